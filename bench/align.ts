@@ -1,0 +1,215 @@
+// Alignment benchmark: accuracy vs Gale–Church on real and synthetic sets, speed, memory and calibration.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignCore, alignParagraphs, type AlignOptions, type AlignParams } from '../server/core/align.ts';
+import { parseGlossary } from '../server/core/glossary.ts';
+import { learnLexicon, type Lexicon } from '../server/core/lexicon.ts';
+import { preSplitLines } from '../server/core/segment.ts';
+import type { Bead } from '../server/core/types.ts';
+import { estimateParams, galeChurch } from './gale-church.ts';
+import { beadOutcomes, scoreWithScorer, strictF1, type Scores } from './lib-score.ts';
+import { loadCorpus, makeDoc, makeSet, rng, type Rates, type SynthDoc } from './synthetic.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repoRoot, '..', 'shared');
+const scorer = path.join(shared, 'statements', 'score.mjs');
+const glossary = parseGlossary(readFileSync(path.join(repoRoot, 'data', 'glossary.tsv'), 'utf8'));
+const baseOpts: AlignOptions = { srcLang: 'en', tgtLang: 'ko', glossary };
+
+const SEED_TEST = 20261127;
+const SEED_DEV = 7;
+const SETS: { name: string; rates: Rates }[] = [
+  { name: 'clean', rates: { merge: 0, split: 0, omit: 0 } },
+  { name: 'm3/s3/o3', rates: { merge: 0.03, split: 0.03, omit: 0.03 } },
+  { name: 'm10/s8/o8', rates: { merge: 0.1, split: 0.08, omit: 0.08 } },
+];
+
+type Doc = { src: string[]; tgt: string[]; gold: Bead[] };
+
+function parseGold(tsv: string): Bead[] {
+  return tsv.split('\n').filter((l) => l.length).map((l) => {
+    const [a = '', b = ''] = l.split('\t');
+    const nums = (s: string) => s.split(',').filter(Boolean).map((x) => Number(x) - 1);
+    return { src: nums(a), tgt: nums(b), confidence: 1 };
+  });
+}
+
+function realPairs(): { name: string; doc: Doc }[] {
+  const dir = path.join(shared, 'statements');
+  return readdirSync(dir).filter((d) => existsSync(path.join(dir, d, 'gold.tsv'))).sort().map((d) => ({
+    name: d,
+    doc: {
+      src: preSplitLines(readFileSync(path.join(dir, d, 'en.txt'), 'utf8')),
+      tgt: preSplitLines(readFileSync(path.join(dir, d, 'ko.txt'), 'utf8')),
+      gold: parseGold(readFileSync(path.join(dir, d, 'gold.tsv'), 'utf8')),
+    },
+  }));
+}
+
+/** The batch second pass: learn a lexicon from the confident beads of a first pass, realign. */
+function alignBatchWithLexicon(docs: Doc[], first: Bead[][], params: Partial<AlignParams> = {}): { preds: Bead[][]; lex: Lexicon } {
+  const pairs: { src: string; tgt: string }[] = [];
+  docs.forEach((d, k) => {
+    for (const b of first[k]!) {
+      if (b.confidence < 0.9 || !b.src.length || !b.tgt.length) continue;
+      pairs.push({ src: b.src.map((x) => d.src[x]).join(' '), tgt: b.tgt.map((x) => d.tgt[x]).join(' ') });
+    }
+  });
+  const lex = learnLexicon(pairs, 'en', 'ko');
+  return { preds: docs.map((d) => alignCore(d.src, d.tgt, { ...baseOpts, lexicon: lex }, params)), lex };
+}
+
+function pad(s: string | number, n: number): string {
+  return String(s).padEnd(n);
+}
+const f3 = (x: number) => x.toFixed(3);
+
+function row(label: string, s: Scores): string {
+  return `| ${pad(label, 34)} | ${f3(s.precision_strict)} | ${f3(s.recall_strict)} | ${f3(s.f1_strict)} | ${f3(s.precision_lax)} | ${f3(s.recall_lax)} | ${f3(s.f1_lax)} |`;
+}
+
+function bigChild(): void {
+  const corpus = loadCorpus(shared);
+  if (!corpus) throw new Error('corpus missing');
+  const doc = makeDoc(corpus, 20000, { merge: 0.1, split: 0.08, omit: 0.08 }, rng(99));
+  const before = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const beads = alignParagraphs(doc.src, doc.tgt, baseOpts);
+  const ms = performance.now() - t0;
+  const f1 = strictF1([{ gold: doc.gold, pred: beads }]);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ src: doc.src.length, tgt: doc.tgt.length, ms, f1, maxRssMB: maxRss / 2 ** 20, rssBeforeMB: before / 2 ** 20 }) + '\n');
+}
+
+/** Fits conf = σ(a·logit(p) + b) on the dev set by Newton's method (used to set calA/calB). */
+function fitCalibration(): void {
+  const corpus = loadCorpus(shared)!;
+  const xs: number[] = [], ys: number[] = [];
+  for (const s of SETS) {
+    for (const d of makeSet(corpus, 150, 8, 40, s.rates, SEED_DEV + s.name.length)) {
+      const pred = alignCore(d.src, d.tgt, baseOpts, { calA: 1, calB: 0 });
+      for (const o of beadOutcomes([{ gold: d.gold, pred }])) {
+        const p = Math.min(1 - 1e-9, Math.max(1e-9, o.conf));
+        xs.push(Math.log(p / (1 - p)));
+        ys.push(o.ok ? 1 : 0);
+      }
+    }
+  }
+  let a = 1, b = 0;
+  for (let it = 0; it < 50; it++) {
+    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    for (let k = 0; k < xs.length; k++) {
+      const p = 1 / (1 + Math.exp(-(a * xs[k]! + b)));
+      const e = ys[k]! - p, w = p * (1 - p) + 1e-9;
+      ga += e * xs[k]!;
+      gb += e;
+      haa += w * xs[k]! * xs[k]!;
+      hab += w * xs[k]!;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    a += (hbb * ga - hab * gb) / det;
+    b += (haa * gb - hab * ga) / det;
+  }
+  console.log(`calibration fit on ${xs.length} dev beads: calA=${a.toFixed(4)} calB=${b.toFixed(4)}`);
+}
+
+function tune(): void {
+  const corpus = loadCorpus(shared)!;
+  const dev = SETS.map((s) => makeSet(corpus, 120, 8, 40, s.rates, SEED_DEV + s.name.length));
+  const real = realPairs().map((r) => r.doc);
+  const grid = JSON.parse(process.argv[process.argv.indexOf('--tune') + 1] ?? '[{}]') as Partial<AlignParams>[];
+  for (const g of grid) {
+    const fs = dev.map((docs) => strictF1(docs.map((d) => ({ gold: d.gold, pred: alignCore(d.src, d.tgt, baseOpts, g) }))));
+    const fr = strictF1(real.map((d) => ({ gold: d.gold, pred: alignCore(d.src, d.tgt, baseOpts, g) })));
+    console.log(JSON.stringify(g), fs.map(f3).join(' '), 'real', f3(fr));
+  }
+}
+
+function main(): void {
+  if (process.argv.includes('--big')) return bigChild();
+  if (process.argv.includes('--fit')) return fitCalibration();
+  if (process.argv.includes('--tune')) return tune();
+  if (!existsSync(scorer)) {
+    console.log(`note: ${scorer} not found; accuracy tables skipped (the shared data is only on the build machine).`);
+  }
+  const corpus = loadCorpus(shared);
+  const haveScorer = existsSync(scorer);
+  let gcParams = { s2: 6.8 };
+  if (corpus) {
+    const pairs: [number, number][] = corpus.en.map((e, k) => [e.length, corpus.ko[k]!.length]);
+    gcParams = { s2: estimateParams(pairs).s2 };
+  }
+
+  if (haveScorer) {
+    console.log('\n## 1. Accuracy (strict / lax P, R, F1; scorer: shared/statements/score.mjs)\n');
+    console.log(`| ${pad('set / system', 34)} | P str | R str | F1 str | P lax | R lax | F1 lax |`);
+    console.log(`|${'-'.repeat(36)}|-------|-------|--------|-------|-------|--------|`);
+    const real = realPairs();
+    const tw = real.map((r) => alignParagraphs(r.doc.src, r.doc.tgt, baseOpts));
+    const gc = real.map((r) => galeChurch(r.doc.src, r.doc.tgt, gcParams));
+    console.log(row('real statements (6), twintext', scoreWithScorer(scorer, real.map((r, k) => ({ gold: r.doc.gold, pred: tw[k]! })))));
+    console.log(row('real statements (6), Gale–Church', scoreWithScorer(scorer, real.map((r, k) => ({ gold: r.doc.gold, pred: gc[k]! })))));
+    real.forEach((r, k) => {
+      const a = scoreWithScorer(scorer, [{ gold: r.doc.gold, pred: tw[k]! }]);
+      const b = scoreWithScorer(scorer, [{ gold: r.doc.gold, pred: gc[k]! }]);
+      console.log(row(`  ${r.name.slice(0, 24)} tw`, a));
+      console.log(row(`  ${r.name.slice(0, 24)} GC`, b));
+    });
+    if (corpus) {
+      for (const s of SETS) {
+        const docs = makeSet(corpus, 200, 8, 40, s.rates, SEED_TEST + s.name.length);
+        const tw1 = docs.map((d) => alignParagraphs(d.src, d.tgt, baseOpts));
+        const tw2 = alignBatchWithLexicon(docs, tw1);
+        const g = docs.map((d) => galeChurch(d.src, d.tgt, gcParams));
+        const label = `synthetic ${s.name} (200 docs)`;
+        console.log(row(`${label}, twintext`, scoreWithScorer(scorer, docs.map((d, k) => ({ gold: d.gold, pred: tw1[k]! })))));
+        console.log(row(`${label}, +lexicon pass`, scoreWithScorer(scorer, docs.map((d, k) => ({ gold: d.gold, pred: tw2.preds[k]! })))));
+        console.log(row(`${label}, Gale–Church`, scoreWithScorer(scorer, docs.map((d, k) => ({ gold: d.gold, pred: g[k]! })))));
+      }
+    } else console.log('note: shared/corpus missing; synthetic sets skipped.');
+  }
+
+  if (corpus) {
+    console.log('\n## 2. Speed and memory\n');
+    const docs = makeSet(corpus, 1000, 8, 40, { merge: 0.03, split: 0.03, omit: 0.03 }, SEED_TEST);
+    const paras = docs.reduce((a, d) => a + d.src.length, 0);
+    let t0 = performance.now();
+    for (const d of docs) alignParagraphs(d.src, d.tgt, baseOpts);
+    const twMs = performance.now() - t0;
+    t0 = performance.now();
+    for (const d of docs) galeChurch(d.src, d.tgt, gcParams);
+    const gcMs = performance.now() - t0;
+    console.log('| system | documents | EN paragraphs | time (s) | documents/s |');
+    console.log('|---|---|---|---|---|');
+    console.log(`| twintext | 1000 | ${paras} | ${(twMs / 1000).toFixed(2)} | ${Math.round(1000 / (twMs / 1000))} |`);
+    console.log(`| Gale–Church | 1000 | ${paras} | ${(gcMs / 1000).toFixed(2)} | ${Math.round(1000 / (gcMs / 1000))} |`);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--big'], { cwd: repoRoot }).toString();
+    const big = JSON.parse(out) as { src: number; tgt: number; ms: number; f1: number; maxRssMB: number };
+    console.log(`\nOne document of ${big.src} EN / ${big.tgt} KO paragraphs (hard rates), separate process: ` +
+      `${(big.ms / 1000).toFixed(2)} s, peak RSS ${big.maxRssMB.toFixed(0)} MB (whole process), strict F1 ${f3(big.f1)}`);
+
+    console.log('\n## 3. Calibration (synthetic dev set, all three rate levels, 150 docs each)\n');
+    const outcomes: { conf: number; ok: boolean }[] = [];
+    for (const s of SETS) {
+      for (const d of makeSet(corpus, 150, 8, 40, s.rates, SEED_DEV + s.name.length)) {
+        outcomes.push(...beadOutcomes([{ gold: d.gold, pred: alignParagraphs(d.src, d.tgt, baseOpts) }]));
+      }
+    }
+    const buckets = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.000001];
+    console.log('| confidence | beads | accuracy |');
+    console.log('|---|---|---|');
+    for (let k = 0; k + 1 < buckets.length; k++) {
+      const inB = outcomes.filter((o) => o.conf >= buckets[k]! && o.conf < buckets[k + 1]!);
+      const acc = inB.length ? inB.filter((o) => o.ok).length / inB.length : NaN;
+      console.log(`| [${buckets[k]!.toFixed(2)}, ${Math.min(1, buckets[k + 1]!).toFixed(2)}${k + 2 === buckets.length ? ']' : ')'} | ${inB.length} | ${Number.isNaN(acc) ? '–' : f3(acc)} |`);
+    }
+    const hi = outcomes.filter((o) => o.conf >= 0.9);
+    console.log(`| ≥ 0.90 | ${hi.length} | ${f3(hi.filter((o) => o.ok).length / Math.max(1, hi.length))} |`);
+  }
+}
+
+main();
+export type { SynthDoc };

@@ -1,0 +1,373 @@
+// The `twintext` command: parses arguments, calls ops/core, prints; the only place that sets exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { InputError, NotFoundError, ConflictError } from '../core/errors.ts';
+import { splitParagraphs, preSplitLines } from '../core/segment.ts';
+import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
+import { readStatementFile } from '../formats/read.ts';
+import { decodeText } from '../formats/decode.ts';
+import { isExportFormat } from '../formats/export/index.ts';
+import { openDb } from '../store/db.ts';
+import { listStatements } from '../store/statements.ts';
+import { importStatement } from '../ops/import.ts';
+import { exportCorpus } from '../ops/export.ts';
+import { importManifest, readManifest } from '../ops/batch.ts';
+import { defaultDbPath, loadGlossary } from '../ops/context.ts';
+import { startServer } from '../http/server.ts';
+
+export interface Io {
+  out: Writable;
+  err: Writable;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** A problem with how the command was called: exit 2. */
+export class UsageError extends Error {}
+
+const print = (io: Io, s: string) => io.out.write(s.endsWith('\n') ? s : s + '\n');
+
+function dbPath(io: Io, opt?: string): string {
+  return resolve(io.cwd, opt ?? io.env.TWINTEXT_DB ?? defaultDbPath);
+}
+
+function actor(io: Io): string {
+  if (io.env.TWINTEXT_USER) return io.env.TWINTEXT_USER;
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+function readRaw(io: Io, file: string): string {
+  const path = resolve(io.cwd, file);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory` : `${file}: cannot read (${code ?? (e as Error).message})`,
+    );
+  }
+  try {
+    return decodeText(buf).text;
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Paragraphs of a file: every non-empty line with --pre-split, else the importer (chrome stripped) and the splitter. */
+async function paragraphsOf(io: Io, file: string, lang: string, preSplit: boolean): Promise<string[]> {
+  if (preSplit) return preSplitLines(readRaw(io, file));
+  const { text } = await readStatementFile(resolve(io.cwd, file)).catch((e: unknown) => {
+    if (e instanceof InputError && !e.message.includes(file)) throw new InputError(`${file}: ${e.message}`);
+    throw e;
+  });
+  return splitParagraphs(text, lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
+}
+
+function parsePort(v: string): number {
+  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${v}"`);
+  return Number(v);
+}
+
+function parseId(v: string, prev: number[] = []): number[] {
+  if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--statement must be a positive integer, got "${v}"`);
+  return [...prev, Number(v)];
+}
+
+function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Command {
+  const program = new Command('twintext')
+    .description('Import, align, review and export bilingual official statements (English–Korean first).')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => {} })
+    .showHelpAfterError(false);
+  const dbOption = () => new Option('--db <path>', 'SQLite database file (env TWINTEXT_DB; default data/twintext.db)');
+
+  program
+    .command('split')
+    .description('print the paragraphs found in FILE, one per line')
+    .requiredOption('--lang <lang>', 'language of the file (en, ko, ja …)')
+    .option('--sentences', 'print sentences instead of paragraphs')
+    .argument('<file>')
+    .action(async (file: string, o: { lang: string; sentences?: boolean }) => {
+      const { text } = await readStatementFile(resolve(io.cwd, file)).catch((e: unknown) => {
+        if (e instanceof InputError && !e.message.includes(file)) throw new InputError(`${file}: ${e.message}`);
+        throw e;
+      });
+      const ps = splitParagraphs(text, o.lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
+      if (o.sentences) {
+        const { splitSentences } = await import('../core/segment.ts');
+        for (const p of ps) for (const s of splitSentences(p, o.lang)) print(io, s);
+      } else for (const p of ps) print(io, p);
+    });
+
+  program
+    .command('align')
+    .description('align two files and print beads EN_LINES<TAB>KO_LINES (1-based), one per line')
+    .argument('[files...]', 'EN_FILE KO_FILE, or OUT_DIR with --batch')
+    .option('--pre-split', 'every non-empty input line is one paragraph')
+    .option('--confidence', 'add a third column with the confidence in [0,1]')
+    .option('--sentences', 'print one JSON object per paragraph bead with its sentence beads')
+    .option('--batch <manifest>', 'align every EN_PATH<TAB>KO_PATH line of MANIFEST into OUT_DIR/NNNN.tsv')
+    .option('--src-lang <lang>', 'language of the first file', 'en')
+    .option('--tgt-lang <lang>', 'language of the second file', 'ko')
+    .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; srcLang: string; tgtLang: string }) => {
+      const glossary = loadGlossary();
+      const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary };
+      if (o.batch) {
+        if (files.length !== 1) throw new UsageError('usage: twintext align --pre-split --batch MANIFEST OUT_DIR');
+        const outDir = resolve(io.cwd, files[0]!);
+        const manifestDir = resolve(io.cwd, o.batch, '..');
+        const lines = readRaw(io, o.batch).split('\n').filter((l) => l.trim() !== '');
+        mkdirSync(outDir, { recursive: true });
+        for (const [i, line] of lines.entries()) {
+          const [en, ko] = line.split('\t');
+          if (!en || !ko) throw new InputError(`${o.batch}: line ${i + 1} must be EN_PATH<TAB>KO_PATH`);
+          const src = await paragraphsOf(io, resolve(manifestDir, en), o.srcLang, !!o.preSplit);
+          const tgt = await paragraphsOf(io, resolve(manifestDir, ko), o.tgtLang, !!o.preSplit);
+          writeFileSync(join(outDir, `${String(i).padStart(4, '0')}.tsv`), formatBeads(alignParagraphs(src, tgt, opts), !!o.confidence));
+        }
+        return;
+      }
+      if (files.length !== 2) throw new UsageError('usage: twintext align EN_FILE KO_FILE [--pre-split] [--confidence]');
+      const src = await paragraphsOf(io, files[0]!, o.srcLang, !!o.preSplit);
+      const tgt = await paragraphsOf(io, files[1]!, o.tgtLang, !!o.preSplit);
+      if (o.sentences) {
+        const n = (xs: number[]) => xs.map((i) => i + 1);
+        for (const { bead, sentences } of alignParagraphsWithSentences(src, tgt, opts)) {
+          io.out.write(
+            JSON.stringify({
+              [o.srcLang]: n(bead.src),
+              [o.tgtLang]: n(bead.tgt),
+              confidence: Number(bead.confidence.toFixed(3)),
+              sentences: sentences.beads.map((b) => ({
+                [o.srcLang]: n(b.src),
+                [o.tgtLang]: n(b.tgt),
+                confidence: Number(b.confidence.toFixed(3)),
+                text: { [o.srcLang]: b.src.map((i) => sentences.src[i]).join(' '), [o.tgtLang]: b.tgt.map((i) => sentences.tgt[i]).join(' ') },
+              })),
+            }) + '\n',
+          );
+        }
+        return;
+      }
+      io.out.write(formatBeads(alignParagraphs(src, tgt, opts), !!o.confidence));
+    });
+
+  program
+    .command('check')
+    .description('find differences between the versions; prints one JSON object per finding')
+    .argument('[files...]', 'EN_FILE KO_FILE (or --statement ID)')
+    .option('--pre-split', 'every non-empty input line is one paragraph')
+    .option('--statement <id>', 'check a stored statement (its findings are stored as suggested flags)')
+    .option('--src-lang <lang>', 'language of the first file', 'en')
+    .option('--tgt-lang <lang>', 'language of the second file', 'ko')
+    .addOption(dbOption())
+    .action(async (files: string[], o: { preSplit?: boolean; statement?: string; srcLang: string; tgtLang: string; db?: string }) => {
+      const emit = (srcLang: string, tgtLang: string, f: { src: number[]; tgt: number[]; check: string; severity: string; message: string }) =>
+        io.out.write(JSON.stringify({ [srcLang]: f.src, [tgtLang]: f.tgt, check: f.check, severity: f.severity, message: f.message }) + '\n');
+      // Loaded on demand: the checks are the heaviest module and only this command needs them.
+      const { runStatementChecks } = await import('../ops/checks.ts');
+      const { checkAlignment } = await import('../core/checks/index.ts');
+      if (o.statement !== undefined) {
+        if (files.length) throw new UsageError('give either EN_FILE KO_FILE or --statement ID, not both');
+        const id = parseId(o.statement)[0]!;
+        const db = openDb(dbPath(io, o.db));
+        try {
+          for (const r of runStatementChecks(db, id, actor(io)))
+            r.findings.forEach((f, i) => emit(r.srcLang, r.tgtLang, { ...f, src: r.src[i]!, tgt: r.tgt[i]! }));
+        } finally {
+          db.close();
+        }
+        return;
+      }
+      if (files.length !== 2) throw new UsageError('usage: twintext check EN_FILE KO_FILE [--pre-split] | twintext check --statement ID');
+      const src = await paragraphsOf(io, files[0]!, o.srcLang, !!o.preSplit);
+      const tgt = await paragraphsOf(io, files[1]!, o.tgtLang, !!o.preSplit);
+      const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary() };
+      for (const f of checkAlignment(src, tgt, alignParagraphs(src, tgt, opts), opts))
+        emit(o.srcLang, o.tgtLang, { ...f, src: f.src.map((i) => i + 1), tgt: f.tgt.map((i) => i + 1) });
+    });
+
+  program
+    .command('import')
+    .description('import a statement (split, align, store) and print its id')
+    .option('--en <file>', 'English version (.txt, .html, .docx)')
+    .option('--ko <file>', 'Korean version (.txt, .html, .docx)')
+    .option('--ja <file>', 'Japanese version, for trilateral statements')
+    .option('--title <title>', 'title (default: the first paragraph)')
+    .option('--date <date>', 'date, YYYY-MM-DD')
+    .option('--pre-split', 'every non-empty input line is one paragraph')
+    .option('--manifest <file>', 'import many statements: CSV or JSONL with title, date, en, ko, en_url, ko_url')
+    .addOption(dbOption())
+    .action(async (o: { en?: string; ko?: string; ja?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; db?: string }) => {
+      if (o.manifest) return importBatch(io, o.manifest, o.db);
+      const given = (['en', 'ko', 'ja'] as const).filter((l) => o[l]);
+      if (given.length < 2) throw new UsageError('usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]');
+      const texts: Record<string, string> = {};
+      const sources: Record<string, { name: string; format: string; encoding: string }> = {};
+      for (const lang of given) {
+        const file = o[lang]!;
+        if (o.preSplit) {
+          texts[lang] = readRaw(io, file);
+          sources[lang] = { name: file, format: 'txt', encoding: 'utf-8' };
+        } else {
+          const r = await readStatementFile(resolve(io.cwd, file)).catch((e: unknown) => {
+            if (e instanceof InputError && !e.message.includes(file)) throw new InputError(`${file}: ${e.message}`);
+            throw e;
+          });
+          texts[lang] = r.text;
+          sources[lang] = { name: file, format: r.format, encoding: r.encoding };
+        }
+      }
+      const db = openDb(dbPath(io, o.db));
+      try {
+        const { statementId, created } = importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit }, actor(io));
+        if (!created) io.err.write(`twintext: already imported as statement ${statementId}\n`);
+        print(io, String(statementId));
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('list')
+    .description('list statements: ID<TAB>TITLE<TAB>DATE<TAB>LANGUAGES<TAB>CONFIRMED/BEADS<TAB>OPEN_FLAGS')
+    .addOption(dbOption())
+    .action((o: { db?: string }) => {
+      const db = openDb(dbPath(io, o.db));
+      try {
+        for (const s of listStatements(db))
+          print(io, [s.id, s.title.replace(/[\t\n]/g, ' '), s.date ?? '', s.languages.join(','), `${s.confirmed}/${s.beads}`, s.openFlags].join('\t'));
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('export aligned pairs (both sides non-empty) as a bilingual corpus')
+    .requiredOption('--format <format>', 'tmx, xliff, tsv, csv, jsonl or moses')
+    .option('--out <path>', 'output file (moses writes PATH.en and PATH.ko); default stdout')
+    .option('--statement <id>', 'only this statement (repeatable)', parseId)
+    .option('--status <status>', 'confirmed or all', 'all')
+    .option('--level <level>', 'paragraph or sentence', 'paragraph')
+    .option('--min-confidence <x>', 'only beads with at least this confidence')
+    .option('--exclude-open-flags', 'leave out pairs with open flags')
+    .addOption(dbOption())
+    .action(
+      async (o: { format: string; out?: string; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; db?: string }) => {
+        if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
+        if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
+        if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
+        const minConfidence = o.minConfidence === undefined ? undefined : Number(o.minConfidence);
+        if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
+        if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko)');
+        const db = openDb(dbPath(io, o.db));
+        const query = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
+        const streams: Writable[] = [];
+        const open = (p: string) => {
+          const s = createWriteStream(resolve(io.cwd, p));
+          streams.push(s);
+          return s;
+        };
+        try {
+          const out = o.format === 'moses' ? { src: open(`${o.out}.en`), tgt: open(`${o.out}.ko`) } : o.out ? open(o.out) : io.out;
+          const { count } = await exportCorpus(db, o.format, query, out);
+          for (const s of streams) {
+            s.end();
+            await once(s, 'finish');
+          }
+          if (o.out) io.err.write(`twintext: exported ${count} pairs\n`);
+        } finally {
+          db.close();
+        }
+      },
+    );
+
+  program
+    .command('serve')
+    .description('serve the review UI and the JSON API (binds 127.0.0.1 by default)')
+    .option('--port <n>', 'port (0 = any free port)', '8080')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .addOption(dbOption())
+    .action(async (o: { port: string; host: string; db?: string }) => {
+      const server = await startServer({ dbPath: dbPath(io, o.db), port: parsePort(o.port), host: o.host });
+      print(io, `twintext serving ${dbPath(io, o.db)} at ${server.url}`);
+      onServe(server.close);
+    });
+
+  return program;
+}
+
+async function importBatch(io: Io, manifest: string, dbOpt?: string): Promise<void> {
+  // A missing, binary or malformed manifest fails before the database is opened.
+  const parsed = readManifest(resolve(io.cwd, manifest), readRaw(io, manifest));
+  const db = openDb(dbPath(io, dbOpt));
+  const tty = (io.err as { isTTY?: boolean }).isTTY === true;
+  try {
+    const outcomes = await importManifest(db, parsed, actor(io), (done, total, last) => {
+      const width = 24;
+      const bar = '#'.repeat(Math.round((done / total) * width)).padEnd(width, '.');
+      const line = `[${bar}] ${done}/${total} ${last.status}: ${last.title.slice(0, 60)}`;
+      io.err.write(tty ? `\r\x1b[K${line}${done === total ? '\n' : ''}` : `${line}\n`);
+    });
+    const count = (s: string) => outcomes.filter((x) => x.status === s).length;
+    for (const x of outcomes) if (x.status !== 'imported') print(io, `${x.status}\tline ${x.line}\t${x.title}\t${x.reason}`);
+    print(io, `imported ${count('imported')}, skipped ${count('skipped')}, failed ${count('failed')}`);
+    if (count('failed') > 0) throw new InputError(`${count('failed')} of ${outcomes.length} statements in ${manifest} failed to import (listed above)`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs the CLI in-process; returns the exit code (0 ok, 1 error, 2 usage). `serve` resolves once listening. */
+export async function main(argv: string[], io: Io, onServe: (close: () => Promise<void>) => void = () => {}): Promise<number> {
+  const program = buildProgram(io, onServe);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      io.err.write(`twintext: ${e.message.replace(/^error: /, '')}\n`.replace(/\n+$/, '\n'));
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err.write(`twintext: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InputError || e instanceof NotFoundError || e instanceof ConflictError) {
+      io.err.write(`twintext: ${e.message.split('\n')[0]}\n`);
+      return 1;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.err.write(`twintext: ${err?.code ? `${err.code}: ` : ''}${(err?.message ?? String(e)).split('\n')[0]}\n`);
+    if (io.env.TWINTEXT_DEBUG) io.err.write(`${err?.stack}\n`);
+    return 1;
+  }
+}
+
+/** Entry point for bin/twintext.js. */
+export async function run(argv: string[]): Promise<void> {
+  const io: Io = { out: process.stdout, err: process.stderr, env: process.env, cwd: process.cwd() };
+  let serving = false;
+  const code = await main(argv, io, (close) => {
+    serving = true;
+    const stop = () => void close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  if (!serving) {
+    process.exitCode = code;
+  }
+}

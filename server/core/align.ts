@@ -1,0 +1,310 @@
+// Banded dynamic-programming aligner (paragraphs and sentences) with calibrated per-bead confidence.
+import { buildFeatures, cueSim, type CueWeights, type DocFeatures } from './align-features.ts';
+import type { Glossary } from './glossary.ts';
+import type { Lexicon } from './lexicon.ts';
+import { splitSentences } from './segment.ts';
+import type { Bead, Lang } from './types.ts';
+
+export interface AlignOptions { srcLang: Lang; tgtLang: Lang; glossary?: Glossary; lexicon?: Lexicon }
+
+/** Tunable model constants; the defaults were tuned on synthetic documents (bench/align.ts). */
+export interface AlignParams {
+  /** Variance of the log length ratio: floor, plus a term shrinking with bead length (chars). */
+  varFloor: number;
+  varShort: number;
+  /** -log prior of each bead shape, relative to 1-1. */
+  prior11: number; prior12: number; prior22: number; prior13: number;
+  /** Omission cost of a 100-character paragraph, its change per log-length, and for editorial lines. */
+  skip: number; skipLen: number; skipEditorial: number;
+  /** Penalty for burying an editorial line inside a merge. */
+  editorialMerge: number;
+  /** Scale applied to the cue similarity of a bead. */
+  cueScale: number;
+  cues: CueWeights;
+  /** Reward for a continuation paragraph that is a deeper bullet than the one opening the bead. */
+  bullet: number;
+  /** Penalty for a continuation paragraph that opens a bullet of the same or higher rank. */
+  bulletSame: number;
+  /** Logistic calibration of the posterior: conf = σ(calA · logit(p) + calB). */
+  calA: number; calB: number;
+  /** Initial half-width of the band (in paragraphs) around the length diagonal. */
+  band: number;
+}
+
+export const DEFAULT_PARAMS: AlignParams = {
+  varFloor: 0.03,
+  varShort: 3,
+  prior11: 0,
+  prior12: 2.3,
+  prior22: 4.6,
+  prior13: 4.6,
+  skip: 5.5,
+  skipLen: 0.6,
+  skipEditorial: 0.5,
+  editorialMerge: 4,
+  cueScale: 1,
+  cues: { anchor: 1.5, name: 1.5, glossary: 0.6, latin: 1, lexicon: 0.8 },
+  bullet: 2.5,
+  bulletSame: 1.5,
+  calA: 1,
+  calB: 0,
+  band: 24,
+};
+
+// Bead shapes [src count, tgt count]; the index is what the back-pointer stores.
+const SHAPES: readonly (readonly [number, number])[] = [
+  [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [3, 1], [1, 3],
+];
+const FULL_CELLS = 250_000;
+
+interface Band { lo: Int32Array; hi: Int32Array; start: Float64Array; cells: number }
+
+function makeBand(f: DocFeatures, half: number): Band {
+  const n = f.src.n, m = f.tgt.n;
+  const lo = new Int32Array(n + 1), hi = new Int32Array(n + 1), start = new Float64Array(n + 2);
+  const full = (n + 1) * (m + 1) <= FULL_CELLS || half >= Math.max(n, m);
+  // The band follows the diagonal of cumulative length, not of paragraph counts, so a run of
+  // short omitted lines does not pull the path off centre.
+  const ts = f.src.cum[n]!, tt = f.tgt.cum[m]!;
+  let j = 0;
+  for (let i = 0; i <= n; i++) {
+    let lo_ = 0, hi_ = m;
+    if (!full) {
+      const target = (f.src.cum[i]! / ts) * tt;
+      while (j < m && f.tgt.cum[j + 1]! <= target) j++;
+      const c = i === n ? m : i === 0 ? 0 : j;
+      lo_ = Math.max(0, c - half);
+      hi_ = Math.min(m, c + half);
+      // Monotone and overlapping rows keep every row reachable from the previous one.
+      if (i > 0) lo_ = Math.min(Math.max(lo_, lo[i - 1]!), hi[i - 1]!);
+    }
+    lo[i] = lo_;
+    hi[i] = hi_;
+    start[i + 1] = start[i]! + (hi_ - lo_ + 1);
+  }
+  return { lo, hi, start, cells: start[n + 1]! };
+}
+
+interface Pass { beads: Bead[]; hugs: boolean; ratio: number }
+
+function logAdd(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
+  const n = f.src.n, m = f.tgt.n;
+  const { lo, hi, start } = band;
+  const cells = band.cells;
+  const cost = new Float64Array(cells).fill(Infinity);
+  const back = new Int8Array(cells).fill(-1);
+  const alpha = withPosterior ? new Float64Array(cells).fill(-Infinity) : null;
+  // Bead costs are cached so the backward pass does not recompute them.
+  const beadCost = withPosterior ? new Float32Array(cells * SHAPES.length).fill(Infinity) : null;
+  const S = f.src, T = f.tgt, W = f.weight;
+  const sim = new Float64Array(cells);
+  const counts = new Int32Array(W.length);
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) sim[start[i]! + j - lo[i]!] = cueSim(S.cues[i - 1]!, T.cues[j - 1]!, W);
+  }
+  const simAt = (p: number, q: number): number => {
+    const r = p + 1, c = q + 1;
+    if (c >= lo[r]! && c <= hi[r]!) return sim[start[r]! + c - lo[r]!]!;
+    return cueSim(S.cues[p]!, T.cues[q]!, W);
+  };
+  const priors = [P.prior11, P.skip, P.skip, P.prior12, P.prior12, P.prior22, P.prior13, P.prior13];
+  const logFloor = Math.log(P.varFloor);
+  const structCost = (lv: Int8Array, ed: Uint8Array, a: number, k: number): number => {
+    if (k < 2) return 0;
+    let s = 0;
+    const first = lv[a]!;
+    for (let x = a; x < a + k; x++) if (ed[x]) s += P.editorialMerge;
+    for (let x = a + 1; x < a + k; x++) {
+      const l = lv[x]!;
+      if (l < 0) continue;
+      if (first >= 0 && l > first) s -= P.bullet;
+      else s += P.bulletSame;
+    }
+    return s;
+  };
+  const shapeCost = (i0: number, j0: number, t: number): number => {
+    const a = SHAPES[t]![0], b = SHAPES[t]![1];
+    if (a === 0 || b === 0) {
+      const side = a === 0 ? T : S, k = a === 0 ? j0 : i0;
+      if (side.editorial[k]) return P.skipEditorial;
+      const len = side.cum[k + 1]! - side.cum[k]!;
+      return Math.max(1, P.skip + P.skipLen * Math.log((1 + len) / 101));
+    }
+    const ls = S.cum[i0 + a]! - S.cum[i0]!;
+    const lt = T.cum[j0 + b]! - T.cum[j0]!;
+    const d = Math.log((lt + 2) / (ratio * ls + 2));
+    const mean = (ratio * ls + lt) / 2;
+    const v = P.varFloor + P.varShort / mean;
+    let c = (d * d) / (2 * v) + 0.5 * (Math.log(v) - logFloor) + priors[t]!;
+    let s = 0;
+    if (a === 1 && b === 1) s = simAt(i0, j0);
+    else {
+      // Multiset intersection of the merged sides, so a cue repeated in neighbouring paragraphs
+      // is not counted twice in favour of a merge.
+      for (let p = i0; p < i0 + a; p++) for (const id of S.cues[p]!) counts[id]!++;
+      for (let q = j0; q < j0 + b; q++) {
+        for (const id of T.cues[q]!) {
+          if (counts[id]! > 0) {
+            counts[id]!--;
+            s += W[id]!;
+          }
+        }
+      }
+      for (let p = i0; p < i0 + a; p++) for (const id of S.cues[p]!) counts[id] = 0;
+    }
+    c -= P.cueScale * s;
+    c += structCost(S.level, S.editorial, i0, a) + structCost(T.level, T.editorial, j0, b);
+    return c;
+  };
+
+  cost[0] = 0;
+  if (alpha) alpha[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const idx = start[i]! + j - lo[i]!;
+      if (i === 0 && j === 0) continue;
+      let best = Infinity, bt = -1, acc = -Infinity;
+      for (let t = 0; t < SHAPES.length; t++) {
+        const a = SHAPES[t]![0], b = SHAPES[t]![1];
+        const pi = i - a, pj = j - b;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const pidx = start[pi]! + pj - lo[pi]!;
+        const prev = cost[pidx]!;
+        if (prev === Infinity) continue;
+        const bc = shapeCost(pi, pj, t);
+        if (beadCost) beadCost[idx * SHAPES.length + t] = bc;
+        if (prev + bc < best) {
+          best = prev + bc;
+          bt = t;
+        }
+        if (alpha) acc = logAdd(acc, alpha[pidx]! - bc);
+      }
+      cost[idx] = best;
+      back[idx] = bt;
+      if (alpha) alpha[idx] = acc;
+    }
+  }
+  let beta: Float64Array | null = null;
+  if (alpha && beadCost) {
+    beta = new Float64Array(cells).fill(-Infinity);
+    beta[cells - 1] = 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = hi[i]!; j >= lo[i]!; j--) {
+        const idx = start[i]! + j - lo[i]!;
+        const bv = beta[idx]!;
+        if (bv === -Infinity) continue;
+        for (let t = 0; t < SHAPES.length; t++) {
+          const bc = beadCost[idx * SHAPES.length + t]!;
+          if (bc === Infinity) continue;
+          const pi = i - SHAPES[t]![0], pj = j - SHAPES[t]![1];
+          const pidx = start[pi]! + pj - lo[pi]!;
+          beta[pidx] = logAdd(beta[pidx]!, bv - bc);
+        }
+      }
+    }
+  }
+  // Trace back the best path.
+  const beads: Bead[] = [];
+  let i = n, j = m, hugs = false;
+  const logZ = alpha ? alpha[cells - 1]! : 0;
+  const ratios: number[] = [];
+  while (i > 0 || j > 0) {
+    const idx = start[i]! + j - lo[i]!;
+    const t = back[idx]!;
+    if (t < 0) throw new Error('alignment band disconnected');
+    const a = SHAPES[t]![0], b = SHAPES[t]![1];
+    const pi = i - a, pj = j - b;
+    if ((lo[i]! > 0 && j - lo[i]! < 2) || (hi[i]! < m && hi[i]! - j < 2)) hugs = true;
+    let conf = 1;
+    if (alpha && beta && beadCost) {
+      const pidx = start[pi]! + pj - lo[pi]!;
+      const lp = alpha[pidx]! - beadCost[idx * SHAPES.length + t]! + beta[idx]! - logZ;
+      const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
+      const z = P.calA * Math.log(p / (1 - p)) + P.calB;
+      conf = 1 / (1 + Math.exp(-z));
+    }
+    if (a === 1 && b === 1) {
+      const ls = S.cum[i]! - S.cum[pi]!, lt = T.cum[j]! - T.cum[pj]!;
+      if (ls >= 20 && lt >= 10) ratios.push(Math.log(lt / ls));
+    }
+    const src: number[] = [], tgt: number[] = [];
+    for (let x = pi; x < i; x++) src.push(x);
+    for (let y = pj; y < j; y++) tgt.push(y);
+    beads.push({ src, tgt, confidence: Math.round(conf * 1e6) / 1e6 });
+    i = pi;
+    j = pj;
+  }
+  beads.reverse();
+  let est = ratio;
+  if (ratios.length >= 3) {
+    ratios.sort((x, y) => x - y);
+    est = Math.exp(ratios[Math.floor(ratios.length / 2)]!);
+  }
+  return { beads, hugs, ratio: est };
+}
+
+/** The engine behind every public entry point; `params` lets the bench tune the model. */
+export function alignCore(src: string[], tgt: string[], opts: AlignOptions, params: Partial<AlignParams> = {}): Bead[] {
+  const P: AlignParams = { ...DEFAULT_PARAMS, ...params, cues: { ...DEFAULT_PARAMS.cues, ...(params.cues ?? {}) } };
+  const n = src.length, m = tgt.length;
+  if (n === 0 || m === 0) {
+    return [
+      ...src.map((_, k) => ({ src: [k], tgt: [], confidence: 1 })),
+      ...tgt.map((_, k) => ({ src: [], tgt: [k], confidence: 1 })),
+    ];
+  }
+  const f = buildFeatures(src, tgt, opts.srcLang, opts.tgtLang, opts.glossary, opts.lexicon, P.cues);
+  // Characters are not comparable across scripts: the ratio is estimated per document, first
+  // from the totals, then from the 1-1 beads of a first pass (omissions skew the totals).
+  let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
+  let half = P.band;
+  for (let pass = 0; ; pass++) {
+    const band = makeBand(f, half);
+    const first = runPass(f, band, ratio, P, false);
+    if (first.hugs && half < Math.max(n, m)) {
+      half *= 2;
+      continue;
+    }
+    ratio = first.ratio;
+    const final = runPass(f, band, ratio, P, true);
+    if (final.hugs && half < Math.max(n, m) && pass < 8) {
+      half *= 2;
+      continue;
+    }
+    return final.beads;
+  }
+}
+
+export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions): Bead[] {
+  return alignCore(src, tgt, opts);
+}
+
+export function alignSentences(src: string[], tgt: string[], opts: AlignOptions): Bead[] {
+  return alignCore(src, tgt, opts);
+}
+
+/** Paragraph alignment, then sentence alignment inside every paragraph bead. */
+export function alignParagraphsWithSentences(src: string[], tgt: string[], opts: AlignOptions): { bead: Bead; sentences: { src: string[]; tgt: string[]; beads: Bead[] } }[] {
+  return alignParagraphs(src, tgt, opts).map((bead) => {
+    const s = bead.src.flatMap((k) => splitSentences(src[k]!, opts.srcLang));
+    const t = bead.tgt.flatMap((k) => splitSentences(tgt[k]!, opts.tgtLang));
+    return { bead, sentences: { src: s, tgt: t, beads: alignSentences(s, t, opts) } };
+  });
+}
+
+/** The bead file format: 1-based numbers, comma-separated, tab between sides, one bead per line. */
+export function formatBeads(beads: Bead[], withConfidence = false): string {
+  let out = '';
+  for (const b of beads) {
+    out += b.src.map((x) => x + 1).join(',') + '\t' + b.tgt.map((x) => x + 1).join(',');
+    if (withConfidence) out += '\t' + b.confidence.toFixed(3);
+    out += '\n';
+  }
+  return out;
+}

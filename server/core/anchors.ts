@@ -1,0 +1,350 @@
+// Language-neutral anchors (numbers, dates, ordinals, acronyms, names …) found in a paragraph.
+import type { Lang } from './types.ts';
+
+export interface Anchor {
+  kind: 'number' | 'date' | 'ordinal' | 'acronym' | 'name' | 'percent' | 'year' | 'month';
+  value: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.';
+
+const ORD_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
+  seventieth: 70,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const CARDINAL: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, several: 0,
+};
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const KO_NATIVE_ORD: Record<string, number> = { 첫: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
+const CJK_BIG: Record<string, number> = { 조: 1e12, 兆: 1e12, 억: 1e8, 億: 1e8, 만: 1e4, 万: 1e4 };
+const CJK_SMALL: Record<string, number> = { 천: 1e3, 千: 1e3, 백: 1e2, 百: 1e2 };
+
+function num(s: string): number {
+  return Number(s.replace(/,/g, ''));
+}
+
+/** Canonical string for a number: integers without separators, decimals trimmed. */
+export function numberValue(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  if (Math.abs(n) >= 1 && Math.abs(n - Math.round(n)) < 1e-6 * Math.max(1, Math.abs(n))) return String(Math.round(n));
+  return String(Number(n.toPrecision(12)));
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+function validDay(m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/** Keeps anchors from overlapping: earlier, more specific patterns claim their span first. */
+class Claims {
+  readonly out: Anchor[] = [];
+  private readonly taken: Uint8Array;
+  constructor(private readonly text: string) {
+    this.taken = new Uint8Array(text.length);
+  }
+  free(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.taken[i]) return false;
+    return true;
+  }
+  add(kind: Anchor['kind'], value: string, start: number, end: number, claim = true): void {
+    if (!value || !this.free(start, end)) return;
+    if (claim) this.taken.fill(1, start, end);
+    this.out.push({ kind, value, start, end, text: this.text.slice(start, end) });
+  }
+  each(re: RegExp, fn: (m: RegExpExecArray) => void): void {
+    re.lastIndex = 0;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      fn(m);
+    }
+  }
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+
+/** Anchors of a paragraph, sorted by position. Values are comparable across languages. */
+export function extractAnchors(text: string, lang: Lang): Anchor[] {
+  const c = new Claims(text);
+  // Latin-script conventions (dates, ordinals, number words) are looked for in every language
+  // because Korean and Japanese statements quote English names and dates too.
+  extractCjk(c, text);
+  extractLatin(c, text);
+  extractCommon(c, text);
+  extractNames(c, text, lang);
+  return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function extractCjk(c: Claims, text: string): void {
+  const D = '(\\d{1,4})';
+  c.each(new RegExp(`${D}\\s*[년年]\\s*(\\d{1,2})\\s*[월月]\\s*(\\d{1,2})\\s*[일日]`, 'gu'), (m) => {
+    const y = num(m[1]!), mo = num(m[2]!), d = num(m[3]!);
+    if (validDay(mo, d)) c.add('date', `${y}-${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+  });
+  // "2023. 9. 18." and "2023.9.18" as in ministry releases.
+  c.each(/(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)/gu, (m) => {
+    const y = num(m[1]!), mo = num(m[2]!), d = num(m[3]!);
+    if (validDay(mo, d)) c.add('date', `${y}-${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+  });
+  // "9.18.(월)": a month.day pair is only a date when a weekday follows.
+  c.each(/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?\s?(?=\(?[월화수목금토일](?:요일)?\))/gu, (m) => {
+    const mo = num(m[1]!), d = num(m[2]!);
+    if (validDay(mo, d)) c.add('date', `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+  });
+  c.each(/(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/gu, (m) => {
+    const mo = num(m[1]!), d = num(m[2]!);
+    if (validDay(mo, d)) c.add('date', `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+  });
+  c.each(/(\d{4})\s*[년年]/gu, (m) => c.add('year', m[1]!, m.index, m.index + m[0].length));
+  c.each(/(?<!\d)(\d{1,2})\s*[월月](?![\p{Script=Hangul}])|(?<!\d)(\d{1,2})\s*월(?=[에의은말초중부까])/gu, (m) => {
+    const mo = num(m[1] ?? m[2]!);
+    if (mo >= 1 && mo <= 12) c.add('month', String(mo), m.index, m.index + m[0].length);
+  });
+  c.each(/제\s?(\d{1,4})\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,4})/gu, (m) => {
+    c.add('ordinal', String(num(m[1] ?? m[2] ?? m[3]!)), m.index, m.index + m[0].length);
+  });
+  c.each(/(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?번째/gu, (m) => {
+    c.add('ordinal', String(KO_NATIVE_ORD[m[1]!]), m.index, m.index + m[0].length);
+  });
+  c.each(/(\d+(?:\.\d+)?)\s*(?:퍼센트|프로)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
+  // Large numbers written with myriad units: "1조 5,192억 원", "1억1천만 달러", "5만 명".
+  c.each(/\d[\d,]*(?:\.\d+)?\s?(?:[조억만천백兆億万千百])(?:\s?(?:\d[\d,]*(?:\.\d+)?\s?)?[조억만천백兆億万千百])*/gu, (m) => {
+    const v = parseMyriad(m[0]);
+    if (v !== null) c.add('number', numberValue(v), m.index, m.index + m[0].length);
+  });
+}
+
+function parseMyriad(s: string): number | null {
+  let total = 0;
+  let section = 0;
+  const re = /(\d[\d,]*(?:\.\d+)?)?\s?([조억만천백兆億万千百])?/gu;
+  let any = false;
+  for (let m = re.exec(s); m && m[0].length; m = re.exec(s)) {
+    const n = m[1] !== undefined ? num(m[1]) : null;
+    const u = m[2];
+    if (u !== undefined && CJK_SMALL[u] !== undefined) section += (n ?? 1) * CJK_SMALL[u];
+    else if (u !== undefined && CJK_BIG[u] !== undefined) {
+      total += (section + (n ?? 0) || 1) * CJK_BIG[u];
+      section = 0;
+    } else if (n !== null) section += n;
+    any = true;
+  }
+  return any ? total + section : null;
+}
+
+function extractLatin(c: Claims, text: string): void {
+  const re = (s: string) => new RegExp(s, 'gu');
+  c.each(re(`\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`), (m) => {
+    const mo = MONTHS[m[1]!.replace('.', '').toLowerCase()]!, d = num(m[2]!);
+    if (!validDay(mo, d)) return;
+    const start = m.index, end = m.index + m[0].length;
+    if (m[3] !== undefined) {
+      c.add('date', `${m[3]}-${pad2(mo)}-${pad2(d)}`, start, end);
+    } else c.add('date', `--${pad2(mo)}-${pad2(d)}`, start, end);
+  });
+  c.each(re(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b`), (m) => {
+    const mo = MONTHS[m[2]!.replace('.', '').toLowerCase()]!, d = num(m[1]!);
+    if (!validDay(mo, d)) return;
+    c.add('date', m[3] !== undefined ? `${m[3]}-${pad2(mo)}-${pad2(d)}` : `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+  });
+  c.each(re(`\\b(${MONTH_ALT})(?=[\\s,]|$)`), (m) => {
+    // "May" is too often the verb to count without a year after it.
+    if (m[1] === 'May' && !/^\s+\d{4}/.test(text.slice(m.index + 3))) return;
+    c.add('month', String(MONTHS[m[1]!.replace('.', '').toLowerCase()]), m.index, m.index + m[0].length);
+  });
+  c.each(/\b(\d{1,4})(?:st|nd|rd|th)\b/gu, (m) => c.add('ordinal', String(num(m[1]!)), m.index, m.index + m[0].length));
+  c.each(/\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth)\b/giu, (m) => {
+    const lower = m[0].toLowerCase();
+    // "second half", "first half": halves of a year are not meeting numbers.
+    if (/^\s+(?:half|quarter)\b/i.test(text.slice(m.index + m[0].length))) return;
+    if (lower === 'second' && /^\s+(?:to|of)\b/.test(text.slice(m.index + m[0].length))) return;
+    const v = (m[1] ? TENS[m[1].toLowerCase()]! : 0) + ORD_WORDS[m[2]!.toLowerCase()]!;
+    c.add('ordinal', String(v), m.index, m.index + m[0].length);
+  });
+  c.each(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|％)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
+  c.each(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b/giu, (m) => {
+    c.add('number', numberValue(num(m[1]!) * SCALE[m[2]!.toLowerCase()]!), m.index, m.index + m[0].length);
+  });
+  c.each(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(thousand|million|billion|trillion)\b/giu, (m) => {
+    c.add('number', numberValue(CARDINAL[m[1]!.toLowerCase()]! * SCALE[m[2]!.toLowerCase()]!), m.index, m.index + m[0].length);
+  });
+}
+
+function extractCommon(c: Claims, text: string): void {
+  // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text.
+  c.each(/(?<![\p{L}])(?:\p{Lu}\.){2,}|(?<![\p{Lu}\p{Ll}])\p{Lu}[\p{Lu}&]*\p{Lu}(?![\p{Ll}])/gu, (m) => {
+    const v = m[0].replace(/\./g, '');
+    if (/^(?:[IVX]+)$/.test(v) && v.length <= 4) return; // regnal numerals "Austin III"
+    c.add('acronym', v.toUpperCase(), m.index, m.index + m[0].length);
+  });
+  c.each(/(?<![\d.,])(\d{4})(?![\d,]|\.\d)/gu, (m) => {
+    const y = num(m[1]!);
+    if (y >= 1900 && y <= 2100) c.add('year', m[1]!, m.index, m.index + m[0].length);
+  });
+  c.each(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?/gu, (m) => {
+    c.add('number', numberValue(num(m[0])), m.index, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- names
+
+const SURNAMES: [string, string, string[]][] = [
+  // [Hangul, canonical key, English spellings]
+  ['이', 'lee', ['lee', 'yi', 'rhee', 'ri', 'rhie', 'i']], ['리', 'lee', []],
+  ['박', 'park', ['park', 'bak', 'pak']], ['김', 'kim', ['kim', 'gim']],
+  ['최', 'choi', ['choi', 'choe', 'choy']], ['정', 'jung', ['chung', 'jung', 'jeong', 'cheong']],
+  ['윤', 'yoon', ['yoon', 'yun']], ['문', 'moon', ['moon', 'mun']], ['한', 'han', ['han']],
+  ['조', 'cho', ['cho', 'jo', 'joh']], ['강', 'kang', ['kang', 'gang']], ['장', 'jang', ['jang', 'chang']],
+  ['임', 'lim', ['lim', 'im', 'rim']], ['오', 'oh', ['oh']], ['신', 'shin', ['shin', 'sin']],
+  ['서', 'suh', ['suh', 'seo']], ['권', 'kwon', ['kwon', 'gwon']], ['황', 'hwang', ['hwang']],
+  ['안', 'ahn', ['ahn']], ['송', 'song', ['song']], ['유', 'yoo', ['yoo', 'yu', 'ryu', 'yoo']], ['류', 'yoo', []],
+  ['홍', 'hong', ['hong']], ['전', 'jeon', ['jeon', 'chun', 'jun', 'chon']], ['고', 'ko', ['ko', 'koh', 'go']],
+  ['노', 'roh', ['roh', 'noh']], ['남', 'nam', ['nam']], ['구', 'koo', ['koo', 'ku', 'gu']],
+  ['원', 'won', ['won']], ['양', 'yang', ['yang']], ['손', 'son', ['son', 'sohn']], ['배', 'bae', ['bae', 'pae']],
+  ['백', 'baek', ['baek', 'paik', 'paek']], ['허', 'heo', ['heo', 'huh', 'hur']], ['변', 'byun', ['byun', 'byeon']],
+  ['차', 'cha', ['cha']], ['주', 'joo', ['joo', 'ju', 'chu']], ['우', 'woo', ['woo']], ['민', 'min', ['min']],
+  ['진', 'jin', ['jin', 'chin']], ['위', 'wi', ['wi', 'wee']], ['하', 'ha', ['ha']], ['곽', 'kwak', ['kwak']],
+  ['성', 'sung', ['sung', 'seong']], ['현', 'hyun', ['hyun', 'hyeon']], ['방', 'bang', ['bang']],
+];
+const KO_SURNAME = new Map(SURNAMES.map(([h, k]) => [h, k]));
+const EN_SURNAME = new Map<string, string>();
+for (const [, k, en] of SURNAMES) for (const e of en) EN_SURNAME.set(e, k);
+
+const L = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
+const V = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i'];
+const T = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+
+/** Revised Romanization of Hangul syllables (other characters pass through). */
+export function romanize(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)! - 0xac00;
+    if (code < 0 || code > 11171) {
+      out += ch;
+      continue;
+    }
+    out += L[Math.floor(code / 588)]! + V[Math.floor((code % 588) / 28)]! + T[code % 28]!;
+  }
+  return out;
+}
+
+/**
+ * Consonant skeleton of a romanized or English name: vowels dropped and voiced/unvoiced pairs
+ * merged, so "Jong-sup", "jongseop" and "Chong-sop" meet, and "Austin" meets 오스틴 (oseutin).
+ */
+export function nameSkeleton(s: string): string {
+  let t = s.toLowerCase().replace(/[^a-z]/g, '');
+  t = t.replace(/ng/g, 'n').replace(/ch/g, 'j').replace(/sh/g, 's').replace(/ph/g, 'p').replace(/th/g, 't')
+    .replace(/c(?=[eiy])/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
+  t = t.replace(/[gcq]/g, 'k').replace(/d/g, 't').replace(/[bfv]/g, 'p').replace(/r/g, 'l').replace(/z/g, 'j')
+    .replace(/[aeiouyw]/g, '');
+  return t.replace(/(.)\1+/g, '$1');
+}
+
+const KO_TITLE = /^(?:장관|국무장관|국방장관|외교장관|외무장관|외무상|방위상|대통령|총리|대변인|차관|차관보|부장관|대사|의장|사령관|실장|본부장|위원장|국무위원장|수석|특별대표|대표|여사|당선인|사무총장|총장|국장|대행)/u;
+const KO_NOT_NAME = new Set([
+  '한국', '미국', '일본', '중국', '북한', '러시아', '양국', '양측', '각국', '신임', '전임', '현', '전', '공동', '이번', '해당', '동',
+  '그', '우리', '국방부', '외교부', '국무부', '통일부', '국방', '외교', '오늘', '지난', '한미', '한미일', '미측', '한측', '일측',
+  '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시',
+]);
+const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+of\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?\s+/gu;
+const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
+
+function koNameKeys(word: string, titled: boolean): string[] {
+  const first = word.slice(0, 1);
+  const keys: string[] = [];
+  const canon = KO_SURNAME.get(first);
+  if (word.length === 1) return canon && titled ? [canon] : [];
+  if (canon && word.length >= 2 && word.length <= 4) {
+    keys.push(canon);
+    const g = nameSkeleton(romanize(word.slice(1)));
+    if (g.length >= 2) keys.push(g);
+  }
+  const whole = nameSkeleton(romanize(word));
+  if (whole.length >= 2 && !keys.includes(whole)) keys.push(whole);
+  return keys;
+}
+
+function extractNames(c: Claims, text: string, _lang: Lang): void {
+  if (HANGUL.test(text)) {
+    // Hangul names are recognised by the title that follows them ("이종섭 국방장관", "박진 한국
+    // 외교장관", "오스틴 장관"); walking back from the title collects the name words.
+    const words: { w: string; s: number; e: number }[] = [];
+    for (let m, re = /[^\s,·•()“”"'‘’]+/gu; (m = re.exec(text)); ) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
+    for (let i = 0; i < words.length; i++) {
+      if (!KO_TITLE.test(words[i]!.w)) continue;
+      let j = i - 1;
+      if (j >= 0 && KO_NOT_NAME.has(words[j]!.w) && /^(?:한국|미국|일본|중국|북한|러시아)$/.test(words[j]!.w)) j--;
+      const picked: { w: string; s: number; e: number }[] = [];
+      for (; j >= 0 && picked.length < 3; j--) {
+        const w = words[j]!.w;
+        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w)) break;
+        if (w.length === 1 && (picked.length > 0 || !KO_SURNAME.has(w))) break;
+        picked.unshift(words[j]!);
+        if (w.length === 1) break;
+      }
+      if (!picked.length) continue;
+      const keys = picked.flatMap((p) => koNameKeys(p.w, true));
+      if (keys.length) c.add('name', [...new Set(keys)].join(' '), picked[0]!.s, picked[picked.length - 1]!.e);
+    }
+  }
+  // Latin-script names: after a title ("Minister of National Defense Lee Jong-sup",
+  // "Secretary Austin"), or a Korean surname followed by a hyphenated/two-part given name.
+  const spans: [number, number][] = [];
+  for (let m, re = new RegExp(EN_TITLE.source, 'gu'); (m = re.exec(text)); ) {
+    let pos = m.index + m[0].length;
+    const start = pos;
+    let end = pos;
+    for (let k = 0; k < 4; k++) {
+      const wm = EN_NAME_WORD.exec(text.slice(pos));
+      if (!wm) break;
+      end = pos + wm[0].length;
+      pos = end;
+      const sp = /^\s+/.exec(text.slice(pos));
+      if (!sp) break;
+      pos += sp[0].length;
+    }
+    if (end > start) spans.push([start, end]);
+  }
+  for (let m, re = /\b(\p{Lu}\p{Ll}{0,5})\s+(\p{Lu}\p{Ll}+-\p{Ll}+|\p{Lu}\p{Ll}{1,5}\s+\p{Lu}\p{Ll}{1,5}\b)/gu; (m = re.exec(text)); ) {
+    if (EN_SURNAME.has(m[1]!.toLowerCase())) spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const [s, e] of spans) {
+    const ws = text.slice(s, e).split(/\s+/).filter((w) => !/^\p{Lu}\.$/u.test(w) && !/^(?:I|II|III|IV|Jr\.?|Sr\.?)$/.test(w));
+    if (!ws.length) continue;
+    const keys: string[] = [];
+    const canon = EN_SURNAME.get(ws[0]!.replace(/[’'].*$/, '').toLowerCase());
+    if (canon && ws.length >= 2) {
+      keys.push(canon);
+      const g = nameSkeleton(ws.slice(1).join(''));
+      if (g.length >= 2) keys.push(g);
+    } else {
+      for (const w of ws) {
+        const base = w.replace(/[’']s$/, '');
+        const c2 = EN_SURNAME.get(base.toLowerCase());
+        if (c2 && ws.length === 1) keys.push(c2);
+        const k = nameSkeleton(base);
+        if (k.length >= 2) keys.push(k);
+      }
+    }
+    if (keys.length) c.add('name', [...new Set(keys)].join(' '), s, e);
+  }
+}

@@ -1,0 +1,178 @@
+// Coverage checks: empty sides, paragraph length outliers, and sentences or clauses without a counterpart.
+import { splitSentences } from '../segment.ts';
+import { langName } from './side.ts';
+import type { Hit, RawFinding, Unit } from './types.ts';
+
+/** Editorial lines that stand for left-out text or point elsewhere: "[…]", "(중략)", "[영문 전문 보기]". */
+export function isMarker(text: string): boolean {
+  const t = text.trim();
+  if (/^[[(（【]?\s*(?:…|\.{3,}|⋯|중략|생략|하략|이하\s?생략|끝|end|omitted|see (?:the )?full (?:english |korean )?text)\s*[\])）】]?$/iu.test(t)) return true;
+  // A short fully bracketed line ("[영문 전문 보기]", "[Full text in Korean]") is a link or note, not content.
+  return /^[[(（【][^\])）】]{1,40}[\])）】]$/u.test(t);
+}
+
+/** Length of the text that carries content (spaces and bullet markers do not). */
+export function contentLength(text: string): number {
+  return text.replace(/^[□■◆◇ㅇ❍○●◦•▶▷※\-–∙·*]\s+/u, '').replace(/\s+/g, '').length;
+}
+
+export function logRatio(src: number, tgt: number): number {
+  return Math.log((tgt + 10) / (src + 10));
+}
+
+export interface LengthModel { mu: number; sigma: number; n: number }
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (!n) return 0;
+  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}
+
+/** Robust centre and spread of the document's length ratios (median and scaled MAD, with a floor). */
+export function lengthModel(pairs: [number, number][], floor: number): LengthModel {
+  const rs = pairs.filter(([a, b]) => a > 0 && b > 0).map(([a, b]) => logRatio(a, b));
+  const mu = median(rs);
+  const mad = median(rs.map((r) => Math.abs(r - mu)));
+  return { mu, sigma: Math.max(floor, 1.4826 * mad), n: rs.length };
+}
+
+export function checkEmpty(u: Unit): RawFinding[] {
+  const S = langName(u.src.lang), T = langName(u.tgt.lang);
+  const side = u.src.paras.length ? u.src : u.tgt;
+  const omitted = side === u.src;
+  const text = side.text;
+  const marker = isMarker(text);
+  const snippet = text.length > 60 ? text.slice(0, 57) + '…' : text;
+  return [{
+    check: omitted ? 'omission' : 'addition',
+    // Abridged translations leave paragraphs out on purpose, so an empty side is for review, not an error.
+    severity: marker ? 'info' : 'warning',
+    message: marker
+      ? `${omitted ? S : T} editorial line "${snippet}" has no counterpart in ${omitted ? T : S}`
+      : omitted ? `${S} paragraph has no counterpart in ${T}: "${snippet}"` : `${T} paragraph has no counterpart in ${S}: "${snippet}"`,
+    key: `${omitted ? 'omission' : 'addition'}:${text.slice(0, 40).toLowerCase()}`,
+    srcHits: [], tgtHits: [],
+  }];
+}
+
+export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
+  const ls = contentLength(u.src.text), lt = contentLength(u.tgt.text);
+  if (m.n < 3 || isMarker(u.src.text) || isMarker(u.tgt.text)) return [];
+  const z = (logRatio(ls, lt) - m.mu) / m.sigma;
+  // Short paragraphs (titles, headings) swing widely in ratio, so a real shortfall must also be sizeable.
+  const expected = (ls + 10) * Math.exp(m.mu) - 10;
+  if (Math.abs(z) < 4 || Math.abs(expected - lt) < 40) return [];
+  const S = langName(u.src.lang), T = langName(u.tgt.lang);
+  const shorter = z < 0;
+  return [{
+    check: 'length', severity: 'warning',
+    message: `${T} text is ${shorter ? 'much shorter' : 'much longer'} than ${S} for this paragraph (${lt} vs ${ls} characters, expected about ${Math.round(expected)})`,
+    key: `length:${u.src.text.slice(0, 30).toLowerCase()}`,
+    srcHits: [], tgtHits: [],
+  }];
+}
+
+interface Sent { start: number; end: number; len: number; text: string }
+
+function sentencesOf(text: string, lang: string, starts: number[], texts: string[]): Sent[] {
+  const out: Sent[] = [];
+  texts.forEach((t, k) => {
+    let from = 0;
+    for (const s of splitSentences(t, lang)) {
+      const at = t.indexOf(s, from);
+      const start = (starts[k] ?? 0) + (at >= 0 ? at : from);
+      from = at >= 0 ? at + s.length : from;
+      out.push({ start, end: start + s.length, len: contentLength(s), text: s });
+    }
+  });
+  void text;
+  return out;
+}
+
+/** Sentence beads inside one paragraph bead: a small length-based dynamic programme (Gale–Church style). */
+export function alignSentenceLengths(a: number[], b: number[], m: LengthModel, skip = 5): [number[], number[]][] {
+  const n = a.length, k = b.length;
+  const INF = 1e18;
+  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(INF));
+  const back: [number, number][][] = Array.from({ length: n + 1 }, () => new Array<[number, number]>(k + 1).fill([0, 0]));
+  cost[0]![0] = 0;
+  const moves: [number, number, number][] = [[1, 1, 0], [1, 0, skip], [0, 1, skip], [2, 1, 1.5], [1, 2, 1.5], [2, 2, 3], [3, 1, 4], [1, 3, 4]];
+  const sum = (xs: number[], from: number, len: number) => xs.slice(from, from + len).reduce((s, x) => s + x, 0);
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= k; j++) {
+      const here = cost[i]![j]!;
+      if (here >= INF) continue;
+      for (const [di, dj, pen] of moves) {
+        if (i + di > n || j + dj > k) continue;
+        let c = pen;
+        if (di && dj) {
+          const d = (logRatio(sum(a, i, di), sum(b, j, dj)) - m.mu) / m.sigma;
+          c += d * d;
+        }
+        if (here + c < cost[i + di]![j + dj]!) {
+          cost[i + di]![j + dj] = here + c;
+          back[i + di]![j + dj] = [di, dj];
+        }
+      }
+    }
+  }
+  const beads: [number[], number[]][] = [];
+  for (let i = n, j = k; i > 0 || j > 0; ) {
+    const [di, dj] = back[i]![j]!;
+    beads.unshift([Array.from({ length: di }, (_, x) => i - di + x), Array.from({ length: dj }, (_, x) => j - dj + x)]);
+    i -= di;
+    j -= dj;
+  }
+  return beads;
+}
+
+export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
+  if (m.n < 1) return [];
+  const ss = sentencesOf(u.src.text, u.src.lang, u.src.starts, u.src.texts);
+  const ts = sentencesOf(u.tgt.text, u.tgt.lang, u.tgt.starts, u.tgt.texts);
+  if (!ss.length || !ts.length) return [];
+  const S = langName(u.src.lang), T = langName(u.tgt.lang);
+  const out: RawFinding[] = [];
+  const beads = alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m);
+  for (const [bi, bj] of beads) {
+    const sa = bi.map((i) => ss[i]!), tb = bj.map((j) => ts[j]!);
+    const hits = (xs: Sent[]): Hit[] => xs.map((x) => ({ start: x.start, end: x.end }));
+    if (!tb.length || !sa.length) {
+      const lone = sa.length ? sa : tb;
+      if (lone.every((x) => x.len < 25 || isMarker(x.text))) continue;
+      const omitted = !tb.length;
+      out.push({
+        check: omitted ? 'omission' : 'addition', severity: 'warning',
+        message: omitted ? `${S} sentence has no counterpart in ${T}: "${clip(lone[0]!.text)}"` : `${T} sentence has no counterpart in ${S}: "${clip(lone[0]!.text)}"`,
+        key: `${omitted ? 'omission' : 'addition'}:sentence:${lone[0]!.text.slice(0, 40).toLowerCase()}`,
+        srcHits: hits(sa), tgtHits: hits(tb),
+      });
+      continue;
+    }
+    const ls = sa.reduce((s, x) => s + x.len, 0), lt = tb.reduce((s, x) => s + x.len, 0);
+    const z = (logRatio(ls, lt) - m.mu) / m.sigma;
+    const expected = (ls + 10) * Math.exp(m.mu) - 10;
+    // A dropped clause leaves the sentence far shorter than the document's own ratio predicts.
+    if (z < -3.5 && expected - lt >= 0.4 * expected && expected - lt >= 25) {
+      out.push({
+        check: 'omission', severity: 'warning',
+        message: `${T} sentence is much shorter than ${S} (${lt} vs ${ls} characters, expected about ${Math.round(expected)}): part of it may be missing`,
+        key: `omission:clause:${sa[0]!.text.slice(0, 40).toLowerCase()}`,
+        srcHits: hits(sa), tgtHits: hits(tb),
+      });
+    } else if (z > 3.5 && lt - expected >= 0.4 * expected && lt - expected >= 25) {
+      out.push({
+        check: 'addition', severity: 'warning',
+        message: `${T} sentence is much longer than ${S} (${lt} vs ${ls} characters, expected about ${Math.round(expected)}): it may add content`,
+        key: `addition:clause:${tb[0]!.text.slice(0, 40).toLowerCase()}`,
+        srcHits: hits(sa), tgtHits: hits(tb),
+      });
+    }
+  }
+  return out;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}

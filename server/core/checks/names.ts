@@ -1,0 +1,158 @@
+// Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
+import { nameSkeleton, romanize, type Anchor } from '../anchors.ts';
+import { HANGUL_RE, langName } from './side.ts';
+import type { Hit, RawFinding, Unit } from './types.ts';
+
+// Korean surnames and the spellings English texts use for them.
+const SURNAMES: Record<string, string[]> = {
+  이: ['lee', 'yi', 'rhee', 'ri'], 박: ['park', 'pak', 'bak'], 김: ['kim'], 최: ['choi', 'choe'], 정: ['chung', 'jung', 'jeong', 'cheong'],
+  윤: ['yoon', 'yun'], 문: ['moon', 'mun'], 한: ['han'], 조: ['cho', 'jo'], 강: ['kang'], 장: ['jang', 'chang'], 임: ['lim', 'im', 'rim'],
+  오: ['oh'], 신: ['shin', 'sin'], 서: ['suh', 'seo'], 권: ['kwon'], 황: ['hwang'], 안: ['ahn', 'an'], 송: ['song'], 유: ['yoo', 'yu', 'ryu'],
+  류: ['ryu', 'yoo'], 홍: ['hong'], 전: ['jeon', 'chun', 'jun'], 고: ['ko', 'koh'], 노: ['roh', 'noh'], 남: ['nam'], 구: ['koo', 'ku'],
+  양: ['yang'], 손: ['son', 'sohn'], 배: ['bae'], 백: ['baek', 'paik'], 허: ['heo', 'huh'], 차: ['cha'], 주: ['joo', 'ju'], 우: ['woo'],
+  민: ['min'], 진: ['jin'], 하: ['ha'], 곽: ['kwak'], 성: ['sung'], 현: ['hyun'], 방: ['bang'],
+};
+const SPELLING_TO_HANGUL = new Map<string, string[]>();
+for (const [h, list] of Object.entries(SURNAMES)) for (const s of list) SPELLING_TO_HANGUL.set(s, [...(SPELLING_TO_HANGUL.get(s) ?? []), h]);
+
+// Capitalised words a title pattern may catch that are not names.
+const NOT_NAME = new Set([
+  'assembly', 'council', 'committee', 'department', 'ministry', 'office', 'forces', 'command', 'staff', 'korea', 'republic',
+  'states', 'united', 'affairs', 'defense', 'defence', 'state', 'national', 'foreign', 'general', 'security', 'deputy', 'vice',
+  'prime', 'minister', 'secretary', 'president', 'the', 'and', 'of', 'for', 'acting', 'assistant', 'under', 'policy', 'japanese',
+  'korean', 'american', 'chinese', 'first', 'both', 'also', 'in', 'on',
+]);
+
+function lev(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+type Status = 'ok' | 'near' | 'missing';
+
+interface Word { w: string; start: number; end: number }
+
+function words(text: string, start: number, end: number, re: RegExp): Word[] {
+  const out: Word[] = [];
+  const part = text.slice(start, end);
+  for (let m = re.exec(part); m; m = re.exec(part)) out.push({ w: m[0], start: start + m.index, end: start + m.index + m[0].length });
+  return out;
+}
+
+/** Skeletons of every Hangul word of a text (and of the word without its first syllable: a surname). */
+function hangulSkeletons(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
+    const w = m[0];
+    out.push(nameSkeleton(romanize(w)));
+    if (w.length >= 2 && SURNAMES[w[0]!]) out.push(nameSkeleton(romanize(w.slice(1))));
+  }
+  return out.filter((s) => s.length >= 2);
+}
+
+/** Skeletons of capitalised Latin words and of runs of two or three of them ("Park Jin", "Suk Yeol"). */
+function latinSkeletons(text: string): string[] {
+  const ws = [...text.matchAll(/\p{Lu}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }));
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    out.push(nameSkeleton(ws[i]!.w));
+    let joined = ws[i]!.w;
+    for (let k = 1; k <= 2 && i + k < ws.length; k++) {
+      const between = text.slice(ws[i + k - 1]!.i + ws[i + k - 1]!.w.length, ws[i + k]!.i);
+      if (!/^[\s’'s]*$/u.test(between)) break;
+      joined += ws[i + k]!.w;
+      out.push(nameSkeleton(joined));
+    }
+  }
+  return out.filter((s) => s.length >= 2);
+}
+
+function statusLatinWord(w: string, ko: string, koSk: string[]): Status {
+  const lower = w.toLowerCase();
+  const sur = SPELLING_TO_HANGUL.get(lower);
+  if (sur && sur.some((h) => new RegExp(`(?<![\\p{Script=Hangul}])${h}`, 'u').test(ko))) return 'ok';
+  const sk = nameSkeleton(w);
+  if (sk.length < 2) return 'ok';
+  if (koSk.some((k) => k.startsWith(sk))) return 'ok';
+  if (koSk.some((k) => lev(k.slice(0, sk.length), sk) <= 1 && sk.length >= 3) || koSk.some((k) => lev(k, sk) <= 1)) return 'near';
+  return 'missing';
+}
+
+function statusHangulWord(w: string, en: string, enSk: string[]): Status {
+  if (w.length === 1) {
+    const sp = SURNAMES[w];
+    if (!sp) return 'ok';
+    return sp.some((s) => new RegExp(`\\b${s}\\b`, 'i').test(en)) ? 'ok' : 'missing';
+  }
+  const cands = [nameSkeleton(romanize(w))];
+  if (SURNAMES[w[0]!] && w.length >= 2 && w.length <= 4) {
+    const given = nameSkeleton(romanize(w.slice(1)));
+    const sp = SURNAMES[w[0]!]!;
+    if (given.length >= 2 && sp.some((s) => new RegExp(`\\b${s}\\b`, 'i').test(en))) cands.push(given);
+  }
+  const useful = cands.filter((c) => c.length >= 2);
+  if (!useful.length) return 'ok';
+  if (useful.some((c) => enSk.some((e) => e === c || e.startsWith(c)))) return 'ok';
+  if (useful.some((c) => enSk.some((e) => lev(e, c) <= 1 && c.length >= 2))) return 'near';
+  return 'missing';
+}
+
+function worst(list: Status[]): Status {
+  return list.includes('missing') ? 'missing' : list.includes('near') ? 'near' : 'ok';
+}
+
+export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
+  const S = langName(u.src.lang), T = langName(u.tgt.lang);
+  const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status }[] = [];
+  const scan = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string) => {
+    const otherHangul = HANGUL_RE.test(other);
+    const ownHangul = HANGUL_RE.test(own);
+    if (ownHangul === otherHangul) return; // same script on both sides: names compare as text, nothing to romanize
+    const otherSk = otherHangul ? hangulSkeletons(other) : latinSkeletons(other);
+    for (const a of anchors) {
+      if (a.kind !== 'name') continue;
+      const ws = ownHangul
+        ? words(own, a.start, a.end, /\p{Script=Hangul}+/gu)
+        : words(own, a.start, a.end, /\p{Lu}[\p{Ll}’'-]+/gu).map((x) => ({ ...x, w: x.w.replace(/[’']s?$/, '') }))
+          .filter((x) => !NOT_NAME.has(x.w.toLowerCase()) && !/^(?:I|II|III|IV|Jr)$/.test(x.w));
+      if (!ws.length) continue;
+      const st = worst(ws.map((x) => (ownHangul ? statusHangulWord(x.w, other, otherSk) : statusLatinWord(x.w, other, otherSk))));
+      if (st !== 'ok') bad.push({ side, hit: a, text: a.text, status: st });
+    }
+  };
+  scan('src', as, u.src.text, u.tgt.text);
+  scan('tgt', at, u.tgt.text, u.src.text);
+  const out: RawFinding[] = [];
+  const missS = bad.filter((b) => b.side === 'src' && b.status === 'missing');
+  const missT = bad.filter((b) => b.side === 'tgt' && b.status === 'missing');
+  if (missS.length && missT.length) {
+    const a = missS[0]!, b = missT[0]!;
+    out.push({
+      check: 'names', severity: 'error', message: `Name ${a.text} does not match ${T} ${b.text}`,
+      key: `names:${a.text.toLowerCase()}|${b.text}`, srcHits: [a.hit], tgtHits: [b.hit],
+    });
+  }
+  for (const b of bad) {
+    if (missS.length && missT.length && (b === missS[0] || b === missT[0])) continue;
+    const [from, to] = b.side === 'src' ? [S, T] : [T, S];
+    out.push({
+      check: 'names',
+      severity: b.status === 'missing' ? 'warning' : 'info',
+      message: b.status === 'missing'
+        ? `${from} name ${b.text} has no counterpart in ${to}`
+        : `${from} name ${b.text} is spelled differently in ${to} (check the transliteration)`,
+      key: `names:${b.side}:${b.text.toLowerCase()}`,
+      srcHits: b.side === 'src' ? [b.hit] : [], tgtHits: b.side === 'tgt' ? [b.hit] : [],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+// Number and date checks: every number or date on one side must have its counterpart on the other.
+import type { DateMention, Quantities, Quantity } from './quantities.ts';
+import { langName } from './side.ts';
+import type { RawFinding, Unit } from './types.ts';
+
+function group(v: string): string {
+  const [i, f] = v.split('.');
+  const g = (i ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return f ? `${g}.${f}` : g;
+}
+
+function show(q: Quantity): string {
+  const plain = q.text.replace(/[,\s]/g, '');
+  return plain === q.value || q.fromWords || q.kind === 'percent' ? q.text : `${q.text} (${group(q.value)})`;
+}
+
+/** Multiset matching by value; returns what is left on each side. */
+function unmatched(a: Quantity[], b: Quantity[]): [Quantity[], Quantity[]] {
+  const pool = new Map<string, Quantity[]>();
+  for (const q of b) pool.set(q.value, [...(pool.get(q.value) ?? []), q]);
+  const left: Quantity[] = [];
+  for (const q of a) {
+    const list = pool.get(q.value);
+    if (list && list.length) list.shift();
+    else left.push(q);
+  }
+  return [left, [...pool.values()].flat().sort((x, y) => x.start - y.start)];
+}
+
+export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {
+  const [ls, lt] = unmatched(qs.numbers, qt.numbers);
+  const S = langName(u.src.lang), T = langName(u.tgt.lang);
+  const out: RawFinding[] = [];
+  const digits = (l: Quantity[]) => l.filter((q) => !q.fromWords);
+  const list = (l: Quantity[]) => l.map(show).join(', ');
+  const vals = (l: Quantity[]) => l.map((q) => q.value).join(',');
+  if (ls.length && lt.length && (digits(ls).length || digits(lt).length)) {
+    // A number on each side with no partner is almost always one number changed.
+    out.push({
+      check: 'numbers', severity: 'error',
+      message: `Number ${list(ls)} has no counterpart in ${T}; ${T} has ${list(lt)}`,
+      key: `numbers:${vals(ls)}|${vals(lt)}`,
+      srcHits: ls, tgtHits: lt,
+    });
+    return out;
+  }
+  for (const [l, from, to, side] of [[ls, S, T, 'src'], [lt, T, S, 'tgt']] as const) {
+    for (const q of l) {
+      const words = q.fromWords;
+      out.push({
+        check: 'numbers', severity: words ? 'info' : 'warning',
+        message: `${from} ${q.kind === 'ordinal' ? 'ordinal' : 'number'} ${show(q)} has no counterpart in ${to}`,
+        key: `numbers:${side}:${q.value}`,
+        srcHits: side === 'src' ? [q] : [], tgtHits: side === 'tgt' ? [q] : [],
+      });
+    }
+  }
+  return out;
+}
+
+const COMPS = ['y', 'm', 'd', 'part', 'rel'] as const;
+
+function compare(a: DateMention, b: DateMention): { share: number; conflict: boolean } {
+  let share = 0;
+  let conflict = false;
+  for (const k of COMPS) {
+    if (a[k] === undefined || b[k] === undefined) continue;
+    if (a[k] === b[k]) share++;
+    else conflict = true;
+  }
+  return { share, conflict };
+}
+
+function norm(d: DateMention): string {
+  if (d.rel) return d.rel + (d.part ? `-${d.part}` : '');
+  const p = (n: number | undefined, w: number) => (n === undefined ? '?' : String(n).padStart(w, '0'));
+  return `${p(d.y, 4)}-${p(d.m, 2)}-${p(d.d, 2)}${d.part ? `-${d.part}` : ''}`;
+}
+
+export function checkDates(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {
+  const S = langName(u.src.lang), T = langName(u.tgt.lang);
+  const a = [...qs.dates], b = [...qt.dates];
+  const usedB = new Set<number>();
+  const leftA: DateMention[] = [];
+  for (const d of a) {
+    let best = -1, bestShare = 0;
+    b.forEach((e, j) => {
+      if (usedB.has(j)) return;
+      const c = compare(d, e);
+      if (!c.conflict && c.share > bestShare) {
+        best = j;
+        bestShare = c.share;
+      }
+    });
+    if (best >= 0) usedB.add(best);
+    else leftA.push(d);
+  }
+  const leftB = b.filter((_, j) => !usedB.has(j));
+  const out: RawFinding[] = [];
+  const pairedB = new Set<DateMention>();
+  for (const d of leftA) {
+    // A mention sharing a component with one on the other side but conflicting on another is a changed date.
+    const e = leftB.find((x) => !pairedB.has(x) && !d.rel === !x.rel && (compare(d, x).share > 0 || sameShape(d, x)));
+    if (e) {
+      pairedB.add(e);
+      out.push({
+        check: 'dates', severity: d.rel ? 'warning' : 'error',
+        message: `Date ${d.text} does not match ${T} ${e.text}`,
+        key: `dates:${norm(d)}|${norm(e)}`, srcHits: [d], tgtHits: [e],
+      });
+      continue;
+    }
+    out.push(single(d, 'src', S, T, leftB.some((x) => x.rel !== undefined) || b.some((x) => x.rel !== undefined)));
+  }
+  for (const e of leftB) {
+    if (pairedB.has(e)) continue;
+    out.push(single(e, 'tgt', T, S, a.some((x) => x.rel !== undefined)));
+  }
+  return out;
+}
+
+function sameShape(a: DateMention, b: DateMention): boolean {
+  return COMPS.every((k) => (a[k] === undefined) === (b[k] === undefined));
+}
+
+function single(d: DateMention, side: 'src' | 'tgt', from: string, to: string, otherHasRelative: boolean): RawFinding {
+  // Relative dates ("this year", "지난달") are rendered either way, so only absolute ones warn.
+  const severity = d.rel || otherHasRelative ? 'info' : 'warning';
+  return {
+    check: 'dates', severity,
+    message: `${from} date ${d.text} has no counterpart in ${to}`,
+    key: `dates:${side}:${norm(d)}`,
+    srcHits: side === 'src' ? [d] : [], tgtHits: side === 'tgt' ? [d] : [],
+  };
+}

@@ -1,0 +1,198 @@
+// Paragraph and sentence segmentation of clean statement bodies (pure, language-parameterised).
+import type { Lang, SplitParagraph } from './types.ts';
+
+/** Bullet markers and the nesting level the MND convention gives them. */
+const SYMBOL_LEVELS: Record<string, number> = {
+  '□': 0, '■': 0, '◆': 0, '◇': 0,
+  'ㅇ': 1, '❍': 1, '○': 1, '●': 1, '◦': 1, '•': 1, '▶': 1, '▷': 1, '※': 1,
+  '-': 2, '–': 2, '∙': 2, '·': 2, '*': 2,
+};
+
+// A marker must be followed by whitespace (or be a circled digit), so "-3" or "ㅇㅇ" never count.
+const MARKER_RE =
+  /^(?:([□■◆◇ㅇ❍○●◦•▶▷※\-–∙·*])\s+|([①-⑳])\s*|(\d{1,2}[.)])\s+(?=\D)|([가-하][.)])\s+|(\(\d{1,2}\)|\([가-하]\))\s+)/u;
+
+export interface Marker { marker: string; level: number }
+
+/** The bullet/numbering marker that opens a paragraph, with its level, or null. */
+export function detectMarker(line: string): Marker | null {
+  const m = MARKER_RE.exec(line);
+  if (!m) return null;
+  if (m[1] !== undefined) return { marker: m[1], level: SYMBOL_LEVELS[m[1]] ?? 1 };
+  if (m[2] !== undefined) return { marker: m[2], level: 1 };
+  if (m[3] !== undefined) return { marker: m[3], level: 0 };
+  if (m[4] !== undefined) return { marker: m[4], level: 1 };
+  if (m[5] !== undefined) return { marker: m[5], level: 2 };
+  return null;
+}
+
+/** Page furniture that carries no text: "- 3 -", "12", "3 / 10", "Page 2", rules of dashes. */
+function isDebris(line: string): boolean {
+  if (/^[-–—]\s*\d{1,4}\s*[-–—]$/.test(line)) return true;
+  if (/^(?:page\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?$/i.test(line)) return true;
+  // Editorial ellipsis markers ("[…]") stand for left-out text and must stay alignable.
+  if (/…|\.\.\./.test(line)) return false;
+  return /^[\p{P}\p{S}\s]+$/u.test(line);
+}
+
+/** True when a line ends like a finished sentence (so a following line is a new paragraph). */
+function endsSentence(line: string): boolean {
+  return /[.!?。！？:)\]」』"”’]$/.test(line) || /[다요음함임됨]$/.test(line);
+}
+
+/** Every non-empty line (trimmed) is one paragraph, in order. */
+export function preSplitLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const t = raw.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function joinWrapped(a: string, b: string): string {
+  // A hyphen at a wrap point inside an English word is a soft break; Korean needs a space
+  // between eojeol anyway, so only the Latin hyphenation case is glued.
+  if (/[a-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
+  return a + ' ' + b;
+}
+
+/**
+ * Paragraphs of a clean statement body. Lines are paragraphs unless the text is hard-wrapped
+ * (blank-line separated blocks whose lines run on without ending a sentence), in which case
+ * the lines of a block are joined; bullet markers always start a new paragraph.
+ */
+export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+    .map((l) => l.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (!l) {
+      if (cur.length) blocks.push(cur);
+      cur = [];
+    } else if (!isDebris(l)) cur.push(l);
+  }
+  if (cur.length) blocks.push(cur);
+
+  // Hard-wrapped texts are recognised by blank-line blocks containing run-on lines; a text
+  // with no blank lines is taken as one paragraph per line (the common copy-paste shape).
+  const hasBlank = blocks.length > 1;
+  let runOn = 0;
+  let multi = 0;
+  for (const b of blocks) {
+    for (let i = 0; i + 1 < b.length; i++) {
+      multi++;
+      const l = b[i]!;
+      if (!endsSentence(l) && !detectMarker(b[i + 1]!)) runOn++;
+    }
+  }
+  const wrapped = hasBlank && runOn > 0 && runOn >= multi * 0.3;
+
+  const out: SplitParagraph[] = [];
+  for (const b of blocks) {
+    const width = Math.max(...b.map((l) => l.length));
+    let para: string | null = null;
+    let prevLine = '';
+    for (const l of b) {
+      const mk = detectMarker(l);
+      let startNew = para === null || mk !== null || !wrapped;
+      // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
+      // paragraph that was separated by a single newline only.
+      if (!startNew && endsSentence(prevLine) && prevLine.length < width * 0.7) startNew = true;
+      if (startNew) {
+        if (para !== null) out.push(makePara(para));
+        para = l;
+      } else {
+        para = joinWrapped(para!, l);
+      }
+      prevLine = l;
+    }
+    if (para !== null) out.push(makePara(para));
+  }
+  return out;
+}
+
+function makePara(text: string): SplitParagraph {
+  const mk = detectMarker(text);
+  return { text, marker: mk ? mk.marker : null, level: mk ? mk.level : 0 };
+}
+
+// Abbreviations after which a period never ends a sentence (titles, ranks, "No. 3").
+const NEVER_FINAL = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'amb', 'gov',
+  'sen', 'rep', 'rev', 'hon', 'st', 'no', 'nos', 'vol', 'art', 'para', 'fig', 'cmdr', 'brig', 'pres',
+  'vs', 'v', 'e.g', 'i.e', 'cf', 'approx', 'dept', 'est', 'mt', 'ft',
+]);
+// Month abbreviations are final only when no day number follows.
+const MONTH_ABBR = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+// After a dotted acronym ("U.S.", "D.C.") a new sentence is assumed only before these words,
+// because "U.S. Forces Korea" is far more common in statements than a sentence-final "U.S.".
+const STARTERS = new Set([
+  'The', 'They', 'This', 'These', 'Those', 'He', 'She', 'It', 'We', 'Both', 'In', 'On', 'At', 'During',
+  'Following', 'Today', 'Additionally', 'Also', 'Finally', 'However', 'Moreover', 'Furthermore', 'I',
+  'Our', 'Their', 'His', 'Her', 'As', 'After', 'Before', 'Secretary', 'Minister', 'President',
+]);
+
+const TERMINATOR_RE = /[.!?。！？]+["'”’)\]」』]*(?=\s|$)/gu;
+
+/** Sentences of one paragraph. */
+export function splitSentences(text: string, lang: Lang): string[] {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t) return [];
+  const cuts: number[] = [];
+  let sentStart = 0;
+  TERMINATOR_RE.lastIndex = 0;
+  for (let m = TERMINATOR_RE.exec(t); m; m = TERMINATOR_RE.exec(t)) {
+    const end = m.index + m[0].length;
+    if (end >= t.length) break;
+    if (isBoundary(t, m.index, m[0], end, sentStart, lang)) {
+      cuts.push(end);
+      sentStart = end;
+    }
+  }
+  const out: string[] = [];
+  let prev = 0;
+  for (const c of cuts) {
+    const s = t.slice(prev, c).trim();
+    if (s) out.push(s);
+    prev = c;
+  }
+  const last = t.slice(prev).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+function isBoundary(t: string, at: number, term: string, end: number, sentStart: number, _lang: Lang): boolean {
+  const after = t.slice(end).trimStart();
+  const next = after[0] ?? '';
+  // Only a period is ambiguous; ! and ? end a sentence whenever something follows.
+  if (term[0] !== '.' && term[0] !== '。') return !/^[a-z]/.test(after);
+  if (term.startsWith('...') || term.startsWith('..')) return /^[A-Z\p{Script=Hangul}"“]/u.test(next);
+  // Next sentence must begin like one: a lowercase continuation ("approx. two") never does.
+  if (/^[a-z,;:]/.test(after)) return false;
+  const before = t.slice(sentStart, at);
+  const word = /([\p{L}\p{N}.'’-]*)$/u.exec(before)?.[1] ?? '';
+  const lower = word.toLowerCase();
+  // "(끝)", "(사진 첨부)": a short parenthesised note belongs to the sentence it follows.
+  if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && /\p{Script=Hangul}/u.test(before)) return false;
+  if (/^\d+$/.test(word)) {
+    // Dates "2023. 9. 18." and list numbers "1." at the start of a sentence.
+    if (/^\d/.test(next)) return false;
+    if (before.trim() === word) return false;
+    // Korean sentences end in a verb, so "2023. 9. 18. 서울에서" is a date, not an ending.
+    if (/\p{Script=Hangul}/u.test(before) || /^\p{Script=Hangul}/u.test(next)) return false;
+    if (/\d{1,4}\.\s?\d{1,2}$/.test(before)) return false;
+    return true;
+  }
+  if (NEVER_FINAL.has(lower)) return false;
+  if (MONTH_ABBR.has(lower)) return !/^\d/.test(next);
+  // Initials: "Lloyd J. Austin", "Antony J. Blinken".
+  if (/^\p{Lu}$/u.test(word)) return false;
+  // Dotted acronyms: "U.S.", "D.C.", "U.N." (word here lacks its final dot).
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+    const nextWord = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
+    return STARTERS.has(nextWord) || /\p{Script=Hangul}/u.test(next);
+  }
+  return true;
+}

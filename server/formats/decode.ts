@@ -1,0 +1,164 @@
+// Byte → text decoding for imported statements: BOM/UTF-8/UTF-16/EUC-KR/CP949 detection, newline and NFC normalisation.
+import iconv from 'iconv-lite';
+import { InputError } from '../core/types.ts';
+
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'cp949';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * Decodes an uploaded text file. Refuses rather than guesses: a file that is
+ * neither valid UTF-8 nor clean CP949 is rejected, so mojibake never reaches the store.
+ */
+export function decodeText(buf: Uint8Array): DecodedText {
+  if (buf.length > MAX_INPUT_BYTES) {
+    throw new InputError(
+      `input is ${buf.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes (5 MiB)`,
+      'too_large',
+    );
+  }
+  const { text, encoding } = decodeBytes(buf);
+  return { text: finishText(text), encoding };
+}
+
+function decodeBytes(buf: Uint8Array): DecodedText {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: decodeStrict('utf-8', buf.subarray(3), 'UTF-8 (with BOM)'), encoding: 'utf-8' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    return { text: decodeStrict('utf-16le', buf.subarray(2), 'UTF-16LE'), encoding: 'utf-16le' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    return { text: decodeStrict('utf-16be', buf.subarray(2), 'UTF-16BE'), encoding: 'utf-16be' };
+  }
+  // NUL never occurs in 8-bit text encodings; BOM-less UTF-16 is rare enough to treat as binary.
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError(`input looks binary (NUL byte at offset ${nul}); expected a text, HTML or DOCX file`, 'binary');
+  }
+  const utf8Error = firstUtf8Error(buf);
+  if (utf8Error === null) {
+    return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  }
+  const korean = tryCp949(buf);
+  if (korean) return korean;
+  const where =
+    utf8Error >= buf.length - 3 && isTruncatedTail(buf, utf8Error)
+      ? `truncated UTF-8 sequence at the end (offset ${utf8Error})`
+      : `invalid UTF-8 byte 0x${(buf[utf8Error] ?? 0).toString(16).padStart(2, '0')} at offset ${utf8Error}`;
+  throw new InputError(
+    `cannot decode input: ${where}, and it is not EUC-KR/CP949 Korean text either; re-save the file as UTF-8`,
+    'undecodable',
+  );
+}
+
+function decodeStrict(label: string, bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`cannot decode input as ${name}: it contains invalid byte sequences`, 'undecodable');
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8, or null when the whole buffer is valid. */
+function firstUtf8Error(buf: Uint8Array): number | null {
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return null;
+}
+
+function isTruncatedTail(buf: Uint8Array, at: number): boolean {
+  for (let k = at + 1; k < buf.length; k++) if ((buf[k]! & 0xc0) !== 0x80) return false;
+  return true;
+}
+
+const HANGUL = /[\uac00-\ud7a3\u3131-\u318e]/u;
+// Punctuation and symbols Korean official texts use; Hanja and rare symbols are what a wrong guess produces.
+const KOREAN_TEXT_SYMBOLS = /[\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u2219\u3000-\u303f\u25a0-\u25ff\u2460-\u24ff\uff01-\uff5e\u00a0]/u;
+
+function tryCp949(buf: Uint8Array): DecodedText | null {
+  const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'cp949');
+  if (text.includes('\ufffd')) return null;
+  let nonAscii = 0;
+  let good = 0;
+  let hangul = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (HANGUL.test(ch)) {
+      hangul++;
+      good++;
+    } else if (KOREAN_TEXT_SYMBOLS.test(ch)) good++;
+  }
+  if (hangul === 0 || good / nonAscii < 0.9) return null;
+  return { text, encoding: isEucKrSubset(buf) ? 'euc-kr' : 'cp949' };
+}
+
+/** EUC-KR proper uses only 0xA1–0xFE for both bytes; CP949 extends the lead/trail ranges. */
+function isEucKrSubset(buf: Uint8Array): boolean {
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    const t = buf[i + 1];
+    if (b < 0xa1 || b > 0xfe || t === undefined || t < 0xa1 || t > 0xfe) return false;
+    i++;
+  }
+  return true;
+}
+
+// C0 controls other than tab/LF/CR/FF, and DEL: a few are stray noise, many mean binary.
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu;
+
+function finishText(raw: string): string {
+  let text = raw.startsWith('\ufeff') ? raw.slice(1) : raw;
+  if (text.includes('\u0000')) {
+    throw new InputError('input looks binary (it contains NUL characters); expected a text, HTML or DOCX file', 'binary');
+  }
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls > 0) {
+    if (controls > 8 && controls / text.length > 0.001) {
+      throw new InputError(
+        `input looks binary (${controls} control characters); expected a text, HTML or DOCX file`,
+        'binary',
+      );
+    }
+    text = text.replace(CONTROL, '');
+  }
+  text = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').normalize('NFC');
+  if (text.trim() === '') throw new InputError('input is empty (no text after decoding)', 'empty');
+  return text;
+}

@@ -1,0 +1,47 @@
+// Types of the bilingual corpus exporters: one ExportUnit per aligned bead, written by format-specific writers.
+
+export interface ExportFlag {
+  category: string;
+  severity: string;
+  status: string;
+  comment: string;
+  author: string;
+}
+
+export interface ExportUnit {
+  statementId: number;
+  title: string;
+  date: string | null;
+  beadId: number;
+  /** Bead position in the statement, 1-based. */
+  position: number;
+  /** e.g. 'en', 'ko'. */
+  srcLang: string;
+  tgtLang: string;
+  /** Paragraphs of a side joined by '\n' at paragraph level; one sentence at sentence level. */
+  src: string;
+  tgt: string;
+  /** 1-based paragraph numbers. */
+  srcParagraphs: number[];
+  tgtParagraphs: number[];
+  status: 'auto' | 'confirmed';
+  confidence: number;
+  flags: ExportFlag[];
+}
+
+export interface ExportOptions {
+  /** Language tags for xml:lang / srcLang attributes, e.g. {en: 'en-US', ko: 'ko-KR'}; defaults to the unit's code. */
+  langTags?: Record<string, string>;
+  toolVersion?: string;
+  /** Segmentation level of the units (TMX header segtype). Default 'paragraph'. */
+  segtype?: 'paragraph' | 'sentence';
+  /** Languages for the header of an export with no units (TMX/XLIFF need them before the first unit). */
+  srcLang?: string;
+  tgtLang?: string;
+}
+
+export type ExportFormat = 'tmx' | 'xliff' | 'tsv' | 'csv' | 'jsonl' | 'moses';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['tmx', 'xliff', 'tsv', 'csv', 'jsonl', 'moses'];
+
+export type UnitSource = AsyncIterable<ExportUnit> | Iterable<ExportUnit>;

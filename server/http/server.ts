@@ -1,0 +1,47 @@
+// Starts the HTTP server on a database file: the one place that listens.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { openDb } from '../store/db.ts';
+import { seedDemo } from '../ops/seed.ts';
+import type { OpsOptions } from '../ops/context.ts';
+import { createApp } from './app.ts';
+
+export interface ServerOptions {
+  dbPath: string;
+  port?: number;
+  host?: string;
+  /** Seed the demo statements when the database file is new (default true). */
+  seed?: boolean;
+  ops?: OpsOptions;
+  log?: (msg: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const isNew = opts.dbPath === ':memory:' || !existsSync(opts.dbPath);
+  const db = openDb(opts.dbPath);
+  if (isNew && opts.seed !== false) seedDemo(db, 'twintext', opts.ops);
+  const app = createApp({ db, ops: opts.ops, log: opts.log });
+  const host = opts.host ?? '127.0.0.1';
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(opts.port ?? 8080, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}

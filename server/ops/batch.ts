@@ -1,0 +1,109 @@
+// Use case: import many statements from a manifest (CSV or JSONL), one transaction per statement.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../store/db.ts';
+import { InputError } from '../core/errors.ts';
+import { readStatementFile } from '../formats/read.ts';
+import { importStatement } from './import.ts';
+import type { OpsOptions } from './context.ts';
+
+export interface ManifestEntry {
+  line: number;
+  title?: string;
+  date?: string;
+  files: Record<string, string>;
+  urls: Record<string, string>;
+}
+
+const LANG_COLUMN = /^[a-z]{2,3}$/;
+const URL_COLUMN = /^([a-z]{2,3})_url$/;
+
+/** Parses a manifest: CSV with a header (title, date, en, ko, en_url, ko_url …) or JSONL with the same keys. */
+export function parseManifest(text: string, name = 'manifest'): ManifestEntry[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const first = body.trimStart()[0];
+  let records: { line: number; rec: Record<string, unknown> }[];
+  if (first === '{') {
+    records = body.split('\n').flatMap((l, i) => {
+      if (!l.trim()) return [];
+      try {
+        const rec = JSON.parse(l) as unknown;
+        if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new Error('not an object');
+        return [{ line: i + 1, rec: rec as Record<string, unknown> }];
+      } catch (e) {
+        throw new InputError(`${name}: line ${i + 1} is not a JSON object (${(e as Error).message})`);
+      }
+    });
+  } else {
+    try {
+      const rows = parse(body, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false }) as Record<string, string>[];
+      records = rows.map((rec, i) => ({ line: i + 2, rec }));
+    } catch (e) {
+      throw new InputError(`${name}: not a valid CSV manifest (${(e as Error).message.split('\n')[0]})`);
+    }
+  }
+  if (records.length === 0) throw new InputError(`${name}: no statements listed`);
+  return records.map(({ line, rec }) => {
+    const files: Record<string, string> = {};
+    const urls: Record<string, string> = {};
+    for (const [k, v] of Object.entries(rec)) {
+      if (typeof v !== 'string' || v === '') continue;
+      const url = URL_COLUMN.exec(k);
+      if (url) urls[url[1]!] = v;
+      else if (LANG_COLUMN.test(k)) files[k] = v;
+    }
+    if (Object.keys(files).length < 2) throw new InputError(`${name}: line ${line} needs files in at least two languages (columns such as en, ko)`);
+    const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    return { line, title: str(rec.title), date: str(rec.date), files, urls };
+  });
+}
+
+export interface BatchOutcome {
+  line: number;
+  title: string;
+  status: 'imported' | 'skipped' | 'failed';
+  statementId?: number;
+  reason?: string;
+}
+
+export function readManifest(manifestPath: string, text = readFileSync(manifestPath, 'utf8')): { entries: ManifestEntry[]; base: string } {
+  return { entries: parseManifest(text, manifestPath), base: dirname(resolve(manifestPath)) };
+}
+
+/** Imports every entry; file paths are relative to `base` (the manifest's folder). */
+export async function importManifest(
+  db: Db,
+  { entries, base }: { entries: ManifestEntry[]; base: string },
+  actor: string,
+  onProgress: (done: number, total: number, last: BatchOutcome) => void = () => {},
+  opts: OpsOptions = {},
+): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = [];
+  for (const e of entries) {
+    const label = e.title ?? Object.values(e.files)[0]!;
+    let outcome: BatchOutcome;
+    try {
+      const texts: Record<string, string> = {};
+      const sources: Record<string, { name: string; format: string; encoding: string; url?: string }> = {};
+      for (const [lang, f] of Object.entries(e.files)) {
+        const r = await readStatementFile(resolve(base, f)).catch((err: unknown) => {
+          if (err instanceof InputError && !err.message.includes(f)) throw new InputError(`${f}: ${err.message}`);
+          throw err;
+        });
+        texts[lang] = r.text;
+        sources[lang] = { name: f, format: r.format, encoding: r.encoding, url: e.urls[lang] };
+      }
+      const { statementId, created } = importStatement(db, { title: e.title, date: e.date, texts, sources }, actor, opts);
+      outcome = created
+        ? { line: e.line, title: label, status: 'imported', statementId }
+        : { line: e.line, title: label, status: 'skipped', statementId, reason: `already imported as statement ${statementId}` };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      outcome = { line: e.line, title: label, status: 'failed', reason: err.message };
+    }
+    outcomes.push(outcome);
+    onProgress(outcomes.length, entries.length, outcome);
+  }
+  return outcomes;
+}

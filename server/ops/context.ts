@@ -1,0 +1,30 @@
+// Things every use case needs besides the database: the glossary and a clock, passed in, never global.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseGlossary, type Glossary } from '../core/glossary.ts';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const defaultDbPath = join(repoRoot, 'data', 'twintext.db');
+export const defaultGlossaryPath = join(repoRoot, 'data', 'glossary.tsv');
+
+export interface OpsOptions {
+  glossary?: Glossary;
+  /** ISO timestamp source; tests may fix it. */
+  now?: () => string;
+}
+
+export const nowIso = (o?: OpsOptions): string => (o?.now ? o.now() : new Date().toISOString());
+
+const glossaryCache = new Map<string, Glossary>();
+
+/** Reads and parses a glossary file once per path (it is data, not state). */
+export function loadGlossary(path = defaultGlossaryPath): Glossary | undefined {
+  if (!existsSync(path)) return undefined;
+  let g = glossaryCache.get(path);
+  if (!g) {
+    g = parseGlossary(readFileSync(path, 'utf8'));
+    glossaryCache.set(path, g);
+  }
+  return g;
+}

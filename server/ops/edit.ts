@@ -1,0 +1,326 @@
+// Use cases that change an alignment (merge, split, move, insert an empty cell, confirm, realign, edit text)
+// and their undo/redo. Each is one transaction that records before/after snapshots in the events table,
+// which is also what undo and redo replay, so history survives a reload.
+import { diffWordsWithSpace } from 'diff';
+import type { Db } from '../store/db.ts';
+import { ConflictError, InputError } from '../core/errors.ts';
+import { alignParagraphs } from '../core/align.ts';
+import {
+  beadPosition,
+  countBeads,
+  getAlignment,
+  getBead,
+  getParagraph,
+  listAlignmentEvents,
+  replaceRange,
+  setParagraphContent,
+  snapshotRange,
+  alignmentOfParagraph,
+  type BeadRow,
+  type BeadSnapshot,
+} from '../store/beads.ts';
+import { nextVersion, recordEvent } from '../store/events.ts';
+import { touchStatement } from '../store/statements.ts';
+import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+import { LIMITS } from './import.ts';
+
+export type Side = 'src' | 'tgt';
+
+export const EDIT_OPS = ['merge', 'split', 'move-up', 'move-down', 'insert-empty', 'confirm', 'unconfirm', 'confirm-above', 'realign'] as const;
+export type EditOp = (typeof EDIT_OPS)[number];
+
+export interface EditRequest {
+  op: EditOp;
+  beadId: number;
+  /** The version of `beadId` the client saw: a stale one gets a ConflictError (409). */
+  version: number;
+  side?: Side;
+  /** split: how many paragraphs of each side stay in the first bead. */
+  at?: { src: number; tgt: number };
+}
+
+interface RangePayload {
+  from: number;
+  beads: BeadSnapshot[];
+}
+interface TextPayload {
+  paragraphId: number;
+  content: string;
+}
+
+const MANUAL = 1; // confidence of a bead a person made
+
+export interface EditResult {
+  eventId: number;
+  alignmentId: number;
+  beads: BeadRow[];
+}
+
+function applyRange(
+  db: Db,
+  alignmentId: number,
+  statementId: number,
+  action: string,
+  actor: string,
+  from: number,
+  count: number,
+  next: BeadSnapshot[],
+  opts: OpsOptions,
+  extra: Record<string, unknown> = {},
+): EditResult {
+  const before = snapshotRange(db, alignmentId, from, count);
+  const version = nextVersion(db);
+  const ids = replaceRange(db, alignmentId, from, count, next, version);
+  const after = next.map((b, i) => ({ ...b, id: ids[i]! }));
+  const at = nowIso(opts);
+  touchStatement(db, statementId, at);
+  const eventId = recordEvent(db, {
+    at,
+    actor,
+    action,
+    statementId,
+    entity: 'alignment',
+    entityId: alignmentId,
+    before: { from, beads: before, ...extra } satisfies RangePayload,
+    after: { from, beads: after, ...extra } satisfies RangePayload,
+  });
+  return { eventId, alignmentId, beads: ids.map((id) => getBead(db, id)) };
+}
+
+function requireSide(side: unknown): Side {
+  if (side !== 'src' && side !== 'tgt') throw new InputError('"side" must be "src" or "tgt"');
+  return side;
+}
+
+/** Applies one alignment edit. */
+export function editAlignment(db: Db, req: EditRequest, actor: string, opts: OpsOptions = {}): EditResult {
+  if (!(EDIT_OPS as readonly string[]).includes(req.op)) throw new InputError(`"op" must be one of ${EDIT_OPS.join(', ')}`);
+  if (typeof req.version !== 'number' || !Number.isInteger(req.version)) throw new InputError('"version" must be the bead\'s current version');
+  return db
+    .transaction((): EditResult => {
+      const here = beadPosition(db, req.beadId);
+      if (here.version !== req.version)
+        throw new ConflictError(`bead ${req.beadId} changed since you loaded it (version ${here.version}, you sent ${req.version})`);
+      const alignment = getAlignment(db, here.alignmentId);
+      const total = countBeads(db, alignment.id);
+      const pos = here.position;
+      const snap = (from: number, count: number) => snapshotRange(db, alignment.id, from, count);
+      const run = (action: string, from: number, count: number, next: BeadSnapshot[]) =>
+        applyRange(db, alignment.id, alignment.statementId, action, actor, from, count, next, opts);
+      const [cur] = snap(pos, 1);
+      if (!cur) throw new ConflictError(`bead ${req.beadId} is not in its alignment`);
+
+      switch (req.op) {
+        case 'confirm':
+        case 'unconfirm':
+          return run(`bead.${req.op}`, pos, 1, [{ ...cur, status: req.op === 'confirm' ? 'confirmed' : 'auto' }]);
+        case 'confirm-above': {
+          const range = snap(1, pos);
+          return run('bead.confirm-above', 1, pos, range.map((b) => ({ ...b, status: 'confirmed' })));
+        }
+        case 'merge': {
+          if (pos === 1) throw new InputError('the first row has no row above to merge with');
+          const [prev] = snap(pos - 1, 1);
+          return run('bead.merge', pos - 1, 2, [
+            { id: prev!.id, src: [...prev!.src, ...cur.src], tgt: [...prev!.tgt, ...cur.tgt], status: 'auto', confidence: MANUAL },
+          ]);
+        }
+        case 'split': {
+          const at = req.at;
+          const ok = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+          if (!at || !ok(at.src, cur.src.length) || !ok(at.tgt, cur.tgt.length))
+            throw new InputError(`"at" must be {src, tgt}: how many paragraphs of each side stay in the first row (0–${cur.src.length}, 0–${cur.tgt.length})`);
+          const first = { src: cur.src.slice(0, at.src), tgt: cur.tgt.slice(0, at.tgt) };
+          const second = { src: cur.src.slice(at.src), tgt: cur.tgt.slice(at.tgt) };
+          if (first.src.length + first.tgt.length === 0 || second.src.length + second.tgt.length === 0)
+            throw new InputError('a split must leave at least one paragraph in each row');
+          return run('bead.split', pos, 1, [
+            { id: cur.id, ...first, status: 'auto', confidence: MANUAL },
+            { id: null, ...second, status: 'auto', confidence: MANUAL },
+          ]);
+        }
+        case 'insert-empty': {
+          // The paragraphs of `side` move down into a row of their own, leaving an empty cell here.
+          const side = requireSide(req.side);
+          const other: Side = side === 'src' ? 'tgt' : 'src';
+          if (cur[side].length === 0 || cur[other].length === 0) throw new InputError('this row already has an empty cell');
+          return run('bead.insert-empty', pos, 1, [
+            { id: cur.id, [other]: cur[other], [side]: [], status: 'auto', confidence: MANUAL } as unknown as BeadSnapshot,
+            { id: null, [side]: cur[side], [other]: [], status: 'auto', confidence: MANUAL } as unknown as BeadSnapshot,
+          ]);
+        }
+        case 'move-up': {
+          // The first paragraph of `side` joins the row above.
+          const side = requireSide(req.side);
+          if (pos === 1) throw new InputError('the first row has no row above');
+          if (cur[side].length === 0) throw new InputError('this cell is empty');
+          const [prev] = snap(pos - 1, 1);
+          const moved = cur[side][0]!;
+          const up = { ...prev!, [side]: [...prev![side], moved], status: 'auto', confidence: MANUAL } as BeadSnapshot;
+          const rest = { ...cur, [side]: cur[side].slice(1), status: 'auto', confidence: MANUAL } as BeadSnapshot;
+          return run('bead.move-up', pos - 1, 2, rest.src.length + rest.tgt.length === 0 ? [up] : [up, rest]);
+        }
+        case 'move-down': {
+          // The last paragraph of `side` joins the row below.
+          const side = requireSide(req.side);
+          if (pos === total) throw new InputError('the last row has no row below');
+          if (cur[side].length === 0) throw new InputError('this cell is empty');
+          const [next] = snap(pos + 1, 1);
+          const moved = cur[side].at(-1)!;
+          const rest = { ...cur, [side]: cur[side].slice(0, -1), status: 'auto', confidence: MANUAL } as BeadSnapshot;
+          const down = { ...next!, [side]: [moved, ...next![side]], status: 'auto', confidence: MANUAL } as BeadSnapshot;
+          return run('bead.move-down', pos, 2, rest.src.length + rest.tgt.length === 0 ? [down] : [rest, down]);
+        }
+        case 'realign': {
+          // Re-align automatically the unconfirmed stretch around this row, between two confirmed rows.
+          const all = snap(1, total);
+          let a = pos - 1;
+          let b = pos - 1;
+          if (all[a]!.status === 'confirmed') throw new InputError('this row is confirmed; realign works on unconfirmed rows');
+          while (a > 0 && all[a - 1]!.status !== 'confirmed') a--;
+          while (b < total - 1 && all[b + 1]!.status !== 'confirmed') b++;
+          const stretch = all.slice(a, b + 1);
+          const srcIds = stretch.flatMap((x) => x.src);
+          const tgtIds = stretch.flatMap((x) => x.tgt);
+          const text = (id: number) => getParagraph(db, id).content;
+          const beads = alignParagraphs(srcIds.map(text), tgtIds.map(text), {
+            srcLang: alignment.srcLang,
+            tgtLang: alignment.tgtLang,
+            glossary: opts.glossary ?? loadGlossary(),
+          });
+          const prevIds = stretch.map((x) => x.id);
+          return run(
+            'bead.realign',
+            a + 1,
+            stretch.length,
+            beads.map((x, i) => ({
+              id: prevIds[i] ?? null,
+              src: x.src.map((k) => srcIds[k]!),
+              tgt: x.tgt.map((k) => tgtIds[k]!),
+              status: 'auto',
+              confidence: Math.min(1, Math.max(0, x.confidence)),
+            })),
+          );
+        }
+      }
+    })
+    .immediate();
+}
+
+/** Changes a paragraph's text; the old text stays in the events table. */
+export function editParagraph(db: Db, paragraphId: number, content: unknown, actor: string, opts: OpsOptions = {}): { eventId: number } {
+  if (typeof content !== 'string') throw new InputError('"content" must be a string');
+  const text = content.replace(/\s+/g, ' ').trim();
+  if (!text) throw new InputError('a paragraph cannot be empty; use an empty cell (insert-empty) for an omission');
+  if (text.length > LIMITS.maxParagraphChars) throw new InputError(`a paragraph is limited to ${LIMITS.maxParagraphChars} characters`, 'too_large');
+  return db
+    .transaction(() => {
+      const p = getParagraph(db, paragraphId);
+      if (p.content === text) throw new InputError('the text is unchanged');
+      const alignmentId = alignmentOfParagraph(db, paragraphId);
+      setParagraphContent(db, paragraphId, text);
+      const at = nowIso(opts);
+      touchStatement(db, p.statementId, at);
+      const eventId = recordEvent(db, {
+        at,
+        actor,
+        action: 'paragraph.edit',
+        statementId: p.statementId,
+        entity: alignmentId === undefined ? 'paragraph' : 'alignment',
+        entityId: alignmentId ?? paragraphId,
+        before: { paragraphId, content: p.content } satisfies TextPayload,
+        after: { paragraphId, content: text } satisfies TextPayload,
+      });
+      return { eventId };
+    })
+    .immediate();
+}
+
+export interface ParagraphRevision {
+  eventId: number;
+  at: string;
+  actor: string;
+  before: string;
+  after: string;
+  /** Word-level diff: [kind, text] with kind '=', '-' or '+'. */
+  diff: ['=' | '-' | '+', string][];
+}
+
+export function paragraphHistory(db: Db, paragraphId: number): ParagraphRevision[] {
+  getParagraph(db, paragraphId);
+  const rows = db
+    .prepare(
+      `SELECT id, at, actor, before, after FROM events
+       WHERE action IN ('paragraph.edit', 'alignment.undo', 'alignment.redo') AND json_extract(after, '$.paragraphId') = ? ORDER BY id DESC`,
+    )
+    .all(paragraphId) as { id: number; at: string; actor: string; before: string; after: string }[];
+  return rows.map((r) => {
+    const before = (JSON.parse(r.before) as TextPayload).content;
+    const after = (JSON.parse(r.after) as TextPayload).content;
+    return { eventId: r.id, at: r.at, actor: r.actor, before, after, diff: wordDiff(before, after) };
+  });
+}
+
+export function wordDiff(a: string, b: string): ['=' | '-' | '+', string][] {
+  return diffWordsWithSpace(a, b).map((c) => [c.added ? '+' : c.removed ? '-' : '=', c.value]);
+}
+
+/** Linear undo history of an alignment: what undo and redo would act on now. */
+function undoState(db: Db, alignmentId: number) {
+  const done: { id: number; action: string; before: unknown; after: unknown }[] = [];
+  const undone: typeof done = [];
+  for (const e of listAlignmentEvents(db, alignmentId)) {
+    const entry = { id: e.id, action: e.action, before: JSON.parse(e.before ?? 'null'), after: JSON.parse(e.after ?? 'null') };
+    if (e.action === 'alignment.undo') {
+      const x = done.pop();
+      if (x) undone.push(x);
+    } else if (e.action === 'alignment.redo') {
+      const x = undone.pop();
+      if (x) done.push(x);
+    } else {
+      done.push(entry);
+      undone.length = 0;
+    }
+  }
+  return { done, undone };
+}
+
+export function undoRedoState(db: Db, alignmentId: number): { canUndo: string | null; canRedo: string | null } {
+  const { done, undone } = undoState(db, alignmentId);
+  return { canUndo: done.at(-1)?.action ?? null, canRedo: undone.at(-1)?.action ?? null };
+}
+
+const sameRange = (a: BeadSnapshot[], b: BeadSnapshot[]) =>
+  a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.status === b[i]!.status && x.src.join() === b[i]!.src.join() && x.tgt.join() === b[i]!.tgt.join());
+
+/** Undoes (or redoes) the latest alignment change; refuses with 409 if what it would restore has changed since. */
+export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', actor: string, opts: OpsOptions = {}): { eventId: number; undid: string } {
+  return db
+    .transaction(() => {
+      const alignment = getAlignment(db, alignmentId);
+      const { done, undone } = undoState(db, alignmentId);
+      const target = which === 'undo' ? done.at(-1) : undone.at(-1);
+      if (!target) throw new ConflictError(`nothing to ${which}`, 'nothing_to_' + which);
+      const [from, to] = (which === 'undo' ? [target.after, target.before] : [target.before, target.after]) as [unknown, unknown];
+      const at = nowIso(opts);
+      let eventId: number;
+      if (target.action === 'paragraph.edit') {
+        const f = from as TextPayload;
+        const t = to as TextPayload;
+        if (getParagraph(db, f.paragraphId).content !== f.content) throw new ConflictError('the paragraph has changed since; cannot ' + which);
+        setParagraphContent(db, t.paragraphId, t.content);
+        eventId = recordEvent(db, { at, actor, action: `alignment.${which}`, statementId: alignment.statementId, entity: 'alignment', entityId: alignmentId, before: { ...f, ref: target.id }, after: { ...t, ref: target.id } });
+      } else {
+        const f = from as RangePayload;
+        const t = to as RangePayload;
+        const current = snapshotRange(db, alignmentId, f.from, f.beads.length);
+        if (!sameRange(current, f.beads)) throw new ConflictError(`the rows have changed since; cannot ${which} "${target.action}"`);
+        const version = nextVersion(db);
+        replaceRange(db, alignmentId, t.from, f.beads.length, t.beads, version);
+        eventId = recordEvent(db, { at, actor, action: `alignment.${which}`, statementId: alignment.statementId, entity: 'alignment', entityId: alignmentId, before: { ...f, ref: target.id }, after: { ...t, ref: target.id } });
+      }
+      touchStatement(db, alignment.statementId, at);
+      return { eventId, undid: target.action };
+    })
+    .immediate();
+}

@@ -1,0 +1,145 @@
+// Use case: import a statement (two or more language versions) — split, align, store, in one transaction.
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/db.ts';
+import { InputError } from '../core/errors.ts';
+import type { Lang, SplitParagraph } from '../core/types.ts';
+import { splitParagraphs, preSplitLines } from '../core/segment.ts';
+import { alignParagraphs } from '../core/align.ts';
+import { insertStatement, insertText, findStatementByHash } from '../store/statements.ts';
+import { insertAlignment } from '../store/beads.ts';
+import { recordEvent } from '../store/events.ts';
+import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+
+export const LIMITS = {
+  maxTextChars: 2_000_000,
+  maxParagraphs: 50_000,
+  maxParagraphChars: 100_000,
+  maxTitleChars: 500,
+};
+
+export interface SourceInfo {
+  name?: string | null;
+  format?: string | null;
+  encoding?: string | null;
+  url?: string | null;
+}
+
+export interface ImportInput {
+  title?: string | null;
+  date?: string | null;
+  /** Statement body per language, e.g. {en: '…', ko: '…'}. The first key, or 'en', is the pivot. */
+  texts: Record<Lang, string>;
+  sources?: Record<Lang, SourceInfo>;
+  /** Every non-empty line is one paragraph (no splitting). */
+  preSplit?: boolean;
+}
+
+export interface ImportResult {
+  statementId: number;
+  created: boolean;
+}
+
+const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export function splitText(text: string, lang: Lang, preSplit = false): SplitParagraph[] {
+  return preSplit ? preSplitLines(text).map((t) => ({ text: t, marker: null, level: 0 })) : splitParagraphs(text, lang);
+}
+
+export function contentHash(texts: Record<Lang, string>): string {
+  const h = createHash('sha256');
+  for (const lang of Object.keys(texts).sort()) h.update(lang + '\0' + texts[lang]!.replace(/\s+/g, ' ').trim() + '\0');
+  return h.digest('hex');
+}
+
+/** Validates and splits; throws InputError naming the problem before anything is written. */
+export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: Map<Lang, SplitParagraph[]>; title: string } {
+  const langs = Object.keys(input.texts ?? {});
+  if (langs.length < 2) throw new InputError('a statement needs texts in at least two languages');
+  const pivot = langs.includes('en') ? 'en' : langs[0]!;
+  const ordered = [pivot, ...langs.filter((l) => l !== pivot)];
+  const paragraphs = new Map<Lang, SplitParagraph[]>();
+  for (const lang of ordered) {
+    if (!LANG_RE.test(lang)) throw new InputError(`unknown language code "${lang}"`);
+    const text = input.texts[lang];
+    if (typeof text !== 'string') throw new InputError(`text for "${lang}" must be a string`);
+    if (text.length > LIMITS.maxTextChars)
+      throw new InputError(`the ${lang} text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
+    const ps = splitText(text, lang, input.preSplit);
+    if (ps.length === 0) throw new InputError(`the ${lang} text is empty`);
+    if (ps.length > LIMITS.maxParagraphs)
+      throw new InputError(`the ${lang} text has ${ps.length} paragraphs; the limit is ${LIMITS.maxParagraphs}`, 'too_large');
+    const long = ps.findIndex((p) => p.text.length > LIMITS.maxParagraphChars);
+    if (long >= 0)
+      throw new InputError(`paragraph ${long + 1} of the ${lang} text is longer than ${LIMITS.maxParagraphChars} characters`, 'too_large');
+    paragraphs.set(lang, ps);
+  }
+  const title = (input.title?.trim() || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
+  if (input.date != null && input.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(input.date))
+    throw new InputError(`date must be YYYY-MM-DD, got "${input.date}"`);
+  return { langs: ordered, paragraphs, title };
+}
+
+export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
+  const { langs, paragraphs, title } = prepareImport(input);
+  const hash = contentHash(input.texts);
+  const glossary = opts.glossary ?? loadGlossary();
+  const pivot = langs[0]!;
+  // Aligning is pure and may take a while on huge texts: do it before the write transaction opens.
+  const alignments = langs.slice(1).map((lang) => ({
+    lang,
+    beads: alignParagraphs(
+      paragraphs.get(pivot)!.map((p) => p.text),
+      paragraphs.get(lang)!.map((p) => p.text),
+      { srcLang: pivot, tgtLang: lang, glossary },
+    ),
+  }));
+  const at = nowIso(opts);
+  return db.transaction((): ImportResult => {
+    const existing = findStatementByHash(db, hash);
+    if (existing) return { statementId: existing.id, created: false };
+    const urls: Record<string, string> = {};
+    for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;
+    const statementId = insertStatement(db, { title, date: input.date || null, contentHash: hash, sourceUrls: urls, at });
+    const ids = new Map<Lang, { textId: number; paragraphIds: number[] }>();
+    for (const lang of langs) {
+      const src = input.sources?.[lang];
+      ids.set(
+        lang,
+        insertText(db, {
+          statementId,
+          lang,
+          version: 1,
+          body: input.texts[lang]!,
+          sourceName: src?.name ?? null,
+          sourceFormat: src?.format ?? null,
+          sourceEncoding: src?.encoding ?? null,
+          at,
+          paragraphs: paragraphs.get(lang)!.map((p) => ({ content: p.text, marker: p.marker, level: p.level })),
+        }),
+      );
+    }
+    const p = ids.get(pivot)!;
+    for (const a of alignments) {
+      const t = ids.get(a.lang)!;
+      insertAlignment(
+        db,
+        { statementId, srcTextId: p.textId, tgtTextId: t.textId, method: 'twintext-auto', at },
+        a.beads.map((b) => ({
+          src: b.src.map((i) => p.paragraphIds[i]!),
+          tgt: b.tgt.map((i) => t.paragraphIds[i]!),
+          confidence: Math.min(1, Math.max(0, b.confidence)),
+        })),
+      );
+    }
+    recordEvent(db, {
+      at,
+      actor,
+      action: 'statement.import',
+      statementId,
+      entity: 'statement',
+      entityId: statementId,
+      after: { title, date: input.date || null, languages: langs, paragraphs: Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.length])) },
+    });
+    return { statementId, created: true };
+  }).immediate();
+}

@@ -1,0 +1,100 @@
+// Use cases of the review page: read a statement's alignment, confirm beads, flag and resolve.
+import type { Db } from '../store/db.ts';
+import { InputError, NotFoundError } from '../core/errors.ts';
+import { getStatementSummary, type StatementSummary } from '../store/statements.ts';
+import {
+  listAlignments,
+  listBeads,
+  statementOfBead,
+  insertFlag,
+  getFlag,
+  updateFlag as storeUpdateFlag,
+  type BeadRow,
+  type FlagRow,
+  type FlagStatus,
+  type AlignmentRow,
+} from '../store/beads.ts';
+import { recordEvent } from '../store/events.ts';
+import { nowIso, type OpsOptions } from './context.ts';
+import { editAlignment, undoRedoState } from './edit.ts';
+
+export const FLAG_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'] as const;
+export const FLAG_SEVERITIES = ['minor', 'major', 'critical'] as const;
+export const FLAG_STATUSES = ['open', 'resolved', 'wontfix'] as const;
+export const MAX_COMMENT_CHARS = 10_000;
+
+export interface StatementView {
+  statement: StatementSummary;
+  alignment: (Pick<AlignmentRow, 'id' | 'srcLang' | 'tgtLang'> & { beads: BeadRow[]; canUndo: string | null; canRedo: string | null }) | null;
+}
+
+export function getStatementView(db: Db, statementId: number, tgtLang?: string): StatementView {
+  const statement = getStatementSummary(db, statementId);
+  const alignments = listAlignments(db, statementId);
+  const a = (tgtLang ? alignments.find((x) => x.tgtLang === tgtLang) : alignments[0]) ?? null;
+  if (tgtLang && !a) throw new NotFoundError(`statement ${statementId} has no alignment into "${tgtLang}"`);
+  return {
+    statement,
+    alignment: a ? { id: a.id, srcLang: a.srcLang, tgtLang: a.tgtLang, beads: listBeads(db, a.id), ...undoRedoState(db, a.id) } : null,
+  };
+}
+
+export function setBeadConfirmed(db: Db, beadId: number, confirmed: boolean, version: unknown, actor: string, opts: OpsOptions = {}): BeadRow {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new InputError('"version" must be the bead\'s current version (a positive integer)');
+  return editAlignment(db, { op: confirmed ? 'confirm' : 'unconfirm', beadId, version }, actor, opts).beads[0]!;
+}
+
+export interface FlagInput {
+  category?: unknown;
+  severity?: unknown;
+  comment?: unknown;
+}
+
+function oneOf<T extends string>(name: string, v: unknown, allowed: readonly T[]): T {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    throw new InputError(`"${name}" must be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function comment(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') throw new InputError('"comment" must be a string');
+  if (v.length > MAX_COMMENT_CHARS) throw new InputError(`"comment" is longer than ${MAX_COMMENT_CHARS} characters`);
+  return v.trim();
+}
+
+export function addFlag(db: Db, beadId: number, input: FlagInput, actor: string, opts: OpsOptions = {}): FlagRow {
+  const category = oneOf('category', input.category, FLAG_CATEGORIES);
+  const severity = input.severity === undefined ? 'major' : oneOf('severity', input.severity, FLAG_SEVERITIES);
+  const text = comment(input.comment);
+  return db.transaction(() => {
+    const statementId = statementOfBead(db, beadId);
+    const at = nowIso(opts);
+    const flag = insertFlag(db, { beadId, category, severity, comment: text, author: actor, at });
+    recordEvent(db, { at, actor, action: 'flag.create', statementId, entity: 'flag', entityId: flag.id, after: flag });
+    return flag;
+  }).immediate();
+}
+
+export function changeFlag(db: Db, flagId: number, input: { status?: unknown; comment?: unknown }, actor: string, opts: OpsOptions = {}): FlagRow {
+  const status = input.status === undefined ? undefined : oneOf<FlagStatus>('status', input.status, FLAG_STATUSES);
+  const text = input.comment === undefined ? undefined : comment(input.comment);
+  if (status === undefined && text === undefined) throw new InputError('nothing to change: send "status" and/or "comment"');
+  return db.transaction(() => {
+    const before = getFlag(db, flagId);
+    const at = nowIso(opts);
+    const after = storeUpdateFlag(db, flagId, { status, comment: text }, at);
+    recordEvent(db, {
+      at,
+      actor,
+      action: 'flag.update',
+      statementId: statementOfBead(db, before.beadId),
+      entity: 'flag',
+      entityId: flagId,
+      before: { status: before.status, comment: before.comment },
+      after: { status: after.status, comment: after.comment },
+    });
+    return after;
+  }).immediate();
+}

@@ -1,0 +1,358 @@
+// Alignments, their ordered beads (paragraph ids on each side) and the flags on beads.
+import type { Db } from './db.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
+
+export type BeadStatus = 'auto' | 'confirmed';
+export type FlagStatus = 'open' | 'resolved' | 'wontfix';
+
+export interface AlignmentRow {
+  id: number;
+  statementId: number;
+  srcTextId: number;
+  tgtTextId: number;
+  srcLang: string;
+  tgtLang: string;
+  method: string;
+  createdAt: string;
+}
+
+export interface BeadParagraph {
+  id: number;
+  n: number;
+  text: string;
+}
+
+export interface FlagRow {
+  id: number;
+  beadId: number;
+  category: string;
+  severity: string;
+  comment: string;
+  author: string;
+  status: FlagStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BeadRow {
+  id: number;
+  alignmentId: number;
+  position: number;
+  version: number;
+  status: BeadStatus;
+  confidence: number;
+  src: BeadParagraph[];
+  tgt: BeadParagraph[];
+  flags: FlagRow[];
+}
+
+export interface NewBead {
+  src: number[]; // paragraph ids
+  tgt: number[];
+  confidence: number;
+  status?: BeadStatus;
+}
+
+export function insertAlignment(
+  db: Db,
+  a: { statementId: number; srcTextId: number; tgtTextId: number; method: string; at: string },
+  beads: NewBead[],
+): number {
+  const r = db
+    .prepare('INSERT INTO alignments (statement_id, src_text_id, tgt_text_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(a.statementId, a.srcTextId, a.tgtTextId, a.method, a.at);
+  const alignmentId = Number(r.lastInsertRowid);
+  insertBeads(db, alignmentId, beads, 1);
+  return alignmentId;
+}
+
+export function insertBeads(db: Db, alignmentId: number, beads: NewBead[], firstPosition: number): number[] {
+  const insBead = db.prepare('INSERT INTO beads (alignment_id, position, confidence, status) VALUES (?, ?, ?, ?)');
+  const insMember = db.prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
+  return beads.map((b, i) => {
+    const id = Number(insBead.run(alignmentId, firstPosition + i, b.confidence, b.status ?? 'auto').lastInsertRowid);
+    for (const p of b.src) insMember.run(id, 'src', p);
+    for (const p of b.tgt) insMember.run(id, 'tgt', p);
+    return id;
+  });
+}
+
+const alignmentColumns = `a.id, a.statement_id AS statementId, a.src_text_id AS srcTextId, a.tgt_text_id AS tgtTextId,
+  ts.lang AS srcLang, tt.lang AS tgtLang, a.method, a.created_at AS createdAt`;
+
+/** Alignments between the current texts of a statement (one for a bilingual statement). */
+export function listAlignments(db: Db, statementId: number): AlignmentRow[] {
+  return db
+    .prepare(
+      `SELECT ${alignmentColumns} FROM alignments a
+       JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
+       WHERE a.statement_id = ? AND ts.is_current = 1 AND tt.is_current = 1 ORDER BY a.id`,
+    )
+    .all(statementId) as AlignmentRow[];
+}
+
+export function getAlignment(db: Db, id: number): AlignmentRow {
+  const r = db
+    .prepare(
+      `SELECT ${alignmentColumns} FROM alignments a
+       JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id WHERE a.id = ?`,
+    )
+    .get(id) as AlignmentRow | undefined;
+  if (!r) throw new NotFoundError(`alignment ${id} not found`);
+  return r;
+}
+
+const flagColumns = `f.id, f.bead_id AS beadId, f.category, f.severity, f.comment, f.author, f.status,
+  f.created_at AS createdAt, f.updated_at AS updatedAt`;
+
+interface RawBead {
+  id: number;
+  alignmentId: number;
+  position: number;
+  version: number;
+  status: BeadStatus;
+  confidence: number;
+}
+
+/** Beads of an alignment with their paragraphs and flags, in order: three queries, not one per bead. */
+export function listBeads(db: Db, alignmentId: number): BeadRow[] {
+  const beads = db
+    .prepare(
+      `SELECT id, alignment_id AS alignmentId, position, version, status, confidence
+       FROM beads WHERE alignment_id = ? ORDER BY position`,
+    )
+    .all(alignmentId) as RawBead[];
+  return attach(db, beads, 'b.alignment_id = ?', alignmentId);
+}
+
+export function getBead(db: Db, id: number): BeadRow {
+  const b = db
+    .prepare('SELECT id, alignment_id AS alignmentId, position, version, status, confidence FROM beads WHERE id = ?')
+    .get(id) as RawBead | undefined;
+  if (!b) throw new NotFoundError(`bead ${id} not found`);
+  return attach(db, [b], 'b.id = ?', id)[0]!;
+}
+
+function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[] {
+  const byId = new Map<number, BeadRow>();
+  const out = beads.map((b) => {
+    const row: BeadRow = { ...b, src: [], tgt: [], flags: [] };
+    byId.set(b.id, row);
+    return row;
+  });
+  const members = db
+    .prepare(
+      `SELECT bp.bead_id AS beadId, bp.side, p.id, p.position AS n, p.content AS text
+       FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id JOIN paragraphs p ON p.id = bp.paragraph_id
+       WHERE ${where} ORDER BY p.position`,
+    )
+    .all(arg) as { beadId: number; side: 'src' | 'tgt'; id: number; n: number; text: string }[];
+  for (const m of members) byId.get(m.beadId)?.[m.side].push({ id: m.id, n: m.n, text: m.text });
+  const flags = db
+    .prepare(`SELECT ${flagColumns} FROM flags f JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY f.id`)
+    .all(arg) as FlagRow[];
+  for (const f of flags) byId.get(f.beadId)?.flags.push(f);
+  return out;
+}
+
+export function statementOfBead(db: Db, beadId: number): number {
+  const r = db
+    .prepare('SELECT a.statement_id AS s FROM beads b JOIN alignments a ON a.id = b.alignment_id WHERE b.id = ?')
+    .get(beadId) as { s: number } | undefined;
+  if (!r) throw new NotFoundError(`bead ${beadId} not found`);
+  return r.s;
+}
+
+export interface NewFlag {
+  beadId: number;
+  category: string;
+  severity: string;
+  comment: string;
+  author: string;
+  at: string;
+}
+
+export function insertFlag(db: Db, f: NewFlag): FlagRow {
+  const r = db
+    .prepare(
+      `INSERT INTO flags (bead_id, category, severity, comment, author, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`,
+    )
+    .run(f.beadId, f.category, f.severity, f.comment, f.author, f.at, f.at);
+  return getFlag(db, Number(r.lastInsertRowid));
+}
+
+export function getFlag(db: Db, id: number): FlagRow {
+  const r = db.prepare(`SELECT ${flagColumns} FROM flags f WHERE f.id = ?`).get(id) as FlagRow | undefined;
+  if (!r) throw new NotFoundError(`flag ${id} not found`);
+  return r;
+}
+
+export function updateFlag(db: Db, id: number, patch: { status?: FlagStatus; comment?: string }, at: string): FlagRow {
+  const cur = getFlag(db, id);
+  db.prepare('UPDATE flags SET status = ?, comment = ?, updated_at = ? WHERE id = ?').run(
+    patch.status ?? cur.status,
+    patch.comment ?? cur.comment,
+    at,
+    id,
+  );
+  return getFlag(db, id);
+}
+
+/** A bead as stored in an undo snapshot: enough to put it back exactly (ids included). */
+export interface BeadSnapshot {
+  id: number | null;
+  src: number[];
+  tgt: number[];
+  status: BeadStatus;
+  confidence: number;
+  /** Flags on the bead when the snapshot was taken; restoring puts them back here. */
+  flags?: number[];
+}
+
+export function snapshotRange(db: Db, alignmentId: number, from: number, count: number): BeadSnapshot[] {
+  const rows = db
+    .prepare('SELECT id, status, confidence FROM beads WHERE alignment_id = ? AND position >= ? AND position < ? ORDER BY position')
+    .all(alignmentId, from, from + count) as { id: number; status: BeadStatus; confidence: number }[];
+  const members = db.prepare(
+    `SELECT bp.side, bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
+     WHERE bp.bead_id = ? ORDER BY p.position`,
+  );
+  const flags = db.prepare('SELECT id FROM flags WHERE bead_id = ? ORDER BY id');
+  return rows.map((r) => {
+    const ms = members.all(r.id) as { side: 'src' | 'tgt'; pid: number }[];
+    return {
+      id: r.id,
+      flags: flags.all(r.id).map((f) => (f as { id: number }).id),
+      status: r.status,
+      confidence: r.confidence,
+      src: ms.filter((m) => m.side === 'src').map((m) => m.pid),
+      tgt: ms.filter((m) => m.side === 'tgt').map((m) => m.pid),
+    };
+  });
+}
+
+export function countBeads(db: Db, alignmentId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM beads WHERE alignment_id = ?').get(alignmentId) as { n: number }).n;
+}
+
+export function beadPosition(db: Db, beadId: number): { alignmentId: number; position: number; version: number; status: BeadStatus } {
+  const r = db.prepare('SELECT alignment_id AS alignmentId, position, version, status FROM beads WHERE id = ?').get(beadId) as
+    | { alignmentId: number; position: number; version: number; status: BeadStatus }
+    | undefined;
+  if (!r) throw new NotFoundError(`bead ${beadId} not found`);
+  return r;
+}
+
+/**
+ * Replaces the `count` beads starting at `from` by `next`, keeping the ids that `next` names
+ * (updated in place) and moving the flags of removed beads to the new bead that holds the
+ * removed bead's first paragraph, so no flag is lost. Every written bead gets `version`.
+ */
+export function replaceRange(db: Db, alignmentId: number, from: number, count: number, next: BeadSnapshot[], version: number): number[] {
+  const old = db
+    .prepare('SELECT id FROM beads WHERE alignment_id = ? AND position >= ? AND position < ? ORDER BY position')
+    .all(alignmentId, from, from + count)
+    .map((r) => (r as { id: number }).id);
+  if (old.length !== count) throw new ConflictError(`alignment ${alignmentId} changed: expected ${count} beads from position ${from}`);
+  const oldSet = new Set(old);
+  const firstParagraph = db.prepare(
+    `SELECT bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
+     WHERE bp.bead_id = ? ORDER BY bp.side = 'tgt', p.position LIMIT 1`,
+  );
+  const anchors = new Map<number, number | undefined>(old.map((id) => [id, (firstParagraph.get(id) as { pid: number } | undefined)?.pid]));
+  const delta = next.length - count;
+  // Move the tail out of the way first (positions are not unique, but keep them ordered).
+  if (delta !== 0)
+    db.prepare('UPDATE beads SET position = position + ? WHERE alignment_id = ? AND position >= ?').run(delta, alignmentId, from + count);
+  const clearMembers = db.prepare('DELETE FROM bead_paragraphs WHERE bead_id = ?');
+  const insMember = db.prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
+  const update = db.prepare('UPDATE beads SET position = ?, status = ?, confidence = ?, version = ? WHERE id = ?');
+  const insertWithId = db.prepare('INSERT INTO beads (id, alignment_id, position, confidence, status, version) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertAuto = db.prepare('INSERT INTO beads (alignment_id, position, confidence, status, version) VALUES (?, ?, ?, ?, ?)');
+  const exists = db.prepare('SELECT 1 FROM beads WHERE id = ?');
+  const ids: number[] = [];
+  const kept = new Set<number>();
+  next.forEach((b, i) => {
+    if (b.src.length === 0 && b.tgt.length === 0) throw new ConflictError('a bead cannot be empty on both sides');
+    const pos = from + i;
+    let id: number;
+    if (b.id !== null && oldSet.has(b.id) && !kept.has(b.id)) {
+      id = b.id;
+      update.run(pos, b.status, b.confidence, version, id);
+      clearMembers.run(id);
+    } else if (b.id !== null && !exists.get(b.id)) {
+      id = Number(insertWithId.run(b.id, alignmentId, pos, b.confidence, b.status, version).lastInsertRowid);
+    } else {
+      id = Number(insertAuto.run(alignmentId, pos, b.confidence, b.status, version).lastInsertRowid);
+    }
+    kept.add(id);
+    for (const p of b.src) insMember.run(id, 'src', p);
+    for (const p of b.tgt) insMember.run(id, 'tgt', p);
+    ids.push(id);
+  });
+  const beadOfParagraph = new Map<number, number>();
+  next.forEach((b, i) => [...b.src, ...b.tgt].forEach((p) => beadOfParagraph.set(p, ids[i]!)));
+  const moveFlags = db.prepare('UPDATE flags SET bead_id = ? WHERE bead_id = ?');
+  const del = db.prepare('DELETE FROM beads WHERE id = ?');
+  for (const id of old) {
+    if (kept.has(id)) continue;
+    const anchor = anchors.get(id);
+    const target = (anchor !== undefined && beadOfParagraph.get(anchor)) || ids[0];
+    if (target === undefined) throw new ConflictError('cannot remove every bead of a range that holds flags');
+    moveFlags.run(target, id);
+    del.run(id);
+  }
+  const placeFlag = db.prepare('UPDATE flags SET bead_id = ? WHERE id = ?');
+  next.forEach((b, i) => b.flags?.forEach((f) => placeFlag.run(ids[i]!, f)));
+  return ids;
+}
+
+export interface ParagraphInfo {
+  id: number;
+  textId: number;
+  position: number;
+  content: string;
+  statementId: number;
+  lang: string;
+}
+
+export function getParagraph(db: Db, id: number): ParagraphInfo {
+  const r = db
+    .prepare(
+      `SELECT p.id, p.text_id AS textId, p.position, p.content, t.statement_id AS statementId, t.lang
+       FROM paragraphs p JOIN texts t ON t.id = p.text_id WHERE p.id = ?`,
+    )
+    .get(id) as ParagraphInfo | undefined;
+  if (!r) throw new NotFoundError(`paragraph ${id} not found`);
+  return r;
+}
+
+export function setParagraphContent(db: Db, id: number, content: string): void {
+  db.prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(content, id);
+}
+
+export function alignmentOfParagraph(db: Db, paragraphId: number): number | undefined {
+  const r = db
+    .prepare('SELECT b.alignment_id AS a FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id WHERE bp.paragraph_id = ? LIMIT 1')
+    .get(paragraphId) as { a: number } | undefined;
+  return r?.a;
+}
+
+export interface AlignmentEventRow {
+  id: number;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function listAlignmentEvents(db: Db, alignmentId: number): AlignmentEventRow[] {
+  return db
+    .prepare("SELECT id, action, before, after FROM events WHERE entity = 'alignment' AND entity_id = ? ORDER BY id")
+    .all(alignmentId) as AlignmentEventRow[];
+}
+
+export function setBeadVersion(db: Db, ids: number[], version: number): void {
+  const u = db.prepare('UPDATE beads SET version = ? WHERE id = ?');
+  for (const id of ids) u.run(version, id);
+}

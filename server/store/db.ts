@@ -1,0 +1,52 @@
+// Opens the SQLite database (WAL, foreign keys, busy timeout) and applies pending migrations.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrations as allMigrations, type Migration } from './migrations.ts';
+
+export type Db = Database.Database;
+
+export interface AppliedMigration {
+  id: number;
+  name: string;
+  appliedAt: string;
+}
+
+export function openDb(file: string, opts: { migrations?: readonly Migration[]; readonly?: boolean } = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, opts.migrations ?? allMigrations);
+  }
+  return db;
+}
+
+/** Applies every migration not yet recorded, each in its own transaction, in id order. */
+export function migrate(db: Db, migrations: readonly Migration[] = allMigrations): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    (db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => r.id),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  const done: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
+    if (applied.has(m.id)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.id, m.name, new Date().toISOString());
+    }).immediate();
+    done.push(m.id);
+  }
+  return done;
+}
+
+export function appliedMigrations(db: Db): AppliedMigration[] {
+  return db
+    .prepare('SELECT id, name, applied_at AS appliedAt FROM schema_migrations ORDER BY id')
+    .all() as AppliedMigration[];
+}

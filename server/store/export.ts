@@ -1,0 +1,92 @@
+// Reads beads for export in pages (keyset pagination), so memory stays flat for any corpus size.
+import type { Db } from './db.ts';
+import type { BeadStatus, FlagRow } from './beads.ts';
+
+export interface ExportFilter {
+  statementIds?: number[];
+  status?: 'confirmed' | 'all';
+  minConfidence?: number;
+  excludeOpenFlags?: boolean;
+  pageSize?: number;
+}
+
+export interface ExportBead {
+  statementId: number;
+  title: string;
+  date: string | null;
+  beadId: number;
+  position: number;
+  srcLang: string;
+  tgtLang: string;
+  status: BeadStatus;
+  confidence: number;
+  src: { n: number; text: string }[];
+  tgt: { n: number; text: string }[];
+  flags: FlagRow[];
+}
+
+interface RawExportBead {
+  statementId: number;
+  title: string;
+  date: string | null;
+  beadId: number;
+  position: number;
+  srcLang: string;
+  tgtLang: string;
+  status: BeadStatus;
+  confidence: number;
+  alignmentId: number;
+}
+
+export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<ExportBead> {
+  const pageSize = f.pageSize ?? 500;
+  const where: string[] = ['ts.is_current = 1', 'tt.is_current = 1'];
+  const params: Record<string, unknown> = { limit: pageSize };
+  if (f.statementIds && f.statementIds.length > 0) {
+    where.push(`s.id IN (SELECT value FROM json_each(@ids))`);
+    params.ids = JSON.stringify(f.statementIds);
+  }
+  if (f.status === 'confirmed') where.push(`b.status = 'confirmed'`);
+  if (f.minConfidence !== undefined) {
+    where.push('b.confidence >= @minConfidence');
+    params.minConfidence = f.minConfidence;
+  }
+  if (f.excludeOpenFlags) where.push(`NOT EXISTS (SELECT 1 FROM flags fl WHERE fl.bead_id = b.id AND fl.status = 'open')`);
+  const page = db.prepare(
+    `SELECT s.id AS statementId, s.title, s.date, b.id AS beadId, b.position, ts.lang AS srcLang, tt.lang AS tgtLang,
+            b.status, b.confidence, a.id AS alignmentId
+     FROM beads b JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
+     JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
+     WHERE ${where.join(' AND ')} AND (a.id > @lastA OR (a.id = @lastA AND b.position > @lastP))
+     ORDER BY a.id, b.position LIMIT @limit`,
+  );
+  const members = db.prepare(
+    `SELECT bp.bead_id AS beadId, bp.side, p.position AS n, p.content AS text
+     FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
+     WHERE bp.bead_id IN (SELECT value FROM json_each(?)) ORDER BY p.position`,
+  );
+  const flags = db.prepare(
+    `SELECT id, bead_id AS beadId, category, severity, comment, author, status, created_at AS createdAt, updated_at AS updatedAt
+     FROM flags WHERE bead_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  );
+  let lastA = 0;
+  let lastP = 0;
+  for (;;) {
+    const rows = page.all({ ...params, lastA, lastP }) as RawExportBead[];
+    if (rows.length === 0) return;
+    const ids = JSON.stringify(rows.map((r) => r.beadId));
+    const byId = new Map<number, ExportBead>();
+    for (const r of rows) {
+      const { alignmentId: _a, ...rest } = r;
+      byId.set(r.beadId, { ...rest, src: [], tgt: [], flags: [] });
+    }
+    for (const m of members.all(ids) as { beadId: number; side: 'src' | 'tgt'; n: number; text: string }[])
+      byId.get(m.beadId)![m.side].push({ n: m.n, text: m.text });
+    for (const fl of flags.all(ids) as FlagRow[]) byId.get(fl.beadId)!.flags.push(fl);
+    yield* byId.values();
+    const last = rows[rows.length - 1]!;
+    lastA = last.alignmentId;
+    lastP = last.position;
+    if (rows.length < pageSize) return;
+  }
+}

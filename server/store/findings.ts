@@ -1,0 +1,76 @@
+// Findings of the automatic checks (suggested flags), with the reviewer's verdict on each.
+import type { Db } from './db.ts';
+import { NotFoundError } from '../core/errors.ts';
+
+export type FindingStatus = 'suggested' | 'accepted' | 'dismissed';
+
+export interface FindingRow {
+  id: number;
+  alignmentId: number;
+  beadId: number | null;
+  check: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  key: string;
+  srcParagraphs: number[];
+  tgtParagraphs: number[];
+  spans: unknown;
+  status: FindingStatus;
+  flagId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewFinding {
+  beadId: number | null;
+  check: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  key: string;
+  srcParagraphs: number[];
+  tgtParagraphs: number[];
+  spans: unknown;
+}
+
+const columns = `id, alignment_id AS alignmentId, bead_id AS beadId, check_id AS "check", severity, message, key,
+  src_paragraphs AS srcParagraphs, tgt_paragraphs AS tgtParagraphs, spans, status, flag_id AS flagId,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+type Raw = Omit<FindingRow, 'srcParagraphs' | 'tgtParagraphs' | 'spans'> & { srcParagraphs: string; tgtParagraphs: string; spans: string };
+const map = (r: Raw): FindingRow => ({
+  ...r,
+  srcParagraphs: JSON.parse(r.srcParagraphs) as number[],
+  tgtParagraphs: JSON.parse(r.tgtParagraphs) as number[],
+  spans: JSON.parse(r.spans) as unknown,
+});
+
+/**
+ * Replaces the still-suggested findings of an alignment. A finding whose key was accepted or
+ * dismissed before is not brought back (UNIQUE (alignment_id, key) + INSERT OR IGNORE).
+ */
+export function replaceSuggestedFindings(db: Db, alignmentId: number, findings: NewFinding[], at: string): number {
+  db.prepare("DELETE FROM findings WHERE alignment_id = ? AND status = 'suggested'").run(alignmentId);
+  const ins = db.prepare(
+    `INSERT OR IGNORE INTO findings (alignment_id, bead_id, check_id, severity, message, key, src_paragraphs, tgt_paragraphs, spans, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let n = 0;
+  for (const f of findings)
+    n += ins.run(alignmentId, f.beadId, f.check, f.severity, f.message, f.key, JSON.stringify(f.srcParagraphs), JSON.stringify(f.tgtParagraphs), JSON.stringify(f.spans), at, at).changes;
+  return n;
+}
+
+export function listFindings(db: Db, alignmentId: number): FindingRow[] {
+  return (db.prepare(`SELECT ${columns} FROM findings WHERE alignment_id = ? ORDER BY id`).all(alignmentId) as Raw[]).map(map);
+}
+
+export function getFinding(db: Db, id: number): FindingRow {
+  const r = db.prepare(`SELECT ${columns} FROM findings WHERE id = ?`).get(id) as Raw | undefined;
+  if (!r) throw new NotFoundError(`finding ${id} not found`);
+  return map(r);
+}
+
+export function setFindingStatus(db: Db, id: number, status: FindingStatus, flagId: number | null, at: string): FindingRow {
+  db.prepare('UPDATE findings SET status = ?, flag_id = coalesce(?, flag_id), updated_at = ? WHERE id = ?').run(status, flagId, at, id);
+  return getFinding(db, id);
+}

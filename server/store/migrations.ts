@@ -1,0 +1,158 @@
+// Numbered, append-only schema migrations. Never edit a released entry: add a new one.
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'core-model',
+    sql: `
+      CREATE TABLE statements (
+        id            INTEGER PRIMARY KEY,
+        title         TEXT NOT NULL,
+        date          TEXT,
+        content_hash  TEXT UNIQUE,
+        source_urls   TEXT NOT NULL DEFAULT '{}',
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+
+      -- One version of one language of a statement. Old versions stay (is_current = 0).
+      CREATE TABLE texts (
+        id            INTEGER PRIMARY KEY,
+        statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        lang          TEXT NOT NULL,
+        version       INTEGER NOT NULL DEFAULT 1,
+        is_current    INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
+        body          TEXT NOT NULL,
+        source_name   TEXT,
+        source_format TEXT,
+        source_encoding TEXT,
+        created_at    TEXT NOT NULL,
+        UNIQUE (statement_id, lang, version)
+      );
+      CREATE INDEX texts_by_statement ON texts(statement_id, lang, is_current);
+
+      CREATE TABLE paragraphs (
+        id        INTEGER PRIMARY KEY,
+        text_id   INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        content   TEXT NOT NULL,
+        marker    TEXT,
+        level     INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (text_id, position)
+      );
+
+      -- An alignment links the paragraphs of two texts as ordered beads.
+      CREATE TABLE alignments (
+        id            INTEGER PRIMARY KEY,
+        statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        src_text_id   INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
+        tgt_text_id   INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
+        method        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        UNIQUE (src_text_id, tgt_text_id)
+      );
+      CREATE INDEX alignments_by_statement ON alignments(statement_id);
+
+      -- AUTOINCREMENT: a bead id is never reused, so undo can restore a deleted bead under its own id.
+      CREATE TABLE beads (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        alignment_id  INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        confidence    REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        status        TEXT NOT NULL DEFAULT 'auto' CHECK (status IN ('auto', 'confirmed')),
+        version       INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX beads_by_alignment ON beads(alignment_id, position);
+
+      CREATE TABLE bead_paragraphs (
+        bead_id       INTEGER NOT NULL REFERENCES beads(id) ON DELETE CASCADE,
+        side          TEXT NOT NULL CHECK (side IN ('src', 'tgt')),
+        paragraph_id  INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        PRIMARY KEY (bead_id, paragraph_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX bead_paragraphs_by_paragraph ON bead_paragraphs(paragraph_id);
+
+      -- Flags belong to beads. No cascade: a bead with flags cannot vanish silently;
+      -- operations that remove beads move their flags first.
+      CREATE TABLE flags (
+        id          INTEGER PRIMARY KEY,
+        bead_id     INTEGER NOT NULL REFERENCES beads(id),
+        category    TEXT NOT NULL,
+        severity    TEXT NOT NULL,
+        comment     TEXT NOT NULL DEFAULT '',
+        author      TEXT NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'wontfix')),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE INDEX flags_by_bead ON flags(bead_id);
+
+      -- Every change: who, what, when, before/after (JSON). No foreign keys, so
+      -- history outlives what it describes.
+      CREATE TABLE events (
+        id            INTEGER PRIMARY KEY,
+        at            TEXT NOT NULL,
+        actor         TEXT NOT NULL,
+        action        TEXT NOT NULL,
+        statement_id  INTEGER,
+        entity        TEXT NOT NULL,
+        entity_id     INTEGER,
+        before        TEXT,
+        after         TEXT
+      );
+      CREATE INDEX events_by_statement ON events(statement_id, id);
+    `,
+  },
+  {
+    id: 2,
+    name: 'paragraph-search',
+    // trigram tokenizer: works for Hangul, which has no spaces between morphemes.
+    sql: `
+      CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        content, content='paragraphs', content_rowid='id', tokenize='trigram'
+      );
+      CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(rowid, content) VALUES (new.id, new.content);
+      END;
+      CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, content) VALUES ('delete', old.id, old.content);
+      END;
+      CREATE TRIGGER paragraphs_au AFTER UPDATE OF content ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, content) VALUES ('delete', old.id, old.content);
+        INSERT INTO paragraphs_fts(rowid, content) VALUES (new.id, new.content);
+      END;
+    `,
+  },
+  {
+    id: 3,
+    name: 'findings',
+    // Automatic check findings are suggested flags: accepting one creates a flag; dismissing one is
+    // remembered by its key, so re-running the checks does not bring it back.
+    sql: `
+      CREATE TABLE findings (
+        id              INTEGER PRIMARY KEY,
+        alignment_id    INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+        bead_id         INTEGER REFERENCES beads(id) ON DELETE SET NULL,
+        check_id        TEXT NOT NULL,
+        severity        TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+        message         TEXT NOT NULL,
+        key             TEXT NOT NULL,
+        src_paragraphs  TEXT NOT NULL,
+        tgt_paragraphs  TEXT NOT NULL,
+        spans           TEXT NOT NULL,
+        status          TEXT NOT NULL DEFAULT 'suggested' CHECK (status IN ('suggested', 'accepted', 'dismissed')),
+        flag_id         INTEGER REFERENCES flags(id),
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        UNIQUE (alignment_id, key)
+      );
+      CREATE INDEX findings_by_bead ON findings(bead_id);
+    `,
+  },
+];

@@ -1,0 +1,192 @@
+// Statements, their texts (one per language and version) and paragraphs.
+import type { Db } from './db.ts';
+import { NotFoundError } from '../core/errors.ts';
+
+export interface StatementRow {
+  id: number;
+  title: string;
+  date: string | null;
+  contentHash: string | null;
+  sourceUrls: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StatementSummary {
+  id: number;
+  title: string;
+  date: string | null;
+  languages: string[];
+  beads: number;
+  confirmed: number;
+  openFlags: number;
+  createdAt: string;
+}
+
+export interface TextRow {
+  id: number;
+  statementId: number;
+  lang: string;
+  version: number;
+  isCurrent: boolean;
+  body: string;
+  sourceName: string | null;
+  sourceFormat: string | null;
+  sourceEncoding: string | null;
+  createdAt: string;
+}
+
+export interface ParagraphRow {
+  id: number;
+  textId: number;
+  position: number;
+  content: string;
+  marker: string | null;
+  level: number;
+}
+
+export interface NewStatement {
+  title: string;
+  date: string | null;
+  contentHash: string | null;
+  sourceUrls?: Record<string, string>;
+  at: string;
+}
+
+export function insertStatement(db: Db, s: NewStatement): number {
+  const r = db
+    .prepare(
+      `INSERT INTO statements (title, date, content_hash, source_urls, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(s.title, s.date, s.contentHash, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
+  return Number(r.lastInsertRowid);
+}
+
+const statementColumns = `id, title, date, content_hash AS contentHash, source_urls AS sourceUrls,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+function mapStatement(r: Omit<StatementRow, 'sourceUrls'> & { sourceUrls: string }): StatementRow {
+  return { ...r, sourceUrls: JSON.parse(r.sourceUrls) as Record<string, string> };
+}
+
+export function findStatement(db: Db, id: number): StatementRow | undefined {
+  const r = db.prepare(`SELECT ${statementColumns} FROM statements WHERE id = ?`).get(id);
+  return r ? mapStatement(r as never) : undefined;
+}
+
+export function getStatement(db: Db, id: number): StatementRow {
+  const s = findStatement(db, id);
+  if (!s) throw new NotFoundError(`statement ${id} not found`);
+  return s;
+}
+
+export function findStatementByHash(db: Db, hash: string): StatementRow | undefined {
+  const r = db.prepare(`SELECT ${statementColumns} FROM statements WHERE content_hash = ?`).get(hash);
+  return r ? mapStatement(r as never) : undefined;
+}
+
+export function touchStatement(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE statements SET updated_at = ? WHERE id = ?').run(at, id);
+}
+
+const summarySql = `
+  SELECT s.id, s.title, s.date, s.created_at AS createdAt,
+    (SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang FROM texts t
+       WHERE t.statement_id = s.id AND t.is_current = 1 ORDER BY t.id)) AS languages,
+    (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
+       WHERE a.statement_id = s.id) AS beads,
+    (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
+       WHERE a.statement_id = s.id AND b.status = 'confirmed') AS confirmed,
+    (SELECT count(*) FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id
+       WHERE a.statement_id = s.id AND f.status = 'open') AS openFlags
+  FROM statements s`;
+
+type RawSummary = Omit<StatementSummary, 'languages'> & { languages: string | null };
+const mapSummary = (r: RawSummary): StatementSummary => ({
+  ...r,
+  languages: r.languages ? r.languages.split(',') : [],
+});
+
+export function listStatements(db: Db): StatementSummary[] {
+  return (db.prepare(`${summarySql} ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`).all() as RawSummary[]).map(
+    mapSummary,
+  );
+}
+
+export function getStatementSummary(db: Db, id: number): StatementSummary {
+  const r = db.prepare(`${summarySql} WHERE s.id = ?`).get(id) as RawSummary | undefined;
+  if (!r) throw new NotFoundError(`statement ${id} not found`);
+  return mapSummary(r);
+}
+
+/**
+ * Statements whose title or current paragraphs contain `q` (any language).
+ * FTS5 trigram needs 3+ characters; shorter queries (two-syllable Korean words) fall back to LIKE.
+ */
+export function searchStatements(db: Db, q: string): StatementSummary[] {
+  const needle = q.trim();
+  if (!needle) return listStatements(db);
+  const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const byText =
+    [...needle].length >= 3
+      ? `SELECT t.statement_id FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid
+           JOIN texts t ON t.id = p.text_id WHERE paragraphs_fts MATCH @fts AND t.is_current = 1`
+      : `SELECT t.statement_id FROM paragraphs p JOIN texts t ON t.id = p.text_id
+           WHERE p.content LIKE @like ESCAPE '\\' AND t.is_current = 1`;
+  const sql = `${summarySql} WHERE s.title LIKE @like ESCAPE '\\' OR s.id IN (${byText})
+    ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`;
+  const fts = '"' + needle.replace(/"/g, '""') + '"';
+  return (db.prepare(sql).all({ like, fts }) as RawSummary[]).map(mapSummary);
+}
+
+export interface NewText {
+  statementId: number;
+  lang: string;
+  version: number;
+  body: string;
+  sourceName?: string | null;
+  sourceFormat?: string | null;
+  sourceEncoding?: string | null;
+  at: string;
+  paragraphs: { content: string; marker: string | null; level: number }[];
+}
+
+export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: number[] } {
+  db.prepare('UPDATE texts SET is_current = 0 WHERE statement_id = ? AND lang = ?').run(t.statementId, t.lang);
+  const r = db
+    .prepare(
+      `INSERT INTO texts (statement_id, lang, version, is_current, body, source_name, source_format, source_encoding, created_at)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+    )
+    .run(t.statementId, t.lang, t.version, t.body, t.sourceName ?? null, t.sourceFormat ?? null, t.sourceEncoding ?? null, t.at);
+  const textId = Number(r.lastInsertRowid);
+  const ins = db.prepare('INSERT INTO paragraphs (text_id, position, content, marker, level) VALUES (?, ?, ?, ?, ?)');
+  const paragraphIds = t.paragraphs.map((p, i) => Number(ins.run(textId, i + 1, p.content, p.marker, p.level).lastInsertRowid));
+  return { textId, paragraphIds };
+}
+
+const textColumns = `id, statement_id AS statementId, lang, version, is_current AS isCurrent, body,
+  source_name AS sourceName, source_format AS sourceFormat, source_encoding AS sourceEncoding, created_at AS createdAt`;
+
+export function listCurrentTexts(db: Db, statementId: number): TextRow[] {
+  const rows = db.prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND is_current = 1 ORDER BY id`).all(statementId) as (Omit<
+    TextRow,
+    'isCurrent'
+  > & { isCurrent: number })[];
+  return rows.map((r) => ({ ...r, isCurrent: r.isCurrent === 1 }));
+}
+
+export function listParagraphs(db: Db, textId: number): ParagraphRow[] {
+  return db
+    .prepare('SELECT id, text_id AS textId, position, content, marker, level FROM paragraphs WHERE text_id = ? ORDER BY position')
+    .all(textId) as ParagraphRow[];
+}
+
+export function countRows(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of ['statements', 'texts', 'paragraphs', 'alignments', 'beads', 'bead_paragraphs', 'flags', 'events']) {
+    out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// Browser-test harness: launches headless Chromium (playwright-core) and the real twintext server on a temp database.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../server/http/server.ts';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const BASE_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  let executablePath = '/usr/bin/chromium';
+  let extra: string[] = [];
+  if (!existsSync(executablePath)) {
+    const sparticuz = (await import('@sparticuz/chromium')).default;
+    executablePath = await sparticuz.executablePath();
+    // Its own --headless='shell' would fight ours; everything else it passes is needed in containers.
+    extra = sparticuz.args.filter((a) => !a.startsWith('--headless'));
+  }
+  return chromium.launch({ executablePath, args: [...new Set([...extra, ...BASE_ARGS])], headless: true });
+}
+
+/**
+ * The server serves dist/web; rebuild when any web/ source is newer than the bundle so a plain
+ * `npx mocha` never tests a stale UI.
+ */
+export function ensureWebBuilt(): void {
+  const bundle = join(repoRoot, 'dist', 'web', 'app.js');
+  const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+  const webDir = join(repoRoot, 'web');
+  const newest = Math.max(...readdirSync(webDir).map((f) => statSync(join(webDir, f)).mtimeMs));
+  const copies = ['index.html', 'style.css'].every((f) => existsSync(join(repoRoot, 'dist', 'web', f)));
+  if (newest > built || !copies) execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+}
+
+export interface TempDb {
+  dir: string;
+  dbPath: string;
+  remove(): void;
+}
+
+export function tempDb(): TempDb {
+  const dir = mkdtempSync(join(tmpdir(), 'twintext-browser-'));
+  return { dir, dbPath: join(dir, 'twintext.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(dbPath: string): Promise<TestServer> {
+  const s = await startServer({ dbPath, port: 0, log: () => {} });
+  // Callers build URLs as `${url}/path`; the server reports a trailing slash.
+  return { url: s.url.replace(/\/$/, ''), close: () => s.close() };
+}
+
+export const REVIEWER = 'Kim Jiwoo';
+
+/** A fresh context per test keeps cookies and storage from leaking between tests. */
+export async function newPage(
+  browser: Browser,
+  opts: { baseUrl: string; reviewer?: string | null; width?: number; height?: number },
+): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
+  const reviewer = opts.reviewer === undefined ? REVIEWER : opts.reviewer;
+  if (reviewer) {
+    await context.addCookies([{ name: 'twintext_reviewer', value: encodeURIComponent(reviewer), url: opts.baseUrl }]);
+  }
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { context, page, pageErrors };
+}
+
+/** Navigate and wait for the app's first render (it sets html[data-ready]). */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
+}
+
+export interface ApiStatement {
+  id: number;
+  title: string;
+  beads: number;
+  confirmed: number;
+  openFlags: number;
+}
+
+export async function apiGet<T>(baseUrl: string, path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`);
+  if (!res.ok) throw new Error(`GET ${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export interface ApiBead {
+  id: number;
+  version: number;
+  status: string;
+  confidence: number;
+  src: { n: number; text: string }[];
+  tgt: { n: number; text: string }[];
+  flags: { id: number; status: string; category: string; comment: string }[];
+}
+
+export async function apiAlignment(baseUrl: string, id: number): Promise<{ srcLang: string; tgtLang: string; beads: ApiBead[] }> {
+  const data = await apiGet<{ alignment: { srcLang: string; tgtLang: string; beads: (ApiBead & { position: number })[] } }>(baseUrl, `/api/statements/${id}`);
+  return { ...data.alignment, beads: data.alignment.beads.slice().sort((a, b) => a.position - b.position) };
+}

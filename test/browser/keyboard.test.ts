@@ -1,0 +1,149 @@
+// Browser test: the review page can be driven with the keyboard alone (name, j/k/n/l, c, f, form, help).
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer } from './harness.ts';
+
+async function currentRow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const row = document.activeElement?.closest('tr.bead') as HTMLElement | null;
+    return row ? Number(row.dataset['index']) : -1;
+  });
+}
+
+describe('web: keyboard-only review', function () {
+  this.timeout(30_000);
+  let browser: Browser;
+  let server: TestServer;
+  let db: TempDb;
+  let statementId: number;
+
+  before(async () => {
+    ensureWebBuilt();
+    db = tempDb();
+    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
+    const { statements } = await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements');
+    statementId = statements.slice().sort((a, b) => a.id - b.id)[0]!.id;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.remove();
+  });
+
+  it('sets the name, moves, confirms and flags without a mouse', async () => {
+    const alignment = await apiAlignment(server.url, statementId);
+    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer: null });
+    try {
+      await open(page, `${server.url}/statements/${statementId}`);
+      const kb = page.keyboard;
+
+      await kb.press('j');
+      expect(await currentRow(page)).to.equal(0);
+      // No name yet: the shortcut must send the user to the name field instead of acting.
+      await kb.press('c');
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('reviewer');
+      expect(await page.getByRole('alert').textContent()).to.contain('Your name');
+      await kb.type('Alex Morgan');
+      await kb.press('Enter');
+      expect(await currentRow(page)).to.equal(0);
+      expect(await page.getByRole('alert').isVisible()).to.equal(false);
+
+      await kb.press('j');
+      await kb.press('ArrowDown');
+      expect(await currentRow(page)).to.equal(2);
+      await kb.press('k');
+      expect(await currentRow(page)).to.equal(1);
+      await kb.press('ArrowUp');
+      expect(await currentRow(page)).to.equal(0);
+      await kb.press('k'); // stays on the first row
+      expect(await currentRow(page)).to.equal(0);
+
+      await kb.press('c');
+      await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
+      expect(await currentRow(page)).to.equal(0);
+
+      // n skips the confirmed row; l lands on the first low-confidence row after it.
+      await kb.press('n');
+      expect(await currentRow(page)).to.equal(1);
+      const low = alignment.beads.findIndex((b, i) => i > 1 && b.confidence < 0.6);
+      await kb.press('l');
+      expect(await currentRow(page)).to.equal(low >= 0 ? low : alignment.beads.findIndex((b) => b.confidence < 0.6));
+      const flagged = await currentRow(page);
+
+      await kb.press('f');
+      const dialog = page.getByRole('dialog', { name: `Flag row ${flagged + 1}` });
+      await dialog.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('flag-category');
+      // Pick the category the keyboard way: type-ahead on the focused select.
+      await kb.press('Home');
+      await kb.type('me');
+      expect(await page.locator('#flag-category').inputValue()).to.equal('meaning');
+      await kb.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('flag-severity');
+      await kb.press('Tab');
+      await kb.type('Nuance of "deter" is lost.');
+      await kb.press('Tab'); // Cancel
+      await kb.press('Tab'); // Save
+      expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Save');
+      await kb.press('Enter');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await currentRow(page)).to.equal(flagged);
+      expect(await page.locator('tr.bead').nth(flagged).locator('.badges li').allTextContents()).to.deep.equal(['meaning']);
+
+      // Escape cancels the form without saving.
+      await kb.press('f');
+      await dialog.waitFor();
+      await kb.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await currentRow(page)).to.equal(flagged);
+
+      await kb.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.waitFor();
+      expect(await help.textContent()).to.contain('Next unconfirmed row');
+      await kb.press('Escape');
+      await help.waitFor({ state: 'hidden' });
+
+      const after = await apiAlignment(server.url, statementId);
+      expect(after.beads[0]!.status).to.equal('confirmed');
+      const flags = after.beads[flagged]!.flags;
+      expect(flags.map((f) => [f.category, f.comment])).to.deep.equal([['meaning', 'Nuance of "deter" is lost.']]);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reaches every control by Tab, each with an accessible name', async () => {
+    const { context, page } = await newPage(browser, { baseUrl: server.url });
+    try {
+      await open(page, `${server.url}/statements/${statementId}`);
+      const unnamed = await page.evaluate(() => {
+        const controls = Array.from(document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea'));
+        return controls
+          .filter((el) => !el.closest('dialog') && el.tabIndex >= 0)
+          .filter((el) => {
+            const label = el.getAttribute('aria-label') || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.closest('label')?.textContent || el.textContent;
+            return !label || !label.trim();
+          })
+          .map((el) => el.outerHTML.slice(0, 80));
+      });
+      expect(unnamed).to.deep.equal([]);
+      // Tab from the top reaches the name field, then the first row's Confirm button.
+      await page.keyboard.press('Tab'); // skip link
+      await page.keyboard.press('Tab'); // brand
+      let seenReviewer = false;
+      let seenConfirm = false;
+      for (let i = 0; i < 30 && !seenConfirm; i++) {
+        await page.keyboard.press('Tab');
+        const info = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
+        if (info.id === 'reviewer') seenReviewer = true;
+        if (info.text?.includes('Confirm')) seenConfirm = true;
+      }
+      expect(seenReviewer && seenConfirm).to.equal(true);
+    } finally {
+      await context.close();
+    }
+  });
+});

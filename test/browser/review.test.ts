@@ -1,0 +1,249 @@
+// Browser tests for the review page: side-by-side rows, confirm/flag/resolve persistence, reviewer gate, conflicts.
+import { expect } from 'chai';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { join } from 'node:path';
+import {
+  apiAlignment,
+  apiGet,
+  ensureWebBuilt,
+  launchBrowser,
+  newPage,
+  open,
+  repoRoot,
+  REVIEWER,
+  startTestServer,
+  tempDb,
+  type ApiStatement,
+  type TempDb,
+  type TestServer,
+} from './harness.ts';
+
+async function paragraphNumbers(cell: Locator): Promise<number[]> {
+  return (await cell.locator('.para').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset['n']))));
+}
+
+async function post(url: string, body: unknown, reviewer = 'Other Editor'): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': reviewer }, body: JSON.stringify(body) });
+}
+
+describe('web: review page', function () {
+  this.timeout(30_000);
+  let browser: Browser;
+  let server: TestServer;
+  let db: TempDb;
+  let first: ApiStatement;
+
+  before(async () => {
+    ensureWebBuilt();
+    db = tempDb();
+    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
+    const { statements } = await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements');
+    first = statements.slice().sort((a, b) => a.id - b.id)[0]!;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.remove();
+  });
+
+  async function withPage(fn: (page: Page, errors: string[]) => Promise<void>, reviewer?: string | null): Promise<void> {
+    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer });
+    try {
+      await fn(page, pageErrors);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('shows one row per bead, source left and target right, with paragraph numbers and marked empty sides', async () => {
+    const { statements } = await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements');
+    let emptyCells = 0;
+    await withPage(async (page, errors) => {
+      for (const s of statements) {
+        const alignment = await apiAlignment(server.url, s.id);
+        await open(page, `${server.url}/statements/${s.id}`);
+        const headers = await page.locator('table.beads thead th').allTextContents();
+        expect(headers[1]).to.contain('English');
+        expect(headers[2]).to.contain('Korean');
+        const rows = page.locator('tr.bead');
+        expect(await rows.count()).to.equal(alignment.beads.length);
+        for (let i = 0; i < alignment.beads.length; i++) {
+          const bead = alignment.beads[i]!;
+          const src = rows.nth(i).locator('td.src');
+          const tgt = rows.nth(i).locator('td.tgt');
+          expect(await src.getAttribute('lang')).to.equal('en');
+          expect(await tgt.getAttribute('lang')).to.equal('ko');
+          expect(await paragraphNumbers(src)).to.deep.equal(bead.src.map((p) => p.n));
+          expect(await paragraphNumbers(tgt)).to.deep.equal(bead.tgt.map((p) => p.n));
+          for (const [cell, paras] of [[src, bead.src], [tgt, bead.tgt]] as const) {
+            if (paras.length > 0) continue;
+            emptyCells++;
+            expect((await cell.textContent())?.trim()).to.equal('— omitted —');
+          }
+          expect(await rows.nth(i).locator('.chip.conf').textContent()).to.equal(bead.confidence.toFixed(2));
+          expect(await rows.nth(i).locator('.chip.shape').textContent()).to.equal(`${bead.src.length}:${bead.tgt.length}`);
+        }
+      }
+      // Side by side means the two cells of a row share one box height.
+      const boxes = await page.locator('tr.bead').nth(0).locator('td.src, td.tgt').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
+      expect(boxes[0]!.top).to.equal(boxes[1]!.top);
+      expect(boxes[0]!.height).to.equal(boxes[1]!.height);
+      expect(boxes[0]!.right).to.be.at.most(boxes[1]!.left + 1);
+      // Hangul must be set in the bundled Noto Sans KR, not a fallback with tofu boxes.
+      const fontOk = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('16px "Noto Sans KR"', '한미');
+      });
+      expect(fontOk).to.equal(true);
+      expect(errors).to.deep.equal([]);
+    });
+    expect(emptyCells, 'the demo statements have a paragraph missing on one side').to.be.at.least(1);
+  });
+
+  it('requires a reviewer name before any change and stores it in the cookie', async () => {
+    const alignment = await apiAlignment(server.url, first.id);
+    const target = alignment.beads[alignment.beads.length - 1]!;
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${first.id}`);
+      const row = page.locator('tr.bead').last();
+      await row.getByRole('button', { name: 'Confirm' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ state: 'visible' });
+      expect(await alert.textContent()).to.contain('Your name');
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('reviewer');
+      await row.getByRole('button', { name: 'Flag' }).click();
+      expect(await page.getByRole('dialog').count()).to.equal(0);
+      expect((await apiAlignment(server.url, first.id)).beads.at(-1)!.status).to.equal(target.status);
+
+      await page.getByRole('textbox', { name: 'Your name' }).fill('김지우');
+      const cookies = await page.context().cookies();
+      expect(cookies.find((c) => c.name === 'twintext_reviewer')?.value).to.equal(encodeURIComponent('김지우'));
+      await row.getByRole('button', { name: 'Flag' }).click();
+      const dialog = page.getByRole('dialog', { name: /Flag row/ });
+      await dialog.getByLabel('Category').selectOption('style');
+      await dialog.getByLabel('Comment').fill('Tone is more formal in Korean.');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await row.locator('.badges li').waitFor();
+    }, null);
+    const after = (await apiAlignment(server.url, first.id)).beads.at(-1)!;
+    const flag = after.flags.find((f) => f.comment === 'Tone is more formal in Korean.') as { author?: string } | undefined;
+    expect(flag?.author).to.equal('김지우');
+  });
+
+  it('confirms and unconfirms a row, and the state survives a reload', async () => {
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${first.id}`);
+      const confirm = page.locator('tr.bead').nth(0).getByRole('button', { name: 'Confirm' });
+      expect(await confirm.getAttribute('aria-pressed')).to.equal('false');
+      await confirm.click();
+      await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
+      expect((await apiAlignment(server.url, first.id)).beads[0]!.status).to.equal('confirmed');
+      expect(await page.getByRole('progressbar', { name: 'Review progress' }).getAttribute('aria-valuenow')).to.equal('1');
+
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
+      const again = page.locator('tr.bead').nth(0).getByRole('button', { name: 'Confirm' });
+      expect(await again.getAttribute('aria-pressed')).to.equal('true');
+      expect(await page.locator('tr.bead').nth(0).locator('.status-label').textContent()).to.equal('confirmed');
+
+      await again.click();
+      await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="false"]');
+      expect((await apiAlignment(server.url, first.id)).beads[0]!.status).to.equal('auto');
+      await again.click();
+      await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
+    });
+  });
+
+  it('reloads the row and tells the user when someone else changed it (409)', async () => {
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${first.id}`);
+      const bead = (await apiAlignment(server.url, first.id)).beads[1]!;
+      expect(bead.status).to.equal('auto');
+      const res = await post(`${server.url}/api/beads/${bead.id}/confirm`, { version: bead.version });
+      expect(res.status).to.equal(200);
+      // The page still holds the old version, so its confirm is stale.
+      await page.locator('tr.bead').nth(1).getByRole('button', { name: 'Confirm' }).click();
+      await page.getByRole('alert').getByText('changed by someone else').waitFor();
+      await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
+      expect((await apiAlignment(server.url, first.id)).beads[1]!.status).to.equal('confirmed');
+    });
+  });
+
+  it('saves a flag that persists across a reload and a server restart, then resolves it', async () => {
+    const comment = 'The Korean text says 1조 4,028억 원, not 1.5192 trillion.';
+    const rowIndex = 2;
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${first.id}`);
+      const row = page.locator('tr.bead').nth(rowIndex);
+      await row.getByRole('button', { name: 'Flag' }).click();
+      const dialog = page.getByRole('dialog', { name: `Flag row ${rowIndex + 1}` });
+      await dialog.getByLabel('Category').selectOption('number');
+      await dialog.getByLabel('Severity').selectOption('critical');
+      await dialog.getByLabel('Comment').fill(comment);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await row.locator('.badges li').allTextContents()).to.deep.equal(['number']);
+      expect(await page.locator('.flags-panel .flag-comment').allTextContents()).to.include(comment);
+
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.locator('tr.bead').nth(rowIndex).locator('.badges li').allTextContents()).to.deep.equal(['number']);
+    });
+
+    await server.close();
+    server = await startTestServer(db.dbPath);
+
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${first.id}`);
+      const row = page.locator('tr.bead').nth(rowIndex);
+      expect(await row.locator('.badges li').allTextContents()).to.deep.equal(['number']);
+      const item = page.locator('.flags-panel li.flag-item', { hasText: comment });
+      expect(await item.locator('.badge').textContent()).to.equal('critical');
+      expect(await item.locator('.flag-by').textContent()).to.contain(REVIEWER);
+      await item.getByRole('button', { name: 'Resolve' }).click();
+      await page.locator('.flags-panel details.closed-flags').waitFor();
+      expect(await row.locator('.badges li').count()).to.equal(0);
+      const flag = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
+      expect(flag?.status).to.equal('resolved');
+      // The list's open-flag count reads the same data.
+      const s = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements.find((x) => x.id === first.id)!;
+      expect(s.openFlags).to.equal(1); // only the style flag from the reviewer-name test is still open
+
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.locator('.flags-panel details.closed-flags summary').click();
+      const closed = page.locator('.flags-panel details.closed-flags li.flag-item', { hasText: comment });
+      expect(await closed.textContent()).to.contain('resolved');
+      await closed.getByRole('button', { name: 'Reopen' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 1);
+    });
+  });
+
+  it('filters rows and takes the review screenshot', async () => {
+    const alignment = await apiAlignment(server.url, first.id);
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${first.id}`);
+      const visible = async (): Promise<number> => page.locator('tr.bead:not([hidden])').count();
+      await page.getByRole('button', { name: /^Empty side/ }).click();
+      expect(await visible()).to.equal(alignment.beads.filter((b) => b.src.length === 0 || b.tgt.length === 0).length);
+      await page.getByRole('button', { name: /^Unconfirmed/ }).click();
+      expect(await visible()).to.equal(alignment.beads.filter((b) => b.status !== 'confirmed').length);
+      await page.getByRole('button', { name: /^Low confidence/ }).click();
+      expect(await visible()).to.equal(alignment.beads.filter((b) => b.confidence < 0.6).length);
+      await page.getByRole('button', { name: /^Not 1:1/ }).click();
+      expect(await visible()).to.equal(alignment.beads.filter((b) => b.src.length !== 1 || b.tgt.length !== 1).length);
+      await page.getByRole('button', { name: /^Open flags/ }).click();
+      expect(await visible()).to.equal(alignment.beads.filter((b) => b.flags.some((f) => f.status === 'open')).length);
+      await page.getByRole('button', { name: /^All/ }).click();
+      expect(await visible()).to.equal(alignment.beads.length);
+
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        return document.fonts.ready;
+      });
+      await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-review.png') });
+    });
+  });
+});

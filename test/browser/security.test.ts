@@ -1,0 +1,81 @@
+// Browser test: markup in imported statement text is shown literally and never executed.
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import { openDb } from '../../server/store/db.ts';
+import { importStatement } from '../../server/ops/import.ts';
+import { apiAlignment, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type TempDb, type TestServer } from './harness.ts';
+
+const TITLE = 'Statement on <script>alert(1)</script> and <b>bold</b> markup';
+const EN = [
+  'The Parties reviewed the draft text <script>alert(1)</script> line by line.',
+  'Both delegations agreed that <b>markup</b> and <img src=x onerror=alert(2)> must never be rendered.',
+].join('\n\n');
+const KO = [
+  '양측은 초안 <script>alert(1)</script> 문안을 한 줄씩 검토하였다.',
+  '양 대표단은 <b>markup</b> 및 <img src=x onerror=alert(2)> 가 표시되어서는 안 된다는 데 동의하였다.',
+].join('\n\n');
+
+describe('web: untrusted text', function () {
+  this.timeout(30_000);
+  let browser: Browser;
+  let server: TestServer;
+  let db: TempDb;
+  let statementId: number;
+
+  before(async () => {
+    ensureWebBuilt();
+    db = tempDb();
+    const conn = openDb(db.dbPath);
+    try {
+      statementId = importStatement(conn, { title: TITLE, date: '2026-03-01', texts: { en: EN, ko: KO } }, 'test').statementId;
+    } finally {
+      conn.close();
+    }
+    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.remove();
+  });
+
+  it('shows <script> and <b> literally on the list and the review page, and runs nothing', async () => {
+    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    try {
+      await open(page, `${server.url}/`);
+      expect(await page.getByRole('link', { name: TITLE, exact: true }).count()).to.equal(1);
+      expect(await page.locator('#app script, #app b, #app img').count()).to.equal(0);
+
+      await open(page, `${server.url}/statements/${statementId}`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal(TITLE);
+      const alignment = await apiAlignment(server.url, statementId);
+      const shownSrc = await page.locator('td.src .pt').allTextContents();
+      const shownTgt = await page.locator('td.tgt .pt').allTextContents();
+      expect(shownSrc).to.deep.equal(alignment.beads.flatMap((b) => b.src.map((p) => p.text)));
+      expect(shownTgt).to.deep.equal(alignment.beads.flatMap((b) => b.tgt.map((p) => p.text)));
+      expect(shownSrc.join(' ')).to.contain('<script>alert(1)</script>');
+      expect(shownTgt.join(' ')).to.contain('<b>markup</b>');
+      expect(await page.locator('#app script, #app b, #app img').count()).to.equal(0);
+
+      // A flag comment is user text too.
+      await page.locator('tr.bead').first().getByRole('button', { name: 'Flag' }).click();
+      const dialog = page.getByRole('dialog', { name: /Flag row/ });
+      await dialog.getByLabel('Comment').fill('<img src=x onerror=alert(3)> check <b>this</b>');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.locator('.flags-panel .flag-comment').getByText('<img src=x onerror=alert(3)> check <b>this</b>').waitFor();
+      expect(await page.locator('.flags-panel img, .flags-panel b').count()).to.equal(0);
+
+      await page.waitForTimeout(100);
+      expect(dialogs).to.deep.equal([]);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

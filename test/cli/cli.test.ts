@@ -1,0 +1,219 @@
+import { expect } from 'chai';
+import { join, resolve } from 'node:path';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { runCli, tempDir } from '../helpers.ts';
+
+const fixtures = resolve('test/fixtures/cli');
+const demo = resolve('data/demo');
+const bin = resolve('bin/twintext.js');
+
+describe('cli', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'cli.db');
+  });
+  afterEach(() => tmp.cleanup());
+
+  describe('split', () => {
+    it('prints the paragraphs of a file, one per line, bullets kept', async () => {
+      const r = await runCli(['split', '--lang', 'ko', join(demo, 'edscg6.ko.txt')]);
+      expect(r.code).to.equal(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines).to.have.length(8);
+      expect(lines[0]).to.equal('제6차 한미 확장억제전략협의체(EDSCG) 회의 공동성명');
+      expect(lines[4]).to.match(/^ㅇ 양측은 북한의 무기 개발/);
+    });
+
+    it('joins blank-line separated English paragraphs into one line each', async () => {
+      const r = await runCli(['split', '--lang', 'en', join(demo, 'kidd26.en.txt')]);
+      expect(r.stdout.trimEnd().split('\n')).to.have.length(10);
+    });
+  });
+
+  describe('align', () => {
+    it('prints beads with 1-based line numbers for pre-split files, a merge as 3,4<TAB>3', async () => {
+      const r = await runCli(['align', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt'), '--pre-split']);
+      expect(r.code).to.equal(0);
+      expect(r.stdout).to.equal('1\t1\n2\t2\n3,4\t3\n5\t4\n6\t5\n');
+    });
+
+    it('adds a confidence column in [0,1] with --confidence', async () => {
+      const r = await runCli(['align', '--pre-split', '--confidence', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')]);
+      const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
+      expect(rows).to.have.length(5);
+      for (const row of rows) {
+        expect(row).to.have.length(3);
+        expect(Number(row[2])).to.be.within(0, 1);
+      }
+    });
+
+    it('numbers refer to the split output without --pre-split, omissions shown as an empty side', async () => {
+      const r = await runCli(['align', join(demo, 'kidd26.en.txt'), join(demo, 'kidd26.ko.txt')]);
+      expect(r.stdout).to.equal('1\t1\n2\t2\n3,4\t3\n5\t4\n6\t5\n7\t6\n8\t7\n9\t\n10\t8\n');
+    });
+
+    it('prints sentence beads per paragraph bead as JSON with --sentences', async () => {
+      const r = await runCli(['align', '--pre-split', '--sentences', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')]);
+      const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(objs.map((o) => `${o.en}|${o.ko}`)).to.deep.equal(['1|1', '2|2', '3,4|3', '5|4', '6|5']);
+      expect(objs[2].sentences.map((s: any) => `${s.en}|${s.ko}`)).to.deep.equal(['1,2|1']);
+    });
+
+    it('aligns a batch manifest into OUT_DIR/NNNN.tsv in one process', async () => {
+      const out = join(tmp.dir, 'beads');
+      const r = await runCli(['align', '--pre-split', '--batch', join(fixtures, 'manifest.tsv'), out]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(readFileSync(join(out, '0000.tsv'), 'utf8')).to.equal('1\t1\n2\t2\n3,4\t3\n5\t4\n6\t5\n');
+      expect(readFileSync(join(out, '0001.tsv'), 'utf8')).to.equal('1\t1\n2\t2\n3,4\t3\n5\t4\n6\t5\n7\t6\n8\t7\n9\t\n10\t8\n');
+    });
+  });
+
+  describe('import, list, export', () => {
+    it('imports a statement, prints its id last, lists it and exports it as TSV and TMX', async () => {
+      const imp = await runCli(['import', '--en', join(demo, 'kidd26.en.txt'), '--ko', join(demo, 'kidd26.ko.txt'), '--title', 'KIDD 26', '--db', db]);
+      expect(imp.code, imp.stderr).to.equal(0);
+      expect(imp.stdout.trimEnd().split('\n').at(-1)).to.equal('1');
+      const second = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--db', db]);
+      expect(second.stdout.trim()).to.equal('2');
+      const list = await runCli(['list', '--db', db]);
+      expect(list.stdout.trimEnd().split('\n').map((l) => l.split('\t').slice(0, 2))).to.deep.equal([
+        ['2', "Readout of the ROK-U.S. Defense Ministers' Telephone Call"],
+        ['1', 'KIDD 26'],
+      ]);
+      const tsv = await runCli(['export', '--format', 'tsv', '--statement', '1', '--db', db]);
+      expect(tsv.code).to.equal(0);
+      expect(tsv.stdout.trimEnd().split('\n')).to.have.length(1 + 8);
+      const out = join(tmp.dir, 'all.tmx');
+      const tmx = await runCli(['export', '--format', 'tmx', '--out', out, '--db', db]);
+      expect(tmx.code, tmx.stderr).to.equal(0);
+      expect((readFileSync(out, 'utf8').match(/<tu[ >]/g) ?? []).length).to.equal(8 + 5);
+    });
+
+    it('uses TWINTEXT_DB when --db is absent', async () => {
+      const r = await runCli(['import', '--pre-split', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt')], { env: { TWINTEXT_DB: db } });
+      expect(r.code, r.stderr).to.equal(0);
+      expect(existsSync(db)).to.equal(true);
+    });
+
+    it('writes PATH.en and PATH.ko for moses, line-aligned; confirmed-only exports nothing yet', async () => {
+      await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const base = join(tmp.dir, 'corpus');
+      const r = await runCli(['export', '--format', 'moses', '--out', base, '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      const en = readFileSync(base + '.en', 'utf8').trimEnd().split('\n');
+      const ko = readFileSync(base + '.ko', 'utf8').trimEnd().split('\n');
+      expect(en).to.have.length(5);
+      expect(ko).to.have.length(5);
+      expect(en[2]).to.match(/^The two ministers condemned .* They agreed that/);
+      const none = await runCli(['export', '--format', 'jsonl', '--status', 'confirmed', '--db', db]);
+      expect(none.stdout).to.equal('');
+    });
+  });
+
+  describe('import --manifest', () => {
+    it('imports a CSV batch, reports what failed, and skips what is there on a re-run', async () => {
+      const manifest = join(tmp.dir, 'batch.csv');
+      writeFileSync(
+        manifest,
+        [
+          'title,date,en,ko,en_url,ko_url',
+          `"KIDD 26, demo",2025-09-23,${join(demo, 'kidd26.en.txt')},${join(demo, 'kidd26.ko.txt')},https://example.org/en,https://example.org/ko`,
+          `EDSCG 6,2026-01-15,${join(demo, 'edscg6.en.txt')},${join(demo, 'edscg6.ko.txt')},,`,
+          `Broken,,${join(fixtures, 'missing.en.txt')},${join(demo, 'edscg6.ko.txt')},,`,
+        ].join('\n'),
+      );
+      const first = await runCli(['import', '--manifest', manifest, '--db', db]);
+      expect(first.code).to.equal(1);
+      expect(first.stdout).to.match(/failed\tline 4\tBroken\t.*missing\.en\.txt: no such file/);
+      expect(first.stdout.trimEnd().split('\n').at(-1)).to.equal('imported 2, skipped 0, failed 1');
+      expect(first.stderr).to.match(/\[#+\.*\] 1\/3 imported: KIDD 26, demo/);
+      const again = await runCli(['import', '--manifest', manifest, '--db', db]);
+      expect(again.stdout).to.include('imported 0, skipped 2, failed 1');
+      const list = await runCli(['list', '--db', db]);
+      expect(list.stdout.trimEnd().split('\n').map((l) => l.split('\t')[1])).to.deep.equal(['EDSCG 6', 'KIDD 26, demo']);
+    });
+
+    it('reads JSONL manifests too and rejects a line with one language', async () => {
+      const manifest = join(tmp.dir, 'batch.jsonl');
+      writeFileSync(manifest, JSON.stringify({ title: 'Call', en: join(fixtures, 'mnd.en.txt'), ko: join(fixtures, 'mnd.ko.txt') }) + '\n');
+      const ok = await runCli(['import', '--manifest', manifest, '--db', db]);
+      expect(ok.code, ok.stderr).to.equal(0);
+      expect(ok.stdout).to.equal('imported 1, skipped 0, failed 0\n');
+      writeFileSync(manifest, JSON.stringify({ title: 'Call', en: 'a.txt' }) + '\n');
+      const bad = await runCli(['import', '--manifest', manifest, '--db', db]);
+      expect(bad.code).to.equal(1);
+      expect(bad.stderr).to.match(/line 1 needs files in at least two languages/);
+      expect(existsSync(db)).to.equal(true); // from the first, successful import
+    });
+  });
+
+  describe('errors: one readable line, non-zero exit', () => {
+    const cases: [string, () => string[], number, RegExp][] = [
+      ['a missing file', () => ['align', '--pre-split', join(fixtures, 'nope.txt'), join(fixtures, 'mnd.ko.txt')], 1, /nope\.txt: no such file/],
+      ['an unreadable file (a directory)', () => ['split', '--lang', 'en', fixtures], 1, /cli.*(directory|cannot read|not a file)/i],
+      ['a binary file', () => ['import', '--en', join(tmp.dir, 'bin.dat'), '--ko', join(fixtures, 'mnd.ko.txt'), '--db', db], 1, /bin\.dat: .*binary/i],
+      ['an unknown --format', () => ['export', '--format', 'pdf', '--db', db], 2, /unknown --format "pdf"/],
+      ['an unknown command', () => ['frobnicate'], 2, /unknown command 'frobnicate'/],
+      ['align with one file', () => ['align', join(fixtures, 'mnd.en.txt')], 2, /usage: twintext align/],
+      ['import with one language', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /usage: twintext import/],
+      ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
+    ];
+    for (const [what, argv, code, message] of cases) {
+      it(`${what} → exit ${code}`, async () => {
+        writeFileSync(join(tmp.dir, 'bin.dat'), Buffer.from([0x50, 0x4b, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x00, 0x00]));
+        const r = await runCli(argv());
+        expect(r.code).to.equal(code);
+        expect(r.stderr).to.match(message);
+        expect(r.stderr.trimEnd().split('\n'), r.stderr).to.have.length(1);
+        expect(r.stdout).to.equal('');
+        expect(existsSync(db), 'no database is created by a failed command').to.equal(false);
+      });
+    }
+  });
+
+  describe('the real executable', () => {
+    it('prints help for npx twintext --help', () => {
+      const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+      expect(r.status).to.equal(0);
+      for (const c of ['split', 'align', 'import', 'list', 'export', 'serve']) expect(r.stdout).to.include(c);
+    });
+
+    it('exits 1 with one line for a missing file', () => {
+      const r = spawnSync(process.execPath, [bin, 'split', '--lang', 'en', 'missing.txt'], { encoding: 'utf8' });
+      expect(r.status).to.equal(1);
+      expect(r.stderr).to.equal('twintext: missing.txt: no such file\n');
+    });
+
+    it('serves on loopback, prints the URL, and a flag survives a restart', async () => {
+      const startServe = () =>
+        new Promise<{ url: string; stop: () => Promise<void> }>((resolveP, reject) => {
+          const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => {
+            out += c.toString();
+            const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+            if (m) resolveP({ url: m[1]!, stop: () => new Promise((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) });
+          });
+          child.once('exit', (c) => reject(new Error(`serve exited ${c}`)));
+        });
+      const a = await startServe();
+      const list = (await (await fetch(a.url + 'api/statements')).json()) as any;
+      const id = list.statements[0].id;
+      const bead = ((await (await fetch(`${a.url}api/statements/${id}`)).json()) as any).alignment.beads[1];
+      const res = await fetch(`${a.url}api/beads/${bead.id}/flags`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: 'twintext_reviewer=' + encodeURIComponent('김 번역') },
+        body: JSON.stringify({ category: 'meaning', comment: 'check the title' }),
+      });
+      expect(res.status).to.equal(201);
+      await a.stop();
+      const b = await startServe();
+      const again = ((await (await fetch(`${b.url}api/statements/${id}`)).json()) as any).alignment.beads[1];
+      expect(again.flags.map((f: any) => [f.category, f.comment, f.author])).to.deep.equal([['meaning', 'check the title', '김 번역']]);
+      await b.stop();
+    });
+  });
+});

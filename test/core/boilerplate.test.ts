@@ -1,0 +1,89 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractStatementBody } from '../../server/core/boilerplate.ts';
+
+const pagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/formats/pages');
+const read = (name: string): string => readFileSync(path.join(pagesDir, name), 'utf8').replace(/\n$/, '');
+const pages = readdirSync(pagesDir)
+  .filter((f) => f.endsWith('.page.txt'))
+  .map((f) => f.replace(/\.page\.txt$/, ''))
+  .sort();
+
+describe('core/boilerplate', () => {
+  describe('#extractStatementBody', () => {
+    it('has page fixtures to check', () => {
+      expect(pages).to.include.members(['embassy-en', 'ministry-ko', 'defense-en', 'embassy-ko-abridged', 'mirror-en', 'readout-ko']);
+    });
+
+    for (const name of pages) {
+      it(`reduces ${name} page text to the title and body`, () => {
+        expect(extractStatementBody(read(`${name}.page.txt`))).to.equal(read(`${name}.body.txt`));
+      });
+
+      it(`returns the clean ${name} body unchanged`, () => {
+        const body = read(`${name}.body.txt`);
+        expect(extractStatementBody(body)).to.equal(body);
+      });
+    }
+
+    it('keeps the title once when the page repeats it above the body', () => {
+      const page = [
+        '홈 > 국방소식 > 보도자료',
+        '보도자료',
+        '한미 국방정책실무회의 결과',
+        '작성일 2024-02-01',
+        '조회수 512',
+        '',
+        '한미 국방정책실무회의 결과',
+        '□ 한미는 2024년 2월 1일 서울에서 국방정책실무회의를 개최하였다.',
+        '□ 양측은 연합방위태세를 점검하고 협력 방안을 논의하였다.',
+      ].join('\n');
+      expect(extractStatementBody(page).split('\n')).to.deep.equal([
+        '한미 국방정책실무회의 결과',
+        '□ 한미는 2024년 2월 1일 서울에서 국방정책실무회의를 개최하였다.',
+        '□ 양측은 연합방위태세를 점검하고 협력 방안을 논의하였다.',
+      ]);
+    });
+
+    it('strips a mirror date annotation from the first body line', () => {
+      const page =
+        ' date 2024-05-02 The following is attributable to Spokesperson Jane Doe:\n\n' +
+        'The Secretary spoke today with the Foreign Minister of the Republic of Korea about regional security.';
+      expect(extractStatementBody(page)).to.equal(
+        'The following is attributable to Spokesperson Jane Doe:\n\n' +
+          'The Secretary spoke today with the Foreign Minister of the Republic of Korea about regional security.',
+      );
+    });
+
+    it('does not treat related-news teasers after a long gap as body', () => {
+      const page = [
+        'Joint Statement on Defense Technology Cooperation',
+        '',
+        'The two sides agreed to strengthen cooperation on defense science and technology and to expand joint research.',
+        '',
+        'They reaffirmed the importance of resilient supply chains for the Alliance and its partners in the region.',
+        '',
+        '',
+        '',
+        'Secretary Travels to Europe for Allied Meetings',
+        'A placeholder graphic is shown for releases that do not come with any accompanying imagery of their own.',
+        'May 3, 2024 - The Secretary will depart next week for a series of meetings with allied defense ministers...',
+      ].join('\n');
+      expect(extractStatementBody(page)).to.equal(
+        [
+          'Joint Statement on Defense Technology Cooperation',
+          '',
+          'The two sides agreed to strengthen cooperation on defense science and technology and to expand joint research.',
+          '',
+          'They reaffirmed the importance of resilient supply chains for the Alliance and its partners in the region.',
+        ].join('\n'),
+      );
+    });
+
+    it('returns text without any sentence-like line unchanged', () => {
+      expect(extractStatementBody('Home\nMenu\nSearch')).to.equal('Home\nMenu\nSearch');
+    });
+  });
+});

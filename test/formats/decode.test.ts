@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import iconv from 'iconv-lite';
+import { InputError } from '../../server/core/types.ts';
+import { decodeText, MAX_INPUT_BYTES } from '../../server/formats/decode.ts';
+
+const KO = '한미 양국은 동맹의 억제태세를 강화하기로 합의했다.\n양측은 긴밀한 공조를 유지하기로 했다.';
+
+function expectInputError(fn: () => unknown, pattern: RegExp): void {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).to.be.instanceOf(InputError);
+    expect((err as Error).message).to.match(pattern);
+    return;
+  }
+  expect.fail('expected an InputError');
+}
+
+describe('formats/decode', () => {
+  describe('#decodeText', () => {
+    it('decodes plain UTF-8', () => {
+      expect(decodeText(Buffer.from(KO, 'utf8'))).to.deep.equal({ text: KO, encoding: 'utf-8' });
+    });
+
+    it('strips a UTF-8 BOM', () => {
+      const buf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Joint Statement', 'utf8')]);
+      expect(decodeText(buf)).to.deep.equal({ text: 'Joint Statement', encoding: 'utf-8' });
+    });
+
+    it('decodes UTF-16LE and UTF-16BE with a BOM', () => {
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(KO, 'utf-16le')]);
+      const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(KO, 'utf-16be')]);
+      expect(decodeText(le)).to.deep.equal({ text: KO, encoding: 'utf-16le' });
+      expect(decodeText(be)).to.deep.equal({ text: KO, encoding: 'utf-16be' });
+    });
+
+    it('detects EUC-KR', () => {
+      expect(decodeText(iconv.encode(KO, 'euc-kr'))).to.deep.equal({ text: KO, encoding: 'euc-kr' });
+    });
+
+    it('detects CP949 when the text uses its extended Hangul', () => {
+      // 똠 and 햏 are outside the 2,350 EUC-KR syllables, so only CP949 encodes them.
+      const text = '똠방각하와 햏자는 협의를 계속하기로 했다.';
+      const buf = iconv.encode(text, 'cp949');
+      expect(decodeText(buf)).to.deep.equal({ text, encoding: 'cp949' });
+    });
+
+    it('normalises CRLF and CR to LF and composes to NFC', () => {
+      const decomposed = '한미'.normalize('NFD');
+      const out = decodeText(Buffer.from(`line one\r\nline two\rline ${decomposed}`, 'utf8'));
+      expect(out.text).to.equal('line one\nline two\nline 한미');
+      expect(out.text).to.equal(out.text.normalize('NFC'));
+    });
+
+    it('rejects empty and whitespace-only input', () => {
+      expectInputError(() => decodeText(new Uint8Array(0)), /empty/);
+      expectInputError(() => decodeText(Buffer.from(' \r\n\t\n', 'utf8')), /empty/);
+    });
+
+    it('rejects binary input', () => {
+      expectInputError(() => decodeText(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff])), /binary.*NUL/);
+      const controls = Buffer.from('abc' + '\u0001\u0002\u0003'.repeat(20), 'utf8');
+      expectInputError(() => decodeText(controls), /binary/);
+    });
+
+    it('rejects truncated UTF-8 that is not CP949 either, saying where', () => {
+      const full = Buffer.from('Statement: 한미동맹', 'utf8');
+      const cut = full.subarray(0, full.length - 1);
+      expectInputError(() => decodeText(cut), /truncated UTF-8 .*offset 20.*not EUC-KR\/CP949/);
+    });
+
+    it('rejects Latin-1 text instead of decoding it as Korean mojibake', () => {
+      expectInputError(() => decodeText(Buffer.from('Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e', 'latin1')), /cannot decode/);
+    });
+
+    it('rejects input over the size limit', () => {
+      expectInputError(() => decodeText(new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x61)), /limit is 5242880 bytes/);
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { htmlToText } from '../../server/formats/html.ts';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/formats');
+
+describe('formats/html', () => {
+  describe('#htmlToText', () => {
+    it('keeps the title, headings and body of a government page and drops its chrome', () => {
+      const html = readFileSync(path.join(fixtures, 'embassy-page.html'), 'utf8');
+      expect(htmlToText(html).split('\n')).to.deep.equal([
+        'Joint Statement on the U.S.-ROK Space Policy Dialogue',
+        '',
+        'The United States and the Republic of Korea held the third Space Policy Dialogue in Seoul on May 9, 2024, reaffirming the importance of responsible behavior in outer space.',
+        '',
+        'The two sides discussed cooperation on space situational awareness, satellite navigation, and the “Artemis” program, and agreed to exchange views on norms & principles.',
+        '',
+        'Next steps',
+        '',
+        'Both sides agreed to hold the fourth dialogue in Washington in 2025.',
+        'Working-level consultations will continue in the interim.',
+      ]);
+    });
+
+    it('decodes entities and collapses source whitespace inside a block', () => {
+      const html = '<div><p>양측은&nbsp;&lsquo;한반도&rsquo;의\n   평화와 안정을 위해 &#44596;밀히 협력하기로 했다.</p></div>';
+      expect(htmlToText(html)).to.equal('양측은 ‘한반도’의 평화와 안정을 위해 긴밀히 협력하기로 했다.');
+    });
+
+    it('drops elements whose class, id or role marks navigation, sharing or footers', () => {
+      const html = [
+        '<div id="gnbMenu"><a>국방부 소개</a></div>',
+        '<div role="navigation"><a>Home</a></div>',
+        '<ul class="snsShare"><li>페이스북</li></ul>',
+        '<div class="content"><p>The two delegations reviewed the implementation of the roadmap agreed at the last meeting.</p></div>',
+        '<div class="relatedNews"><p>Another release about an unrelated visit by a different delegation to the region.</p></div>',
+        '<div id="footer-wrap"><p>All rights reserved.</p></div>',
+      ].join('');
+      expect(htmlToText(html)).to.equal('The two delegations reviewed the implementation of the roadmap agreed at the last meeting.');
+    });
+
+    it('keeps table cells of one row on one line', () => {
+      const html =
+        '<p>The two sides agreed on the following schedule for working-level meetings in the coming year.</p>' +
+        '<table><tr><td>March</td><td>Seoul</td></tr><tr><td>September</td><td>Washington</td></tr></table>' +
+        '<p>Both sides will review the results of these meetings at the next annual dialogue.</p>';
+      expect(htmlToText(html)).to.equal(
+        'The two sides agreed on the following schedule for working-level meetings in the coming year.\n\n' +
+          'March Seoul\nSeptember Washington\n\n' +
+          'Both sides will review the results of these meetings at the next annual dialogue.',
+      );
+    });
+  });
+});

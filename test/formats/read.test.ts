@@ -1,0 +1,89 @@
+import { expect } from 'chai';
+import iconv from 'iconv-lite';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../server/core/types.ts';
+import { MAX_INPUT_BYTES } from '../../server/formats/decode.ts';
+import { readStatementBuffer, readStatementFile } from '../../server/formats/read.ts';
+import { buildDocx } from './docx-helpers.ts';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/formats');
+
+async function expectInputError(p: Promise<unknown>, pattern: RegExp): Promise<void> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).to.be.instanceOf(InputError);
+    expect((err as Error).message).to.match(pattern);
+    return;
+  }
+  expect.fail('expected an InputError');
+}
+
+describe('formats/read', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'twintext-read-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('#readStatementBuffer', () => {
+    it('reduces pasted page text to the body', async () => {
+      const page = readFileSync(path.join(fixtures, 'pages/ministry-ko.page.txt'));
+      const body = readFileSync(path.join(fixtures, 'pages/ministry-ko.body.txt'), 'utf8').replace(/\n$/, '');
+      expect(await readStatementBuffer(page, 'statement.txt')).to.deep.equal({ text: body, format: 'txt', encoding: 'utf-8' });
+    });
+
+    it('passes a clean EUC-KR body through unchanged', async () => {
+      const body = '한미 공동성명\n양측은 동맹의 억제태세를 강화하기로 합의했다.\n양측은 긴밀한 공조를 유지하기로 했다.';
+      expect(await readStatementBuffer(iconv.encode(body, 'euc-kr'))).to.deep.equal({ text: body, format: 'txt', encoding: 'euc-kr' });
+    });
+
+    it('sniffs HTML by content even under a .txt name', async () => {
+      const html = readFileSync(path.join(fixtures, 'embassy-page.html'));
+      const out = await readStatementBuffer(html, 'saved.txt');
+      expect(out.format).to.equal('html');
+      expect(out.text.split('\n')[0]).to.equal('Joint Statement on the U.S.-ROK Space Policy Dialogue');
+    });
+
+    it('sniffs DOCX by its zip magic whatever the name', async () => {
+      const docx = buildDocx(['Joint Statement', 'The two sides agreed to continue close consultations on all issues.']);
+      expect(await readStatementBuffer(docx, 'upload.bin')).to.deep.equal({
+        text: 'Joint Statement\nThe two sides agreed to continue close consultations on all issues.',
+        format: 'docx',
+        encoding: 'utf-8',
+      });
+    });
+
+    it('rejects a .docx name on bytes that are not a zip, and legacy formats', async () => {
+      await expectInputError(readStatementBuffer(Buffer.from('hello'), 'x.docx'), /x\.docx is not a \.docx file/);
+      await expectInputError(readStatementBuffer(Buffer.from('hello'), 'x.hwp'), /\.hwp files are not supported/);
+    });
+  });
+
+  describe('#readStatementFile', () => {
+    it('reads a file from disk', async () => {
+      const file = path.join(dir, 'ko.txt');
+      writeFileSync(file, '제목\r\n양측은 긴밀한 공조를 유지하기로 합의했다.\r\n');
+      expect(await readStatementFile(file)).to.deep.equal({
+        text: '제목\n양측은 긴밀한 공조를 유지하기로 합의했다.\n',
+        format: 'txt',
+        encoding: 'utf-8',
+      });
+    });
+
+    it('names the path of a missing file', async () => {
+      const missing = path.join(dir, 'nope.txt');
+      await expectInputError(readStatementFile(missing), new RegExp(`cannot read ${missing.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: no such file`));
+    });
+
+    it('rejects a directory and an oversized file before reading it', async () => {
+      await expectInputError(readStatementFile(dir), /not a regular file/);
+      const big = path.join(dir, 'big.txt');
+      writeFileSync(big, Buffer.alloc(MAX_INPUT_BYTES + 10, 0x61));
+      await expectInputError(readStatementFile(big), /big\.txt is 5242890 bytes; the limit/);
+    });
+  });
+});

@@ -1,0 +1,41 @@
+// Shared test helpers: temporary folders and databases, in-process CLI runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createHash } from 'node:crypto';
+import type { Db } from '../server/store/db.ts';
+
+export function tempDir(prefix = 'twintext-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fixed clock so event timestamps are predictable. */
+export const fixedNow = () => '2026-01-01T00:00:00.000Z';
+
+/** Runs the CLI in-process and captures its output. */
+export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
+  const { main } = await import('../server/cli/main.ts');
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks: { out: Buffer[]; err: Buffer[] } = { out: [], err: [] };
+  out.on('data', (c: Buffer) => chunks.out.push(c));
+  err.on('data', (c: Buffer) => chunks.err.push(c));
+  const code = await main(argv, { out, err, env: { TWINTEXT_USER: 'tester', ...opts.env }, cwd: opts.cwd ?? process.cwd() });
+  return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
+}
+
+/** A digest of every user table's rows: equal digests mean nothing changed. */
+export function dbDigest(db: Db): string {
+  const h = createHash('sha256');
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'paragraphs_fts%' ORDER BY name")
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    h.update(name);
+    const rows = db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r));
+    for (const row of rows.sort()) h.update(row);
+  }
+  return h.digest('hex');
+}

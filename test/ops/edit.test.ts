@@ -1,0 +1,148 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../server/store/db.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { getStatementView, addFlag } from '../../server/ops/review.ts';
+import { editAlignment, editParagraph, paragraphHistory, undoRedo, type EditRequest } from '../../server/ops/edit.ts';
+import { ConflictError, InputError } from '../../server/core/errors.ts';
+import { tempDir, dbDigest } from '../helpers.ts';
+
+describe('ops/edit', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  let statementId: number;
+  const file = () => join(tmp.dir, 't.db');
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(file());
+    statementId = seedDemo(db)[0]!; // kidd26: 1|1 2|2 3,4|3 5|4 6|5 7|6 8|7 9| 10|8
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+  const view = () => getStatementView(db, statementId).alignment!;
+  const rows = () => view().beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`).join(' ');
+  const statuses = () => view().beads.map((b) => (b.status === 'confirmed' ? 'C' : '.')).join('');
+  const edit = (i: number, req: Omit<EditRequest, 'beadId' | 'version'>, who = 'alice') => {
+    const b = view().beads[i]!;
+    return editAlignment(db, { ...req, beadId: b.id, version: b.version } as EditRequest, who);
+  };
+  const original = '1|1 2|2 3,4|3 5|4 6|5 7|6 8|7 9| 10|8';
+
+  describe('#editAlignment', () => {
+    const cases: [string, number, Omit<EditRequest, 'beadId' | 'version'>, string][] = [
+      ['merge with the row above', 1, { op: 'merge' }, '1,2|1,2 3,4|3 5|4 6|5 7|6 8|7 9| 10|8'],
+      ['split a 2:1 row', 2, { op: 'split', at: { src: 1, tgt: 1 } }, '1|1 2|2 3|3 4| 5|4 6|5 7|6 8|7 9| 10|8'],
+      ['move the first Korean paragraph up', 3, { op: 'move-up', side: 'tgt' }, '1|1 2|2 3,4|3,4 5| 6|5 7|6 8|7 9| 10|8'],
+      ['move the last English paragraph down', 2, { op: 'move-down', side: 'src' }, '1|1 2|2 3|3 4,5|4 6|5 7|6 8|7 9| 10|8'],
+      ['insert an empty Korean cell', 1, { op: 'insert-empty', side: 'tgt' }, '1|1 2| |2 3,4|3 5|4 6|5 7|6 8|7 9| 10|8'],
+      ['move up a side that empties the row', 7, { op: 'move-up', side: 'src' }, '1|1 2|2 3,4|3 5|4 6|5 7|6 8,9|7 10|8'],
+    ];
+    for (const [what, i, req, expected] of cases) {
+      it(`${what}; undo restores it exactly, redo re-applies`, () => {
+        const before = dbDigestOfBeads(db);
+        edit(i, req);
+        expect(rows()).to.equal(expected);
+        undoRedo(db, view().id, 'undo', 'bob');
+        expect(rows()).to.equal(original);
+        expect(dbDigestOfBeads(db)).to.equal(before);
+        undoRedo(db, view().id, 'redo', 'bob');
+        expect(rows()).to.equal(expected);
+      });
+    }
+
+    it('confirms every row above, and realigns only the unconfirmed stretch', () => {
+      edit(3, { op: 'confirm-above' });
+      expect(statuses()).to.equal('CCCC.....');
+      edit(5, { op: 'split', at: { src: 1, tgt: 0 } }); // 7|6 → 7| |6
+      expect(rows()).to.equal('1|1 2|2 3,4|3 5|4 6|5 7| |6 8|7 9| 10|8');
+      edit(6, { op: 'realign' });
+      expect(rows()).to.equal(original);
+      expect(statuses()).to.equal('CCCC.....');
+    });
+
+    it('rejects a stale version with a ConflictError and changes nothing', () => {
+      const b = view().beads[1]!;
+      edit(1, { op: 'confirm' });
+      const digest = dbDigest(db);
+      expect(() => editAlignment(db, { op: 'merge', beadId: b.id, version: b.version }, 'bob')).to.throw(ConflictError, /changed since/);
+      expect(dbDigest(db)).to.equal(digest);
+    });
+
+    it('rejects impossible edits with a clear message', () => {
+      const digest = dbDigest(db);
+      expect(() => edit(0, { op: 'merge' })).to.throw(InputError, /first row/);
+      expect(() => edit(2, { op: 'split', at: { src: 0, tgt: 0 } })).to.throw(InputError, /at least one paragraph/);
+      expect(() => edit(2, { op: 'split', at: { src: 5, tgt: 0 } })).to.throw(InputError, /"at"/);
+      expect(() => edit(7, { op: 'insert-empty', side: 'tgt' })).to.throw(InputError, /already has an empty cell/);
+      expect(() => edit(8, { op: 'move-down', side: 'src' })).to.throw(InputError, /last row/);
+      expect(() => edit(1, { op: 'move-up', side: 'left' as never })).to.throw(InputError, /"side"/);
+      expect(() => edit(1, { op: 'explode' as never })).to.throw(InputError, /"op" must be one of/);
+      expect(dbDigest(db)).to.equal(digest);
+    });
+
+    it('keeps flags through a merge and puts them back on undo', () => {
+      const flagged = view().beads[1]!;
+      const flag = addFlag(db, flagged.id, { category: 'meaning', comment: 'delegation titles differ' }, 'alice');
+      edit(1, { op: 'merge' });
+      expect(view().beads[0]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
+      undoRedo(db, view().id, 'undo', 'alice');
+      expect(view().beads[1]!.id).to.equal(flagged.id);
+      expect(view().beads[1]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
+    });
+
+    it('undoes after the database is reopened (history lives in the events table)', () => {
+      edit(1, { op: 'merge' });
+      edit(4, { op: 'confirm' });
+      db.close();
+      db = openDb(file());
+      expect(view().canUndo).to.equal('bead.confirm');
+      undoRedo(db, view().id, 'undo', 'alice');
+      expect(view().canUndo).to.equal('bead.merge');
+      undoRedo(db, view().id, 'undo', 'alice');
+      expect(rows()).to.equal(original);
+      expect(statuses()).to.equal('.........');
+      expect(() => undoRedo(db, view().id, 'undo', 'alice')).to.throw(ConflictError, /nothing to undo/);
+      expect(view().canRedo).to.equal('bead.merge');
+    });
+
+    it('a new edit after undo clears the redo history', () => {
+      edit(1, { op: 'merge' });
+      undoRedo(db, view().id, 'undo', 'alice');
+      edit(3, { op: 'confirm' });
+      expect(() => undoRedo(db, view().id, 'redo', 'alice')).to.throw(ConflictError, /nothing to redo/);
+    });
+  });
+
+  describe('#editParagraph', () => {
+    it('fixes a paragraph, keeps the old text with a word diff, and is undoable', () => {
+      const p = view().beads[1]!.tgt[0]!;
+      editParagraph(db, p.id, p.text.replace('개최하였다', '개최했다'), 'alice');
+      expect(view().beads[1]!.tgt[0]!.text).to.include('개최했다');
+      const [rev] = paragraphHistory(db, p.id);
+      expect(rev!.before).to.equal(p.text);
+      expect(rev!.diff.filter(([k]) => k !== '-').map(([, t]) => t).join('')).to.equal(rev!.after);
+      expect(rev!.diff.filter(([k]) => k !== '+').map(([, t]) => t).join('')).to.equal(rev!.before);
+      expect(rev!.diff.filter(([k]) => k === '-').map(([, t]) => t).join('')).to.include('하였');
+      expect(rev!.diff.filter(([k]) => k === '=').map(([, t]) => t).join('').length).to.be.greaterThan(p.text.length - 10);
+      undoRedo(db, view().id, 'undo', 'alice');
+      expect(view().beads[1]!.tgt[0]!.text).to.equal(p.text);
+    });
+
+    it('refuses an empty or unchanged text', () => {
+      const p = view().beads[1]!.tgt[0]!;
+      expect(() => editParagraph(db, p.id, '   ', 'alice')).to.throw(InputError, /cannot be empty/);
+      expect(() => editParagraph(db, p.id, p.text, 'alice')).to.throw(InputError, /unchanged/);
+    });
+  });
+});
+
+/** Bead rows and memberships only (events grow with every change, beads must come back exactly). */
+function dbDigestOfBeads(db: Db): string {
+  return JSON.stringify([
+    db.prepare('SELECT id, alignment_id, position, status, confidence FROM beads ORDER BY id').all(),
+    db.prepare('SELECT * FROM bead_paragraphs ORDER BY bead_id, paragraph_id').all(),
+    db.prepare('SELECT id, bead_id FROM flags ORDER BY id').all(),
+  ]);
+}

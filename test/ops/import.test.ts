@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { openDb, type Db } from '../../server/store/db.ts';
+import { importStatement } from '../../server/ops/import.ts';
+import { seedDemo, demoDir } from '../../server/ops/seed.ts';
+import { getStatementView } from '../../server/ops/review.ts';
+import { countRows } from '../../server/store/statements.ts';
+import { listEvents } from '../../server/store/events.ts';
+import { InputError } from '../../server/core/errors.ts';
+import { tempDir, fixedNow, dbDigest } from '../helpers.ts';
+
+/** Beads rendered as `EN|KO` strings with 1-based paragraph numbers. */
+const render = (db: Db, id: number) =>
+  getStatementView(db, id).alignment!.beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
+
+describe('ops/import', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(join(tmp.dir, 't.db'));
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  describe('#seedDemo', () => {
+    it('stores both demo statements with the merge, the omission and the split aligned as written', () => {
+      const [kidd, edscg] = seedDemo(db, 'seed', { now: fixedNow });
+      expect(render(db, kidd!)).to.deep.equal(['1|1', '2|2', '3,4|3', '5|4', '6|5', '7|6', '8|7', '9|', '10|8']);
+      expect(render(db, edscg!)).to.deep.equal(['1|1', '2|2', '3|3', '4|4,5', '5|6', '|7', '6|8']);
+    });
+
+    it('keeps bullet markers and levels of Korean paragraphs', () => {
+      const [, edscg] = seedDemo(db);
+      const ko = db
+        .prepare("SELECT p.content, p.marker, p.level FROM paragraphs p JOIN texts t ON t.id = p.text_id WHERE t.statement_id = ? AND t.lang = 'ko' ORDER BY p.position")
+        .all(edscg) as { content: string; marker: string | null; level: number }[];
+      expect(ko[1]!.content.startsWith('□ 한미는')).to.equal(true);
+      expect(ko[1]!.marker).to.equal('□');
+      expect(ko[4]!.marker).to.equal('ㅇ');
+      expect(ko[4]!.level).to.be.greaterThan(ko[1]!.level);
+    });
+  });
+
+  describe('#importStatement', () => {
+    const texts = {
+      en: readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8'),
+      ko: readFileSync(join(demoDir, 'kidd26.ko.txt'), 'utf8'),
+    };
+
+    it('records who imported what in the events table', () => {
+      const { statementId, created } = importStatement(db, { texts, date: '2025-09-23' }, 'alice', { now: fixedNow });
+      expect(created).to.equal(true);
+      const [e] = listEvents(db, statementId);
+      expect(e).to.deep.include({ actor: 'alice', action: 'statement.import', entity: 'statement', entityId: statementId, at: fixedNow() });
+      expect(e!.after).to.deep.include({ languages: ['en', 'ko'], paragraphs: { en: 10, ko: 8 } });
+    });
+
+    it('uses the first English paragraph as title when none is given', () => {
+      const { statementId } = importStatement(db, { texts }, 'alice');
+      expect(getStatementView(db, statementId).statement.title).to.equal('Joint Press Statement for the 26th Korea-U.S. Integrated Defense Dialogue');
+    });
+
+    it('does not import the same texts twice', () => {
+      const a = importStatement(db, { texts }, 'alice');
+      const before = dbDigest(db);
+      const b = importStatement(db, { texts: { ko: texts.ko, en: texts.en + '\n' } }, 'bob');
+      expect(b).to.deep.equal({ statementId: a.statementId, created: false });
+      expect(dbDigest(db)).to.equal(before);
+    });
+
+    it('aligns every other language against English (trilateral statements)', () => {
+      const ja = '日米韓防衛当局間協議に関する共同プレス声明\n三者は北朝鮮のミサイル発射を強く非難した。\n三者は次回会合を2026年に開催することで一致した。';
+      const en = 'Joint Press Statement on the U.S.-Japan-ROK Defense Talks\nThe three sides strongly condemned the DPRK missile launch.\nThe three sides agreed to hold the next meeting in 2026.';
+      const ko = '한미일 국방당국 회담 공동언론보도문\n3국은 북한의 미사일 발사를 강력히 규탄하였다.\n3국은 2026년에 차기 회의를 개최하기로 하였다.';
+      const { statementId } = importStatement(db, { texts: { ko, ja, en }, preSplit: true }, 'alice');
+      const langs = (db.prepare("SELECT ts.lang || '>' || tt.lang FROM alignments a JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id WHERE a.statement_id = ? ORDER BY a.id").pluck().all(statementId));
+      expect(langs).to.deep.equal(['en>ko', 'en>ja']);
+      expect(getStatementView(db, statementId, 'ja').alignment!.beads).to.have.length(3);
+      expect(getStatementView(db, statementId).statement.languages).to.deep.equal(['en', 'ko', 'ja']);
+    });
+
+    const bad: [string, Parameters<typeof importStatement>[1], RegExp][] = [
+      ['one language', { texts: { en: 'Hello.' } }, /at least two languages/],
+      ['an empty side', { texts: { en: 'Hello.', ko: '  \n \n' } }, /ko text is empty/],
+      ['a non-string text', { texts: { en: 'Hello.', ko: 42 as unknown as string } }, /must be a string/],
+      ['a bad language code', { texts: { en: 'Hello.', 'k o': '안녕.' } }, /unknown language code/],
+      ['a bad date', { texts, date: '23 Sept 2025' }, /YYYY-MM-DD/],
+    ];
+    for (const [what, input, message] of bad) {
+      it(`rejects ${what} with an InputError and changes nothing`, () => {
+        seedDemo(db);
+        const before = dbDigest(db);
+        expect(() => importStatement(db, input, 'alice')).to.throw(InputError, message);
+        expect(dbDigest(db)).to.equal(before);
+      });
+    }
+
+    it('leaves no half-imported statement when a write fails midway', () => {
+      const before = countRows(db);
+      db.exec('CREATE TRIGGER fail_beads BEFORE INSERT ON beads WHEN NEW.position = 3 BEGIN SELECT RAISE(ABORT, "disk trouble"); END');
+      expect(() => importStatement(db, { texts }, 'alice')).to.throw(/disk trouble/);
+      expect(countRows(db)).to.deep.equal(before);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../server/store/db.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { getStatementView, setBeadConfirmed, addFlag, changeFlag } from '../../server/ops/review.ts';
+import { listEvents } from '../../server/store/events.ts';
+import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
+import { tempDir, dbDigest } from '../helpers.ts';
+
+describe('ops/review', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  let statementId: number;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(join(tmp.dir, 't.db'));
+    statementId = seedDemo(db)[0]!;
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+  const bead = (i: number) => getStatementView(db, statementId).alignment!.beads[i]!;
+
+  describe('#setBeadConfirmed', () => {
+    it('confirms with the current version, bumps it and records before/after', () => {
+      const b = bead(2);
+      const after = setBeadConfirmed(db, b.id, true, b.version, 'alice');
+      expect(after.status).to.equal('confirmed');
+      expect(after.version).to.be.greaterThan(b.version);
+      const e = listEvents(db, statementId)[0]!;
+      expect(e).to.deep.include({ actor: 'alice', action: 'bead.confirm', entity: 'alignment' });
+      expect((e.before as any).beads.map((x: any) => [x.id, x.status])).to.deep.equal([[b.id, 'auto']]);
+      expect((e.after as any).beads.map((x: any) => [x.id, x.status])).to.deep.equal([[b.id, 'confirmed']]);
+    });
+
+    it('rejects a stale version with a ConflictError and changes nothing', () => {
+      const b = bead(0);
+      setBeadConfirmed(db, b.id, true, b.version, 'alice');
+      const before = dbDigest(db);
+      expect(() => setBeadConfirmed(db, b.id, false, b.version, 'bob')).to.throw(ConflictError, /changed since you loaded it/);
+      expect(dbDigest(db)).to.equal(before);
+    });
+
+    it('names a missing bead and a missing version', () => {
+      expect(() => setBeadConfirmed(db, 99999, true, 1, 'alice')).to.throw(NotFoundError, /bead 99999/);
+      expect(() => setBeadConfirmed(db, bead(0).id, true, undefined, 'alice')).to.throw(InputError, /version/);
+    });
+  });
+
+  describe('#addFlag / #changeFlag', () => {
+    it('adds a flag to a bead, shows it in the view and resolves it', () => {
+      const b = bead(6);
+      const flag = addFlag(db, b.id, { category: 'number', comment: 'KRW 1.5192 trillion vs 1조 4,028억 원' }, 'alice');
+      expect(flag).to.deep.include({ beadId: b.id, category: 'number', severity: 'major', status: 'open', author: 'alice' });
+      expect(bead(6).flags.map((f) => f.id)).to.deep.equal([flag.id]);
+      expect(getStatementView(db, statementId).statement.openFlags).to.equal(1);
+      const resolved = changeFlag(db, flag.id, { status: 'resolved' }, 'editor');
+      expect(resolved.status).to.equal('resolved');
+      expect(getStatementView(db, statementId).statement.openFlags).to.equal(0);
+      expect(listEvents(db, statementId).map((e) => `${e.actor}:${e.action}`).slice(0, 2)).to.deep.equal(['editor:flag.update', 'alice:flag.create']);
+    });
+
+    it('rejects unknown categories, severities and statuses, changing nothing', () => {
+      const before = dbDigest(db);
+      expect(() => addFlag(db, bead(0).id, { category: 'typo' }, 'a')).to.throw(InputError, /"category" must be one of omission/);
+      expect(() => addFlag(db, bead(0).id, { category: 'style', severity: 'huge' }, 'a')).to.throw(InputError, /severity/);
+      expect(() => addFlag(db, bead(0).id, { category: 'style', comment: 7 }, 'a')).to.throw(InputError, /comment/);
+      expect(() => addFlag(db, 123456, { category: 'style' }, 'a')).to.throw(NotFoundError);
+      expect(dbDigest(db)).to.equal(before);
+      const f = addFlag(db, bead(0).id, { category: 'style' }, 'a');
+      expect(() => changeFlag(db, f.id, { status: 'closed' }, 'a')).to.throw(InputError, /status/);
+      expect(() => changeFlag(db, f.id, {}, 'a')).to.throw(InputError, /nothing to change/);
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDb, migrate, appliedMigrations } from '../../server/store/db.ts';
+import { migrations } from '../../server/store/migrations.ts';
+import { tempDir } from '../helpers.ts';
+
+describe('store/db', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir()));
+  afterEach(() => tmp.cleanup());
+
+  describe('#openDb', () => {
+    it('creates a new file with every migration applied and recorded, WAL and foreign keys on', () => {
+      const db = openDb(join(tmp.dir, 'sub', 'new.db'));
+      expect(appliedMigrations(db).map((m) => `${m.id}:${m.name}`)).to.deep.equal(migrations.map((m) => `${m.id}:${m.name}`));
+      expect(db.pragma('journal_mode', { simple: true })).to.equal('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).to.equal(1);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+      expect(tables).to.include.members(['statements', 'texts', 'paragraphs', 'alignments', 'beads', 'bead_paragraphs', 'flags', 'events', 'schema_migrations']);
+      db.close();
+    });
+
+    it('is idempotent: reopening applies nothing twice', () => {
+      const file = join(tmp.dir, 'a.db');
+      openDb(file).close();
+      const db = openDb(file);
+      expect(migrate(db)).to.deep.equal([]);
+      expect(appliedMigrations(db)).to.have.length(migrations.length);
+      db.close();
+    });
+
+    it('upgrades a database frozen at migration 1 to the latest schema', () => {
+      const file = join(tmp.dir, 'old.db');
+      const old = openDb(file, { migrations: migrations.filter((m) => m.id === 1) });
+      old.prepare("INSERT INTO statements (title, created_at, updated_at) VALUES ('old', 'x', 'x')").run();
+      old.close();
+      const db = openDb(file);
+      expect(appliedMigrations(db).map((m) => m.id)).to.deep.equal(migrations.map((m) => m.id));
+      expect(db.prepare('SELECT title FROM statements').pluck().all()).to.deep.equal(['old']);
+      db.close();
+    });
+
+    it('rolls back a failing migration completely and records nothing for it', () => {
+      const file = join(tmp.dir, 'bad.db');
+      const db = new Database(file);
+      const bad = [...migrations, { id: 999, name: 'broken', sql: 'CREATE TABLE half (x); INSERT INTO nope VALUES (1);' }];
+      expect(() => migrate(db, bad)).to.throw(/no such table: nope/);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).to.equal(0);
+      expect(db.prepare('SELECT max(id) FROM schema_migrations').pluck().get()).to.equal(migrations.at(-1)!.id);
+      db.close();
+    });
+
+    it('enforces foreign keys: a bead cannot point at a missing alignment', () => {
+      const db = openDb(join(tmp.dir, 'fk.db'));
+      expect(() => db.prepare("INSERT INTO beads (alignment_id, position, confidence) VALUES (42, 1, 0.5)").run()).to.throw(/FOREIGN KEY/);
+      db.close();
+    });
+
+    it('serves bead lookups by alignment from its index', () => {
+      const db = openDb(join(tmp.dir, 'idx.db'));
+      const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT * FROM beads WHERE alignment_id = ? ORDER BY position').all(1) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' ');
+      expect(plan).to.match(/USING INDEX beads_by_alignment/);
+      db.close();
+    });
+  });
+});

@@ -1,0 +1,25 @@
+// Browser entry point: wires the page shell and routes location.pathname to the list or review screen.
+import { byId } from './dom.ts';
+import { renderList } from './list.ts';
+import { ReviewPage } from './review.ts';
+import { initShell, reportError } from './ui.ts';
+
+async function main(): Promise<void> {
+  const root = byId('app');
+  let review: ReviewPage | null = null;
+  initShell(() => {
+    if (review) review.focusCurrent();
+    else (document.getElementById('search') ?? root).focus();
+  });
+  const m = /^\/statements\/(\d+)\/?$/.exec(location.pathname);
+  if (m) {
+    review = new ReviewPage(root, Number(m[1]));
+    await review.load();
+  } else {
+    await renderList(root);
+  }
+  // Lets tests and scripts wait for the first render instead of guessing with timeouts.
+  document.documentElement.dataset['ready'] = 'true';
+}
+
+main().catch(reportError);

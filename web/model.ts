@@ -1,0 +1,119 @@
+// Pure review-page logic (filters, confidence bands, navigation, cookie codec): no DOM, unit-testable in Node.
+import type { Bead } from './api.ts';
+
+export const LOW_CONFIDENCE = 0.6;
+const HIGH_CONFIDENCE = 0.85;
+
+export type FilterId = 'all' | 'unconfirmed' | 'low' | 'non11' | 'empty' | 'flagged';
+
+export const FILTERS: ReadonlyArray<{ id: FilterId; label: string }> = [
+  { id: 'all', label: 'All' },
+  { id: 'unconfirmed', label: 'Unconfirmed' },
+  { id: 'low', label: 'Low confidence' },
+  { id: 'non11', label: 'Not 1:1' },
+  { id: 'empty', label: 'Empty side' },
+  { id: 'flagged', label: 'Open flags' },
+];
+
+export function isLow(b: Bead): boolean {
+  return b.confidence < LOW_CONFIDENCE;
+}
+
+export function openFlagCount(b: Bead): number {
+  return b.flags.filter((f) => f.status === 'open').length;
+}
+
+export function matchesFilter(b: Bead, filter: FilterId): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'unconfirmed':
+      return b.status !== 'confirmed';
+    case 'low':
+      return isLow(b);
+    case 'non11':
+      return !(b.src.length === 1 && b.tgt.length === 1);
+    case 'empty':
+      return b.src.length === 0 || b.tgt.length === 0;
+    case 'flagged':
+      return openFlagCount(b) > 0;
+  }
+}
+
+export function filterCounts(beads: readonly Bead[]): Record<FilterId, number> {
+  const counts = { all: 0, unconfirmed: 0, low: 0, non11: 0, empty: 0, flagged: 0 } as Record<FilterId, number>;
+  for (const b of beads) for (const f of FILTERS) if (matchesFilter(b, f.id)) counts[f.id]++;
+  return counts;
+}
+
+/** "2:1" style label; omissions read "1:0" / "0:1" so the shape is visible at a glance. */
+export function beadShape(b: Bead): string {
+  return `${b.src.length}:${b.tgt.length}`;
+}
+
+export type ConfidenceBand = 'high' | 'mid' | 'low';
+
+export function confidenceBand(c: number): ConfidenceBand {
+  if (c < LOW_CONFIDENCE) return 'low';
+  if (c < HIGH_CONFIDENCE) return 'mid';
+  return 'high';
+}
+
+/** Two decimals: enough to rank rows, and stable width in the chip. */
+export function formatConfidence(c: number): string {
+  return (Math.round(c * 100) / 100).toFixed(2);
+}
+
+/**
+ * Index of the next row (in `dir`) after `from` that satisfies `pred`, wrapping around once.
+ * Returns -1 when nothing matches, so the caller can tell the user instead of silently staying put.
+ */
+export function findNext(count: number, from: number, dir: 1 | -1, pred: (i: number) => boolean): number {
+  if (count === 0) return -1;
+  for (let step = 1; step <= count; step++) {
+    const i = (((from + dir * step) % count) + count) % count;
+    if (pred(i)) return i;
+  }
+  return -1;
+}
+
+/** Next visible row without wrapping: j/k at the ends should stop, not jump to the other end. */
+export function stepVisible(count: number, from: number, dir: 1 | -1, visible: (i: number) => boolean): number {
+  for (let i = from + dir; i >= 0 && i < count; i += dir) if (visible(i)) return i;
+  return from;
+}
+
+export const REVIEWER_COOKIE = 'twintext_reviewer';
+
+export function readCookie(cookieHeader: string, name: string): string | null {
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      // A hand-edited cookie with a stray '%' is still better shown raw than lost.
+      return raw;
+    }
+  }
+  return null;
+}
+
+export function reviewerCookie(name: string): string {
+  const value = encodeURIComponent(name.trim());
+  // A year is long enough that reviewers rarely retype their name; Lax keeps it off cross-site requests.
+  return `${REVIEWER_COOKIE}=${value}; path=/; max-age=31536000; SameSite=Lax`;
+}
+
+export function progressPercent(confirmed: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.round((confirmed / total) * 100);
+}
+
+const LANG_NAMES: Record<string, string> = { en: 'English', ko: 'Korean', ja: 'Japanese', zh: 'Chinese' };
+
+export function langName(code: string): string {
+  return LANG_NAMES[code.toLowerCase()] ?? code.toUpperCase();
+}
