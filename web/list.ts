@@ -4,7 +4,7 @@ import { clear, h } from './dom.ts';
 import { langName, progressPercent } from './model.ts';
 import { reportError, clearError } from './ui.ts';
 
-export function progressBar(confirmed: number, total: number, label: string): HTMLElement {
+export function progressBar(confirmed: number, total: number, label: string, suffix = ''): HTMLElement {
   const pct = progressPercent(confirmed, total);
   return h(
     'div',
@@ -22,7 +22,7 @@ export function progressBar(confirmed: number, total: number, label: string): HT
       },
       h('div', { class: pct === 100 ? 'progress-fill done' : 'progress-fill', style: `width:${pct}%` }),
     ),
-    h('span', { class: 'progress-text' }, `${confirmed}/${total}`),
+    h('span', { class: 'progress-text' }, `${confirmed}/${total}${suffix}`),
   );
 }
 

@@ -236,7 +236,7 @@ export class ReviewPage {
           h('button', { type: 'button', class: 'flag', 'aria-haspopup': 'dialog', onclick: () => this.openFlagForm(i) }, h('span', { 'aria-hidden': 'true' }, '⚑'), 'Flag'),
         ),
         openFlags.length
-          ? h('ul', { class: 'badges', 'aria-label': 'Open flags' }, ...openFlags.map((f) => h('li', { class: `badge sev-${f.severity}`, title: f.comment ? `${f.author}: ${f.comment}` : f.author }, f.category)))
+          ? h('ul', { class: 'badges', 'aria-label': 'Open flags' }, ...openFlags.map((f) => h('li', { class: `badge sev-${f.severity}`, title: `${f.severity} · ${f.author}${f.comment ? `: ${f.comment}` : ''}` }, f.category)))
           : null,
       ),
     );
@@ -273,7 +273,7 @@ export class ReviewPage {
   private renderProgress(): void {
     const confirmed = this.beads.filter((b) => b.status === 'confirmed').length;
     clear(this.progressSlot);
-    this.progressSlot.append(progressBar(confirmed, this.beads.length, 'Review progress'));
+    this.progressSlot.append(progressBar(confirmed, this.beads.length, 'Review progress', ' confirmed'));
   }
 
   private renderFilters(): void {

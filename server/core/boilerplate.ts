@@ -24,8 +24,11 @@ const DATE_RES: RegExp[] = [
   new RegExp(`\\b\\d{1,2}\\s+${MONTHS},?\\s+\\d{4}\\b`, 'i'),
   /\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/,
   /\b\d{1,2}\/\d{1,2}\/\d{4}\b/,
+  /\b\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?/,
   /\d{4}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?/,
 ];
+
+const DATE_RES_GLOBAL = DATE_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
 
 /** Lines that end the body: what follows them is related lists, comments or page footers. */
 const STOP_LINE =
@@ -64,6 +67,11 @@ const CHROME_LINE: RegExp[] = [
   /^(?:게시|주제)\s*:/,
   /(?:개인정보\s*(?:처리방침|보호정책)|저작권(?:정책| 및 면책)|이메일\s*무단\s*수집\s*거부|찾아오시는 ?길|웹 접근성)/,
   /^\(\d{5}\)/,
+  /^(?:배포\s*일시|보도\s*일시|배포일|문의|담당\s*과장|담당\s*:|최종\s*수정일|콘텐츠 담당자|페이지 만족도|만족도 조사)/,
+  /^(?:맨\s*위로|목록\s*보기|글자\s*(?:크게|작게)|TOP)$/,
+  /^(?:release no\.?|media contacts?|press contacts?|contact|for further information|last updated|updated|posted on)\s*:/i,
+  /^(?:###|-\s*30\s*-|read more|learn more|return to top|see also)$/i,
+  /\bcookies?\b.*\b(?:use|accept|policy|settings)\b/i,
   /\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpg|png)\b/i,
 ];
 
@@ -81,7 +89,7 @@ function isDateLine(s: string): boolean {
   if (!DATE_RES.some((re) => re.test(s))) return false;
   // A date with a few label words around it ("NEWS | Sept. 18, 2023", "Posted on …") is a date row; a sentence is not.
   let rest = s;
-  for (const re of DATE_RES) rest = rest.replace(new RegExp(re.source, re.flags + 'g'), ' ');
+  for (const re of DATE_RES_GLOBAL) rest = rest.replace(re, ' ');
   rest = rest.replace(/[|:·•,\-–—()]/g, ' ');
   return wordCount(rest) <= 4 && !/[.!?]$/.test(s.replace(/\d{4}\.?$/, ''));
 }
@@ -110,7 +118,7 @@ function isSentenceLike(s: string): boolean {
 
 function classify(text: string): { kind: Line['kind']; score: number } {
   if (text === '') return { kind: 'blank', score: 0 };
-  if (STOP_LINE.test(text)) return { kind: 'stop', score: -25 };
+  if (STOP_LINE.test(text)) return { kind: 'stop', score: -1e6 };
   if (CHROME_LINE.some((re) => re.test(text))) return { kind: 'chrome', score: -6 };
   if (isDateLine(text)) return { kind: 'chrome', score: -6 };
   // Teasers in related-news lists are cut short or start with their date.
@@ -162,16 +170,27 @@ function stripDateline(s: string): string {
 export function extractStatementBody(text: string, lang?: string): string {
   void lang;
   const rawLines = text.split('\n');
+  // Pages repeat their furniture (menus, dates), so each distinct line is classified once.
+  const seen = new Map<string, ReturnType<typeof classify>>();
   const lines: Line[] = rawLines.map((raw, index) => {
     const t = raw.replace(/\s+/g, ' ').trim();
-    return { text: t, index, ...classify(t) };
+    let c = seen.get(t);
+    if (!c) seen.set(t, (c = classify(t)));
+    return { text: t, index, kind: c.kind, score: c.score };
   });
+  if (isHardWrapped(lines)) scoreByBlock(lines);
   const nonBlank = lines.filter((l) => l.kind !== 'blank');
   if (nonBlank.length === 0) return text;
 
-  // Long runs of blank lines separate the article from what a page appends to it.
+  // Long runs of blank lines separate the article from what a page appends to it. Past a
+  // stop line ("Related Releases", "이전글") that follows body text, whatever prose a page
+  // appends (teasers, other releases) must not outweigh the statement itself.
+  let seenBody = false;
+  let weight = 1;
   const scored = lines.map((l, i) => {
-    if (l.kind !== 'blank') return l.score;
+    if (l.kind === 'stop' && seenBody) weight = 0.3;
+    if (l.kind === 'body' && l.score >= 3) seenBody = true;
+    if (l.kind !== 'blank') return l.score > 0 ? l.score * weight : l.score;
     return i > 0 && lines[i - 1]?.kind === 'blank' ? -2 : 0;
   });
 
@@ -195,7 +214,7 @@ export function extractStatementBody(text: string, lang?: string): string {
   if (best <= 0) return text;
 
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
-  const title = findTitle(lines, bestStart, bodyLines);
+  const title = findTitle(lines, bestStart);
 
   const kept: Line[] = [];
   if (title) kept.push(title);
@@ -227,7 +246,43 @@ export function extractStatementBody(text: string, lang?: string): string {
   return out.join('\n');
 }
 
-function findTitle(lines: Line[], bodyStart: number, body: Line[]): Line | null {
+/**
+ * A hard-wrapped text (e-mail, fixed-width export) has many lines cut near one width, so
+ * its lines are not sentences on their own. Web page text has one paragraph per line and
+ * paragraphs far longer than any wrap width.
+ */
+function isHardWrapped(lines: Line[]): boolean {
+  const texts = lines.map((l) => l.text).filter(Boolean);
+  if (texts.length < 4) return false;
+  const width = texts.reduce((m, t) => Math.max(m, t.length), 0);
+  if (width > 110 || width < 40) return false;
+  let runOn = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i]!.text;
+    const next = lines[i + 1]!.text;
+    if (t.length >= width * 0.6 && next !== '' && !SENTENCE_END.test(t) && !BULLET.test(next)) runOn++;
+  }
+  return runOn >= 3 && runOn >= texts.length * 0.25;
+}
+
+/** Scores blank-line-separated blocks as one paragraph each, sharing the score among their lines. */
+function scoreByBlock(lines: Line[]): void {
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.kind !== 'blank') continue;
+    const block = lines.slice(start, i);
+    start = i + 1;
+    if (block.length < 2) continue;
+    const { kind, score } = classify(block.map((l) => l.text).join(' '));
+    if (kind !== 'body') continue;
+    for (const l of block) {
+      l.kind = kind;
+      l.score = score / block.length;
+    }
+  }
+}
+
+function findTitle(lines: Line[], bodyStart: number): Line | null {
   const above: Line[] = [];
   for (let i = bodyStart - 1; i >= 0 && above.length < 12; i--) {
     const l = lines[i]!;
@@ -247,18 +302,21 @@ function findTitle(lines: Line[], bodyStart: number, body: Line[]): Line | null 
     }
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const firstBody = body[0];
-  if (firstBody && isTitleLike(firstBody.text) && firstBody.kind !== 'body' && (counts.get(norm(firstBody.text)) ?? 0) >= 2) {
-    return firstBody;
-  }
   // A clean body's first line is its title, however short ("Joint Statement").
   const top = above[0];
   if (above.length === 1 && top && top.kind === 'weak' && top.text.length >= 2) return top;
   const candidates = above.filter((l) => (l.kind === 'weak' || l.kind === 'body') && isTitleLike(l.text));
-  const repeated = candidates.find((l) => (counts.get(norm(l.text)) ?? 0) >= 2);
-  if (repeated) return repeated;
-  const near = candidates.filter((l) => above.indexOf(l) < 6);
+  // Longer is likelier the title than a menu label; being repeated (breadcrumb, heading over
+  // the body) doubles the odds, distance from the body halves them.
   let best: Line | null = null;
-  for (const l of near) if (!best || l.text.length > best.text.length) best = l;
+  let bestScore = 0;
+  for (const l of candidates) {
+    const repeated = (counts.get(norm(l.text)) ?? 0) >= 2;
+    const score = l.text.length * (repeated ? 2 : 1) * (above.indexOf(l) < 6 ? 1 : 0.5);
+    if (score > bestScore) {
+      best = l;
+      bestScore = score;
+    }
+  }
   return best;
 }

@@ -3,9 +3,12 @@ import express, { type Request, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
-import { listStatements, searchStatements } from '../store/statements.ts';
+import { listStatements, searchStatements, listTextVersions } from '../store/statements.ts';
 import { listEvents } from '../store/events.ts';
-import { importStatement } from '../ops/import.ts';
+import { importStatement, type SourceInfo } from '../ops/import.ts';
+import { importVersion, diffVersions } from '../ops/versions.ts';
+import { readStatementBuffer } from '../formats/read.ts';
+import { InputError } from '../core/errors.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../ops/edit.ts';
@@ -59,6 +62,45 @@ function body(req: Request): Record<string, unknown> {
   return b as Record<string, unknown>;
 }
 
+/**
+ * The texts of a statement from a request body: `texts: {en: "…"}` (pasted) or
+ * `files: {en: {name, data}}` (uploaded, base64) read by the same importers as the CLI.
+ */
+async function textsOf(b: Record<string, unknown>, exactly?: number): Promise<{ texts: Record<string, string>; sources: Record<string, SourceInfo> }> {
+  const texts: Record<string, string> = {};
+  const sources: Record<string, SourceInfo> = {};
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (b.texts !== undefined) {
+    if (!isObj(b.texts)) throw new HttpError(400, 'bad_request', '"texts" must be an object mapping language codes to text, e.g. {"en": "…", "ko": "…"}');
+    for (const [lang, t] of Object.entries(b.texts)) {
+      if (typeof t !== 'string') throw new HttpError(400, 'bad_request', `text for "${lang}" must be a string`);
+      texts[lang] = t;
+      sources[lang] = { name: null, format: 'paste', encoding: 'utf-8' };
+    }
+  }
+  if (b.files !== undefined) {
+    if (!isObj(b.files)) throw new HttpError(400, 'bad_request', '"files" must be an object mapping language codes to {name, data} (data in base64)');
+    for (const [lang, f] of Object.entries(b.files)) {
+      if (!isObj(f) || typeof f.data !== 'string') throw new HttpError(400, 'bad_request', `file for "${lang}" must be {name, data} with data in base64`);
+      if (lang in texts) throw new HttpError(400, 'bad_request', `"${lang}" is given both as text and as a file`);
+      const name = typeof f.name === 'string' ? f.name : `${lang}.txt`;
+      if (!/^[A-Za-z0-9+/=\s]*$/.test(f.data)) throw new HttpError(400, 'bad_request', `file for "${lang}" is not valid base64`);
+      try {
+        const r = await readStatementBuffer(Buffer.from(f.data, 'base64'), name);
+        texts[lang] = r.text;
+        sources[lang] = { name, format: r.format, encoding: r.encoding };
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(`${name}: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
+        throw e;
+      }
+    }
+  }
+  const n = Object.keys(texts).length;
+  if (exactly !== undefined && n !== exactly) throw new HttpError(400, 'bad_request', `send exactly ${exactly} language in "texts" or "files"`);
+  if (n === 0) throw new HttpError(400, 'bad_request', 'send the statement as "texts" (pasted) or "files" (uploaded)');
+  return { texts, sources };
+}
+
 export function apiRouter(deps: AppDeps): Router {
   const { db } = deps;
   const ops = deps.ops ?? {};
@@ -74,17 +116,15 @@ export function apiRouter(deps: AppDeps): Router {
     res.json({ ok: true, statements: q ? searchStatements(db, q) : listStatements(db) });
   });
 
-  r.post('/statements', (req, res) => {
+  r.post('/statements', async (req, res) => {
     const actor = reviewer(req);
     const b = body(req);
-    const texts = b.texts;
-    if (typeof texts !== 'object' || texts === null || Array.isArray(texts))
-      throw new HttpError(400, 'bad_request', '"texts" must be an object mapping language codes to text, e.g. {"en": "…", "ko": "…"}');
     for (const k of ['title', 'date'] as const)
       if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
+    const { texts, sources } = await textsOf(b);
     const { statementId, created } = importStatement(
       db,
-      { title: b.title as string | undefined, date: b.date as string | undefined, texts: texts as Record<string, string> },
+      { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources },
       actor,
       ops,
     );
@@ -96,6 +136,62 @@ export function apiRouter(deps: AppDeps): Router {
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     res.json({ ok: true, ...getStatementView(db, id, lang) });
   });
+
+  r.post('/statements/:id/versions', async (req, res) => {
+    const actor = reviewer(req);
+    const id = idParam(req.params.id, 'statement');
+    const b = body(req);
+    const { texts, sources } = await textsOf(b, 1);
+    const [lang, text] = Object.entries(texts)[0]!;
+    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang] });
+    res.status(201).json({ ok: true, lang, ...version });
+  });
+
+  r.get('/statements/:id/versions', (req, res) => {
+    const id = idParam(req.params.id, 'statement');
+    const statement = getStatementView(db, id).statement;
+    const versions = Object.fromEntries(
+      statement.languages.map((l) => [
+        l,
+        listTextVersions(db, id, l).map((t) => ({ version: t.version, isCurrent: t.isCurrent, createdAt: t.createdAt, sourceName: t.sourceName, sourceFormat: t.sourceFormat, sourceEncoding: t.sourceEncoding })),
+      ]),
+    );
+    res.json({ ok: true, versions });
+  });
+
+  r.get('/statements/:id/diff', (req, res) => {
+    const id = idParam(req.params.id, 'statement');
+    const lang = String(req.query.lang ?? '');
+    const num = (v: unknown, name: string) => {
+      if (v === undefined) return undefined;
+      if (!/^[1-9]\d{0,5}$/.test(String(v))) throw new HttpError(400, 'bad_request', `"${name}" must be a version number`);
+      return Number(v);
+    };
+    res.json({ ok: true, diff: diffVersions(db, id, lang, num(req.query.from, 'from'), num(req.query.to, 'to')) });
+  });
+
+  // TODO(lead): static import once server/core/checks/index.ts has landed.
+  const checks = () => import('../ops/checks.ts');
+  r.post('/statements/:id/checks', async (req, res) => {
+    const { runStatementChecks, statementFindings } = await checks();
+    const actor = reviewer(req);
+    const id = idParam(req.params.id, 'statement');
+    runStatementChecks(db, id, actor, ops);
+    res.json({ ok: true, findings: statementFindings(db, id) });
+  });
+
+  r.get('/statements/:id/findings', async (req, res) => {
+    const { statementFindings } = await checks();
+    res.json({ ok: true, findings: statementFindings(db, idParam(req.params.id, 'statement')) });
+  });
+
+  for (const verdict of ['accept', 'dismiss'] as const) {
+    r.post(`/findings/:id/${verdict}`, async (req, res) => {
+      const { decideFinding } = await checks();
+      const actor = reviewer(req);
+      res.json({ ok: true, finding: decideFinding(db, idParam(req.params.id, 'finding'), verdict, actor, ops) });
+    });
+  }
 
   r.get('/statements/:id/events', (req, res) => {
     const id = idParam(req.params.id, 'statement');

@@ -28,3 +28,6 @@ export function loadGlossary(path = defaultGlossaryPath): Glossary | undefined {
   }
   return g;
 }
+
+/** Below this many confirmed pairs a learned lexicon is noise, so the aligner goes without. */
+export const MIN_PAIRS_FOR_LEXICON = 30;

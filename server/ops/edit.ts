@@ -23,6 +23,7 @@ import { nextVersion, recordEvent } from '../store/events.ts';
 import { touchStatement } from '../store/statements.ts';
 import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
 import { LIMITS } from './import.ts';
+import { confirmedLexicon } from './lexicon.ts';
 
 export type Side = 'src' | 'tgt';
 
@@ -187,6 +188,7 @@ export function editAlignment(db: Db, req: EditRequest, actor: string, opts: Ops
             srcLang: alignment.srcLang,
             tgtLang: alignment.tgtLang,
             glossary: opts.glossary ?? loadGlossary(),
+            lexicon: confirmedLexicon(db, alignment.srcLang, alignment.tgtLang),
           });
           const prevIds = stretch.map((x) => x.id);
           return run(

@@ -9,6 +9,7 @@ import { insertStatement, insertText, findStatementByHash } from '../store/state
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+import { confirmedLexicon } from './lexicon.ts';
 
 export const LIMITS = {
   maxTextChars: 2_000_000,
@@ -90,7 +91,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
     beads: alignParagraphs(
       paragraphs.get(pivot)!.map((p) => p.text),
       paragraphs.get(lang)!.map((p) => p.text),
-      { srcLang: pivot, tgtLang: lang, glossary },
+      { srcLang: pivot, tgtLang: lang, glossary, lexicon: confirmedLexicon(db, pivot, lang) },
     ),
   }));
   const at = nowIso(opts);

@@ -20,6 +20,8 @@ export interface BeadParagraph {
   id: number;
   n: number;
   text: string;
+  /** Changed or added by a newer version of its text. */
+  changed: boolean;
 }
 
 export interface FlagRow {
@@ -142,12 +144,12 @@ function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[]
   });
   const members = db
     .prepare(
-      `SELECT bp.bead_id AS beadId, bp.side, p.id, p.position AS n, p.content AS text
+      `SELECT bp.bead_id AS beadId, bp.side, p.id, p.position AS n, p.content AS text, p.changed
        FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id JOIN paragraphs p ON p.id = bp.paragraph_id
        WHERE ${where} ORDER BY p.position`,
     )
-    .all(arg) as { beadId: number; side: 'src' | 'tgt'; id: number; n: number; text: string }[];
-  for (const m of members) byId.get(m.beadId)?.[m.side].push({ id: m.id, n: m.n, text: m.text });
+    .all(arg) as { beadId: number; side: 'src' | 'tgt'; id: number; n: number; text: string; changed: number }[];
+  for (const m of members) byId.get(m.beadId)?.[m.side].push({ id: m.id, n: m.n, text: m.text, changed: m.changed === 1 });
   const flags = db
     .prepare(`SELECT ${flagColumns} FROM flags f JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY f.id`)
     .all(arg) as FlagRow[];
@@ -355,4 +357,22 @@ export function listAlignmentEvents(db: Db, alignmentId: number): AlignmentEvent
 export function setBeadVersion(db: Db, ids: number[], version: number): void {
   const u = db.prepare('UPDATE beads SET version = ? WHERE id = ?');
   for (const id of ids) u.run(version, id);
+}
+
+/** Text pairs of confirmed beads with both sides, newest first: what reviewers vouched for. */
+export function confirmedPairs(db: Db, srcLang: string, tgtLang: string, limit: number): { src: string; tgt: string }[] {
+  return db
+    .prepare(
+      `SELECT
+         (SELECT group_concat(content, ' ') FROM (SELECT p.content FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
+            WHERE bp.bead_id = b.id AND bp.side = 'src' ORDER BY p.position)) AS src,
+         (SELECT group_concat(content, ' ') FROM (SELECT p.content FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
+            WHERE bp.bead_id = b.id AND bp.side = 'tgt' ORDER BY p.position)) AS tgt
+       FROM beads b JOIN alignments a ON a.id = b.alignment_id
+       JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
+       WHERE b.status = 'confirmed' AND ts.lang = ? AND tt.lang = ?
+       ORDER BY b.id DESC LIMIT ?`,
+    )
+    .all(srcLang, tgtLang, limit)
+    .filter((r) => (r as { src: string | null }).src && (r as { tgt: string | null }).tgt) as { src: string; tgt: string }[];
 }

@@ -155,4 +155,10 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX findings_by_bead ON findings(bead_id);
     `,
   },
+  {
+    id: 4,
+    name: 'paragraph-changed',
+    // Set on paragraphs that a newer version of a text changed or added: they need review.
+    sql: `ALTER TABLE paragraphs ADD COLUMN changed INTEGER NOT NULL DEFAULT 0 CHECK (changed IN (0, 1));`,
+  },
 ];

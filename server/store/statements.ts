@@ -149,7 +149,7 @@ export interface NewText {
   sourceFormat?: string | null;
   sourceEncoding?: string | null;
   at: string;
-  paragraphs: { content: string; marker: string | null; level: number }[];
+  paragraphs: { content: string; marker: string | null; level: number; changed?: boolean }[];
 }
 
 export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: number[] } {
@@ -161,8 +161,8 @@ export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: 
     )
     .run(t.statementId, t.lang, t.version, t.body, t.sourceName ?? null, t.sourceFormat ?? null, t.sourceEncoding ?? null, t.at);
   const textId = Number(r.lastInsertRowid);
-  const ins = db.prepare('INSERT INTO paragraphs (text_id, position, content, marker, level) VALUES (?, ?, ?, ?, ?)');
-  const paragraphIds = t.paragraphs.map((p, i) => Number(ins.run(textId, i + 1, p.content, p.marker, p.level).lastInsertRowid));
+  const ins = db.prepare('INSERT INTO paragraphs (text_id, position, content, marker, level, changed) VALUES (?, ?, ?, ?, ?, ?)');
+  const paragraphIds = t.paragraphs.map((p, i) => Number(ins.run(textId, i + 1, p.content, p.marker, p.level, p.changed ? 1 : 0).lastInsertRowid));
   return { textId, paragraphIds };
 }
 
@@ -171,6 +171,14 @@ const textColumns = `id, statement_id AS statementId, lang, version, is_current 
 
 export function listCurrentTexts(db: Db, statementId: number): TextRow[] {
   const rows = db.prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND is_current = 1 ORDER BY id`).all(statementId) as (Omit<
+    TextRow,
+    'isCurrent'
+  > & { isCurrent: number })[];
+  return rows.map((r) => ({ ...r, isCurrent: r.isCurrent === 1 }));
+}
+
+export function listTextVersions(db: Db, statementId: number, lang: string): TextRow[] {
+  const rows = db.prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND lang = ? ORDER BY version`).all(statementId, lang) as (Omit<
     TextRow,
     'isCurrent'
   > & { isCurrent: number })[];

@@ -1,7 +1,7 @@
 // Browser test: the review page can be driven with the keyboard alone (name, j/k/n/l, c, f, form, help).
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
 
 async function currentRow(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -12,7 +12,7 @@ async function currentRow(page: Page): Promise<number> {
 
 describe('web: keyboard-only review', function () {
   this.timeout(30_000);
-  let browser: Browser;
+  let browser: BrowserSession;
   let server: TestServer;
   let db: TempDb;
   let statementId: number;
@@ -33,7 +33,7 @@ describe('web: keyboard-only review', function () {
 
   it('sets the name, moves, confirms and flags without a mouse', async () => {
     const alignment = await apiAlignment(server.url, statementId);
-    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer: null });
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer: null });
     try {
       await open(page, `${server.url}/statements/${statementId}`);
       const kb = page.keyboard;
@@ -66,18 +66,22 @@ describe('web: keyboard-only review', function () {
       // n skips the confirmed row; l lands on the first low-confidence row after it.
       await kb.press('n');
       expect(await currentRow(page)).to.equal(1);
-      const low = alignment.beads.findIndex((b, i) => i > 1 && b.confidence < 0.6);
+      const lowAfter = alignment.beads.findIndex((b, i) => i > 1 && b.confidence < 0.6);
+      const lowAny = alignment.beads.findIndex((b) => b.confidence < 0.6);
       await kb.press('l');
-      expect(await currentRow(page)).to.equal(low >= 0 ? low : alignment.beads.findIndex((b) => b.confidence < 0.6));
+      // With no low-confidence row at all the focus stays and the user is told so.
+      expect(await currentRow(page)).to.equal(lowAfter >= 0 ? lowAfter : lowAny >= 0 ? lowAny : 1);
+      if (lowAny < 0) await page.getByRole('status').getByText('No low-confidence rows.').waitFor();
       const flagged = await currentRow(page);
 
       await kb.press('f');
       const dialog = page.getByRole('dialog', { name: `Flag row ${flagged + 1}` });
       await dialog.waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).to.equal('flag-category');
-      // Pick the category the keyboard way: type-ahead on the focused select.
-      await kb.press('Home');
-      await kb.type('me');
+      // Pick the category the keyboard way: arrows on the focused select (omission → addition → meaning).
+      expect(await page.locator('#flag-category').inputValue()).to.equal('omission');
+      await kb.press('ArrowDown');
+      await kb.press('ArrowDown');
       expect(await page.locator('#flag-category').inputValue()).to.equal('meaning');
       await kb.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).to.equal('flag-severity');
@@ -111,12 +115,12 @@ describe('web: keyboard-only review', function () {
       expect(flags.map((f) => [f.category, f.comment])).to.deep.equal([['meaning', 'Nuance of "deter" is lost.']]);
       expect(pageErrors).to.deep.equal([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('reaches every control by Tab, each with an accessible name', async () => {
-    const { context, page } = await newPage(browser, { baseUrl: server.url });
+    const { close, page } = await newPage(browser, { baseUrl: server.url });
     try {
       await open(page, `${server.url}/statements/${statementId}`);
       const unnamed = await page.evaluate(() => {
@@ -143,7 +147,7 @@ describe('web: keyboard-only review', function () {
       }
       expect(seenReviewer && seenConfirm).to.equal(true);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

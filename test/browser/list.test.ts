@@ -1,12 +1,11 @@
 // Browser tests for the statement list: seeded demo statements, links, progress, search, screenshot.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { apiGet, ensureWebBuilt, launchBrowser, newPage, open, repoRoot, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer } from './harness.ts';
+import { apiGet, ensureWebBuilt, launchBrowser, newPage, open, repoRoot, settleFonts, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
 
 describe('web: statement list', function () {
   this.timeout(30_000);
-  let browser: Browser;
+  let browser: BrowserSession;
   let server: TestServer;
   let db: TempDb;
   let statements: ApiStatement[];
@@ -26,7 +25,7 @@ describe('web: statement list', function () {
 
   it('lists the seeded demo statements with links, languages and progress', async () => {
     expect(statements.length).to.be.at.least(2);
-    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
     try {
       await open(page, `${server.url}/`);
       const rows = page.locator('table.statements tbody tr');
@@ -39,16 +38,16 @@ describe('web: statement list', function () {
         expect(await row.getByRole('progressbar').getAttribute('aria-valuemax')).to.equal(String(s.beads));
         expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`${s.confirmed}/${s.beads}`);
       }
-      await page.evaluate(() => document.fonts.ready);
+      await settleFonts(page);
       await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-list.png') });
       expect(pageErrors).to.deep.equal([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('searches titles through the API and follows a title to its review page', async () => {
-    const { context, page } = await newPage(browser, { baseUrl: server.url });
+    const { close, page } = await newPage(browser, { baseUrl: server.url });
     try {
       await open(page, `${server.url}/`);
       const target = statements[statements.length - 1]!;
@@ -72,7 +71,7 @@ describe('web: statement list', function () {
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal(target.title);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

@@ -1,6 +1,6 @@
 // Browser tests for the review page: side-by-side rows, confirm/flag/resolve persistence, reviewer gate, conflicts.
 import { expect } from 'chai';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import {
   apiAlignment,
@@ -10,12 +10,14 @@ import {
   newPage,
   open,
   repoRoot,
+  settleFonts,
   REVIEWER,
   startTestServer,
   tempDb,
   type ApiStatement,
   type TempDb,
   type TestServer,
+  type BrowserSession,
 } from './harness.ts';
 
 async function paragraphNumbers(cell: Locator): Promise<number[]> {
@@ -28,7 +30,7 @@ async function post(url: string, body: unknown, reviewer = 'Other Editor'): Prom
 
 describe('web: review page', function () {
   this.timeout(30_000);
-  let browser: Browser;
+  let browser: BrowserSession;
   let server: TestServer;
   let db: TempDb;
   let first: ApiStatement;
@@ -48,11 +50,11 @@ describe('web: review page', function () {
   });
 
   async function withPage(fn: (page: Page, errors: string[]) => Promise<void>, reviewer?: string | null): Promise<void> {
-    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer });
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer });
     try {
       await fn(page, pageErrors);
     } finally {
-      await context.close();
+      await close();
     }
   }
 
@@ -239,10 +241,8 @@ describe('web: review page', function () {
       expect(await visible()).to.equal(alignment.beads.length);
 
       await page.mouse.move(0, 0);
-      await page.evaluate(() => {
-        (document.activeElement as HTMLElement | null)?.blur();
-        return document.fonts.ready;
-      });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await settleFonts(page);
       await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-review.png') });
     });
   });

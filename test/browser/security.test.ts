@@ -1,9 +1,8 @@
 // Browser test: markup in imported statement text is shown literally and never executed.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
 import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
-import { apiAlignment, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type TempDb, type TestServer } from './harness.ts';
+import { apiAlignment, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
 
 const TITLE = 'Statement on <script>alert(1)</script> and <b>bold</b> markup';
 const EN = [
@@ -17,7 +16,7 @@ const KO = [
 
 describe('web: untrusted text', function () {
   this.timeout(30_000);
-  let browser: Browser;
+  let browser: BrowserSession;
   let server: TestServer;
   let db: TempDb;
   let statementId: number;
@@ -41,7 +40,7 @@ describe('web: untrusted text', function () {
   });
 
   it('shows <script> and <b> literally on the list and the review page, and runs nothing', async () => {
-    const { context, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -75,7 +74,7 @@ describe('web: untrusted text', function () {
       expect(dialogs).to.deep.equal([]);
       expect(pageErrors).to.deep.equal([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

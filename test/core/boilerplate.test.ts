@@ -82,6 +82,24 @@ describe('core/boilerplate', () => {
       );
     });
 
+    it('scores a hard-wrapped body by paragraph, so wrapped lines are neither dropped nor reordered', () => {
+      const body = [
+        'Joint Statement on Cyber Cooperation',
+        '',
+        'The United States and the Republic of Korea held the fourth cyber',
+        'policy consultations in Washington on April 9, 2024, and reviewed',
+        'progress on the joint work plan adopted last year',
+        '',
+        'The two sides agreed to expand information sharing on malicious',
+        'cyber actors, including state-sponsored groups that steal',
+        'cryptocurrency to fund weapons programs',
+        '',
+        'Both sides will hold the next round of consultations in Seoul.',
+      ].join('\n');
+      expect(extractStatementBody(body)).to.equal(body);
+      expect(extractStatementBody(`Home\nNews\nMenu\n\n${body}\n\nRelated News\nA teaser title of another item\nMay 1, 2024`)).to.equal(body);
+    });
+
     it('returns text without any sentence-like line unchanged', () => {
       expect(extractStatementBody('Home\nMenu\nSearch')).to.equal('Home\nMenu\nSearch');
     });

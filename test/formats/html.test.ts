@@ -41,6 +41,34 @@ describe('formats/html', () => {
       expect(htmlToText(html)).to.equal('The two delegations reviewed the implementation of the roadmap agreed at the last meeting.');
     });
 
+    it('reduces a Korean ministry view page (table rows, attachment links, prev/next) to title and bullets', () => {
+      const html = `<html><body>
+        <div id="skipNav"><a href="#content">본문 바로가기</a></div>
+        <div class="gnb"><ul><li>국방부 소개</li><li>국방소식</li></ul></div>
+        <div class="location">홈 &gt; 국방소식 &gt; 보도자료</div>
+        <div id="content">
+          <h3>보도자료</h3>
+          <table class="board-view">
+            <tr><th colspan="2">한미 국방정책실무회의 결과</th></tr>
+            <tr><th>작성자</th><td>국방정책과</td></tr>
+            <tr><th>작성일</th><td>2024-02-01</td></tr>
+            <tr><th>첨부파일</th><td><a>보도자료.hwpx</a> <a>미리보기</a> <a>다운로드</a></td></tr>
+          </table>
+          <div class="view-content">
+            <p>한미 국방정책실무회의 결과</p>
+            <p>□ 한미는 2024년 2월 1일 서울에서 국방정책실무회의를 개최하였다.</p>
+            <p>ㅇ 양측은 연합방위태세를 점검하고 협력 방안을 논의하였다.</p>
+          </div>
+          <div class="btn-print"><button>인쇄하기</button></div>
+          <ul class="prev-next"><li>이전글 국방부, 설 연휴 장병 안전 점검</li><li>다음글 장관, 부대 현장 방문</li></ul>
+        </div>
+        <div id="footer"><p>(04383) 서울특별시 용산구 이태원로 22</p></div>
+      </body></html>`;
+      expect(htmlToText(html)).to.equal(
+        '한미 국방정책실무회의 결과\n\n□ 한미는 2024년 2월 1일 서울에서 국방정책실무회의를 개최하였다.\n\nㅇ 양측은 연합방위태세를 점검하고 협력 방안을 논의하였다.',
+      );
+    });
+
     it('keeps table cells of one row on one line', () => {
       const html =
         '<p>The two sides agreed on the following schedule for working-level meetings in the coming year.</p>' +

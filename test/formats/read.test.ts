@@ -48,6 +48,17 @@ describe('formats/read', () => {
       expect(out.text.split('\n')[0]).to.equal('Joint Statement on the U.S.-ROK Space Policy Dialogue');
     });
 
+    it('decodes an EUC-KR HTML page before parsing it', async () => {
+      const html =
+        '<html><head><meta charset="euc-kr"><title>보도자료</title></head><body><nav>홈</nav>' +
+        '<h1>한미 외교장관 회담</h1><p>양 장관은 한미동맹의 발전 방향에 대해 긴밀히 협의하였다.</p></body></html>';
+      expect(await readStatementBuffer(iconv.encode(html, 'euc-kr'), 'page.htm')).to.deep.equal({
+        text: '한미 외교장관 회담\n\n양 장관은 한미동맹의 발전 방향에 대해 긴밀히 협의하였다.',
+        format: 'html',
+        encoding: 'euc-kr',
+      });
+    });
+
     it('sniffs DOCX by its zip magic whatever the name', async () => {
       const docx = buildDocx(['Joint Statement', 'The two sides agreed to continue close consultations on all issues.']);
       expect(await readStatementBuffer(docx, 'upload.bin')).to.deep.equal({

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { openDb } from '../../server/store/db.ts';
+import iconv from 'iconv-lite';
 import { tempDir, dbDigest } from '../helpers.ts';
 
 describe('http/api', () => {
@@ -91,6 +92,45 @@ describe('http/api', () => {
     expect(res.body.statement).to.include({ title: 'Test statement', date: '2026-02-01', beads: 2 });
   });
 
+  it('imports uploaded files: an HTML page (chrome dropped) and an EUC-KR text', async () => {
+    const html = `<!doctype html><html><head><title>x</title><script>var a = 1;</script></head><body>
+      <nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+      <main><h1>Joint Statement on Maritime Security Cooperation</h1>
+      <p>The two sides held talks on maritime security in Busan on May 12, 2026.</p>
+      <p>They agreed to hold joint search and rescue drills twice a year.</p></main>
+      <footer>Privacy Policy | Copyright</footer></body></html>`;
+    const ko = '해양안보 협력에 관한 공동성명\n양측은 2026년 5월 12일 부산에서 해양안보 협의를 개최하였다.\n양측은 연 2회 합동 수색구조 훈련을 실시하기로 합의하였다.\n';
+    const res = await post('/api/statements', {
+      files: {
+        en: { name: 'statement.html', data: Buffer.from(html).toString('base64') },
+        ko: { name: 'statement.txt', data: iconv.encode(ko, 'euc-kr').toString('base64') },
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    expect(res.body.statement).to.include({ title: 'Joint Statement on Maritime Security Cooperation', beads: 3 });
+    const view = (await api(`/api/statements/${res.body.statement.id}`)).body;
+    expect(view.alignment.beads.map((b: any) => b.tgt[0].text)).to.deep.equal(ko.trim().split('\n'));
+    const versions = (await api(`/api/statements/${res.body.statement.id}/versions`)).body.versions;
+    expect(versions.en[0]).to.include({ version: 1, sourceName: 'statement.html', sourceFormat: 'html' });
+    expect(versions.ko[0].sourceEncoding).to.match(/euc-kr|cp949/);
+  });
+
+  it('imports a new version of one language and shows the diff', async () => {
+    const created = await post('/api/statements', {
+      title: 'Versioned',
+      texts: { en: 'The talks were held in Seoul.\n\nThe next talks will be in 2027.', ko: '회담은 서울에서 열렸다.\n\n다음 회담은 2028년에 열린다.' },
+    });
+    const id = created.body.statement.id;
+    const v2 = await post(`/api/statements/${id}/versions`, { texts: { ko: '회담은 서울에서 열렸다.\n\n다음 회담은 2027년에 열린다.' } });
+    expect(v2.status).to.equal(201);
+    expect(v2.body).to.include({ lang: 'ko', version: 2, unchanged: 1, changed: 1 });
+    const diff = (await api(`/api/statements/${id}/diff?lang=ko`)).body.diff;
+    expect(diff.paragraphs.map((p: any) => p.kind)).to.deep.equal(['same', 'changed']);
+    const both = await post(`/api/statements/${id}/versions`, { texts: { ko: 'x', en: 'y' } });
+    expect(both.status).to.equal(400);
+    expect(both.body.error).to.match(/exactly 1 language/);
+  });
+
   describe('errors: one body shape, nothing changed', () => {
     const cases: [string, () => Promise<{ status: number; body: any }>, number, string, RegExp][] = [
       ['unknown statement', () => api('/api/statements/9999'), 404, 'not_found', /statement 9999 not found/],
@@ -105,6 +145,9 @@ describe('http/api', () => {
       ['statement with one language', () => post('/api/statements', { texts: { en: 'Only English.' } }), 400, 'bad_request', /at least two languages/],
       ['statement with texts as a string', () => post('/api/statements', { texts: 'x' }), 400, 'bad_request', /"texts" must be an object/],
       ['oversized body', () => post('/api/statements', { texts: { en: 'a'.repeat(7_000_000), ko: '가' } }), 413, 'payload_too_large', /too large/],
+      ['an upload that is not base64', () => post('/api/statements', { files: { en: { name: 'a.txt', data: '***' }, ko: { name: 'b.txt', data: 'AA==' } } }), 400, 'bad_request', /not valid base64/],
+      ['a binary upload', () => post('/api/statements', { files: { en: { name: 'photo.txt', data: Buffer.from([0, 1, 2, 0, 255, 0, 3]).toString('base64') }, ko: { name: 'b.txt', data: Buffer.from('안녕하세요.').toString('base64') } } }), 400, 'bad_request', /photo\.txt: .*binary/i],
+      ['a version for an unknown statement', () => post('/api/statements/999/versions', { texts: { ko: '새 번역' } }), 404, 'not_found', /statement 999/],
       ['unknown export format', () => api('/api/export?format=docx'), 400, 'bad_request', /unknown export format/],
     ];
     for (const [what, call, status, code, message] of cases) {
@@ -137,7 +180,7 @@ describe('http/api', () => {
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-disposition')).to.match(/attachment; filename="twintext.tsv"/);
     const lines = (await res.text()).trim().split('\n');
-    // a header, then 8 + 6 demo pairs (an omission and an insertion left out) and the 2 pairs posted above
-    expect(lines.length).to.equal(1 + 8 + 6 + 2);
+    // a header, then 8 + 6 demo pairs (an omission and an insertion left out) and the 2 + 3 + 2 pairs imported above
+    expect(lines.length).to.equal(1 + 8 + 6 + 2 + 3 + 2);
   });
 });

@@ -69,7 +69,8 @@ export function checkAlignment(src: string[], tgt: string[], beads: Bead[], opts
     for (const r of raw) {
       if (!want(r.check)) continue;
       const f = toFinding(u.src, u.tgt, r);
-      const at = Math.min(...f.srcSpans.map((s) => s.span.start), ...f.tgtSpans.map((s) => s.span.start), 0);
+      const starts = [...f.srcSpans, ...f.tgtSpans].map((s) => s.span.start);
+      const at = starts.length ? Math.min(...starts) : 0;
       all.push({ f, bead: bi, at });
     }
   });

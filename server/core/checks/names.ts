@@ -88,26 +88,26 @@ function statusLatinWord(w: string, ko: string, koSk: string[]): Status {
 }
 
 function statusHangulWord(w: string, en: string, enSk: string[]): Status {
-  if (w.length === 1) {
-    const sp = SURNAMES[w];
-    if (!sp) return 'ok';
-    return sp.some((s) => new RegExp(`\\b${s}\\b`, 'i').test(en)) ? 'ok' : 'missing';
+  const sp = SURNAMES[w[0]!];
+  const spelled = sp?.find((x) => new RegExp(`\\b${x}\\b`, 'i').test(en));
+  if (w.length === 1) return !sp || spelled ? 'ok' : 'missing';
+  const whole = nameSkeleton(romanize(w));
+  if (whole.length >= 2 && enSk.includes(whole)) return 'ok';
+  const cands = whole.length >= 2 ? [whole] : [];
+  if (sp && spelled && w.length <= 4) {
+    // English may name the person by surname alone ("Foreign Minister Park"); when it gives a
+    // given name after the surname, that given name has to match too.
+    const given = new RegExp(`\\b${spelled}\\s+(\\p{Lu}[\\p{Ll}’'-]+(?:\\s+\\p{Lu}[\\p{Ll}-]+)?)`, 'iu').exec(en)?.[1];
+    const g = nameSkeleton(romanize(w.slice(1)));
+    if (!given) return 'ok';
+    const eg = nameSkeleton(given.replace(/[’']s$/, ''));
+    if (eg === g || eg.startsWith(g) || g.startsWith(eg)) return 'ok';
+    cands.push(g);
+    if (lev(eg, g) <= 1) return 'near';
   }
-  const cands = [nameSkeleton(romanize(w))];
-  if (SURNAMES[w[0]!] && w.length >= 2 && w.length <= 4) {
-    const given = nameSkeleton(romanize(w.slice(1)));
-    const sp = SURNAMES[w[0]!]!;
-    if (given.length >= 2 && sp.some((s) => new RegExp(`\\b${s}\\b`, 'i').test(en))) cands.push(given);
-  }
-  const useful = cands.filter((c) => c.length >= 2);
-  if (!useful.length) return 'ok';
-  if (useful.some((c) => enSk.some((e) => e === c || e.startsWith(c)))) return 'ok';
-  if (useful.some((c) => enSk.some((e) => lev(e, c) <= 1 && c.length >= 2))) return 'near';
+  if (!cands.length) return 'ok';
+  if (cands.some((c) => enSk.some((e) => lev(e, c) <= 1))) return 'near';
   return 'missing';
-}
-
-function worst(list: Status[]): Status {
-  return list.includes('missing') ? 'missing' : list.includes('near') ? 'near' : 'ok';
 }
 
 export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
@@ -124,9 +124,15 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
         ? words(own, a.start, a.end, /\p{Script=Hangul}+/gu)
         : words(own, a.start, a.end, /\p{Lu}[\p{Ll}’'-]+/gu).map((x) => ({ ...x, w: x.w.replace(/[’']s?$/, '') }))
           .filter((x) => !NOT_NAME.has(x.w.toLowerCase()) && !/^(?:I|II|III|IV|Jr)$/.test(x.w));
+      // A name ends before a possessive ("Blinken’s Trilateral Meeting" is Blinken).
+      const cut = ws.findIndex((x) => /[’']s$/.test(own.slice(x.start, x.end + 2)) || /[’']s\b/.test(own.slice(x.end, x.end + 2)));
+      if (cut >= 0) ws.splice(cut + 1);
       if (!ws.length) continue;
-      const st = worst(ws.map((x) => (ownHangul ? statusHangulWord(x.w, other, otherSk) : statusLatinWord(x.w, other, otherSk))));
-      if (st !== 'ok') bad.push({ side, hit: a, text: a.text, status: st });
+      // The word next to the title (the surname in "Lloyd J. Austin", the name in "직후 토니 블링컨 장관")
+      // decides: words further out may be ordinary words the title pattern picked up.
+      const key = ownHangul ? ws[ws.length - 1]! : ws[ws.length - 1]!;
+      const st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
+      if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st });
     }
   };
   scan('src', as, u.src.text, u.tgt.text);

@@ -32,6 +32,8 @@ export function isProperTerm(surface: string): boolean {
   return /\p{Lu}/u.test(surface) || /[\s-]/.test(surface.trim());
 }
 
+export const isAcronym = (s: string) => /^[\p{Lu}\d.&/-]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+
 // Month and season names are the dates check's business.
 const DATE_WORD = /^(?:\d{1,2}월|봄|여름|가을|겨울|상반기|하반기|연내|연말|내년|지난달|오늘|내일)$/u;
 
@@ -41,18 +43,25 @@ export function checkTerminology(u: Unit): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Set<string>();
   for (const [from, to, side] of [[u.src, u.tgt, 'src'], [u.tgt, u.src, 'tgt']] as const) {
-    for (const h of findGlossaryTerms(from.text, from.lang, g)) {
+    // Curly apostrophes are straightened (same length, so offsets hold) to meet the glossary's spelling.
+    for (const h of findGlossaryTerms(from.text.replace(/’/g, "'"), from.lang, g)) {
       const surface = from.text.slice(h.start, h.end);
-      const { alts } = translationsOf(g, surface, from.lang, to.lang);
+      const { alts, entries } = translationsOf(g, surface, from.lang, to.lang);
       if (!alts.length || alts.some((a) => DATE_WORD.test(a))) continue;
+      // Acronyms are the acronym check's business (it knows which renderings stand for them).
+      if (isAcronym(surface)) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
+      const own = entries.flatMap((i) => g.terms[i]!.terms[from.lang] ?? []);
+      if (own.some((a) => isAcronym(a) && contains(to.text, a))) continue;
       // One-syllable Korean forms ("미", "한") match inside unrelated words, so they cannot anchor a finding.
       if (side === 'tgt' && surface.replace(/\s/g, '').length < 2) continue;
       const key = `terminology:${side}:${norm(surface)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const proper = side === 'src' ? isProperTerm(surface) : alts.some(isProperTerm);
-      const severity: Severity = proper ? 'warning' : 'info';
+      // Named bodies and programmes (entries with an acronym) must be rendered as listed; other terms,
+      // titles included, are routinely shortened or paraphrased, and the reverse lookup is looser still.
+      const named = own.some(isAcronym) || alts.some(isAcronym);
+      const severity: Severity = side === 'src' && named && isProperTerm(surface) ? 'warning' : 'info';
       const [F, Tn] = side === 'src' ? [langName(u.src.lang), langName(u.tgt.lang)] : [langName(u.tgt.lang), langName(u.src.lang)];
       out.push({
         check: 'terminology', severity,

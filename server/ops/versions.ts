@@ -1,0 +1,195 @@
+// Use case: import a new version of one language of a statement. The old version stays; beads whose
+// paragraphs did not change keep their confirmation and flags; the changed stretches are re-aligned
+// and their new paragraphs are marked as changed for review.
+import { diffArrays } from 'diff';
+import type { Db } from '../store/db.ts';
+import { InputError, NotFoundError } from '../core/errors.ts';
+import type { Bead, Lang } from '../core/types.ts';
+import { alignParagraphs } from '../core/align.ts';
+import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
+import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead } from '../store/beads.ts';
+import { recordEvent } from '../store/events.ts';
+import { splitText, LIMITS, type SourceInfo } from './import.ts';
+import { wordDiff } from './edit.ts';
+import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+
+export interface VersionResult {
+  textId: number;
+  version: number;
+  unchanged: number;
+  changed: number;
+  carriedBeads: number;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Old paragraph id → index of the identical paragraph in the new list (a monotone matching). */
+function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, number> {
+  const map = new Map<number, number>();
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(old.map((p) => norm(p.content)), next.map(norm))) {
+    const n = part.count ?? part.value.length;
+    if (part.added) j += n;
+    else if (part.removed) i += n;
+    else for (let k = 0; k < n; k++) map.set(old[i++]!.id, j++);
+  }
+  return map;
+}
+
+export function importVersion(db: Db, statementId: number, lang: Lang, text: string, actor: string, opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo } = {}): VersionResult {
+  getStatement(db, statementId);
+  if (typeof text !== 'string') throw new InputError('the text must be a string');
+  if (text.length > LIMITS.maxTextChars) throw new InputError(`the text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
+  const paragraphs = splitText(text, lang, opts.preSplit);
+  if (paragraphs.length === 0) throw new InputError(`the ${lang} text is empty`);
+  const glossary = opts.glossary ?? loadGlossary();
+  return db
+    .transaction((): VersionResult => {
+      const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
+      if (!current) throw new NotFoundError(`statement ${statementId} has no ${lang} text`);
+      const oldParas = listParagraphs(db, current.id);
+      const match = matchParagraphs(oldParas, paragraphs.map((p) => p.text));
+      if (match.size === oldParas.length && oldParas.length === paragraphs.length) throw new InputError(`the new ${lang} text is the same as version ${current.version}`);
+      const kept = new Set(match.values());
+      const alignments = listAlignments(db, statementId).filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id);
+      const at = nowIso(opts);
+      const version = Math.max(...listTextVersions(db, statementId, lang).map((t) => t.version)) + 1;
+      const { textId, paragraphIds } = insertText(db, {
+        statementId,
+        lang,
+        version,
+        body: text,
+        sourceName: opts.source?.name ?? null,
+        sourceFormat: opts.source?.format ?? null,
+        sourceEncoding: opts.source?.encoding ?? null,
+        at,
+        paragraphs: paragraphs.map((p, i) => ({ content: p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
+      });
+      let carriedBeads = 0;
+      for (const a of alignments) {
+        const changedSide: 'src' | 'tgt' = a.srcTextId === current.id ? 'src' : 'tgt';
+        const { beads, carried, flagMoves } = carryOver(listBeads(db, a.id), changedSide, match, paragraphIds, paragraphs.map((p) => p.text), (x, y) =>
+          changedSide === 'src'
+            ? alignParagraphs(x, y, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary })
+            : alignParagraphs(y, x, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence })),
+        );
+        carriedBeads += carried;
+        const newAlignment = insertAlignment(
+          db,
+          { statementId, srcTextId: changedSide === 'src' ? textId : a.srcTextId, tgtTextId: changedSide === 'tgt' ? textId : a.tgtTextId, method: 'twintext-version', at },
+          beads.map((b) => b.bead),
+        );
+        // Flags follow their bead: onto the carried bead, or onto the new bead holding the same stable-side paragraph.
+        const newBeads = listBeads(db, newAlignment);
+        const beadOfParagraph = new Map<number, number>();
+        for (const b of newBeads) for (const p of [...b.src, ...b.tgt]) beadOfParagraph.set(p.id, b.id);
+        const move = db.prepare('UPDATE flags SET bead_id = ? WHERE id = ?');
+        for (const m of flagMoves) {
+          const target = m.paragraphs.map((p) => beadOfParagraph.get(p)).find((x) => x !== undefined) ?? newBeads[0]?.id;
+          if (target !== undefined) move.run(target, m.flagId);
+        }
+      }
+      touchStatement(db, statementId, at);
+      recordEvent(db, {
+        at,
+        actor,
+        action: 'text.version',
+        statementId,
+        entity: 'text',
+        entityId: textId,
+        before: { lang, version: current.version, textId: current.id, paragraphs: oldParas.length },
+        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads },
+      });
+      return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads };
+    })
+    .immediate();
+}
+
+/**
+ * Builds the beads of the new alignment: an old bead whose changed-side paragraphs all survive (in a
+ * contiguous run) is carried with its status and confidence; everything between carried beads is aligned afresh.
+ */
+function carryOver(
+  old: BeadRow[],
+  side: 'src' | 'tgt',
+  match: Map<number, number>,
+  newIds: number[],
+  newTexts: string[],
+  align: (x: string[], y: string[]) => Bead[],
+): { beads: { bead: NewBead }[]; carried: number; flagMoves: { flagId: number; paragraphs: number[] }[] } {
+  const other = side === 'src' ? 'tgt' : 'src';
+  const beads: { bead: NewBead }[] = [];
+  const flagMoves: { flagId: number; paragraphs: number[] }[] = [];
+  let carried = 0;
+  let cursor = 0;
+  let pendingX: number[] = [];
+  let pendingY: BeadRow['src'] = [];
+  const flush = () => {
+    if (pendingX.length && pendingY.length) {
+      for (const b of align(pendingX.map((i) => newTexts[i]!), pendingY.map((p) => p.text)))
+        beads.push({ bead: { [side]: b.src.map((k) => newIds[pendingX[k]!]!), [other]: b.tgt.map((k) => pendingY[k]!.id), confidence: Math.min(1, Math.max(0, b.confidence)) } as unknown as NewBead });
+    } else {
+      for (const i of pendingX) beads.push({ bead: { [side]: [newIds[i]!], [other]: [], confidence: 0.5 } as unknown as NewBead });
+      for (const p of pendingY) beads.push({ bead: { [side]: [], [other]: [p.id], confidence: 0.5 } as unknown as NewBead });
+    }
+    pendingX = [];
+    pendingY = [];
+  };
+  for (const b of old) {
+    const mapped = b[side].map((p) => match.get(p.id));
+    const contiguous = mapped.every((m, k) => m !== undefined && (k === 0 || m === mapped[k - 1]! + 1));
+    const first = mapped[0];
+    if (contiguous && (b[side].length === 0 || (first !== undefined && first >= cursor))) {
+      if (first !== undefined) while (cursor < first) pendingX.push(cursor++);
+      if (b[side].length > 0 || b[other].length > 0) {
+        flush();
+        beads.push({ bead: { [side]: (mapped as number[]).map((i) => newIds[i]!), [other]: b[other].map((p) => p.id), confidence: b.confidence, status: b.status } as unknown as NewBead });
+        carried++;
+        if (mapped.length) cursor = (mapped.at(-1) as number) + 1;
+      }
+      const here = [...b[other].map((p) => p.id), ...(mapped as number[]).map((i) => newIds[i]!)];
+      for (const f of b.flags) flagMoves.push({ flagId: f.id, paragraphs: here });
+    } else {
+      pendingY.push(...b[other]);
+      const near = [...b[other].map((p) => p.id), ...mapped.filter((m): m is number => m !== undefined).map((i) => newIds[i]!)];
+      for (const f of b.flags) flagMoves.push({ flagId: f.id, paragraphs: near });
+    }
+  }
+  while (cursor < newTexts.length) pendingX.push(cursor++);
+  flush();
+  return { beads, carried, flagMoves };
+}
+
+export interface VersionDiff {
+  lang: string;
+  from: number;
+  to: number;
+  /** Paragraph-level diff; a changed paragraph carries a word-level diff. */
+  paragraphs: ({ kind: 'same'; text: string } | { kind: 'added' | 'removed'; text: string } | { kind: 'changed'; before: string; after: string; words: ['=' | '-' | '+', string][] })[];
+}
+
+export function diffVersions(db: Db, statementId: number, lang: string, from?: number, to?: number): VersionDiff {
+  const versions = listTextVersions(db, statementId, lang);
+  if (versions.length === 0) throw new NotFoundError(`statement ${statementId} has no ${lang} text`);
+  const a = from === undefined ? versions.at(-2) ?? versions.at(-1)! : versions.find((v) => v.version === from);
+  const b = to === undefined ? versions.at(-1)! : versions.find((v) => v.version === to);
+  if (!a || !b) throw new NotFoundError(`statement ${statementId} has no ${lang} version ${!a ? from : to}`);
+  const pa = listParagraphs(db, a.id).map((p) => p.content);
+  const pb = listParagraphs(db, b.id).map((p) => p.content);
+  const out: VersionDiff['paragraphs'] = [];
+  const parts = diffArrays(pa.map(norm), pb.map(norm));
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    const nextPart = parts[k + 1];
+    if (part.removed && nextPart?.added) {
+      // Pair removed and added paragraphs one by one as changes; the surplus stays removed/added.
+      const n = Math.min(part.value.length, nextPart.value.length);
+      for (let i = 0; i < n; i++) out.push({ kind: 'changed', before: part.value[i]!, after: nextPart.value[i]!, words: wordDiff(part.value[i]!, nextPart.value[i]!) });
+      for (const t of part.value.slice(n)) out.push({ kind: 'removed', text: t });
+      for (const t of nextPart.value.slice(n)) out.push({ kind: 'added', text: t });
+      k++;
+    } else for (const t of part.value) out.push({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: t });
+  }
+  return { lang, from: a.version, to: b.version, paragraphs: out };
+}

@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { openDb, type Db } from '../../server/store/db.ts';
+import { seedDemo, demoDir } from '../../server/ops/seed.ts';
+import { getStatementView, addFlag } from '../../server/ops/review.ts';
+import { editAlignment } from '../../server/ops/edit.ts';
+import { importVersion, diffVersions } from '../../server/ops/versions.ts';
+import { listTextVersions } from '../../server/store/statements.ts';
+import { InputError } from '../../server/core/errors.ts';
+import { tempDir, dbDigest } from '../helpers.ts';
+
+describe('ops/versions', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  let id: number;
+  const ko1 = readFileSync(join(demoDir, 'kidd26.ko.txt'), 'utf8');
+  // Version 2 fixes the number in paragraph 7 and adds the paragraph the first version left out.
+  const ko2 = ko1
+    .replace('1조 4,028억 원', '1조 5,192억 원')
+    .replace(
+      '양측은 2026년 봄',
+      '양측은 우주, 사이버, 국방과학기술 분야 협력을 확대하고, 2026년 상반기에 우주협력실무단 제1차 회의를 개최하기로 합의하였다.\n\n양측은 2026년 봄',
+    );
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(join(tmp.dir, 'v.db'));
+    id = seedDemo(db)[0]!;
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+  const view = () => getStatementView(db, id).alignment!;
+  const rows = () => view().beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`).join(' ');
+
+  it('keeps the old version, carries confirmations and flags over, marks changed paragraphs', () => {
+    const b2 = view().beads[1]!;
+    editAlignment(db, { op: 'confirm', beadId: b2.id, version: b2.version }, 'alice');
+    const b5 = view().beads[4]!;
+    const flag = addFlag(db, b5.id, { category: 'style', comment: 'check register' }, 'alice');
+    const r = importVersion(db, id, 'ko', ko2, 'bob');
+    expect(r).to.deep.include({ version: 2, unchanged: 7, changed: 2 });
+    expect(listTextVersions(db, id, 'ko').map((t) => [t.version, t.isCurrent])).to.deep.equal([
+      [1, false],
+      [2, true],
+    ]);
+    expect(rows()).to.equal('1|1 2|2 3,4|3 5|4 6|5 7|6 8|7 9|8 10|9');
+    const beads = view().beads;
+    expect(beads[1]!.status).to.equal('confirmed');
+    expect(beads[4]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
+    expect(beads.flatMap((b) => b.tgt.filter((p) => p.changed).map((p) => p.n))).to.deep.equal([7, 8]);
+  });
+
+  it('shows a paragraph- and word-level diff between versions', () => {
+    importVersion(db, id, 'ko', ko2, 'bob');
+    const d = diffVersions(db, id, 'ko');
+    expect([d.from, d.to]).to.deep.equal([1, 2]);
+    expect(d.paragraphs.map((p) => p.kind)).to.deep.equal(['same', 'same', 'same', 'same', 'same', 'same', 'changed', 'added', 'same']);
+    const changed = d.paragraphs[6] as { words: ['=' | '-' | '+', string][] };
+    expect(changed.words.filter(([k]) => k !== '=').map(([k, t]) => k + t).join(' ')).to.equal('-4 +5 -028 +192');
+  });
+
+  it('refuses an identical text and changes nothing', () => {
+    const before = dbDigest(db);
+    expect(() => importVersion(db, id, 'ko', ko1, 'bob')).to.throw(InputError, /same as version 1/);
+    expect(() => importVersion(db, id, 'ko', '  ', 'bob')).to.throw(InputError, /empty/);
+    expect(dbDigest(db)).to.equal(before);
+  });
+});
