@@ -16,6 +16,7 @@ import { listStatements } from '../store/statements.ts';
 import { importStatement } from '../ops/import.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { importManifest, readManifest } from '../ops/batch.ts';
+import { importAlignedCorpus } from '../ops/import-aligned.ts';
 import { defaultDbPath, loadGlossary } from '../ops/context.ts';
 import { startServer } from '../http/server.ts';
 
@@ -208,9 +209,24 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--date <date>', 'date, YYYY-MM-DD')
     .option('--pre-split', 'every non-empty input line is one paragraph')
     .option('--manifest <file>', 'import many statements: CSV or JSONL with title, date, en, ko, en_url, ko_url')
+    .option('--tmx <file>', 'import a pre-aligned TMX corpus (as twintext exports it) as aligned statements')
+    .option('--tsv <file>', 'import a pre-aligned TSV corpus (as twintext exports it) as aligned statements')
     .addOption(dbOption())
-    .action(async (o: { en?: string; ko?: string; ja?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; db?: string }) => {
+    .action(async (o: { en?: string; ko?: string; ja?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; db?: string }) => {
       if (o.manifest) return importBatch(io, o.manifest, o.db);
+      if (o.tmx || o.tsv) {
+        const format = o.tmx ? 'tmx' : 'tsv';
+        const text = readRaw(io, (o.tmx ?? o.tsv)!);
+        const db = openDb(dbPath(io, o.db));
+        try {
+          const r = importAlignedCorpus(db, text, format, actor(io));
+          for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
+          for (const id of r.statementIds) print(io, String(id));
+        } finally {
+          db.close();
+        }
+        return;
+      }
       const given = (['en', 'ko', 'ja'] as const).filter((l) => o[l]);
       if (given.length < 2) throw new UsageError('usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]');
       const texts: Record<string, string> = {};

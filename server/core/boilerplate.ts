@@ -42,7 +42,7 @@ const CHROME_LINE: RegExp[] = [
   /^official websites use\b/i,
   /\.(?:gov|mil) website/i,
   /^secure \.(?:gov|mil)/i,
-  /https?:\/\//i,
+  /^(?:https?:\/\/|www\.)\S+$/i,
   /share sensitive information only/i,
   /\bofficial website of\b/i,
   /external links? (?:to|policy)/i,
@@ -72,7 +72,7 @@ const CHROME_LINE: RegExp[] = [
   /^(?:release no\.?|media contacts?|press contacts?|contact|for further information|last updated|updated|posted on)\s*:/i,
   /^(?:###|-\s*30\s*-|read more|learn more|return to top|see also)$/i,
   /\bcookies?\b.*\b(?:use|accept|policy|settings)\b/i,
-  /\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpg|png)\b/i,
+  /^.{0,120}\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpg|png)\b.{0,40}$/i,
 ];
 
 const BULLET = /^(?:[□■○●◦ㅇ▲△▶▷◆◇•∙·\-–*]|\d{1,2}[.)]|[가-하][.)]|\(\d{1,2}\)|[①-⑳])\s*\S/u;
@@ -149,15 +149,17 @@ function isTitleLike(s: string): boolean {
   return HANGUL.test(s) ? wordCount(s) >= 2 : wordCount(s) >= 3;
 }
 
+// Case-sensitive on purpose: a dateline is capitalised place names ("Washington, DC", "SEOUL,
+// June 26") before a dash or a (Source); ordinary sentence openings are not.
+const PLACE = "[A-Z][A-Za-z.'’]+(?:\\s[A-Z][A-Za-z.'’]+){0,3}";
+const DATELINE = new RegExp(
+  `^${PLACE}(?:,\\s(?:${PLACE}|[A-Z][a-z]{2,8}\\.?\\s\\d{1,2}(?:,\\s\\d{4})?))?\\s*(?:\\([^)]{1,30}\\)\\s*(?:[-–—]{1,2}\\s+)?|[-–—]{1,2}\\s+)(?=[A-Z"“])`,
+);
+
 /** Strips a wire/mirror dateline ("Washington, DC (STL.News) ", "SEOUL, June 26 — ", "date 2022-11-02 ") from a body line. */
 function stripDateline(s: string): string {
   let out = s.replace(/^date\s+\d{4}-\d{2}-\d{2}\s+/i, '');
-  const place = "[A-Z][A-Za-z.'’]+(?:\\s[A-Z][A-Za-z.'’]+){0,3}";
-  const dateline = new RegExp(
-    `^${place}(?:,\\s(?:${place}|${MONTHS}\\s\\d{1,2}(?:,\\s\\d{4})?))?\\s*(?:\\([^)]{1,30}\\)\\s*(?:[-–—]{1,2}\\s+)?|[-–—]{1,2}\\s+)(?=[A-Z"“])`,
-    'i',
-  );
-  const m = dateline.exec(out);
+  const m = DATELINE.exec(out);
   if (m && m[0].length <= 60 && /,|\(/.test(m[0])) out = out.slice(m[0].length);
   return out;
 }

@@ -53,6 +53,9 @@ export interface NewBead {
   tgt: number[];
   confidence: number;
   status?: BeadStatus;
+  /** Keep this id / position (a re-imported corpus) when free; otherwise new ones are given. */
+  id?: number;
+  position?: number;
 }
 
 export function insertAlignment(
@@ -69,10 +72,12 @@ export function insertAlignment(
 }
 
 export function insertBeads(db: Db, alignmentId: number, beads: NewBead[], firstPosition: number): number[] {
-  const insBead = db.prepare('INSERT INTO beads (alignment_id, position, confidence, status) VALUES (?, ?, ?, ?)');
+  const insBead = db.prepare('INSERT INTO beads (id, alignment_id, position, confidence, status) VALUES (?, ?, ?, ?, ?)');
   const insMember = db.prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
+  const taken = db.prepare('SELECT 1 FROM beads WHERE id = ?');
   return beads.map((b, i) => {
-    const id = Number(insBead.run(alignmentId, firstPosition + i, b.confidence, b.status ?? 'auto').lastInsertRowid);
+    const wanted = b.id !== undefined && !taken.get(b.id) ? b.id : null;
+    const id = Number(insBead.run(wanted, alignmentId, b.position ?? firstPosition + i, b.confidence, b.status ?? 'auto').lastInsertRowid);
     for (const p of b.src) insMember.run(id, 'src', p);
     for (const p of b.tgt) insMember.run(id, 'tgt', p);
     return id;

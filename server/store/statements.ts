@@ -46,6 +46,8 @@ export interface ParagraphRow {
 }
 
 export interface NewStatement {
+  /** Keep this id (a re-imported corpus) when it is free; otherwise a new one is given. */
+  id?: number;
   title: string;
   date: string | null;
   contentHash: string | null;
@@ -54,12 +56,13 @@ export interface NewStatement {
 }
 
 export function insertStatement(db: Db, s: NewStatement): number {
+  const id = s.id !== undefined && !db.prepare('SELECT 1 FROM statements WHERE id = ?').get(s.id) ? s.id : null;
   const r = db
     .prepare(
-      `INSERT INTO statements (title, date, content_hash, source_urls, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO statements (id, title, date, content_hash, source_urls, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(s.title, s.date, s.contentHash, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
+    .run(id, s.title, s.date, s.contentHash, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
   return Number(r.lastInsertRowid);
 }
 
@@ -149,7 +152,8 @@ export interface NewText {
   sourceFormat?: string | null;
   sourceEncoding?: string | null;
   at: string;
-  paragraphs: { content: string; marker: string | null; level: number; changed?: boolean }[];
+  /** `position` defaults to the 1-based index; a re-imported corpus keeps its paragraph numbers. */
+  paragraphs: { content: string; marker: string | null; level: number; changed?: boolean; position?: number }[];
 }
 
 export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: number[] } {
@@ -162,7 +166,7 @@ export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: 
     .run(t.statementId, t.lang, t.version, t.body, t.sourceName ?? null, t.sourceFormat ?? null, t.sourceEncoding ?? null, t.at);
   const textId = Number(r.lastInsertRowid);
   const ins = db.prepare('INSERT INTO paragraphs (text_id, position, content, marker, level, changed) VALUES (?, ?, ?, ?, ?, ?)');
-  const paragraphIds = t.paragraphs.map((p, i) => Number(ins.run(textId, i + 1, p.content, p.marker, p.level, p.changed ? 1 : 0).lastInsertRowid));
+  const paragraphIds = t.paragraphs.map((p, i) => Number(ins.run(textId, p.position ?? i + 1, p.content, p.marker, p.level, p.changed ? 1 : 0).lastInsertRowid));
   return { textId, paragraphIds };
 }
 

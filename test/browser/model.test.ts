@@ -1,0 +1,76 @@
+// Unit tests for web/model.ts, the review page's pure logic (runs in Node, no browser).
+import { expect } from 'chai';
+import type { Bead, Flag } from '../../web/api.ts';
+import {
+  beadShape,
+  confidenceBand,
+  filterCounts,
+  findNext,
+  formatConfidence,
+  matchesFilter,
+  progressPercent,
+  readCookie,
+  reviewerCookie,
+  stepVisible,
+} from '../../web/model.ts';
+
+let nextId = 1;
+function bead(src: number, tgt: number, extra: Partial<Bead> = {}): Bead {
+  const paras = (n: number) => Array.from({ length: n }, (_, i) => ({ id: nextId++, n: i + 1, text: `p${i + 1}` }));
+  return { id: nextId++, position: nextId, version: 1, status: 'auto', confidence: 0.9, src: paras(src), tgt: paras(tgt), flags: [], ...extra };
+}
+
+function flag(status: Flag['status']): Flag {
+  return { id: nextId++, beadId: 0, category: 'number', severity: 'major', comment: '', author: 'a', status, createdAt: '', updatedAt: '' };
+}
+
+describe('web/model', () => {
+  it('classifies beads for each filter', () => {
+    const beads = [
+      bead(1, 1, { status: 'confirmed' }),
+      bead(2, 1, { confidence: 0.55 }),
+      bead(1, 0, { confidence: 0.3 }),
+      bead(0, 1, { flags: [flag('resolved')] }),
+      bead(1, 1, { flags: [flag('open'), flag('wontfix')] }),
+    ];
+    expect(filterCounts(beads)).to.deep.equal({ all: 5, unconfirmed: 4, low: 2, non11: 3, empty: 2, flagged: 1 });
+    expect(matchesFilter(beads[3]!, 'flagged'), 'a resolved flag is not an open flag').to.equal(false);
+    expect(beads.map(beadShape)).to.deep.equal(['1:1', '2:1', '1:0', '0:1', '1:1']);
+  });
+
+  it('bands and formats confidence at the low-confidence threshold', () => {
+    expect([0.59, 0.6, 0.84, 0.85, 1].map(confidenceBand)).to.deep.equal(['low', 'mid', 'mid', 'high', 'high']);
+    expect(formatConfidence(0.6)).to.equal('0.60');
+    expect(formatConfidence(0.996)).to.equal('1.00');
+    expect(matchesFilter(bead(1, 1, { confidence: 0.6 }), 'low')).to.equal(false);
+  });
+
+  it('finds the next match with wrap-around, and steps visible rows without wrapping', () => {
+    const hits = new Set([1, 4]);
+    expect(findNext(6, 1, 1, (i) => hits.has(i))).to.equal(4);
+    expect(findNext(6, 4, 1, (i) => hits.has(i))).to.equal(1);
+    expect(findNext(6, -1, 1, (i) => hits.has(i))).to.equal(1);
+    expect(findNext(6, 2, 1, () => false)).to.equal(-1);
+    expect(findNext(0, 0, 1, () => true)).to.equal(-1);
+    const visible = (i: number) => i !== 2;
+    expect(stepVisible(5, 1, 1, visible)).to.equal(3);
+    expect(stepVisible(5, 3, -1, visible)).to.equal(1);
+    expect(stepVisible(5, 4, 1, visible)).to.equal(4);
+    expect(stepVisible(5, 0, -1, visible)).to.equal(0);
+  });
+
+  it('round-trips the reviewer cookie with non-ASCII names', () => {
+    const set = reviewerCookie('  김지우 (MND)  ');
+    expect(set).to.match(/^twintext_reviewer=%EA%B9%80%EC%A7%80%EC%9A%B0%20\(MND\); path=\//);
+    const header = `other=1; ${set.split(';')[0]}; twintext_reviewer_old=x`;
+    expect(readCookie(header, 'twintext_reviewer')).to.equal('김지우 (MND)');
+    expect(readCookie('twintext_reviewer=%E0%A4%A', 'twintext_reviewer')).to.equal('%E0%A4%A');
+    expect(readCookie('', 'twintext_reviewer')).to.equal(null);
+  });
+
+  it('computes progress percentages', () => {
+    expect(progressPercent(0, 0)).to.equal(0);
+    expect(progressPercent(1, 3)).to.equal(33);
+    expect(progressPercent(8, 8)).to.equal(100);
+  });
+});
