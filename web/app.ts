@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   }
   // Lets tests and scripts wait for the first render instead of guessing with timeouts.
   document.documentElement.dataset['ready'] = 'true';
+  performance.mark('twintext:ready');
 }
 
 main().catch(reportError);

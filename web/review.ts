@@ -91,6 +91,7 @@ export class ReviewPage {
       if (meta.flagCategories.length) this.categories = meta.flagCategories;
       if (meta.flagSeverities.length) this.severities = meta.flagSeverities;
     }
+    performance.mark('twintext:data');
     this.statement = data.statement;
     this.alignment = data.alignment;
     this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);

@@ -17,6 +17,7 @@ import { importStatement } from '../ops/import.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { importManifest, readManifest } from '../ops/batch.ts';
 import { importAlignedCorpus } from '../ops/import-aligned.ts';
+import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
 import { defaultDbPath, loadGlossary } from '../ops/context.ts';
 import { startServer } from '../http/server.ts';
 
@@ -255,6 +256,40 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       }
     });
 
+  const glossary = program.command('glossary').description('list, add, remove or export glossary terms (stored in the database)');
+  glossary
+    .command('list')
+    .description('one line per term: ID<TAB>EN<TAB>KO<TAB>NOTE (alternatives separated by |)')
+    .addOption(dbOption())
+    .action((o: { db?: string }) =>
+      withDb(io, o.db, (db) => {
+        for (const t of listGlossary(db)) print(io, [t.id, (t.terms.en ?? []).join('|'), (t.terms.ko ?? []).join('|'), t.note].join('\t'));
+      }),
+    );
+  glossary
+    .command('add')
+    .description('add a term: twintext glossary add "Nuclear Consultative Group|NCG" "핵협의그룹" [--note N]')
+    .argument('<src>', 'source-language term(s), alternatives separated by |')
+    .argument('<tgt>', 'target-language term(s), alternatives separated by |')
+    .option('--note <note>', 'a note for translators')
+    .option('--src-lang <lang>', 'language of the first term', 'en')
+    .option('--tgt-lang <lang>', 'language of the second term', 'ko')
+    .addOption(dbOption())
+    .action((src: string, tgt: string, o: { note?: string; srcLang: string; tgtLang: string; db?: string }) =>
+      withDb(io, o.db, (db) => void print(io, String(addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id))),
+    );
+  glossary
+    .command('remove')
+    .description('remove the term with this id')
+    .argument('<id>')
+    .addOption(dbOption())
+    .action((id: string, o: { db?: string }) => withDb(io, o.db, (db) => removeGlossaryTerm(db, parseId(id)[0]!, actor(io))));
+  glossary
+    .command('export')
+    .description('print the glossary as TSV (the data/glossary.tsv format)')
+    .addOption(dbOption())
+    .action((o: { db?: string }) => withDb(io, o.db, (db) => void io.out.write(glossaryToTsv(db))));
+
   program
     .command('list')
     .description('list statements: ID<TAB>TITLE<TAB>DATE<TAB>LANGUAGES<TAB>CONFIRMED/BEADS<TAB>OPEN_FLAGS')
@@ -323,6 +358,15 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     });
 
   return program;
+}
+
+function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: ReturnType<typeof openDb>) => T): T {
+  const db = openDb(dbPath(io, dbOpt));
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
 }
 
 async function importBatch(io: Io, manifest: string, dbOpt?: string): Promise<void> {

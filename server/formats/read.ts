@@ -55,13 +55,15 @@ export async function readStatementFile(path: string): Promise<ReadStatement> {
   let size: number;
   try {
     const st = await stat(path);
-    if (!st.isFile()) throw new InputError(`cannot read ${path}: not a regular file`, 'unreadable');
+    if (st.isDirectory()) throw new InputError(`${path}: is a directory`, 'unreadable');
+    if (!st.isFile()) throw new InputError(`${path}: not a regular file`, 'unreadable');
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new InputError(`cannot read ${path}: ${why}`, 'unreadable');
+    if (code === 'ENOENT') throw new InputError(`${path}: no such file`, 'not_found');
+    const why = code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (err as Error).message})`;
+    throw new InputError(`${path}: ${why}`, 'unreadable');
   }
   if (size > MAX_INPUT_BYTES) {
     throw new InputError(`${path} is ${size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (5 MiB)`, 'too_large');
@@ -79,7 +81,7 @@ export async function readStatementFile(path: string): Promise<ReadStatement> {
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${path}: ${code === 'EACCES' ? 'permission denied' : (err as Error).message}`, 'unreadable');
+    throw new InputError(`${path}: ${code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (err as Error).message})`}`, 'unreadable');
   }
   const name = path.split(/[\\/]/).pop();
   return readStatementBuffer(buf, name);

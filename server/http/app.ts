@@ -7,6 +7,7 @@ import { listStatements, searchStatements, listTextVersions } from '../store/sta
 import { listEvents } from '../store/events.ts';
 import { importStatement, type SourceInfo } from '../ops/import.ts';
 import { importVersion, diffVersions } from '../ops/versions.ts';
+import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../ops/glossary.ts';
 import { readStatementBuffer } from '../formats/read.ts';
 import { InputError } from '../core/errors.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
@@ -236,6 +237,26 @@ export function apiRouter(deps: AppDeps): Router {
 
   r.get('/paragraphs/:id/history', (req, res) => {
     res.json({ ok: true, history: paragraphHistory(db, idParam(req.params.id, 'paragraph')) });
+  });
+
+  r.get('/glossary', (_req, res) => {
+    res.json({ ok: true, terms: listGlossary(db, ops) });
+  });
+
+  r.post('/glossary', (req, res) => {
+    const actor = reviewer(req);
+    res.status(201).json({ ok: true, term: addGlossaryTerm(db, body(req), actor, ops) });
+  });
+
+  r.patch('/glossary/:id', (req, res) => {
+    const actor = reviewer(req);
+    res.json({ ok: true, term: changeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), body(req), actor, ops) });
+  });
+
+  r.delete('/glossary/:id', (req, res) => {
+    const actor = reviewer(req);
+    removeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), actor, ops);
+    res.json({ ok: true });
   });
 
   r.post('/beads/:id/flags', (req, res) => {

@@ -8,7 +8,8 @@ import { listAlignments, listBeads, insertFlag, statementOfBead } from '../store
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
-import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+import { nowIso, type OpsOptions } from './context.ts';
+import { dbGlossary } from './glossary.ts';
 
 /** Which flag category an accepted finding of each check becomes. */
 export const FLAG_CATEGORY_OF_CHECK: Record<string, string> = {
@@ -65,7 +66,7 @@ export interface StatementCheck {
 
 /** Runs every check on a stored statement and stores the findings as suggested flags (one transaction). */
 export function runStatementChecks(db: Db, statementId: number, actor: string, opts: OpsOptions = {}): StatementCheck[] {
-  const glossary = opts.glossary ?? loadGlossary();
+  const glossary = dbGlossary(db, opts);
   const docs = loadDocs(db, statementId);
   const results = docs.map((d) => ({
     d,

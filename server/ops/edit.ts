@@ -21,7 +21,8 @@ import {
 } from '../store/beads.ts';
 import { nextVersion, recordEvent } from '../store/events.ts';
 import { touchStatement } from '../store/statements.ts';
-import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+import { nowIso, type OpsOptions } from './context.ts';
+import { dbGlossary } from './glossary.ts';
 import { LIMITS } from './import.ts';
 import { confirmedLexicon } from './lexicon.ts';
 
@@ -187,7 +188,7 @@ export function editAlignment(db: Db, req: EditRequest, actor: string, opts: Ops
           const beads = alignParagraphs(srcIds.map(text), tgtIds.map(text), {
             srcLang: alignment.srcLang,
             tgtLang: alignment.tgtLang,
-            glossary: opts.glossary ?? loadGlossary(),
+            glossary: dbGlossary(db, opts),
             lexicon: confirmedLexicon(db, alignment.srcLang, alignment.tgtLang),
           });
           const prevIds = stretch.map((x) => x.id);

@@ -5,7 +5,8 @@ import { splitSentences } from '../core/segment.ts';
 import { alignSentences } from '../core/align.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
-import { loadGlossary, type OpsOptions } from './context.ts';
+import type { OpsOptions } from './context.ts';
+import { dbGlossary } from './glossary.ts';
 
 export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
   level?: 'paragraph' | 'sentence';
@@ -34,7 +35,7 @@ function toUnit(b: ExportBead, src: string, tgt: string): ExportUnit {
 
 /** Pairs with both sides non-empty, as export units; sentence level re-aligns inside each bead. */
 export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
-  const glossary = q.level === 'sentence' ? (opts.glossary ?? loadGlossary()) : undefined;
+  const glossary = q.level === 'sentence' ? (dbGlossary(db, opts)) : undefined;
   for (const b of iterateExportBeads(db, q)) {
     if (b.src.length === 0 || b.tgt.length === 0) continue;
     if (q.level !== 'sentence') {

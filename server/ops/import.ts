@@ -8,7 +8,8 @@ import { alignParagraphs } from '../core/align.ts';
 import { insertStatement, insertText, findStatementByHash } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+import { nowIso, type OpsOptions } from './context.ts';
+import { dbGlossary } from './glossary.ts';
 import { confirmedLexicon } from './lexicon.ts';
 
 export const LIMITS = {
@@ -83,7 +84,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
   const hash = contentHash(input.texts);
-  const glossary = opts.glossary ?? loadGlossary();
+  const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
   // Aligning is pure and may take a while on huge texts: do it before the write transaction opens.
   const alignments = langs.slice(1).map((lang) => ({

@@ -11,7 +11,8 @@ import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead 
 import { recordEvent } from '../store/events.ts';
 import { splitText, LIMITS, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
-import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+import { nowIso, type OpsOptions } from './context.ts';
+import { dbGlossary } from './glossary.ts';
 
 export interface VersionResult {
   textId: number;
@@ -43,7 +44,7 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: str
   if (text.length > LIMITS.maxTextChars) throw new InputError(`the text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
   const paragraphs = splitText(text, lang, opts.preSplit);
   if (paragraphs.length === 0) throw new InputError(`the ${lang} text is empty`);
-  const glossary = opts.glossary ?? loadGlossary();
+  const glossary = dbGlossary(db, opts);
   return db
     .transaction((): VersionResult => {
       const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);

@@ -161,4 +161,24 @@ export const migrations: readonly Migration[] = [
     // Set on paragraphs that a newer version of a text changed or added: they need review.
     sql: `ALTER TABLE paragraphs ADD COLUMN changed INTEGER NOT NULL DEFAULT 0 CHECK (changed IN (0, 1));`,
   },
+  {
+    id: 5,
+    name: 'glossary',
+    // The team's glossary lives in the database (seeded once from data/glossary.tsv), so edits are
+    // transactional and recorded in the events table. settings holds small named values.
+    sql: `
+      CREATE TABLE glossary_terms (
+        id          INTEGER PRIMARY KEY,
+        terms       TEXT NOT NULL,
+        note        TEXT NOT NULL DEFAULT '',
+        author      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE TABLE settings (
+        name   TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -20,11 +20,6 @@ export function escapeXml(s: string): string {
     .replace(/\r/g, '&#13;');
 }
 
-/** Escapes an attribute value: also keeps tabs and newlines, which attribute normalisation would turn into spaces. */
-export function escapeAttr(s: string): string {
-  return escapeXml(s).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
-}
-
 export function langTag(lang: string, tags: Record<string, string> | undefined): string {
   return tags?.[lang] ?? lang;
 }

@@ -1,0 +1,126 @@
+// Use cases of the team glossary: seeded once from data/glossary.tsv, then edited in the UI or CLI.
+import type { Db } from '../store/db.ts';
+import { InputError } from '../core/errors.ts';
+import type { Glossary } from '../core/glossary.ts';
+import {
+  deleteGlossaryTerm,
+  getGlossaryTerm,
+  getSetting,
+  insertGlossaryTerm,
+  listGlossaryTerms,
+  setSetting,
+  updateGlossaryTerm,
+  type GlossaryTermRow,
+} from '../store/glossary.ts';
+import { recordEvent } from '../store/events.ts';
+import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
+
+const REV = 'glossary_revision';
+const SEEDED = 'glossary_seeded';
+
+/** Copies the default glossary file into a database that has never had one. */
+export function ensureGlossarySeeded(db: Db, opts: OpsOptions = {}): void {
+  if (getSetting(db, SEEDED)) return;
+  db.transaction(() => {
+    if (getSetting(db, SEEDED)) return;
+    const file = opts.glossary ?? loadGlossary();
+    const at = nowIso(opts);
+    for (const t of file?.terms ?? []) insertGlossaryTerm(db, { terms: t.terms, note: t.note ?? '', author: 'twintext', at });
+    setSetting(db, SEEDED, at);
+    bump(db);
+  }).immediate();
+}
+
+function bump(db: Db): void {
+  setSetting(db, REV, String(Number(getSetting(db, REV) ?? '0') + 1));
+}
+
+// Parsed glossaries are cached per database and revision: the matcher behind them is costly to build.
+const cache = new WeakMap<Db, { rev: string; glossary: Glossary }>();
+
+/** The glossary the aligner and the checks use for this database. */
+export function dbGlossary(db: Db, opts: OpsOptions = {}): Glossary {
+  if (opts.glossary) return opts.glossary;
+  ensureGlossarySeeded(db, opts);
+  const rev = getSetting(db, REV) ?? '0';
+  const hit = cache.get(db);
+  if (hit && hit.rev === rev) return hit.glossary;
+  const rows = listGlossaryTerms(db);
+  const langs = [...new Set(rows.flatMap((r) => Object.keys(r.terms)))];
+  const glossary: Glossary = { langs: langs.length >= 2 ? langs : ['en', 'ko'], terms: rows.map((r) => (r.note ? { terms: r.terms, note: r.note } : { terms: r.terms })) };
+  cache.set(db, { rev, glossary });
+  return glossary;
+}
+
+const LANG = /^[a-z]{2,3}$/;
+
+/** Validates `{terms: {en: ["…"], ko: ["…", "…"]}, note}`; strings may list alternatives separated by "|". */
+export function parseTermInput(input: { terms?: unknown; note?: unknown }): { terms: Record<string, string[]>; note: string } {
+  if (typeof input.terms !== 'object' || input.terms === null || Array.isArray(input.terms))
+    throw new InputError('"terms" must map language codes to a term or a list of alternatives, e.g. {"en": "alliance", "ko": ["동맹"]}');
+  const terms: Record<string, string[]> = {};
+  for (const [lang, v] of Object.entries(input.terms)) {
+    if (!LANG.test(lang)) throw new InputError(`unknown language code "${lang}"`);
+    const list = (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === 'string' ? x.split('|') : [null]));
+    if (list.some((x) => x === null)) throw new InputError(`terms for "${lang}" must be strings`);
+    const clean = (list as string[]).map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (clean.some((x) => x.length > 200)) throw new InputError('a glossary term is limited to 200 characters');
+    if (clean.length) terms[lang] = [...new Set(clean)];
+  }
+  if (Object.keys(terms).length < 2) throw new InputError('a glossary term needs entries in at least two languages');
+  if (input.note !== undefined && typeof input.note !== 'string') throw new InputError('"note" must be a string');
+  return { terms, note: (input.note ?? '').trim() };
+}
+
+export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
+  const t = parseTermInput(input);
+  ensureGlossarySeeded(db, opts);
+  return db
+    .transaction(() => {
+      const at = nowIso(opts);
+      const id = insertGlossaryTerm(db, { ...t, author: actor, at });
+      bump(db);
+      const row = getGlossaryTerm(db, id);
+      recordEvent(db, { at, actor, action: 'glossary.add', statementId: null, entity: 'glossary_term', entityId: id, after: row });
+      return row;
+    })
+    .immediate();
+}
+
+export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
+  const t = parseTermInput(input);
+  return db
+    .transaction(() => {
+      const before = getGlossaryTerm(db, id);
+      const at = nowIso(opts);
+      updateGlossaryTerm(db, id, { ...t, at });
+      bump(db);
+      const after = getGlossaryTerm(db, id);
+      recordEvent(db, { at, actor, action: 'glossary.update', statementId: null, entity: 'glossary_term', entityId: id, before, after });
+      return after;
+    })
+    .immediate();
+}
+
+export function removeGlossaryTerm(db: Db, id: number, actor: string, opts: OpsOptions = {}): void {
+  db.transaction(() => {
+    const before = getGlossaryTerm(db, id);
+    deleteGlossaryTerm(db, id);
+    bump(db);
+    recordEvent(db, { at: nowIso(opts), actor, action: 'glossary.remove', statementId: null, entity: 'glossary_term', entityId: id, before });
+  }).immediate();
+}
+
+/** The glossary as TSV in the data/glossary.tsv format (header from the languages in use). */
+export function glossaryToTsv(db: Db, opts: OpsOptions = {}): string {
+  const g = dbGlossary(db, opts);
+  const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+  const lines = [[...g.langs, 'note'].join('\t')];
+  for (const t of g.terms) lines.push([...g.langs.map((l) => (t.terms[l] ?? []).map(clean).join('|')), clean(t.note ?? '')].join('\t'));
+  return lines.join('\n') + '\n';
+}
+
+export function listGlossary(db: Db, opts: OpsOptions = {}): GlossaryTermRow[] {
+  ensureGlossarySeeded(db, opts);
+  return listGlossaryTerms(db);
+}
