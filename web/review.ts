@@ -215,7 +215,6 @@ export class ReviewPage {
         tabindex: -1,
         'data-index': i,
         'data-bead-id': b.id,
-        'aria-label': `Row ${i + 1}`,
       },
       h('th', { scope: 'row', class: 'col-pos' }, String(i + 1)),
       this.paragraphCell(b.src, this.alignment.srcLang, 'src'),
@@ -489,7 +488,9 @@ export class ReviewPage {
     this.setCurrent(i);
     byId('flag-title').textContent = `Flag row ${i + 1}`;
     const first = b.src[0] ?? b.tgt[0];
-    byId('flag-context').textContent = first ? (first.text.length > 140 ? `${first.text.slice(0, 140)}…` : first.text) : '';
+    const context = byId('flag-context');
+    context.textContent = first ? (first.text.length > 140 ? `${first.text.slice(0, 140)}…` : first.text) : '';
+    context.lang = b.src[0] ? this.alignment.srcLang : this.alignment.tgtLang;
     const category = byId<HTMLSelectElement>('flag-category');
     // Preselect the obvious category for an empty side; it is what reviewers flag most often there.
     category.value = b.src.length === 0 ? 'addition' : b.tgt.length === 0 ? 'omission' : (this.categories[0] ?? '');

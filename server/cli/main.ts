@@ -17,6 +17,9 @@ import { importStatement } from '../ops/import.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { importManifest, readManifest } from '../ops/batch.ts';
 import { importAlignedCorpus } from '../ops/import-aligned.ts';
+import { buildReport, type ReportFormat } from '../ops/report.ts';
+import { runStatementChecks } from '../ops/checks.ts';
+import { checkAlignment } from '../core/checks/index.ts';
 import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
 import { defaultDbPath, loadGlossary } from '../ops/context.ts';
 import { startServer } from '../http/server.ts';
@@ -65,13 +68,22 @@ function readRaw(io: Io, file: string): string {
   }
 }
 
+/** Reads a statement file through the importers; errors name the file as the user typed it. */
+async function readInput(io: Io, file: string) {
+  const path = resolve(io.cwd, file);
+  try {
+    return await readStatementFile(path);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const msg = e.message.split(path).join(file);
+    throw new InputError(msg.includes(file) ? msg : `${file}: ${msg}`, e.code);
+  }
+}
+
 /** Paragraphs of a file: every non-empty line with --pre-split, else the importer (chrome stripped) and the splitter. */
 async function paragraphsOf(io: Io, file: string, lang: string, preSplit: boolean): Promise<string[]> {
   if (preSplit) return preSplitLines(readRaw(io, file));
-  const { text } = await readStatementFile(resolve(io.cwd, file)).catch((e: unknown) => {
-    if (e instanceof InputError && !e.message.includes(file)) throw new InputError(`${file}: ${e.message}`);
-    throw e;
-  });
+  const { text } = await readInput(io, file);
   return splitParagraphs(text, lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
 }
 
@@ -101,10 +113,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--sentences', 'print sentences instead of paragraphs')
     .argument('<file>')
     .action(async (file: string, o: { lang: string; sentences?: boolean }) => {
-      const { text } = await readStatementFile(resolve(io.cwd, file)).catch((e: unknown) => {
-        if (e instanceof InputError && !e.message.includes(file)) throw new InputError(`${file}: ${e.message}`);
-        throw e;
-      });
+      const { text } = await readInput(io, file);
       const ps = splitParagraphs(text, o.lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
       if (o.sentences) {
         const { splitSentences } = await import('../core/segment.ts');
@@ -177,9 +186,6 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .action(async (files: string[], o: { preSplit?: boolean; statement?: string; srcLang: string; tgtLang: string; db?: string }) => {
       const emit = (srcLang: string, tgtLang: string, f: { src: number[]; tgt: number[]; check: string; severity: string; message: string }) =>
         io.out.write(JSON.stringify({ [srcLang]: f.src, [tgtLang]: f.tgt, check: f.check, severity: f.severity, message: f.message }) + '\n');
-      // Loaded on demand: the checks are the heaviest module and only this command needs them.
-      const { runStatementChecks } = await import('../ops/checks.ts');
-      const { checkAlignment } = await import('../core/checks/index.ts');
       if (o.statement !== undefined) {
         if (files.length) throw new UsageError('give either EN_FILE KO_FILE or --statement ID, not both');
         const id = parseId(o.statement)[0]!;
@@ -238,10 +244,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           texts[lang] = readRaw(io, file);
           sources[lang] = { name: file, format: 'txt', encoding: 'utf-8' };
         } else {
-          const r = await readStatementFile(resolve(io.cwd, file)).catch((e: unknown) => {
-            if (e instanceof InputError && !e.message.includes(file)) throw new InputError(`${file}: ${e.message}`);
-            throw e;
-          });
+          const r = await readInput(io, file);
           texts[lang] = r.text;
           sources[lang] = { name: file, format: r.format, encoding: r.encoding };
         }
@@ -344,6 +347,20 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         }
       },
     );
+
+  program
+    .command('report')
+    .description('flags and open findings as CSV or a standalone HTML page')
+    .requiredOption('--format <format>', 'csv or html')
+    .option('--statement <id>', 'only this statement (repeatable)', parseId)
+    .option('--out <path>', 'output file; default stdout')
+    .addOption(dbOption())
+    .action((o: { format: string; statement?: number[]; out?: string; db?: string }) => {
+      if (o.format !== 'csv' && o.format !== 'html') throw new UsageError(`unknown --format "${o.format}" (csv, html)`);
+      const report = withDb(io, o.db, (db) => buildReport(db, o.format as ReportFormat, o.statement ?? []));
+      if (o.out) writeFileSync(resolve(io.cwd, o.out), report);
+      else io.out.write(report);
+    });
 
   program
     .command('serve')

@@ -55,78 +55,123 @@ export function parseGlossary(tsv: string): Glossary {
   return { terms, langs };
 }
 
-interface Matcher { re: RegExp | null; acr: RegExp | null; ids: Map<string, number> }
+interface TrieNode { next: Map<string, TrieNode>; term: number; exactCase: boolean; capFirst: boolean }
+interface Matcher { trie: TrieNode; byFirst: Map<string, { s: string; idx: number }[]> }
 const cache = new WeakMap<Glossary, Map<Lang, Matcher>>();
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const LATIN_TOKEN = /[\p{Script=Latin}]+|\p{N}+/gu;
+const isLatinTerm = (s: string) => /^[\p{Script=Latin}\d\s.,'’&/()-]+$/u.test(s) && /\p{Script=Latin}/u.test(s);
+const isAcronym = (s: string) => /^[\p{Lu}\d&./-]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
 
-const isLatin = (s: string) => /^[\p{Script=Latin}\d\s.,'’&/-]+$/u.test(s);
-const isAcronym = (s: string) => /^[\p{Lu}\d&.-]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+const newNode = (): TrieNode => ({ next: new Map(), term: -1, exactCase: false, capFirst: false });
 
 function matcher(g: Glossary, lang: Lang): Matcher {
   let per = cache.get(g);
   if (!per) cache.set(g, (per = new Map()));
   const hit = per.get(lang);
   if (hit) return hit;
-  const ids = new Map<string, number>();
-  const acrIds = new Map<string, number>();
+  // Latin terms go in a word trie (whole words, case rules, inflected last word); other
+  // scripts are matched as substrings because Korean attaches particles to the term.
+  const trie = newNode();
+  const byFirst = new Map<string, { s: string; idx: number }[]>();
   g.terms.forEach((t, idx) => {
     for (const s of t.terms[lang] ?? []) {
-      if (isAcronym(s)) {
-        if (!acrIds.has(s)) acrIds.set(s, idx);
+      if (isLatinTerm(s)) {
+        const acr = isAcronym(s);
+        const toks = [...s.matchAll(LATIN_TOKEN)].map((m) => (acr ? m[0] : m[0].toLowerCase()));
+        if (!toks.length) continue;
+        let node = trie;
+        for (const tk of toks) {
+          let nx = node.next.get(tk);
+          if (!nx) node.next.set(tk, (nx = newNode()));
+          node = nx;
+        }
+        if (node.term < 0) {
+          node.term = idx;
+          node.exactCase = acr;
+          node.capFirst = /^\p{Lu}/u.test(s);
+        }
       } else {
-        const k = s.toLowerCase().replace(/[’]/g, "'");
-        if (!ids.has(k)) ids.set(k, idx);
+        const first = s[0]!;
+        let list = byFirst.get(first);
+        if (!list) byFirst.set(first, (list = []));
+        if (!list.some((x) => x.s === s)) list.push({ s, idx });
       }
     }
   });
-  const alt = (keys: string[], latinBound: boolean) =>
-    keys.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((k) => {
-      const e = escape(k).replace(/\s+/g, '\\s+');
-      // English inflection is handled by an optional suffix so "reaffirm" finds "reaffirmed".
-      return latinBound && isLatin(k) ? `(?<![\\p{L}\\d])${e}(?:s|es|d|ed|ing)?(?![\\p{L}\\d])` : e;
-    }).join('|');
-  const words = [...ids.keys()];
-  const acrs = [...acrIds.keys()];
-  for (const [k, v] of acrIds) ids.set(k, v);
-  const m: Matcher = {
-    re: words.length ? new RegExp(alt(words, true), 'giu') : null,
-    acr: acrs.length ? new RegExp(alt(acrs, false).split('|').map((a) => `(?<![\\p{L}])${a}(?![\\p{Ll}\\p{Lu}])`).join('|'), 'gu') : null,
-    ids,
-  };
+  for (const list of byFirst.values()) list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
+  const m: Matcher = { trie, byFirst };
   per.set(lang, m);
   return m;
 }
 
-function lookup(m: Matcher, found: string): number | undefined {
-  const direct = m.ids.get(found) ?? m.ids.get(found.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' '));
-  if (direct !== undefined) return direct;
-  const base = found.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+/** Inflected forms of an English word reduced to candidate base forms ("reaffirmed" → "reaffirm"). */
+function bases(w: string): string[] {
+  const out: string[] = [];
   for (const suf of ['ing', 'ed', 'es', 'd', 's']) {
-    if (base.endsWith(suf)) {
-      const v = m.ids.get(base.slice(0, -suf.length));
-      if (v !== undefined) return v;
+    if (w.length > suf.length + 2 && w.endsWith(suf)) {
+      out.push(w.slice(0, -suf.length));
+      if (suf === 'ing' || suf === 'ed') out.push(w.slice(0, -suf.length) + 'e');
     }
   }
-  return undefined;
+  if (w.endsWith('ies') && w.length > 4) out.push(w.slice(0, -3) + 'y');
+  return out;
 }
 
 /** Non-overlapping glossary terms in `text`, longest match first, sorted by position. */
 export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { termIndex: number; start: number; end: number }[] {
   const m = matcher(g, lang);
-  const hits: { termIndex: number; start: number; end: number }[] = [];
-  for (const re of [m.acr, m.re]) {
-    if (!re) continue;
-    re.lastIndex = 0;
-    for (let x = re.exec(text); x; x = re.exec(text)) {
-      const idx = lookup(m, x[0]);
-      if (idx === undefined) continue;
-      const start = x.index, end = x.index + x[0].length;
-      if (hits.some((h) => h.start < end && start < h.end)) continue;
-      hits.push({ termIndex: idx, start, end });
+  const cands: { termIndex: number; start: number; end: number }[] = [];
+  const toks = [...text.matchAll(LATIN_TOKEN)].map((x) => ({ t: x[0], lower: x[0].toLowerCase(), s: x.index, e: x.index + x[0].length }));
+  for (let i = 0; i < toks.length; i++) {
+    // Whole-word boundaries: a Latin run glued to other letters ("NCG가" is fine, "xNCG" is not).
+    let node: TrieNode | undefined = m.trie;
+    let best: { termIndex: number; end: number } | null = null;
+    for (let k = i; k < toks.length && node; k++) {
+      const tk = toks[k]!;
+      if (k > i && !/^[\s\p{P}\p{S}]*$/u.test(text.slice(toks[k - 1]!.e, tk.s))) break;
+      const ok = (n: TrieNode | undefined, exactTok: boolean) => {
+        if (!n || n.term < 0) return false;
+        if (n.exactCase && !exactTok) return false;
+        if (n.capFirst && !/^\p{Lu}/u.test(toks[i]!.t)) return false;
+        return true;
+      };
+      const exact = node.next.get(tk.t);
+      const lower = node.next.get(tk.lower);
+      if (ok(exact, true)) best = { termIndex: exact!.term, end: tk.e };
+      else if (lower && ok(lower, false)) best = { termIndex: lower.term, end: tk.e };
+      else {
+        for (const b of bases(tk.lower)) {
+          const n2 = node.next.get(b);
+          if (n2 && ok(n2, false)) {
+            best = { termIndex: n2.term, end: tk.e };
+            break;
+          }
+        }
+      }
+      node = exact && exact.exactCase ? exact : lower ?? exact;
     }
+    if (best) cands.push({ termIndex: best.termIndex, start: toks[i]!.s, end: best.end });
+  }
+  if (m.byFirst.size) {
+    for (let i = 0; i < text.length; i++) {
+      const list = m.byFirst.get(text[i]!);
+      if (!list) continue;
+      for (const x of list) {
+        if (text.startsWith(x.s, i)) {
+          cands.push({ termIndex: x.idx, start: i, end: i + x.s.length });
+          break;
+        }
+      }
+    }
+  }
+  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const taken: { start: number; end: number }[] = [];
+  const hits: { termIndex: number; start: number; end: number }[] = [];
+  for (const c of cands) {
+    if (taken.some((h) => h.start < c.end && c.start < h.end)) continue;
+    taken.push(c);
+    hits.push(c);
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -12,6 +12,8 @@ import { readStatementBuffer } from '../formats/read.ts';
 import { InputError } from '../core/errors.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
 import { exportCorpus } from '../ops/export.ts';
+import { buildReport } from '../ops/report.ts';
+import { runStatementChecks, statementFindings, decideFinding } from '../ops/checks.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../ops/edit.ts';
 import { repoRoot, type OpsOptions } from '../ops/context.ts';
 import { isExportFormat } from '../formats/export/index.ts';
@@ -171,24 +173,19 @@ export function apiRouter(deps: AppDeps): Router {
     res.json({ ok: true, diff: diffVersions(db, id, lang, num(req.query.from, 'from'), num(req.query.to, 'to')) });
   });
 
-  // TODO(lead): static import once server/core/checks/index.ts has landed.
-  const checks = () => import('../ops/checks.ts');
-  r.post('/statements/:id/checks', async (req, res) => {
-    const { runStatementChecks, statementFindings } = await checks();
+  r.post('/statements/:id/checks', (req, res) => {
     const actor = reviewer(req);
     const id = idParam(req.params.id, 'statement');
     runStatementChecks(db, id, actor, ops);
     res.json({ ok: true, findings: statementFindings(db, id) });
   });
 
-  r.get('/statements/:id/findings', async (req, res) => {
-    const { statementFindings } = await checks();
+  r.get('/statements/:id/findings', (req, res) => {
     res.json({ ok: true, findings: statementFindings(db, idParam(req.params.id, 'statement')) });
   });
 
   for (const verdict of ['accept', 'dismiss'] as const) {
-    r.post(`/findings/:id/${verdict}`, async (req, res) => {
-      const { decideFinding } = await checks();
+    r.post(`/findings/:id/${verdict}`, (req, res) => {
       const actor = reviewer(req);
       res.json({ ok: true, finding: decideFinding(db, idParam(req.params.id, 'finding'), verdict, actor, ops) });
     });
@@ -269,6 +266,17 @@ export function apiRouter(deps: AppDeps): Router {
     const actor = reviewer(req);
     const flag = changeFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops);
     res.json({ ok: true, flag });
+  });
+
+  r.get('/report', (req, res) => {
+    const format = String(req.query.format ?? 'html');
+    if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
+    const ids = ([] as unknown[]).concat(req.query.statement ?? []).map((v) => idParam(v, 'statement'));
+    const report = buildReport(db, format, ids);
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8');
+    res.setHeader('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="twintext-report.${format}"`);
+    if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    res.send(report);
   });
 
   r.get('/export', async (req, res) => {

@@ -12,6 +12,8 @@ export interface OpsOptions {
   glossary?: Glossary;
   /** ISO timestamp source; tests may fix it. */
   now?: () => string;
+  /** Run the automatic checks after an import (default true). */
+  runChecks?: boolean;
 }
 
 export const nowIso = (o?: OpsOptions): string => (o?.now ? o.now() : new Date().toISOString());

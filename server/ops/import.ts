@@ -11,6 +11,7 @@ import { recordEvent } from '../store/events.ts';
 import { nowIso, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { confirmedLexicon } from './lexicon.ts';
+import { runStatementChecks } from './checks.ts';
 
 export const LIMITS = {
   maxTextChars: 2_000_000,
@@ -133,6 +134,8 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
         })),
       );
     }
+    // Suggested flags from the automatic checks come with the import, in the same transaction.
+    if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
     recordEvent(db, {
       at,
       actor,

@@ -74,3 +74,39 @@ export function setFindingStatus(db: Db, id: number, status: FindingStatus, flag
   db.prepare('UPDATE findings SET status = ?, flag_id = coalesce(?, flag_id), updated_at = ? WHERE id = ?').run(status, flagId, at, id);
   return getFinding(db, id);
 }
+
+export interface ReportRow {
+  kind: 'flag' | 'finding';
+  id: number;
+  statementId: number;
+  statementTitle: string;
+  statementDate: string | null;
+  beadId: number | null;
+  beadPosition: number | null;
+  category: string;
+  severity: string;
+  status: string;
+  author: string;
+  comment: string;
+  createdAt: string;
+}
+
+/** Flags and findings of the given statements (all when none), in statement then row order. */
+export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
+  const filter = statementIds.length ? 'AND s.id IN (SELECT value FROM json_each(@ids))' : '';
+  return db
+    .prepare(
+      `SELECT * FROM (
+         SELECT 'flag' AS kind, f.id, s.id AS statementId, s.title AS statementTitle, s.date AS statementDate, b.id AS beadId,
+                b.position AS beadPosition, f.category, f.severity, f.status, f.author, f.comment, f.created_at AS createdAt
+         FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
+         WHERE 1 ${filter}
+         UNION ALL
+         SELECT 'finding', fi.id, s.id, s.title, s.date, b.id, b.position, fi.check_id, fi.severity, fi.status, 'twintext', fi.message, fi.created_at
+         FROM findings fi JOIN alignments a ON a.id = fi.alignment_id JOIN statements s ON s.id = a.statement_id
+         LEFT JOIN beads b ON b.id = fi.bead_id
+         WHERE fi.status = 'suggested' ${filter}
+       ) ORDER BY statementId, coalesce(beadPosition, 0), kind DESC, id`,
+    )
+    .all({ ids: JSON.stringify(statementIds) }) as ReportRow[];
+}

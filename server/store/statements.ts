@@ -20,6 +20,8 @@ export interface StatementSummary {
   beads: number;
   confirmed: number;
   openFlags: number;
+  /** Suggested findings of the checks at error or warning severity. */
+  findings: number;
   createdAt: string;
 }
 
@@ -102,7 +104,9 @@ const summarySql = `
     (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
        WHERE a.statement_id = s.id AND b.status = 'confirmed') AS confirmed,
     (SELECT count(*) FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id
-       WHERE a.statement_id = s.id AND f.status = 'open') AS openFlags
+       WHERE a.statement_id = s.id AND f.status = 'open') AS openFlags,
+    (SELECT count(*) FROM findings fi JOIN alignments a ON a.id = fi.alignment_id
+       WHERE a.statement_id = s.id AND fi.status = 'suggested' AND fi.severity IN ('error', 'warning')) AS findings
   FROM statements s`;
 
 type RawSummary = Omit<StatementSummary, 'languages'> & { languages: string | null };

@@ -115,7 +115,8 @@ export async function settleFonts(page: Page): Promise<void> {
 
 /** Navigate and wait for the app's first render (it sets html[data-ready]). */
 export async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  // Not waiting for `load`: that waits for every Noto Sans KR subset, which only screenshots need (settleFonts).
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
 }
 

@@ -1,7 +1,7 @@
 // Browser tests for the statement list: seeded demo statements, links, progress, search, screenshot.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { apiGet, ensureWebBuilt, launchBrowser, newPage, open, repoRoot, settleFonts, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
+import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, repoRoot, settleFonts, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
 
 describe('web: statement list', function () {
   this.timeout(30_000);
@@ -14,6 +14,13 @@ describe('web: statement list', function () {
     ensureWebBuilt();
     db = tempDb();
     [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
+    // Some review progress and an open flag, so the list (and its screenshot) shows real numbers.
+    const firstId = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements.map((s) => s.id).sort((a, b) => a - b)[0]!;
+    const { beads } = await apiAlignment(server.url, firstId);
+    const send = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Seed Reviewer' }, body: JSON.stringify(body) });
+    for (const b of beads.slice(0, 5)) expect((await send(`/api/beads/${b.id}/confirm`, { version: b.version })).status).to.equal(200);
+    expect((await send(`/api/beads/${beads[6]!.id}/flags`, { category: 'number', comment: 'Amounts differ.' })).status).to.equal(201);
     statements = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements;
   });
 
@@ -25,6 +32,7 @@ describe('web: statement list', function () {
 
   it('lists the seeded demo statements with links, languages and progress', async () => {
     expect(statements.length).to.be.at.least(2);
+    expect(statements.some((s) => s.confirmed === 5 && s.openFlags === 1)).to.equal(true);
     const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
     try {
       await open(page, `${server.url}/`);
@@ -37,6 +45,7 @@ describe('web: statement list', function () {
         expect(await row.locator('.lang-chip').allTextContents()).to.include.members(['EN', 'KO']);
         expect(await row.getByRole('progressbar').getAttribute('aria-valuemax')).to.equal(String(s.beads));
         expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`${s.confirmed}/${s.beads}`);
+        expect((await row.locator('.col-flags').textContent())?.trim()).to.equal(s.openFlags > 0 ? `⚑ ${s.openFlags}` : '0');
       }
       await settleFonts(page);
       await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-list.png') });

@@ -150,6 +150,64 @@ describe('cli', () => {
     });
   });
 
+  describe('check', () => {
+    it('prints one JSON finding per line for two files: the differing number and the missing paragraph', async () => {
+      const r = await runCli(['check', join(demo, 'kidd26.en.txt'), join(demo, 'kidd26.ko.txt')]);
+      expect(r.code, r.stderr).to.equal(0);
+      const findings = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      for (const f of findings) {
+        expect(Object.keys(f)).to.deep.equal(['en', 'ko', 'check', 'severity', 'message']);
+        expect(['error', 'warning', 'info']).to.include(f.severity);
+      }
+      const serious = findings.filter((f) => f.severity !== 'info').map((f) => `${f.check} ${f.en}|${f.ko}`);
+      expect(serious).to.include('numbers 8|7');
+      expect(serious.some((x) => /^omission 9\|$/.test(x))).to.equal(true);
+    });
+
+    it('checks a stored statement and stores the findings as suggestions', async () => {
+      await runCli(['import', '--en', join(demo, 'edscg6.en.txt'), '--ko', join(demo, 'edscg6.ko.txt'), '--db', db]);
+      const r = await runCli(['check', '--statement', '1', '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      const findings = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(findings.filter((f) => f.severity !== 'info').map((f) => `${f.check} ${f.en}|${f.ko}`)).to.include('dates 2|2');
+      const missing = await runCli(['check', '--statement', '7', '--db', db]);
+      expect(missing.code).to.equal(1);
+      expect(missing.stderr).to.equal('twintext: statement 7 not found\n');
+    });
+  });
+
+  describe('glossary', () => {
+    it('adds, lists, exports and removes terms', async () => {
+      const add = await runCli(['glossary', 'add', 'Freedom Edge', '프리덤 에지', '--note', 'trilateral exercise', '--db', db]);
+      expect(add.code, add.stderr).to.equal(0);
+      const id = add.stdout.trim();
+      const list = await runCli(['glossary', 'list', '--db', db]);
+      expect(list.stdout.split('\n')).to.include(`${id}\tFreedom Edge\t프리덤 에지\ttrilateral exercise`);
+      const tsv = await runCli(['glossary', 'export', '--db', db]);
+      expect(tsv.stdout.split('\n')[0]).to.equal('en\tko\tnote');
+      expect(tsv.stdout).to.include('Freedom Edge\t프리덤 에지\ttrilateral exercise\n');
+      expect((await runCli(['glossary', 'remove', id, '--db', db])).code).to.equal(0);
+      expect((await runCli(['glossary', 'list', '--db', db])).stdout).not.to.include('Freedom Edge');
+      const bad = await runCli(['glossary', 'remove', id, '--db', db]);
+      expect([bad.code, bad.stderr]).to.deep.equal([1, `twintext: glossary term ${id} not found\n`]);
+    });
+  });
+
+  describe('import --tmx', () => {
+    it('imports an exported TMX as aligned statements', async () => {
+      await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const tmx = join(tmp.dir, 'c.tmx');
+      await runCli(['export', '--format', 'tmx', '--out', tmx, '--db', db]);
+      const other = join(tmp.dir, 'other.db');
+      const r = await runCli(['import', '--tmx', tmx, '--db', other]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.equal('1\n');
+      const again = join(tmp.dir, 'again.tmx');
+      await runCli(['export', '--format', 'tmx', '--out', again, '--db', other]);
+      expect(readFileSync(again, 'utf8')).to.equal(readFileSync(tmx, 'utf8'));
+    });
+  });
+
   describe('errors: one readable line, non-zero exit', () => {
     const cases: [string, () => string[], number, RegExp][] = [
       ['a missing file', () => ['align', '--pre-split', join(fixtures, 'nope.txt'), join(fixtures, 'mnd.ko.txt')], 1, /nope\.txt: no such file/],

@@ -1,0 +1,199 @@
+// Plants known discrepancies into copies of Korean texts (fixed seed) for measuring the difference checks.
+import type { Bead } from '../server/core/types.ts';
+import type { Glossary } from '../server/core/glossary.ts';
+
+export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality';
+export const CATEGORIES: Category[] = ['number', 'date', 'acronym', 'name', 'sentence', 'paragraph', 'term', 'modality'];
+/** The check whose finding counts as catching each category. */
+export const CHECK_FOR: Record<Category, string> = {
+  number: 'numbers', date: 'dates', acronym: 'acronyms', name: 'names', sentence: 'omission', paragraph: 'omission',
+  term: 'terminology', modality: 'modality',
+};
+
+export interface Doc { id: string; en: string[]; ko: string[]; beads: Bead[] }
+export interface Planted { doc: Doc; category: Category; en: number[]; ko: number[]; note: string }
+
+/** mulberry32: small, seedable, identical on every platform. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+function shuffle<T>(r: () => number, xs: T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Beads with text on both sides and exactly one Korean paragraph: where a change is attributable. */
+function candidates(doc: Doc): { bead: Bead; en: string; ko: string; k: number }[] {
+  return doc.beads.filter((b) => b.src.length && b.tgt.length === 1).map((b) => ({
+    bead: b, en: b.src.map((i) => doc.en[i]!).join(' '), k: b.tgt[0]!, ko: doc.ko[b.tgt[0]!]!,
+  }));
+}
+
+function replaceKo(doc: Doc, k: number, text: string): Doc {
+  const ko = [...doc.ko];
+  ko[k] = text;
+  return { ...doc, ko };
+}
+
+interface Edit { start: number; end: number; by: string; note: string }
+
+type Finder = (en: string, ko: string, r: () => number, g: Glossary) => Edit[];
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const finders: Partial<Record<Category, Finder>> = {
+  number(en, ko, r) {
+    const out: Edit[] = [];
+    for (const m of ko.matchAll(/(?<![\d.,A-Za-z])\d[\d,]*(?:\.\d+)?(?![\d년월일])/gu)) {
+      const digits = m[0].replace(/,/g, '');
+      if (/^(?:19|20)\d\d$/.test(digits)) continue;
+      if (!new RegExp(`(?<![\\d.,])${m[0].replace(/[.]/g, '\\.')}(?![\\d,])`).test(en)) continue;
+      const n = Number(digits);
+      const by = String(n + 1 + Math.floor(r() * 8));
+      out.push({ start: m.index, end: m.index + m[0].length, by, note: `${m[0]} → ${by}` });
+    }
+    return out;
+  },
+  date(en, ko, r) {
+    const out: Edit[] = [];
+    for (const m of ko.matchAll(/(\d{4})년|(\d{1,2})월|(\d{1,2})일/gu)) {
+      const s = m.index + m[0].search(/\d/);
+      if (m[1]) {
+        if (!en.includes(m[1])) continue;
+        const by = String(Number(m[1]) + pick(r, [-2, -1, 1, 2]));
+        out.push({ start: s, end: s + m[1].length, by, note: `${m[1]} → ${by}` });
+      } else if (m[2]) {
+        const mo = Number(m[2]);
+        if (mo < 1 || mo > 12 || !en.includes(MONTHS[mo - 1]!)) continue;
+        const by = String(((mo - 1 + 1 + Math.floor(r() * 10)) % 12) + 1);
+        out.push({ start: s, end: s + m[2].length, by, note: `${m[2]}월 → ${by}월` });
+      } else if (m[3]) {
+        const d = Number(m[3]);
+        if (!new RegExp(`\\b${d}\\b`).test(en)) continue;
+        const by = String(((d - 1 + 1 + Math.floor(r() * 20)) % 28) + 1);
+        out.push({ start: s, end: s + m[3].length, by, note: `${m[3]}일 → ${by}일` });
+      }
+    }
+    return out;
+  },
+  acronym(en, ko, r) {
+    const pool = ['NCG', 'DSC', 'SCM', 'KIDD', 'NATO', 'IAEA', 'UNC', 'CFC', 'JCS', 'TTX', 'MCM', 'EDSCG', 'USFK', 'ICBM'];
+    const out: Edit[] = [];
+    for (const m of ko.matchAll(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu)) {
+      if (!new RegExp(`\\b${m[0]}\\b`).test(en)) continue;
+      const choices = pool.filter((p) => p !== m[0] && !en.includes(p));
+      const by = pick(r, choices);
+      out.push({ start: m.index, end: m.index + m[0].length, by, note: `${m[0]} → ${by}` });
+    }
+    return out;
+  },
+  name(_en, ko, r) {
+    // A Hangul name right before a title, as statements and news write people.
+    const pool = ['김민준', '최서연', '한지훈', '송하늘', '마이클 존슨', '데이비드 스미스', '제임스 브라운'];
+    const out: Edit[] = [];
+    const re = /(?<![\p{Script=Hangul}])(\p{Script=Hangul}{2,4}(?:\s\p{Script=Hangul}{2,4})?)\s(?=(?:국무장관|국방장관|외교장관|장관|대통령|총리|대변인|차관|대사|의장|사령관|장군|대표|위원장|외무상|총장|의원|교수|박사|씨)(?![\p{Script=Hangul}]{2}))/gu;
+    for (const m of ko.matchAll(re)) {
+      const name = m[1]!.split(' ').pop()!;
+      if (/^(?:한국|미국|일본|중국|북한|양국|양측|오늘|이번|지난|공동|신임|전임|당시|또한|그리고|마지막으로)/u.test(name)) continue;
+      const start = m.index + m[1]!.length - name.length;
+      const by = pick(r, pool.filter((p) => !p.includes(name)));
+      out.push({ start, end: start + name.length, by, note: `${name} → ${by}` });
+    }
+    return out;
+  },
+  term(en, ko, r, g) {
+    const named = g.terms.filter((t) => (t.terms.en ?? []).some((a) => /^[A-Z][A-Z\d&./-]+$/.test(a) && /[A-Z].*[A-Z]/.test(a)));
+    const out: Edit[] = [];
+    for (const t of named) {
+      const enHit = (t.terms.en ?? []).some((a) => !/^[A-Z][A-Z\d&./-]+$/.test(a) && en.toLowerCase().includes(a.toLowerCase()));
+      if (!enHit) continue;
+      for (const k of (t.terms.ko ?? []).filter((x) => x.length >= 2)) {
+        const at = ko.indexOf(k);
+        if (at < 0) continue;
+        const other = pick(r, named.filter((o) => o !== t)).terms.ko!.filter((x) => x.length >= 2);
+        if (!other.length) continue;
+        const by = pick(r, other);
+        if ((t.terms.ko ?? []).includes(by)) continue;
+        out.push({ start: at, end: at + k.length, by, note: `${k} → ${by}` });
+        break;
+      }
+    }
+    return out;
+  },
+  modality(en, ko) {
+    // Each strong Korean wording and a weaker one, used only where English carries the strong cue.
+    const swaps: [RegExp, RegExp, string][] = [
+      [/\b(?:agreed|decided)\b/i, /하기로\s?합의하였다|하기로\s?합의했다/u, '하는 방안을 논의하였다'],
+      [/\b(?:agreed|decided)\b/i, /합의하였다|합의했다|합의하고/u, '논의하였다'],
+      [/\b(?:agreed|decided)\b/i, /하기로\s?했다|하기로\s?하였다/u, '하는 방안을 검토했다'],
+      [/\bcondemn/i, /규탄/u, '우려를 표명'],
+      [/\b(?:reaffirm|re-affirm|reiterat)/i, /재확인/u, '확인'],
+      [/\bwill\b/i, /할\s?것/u, '하도록 노력할 수 있을 것'],
+    ];
+    const out: Edit[] = [];
+    for (const [enRe, koRe, by] of swaps) {
+      if (!enRe.test(en)) continue;
+      const m = koRe.exec(ko);
+      if (m) out.push({ start: m.index, end: m.index + m[0].length, by, note: `${m[0]} → ${by}` });
+    }
+    return out;
+  },
+};
+
+function splitKoSentences(t: string): string[] {
+  return t.split(/(?<=[.!?])\s+(?=\S)/u).filter(Boolean);
+}
+
+/** One planted copy of `doc` for `category`, or null when the document has no place for it. */
+export function plant(doc: Doc, category: Category, r: () => number, g: Glossary): Planted | null {
+  const cands = shuffle(r, candidates(doc));
+  if (category === 'paragraph') {
+    const c = cands.find((x) => x.bead.tgt.length === 1);
+    if (!c) return null;
+    const k = c.k;
+    const ko = doc.ko.filter((_, i) => i !== k);
+    const beads = doc.beads.map((b) => (b === c.bead ? { ...b, tgt: [] } : { ...b, tgt: b.tgt.map((i) => (i > k ? i - 1 : i)) }));
+    return { doc: { ...doc, ko, beads }, category, en: c.bead.src, ko: [], note: `dropped Korean paragraph ${k + 1}` };
+  }
+  if (category === 'sentence') {
+    for (const c of cands) {
+      const ss = splitKoSentences(c.ko);
+      if (ss.length >= 2) {
+        const i = Math.floor(r() * ss.length);
+        if (ss[i]!.replace(/\s/g, '').length < 15) continue;
+        return { doc: replaceKo(doc, c.k, ss.filter((_, j) => j !== i).join(' ')), category, en: c.bead.src, ko: [c.k], note: `dropped sentence ${i + 1} of ${ss.length}` };
+      }
+      // A single long sentence loses a middle clause: from a clause ending ("…하고,", "…하며,") to the next.
+      const cuts = [...c.ko.matchAll(/(?:고|며|여|서|나|면),\s/gu)].map((m) => m.index + m[0].length);
+      if (cuts.length >= 2) {
+        const a = cuts[0]!, b = cuts[cuts.length - 1]!;
+        if (b - a >= 0.4 * c.ko.length) {
+          return { doc: replaceKo(doc, c.k, c.ko.slice(0, a) + c.ko.slice(b)), category, en: c.bead.src, ko: [c.k], note: `dropped clause (${b - a} chars)` };
+        }
+      }
+    }
+    return null;
+  }
+  const f = finders[category]!;
+  for (const c of cands) {
+    const edits = f(c.en, c.ko, r, g);
+    if (!edits.length) continue;
+    const e = pick(r, edits);
+    const text = c.ko.slice(0, e.start) + e.by + c.ko.slice(e.end);
+    return { doc: replaceKo(doc, c.k, text), category, en: c.bead.src, ko: [c.k], note: e.note };
+  }
+  return null;
+}

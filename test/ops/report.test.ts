@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { openDb, type Db } from '../../server/store/db.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { addFlag, changeFlag, getStatementView } from '../../server/ops/review.ts';
+import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
+import { buildReport } from '../../server/ops/report.ts';
+import { NotFoundError } from '../../server/core/errors.ts';
+import { tempDir } from '../helpers.ts';
+
+describe('ops/report', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  let ids: number[];
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(join(tmp.dir, 'r.db'));
+    ids = seedDemo(db);
+    const beads = getStatementView(db, ids[0]!).alignment!.beads;
+    addFlag(db, beads[1]!.id, { category: 'name', comment: 'title <script>alert(1)</script> & "quotes"' }, 'alice');
+    const f = addFlag(db, beads[3]!.id, { category: 'style', severity: 'minor', comment: 'fine' }, 'bob');
+    changeFlag(db, f.id, { status: 'resolved' }, 'erin');
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  it('writes a CSV with a BOM: one row per flag and per open finding, with the row texts', () => {
+    runStatementChecks(db, ids[0]!, 'checker');
+    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested').length;
+    const csv = buildReport(db, 'csv', [ids[0]!]);
+    expect(csv.startsWith('\ufeffkind,id,statement_id')).to.equal(true);
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.kind === 'flag').map((r) => [r.row, r.category, r.status])).to.deep.equal([
+      ['2', 'name', 'open'],
+      ['4', 'style', 'resolved'],
+    ]);
+    expect(rows.filter((r) => r.kind === 'finding')).to.have.length(open);
+    expect(rows.find((r) => r.category === 'name')!.target_text).to.match(/^대한민국 국방부와/);
+  });
+
+  it('leaves out dismissed findings', () => {
+    runStatementChecks(db, ids[0]!, 'checker');
+    const [first] = statementFindings(db, ids[0]!);
+    decideFinding(db, first!.id, 'dismiss', 'erin');
+    const rows = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.some((r) => r.kind === 'finding' && r.id === String(first!.id))).to.equal(false);
+  });
+
+  it('writes a standalone HTML page with every text escaped', () => {
+    const html = buildReport(db, 'html', [], '2026-01-01T00:00:00Z');
+    expect(html).to.match(/^<!doctype html>/);
+    expect(html).to.include('title &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(html).not.to.include('<script>');
+    expect(html).to.include('<h2>Joint Press Statement for the 26th Korea-U.S. Integrated Defense Dialogue</h2>');
+    expect(html).to.include('Generated 2026-01-01T00:00:00Z · 2 items, 1 open');
+  });
+
+  it('names an unknown statement', () => {
+    expect(() => buildReport(db, 'html', [99])).to.throw(NotFoundError, /statement 99/);
+  });
+});
