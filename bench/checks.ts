@@ -87,12 +87,17 @@ function recall(name: string, docs: Doc[], copies: number): void {
         const p = plant(doc, cat, r, glossary);
         if (!p || seen.has(p.note + p.ko.join() + p.en.join())) continue;
         seen.add(p.note + p.ko.join() + p.en.join());
-        const fs = checkAlignment(p.doc.en, p.doc.ko, p.doc.beads, opts)
-          .filter((f) => f.check === CHECK_FOR[cat] && touches(f, p.en, p.ko) && !base.has(sig(f)));
+        const after = checkAlignment(p.doc.en, p.doc.ko, p.doc.beads, opts);
+        const fs = after.filter((f) => CHECK_FOR[cat].includes(f.check) && touches(f, p.en, p.ko) && !base.has(sig(f)));
         const st = stats.get(cat)!;
         st.n++;
         if (fs.some(serious)) st.hit++;
-        else missed.push(`${doc.id} ${cat}: ${p.note}`);
+        else {
+          missed.push(`${doc.id} ${cat}: ${p.note} (en ${p.en.map((x) => x + 1)} / ko ${p.ko.map((x) => x + 1)})`);
+          if (process.argv.includes('--debug')) {
+            for (const f of after.filter((x) => touches(x, p.en, p.ko))) missed.push(`      ${f.severity} ${f.check}: ${f.message}`);
+          }
+        }
         if (fs.length) st.any++;
       }
     }
@@ -101,7 +106,7 @@ function recall(name: string, docs: Doc[], copies: number): void {
   table(['category', 'check', 'planted', 'found (error/warning)', 'recall', 'found at any severity'],
     CATEGORIES.map((c) => {
       const s = stats.get(c)!;
-      return [c, CHECK_FOR[c], s.n, s.hit, s.n ? (s.hit / s.n).toFixed(2) : '-', s.any];
+      return [c, CHECK_FOR[c].join('/'), s.n, s.hit, s.n ? (s.hit / s.n).toFixed(2) : '-', s.any];
     }));
   if (process.argv.includes('--missed')) for (const m of missed) console.log('  missed: ' + m);
 }
@@ -126,7 +131,7 @@ function falseFindings(name: string, docs: (Doc & { listed?: Listed[] })[]): voi
   table(['documents', 'beads', 'error/warning findings off listed discrepancies', 'per 100 beads', 'by check', 'ms per document'],
     [[docs.length, beads, total, (100 * total / Math.max(1, beads)).toFixed(2),
       [...byCheck.entries()].map(([c, n]) => `${c} ${n}`).join(', ') || '-', (ms / Math.max(1, docs.length)).toFixed(1)]]);
-  if (process.argv.includes('--verbose')) for (const r of rows) console.log('  ' + r);
+  if (process.argv.includes("--verbose")) for (const r of rows) console.log('  ' + r);
 }
 
 function listedFound(docs: StatementDoc[]): void {

@@ -1,13 +1,13 @@
 // Plants known discrepancies into copies of Korean texts (fixed seed) for measuring the difference checks.
 import type { Bead } from '../server/core/types.ts';
-import type { Glossary } from '../server/core/glossary.ts';
+import { findGlossaryTerms, type Glossary } from '../server/core/glossary.ts';
 
 export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality';
 export const CATEGORIES: Category[] = ['number', 'date', 'acronym', 'name', 'sentence', 'paragraph', 'term', 'modality'];
-/** The check whose finding counts as catching each category. */
-export const CHECK_FOR: Record<Category, string> = {
-  number: 'numbers', date: 'dates', acronym: 'acronyms', name: 'names', sentence: 'omission', paragraph: 'omission',
-  term: 'terminology', modality: 'modality',
+/** The checks whose finding counts as catching each category (a dropped sentence may show only as a short paragraph). */
+export const CHECK_FOR: Record<Category, string[]> = {
+  number: ['numbers'], date: ['dates'], acronym: ['acronyms'], name: ['names'], sentence: ['omission', 'length'], paragraph: ['omission'],
+  term: ['terminology'], modality: ['modality'],
 };
 
 export interface Doc { id: string; en: string[]; ko: string[]; beads: Bead[] }
@@ -48,7 +48,7 @@ function replaceKo(doc: Doc, k: number, text: string): Doc {
   return { ...doc, ko };
 }
 
-interface Edit { start: number; end: number; by: string; note: string }
+interface Edit { start: number; end: number; by: string; note: string; /** Replace every occurrence of this instead of one span. */ all?: string }
 
 type Finder = (en: string, ko: string, r: () => number, g: Glossary) => Edit[];
 
@@ -115,21 +115,20 @@ const finders: Partial<Record<Category, Finder>> = {
     return out;
   },
   term(en, ko, r, g) {
-    const named = g.terms.filter((t) => (t.terms.en ?? []).some((a) => /^[A-Z][A-Z\d&./-]+$/.test(a) && /[A-Z].*[A-Z]/.test(a)));
+    // Named bodies and programmes (entries with an acronym) found in the English by the glossary
+    // matcher; every Korean rendering of the term in the paragraph becomes another entry's rendering.
+    const acr = (a: string) => /^[A-Z][A-Z\d&./-]+$/.test(a) && /[A-Z].*[A-Z]/.test(a);
+    const named = g.terms.filter((t) => (t.terms.en ?? []).some(acr));
     const out: Edit[] = [];
-    for (const t of named) {
-      const enHit = (t.terms.en ?? []).some((a) => !/^[A-Z][A-Z\d&./-]+$/.test(a) && en.toLowerCase().includes(a.toLowerCase()));
-      if (!enHit) continue;
-      for (const k of (t.terms.ko ?? []).filter((x) => x.length >= 2)) {
-        const at = ko.indexOf(k);
-        if (at < 0) continue;
-        const other = pick(r, named.filter((o) => o !== t)).terms.ko!.filter((x) => x.length >= 2);
-        if (!other.length) continue;
-        const by = pick(r, other);
-        if ((t.terms.ko ?? []).includes(by)) continue;
-        out.push({ start: at, end: at + k.length, by, note: `${k} → ${by}` });
-        break;
-      }
+    for (const h of findGlossaryTerms(en, 'en', g)) {
+      const surface = en.slice(h.start, h.end);
+      const t = g.terms[h.termIndex]!;
+      if (acr(surface) || !named.includes(t)) continue;
+      const k = (t.terms.ko ?? []).filter((x) => x.length >= 2).sort((a, b) => b.length - a.length).find((x) => ko.includes(x));
+      if (!k) continue;
+      const by = pick(r, pick(r, named.filter((o) => o !== t)).terms.ko!.filter((x) => x.length >= 2));
+      if (!by || (t.terms.ko ?? []).some((x) => by.includes(x) || x.includes(by))) continue;
+      out.push({ start: -1, end: -1, by, note: `${k} → ${by}`, all: k });
     }
     return out;
   },
@@ -141,7 +140,7 @@ const finders: Partial<Record<Category, Finder>> = {
       [/\b(?:agreed|decided)\b/i, /하기로\s?했다|하기로\s?하였다/u, '하는 방안을 검토했다'],
       [/\bcondemn/i, /규탄/u, '우려를 표명'],
       [/\b(?:reaffirm|re-affirm|reiterat)/i, /재확인/u, '확인'],
-      [/\bwill\b/i, /할\s?것/u, '하도록 노력할 수 있을 것'],
+      [/\bwill\b/i, /할\s?것이/u, '하도록 노력하'],
     ];
     const out: Edit[] = [];
     for (const [enRe, koRe, by] of swaps) {
@@ -192,7 +191,7 @@ export function plant(doc: Doc, category: Category, r: () => number, g: Glossary
     const edits = f(c.en, c.ko, r, g);
     if (!edits.length) continue;
     const e = pick(r, edits);
-    const text = c.ko.slice(0, e.start) + e.by + c.ko.slice(e.end);
+    const text = e.all !== undefined ? c.ko.split(e.all).join(e.by) : c.ko.slice(0, e.start) + e.by + c.ko.slice(e.end);
     return { doc: replaceKo(doc, c.k, text), category, en: c.bead.src, ko: [c.k], note: e.note };
   }
   return null;

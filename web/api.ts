@@ -47,6 +47,23 @@ export interface Alignment {
   srcLang: string;
   tgtLang: string;
   beads: Bead[];
+  /** The action undo/redo would revert (e.g. "bead.merge"), or null when there is none. */
+  canUndo?: string | null;
+  canRedo?: string | null;
+}
+
+export type EditOp = 'merge' | 'split' | 'move-up' | 'move-down' | 'insert-empty' | 'confirm-above' | 'realign';
+
+export interface EditRequest {
+  op: EditOp;
+  version: number;
+  side?: 'src' | 'tgt';
+  at?: { src: number; tgt: number };
+}
+
+export interface UndoState {
+  canUndo: string | null;
+  canRedo: string | null;
 }
 
 export interface Meta {
@@ -98,8 +115,10 @@ export function listStatements(q: string): Promise<{ statements: StatementSummar
   return call('GET', `/api/statements${qs}`);
 }
 
-export function getStatement(id: number): Promise<{ statement: StatementSummary; alignment: Alignment }> {
-  return call('GET', `/api/statements/${id}`);
+/** `tgtLang` picks one alignment of a statement with more than two languages; null alignment = one language only. */
+export function getStatement(id: number, tgtLang?: string | null): Promise<{ statement: StatementSummary; alignment: Alignment | null }> {
+  const qs = tgtLang ? `?lang=${encodeURIComponent(tgtLang)}` : '';
+  return call('GET', `/api/statements/${id}${qs}`);
 }
 
 export function getMeta(): Promise<Meta> {
@@ -116,6 +135,18 @@ export function createFlag(beadId: number, input: { category: string; severity: 
 
 export function updateFlag(id: number, patch: { status?: FlagStatus; comment?: string }): Promise<{ flag: Flag }> {
   return call('PATCH', `/api/flags/${id}`, patch);
+}
+
+export function editBead(id: number, req: EditRequest): Promise<UndoState> {
+  return call('POST', `/api/beads/${id}/edit`, req);
+}
+
+export function undoRedo(alignmentId: number, which: 'undo' | 'redo'): Promise<UndoState> {
+  return call('POST', `/api/alignments/${alignmentId}/${which}`);
+}
+
+export function undoState(alignmentId: number): Promise<UndoState> {
+  return call('GET', `/api/alignments/${alignmentId}/history`);
 }
 
 export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all'): string {

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   });
   const m = /^\/statements\/(\d+)\/?$/.exec(location.pathname);
   if (m) {
-    review = new ReviewPage(root, Number(m[1]));
+    review = new ReviewPage(root, Number(m[1]), new URLSearchParams(location.search).get('lang'));
     await review.load();
   } else {
     await renderList(root);

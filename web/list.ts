@@ -6,6 +6,9 @@ import { reportError, clearError } from './ui.ts';
 
 export function progressBar(confirmed: number, total: number, label: string, suffix = ''): HTMLElement {
   const pct = progressPercent(confirmed, total);
+  const fill = h('div', { class: pct === 100 ? 'progress-fill done' : 'progress-fill' });
+  // Through CSSOM, not a style="" attribute, so a strict style-src CSP cannot blank the bar.
+  fill.style.width = `${pct}%`;
   return h(
     'div',
     { class: 'progress' },
@@ -20,7 +23,7 @@ export function progressBar(confirmed: number, total: number, label: string, suf
         'aria-valuenow': confirmed,
         'aria-valuetext': `${confirmed} of ${total} confirmed (${pct}%)`,
       },
-      h('div', { class: pct === 100 ? 'progress-fill done' : 'progress-fill', style: `width:${pct}%` }),
+      fill,
     ),
     h('span', { class: 'progress-text' }, `${confirmed}/${total}${suffix}`),
   );

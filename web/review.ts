@@ -3,12 +3,16 @@ import {
   ApiError,
   confirmBead,
   createFlag,
+  editBead,
+  undoRedo,
+  undoState,
   exportUrl,
   getMeta,
   getStatement,
   updateFlag,
   type Alignment,
   type Bead,
+  type EditRequest,
   type Flag,
   type FlagStatus,
   type Paragraph,
@@ -71,17 +75,25 @@ export class ReviewPage {
   private flagsPanel = h('aside', { class: 'flags-panel', 'aria-labelledby': 'flags-title' });
   private flagDialog: HTMLDialogElement | null = null;
   private flagBeadIndex = -1;
+  private editDialog: HTMLDialogElement | null = null;
+  private editBeadIndex = -1;
+  private rowCount = h('span', { class: 'muted' });
+  private undoButton = h('button', { type: 'button', class: 'small', onclick: () => void this.undoRedo('undo') }, '↶ Undo');
+  private redoButton = h('button', { type: 'button', class: 'small', onclick: () => void this.undoRedo('redo') }, '↷ Redo');
+  private busy = false;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly statementId: number,
+    /** From `?lang=`: which target language to review when the statement has more than two. */
+    private readonly tgtLang: string | null = null,
   ) {}
 
   async load(): Promise<void> {
     const metaP = getMeta().catch(() => null);
-    let data: { statement: StatementSummary; alignment: Alignment };
+    let data: { statement: StatementSummary; alignment: Alignment | null };
     try {
-      data = await getStatement(this.statementId);
+      data = await getStatement(this.statementId, this.tgtLang);
     } catch (err) {
       this.renderFailure(err);
       return;
@@ -93,6 +105,10 @@ export class ReviewPage {
     }
     performance.mark('twintext:data');
     this.statement = data.statement;
+    if (!data.alignment) {
+      this.renderUnaligned();
+      return;
+    }
     this.alignment = data.alignment;
     this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);
     this.render();
@@ -120,13 +136,46 @@ export class ReviewPage {
     if (!notFound) reportError(err);
   }
 
-  private render(): void {
+  private renderCrumbs(): void {
     const s = this.statement;
-    const a = this.alignment;
     document.title = `${s.title || `Statement ${s.id}`} · twintext`;
     const crumbs = byId('crumbs');
     clear(crumbs);
     crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, s.title || `Statement ${s.id}`));
+  }
+
+  private renderUnaligned(): void {
+    this.renderCrumbs();
+    const s = this.statement;
+    clear(this.root);
+    this.root.append(
+      h('div', { class: 'page-head' }, h('div', { class: 'head-main' }, h('h1', null, s.title || `Statement ${s.id}`), h('p', { class: 'head-meta' }, langChips(s.languages)))),
+      h('p', { class: 'failure' }, 'This statement has no alignment yet: it needs a text in at least two languages.'),
+    );
+  }
+
+  /** Trilateral statements have one alignment per target language; offer the others as links. */
+  private pairSwitcher(): HTMLElement | null {
+    const a = this.alignment;
+    const targets = this.statement.languages.filter((l) => l !== a.srcLang);
+    if (targets.length < 2) return null;
+    return h(
+      'nav',
+      { class: 'pairs', 'aria-label': 'Language pair' },
+      ...targets.map((l) =>
+        h(
+          'a',
+          { href: `/statements/${this.statement.id}?lang=${encodeURIComponent(l)}`, class: 'pair', 'aria-current': l === a.tgtLang ? 'page' : null },
+          `${a.srcLang.toUpperCase()}–${l.toUpperCase()}`,
+        ),
+      ),
+    );
+  }
+
+  private render(): void {
+    const s = this.statement;
+    const a = this.alignment;
+    this.renderCrumbs();
 
     const exportSelect = h('select', { id: 'export-format', 'aria-label': 'Export format' }, ...EXPORT_FORMATS.map(([v, l]) => h('option', { value: v }, l)));
     const exportLink = h('a', { class: 'button', href: exportUrl('tmx', s.id, 'confirmed'), download: true }, 'Export confirmed');
@@ -168,14 +217,26 @@ export class ReviewPage {
           'div',
           { class: 'head-main' },
           h('h1', null, s.title || `Statement ${s.id}`),
-          h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), h('span', { class: 'muted' }, `${this.beads.length} rows`)),
+          h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount),
         ),
         h('div', { class: 'head-side' }, this.progressSlot, h('div', { class: 'export' }, exportSelect, exportLink)),
       ),
-      h('div', { class: 'toolbar' }, this.filterBar, h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · n next unconfirmed · l next low confidence · c confirm · f flag · ? help')),
+      h(
+        'div',
+        { class: 'toolbar' },
+        this.filterBar,
+        h('div', { class: 'history', role: 'group', 'aria-label': 'Alignment history' }, this.undoButton, this.redoButton),
+        h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · c confirm · f flag · e edit · ? help'),
+      ),
       h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), this.flagsPanel),
     );
 
+    this.renderRows();
+  }
+
+  /** (Re)build every row in one fragment; used on load and after edits that change the row set. */
+  private renderRows(): void {
+    clear(this.tbody);
     const frag = document.createDocumentFragment();
     this.rows = this.beads.map((b, i) => {
       const tr = this.buildRow(b, i);
@@ -183,10 +244,22 @@ export class ReviewPage {
       return tr;
     });
     this.tbody.append(frag);
+    if (this.current >= this.rows.length) this.current = this.rows.length - 1;
+    this.rows[this.current]?.classList.add('current');
+    this.rowCount.textContent = `${this.beads.length} rows`;
     this.renderFilters();
     this.renderProgress();
     this.renderFlagsPanel();
+    this.renderHistory();
     this.applyFilter();
+  }
+
+  private renderHistory(): void {
+    const { canUndo, canRedo } = this.alignment;
+    this.undoButton.disabled = !canUndo;
+    this.redoButton.disabled = !canRedo;
+    this.undoButton.title = canUndo ? `Undo ${describeAction(canUndo)} (u)` : 'Nothing to undo';
+    this.redoButton.title = canRedo ? `Redo ${describeAction(canRedo)} (Shift+U)` : 'Nothing to redo';
   }
 
   private paragraphCell(paras: Paragraph[], lang: string, side: 'src' | 'tgt'): HTMLTableCellElement {
@@ -234,6 +307,7 @@ export class ReviewPage {
           { class: 'actions' },
           h('button', { type: 'button', class: confirmed ? 'confirm pressed' : 'confirm', 'aria-pressed': confirmed ? 'true' : 'false', disabled: pending, onclick: () => void this.toggleConfirm(i) }, h('span', { class: 'check', 'aria-hidden': 'true' }, '✓'), 'Confirm'),
           h('button', { type: 'button', class: 'flag', 'aria-haspopup': 'dialog', onclick: () => this.openFlagForm(i) }, h('span', { 'aria-hidden': 'true' }, '⚑'), 'Flag'),
+          h('button', { type: 'button', class: 'edit', 'aria-haspopup': 'dialog', onclick: () => this.openEditForm(i) }, h('span', { 'aria-hidden': 'true' }, '⇅'), 'Edit'),
         ),
         openFlags.length
           ? h('ul', { class: 'badges', 'aria-label': 'Open flags' }, ...openFlags.map((f) => h('li', { class: `badge sev-${f.severity}`, title: `${f.severity} · ${f.author}${f.comment ? `: ${f.comment}` : ''}` }, f.category)))
@@ -392,6 +466,16 @@ export class ReviewPage {
         if (this.current >= 0) this.openFlagForm(this.current);
         else announce('Move to a row first (j / k).');
         break;
+      case 'e':
+        if (this.current >= 0) this.openEditForm(this.current);
+        else announce('Move to a row first (j / k).');
+        break;
+      case 'u':
+        void this.undoRedo('undo');
+        break;
+      case 'U':
+        void this.undoRedo('redo');
+        break;
       case '?':
         openHelp();
         break;
@@ -413,6 +497,14 @@ export class ReviewPage {
       clearError();
       this.replaceBead(i, bead);
       announce(`Row ${i + 1} ${want ? 'confirmed' : 'unconfirmed'}.`);
+      // Confirming is undoable too; the buttons must say so without a full reload.
+      undoState(this.alignment.id)
+        .then((st) => {
+          this.alignment.canUndo = st.canUndo;
+          this.alignment.canRedo = st.canRedo;
+          this.renderHistory();
+        })
+        .catch(() => undefined);
     } catch (err) {
       this.pending.delete(b.id);
       if (err instanceof ApiError && err.status === 409) {
@@ -431,9 +523,9 @@ export class ReviewPage {
     const b = this.beads[i];
     if (!b) return;
     try {
-      const data = await getStatement(this.statementId);
+      const data = await getStatement(this.statementId, this.alignment.tgtLang);
       this.statement = data.statement;
-      const fresh = data.alignment.beads.find((x) => x.id === b.id);
+      const fresh = data.alignment?.beads.find((x) => x.id === b.id);
       if (fresh) this.replaceBead(i, fresh);
       else this.refreshRow(i);
       this.renderFlagsPanel();
@@ -599,4 +691,154 @@ export class ReviewPage {
       reportError(err);
     }
   }
+
+  /** Refetch the alignment after an edit: merges and splits change the row set, so rows are rebuilt. */
+  private async reloadAll(focusIndex: number): Promise<void> {
+    const data = await getStatement(this.statementId, this.alignment.tgtLang);
+    if (!data.alignment) return;
+    this.statement = data.statement;
+    this.alignment = data.alignment;
+    this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);
+    const hadRowFocus = document.activeElement === document.body || this.tbody.contains(document.activeElement);
+    this.renderRows();
+    const i = Math.max(0, Math.min(focusIndex, this.rows.length - 1));
+    if (hadRowFocus && this.rows.length) this.focusRow(i);
+  }
+
+  private async undoRedo(which: 'undo' | 'redo'): Promise<void> {
+    if (this.busy) return;
+    const label = which === 'undo' ? this.alignment.canUndo : this.alignment.canRedo;
+    if (!label) {
+      announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      return;
+    }
+    if (!requireReviewer()) return;
+    this.busy = true;
+    try {
+      await undoRedo(this.alignment.id, which);
+      clearError();
+      await this.reloadAll(Math.max(this.current, 0));
+      announce(`${which === 'undo' ? 'Undid' : 'Redid'} ${describeAction(label)}.`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
+        showError(`${err.message} The rows have been reloaded.`);
+      } else reportError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private ensureEditDialog(): HTMLDialogElement {
+    if (this.editDialog) return this.editDialog;
+    const dialog = h('dialog', { id: 'edit-dialog', 'aria-labelledby': 'edit-title' });
+    dialog.addEventListener('close', () => {
+      const i = this.editBeadIndex;
+      this.editBeadIndex = -1;
+      if (i >= 0 && this.rows[i] && !this.busy) this.focusRow(Math.min(i, this.rows.length - 1));
+    });
+    document.body.append(dialog);
+    this.editDialog = dialog;
+    return dialog;
+  }
+
+  private openEditForm(i: number): void {
+    const b = this.beads[i];
+    if (!b) return;
+    if (!requireReviewer()) return;
+    const dialog = this.ensureEditDialog();
+    this.editBeadIndex = i;
+    this.setCurrent(i);
+    const a = this.alignment;
+    const src = a.srcLang.toUpperCase();
+    const tgt = a.tgtLang.toUpperCase();
+    const last = i === this.beads.length - 1;
+    const op = (label: string, req: Omit<EditRequest, 'version'>, disabled: boolean): HTMLButtonElement =>
+      h('button', { type: 'button', class: 'op', disabled, onclick: () => void this.applyEdit(i, req) }, label);
+    const splitSrc = h('input', { type: 'number', id: 'split-src', min: 0, max: b.src.length, value: Math.min(1, b.src.length), inputmode: 'numeric' });
+    const splitTgt = h('input', { type: 'number', id: 'split-tgt', min: 0, max: b.tgt.length, value: Math.min(1, b.tgt.length), inputmode: 'numeric' });
+    const canSplit = b.src.length + b.tgt.length > 1;
+    const splitButton = h('button', { type: 'submit', class: 'op', disabled: !canSplit }, 'Split row');
+    const splitForm = h(
+      'form',
+      { class: 'split-form' },
+      h('span', { class: 'split-label' }, 'Keep in this row:'),
+      h('label', { for: 'split-src' }, `${src} paragraphs`, splitSrc),
+      h('label', { for: 'split-tgt' }, `${tgt} paragraphs`, splitTgt),
+      splitButton,
+    );
+    splitForm.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.applyEdit(i, { op: 'split', at: { src: Number(splitSrc.value), tgt: Number(splitTgt.value) } });
+    });
+    clear(dialog);
+    dialog.append(
+      h('h2', { id: 'edit-title' }, `Edit alignment of row ${i + 1}`),
+      h('p', { class: 'muted small' }, `${b.src.length} ${src} : ${b.tgt.length} ${tgt} paragraphs. Every change can be undone (u).`),
+      h(
+        'div',
+        { class: 'op-grid' },
+        op('Merge with row above', { op: 'merge' }, i === 0),
+        op('Confirm this and all rows above', { op: 'confirm-above' }, false),
+        op(`Move first ${src} paragraph up`, { op: 'move-up', side: 'src' }, i === 0 || b.src.length === 0),
+        op(`Move first ${tgt} paragraph up`, { op: 'move-up', side: 'tgt' }, i === 0 || b.tgt.length === 0),
+        op(`Move last ${src} paragraph down`, { op: 'move-down', side: 'src' }, last || b.src.length === 0),
+        op(`Move last ${tgt} paragraph down`, { op: 'move-down', side: 'tgt' }, last || b.tgt.length === 0),
+        op(`Move ${src} text to its own row`, { op: 'insert-empty', side: 'src' }, b.src.length === 0 || b.tgt.length === 0),
+        op(`Move ${tgt} text to its own row`, { op: 'insert-empty', side: 'tgt' }, b.src.length === 0 || b.tgt.length === 0),
+        op('Realign unconfirmed rows around here', { op: 'realign' }, false),
+      ),
+      splitForm,
+      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, 'Cancel')),
+    );
+    dialog.showModal();
+    dialog.querySelector<HTMLButtonElement>('button.op:not([disabled])')?.focus();
+  }
+
+  private async applyEdit(i: number, req: Omit<EditRequest, 'version'>): Promise<void> {
+    const b = this.beads[i];
+    if (!b || this.busy) return;
+    if (!requireReviewer()) {
+      this.editDialog?.close();
+      byId('reviewer').focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      await editBead(b.id, { ...req, version: b.version });
+      clearError();
+      this.editDialog?.close();
+      // Merge and move-up pull content into the row above, so that is where the reviewer wants to look next.
+      const focus = req.op === 'merge' ? i - 1 : i;
+      await this.reloadAll(focus);
+      this.focusRow(Math.max(0, Math.min(focus, this.rows.length - 1)));
+      announce(`Row ${i + 1}: ${describeAction(`bead.${req.op}`)} done. Press u to undo.`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        this.editDialog?.close();
+        await this.reloadAll(i).catch(() => undefined);
+        showError(`Row ${i + 1} was changed by someone else in the meantime. It has been reloaded — check it and try again.`);
+      } else reportError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+const ACTION_NAMES: Record<string, string> = {
+  merge: 'merge',
+  split: 'split',
+  'move-up': 'move up',
+  'move-down': 'move down',
+  'insert-empty': 'separate row',
+  'confirm-above': 'confirm above',
+  realign: 'realign',
+  confirm: 'confirm',
+  unconfirm: 'unconfirm',
+};
+
+/** "bead.merge" → "merge": event names come from the server; unknown ones are shown as they are. */
+function describeAction(action: string): string {
+  const key = action.replace(/^[a-z]+\./, '');
+  return ACTION_NAMES[key] ?? key.replace(/[-_.]/g, ' ');
 }

@@ -80,6 +80,10 @@ export function initShell(onLeaveNameField: () => void): void {
   });
 
   byId('error-dismiss').addEventListener('click', clearError);
+  document.addEventListener('keydown', (e) => {
+    // Escape closes dialogs natively; with none open it dismisses the error message instead.
+    if (e.key === 'Escape' && !anyDialogOpen() && !isTypingTarget(e.target)) clearError();
+  });
   const help = byId<HTMLDialogElement>('help');
   byId('help-button').addEventListener('click', () => openHelp());
   help.addEventListener('click', (e) => {

@@ -1,6 +1,6 @@
 // The `twintext` command: parses arguments, calls ops/core, prints; the only place that sets exit codes.
 import { Command, CommanderError, Option } from 'commander';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -360,6 +360,25 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const report = withDb(io, o.db, (db) => buildReport(db, o.format as ReportFormat, o.statement ?? []));
       if (o.out) writeFileSync(resolve(io.cwd, o.out), report);
       else io.out.write(report);
+    });
+
+  program
+    .command('backup')
+    .description('copy the database to FILE with SQLite\'s online backup (safe while the server runs)')
+    .argument('<file>')
+    .addOption(dbOption())
+    .action(async (file: string, o: { db?: string }) => {
+      const target = resolve(io.cwd, file);
+      if (existsSync(target)) throw new UsageError(`${file} exists; choose a new file name`);
+      const source = dbPath(io, o.db);
+      if (!existsSync(source)) throw new InputError(`${source}: no such database`);
+      const db = openDb(source);
+      try {
+        await db.backup(target);
+      } finally {
+        db.close();
+      }
+      print(io, target);
     });
 
   program

@@ -15,6 +15,8 @@ export interface SideFeatures {
   editorial: Uint8Array;
   /** Per paragraph, sorted cue ids (repeats allowed: cues are a multiset). */
   cues: Int32Array[];
+  /** Per paragraph, total weight of its cues (what a translation of it should mostly match). */
+  cueTotal: Float64Array;
 }
 
 export interface DocFeatures {
@@ -52,34 +54,59 @@ function lexIndex(lex: Lexicon): LexIndex {
   return ix;
 }
 
-/** Cue keys of one paragraph with their kind-weights (key → weight factor). */
-function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: Glossary | undefined, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, out: [string, number][]): void {
+/** Cue keys of one paragraph with their kind-weights, appended to `keys`/`ws`. */
+function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: Glossary | undefined, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: string[], ws: number[]): void {
   for (const a of extractAnchors(text, lang)) {
     if (a.kind === 'date') {
-      const m = /^(\d{4}|-)-?(\d{2})-(\d{2})$/.exec(a.value);
-      if (m) {
-        out.push([`md:${m[2]}-${m[3]}`, cw.anchor]);
-        if (m[1] !== '-') out.push([`y:${m[1]}`, cw.anchor]);
+      const v = a.value;
+      // "2025-06-26" or "--06-26": month-day and year are separate cues so a date written
+      // without its year on one side still matches.
+      keys.push('md:' + v.slice(-5));
+      ws.push(cw.anchor);
+      if (v[0] !== '-') {
+        keys.push('y:' + v.slice(0, 4));
+        ws.push(cw.anchor);
       }
     } else if (a.kind === 'name') {
-      for (const k of a.value.split(' ')) out.push([`nm:${k}`, cw.name]);
+      for (const k of a.value.split(' ')) {
+        keys.push('nm:' + k);
+        ws.push(cw.name);
+      }
     } else {
-      out.push([`${ANCHOR_PREFIX[a.kind]}:${a.value}`, cw.anchor]);
+      keys.push(ANCHOR_PREFIX[a.kind] + ':' + a.value);
+      ws.push(cw.anchor);
     }
   }
-  if (glossary) for (const h of findGlossaryTerms(text, lang, glossary)) out.push([`g:${h.termIndex}`, cw.glossary]);
-  // Latin words survive translation into Hangul/Kana text as-is (programme names, "Iron Mace").
-  for (const m of text.matchAll(/\p{Script=Latin}{3,}/gu)) {
-    const w = m[0].toLowerCase();
-    if (!LATIN_STOP.has(w)) out.push([`w:${w}`, cw.latin]);
+  if (glossary) {
+    for (const h of findGlossaryTerms(text, lang, glossary)) {
+      keys.push('g:' + h.termIndex);
+      ws.push(cw.glossary);
+    }
   }
   if (lexicon) {
     const ix = lexIndex(lexicon);
     const map = (side === 'src') !== lexSwapped ? ix.bySrc : ix.byTgt;
     for (const t of new Set(lexTokens(text, lang))) {
-      for (const k of map.get(t) ?? []) out.push([`x:${k}`, cw.lexicon * lexicon.entries[k]![2]]);
+      const ks = map.get(t);
+      if (!ks) continue;
+      for (const k of ks) {
+        keys.push('x:' + k);
+        ws.push(cw.lexicon * lexicon.entries[k]![2]);
+      }
     }
   }
+}
+
+const LATIN_WORD = /[A-Za-z\u00c0-\u024f]{3,}/g;
+
+function latinWords(text: string): string[] {
+  const out: string[] = [];
+  LATIN_WORD.lastIndex = 0;
+  for (let m = LATIN_WORD.exec(text); m; m = LATIN_WORD.exec(text)) {
+    const w = m[0].toLowerCase();
+    if (!LATIN_STOP.has(w)) out.push(w);
+  }
+  return out;
 }
 
 /** A short line wholly in brackets, or without any letter or digit: an editor's mark, not text. */
@@ -100,36 +127,71 @@ function lengthOf(s: string): number {
 
 export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLang: Lang, glossary: Glossary | undefined, lexicon: Lexicon | undefined, cw: CueWeights): DocFeatures {
   const lexSwapped = !!lexicon && lexicon.srcLang === tgtLang && lexicon.tgtLang === srcLang && srcLang !== tgtLang;
-  const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt') => texts.map((t) => {
-    const o: [string, number][] = [];
-    paragraphCues(t, lang, side, glossary, lexicon, lexSwapped, cw, o);
-    return o;
-  });
-  const rs = raw(src, srcLang, 'src');
-  const rt = raw(tgt, tgtLang, 'tgt');
-  // Only cues seen on both sides can tell paragraphs apart; document frequency gives IDF.
-  const dfS = new Map<string, number>();
-  const dfT = new Map<string, number>();
-  const kindW = new Map<string, number>();
-  for (const list of rs) for (const k of new Set(list.map((x) => x[0]))) dfS.set(k, (dfS.get(k) ?? 0) + 1);
-  for (const list of rt) for (const k of new Set(list.map((x) => x[0]))) dfT.set(k, (dfT.get(k) ?? 0) + 1);
-  for (const list of [...rs, ...rt]) for (const [k, w] of list) kindW.set(k, Math.max(kindW.get(k) ?? 0, w));
+  // Latin words survive translation into Hangul/Kana text as-is (programme names, "Iron Mace");
+  // only words present on both sides are worth a cue.
+  const lwS = src.map(latinWords), lwT = tgt.map(latinWords);
+  const setS = new Set<string>(), setT = new Set<string>();
+  for (const l of lwS) for (const w of l) setS.add(w);
+  for (const l of lwT) for (const w of l) setT.add(w);
+  // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side.
   const ids = new Map<string, number>();
-  const weights: number[] = [];
+  const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [];
+  const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], other: Set<string>, df: number[], stamp0: number) =>
+    texts.map((t, i) => {
+      const keys: string[] = [], ws: number[] = [];
+      paragraphCues(t, lang, side, glossary, lexicon, lexSwapped, cw, keys, ws);
+      for (const w of lw[i]!) {
+        if (other.has(w)) {
+          keys.push('w:' + w);
+          ws.push(cw.latin);
+        }
+      }
+      const out = new Int32Array(keys.length);
+      for (let k = 0; k < keys.length; k++) {
+        let id = ids.get(keys[k]!);
+        if (id === undefined) {
+          id = dfS.length;
+          ids.set(keys[k]!, id);
+          dfS.push(0);
+          dfT.push(0);
+          seen.push(-1);
+          kindW.push(0);
+        }
+        if (seen[id] !== stamp0 + i) {
+          seen[id] = stamp0 + i;
+          df[id]!++;
+        }
+        if (ws[k]! > kindW[id]!) kindW[id] = ws[k]!;
+        out[k] = id;
+      }
+      return out;
+    });
+  const rs = raw(src, srcLang, 'src', lwS, setT, dfS, 0);
+  const rt = raw(tgt, tgtLang, 'tgt', lwT, setS, dfT, src.length);
+  // Only cues seen on both sides can tell paragraphs apart; document frequency gives IDF.
   const N = src.length + tgt.length;
-  for (const [k, ds] of dfS) {
-    const dt = dfT.get(k);
-    if (!dt) continue;
-    ids.set(k, weights.length);
-    const idf = Math.log((N + 1) / (ds + dt));
-    weights.push(Math.max(0, Math.min(3, idf)) * kindW.get(k)!);
+  const weightAll = new Float64Array(dfS.length);
+  const remap = new Int32Array(dfS.length).fill(-1);
+  let nk = 0;
+  // Cues found on one side only (a number or glossary term with no counterpart anywhere in the
+  // other text) still count towards a paragraph's total: a translation of it would carry them.
+  const oneSided = new Float64Array(dfS.length);
+  for (let id = 0; id < dfS.length; id++) {
+    if (!dfS[id] || !dfT[id]) {
+      oneSided[id] = Math.max(0, Math.min(3, Math.log((N + 1) / (dfS[id]! + dfT[id]!)))) * kindW[id]!;
+      continue;
+    }
+    remap[id] = nk;
+    const idf = Math.log((N + 1) / (dfS[id]! + dfT[id]!));
+    weightAll[nk++] = Math.max(0, Math.min(3, idf)) * kindW[id]!;
   }
-  const side = (texts: string[], lists: [string, number][][]): SideFeatures => {
+  const side = (texts: string[], lists: Int32Array[]): SideFeatures => {
     const n = texts.length;
     const cum = new Float64Array(n + 1);
     const level = new Int8Array(n);
     const editorial = new Uint8Array(n);
     const cues: Int32Array[] = [];
+    const cueTotal = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const t = texts[i]!;
       cum[i + 1] = cum[i]! + Math.max(1, lengthOf(t));
@@ -137,15 +199,18 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       level[i] = mk ? mk.level : -1;
       editorial[i] = isEditorial(t) ? 1 : 0;
       const c: number[] = [];
-      for (const [k] of lists[i]!) {
-        const id = ids.get(k);
-        if (id !== undefined) c.push(id);
+      let lone = 0;
+      for (const id of lists[i]!) {
+        if (remap[id]! >= 0) c.push(remap[id]!);
+        else lone += oneSided[id]!;
       }
+      cueTotal[i] = lone;
       cues.push(Int32Array.from(c.sort((a, b) => a - b)));
+      for (const id of c) cueTotal[i] = cueTotal[i]! + weightAll[id]!;
     }
-    return { n, cum, level, editorial, cues };
+    return { n, cum, level, editorial, cues, cueTotal };
   };
-  return { src: side(src, rs), tgt: side(tgt, rt), weight: Float64Array.from(weights) };
+  return { src: side(src, rs), tgt: side(tgt, rt), weight: weightAll.slice(0, nk) };
 }
 
 /** Weighted size of the multiset intersection of two sorted cue lists. */

@@ -20,6 +20,12 @@ export interface AlignParams {
   editorialMerge: number;
   /** Scale applied to the cue similarity of a bead. */
   cueScale: number;
+  /**
+   * Cost per unit of cue weight left unmatched inside a bead that pairs text. Omissions do not
+   * pay it, which is what lets a paragraph with nothing in common with its neighbours be left
+   * out instead of being merged into them.
+   */
+  unmatched: number;
   cues: CueWeights;
   /** Reward for a continuation paragraph that is a deeper bullet than the one opening the bead. */
   bullet: number;
@@ -43,6 +49,7 @@ export const DEFAULT_PARAMS: AlignParams = {
   skipEditorial: 0.5,
   editorialMerge: 4,
   cueScale: 1,
+  unmatched: 0,
   cues: { anchor: 1.5, name: 1.5, glossary: 0.6, latin: 1, lexicon: 0.8 },
   bullet: 2.5,
   bulletSame: 1.5,
@@ -87,12 +94,6 @@ function makeBand(f: DocFeatures, half: number): Band {
 
 interface Pass { beads: Bead[]; hugs: boolean; ratio: number }
 
-function logAdd(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
 function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
@@ -105,6 +106,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   const S = f.src, T = f.tgt, W = f.weight;
   const sim = new Float64Array(cells);
   const counts = new Int32Array(W.length);
+  const terms = new Float64Array(SHAPES.length);
   for (let i = 1; i <= n; i++) {
     for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) sim[start[i]! + j - lo[i]!] = cueSim(S.cues[i - 1]!, T.cues[j - 1]!, W);
   }
@@ -147,18 +149,30 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     else {
       // Multiset intersection of the merged sides, so a cue repeated in neighbouring paragraphs
       // is not counted twice in favour of a merge.
-      for (let p = i0; p < i0 + a; p++) for (const id of S.cues[p]!) counts[id]!++;
+      for (let p = i0; p < i0 + a; p++) {
+        const cs = S.cues[p]!;
+        for (let x = 0; x < cs.length; x++) counts[cs[x]!]!++;
+      }
       for (let q = j0; q < j0 + b; q++) {
-        for (const id of T.cues[q]!) {
+        const ct = T.cues[q]!;
+        for (let x = 0; x < ct.length; x++) {
+          const id = ct[x]!;
           if (counts[id]! > 0) {
             counts[id]!--;
             s += W[id]!;
           }
         }
       }
-      for (let p = i0; p < i0 + a; p++) for (const id of S.cues[p]!) counts[id] = 0;
+      for (let p = i0; p < i0 + a; p++) {
+        const cs = S.cues[p]!;
+        for (let x = 0; x < cs.length; x++) counts[cs[x]!] = 0;
+      }
     }
     c -= P.cueScale * s;
+    let tot = 0;
+    for (let p = i0; p < i0 + a; p++) tot += S.cueTotal[p]!;
+    for (let q = j0; q < j0 + b; q++) tot += T.cueTotal[q]!;
+    c += P.unmatched * (tot - 2 * s);
     c += structCost(S.level, S.editorial, i0, a) + structCost(T.level, T.editorial, j0, b);
     return c;
   };
@@ -169,7 +183,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       const idx = start[i]! + j - lo[i]!;
       if (i === 0 && j === 0) continue;
-      let best = Infinity, bt = -1, acc = -Infinity;
+      let best = Infinity, bt = -1, nterm = 0, tmax = -Infinity;
       for (let t = 0; t < SHAPES.length; t++) {
         const a = SHAPES[t]![0], b = SHAPES[t]![1];
         const pi = i - a, pj = j - b;
@@ -183,29 +197,53 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
           best = prev + bc;
           bt = t;
         }
-        if (alpha) acc = logAdd(acc, alpha[pidx]! - bc);
+        if (alpha) {
+          const v = alpha[pidx]! - bc;
+          terms[nterm++] = v;
+          if (v > tmax) tmax = v;
+        }
       }
       cost[idx] = best;
       back[idx] = bt;
-      if (alpha) alpha[idx] = acc;
+      if (alpha && nterm) {
+        let sum = 0;
+        for (let k = 0; k < nterm; k++) {
+          const d = terms[k]! - tmax;
+          if (d > -40) sum += Math.exp(d);
+        }
+        alpha[idx] = tmax + Math.log(sum);
+      }
     }
   }
   let beta: Float64Array | null = null;
   if (alpha && beadCost) {
     beta = new Float64Array(cells).fill(-Infinity);
     beta[cells - 1] = 0;
+    // Gather form: beta(i,j) sums over the beads that start at (i,j), whose costs were cached
+    // at their end cells during the forward pass.
     for (let i = n; i >= 0; i--) {
       for (let j = hi[i]!; j >= lo[i]!; j--) {
         const idx = start[i]! + j - lo[i]!;
-        const bv = beta[idx]!;
-        if (bv === -Infinity) continue;
+        if (idx === cells - 1) continue;
+        let nterm = 0, tmax = -Infinity;
         for (let t = 0; t < SHAPES.length; t++) {
-          const bc = beadCost[idx * SHAPES.length + t]!;
-          if (bc === Infinity) continue;
-          const pi = i - SHAPES[t]![0], pj = j - SHAPES[t]![1];
-          const pidx = start[pi]! + pj - lo[pi]!;
-          beta[pidx] = logAdd(beta[pidx]!, bv - bc);
+          const ni = i + SHAPES[t]![0], nj = j + SHAPES[t]![1];
+          if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
+          const nidx = start[ni]! + nj - lo[ni]!;
+          const bc = beadCost[nidx * SHAPES.length + t]!;
+          const bv = beta[nidx]!;
+          if (bc === Infinity || bv === -Infinity) continue;
+          const v = bv - bc;
+          terms[nterm++] = v;
+          if (v > tmax) tmax = v;
         }
+        if (!nterm) continue;
+        let sum = 0;
+        for (let k = 0; k < nterm; k++) {
+          const d = terms[k]! - tmax;
+          if (d > -40) sum += Math.exp(d);
+        }
+        beta[idx] = tmax + Math.log(sum);
       }
     }
   }
@@ -264,20 +302,19 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   // from the totals, then from the 1-1 beads of a first pass (omissions skew the totals).
   let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
   let half = P.band;
-  for (let pass = 0; ; pass++) {
+  for (let tries = 0; ; tries++) {
     const band = makeBand(f, half);
-    const first = runPass(f, band, ratio, P, false);
-    if (first.hugs && half < Math.max(n, m)) {
+    const pass = runPass(f, band, ratio, P, true);
+    if (pass.hugs && half < Math.max(n, m)) {
       half *= 2;
       continue;
     }
-    ratio = first.ratio;
-    const final = runPass(f, band, ratio, P, true);
-    if (final.hugs && half < Math.max(n, m) && pass < 8) {
-      half *= 2;
+    // Re-run only when the 1-1 beads say the length ratio is clearly off (e.g. omissions).
+    if (tries < 3 && Math.abs(Math.log(pass.ratio / ratio)) > 0.08) {
+      ratio = pass.ratio;
       continue;
     }
-    return final.beads;
+    return pass.beads;
   }
 }
 

@@ -28,6 +28,10 @@ const CARDINAL: Record<string, number> = {
   twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, several: 0,
 };
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const ORD_M = new Map(Object.entries(ORD_WORDS));
+const TENS_M = new Map(Object.entries(TENS));
+const CARDINAL_M = new Map(Object.entries(CARDINAL));
+const SCALE_M = new Map(Object.entries(SCALE));
 const KO_NATIVE_ORD: Record<string, number> = { 첫: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
 const CJK_BIG: Record<string, number> = { 조: 1e12, 兆: 1e12, 억: 1e8, 億: 1e8, 만: 1e4, 万: 1e4 };
 const CJK_SMALL: Record<string, number> = { 천: 1e3, 千: 1e3, 백: 1e2, 百: 1e2 };
@@ -79,23 +83,37 @@ class Claims {
   }
 }
 
-const HANGUL = /\p{Script=Hangul}/u;
+const HANGUL = /[\uac00-\ud7a3]/;
+const HAS_DIGIT = /\d/;
+const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
+const HAS_LATIN = /[A-Za-z]/;
+const MONTH_TEST = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|방위상|대행/;
 
 /** Anchors of a paragraph, sorted by position. Values are comparable across languages. */
 export function extractAnchors(text: string, lang: Lang): Anchor[] {
   const c = new Claims(text);
+  // Cheap tests first: most paragraphs have no digits or no Hangul, and skipping whole
+  // families of patterns keeps feature extraction linear and fast on long documents.
+  const digits = HAS_DIGIT.test(text);
+  const hangul = HANGUL.test(text);
+  if ((digits || text.includes('번째')) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits);
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.
-  extractCjk(c, text);
-  extractLatin(c, text);
-  extractCommon(c, text);
-  extractNames(c, text, lang);
+  if (HAS_LATIN.test(text)) extractLatin(c, text, digits);
+  extractCommon(c, text, digits);
+  extractNames(c, text, lang, hangul);
   return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function extractCjk(c: Claims, text: string): void {
-  const D = '(\\d{1,4})';
-  c.each(new RegExp(`${D}\\s*[년年]\\s*(\\d{1,2})\\s*[월月]\\s*(\\d{1,2})\\s*[일日]`, 'gu'), (m) => {
+function extractCjk(c: Claims, text: string, digits: boolean): void {
+  if (text.includes('번째')) {
+    c.each(/(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?번째/gu, (m) => {
+      c.add('ordinal', String(KO_NATIVE_ORD[m[1]!]), m.index, m.index + m[0].length);
+    });
+  }
+  if (!digits) return;
+  c.each(/(\d{1,4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/gu, (m) => {
     const y = num(m[1]!), mo = num(m[2]!), d = num(m[3]!);
     if (validDay(mo, d)) c.add('date', `${y}-${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
   });
@@ -121,12 +139,9 @@ function extractCjk(c: Claims, text: string): void {
   c.each(/제\s?(\d{1,4})\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,4})/gu, (m) => {
     c.add('ordinal', String(num(m[1] ?? m[2] ?? m[3]!)), m.index, m.index + m[0].length);
   });
-  c.each(/(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?번째/gu, (m) => {
-    c.add('ordinal', String(KO_NATIVE_ORD[m[1]!]), m.index, m.index + m[0].length);
-  });
   c.each(/(\d+(?:\.\d+)?)\s*(?:퍼센트|프로)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
   // Large numbers written with myriad units: "1조 5,192억 원", "1억1천만 달러", "5만 명".
-  c.each(/\d[\d,]*(?:\.\d+)?\s?(?:[조억만천백兆億万千百])(?:\s?(?:\d[\d,]*(?:\.\d+)?\s?)?[조억만천백兆億万千百])*/gu, (m) => {
+  c.each(/\d[\d,]*(?:\.\d+)?\s?(?:[조억만천백兆億万千百])(?:\s?(?:\d[\d,]*(?:\.\d+)?\s?)?[조억만천백兆億万千百])*(?:\s?\d[\d,]*(?![\d.,]*\s?[년월일차%]))?/gu, (m) => {
     const v = parseMyriad(m[0]);
     if (v !== null) c.add('number', numberValue(v), m.index, m.index + m[0].length);
   });
@@ -150,56 +165,89 @@ function parseMyriad(s: string): number | null {
   return any ? total + section : null;
 }
 
-function extractLatin(c: Claims, text: string): void {
-  const re = (s: string) => new RegExp(s, 'gu');
-  c.each(re(`\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`), (m) => {
-    const mo = MONTHS[m[1]!.replace('.', '').toLowerCase()]!, d = num(m[2]!);
-    if (!validDay(mo, d)) return;
-    const start = m.index, end = m.index + m[0].length;
-    if (m[3] !== undefined) {
-      c.add('date', `${m[3]}-${pad2(mo)}-${pad2(d)}`, start, end);
-    } else c.add('date', `--${pad2(mo)}-${pad2(d)}`, start, end);
-  });
-  c.each(re(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b`), (m) => {
-    const mo = MONTHS[m[2]!.replace('.', '').toLowerCase()]!, d = num(m[1]!);
-    if (!validDay(mo, d)) return;
-    c.add('date', m[3] !== undefined ? `${m[3]}-${pad2(mo)}-${pad2(d)}` : `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
-  });
-  c.each(re(`\\b(${MONTH_ALT})(?=[\\s,]|$)`), (m) => {
-    // "May" is too often the verb to count without a year after it.
-    if (m[1] === 'May' && !/^\s+\d{4}/.test(text.slice(m.index + 3))) return;
-    c.add('month', String(MONTHS[m[1]!.replace('.', '').toLowerCase()]), m.index, m.index + m[0].length);
-  });
-  c.each(/\b(\d{1,4})(?:st|nd|rd|th)\b/gu, (m) => c.add('ordinal', String(num(m[1]!)), m.index, m.index + m[0].length));
-  c.each(/\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth)\b/giu, (m) => {
-    const lower = m[0].toLowerCase();
-    // "second half", "first half": halves of a year are not meeting numbers.
-    if (/^\s+(?:half|quarter)\b/i.test(text.slice(m.index + m[0].length))) return;
-    if (lower === 'second' && /^\s+(?:to|of)\b/.test(text.slice(m.index + m[0].length))) return;
-    const v = (m[1] ? TENS[m[1].toLowerCase()]! : 0) + ORD_WORDS[m[2]!.toLowerCase()]!;
-    c.add('ordinal', String(v), m.index, m.index + m[0].length);
-  });
-  c.each(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|％)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
-  c.each(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b/giu, (m) => {
-    c.add('number', numberValue(num(m[1]!) * SCALE[m[2]!.toLowerCase()]!), m.index, m.index + m[0].length);
-  });
-  c.each(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(thousand|million|billion|trillion)\b/giu, (m) => {
-    c.add('number', numberValue(CARDINAL[m[1]!.toLowerCase()]! * SCALE[m[2]!.toLowerCase()]!), m.index, m.index + m[0].length);
-  });
+const RE_MDY = new RegExp(`\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g');
+const RE_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b`, 'g');
+const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,]|$)`, 'g');
+const RE_WORD = /[A-Za-z]+(?:-[A-Za-z]+)?/g;
+
+function extractLatin(c: Claims, text: string, digits: boolean): void {
+  if (MONTH_TEST.test(text)) {
+    if (digits) {
+      c.each(RE_MDY, (m) => {
+        const mo = MONTHS[m[1]!.replace('.', '').toLowerCase()]!, d = num(m[2]!);
+        if (!validDay(mo, d)) return;
+        c.add('date', m[3] !== undefined ? `${m[3]}-${pad2(mo)}-${pad2(d)}` : `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+      });
+      c.each(RE_DMY, (m) => {
+        const mo = MONTHS[m[2]!.replace('.', '').toLowerCase()]!, d = num(m[1]!);
+        if (!validDay(mo, d)) return;
+        c.add('date', m[3] !== undefined ? `${m[3]}-${pad2(mo)}-${pad2(d)}` : `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+      });
+    }
+    c.each(RE_MONTH, (m) => {
+      // "May" is too often the verb to count without a year after it.
+      if (m[1] === 'May' && !/^\s+\d{4}/.test(text.slice(m.index + 3))) return;
+      c.add('month', String(MONTHS[m[1]!.replace('.', '').toLowerCase()]), m.index, m.index + m[0].length);
+    });
+  }
+  if (digits) {
+    c.each(/\b(\d{1,4})(?:st|nd|rd|th)\b/g, (m) => c.add('ordinal', String(num(m[1]!)), m.index, m.index + m[0].length));
+    c.each(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b/gi, (m) => {
+      c.add('number', numberValue(num(m[1]!) * SCALE[m[2]!.toLowerCase()]!), m.index, m.index + m[0].length);
+    });
+  }
+  // Number words in one pass over the words: ordinals ("fifth", "twenty-first") and
+  // cardinals with a scale ("two million").
+  RE_WORD.lastIndex = 0;
+  const lowerText = text.toLowerCase();
+  let prevCard: { v: number; start: number } | null = null;
+  for (let m = RE_WORD.exec(text); m; m = RE_WORD.exec(text)) {
+    const start = m.index, end = start + m[0].length;
+    // Every number word ends in one of these letters; most words are rejected without a lookup.
+    const last = lowerText.charCodeAt(end - 1);
+    if (last !== 100 && last !== 104 && last !== 116 && last !== 110 && last !== 101 && last !== 111 && last !== 121 && last !== 114 && last !== 120) {
+      prevCard = null;
+      continue;
+    }
+    const w = lowerText.slice(start, end);
+    const scale = SCALE_M.get(w);
+    if (scale !== undefined && prevCard && !CARDINAL_M.has(w)) {
+      c.add('number', numberValue(prevCard.v * scale), prevCard.start, end);
+      prevCard = null;
+      continue;
+    }
+    const card = CARDINAL_M.get(w);
+    prevCard = card ? { v: card, start } : null;
+    let ord = ORD_M.get(w);
+    if (ord === undefined) {
+      const dash = w.indexOf('-');
+      const tens = dash > 0 ? TENS_M.get(w.slice(0, dash)) : undefined;
+      const unit = tens !== undefined ? ORD_M.get(w.slice(dash + 1)) : undefined;
+      if (tens !== undefined && unit !== undefined) ord = tens + unit;
+    }
+    if (ord === undefined) continue;
+    const rest = text.slice(end, end + 12);
+    // "second half", "first quarter": halves of a year are not meeting numbers; "second to none".
+    if (/^\s+(?:half|quarter)\b/i.test(rest)) continue;
+    if (w === 'second' && /^\s+(?:to|of)\b/.test(rest)) continue;
+    c.add('ordinal', String(ord), start, end);
+  }
 }
 
-function extractCommon(c: Claims, text: string): void {
+function extractCommon(c: Claims, text: string, digits: boolean): void {
   // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text.
-  c.each(/(?<![\p{L}])(?:\p{Lu}\.){2,}|(?<![\p{Lu}\p{Ll}])\p{Lu}[\p{Lu}&]*\p{Lu}(?![\p{Ll}])/gu, (m) => {
+  c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z]\b/g, (m) => {
     const v = m[0].replace(/\./g, '');
     if (/^(?:[IVX]+)$/.test(v) && v.length <= 4) return; // regnal numerals "Austin III"
-    c.add('acronym', v.toUpperCase(), m.index, m.index + m[0].length);
+    c.add('acronym', v, m.index, m.index + m[0].length);
   });
-  c.each(/(?<![\d.,])(\d{4})(?![\d,]|\.\d)/gu, (m) => {
+  if (!digits) return;
+  c.each(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|％)/g, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
+  c.each(/(?<![\d.,])(\d{4})(?![\d,]|\.\d)/g, (m) => {
     const y = num(m[1]!);
     if (y >= 1900 && y <= 2100) c.add('year', m[1]!, m.index, m.index + m[0].length);
   });
-  c.each(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?/gu, (m) => {
+  c.each(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?/g, (m) => {
     c.add('number', numberValue(num(m[0])), m.index, m.index + m[0].length);
   });
 }
@@ -260,12 +308,13 @@ export function nameSkeleton(s: string): string {
 }
 
 const KO_TITLE = /^(?:장관|국무장관|국방장관|외교장관|외무장관|외무상|방위상|대통령|총리|대변인|차관|차관보|부장관|대사|의장|사령관|실장|본부장|위원장|국무위원장|수석|특별대표|대표|여사|당선인|사무총장|총장|국장|대행)/u;
+const KO_BETWEEN = /^(?:한국|미국|일본|중국|북한|러시아|대한민국|국방부|외교부|국무부|통일부|한국의|미국의|일본의|주한|주미|주일)$/u;
 const KO_NOT_NAME = new Set([
   '한국', '미국', '일본', '중국', '북한', '러시아', '양국', '양측', '각국', '신임', '전임', '현', '전', '공동', '이번', '해당', '동',
   '그', '우리', '국방부', '외교부', '국무부', '통일부', '국방', '외교', '오늘', '지난', '한미', '한미일', '미측', '한측', '일측',
   '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시',
 ]);
-const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+of\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?\s+/gu;
+const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+of\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?\s+/g;
 const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
 
 function koNameKeys(word: string, titled: boolean): string[] {
@@ -283,8 +332,8 @@ function koNameKeys(word: string, titled: boolean): string[] {
   return keys;
 }
 
-function extractNames(c: Claims, text: string, _lang: Lang): void {
-  if (HANGUL.test(text)) {
+function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): void {
+  if (hangul && KO_TITLE_TEST.test(text)) {
     // Hangul names are recognised by the title that follows them ("이종섭 국방장관", "박진 한국
     // 외교장관", "오스틴 장관"); walking back from the title collects the name words.
     const words: { w: string; s: number; e: number }[] = [];
@@ -292,7 +341,8 @@ function extractNames(c: Claims, text: string, _lang: Lang): void {
     for (let i = 0; i < words.length; i++) {
       if (!KO_TITLE.test(words[i]!.w)) continue;
       let j = i - 1;
-      if (j >= 0 && KO_NOT_NAME.has(words[j]!.w) && /^(?:한국|미국|일본|중국|북한|러시아)$/.test(words[j]!.w)) j--;
+      // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
+      for (let skipped = 0; j >= 0 && skipped < 2 && KO_BETWEEN.test(words[j]!.w); skipped++) j--;
       const picked: { w: string; s: number; e: number }[] = [];
       for (; j >= 0 && picked.length < 3; j--) {
         const w = words[j]!.w;
@@ -309,7 +359,9 @@ function extractNames(c: Claims, text: string, _lang: Lang): void {
   // Latin-script names: after a title ("Minister of National Defense Lee Jong-sup",
   // "Secretary Austin"), or a Korean surname followed by a hyphenated/two-part given name.
   const spans: [number, number][] = [];
-  for (let m, re = new RegExp(EN_TITLE.source, 'gu'); (m = re.exec(text)); ) {
+  if (!HAS_LATIN.test(text)) return;
+  EN_TITLE.lastIndex = 0;
+  for (let m, re = EN_TITLE; (m = re.exec(text)); ) {
     let pos = m.index + m[0].length;
     const start = pos;
     let end = pos;
@@ -324,7 +376,7 @@ function extractNames(c: Claims, text: string, _lang: Lang): void {
     }
     if (end > start) spans.push([start, end]);
   }
-  for (let m, re = /\b(\p{Lu}\p{Ll}{0,5})\s+(\p{Lu}\p{Ll}+-\p{Ll}+|\p{Lu}\p{Ll}{1,5}\s+\p{Lu}\p{Ll}{1,5}\b)/gu; (m = re.exec(text)); ) {
+  for (let m, re = /\b([A-Z][a-z]{0,5})\s+([A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5}\s+[A-Z][a-z]{1,5}\b)/g; (m = re.exec(text)); ) {
     if (EN_SURNAME.has(m[1]!.toLowerCase())) spans.push([m.index, m.index + m[0].length]);
   }
   for (const [s, e] of spans) {

@@ -55,15 +55,43 @@ export function parseGlossary(tsv: string): Glossary {
   return { terms, langs };
 }
 
-interface TrieNode { next: Map<string, TrieNode>; term: number; exactCase: boolean; capFirst: boolean }
-interface Matcher { trie: TrieNode; byFirst: Map<string, { s: string; idx: number }[]> }
+interface TrieNode { next: Map<string, TrieNode>; term: number; caseForm: string | null; capFirst: boolean }
+interface Matcher { trie: TrieNode; byFirst: Map<number, { s: string; idx: number }[]> }
 const cache = new WeakMap<Glossary, Map<Lang, Matcher>>();
 
-const LATIN_TOKEN = /[\p{Script=Latin}]+|\p{N}+/gu;
 const isLatinTerm = (s: string) => /^[\p{Script=Latin}\d\s.,'’&/()-]+$/u.test(s) && /\p{Script=Latin}/u.test(s);
 const isAcronym = (s: string) => /^[\p{Lu}\d&./-]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
 
-const newNode = (): TrieNode => ({ next: new Map(), term: -1, exactCase: false, capFirst: false });
+/** 1 = Latin letter, 2 = digit, 0 = anything else (token classes of the word trie). */
+function charClass(c: number): number {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
+  if (c >= 48 && c <= 57) return 2;
+  if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) return 1;
+  return 0;
+}
+
+/** Runs of Latin letters or of digits, as [start, end) pairs into `out`; returns the count. */
+function tokenize(text: string, out: number[]): number {
+  let n = 0;
+  let i = 0;
+  const L = text.length;
+  while (i < L) {
+    const k = charClass(text.charCodeAt(i));
+    if (!k) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < L && charClass(text.charCodeAt(j)) === k) j++;
+    out[2 * n] = i;
+    out[2 * n + 1] = j;
+    n++;
+    i = j;
+  }
+  return n;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), term: -1, caseForm: null, capFirst: false });
 
 function matcher(g: Glossary, lang: Lang): Matcher {
   let per = cache.get(g);
@@ -73,26 +101,29 @@ function matcher(g: Glossary, lang: Lang): Matcher {
   // Latin terms go in a word trie (whole words, case rules, inflected last word); other
   // scripts are matched as substrings because Korean attaches particles to the term.
   const trie = newNode();
-  const byFirst = new Map<string, { s: string; idx: number }[]>();
+  const byFirst = new Map<number, { s: string; idx: number }[]>();
+  const buf: number[] = [];
   g.terms.forEach((t, idx) => {
     for (const s of t.terms[lang] ?? []) {
       if (isLatinTerm(s)) {
         const acr = isAcronym(s);
-        const toks = [...s.matchAll(LATIN_TOKEN)].map((m) => (acr ? m[0] : m[0].toLowerCase()));
-        if (!toks.length) continue;
+        const n = tokenize(s, buf);
+        if (!n) continue;
         let node = trie;
-        for (const tk of toks) {
+        for (let k = 0; k < n; k++) {
+          const tk = s.slice(buf[2 * k]!, buf[2 * k + 1]!).toLowerCase();
           let nx = node.next.get(tk);
           if (!nx) node.next.set(tk, (nx = newNode()));
           node = nx;
         }
         if (node.term < 0) {
           node.term = idx;
-          node.exactCase = acr;
+          // Acronyms must match in their own case ("US" is not "us").
+          node.caseForm = acr ? s.replace(/[^\p{L}\p{N}]/gu, '') : null;
           node.capFirst = /^\p{Lu}/u.test(s);
         }
       } else {
-        const first = s[0]!;
+        const first = s.charCodeAt(0);
         let list = byFirst.get(first);
         if (!list) byFirst.set(first, (list = []));
         if (!list.some((x) => x.s === s)) list.push({ s, idx });
@@ -118,44 +149,65 @@ function bases(w: string): string[] {
   return out;
 }
 
+function gapOk(text: string, a: number, b: number): boolean {
+  for (let x = a; x < b; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 32 || c === 45 || c === 46 || c === 44 || c === 39 || c === 0x2019 || c === 47 || c === 38 || c === 40 || c === 41) continue;
+    return false;
+  }
+  return true;
+}
+
+const TOKBUF: number[] = [];
+
 /** Non-overlapping glossary terms in `text`, longest match first, sorted by position. */
 export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { termIndex: number; start: number; end: number }[] {
   const m = matcher(g, lang);
   const cands: { termIndex: number; start: number; end: number }[] = [];
-  const toks = [...text.matchAll(LATIN_TOKEN)].map((x) => ({ t: x[0], lower: x[0].toLowerCase(), s: x.index, e: x.index + x[0].length }));
-  for (let i = 0; i < toks.length; i++) {
-    // Whole-word boundaries: a Latin run glued to other letters ("NCG가" is fine, "xNCG" is not).
-    let node: TrieNode | undefined = m.trie;
-    let best: { termIndex: number; end: number } | null = null;
-    for (let k = i; k < toks.length && node; k++) {
-      const tk = toks[k]!;
-      if (k > i && !/^[\s\p{P}\p{S}]*$/u.test(text.slice(toks[k - 1]!.e, tk.s))) break;
-      const ok = (n: TrieNode | undefined, exactTok: boolean) => {
-        if (!n || n.term < 0) return false;
-        if (n.exactCase && !exactTok) return false;
-        if (n.capFirst && !/^\p{Lu}/u.test(toks[i]!.t)) return false;
-        return true;
-      };
-      const exact = node.next.get(tk.t);
-      const lower = node.next.get(tk.lower);
-      if (ok(exact, true)) best = { termIndex: exact!.term, end: tk.e };
-      else if (lower && ok(lower, false)) best = { termIndex: lower.term, end: tk.e };
-      else {
-        for (const b of bases(tk.lower)) {
-          const n2 = node.next.get(b);
-          if (n2 && ok(n2, false)) {
-            best = { termIndex: n2.term, end: tk.e };
+  const nt = tokenize(text, TOKBUF);
+  const toks = TOKBUF.slice(0, 2 * nt);
+  const lowerText = text.toLowerCase();
+  const sameLen = lowerText.length === text.length;
+  const lowerTok = (k: number) => sameLen ? lowerText.slice(toks[2 * k]!, toks[2 * k + 1]!) : text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
+  for (let i = 0; i < nt; i++) {
+    let node: TrieNode | undefined = m.trie.next.get(lowerTok(i));
+    if (!node) {
+      // Only a single inflected word can still match ("reaffirmed").
+      const w = lowerTok(i);
+      if (w.length > 4) {
+        for (const b of bases(w)) {
+          const n2 = m.trie.next.get(b);
+          if (n2 && termOk(n2, text, toks, i, i)) {
+            cands.push({ termIndex: n2.term, start: toks[2 * i]!, end: toks[2 * i + 1]! });
             break;
           }
         }
       }
-      node = exact && exact.exactCase ? exact : lower ?? exact;
+      continue;
     }
-    if (best) cands.push({ termIndex: best.termIndex, start: toks[i]!.s, end: best.end });
+    let best: { termIndex: number; end: number } | null = null;
+    for (let k = i; node; ) {
+      if (termOk(node, text, toks, i, k)) best = { termIndex: node.term, end: toks[2 * k + 1]! };
+      if (k + 1 >= nt || !gapOk(text, toks[2 * k + 1]!, toks[2 * k + 2]!)) break;
+      k++;
+      const w = lowerTok(k);
+      const nx: TrieNode | undefined = node.next.get(w);
+      if (!nx && w.length > 4) {
+        for (const b of bases(w)) {
+          const n2 = node.next.get(b);
+          if (n2 && termOk(n2, text, toks, i, k)) {
+            best = { termIndex: n2.term, end: toks[2 * k + 1]! };
+            break;
+          }
+        }
+      }
+      node = nx;
+    }
+    if (best) cands.push({ termIndex: best.termIndex, start: toks[2 * i]!, end: best.end });
   }
   if (m.byFirst.size) {
     for (let i = 0; i < text.length; i++) {
-      const list = m.byFirst.get(text[i]!);
+      const list = m.byFirst.get(text.charCodeAt(i));
       if (!list) continue;
       for (const x of list) {
         if (text.startsWith(x.s, i)) {
@@ -165,13 +217,27 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
       }
     }
   }
+  if (cands.length < 2) return cands;
   cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-  const taken: { start: number; end: number }[] = [];
   const hits: { termIndex: number; start: number; end: number }[] = [];
   for (const c of cands) {
-    if (taken.some((h) => h.start < c.end && c.start < h.end)) continue;
-    taken.push(c);
-    hits.push(c);
+    let clash = false;
+    for (const h of hits) if (h.start < c.end && c.start < h.end) clash = true;
+    if (!clash) hits.push(c);
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+function termOk(n: TrieNode, text: string, toks: number[], i: number, k: number): boolean {
+  if (n.term < 0) return false;
+  if (n.capFirst) {
+    const c = text.charCodeAt(toks[2 * i]!);
+    if (!(c >= 65 && c <= 90) && !(c >= 0xc0 && c <= 0xde)) return false;
+  }
+  if (n.caseForm !== null) {
+    let s = '';
+    for (let x = i; x <= k; x++) s += text.slice(toks[2 * x]!, toks[2 * x + 1]!);
+    if (s !== n.caseForm) return false;
+  }
+  return true;
 }

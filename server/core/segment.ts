@@ -192,7 +192,7 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   // Dotted acronyms: "U.S.", "D.C.", "U.N." (word here lacks its final dot).
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
     const nextWord = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
-    return STARTERS.has(nextWord) || /\p{Script=Hangul}/u.test(next);
+    return STARTERS.has(nextWord);
   }
   return true;
 }

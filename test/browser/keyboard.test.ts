@@ -1,4 +1,4 @@
-// Browser test: the review page can be driven with the keyboard alone (name, j/k/n/l, c, f, form, help).
+// Browser tests: the review page driven by keyboard alone (name, j/k/n/l, c, f, e, u, help) and Tab reachability.
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
@@ -146,6 +146,44 @@ describe('web: keyboard-only review', function () {
         if (info.text?.includes('Confirm')) seenConfirm = true;
       }
       expect(seenReviewer && seenConfirm).to.equal(true);
+    } finally {
+      await close();
+    }
+  });
+  it('merges a row into the one above, undoes and redoes it with e / u / Shift+U', async () => {
+    const before = await apiAlignment(server.url, statementId);
+    const shape = (beads: { src: { n: number }[]; tgt: { n: number }[] }[]) => beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    try {
+      await open(page, `${server.url}/statements/${statementId}`);
+      const kb = page.keyboard;
+      await kb.press('j');
+      await kb.press('j');
+      expect(await currentRow(page)).to.equal(1);
+      await kb.press('e');
+      const dialog = page.getByRole('dialog', { name: 'Edit alignment of row 2' });
+      await dialog.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Merge with row above');
+      await kb.press('Enter');
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length - 1);
+      expect(await currentRow(page)).to.equal(0);
+      const merged = shape((await apiAlignment(server.url, statementId)).beads);
+      const [a, b] = [before.beads[0]!, before.beads[1]!];
+      expect(merged[0]).to.equal(`${[...a.src, ...b.src].map((p) => p.n).join(',')}|${[...a.tgt, ...b.tgt].map((p) => p.n).join(',')}`);
+      expect(await page.locator('tr.bead').first().locator('td.src .para').count()).to.equal(a.src.length + b.src.length);
+
+      await kb.press('u');
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length);
+      expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(shape(before.beads));
+      await page.getByRole('status').getByText('Undid merge.').waitFor();
+
+      await kb.press('Shift+U');
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length - 1);
+      expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(merged);
+      await page.getByRole('button', { name: /Undo/ }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length);
+      expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();
     }

@@ -103,6 +103,15 @@ describe('web: review page', function () {
     expect(emptyCells, 'the demo statements have a paragraph missing on one side').to.be.at.least(1);
   });
 
+  it('shows a clear page for an unknown statement', async () => {
+    await withPage(async (page, errors) => {
+      await open(page, `${server.url}/statements/987654`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Statement not found');
+      expect(await page.getByRole('link', { name: /Back to all statements/ }).getAttribute('href')).to.equal('/');
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
   it('requires a reviewer name before any change and stores it in the cookie', async () => {
     const alignment = await apiAlignment(server.url, first.id);
     const target = alignment.beads[alignment.beads.length - 1]!;
@@ -116,6 +125,9 @@ describe('web: review page', function () {
       expect(await page.evaluate(() => document.activeElement?.id)).to.equal('reviewer');
       await row.getByRole('button', { name: 'Flag' }).click();
       expect(await page.getByRole('dialog').count()).to.equal(0);
+      await row.getByRole('button', { name: 'Flag' }).focus();
+      await page.keyboard.press('Escape');
+      expect(await alert.isVisible()).to.equal(false);
       expect((await apiAlignment(server.url, first.id)).beads.at(-1)!.status).to.equal(target.status);
 
       await page.getByRole('textbox', { name: 'Your name' }).fill('김지우');
@@ -210,7 +222,9 @@ describe('web: review page', function () {
       expect(flag?.status).to.equal('resolved');
       // The list's open-flag count reads the same data.
       const s = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements.find((x) => x.id === first.id)!;
-      expect(s.openFlags).to.equal(1); // only the style flag from the reviewer-name test is still open
+      const openCount = (await apiAlignment(server.url, first.id)).beads.flatMap((b) => b.flags).filter((f) => f.status === 'open').length;
+      expect(s.openFlags).to.equal(openCount);
+      expect(await page.locator('.flags-panel h2 .count').textContent()).to.equal(`${openCount} open`);
 
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');
@@ -219,6 +233,10 @@ describe('web: review page', function () {
       expect(await closed.textContent()).to.contain('resolved');
       await closed.getByRole('button', { name: 'Reopen' }).click();
       await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 1);
+      await page.locator('.flags-panel li.flag-item.status-open', { hasText: comment }).getByRole('button', { name: "Won't fix" }).click();
+      await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 0);
+      const wontfix = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
+      expect(wontfix?.status).to.equal('wontfix');
     });
   });
 
@@ -240,6 +258,13 @@ describe('web: review page', function () {
       await page.getByRole('button', { name: /^All/ }).click();
       expect(await visible()).to.equal(alignment.beads.length);
 
+      // An open critical flag in view makes the screenshot show badges and the panel at their busiest.
+      const merged = alignment.beads.findIndex((b) => b.src.length + b.tgt.length > 2);
+      const target = alignment.beads[merged >= 0 ? merged : 2]!;
+      const res = await post(`${server.url}/api/beads/${target.id}/flags`, { category: 'meaning', severity: 'critical', comment: 'Korean merges two English paragraphs; check nothing was dropped.' });
+      expect(res.status).to.equal(201);
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
       await page.mouse.move(0, 0);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await settleFonts(page);

@@ -1,4 +1,4 @@
-// Browser test: markup in imported statement text is shown literally and never executed.
+// Browser tests on imported statements: markup in text is shown literally and never runs; trilateral pairs switch.
 import { expect } from 'chai';
 import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
@@ -14,12 +14,31 @@ const KO = [
   '양 대표단은 <b>markup</b> 및 <img src=x onerror=alert(2)> 가 표시되어서는 안 된다는 데 동의하였다.',
 ].join('\n\n');
 
-describe('web: untrusted text', function () {
+const TRI = {
+  en: [
+    'The Foreign Ministers of Japan, the Republic of Korea, and the United States met in Tokyo on April 8, 2026.',
+    'The Ministers condemned the recent ballistic missile launches and called for full implementation of sanctions.',
+    'They agreed to hold the next trilateral meeting in Seoul.',
+  ].join('\n\n'),
+  ko: [
+    '한미일 외교장관은 2026년 4월 8일 도쿄에서 회담을 가졌다.',
+    '장관들은 최근의 탄도미사일 발사를 규탄하고 제재의 완전한 이행을 촉구하였다.',
+    '장관들은 차기 3자 회의를 서울에서 개최하기로 합의하였다.',
+  ].join('\n\n'),
+  ja: [
+    '日米韓外相は2026年4月8日、東京で会談した。',
+    '外相らは最近の弾道ミサイル発射を非難し、制裁の完全な履行を求めた。',
+    '外相らは次回の三か国会合をソウルで開催することで一致した。',
+  ].join('\n\n'),
+};
+
+describe('web: imported statements', function () {
   this.timeout(30_000);
   let browser: BrowserSession;
   let server: TestServer;
   let db: TempDb;
   let statementId: number;
+  let trilateralId: number;
 
   before(async () => {
     ensureWebBuilt();
@@ -27,6 +46,7 @@ describe('web: untrusted text', function () {
     const conn = openDb(db.dbPath);
     try {
       statementId = importStatement(conn, { title: TITLE, date: '2026-03-01', texts: { en: EN, ko: KO } }, 'test').statementId;
+      trilateralId = importStatement(conn, { title: 'Trilateral Foreign Ministers Statement', date: '2026-04-08', texts: TRI }, 'test').statementId;
     } finally {
       conn.close();
     }
@@ -72,6 +92,28 @@ describe('web: untrusted text', function () {
 
       await page.waitForTimeout(100);
       expect(dialogs).to.deep.equal([]);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('switches the language pair of a trilateral statement (EN–KO / EN–JA)', async () => {
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    try {
+      await open(page, `${server.url}/statements/${trilateralId}`);
+      const pairs = page.getByRole('navigation', { name: 'Language pair' });
+      expect(await pairs.getByRole('link').allTextContents()).to.have.members(['EN–KO', 'EN–JA']);
+      const first = await page.locator('td.tgt').first().getAttribute('lang');
+      const other = first === 'ko' ? 'JA' : 'KO';
+      await pairs.getByRole('link', { name: `EN–${other}` }).click();
+      await page.waitForURL(`**/statements/${trilateralId}?lang=${other.toLowerCase()}`);
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.locator('td.tgt').first().getAttribute('lang')).to.equal(other.toLowerCase());
+      expect(await page.locator('table.beads thead th').nth(2).textContent()).to.contain(other === 'JA' ? 'Japanese' : 'Korean');
+      expect(await pairs.getByRole('link', { name: `EN–${other}` }).getAttribute('aria-current')).to.equal('page');
+      const texts = (await page.locator('td.tgt .pt').allTextContents()).join('\n');
+      expect(texts).to.contain(other === 'JA' ? '日米韓外相' : '한미일 외교장관');
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();

@@ -208,6 +208,18 @@ describe('cli', () => {
     });
   });
 
+  describe('backup', () => {
+    it('copies the database with the online backup API; the copy opens and holds the same statements', async () => {
+      await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const copy = join(tmp.dir, 'copy.db');
+      const r = await runCli(['backup', copy, '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect((await runCli(['list', '--db', copy])).stdout).to.equal((await runCli(['list', '--db', db])).stdout);
+      const again = await runCli(['backup', copy, '--db', db]);
+      expect([again.code, again.stderr]).to.deep.equal([2, `twintext: ${copy} exists; choose a new file name\n`]);
+    });
+  });
+
   describe('errors: one readable line, non-zero exit', () => {
     const cases: [string, () => string[], number, RegExp][] = [
       ['a missing file', () => ['align', '--pre-split', join(fixtures, 'nope.txt'), join(fixtures, 'mnd.ko.txt')], 1, /nope\.txt: no such file/],

@@ -71,6 +71,17 @@ export function checkAcronyms(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[]
   for (const a of acrT) {
     if (setS.has(a.value) || seen.has(a.value)) continue;
     seen.add(a.value);
+    // "전시작전통제권(CFC)": the gloss must be the acronym of the term it glosses, whatever else the source spells.
+    const host = /([\p{Script=Hangul}][\p{Script=Hangul}\s·∙-]*)\s?[(（]$/u.exec(u.tgt.text.slice(Math.max(0, a.start - 24), a.start))?.[1]?.replace(/\s/g, '');
+    const glossed = host ? acrS.find((b) => b.value !== a.value && renderings(b.value, u.tgt.lang, g, u.src.lang).some((r) => r.length >= 2 && host.endsWith(r.replace(/\s/g, '')))) : undefined;
+    if (glossed) {
+      out.push({
+        check: 'acronyms', severity: 'error',
+        message: `${T} glosses the term for ${glossed.value} as ${a.value}`,
+        key: `acronyms:${glossed.value}|${a.value}`, srcHits: [glossed], tgtHits: [a],
+      });
+      continue;
+    }
     const rival = lostS.find((b) => isSubsequence(a.value, b.value) || isSubsequence(b.value, a.value));
     if (rival || (lostS.length && !spellsInitials(a.value, u.src.text))) {
       const r = rival ?? lostS[0]!;

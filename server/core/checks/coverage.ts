@@ -1,5 +1,7 @@
 // Coverage checks: empty sides, paragraph length outliers, and sentences or clauses without a counterpart.
+import { findGlossaryTerms } from '../glossary.ts';
 import { splitSentences } from '../segment.ts';
+import { contains, translationsOf } from './terminology.ts';
 import { langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
@@ -62,7 +64,7 @@ export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
   const z = (logRatio(ls, lt) - m.mu) / m.sigma;
   // Short paragraphs (titles, headings) swing widely in ratio, so a real shortfall must also be sizeable.
   const expected = (ls + 10) * Math.exp(m.mu) - 10;
-  if (Math.abs(z) < 4 || Math.abs(expected - lt) < 40) return [];
+  if (Math.abs(z) < 3 || Math.abs(expected - lt) < 40) return [];
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const shorter = z < 0;
   return [{
@@ -91,7 +93,9 @@ function sentencesOf(text: string, lang: string, starts: number[], texts: string
 }
 
 /** Sentence beads inside one paragraph bead: a small length-based dynamic programme (Gale–Church style). */
-export function alignSentenceLengths(a: number[], b: number[], m: LengthModel): [number[], number[]][] {
+export function alignSentenceLengths(
+  a: number[], b: number[], m: LengthModel, lexical?: (i: number, di: number, j: number, dj: number) => number,
+): [number[], number[]][] {
   const n = a.length, k = b.length;
   const INF = 1e18;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(INF));
@@ -110,6 +114,7 @@ export function alignSentenceLengths(a: number[], b: number[], m: LengthModel): 
         if (di && dj) {
           const d = (logRatio(sum(a, i, di), sum(b, j, dj)) - m.mu) / m.sigma;
           c += (d * d) / 2;
+          if (lexical) c += lexical(i, di, j, dj);
         }
         if (here + c < cost[i + di]![j + dj]!) {
           cost[i + di]![j + dj] = here + c;
@@ -135,7 +140,7 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
   if (!ss.length || !ts.length) return [];
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];
-  const beads = alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m);
+  const beads = alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m, lexicalCost(u, ss, ts));
   for (const [bi, bj] of beads) {
     const sa = bi.map((i) => ss[i]!), tb = bj.map((j) => ts[j]!);
     const hits = (xs: Sent[]): Hit[] => xs.map((x) => ({ start: x.start, end: x.end }));
@@ -151,21 +156,39 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
       });
       continue;
     }
-    const ls = sa.reduce((s, x) => s + x.len, 0), lt = tb.reduce((s, x) => s + x.len, 0);
-    const z = (logRatio(ls, lt) - m.mu) / m.sigma;
-    const expected = (ls + 10) * Math.exp(m.mu) - 10;
-    // A dropped clause leaves the sentence far shorter than the document's own ratio predicts.
-    if (z < -2.5 && expected - lt >= 0.45 * expected && expected - lt >= 25) {
+    const short = shortfall(sa, tb, m);
+    // Translators of statements keep sentence boundaries: a bead that merges source sentences and is
+    // also short hides a dropped sentence; a 1-1 bead must be far shorter to count as a dropped clause.
+    const merged = sa.length > tb.length;
+    let culprit: { sa: Sent[]; tb: Sent[] } | null = null;
+    if (short.z < (merged ? -2 : -2.5) && short.frac >= (merged ? 0.3 : 0.45) && short.chars >= 25) culprit = { sa, tb };
+    else if (merged && short.frac > 0) {
+      // A merged source sentence none of whose glossary terms reach the target was most likely dropped.
+      const lost = sa.find((x) => x.len >= 25 && termCoverage(u, x, tb).total >= 2 && termCoverage(u, x, tb).found === 0);
+      if (lost) culprit = { sa: [lost], tb };
+    }
+    else if (sa.length === tb.length && sa.length >= 2) {
+      // A 2-2 bead can balance a clipped sentence against a long neighbour; look at its diagonal.
+      for (let x = 0; x < sa.length && !culprit; x++) {
+        const d = shortfall([sa[x]!], [tb[x]!], m);
+        if (d.z < -2.5 && d.frac >= 0.45 && d.chars >= 25 && missingTerms(u, sa[x]!, tb) >= 2) culprit = { sa: [sa[x]!], tb: [tb[x]!] };
+      }
+    }
+    if (culprit) {
+      const c = shortfall(culprit.sa, culprit.tb, m);
       out.push({
         check: 'omission', severity: 'warning',
-        message: `${T} sentence is much shorter than ${S} (${lt} vs ${ls} characters, expected about ${Math.round(expected)}): part of it may be missing`,
-        key: `omission:clause:${sa[0]!.text.slice(0, 40).toLowerCase()}`,
-        srcHits: hits(sa), tgtHits: hits(tb),
+        message: `${T} ${culprit.tb.length > 1 ? 'sentences are' : 'sentence is'} much shorter than ${S} (${c.lt} vs ${c.ls} characters, expected about ${Math.round(c.expected)}): ${culprit.sa.length > culprit.tb.length ? 'a sentence' : 'part of it'} may be missing`,
+        key: `omission:clause:${culprit.sa[0]!.text.slice(0, 40).toLowerCase()}`,
+        srcHits: hits(culprit.sa), tgtHits: hits(culprit.tb),
       });
-    } else if (z > 2.5 && lt - expected >= 0.8 * expected && lt - expected >= 25) {
+      continue;
+    }
+    const ex = shortfall(sa, tb, m);
+    if (ex.z > 2.5 && -ex.chars >= 0.8 * ex.expected && -ex.chars >= 25) {
       out.push({
         check: 'addition', severity: 'warning',
-        message: `${T} sentence is much longer than ${S} (${lt} vs ${ls} characters, expected about ${Math.round(expected)}): it may add content`,
+        message: `${T} sentence is much longer than ${S} (${ex.lt} vs ${ex.ls} characters, expected about ${Math.round(ex.expected)}): it may add content`,
         key: `addition:clause:${tb[0]!.text.slice(0, 40).toLowerCase()}`,
         srcHits: hits(sa), tgtHits: hits(tb),
       });
@@ -173,6 +196,79 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
   }
   return out;
 }
+
+/**
+ * Glossary evidence for sentence beads: each term of a sentence whose listed translations are absent
+ * from the other side of the bead costs a little, so merging a sentence whose content is not there
+ * (a dropped sentence hidden in a 2–1 bead) costs more than leaving it alone.
+ */
+function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): ((i: number, di: number, j: number, dj: number) => number) | undefined {
+  const g = u.opts.glossary;
+  if (!g) return undefined;
+  const terms = (xs: Sent[], from: string, to: string) => xs.map((x) => findGlossaryTerms(x.text.replace(/’/g, "'"), from, g)
+    .map((h) => translationsOf(g, x.text.slice(h.start, h.end), from, to).alts.filter((a) => a.replace(/\s/g, '').length >= 2))
+    .filter((alts) => alts.length));
+  const ta = terms(ss, u.src.lang, u.tgt.lang), tb = terms(ts, u.tgt.lang, u.src.lang);
+  const missing = (lists: string[][][], from: number, n: number, other: Sent[], o: number, on: number) => {
+    const text = other.slice(o, o + on).map((x) => x.text).join(' ');
+    let k = 0;
+    for (const l of lists.slice(from, from + n)) for (const alts of l) if (!alts.some((a) => contains(text, a))) k++;
+    return k;
+  };
+  return (i, di, j, dj) => LEXICAL_WEIGHT * (missing(ta, i, di, ts, j, dj) + missing(tb, j, dj, ss, i, di));
+}
+
+const LEXICAL_WEIGHT = 0.5;
+
+function shortfall(sa: Sent[], tb: Sent[], m: LengthModel): { ls: number; lt: number; z: number; expected: number; chars: number; frac: number } {
+  const ls = sa.reduce((s, x) => s + x.len, 0), lt = tb.reduce((s, x) => s + x.len, 0);
+  const expected = (ls + 10) * Math.exp(m.mu) - 10;
+  return { ls, lt, z: (logRatio(ls, lt) - m.mu) / m.sigma, expected, chars: expected - lt, frac: expected > 0 ? (expected - lt) / expected : 0 };
+}
+
+/** Glossary terms of a source sentence (with translations listed) and how many reach the target sentences. */
+function termCoverage(u: Unit, s: Sent, tb: Sent[]): { total: number; found: number } {
+  const g = u.opts.glossary;
+  if (!g) return { total: 0, found: 0 };
+  const text = tb.map((x) => x.text).join(' ');
+  let total = 0, found = 0;
+  for (const h of findGlossaryTerms(s.text.replace(/’/g, "'"), u.src.lang, g)) {
+    const alts = translationsOf(g, s.text.slice(h.start, h.end), u.src.lang, u.tgt.lang).alts;
+    if (!alts.length) continue;
+    total++;
+    if (alts.some((a) => contains(text, a))) found++;
+  }
+  return { total, found };
+}
+
+/** Glossary terms of a source sentence none of whose translations appear in the target sentences. */
+function missingTerms(u: Unit, s: Sent, tb: Sent[]): number {
+  if (!u.opts.glossary) return 2;
+  const c = termCoverage(u, s, tb);
+  return c.total - c.found;
+}
+
+/**
+ * The document's sentence-level length model: a first alignment pass with a wide spread, then the
+ * median and MAD of the 1-1 sentence beads. Careful translations are far tighter than loose ones.
+ */
+export function sentenceModel(units: Unit[], para: LengthModel): LengthModel {
+  const wide = { ...para, sigma: Math.max(0.25, para.sigma * 1.5) };
+  const pairs: [number, number][] = [];
+  for (const u of units) {
+    const ss = sentencesOf(u.src.text, u.src.lang, u.src.starts, u.src.texts);
+    const ts = sentencesOf(u.tgt.text, u.tgt.lang, u.tgt.starts, u.tgt.texts);
+    if (!ss.length || !ts.length) continue;
+    for (const [a, b] of alignSentenceLengths(ss.map((x) => x.len), ts.map((x) => x.len), wide)) {
+      if (a.length === 1 && b.length === 1) pairs.push([ss[a[0]!]!.len, ts[b[0]!]!.len]);
+    }
+  }
+  if (pairs.length < 6) return wide;
+  const m = lengthModel(pairs, SENTENCE_SIGMA_FLOOR);
+  return { ...m, mu: para.mu };
+}
+
+const SENTENCE_SIGMA_FLOOR = 0.12;
 
 function clip(s: string): string {
   return s.length > 60 ? s.slice(0, 57) + '…' : s;

@@ -2,7 +2,7 @@
 import type { Bead } from '../types.ts';
 import { InputError } from '../types.ts';
 import { checkAcronyms } from './acronyms.ts';
-import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel } from './coverage.ts';
+import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel, sentenceModel } from './coverage.ts';
 import { checkModality } from './modality.ts';
 import { checkNames } from './names.ts';
 import { checkDates, checkNumbers } from './numbers.ts';
@@ -48,7 +48,7 @@ export function checkAlignment(src: string[], tgt: string[], beads: Bead[], opts
   const full = units.filter((u) => u.src.paras.length && u.tgt.paras.length);
   // The document's own length ratio is the yardstick: languages, scripts and house styles differ.
   const paraModel = lengthModel(full.map((u) => [contentLength(u.src.text), contentLength(u.tgt.text)]), 0.15);
-  const sentModel = { ...paraModel, sigma: Math.max(0.25, paraModel.sigma * 1.5) };
+  const sentModel = sentenceModel(full, paraModel);
   const all: { f: Finding; bead: number; at: number }[] = [];
   units.forEach((u, bi) => {
     const raw: RawFinding[] = [];

@@ -28,7 +28,7 @@ export const FAMILIES: Family[] = [
     id: 'agreement', name: ['agreement', 'planning', 'discussion'], strengthenSeverity: 'warning',
     levels: [
       {
-        en: /\b(?:agreed|agrees|agree|decided|decides|concurred|pledged|vowed|resolved\s+to)\b/giu,
+        en: /\b(?:agreed|agrees|agree|decided|decides|concurred|pledged|vowed|resolved\s+to|committed\s+to)\b/giu,
         ko: /기로\s?(?:합의|결정|약속|다짐|동의|했|하였|함)|합의(?!문|사항)|결정(?!적)|약속|다짐|동의/gu,
       },
       {
@@ -37,7 +37,7 @@ export const FAMILIES: Family[] = [
       },
       {
         en: /\b(?:discuss(?:ed|es)?|discussions?|explor(?:e|ed|es|ing)|consider(?:ed|s)?|exchanged\s+views|consult(?:ed|s)?)\b/giu,
-        ko: /논의|검토|협의(?!그룹|체|회|기구)|의견을\s?(?:교환|나누)|견해를\s?(?:교환|나누)/gu,
+        ko: /논의|검토|모색|협의(?!그룹|체|회|기구)|의견을\s?(?:교환|나누)|견해를\s?(?:교환|나누)/gu,
       },
     ],
   },
@@ -45,7 +45,7 @@ export const FAMILIES: Family[] = [
     id: 'affirm', name: ['reaffirmation', 'affirmation'], strengthenSeverity: 'info',
     levels: [
       { en: /\b(?:re-?affirm(?:ed|s|ing)?|reiterat(?:e|ed|es|ing)|reconfirm(?:ed|s)?)\b/giu, ko: /재확인|재천명|재강조|재다짐|거듭\s?확인|재차\s?확인/gu },
-      { en: /\b(?:affirm(?:ed|s)?|confirm(?:ed|s)?|acknowledg(?:e|ed|es))\b/giu, ko: /(?<!재|거듭\s?|재차\s?)확인/gu },
+      { en: /\b(?<!re-?)(?:affirm(?:ed|s)?|confirm(?:ed|s)?|acknowledg(?:e|ed|es))\b/giu, ko: /(?<!재|거듭\s?|재차\s?)확인/gu },
     ],
   },
   {
@@ -58,7 +58,7 @@ export const FAMILIES: Family[] = [
   {
     id: 'intent', name: ['commitment', 'effort'], strengthenSeverity: 'warning',
     levels: [
-      { en: /\b(?:will|shall)\b/giu, ko: koFuture },
+      { en: /\b(?:will|shall|would)\b/giu, ko: koFuture },
       { en: /\b(?:seek(?:s|ing)?\s+to|sought\s+to|strive[sd]?|endeavou?r(?:s|ed)?|aim(?:s|ed)?\s+to|work(?:s|ed)?\s+(?:to|toward)|hope[sd]?\s+to|efforts?)\b/giu, ko: /노력|모색|지향|희망|힘쓰|힘써/gu },
     ],
   },

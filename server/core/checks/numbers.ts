@@ -100,7 +100,7 @@ export function checkDates(u: Unit, qs: Quantities, qt: Quantities): RawFinding[
   const pairedB = new Set<DateMention>();
   for (const d of leftA) {
     // A mention sharing a component with one on the other side but conflicting on another is a changed date.
-    const e = leftB.find((x) => !pairedB.has(x) && !d.rel === !x.rel && (compare(d, x).share > 0 || sameShape(d, x)));
+    const e = leftB.find((x) => !pairedB.has(x) && !d.rel === !x.rel && (compare(d, x).share > 0 || sameShape(d, x) || shared(d, x)));
     if (e) {
       pairedB.add(e);
       out.push({
@@ -117,6 +117,11 @@ export function checkDates(u: Unit, qs: Quantities, qt: Quantities): RawFinding[
     out.push(single(e, 'tgt', T, S, a.some((x) => x.rel !== undefined)));
   }
   return out;
+}
+
+/** Both mention the same component (year, month or day), so they speak of the same point in time. */
+function shared(a: DateMention, b: DateMention): boolean {
+  return (['y', 'm', 'd'] as const).some((k) => a[k] !== undefined && b[k] !== undefined);
 }
 
 function sameShape(a: DateMention, b: DateMention): boolean {

@@ -5,26 +5,70 @@ import type { RawFinding, Severity, Unit } from './types.ts';
 
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 
+type Index = Map<string, Map<string, number[]>>;
+const indexes = new WeakMap<Glossary, Index>();
+
+/** Entries by normalised surface form, per language, built once per glossary. */
+function indexOf(g: Glossary, lang: string): Map<string, number[]> {
+  let per = indexes.get(g);
+  if (!per) indexes.set(g, (per = new Map()));
+  let m = per.get(lang);
+  if (!m) {
+    m = new Map();
+    g.terms.forEach((t, i) => {
+      for (const a of t.terms[lang] ?? []) {
+        const k = norm(a);
+        m!.set(k, [...(m!.get(k) ?? []), i]);
+      }
+    });
+    per.set(lang, m);
+  }
+  return m;
+}
+
 /** Every translation the glossary lists for a surface form, over all entries that list that form. */
 export function translationsOf(g: Glossary, surface: string, from: string, to: string): { alts: string[]; entries: number[] } {
+  const idx = indexOf(g, from);
   const s = norm(surface);
-  const alts = new Set<string>();
-  const entries: number[] = [];
-  g.terms.forEach((t, i) => {
-    const mine = t.terms[from] ?? [];
-    if (mine.some((m) => { const n = norm(m); return n === s || s.startsWith(n) && /^(?:s|es|d|ed|ing)$/.test(s.slice(n.length)); })) {
-      for (const a of t.terms[to] ?? []) alts.add(a);
-      entries.push(i);
+  let entries = idx.get(s);
+  if (!entries) {
+    for (const suf of ['ing', 'ed', 'es', 'd', 's']) {
+      if (s.endsWith(suf) && (entries = idx.get(s.slice(0, -suf.length)))) break;
     }
-  });
-  return { alts: [...alts], entries };
+  }
+  const list = entries ?? [];
+  const alts = new Set<string>();
+  for (const i of list) for (const a of g.terms[i]!.terms[to] ?? []) alts.add(a);
+  return { alts: [...alts], entries: list };
 }
+
+const wordRes = new Map<string, RegExp>();
 
 /** Found in a text: Hangul and other unspaced scripts by substring, Latin terms as words. */
 export function contains(text: string, term: string): boolean {
+  if (HANGUL_RE.test(term) && term.length === 1) {
+    // "미" (U.S.) or "한" (ROK) only count as words of their own ("미 국방부"), not inside "미사일".
+    // Compounds of such abbreviations ("한미", "한미일") count too.
+    return new RegExp(`(?<![가-힣])[한미일중러북]*${term}[한미일중러북]*(?=[\\s·∙\\-]|$|[은는이가을를의와과도에](?![가-힣]))`, 'u').test(text);
+  }
   if (HANGUL_RE.test(term) || !/[A-Za-z]/.test(term)) return text.replace(/\s+/g, '').includes(term.replace(/\s+/g, ''));
-  const e = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\d])${e}(?:s|es|d|ed|ing)?(?![\\p{L}\\d])`, 'iu').test(text);
+  let re = wordRes.get(term);
+  if (!re) {
+    const e = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    re = new RegExp(`(?<![\\p{L}\\d])${e}(?:s|es|d|ed|ing)?(?![\\p{L}\\d])`, 'iu');
+    wordRes.set(term, re);
+  }
+  return re.test(text);
+}
+
+/** An acronym used on its own ("NCG는"), not as the gloss of a native name ("핵협의그룹(NCG)"), stands for the term. */
+function bareAcronym(text: string, acr: string): boolean {
+  const e = acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${e}(?![\\p{L}])`, 'gu'))) {
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\s?[(（]$/u.test(before)) return true;
+  }
+  return false;
 }
 
 /** Names of institutions, titles and programmes must be rendered as listed; common words vary with style. */
@@ -52,7 +96,7 @@ export function checkTerminology(u: Unit): RawFinding[] {
       if (isAcronym(surface)) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
       const own = entries.flatMap((i) => g.terms[i]!.terms[from.lang] ?? []);
-      if (own.some((a) => isAcronym(a) && contains(to.text, a))) continue;
+      if (own.some((a) => isAcronym(a) && bareAcronym(to.text, a))) continue;
       // One-syllable Korean forms ("미", "한") match inside unrelated words, so they cannot anchor a finding.
       if (side === 'tgt' && surface.replace(/\s/g, '').length < 2) continue;
       const key = `terminology:${side}:${norm(surface)}`;

@@ -1,0 +1,188 @@
+import { expect } from 'chai';
+import { alignParagraphs, alignParagraphsWithSentences, alignSentences, formatBeads, type AlignOptions } from '../../server/core/align.ts';
+import { parseGlossary } from '../../server/core/glossary.ts';
+import { learnLexicon } from '../../server/core/lexicon.ts';
+import type { Bead } from '../../server/core/types.ts';
+
+const glossary = parseGlossary([
+  'en\tko\tnote',
+  'alliance\t동맹',
+  'extended deterrence\t확장억제',
+  'reaffirm\t재확인',
+  'Nuclear Consultative Group|NCG\t핵협의그룹',
+  'DPRK|North Korea\t북한',
+  'ballistic missile\t탄도미사일',
+  'exercise|exercises\t연습|훈련',
+  'co-chairs\t공동대표',
+].join('\n'));
+const opts: AlignOptions = { srcLang: 'en', tgtLang: 'ko', glossary };
+
+/** Beads rendered as "1|1 2,3|2 4|" (1-based), the shape the bead file uses. */
+const shape = (beads: Bead[]) => formatBeads(beads).trim().split('\n').map((l) => l.replace('\t', '|')).join(' ');
+
+function assertCovering(beads: Bead[], n: number, m: number): void {
+  let i = 0, j = 0;
+  for (const b of beads) {
+    expect(b.src.length + b.tgt.length).to.be.greaterThan(0);
+    for (const x of b.src) expect(x).to.equal(i++);
+    for (const y of b.tgt) expect(y).to.equal(j++);
+    expect(b.confidence).to.be.within(0, 1);
+  }
+  expect([i, j]).to.deep.equal([n, m]);
+}
+
+const EN = [
+  'Joint Press Statement on the Third Meeting of the Defense Dialogue',
+  'The United States and the Republic of Korea held the third meeting of the defense dialogue in Seoul on March 14, 2024. The meeting was co-chaired by senior defense officials of both countries.',
+  'The two sides condemned the DPRK\'s launch of a ballistic missile on March 10, 2024, and urged the DPRK to return to dialogue.',
+  'The United States reaffirmed its extended deterrence commitment to the ROK, backed by the full range of U.S. capabilities, including nuclear.',
+  'The co-chairs agreed to expand combined exercises in the second half of the year and to share information on DPRK missile launches in real time.',
+  'The two sides agreed to hold the fourth meeting in Washington in 2025.',
+];
+const KO = [
+  '제3차 국방대화 공동언론보도문',
+  '한미는 2024년 3월 14일 서울에서 제3차 국방대화를 개최하였다. 이번 회의는 양국 국방 고위 당국자가 공동 주관하였다.',
+  '양측은 2024년 3월 10일 북한의 탄도미사일 발사를 규탄하고, 북한이 대화에 복귀할 것을 촉구하였다.',
+  '미국은 핵을 포함한 모든 범주의 미국 능력으로 뒷받침되는 대한민국에 대한 확장억제 공약을 재확인하였다.',
+  '공동대표는 하반기 연합연습을 확대하고 북한 미사일 발사 정보를 실시간으로 공유하기로 합의하였다.',
+  '양측은 2025년 워싱턴에서 제4차 회의를 개최하기로 합의하였다.',
+];
+
+describe('core/align', () => {
+  describe('#alignParagraphs', () => {
+    it('aligns a 1:1 statement', () => {
+      const beads = alignParagraphs(EN, KO, opts);
+      expect(shape(beads)).to.equal('1|1 2|2 3|3 4|4 5|5 6|6');
+      assertCovering(beads, 6, 6);
+    });
+
+    it('finds a Korean paragraph that merges two English ones (2:1)', () => {
+      const ko = [KO[0]!, KO[1]!, KO[2]! + ' ' + KO[3]!, KO[4]!, KO[5]!];
+      expect(shape(alignParagraphs(EN, ko, opts))).to.equal('1|1 2|2 3,4|3 5|4 6|5');
+    });
+
+    it('finds an English paragraph split in two Korean ones (1:2)', () => {
+      const ko = [KO[0]!, '한미는 2024년 3월 14일 서울에서 제3차 국방대화를 개최하였다.', '이번 회의는 양국 국방 고위 당국자가 공동 주관하였다.', ...KO.slice(2)];
+      expect(shape(alignParagraphs(EN, ko, opts))).to.equal('1|1 2|2,3 3|4 4|5 5|6 6|7');
+    });
+
+    it('leaves an English paragraph with no Korean counterpart alone (omission)', () => {
+      const ko = [KO[0]!, KO[1]!, KO[2]!, KO[4]!, KO[5]!];
+      expect(shape(alignParagraphs(EN, ko, opts))).to.equal('1|1 2|2 3|3 4| 5|4 6|5');
+    });
+
+    it('leaves inserted Korean lines alone ("[…]" marker and a trailing link line)', () => {
+      const en = [EN[0]!, EN[3]!, EN[4]!, EN[5]!];
+      const ko = [KO[0]!, '[…]', KO[3]!, KO[4]!, KO[5]!, '[영문 전문 보기]'];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 |2 2|3 3|4 4|5 |6');
+    });
+
+    it('maps one English paragraph onto a □ heading and its ㅇ items (1:3)', () => {
+      const en = [
+        EN[0]!,
+        'The two sides reviewed progress across the core lines of effort of the Nuclear Consultative Group since the last meeting. They noted advances in information-sharing and consultation procedures, and agreed to complete the next phase of this work by the end of the year.',
+        EN[3]!,
+        EN[5]!,
+      ];
+      const ko = [
+        KO[0]!,
+        '□ 핵협의그룹(NCG) 핵심 과업 추진 현황 점검',
+        'ㅇ 양측은 지난 회의 이후 정보공유 및 협의 절차 등에서 진전이 있었음을 확인하였다.',
+        'ㅇ 양측은 관련 작업의 다음 단계를 연내 완료하기로 합의하였다.',
+        '□ ' + KO[3]!,
+        '□ ' + KO[5]!,
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2,3,4 3|5 4|6');
+    });
+
+    it('lets a number decide which of two look-alike paragraphs was left out', () => {
+      const en = [
+        'Readout of the Working Group Meeting',
+        'The two sides reviewed the stationing of 28,500 U.S. troops on the Peninsula and agreed to continue close consultations.',
+        'The two sides reviewed the contribution of KRW 1.4 trillion for the next year and agreed to continue close consultations.',
+        'The next meeting will take place in Seoul.',
+      ];
+      const koA = ['실무그룹 회의 결과', '양측은 다음 해 1조 4,000억 원의 분담금을 점검하고 긴밀한 협의를 지속하기로 하였다.', '다음 회의는 서울에서 열린다.'];
+      const koB = ['실무그룹 회의 결과', '양측은 한반도 주둔 미군 2만 8,500명 규모를 점검하고 긴밀한 협의를 지속하기로 하였다.', '다음 회의는 서울에서 열린다.'];
+      expect(shape(alignParagraphs(en, koA, opts))).to.equal('1|1 2| 3|2 4|3');
+      expect(shape(alignParagraphs(en, koB, opts))).to.equal('1|1 2|2 3| 4|3');
+    });
+
+    it('gives confident beads on a clean document and is deterministic', () => {
+      const a = alignParagraphs(EN, KO, opts);
+      const b = alignParagraphs(EN, KO, opts);
+      expect(a).to.deep.equal(b);
+      for (const x of a) expect(x.confidence).to.be.greaterThan(0.5);
+    });
+
+    it('handles empty sides', () => {
+      expect(alignParagraphs([], [], opts)).to.deep.equal([]);
+      expect(shape(alignParagraphs(['Only English.'], [], opts))).to.equal('1|');
+      expect(shape(alignParagraphs([], ['한국어만.', '두 줄.'], opts))).to.equal('|1 |2');
+    });
+
+    it('uses a learned lexicon when one is given', () => {
+      const lex = learnLexicon(EN.slice(1).map((src, k) => ({ src, tgt: KO[k + 1]! })).concat(EN.slice(1).map((src, k) => ({ src, tgt: KO[k + 1]! }))), 'en', 'ko');
+      expect(lex.entries.length).to.be.greaterThan(0);
+      expect(shape(alignParagraphs(EN, KO, { ...opts, lexicon: lex }))).to.equal('1|1 2|2 3|3 4|4 5|5 6|6');
+    });
+
+    it('returns a valid covering for a 20,000-paragraph document', () => {
+      const en: string[] = [], ko: string[] = [];
+      for (let k = 0; k < 20000; k++) {
+        const src = EN[1 + (k % 5)]!, tgt = KO[1 + (k % 5)]!;
+        // Every 97th Korean paragraph is left out, every 89th merged with the next one.
+        if (k % 97 === 5) {
+          en.push(src);
+          continue;
+        }
+        if (k % 89 === 7 && ko.length) {
+          en.push(src);
+          ko[ko.length - 1] += ' ' + tgt;
+          continue;
+        }
+        en.push(`${src} (${k})`);
+        ko.push(`${tgt} (${k})`);
+      }
+      const beads = alignParagraphs(en, ko, opts);
+      assertCovering(beads, en.length, ko.length);
+    });
+  });
+
+  describe('#alignSentences', () => {
+    it('aligns the sentences inside a paragraph pair', () => {
+      const en = ['The meeting was held in Seoul on March 14, 2024.', 'It was co-chaired by senior officials.', 'The two sides agreed to meet again in 2025.'];
+      const ko = ['회의는 2024년 3월 14일 서울에서 개최되었다.', '이번 회의는 고위 당국자가 공동 주관하였으며, 양측은 2025년에 다시 만나기로 합의하였다.'];
+      expect(shape(alignSentences(en, ko, opts))).to.equal('1|1 2,3|2');
+    });
+  });
+
+  describe('#alignParagraphsWithSentences', () => {
+    it('aligns paragraphs, then the sentences inside each paragraph bead', () => {
+      const ko = [KO[0]!, KO[1]!, KO[2]!, KO[4]!, KO[5]!];
+      const out = alignParagraphsWithSentences(EN, ko, opts);
+      expect(out.map((o) => shape([o.bead])).join(' ')).to.equal('1|1 2|2 3|3 4| 5|4 6|5');
+      expect(out[1]!.sentences.src).to.have.length(2);
+      expect(shape(out[1]!.sentences.beads)).to.equal('1|1 2|2');
+      expect(shape(out[3]!.sentences.beads)).to.equal('1|');
+    });
+  });
+
+  describe('#formatBeads', () => {
+    const beads: Bead[] = [
+      { src: [0], tgt: [0], confidence: 0.98765 },
+      { src: [1, 2], tgt: [1], confidence: 0.5 },
+      { src: [3], tgt: [], confidence: 1 },
+      { src: [], tgt: [2, 3], confidence: 0 },
+    ];
+    it('renders 1-based numbers, tab-separated, one bead per line', () => {
+      expect(formatBeads(beads)).to.equal('1\t1\n2,3\t2\n4\t\n\t3,4\n');
+    });
+    it('adds the confidence with three decimals', () => {
+      expect(formatBeads(beads, true)).to.equal('1\t1\t0.988\n2,3\t2\t0.500\n4\t\t1.000\n\t3,4\t0.000\n');
+    });
+    it('renders nothing for no beads', () => {
+      expect(formatBeads([])).to.equal('');
+    });
+  });
+});

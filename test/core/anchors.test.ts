@@ -1,0 +1,101 @@
+import { expect } from 'chai';
+import { extractAnchors, nameSkeleton, romanize } from '../../server/core/anchors.ts';
+
+const show = (text: string, lang: string) => extractAnchors(text, lang).map((a) => `${a.kind}:${a.value}`);
+
+describe('core/anchors', () => {
+  describe('#extractAnchors numbers', () => {
+    const cases: [string, string, string[]][] = [
+      ['예산은 1조 5,192억 원이다.', 'ko', ['number:1519200000000']],
+      ['a contribution of KRW 1.5192 trillion', 'en', ['acronym:KRW', 'number:1519200000000']],
+      ['총 1억1천만 달러 규모', 'ko', ['number:110000000']],
+      ['the $110 million program', 'en', ['number:110000000']],
+      ['병력 2만 8,500명', 'ko', ['number:28500']],
+      ['28,500 troops', 'en', ['number:28500']],
+      ['two million doses', 'en', ['number:2000000']],
+      ['an increase of 3.5 percent', 'en', ['percent:3.5']],
+      ['3.5% 증가', 'ko', ['percent:3.5']],
+      ['1.5 kilometers', 'en', ['number:1.5']],
+    ];
+    for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
+  });
+
+  describe('#extractAnchors dates, years and months', () => {
+    const cases: [string, string, string[]][] = [
+      ['on September 18, 2023', 'en', ['date:2023-09-18']],
+      ['2023년 9월 18일 개최', 'ko', ['date:2023-09-18']],
+      ['on June 26', 'en', ['date:--06-26']],
+      ['6월 26일(목) 서울에서', 'ko', ['date:--06-26']],
+      ['2023. 9. 18. 국방부', 'ko', ['date:2023-09-18']],
+      ['9.18.(월) 개최', 'ko', ['date:--09-18']],
+      ['held on 18 September 2023', 'en', ['date:2023-09-18']],
+      ['since January 2025', 'en', ['month:1', 'year:2025']],
+      ['지난 1월 회의', 'ko', ['month:1']],
+      ['in 2026', 'en', ['year:2026']],
+      ['2026년 상반기', 'ko', ['year:2026']],
+      ['they may meet again', 'en', []],
+    ];
+    for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
+  });
+
+  describe('#extractAnchors ordinals and acronyms', () => {
+    const cases: [string, string, string[]][] = [
+      ['the 23rd meeting', 'en', ['ordinal:23']],
+      ['제23차 회의', 'ko', ['ordinal:23']],
+      ['the fifth meeting of the NCG', 'en', ['ordinal:5', 'acronym:NCG']],
+      ['제5차 핵협의그룹(NCG) 회의', 'ko', ['ordinal:5', 'acronym:NCG']],
+      ['the twenty-first session', 'en', ['ordinal:21']],
+      ['다섯 번째 회의', 'ko', ['ordinal:5']],
+      ['in the second half of 2025', 'en', ['year:2025']],
+      ['U.S. and ROK OPCON transition', 'en', ['acronym:US', 'acronym:ROK', 'acronym:OPCON']],
+      ['전시작전통제권(OPCON) 전환과 TTX', 'ko', ['acronym:OPCON', 'acronym:TTX']],
+      ['Secretary Austin III', 'en', ['name:stn']],
+    ];
+    for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
+  });
+
+  describe('#extractAnchors names', () => {
+    const names = (text: string, lang: string) => extractAnchors(text, lang).filter((a) => a.kind === 'name').map((a) => a.value.split(' '));
+    it('gives a Korean name and its romanized English form a shared key', () => {
+      const ko = names('이종섭 국방부 장관은 회담을 가졌다.', 'ko')[0]!;
+      const en = names('Minister of National Defense Lee Jong-sup met today.', 'en')[0]!;
+      expect(ko).to.include('lee').and.to.include('jnsp');
+      expect(en).to.deep.equal(['lee', 'jnsp']);
+    });
+    it('tolerates surname spellings (Yi, Rhee, Choe, Bak)', () => {
+      expect(names('Minister Yi Jong-sup', 'en')[0]![0]).to.equal('lee');
+      expect(names('President Rhee Syngman', 'en')[0]![0]).to.equal('lee');
+      expect(names('Minister Choe Son-hui', 'en')[0]![0]).to.equal('choi');
+      expect(names('최선희 외무상', 'ko')[0]![0]).to.equal('choi');
+      expect(names('Foreign Minister Bak Jin', 'en')[0]).to.deep.equal(names('박진 외교장관', 'ko')[0]!.slice(0, 2));
+    });
+    it('matches transliterated foreign names by consonant skeleton', () => {
+      expect(names('오스틴 장관과', 'ko')[0]).to.include(names('Secretary Austin', 'en')[0]![0]);
+      expect(names('블링컨 국무장관', 'ko')[0]).to.include(names('Secretary Blinken', 'en')[0]![0]);
+    });
+    it('finds a surname with a title only ("이 장관" ~ "Minister Lee")', () => {
+      expect(names('오스틴 장관과 이 장관은', 'ko').map((k) => k.join(' '))).to.deep.equal(['oh stn', 'lee']);
+      expect(names('Secretary Austin and Minister Lee agreed', 'en').map((k) => k.join(' '))).to.deep.equal(['stn', 'lee']);
+    });
+    it('does not take countries before a title for names', () => {
+      expect(names('한국 국방장관', 'ko')).to.deep.equal([]);
+    });
+  });
+
+  describe('#romanize / #nameSkeleton', () => {
+    it('romanizes Hangul with the Revised Romanization', () => {
+      expect(romanize('이종섭')).to.equal('ijongseop');
+      expect(romanize('한국 NCG')).to.equal('hanguk NCG');
+    });
+    it('maps spelling variants to one skeleton', () => {
+      expect(nameSkeleton('Jong-sup')).to.equal(nameSkeleton('jongseop'));
+      expect(nameSkeleton('Kyung')).to.equal(nameSkeleton('gyeong'));
+      expect(nameSkeleton('Hayashi')).to.equal(nameSkeleton(romanize('하야시')));
+    });
+  });
+
+  it('reports offsets that slice back to the anchor text', () => {
+    const text = '양측은 2025년 6월 26일 제5차 NCG 회의에서 1조 5,192억 원에 합의했다.';
+    for (const a of extractAnchors(text, 'ko')) expect(text.slice(a.start, a.end)).to.equal(a.text);
+  });
+});

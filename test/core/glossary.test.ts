@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { findGlossaryTerms, parseGlossary, type Glossary } from '../../server/core/glossary.ts';
+import { InputError } from '../../server/core/types.ts';
+
+const TSV = [
+  'en\tko\tnote',
+  '# a comment line',
+  '',
+  'Nuclear Consultative Group|NCG\t핵협의그룹\t',
+  'extended deterrence\t확장억제\tcore policy term',
+  'reaffirm\t재확인',
+  'US|U.S.|United States\t미국|미측',
+  'alliance\t동맹',
+  'U.S.-ROK Alliance\t한미동맹',
+  'May\t5월',
+].join('\n');
+
+const found = (g: Glossary, text: string, lang: string) =>
+  findGlossaryTerms(text, lang, g).map((h) => `${text.slice(h.start, h.end)}=${h.termIndex}`);
+
+describe('core/glossary', () => {
+  describe('#parseGlossary', () => {
+    it('reads terms, alternatives and notes', () => {
+      const g = parseGlossary(TSV);
+      expect(g.langs).to.deep.equal(['en', 'ko']);
+      expect(g.terms.length).to.equal(7);
+      expect(g.terms[0]).to.deep.equal({ terms: { en: ['Nuclear Consultative Group', 'NCG'], ko: ['핵협의그룹'] } });
+      expect(g.terms[1]).to.deep.equal({ terms: { en: ['extended deterrence'], ko: ['확장억제'] }, note: 'core policy term' });
+    });
+    it('accepts a third language column (trilateral statements)', () => {
+      const g = parseGlossary('en\tko\tja\tnote\nalliance\t동맹\t同盟\t\nJapan\t일본\t\t');
+      expect(g.langs).to.deep.equal(['en', 'ko', 'ja']);
+      expect(g.terms[0]!.terms['ja']).to.deep.equal(['同盟']);
+      expect(g.terms[1]!.terms['ja']).to.deep.equal([]);
+    });
+    it('throws an InputError naming the line of a row with one language only', () => {
+      expect(() => parseGlossary('en\tko\tnote\nalliance\t동맹\t\n\nsummit\t\t')).to.throw(InputError, /line 4/);
+    });
+    it('throws on too many columns and on a missing header', () => {
+      expect(() => parseGlossary('en\tko\tnote\na\tb\tc\td')).to.throw(InputError, /line 2: expected at most 3/);
+      expect(() => parseGlossary('# only a comment\n')).to.throw(InputError, /missing header/);
+      expect(() => parseGlossary('english\tkorean\nx\ty')).to.throw(InputError, /line 1/);
+    });
+    it('parses the shipped data/glossary.tsv', () => {
+      const g = parseGlossary(readFileSync(new URL('../../data/glossary.tsv', import.meta.url), 'utf8'));
+      expect(g.terms.length).to.be.within(150, 300);
+      expect(g.terms.some((t) => t.terms['ko']!.includes('확장억제'))).to.equal(true);
+    });
+  });
+
+  describe('#findGlossaryTerms', () => {
+    const g = parseGlossary(TSV);
+    it('finds English terms with inflection, longest match first', () => {
+      expect(found(g, 'The two sides reaffirmed the U.S.-ROK Alliance and extended deterrence.', 'en'))
+        .to.deep.equal(['reaffirmed=2', 'U.S.-ROK Alliance=5', 'extended deterrence=1']);
+    });
+    it('matches acronyms in their own case only', () => {
+      expect(found(g, 'The NCG met with us.', 'en')).to.deep.equal(['NCG=0']);
+      expect(found(g, 'The US side agreed.', 'en')).to.deep.equal(['US=3']);
+    });
+    it('requires capitals for capitalised terms ("May" the month, not "may" the verb)', () => {
+      expect(found(g, 'They may meet in May.', 'en')).to.deep.equal(['May=6']);
+    });
+    it('matches whole words only', () => {
+      expect(found(g, 'Realliances and dalliance', 'en')).to.deep.equal([]);
+    });
+    it('finds Korean terms inside words carrying particles', () => {
+      expect(found(g, '미측은 한미동맹의 확장억제 공약을 재확인하였다.', 'ko'))
+        .to.deep.equal(['미측=3', '한미동맹=5', '확장억제=1', '재확인=2']);
+    });
+  });
+});
