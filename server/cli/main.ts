@@ -388,7 +388,13 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .addOption(dbOption())
     .action(async (o: { port: string; host: string; db?: string }) => {
-      const server = await startServer({ dbPath: dbPath(io, o.db), port: parsePort(o.port), host: o.host });
+      const server = await startServer({
+        dbPath: dbPath(io, o.db),
+        port: parsePort(o.port),
+        host: o.host,
+        log: (m) => io.err.write(m + '\n'),
+        requestLog: io.env.TWINTEXT_QUIET ? undefined : (e) => io.err.write(JSON.stringify(e) + '\n'),
+      });
       print(io, `twintext serving ${dbPath(io, o.db)} at ${server.url}`);
       onServe(server.close);
     });

@@ -1,6 +1,7 @@
 // Builds the Express app (never listens by itself): API routes, the web shell and static assets, one error handler last.
 import express, { type Request, type Router } from 'express';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { listStatements, searchStatements, listTextVersions } from '../store/statements.ts';
@@ -26,6 +27,18 @@ export interface AppDeps {
   log?: (msg: string) => void;
   /** Maximum JSON body size (express/bytes syntax). */
   bodyLimit?: string;
+  /** Receives one structured entry per request (no statement text, no query strings). */
+  requestLog?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  at: string;
+  id: string;
+  method: string;
+  route: string;
+  status: number;
+  ms: number;
+  reviewer: boolean;
 }
 
 const REVIEWER_COOKIE = 'twintext_reviewer';
@@ -313,9 +326,27 @@ export function createApp(deps: AppDeps): express.Express {
   const webRoot = deps.webRoot ?? join(repoRoot, 'dist', 'web');
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
+    const id = randomUUID();
+    res.setHeader('X-Request-Id', id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
+    if (deps.requestLog) {
+      const started = process.hrtime.bigint();
+      const log = deps.requestLog;
+      res.on('finish', () =>
+        log({
+          at: new Date().toISOString(),
+          id,
+          method: req.method,
+          // The path only: ids, never search text or statement content from the query or body.
+          route: req.path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          reviewer: Boolean(req.header('x-reviewer') ?? cookie(req, REVIEWER_COOKIE)),
+        }),
+      );
+    }
     next();
   });
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '6mb' }), apiRouter(deps));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { openDb } from '../store/db.ts';
 import { seedDemo } from '../ops/seed.ts';
 import type { OpsOptions } from '../ops/context.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppDeps } from './app.ts';
 
 export interface ServerOptions {
   dbPath: string;
@@ -14,6 +14,7 @@ export interface ServerOptions {
   seed?: boolean;
   ops?: OpsOptions;
   log?: (msg: string) => void;
+  requestLog?: AppDeps['requestLog'];
 }
 
 export interface RunningServer {
@@ -25,7 +26,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const isNew = opts.dbPath === ':memory:' || !existsSync(opts.dbPath);
   const db = openDb(opts.dbPath);
   if (isNew && opts.seed !== false) seedDemo(db, 'twintext', opts.ops);
-  const app = createApp({ db, ops: opts.ops, log: opts.log });
+  const app = createApp({ db, ops: opts.ops, log: opts.log, requestLog: opts.requestLog });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 8080, host, (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -18,7 +18,7 @@ const glossary = parseGlossary([
 const opts: AlignOptions = { srcLang: 'en', tgtLang: 'ko', glossary };
 
 /** Beads rendered as "1|1 2,3|2 4|" (1-based), the shape the bead file uses. */
-const shape = (beads: Bead[]) => formatBeads(beads).trim().split('\n').map((l) => l.replace('\t', '|')).join(' ');
+const shape = (beads: Bead[]) => formatBeads(beads).replace(/\n$/, '').split('\n').map((l) => l.replace('\t', '|')).join(' ');
 
 function assertCovering(beads: Bead[], n: number, m: number): void {
   let i = 0, j = 0;

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
+import type { RequestLogEntry } from '../../server/http/app.ts';
 import { openDb } from '../../server/store/db.ts';
 import iconv from 'iconv-lite';
 import { tempDir, dbDigest } from '../helpers.ts';
@@ -9,12 +10,13 @@ describe('http/api', () => {
   let tmp: ReturnType<typeof tempDir>;
   let server: RunningServer;
   let dbPath: string;
+  const requests: RequestLogEntry[] = [];
   const who = { 'X-Reviewer': 'alice', 'Content-Type': 'application/json' };
 
   before(async () => {
     tmp = tempDir();
     dbPath = join(tmp.dir, 'api.db');
-    server = await startServer({ dbPath, port: 0, log: () => {} });
+    server = await startServer({ dbPath, port: 0, log: () => {}, requestLog: (e) => requests.push(e) });
   });
   after(async () => {
     await server.close();
@@ -163,6 +165,16 @@ describe('http/api', () => {
         db.close();
       });
     }
+  });
+
+  it('logs one structured entry per request with its id, and no statement text or query', async () => {
+    const res = await fetch(new URL('/api/statements?q=' + encodeURIComponent('비밀 문구'), server.url));
+    const id = res.headers.get('x-request-id');
+    expect(id).to.match(/^[0-9a-f-]{36}$/);
+    await res.text();
+    const entry = requests.find((e) => e.id === id)!;
+    expect(entry).to.deep.include({ method: 'GET', route: '/api/statements', status: 200, reviewer: false });
+    expect(JSON.stringify(requests)).not.to.include('비밀');
   });
 
   it('serves the page shell and the Korean font', async () => {

@@ -46,7 +46,7 @@ const KO_PARTY_RE = /(?<![\p{Script=Hangul}\d])(양)\s?(?:국|측|자|정상|장
 const REL_EN: [RegExp, string, string?][] = [
   [/\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+year\b|\bby\s+year[’']s\s+end\b|\byear-end\b/giu, 'this-year', 'end'],
   [/\b(?:earlier|later)\s+this\s+year\b|\bthis\s+year\b/giu, 'this-year'],
-  [/\blast\s+year\b/giu, 'last-year'],
+  [/\blast\s+year\b|\b(?:the\s+)?previous\s+year\b/giu, 'last-year'],
   [/\bnext\s+year\b/giu, 'next-year'],
   [/\bthis\s+month\b/giu, 'this-month'],
   [/\blast\s+month\b/giu, 'last-month'],

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { checkAlignment } from '../../../server/core/checks/index.ts';
+import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
+import { render } from './helpers.ts';
+
+const one = (en: string, ko: string, check: string) =>
+  checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: [check] });
+
+describe('core/checks acronyms', () => {
+  it('accepts acronyms kept, rendered in Korean words, or glossed from spelled-out English', () => {
+    expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['acronyms'] }))).to.deep.equal([]);
+    expect(render(one('the DPRK and the ROK', '북한과 한국', 'acronyms'))).to.deep.equal([]);
+    expect(render(one('including Ulchi Freedom Shield', '을지 자유의 방패(UFS) 연습 등', 'acronyms'))).to.deep.equal([]);
+  });
+
+  it('reports a different acronym as an error', () => {
+    const fs = one('complements the Extended Deterrence Strategy and Consultation Group (EDSCG)', '한미 억제전략위원회(DSC)의 활동을 보완', 'acronyms');
+    expect(render(fs)).to.deep.equal(['error acronyms 0/0']);
+    expect(fs[0]!.message).to.equal('Korean has DSC where English has EDSCG');
+    expect(fs[0]!.key).to.equal('acronyms:EDSCG|DSC');
+  });
+
+  it('reports a Korean gloss that does not belong to the term it follows', () => {
+    const fs = one('progress under the Operational Control (OPCON) Transition Plan of the Combined Forces Command', '전시작전통제권(CFC) 전환계획에 따른 진전', 'acronyms');
+    expect(render(fs)).to.deep.equal(['error acronyms 0/0']);
+    expect(fs[0]!.message).to.equal('Korean glosses the term for OPCON as CFC');
+  });
+
+  it('warns about a Korean acronym the English cannot explain', () => {
+    const fs = checkAlignment(EN, withKo(5, KO[5]!.replace('제5차 NCG', '제5차 SCM')), BEADS, { ...OPTS, checks: ['acronyms'] });
+    expect(render(fs)).to.deep.equal(['warning acronyms 5/5']);
+  });
+});
+
+describe('core/checks names', () => {
+  it('matches romanized Korean names and transliterated English names', () => {
+    expect(render(one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 이종섭 국방장관과 만났다.', 'names'))).to.deep.equal([]);
+    expect(render(one('Secretary Austin thanked Minister Lee.', '오스틴 장관은 이 장관에게 감사를 표했다.', 'names'))).to.deep.equal([]);
+    expect(render(one('Foreign Minister Park Jin met Secretary Blinken.', '박진 외교장관은 블링컨 장관과 만났다.', 'names'))).to.deep.equal([]);
+  });
+
+  it('reports a changed name', () => {
+    const fs = one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 김민수 국방장관과 만났다.', 'names');
+    expect(render(fs)).to.deep.equal(['error names 0/0']);
+    expect(fs[0]!.srcSpans[0]!.span.text).to.equal('Lee Jong-sup');
+    expect(fs[0]!.tgtSpans[0]!.span.text).to.equal('김민수');
+  });
+
+  it('keeps a transliteration variant at info', () => {
+    const fs = one('Foreign Minister Hayashi Yoshimasa', '하야시 요시사마 일본 외무상', 'names');
+    expect(render(fs)).to.deep.equal([]);
+    expect(render(fs, true).length).to.be.greaterThan(0);
+  });
+});

@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+import { checkAlignment } from '../../../server/core/checks/index.ts';
+import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
+import { render } from './helpers.ts';
+
+const one = (en: string, ko: string) => checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: ['dates'] });
+
+describe('core/checks dates', () => {
+  it('accepts full, partial and relative dates rendered faithfully', () => {
+    expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['dates'] }))).to.deep.equal([]);
+    expect(render(one('on September 18, 2023', '9.18.(월)'))).to.deep.equal([]);
+    expect(render(one('since the fourth meeting in January 2025', '지난 1월 제4차 회의 이후'))).to.deep.equal([]);
+    expect(render(one('by the end of this year', '연내'))).to.deep.equal([]);
+    expect(render(one('by the end of 2023', '2023년 말까지'))).to.deep.equal([]);
+    expect(render(one('last month', '지난달'))).to.deep.equal([]);
+    expect(render(one('in the fall of 2020', '2020년 가을'))).to.deep.equal([]);
+  });
+
+  it('reports a changed day, month or year as an error', () => {
+    const fs = checkAlignment(EN, withKo(1, KO[1]!.replace('9월 18일', '9월 19일')), BEADS, { ...OPTS, checks: ['dates'] });
+    expect(render(fs)).to.deep.equal(['error dates 1/1']);
+    expect(fs[0]!.message).to.equal('Date September 18, 2023 does not match Korean 2023년 9월 19일');
+    expect(render(one('in July 2024', '2023년 7월'))).to.deep.equal(['error dates 0/0']);
+    expect(render(one('in the second half of 2025', '2025년 상반기'))).to.deep.equal(['error dates 0/0']);
+  });
+
+  it('keeps a date that only one side mentions at warning, or info when the other side is relative', () => {
+    expect(render(one('The meeting was held on June 26, 2025.', '회의가 개최되었다.'))).to.deep.equal(['warning dates 0/0']);
+    expect(render(one('The meeting was held on June 26, 2025.', '오늘 회의가 개최되었다.'))).to.deep.equal([]);
+  });
+});

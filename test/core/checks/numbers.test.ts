@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { checkAlignment } from '../../../server/core/checks/index.ts';
+import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
+import { render } from './helpers.ts';
+
+const one = (en: string, ko: string) => checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: ['numbers'] });
+
+describe('core/checks numbers', () => {
+  it('accepts faithful renderings of amounts, percentages, ordinals and approximations', () => {
+    expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['numbers'] }))).to.deep.equal([]);
+    expect(render(one('KRW 1.5192 trillion', '1조 5,192억 원'))).to.deep.equal([]);
+    expect(render(one('over 30 launches, the 23rd SCM and the fifth meeting', '30여 차례 발사, 제23차 SCM, 제5차 회의'))).to.deep.equal([]);
+    expect(render(one('an increase of 8.3 percent', '8.3% 증가'))).to.deep.equal([]);
+    expect(render(one('$110 million', '1억1천만 달러'))).to.deep.equal([]);
+  });
+
+  it('reports a changed number as an error naming both values', () => {
+    const fs = checkAlignment(EN, withKo(3, KO[3]!.replace('1조 5,192억', '1조 4,028억')), BEADS, { ...OPTS, checks: ['numbers'] })
+      .filter((f) => f.severity !== 'info');
+    expect(render(fs)).to.deep.equal(['error numbers 3/3']);
+    expect(fs[0]!.message).to.equal('Number 1.5192 trillion (1,519,200,000,000) has no counterpart in Korean; Korean has 1조 4,028억 (1,402,800,000,000)');
+    expect(fs[0]!.key).to.equal('numbers:1519200000000|1402800000000');
+    expect(fs[0]!.srcSpans[0]!.span.text).to.equal('1.5192 trillion');
+    expect(fs[0]!.tgtSpans[0]!.span.text).to.equal('1조 4,028억');
+  });
+
+  it('matches number words and native Korean counts, and flags a changed count', () => {
+    expect(render(one('They held two combined exercises.', '두 차례의 연합연습을 실시했다.'))).to.deep.equal([]);
+    expect(render(one('They held two combined exercises.', '네 차례의 연합연습을 실시했다.'))).to.deep.equal([]);
+    expect(render(one('They held two combined exercises.', '네 차례의 연합연습을 실시했다.'), true)).to.deep.equal(['info numbers 0/0', 'info numbers 0/0']);
+    expect(render(one('the fifth meeting', '제6차 회의'))).to.deep.equal(['error numbers 0/0']);
+    expect(render(one('trilateral cooperation', '3국 협력'))).to.deep.equal([]);
+  });
+
+  it('warns about a digit number present on one side only', () => {
+    expect(render(one('They conducted 12 launches.', '발사를 감행했다.'))).to.deep.equal(['warning numbers 0/0']);
+  });
+});
