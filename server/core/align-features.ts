@@ -2,7 +2,7 @@
 import { extractAnchors } from './anchors.ts';
 import { findGlossaryTerms, type Glossary } from './glossary.ts';
 import { lexTokens, type Lexicon } from './lexicon.ts';
-import { detectMarker } from './segment.ts';
+import { detectMarker, splitSentences } from './segment.ts';
 import type { Lang } from './types.ts';
 
 export interface SideFeatures {
@@ -15,8 +15,8 @@ export interface SideFeatures {
   editorial: Uint8Array;
   /** Per paragraph, sorted cue ids (repeats allowed: cues are a multiset). */
   cues: Int32Array[];
-  /** Per paragraph, total weight of its cues (what a translation of it should mostly match). */
-  cueTotal: Float64Array;
+  /** Sentences per paragraph: translators rarely change how many sentences a paragraph has. */
+  sents: Int16Array;
 }
 
 export interface DocFeatures {
@@ -173,25 +173,19 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const weightAll = new Float64Array(dfS.length);
   const remap = new Int32Array(dfS.length).fill(-1);
   let nk = 0;
-  // Cues found on one side only (a number or glossary term with no counterpart anywhere in the
-  // other text) still count towards a paragraph's total: a translation of it would carry them.
-  const oneSided = new Float64Array(dfS.length);
   for (let id = 0; id < dfS.length; id++) {
-    if (!dfS[id] || !dfT[id]) {
-      oneSided[id] = Math.max(0, Math.min(3, Math.log((N + 1) / (dfS[id]! + dfT[id]!)))) * kindW[id]!;
-      continue;
-    }
+    if (!dfS[id] || !dfT[id]) continue;
     remap[id] = nk;
     const idf = Math.log((N + 1) / (dfS[id]! + dfT[id]!));
     weightAll[nk++] = Math.max(0, Math.min(3, idf)) * kindW[id]!;
   }
-  const side = (texts: string[], lists: Int32Array[]): SideFeatures => {
+  const side = (texts: string[], lists: Int32Array[], lang: Lang): SideFeatures => {
     const n = texts.length;
     const cum = new Float64Array(n + 1);
     const level = new Int8Array(n);
     const editorial = new Uint8Array(n);
     const cues: Int32Array[] = [];
-    const cueTotal = new Float64Array(n);
+    const sents = new Int16Array(n);
     for (let i = 0; i < n; i++) {
       const t = texts[i]!;
       cum[i + 1] = cum[i]! + Math.max(1, lengthOf(t));
@@ -199,18 +193,13 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       level[i] = mk ? mk.level : -1;
       editorial[i] = isEditorial(t) ? 1 : 0;
       const c: number[] = [];
-      let lone = 0;
-      for (const id of lists[i]!) {
-        if (remap[id]! >= 0) c.push(remap[id]!);
-        else lone += oneSided[id]!;
-      }
-      cueTotal[i] = lone;
+      for (const id of lists[i]!) if (remap[id]! >= 0) c.push(remap[id]!);
+      sents[i] = Math.min(32767, splitSentences(t, lang).length);
       cues.push(Int32Array.from(c.sort((a, b) => a - b)));
-      for (const id of c) cueTotal[i] = cueTotal[i]! + weightAll[id]!;
     }
-    return { n, cum, level, editorial, cues, cueTotal };
+    return { n, cum, level, editorial, cues, sents };
   };
-  return { src: side(src, rs), tgt: side(tgt, rt), weight: weightAll.slice(0, nk) };
+  return { src: side(src, rs, srcLang), tgt: side(tgt, rt, tgtLang), weight: weightAll.slice(0, nk) };
 }
 
 /** Weighted size of the multiset intersection of two sorted cue lists. */

@@ -21,11 +21,10 @@ export interface AlignParams {
   /** Scale applied to the cue similarity of a bead. */
   cueScale: number;
   /**
-   * Cost per unit of cue weight left unmatched inside a bead that pairs text. Omissions do not
-   * pay it, which is what lets a paragraph with nothing in common with its neighbours be left
-   * out instead of being merged into them.
+   * Cost per sentence of difference between the two sides of a bead. Translators keep sentence
+   * counts, so a paragraph absorbed into a neighbour's bead shows up as surplus sentences.
    */
-  unmatched: number;
+  sentenceDiff: number;
   cues: CueWeights;
   /** Reward for a continuation paragraph that is a deeper bullet than the one opening the bead. */
   bullet: number;
@@ -49,7 +48,7 @@ export const DEFAULT_PARAMS: AlignParams = {
   skipEditorial: 0.5,
   editorialMerge: 4,
   cueScale: 1,
-  unmatched: 0,
+  sentenceDiff: 1,
   cues: { anchor: 1.5, name: 1.5, glossary: 0.6, latin: 1, lexicon: 0.8 },
   bullet: 2.5,
   bulletSame: 1.5,
@@ -169,10 +168,12 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       }
     }
     c -= P.cueScale * s;
-    let tot = 0;
-    for (let p = i0; p < i0 + a; p++) tot += S.cueTotal[p]!;
-    for (let q = j0; q < j0 + b; q++) tot += T.cueTotal[q]!;
-    c += P.unmatched * (tot - 2 * s);
+    if (P.sentenceDiff) {
+      let ns = 0, nt = 0;
+      for (let p = i0; p < i0 + a; p++) ns += S.sents[p]!;
+      for (let q = j0; q < j0 + b; q++) nt += T.sents[q]!;
+      c += P.sentenceDiff * Math.abs(ns - nt);
+    }
     c += structCost(S.level, S.editorial, i0, a) + structCost(T.level, T.editorial, j0, b);
     return c;
   };
@@ -323,7 +324,8 @@ export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions
 }
 
 export function alignSentences(src: string[], tgt: string[], opts: AlignOptions): Bead[] {
-  return alignCore(src, tgt, opts);
+  // Sentence counts carry no information when every unit is one sentence.
+  return alignCore(src, tgt, opts, { sentenceDiff: 0 });
 }
 
 /** Paragraph alignment, then sentence alignment inside every paragraph bead. */

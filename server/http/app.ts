@@ -334,13 +334,14 @@ export function createApp(deps: AppDeps): express.Express {
     if (deps.requestLog) {
       const started = process.hrtime.bigint();
       const log = deps.requestLog;
+      const route = req.path;
       res.on('finish', () =>
         log({
           at: new Date().toISOString(),
           id,
           method: req.method,
           // The path only: ids, never search text or statement content from the query or body.
-          route: req.path,
+          route,
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
           reviewer: Boolean(req.header('x-reviewer') ?? cookie(req, REVIEWER_COOKIE)),
