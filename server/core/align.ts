@@ -37,17 +37,17 @@ export interface AlignParams {
 }
 
 export const DEFAULT_PARAMS: AlignParams = {
-  varFloor: 0.03,
+  varFloor: 0.02,
   varShort: 3,
   prior11: 0,
   prior12: 2.3,
-  prior22: 4.6,
+  prior22: 8,
   prior13: 4.6,
-  skip: 5.5,
+  skip: 3,
   skipLen: 0.6,
   skipEditorial: 0.5,
   editorialMerge: 4,
-  cueScale: 1,
+  cueScale: 0.6,
   sentenceDiff: 1,
   cues: { anchor: 1.5, name: 1.5, glossary: 0.6, latin: 1, lexicon: 0.8 },
   bullet: 2.5,

@@ -11,7 +11,7 @@ import { importVersion, diffVersions } from '../ops/versions.ts';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../ops/glossary.ts';
 import { readStatementBuffer } from '../formats/read.ts';
 import { InputError } from '../core/errors.ts';
-import { getStatementView, setBeadConfirmed, addFlag, changeFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
+import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { buildReport } from '../ops/report.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../ops/checks.ts';
@@ -273,6 +273,11 @@ export function apiRouter(deps: AppDeps): Router {
     const actor = reviewer(req);
     const flag = addFlag(db, idParam(req.params.id, 'bead'), body(req), actor, ops);
     res.status(201).json({ ok: true, flag });
+  });
+
+  r.post('/flags/:id/comments', (req, res) => {
+    const actor = reviewer(req);
+    res.status(201).json({ ok: true, flag: commentOnFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops) });
   });
 
   r.patch('/flags/:id', (req, res) => {

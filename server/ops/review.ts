@@ -7,6 +7,7 @@ import {
   listBeads,
   statementOfBead,
   insertFlag,
+  insertFlagComment,
   getFlag,
   updateFlag as storeUpdateFlag,
   type BeadRow,
@@ -75,6 +76,20 @@ export function addFlag(db: Db, beadId: number, input: FlagInput, actor: string,
     recordEvent(db, { at, actor, action: 'flag.create', statementId, entity: 'flag', entityId: flag.id, after: flag });
     return flag;
   }).immediate();
+}
+
+export function commentOnFlag(db: Db, flagId: number, input: { body?: unknown }, actor: string, opts: OpsOptions = {}): FlagRow {
+  const text = comment(input.body);
+  if (!text) throw new InputError('"body" must be a non-empty comment');
+  return db
+    .transaction(() => {
+      const flag = getFlag(db, flagId);
+      const at = nowIso(opts);
+      const id = insertFlagComment(db, { flagId, author: actor, body: text, at });
+      recordEvent(db, { at, actor, action: 'flag.comment', statementId: statementOfBead(db, flag.beadId), entity: 'flag', entityId: flagId, after: { commentId: id, body: text } });
+      return getFlag(db, flagId);
+    })
+    .immediate();
 }
 
 export function changeFlag(db: Db, flagId: number, input: { status?: unknown; comment?: unknown }, actor: string, opts: OpsOptions = {}): FlagRow {

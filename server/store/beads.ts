@@ -24,6 +24,13 @@ export interface BeadParagraph {
   changed: boolean;
 }
 
+export interface FlagComment {
+  id: number;
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
 export interface FlagRow {
   id: number;
   beadId: number;
@@ -34,6 +41,8 @@ export interface FlagRow {
   status: FlagStatus;
   createdAt: string;
   updatedAt: string;
+  /** The thread after the first comment, oldest first. */
+  comments: FlagComment[];
 }
 
 export interface BeadRow {
@@ -157,8 +166,16 @@ function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[]
   for (const m of members) byId.get(m.beadId)?.[m.side].push({ id: m.id, n: m.n, text: m.text, changed: m.changed === 1 });
   const flags = db
     .prepare(`SELECT ${flagColumns} FROM flags f JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY f.id`)
-    .all(arg) as FlagRow[];
-  for (const f of flags) byId.get(f.beadId)?.flags.push(f);
+    .all(arg) as Omit<FlagRow, 'comments'>[];
+  const comments = db
+    .prepare(
+      `SELECT c.flag_id AS flagId, c.id, c.author, c.body, c.created_at AS createdAt FROM flag_comments c
+       JOIN flags f ON f.id = c.flag_id JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY c.id`,
+    )
+    .all(arg) as (FlagComment & { flagId: number })[];
+  const thread = new Map<number, FlagComment[]>();
+  for (const { flagId, ...c } of comments) (thread.get(flagId) ?? thread.set(flagId, []).get(flagId)!).push(c);
+  for (const f of flags) byId.get(f.beadId)?.flags.push({ ...f, comments: thread.get(f.id) ?? [] });
   return out;
 }
 
@@ -190,9 +207,16 @@ export function insertFlag(db: Db, f: NewFlag): FlagRow {
 }
 
 export function getFlag(db: Db, id: number): FlagRow {
-  const r = db.prepare(`SELECT ${flagColumns} FROM flags f WHERE f.id = ?`).get(id) as FlagRow | undefined;
+  const r = db.prepare(`SELECT ${flagColumns} FROM flags f WHERE f.id = ?`).get(id) as Omit<FlagRow, 'comments'> | undefined;
   if (!r) throw new NotFoundError(`flag ${id} not found`);
-  return r;
+  const comments = db
+    .prepare('SELECT id, author, body, created_at AS createdAt FROM flag_comments WHERE flag_id = ? ORDER BY id')
+    .all(id) as FlagComment[];
+  return { ...r, comments };
+}
+
+export function insertFlagComment(db: Db, c: { flagId: number; author: string; body: string; at: string }): number {
+  return Number(db.prepare('INSERT INTO flag_comments (flag_id, author, body, created_at) VALUES (?, ?, ?, ?)').run(c.flagId, c.author, c.body, c.at).lastInsertRowid);
 }
 
 export function updateFlag(db: Db, id: number, patch: { status?: FlagStatus; comment?: string }, at: string): FlagRow {

@@ -22,7 +22,7 @@ export interface ExportBead {
   confidence: number;
   src: { n: number; text: string }[];
   tgt: { n: number; text: string }[];
-  flags: FlagRow[];
+  flags: Omit<FlagRow, 'comments'>[];
 }
 
 interface RawExportBead {
@@ -82,7 +82,7 @@ export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<Exp
     }
     for (const m of members.all(ids) as { beadId: number; side: 'src' | 'tgt'; n: number; text: string }[])
       byId.get(m.beadId)![m.side].push({ n: m.n, text: m.text });
-    for (const fl of flags.all(ids) as FlagRow[]) byId.get(fl.beadId)!.flags.push(fl);
+    for (const fl of flags.all(ids) as Omit<FlagRow, 'comments'>[]) byId.get(fl.beadId)!.flags.push(fl);
     yield* byId.values();
     const last = rows[rows.length - 1]!;
     lastA = last.alignmentId;

@@ -181,4 +181,19 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 6,
+    name: 'flag-comments',
+    // A flag carries a thread of comments: the reviewer's first note stays in flags.comment.
+    sql: `
+      CREATE TABLE flag_comments (
+        id          INTEGER PRIMARY KEY,
+        flag_id     INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+        author      TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX flag_comments_by_flag ON flag_comments(flag_id, id);
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { getStatementView, setBeadConfirmed, addFlag, changeFlag } from '../../server/ops/review.ts';
+import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../server/ops/review.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
 import { tempDir, dbDigest } from '../helpers.ts';
@@ -59,6 +59,16 @@ describe('ops/review', () => {
       expect(resolved.status).to.equal('resolved');
       expect(getStatementView(db, statementId).statement.openFlags).to.equal(0);
       expect(listEvents(db, statementId).map((e) => `${e.actor}:${e.action}`).slice(0, 2)).to.deep.equal(['editor:flag.update', 'alice:flag.create']);
+    });
+
+    it('keeps a thread of comments on a flag, in order, with their authors', () => {
+      const flag = addFlag(db, bead(3).id, { category: 'meaning', comment: '"noted" or "welcomed"?' }, 'alice');
+      commentOnFlag(db, flag.id, { body: 'The Korean says 주목 — noted.' }, 'bob');
+      const after = commentOnFlag(db, flag.id, { body: 'Agreed, keep as is.' }, 'alice');
+      expect(after.comments.map((c) => `${c.author}: ${c.body}`)).to.deep.equal(['bob: The Korean says 주목 — noted.', 'alice: Agreed, keep as is.']);
+      expect(bead(3).flags[0]!.comments).to.have.length(2);
+      expect(() => commentOnFlag(db, flag.id, { body: '  ' }, 'bob')).to.throw(InputError, /non-empty/);
+      expect(() => commentOnFlag(db, 4242, { body: 'x' }, 'bob')).to.throw(NotFoundError, /flag 4242/);
     });
 
     it('rejects unknown categories, severities and statuses, changing nothing', () => {

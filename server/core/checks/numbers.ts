@@ -34,14 +34,25 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
   const digits = (l: Quantity[]) => l.filter((q) => !q.fromWords);
   const list = (l: Quantity[]) => l.map(show).join(', ');
   const vals = (l: Quantity[]) => l.map((q) => q.value).join(',');
-  if (ls.length && lt.length && (digits(ls).length || digits(lt).length)) {
-    // A number on each side with no partner is almost always one number changed.
+  if (ls.length && lt.length) {
+    // A number on each side with no partner is almost always one number changed. Spelled-out ones
+    // ("양측", "both") only join the message when no written number is left on that side.
+    const es = digits(ls).length ? digits(ls) : ls, et = digits(lt).length ? digits(lt) : lt;
     out.push({
-      check: 'numbers', severity: 'error',
-      message: `Number ${list(ls)} has no counterpart in ${T}; ${T} has ${list(lt)}`,
-      key: `numbers:${vals(ls)}|${vals(lt)}`,
-      srcHits: ls, tgtHits: lt,
+      check: 'numbers', severity: digits(ls).length || digits(lt).length ? 'error' : 'warning',
+      message: `Number ${list(es)} has no counterpart in ${T}; ${T} has ${list(et)}`,
+      key: `numbers:${vals(es)}|${vals(et)}`,
+      srcHits: es, tgtHits: et,
     });
+    const rest = [...ls.filter((q) => !es.includes(q)).map((q) => [q, 'src'] as const), ...lt.filter((q) => !et.includes(q)).map((q) => [q, 'tgt'] as const)];
+    for (const [q, side] of rest) {
+      out.push({
+        check: 'numbers', severity: 'info',
+        message: `${side === 'src' ? S : T} number ${show(q)} has no counterpart in ${side === 'src' ? T : S}`,
+        key: `numbers:${side}:${q.value}`,
+        srcHits: side === 'src' ? [q] : [], tgtHits: side === 'tgt' ? [q] : [],
+      });
+    }
     return out;
   }
   for (const [l, from, to, side] of [[ls, S, T, 'src'], [lt, T, S, 'tgt']] as const) {

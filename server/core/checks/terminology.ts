@@ -62,13 +62,19 @@ export function contains(text: string, term: string): boolean {
 }
 
 /** An acronym used on its own ("NCG는"), not as the gloss of a native name ("핵협의그룹(NCG)"), stands for the term. */
-function bareAcronym(text: string, acr: string): boolean {
+function bareAcronym(text: string, acr: string): number {
   const e = acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let n = 0;
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${e}(?![\\p{L}])`, 'gu'))) {
     const before = text.slice(Math.max(0, m.index - 2), m.index);
-    if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\s?[(（]$/u.test(before)) return true;
+    if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\s?[(（]$/u.test(before)) n++;
   }
-  return false;
+  return n;
+}
+
+function countWord(text: string, w: string): number {
+  const e = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}])${e}(?![\\p{L}])`, 'gu'))].length;
 }
 
 /** Names of institutions, titles and programmes must be rendered as listed; common words vary with style. */
@@ -96,7 +102,9 @@ export function checkTerminology(u: Unit): RawFinding[] {
       if (isAcronym(surface)) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
       const own = entries.flatMap((i) => g.terms[i]!.terms[from.lang] ?? []);
-      if (own.some((a) => isAcronym(a) && bareAcronym(to.text, a))) continue;
+      // The target may write the acronym alone for the full name, but not when the source's own
+      // acronym already accounts for every bare use ("Nuclear Consultative Group (NCG)" … "NCG").
+      if (!isAcronym(surface) && own.some((a) => isAcronym(a) && bareAcronym(to.text, a) > countWord(from.text, a))) continue;
       // One-syllable Korean forms ("미", "한") match inside unrelated words, so they cannot anchor a finding.
       if (side === 'tgt' && surface.replace(/\s/g, '').length < 2) continue;
       const key = `terminology:${side}:${norm(surface)}`;

@@ -26,8 +26,8 @@ describe('core/checks numbers', () => {
 
   it('matches number words and native Korean counts, and flags a changed count', () => {
     expect(render(one('They held two combined exercises.', '두 차례의 연합연습을 실시했다.'))).to.deep.equal([]);
-    expect(render(one('They held two combined exercises.', '네 차례의 연합연습을 실시했다.'))).to.deep.equal([]);
-    expect(render(one('They held two combined exercises.', '네 차례의 연합연습을 실시했다.'), true)).to.deep.equal(['info numbers 0/0', 'info numbers 0/0']);
+    expect(render(one('They held two combined exercises.', '네 차례의 연합연습을 실시했다.'))).to.deep.equal(['warning numbers 0/0']);
+    expect(render(one('The two sides held combined exercises.', '양측은 연합연습을 실시했다.'))).to.deep.equal([]);
     expect(render(one('the fifth meeting', '제6차 회의'))).to.deep.equal(['error numbers 0/0']);
     expect(render(one('trilateral cooperation', '3국 협력'))).to.deep.equal([]);
   });

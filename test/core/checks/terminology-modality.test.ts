@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import { checkAlignment, checkConsistency } from '../../../server/core/checks/index.ts';
+import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
+import { render } from './helpers.ts';
+
+const one = (en: string, ko: string, check: string) =>
+  checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: [check] });
+
+describe('core/checks terminology', () => {
+  it('accepts listed translations', () => {
+    expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['terminology'] }))).to.deep.equal([]);
+  });
+
+  it('warns when a named body is rendered with another term', () => {
+    const fs = checkAlignment(EN, withKo(5, KO[5]!.replace('핵협의그룹(NCG)', '확장억제전략협의체')), BEADS, { ...OPTS, checks: ['terminology'] })
+      .filter((f) => f.severity !== 'info');
+    expect(render(fs)).to.deep.equal(['warning terminology 5/5']);
+    expect(fs[0]!.message).to.equal('English "Nuclear Consultative Group" should be rendered as "핵협의그룹" in Korean, which is missing');
+    expect(fs[0]!.key).to.equal('terminology:src:nuclear consultative group');
+  });
+
+  it('keeps a common word that is missing at info', () => {
+    const fs = one('They discussed ways to expand cooperation.', '확대하는 방안을 논의하였다.', 'terminology');
+    expect(render(fs)).to.deep.equal([]);
+    expect(render(fs, true)).to.deep.equal(['info terminology 0/0']);
+  });
+
+  it('does nothing without a glossary', () => {
+    const fs = checkAlignment(EN, withKo(5, '양측은 회의를 환영하였다.'), BEADS, { srcLang: 'en', tgtLang: 'ko', checks: ['terminology'] });
+    expect(fs).to.deep.equal([]);
+  });
+});
+
+describe('core/checks modality', () => {
+  it('accepts wording of the same strength', () => {
+    expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['modality'] }))).to.deep.equal([]);
+    expect(render(one('Both officials strongly condemned the launches.', '양국 장관은 발사를 강력히 규탄했다.', 'modality'))).to.deep.equal([]);
+    expect(render(one('The two sides strongly condemned the launches.', '양측은 발사를 규탄했다.', 'modality'))).to.deep.equal([]);
+    expect(render(one('The United States reaffirmed its commitment.', '미국은 공약을 재확인하였다.', 'modality'))).to.deep.equal([]);
+  });
+
+  it('warns when the Korean weakens a commitment', () => {
+    const cases: [string, string][] = [
+      ['The two sides agreed to expand cooperation.', '양측은 협력 확대를 논의하였다.'],
+      ['The two sides agreed to expand cooperation.', '양측은 협력 확대를 추진하기로 하였다는 점에 대해 논의하였다.'],
+      ['The ministers condemned the launches.', '장관들은 발사에 우려를 표명했다.'],
+      ['The United States reaffirmed its commitment.', '미국은 공약을 확인하였다.'],
+      ['The United States will enhance the visibility of strategic assets.', '미국은 전략자산의 가시성을 증진하도록 노력한다.'],
+    ];
+    for (const [en, ko] of cases) expect(render(one(en, ko, 'modality')), ko).to.deep.equal(['warning modality 0/0']);
+    const fs = one('The two sides agreed to expand cooperation.', '양측은 협력 확대를 논의하였다.', 'modality');
+    expect(fs[0]!.message).to.equal('English "agreed" (agreement) is rendered with weaker wording in Korean: "논의"');
+    expect(fs[0]!.tgtSpans[0]!.span.text).to.equal('논의');
+  });
+
+  it('warns when the Korean strengthens a concern into a condemnation', () => {
+    expect(render(one('The ministers expressed concern over the launches.', '장관들은 발사를 규탄했다.', 'modality'))).to.deep.equal(['warning modality 0/0']);
+  });
+});
+
+describe('core/checks #checkConsistency', () => {
+  const pairs = [
+    { statementId: 1, date: '2023-09-18', src: 'They welcomed the Nuclear Consultative Group.', tgt: '양측은 핵협의그룹을 환영하였다.' },
+    { statementId: 2, date: '2024-01-10', src: 'The Nuclear Consultative Group met in Seoul.', tgt: '핵협의체가 서울에서 회의를 가졌다.' },
+    { statementId: 3, date: null, src: 'They discussed the EDSCG and the Extended Deterrence Strategy and Consultation Group.', tgt: '확장억제전략협의체를 논의하였다.' },
+  ];
+
+  it('reports one term rendered differently across statements, listing statements and dates', () => {
+    const glossary = { ...OPTS.glossary, terms: [...OPTS.glossary.terms, { terms: { en: ['Nuclear Consultative Group'], ko: ['핵협의그룹', '핵협의체'] } }] };
+    const fs = checkConsistency(pairs, { ...OPTS, glossary });
+    expect(fs.map((f) => `${f.severity} ${f.check} ${f.src.join(',')}`)).to.deep.equal(['warning consistency 0,1']);
+    expect(fs[0]!.message).to.equal('English "Nuclear Consultative Group" is rendered differently in Korean: "핵협의그룹" in statement 1 (2023-09-18); "핵협의체" in statement 2 (2024-01-10)');
+    expect(fs[0]!.tgtSpans.map((s) => s.span.text)).to.deep.equal(['핵협의그룹', '핵협의체']);
+  });
+
+  it('is silent when every statement uses the same rendering', () => {
+    expect(checkConsistency(pairs.slice(0, 1).concat(pairs.slice(2)), OPTS)).to.deep.equal([]);
+  });
+});
