@@ -18,7 +18,7 @@ import { exportCorpus } from '../ops/export.ts';
 import { importManifest, readManifest } from '../ops/batch.ts';
 import { importAlignedCorpus } from '../ops/import-aligned.ts';
 import { buildReport, type ReportFormat } from '../ops/report.ts';
-import { runStatementChecks } from '../ops/checks.ts';
+import { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
 import { checkAlignment } from '../core/checks/index.ts';
 import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
 import { defaultDbPath, loadGlossary } from '../ops/context.ts';
@@ -180,10 +180,17 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .argument('[files...]', 'EN_FILE KO_FILE (or --statement ID)')
     .option('--pre-split', 'every non-empty input line is one paragraph')
     .option('--statement <id>', 'check a stored statement (its findings are stored as suggested flags)')
+    .option('--consistency', 'check the stored corpus: one term rendered differently across statements')
     .option('--src-lang <lang>', 'language of the first file', 'en')
     .option('--tgt-lang <lang>', 'language of the second file', 'ko')
     .addOption(dbOption())
-    .action(async (files: string[], o: { preSplit?: boolean; statement?: string; srcLang: string; tgtLang: string; db?: string }) => {
+    .action(async (files: string[], o: { preSplit?: boolean; statement?: string; consistency?: boolean; srcLang: string; tgtLang: string; db?: string }) => {
+      if (o.consistency) {
+        return withDb(io, o.db, (db) => {
+          for (const f of corpusConsistency(db, o.srcLang, o.tgtLang))
+            io.out.write(JSON.stringify({ check: 'consistency', severity: f.severity, message: f.message, statements: [...new Set(f.rows.map((r) => r.statementId))] }) + '\n');
+        });
+      }
       const emit = (srcLang: string, tgtLang: string, f: { src: number[]; tgt: number[]; check: string; severity: string; message: string }) =>
         io.out.write(JSON.stringify({ [srcLang]: f.src, [tgtLang]: f.tgt, check: f.check, severity: f.severity, message: f.message }) + '\n');
       if (o.statement !== undefined) {

@@ -306,6 +306,7 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   for (let tries = 0; ; tries++) {
     const band = makeBand(f, half);
     const pass = runPass(f, band, ratio, P, true);
+    if (process.env.TT_DEBUG) console.error("pass", tries, half, band.cells, pass.hugs, ratio.toFixed(3), pass.ratio.toFixed(3));
     if (pass.hugs && half < Math.max(n, m)) {
       half *= 2;
       continue;

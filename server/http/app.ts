@@ -14,7 +14,7 @@ import { InputError } from '../core/errors.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { buildReport } from '../ops/report.ts';
-import { runStatementChecks, statementFindings, decideFinding } from '../ops/checks.ts';
+import { runStatementChecks, statementFindings, decideFinding, corpusConsistency } from '../ops/checks.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../ops/edit.ts';
 import { repoRoot, type OpsOptions } from '../ops/context.ts';
 import { isExportFormat } from '../formats/export/index.ts';
@@ -191,6 +191,12 @@ export function apiRouter(deps: AppDeps): Router {
     const id = idParam(req.params.id, 'statement');
     runStatementChecks(db, id, actor, ops);
     res.json({ ok: true, findings: statementFindings(db, id) });
+  });
+
+  r.get('/consistency', (req, res) => {
+    const src = typeof req.query.src === 'string' ? req.query.src : 'en';
+    const tgt = typeof req.query.tgt === 'string' ? req.query.tgt : 'ko';
+    res.json({ ok: true, findings: corpusConsistency(db, src, tgt, ops) });
   });
 
   r.get('/statements/:id/findings', (req, res) => {

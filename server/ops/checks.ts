@@ -1,7 +1,8 @@
 // Use cases of the automatic checks: run them on a stored statement (storing suggested flags),
 // accept or dismiss a finding, and check two files without a database (CLI).
 import type { Db } from '../store/db.ts';
-import { checkAlignment, type Finding } from '../core/checks/index.ts';
+import { checkAlignment, checkConsistency, type Finding } from '../core/checks/index.ts';
+import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAlignments, listBeads, insertFlag, statementOfBead } from '../store/beads.ts';
@@ -155,4 +156,32 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
       return after;
     })
     .immediate();
+}
+
+export interface ConsistencyFinding {
+  severity: Finding['severity'];
+  message: string;
+  key: string;
+  /** The rows where the term and its renderings appear. */
+  rows: { statementId: number; title: string; date: string | null; beadId: number; position: number }[];
+}
+
+/**
+ * Corpus consistency: the same glossary term rendered differently across statements (both directions),
+ * over every current pair with two sides. Computed on demand: it reads the whole corpus.
+ */
+export function corpusConsistency(db: Db, srcLang = 'en', tgtLang = 'ko', opts: OpsOptions = {}): ConsistencyFinding[] {
+  const rows: ConsistencyFinding['rows'] = [];
+  const pairs: { statementId: number; date: string | null; src: string; tgt: string }[] = [];
+  for (const b of iterateExportBeads(db, {})) {
+    if (b.srcLang !== srcLang || b.tgtLang !== tgtLang || b.src.length === 0 || b.tgt.length === 0) continue;
+    rows.push({ statementId: b.statementId, title: b.title, date: b.date, beadId: b.beadId, position: b.position });
+    pairs.push({ statementId: b.statementId, date: b.date, src: b.src.map((p) => p.text).join('\n'), tgt: b.tgt.map((p) => p.text).join('\n') });
+  }
+  return checkConsistency(pairs, { srcLang, tgtLang, glossary: dbGlossary(db, opts) }).map((f) => ({
+    severity: f.severity,
+    message: f.message,
+    key: f.key,
+    rows: [...new Set([...f.src, ...f.tgt])].sort((a, b) => a - b).map((i) => rows[i]!),
+  }));
 }

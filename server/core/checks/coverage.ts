@@ -208,7 +208,10 @@ function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): ((i: number, di: number, 
   const terms = (xs: Sent[], from: string, to: string) => xs.map((x) => findGlossaryTerms(x.text.replace(/’/g, "'"), from, g)
     .map((h) => translationsOf(g, x.text.slice(h.start, h.end), from, to).alts.filter((a) => a.replace(/\s/g, '').length >= 2))
     .filter((alts) => alts.length));
-  const ta = terms(ss, u.src.lang, u.tgt.lang), tb = terms(ts, u.tgt.lang, u.src.lang);
+  // Written numbers count as terms that translate to themselves: they pin dates and amounts to their sentence.
+  const digits = (xs: Sent[]) => xs.map((x) => [...x.text.matchAll(/\d+/g)].map((m) => [m[0]]));
+  const ta = terms(ss, u.src.lang, u.tgt.lang).map((l, i) => [...l, ...digits(ss)[i]!]);
+  const tb = terms(ts, u.tgt.lang, u.src.lang).map((l, i) => [...l, ...digits(ts)[i]!]);
   const missing = (lists: string[][][], from: number, n: number, other: Sent[], o: number, on: number) => {
     const text = other.slice(o, o + on).map((x) => x.text).join(' ');
     let k = 0;

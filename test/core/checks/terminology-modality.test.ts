@@ -42,7 +42,7 @@ describe('core/checks modality', () => {
   it('warns when the Korean weakens a commitment', () => {
     const cases: [string, string][] = [
       ['The two sides agreed to expand cooperation.', '양측은 협력 확대를 논의하였다.'],
-      ['The two sides agreed to expand cooperation.', '양측은 협력 확대를 추진하기로 하였다는 점에 대해 논의하였다.'],
+      ['The two sides agreed to expand cooperation.', '양측은 협력 확대 방안을 모색하였다.'],
       ['The ministers condemned the launches.', '장관들은 발사에 우려를 표명했다.'],
       ['The United States reaffirmed its commitment.', '미국은 공약을 확인하였다.'],
       ['The United States will enhance the visibility of strategic assets.', '미국은 전략자산의 가시성을 증진하도록 노력한다.'],
