@@ -8,6 +8,8 @@ export interface StatementSummary {
   beads: number;
   confirmed: number;
   openFlags: number;
+  /** Suggested findings at error/warning severity; absent on older servers. */
+  findings?: number;
   createdAt: string;
 }
 
@@ -15,6 +17,8 @@ export interface Paragraph {
   id: number;
   n: number;
   text: string;
+  /** New or changed in the latest version of its text (stays until the row is confirmed). */
+  changed?: boolean;
 }
 
 export type FlagStatus = 'open' | 'resolved' | 'wontfix';
@@ -29,6 +33,14 @@ export interface Flag {
   status: FlagStatus;
   createdAt: string;
   updatedAt: string;
+  comments?: FlagComment[];
+}
+
+export interface FlagComment {
+  id: number;
+  author: string;
+  body: string;
+  createdAt: string;
 }
 
 export interface Bead {
@@ -52,7 +64,7 @@ export interface Alignment {
   canRedo?: string | null;
 }
 
-export type EditOp = 'merge' | 'split' | 'move-up' | 'move-down' | 'insert-empty' | 'confirm-above' | 'realign';
+export type EditOp = 'merge' | 'split' | 'move-up' | 'move-down' | 'insert-empty' | 'confirm-above' | 'realign' | 'confirm' | 'unconfirm';
 
 export interface EditRequest {
   op: EditOp;
@@ -151,4 +163,150 @@ export function undoState(alignmentId: number): Promise<UndoState> {
 
 export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all'): string {
   return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}`;
+}
+
+export interface Span {
+  paragraphId: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  id: number;
+  alignmentId: number;
+  beadId: number;
+  check: string;
+  severity: FindingSeverity;
+  message: string;
+  key: string;
+  srcParagraphs: number[];
+  tgtParagraphs: number[];
+  spans: { src: Span[]; tgt: Span[] };
+  status: 'suggested' | 'accepted' | 'dismissed';
+  flagId: number | null;
+}
+
+export interface EventRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number;
+  before: unknown;
+  after: unknown;
+}
+
+export type DiffOp = ['=' | '-' | '+', string];
+
+export interface ParagraphEdit {
+  eventId: number;
+  at: string;
+  actor: string;
+  before: string;
+  after: string;
+  diff: DiffOp[];
+}
+
+export interface VersionInfo {
+  version: number;
+  isCurrent: boolean;
+  createdAt: string;
+  sourceName: string | null;
+  sourceFormat: string | null;
+  sourceEncoding: string | null;
+}
+
+export type DiffParagraph =
+  | { kind: 'same' | 'added' | 'removed'; text: string }
+  | { kind: 'changed'; before: string; after: string; words: DiffOp[] };
+
+export interface TextDiff {
+  lang: string;
+  from: number;
+  to: number;
+  paragraphs: DiffParagraph[];
+}
+
+export interface GlossaryTerm {
+  id: number;
+  terms: Record<string, string[]>;
+  note: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Uploaded file: `data` is base64 so any encoding (EUC-KR, UTF-16, .docx) survives the JSON body. */
+export interface UploadFile {
+  name: string;
+  data: string;
+}
+
+export type ImportBody = { title?: string; date?: string } & ({ texts: Record<string, string> } | { files: Record<string, UploadFile> });
+
+export function importStatement(body: ImportBody): Promise<{ created: boolean; statement: StatementSummary }> {
+  return call('POST', '/api/statements', body);
+}
+
+export function getFindings(statementId: number): Promise<{ findings: Finding[] }> {
+  return call('GET', `/api/statements/${statementId}/findings`);
+}
+
+export function runChecks(statementId: number): Promise<{ findings: Finding[] }> {
+  return call('POST', `/api/statements/${statementId}/checks`);
+}
+
+export function decideFinding(id: number, verdict: 'accept' | 'dismiss'): Promise<{ finding: Finding }> {
+  return call('POST', `/api/findings/${id}/${verdict}`);
+}
+
+export function getEvents(statementId: number): Promise<{ events: EventRecord[] }> {
+  return call('GET', `/api/statements/${statementId}/events`);
+}
+
+export function commentOnFlag(id: number, body: string): Promise<{ flag: Flag }> {
+  return call('POST', `/api/flags/${id}/comments`, { body });
+}
+
+export function editParagraph(id: number, content: string): Promise<{ eventId: number; history: ParagraphEdit[] }> {
+  return call('PATCH', `/api/paragraphs/${id}`, { content });
+}
+
+export function paragraphHistory(id: number): Promise<{ history: ParagraphEdit[] }> {
+  return call('GET', `/api/paragraphs/${id}/history`);
+}
+
+export function getVersions(statementId: number): Promise<{ versions: Record<string, VersionInfo[]> }> {
+  return call('GET', `/api/statements/${statementId}/versions`);
+}
+
+export function uploadVersion(
+  statementId: number,
+  body: { texts: Record<string, string> } | { files: Record<string, UploadFile> },
+): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number }> {
+  return call('POST', `/api/statements/${statementId}/versions`, body);
+}
+
+export function getDiff(statementId: number, lang: string): Promise<{ diff: TextDiff }> {
+  return call('GET', `/api/statements/${statementId}/diff?lang=${encodeURIComponent(lang)}`);
+}
+
+export function listGlossary(): Promise<{ terms: GlossaryTerm[] }> {
+  return call('GET', '/api/glossary');
+}
+
+export function saveGlossaryTerm(id: number | null, body: { terms: Record<string, string[]>; note: string }): Promise<{ term: GlossaryTerm }> {
+  return id === null ? call('POST', '/api/glossary', body) : call('PATCH', `/api/glossary/${id}`, body);
+}
+
+export function deleteGlossaryTerm(id: number): Promise<{ ok: true }> {
+  return call('DELETE', `/api/glossary/${id}`);
+}
+
+export function reportUrl(statementId: number): string {
+  return `/api/report?format=html&statement=${statementId}`;
 }

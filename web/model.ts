@@ -4,7 +4,7 @@ import type { Bead } from './api.ts';
 export const LOW_CONFIDENCE = 0.6;
 const HIGH_CONFIDENCE = 0.85;
 
-export type FilterId = 'all' | 'unconfirmed' | 'low' | 'non11' | 'empty' | 'flagged';
+export type FilterId = 'all' | 'unconfirmed' | 'low' | 'non11' | 'empty' | 'flagged' | 'suggested';
 
 export const FILTERS: ReadonlyArray<{ id: FilterId; label: string }> = [
   { id: 'all', label: 'All' },
@@ -13,6 +13,7 @@ export const FILTERS: ReadonlyArray<{ id: FilterId; label: string }> = [
   { id: 'non11', label: 'Not 1:1' },
   { id: 'empty', label: 'Empty side' },
   { id: 'flagged', label: 'Open flags' },
+  { id: 'suggested', label: 'Suggestions' },
 ];
 
 export function isLow(b: Bead): boolean {
@@ -23,7 +24,8 @@ export function openFlagCount(b: Bead): number {
   return b.flags.filter((f) => f.status === 'open').length;
 }
 
-export function matchesFilter(b: Bead, filter: FilterId): boolean {
+/** `suggestions` = suggested findings of the checks on this row (they live outside the bead). */
+export function matchesFilter(b: Bead, filter: FilterId, suggestions = 0): boolean {
   switch (filter) {
     case 'all':
       return true;
@@ -37,12 +39,17 @@ export function matchesFilter(b: Bead, filter: FilterId): boolean {
       return b.src.length === 0 || b.tgt.length === 0;
     case 'flagged':
       return openFlagCount(b) > 0;
+    case 'suggested':
+      return suggestions > 0;
   }
 }
 
-export function filterCounts(beads: readonly Bead[]): Record<FilterId, number> {
-  const counts = { all: 0, unconfirmed: 0, low: 0, non11: 0, empty: 0, flagged: 0 } as Record<FilterId, number>;
-  for (const b of beads) for (const f of FILTERS) if (matchesFilter(b, f.id)) counts[f.id]++;
+export function filterCounts(beads: readonly Bead[], suggestionsOf: (b: Bead) => number = () => 0): Record<FilterId, number> {
+  const counts = { all: 0, unconfirmed: 0, low: 0, non11: 0, empty: 0, flagged: 0, suggested: 0 } as Record<FilterId, number>;
+  for (const b of beads) {
+    const n = suggestionsOf(b);
+    for (const f of FILTERS) if (matchesFilter(b, f.id, n)) counts[f.id]++;
+  }
   return counts;
 }
 

@@ -65,30 +65,55 @@ const FULL_CELLS = 250_000;
 
 interface Band { lo: Int32Array; hi: Int32Array; start: Float64Array; cells: number }
 
+function finishBand(lo: Int32Array, hi: Int32Array, n: number, m: number): Band {
+  const start = new Float64Array(n + 2);
+  lo[0] = 0;
+  hi[n] = m;
+  for (let i = 0; i <= n; i++) {
+    // Monotone and overlapping rows keep every row reachable from the previous one.
+    if (i > 0) lo[i] = Math.min(Math.max(lo[i]!, lo[i - 1]!), hi[i - 1]!);
+    if (hi[i]! < lo[i]!) hi[i] = lo[i]!;
+    start[i + 1] = start[i]! + (hi[i]! - lo[i]! + 1);
+  }
+  for (let i = n - 1; i >= 0; i--) if (hi[i]! > hi[i + 1]!) hi[i] = hi[i + 1]!;
+  for (let i = 0; i <= n; i++) start[i + 1] = start[i]! + (hi[i]! - lo[i]! + 1);
+  return { lo, hi, start, cells: start[n + 1]! };
+}
+
 function makeBand(f: DocFeatures, half: number): Band {
   const n = f.src.n, m = f.tgt.n;
-  const lo = new Int32Array(n + 1), hi = new Int32Array(n + 1), start = new Float64Array(n + 2);
-  const full = (n + 1) * (m + 1) <= FULL_CELLS || half >= Math.max(n, m);
-  // The band follows the diagonal of cumulative length, not of paragraph counts, so a run of
-  // short omitted lines does not pull the path off centre.
+  const lo = new Int32Array(n + 1), hi = new Int32Array(n + 1).fill(m);
+  if ((n + 1) * (m + 1) <= FULL_CELLS || half >= Math.max(n, m)) return finishBand(lo, hi, n, m);
+  // The first band follows the diagonal of cumulative length, not of paragraph counts, so a
+  // run of short omitted lines does not pull the path off centre.
   const ts = f.src.cum[n]!, tt = f.tgt.cum[m]!;
   let j = 0;
   for (let i = 0; i <= n; i++) {
-    let lo_ = 0, hi_ = m;
-    if (!full) {
-      const target = (f.src.cum[i]! / ts) * tt;
-      while (j < m && f.tgt.cum[j + 1]! <= target) j++;
-      const c = i === n ? m : i === 0 ? 0 : j;
-      lo_ = Math.max(0, c - half);
-      hi_ = Math.min(m, c + half);
-      // Monotone and overlapping rows keep every row reachable from the previous one.
-      if (i > 0) lo_ = Math.min(Math.max(lo_, lo[i - 1]!), hi[i - 1]!);
-    }
-    lo[i] = lo_;
-    hi[i] = hi_;
-    start[i + 1] = start[i]! + (hi_ - lo_ + 1);
+    const target = (f.src.cum[i]! / ts) * tt;
+    while (j < m && f.tgt.cum[j + 1]! <= target) j++;
+    const c = i === n ? m : i === 0 ? 0 : j;
+    lo[i] = Math.max(0, c - half);
+    hi[i] = Math.min(m, c + half);
   }
-  return { lo, hi, start, cells: start[n + 1]! };
+  return finishBand(lo, hi, n, m);
+}
+
+/** A band of the given half-width around a previous path (re-centring follows slow drift). */
+function bandAround(beads: Bead[], n: number, m: number, half: number): Band {
+  const lo = new Int32Array(n + 1).fill(m), hi = new Int32Array(n + 1);
+  let i = 0, j = 0;
+  const mark = (r: number, c0: number, c1: number) => {
+    lo[r] = Math.min(lo[r]!, Math.max(0, c0 - half));
+    hi[r] = Math.max(hi[r]!, Math.min(m, c1 + half));
+  };
+  mark(0, 0, 0);
+  for (const b of beads) {
+    const i1 = i + b.src.length, j1 = j + b.tgt.length;
+    for (let r = i; r <= i1; r++) mark(r, j, j1);
+    i = i1;
+    j = j1;
+  }
+  return finishBand(lo, hi, n, m);
 }
 
 interface Pass { beads: Bead[]; hugs: boolean; ratio: number }
@@ -115,6 +140,13 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     return cueSim(S.cues[p]!, T.cues[q]!, W);
   };
   const priors = [P.prior11, P.skip, P.skip, P.prior12, P.prior12, P.prior22, P.prior13, P.prior13];
+  // log(length + 2) of every span of 1–3 paragraphs ending at each position, so the length
+  // term needs no logarithm per bead: spanS[k*(n+1)+i] covers paragraphs i-k-1 .. i-1.
+  const spanS = new Float64Array(3 * (n + 1)), spanT = new Float64Array(3 * (m + 1));
+  for (let k = 0; k < 3; k++) {
+    for (let i = k + 1; i <= n; i++) spanS[k * (n + 1) + i] = Math.log(ratio * (S.cum[i]! - S.cum[i - k - 1]!) + 2);
+    for (let j = k + 1; j <= m; j++) spanT[k * (m + 1) + j] = Math.log(T.cum[j]! - T.cum[j - k - 1]! + 2);
+  }
   const logFloor = Math.log(P.varFloor);
   const structCost = (lv: Int8Array, ed: Uint8Array, a: number, k: number): number => {
     if (k < 2) return 0;
@@ -139,7 +171,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     }
     const ls = S.cum[i0 + a]! - S.cum[i0]!;
     const lt = T.cum[j0 + b]! - T.cum[j0]!;
-    const d = Math.log((lt + 2) / (ratio * ls + 2));
+    const d = spanT[(b - 1) * (m + 1) + j0 + b]! - spanS[(a - 1) * (n + 1) + i0 + a]!;
     const mean = (ratio * ls + lt) / 2;
     const v = P.varFloor + P.varShort / mean;
     let c = (d * d) / (2 * v) + 0.5 * (Math.log(v) - logFloor) + priors[t]!;
@@ -303,21 +335,21 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   // from the totals, then from the 1-1 beads of a first pass (omissions skew the totals).
   let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
   let half = P.band;
-  for (let tries = 0; ; tries++) {
-    const band = makeBand(f, half);
-    const pass = runPass(f, band, ratio, P, true);
+  let band = makeBand(f, half);
+  // Search passes (best path only) move the band until the path no longer touches its edge and
+  // the length ratio has settled; then one pass computes posteriors for the confidences.
+  for (let tries = 0; tries < 12; tries++) {
+    const pass = runPass(f, band, ratio, P, false);
     if (process.env.TT_DEBUG) console.error("pass", tries, half, band.cells, pass.hugs, ratio.toFixed(3), pass.ratio.toFixed(3));
-    if (pass.hugs && half < Math.max(n, m)) {
-      half *= 2;
-      continue;
+    const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
+    if (!pass.hugs && !ratioMoved) break;
+    if (ratioMoved) ratio = pass.ratio;
+    if (pass.hugs) {
+      if (tries >= 4) half *= 2;
+      band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
     }
-    // Re-run only when the 1-1 beads say the length ratio is clearly off (e.g. omissions).
-    if (tries < 3 && Math.abs(Math.log(pass.ratio / ratio)) > 0.08) {
-      ratio = pass.ratio;
-      continue;
-    }
-    return pass.beads;
   }
+  return runPass(f, band, ratio, P, true).beads;
 }
 
 export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions): Bead[] {

@@ -90,7 +90,13 @@ async function textsOf(b: Record<string, unknown>, exactly?: number): Promise<{ 
     if (!isObj(b.texts)) throw new HttpError(400, 'bad_request', '"texts" must be an object mapping language codes to text, e.g. {"en": "…", "ko": "…"}');
     for (const [lang, t] of Object.entries(b.texts)) {
       if (typeof t !== 'string') throw new HttpError(400, 'bad_request', `text for "${lang}" must be a string`);
-      texts[lang] = t;
+      // Pasted text gets the same validation as a file: control characters refused, a whole page reduced to its body.
+      try {
+        texts[lang] = (await readStatementBuffer(Buffer.from(t, 'utf8'), `${lang}.txt`)).text;
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(`the pasted ${lang} text: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
+        throw e;
+      }
       sources[lang] = { name: null, format: 'paste', encoding: 'utf-8' };
     }
   }

@@ -17,7 +17,7 @@ export function classify(err: unknown): { status: number; code: string; error: s
   if (err instanceof InputError)
     return err.code === 'too_large'
       ? { status: 413, code: 'payload_too_large', error: err.message }
-      : { status: 400, code: err.code === 'bad_input' ? 'bad_request' : err.code, error: err.message };
+      : { status: 400, code: 'bad_request', error: err.message };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found', error: err.message };
   if (err instanceof ConflictError) return { status: 409, code: err.code, error: err.message };
   if (err instanceof TooLargeError) return { status: 413, code: 'payload_too_large', error: err.message };

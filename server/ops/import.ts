@@ -4,6 +4,7 @@ import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
 import { splitParagraphs, preSplitLines } from '../core/segment.ts';
+import { assertScript } from '../core/script.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { insertStatement, insertText, findStatementByHash } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
@@ -67,6 +68,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
     if (typeof text !== 'string') throw new InputError(`text for "${lang}" must be a string`);
     if (text.length > LIMITS.maxTextChars)
       throw new InputError(`the ${lang} text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
+    assertScript(text, lang);
     const ps = splitText(text, lang, input.preSplit);
     if (ps.length === 0) throw new InputError(`the ${lang} text is empty`);
     if (ps.length > LIMITS.maxParagraphs)

@@ -141,14 +141,14 @@ function carryOver(
     const mapped = b[side].map((p) => match.get(p.id));
     const contiguous = mapped.every((m, k) => m !== undefined && (k === 0 || m === mapped[k - 1]! + 1));
     const first = mapped[0];
-    if (contiguous && (b[side].length === 0 || (first !== undefined && first >= cursor))) {
-      if (first !== undefined) while (cursor < first) pendingX.push(cursor++);
-      if (b[side].length > 0 || b[other].length > 0) {
-        flush();
-        beads.push({ bead: { [side]: (mapped as number[]).map((i) => newIds[i]!), [other]: b[other].map((p) => p.id), confidence: b.confidence, status: b.status } as unknown as NewBead });
-        carried++;
-        if (mapped.length) cursor = (mapped.at(-1) as number) + 1;
-      }
+    // Only a bead with changed-side paragraphs can anchor: an omission bead (empty changed side) joins the
+    // stretch that is re-aligned, since the new version may now translate what was missing.
+    if (contiguous && first !== undefined && first >= cursor) {
+      while (cursor < first) pendingX.push(cursor++);
+      flush();
+      beads.push({ bead: { [side]: (mapped as number[]).map((i) => newIds[i]!), [other]: b[other].map((p) => p.id), confidence: b.confidence, status: b.status } as unknown as NewBead });
+      carried++;
+      cursor = (mapped.at(-1) as number) + 1;
       const here = [...b[other].map((p) => p.id), ...(mapped as number[]).map((i) => newIds[i]!)];
       for (const f of b.flags) flagMoves.push({ flagId: f.id, paragraphs: here });
     } else {

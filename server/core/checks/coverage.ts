@@ -1,5 +1,6 @@
 // Coverage checks: empty sides, paragraph length outliers, and sentences or clauses without a counterpart.
-import { findGlossaryTerms } from '../glossary.ts';
+import { extractAnchors } from '../anchors.ts';
+import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { splitSentences } from '../segment.ts';
 import { contains, translationsOf } from './terminology.ts';
 import { langName } from './side.ts';
@@ -77,7 +78,7 @@ export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
 
 interface Sent { start: number; end: number; len: number; text: string }
 
-function sentencesOf(text: string, lang: string, starts: number[], texts: string[]): Sent[] {
+export function sentencesOf(text: string, lang: string, starts: number[], texts: string[]): Sent[] {
   const out: Sent[] = [];
   texts.forEach((t, k) => {
     let from = 0;
@@ -198,30 +199,33 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
 }
 
 /**
- * Glossary evidence for sentence beads: each term of a sentence whose listed translations are absent
+ * Content evidence for sentence beads: each glossary term or number of a sentence that is absent
  * from the other side of the bead costs a little, so merging a sentence whose content is not there
  * (a dropped sentence hidden in a 2–1 bead) costs more than leaving it alone.
  */
-function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): ((i: number, di: number, j: number, dj: number) => number) | undefined {
+export function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): (i: number, di: number, j: number, dj: number) => number {
   const g = u.opts.glossary;
-  if (!g) return undefined;
-  const terms = (xs: Sent[], from: string, to: string) => xs.map((x) => findGlossaryTerms(x.text.replace(/’/g, "'"), from, g)
+  const terms = (xs: Sent[], from: string, to: string): string[][][] => (!g ? xs.map(() => []) : termsOf(xs, from, to, g));
+  const termsOf = (xs: Sent[], from: string, to: string, g: Glossary) => xs.map((x) => findGlossaryTerms(x.text.replace(/’/g, "'"), from, g)
     .map((h) => translationsOf(g, x.text.slice(h.start, h.end), from, to).alts.filter((a) => a.replace(/\s/g, '').length >= 2))
     .filter((alts) => alts.length));
-  // Written numbers count as terms that translate to themselves: they pin dates and amounts to their sentence.
-  const digits = (xs: Sent[]) => xs.map((x) => [...x.text.matchAll(/\d+/g)].map((m) => [m[0]]));
-  const ta = terms(ss, u.src.lang, u.tgt.lang).map((l, i) => [...l, ...digits(ss)[i]!]);
-  const tb = terms(ts, u.tgt.lang, u.src.lang).map((l, i) => [...l, ...digits(ts)[i]!]);
-  const missing = (lists: string[][][], from: number, n: number, other: Sent[], o: number, on: number) => {
+  const ta = terms(ss, u.src.lang, u.tgt.lang), tb = terms(ts, u.tgt.lang, u.src.lang);
+  // Numbers and dates pin a sentence to its partner: their language-neutral values must meet.
+  const values = (xs: Sent[], lang: string) => xs.map((x) => extractAnchors(x.text, lang)
+    .filter((a) => a.kind !== 'acronym' && a.kind !== 'name').map((a) => a.value));
+  const va = values(ss, u.src.lang), vb = values(ts, u.tgt.lang);
+  const missing = (lists: string[][][], vals: string[][], from: number, n: number, other: Sent[], otherVals: string[][], o: number, on: number) => {
     const text = other.slice(o, o + on).map((x) => x.text).join(' ');
+    const pool = new Set(otherVals.slice(o, o + on).flat());
     let k = 0;
     for (const l of lists.slice(from, from + n)) for (const alts of l) if (!alts.some((a) => contains(text, a))) k++;
+    for (const v of vals.slice(from, from + n).flat()) if (!pool.has(v)) k++;
     return k;
   };
-  return (i, di, j, dj) => LEXICAL_WEIGHT * (missing(ta, i, di, ts, j, dj) + missing(tb, j, dj, ss, i, di));
+  return (i, di, j, dj) => LEXICAL_WEIGHT * (missing(ta, va, i, di, ts, vb, j, dj) + missing(tb, vb, j, dj, ss, va, i, di));
 }
 
-const LEXICAL_WEIGHT = 0.5;
+const LEXICAL_WEIGHT = 1;
 
 function shortfall(sa: Sent[], tb: Sent[], m: LengthModel): { ls: number; lt: number; z: number; expected: number; chars: number; frac: number } {
   const ls = sa.reduce((s, x) => s + x.len, 0), lt = tb.reduce((s, x) => s + x.len, 0);
@@ -268,7 +272,7 @@ export function sentenceModel(units: Unit[], para: LengthModel): LengthModel {
   }
   if (pairs.length < 6) return wide;
   const m = lengthModel(pairs, SENTENCE_SIGMA_FLOOR);
-  return { ...m, mu: para.mu };
+  return m;
 }
 
 const SENTENCE_SIGMA_FLOOR = 0.12;

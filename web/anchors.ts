@@ -1,0 +1,102 @@
+// Cheap client-side anchors (numbers, months, Latin acronyms) and the text-piece splitter that lays anchors and finding marks over a paragraph.
+
+export interface Anchor {
+  start: number;
+  end: number;
+  /** Language-neutral identity: "n:2500", "m:9", "a:KIDD". Equal keys on both sides of a row match. */
+  key: string;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// One pass per paragraph: month names first so "May" is not lost, then digit groups (a following 월 makes a
+// month), then Latin acronyms. Hangul is a non-word character for \b, so "KIDD를" still yields KIDD.
+const ANCHOR_RE =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s?월)?|\b([A-Z]{2,})\b/g;
+
+export function findAnchors(text: string): Anchor[] {
+  const out: Anchor[] = [];
+  ANCHOR_RE.lastIndex = 0;
+  for (let m = ANCHOR_RE.exec(text); m; m = ANCHOR_RE.exec(text)) {
+    const start = m.index;
+    if (m[1]) {
+      const month = MONTHS[m[1].slice(0, 4).replace('.', '').toLowerCase()] ?? MONTHS[m[1].slice(0, 3).toLowerCase()];
+      if (month) out.push({ start, end: start + m[1].length, key: `m:${month}` });
+    } else if (m[2]) {
+      const value = m[2].replace(/,/g, '');
+      if (m[3]) out.push({ start, end: start + m[0].length, key: `m:${Number(value)}` });
+      else out.push({ start, end: start + m[2].length, key: `n:${Number(value)}` });
+    } else if (m[4]) {
+      out.push({ start, end: start + m[4].length, key: `a:${m[4]}` });
+    }
+  }
+  return out;
+}
+
+export interface RowAnchors {
+  src: Anchor[][];
+  tgt: Anchor[][];
+  /** Keys present on both sides of the row. */
+  shared: Set<string>;
+}
+
+/** Anchors of every paragraph of a row, and which keys the two sides share. */
+export function rowAnchors(src: readonly string[], tgt: readonly string[]): RowAnchors {
+  const a = src.map(findAnchors);
+  const b = tgt.map(findAnchors);
+  const left = new Set(a.flat().map((x) => x.key));
+  const shared = new Set<string>();
+  for (const x of b.flat()) if (left.has(x.key)) shared.add(x.key);
+  return { src: a, tgt: b, shared };
+}
+
+export interface Overlay {
+  start: number;
+  end: number;
+  /** Index into the caller's list of marks or anchors. */
+  ref: number;
+}
+
+export interface Piece {
+  text: string;
+  anchor: number | null;
+  mark: number | null;
+}
+
+/**
+ * Cut `text` into pieces at every overlay boundary, each knowing the anchor and the mark (finding span)
+ * covering it. Overlays out of range or overlapping an earlier one of the same kind are dropped, so
+ * stale spans from an edited paragraph can never throw or duplicate text.
+ */
+export function pieces(text: string, anchors: readonly Overlay[], marks: readonly Overlay[]): Piece[] {
+  const clean = (list: readonly Overlay[]): Overlay[] => {
+    const sorted = list.filter((o) => o.start >= 0 && o.end <= text.length && o.start < o.end).sort((x, y) => x.start - y.start || y.end - x.end);
+    const kept: Overlay[] = [];
+    for (const o of sorted) if (!kept.length || o.start >= kept[kept.length - 1]!.end) kept.push(o);
+    return kept;
+  };
+  const as = clean(anchors);
+  const ms = clean(marks);
+  if (!as.length && !ms.length) return [{ text, anchor: null, mark: null }];
+  const cuts = new Set<number>([0, text.length]);
+  for (const o of [...as, ...ms]) {
+    cuts.add(o.start);
+    cuts.add(o.end);
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const out: Piece[] = [];
+  let ai = 0;
+  let mi = 0;
+  for (let k = 0; k + 1 < points.length; k++) {
+    const s = points[k]!;
+    const e = points[k + 1]!;
+    while (ai < as.length && as[ai]!.end <= s) ai++;
+    while (mi < ms.length && ms[mi]!.end <= s) mi++;
+    const a = as[ai] && as[ai]!.start <= s ? as[ai]!.ref : null;
+    const m = ms[mi] && ms[mi]!.start <= s ? ms[mi]!.ref : null;
+    out.push({ text: text.slice(s, e), anchor: a, mark: m });
+  }
+  return out;
+}
