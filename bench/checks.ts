@@ -162,7 +162,7 @@ if (!statements.length && !news.length) {
   console.log(`no shared data under ${shared}`);
   process.exit(0);
 }
-recall('statements', statements, 4);
+recall('statements', statements, 8);
 recall('news documents from corpus/ko-en', news, 1);
 listedFound(statements);
 falseFindings('statements', statements);

@@ -1,5 +1,6 @@
 // Plants known discrepancies into copies of Korean texts (fixed seed) for measuring the difference checks.
 import type { Bead } from '../server/core/types.ts';
+import { nameSkeleton, romanize } from '../server/core/anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../server/core/glossary.ts';
 
 export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality';
@@ -69,7 +70,8 @@ const finders: Partial<Record<Category, Finder>> = {
   },
   date(en, ko, r) {
     const out: Edit[] = [];
-    for (const m of ko.matchAll(/(\d{4})년|(\d{1,2})월|(\d{1,2})일/gu)) {
+    // Days followed by 후/만/앞/간… are spans of days ("10일 후"), not dates.
+    for (const m of ko.matchAll(/(\d{4})년|(\d{1,2})월|(\d{1,2})일(?!\s?(?:간|동안|후|뒤|만|앞|전|이내|내|째|정도|가량))/gu)) {
       const s = m.index + m[0].search(/\d/);
       if (m[1]) {
         if (!en.includes(m[1])) continue;
@@ -100,7 +102,7 @@ const finders: Partial<Record<Category, Finder>> = {
     }
     return out;
   },
-  name(_en, ko, r) {
+  name(en, ko, r) {
     // A Hangul name right before a title, as statements and news write people.
     const pool = ['김민준', '최서연', '한지훈', '송하늘', '마이클 존슨', '데이비드 스미스', '제임스 브라운'];
     const out: Edit[] = [];
@@ -108,6 +110,9 @@ const finders: Partial<Record<Category, Finder>> = {
     for (const m of ko.matchAll(re)) {
       const name = m[1]!.split(' ').pop()!;
       if (/^(?:한국|미국|일본|중국|북한|양국|양측|오늘|이번|지난|공동|신임|전임|당시|또한|그리고|마지막으로)/u.test(name)) continue;
+      // Only a name the English also gives: changing a name the English leaves out plants nothing new.
+      const sk = nameSkeleton(romanize(name));
+      if (sk.length < 2 || ![...en.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)].some((w) => nameSkeleton(w[0]).startsWith(sk) || sk.startsWith(nameSkeleton(w[0])) && nameSkeleton(w[0]).length >= 2)) continue;
       const start = m.index + m[1]!.length - name.length;
       const by = pick(r, pool.filter((p) => !p.includes(name)));
       out.push({ start, end: start + name.length, by, note: `${name} → ${by}` });

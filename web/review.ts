@@ -1,23 +1,39 @@
-// Review screen (`/statements/:id`): side-by-side bead rows, confirm/flag actions, filters, flags panel, shortcuts.
+// Review screen (`/statements/:id`): side-by-side rows, alignment edits with undo, text edits, findings, flags, versions, export.
 import {
   ApiError,
+  commentOnFlag,
   confirmBead,
   createFlag,
+  decideFinding,
   editBead,
-  undoRedo,
-  undoState,
+  editParagraph,
   exportUrl,
+  getDiff,
+  getEvents,
+  getFindings,
   getMeta,
   getStatement,
+  getVersions,
+  paragraphHistory,
+  reportUrl,
+  runChecks,
+  undoRedo,
+  undoState,
   updateFlag,
+  uploadVersion,
   type Alignment,
   type Bead,
+  type DiffOp,
   type EditRequest,
+  type EventRecord,
+  type Finding,
   type Flag,
   type FlagStatus,
   type Paragraph,
   type StatementSummary,
+  type UploadFile,
 } from './api.ts';
+import { pieces, rowAnchors, type Anchor, type Overlay } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
 import { langChips, progressBar } from './list.ts';
 import {
@@ -38,6 +54,7 @@ import { announce, anyDialogOpen, clearError, isTypingTarget, openHelp, reportEr
 // Used when /api/meta is unreachable so the flag form still works; the server stays the authority.
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
 const FALLBACK_SEVERITIES = ['minor', 'major', 'critical'];
+const FLAG_STATUS_LABELS: Record<FlagStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: "Won't fix" };
 
 const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
   ['tmx', 'TMX'],
@@ -46,6 +63,20 @@ const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
   ['csv', 'CSV'],
   ['jsonl', 'JSONL'],
 ];
+
+const CONFLICT_MESSAGE = 'This row was changed by someone else; reloaded.';
+
+type Side = 'src' | 'tgt';
+type PanelTab = 'flags' | 'suggestions' | 'versions';
+
+interface RowTool {
+  id: string;
+  text: string;
+  label: string;
+  key: string;
+  run: () => void;
+  enabled: (b: Bead, i: number) => boolean;
+}
 
 function titleCase(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -57,29 +88,68 @@ function formatWhen(iso: string): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+function snippet(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Word diff as DOM: removed words in <del>, added in <ins>, all as text nodes. */
+export function renderDiff(ops: readonly DiffOp[]): HTMLElement {
+  const p = h('p', { class: 'diff' });
+  for (const [op, text] of ops) {
+    if (op === '-') p.append(h('del', null, text));
+    else if (op === '+') p.append(h('ins', null, text));
+    else p.append(text);
+  }
+  return p;
+}
+
+/** base64 of a File without string concatenation of huge binary strings in one go. */
+export function readFileBase64(file: File): Promise<UploadFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => reject(new Error(`Could not read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
 export class ReviewPage {
   private statement!: StatementSummary;
   private alignment!: Alignment;
   private beads: Bead[] = [];
   private rows: HTMLTableRowElement[] = [];
+  private findings: Finding[] = [];
+  private findingsByBead = new Map<number, Finding[]>();
   private current = -1;
   private filter: FilterId = 'all';
   private readonly pending = new Set<number>();
   private categories = FALLBACK_CATEGORIES;
   private severities = FALLBACK_SEVERITIES;
+  private panelTab: PanelTab = 'flags';
+  private flagFilter = { status: 'open', category: '', author: '' };
+  private events: EventRecord[] | null = null;
+  private editingParagraph: number | null = null;
 
   private tbody = h('tbody');
   private noRows = h('p', { class: 'no-rows muted', hidden: true }, 'No rows match this filter.');
   private progressSlot = h('div', { class: 'progress-slot' });
   private filterBar = h('div', { class: 'filters', role: 'group', 'aria-label': 'Show rows' });
-  private flagsPanel = h('aside', { class: 'flags-panel', 'aria-labelledby': 'flags-title' });
+  private sidePanel = h('aside', { class: 'side-panel', 'aria-label': 'Review panel' });
+  private panelBody = h('div', { class: 'panel-body' });
+  private panelTabs = h('div', { class: 'panel-tabs', role: 'group', 'aria-label': 'Panel' });
+  private rowTools = h('div', { class: 'row-tools', role: 'toolbar', 'aria-label': 'Alignment of the current row' });
+  private rowToolsLabel = h('span', { class: 'row-tools-label' });
+  private rowToolButtons = new Map<string, HTMLButtonElement>();
   private flagDialog: HTMLDialogElement | null = null;
   private flagBeadIndex = -1;
-  private editDialog: HTMLDialogElement | null = null;
-  private editBeadIndex = -1;
+  private splitDialog: HTMLDialogElement | null = null;
+  private diffDialog: HTMLDialogElement | null = null;
   private rowCount = h('span', { class: 'muted' });
-  private undoButton = h('button', { type: 'button', class: 'small', onclick: () => void this.undoRedo('undo') }, '↶ Undo');
-  private redoButton = h('button', { type: 'button', class: 'small', onclick: () => void this.undoRedo('redo') }, '↷ Redo');
+  private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, '↶ Undo');
+  private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, '↷ Redo');
   private busy = false;
 
   constructor(
@@ -87,10 +157,14 @@ export class ReviewPage {
     private readonly statementId: number,
     /** From `?lang=`: which target language to review when the statement has more than two. */
     private readonly tgtLang: string | null = null,
-  ) {}
+  ) {
+    this.undoButton.addEventListener('click', () => void this.undoRedo('undo'));
+    this.redoButton.addEventListener('click', () => void this.undoRedo('redo'));
+  }
 
   async load(): Promise<void> {
     const metaP = getMeta().catch(() => null);
+    const findingsP = getFindings(this.statementId).catch(() => null);
     let data: { statement: StatementSummary; alignment: Alignment | null };
     try {
       data = await getStatement(this.statementId, this.tgtLang);
@@ -98,7 +172,7 @@ export class ReviewPage {
       this.renderFailure(err);
       return;
     }
-    const meta = await metaP;
+    const [meta, findings] = await Promise.all([metaP, findingsP]);
     if (meta) {
       if (meta.flagCategories.length) this.categories = meta.flagCategories;
       if (meta.flagSeverities.length) this.severities = meta.flagSeverities;
@@ -111,6 +185,7 @@ export class ReviewPage {
     }
     this.alignment = data.alignment;
     this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);
+    this.setFindings(findings?.findings ?? []);
     this.render();
     document.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -120,6 +195,19 @@ export class ReviewPage {
     if (this.rows.length === 0) return;
     this.focusRow(this.current >= 0 ? this.current : this.firstVisible());
   }
+
+  private setFindings(all: Finding[]): void {
+    // Findings of an older alignment (before a version upload) point at beads that are gone.
+    this.findings = all.filter((f) => f.status === 'suggested' && f.alignmentId === this.alignment.id);
+    this.findingsByBead = new Map();
+    for (const f of this.findings) {
+      const list = this.findingsByBead.get(f.beadId);
+      if (list) list.push(f);
+      else this.findingsByBead.set(f.beadId, [f]);
+    }
+  }
+
+  private suggestionsOf = (b: Bead): number => this.findingsByBead.get(b.id)?.length ?? 0;
 
   private renderFailure(err: unknown): void {
     clear(this.root);
@@ -172,16 +260,92 @@ export class ReviewPage {
     );
   }
 
+  private exportBar(): HTMLElement {
+    const s = this.statement;
+    const confirmedOnly = h('input', { type: 'checkbox', id: 'export-confirmed', checked: true });
+    const links = EXPORT_FORMATS.map(([fmt, label]) =>
+      h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed'), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
+    );
+    confirmedOnly.addEventListener('change', () => {
+      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all');
+    });
+    return h(
+      'div',
+      { class: 'export', role: 'group', 'aria-label': 'Export' },
+      h('span', { class: 'export-label' }, 'Export'),
+      ...links,
+      h('label', { for: 'export-confirmed', class: 'check-label' }, confirmedOnly, 'Confirmed only'),
+      h('a', { class: 'button small', href: reportUrl(s.id), target: '_blank', rel: 'noopener' }, 'Report'),
+    );
+  }
+
+  private buildRowTools(): void {
+    const a = this.alignment;
+    const src = a.srcLang.toUpperCase();
+    const tgt = a.tgtLang.toUpperCase();
+    const srcName = langName(a.srcLang);
+    const tgtName = langName(a.tgtLang);
+    const last = (i: number): boolean => i === this.beads.length - 1;
+    const op = (req: Omit<EditRequest, 'version'>) => () => void this.applyEdit(this.current, req);
+    const tools: RowTool[] = [
+      { id: 'merge', text: 'Merge', label: 'Merge', key: 'm', run: op({ op: 'merge' }), enabled: (_b, i) => i > 0 },
+      { id: 'split', text: 'Split…', label: 'Split', key: 's', run: () => this.openSplit(this.current), enabled: (b) => b.src.length + b.tgt.length > 1 },
+      { id: 'up-src', text: `↑ ${src}`, label: `Move up (${srcName})`, key: '[', run: op({ op: 'move-up', side: 'src' }), enabled: (b, i) => i > 0 && b.src.length > 0 },
+      { id: 'down-src', text: `↓ ${src}`, label: `Move down (${srcName})`, key: ']', run: op({ op: 'move-down', side: 'src' }), enabled: (b, i) => !last(i) && b.src.length > 0 },
+      { id: 'up-tgt', text: `↑ ${tgt}`, label: `Move up (${tgtName})`, key: '{', run: op({ op: 'move-up', side: 'tgt' }), enabled: (b, i) => i > 0 && b.tgt.length > 0 },
+      { id: 'down-tgt', text: `↓ ${tgt}`, label: `Move down (${tgtName})`, key: '}', run: op({ op: 'move-down', side: 'tgt' }), enabled: (b, i) => !last(i) && b.tgt.length > 0 },
+      { id: 'empty-src', text: `∅ ${src}`, label: `Insert empty cell (${srcName})`, key: 'i', run: op({ op: 'insert-empty', side: 'src' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
+      { id: 'empty-tgt', text: `∅ ${tgt}`, label: `Insert empty cell (${tgtName})`, key: 'I', run: op({ op: 'insert-empty', side: 'tgt' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
+      { id: 'confirm-above', text: 'Confirm above', label: 'Confirm all above', key: 'a', run: op({ op: 'confirm-above' }), enabled: () => true },
+      { id: 'realign', text: 'Re-align', label: 'Re-align', key: 'r', run: op({ op: 'realign' }), enabled: (b) => b.status !== 'confirmed' },
+      { id: 'edit-text', text: 'Edit text', label: 'Edit text', key: 't', run: () => this.editFirstParagraph(), enabled: (b) => b.src.length + b.tgt.length > 0 },
+    ];
+    this.rowToolDefs = tools;
+    clear(this.rowTools);
+    this.rowToolButtons.clear();
+    this.rowTools.append(this.rowToolsLabel);
+    for (const t of tools) {
+      const b = h('button', { type: 'button', class: 'small tool', 'data-tool': t.id, 'aria-label': t.label, title: `${t.label} (${t.key})`, 'aria-keyshortcuts': t.key }, t.text);
+      this.rowToolButtons.set(t.id, b);
+      this.rowTools.append(b);
+    }
+    this.rowTools.addEventListener('click', (e) => {
+      const btn = (e.target as Element).closest<HTMLButtonElement>('button[data-tool]');
+      if (!btn || btn.disabled) return;
+      this.runTool(btn.dataset['tool'] ?? '');
+    });
+  }
+
+  private rowToolDefs: RowTool[] = [];
+
+  private runTool(id: string): void {
+    const t = this.rowToolDefs.find((x) => x.id === id);
+    const b = this.beads[this.current];
+    if (!t || !b) {
+      announce('Move to a row first (j / k).');
+      return;
+    }
+    if (!t.enabled(b, this.current)) {
+      announce(`${t.label} is not possible on row ${this.current + 1}.`);
+      return;
+    }
+    t.run();
+  }
+
+  private updateRowTools(): void {
+    const i = this.current;
+    const b = this.beads[i];
+    this.rowToolsLabel.textContent = b ? `Row ${i + 1}` : 'No row selected';
+    for (const t of this.rowToolDefs) {
+      const btn = this.rowToolButtons.get(t.id);
+      if (btn) btn.disabled = !b || !t.enabled(b, i);
+    }
+  }
+
   private render(): void {
     const s = this.statement;
     const a = this.alignment;
     this.renderCrumbs();
-
-    const exportSelect = h('select', { id: 'export-format', 'aria-label': 'Export format' }, ...EXPORT_FORMATS.map(([v, l]) => h('option', { value: v }, l)));
-    const exportLink = h('a', { class: 'button', href: exportUrl('tmx', s.id, 'confirmed'), download: true }, 'Export confirmed');
-    exportSelect.addEventListener('change', () => {
-      exportLink.href = exportUrl(exportSelect.value, s.id, 'confirmed');
-    });
 
     const table = h(
       'table',
@@ -207,6 +371,15 @@ export class ReviewPage {
       const tr = (e.target as Element).closest('tr.bead');
       if (tr instanceof HTMLTableRowElement) this.setCurrent(Number(tr.dataset['index']));
     });
+    // One listener for every row button: 500 rows would otherwise carry thousands of closures.
+    this.tbody.addEventListener('click', (e) => this.onTableClick(e));
+    this.tbody.addEventListener('dblclick', (e) => {
+      const pt = (e.target as Element).closest<HTMLElement>('.para[data-para-id]');
+      if (pt && !(e.target as Element).closest('form')) this.openTextEditor(Number(pt.dataset['paraId']));
+    });
+
+    this.buildRowTools();
+    this.renderPanelTabs();
 
     clear(this.root);
     this.root.append(
@@ -219,17 +392,23 @@ export class ReviewPage {
           h('h1', null, s.title || `Statement ${s.id}`),
           h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount),
         ),
-        h('div', { class: 'head-side' }, this.progressSlot, h('div', { class: 'export' }, exportSelect, exportLink)),
+        h('div', { class: 'head-side' }, this.progressSlot, this.exportBar()),
       ),
       h(
         'div',
         { class: 'toolbar' },
-        this.filterBar,
-        h('div', { class: 'history', role: 'group', 'aria-label': 'Alignment history' }, this.undoButton, this.redoButton),
-        h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · c confirm · f flag · e edit · ? help'),
+        h(
+          'div',
+          { class: 'toolbar-line' },
+          this.filterBar,
+          h('div', { class: 'history', role: 'group', 'aria-label': 'Alignment history' }, this.undoButton, this.redoButton),
+          h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · c confirm · m merge · s split · u undo · ? help'),
+        ),
+        this.rowTools,
       ),
-      h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), this.flagsPanel),
+      h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), h('div', { class: 'side' }, this.panelTabs, this.sidePanel)),
     );
+    this.sidePanel.append(this.panelBody);
 
     this.renderRows();
   }
@@ -249,8 +428,9 @@ export class ReviewPage {
     this.rowCount.textContent = `${this.beads.length} rows`;
     this.renderFilters();
     this.renderProgress();
-    this.renderFlagsPanel();
+    this.renderPanel();
     this.renderHistory();
+    this.updateRowTools();
     this.applyFilter();
   }
 
@@ -258,20 +438,69 @@ export class ReviewPage {
     const { canUndo, canRedo } = this.alignment;
     this.undoButton.disabled = !canUndo;
     this.redoButton.disabled = !canRedo;
-    this.undoButton.title = canUndo ? `Undo ${describeAction(canUndo)} (u)` : 'Nothing to undo';
-    this.redoButton.title = canRedo ? `Redo ${describeAction(canRedo)} (Shift+U)` : 'Nothing to redo';
+    const undoName = canUndo ? `Undo ${describeAction(canUndo)}` : 'Undo';
+    const redoName = canRedo ? `Redo ${describeAction(canRedo)}` : 'Redo';
+    this.undoButton.setAttribute('aria-label', undoName);
+    this.redoButton.setAttribute('aria-label', redoName);
+    this.undoButton.title = canUndo ? `${undoName} (u, Ctrl+Z)` : 'Nothing to undo';
+    this.redoButton.title = canRedo ? `${redoName} (Shift+U, Ctrl+Shift+Z)` : 'Nothing to redo';
   }
 
-  private paragraphCell(paras: Paragraph[], lang: string, side: 'src' | 'tgt'): HTMLTableCellElement {
+  private paragraphCell(b: Bead, paras: Paragraph[], anchors: Anchor[][], shared: Set<string>, lang: string, side: Side): HTMLTableCellElement {
     const td = h('td', { class: `col-text ${side}`, lang });
     if (paras.length === 0) {
       td.classList.add('empty-side');
       td.append(h('span', { class: 'omitted' }, '— omitted —'));
       return td;
     }
-    for (const p of paras) {
-      td.append(h('div', { class: 'para', 'data-n': p.n }, h('span', { class: 'pn', title: `Paragraph ${p.n}`, lang: 'en' }, `¶${p.n}`), h('span', { class: 'pt' }, p.text)));
-    }
+    const findings = this.findingsByBead.get(b.id) ?? [];
+    const sideName = langName(lang);
+    paras.forEach((p, k) => {
+      const marks: Array<{ finding: Finding }> = [];
+      const markOverlays: Overlay[] = [];
+      for (const f of findings) {
+        for (const sp of f.spans[side]) {
+          if (sp.paragraphId !== p.id) continue;
+          markOverlays.push({ start: sp.start, end: sp.end, ref: marks.length });
+          marks.push({ finding: f });
+        }
+      }
+      const list = anchors[k] ?? [];
+      const anchorOverlays: Overlay[] = list.map((x, ref) => ({ start: x.start, end: x.end, ref }));
+      const pt = h('span', { class: 'pt' });
+      let mark: HTMLElement | null = null;
+      let markRef: number | null = null;
+      for (const piece of pieces(p.text, anchorOverlays, markOverlays)) {
+        let node: Node = document.createTextNode(piece.text);
+        if (piece.anchor !== null) {
+          const ok = shared.has(list[piece.anchor]!.key);
+          node = h('span', { class: ok ? 'anc anc-ok' : 'anc anc-miss', title: ok ? 'Also in the other text' : 'Not found in the other text' }, piece.text);
+        }
+        if (piece.mark === null) {
+          mark = null;
+          markRef = null;
+          pt.append(node);
+          continue;
+        }
+        if (!mark || markRef !== piece.mark) {
+          const f = marks[piece.mark]!.finding;
+          mark = h('mark', { class: `finding sev-${f.severity}`, title: f.message, 'data-finding-id': f.id });
+          markRef = piece.mark;
+          pt.append(mark);
+        }
+        mark.append(node);
+      }
+      const changed = p.changed === true && b.status !== 'confirmed';
+      td.append(
+        h(
+          'div',
+          { class: changed ? 'para changed' : 'para', 'data-n': p.n, 'data-para-id': p.id },
+          h('span', { class: 'pn', title: `Paragraph ${p.n}`, lang: 'en' }, `¶${p.n}`, changed ? h('span', { class: 'changed-tag' }, 'changed') : null),
+          pt,
+          h('button', { type: 'button', class: 'para-edit', 'data-action': 'edit-text', 'data-para-id': p.id, 'aria-label': `Edit text of ${sideName} ¶${p.n}`, title: 'Edit text (t, or double-click)', lang: 'en' }, '✎'),
+        ),
+      );
+    });
     return td;
   }
 
@@ -280,18 +509,23 @@ export class ReviewPage {
     const band = confidenceBand(b.confidence);
     const shape = beadShape(b);
     const openFlags = b.flags.filter((f) => f.status === 'open');
+    const findings = this.findingsByBead.get(b.id) ?? [];
     const pending = this.pending.has(b.id);
-    const tr = h(
+    const anchors = rowAnchors(
+      b.src.map((p) => p.text),
+      b.tgt.map((p) => p.text),
+    );
+    return h(
       'tr',
       {
-        class: `bead status-${b.status} conf-${band}${shape !== '1:1' ? ' non11' : ''}${openFlags.length ? ' has-flags' : ''}`,
+        class: `bead status-${b.status} conf-${band}${shape !== '1:1' ? ' non11' : ''}${openFlags.length ? ' has-flags' : ''}${findings.length ? ' has-suggestions' : ''}`,
         tabindex: -1,
         'data-index': i,
         'data-bead-id': b.id,
       },
       h('th', { scope: 'row', class: 'col-pos' }, String(i + 1)),
-      this.paragraphCell(b.src, this.alignment.srcLang, 'src'),
-      this.paragraphCell(b.tgt, this.alignment.tgtLang, 'tgt'),
+      this.paragraphCell(b, b.src, anchors.src, anchors.shared, this.alignment.srcLang, 'src'),
+      this.paragraphCell(b, b.tgt, anchors.tgt, anchors.shared, this.alignment.tgtLang, 'tgt'),
       h(
         'td',
         { class: 'col-match' },
@@ -305,16 +539,54 @@ export class ReviewPage {
         h(
           'div',
           { class: 'actions' },
-          h('button', { type: 'button', class: confirmed ? 'confirm pressed' : 'confirm', 'aria-pressed': confirmed ? 'true' : 'false', disabled: pending, onclick: () => void this.toggleConfirm(i) }, h('span', { class: 'check', 'aria-hidden': 'true' }, '✓'), 'Confirm'),
-          h('button', { type: 'button', class: 'flag', 'aria-haspopup': 'dialog', onclick: () => this.openFlagForm(i) }, h('span', { 'aria-hidden': 'true' }, '⚑'), 'Flag'),
-          h('button', { type: 'button', class: 'edit', 'aria-haspopup': 'dialog', onclick: () => this.openEditForm(i) }, h('span', { 'aria-hidden': 'true' }, '⇅'), 'Edit'),
+          h('button', { type: 'button', class: confirmed ? 'confirm pressed' : 'confirm', 'data-action': 'confirm', 'aria-pressed': confirmed ? 'true' : 'false', disabled: pending }, h('span', { class: 'check', 'aria-hidden': 'true' }, '✓'), 'Confirm'),
+          h('button', { type: 'button', class: 'flag', 'data-action': 'flag', 'aria-haspopup': 'dialog' }, h('span', { 'aria-hidden': 'true' }, '⚑'), 'Flag'),
         ),
         openFlags.length
           ? h('ul', { class: 'badges', 'aria-label': 'Open flags' }, ...openFlags.map((f) => h('li', { class: `badge sev-${f.severity}`, title: `${f.severity} · ${f.author}${f.comment ? `: ${f.comment}` : ''}` }, f.category)))
           : null,
+        findings.length
+          ? h(
+              'ul',
+              { class: 'suggestions', 'aria-label': 'Suggestions from the checks' },
+              ...findings.map((f) =>
+                h(
+                  'li',
+                  null,
+                  h(
+                    'button',
+                    { type: 'button', class: `suggestion sev-${f.severity}`, 'data-action': 'show-finding', 'data-finding-id': f.id, title: `${f.severity}: ${f.message}`, 'aria-label': `Suggestion (${f.severity}): ${f.message}` },
+                    f.check,
+                  ),
+                ),
+              ),
+            )
+          : null,
       ),
     );
-    return tr;
+  }
+
+  private onTableClick(e: Event): void {
+    const btn = (e.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    if (!btn || btn.disabled) return;
+    const tr = btn.closest<HTMLTableRowElement>('tr.bead');
+    if (!tr) return;
+    const i = Number(tr.dataset['index']);
+    switch (btn.dataset['action']) {
+      case 'confirm':
+        void this.toggleConfirm(i);
+        break;
+      case 'flag':
+        this.openFlagForm(i);
+        break;
+      case 'edit-text':
+        this.setCurrent(i);
+        this.openTextEditor(Number(btn.dataset['paraId']));
+        break;
+      case 'show-finding':
+        this.showFinding(Number(btn.dataset['findingId']));
+        break;
+    }
   }
 
   private replaceBead(i: number, bead: Bead): void {
@@ -342,6 +614,7 @@ export class ReviewPage {
     }
     this.renderFilters();
     this.renderProgress();
+    this.updateRowTools();
   }
 
   private renderProgress(): void {
@@ -351,7 +624,7 @@ export class ReviewPage {
   }
 
   private renderFilters(): void {
-    const counts = filterCounts(this.beads);
+    const counts = filterCounts(this.beads, this.suggestionsOf);
     clear(this.filterBar);
     for (const f of FILTERS) {
       this.filterBar.append(
@@ -383,7 +656,7 @@ export class ReviewPage {
     this.beads.forEach((b, i) => {
       const row = this.rows[i];
       if (!row) return;
-      row.hidden = !matchesFilter(b, this.filter);
+      row.hidden = !matchesFilter(b, this.filter, this.suggestionsOf(b));
       if (!row.hidden) shown++;
     });
     this.noRows.hidden = shown > 0;
@@ -402,6 +675,7 @@ export class ReviewPage {
     this.rows[this.current]?.classList.remove('current');
     this.current = i;
     this.rows[i]?.classList.add('current');
+    this.updateRowTools();
   }
 
   private focusRow(i: number): void {
@@ -441,8 +715,27 @@ export class ReviewPage {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.defaultPrevented || e.altKey) return;
     if (anyDialogOpen() || isTypingTarget(e.target)) return;
+    if (e.ctrlKey || e.metaKey) {
+      // Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS), the editor convention; Ctrl+Y as the Windows redo.
+      const k = e.key.toLowerCase();
+      if (k === 'z') void this.undoRedo(e.shiftKey ? 'redo' : 'undo');
+      else if (k === 'y') void this.undoRedo('redo');
+      else return;
+      e.preventDefault();
+      return;
+    }
+    const needRow = (fn: () => void): void => {
+      if (this.current >= 0) fn();
+      else announce('Move to a row first (j / k).');
+    };
+    const tool = this.rowToolDefs.find((t) => t.key === e.key);
+    if (tool) {
+      needRow(() => this.runTool(tool.id));
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
       case 'j':
       case 'ArrowDown':
@@ -459,16 +752,14 @@ export class ReviewPage {
         this.jumpTo(isLow, 'low-confidence');
         break;
       case 'c':
-        if (this.current >= 0) void this.toggleConfirm(this.current);
-        else announce('Move to a row first (j / k).');
+        needRow(() => void this.toggleConfirm(this.current));
         break;
       case 'f':
-        if (this.current >= 0) this.openFlagForm(this.current);
-        else announce('Move to a row first (j / k).');
+        needRow(() => this.openFlagForm(this.current));
         break;
       case 'e':
-        if (this.current >= 0) this.openEditForm(this.current);
-        else announce('Move to a row first (j / k).');
+        // The row toolbar holds every alignment edit; e puts the keyboard there.
+        needRow(() => this.rowTools.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus());
         break;
       case 'u':
         void this.undoRedo('undo');
@@ -509,7 +800,7 @@ export class ReviewPage {
       this.pending.delete(b.id);
       if (err instanceof ApiError && err.status === 409) {
         await this.reloadBead(i);
-        showError(`Row ${i + 1} was changed by someone else in the meantime. It has been reloaded — check it and try again.`);
+        showError(CONFLICT_MESSAGE);
       } else if (err instanceof ApiError && err.code === 'reviewer_required') {
         requireReviewer();
       } else {
@@ -528,11 +819,13 @@ export class ReviewPage {
       const fresh = data.alignment?.beads.find((x) => x.id === b.id);
       if (fresh) this.replaceBead(i, fresh);
       else this.refreshRow(i);
-      this.renderFlagsPanel();
+      this.renderPanel();
     } catch (err) {
       reportError(err);
     }
   }
+
+  // ---------- flags ----------
 
   private ensureFlagDialog(): HTMLDialogElement {
     if (this.flagDialog) return this.flagDialog;
@@ -581,7 +874,7 @@ export class ReviewPage {
     byId('flag-title').textContent = `Flag row ${i + 1}`;
     const first = b.src[0] ?? b.tgt[0];
     const context = byId('flag-context');
-    context.textContent = first ? (first.text.length > 140 ? `${first.text.slice(0, 140)}…` : first.text) : '';
+    context.textContent = first ? snippet(first.text, 140) : '';
     context.lang = b.src[0] ? this.alignment.srcLang : this.alignment.tgtLang;
     const category = byId<HTMLSelectElement>('flag-category');
     // Preselect the obvious category for an empty side; it is what reviewers flag most often there.
@@ -610,9 +903,10 @@ export class ReviewPage {
       clearError();
       const cur = this.beads[i];
       if (cur) cur.flags = [...cur.flags, flag];
+      this.events = null;
       this.flagDialog?.close();
       this.refreshRow(i);
-      this.renderFlagsPanel();
+      this.renderPanel();
       announce(`Flag “${category}” saved on row ${i + 1}.`);
     } catch (err) {
       reportError(err);
@@ -621,32 +915,84 @@ export class ReviewPage {
     }
   }
 
+  // ---------- side panel ----------
+
+  private renderPanelTabs(): void {
+    clear(this.panelTabs);
+    const tabs: Array<[PanelTab, string]> = [
+      ['flags', 'Flags'],
+      ['suggestions', 'Suggestions'],
+      ['versions', 'Versions'],
+    ];
+    for (const [id, label] of tabs) {
+      this.panelTabs.append(h('button', { type: 'button', class: 'tab', 'data-tab': id, 'aria-pressed': this.panelTab === id ? 'true' : 'false', onclick: () => this.setPanel(id) }, label));
+    }
+  }
+
+  private setPanel(tab: PanelTab): void {
+    this.panelTab = tab;
+    this.renderPanelTabs();
+    this.renderPanel();
+  }
+
+  private renderPanel(): void {
+    clear(this.panelBody);
+    if (this.panelTab === 'flags') this.renderFlagsPanel();
+    else if (this.panelTab === 'suggestions') this.renderSuggestionsPanel();
+    else void this.renderVersionsPanel();
+  }
+
   private renderFlagsPanel(): void {
     const entries: Array<{ flag: Flag; index: number }> = [];
     this.beads.forEach((b, index) => {
       for (const flag of b.flags) entries.push({ flag, index });
     });
-    const open = entries.filter((e) => e.flag.status === 'open');
-    const closed = entries.filter((e) => e.flag.status !== 'open');
-    clear(this.flagsPanel);
-    this.flagsPanel.append(h('h2', { id: 'flags-title' }, 'Flags ', h('span', { class: 'count' }, `${open.length} open`)));
+    const openCount = entries.filter((e) => e.flag.status === 'open').length;
+    const panel = this.panelBody;
+    panel.append(h('h2', { id: 'flags-title' }, 'Flags ', h('span', { class: 'count' }, `${openCount} open`)));
     if (entries.length === 0) {
-      this.flagsPanel.append(h('p', { class: 'muted small' }, 'No flags yet. Press f on a row to flag a problem.'));
+      panel.append(h('p', { class: 'muted small' }, 'No flags yet. Press f on a row to flag a problem.'));
       return;
     }
-    if (open.length) this.flagsPanel.append(h('ul', { class: 'flag-list' }, ...open.map((e) => this.flagItem(e.flag, e.index))));
-    else this.flagsPanel.append(h('p', { class: 'muted small' }, 'All flags are closed.'));
-    if (closed.length) {
-      this.flagsPanel.append(
-        h('details', { class: 'closed-flags' }, h('summary', null, `${closed.length} closed`), h('ul', { class: 'flag-list' }, ...closed.map((e) => this.flagItem(e.flag, e.index)))),
-      );
+    const select = (id: string, label: string, value: string, options: Array<[string, string]>, onChange: (v: string) => void): HTMLLabelElement => {
+      const s = h('select', { id, class: 'small-select' }, ...options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
+      s.addEventListener('change', () => onChange(s.value));
+      return h('label', { for: id }, label, s);
+    };
+    const authors = [...new Set(entries.map((e) => e.flag.author))].sort();
+    const categories = [...new Set(entries.map((e) => e.flag.category))].sort();
+    const refilter = (key: keyof ReviewPage['flagFilter'], id: string) => (v: string) => {
+      this.flagFilter[key] = v;
+      this.renderPanel();
+      document.getElementById(id)?.focus();
+    };
+    panel.append(
+      h(
+        'div',
+        { class: 'flag-filters' },
+        select('flag-filter-status', 'Status', this.flagFilter.status, [['open', 'Open'], ['resolved', 'Resolved'], ['wontfix', "Won't fix"], ['', 'All']], refilter('status', 'flag-filter-status')),
+        select('flag-filter-category', 'Category', this.flagFilter.category, [['', 'All'], ...categories.map((c): [string, string] => [c, titleCase(c)])], refilter('category', 'flag-filter-category')),
+        select('flag-filter-author', 'Author', this.flagFilter.author, [['', 'All'], ...authors.map((a): [string, string] => [a, a])], refilter('author', 'flag-filter-author')),
+      ),
+    );
+    const f = this.flagFilter;
+    const shown = entries.filter((e) => (!f.status || e.flag.status === f.status) && (!f.category || e.flag.category === f.category) && (!f.author || e.flag.author === f.author));
+    if (shown.length === 0) {
+      panel.append(h('p', { class: 'muted small' }, 'No flags match.'));
+      return;
     }
+    panel.append(h('ul', { class: 'flag-list' }, ...shown.map((e) => this.flagItem(e.flag, e.index))));
   }
 
   private flagItem(flag: Flag, index: number): HTMLLIElement {
     const descId = `flag-${flag.id}-desc`;
     const act = (status: FlagStatus, label: string): HTMLButtonElement =>
       h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.setFlagStatus(flag, index, status) }, label);
+    const thread = h('div', { class: 'thread' });
+    const details = h('details', { class: 'flag-thread' }, h('summary', null, `Thread${flag.comments?.length ? ` (${flag.comments.length})` : ''} & history`), thread);
+    details.addEventListener('toggle', () => {
+      if (details.open) void this.fillThread(flag, index, thread);
+    });
     return h(
       'li',
       { class: `flag-item status-${flag.status}`, 'data-flag-id': flag.id },
@@ -661,7 +1007,61 @@ export class ReviewPage {
       h('p', { id: descId, class: 'flag-comment' }, flag.comment || h('span', { class: 'muted' }, '(no comment)')),
       h('p', { class: 'flag-by muted small' }, `${flag.author} · ${formatWhen(flag.createdAt)}`),
       h('div', { class: 'flag-actions' }, ...(flag.status === 'open' ? [act('resolved', 'Resolve'), act('wontfix', "Won't fix")] : [act('open', 'Reopen')])),
+      details,
     );
+  }
+
+  /** Comments from the flag itself, status changes from the statement's event log (fetched once, on demand). */
+  private async fillThread(flag: Flag, index: number, thread: HTMLElement): Promise<void> {
+    clear(thread);
+    const comments = flag.comments ?? [];
+    const list = h('ol', { class: 'thread-list' });
+    for (const c of comments) list.append(h('li', { class: 'comment' }, h('p', { class: 'comment-body' }, c.body), h('p', { class: 'muted small' }, `${c.author} · ${formatWhen(c.createdAt)}`)));
+    const input = h('textarea', { rows: 2, 'aria-label': 'Reply to this flag', placeholder: 'Reply…' });
+    const form = h('form', { class: 'comment-form' }, input, h('button', { type: 'submit', class: 'small' }, 'Add comment'));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.addComment(flag, index, input.value);
+    });
+    const history = h('ol', { class: 'status-history muted small' }, h('li', null, 'Loading history…'));
+    thread.append(list, form, h('h3', null, 'Status history'), history);
+    try {
+      if (!this.events) this.events = (await getEvents(this.statementId)).events;
+      clear(history);
+      const mine = this.events.filter((ev) => ev.entity === 'flag' && ev.entityId === flag.id && ev.action !== 'flag.comment').reverse();
+      for (const ev of mine) {
+        const after = (ev.after ?? {}) as { status?: FlagStatus };
+        const before = (ev.before ?? {}) as { status?: FlagStatus };
+        const what =
+          ev.action === 'flag.create'
+            ? 'opened'
+            : before.status !== after.status && after.status
+              ? `${FLAG_STATUS_LABELS[before.status ?? 'open'] ?? before.status} → ${FLAG_STATUS_LABELS[after.status] ?? after.status}`
+              : 'comment edited';
+        history.append(h('li', null, `${formatWhen(ev.at)} · ${ev.actor}: ${what}`));
+      }
+      if (!mine.length) history.append(h('li', null, 'No recorded changes.'));
+    } catch (err) {
+      clear(history);
+      history.append(h('li', null, `History unavailable: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  }
+
+  private async addComment(flag: Flag, index: number, text: string): Promise<void> {
+    if (!text.trim()) return;
+    if (!requireReviewer()) return;
+    try {
+      const { flag: updated } = await commentOnFlag(flag.id, text.trim());
+      clearError();
+      const b = this.beads[index];
+      if (b) b.flags = b.flags.map((f) => (f.id === updated.id ? updated : f));
+      this.renderPanel();
+      const item = this.panelBody.querySelector<HTMLDetailsElement>(`li[data-flag-id="${flag.id}"] details`);
+      if (item) item.open = true;
+      announce('Comment added.');
+    } catch (err) {
+      reportError(err);
+    }
   }
 
   private revealRow(i: number): void {
@@ -681,28 +1081,337 @@ export class ReviewPage {
       clearError();
       const b = this.beads[index];
       if (b) b.flags = b.flags.map((f) => (f.id === updated.id ? updated : f));
+      this.events = null;
       this.refreshRow(index);
-      this.renderFlagsPanel();
+      this.renderPanel();
       const label = status === 'open' ? 'reopened' : status === 'wontfix' ? "marked won't fix" : 'resolved';
       announce(`Flag on row ${index + 1} ${label}.`);
       // The clicked button is gone after the re-render; keep keyboard users inside the panel.
-      this.flagsPanel.querySelector<HTMLElement>('.flag-list button, summary')?.focus();
+      this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
     } catch (err) {
       reportError(err);
     }
   }
 
-  /** Refetch the alignment after an edit: merges and splits change the row set, so rows are rebuilt. */
-  private async reloadAll(focusIndex: number): Promise<void> {
-    const data = await getStatement(this.statementId, this.alignment.tgtLang);
+  private renderSuggestionsPanel(): void {
+    const panel = this.panelBody;
+    const run = h('button', { type: 'button', class: 'small', onclick: () => void this.runChecks(run) }, 'Run checks');
+    panel.append(h('h2', { id: 'suggestions-title' }, 'Suggestions ', h('span', { class: 'count' }, `${this.findings.length}`)), h('div', { class: 'panel-actions' }, run));
+    if (this.findings.length === 0) {
+      panel.append(h('p', { class: 'muted small' }, 'No open suggestions from the automatic checks.'));
+      return;
+    }
+    const indexOf = new Map(this.beads.map((b, i) => [b.id, i]));
+    const sorted = this.findings.slice().sort((a, b) => (indexOf.get(a.beadId) ?? 0) - (indexOf.get(b.beadId) ?? 0) || a.id - b.id);
+    panel.append(
+      h(
+        'ul',
+        { class: 'finding-list' },
+        ...sorted.map((f) => {
+          const i = indexOf.get(f.beadId) ?? -1;
+          const descId = `finding-${f.id}-msg`;
+          return h(
+            'li',
+            { class: `finding-item sev-${f.severity}`, 'data-finding-id': f.id, tabindex: -1 },
+            h(
+              'div',
+              { class: 'flag-head' },
+              h('span', { class: `sbadge sev-${f.severity}` }, f.severity),
+              h('strong', null, f.check),
+              i >= 0 ? h('button', { type: 'button', class: 'link small', onclick: () => this.revealRow(i) }, `Row ${i + 1}`) : null,
+            ),
+            h('p', { id: descId, class: 'flag-comment' }, f.message),
+            h(
+              'div',
+              { class: 'flag-actions' },
+              h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'accept') }, 'Accept'),
+              h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'dismiss') }, 'Dismiss'),
+            ),
+          );
+        }),
+      ),
+    );
+  }
+
+  private showFinding(id: number): void {
+    if (this.panelTab !== 'suggestions') this.setPanel('suggestions');
+    const item = this.panelBody.querySelector<HTMLElement>(`li[data-finding-id="${id}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+    item?.focus();
+  }
+
+  private async decide(f: Finding, verdict: 'accept' | 'dismiss'): Promise<void> {
+    if (!requireReviewer()) return;
+    try {
+      await decideFinding(f.id, verdict);
+      clearError();
+      // Accepting adds a flag to the row: reload so badges, counts and the flags panel agree.
+      await this.reloadAll(this.current >= 0 ? this.current : 0, false);
+      announce(verdict === 'accept' ? `Suggestion accepted as a flag: ${f.check}.` : `Suggestion dismissed: ${f.check}.`);
+      this.panelBody.querySelector<HTMLElement>('.finding-list button, .panel-actions button')?.focus();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
+        showError('This suggestion was already decided by someone else; reloaded.');
+      } else reportError(err);
+    }
+  }
+
+  private async runChecks(button: HTMLButtonElement): Promise<void> {
+    if (!requireReviewer()) return;
+    button.disabled = true;
+    try {
+      await runChecks(this.statementId);
+      clearError();
+      await this.reloadAll(Math.max(this.current, 0), false);
+      announce(`Checks done: ${this.findings.length} suggestion${this.findings.length === 1 ? '' : 's'}.`);
+    } catch (err) {
+      reportError(err);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // ---------- versions ----------
+
+  private async renderVersionsPanel(): Promise<void> {
+    const panel = this.panelBody;
+    const langs = this.statement.languages;
+    const list = h('div', { class: 'versions' }, h('p', { class: 'muted small' }, 'Loading versions…'));
+    const lang = h('select', { id: 'version-lang' }, ...langs.map((l) => h('option', { value: l, selected: l === this.alignment.tgtLang }, langName(l))));
+    const text = h('textarea', { id: 'version-text', rows: 4, placeholder: 'Paste the new text…' });
+    const file = h('input', { type: 'file', id: 'version-file', accept: '.txt,.html,.htm,.docx' });
+    const submit = h('button', { type: 'submit', class: 'primary small' }, 'Upload version');
+    const form = h(
+      'form',
+      { class: 'version-form' },
+      h('h3', null, 'New version'),
+      h('label', { for: 'version-lang' }, 'Language', lang),
+      h('label', { for: 'version-text' }, 'Paste text', text),
+      h('label', { for: 'version-file' }, 'or a file', file),
+      h('div', { class: 'form-actions' }, submit),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.uploadVersion(lang.value, text, file, submit);
+    });
+    panel.append(h('h2', { id: 'versions-title' }, 'Versions'), list, form);
+    try {
+      const { versions } = await getVersions(this.statementId);
+      if (this.panelTab !== 'versions' || !list.isConnected) return;
+      clear(list);
+      for (const l of langs) {
+        const vs = versions[l] ?? [];
+        list.append(
+          h(
+            'section',
+            { class: 'version-lang' },
+            h('h3', null, langName(l), vs.length >= 2 ? h('button', { type: 'button', class: 'link small', onclick: () => void this.showDiff(l) }, `Show changes (${l.toUpperCase()})`) : null),
+            h(
+              'ol',
+              { class: 'version-list small' },
+              ...vs.map((v) =>
+                h('li', { class: v.isCurrent ? 'current-version' : null }, `v${v.version}`, v.isCurrent ? ' (current)' : '', ` · ${formatWhen(v.createdAt)}`, v.sourceName ? ` · ${v.sourceName}` : v.sourceFormat ? ` · ${v.sourceFormat}` : ''),
+              ),
+            ),
+          ),
+        );
+      }
+    } catch (err) {
+      clear(list);
+      list.append(h('p', { class: 'muted small' }, `Versions unavailable: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  }
+
+  private async uploadVersion(lang: string, text: HTMLTextAreaElement, file: HTMLInputElement, submit: HTMLButtonElement): Promise<void> {
+    if (!requireReviewer()) return;
+    const f = file.files?.[0];
+    if (!f && !text.value.trim()) {
+      showError('Paste the new text or choose a file first.');
+      text.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const body = f ? { files: { [lang]: await readFileBase64(f) } } : { texts: { [lang]: text.value } };
+      const res = await uploadVersion(this.statementId, body);
+      clearError();
+      await this.reloadAll(Math.max(this.current, 0), false);
+      announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept.`);
+      await this.showDiff(lang);
+    } catch (err) {
+      reportError(err);
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  private async showDiff(lang: string): Promise<void> {
+    try {
+      const { diff } = await getDiff(this.statementId, lang);
+      if (!this.diffDialog) {
+        this.diffDialog = h('dialog', { id: 'diff-dialog', 'aria-labelledby': 'diff-title' });
+        document.body.append(this.diffDialog);
+      }
+      const d = this.diffDialog;
+      clear(d);
+      const rows = diff.paragraphs.map((p) => {
+        if (p.kind === 'changed') return h('li', { class: 'dp changed' }, h('span', { class: 'dp-kind' }, 'changed'), renderDiff(p.words));
+        return h('li', { class: `dp ${p.kind}` }, h('span', { class: 'dp-kind' }, p.kind), p.kind === 'removed' ? h('del', null, p.text) : p.kind === 'added' ? h('ins', null, p.text) : h('span', null, p.text));
+      });
+      d.append(
+        h('h2', { id: 'diff-title' }, `Changes in ${langName(diff.lang)}: version ${diff.from} → ${diff.to}`),
+        h('ol', { class: 'diff-list', lang: diff.lang }, ...rows),
+        h('form', { method: 'dialog', class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Close')),
+      );
+      if (!d.open) d.showModal();
+    } catch (err) {
+      reportError(err);
+    }
+  }
+
+  // ---------- text edits ----------
+
+  private findParagraph(id: number): { para: Paragraph; bead: Bead; index: number; side: Side } | null {
+    for (let i = 0; i < this.beads.length; i++) {
+      const b = this.beads[i]!;
+      for (const side of ['src', 'tgt'] as const) {
+        const para = b[side].find((p) => p.id === id);
+        if (para) return { para, bead: b, index: i, side };
+      }
+    }
+    return null;
+  }
+
+  private editFirstParagraph(): void {
+    const b = this.beads[this.current];
+    const p = b?.src[0] ?? b?.tgt[0];
+    if (p) this.openTextEditor(p.id);
+  }
+
+  private openTextEditor(paraId: number): void {
+    const found = this.findParagraph(paraId);
+    if (!found) return;
+    if (!requireReviewer()) return;
+    const row = this.rows[found.index];
+    const div = row?.querySelector<HTMLElement>(`.para[data-para-id="${paraId}"]`);
+    if (!div || div.querySelector('form')) return;
+    this.editingParagraph = paraId;
+    const lang = found.side === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
+    const label = `Text of ${langName(lang)} ¶${found.para.n}`;
+    const area = h('textarea', { class: 'para-text', 'aria-label': label, rows: Math.min(12, Math.max(3, Math.ceil(found.para.text.length / 60))) });
+    area.value = found.para.text;
+    const history = h('div', { class: 'para-history', hidden: true });
+    const save = h('button', { type: 'submit', class: 'primary small' }, 'Save');
+    const historyBtn = h('button', { type: 'button', class: 'small', 'aria-expanded': 'false' }, 'History');
+    const form = h(
+      'form',
+      { class: 'para-editor' },
+      area,
+      h('div', { class: 'editor-actions' }, save, h('button', { type: 'button', class: 'ghost small', 'data-role': 'cancel' }, 'Cancel'), historyBtn, h('span', { class: 'muted small' }, 'Ctrl+Enter saves · Esc cancels')),
+      history,
+    );
+    const pt = div.querySelector<HTMLElement>('.pt');
+    if (pt) pt.hidden = true;
+    div.classList.add('editing');
+    div.append(form);
+    const close = (): void => {
+      this.editingParagraph = null;
+      form.remove();
+      div.classList.remove('editing');
+      if (pt) pt.hidden = false;
+      this.focusRow(found.index);
+    };
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.saveParagraph(found.para, area.value, save, close);
+    });
+    form.querySelector('[data-role="cancel"]')?.addEventListener('click', close);
+    historyBtn.addEventListener('click', () => {
+      const open = history.hidden;
+      history.hidden = !open;
+      historyBtn.setAttribute('aria-expanded', String(open));
+      if (open) void this.fillParagraphHistory(paraId, history);
+    });
+    area.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        form.requestSubmit();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+      }
+    });
+    area.focus();
+  }
+
+  private async fillParagraphHistory(paraId: number, box: HTMLElement): Promise<void> {
+    clear(box);
+    box.append(h('p', { class: 'muted small' }, 'Loading…'));
+    try {
+      const { history } = await paragraphHistory(paraId);
+      clear(box);
+      if (!history.length) {
+        box.append(h('p', { class: 'muted small' }, 'No earlier versions: this text has not been edited.'));
+        return;
+      }
+      box.append(
+        h(
+          'ol',
+          { class: 'history-list' },
+          ...history.map((e) => h('li', null, h('p', { class: 'muted small' }, `${formatWhen(e.at)} · ${e.actor}`), renderDiff(e.diff))),
+        ),
+      );
+    } catch (err) {
+      clear(box);
+      box.append(h('p', { class: 'muted small' }, `History unavailable: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  }
+
+  private async saveParagraph(para: Paragraph, text: string, save: HTMLButtonElement, close: () => void): Promise<void> {
+    if (text === para.text) {
+      close();
+      return;
+    }
+    if (!text.trim()) {
+      showError('A paragraph cannot be empty. Use “Insert empty cell” to leave a side empty.');
+      return;
+    }
+    save.disabled = true;
+    try {
+      await editParagraph(para.id, text);
+      clearError();
+      const i = this.findParagraph(para.id)?.index ?? Math.max(this.current, 0);
+      this.editingParagraph = null;
+      await this.reloadAll(i);
+      this.focusRow(i);
+      announce(`Text of ¶${para.n} saved. Press u to undo.`);
+    } catch (err) {
+      save.disabled = false;
+      if (err instanceof ApiError && err.status === 409) {
+        await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
+        showError(CONFLICT_MESSAGE);
+      } else reportError(err);
+    }
+  }
+
+  // ---------- alignment edits ----------
+
+  /** Refetch the alignment (and findings) after an edit: merges and splits change the row set, so rows are rebuilt. */
+  private async reloadAll(focusIndex: number, refocus = true): Promise<void> {
+    const [data, findings] = await Promise.all([getStatement(this.statementId, this.alignment.tgtLang), getFindings(this.statementId).catch(() => null)]);
     if (!data.alignment) return;
     this.statement = data.statement;
     this.alignment = data.alignment;
     this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);
+    this.events = null;
+    if (findings) this.setFindings(findings.findings);
     const hadRowFocus = document.activeElement === document.body || this.tbody.contains(document.activeElement);
+    this.current = Math.max(-1, Math.min(this.current, this.beads.length - 1));
     this.renderRows();
     const i = Math.max(0, Math.min(focusIndex, this.rows.length - 1));
-    if (hadRowFocus && this.rows.length) this.focusRow(i);
+    if (refocus && hadRowFocus && this.rows.length) this.focusRow(i);
+    else this.setCurrent(i);
   }
 
   private async undoRedo(which: 'undo' | 'redo'): Promise<void> {
@@ -729,95 +1438,84 @@ export class ReviewPage {
     }
   }
 
-  private ensureEditDialog(): HTMLDialogElement {
-    if (this.editDialog) return this.editDialog;
-    const dialog = h('dialog', { id: 'edit-dialog', 'aria-labelledby': 'edit-title' });
+  private ensureSplitDialog(): HTMLDialogElement {
+    if (this.splitDialog) return this.splitDialog;
+    const dialog = h('dialog', { id: 'split-dialog', 'aria-labelledby': 'split-title' });
     dialog.addEventListener('close', () => {
-      const i = this.editBeadIndex;
-      this.editBeadIndex = -1;
-      if (i >= 0 && this.rows[i] && !this.busy) this.focusRow(Math.min(i, this.rows.length - 1));
+      if (!this.busy) this.focusRow(Math.max(0, Math.min(this.current, this.rows.length - 1)));
     });
     document.body.append(dialog);
-    this.editDialog = dialog;
+    this.splitDialog = dialog;
     return dialog;
   }
 
-  private openEditForm(i: number): void {
+  /** Split dialog: per side, radio buttons "keep k paragraphs in this row", each labelled with the paragraph it ends on. */
+  private openSplit(i: number): void {
     const b = this.beads[i];
     if (!b) return;
     if (!requireReviewer()) return;
-    const dialog = this.ensureEditDialog();
-    this.editBeadIndex = i;
-    this.setCurrent(i);
-    const a = this.alignment;
-    const src = a.srcLang.toUpperCase();
-    const tgt = a.tgtLang.toUpperCase();
-    const last = i === this.beads.length - 1;
-    const op = (label: string, req: Omit<EditRequest, 'version'>, disabled: boolean): HTMLButtonElement =>
-      h('button', { type: 'button', class: 'op', disabled, onclick: () => void this.applyEdit(i, req) }, label);
-    const splitSrc = h('input', { type: 'number', id: 'split-src', min: 0, max: b.src.length, value: Math.min(1, b.src.length), inputmode: 'numeric' });
-    const splitTgt = h('input', { type: 'number', id: 'split-tgt', min: 0, max: b.tgt.length, value: Math.min(1, b.tgt.length), inputmode: 'numeric' });
-    const canSplit = b.src.length + b.tgt.length > 1;
-    const splitButton = h('button', { type: 'submit', class: 'op', disabled: !canSplit }, 'Split row');
-    const splitForm = h(
+    const dialog = this.ensureSplitDialog();
+    const side = (s: Side): HTMLFieldSetElement => {
+      const lang = s === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
+      const paras = b[s];
+      const fallback = Math.min(1, paras.length);
+      return h(
+        'fieldset',
+        { class: 'split-side' },
+        h('legend', null, `${langName(lang)} paragraphs staying in row ${i + 1}`),
+        ...Array.from({ length: paras.length + 1 }, (_, k) =>
+          h(
+            'label',
+            { class: 'radio' },
+            h('input', { type: 'radio', name: `split-${s}`, value: k, checked: k === fallback }),
+            k === 0 ? h('span', null, 'None (all move to the new row)') : h('span', { lang }, h('b', { lang: 'en' }, `Up to ¶${paras[k - 1]!.n}`), ' ', snippet(paras[k - 1]!.text, 70)),
+          ),
+        ),
+      );
+    };
+    const form = h(
       'form',
       { class: 'split-form' },
-      h('span', { class: 'split-label' }, 'Keep in this row:'),
-      h('label', { for: 'split-src' }, `${src} paragraphs`, splitSrc),
-      h('label', { for: 'split-tgt' }, `${tgt} paragraphs`, splitTgt),
-      splitButton,
+      h('h2', { id: 'split-title' }, `Split row ${i + 1}`),
+      h('p', { class: 'muted small' }, 'The rest of each side forms a new row below. Every change can be undone (u).'),
+      side('src'),
+      side('tgt'),
+      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, 'Cancel'), h('button', { type: 'submit', class: 'primary' }, 'Split')),
     );
-    splitForm.addEventListener('submit', (e) => {
+    form.addEventListener('submit', (e) => {
       e.preventDefault();
-      void this.applyEdit(i, { op: 'split', at: { src: Number(splitSrc.value), tgt: Number(splitTgt.value) } });
+      const val = (s: Side): number => Number(form.querySelector<HTMLInputElement>(`input[name="split-${s}"]:checked`)?.value ?? 0);
+      const at = { src: val('src'), tgt: val('tgt') };
+      if (at.src + at.tgt === 0 || (at.src === b.src.length && at.tgt === b.tgt.length)) {
+        showError('Choose a split that leaves paragraphs in both rows.');
+        return;
+      }
+      dialog.close();
+      void this.applyEdit(i, { op: 'split', at });
     });
     clear(dialog);
-    dialog.append(
-      h('h2', { id: 'edit-title' }, `Edit alignment of row ${i + 1}`),
-      h('p', { class: 'muted small' }, `${b.src.length} ${src} : ${b.tgt.length} ${tgt} paragraphs. Every change can be undone (u).`),
-      h(
-        'div',
-        { class: 'op-grid' },
-        op('Merge with row above', { op: 'merge' }, i === 0),
-        op('Confirm this and all rows above', { op: 'confirm-above' }, false),
-        op(`Move first ${src} paragraph up`, { op: 'move-up', side: 'src' }, i === 0 || b.src.length === 0),
-        op(`Move first ${tgt} paragraph up`, { op: 'move-up', side: 'tgt' }, i === 0 || b.tgt.length === 0),
-        op(`Move last ${src} paragraph down`, { op: 'move-down', side: 'src' }, last || b.src.length === 0),
-        op(`Move last ${tgt} paragraph down`, { op: 'move-down', side: 'tgt' }, last || b.tgt.length === 0),
-        op(`Move ${src} text to its own row`, { op: 'insert-empty', side: 'src' }, b.src.length === 0 || b.tgt.length === 0),
-        op(`Move ${tgt} text to its own row`, { op: 'insert-empty', side: 'tgt' }, b.src.length === 0 || b.tgt.length === 0),
-        op('Realign unconfirmed rows around here', { op: 'realign' }, false),
-      ),
-      splitForm,
-      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, 'Cancel')),
-    );
+    dialog.append(form);
     dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('button.op:not([disabled])')?.focus();
+    form.querySelector<HTMLInputElement>('input:checked')?.focus();
   }
 
   private async applyEdit(i: number, req: Omit<EditRequest, 'version'>): Promise<void> {
     const b = this.beads[i];
     if (!b || this.busy) return;
-    if (!requireReviewer()) {
-      this.editDialog?.close();
-      byId('reviewer').focus();
-      return;
-    }
+    if (!requireReviewer()) return;
     this.busy = true;
     try {
       await editBead(b.id, { ...req, version: b.version });
       clearError();
-      this.editDialog?.close();
       // Merge and move-up pull content into the row above, so that is where the reviewer wants to look next.
       const focus = req.op === 'merge' ? i - 1 : i;
-      await this.reloadAll(focus);
+      await this.reloadAll(focus, false);
       this.focusRow(Math.max(0, Math.min(focus, this.rows.length - 1)));
       announce(`Row ${i + 1}: ${describeAction(`bead.${req.op}`)} done. Press u to undo.`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        this.editDialog?.close();
         await this.reloadAll(i).catch(() => undefined);
-        showError(`Row ${i + 1} was changed by someone else in the meantime. It has been reloaded — check it and try again.`);
+        showError(CONFLICT_MESSAGE);
       } else reportError(err);
     } finally {
       this.busy = false;
@@ -830,15 +1528,16 @@ const ACTION_NAMES: Record<string, string> = {
   split: 'split',
   'move-up': 'move up',
   'move-down': 'move down',
-  'insert-empty': 'separate row',
-  'confirm-above': 'confirm above',
-  realign: 'realign',
+  'insert-empty': 'insert empty cell',
+  'confirm-above': 'confirm all above',
+  realign: 're-align',
   confirm: 'confirm',
   unconfirm: 'unconfirm',
+  edit: 'text edit',
 };
 
 /** "bead.merge" → "merge": event names come from the server; unknown ones are shown as they are. */
-function describeAction(action: string): string {
+export function describeAction(action: string): string {
   const key = action.replace(/^[a-z]+\./, '');
   return ACTION_NAMES[key] ?? key.replace(/[-_.]/g, ' ');
 }

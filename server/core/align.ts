@@ -291,7 +291,10 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     if (t < 0) throw new Error('alignment band disconnected');
     const a = SHAPES[t]![0], b = SHAPES[t]![1];
     const pi = i - a, pj = j - b;
-    if ((lo[i]! > 0 && j - lo[i]! < 2) || (hi[i]! < m && hi[i]! - j < 2)) hugs = true;
+    if ((lo[i]! > 0 && j - lo[i]! < 2) || (hi[i]! < m && hi[i]! - j < 2)) {
+      hugs = true;
+      if (process.env.TT_DEBUG2) console.error("hug", i, j, lo[i], hi[i], n, m);
+    }
     let conf = 1;
     if (alpha && beta && beadCost) {
       const pidx = start[pi]! + pj - lo[pi]!;

@@ -20,7 +20,9 @@ const NOT_NAME = new Set([
   'assembly', 'council', 'committee', 'department', 'ministry', 'office', 'forces', 'command', 'staff', 'korea', 'republic',
   'states', 'united', 'affairs', 'defense', 'defence', 'state', 'national', 'foreign', 'general', 'security', 'deputy', 'vice',
   'prime', 'minister', 'secretary', 'president', 'the', 'and', 'of', 'for', 'acting', 'assistant', 'under', 'policy', 'japanese',
-  'korean', 'american', 'chinese', 'first', 'both', 'also', 'in', 'on',
+  'korean', 'american', 'chinese', 'first', 'both', 'also', 'in', 'on', 'group', 'alliance', 'meeting', 'summit', 'council',
+  'peninsula', 'forces', 'army', 'navy', 'force', 'joint', 'chiefs', 'strategic', 'nuclear', 'consultative', 'dialogue', 'statement',
+  'today', 'they', 'their', 'this', 'these', 'during', 'after', 'following', 'secretary’s', 'readout', 'spokesperson', 'ambassador',
 ]);
 
 // Titles and forms of address that follow a Korean name, beyond the official titles the anchors know.
@@ -96,7 +98,9 @@ function hangulSkeletons(text: string): string[] {
 
 /** Skeletons of capitalised Latin words and of runs of two or three of them ("Park Jin", "Suk Yeol"). */
 function latinSkeletons(text: string): string[] {
-  const ws = [...text.matchAll(/\p{Lu}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }));
+  // Capitalised common words ("Foreign", "Minister") would meet Korean names by chance.
+  const ws = [...text.matchAll(/\p{Lu}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }))
+    .filter((x) => !NOT_NAME.has(x.w.toLowerCase()));
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     out.push(nameSkeleton(ws[i]!.w));

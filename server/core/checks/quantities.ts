@@ -54,6 +54,8 @@ const REL_EN: [RegExp, string, string?][] = [
   [/\btoday\b/giu, 'today'],
   [/\byesterday\b/giu, 'yesterday'],
   [/\btomorrow\b/giu, 'tomorrow'],
+  // A weekday stands for a date the other language often writes as a day of the month ("Monday" ↔ "28일").
+  [/\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gu, 'weekday'],
 ];
 const REL_KO: [RegExp, string, string?][] = [
   [/올해\s?말|금년\s?말|연말|연내/gu, 'this-year', 'end'],
@@ -111,7 +113,8 @@ export function extractQuantities(text: string, lang: Lang): Quantities {
   for (let i = numbers.length - 1; i >= 0; i--) {
     const q = numbers[i]!;
     const after = text.slice(q.end);
-    const m = /^\s?일(?![간동\p{Script=Hangul}]|\s?(?:간|동안))/u.exec(after);
+    // "10일 후", "10일 만에", "10일 앞둔" are spans of days, not dates.
+    const m = /^\s?일(?![간동째\p{Script=Hangul}]|\s?(?:간|동안|후|뒤|만|앞|전|이내|내|째|정도|가량))/u.exec(after);
     if (q.kind === 'number' && /^\d{1,2}$/.test(q.text) && m && Number(q.value) >= 1 && Number(q.value) <= 31) {
       dates.push({ d: Number(q.value), start: q.start, end: q.end + m[0].length, text: text.slice(q.start, q.end + m[0].length) });
       numbers.splice(i, 1);
