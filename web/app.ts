@@ -1,5 +1,6 @@
 // Browser entry point: wires the page shell and routes location.pathname to the list or review screen.
 import { byId } from './dom.ts';
+import { renderGlossary } from './glossary.ts';
 import { renderList } from './list.ts';
 import { ReviewPage } from './review.ts';
 import { initShell, reportError } from './ui.ts';
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
     review = new ReviewPage(root, Number(m[1]), new URLSearchParams(location.search).get('lang'));
     await review.load();
   } else {
-    await renderList(root);
+    // The server serves the shell only for / and /statements/:id, so the glossary lives at /#glossary.
+    const route = (): Promise<void> => (location.hash === '#glossary' ? renderGlossary(root) : renderList(root));
+    window.addEventListener('hashchange', () => void route().catch(reportError));
+    await route();
   }
   // Lets tests and scripts wait for the first render instead of guessing with timeouts.
   document.documentElement.dataset['ready'] = 'true';

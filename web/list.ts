@@ -1,8 +1,8 @@
-// Statement list screen (`/`): search box, one row per statement with languages, progress and open flags.
-import { listStatements, type StatementSummary } from './api.ts';
+// Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
+import { importStatement, listStatements, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
 import { langName, progressPercent } from './model.ts';
-import { reportError, clearError } from './ui.ts';
+import { reportError, clearError, requireReviewer, showError } from './ui.ts';
 
 export function progressBar(confirmed: number, total: number, label: string, suffix = ''): HTMLElement {
   const pct = progressPercent(confirmed, total);
@@ -48,8 +48,111 @@ function statementRow(s: StatementSummary): HTMLTableRowElement {
         ? h('span', { class: 'flag-count', title: `${s.openFlags} open flag${s.openFlags === 1 ? '' : 's'}` }, `⚑ ${s.openFlags}`)
         : h('span', { class: 'muted', 'aria-label': 'no open flags' }, '0'),
     ),
+    h(
+      'td',
+      { class: 'col-findings' },
+      s.findings
+        ? h('span', { class: 'finding-count', title: `${s.findings} suggestion${s.findings === 1 ? '' : 's'} from the automatic checks` }, `◇ ${s.findings}`)
+        : h('span', { class: 'muted', 'aria-label': 'no suggestions' }, '0'),
+    ),
   );
 }
+
+function fileToBase64(file: File): Promise<UploadFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    // A data: URL is the one FileReader result that is already base64; the prefix is cut off.
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => reject(new Error(`Could not read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+const IMPORT_LANGS = ['en', 'ko', 'ja'];
+
+/** Import form: per language a file or pasted text; the pair is chosen, not assumed. */
+function importForm(): HTMLElement {
+  const title = h('input', { type: 'text', id: 'import-title', name: 'title', autocomplete: 'off' });
+  const date = h('input', { type: 'date', id: 'import-date', name: 'date' });
+  const errorBox = h('div', { class: 'form-error', role: 'alert', id: 'import-error', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Import');
+  const sides = (['src', 'tgt'] as const).map((side, k) => {
+    const lang = h('select', { id: `import-${side}-lang`, 'aria-label': k === 0 ? 'First language' : 'Second language' }, ...IMPORT_LANGS.map((l) => h('option', { value: l, selected: l === (k === 0 ? 'en' : 'ko') }, langName(l))));
+    const fileLabel = h('span');
+    const textLabel = h('span');
+    const file = h('input', { type: 'file', id: `import-${side}-file`, accept: '.txt,.html,.htm,.docx' });
+    const text = h('textarea', { id: `import-${side}-text`, rows: 5 });
+    const relabel = (): void => {
+      fileLabel.textContent = `${langName(lang.value)} file`;
+      textLabel.textContent = `${langName(lang.value)} text`;
+      text.placeholder = `…or paste the ${langName(lang.value)} text here`;
+    };
+    lang.addEventListener('change', relabel);
+    relabel();
+    const box = h(
+      'fieldset',
+      { class: 'import-side' },
+      h('legend', null, lang),
+      h('label', { for: file.id }, fileLabel, file),
+      h('label', { for: text.id }, textLabel, text),
+    );
+    return { lang, file, text, box };
+  });
+  const form = h(
+    'form',
+    { class: 'import-form', 'aria-labelledby': 'import-title-h' },
+    h('h2', { id: 'import-title-h' }, 'Import statement'),
+    h('p', { class: 'muted small' }, 'Upload .txt, .html or .docx files (any encoding) or paste the texts. They are split, aligned and checked.'),
+    h('div', { class: 'import-meta' }, h('label', { for: 'import-title' }, 'Title (optional)', title), h('label', { for: 'import-date' }, 'Date (optional)', date)),
+    h('div', { class: 'import-sides' }, ...sides.map((s) => s.box)),
+    errorBox,
+    h('div', { class: 'form-actions' }, submit),
+  );
+  const fail = (message: string): void => {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    errorBox.hidden = true;
+    if (!requireReviewer()) return;
+    void (async () => {
+      const texts: Record<string, string> = {};
+      const files: Record<string, UploadFile> = {};
+      for (const s of sides) {
+        const f = s.file.files?.[0];
+        if (s.lang.value in texts || s.lang.value in files) return fail('Choose two different languages.');
+        if (f) files[s.lang.value] = await fileToBase64(f);
+        else if (s.text.value.trim()) texts[s.lang.value] = s.text.value;
+        else return fail(`Add the ${langName(s.lang.value)} text: choose a file or paste it.`);
+      }
+      // The API takes pasted and uploaded languages in one request, so one side can be a file and the other pasted.
+      const parts: Record<string, unknown> = {};
+      if (Object.keys(texts).length) parts['texts'] = texts;
+      if (Object.keys(files).length) parts['files'] = files;
+      const body = parts as ImportBody;
+      if (title.value.trim()) body.title = title.value.trim();
+      if (date.value) body.date = date.value;
+      submit.disabled = true;
+      try {
+        const res = await importStatement(body);
+        location.assign(`/statements/${res.statement.id}`);
+      } catch (err) {
+        submit.disabled = false;
+        fail(err instanceof Error ? err.message : String(err));
+      }
+    })().catch((err: unknown) => {
+      submit.disabled = false;
+      showError(err instanceof Error ? err.message : String(err));
+    });
+  });
+  return form;
+}
+
+let listKeysBound = false;
 
 export async function renderList(root: HTMLElement): Promise<void> {
   document.title = 'Statements · twintext';
@@ -79,10 +182,20 @@ export async function renderList(root: HTMLElement): Promise<void> {
         h('th', { scope: 'col' }, 'Languages'),
         h('th', { scope: 'col' }, 'Progress'),
         h('th', { scope: 'col' }, 'Open flags'),
+        h('th', { scope: 'col' }, 'Findings'),
       ),
     ),
     tbody,
   );
+
+  const importPanel = h('div', { class: 'import-panel', hidden: true }, importForm());
+  const importToggle = h('button', { type: 'button', class: 'primary', 'aria-expanded': 'false', 'aria-controls': 'import-panel' }, '+ Import statement');
+  importPanel.id = 'import-panel';
+  importToggle.addEventListener('click', () => {
+    importPanel.hidden = !importPanel.hidden;
+    importToggle.setAttribute('aria-expanded', String(!importPanel.hidden));
+    if (!importPanel.hidden) importPanel.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
 
   clear(root);
   root.append(
@@ -90,6 +203,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
       'div',
       { class: 'page-head' },
       h('h1', null, 'Statements'),
+      h('div', { class: 'head-actions' }, h('a', { class: 'button', href: '/#glossary' }, 'Glossary'), importToggle),
       h(
         'form',
         { class: 'search', role: 'search', onsubmit: (e: Event) => e.preventDefault() },
@@ -97,6 +211,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
         search,
       ),
     ),
+    importPanel,
     summary,
     table,
   );
@@ -114,7 +229,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
       for (const s of statements) frag.append(statementRow(s));
       tbody.append(frag);
       if (statements.length === 0) {
-        tbody.append(h('tr', null, h('td', { colspan: 5, class: 'empty' }, q ? `No statement matches “${q}”.` : 'No statements yet.')));
+        tbody.append(h('tr', null, h('td', { colspan: 6, class: 'empty' }, q ? `No statement matches “${q}”.` : 'No statements yet.')));
       }
       summary.textContent = q
         ? `${statements.length} statement${statements.length === 1 ? '' : 's'} matching “${q}”`
@@ -135,7 +250,11 @@ export async function renderList(root: HTMLElement): Promise<void> {
     }, 200);
   });
 
+  if (listKeysBound) return load(initialQ.trim());
+  listKeysBound = true;
   document.addEventListener('keydown', (e) => {
+    const search = document.getElementById('search');
+    if (!(search instanceof HTMLInputElement)) return;
     if (e.key === '/' && document.activeElement !== search && !(e.target instanceof HTMLInputElement) && !(e.target instanceof HTMLTextAreaElement)) {
       e.preventDefault();
       search.focus();

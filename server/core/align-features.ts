@@ -24,6 +24,8 @@ export interface DocFeatures {
   tgt: SideFeatures;
   /** Weight of each cue id (only cues present on both sides get an id). */
   weight: Float64Array;
+  /** (src, tgt) paragraph pairs sharing a cue that occurs exactly once on each side. */
+  landmarks: [number, number][];
 }
 
 /** How much one shared cue of each kind says about two paragraphs being translations. */
@@ -199,7 +201,13 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     }
     return { n, cum, level, editorial, cues, sents };
   };
-  return { src: side(src, rs, srcLang), tgt: side(tgt, rt, tgtLang), weight: weightAll.slice(0, nk) };
+  // Cues unique to one paragraph on each side pin the path down in long documents.
+  const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);
+  rs.forEach((l, i) => { for (const id of l) if (dfS[id] === 1 && dfT[id] === 1) onlyS[id] = i; });
+  rt.forEach((l, j) => { for (const id of l) if (dfS[id] === 1 && dfT[id] === 1) onlyT[id] = j; });
+  const landmarks: [number, number][] = [];
+  for (let id = 0; id < dfS.length; id++) if (onlyS[id]! >= 0 && onlyT[id]! >= 0) landmarks.push([onlyS[id]!, onlyT[id]!]);
+  return { src: side(src, rs, srcLang), tgt: side(tgt, rt, tgtLang), weight: weightAll.slice(0, nk), landmarks };
 }
 
 /** Weighted size of the multiset intersection of two sorted cue lists. */

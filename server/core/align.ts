@@ -84,18 +84,46 @@ function makeBand(f: DocFeatures, half: number): Band {
   const n = f.src.n, m = f.tgt.n;
   const lo = new Int32Array(n + 1), hi = new Int32Array(n + 1).fill(m);
   if ((n + 1) * (m + 1) <= FULL_CELLS || half >= Math.max(n, m)) return finishBand(lo, hi, n, m);
-  // The first band follows the diagonal of cumulative length, not of paragraph counts, so a
-  // run of short omitted lines does not pull the path off centre.
-  const ts = f.src.cum[n]!, tt = f.tgt.cum[m]!;
-  let j = 0;
+  // The first band follows landmarks (cues unique on both sides, kept when they form an
+  // increasing chain) and, between them, the diagonal of cumulative length, not of paragraph
+  // counts, so a run of short omitted lines does not pull the path off centre.
+  const pts = monotoneChain(f.landmarks, n, m);
+  let k = 0;
   for (let i = 0; i <= n; i++) {
-    const target = (f.src.cum[i]! / ts) * tt;
-    while (j < m && f.tgt.cum[j + 1]! <= target) j++;
-    const c = i === n ? m : i === 0 ? 0 : j;
+    while (k + 1 < pts.length && pts[k + 1]![0] <= i) k++;
+    const [i0, j0] = pts[k]!;
+    const [i1, j1] = pts[Math.min(k + 1, pts.length - 1)]!;
+    const ls = f.src.cum[i1]! - f.src.cum[i0]!;
+    const frac = ls > 0 ? (f.src.cum[i]! - f.src.cum[i0]!) / ls : 0;
+    const target = f.tgt.cum[j0]! + frac * (f.tgt.cum[j1]! - f.tgt.cum[j0]!);
+    let c = j0;
+    while (c < j1 && f.tgt.cum[c + 1]! <= target) c++;
     lo[i] = Math.max(0, c - half);
     hi[i] = Math.min(m, c + half);
   }
   return finishBand(lo, hi, n, m);
+}
+
+/** Corner points (0,0), the longest increasing chain of landmarks, and (n,m). */
+function monotoneChain(lm: [number, number][], n: number, m: number): [number, number][] {
+  const sorted = lm.filter(([i, j]) => i > 0 && j > 0 && i < n && j < m).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Longest strictly increasing subsequence in both coordinates (patience sorting).
+  const tails: number[] = [], prev = new Int32Array(sorted.length).fill(-1);
+  for (let x = 0; x < sorted.length; x++) {
+    const j = sorted[x]![1];
+    let lo = 0, hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[tails[mid]!]![1] < j && sorted[tails[mid]!]![0] < sorted[x]![0]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[x] = tails[lo - 1]!;
+    tails[lo] = x;
+  }
+  const chain: [number, number][] = [];
+  for (let x = tails.length ? tails[tails.length - 1]! : -1; x >= 0; x = prev[x]!) chain.push([sorted[x]![1] >= 0 ? sorted[x]![0] : 0, sorted[x]![1]]);
+  chain.reverse();
+  return [[0, 0], ...chain, [n, m]];
 }
 
 /** A band of the given half-width around a previous path (re-centring follows slow drift). */
@@ -348,7 +376,7 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
     if (!pass.hugs && !ratioMoved) break;
     if (ratioMoved) ratio = pass.ratio;
     if (pass.hugs) {
-      if (tries >= 4) half *= 2;
+      if (tries >= 2) half *= 2;
       band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
     }
   }

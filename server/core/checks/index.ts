@@ -40,10 +40,12 @@ function validate(src: string[], tgt: string[], beads: Bead[], opts: CheckOption
 export function checkAlignment(src: string[], tgt: string[], beads: Bead[], opts: CheckOptions): Finding[] {
   validate(src, tgt, beads, opts);
   const want = (c: string) => !opts.checks || opts.checks.includes(c);
+  const doc = { src: src.join('\n'), tgt: tgt.join('\n') };
   const units: Unit[] = beads.map((b) => ({
     src: makeSide(opts.srcLang, b.src, b.src.map((i) => src[i]!)),
     tgt: makeSide(opts.tgtLang, b.tgt, b.tgt.map((i) => tgt[i]!)),
     opts,
+    doc,
   }));
   const full = units.filter((u) => u.src.paras.length && u.tgt.paras.length);
   // The document's own length ratio is the yardstick: languages, scripts and house styles differ.

@@ -74,7 +74,7 @@ function near(a: string, b: string): boolean {
   return x.length >= 2 && y.length >= 2 && x[0] === y[0] && Math.abs(x.length - y.length) <= 1 && long && lev(x, y) <= 1;
 }
 
-type Status = 'ok' | 'near' | 'missing';
+type Status = 'ok' | 'near' | 'missing' | 'elsewhere';
 
 interface Word { w: string; start: number; end: number }
 
@@ -157,6 +157,8 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
     const ownHangul = HANGUL_RE.test(own);
     if (ownHangul === otherHangul) return; // same script on both sides: names compare as text, nothing to romanize
     const otherSk = otherHangul ? hangulSkeletons(other) : latinSkeletons(other);
+    const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
+    const docSk = u.doc ? (otherHangul ? hangulSkeletons(docOther) : latinSkeletons(docOther)) : null;
     for (const a of anchors) {
       if (a.kind !== 'name') continue;
       const ws = ownHangul
@@ -171,6 +173,14 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // decides: words further out may be ordinary words the title pattern picked up.
       const key = ownHangul ? ws[ws.length - 1]! : ws[ws.length - 1]!;
       const st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
+      // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
+      if (st === 'missing' && docSk) {
+        const again = ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk);
+        if (again !== 'missing') {
+          bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: 'elsewhere' });
+          continue;
+        }
+      }
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st });
     }
   };
@@ -198,7 +208,9 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       severity: b.status === 'missing' && otherNamesSomeone ? 'warning' : 'info',
       message: b.status === 'missing'
         ? `${from} name ${b.text} has no counterpart in ${to}`
-        : `${from} name ${b.text} is spelled differently in ${to} (check the transliteration)`,
+        : b.status === 'elsewhere'
+          ? `${from} name ${b.text} is not in this ${to} paragraph (the ${to} text names the person elsewhere)`
+          : `${from} name ${b.text} is spelled differently in ${to} (check the transliteration)`,
       key: `names:${b.side}:${b.text.toLowerCase()}`,
       srcHits: b.side === 'src' ? [b.hit] : [], tgtHits: b.side === 'tgt' ? [b.hit] : [],
     });

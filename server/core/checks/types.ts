@@ -49,4 +49,10 @@ export interface RawFinding {
 }
 
 /** A bead as checks see it. */
-export interface Unit { src: Side; tgt: Side; opts: CheckOptions }
+export interface Unit {
+  src: Side;
+  tgt: Side;
+  opts: CheckOptions;
+  /** Whole-document texts, for checks that accept what another paragraph establishes (a person named once). */
+  doc?: { src: string; tgt: string };
+}

@@ -1,0 +1,149 @@
+// Glossary screen (`/#glossary`): team term list with search, add, edit and delete over /api/glossary.
+import { deleteGlossaryTerm, listGlossary, saveGlossaryTerm, type GlossaryTerm } from './api.ts';
+import { byId, clear, h } from './dom.ts';
+import { langName } from './model.ts';
+import { announce, clearError, reportError, requireReviewer } from './ui.ts';
+
+/** Terms are edited as "term | alternative" per language, the notation the API and data/glossary.tsv use. */
+export function parseTerms(value: string): string[] {
+  return value
+    .split('|')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+export async function renderGlossary(root: HTMLElement): Promise<void> {
+  document.title = 'Glossary · twintext';
+  const crumbs = byId('crumbs');
+  clear(crumbs);
+  crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, 'Glossary'));
+
+  let terms: GlossaryTerm[] = [];
+  let editing: number | null = null;
+  const search = h('input', { type: 'search', id: 'glossary-search', placeholder: 'Search terms in any language', autocomplete: 'off' });
+  const tbody = h('tbody');
+  const summary = h('p', { class: 'list-summary muted', 'aria-live': 'polite' });
+  const langsOf = (): string[] => {
+    const set = new Set<string>(['en', 'ko']);
+    for (const t of terms) for (const l of Object.keys(t.terms)) set.add(l);
+    return [...set];
+  };
+
+  const form = h('form', { class: 'glossary-form', 'aria-labelledby': 'glossary-form-title' });
+  const buildForm = (term: GlossaryTerm | null): void => {
+    clear(form);
+    const langs = langsOf();
+    const inputs = langs.map((l) => {
+      const input = h('input', { type: 'text', id: `term-${l}`, autocomplete: 'off', placeholder: 'term | alternative' });
+      input.value = term?.terms[l]?.join(' | ') ?? '';
+      return { l, input };
+    });
+    const note = h('input', { type: 'text', id: 'term-note', autocomplete: 'off' });
+    note.value = term?.note ?? '';
+    form.append(
+      h('h2', { id: 'glossary-form-title' }, term ? `Edit term ${term.terms['en']?.[0] ?? term.id}` : 'Add a term'),
+      h('div', { class: 'glossary-fields' }, ...inputs.map(({ l, input }) => h('label', { for: input.id }, `${langName(l)} terms`, input)), h('label', { for: 'term-note' }, 'Note', note)),
+      h(
+        'div',
+        { class: 'form-actions' },
+        term ? h('button', { type: 'button', class: 'ghost', onclick: () => { editing = null; buildForm(null); } }, 'Cancel') : null,
+        h('button', { type: 'submit', class: 'primary' }, term ? 'Save term' : 'Add term'),
+      ),
+    );
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      if (!requireReviewer()) return;
+      const entries: Array<[string, string[]]> = inputs.map(({ l, input }) => [l, parseTerms(input.value)]);
+      const body = { terms: Object.fromEntries(entries.filter(([, v]) => v.length > 0)), note: note.value.trim() };
+      void saveGlossaryTerm(editing, body)
+        .then(({ term: saved }) => {
+          clearError();
+          announce(editing === null ? 'Term added.' : 'Term saved.');
+          terms = editing === null ? [saved, ...terms] : terms.map((t) => (t.id === saved.id ? saved : t));
+          editing = null;
+          buildForm(null);
+          paint();
+        })
+        .catch(reportError);
+    };
+  };
+
+  const paint = (): void => {
+    const q = search.value.trim().toLowerCase();
+    const shown = q ? terms.filter((t) => Object.values(t.terms).some((list) => list.some((x) => x.toLowerCase().includes(q))) || t.note.toLowerCase().includes(q)) : terms;
+    clear(tbody);
+    const frag = document.createDocumentFragment();
+    for (const t of shown) {
+      const first = t.terms['en']?.[0] ?? Object.values(t.terms)[0]?.[0] ?? `#${t.id}`;
+      frag.append(
+        h(
+          'tr',
+          { 'data-term-id': t.id },
+          h('td', { lang: 'en' }, (t.terms['en'] ?? []).join(' | ')),
+          h('td', { lang: 'ko' }, (t.terms['ko'] ?? []).join(' | ')),
+          h('td', { class: 'muted' }, t.note),
+          h('td', { class: 'muted small' }, t.author),
+          h(
+            'td',
+            { class: 'term-actions' },
+            h('button', { type: 'button', class: 'small', 'data-act': 'edit', 'aria-label': `Edit ${first}` }, 'Edit'),
+            h('button', { type: 'button', class: 'small danger', 'data-act': 'delete', 'aria-label': `Delete ${first}` }, 'Delete'),
+          ),
+        ),
+      );
+    }
+    tbody.append(frag);
+    summary.textContent = `${shown.length} of ${terms.length} terms`;
+  };
+
+  tbody.addEventListener('click', (e) => {
+    const btn = (e.target as Element).closest<HTMLButtonElement>('button[data-act]');
+    const id = Number(btn?.closest<HTMLElement>('tr')?.dataset['termId']);
+    const term = terms.find((t) => t.id === id);
+    if (!btn || !term) return;
+    if (btn.dataset['act'] === 'edit') {
+      editing = term.id;
+      buildForm(term);
+      form.querySelector('input')?.focus();
+      return;
+    }
+    if (!requireReviewer()) return;
+    if (!confirm(`Delete the term “${term.terms['en']?.[0] ?? term.id}”?`)) return;
+    void deleteGlossaryTerm(term.id)
+      .then(() => {
+        clearError();
+        terms = terms.filter((t) => t.id !== term.id);
+        paint();
+        announce('Term deleted.');
+        search.focus();
+      })
+      .catch(reportError);
+  });
+  search.addEventListener('input', paint);
+
+  clear(root);
+  root.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', null, 'Glossary'),
+      h('form', { class: 'search', role: 'search', onsubmit: (e: Event) => e.preventDefault() }, h('label', { for: 'glossary-search', class: 'visually-hidden' }, 'Search glossary'), search),
+    ),
+    form,
+    summary,
+    h(
+      'table',
+      { class: 'statements glossary' },
+      h('caption', { class: 'visually-hidden' }, 'Glossary terms'),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'English'), h('th', { scope: 'col' }, 'Korean'), h('th', { scope: 'col' }, 'Note'), h('th', { scope: 'col' }, 'Author'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+      tbody,
+    ),
+  );
+  try {
+    terms = (await listGlossary()).terms;
+  } catch (err) {
+    reportError(err);
+  }
+  buildForm(null);
+  paint();
+}
