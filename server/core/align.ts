@@ -62,6 +62,8 @@ const SHAPES: readonly (readonly [number, number])[] = [
   [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [3, 1], [1, 3],
 ];
 const FULL_CELLS = 250_000;
+/** Search passes only need the common shapes (1-1, 1-0, 0-1, 2-1, 1-2) to place the band. */
+const SEARCH_SHAPES = 5;
 
 interface Band { lo: Int32Array; hi: Int32Array; start: Float64Array; cells: number }
 
@@ -146,7 +148,7 @@ function bandAround(beads: Bead[], n: number, m: number, half: number): Band {
 
 interface Pass { beads: Bead[]; hugs: boolean; ratio: number }
 
-function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
+function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean, nShapes: number): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
   const cells = band.cells;
@@ -245,7 +247,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       const idx = start[i]! + j - lo[i]!;
       if (i === 0 && j === 0) continue;
       let best = Infinity, bt = -1, nterm = 0, tmax = -Infinity;
-      for (let t = 0; t < SHAPES.length; t++) {
+      for (let t = 0; t < nShapes; t++) {
         const a = SHAPES[t]![0], b = SHAPES[t]![1];
         const pi = i - a, pj = j - b;
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
@@ -367,20 +369,21 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
   let half = P.band;
   let band = makeBand(f, half);
-  // Search passes (best path only) move the band until the path no longer touches its edge and
-  // the length ratio has settled; then one pass computes posteriors for the confidences.
+  // Search passes (best path only, fewer bead shapes) move the band until the path no longer
+  // touches its edge and the length ratio has settled; one full pass then computes posteriors
+  // for the confidences. A document small enough for a full matrix needs no search pass.
   for (let tries = 0; tries < 12; tries++) {
-    const pass = runPass(f, band, ratio, P, false);
-    if (process.env.TT_DEBUG) console.error("pass", tries, half, band.cells, pass.hugs, ratio.toFixed(3), pass.ratio.toFixed(3));
+    const full = band.cells === (n + 1) * (m + 1);
+    const pass = runPass(f, band, ratio, P, full, full ? SHAPES.length : SEARCH_SHAPES);
     const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
-    if (!pass.hugs && !ratioMoved) break;
+    if (!pass.hugs && !ratioMoved) return full ? pass.beads : runPass(f, band, ratio, P, true, SHAPES.length).beads;
     if (ratioMoved) ratio = pass.ratio;
     if (pass.hugs) {
       if (tries >= 2) half *= 2;
       band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
     }
   }
-  return runPass(f, band, ratio, P, true).beads;
+  return runPass(f, band, ratio, P, true, SHAPES.length).beads;
 }
 
 export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions): Bead[] {
