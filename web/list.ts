@@ -203,7 +203,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
       'div',
       { class: 'page-head' },
       h('h1', null, 'Statements'),
-      h('div', { class: 'head-actions' }, h('a', { class: 'button', href: '/#glossary' }, 'Glossary'), importToggle),
+      h('div', { class: 'head-actions' }, importToggle),
       h(
         'form',
         { class: 'search', role: 'search', onsubmit: (e: Event) => e.preventDefault() },

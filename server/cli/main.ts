@@ -18,6 +18,7 @@ import { exportCorpus } from '../ops/export.ts';
 import { importManifest, readManifest } from '../ops/batch.ts';
 import { importAlignedCorpus } from '../ops/import-aligned.ts';
 import { buildReport, type ReportFormat } from '../ops/report.ts';
+import { addUser, disableUser, listUsers } from '../ops/accounts.ts';
 import { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
 import { checkAlignment } from '../core/checks/index.ts';
 import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
@@ -27,6 +28,7 @@ import { startServer } from '../http/server.ts';
 export interface Io {
   out: Writable;
   err: Writable;
+  stdin?: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -388,17 +390,43 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       print(io, target);
     });
 
+  const user = program.command('user').description('accounts for serving beyond loopback: translator, editor, admin');
+  user
+    .command('add')
+    .description('add a user; the password comes from TWINTEXT_PASSWORD or the first line of standard input')
+    .argument('<name>')
+    .requiredOption('--role <role>', 'translator, editor or admin')
+    .addOption(dbOption())
+    .action(async (name: string, o: { role: string; db?: string }) => {
+      const password = io.env.TWINTEXT_PASSWORD ?? (await firstLine(io));
+      if (!password) throw new UsageError('give the password in TWINTEXT_PASSWORD or on standard input');
+      withDb(io, o.db, (db) => void print(io, String(addUser(db, name, o.role, password, actor(io)).id)));
+    });
+  user
+    .command('list')
+    .description('one line per user: ID<TAB>NAME<TAB>ROLE<TAB>active|disabled')
+    .addOption(dbOption())
+    .action((o: { db?: string }) => withDb(io, o.db, (db) => listUsers(db).forEach((u) => print(io, [u.id, u.name, u.role, u.disabled ? 'disabled' : 'active'].join('\t')))));
+  user
+    .command('disable')
+    .description('disable a user and end their sessions')
+    .argument('<name>')
+    .addOption(dbOption())
+    .action((name: string, o: { db?: string }) => withDb(io, o.db, (db) => disableUser(db, name, actor(io))));
+
   program
     .command('serve')
     .description('serve the review UI and the JSON API (binds 127.0.0.1 by default)')
     .option('--port <n>', 'port (0 = any free port)', '8080')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--host <host>', 'interface to bind (beyond loopback, accounts are required)', '127.0.0.1')
+    .option('--accounts', 'require sign-in with accounts even on loopback')
     .addOption(dbOption())
-    .action(async (o: { port: string; host: string; db?: string }) => {
+    .action(async (o: { port: string; host: string; accounts?: boolean; db?: string }) => {
       const server = await startServer({
         dbPath: dbPath(io, o.db),
         port: parsePort(o.port),
         host: o.host,
+        accounts: o.accounts || undefined,
         log: (m) => io.err.write(m + '\n'),
         requestLog: io.env.TWINTEXT_QUIET ? undefined : (e) => io.err.write(JSON.stringify(e) + '\n'),
       });
@@ -407,6 +435,17 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     });
 
   return program;
+}
+
+async function firstLine(io: Io): Promise<string> {
+  const input = io.stdin;
+  if (!input || (input as { isTTY?: boolean }).isTTY) return '';
+  let data = '';
+  for await (const chunk of input) {
+    data += String(chunk);
+    if (data.includes('\n')) break;
+  }
+  return data.split('\n')[0]!.replace(/\r$/, '');
 }
 
 function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: ReturnType<typeof openDb>) => T): T {
@@ -468,7 +507,7 @@ export async function main(argv: string[], io: Io, onServe: (close: () => Promis
 
 /** Entry point for bin/twintext.js. */
 export async function run(argv: string[]): Promise<void> {
-  const io: Io = { out: process.stdout, err: process.stderr, env: process.env, cwd: process.cwd() };
+  const io: Io = { out: process.stdout, err: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
   let serving = false;
   const code = await main(argv, io, (close) => {
     serving = true;

@@ -62,8 +62,6 @@ const SHAPES: readonly (readonly [number, number])[] = [
   [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [3, 1], [1, 3],
 ];
 const FULL_CELLS = 250_000;
-/** Search passes only need the common shapes (1-1, 1-0, 0-1, 2-1, 1-2) to place the band. */
-const SEARCH_SHAPES = 5;
 
 interface Band { lo: Int32Array; hi: Int32Array; start: Float64Array; cells: number }
 
@@ -146,9 +144,58 @@ function bandAround(beads: Bead[], n: number, m: number, half: number): Band {
   return finishBand(lo, hi, n, m);
 }
 
+/**
+ * A cheap length-only best path in a wide band (three shapes, no cues), used to centre the
+ * real band on long documents where omissions make the path drift far from any diagonal.
+ */
+function roughPath(f: DocFeatures, ratio: number, P: AlignParams, half: number): Bead[] {
+  const n = f.src.n, m = f.tgt.n;
+  const band = makeBand(f, half);
+  const { lo, hi, start } = band;
+  const cost = new Float64Array(band.cells).fill(Infinity);
+  const back = new Int8Array(band.cells);
+  const lS = new Float64Array(n), lT = new Float64Array(m);
+  for (let i = 0; i < n; i++) lS[i] = Math.log(ratio * (f.src.cum[i + 1]! - f.src.cum[i]!) + 2);
+  for (let j = 0; j < m; j++) lT[j] = Math.log(f.tgt.cum[j + 1]! - f.tgt.cum[j]! + 2);
+  const inv = 1 / (2 * (P.varFloor + P.varShort / 100));
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    const row = start[i]! - lo[i]!;
+    const prow = i > 0 ? start[i - 1]! - lo[i - 1]! : 0;
+    for (let j = Math.max(lo[i]!, 0); j <= hi[i]!; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity, bt = 0;
+      if (i > 0 && j > 0 && j - 1 >= lo[i - 1]! && j - 1 <= hi[i - 1]!) {
+        const d = lT[j - 1]! - lS[i - 1]!;
+        const v = cost[prow + j - 1]! + d * d * inv;
+        if (v < best) { best = v; bt = 0; }
+      }
+      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]!) {
+        const v = cost[prow + j]! + P.skip;
+        if (v < best) { best = v; bt = 1; }
+      }
+      if (j > lo[i]!) {
+        const v = cost[row + j - 1]! + P.skip;
+        if (v < best) { best = v; bt = 2; }
+      }
+      cost[row + j] = best;
+      back[row + j] = bt;
+    }
+  }
+  const beads: Bead[] = [];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const t = back[start[i]! + j - lo[i]!]!;
+    const a = SHAPES[t]![0], b = SHAPES[t]![1];
+    beads.push({ src: a ? [i - 1] : [], tgt: b ? [j - 1] : [], confidence: 0 });
+    i -= a;
+    j -= b;
+  }
+  return beads.reverse();
+}
+
 interface Pass { beads: Bead[]; hugs: boolean; ratio: number }
 
-function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean, nShapes: number): Pass {
+function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
   const cells = band.cells;
@@ -247,7 +294,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       const idx = start[i]! + j - lo[i]!;
       if (i === 0 && j === 0) continue;
       let best = Infinity, bt = -1, nterm = 0, tmax = -Infinity;
-      for (let t = 0; t < nShapes; t++) {
+      for (let t = 0; t < SHAPES.length; t++) {
         const a = SHAPES[t]![0], b = SHAPES[t]![1];
         const pi = i - a, pj = j - b;
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
@@ -369,21 +416,19 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
   let half = P.band;
   let band = makeBand(f, half);
-  // Search passes (best path only, fewer bead shapes) move the band until the path no longer
-  // touches its edge and the length ratio has settled; one full pass then computes posteriors
-  // for the confidences. A document small enough for a full matrix needs no search pass.
-  for (let tries = 0; tries < 12; tries++) {
-    const full = band.cells === (n + 1) * (m + 1);
-    const pass = runPass(f, band, ratio, P, full, full ? SHAPES.length : SEARCH_SHAPES);
+  if (band.cells < (n + 1) * (m + 1)) band = bandAround(roughPath(f, ratio, P, 8 * half), n, m, half);
+  // The band moves (re-centred on the last path, then widened) until the path no longer touches
+  // its edge, and the pass is repeated if the 1-1 beads show a clearly different length ratio.
+  for (let tries = 0; ; tries++) {
+    const pass = runPass(f, band, ratio, P, true);
     const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
-    if (!pass.hugs && !ratioMoved) return full ? pass.beads : runPass(f, band, ratio, P, true, SHAPES.length).beads;
+    if (tries >= 8 || (!pass.hugs && !ratioMoved)) return pass.beads;
     if (ratioMoved) ratio = pass.ratio;
     if (pass.hugs) {
       if (tries >= 2) half *= 2;
       band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
     }
   }
-  return runPass(f, band, ratio, P, true, SHAPES.length).beads;
 }
 
 export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions): Bead[] {

@@ -1,5 +1,6 @@
 // Builds the Express app (never listens by itself): API routes, the web shell and static assets, one error handler last.
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,6 +12,9 @@ import { importVersion, diffVersions } from '../ops/versions.ts';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../ops/glossary.ts';
 import { readStatementBuffer } from '../formats/read.ts';
 import { InputError } from '../core/errors.ts';
+import { login, logout, sessionOf, hasRole, SESSION_HOURS } from '../ops/accounts.ts';
+import type { Role, UserRow } from '../store/users.ts';
+import { deleteStatement } from '../ops/review.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag, FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../ops/review.ts';
 import { exportCorpus } from '../ops/export.ts';
 import { buildReport } from '../ops/report.ts';
@@ -29,6 +33,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** Receives one structured entry per request (no statement text, no query strings). */
   requestLog?: (entry: RequestLogEntry) => void;
+  /** Accounts mode (required beyond loopback): sessions, roles, CSRF. */
+  accounts?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -127,6 +133,45 @@ export function apiRouter(deps: AppDeps): Router {
   const { db } = deps;
   const ops = deps.ops ?? {};
   const r = express.Router();
+  /** Who is acting: the signed-in user (accounts mode, with at least `role`) or the reviewer name. */
+  const who = (req: Request, res: Response, role: Role): string => {
+    if (!deps.accounts) return reviewer(req);
+    const user = res.locals.user as UserRow | undefined;
+    if (!user) throw new HttpError(401, 'unauthorized', 'sign in first');
+    if (!hasRole(user, role)) throw new HttpError(403, 'forbidden', `this needs the ${role} role; ${user.name} is a ${user.role}`);
+    return user.name;
+  };
+  const editorsOnly = (_req: Request, res: Response) => {
+    if (deps.accounts) who(_req, res, 'editor');
+  };
+
+  r.post('/login', (req, res) => {
+    if (!deps.accounts) throw new HttpError(400, 'bad_request', 'this server runs without accounts (loopback, single user)');
+    const b = body(req);
+    const s = login(db, b.name, b.password, ops);
+    if (!s) throw new HttpError(401, 'unauthorized', 'wrong name or password');
+    const secure = req.secure || req.header('x-forwarded-proto') === 'https' ? '; Secure' : '';
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${s.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}${secure}`);
+    res.json({ ok: true, user: { name: s.user.name, role: s.user.role }, csrfToken: s.csrf });
+  });
+
+  r.post('/logout', (req, res) => {
+    const token = cookie(req, SESSION_COOKIE);
+    if (token) logout(db, token);
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+    res.json({ ok: true });
+  });
+
+  r.get('/me', (_req, res) => {
+    const user = res.locals.user as UserRow | undefined;
+    res.json({ ok: true, accounts: Boolean(deps.accounts), user: user ? { name: user.name, role: user.role } : null, csrfToken: res.locals.csrf ?? null });
+  });
+
+  r.delete('/statements/:id', (req, res) => {
+    const actor = who(req, res, 'admin');
+    deleteStatement(db, idParam(req.params.id, 'statement'), actor, ops);
+    res.json({ ok: true });
+  });
 
   r.get('/meta', (_req, res) => {
     res.json({ ok: true, flagCategories: FLAG_CATEGORIES, flagSeverities: FLAG_SEVERITIES, flagStatuses: FLAG_STATUSES });
@@ -139,7 +184,7 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   r.post('/statements', async (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     const b = body(req);
     for (const k of ['title', 'date'] as const)
       if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
@@ -160,7 +205,7 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   r.post('/statements/:id/versions', async (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     const id = idParam(req.params.id, 'statement');
     const b = body(req);
     const { texts, sources } = await textsOf(b, 1);
@@ -193,7 +238,7 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   r.post('/statements/:id/checks', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     const id = idParam(req.params.id, 'statement');
     runStatementChecks(db, id, actor, ops);
     res.json({ ok: true, findings: statementFindings(db, id) });
@@ -211,7 +256,7 @@ export function apiRouter(deps: AppDeps): Router {
 
   for (const verdict of ['accept', 'dismiss'] as const) {
     r.post(`/findings/:id/${verdict}`, (req, res) => {
-      const actor = reviewer(req);
+      const actor = who(req, res, 'translator');
       res.json({ ok: true, finding: decideFinding(db, idParam(req.params.id, 'finding'), verdict, actor, ops) });
     });
   }
@@ -224,14 +269,14 @@ export function apiRouter(deps: AppDeps): Router {
 
   for (const [path, confirmed] of [['confirm', true], ['unconfirm', false]] as const) {
     r.post(`/beads/:id/${path}`, (req, res) => {
-      const actor = reviewer(req);
+      const actor = who(req, res, 'translator');
       const bead = setBeadConfirmed(db, idParam(req.params.id, 'bead'), confirmed, body(req).version, actor, ops);
       res.json({ ok: true, bead });
     });
   }
 
   r.post('/beads/:id/edit', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     const b = body(req);
     const result = editAlignment(db, { ...(b as unknown as EditRequest), beadId: idParam(req.params.id, 'bead') }, actor, ops);
     res.json({ ok: true, eventId: result.eventId, beads: result.beads, ...undoRedoState(db, result.alignmentId) });
@@ -239,7 +284,7 @@ export function apiRouter(deps: AppDeps): Router {
 
   for (const which of ['undo', 'redo'] as const) {
     r.post(`/alignments/:id/${which}`, (req, res) => {
-      const actor = reviewer(req);
+      const actor = who(req, res, 'translator');
       const id = idParam(req.params.id, 'alignment');
       const { eventId, undid } = undoRedo(db, id, which, actor, ops);
       res.json({ ok: true, eventId, [which === 'undo' ? 'undid' : 'redid']: undid, ...undoRedoState(db, id) });
@@ -251,7 +296,7 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   r.patch('/paragraphs/:id', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     const id = idParam(req.params.id, 'paragraph');
     const { eventId } = editParagraph(db, id, body(req).content, actor, ops);
     res.json({ ok: true, eventId, history: paragraphHistory(db, id) });
@@ -266,39 +311,40 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   r.post('/glossary', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'editor');
     res.status(201).json({ ok: true, term: addGlossaryTerm(db, body(req), actor, ops) });
   });
 
   r.patch('/glossary/:id', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'editor');
     res.json({ ok: true, term: changeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), body(req), actor, ops) });
   });
 
   r.delete('/glossary/:id', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'editor');
     removeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), actor, ops);
     res.json({ ok: true });
   });
 
   r.post('/beads/:id/flags', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     const flag = addFlag(db, idParam(req.params.id, 'bead'), body(req), actor, ops);
     res.status(201).json({ ok: true, flag });
   });
 
   r.post('/flags/:id/comments', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, 'translator');
     res.status(201).json({ ok: true, flag: commentOnFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops) });
   });
 
   r.patch('/flags/:id', (req, res) => {
-    const actor = reviewer(req);
+    const actor = who(req, res, body(req).status === undefined ? 'translator' : 'editor');
     const flag = changeFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops);
     res.json({ ok: true, flag });
   });
 
   r.get('/report', (req, res) => {
+    editorsOnly(req, res);
     const format = String(req.query.format ?? 'html');
     if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
     const ids = ([] as unknown[]).concat(req.query.statement ?? []).map((v) => idParam(v, 'statement'));
@@ -310,6 +356,7 @@ export function apiRouter(deps: AppDeps): Router {
   });
 
   r.get('/export', async (req, res) => {
+    editorsOnly(req, res);
     const format = String(req.query.format ?? 'tsv');
     if (!isExportFormat(format) || format === 'moses')
       throw new HttpError(400, 'bad_request', `unknown export format "${format}" (tmx, xliff, tsv, csv, jsonl)`);
@@ -337,6 +384,29 @@ export function apiRouter(deps: AppDeps): Router {
   return r;
 }
 
+const SESSION_COOKIE = 'twintext_session';
+
+/**
+ * Accounts mode: every API call needs a session (except signing in), and every state-changing call
+ * the session's CSRF token in the X-CSRF-Token header (SameSite=Strict cookies are the first line).
+ */
+function sessionGate(db: Db, ops: OpsOptions) {
+  return (req: Request, res: express.Response, next: express.NextFunction) => {
+    const open = req.path === '/login' || req.path === '/logout' || req.path === '/me';
+    const token = cookie(req, SESSION_COOKIE);
+    const session = token ? sessionOf(db, token, ops) : undefined;
+    if (session) {
+      res.locals.user = session.user;
+      res.locals.csrf = session.csrf;
+    }
+    if (open) return next();
+    if (!session) return sendError(res, 401, 'unauthorized', 'sign in first');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.header('x-csrf-token') !== session.csrf)
+      return sendError(res, 403, 'csrf', 'missing or wrong X-CSRF-Token header');
+    next();
+  };
+}
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   const log = deps.log ?? ((m: string) => console.error(m));
@@ -346,8 +416,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req, res, next) => {
     const id = randomUUID();
     res.setHeader('X-Request-Id', id);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
     if (deps.requestLog) {
       const started = process.hrtime.bigint();
       const log = deps.requestLog;
@@ -367,14 +435,36 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  app.use('/api', express.json({ limit: deps.bodyLimit ?? '6mb' }), apiRouter(deps));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use('/api', express.json({ limit: deps.bodyLimit ?? '6mb' }));
+  if (deps.accounts) app.use('/api', sessionGate(deps.db, deps.ops ?? {}));
+  app.use('/api', apiRouter(deps));
   app.use('/assets', express.static(webRoot, { index: false, fallthrough: false }));
   const fonts = join(repoRoot, 'node_modules', '@fontsource', 'noto-sans-kr');
   if (existsSync(fonts)) app.use('/fonts', express.static(fonts, { index: false, fallthrough: false, maxAge: '7d' }));
   const shell = (_req: Request, res: express.Response) => {
     const file = join(webRoot, 'index.html');
     if (!existsSync(file)) return sendError(res, 500, 'internal', 'the web UI is not built: run npm run build');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     res.sendFile(file);
   };
   app.get('/', shell);

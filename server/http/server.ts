@@ -5,6 +5,8 @@ import { openDb } from '../store/db.ts';
 import { seedDemo } from '../ops/seed.ts';
 import type { OpsOptions } from '../ops/context.ts';
 import { createApp, type AppDeps } from './app.ts';
+import { countUsers } from '../store/users.ts';
+import { InputError } from '../core/errors.ts';
 
 export interface ServerOptions {
   dbPath: string;
@@ -15,7 +17,11 @@ export interface ServerOptions {
   ops?: OpsOptions;
   log?: (msg: string) => void;
   requestLog?: AppDeps['requestLog'];
+  /** Accounts mode; default: on when binding beyond loopback. */
+  accounts?: boolean;
 }
+
+export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 export interface RunningServer {
   url: string;
@@ -26,8 +32,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const isNew = opts.dbPath === ':memory:' || !existsSync(opts.dbPath);
   const db = openDb(opts.dbPath);
   if (isNew && opts.seed !== false) seedDemo(db, 'twintext', opts.ops);
-  const app = createApp({ db, ops: opts.ops, log: opts.log, requestLog: opts.requestLog });
   const host = opts.host ?? '127.0.0.1';
+  const accounts = opts.accounts ?? !isLoopback(host);
+  if (accounts && countUsers(db) === 0) {
+    db.close();
+    throw new InputError(`serving on ${host} needs accounts, and there are none: create an admin first with "twintext user add NAME --role admin"`);
+  }
+  const app = createApp({ db, ops: opts.ops, log: opts.log, requestLog: opts.requestLog, accounts });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 8080, host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once('error', reject);

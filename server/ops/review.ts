@@ -1,7 +1,7 @@
 // Use cases of the review page: read a statement's alignment, confirm beads, flag and resolve.
 import type { Db } from '../store/db.ts';
 import { InputError, NotFoundError } from '../core/errors.ts';
-import { getStatementSummary, type StatementSummary } from '../store/statements.ts';
+import { getStatementSummary, deleteStatementRows, type StatementSummary } from '../store/statements.ts';
 import {
   listAlignments,
   listBeads,
@@ -111,5 +111,14 @@ export function changeFlag(db: Db, flagId: number, input: { status?: unknown; co
       after: { status: after.status, comment: after.comment },
     });
     return after;
+  }).immediate();
+}
+
+/** Deletes a statement (admin): texts, alignments, flags and findings go; the history stays in events. */
+export function deleteStatement(db: Db, statementId: number, actor: string, opts: OpsOptions = {}): void {
+  db.transaction(() => {
+    const before = getStatementSummary(db, statementId);
+    deleteStatementRows(db, statementId);
+    recordEvent(db, { at: nowIso(opts), actor, action: 'statement.delete', statementId, entity: 'statement', entityId: statementId, before });
   }).immediate();
 }

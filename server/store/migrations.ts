@@ -196,4 +196,27 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX flag_comments_by_flag ON flag_comments(flag_id, id);
     `,
   },
+  {
+    id: 7,
+    name: 'accounts',
+    // Accounts are needed only when serving beyond loopback. Sessions store a hash of the token, never the token.
+    sql: `
+      CREATE TABLE users (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL UNIQUE,
+        role           TEXT NOT NULL CHECK (role IN ('translator', 'editor', 'admin')),
+        password_hash  TEXT NOT NULL,
+        disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created_at     TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash  TEXT PRIMARY KEY,
+        user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+    `,
+  },
 ];

@@ -139,7 +139,7 @@ describe('web: keyboard-only review', function () {
       await page.keyboard.press('Tab'); // brand
       let seenReviewer = false;
       let seenConfirm = false;
-      for (let i = 0; i < 30 && !seenConfirm; i++) {
+      for (let i = 0; i < 60 && !seenConfirm; i++) {
         await page.keyboard.press('Tab');
         const info = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
         if (info.id === 'reviewer') seenReviewer = true;
@@ -150,9 +150,10 @@ describe('web: keyboard-only review', function () {
       await close();
     }
   });
-  it('merges a row into the one above, undoes and redoes it with e / u / Shift+U', async () => {
+  it('merges with the row toolbar (e, Enter) and with m, undoes with u / Ctrl+Z and redoes with Shift+U, keyboard only', async () => {
     const before = await apiAlignment(server.url, statementId);
     const shape = (beads: { src: { n: number }[]; tgt: { n: number }[] }[]) => beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
+    const rowCount = (n: number) => page.waitForFunction((k) => document.querySelectorAll('tr.bead').length === k, n);
     const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
     try {
       await open(page, `${server.url}/statements/${statementId}`);
@@ -160,29 +161,44 @@ describe('web: keyboard-only review', function () {
       await kb.press('j');
       await kb.press('j');
       expect(await currentRow(page)).to.equal(1);
+      // e jumps into the row toolbar; its first enabled control is Merge.
       await kb.press('e');
-      const dialog = page.getByRole('dialog', { name: 'Edit alignment of row 2' });
-      await dialog.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Merge with row above');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).to.equal('Merge');
+      expect(await page.getByRole('toolbar', { name: 'Alignment of the current row' }).textContent()).to.contain('Row 2');
       await kb.press('Enter');
-      await dialog.waitFor({ state: 'hidden' });
-      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length - 1);
+      await rowCount(before.beads.length - 1);
       expect(await currentRow(page)).to.equal(0);
       const merged = shape((await apiAlignment(server.url, statementId)).beads);
       const [a, b] = [before.beads[0]!, before.beads[1]!];
       expect(merged[0]).to.equal(`${[...a.src, ...b.src].map((p) => p.n).join(',')}|${[...a.tgt, ...b.tgt].map((p) => p.n).join(',')}`);
       expect(await page.locator('tr.bead').first().locator('td.src .para').count()).to.equal(a.src.length + b.src.length);
+      expect(await page.getByRole('button', { name: 'Undo merge' }).isEnabled()).to.equal(true);
 
       await kb.press('u');
-      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length);
+      await rowCount(before.beads.length);
       expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(shape(before.beads));
       await page.getByRole('status').getByText('Undid merge.').waitFor();
+      expect(await page.getByRole('button', { name: 'Redo merge' }).isEnabled()).to.equal(true);
 
       await kb.press('Shift+U');
-      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length - 1);
+      await rowCount(before.beads.length - 1);
       expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(merged);
-      await page.getByRole('button', { name: /Undo/ }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.beads.length);
+      await kb.press('Control+z');
+      await rowCount(before.beads.length);
+      // m on the second row merges directly.
+      await kb.press('j');
+      expect(await currentRow(page)).to.equal(1);
+      await kb.press('m');
+      await rowCount(before.beads.length - 1);
+      await kb.press('Control+z');
+      await rowCount(before.beads.length);
+      expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(shape(before.beads));
+      // The help overlay documents the editing keys.
+      await kb.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      expect(await help.textContent()).to.contain('Ctrl');
+      expect(await help.textContent()).to.contain('Merge the focused row');
+      await kb.press('Escape');
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();

@@ -33,7 +33,10 @@ describe('web/model', () => {
       bead(0, 1, { flags: [flag('resolved')] }),
       bead(1, 1, { flags: [flag('open'), flag('wontfix')] }),
     ];
-    expect(filterCounts(beads)).to.deep.equal({ all: 5, unconfirmed: 4, low: 2, non11: 3, empty: 2, flagged: 1 });
+    expect(filterCounts(beads)).to.deep.equal({ all: 5, unconfirmed: 4, low: 2, non11: 3, empty: 2, flagged: 1, suggested: 0 });
+    // Suggestions live outside the bead: the caller says how many each row has.
+    expect(filterCounts(beads, (b) => (b === beads[0] ? 2 : 0)).suggested).to.equal(1);
+    expect(matchesFilter(beads[0]!, 'suggested', 0)).to.equal(false);
     expect(matchesFilter(beads[3]!, 'flagged'), 'a resolved flag is not an open flag').to.equal(false);
     expect(beads.map(beadShape)).to.deep.equal(['1:1', '2:1', '1:0', '0:1', '1:1']);
   });

@@ -198,7 +198,7 @@ describe('web: review page', function () {
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'hidden' });
       expect(await row.locator('.badges li').allTextContents()).to.deep.equal(['number']);
-      expect(await page.locator('.flags-panel .flag-comment').allTextContents()).to.include(comment);
+      expect(await page.locator('.side-panel .flag-comment').allTextContents()).to.include(comment);
 
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');
@@ -212,11 +212,11 @@ describe('web: review page', function () {
       await open(page, `${server.url}/statements/${first.id}`);
       const row = page.locator('tr.bead').nth(rowIndex);
       expect(await row.locator('.badges li').allTextContents()).to.deep.equal(['number']);
-      const item = page.locator('.flags-panel li.flag-item', { hasText: comment });
+      const item = page.locator('.side-panel li.flag-item', { hasText: comment });
       expect(await item.locator('.badge').textContent()).to.equal('critical');
       expect(await item.locator('.flag-by').textContent()).to.contain(REVIEWER);
       await item.getByRole('button', { name: 'Resolve' }).click();
-      await page.locator('.flags-panel details.closed-flags').waitFor();
+      await page.waitForFunction(() => document.querySelector('.side-panel h2 .count')?.textContent === '0 open' || !document.querySelector('.side-panel li.flag-item'));
       expect(await row.locator('.badges li').count()).to.equal(0);
       const flag = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
       expect(flag?.status).to.equal('resolved');
@@ -224,16 +224,16 @@ describe('web: review page', function () {
       const s = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements.find((x) => x.id === first.id)!;
       const openCount = (await apiAlignment(server.url, first.id)).beads.flatMap((b) => b.flags).filter((f) => f.status === 'open').length;
       expect(s.openFlags).to.equal(openCount);
-      expect(await page.locator('.flags-panel h2 .count').textContent()).to.equal(`${openCount} open`);
+      expect(await page.locator('.side-panel h2 .count').textContent()).to.equal(`${openCount} open`);
 
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');
-      await page.locator('.flags-panel details.closed-flags summary').click();
-      const closed = page.locator('.flags-panel details.closed-flags li.flag-item', { hasText: comment });
+      await page.getByLabel('Status').selectOption('resolved');
+      const closed = page.locator('.side-panel li.flag-item', { hasText: comment });
       expect(await closed.textContent()).to.contain('resolved');
       await closed.getByRole('button', { name: 'Reopen' }).click();
       await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 1);
-      await page.locator('.flags-panel li.flag-item.status-open', { hasText: comment }).getByRole('button', { name: "Won't fix" }).click();
+      await page.locator('.side-panel li.flag-item.status-open', { hasText: comment }).getByRole('button', { name: "Won't fix" }).click();
       await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 0);
       const wontfix = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
       expect(wontfix?.status).to.equal('wontfix');

@@ -87,8 +87,8 @@ describe('web: imported statements', function () {
       const dialog = page.getByRole('dialog', { name: /Flag row/ });
       await dialog.getByLabel('Comment').fill('<img src=x onerror=alert(3)> check <b>this</b>');
       await dialog.getByRole('button', { name: 'Save' }).click();
-      await page.locator('.flags-panel .flag-comment').getByText('<img src=x onerror=alert(3)> check <b>this</b>').waitFor();
-      expect(await page.locator('.flags-panel img, .flags-panel b').count()).to.equal(0);
+      await page.locator('.side-panel .flag-comment').getByText('<img src=x onerror=alert(3)> check <b>this</b>').waitFor();
+      expect(await page.locator('.side-panel img, .side-panel b').count()).to.equal(0);
 
       await page.waitForTimeout(100);
       expect(dialogs).to.deep.equal([]);

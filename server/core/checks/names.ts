@@ -50,6 +50,19 @@ function namesSomeone(text: string, anchors: Anchor[]): boolean {
   return /(?<![.!?:]\s|^)\b\p{Lu}\p{Ll}+\s(?:\p{Lu}\.\s)?\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\b/u.test(text);
 }
 
+// Skeletons of a whole document side, computed once per document text (every bead asks for them).
+const docCache = new Map<string, string[]>();
+function docSkeletons(text: string, hangul: boolean): string[] {
+  const k = (hangul ? 'h' : 'l') + text;
+  let v = docCache.get(k);
+  if (!v) {
+    if (docCache.size > 16) docCache.clear();
+    v = hangul ? hangulSkeletons(text) : latinSkeletons(text);
+    docCache.set(k, v);
+  }
+  return v;
+}
+
 function lev(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -74,7 +87,7 @@ function near(a: string, b: string): boolean {
   return x.length >= 2 && y.length >= 2 && x[0] === y[0] && Math.abs(x.length - y.length) <= 1 && long && lev(x, y) <= 1;
 }
 
-type Status = 'ok' | 'near' | 'missing' | 'elsewhere';
+type Status = 'ok' | 'near' | 'missing';
 
 interface Word { w: string; start: number; end: number }
 
@@ -99,7 +112,7 @@ function hangulSkeletons(text: string): string[] {
 /** Skeletons of capitalised Latin words and of runs of two or three of them ("Park Jin", "Suk Yeol"). */
 function latinSkeletons(text: string): string[] {
   // Capitalised common words ("Foreign", "Minister") would meet Korean names by chance.
-  const ws = [...text.matchAll(/\p{Lu}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }))
+  const ws = [...text.matchAll(/\p{Lu}\p{Ll}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }))
     .filter((x) => !NOT_NAME.has(x.w.toLowerCase()));
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -151,14 +164,14 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
 
 export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
-  const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status }[] = [];
+  const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status; known: boolean }[] = [];
   const scan = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string) => {
     const otherHangul = HANGUL_RE.test(other);
     const ownHangul = HANGUL_RE.test(own);
     if (ownHangul === otherHangul) return; // same script on both sides: names compare as text, nothing to romanize
     const otherSk = otherHangul ? hangulSkeletons(other) : latinSkeletons(other);
     const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
-    const docSk = u.doc ? (otherHangul ? hangulSkeletons(docOther) : latinSkeletons(docOther)) : null;
+    const docSk = u.doc ? docSkeletons(docOther, otherHangul) : null;
     for (const a of anchors) {
       if (a.kind !== 'name') continue;
       const ws = ownHangul
@@ -174,14 +187,9 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       const key = ownHangul ? ws[ws.length - 1]! : ws[ws.length - 1]!;
       const st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
-      if (st === 'missing' && docSk) {
-        const again = ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk);
-        if (again !== 'missing') {
-          bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: 'elsewhere' });
-          continue;
-        }
-      }
-      if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st });
+      const known = st === 'missing' && docSk !== null
+        && (ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk)) !== 'missing';
+      if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }
   };
   scan('src', [...as, ...extraNames(u.src.text, as)], u.src.text, u.tgt.text);
@@ -205,10 +213,10 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
     const otherNamesSomeone = b.side === 'src' ? named.tgt : named.src;
     out.push({
       check: 'names',
-      severity: b.status === 'missing' && otherNamesSomeone ? 'warning' : 'info',
-      message: b.status === 'missing'
+      severity: b.status === 'missing' && otherNamesSomeone && !b.known ? 'warning' : 'info',
+      message: b.status === 'missing' && !b.known
         ? `${from} name ${b.text} has no counterpart in ${to}`
-        : b.status === 'elsewhere'
+        : b.status === 'missing'
           ? `${from} name ${b.text} is not in this ${to} paragraph (the ${to} text names the person elsewhere)`
           : `${from} name ${b.text} is spelled differently in ${to} (check the transliteration)`,
       key: `names:${b.side}:${b.text.toLowerCase()}`,

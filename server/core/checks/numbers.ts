@@ -111,7 +111,9 @@ export function checkDates(u: Unit, qs: Quantities, qt: Quantities): RawFinding[
   const pairedB = new Set<DateMention>();
   for (const d of leftA) {
     // A mention sharing a component with one on the other side but conflicting on another is a changed date.
-    const e = leftB.find((x) => !pairedB.has(x) && !d.rel === !x.rel && (compare(d, x).share > 0 || sameShape(d, x) || shared(d, x)));
+    // A weekday cannot contradict anything without the calendar, so it is never paired as a conflict.
+    const e = d.rel === 'weekday' ? undefined
+      : leftB.find((x) => !pairedB.has(x) && x.rel !== 'weekday' && !d.rel === !x.rel && (compare(d, x).share > 0 || sameShape(d, x) || shared(d, x)));
     if (e) {
       pairedB.add(e);
       out.push({

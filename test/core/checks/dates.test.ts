@@ -14,6 +14,7 @@ describe('core/checks dates', () => {
     expect(render(one('by the end of 2023', '2023년 말까지'))).to.deep.equal([]);
     expect(render(one('last month', '지난달'))).to.deep.equal([]);
     expect(render(one('in the fall of 2020', '2020년 가을'))).to.deep.equal([]);
+    expect(render(one('The companies announced the plan on Monday, this month.', '회사들은 이달 28일(현지시간) 계획을 발표했다.'))).to.deep.equal([]);
   });
 
   it('reports a changed day, month or year as an error', () => {

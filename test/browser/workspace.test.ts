@@ -1,0 +1,390 @@
+// Browser tests for the review workspace: alignment edits with undo/redo, text edits with history, findings, versions, flags panel, export.
+import { expect } from 'chai';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openDb } from '../../server/store/db.ts';
+import { importStatement } from '../../server/ops/import.ts';
+import {
+  apiAlignment,
+  apiGet,
+  ensureWebBuilt,
+  launchBrowser,
+  newPage,
+  open,
+  repoRoot,
+  settleFonts,
+  startTestServer,
+  tempDb,
+  type ApiBead,
+  type BrowserSession,
+  type TempDb,
+  type TestServer,
+} from './harness.ts';
+
+// Written for these tests: a short statement whose row 3 pairs two English paragraphs with one Korean one.
+const EN = [
+  'Joint Statement on the Ninth Alliance Coordination Meeting',
+  'The delegations of the United States and the Republic of Korea met in Seoul on March 4, 2026.',
+  'The two sides reviewed progress on combined exercises.',
+  'They also discussed cost sharing for the period 2026 to 2030.',
+  'The ROK delegation was led by the Deputy Minister for Policy.',
+  'Both sides agreed to hold the tenth meeting in Washington.',
+].join('\n');
+const KO = [
+  '제9차 동맹조정회의 공동성명',
+  '미국과 대한민국 대표단은 2026년 3월 4일 서울에서 회의를 가졌다.',
+  '양측은 연합연습의 진행 상황을 점검하고, 2026년부터 2030년까지의 방위비 분담 문제도 논의하였다.',
+  '한국 측 대표단은 정책차관이 이끌었다.',
+  '양측은 제10차 회의를 워싱턴에서 개최하기로 합의하였다.',
+].join('\n');
+
+type Shape = string[];
+const shapeOf = (beads: ApiBead[]): Shape => beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
+
+async function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Other Editor' }, body: JSON.stringify(body) });
+}
+
+interface ApiFinding {
+  id: number;
+  beadId: number;
+  alignmentId: number;
+  check: string;
+  severity: string;
+  status: string;
+  message: string;
+  spans: { src: { paragraphId: number; text: string }[]; tgt: { paragraphId: number; text: string }[] };
+}
+
+describe('web: review workspace', function () {
+  this.timeout(30_000);
+  let browser: BrowserSession;
+  let server: TestServer;
+  let db: TempDb;
+  let sid: number;
+  let demoId: number;
+
+  before(async () => {
+    ensureWebBuilt();
+    db = tempDb();
+    const conn = openDb(db.dbPath);
+    try {
+      sid = importStatement(conn, { title: 'Ninth Alliance Coordination Meeting', date: '2026-03-04', texts: { en: EN, ko: KO }, preSplit: true }, 'test').statementId;
+    } finally {
+      conn.close();
+    }
+    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
+    const { statements } = await apiGet<{ statements: { id: number }[] }>(server.url, '/api/statements');
+    demoId = statements.map((s) => s.id).filter((id) => id !== sid).sort((a, b) => a - b)[0]!;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.remove();
+  });
+
+  async function withPage(fn: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    try {
+      await fn(page, pageErrors);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  }
+
+  const shape = async (id = sid): Promise<Shape> => shapeOf((await apiAlignment(server.url, id)).beads);
+  const rows = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('tr.bead').length === k, n);
+  const tool = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Alignment of the current row' }).getByRole('button', { name, exact: true });
+  async function focusRow(page: Page, i: number): Promise<void> {
+    await page.locator('tr.bead').nth(i).locator('th.col-pos').click();
+    await page.getByRole('toolbar', { name: 'Alignment of the current row' }).getByText(`Row ${i + 1}`, { exact: true }).waitFor();
+  }
+  async function waitShape(expected: Shape): Promise<void> {
+    for (let t = 0; t < 50; t++) {
+      if (JSON.stringify(await shape()) === JSON.stringify(expected)) return;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(await shape()).to.deep.equal(expected);
+  }
+
+  it('splits a row at the chosen paragraphs, merges, moves each side up and down, and inserts empty cells', async () => {
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${sid}`);
+      const start = await shape();
+      const two = start.findIndex((s) => s.split('|')[0]!.includes(','));
+      expect(two, `a 2:1 row in ${start.join(' ')}`).to.be.at.least(0);
+      const [srcNs, tgtNs] = start[two]!.split('|') as [string, string];
+      const [p1, p2] = srcNs.split(',');
+
+      // Split: keep the first English paragraph and the Korean one; the second English one gets its own row.
+      await focusRow(page, two);
+      await tool(page, 'Split').click();
+      const dialog = page.getByRole('dialog', { name: `Split row ${two + 1}` });
+      await dialog.getByRole('radio', { name: new RegExp(`^Up to ¶${p1} `) }).check();
+      expect(await dialog.getByRole('group', { name: /Korean paragraphs/ }).getByRole('radio', { checked: true }).count()).to.equal(1);
+      await dialog.getByRole('button', { name: 'Split' }).click();
+      await rows(page, start.length + 1);
+      const split = [...start.slice(0, two), `${p1}|${tgtNs}`, `${p2}|`, ...start.slice(two + 1)];
+      expect(await shape()).to.deep.equal(split);
+      expect((await page.locator('tr.bead').nth(two + 1).locator('td.tgt').textContent())?.trim()).to.equal('— omitted —');
+
+      // Merge the new row back into the one above.
+      await focusRow(page, two + 1);
+      await tool(page, 'Merge').click();
+      await rows(page, start.length);
+      expect(await shape()).to.deep.equal(start);
+
+      // Move down (Korean) on the first row: its Korean paragraph joins row 2.
+      await focusRow(page, 0);
+      await tool(page, 'Move down (Korean)').click();
+      const down = await shape();
+      expect(down[0]).to.equal(`${start[0]!.split('|')[0]}|`);
+      expect(down[1]!.split('|')[1]!.split(',')[0]).to.equal(start[0]!.split('|')[1]);
+      // Move up (Korean) on row 2 takes it back.
+      await focusRow(page, 1);
+      await tool(page, 'Move up (Korean)').click();
+      await waitShape(start);
+
+      // Move up / down (English) on the same pair of rows.
+      await focusRow(page, 1);
+      await tool(page, 'Move up (English)').click();
+      const up = await shape();
+      expect(up[0]!.split('|')[0]).to.equal(`${start[0]!.split('|')[0]},${start[1]!.split('|')[0]}`);
+      await focusRow(page, 0);
+      await tool(page, 'Move down (English)').click();
+      await waitShape(start);
+
+      // Insert empty cell (Korean) on row 1: the Korean text moves to its own row below.
+      await focusRow(page, 0);
+      await tool(page, 'Insert empty cell (Korean)').click();
+      await rows(page, start.length + 1);
+      const [en0, ko0] = start[0]!.split('|') as [string, string];
+      expect((await shape()).slice(0, 2)).to.deep.equal([`${en0}|`, `|${ko0}`]);
+      expect(await page.getByRole('button', { name: 'Undo insert empty cell' }).isEnabled()).to.equal(true);
+      await page.getByRole('button', { name: 'Undo insert empty cell' }).click();
+      await rows(page, start.length);
+      expect(await shape()).to.deep.equal(start);
+    });
+  });
+
+  it('confirms all rows above, re-aligns the unconfirmed rest, and undoes/redoes across a reload', async () => {
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${sid}`);
+      const start = await shape();
+      await focusRow(page, 1);
+      await tool(page, 'Confirm all above').click();
+      await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
+      const after = (await apiAlignment(server.url, sid)).beads.map((b) => b.status);
+      expect(after.slice(0, 2)).to.deep.equal(['confirmed', 'confirmed']);
+      expect(after.slice(2).every((s) => s === 'auto')).to.equal(true);
+      expect(await page.getByRole('progressbar', { name: 'Review progress' }).getAttribute('aria-valuenow')).to.equal('2');
+      // Re-align is for unconfirmed rows only.
+      expect(await tool(page, 'Re-align').isDisabled()).to.equal(true);
+
+      await focusRow(page, start.length - 1);
+      await tool(page, 'Re-align').click();
+      await page.getByRole('button', { name: 'Undo re-align' }).waitFor();
+      expect((await shape()).slice(0, 2)).to.deep.equal(start.slice(0, 2));
+
+      // History is on the server: after a reload, undo still knows what it would revert.
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
+      const undo = page.getByRole('button', { name: 'Undo re-align' });
+      expect(await undo.isEnabled()).to.equal(true);
+      expect(await undo.getAttribute('title')).to.contain('Ctrl+Z');
+      await undo.click();
+      await page.getByRole('button', { name: 'Undo confirm all above' }).waitFor();
+      await page.getByRole('button', { name: 'Undo confirm all above' }).click();
+      await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="false"]');
+      expect((await apiAlignment(server.url, sid)).beads.every((b) => b.status === 'auto')).to.equal(true);
+      await page.getByRole('button', { name: 'Redo confirm all above' }).click();
+      await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
+      expect((await apiAlignment(server.url, sid)).beads.slice(0, 2).every((b) => b.status === 'confirmed')).to.equal(true);
+      await page.getByRole('button', { name: 'Undo confirm all above' }).click();
+      await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="false"]');
+      expect(await shape()).to.deep.equal(start);
+    });
+  });
+
+  it('reloads politely when an edit hits a row someone else changed (409)', async () => {
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${sid}`);
+      const bead = (await apiAlignment(server.url, sid)).beads[1]!;
+      expect((await post(`${server.url}/api/beads/${bead.id}/confirm`, { version: bead.version })).status).to.equal(200);
+      await focusRow(page, 1);
+      await tool(page, 'Merge').click();
+      await page.getByRole('alert').getByText('This row was changed by someone else; reloaded.').waitFor();
+      await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
+      const fresh = (await apiAlignment(server.url, sid)).beads[1]!;
+      expect((await post(`${server.url}/api/beads/${fresh.id}/unconfirm`, { version: fresh.version })).status).to.equal(200);
+    });
+  });
+
+  it('edits a paragraph inline, shows the word diff in its history, keeps markup literal, and undoes the edit', async () => {
+    const edited = 'The delegations of the United States and the <b>Republic</b> of Korea met in Busan on March 4, 2026. <script>alert(1)</script>';
+    await withPage(async (page) => {
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await open(page, `${server.url}/statements/${sid}`);
+      const before = (await apiAlignment(server.url, sid)).beads[1]!.src[0]!;
+      await page.getByRole('button', { name: `Edit text of English ¶${before.n}` }).click({ force: true });
+      const area = page.getByRole('textbox', { name: `Text of English ¶${before.n}` });
+      expect(await area.inputValue()).to.equal(before.text);
+      await area.fill(edited);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('tr.bead').nth(1).locator('td.src .pt').getByText('Busan').waitFor();
+      expect(await page.locator('tr.bead').nth(1).locator('td.src .pt').first().textContent()).to.equal(edited);
+      expect((await apiAlignment(server.url, sid)).beads[1]!.src[0]!.text).to.equal(edited);
+
+      // Double-click opens the editor too; History shows the change word by word.
+      await page.locator('tr.bead').nth(1).locator('td.src .pt').first().dblclick();
+      await page.getByRole('button', { name: 'History' }).click();
+      const history = page.locator('.para-history');
+      await history.locator('ins').first().waitFor();
+      expect(await history.locator('del').allTextContents()).to.include('Seoul');
+      const inserted = (await history.locator('ins').allTextContents()).join(' ');
+      expect(inserted).to.contain('Busan');
+      expect(inserted).to.contain('<script>alert(1)</script>');
+      expect(await page.locator('#app script, #app b').count()).to.equal(0);
+      await settleFonts(page);
+      await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-edit.png') });
+      await page.keyboard.press('Escape');
+      await page.locator('.para-editor').waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: 'Undo text edit' }).click();
+      await page.locator('tr.bead').nth(1).locator('td.src .pt').getByText('Seoul').waitFor();
+      expect((await apiAlignment(server.url, sid)).beads[1]!.src[0]!.text).to.equal(before.text);
+      expect(dialogs).to.deep.equal([]);
+    });
+  });
+
+  it('shows suggestions on their rows with highlighted spans, accepts one as a flag, dismisses one, and runs the checks', async () => {
+    const all = (await apiGet<{ findings: ApiFinding[] }>(server.url, `/api/statements/${demoId}/findings`)).findings.filter((f) => f.status === 'suggested');
+    const alignment = await apiAlignment(server.url, demoId);
+    const beadIds = alignment.beads.map((b) => b.id);
+    const mine = all.filter((f) => beadIds.includes(f.beadId));
+    expect(mine.length, 'the demo statement has suggestions').to.be.at.least(2);
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${demoId}`);
+      const withSpan = mine.find((f) => f.spans.src.length + f.spans.tgt.length > 0)!;
+      const row = page.locator('tr.bead').nth(beadIds.indexOf(withSpan.beadId));
+      expect(await row.getByRole('button', { name: `Suggestion (${withSpan.severity}): ${withSpan.message}` }).count()).to.equal(1);
+      const spanText = [...withSpan.spans.src, ...withSpan.spans.tgt][0]!.text;
+      expect(await row.locator(`mark.finding[data-finding-id="${withSpan.id}"]`).first().textContent()).to.equal(spanText);
+      // Suggestions look different from human flags.
+      expect(await row.locator('.badges').count()).to.equal(0);
+
+      await page.getByRole('button', { name: /^Suggestions \d/ }).click();
+      const rowsWith = new Set(mine.map((f) => f.beadId)).size;
+      expect(await page.locator('tr.bead:not([hidden])').count()).to.equal(rowsWith);
+      await page.getByRole('button', { name: /^All \d/ }).click();
+
+      await page.locator('.panel-tabs').getByRole('button', { name: 'Suggestions' }).click();
+      const items = page.locator('.finding-list li.finding-item');
+      expect(await items.count()).to.equal(mine.length);
+      const first = items.first();
+      const acceptedId = Number(await first.getAttribute('data-finding-id'));
+      const accepted = mine.find((f) => f.id === acceptedId)!;
+      await first.getByRole('button', { name: 'Accept' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('.finding-list li.finding-item').length === n, mine.length - 1);
+      const acceptedRow = page.locator('tr.bead').nth(beadIds.indexOf(accepted.beadId));
+      await acceptedRow.locator('.badges li').first().waitFor();
+
+      const dismissedId = Number(await items.first().getAttribute('data-finding-id'));
+      await items.first().getByRole('button', { name: 'Dismiss' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('.finding-list li.finding-item').length === n, mine.length - 2);
+
+      await page.getByRole('button', { name: 'Run checks' }).click();
+      await page.getByRole('status').getByText(/Checks done/).waitFor();
+      const ids = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset['findingId'])));
+      expect(ids).to.not.include(dismissedId);
+      expect(ids).to.not.include(acceptedId);
+      const after = (await apiGet<{ findings: ApiFinding[] }>(server.url, `/api/statements/${demoId}/findings`)).findings;
+      expect(after.find((f) => f.id === acceptedId)?.status).to.equal('accepted');
+      expect(after.find((f) => f.id === dismissedId)?.status).to.equal('dismissed');
+      const flags = (await apiAlignment(server.url, demoId)).beads.flatMap((b) => b.flags);
+      expect(flags.length).to.be.at.least(1);
+    });
+  });
+
+  it('uploads a new Korean version, shows the word diff, and marks changed paragraphs until their row is confirmed', async () => {
+    const current = (await apiAlignment(server.url, sid)).beads.flatMap((b) => b.tgt).sort((a, b) => a.n - b.n);
+    const changedText = current.map((p) => (p.n === 4 ? '한국 측 대표단은 <b>국방정책실장</b>이 이끌었다.' : p.text)).join('\n\n');
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${sid}`);
+      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.getByLabel('Language').selectOption('ko');
+      await page.getByLabel('Paste text').fill(changedText);
+      await page.getByRole('button', { name: 'Upload version' }).click();
+      const diff = page.getByRole('dialog', { name: /Changes in Korean: version 1 → 2/ });
+      await diff.waitFor();
+      expect(await diff.locator('del').allTextContents()).to.include('정책차관이');
+      expect((await diff.locator('ins').allTextContents()).join(' ')).to.contain('<b>국방정책실장</b>이');
+      expect(await diff.locator('b').count()).to.equal(0);
+      await diff.getByRole('button', { name: 'Close' }).click();
+
+      const versions = page.locator('.versions');
+      await versions.getByText('v2 (current)').waitFor();
+      const changed = page.locator('tr.bead', { has: page.locator('.para.changed') });
+      expect(await changed.count()).to.equal(1);
+      expect(await changed.locator('.para.changed .pt').textContent()).to.equal('한국 측 대표단은 <b>국방정책실장</b>이 이끌었다.');
+      await changed.getByRole('button', { name: 'Confirm' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.para.changed').length === 0);
+      await versions.getByRole('button', { name: 'Show changes (KO)' }).click();
+      await diff.waitFor();
+    });
+  });
+
+  it('filters flags by status, category and author and shows each flag’s thread and status history', async () => {
+    const beads = (await apiAlignment(server.url, sid)).beads;
+    const send = (path: string, body: unknown, who: string, method = 'POST') =>
+      fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', 'X-Reviewer': who }, body: JSON.stringify(body) });
+    const a = (await (await send(`/api/beads/${beads[0]!.id}/flags`, { category: 'terminology', comment: 'Use 공동성명 consistently.' }, 'Park Minseo')).json()) as { flag: { id: number } };
+    await send(`/api/beads/${beads[2]!.id}/flags`, { category: 'number', comment: 'Years differ <b>?</b>' }, 'Alex Morgan');
+    expect((await send(`/api/flags/${a.flag.id}`, { status: 'resolved' }, 'Alex Morgan', 'PATCH')).status).to.equal(200);
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${sid}`);
+      const items = page.locator('.side-panel li.flag-item');
+      await page.getByLabel('Status').selectOption('');
+      expect(await items.count()).to.be.at.least(2);
+      await page.getByLabel('Author').selectOption('Alex Morgan');
+      expect(await items.allTextContents()).to.satisfy((t: string[]) => t.every((x) => x.includes('Alex Morgan')));
+      await page.getByLabel('Author').selectOption('');
+      await page.getByLabel('Category').selectOption('terminology');
+      expect(await items.count()).to.equal(1);
+      const item = items.first();
+      expect(await item.textContent()).to.contain('resolved');
+      await item.locator('summary').click();
+      await item.getByText(/Open → Resolved/).waitFor();
+      expect(await item.locator('.status-history').textContent()).to.contain('Alex Morgan');
+      await item.getByRole('textbox', { name: 'Reply to this flag' }).fill('Agreed <i>fixed</i>.');
+      await item.getByRole('button', { name: 'Add comment' }).click();
+      await page.locator('.side-panel .comment-body').getByText('Agreed <i>fixed</i>.').waitFor();
+      expect(await page.locator('.side-panel i, .side-panel b').count()).to.equal(0);
+    });
+  });
+
+  it('offers exports of this statement (confirmed only or all) and the HTML report', async () => {
+    await withPage(async (page) => {
+      await open(page, `${server.url}/statements/${sid}`);
+      const exp = page.getByRole('group', { name: 'Export' });
+      for (const f of ['TMX', 'XLIFF', 'TSV', 'CSV', 'JSONL']) {
+        expect(await exp.getByRole('link', { name: `Download ${f}` }).getAttribute('href')).to.equal(`/api/export?format=${f.toLowerCase()}&status=confirmed&statement=${sid}`);
+      }
+      await exp.getByLabel('Confirmed only').uncheck();
+      const tsv = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
+      expect(tsv).to.equal(`/api/export?format=tsv&status=all&statement=${sid}`);
+      const res = await fetch(`${server.url}${tsv}`);
+      expect(res.status).to.equal(200);
+      expect(await res.text()).to.contain('서울');
+      const report = await exp.getByRole('link', { name: 'Report' }).getAttribute('href');
+      expect(report).to.equal(`/api/report?format=html&statement=${sid}`);
+      expect((await fetch(`${server.url}${report}`)).status).to.equal(200);
+    });
+  });
+});

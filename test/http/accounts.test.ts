@@ -1,0 +1,111 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { openDb } from '../../server/store/db.ts';
+import { addUser } from '../../server/ops/accounts.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { tempDir, runCli } from '../helpers.ts';
+
+describe('http/accounts', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let server: RunningServer;
+  let dbPath: string;
+  before(async () => {
+    tmp = tempDir();
+    dbPath = join(tmp.dir, 'acc.db');
+    const db = openDb(dbPath);
+    seedDemo(db, 'seed', { runChecks: false });
+    addUser(db, 'tara', 'translator', 'translator-pass-1', 'setup');
+    addUser(db, 'eddie', 'editor', 'editor-pass-123', 'setup');
+    addUser(db, 'ada', 'admin', 'admin-pass-1234', 'setup');
+    expect(db.prepare('SELECT password_hash FROM users').pluck().all().every((h) => String(h).startsWith('scrypt$'))).to.equal(true);
+    db.close();
+    server = await startServer({ dbPath, port: 0, accounts: true, seed: false, log: () => {} });
+  });
+  after(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  type Session = { cookie: string; csrf: string };
+  const signIn = async (name: string, password: string): Promise<Session> => {
+    const res = await fetch(new URL('/api/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }) });
+    expect(res.status).to.equal(200);
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).to.match(/HttpOnly/).and.to.match(/SameSite=Strict/);
+    return { cookie: setCookie.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  };
+  const call = async (method: string, path: string, s?: Session, body?: unknown, csrf = true) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Reviewer': 'spoofed' };
+    if (s) headers.Cookie = s.cookie;
+    if (s && csrf) headers['X-CSRF-Token'] = s.csrf;
+    const res = await fetch(new URL(path, server.url), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text, headers: res.headers };
+  };
+
+  it('refuses every API call without a session, and a wrong password', async () => {
+    expect((await call('GET', '/api/statements')).body).to.include({ status: 401, code: 'unauthorized' });
+    const bad = await fetch(new URL('/api/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"tara","password":"nope-nope-nope"}' });
+    expect(bad.status).to.equal(401);
+    expect(bad.headers.get('set-cookie')).to.equal(null);
+  });
+
+  it('needs the CSRF token for writes, and records the signed-in user, not a header', async () => {
+    const tara = await signIn('tara', 'translator-pass-1');
+    const beads = (await call('GET', '/api/statements/1', tara)).body.alignment.beads;
+    const noToken = await call('POST', `/api/beads/${beads[0].id}/flags`, tara, { category: 'style' }, false);
+    expect(noToken.body).to.include({ status: 403, code: 'csrf' });
+    const ok = await call('POST', `/api/beads/${beads[0].id}/flags`, tara, { category: 'style', comment: 'register' });
+    expect(ok.status).to.equal(201);
+    expect(ok.body.flag.author).to.equal('tara');
+    expect((await call('GET', '/api/me', tara)).body.user).to.deep.equal({ name: 'tara', role: 'translator' });
+  });
+
+  it('enforces roles: translators flag, editors resolve, edit the glossary and export, admins delete', async () => {
+    const tara = await signIn('tara', 'translator-pass-1');
+    const eddie = await signIn('eddie', 'editor-pass-123');
+    const ada = await signIn('ada', 'admin-pass-1234');
+    const bead = (await call('GET', '/api/statements/1', tara)).body.alignment.beads[1];
+    const flag = (await call('POST', `/api/beads/${bead.id}/flags`, tara, { category: 'meaning' })).body.flag;
+    expect((await call('PATCH', `/api/flags/${flag.id}`, tara, { status: 'resolved' })).body).to.include({ status: 403, code: 'forbidden' });
+    expect((await call('PATCH', `/api/flags/${flag.id}`, eddie, { status: 'resolved' })).status).to.equal(200);
+    expect((await call('POST', '/api/glossary', tara, { terms: { en: 'drill', ko: '훈련' } })).status).to.equal(403);
+    expect((await call('POST', '/api/glossary', eddie, { terms: { en: 'drill', ko: '훈련' } })).status).to.equal(201);
+    expect((await call('GET', '/api/export?format=tsv', tara)).status).to.equal(403);
+    expect((await call('GET', '/api/export?format=tsv', eddie)).status).to.equal(200);
+    expect((await call('DELETE', '/api/statements/2', eddie)).status).to.equal(403);
+    expect((await call('DELETE', '/api/statements/2', ada)).status).to.equal(200);
+    expect((await call('GET', '/api/statements/2', ada)).status).to.equal(404);
+  });
+
+  it('ends the session on logout', async () => {
+    const tara = await signIn('tara', 'translator-pass-1');
+    expect((await call('POST', '/api/logout', tara)).status).to.equal(200);
+    expect((await call('GET', '/api/statements', tara)).status).to.equal(401);
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(new URL('/', server.url));
+    expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(res.headers.get('content-security-policy')).to.include("script-src 'self'");
+    expect(res.headers.get('x-frame-options')).to.equal('SAMEORIGIN');
+  });
+
+  it('will not serve beyond loopback without accounts', async () => {
+    const empty = join(tmp.dir, 'empty.db');
+    let err: Error | undefined;
+    await startServer({ dbPath: empty, port: 0, host: '0.0.0.0', log: () => {} }).then((s) => s.close(), (e: Error) => (err = e));
+    expect(err?.message).to.match(/needs accounts.*twintext user add NAME --role admin/);
+  });
+
+  it('manages users from the CLI', async () => {
+    const db = join(tmp.dir, 'users.db');
+    const add = await runCli(['user', 'add', 'Kim Editor', '--role', 'editor', '--db', db], { env: { TWINTEXT_PASSWORD: 'long-enough-pass' } });
+    expect(add.code, add.stderr).to.equal(0);
+    const weak = await runCli(['user', 'add', 'weak', '--role', 'editor', '--db', db], { env: { TWINTEXT_PASSWORD: 'short' } });
+    expect([weak.code, weak.stderr]).to.deep.equal([1, 'twintext: a password needs at least 10 characters\n']);
+    await runCli(['user', 'disable', 'Kim Editor', '--db', db]);
+    expect((await runCli(['user', 'list', '--db', db])).stdout).to.equal('1\tKim Editor\teditor\tdisabled\n');
+  });
+});
