@@ -1333,7 +1333,7 @@ export class ReviewPage {
       historyBtn.setAttribute('aria-expanded', String(open));
       if (open) void this.fillParagraphHistory(paraId, history);
     });
-    area.addEventListener('keydown', (e) => {
+    form.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         form.requestSubmit();

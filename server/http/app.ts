@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { listStatements, searchStatements, listTextVersions } from '../store/statements.ts';
-import { listEvents } from '../store/events.ts';
+import { listEvents, statementRevision } from '../store/events.ts';
 import { importStatement, type SourceInfo } from '../ops/import.ts';
 import { importVersion, diffVersions } from '../ops/versions.ts';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../ops/glossary.ts';
@@ -198,10 +198,22 @@ export function apiRouter(deps: AppDeps): Router {
     res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementView(db, statementId).statement });
   });
 
+  // The review page's hot read: the rendered JSON is cached per statement revision (the id of its
+  // newest event), so repeated reads cost one indexed lookup until something changes.
+  const views = new Map<string, { rev: number; json: string }>();
   r.get('/statements/:id', (req, res) => {
     const id = idParam(req.params.id, 'statement');
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    res.json({ ok: true, ...getStatementView(db, id, lang) });
+    const key = `${id}:${lang ?? ''}`;
+    const rev = statementRevision(db, id);
+    let hit = views.get(key);
+    if (!hit || hit.rev !== rev) {
+      hit = { rev, json: JSON.stringify({ ok: true, ...getStatementView(db, id, lang) }) };
+      views.delete(key);
+      views.set(key, hit);
+      if (views.size > 200) views.delete(views.keys().next().value!);
+    }
+    res.type('application/json').send(hit.json);
   });
 
   r.post('/statements/:id/versions', async (req, res) => {

@@ -79,3 +79,8 @@ export function listEvents(db: Db, statementId: number, limit = 500): EventRow[]
 export function nextVersion(db: Db): number {
   return ((db.prepare('SELECT max(id) AS m FROM events').get() as { m: number | null }).m ?? 0) + 1;
 }
+
+/** The newest event of a statement: every change to it records one, so this identifies its state. */
+export function statementRevision(db: Db, statementId: number): number {
+  return ((db.prepare('SELECT max(id) AS m FROM events WHERE statement_id = ?').get(statementId) as { m: number | null }).m ?? 0);
+}

