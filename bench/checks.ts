@@ -156,6 +156,10 @@ function listedFound(docs: StatementDoc[]): void {
   console.log(`listed discrepancies found: ${hit}/${n} (${n ? (hit / n).toFixed(2) : '-'})\n`);
 }
 
+console.log('# Difference checks: planted discrepancies, listed discrepancies, false findings\n');
+console.log('A planted discrepancy counts as found when an error/warning finding of the listed check, absent from the');
+console.log('unmodified pair, touches the planted paragraph. Options: --missed (list misses), --debug (findings on missed');
+console.log('paragraphs), --verbose (false findings).\n');
 const statements = loadStatements();
 const news = loadCorpusDocs(40, 8);
 if (!statements.length && !news.length) {

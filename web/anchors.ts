@@ -1,4 +1,4 @@
-// Cheap client-side anchors (numbers, months, Latin acronyms) and the text-piece splitter that lays anchors and finding marks over a paragraph.
+// Cheap client-side anchors (numbers, months, Latin acronyms, glossary names) and the text-piece splitter that lays anchors and finding marks over a paragraph.
 
 export interface Anchor {
   start: number;
@@ -35,6 +35,66 @@ export function findAnchors(text: string): Anchor[] {
   return out;
 }
 
+/** Per language, one regex over the glossary's proper names; a hit's key is the glossary entry, shared across languages. */
+export interface NameIndex {
+  byLang: Map<string, { re: RegExp; idOf: Map<string, number> }>;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Names are the glossary entries whose English form is capitalised (countries, institutions, people).
+ * Latin-script variants match on word boundaries; others (Hangul, kana) as substrings, because
+ * particles attach to them — but one-character variants would match everywhere, so they are skipped.
+ */
+export function buildNameIndex(entries: ReadonlyArray<{ id: number; terms: Record<string, string[]> }>, langs: readonly string[]): NameIndex {
+  const byLang = new Map<string, { re: RegExp; idOf: Map<string, number> }>();
+  const names = entries.filter((e) => (e.terms['en'] ?? []).some((t) => /^[A-Z]/.test(t)));
+  for (const lang of langs) {
+    const idOf = new Map<string, number>();
+    for (const e of names) {
+      for (const v of e.terms[lang] ?? []) {
+        const t = v.trim();
+        if (t.length < 2 || idOf.has(t)) continue;
+        idOf.set(t, e.id);
+      }
+    }
+    if (!idOf.size) continue;
+    // Longest first, so "Republic of Korea" wins over "Korea".
+    // Boundaries only at word-character edges: "U.S." must still match before a space.
+    const alts = [...idOf.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((t) => (/^[\x00-\x7f]+$/.test(t) ? `${/^\w/.test(t) ? '\\b' : ''}${escapeRe(t)}${/\w$/.test(t) ? '\\b' : ''}` : escapeRe(t)));
+    // A first-character class in front lets the engine skip most positions without trying every alternative.
+    const firsts = [...new Set([...idOf.keys()].map((t) => t.charAt(0)))].map(escapeRe).join('');
+    byLang.set(lang, { re: new RegExp(`(?=[${firsts}])(?:${alts.join('|')})`, 'g'), idOf });
+  }
+  return { byLang };
+}
+
+export function findNames(text: string, lang: string, index: NameIndex | null): Anchor[] {
+  const entry = index?.byLang.get(lang);
+  if (!entry) return [];
+  const out: Anchor[] = [];
+  entry.re.lastIndex = 0;
+  for (let m = entry.re.exec(text); m; m = entry.re.exec(text)) {
+    const id = entry.idOf.get(m[0]);
+    if (id !== undefined) out.push({ start: m.index, end: m.index + m[0].length, key: `g:${id}` });
+  }
+  return out;
+}
+
+/** Numbers, months and acronyms, plus glossary names; where a name covers an acronym (e.g. "ROK"), the name wins. */
+export function paragraphAnchors(text: string, lang: string, names: NameIndex | null): Anchor[] {
+  const named = findNames(text, lang, names);
+  const basic = findAnchors(text);
+  if (!named.length) return basic;
+  const kept = basic.filter((a) => !named.some((n) => a.start < n.end && n.start < a.end));
+  return [...named, ...kept].sort((x, y) => x.start - y.start);
+}
+
 export interface RowAnchors {
   src: Anchor[][];
   tgt: Anchor[][];
@@ -43,9 +103,9 @@ export interface RowAnchors {
 }
 
 /** Anchors of every paragraph of a row, and which keys the two sides share. */
-export function rowAnchors(src: readonly string[], tgt: readonly string[]): RowAnchors {
-  const a = src.map(findAnchors);
-  const b = tgt.map(findAnchors);
+export function rowAnchors(src: readonly string[], tgt: readonly string[], langs: { src: string; tgt: string }, names: NameIndex | null = null): RowAnchors {
+  const a = src.map((t) => paragraphAnchors(t, langs.src, names));
+  const b = tgt.map((t) => paragraphAnchors(t, langs.tgt, names));
   const left = new Set(a.flat().map((x) => x.key));
   const shared = new Set<string>();
   for (const x of b.flat()) if (left.has(x.key)) shared.add(x.key);

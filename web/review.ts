@@ -14,6 +14,7 @@ import {
   getMeta,
   getStatement,
   getVersions,
+  listGlossary,
   paragraphHistory,
   reportUrl,
   runChecks,
@@ -33,7 +34,7 @@ import {
   type StatementSummary,
   type UploadFile,
 } from './api.ts';
-import { pieces, rowAnchors, type Anchor, type Overlay } from './anchors.ts';
+import { buildNameIndex, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
 import { langChips, progressBar } from './list.ts';
 import {
@@ -132,6 +133,7 @@ export class ReviewPage {
   private flagFilter = { status: 'open', category: '', author: '' };
   private events: EventRecord[] | null = null;
   private editingParagraph: number | null = null;
+  private names: NameIndex | null = null;
 
   private tbody = h('tbody');
   private noRows = h('p', { class: 'no-rows muted', hidden: true }, 'No rows match this filter.');
@@ -165,6 +167,8 @@ export class ReviewPage {
   async load(): Promise<void> {
     const metaP = getMeta().catch(() => null);
     const findingsP = getFindings(this.statementId).catch(() => null);
+    // Names for the anchor marks; without the glossary the rows still show numbers and acronyms.
+    const glossaryP = listGlossary().catch(() => null);
     let data: { statement: StatementSummary; alignment: Alignment | null };
     try {
       data = await getStatement(this.statementId, this.tgtLang);
@@ -172,7 +176,7 @@ export class ReviewPage {
       this.renderFailure(err);
       return;
     }
-    const [meta, findings] = await Promise.all([metaP, findingsP]);
+    const [meta, findings, glossary] = await Promise.all([metaP, findingsP, glossaryP]);
     if (meta) {
       if (meta.flagCategories.length) this.categories = meta.flagCategories;
       if (meta.flagSeverities.length) this.severities = meta.flagSeverities;
@@ -186,6 +190,7 @@ export class ReviewPage {
     this.alignment = data.alignment;
     this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);
     this.setFindings(findings?.findings ?? []);
+    if (glossary) this.names = buildNameIndex(glossary.terms, [data.alignment.srcLang, data.alignment.tgtLang]);
     this.render();
     document.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -514,6 +519,8 @@ export class ReviewPage {
     const anchors = rowAnchors(
       b.src.map((p) => p.text),
       b.tgt.map((p) => p.text),
+      { src: this.alignment.srcLang, tgt: this.alignment.tgtLang },
+      this.names,
     );
     return h(
       'tr',
@@ -1299,7 +1306,7 @@ export class ReviewPage {
     this.editingParagraph = paraId;
     const lang = found.side === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
     const label = `Text of ${langName(lang)} ¶${found.para.n}`;
-    const area = h('textarea', { class: 'para-text', 'aria-label': label, rows: Math.min(12, Math.max(3, Math.ceil(found.para.text.length / 60))) });
+    const area = h('textarea', { class: 'para-text', 'aria-label': label, rows: Math.min(14, Math.max(4, Math.ceil(found.para.text.length / 38))) });
     area.value = found.para.text;
     const history = h('div', { class: 'para-history', hidden: true });
     const save = h('button', { type: 'submit', class: 'primary small' }, 'Save');
@@ -1422,7 +1429,7 @@ export class ReviewPage {
       return;
     }
     if (!requireReviewer()) return;
-    this.busy = true;
+    this.setBusy(true);
     try {
       await undoRedo(this.alignment.id, which);
       clearError();
@@ -1434,7 +1441,7 @@ export class ReviewPage {
         showError(`${err.message} The rows have been reloaded.`);
       } else reportError(err);
     } finally {
-      this.busy = false;
+      this.setBusy(false);
     }
   }
 
@@ -1503,7 +1510,7 @@ export class ReviewPage {
     const b = this.beads[i];
     if (!b || this.busy) return;
     if (!requireReviewer()) return;
-    this.busy = true;
+    this.setBusy(true);
     try {
       await editBead(b.id, { ...req, version: b.version });
       clearError();
@@ -1518,8 +1525,15 @@ export class ReviewPage {
         showError(CONFLICT_MESSAGE);
       } else reportError(err);
     } finally {
-      this.busy = false;
+      this.setBusy(false);
     }
+  }
+
+  /** aria-busy tells assistive tech (and tests) that the rows are being rebuilt. */
+  private setBusy(on: boolean): void {
+    this.busy = on;
+    if (on) this.root.setAttribute('aria-busy', 'true');
+    else this.root.removeAttribute('aria-busy');
   }
 }
 

@@ -256,26 +256,30 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     let c = (d * d) / (2 * v) + 0.5 * (Math.log(v) - logFloor) + priors[t]!;
     let s = 0;
     if (a === 1 && b === 1) s = simAt(i0, j0);
-    else {
+    else if (W.length) {
       // Multiset intersection of the merged sides, so a cue repeated in neighbouring paragraphs
       // is not counted twice in favour of a merge.
+      let any = false;
       for (let p = i0; p < i0 + a; p++) {
         const cs = S.cues[p]!;
         for (let x = 0; x < cs.length; x++) counts[cs[x]!]!++;
+        if (cs.length) any = true;
       }
-      for (let q = j0; q < j0 + b; q++) {
-        const ct = T.cues[q]!;
-        for (let x = 0; x < ct.length; x++) {
-          const id = ct[x]!;
-          if (counts[id]! > 0) {
-            counts[id]!--;
-            s += W[id]!;
+      if (any) {
+        for (let q = j0; q < j0 + b; q++) {
+          const ct = T.cues[q]!;
+          for (let x = 0; x < ct.length; x++) {
+            const id = ct[x]!;
+            if (counts[id]! > 0) {
+              counts[id]!--;
+              s += W[id]!;
+            }
           }
         }
-      }
-      for (let p = i0; p < i0 + a; p++) {
-        const cs = S.cues[p]!;
-        for (let x = 0; x < cs.length; x++) counts[cs[x]!] = 0;
+        for (let p = i0; p < i0 + a; p++) {
+          const cs = S.cues[p]!;
+          for (let x = 0; x < cs.length; x++) counts[cs[x]!] = 0;
+        }
       }
     }
     c -= P.cueScale * s;
@@ -285,7 +289,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       for (let q = j0; q < j0 + b; q++) nt += T.sents[q]!;
       c += P.sentenceDiff * Math.abs(ns - nt);
     }
-    c += structCost(S.level, S.editorial, i0, a) + structCost(T.level, T.editorial, j0, b);
+    if (a > 1) c += structCost(S.level, S.editorial, i0, a);
+    if (b > 1) c += structCost(T.level, T.editorial, j0, b);
     return c;
   };
 
@@ -417,7 +422,10 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
   let half = P.band;
   let band = makeBand(f, half);
-  if (band.cells < (n + 1) * (m + 1)) band = bandAround(roughPath(f, ratio, P, 8 * half), n, m, half);
+  // Without enough landmarks to steer the band, a cheap length-only path centres it instead.
+  if (band.cells < (n + 1) * (m + 1) && f.landmarks.length < Math.max(n, m) / 20) {
+    band = bandAround(roughPath(f, ratio, P, 8 * half), n, m, half);
+  }
   // The band moves (re-centred on the last path, then widened) until the path no longer touches
   // its edge, and the pass is repeated if the 1-1 beads show a clearly different length ratio.
   for (let tries = 0; ; tries++) {
@@ -426,7 +434,7 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
     if (tries >= 8 || (!pass.hugs && !ratioMoved)) return pass.beads;
     if (ratioMoved) ratio = pass.ratio;
     if (pass.hugs) {
-      if (tries >= 2) half *= 2;
+      if (tries >= 1) half *= 2;
       band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
     }
   }

@@ -58,17 +58,18 @@ function validDay(m: number, d: number): boolean {
 /** Keeps anchors from overlapping: earlier, more specific patterns claim their span first. */
 class Claims {
   readonly out: Anchor[] = [];
-  private readonly taken: Uint8Array;
-  constructor(private readonly text: string) {
-    this.taken = new Uint8Array(text.length);
-  }
+  // Claimed spans as flat [start, end) pairs: paragraphs hold few anchors, so a scan beats a
+  // per-character mask (which long documents would allocate once per paragraph).
+  private readonly spans: number[] = [];
+  constructor(private readonly text: string) {}
   free(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.taken[i]) return false;
+    const sp = this.spans;
+    for (let k = 0; k < sp.length; k += 2) if (sp[k]! < end && start < sp[k + 1]!) return false;
     return true;
   }
   add(kind: Anchor['kind'], value: string, start: number, end: number, claim = true): void {
     if (!value || !this.free(start, end)) return;
-    if (claim) this.taken.fill(1, start, end);
+    if (claim) this.spans.push(start, end);
     this.out.push({ kind, value, start, end, text: this.text.slice(start, end) });
   }
   each(re: RegExp, fn: (m: RegExpExecArray) => void): void {

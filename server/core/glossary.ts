@@ -165,7 +165,7 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const m = matcher(g, lang);
   const cands: { termIndex: number; start: number; end: number }[] = [];
   const nt = tokenize(text, TOKBUF);
-  const toks = TOKBUF.slice(0, 2 * nt);
+  const toks = TOKBUF;
   const lowerText = text.toLowerCase();
   const sameLen = lowerText.length === text.length;
   const lowerTok = (k: number) => sameLen ? lowerText.slice(toks[2 * k]!, toks[2 * k + 1]!) : text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();

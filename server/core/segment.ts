@@ -134,6 +134,8 @@ const STARTERS = new Set([
   'Our', 'Their', 'His', 'Her', 'As', 'After', 'Before', 'Secretary', 'Minister', 'President',
 ]);
 
+const WORD_CHAR = /[\p{L}\p{N}.'’-]/u;
+
 const TERMINATOR_RE = /[.!?。！？]+["'”’)\]」』]*(?=\s|$)/gu;
 
 /** Sentences of one paragraph. */
@@ -172,7 +174,10 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   // Next sentence must begin like one: a lowercase continuation ("approx. two") never does.
   if (/^[a-z,;:]/.test(after)) return false;
   const before = t.slice(sentStart, at);
-  const word = /([\p{L}\p{N}.'’-]*)$/u.exec(before)?.[1] ?? '';
+  // Scanning back by hand: an end-anchored regex would rescan the prefix from every offset.
+  let w0 = at;
+  while (w0 > sentStart && WORD_CHAR.test(t[w0 - 1]!)) w0--;
+  const word = t.slice(w0, at);
   const lower = word.toLowerCase();
   // "(끝)", "(사진 첨부)": a short parenthesised note belongs to the sentence it follows.
   if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && /\p{Script=Hangul}/u.test(before)) return false;

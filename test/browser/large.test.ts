@@ -1,5 +1,7 @@
 // Browser test: a 500-row alignment renders in one pass and stays responsive to keyboard navigation.
 import { expect } from 'chai';
+import { openDb } from '../../server/store/db.ts';
+import { importStatement } from '../../server/ops/import.ts';
 import { ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type BrowserSession, type TempDb, type TestServer } from './harness.ts';
 
 const ROWS = 500;
@@ -35,10 +37,20 @@ describe('web: large alignment', function () {
   let browser: BrowserSession;
   let server: TestServer;
   let db: TempDb;
+  let importedId: number;
 
   before(async () => {
     ensureWebBuilt();
     db = tempDb();
+    // A real 500-row statement through the real import (pre-split: one line = one paragraph).
+    const conn = openDb(db.dbPath);
+    try {
+      const en = Array.from({ length: ROWS }, (_, i) => `Item ${i + 1}: the Parties agreed to hold consultation round ${i + 1} on alliance issues in ${2000 + (i % 26)}.`).join('\n');
+      const ko = Array.from({ length: ROWS }, (_, i) => `${i + 1}번 항목: 양측은 ${2000 + (i % 26)}년에 동맹 현안에 관한 제${i + 1}차 협의를 개최하기로 합의하였다.`).join('\n');
+      importedId = importStatement(conn, { title: 'Large imported statement', texts: { en, ko }, preSplit: true }, 'test').statementId;
+    } finally {
+      conn.close();
+    }
     [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
   });
 
@@ -54,6 +66,7 @@ describe('web: large alignment', function () {
       const body = JSON.stringify(bigStatement(424242));
       // Fonts are not what this test measures, and 500 rows of Hangul would pull in most subsets.
       await page.route('**/fonts/**', (route) => route.abort());
+      await page.route('**/api/statements/424242/findings', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true,"findings":[]}' }));
       await page.route('**/api/statements/424242', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
       let apiCalls = 0;
       page.on('request', (r) => {
@@ -72,8 +85,8 @@ describe('web: large alignment', function () {
       const buildMs = marks.ready - marks.data;
       expect(marks.data).to.be.above(0);
       expect(buildMs, `building ${ROWS} rows took ${buildMs} ms`).to.be.below(1000);
-      // One statement request plus /api/meta: rows never fetch on their own.
-      expect(apiCalls).to.equal(2);
+      // The statement, /api/meta, the findings and the glossary (for name anchors): rows never fetch on their own.
+      expect(apiCalls).to.equal(4);
 
       const navMs = await page.evaluate(async () => {
         // Inline on purpose: tsx wraps named helpers in __name(), which does not exist in the page.
@@ -89,6 +102,26 @@ describe('web: large alignment', function () {
       expect(await page.locator('tr.bead:not([hidden])').count()).to.equal(Array.from({ length: ROWS }, (_, i) => i).filter((i) => i % 97 === 3).length);
       expect(pageErrors).to.deep.equal([]);
       console.log(`      ${ROWS} rows: rows built in ${buildMs} ms, page ready in ${renderMs} ms, 100 j-moves in ${navMs.toFixed(0)} ms`);
+    } finally {
+      await close();
+    }
+  });
+
+  it(`renders an imported ${ROWS}-row statement with anchors and moves through it by keyboard`, async () => {
+    const { page, pageErrors, close } = await newPage(browser, { baseUrl: server.url });
+    try {
+      await page.route('**/fonts/**', (route) => route.abort());
+      await open(page, `${server.url}/statements/${importedId}`);
+      expect(await page.locator('tr.bead').count()).to.equal(ROWS);
+      // Each row shares its numbers and year on both sides, so they are marked as matched.
+      expect(await page.locator('tr.bead').nth(10).locator('td.src .anc-ok').count()).to.be.at.least(2);
+      for (let i = 0; i < 10; i++) await page.keyboard.press('j');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['index'])).to.equal('9');
+      expect(await page.getByRole('toolbar', { name: 'Alignment of the current row' }).textContent()).to.contain('Row 10');
+      await page.keyboard.press('End');
+      await page.locator('tr.bead').last().scrollIntoViewIfNeeded();
+      expect(await page.locator('tr.bead').last().locator('th').textContent()).to.equal(String(ROWS));
+      expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();
     }

@@ -46,6 +46,8 @@ describe('web: statement list', function () {
         expect(await row.getByRole('progressbar').getAttribute('aria-valuemax')).to.equal(String(s.beads));
         expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`${s.confirmed}/${s.beads}`);
         expect((await row.locator('.col-flags').textContent())?.trim()).to.equal(s.openFlags > 0 ? `⚑ ${s.openFlags}` : '0');
+        const findings = (s as ApiStatement & { findings?: number }).findings ?? 0;
+        expect((await row.locator('.col-findings').textContent())?.trim()).to.equal(findings > 0 ? `◇ ${findings}` : '0');
       }
       await settleFonts(page);
       await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-list.png') });
@@ -79,6 +81,99 @@ describe('web: statement list', function () {
       await page.waitForURL(`**/statements/${target.id}`);
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal(target.title);
+    } finally {
+      await close();
+    }
+  });
+
+  it('imports an uploaded HTML page and a Korean text file, shows API errors in the alert region, and opens the new statement', async () => {
+    const html = Buffer.from(
+      '<!doctype html><html><head><title>Press release</title><script>alert(1)</script></head><body><h1>Joint Statement on Maritime Security Cooperation</h1>' +
+        '<p>The Republic of Korea and the United States held maritime security talks in Busan on June 3, 2026.</p>' +
+        '<p>The two sides agreed to expand combined patrols and to share <b>information</b> on illicit transfers.</p></body></html>',
+      'utf8',
+    );
+    const ko = Buffer.from(
+      ['해양안보 협력에 관한 공동성명', '대한민국과 미국은 2026년 6월 3일 부산에서 해양안보 회담을 개최하였다.', '양측은 연합 순찰을 확대하고 불법 환적에 관한 정보를 공유하기로 합의하였다.'].join('\n\n'),
+      'utf8',
+    );
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      await open(page, `${server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      const form = page.getByRole('form', { name: 'Import statement' });
+      // An unsupported file: the server's message is shown in the form's alert region.
+      await form.getByLabel('English file').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+      await form.getByLabel('Korean file').setInputFiles({ name: 'statement.ko.txt', mimeType: 'text/plain', buffer: ko });
+      await form.getByRole('button', { name: 'Import' }).click();
+      await form.getByRole('alert').getByText('.pdf files are not supported').waitFor();
+
+      await form.getByLabel('English file').setInputFiles({ name: 'statement.en.html', mimeType: 'text/html', buffer: html });
+      await form.getByLabel('Title (optional)').fill('Maritime Security Cooperation');
+      await form.getByLabel('Date (optional)').fill('2026-06-03');
+      await form.getByRole('button', { name: 'Import' }).click();
+      await page.waitForURL(/\/statements\/\d+$/);
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Maritime Security Cooperation');
+      expect(await page.locator('tr.bead').count()).to.be.at.least(2);
+      const src = (await page.locator('td.src .pt').allTextContents()).join(' ');
+      expect(src).to.contain('combined patrols');
+      expect(src).to.not.contain('alert(1)');
+      expect((await page.locator('td.tgt .pt').allTextContents()).join(' ')).to.contain('부산에서');
+
+      // Pasting works the same way.
+      await open(page, `${server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      await form.getByLabel('English text').fill('The Ministers met in Seoul.\n\nThey agreed to meet again in <b>2027</b>.');
+      await form.getByLabel('Korean text').fill('장관들은 서울에서 만났다.\n\n양측은 2027년에 다시 만나기로 합의하였다.');
+      await form.getByRole('button', { name: 'Import' }).click();
+      await page.waitForURL(/\/statements\/\d+$/);
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.locator('td.src .pt').allTextContents()).to.include('They agreed to meet again in <b>2027</b>.');
+      expect(await page.locator('#app b').count()).to.equal(0);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('adds, edits, searches and deletes glossary terms at /#glossary, with markup kept literal', async () => {
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    page.setDefaultTimeout(5000);
+    page.on('dialog', (d) => void d.accept());
+    try {
+      await open(page, `${server.url}/`);
+      await page.getByRole('link', { name: 'Glossary' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+      const before = (await apiGet<{ terms: unknown[] }>(server.url, '/api/glossary')).terms.length;
+      await page.getByText(`${before} of ${before} terms`).waitFor();
+
+      await page.getByLabel('English terms').fill('Alliance Trial Coordination Cell | ATCC');
+      await page.getByLabel('Korean terms').fill('동맹시험조정반');
+      await page.getByLabel('Note').fill('Use <i>ATCC</i> after the first <b>mention</b>');
+      await page.getByRole('button', { name: 'Add term' }).click();
+      await page.getByText(`${before + 1} of ${before + 1} terms`).waitFor();
+      const stored = (await apiGet<{ terms: { id: number; note: string; terms: Record<string, string[]> }[] }>(server.url, '/api/glossary')).terms.find((t) => t.terms['ko']?.includes('동맹시험조정반'));
+      expect(stored?.terms['en']).to.deep.equal(['Alliance Trial Coordination Cell', 'ATCC']);
+
+      await page.getByRole('searchbox', { name: 'Search glossary' }).fill('시험조정');
+      await page.getByText(`1 of ${before + 1} terms`).waitFor();
+      const row = page.locator('table.glossary tbody tr');
+      expect(await row.locator('td').first().textContent()).to.equal('Alliance Trial Coordination Cell | ATCC');
+      expect(await row.locator('td').nth(2).textContent()).to.equal(stored!.note);
+      expect(stored!.note).to.contain('<i>');
+      expect(await page.locator('#app b, #app i').count()).to.equal(0);
+
+      await row.getByRole('button', { name: /^Edit/ }).click();
+      await page.getByLabel('Korean terms').fill('동맹시험조정반 | ATCC');
+      await page.getByRole('button', { name: 'Save term' }).click();
+      await row.locator('td').nth(1).getByText('동맹시험조정반 | ATCC').waitFor();
+
+      await row.getByRole('button', { name: /^Delete/ }).click();
+      await page.getByText(`0 of ${before} terms`).waitFor();
+      expect((await apiGet<{ terms: unknown[] }>(server.url, '/api/glossary')).terms.length).to.equal(before);
+      expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();
     }

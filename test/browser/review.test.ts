@@ -51,6 +51,7 @@ describe('web: review page', function () {
 
   async function withPage(fn: (page: Page, errors: string[]) => Promise<void>, reviewer?: string | null): Promise<void> {
     const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer });
+    page.setDefaultTimeout(5000);
     try {
       await fn(page, pageErrors);
     } finally {
@@ -216,7 +217,8 @@ describe('web: review page', function () {
       expect(await item.locator('.badge').textContent()).to.equal('critical');
       expect(await item.locator('.flag-by').textContent()).to.contain(REVIEWER);
       await item.getByRole('button', { name: 'Resolve' }).click();
-      await page.waitForFunction(() => document.querySelector('.side-panel h2 .count')?.textContent === '0 open' || !document.querySelector('.side-panel li.flag-item'));
+      // The panel shows open flags by default, so the resolved one leaves the list.
+      await page.locator('.side-panel li.flag-item', { hasText: comment }).waitFor({ state: 'detached' });
       expect(await row.locator('.badges li').count()).to.equal(0);
       const flag = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
       expect(flag?.status).to.equal('resolved');
@@ -233,6 +235,7 @@ describe('web: review page', function () {
       expect(await closed.textContent()).to.contain('resolved');
       await closed.getByRole('button', { name: 'Reopen' }).click();
       await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 1);
+      await page.getByLabel('Status').selectOption('open');
       await page.locator('.side-panel li.flag-item.status-open', { hasText: comment }).getByRole('button', { name: "Won't fix" }).click();
       await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 0);
       const wontfix = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);

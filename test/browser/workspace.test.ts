@@ -99,6 +99,11 @@ describe('web: review workspace', function () {
   const shape = async (id = sid): Promise<Shape> => shapeOf((await apiAlignment(server.url, id)).beads);
   const rows = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('tr.bead').length === k, n);
   const tool = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Alignment of the current row' }).getByRole('button', { name, exact: true });
+  /** Click a row tool and wait until the edit is saved and the rows rebuilt (#app loses aria-busy). */
+  async function apply(page: Page, name: string): Promise<void> {
+    await tool(page, name).click();
+    await page.waitForSelector('#app:not([aria-busy])');
+  }
   async function focusRow(page: Page, i: number): Promise<void> {
     await page.locator('tr.bead').nth(i).locator('th.col-pos').click();
     await page.getByRole('toolbar', { name: 'Alignment of the current row' }).getByText(`Row ${i + 1}`, { exact: true }).waitFor();
@@ -134,33 +139,33 @@ describe('web: review workspace', function () {
 
       // Merge the new row back into the one above.
       await focusRow(page, two + 1);
-      await tool(page, 'Merge').click();
+      await apply(page, 'Merge');
       await rows(page, start.length);
       expect(await shape()).to.deep.equal(start);
 
       // Move down (Korean) on the first row: its Korean paragraph joins row 2.
       await focusRow(page, 0);
-      await tool(page, 'Move down (Korean)').click();
+      await apply(page, 'Move down (Korean)');
       const down = await shape();
       expect(down[0]).to.equal(`${start[0]!.split('|')[0]}|`);
       expect(down[1]!.split('|')[1]!.split(',')[0]).to.equal(start[0]!.split('|')[1]);
       // Move up (Korean) on row 2 takes it back.
       await focusRow(page, 1);
-      await tool(page, 'Move up (Korean)').click();
+      await apply(page, 'Move up (Korean)');
       await waitShape(start);
 
       // Move up / down (English) on the same pair of rows.
       await focusRow(page, 1);
-      await tool(page, 'Move up (English)').click();
+      await apply(page, 'Move up (English)');
       const up = await shape();
       expect(up[0]!.split('|')[0]).to.equal(`${start[0]!.split('|')[0]},${start[1]!.split('|')[0]}`);
       await focusRow(page, 0);
-      await tool(page, 'Move down (English)').click();
+      await apply(page, 'Move down (English)');
       await waitShape(start);
 
       // Insert empty cell (Korean) on row 1: the Korean text moves to its own row below.
       await focusRow(page, 0);
-      await tool(page, 'Insert empty cell (Korean)').click();
+      await apply(page, 'Insert empty cell (Korean)');
       await rows(page, start.length + 1);
       const [en0, ko0] = start[0]!.split('|') as [string, string];
       expect((await shape()).slice(0, 2)).to.deep.equal([`${en0}|`, `|${ko0}`]);
@@ -176,7 +181,7 @@ describe('web: review workspace', function () {
       await open(page, `${server.url}/statements/${sid}`);
       const start = await shape();
       await focusRow(page, 1);
-      await tool(page, 'Confirm all above').click();
+      await apply(page, 'Confirm all above');
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
       const after = (await apiAlignment(server.url, sid)).beads.map((b) => b.status);
       expect(after.slice(0, 2)).to.deep.equal(['confirmed', 'confirmed']);
@@ -186,7 +191,7 @@ describe('web: review workspace', function () {
       expect(await tool(page, 'Re-align').isDisabled()).to.equal(true);
 
       await focusRow(page, start.length - 1);
-      await tool(page, 'Re-align').click();
+      await apply(page, 'Re-align');
       await page.getByRole('button', { name: 'Undo re-align' }).waitFor();
       expect((await shape()).slice(0, 2)).to.deep.equal(start.slice(0, 2));
 
@@ -216,7 +221,7 @@ describe('web: review workspace', function () {
       const bead = (await apiAlignment(server.url, sid)).beads[1]!;
       expect((await post(`${server.url}/api/beads/${bead.id}/confirm`, { version: bead.version })).status).to.equal(200);
       await focusRow(page, 1);
-      await tool(page, 'Merge').click();
+      await apply(page, 'Merge');
       await page.getByRole('alert').getByText('This row was changed by someone else; reloaded.').waitFor();
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
       const fresh = (await apiAlignment(server.url, sid)).beads[1]!;

@@ -1,3 +1,4 @@
+// Tests for server/core/align.ts.
 import { expect } from 'chai';
 import { alignParagraphs, alignParagraphsWithSentences, alignSentences, formatBeads, type AlignOptions } from '../../server/core/align.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';

@@ -1,3 +1,4 @@
+// Tests for server/core/anchors.ts.
 import { expect } from 'chai';
 import { extractAnchors, nameSkeleton, romanize } from '../../server/core/anchors.ts';
 

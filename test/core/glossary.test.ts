@@ -1,3 +1,4 @@
+// Tests for server/core/glossary.ts.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { findGlossaryTerms, parseGlossary, type Glossary } from '../../server/core/glossary.ts';

@@ -1,3 +1,4 @@
+// Tests for server/core/lexicon.ts.
 import { expect } from 'chai';
 import { learnLexicon, lexTokens } from '../../server/core/lexicon.ts';
 

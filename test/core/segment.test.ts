@@ -1,3 +1,4 @@
+// Tests for server/core/segment.ts.
 import { expect } from 'chai';
 import { detectMarker, preSplitLines, splitParagraphs, splitSentences } from '../../server/core/segment.ts';
 

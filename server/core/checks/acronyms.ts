@@ -44,10 +44,21 @@ export function spellsInitials(acr: string, text: string): boolean {
     for (let k = Math.min(3, w.length); k >= 1; k--) {
       if (target.startsWith(w.slice(0, k), ai) && go(wi + 1, ai + k, used + 1)) return true;
     }
-    return STOP.has(w) && used > 0 ? go(wi + 1, ai, used) : false;
+    // Stop words and dotted single letters ("U.S." in "Korea-U.S. Integrated …") may be passed over.
+    return (STOP.has(w) || w.length === 1) && used > 0 ? go(wi + 1, ai, used) : false;
   };
   for (let i = 0; i < words.length; i++) if (go(i, 0, 0)) return true;
   return false;
+}
+
+/** The glossary lists the acronym next to a long form the source uses ("Integrated Defense Dialogue" for KIDD). */
+function expandedInSource(g: Glossary, acr: string, lang: string, text: string): boolean {
+  const lower = text.toLowerCase();
+  return g.terms.some((t) => {
+    const alts = t.terms[lang] ?? [];
+    return alts.some((x) => x.replace(/\./g, '').toUpperCase() === acr && /^[\p{Lu}\d.&/-]+$/u.test(x))
+      && alts.some((x) => x.length > acr.length + 2 && lower.includes(x.toLowerCase()));
+  });
 }
 
 function isSubsequence(small: string, big: string): boolean {
@@ -94,6 +105,7 @@ export function checkAcronyms(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[]
     }
     // "을지 자유의 방패(UFS)" for "Ulchi Freedom Shield": an acronym the source spells out is faithful.
     if (spellsInitials(a.value, u.src.text) || renderings(a.value, u.src.lang, g, u.tgt.lang).some((r) => u.src.text.includes(r))) continue;
+    if (g && expandedInSource(g, a.value, u.src.lang, u.src.text)) continue;
     out.push({
       check: 'acronyms', severity: 'warning',
       message: `${T} acronym ${a.value} has no counterpart in ${S}`,

@@ -1,7 +1,7 @@
 // Corpus consistency: one glossary term should get the same rendering in every statement.
 import { findGlossaryTerms } from '../glossary.ts';
 import { langName } from './side.ts';
-import { contains, isProperTerm, translationsOf } from './terminology.ts';
+import { contains, isAcronym, isProperTerm, translationsOf } from './terminology.ts';
 import type { CheckOptions, Finding, Span } from './types.ts';
 
 export interface ConsistencyPair { statementId: number; date: string | null; src: string; tgt: string }
@@ -41,7 +41,10 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
         const surface = from.slice(h.start, h.end);
         const { alts, entries } = translationsOf(g, surface, fromLang, toLang);
         if (alts.length < 2) continue;
-        const r = firstRendering(to, alts);
+        // Going back to English, alternatives are mostly inflections ("agree", "agreed") or the acronym of
+        // the long form: only distinct long names count, and a one-syllable Korean form is too ambiguous.
+        if (dir === 'tgt' && (!alts.every(isProperTerm) || surface.replace(/\s/g, '').length < 2)) continue;
+        const r = firstRendering(to, dir === 'tgt' ? alts.filter((a) => !isAcronym(a)) : alts);
         if (!r) continue;
         const id = entries.join(',');
         uses.set(id, [...(uses.get(id) ?? []), {
@@ -51,11 +54,19 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
     });
     for (const [id, list] of [...uses.entries()].sort((a, b) => (a[1][0]!.pair - b[1][0]!.pair) || (a[0] < b[0] ? -1 : 1))) {
       const byRendering = new Map<string, Use[]>();
-      for (const u of list) byRendering.set(u.rendering, [...(byRendering.get(u.rendering) ?? []), u]);
+      // Spacing and middle-dot variants ("정보 공유" / "정보공유", "인도·태평양" / "인도∙태평양") are one rendering.
+      for (const u of list) {
+        const k = u.rendering.toLowerCase().replace(/[\s·∙・‧-]/g, '');
+        byRendering.set(k, [...(byRendering.get(k) ?? []), u]);
+      }
+      // "Korea" inside "Republic of Korea" is the same name shortened, not another rendering.
+      for (const k of [...byRendering.keys()]) {
+        if ([...byRendering.keys()].some((o) => o !== k && o.includes(k)) && dir === 'tgt') byRendering.delete(k);
+      }
       if (byRendering.size < 2) continue;
       const statements = (us: Use[]) => [...new Map(us.map((u) => [u.statementId, u])).values()]
         .map((u) => `statement ${u.statementId}${u.date ? ` (${u.date})` : ''}`).join(', ');
-      const parts = [...byRendering.entries()].map(([r, us]) => `"${r}" in ${statements(us)}`);
+      const parts = [...byRendering.values()].map((us) => `"${us[0]!.rendering}" in ${statements(us)}`);
       const term = list[0]!.span.text;
       const srcSide = dir === 'src';
       const termSpans = list.map((u) => ({ paragraph: u.pair, span: u.span }));
@@ -63,7 +74,8 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
       const idx = [...new Set(list.map((u) => u.pair))].sort((a, b) => a - b);
       out.push({
         check: 'consistency',
-        severity: isProperTerm(term) ? 'warning' : 'info',
+        // Named bodies (entries with an acronym) must be consistent; other vocabulary varies with style.
+        severity: dir === 'src' && id.split(',').some((e) => Object.values(g.terms[Number(e)]!.terms).flat().some(isAcronym)) ? 'warning' : 'info',
         message: `${langName(fromLang)} "${term}" is rendered differently in ${langName(toLang)}: ${parts.join('; ')}`,
         src: idx, tgt: idx,
         srcSpans: srcSide ? termSpans : renderSpans,

@@ -78,7 +78,7 @@ export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
 
 interface Sent { start: number; end: number; len: number; text: string }
 
-export function sentencesOf(text: string, lang: string, starts: number[], texts: string[]): Sent[] {
+export function sentencesOf(lang: string, starts: number[], texts: string[]): Sent[] {
   const out: Sent[] = [];
   texts.forEach((t, k) => {
     let from = 0;
@@ -89,7 +89,6 @@ export function sentencesOf(text: string, lang: string, starts: number[], texts:
       out.push({ start, end: start + s.length, len: contentLength(s), text: s });
     }
   });
-  void text;
   return out;
 }
 
@@ -136,12 +135,12 @@ export function alignSentenceLengths(
 
 export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
   if (m.n < 1) return [];
-  const ss = sentencesOf(u.src.text, u.src.lang, u.src.starts, u.src.texts);
-  const ts = sentencesOf(u.tgt.text, u.tgt.lang, u.tgt.starts, u.tgt.texts);
+  const ss = sentencesOf(u.src.lang, u.src.starts, u.src.texts);
+  const ts = sentencesOf(u.tgt.lang, u.tgt.starts, u.tgt.texts);
   if (!ss.length || !ts.length) return [];
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];
-  const beads = alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m, lexicalCost(u, ss, ts));
+  const beads = pairLoneNeighbours(alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m, lexicalCost(u, ss, ts)));
   for (const [bi, bj] of beads) {
     const sa = bi.map((i) => ss[i]!), tb = bj.map((j) => ts[j]!);
     const hits = (xs: Sent[]): Hit[] => xs.map((x) => ({ start: x.start, end: x.end }));
@@ -227,30 +226,55 @@ export function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): (i: number, di: nu
 
 const LEXICAL_WEIGHT = 1;
 
+/**
+ * A source sentence and a target sentence left alone side by side are one loose translation, not an
+ * omission plus an addition: they are judged together as a 1-1 bead.
+ */
+function pairLoneNeighbours(beads: [number[], number[]][]): [number[], number[]][] {
+  const out: [number[], number[]][] = [];
+  for (const b of beads) {
+    const prev = out[out.length - 1];
+    const lone = (x: [number[], number[]]) => (x[0].length === 0) !== (x[1].length === 0);
+    if (prev && lone(prev) && lone(b) && (prev[0].length === 0) !== (b[0].length === 0)) {
+      out[out.length - 1] = [[...prev[0], ...b[0]], [...prev[1], ...b[1]]];
+    } else out.push(b);
+  }
+  return out;
+}
+
 function shortfall(sa: Sent[], tb: Sent[], m: LengthModel): { ls: number; lt: number; z: number; expected: number; chars: number; frac: number } {
   const ls = sa.reduce((s, x) => s + x.len, 0), lt = tb.reduce((s, x) => s + x.len, 0);
   const expected = (ls + 10) * Math.exp(m.mu) - 10;
   return { ls, lt, z: (logRatio(ls, lt) - m.mu) / m.sigma, expected, chars: expected - lt, frac: expected > 0 ? (expected - lt) / expected : 0 };
 }
 
-/** Glossary terms of a source sentence (with translations listed) and how many reach the target sentences. */
+/**
+ * Content of a source sentence that should reach its target sentences — glossary terms with listed
+ * translations, and numbers and dates (language-neutral values) — and how much of it does.
+ */
 function termCoverage(u: Unit, s: Sent, tb: Sent[]): { total: number; found: number } {
   const g = u.opts.glossary;
-  if (!g) return { total: 0, found: 0 };
   const text = tb.map((x) => x.text).join(' ');
   let total = 0, found = 0;
-  for (const h of findGlossaryTerms(s.text.replace(/’/g, "'"), u.src.lang, g)) {
-    const alts = translationsOf(g, s.text.slice(h.start, h.end), u.src.lang, u.tgt.lang).alts;
-    if (!alts.length) continue;
+  if (g) {
+    for (const h of findGlossaryTerms(s.text.replace(/’/g, "'"), u.src.lang, g)) {
+      const alts = translationsOf(g, s.text.slice(h.start, h.end), u.src.lang, u.tgt.lang).alts;
+      if (!alts.length) continue;
+      total++;
+      if (alts.some((a) => contains(text, a))) found++;
+    }
+  }
+  const pool = new Set(extractAnchors(text, u.tgt.lang).map((a) => a.value));
+  for (const a of extractAnchors(s.text, u.src.lang)) {
+    if (a.kind === 'name') continue;
     total++;
-    if (alts.some((a) => contains(text, a))) found++;
+    if (pool.has(a.value)) found++;
   }
   return { total, found };
 }
 
 /** Glossary terms of a source sentence none of whose translations appear in the target sentences. */
 function missingTerms(u: Unit, s: Sent, tb: Sent[]): number {
-  if (!u.opts.glossary) return 2;
   const c = termCoverage(u, s, tb);
   return c.total - c.found;
 }
@@ -263,8 +287,8 @@ export function sentenceModel(units: Unit[], para: LengthModel): LengthModel {
   const wide = { ...para, sigma: Math.max(0.25, para.sigma * 1.5) };
   const pairs: [number, number][] = [];
   for (const u of units) {
-    const ss = sentencesOf(u.src.text, u.src.lang, u.src.starts, u.src.texts);
-    const ts = sentencesOf(u.tgt.text, u.tgt.lang, u.tgt.starts, u.tgt.texts);
+    const ss = sentencesOf(u.src.lang, u.src.starts, u.src.texts);
+    const ts = sentencesOf(u.tgt.lang, u.tgt.starts, u.tgt.texts);
     if (!ss.length || !ts.length) continue;
     for (const [a, b] of alignSentenceLengths(ss.map((x) => x.len), ts.map((x) => x.len), wide)) {
       if (a.length === 1 && b.length === 1) pairs.push([ss[a[0]!]!.len, ts[b[0]!]!.len]);

@@ -1,5 +1,6 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
 import { nameSkeleton, romanize, type Anchor } from '../anchors.ts';
+import { findGlossaryTerms } from '../glossary.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
@@ -84,7 +85,8 @@ function near(a: string, b: string): boolean {
   if (x === y) return true;
   // Short skeletons meet by chance ("pln" Brown, "plk" Park): there only a dropped or added consonant counts.
   const long = Math.max(x.length, y.length) >= 4 || x.length !== y.length;
-  return x.length >= 2 && y.length >= 2 && x[0] === y[0] && Math.abs(x.length - y.length) <= 1 && long && lev(x, y) <= 1;
+  if (Math.min(x.length, y.length) < 3) return x.length >= 2 && y.length >= 2 && (x.startsWith(y) || y.startsWith(x));
+  return x[0] === y[0] && Math.abs(x.length - y.length) <= 1 && long && lev(x, y) <= 1;
 }
 
 type Status = 'ok' | 'near' | 'missing';
@@ -184,19 +186,26 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       if (!ws.length) continue;
       // The word next to the title (the surname in "Lloyd J. Austin", the name in "직후 토니 블링컨 장관")
       // decides: words further out may be ordinary words the title pattern picked up.
-      const key = ownHangul ? ws[ws.length - 1]! : ws[ws.length - 1]!;
+      const key = ws[ws.length - 1]!;
+      // A word the glossary knows ("국제안보 차관", "Deputy") is vocabulary, not a name.
+      if (u.opts.glossary && findGlossaryTerms(key.w, ownHangul ? (HANGUL_RE.test(u.src.text) ? u.src.lang : u.tgt.lang) : (HANGUL_RE.test(u.src.text) ? u.tgt.lang : u.src.lang), u.opts.glossary)
+        .some((h) => h.end - h.start >= 2)) continue;
       const st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
       const known = st === 'missing' && docSk !== null
-        && (ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk)) !== 'missing';
+        && (ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk)) === 'ok';
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }
   };
   scan('src', [...as, ...extraNames(u.src.text, as)], u.src.text, u.tgt.text);
   scan('tgt', [...at, ...extraNames(u.tgt.text, at)], u.tgt.text, u.src.text);
   const out: RawFinding[] = [];
-  const missS = bad.filter((b) => b.side === 'src' && b.status === 'missing');
-  const missT = bad.filter((b) => b.side === 'tgt' && b.status === 'missing');
+  // A name missing on one side and a near-miss or missing name on the other: one name was changed.
+  const lost = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status === 'missing');
+  const odd = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status !== 'ok');
+  let missS = lost('src'), missT = lost('tgt');
+  if (missS.length && !missT.length) missT = odd('tgt');
+  else if (missT.length && !missS.length) missS = odd('src');
   if (missS.length && missT.length) {
     const a = missS[0]!, b = missT[0]!;
     out.push({

@@ -39,7 +39,8 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
     // ("양측", "both") only join the message when no written number is left on that side.
     const es = digits(ls).length ? digits(ls) : ls, et = digits(lt).length ? digits(lt) : lt;
     out.push({
-      check: 'numbers', severity: digits(ls).length || digits(lt).length ? 'error' : 'warning',
+      // Counts of parties ("both" ↔ "한미일") drift in translation; other spelled-out counts do not.
+      check: 'numbers', severity: digits(ls).length || digits(lt).length ? 'error' : es.some((q) => !q.party) && et.some((q) => !q.party) ? 'warning' : 'info',
       message: `Number ${list(es)} has no counterpart in ${T}; ${T} has ${list(et)}`,
       key: `numbers:${vals(es)}|${vals(et)}`,
       srcHits: es, tgtHits: et,

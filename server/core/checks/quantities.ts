@@ -12,6 +12,8 @@ export interface Quantity {
   text: string;
   /** Spelled out ("three", "두 차례", "trilateral"): such numbers are often rendered without one. */
   fromWords: boolean;
+  /** Counts parties ("both", "양측", "trilateral", "3국"), which translations render loosely. */
+  party?: boolean;
 }
 
 export interface DateMention {
@@ -41,7 +43,7 @@ const EN_WORD_RE = /\b(?:a\s+)?(one|two|three|four|five|six|seven|eight|nine|ten
 // Native Korean counts need a counter after them: "두 차례", "세 가지", "네 명"; "두 번째" is an ordinal the anchors already took.
 const KO_COUNT_RE = /(?<![\p{Script=Hangul}])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:차례|번(?!째)|개국|개(?!월)|명|가지|곳|척|발|건|나라)(?=$|[^\p{Script=Hangul}]|[을를이가은는의에와과도로만씩])/gu;
 // "양국", "양측", "3국", "3자": the number of parties, matched against "both", "bilateral", "trilateral".
-const KO_PARTY_RE = /(?<![\p{Script=Hangul}\d])(양)\s?(?:국|측|자|정상|장관)|(?<![\d])(\d)\s?(?:국|자|개국)(?=$|[^\p{Script=Hangul}]|[간을를이가은는의에와과도로만])/gu;
+const KO_PARTY_RE = /(?<![\p{Script=Hangul}\d])(양)\s?(?:국|측|자|정상|장관)|(?<![\p{Script=Hangul}])(한미일|한미|한일|미일|한미일중)(?=\s|$|[은는이가을를의와과도에·])|(?<![\d])(\d)\s?(?:국|자|개국)(?=$|[^\p{Script=Hangul}]|[간을를이가은는의에와과도로만])/gu;
 
 const REL_EN: [RegExp, string, string?][] = [
   [/\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+year\b|\bby\s+year[’']s\s+end\b|\byear-end\b/giu, 'this-year', 'end'],
@@ -114,12 +116,13 @@ export function extractQuantities(text: string, lang: Lang): Quantities {
     const q = numbers[i]!;
     const after = text.slice(q.end);
     // "10일 후", "10일 만에", "10일 앞둔" are spans of days, not dates.
-    const m = /^\s?일(?![간동째\p{Script=Hangul}]|\s?(?:간|동안|후|뒤|만|앞|전|이내|내|째|정도|가량))/u.exec(after);
+    const m = /^\s?일(?!간|동안|째|본|요일|\s?(?:간|동안|후|뒤|만|앞|전|이내|내|째|정도|가량))/u.exec(after);
     if (q.kind === 'number' && /^\d{1,2}$/.test(q.text) && m && Number(q.value) >= 1 && Number(q.value) <= 31) {
       dates.push({ d: Number(q.value), start: q.start, end: q.end + m[0].length, text: text.slice(q.start, q.end + m[0].length) });
       numbers.splice(i, 1);
     }
   }
+  addRanges(text, dates, numbers);
   dates.sort((a, b) => a.start - b.start);
   // A year next to a month or day ("July 2024", "2024년 7월") is one mention.
   const merged: DateMention[] = [];
@@ -165,8 +168,8 @@ export function extractQuantities(text: string, lang: Lang): Quantities {
   dates.sort((a, b) => a.start - b.start);
 
   const taken = [...dates, ...numbers];
-  const addWord = (value: number, start: number, end: number) => {
-    const q: Quantity = { value: String(value), kind: 'number', start, end, text: text.slice(start, end), fromWords: true };
+  const addWord = (value: number, start: number, end: number, party = false) => {
+    const q: Quantity = { value: String(value), kind: 'number', start, end, text: text.slice(start, end), fromWords: true, ...(party ? { party } : {}) };
     if (!overlaps(q, taken)) {
       numbers.push(q);
       taken.push(q);
@@ -178,24 +181,51 @@ export function extractQuantities(text: string, lang: Lang): Quantities {
       const w = m[1]!.toLowerCase();
       // "one" is a pronoun far more often than a count ("including one that …").
       if (w === 'one' && !/^\s+(?:of\s+)?(?:\p{Ll}+\s+)?(?:year|month|week|day|time|percent)/iu.test(text.slice(m.index + m[0].length))) continue;
-      addWord(EN_WORDS[w]!, m.index, m.index + m[0].length);
+      addWord(EN_WORDS[w]!, m.index, m.index + m[0].length, /^(?:both|bilateral|trilateral|three-way)$/.test(w));
     }
   }
   if (L === 'ko') {
     for (const re of [KO_COUNT_RE, KO_PARTY_RE]) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[1] !== undefined) addWord(m[1] === '양' ? 2 : KO_NATIVE[m[1]]!, m.index, m.index + m[0].length);
-        else if (m[2] !== undefined) {
+        if (m[1] !== undefined) addWord(m[1] === '양' ? 2 : KO_NATIVE[m[1]]!, m.index, m.index + m[0].length, m[1] === '양');
+        else if (m[2] !== undefined) addWord(m[2].length, m.index, m.index + m[0].length, true);
+        else if (m[3] !== undefined) {
           // "3국" with digits: replace the bare digit anchors already took so it can meet "trilateral".
-          const at = numbers.findIndex((q) => q.start === m!.index + m![0].indexOf(m![2]!) && q.text === m![2]);
-          if (at >= 0) numbers[at] = { ...numbers[at]!, end: m.index + m[0].length, text: m[0], fromWords: false };
+          const at = numbers.findIndex((q) => q.start === m!.index + m![0].indexOf(m![3]!) && q.text === m![3]);
+          if (at >= 0) numbers[at] = { ...numbers[at]!, end: m.index + m[0].length, text: m[0], fromWords: false, party: true };
         }
       }
     }
   }
   numbers.sort((a, b) => a.start - b.start);
   return { numbers, dates, anchors };
+}
+
+const MONTH_NO: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+/** Day ranges ("September 22-23, 2025", "9월 22~23일") become two dates, replacing what anchors made of them. */
+function addRanges(text: string, dates: DateMention[], numbers: Quantity[]): void {
+  const found: DateMention[][] = [];
+  const en = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\s?[-–]\s?(\d{1,2})(?:,?\s+(\d{4}))?/gu;
+  for (const m of text.matchAll(en)) {
+    const y = m[4] !== undefined ? Number(m[4]) : undefined, mo = MONTH_NO[m[1]!.toLowerCase()]!;
+    found.push([Number(m[2]), Number(m[3])].map((d) => ({ ...(y !== undefined ? { y } : {}), m: mo, d, start: m.index, end: m.index + m[0].length, text: m[0] })));
+  }
+  const ko = /(?:(\d{4})년\s?)?(\d{1,2})월\s?(\d{1,2})\s?[~∼-]\s?(\d{1,2})일/gu;
+  for (const m of text.matchAll(ko)) {
+    const y = m[1] !== undefined ? Number(m[1]) : undefined, mo = Number(m[2]);
+    found.push([Number(m[3]), Number(m[4])].map((d) => ({ ...(y !== undefined ? { y } : {}), m: mo, d, start: m.index, end: m.index + m[0].length, text: m[0] })));
+  }
+  for (const pair of found) {
+    const { start, end } = pair[0]!;
+    const out = (x: { start: number; end: number }) => x.start < end && start < x.end;
+    for (let i = dates.length - 1; i >= 0; i--) if (out(dates[i]!)) dates.splice(i, 1);
+    for (let i = numbers.length - 1; i >= 0; i--) if (out(numbers[i]!)) numbers.splice(i, 1);
+    dates.push(...pair);
+  }
 }
 
 function stripPos(d: DateMention): Omit<DateMention, 'start' | 'end' | 'text'> {

@@ -11,6 +11,7 @@ describe('core/checks acronyms', () => {
     expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['acronyms'] }))).to.deep.equal([]);
     expect(render(one('the DPRK and the ROK', '북한과 한국', 'acronyms'))).to.deep.equal([]);
     expect(render(one('including Ulchi Freedom Shield', '을지 자유의 방패(UFS) 연습 등', 'acronyms'))).to.deep.equal([]);
+    expect(render(one('the 26th Korea-U.S. Integrated Defense Dialogue', '제26차 한미 통합국방협의체(KIDD)', 'acronyms'))).to.deep.equal([]);
   });
 
   it('reports a different acronym as an error', () => {
@@ -37,6 +38,10 @@ describe('core/checks names', () => {
     expect(render(one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 이종섭 국방장관과 만났다.', 'names'))).to.deep.equal([]);
     expect(render(one('Secretary Austin thanked Minister Lee.', '오스틴 장관은 이 장관에게 감사를 표했다.', 'names'))).to.deep.equal([]);
     expect(render(one('Foreign Minister Park Jin met Secretary Blinken.', '박진 외교장관은 블링컨 장관과 만났다.', 'names'))).to.deep.equal([]);
+  });
+
+  it('does not take glossary vocabulary before a title for a name', () => {
+    expect(render(one('the Under Secretary for International Cooperation', '국무부 국제협력 차관', 'names'))).to.deep.equal([]);
   });
 
   it('reports a changed name', () => {

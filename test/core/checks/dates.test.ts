@@ -17,6 +17,12 @@ describe('core/checks dates', () => {
     expect(render(one('The companies announced the plan on Monday, this month.', '회사들은 이달 28일(현지시간) 계획을 발표했다.'))).to.deep.equal([]);
   });
 
+  it('reads day ranges on both sides', () => {
+    expect(render(one('held on September 22-23, 2025', '2025년 9월 22일부터 23일까지 개최'))).to.deep.equal([]);
+    expect(render(one('held on September 22-23, 2025', '2025년 9월 22~23일 개최'))).to.deep.equal([]);
+    expect(render(one('held on September 22-23, 2025', '2025년 9월 22일부터 24일까지 개최'))).to.deep.equal(['error dates 0/0']);
+  });
+
   it('reports a changed day, month or year as an error', () => {
     const fs = checkAlignment(EN, withKo(1, KO[1]!.replace('9월 18일', '9월 19일')), BEADS, { ...OPTS, checks: ['dates'] });
     expect(render(fs)).to.deep.equal(['error dates 1/1']);

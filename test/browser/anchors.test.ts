@@ -1,0 +1,56 @@
+// Unit tests for web/anchors.ts: anchor extraction, row matching, glossary names and the piece splitter (Node, no browser).
+import { expect } from 'chai';
+import { buildNameIndex, findAnchors, pieces, rowAnchors } from '../../web/anchors.ts';
+
+const keys = (text: string): string[] => findAnchors(text).map((a) => a.key);
+
+describe('web/anchors', () => {
+  it('finds digit groups, months and Latin acronyms in English and Korean', () => {
+    expect(keys('On September 22, 2025, the ROK and the U.S. pledged $1,500.5 million for 26th KIDD.')).to.deep.equal(['m:9', 'n:22', 'n:2025', 'a:ROK', 'n:1500.5', 'n:26', 'a:KIDD']);
+    expect(keys('2025년 9월 22일 제26차 한미 통합국방협의체(KIDD) 회의')).to.deep.equal(['n:2025', 'm:9', 'n:22', 'n:26', 'a:KIDD']);
+    expect(keys('Talks resumed in Sept. and ended in May.')).to.deep.equal(['m:9', 'm:5']);
+    // Spans point at the text they cover.
+    const text = '양측은 KIDD를 개최하였다';
+    const [a] = findAnchors(text);
+    expect(text.slice(a!.start, a!.end)).to.equal('KIDD');
+  });
+
+  it('marks keys shared by both sides of a row and leaves one-sided ones out', () => {
+    const r = rowAnchors(['The DPRK fired 3 missiles on August 14.'], ['북한은 8월 14일 미사일 2발을 발사하였다.'], { src: 'en', tgt: 'ko' });
+    expect([...r.shared].sort()).to.deep.equal(['m:8', 'n:14']);
+    expect(r.src[0]!.map((a) => a.key)).to.include.members(['a:DPRK', 'n:3']);
+    expect(r.tgt[0]!.map((a) => a.key)).to.include('n:2');
+  });
+
+  it('matches glossary names across languages, longest variant first, and skips one-character variants', () => {
+    const names = buildNameIndex(
+      [
+        { id: 1, terms: { en: ['Republic of Korea', 'ROK', 'Korea'], ko: ['대한민국', '한국', '한'] } },
+        { id: 2, terms: { en: ['United States', 'U.S.'], ko: ['미국'] } },
+        { id: 3, terms: { en: ['deterrence'], ko: ['억제'] } },
+      ],
+      ['en', 'ko'],
+    );
+    const r = rowAnchors(['The Republic of Korea and the U.S. discussed deterrence.'], ['한국과 미국은 억제 방안을 논의하였다.'], { src: 'en', tgt: 'ko' }, names);
+    expect(r.src[0]!.map((a) => a.key)).to.deep.equal(['g:1', 'g:2']);
+    expect(r.tgt[0]!.map((a) => a.key)).to.deep.equal(['g:1', 'g:2']);
+    expect([...r.shared].sort()).to.deep.equal(['g:1', 'g:2']);
+    // "Korean" is not "Korea", and the one-syllable 한 does not match inside 한반도.
+    expect(rowAnchors(['Korean peninsula'], ['한반도'], { src: 'en', tgt: 'ko' }, names).tgt[0]).to.deep.equal([]);
+    expect(rowAnchors(['Korean peninsula'], [], { src: 'en', tgt: 'ko' }, names).src[0]).to.deep.equal([]);
+  });
+
+  it('cuts text into pieces at anchor and mark boundaries, dropping overlaps and stale spans', () => {
+    const text = 'Seoul, 2025 KIDD';
+    const out = pieces(text, [{ start: 7, end: 11, ref: 0 }, { start: 12, end: 16, ref: 1 }], [{ start: 10, end: 16, ref: 0 }, { start: 12, end: 40, ref: 1 }]);
+    expect(out.map((p) => p.text).join('')).to.equal(text);
+    expect(out).to.deep.equal([
+      { text: 'Seoul, ', anchor: null, mark: null },
+      { text: '202', anchor: 0, mark: null },
+      { text: '5', anchor: 0, mark: 0 },
+      { text: ' ', anchor: null, mark: 0 },
+      { text: 'KIDD', anchor: 1, mark: 0 },
+    ]);
+    expect(pieces('abc', [], [])).to.deep.equal([{ text: 'abc', anchor: null, mark: null }]);
+  });
+});
