@@ -35,53 +35,65 @@ export function findAnchors(text: string): Anchor[] {
   return out;
 }
 
-/** Per language, one regex over the glossary's proper names; a hit's key is the glossary entry, shared across languages. */
+/** Per language, the glossary's proper names keyed by their first two characters; a hit's key is the glossary entry, shared across languages. */
 export interface NameIndex {
-  byLang: Map<string, { re: RegExp; idOf: Map<string, number> }>;
+  byLang: Map<string, Map<string, Array<{ text: string; id: number; latin: boolean }>>>;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const WORD = /[A-Za-z0-9_]/;
 
 /**
  * Names are the glossary entries whose English form is capitalised (countries, institutions, people).
  * Latin-script variants match on word boundaries; others (Hangul, kana) as substrings, because
  * particles attach to them — but one-character variants would match everywhere, so they are skipped.
+ * A two-character bucket lookup per position keeps 500 rows × hundreds of names well under 100 ms
+ * (a single alternation regex was several times slower).
  */
 export function buildNameIndex(entries: ReadonlyArray<{ id: number; terms: Record<string, string[]> }>, langs: readonly string[]): NameIndex {
-  const byLang = new Map<string, { re: RegExp; idOf: Map<string, number> }>();
+  const byLang: NameIndex['byLang'] = new Map();
   const names = entries.filter((e) => (e.terms['en'] ?? []).some((t) => /^[A-Z]/.test(t)));
   for (const lang of langs) {
-    const idOf = new Map<string, number>();
+    const buckets = new Map<string, Array<{ text: string; id: number; latin: boolean }>>();
+    const seen = new Set<string>();
     for (const e of names) {
       for (const v of e.terms[lang] ?? []) {
         const t = v.trim();
-        if (t.length < 2 || idOf.has(t)) continue;
-        idOf.set(t, e.id);
+        if (t.length < 2 || seen.has(t)) continue;
+        seen.add(t);
+        const key = t.slice(0, 2);
+        const list = buckets.get(key) ?? [];
+        list.push({ text: t, id: e.id, latin: /^[\x00-\x7f]+$/.test(t) });
+        buckets.set(key, list);
       }
     }
-    if (!idOf.size) continue;
     // Longest first, so "Republic of Korea" wins over "Korea".
-    // Boundaries only at word-character edges: "U.S." must still match before a space.
-    const alts = [...idOf.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((t) => (/^[\x00-\x7f]+$/.test(t) ? `${/^\w/.test(t) ? '\\b' : ''}${escapeRe(t)}${/\w$/.test(t) ? '\\b' : ''}` : escapeRe(t)));
-    // A first-character class in front lets the engine skip most positions without trying every alternative.
-    const firsts = [...new Set([...idOf.keys()].map((t) => t.charAt(0)))].map(escapeRe).join('');
-    byLang.set(lang, { re: new RegExp(`(?=[${firsts}])(?:${alts.join('|')})`, 'g'), idOf });
+    for (const list of buckets.values()) list.sort((a, b) => b.text.length - a.text.length);
+    if (buckets.size) byLang.set(lang, buckets);
   }
   return { byLang };
 }
 
 export function findNames(text: string, lang: string, index: NameIndex | null): Anchor[] {
-  const entry = index?.byLang.get(lang);
-  if (!entry) return [];
+  const buckets = index?.byLang.get(lang);
+  if (!buckets) return [];
   const out: Anchor[] = [];
-  entry.re.lastIndex = 0;
-  for (let m = entry.re.exec(text); m; m = entry.re.exec(text)) {
-    const id = entry.idOf.get(m[0]);
-    if (id !== undefined) out.push({ start: m.index, end: m.index + m[0].length, key: `g:${id}` });
+  for (let i = 0; i < text.length - 1; ) {
+    const list = buckets.get(text.slice(i, i + 2));
+    let hit: { text: string; id: number } | null = null;
+    if (list) {
+      for (const c of list) {
+        if (!text.startsWith(c.text, i)) continue;
+        const end = i + c.text.length;
+        // Boundaries only at word-character edges: "U.S." must still match before a space.
+        if (c.latin && ((WORD.test(c.text.charAt(0)) && i > 0 && WORD.test(text.charAt(i - 1))) || (WORD.test(c.text.charAt(c.text.length - 1)) && end < text.length && WORD.test(text.charAt(end))))) continue;
+        hit = c;
+        break;
+      }
+    }
+    if (hit) {
+      out.push({ start: i, end: i + hit.text.length, key: `g:${hit.id}` });
+      i += hit.text.length;
+    } else i++;
   }
   return out;
 }
