@@ -20,7 +20,7 @@ import { importAlignedCorpus } from '../ops/import-aligned.ts';
 import { buildReport, type ReportFormat } from '../ops/report.ts';
 import { addUser, disableUser, listUsers } from '../ops/accounts.ts';
 import { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
-import { checkAlignment } from '../core/checks/index.ts';
+import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
 import { defaultDbPath, loadGlossary } from '../ops/context.ts';
 import { startServer } from '../http/server.ts';
@@ -183,10 +183,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--pre-split', 'every non-empty input line is one paragraph')
     .option('--statement <id>', 'check a stored statement (its findings are stored as suggested flags)')
     .option('--consistency', 'check the stored corpus: one term rendered differently across statements')
+    .option('--checks <list>', `only these checks, comma-separated (${CHECKS.join(', ')})`)
     .option('--src-lang <lang>', 'language of the first file', 'en')
     .option('--tgt-lang <lang>', 'language of the second file', 'ko')
     .addOption(dbOption())
-    .action(async (files: string[], o: { preSplit?: boolean; statement?: string; consistency?: boolean; srcLang: string; tgtLang: string; db?: string }) => {
+    .action(async (files: string[], o: { preSplit?: boolean; statement?: string; consistency?: boolean; checks?: string; srcLang: string; tgtLang: string; db?: string }) => {
+      const only = o.checks?.split(',').map((c) => c.trim()).filter(Boolean);
+      const unknown = only?.filter((c) => !(CHECKS as readonly string[]).includes(c));
+      if (unknown?.length) throw new UsageError(`unknown check "${unknown[0]}" (${CHECKS.join(', ')})`);
       if (o.consistency) {
         return withDb(io, o.db, (db) => {
           for (const f of corpusConsistency(db, o.srcLang, o.tgtLang))
@@ -200,7 +204,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         const id = parseId(o.statement)[0]!;
         const db = openDb(dbPath(io, o.db));
         try {
-          for (const r of runStatementChecks(db, id, actor(io)))
+          for (const r of runStatementChecks(db, id, actor(io), { checks: only }))
             r.findings.forEach((f, i) => emit(r.srcLang, r.tgtLang, { ...f, src: r.src[i]!, tgt: r.tgt[i]! }));
         } finally {
           db.close();
@@ -211,7 +215,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const src = await paragraphsOf(io, files[0]!, o.srcLang, !!o.preSplit);
       const tgt = await paragraphsOf(io, files[1]!, o.tgtLang, !!o.preSplit);
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary() };
-      for (const f of checkAlignment(src, tgt, alignParagraphs(src, tgt, opts), opts))
+      for (const f of checkAlignment(src, tgt, alignParagraphs(src, tgt, opts), { ...opts, checks: only }))
         emit(o.srcLang, o.tgtLang, { ...f, src: f.src.map((i) => i + 1), tgt: f.tgt.map((i) => i + 1) });
     });
 

@@ -66,7 +66,7 @@ export interface StatementCheck {
 }
 
 /** Runs every check on a stored statement and stores the findings as suggested flags (one transaction). */
-export function runStatementChecks(db: Db, statementId: number, actor: string, opts: OpsOptions = {}): StatementCheck[] {
+export function runStatementChecks(db: Db, statementId: number, actor: string, opts: OpsOptions & { checks?: string[] } = {}): StatementCheck[] {
   const glossary = dbGlossary(db, opts);
   const docs = loadDocs(db, statementId);
   const results = docs.map((d) => ({
@@ -75,7 +75,7 @@ export function runStatementChecks(db: Db, statementId: number, actor: string, o
       d.src.map((p) => p.text),
       d.tgt.map((p) => p.text),
       d.beads,
-      { srcLang: d.srcLang, tgtLang: d.tgtLang, glossary },
+      { srcLang: d.srcLang, tgtLang: d.tgtLang, glossary, checks: opts.checks },
     ),
   }));
   const at = nowIso(opts);

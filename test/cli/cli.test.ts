@@ -164,6 +164,14 @@ describe('cli', () => {
       expect(serious.some((x) => /^omission 9\|$/.test(x))).to.equal(true);
     });
 
+    it('runs only the checks named with --checks, and refuses an unknown one', async () => {
+      const r = await runCli(['check', '--checks', 'numbers', join(demo, 'kidd26.en.txt'), join(demo, 'kidd26.ko.txt')]);
+      const checks = new Set(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).check));
+      expect([...checks]).to.deep.equal(['numbers']);
+      const bad = await runCli(['check', '--checks', 'numbers,vibes', join(demo, 'kidd26.en.txt'), join(demo, 'kidd26.ko.txt')]);
+      expect([bad.code, bad.stderr.split(' (')[0]]).to.deep.equal([2, 'twintext: unknown check "vibes"']);
+    });
+
     it('checks a stored statement and stores the findings as suggestions', async () => {
       await runCli(['import', '--en', join(demo, 'edscg6.en.txt'), '--ko', join(demo, 'edscg6.ko.txt'), '--db', db]);
       const r = await runCli(['check', '--statement', '1', '--db', db]);
