@@ -3,8 +3,10 @@
 export interface Anchor {
   start: number;
   end: number;
-  /** Language-neutral identity: "n:2500", "m:9", "a:KIDD". Equal keys on both sides of a row match. */
+  /** Language-neutral identity: "n:2500", "m:9", "a:KIDD", "g:12". Equal keys on both sides of a row match. */
   key: string;
+  /** Further identities: a name variant shared by several glossary entries (국방부) matches any of them. */
+  alt?: string[];
 }
 
 const MONTHS: Record<string, number> = {
@@ -37,7 +39,7 @@ export function findAnchors(text: string): Anchor[] {
 
 /** Per language, the glossary's proper names keyed by their first two characters; a hit's key is the glossary entry, shared across languages. */
 export interface NameIndex {
-  byLang: Map<string, Map<string, Array<{ text: string; id: number; latin: boolean }>>>;
+  byLang: Map<string, Map<string, Array<{ text: string; ids: number[]; latin: boolean }>>>;
 }
 
 const WORD = /[A-Za-z0-9_]/;
@@ -53,16 +55,22 @@ export function buildNameIndex(entries: ReadonlyArray<{ id: number; terms: Recor
   const byLang: NameIndex['byLang'] = new Map();
   const names = entries.filter((e) => (e.terms['en'] ?? []).some((t) => /^[A-Z]/.test(t)));
   for (const lang of langs) {
-    const buckets = new Map<string, Array<{ text: string; id: number; latin: boolean }>>();
-    const seen = new Set<string>();
+    const buckets = new Map<string, Array<{ text: string; ids: number[]; latin: boolean }>>();
+    const seen = new Map<string, { text: string; ids: number[]; latin: boolean }>();
     for (const e of names) {
       for (const v of e.terms[lang] ?? []) {
         const t = v.trim();
-        if (t.length < 2 || seen.has(t)) continue;
-        seen.add(t);
+        if (t.length < 2) continue;
+        const known = seen.get(t);
+        if (known) {
+          if (!known.ids.includes(e.id)) known.ids.push(e.id);
+          continue;
+        }
+        const item = { text: t, ids: [e.id], latin: /^[\x00-\x7f]+$/.test(t) };
+        seen.set(t, item);
         const key = t.slice(0, 2);
         const list = buckets.get(key) ?? [];
-        list.push({ text: t, id: e.id, latin: /^[\x00-\x7f]+$/.test(t) });
+        list.push(item);
         buckets.set(key, list);
       }
     }
@@ -79,19 +87,22 @@ export function findNames(text: string, lang: string, index: NameIndex | null): 
   const out: Anchor[] = [];
   for (let i = 0; i < text.length - 1; ) {
     const list = buckets.get(text.slice(i, i + 2));
-    let hit: { text: string; id: number } | null = null;
+    let hit: { text: string; ids: number[] } | null = null;
     if (list) {
       for (const c of list) {
         if (!text.startsWith(c.text, i)) continue;
         const end = i + c.text.length;
         // Boundaries only at word-character edges: "U.S." must still match before a space.
         if (c.latin && ((WORD.test(c.text.charAt(0)) && i > 0 && WORD.test(text.charAt(i - 1))) || (WORD.test(c.text.charAt(c.text.length - 1)) && end < text.length && WORD.test(text.charAt(end))))) continue;
-        hit = c;
-        break;
+        // The longest variant gives the span; shorter ones at the same place add their entries, so
+        // "UN Security Council resolutions" still matches a side that only has "UN Security Council".
+        if (!hit) hit = { text: c.text, ids: [...c.ids] };
+        else for (const id of c.ids) if (!hit.ids.includes(id)) hit.ids.push(id);
       }
     }
     if (hit) {
-      out.push({ start: i, end: i + hit.text.length, key: `g:${hit.id}` });
+      const [first, ...rest] = hit.ids.map((id) => `g:${id}`);
+      out.push(rest.length ? { start: i, end: i + hit.text.length, key: first!, alt: rest } : { start: i, end: i + hit.text.length, key: first! });
       i += hit.text.length;
     } else i++;
   }
@@ -114,13 +125,22 @@ export interface RowAnchors {
   shared: Set<string>;
 }
 
+function keysOf(a: Anchor): string[] {
+  return a.alt ? [a.key, ...a.alt] : [a.key];
+}
+
+/** True when some identity of the anchor is also on the other side of its row. */
+export function isShared(a: Anchor, shared: ReadonlySet<string>): boolean {
+  return shared.has(a.key) || (a.alt?.some((k) => shared.has(k)) ?? false);
+}
+
 /** Anchors of every paragraph of a row, and which keys the two sides share. */
 export function rowAnchors(src: readonly string[], tgt: readonly string[], langs: { src: string; tgt: string }, names: NameIndex | null = null): RowAnchors {
   const a = src.map((t) => paragraphAnchors(t, langs.src, names));
   const b = tgt.map((t) => paragraphAnchors(t, langs.tgt, names));
-  const left = new Set(a.flat().map((x) => x.key));
+  const left = new Set(a.flat().flatMap(keysOf));
   const shared = new Set<string>();
-  for (const x of b.flat()) if (left.has(x.key)) shared.add(x.key);
+  for (const x of b.flat()) for (const k of keysOf(x)) if (left.has(k)) shared.add(k);
   return { src: a, tgt: b, shared };
 }
 

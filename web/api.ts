@@ -78,6 +78,12 @@ export interface UndoState {
   canRedo: string | null;
 }
 
+export interface EditResult extends UndoState {
+  eventId: number;
+  /** The rows the edit wrote. */
+  beads: Bead[];
+}
+
 export interface Meta {
   flagCategories: string[];
   flagSeverities: string[];
@@ -96,13 +102,23 @@ export class ApiError extends Error {
   }
 }
 
+/** Set after sign-in in accounts mode; every state-changing call must echo it (the server's CSRF check). */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
   try {
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -149,7 +165,7 @@ export function updateFlag(id: number, patch: { status?: FlagStatus; comment?: s
   return call('PATCH', `/api/flags/${id}`, patch);
 }
 
-export function editBead(id: number, req: EditRequest): Promise<UndoState> {
+export function editBead(id: number, req: EditRequest): Promise<EditResult> {
   return call('POST', `/api/beads/${id}/edit`, req);
 }
 
@@ -246,6 +262,19 @@ export interface UploadFile {
   data: string;
 }
 
+/** Read a chosen file as base64 for the JSON body; a data: URL is the one FileReader result that already is base64. */
+export function fileToUpload(file: File): Promise<UploadFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => reject(new Error(`Could not read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
 export type ImportBody = { title?: string; date?: string } & ({ texts: Record<string, string> } | { files: Record<string, UploadFile> });
 
 export function importStatement(body: ImportBody): Promise<{ created: boolean; statement: StatementSummary }> {
@@ -309,4 +338,27 @@ export function deleteGlossaryTerm(id: number): Promise<{ ok: true }> {
 
 export function reportUrl(statementId: number): string {
   return `/api/report?format=html&statement=${statementId}`;
+}
+
+export interface SessionUser {
+  name: string;
+  role: string;
+}
+
+export interface Me {
+  accounts: boolean;
+  user: SessionUser | null;
+  csrfToken: string | null;
+}
+
+export function getMe(): Promise<Me> {
+  return call('GET', '/api/me');
+}
+
+export function login(name: string, password: string): Promise<{ user: SessionUser; csrfToken: string }> {
+  return call('POST', '/api/login', { name, password });
+}
+
+export function logout(): Promise<{ ok: true }> {
+  return call('POST', '/api/logout');
 }

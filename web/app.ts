@@ -1,9 +1,11 @@
 // Browser entry point: wires the page shell and routes location.pathname to the list or review screen.
+import { renderLogin, showSignedIn } from './account.ts';
+import { getMe, setCsrfToken } from './api.ts';
 import { byId } from './dom.ts';
 import { renderGlossary } from './glossary.ts';
 import { renderList } from './list.ts';
 import { ReviewPage } from './review.ts';
-import { initShell, reportError } from './ui.ts';
+import { initShell, reportError, setAccountUser } from './ui.ts';
 
 async function main(): Promise<void> {
   const root = byId('app');
@@ -12,6 +14,18 @@ async function main(): Promise<void> {
     if (review) review.focusCurrent();
     else (document.getElementById('search') ?? root).focus();
   });
+  // Older servers have no /api/me: treat that like loopback mode (a typed reviewer name).
+  const me = await getMe().catch(() => null);
+  if (me?.accounts && !me.user) {
+    renderLogin(root);
+    document.documentElement.dataset['ready'] = 'true';
+    return;
+  }
+  if (me?.user) {
+    setCsrfToken(me.csrfToken);
+    setAccountUser(me.user.name);
+    showSignedIn(me.user);
+  }
   const m = /^\/statements\/(\d+)\/?$/.exec(location.pathname);
   if (m) {
     review = new ReviewPage(root, Number(m[1]), new URLSearchParams(location.search).get('lang'));

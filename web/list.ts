@@ -1,5 +1,5 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
-import { importStatement, listStatements, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
+import { fileToUpload, importStatement, listStatements, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
 import { langName, progressPercent } from './model.ts';
 import { reportError, clearError, requireReviewer, showError } from './ui.ts';
@@ -58,19 +58,6 @@ function statementRow(s: StatementSummary): HTMLTableRowElement {
   );
 }
 
-function fileToBase64(file: File): Promise<UploadFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    // A data: URL is the one FileReader result that is already base64; the prefix is cut off.
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
-    };
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
-}
-
 const IMPORT_LANGS = ['en', 'ko', 'ja'];
 
 /** Import form: per language a file or pasted text; the pair is chosen, not assumed. */
@@ -125,7 +112,7 @@ function importForm(): HTMLElement {
       for (const s of sides) {
         const f = s.file.files?.[0];
         if (s.lang.value in texts || s.lang.value in files) return fail('Choose two different languages.');
-        if (f) files[s.lang.value] = await fileToBase64(f);
+        if (f) files[s.lang.value] = await fileToUpload(f);
         else if (s.text.value.trim()) texts[s.lang.value] = s.text.value;
         else return fail(`Add the ${langName(s.lang.value)} text: choose a file or paste it.`);
       }

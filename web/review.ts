@@ -2,12 +2,12 @@
 import {
   ApiError,
   commentOnFlag,
-  confirmBead,
   createFlag,
   decideFinding,
   editBead,
   editParagraph,
   exportUrl,
+  fileToUpload,
   getDiff,
   getEvents,
   getFindings,
@@ -19,7 +19,6 @@ import {
   reportUrl,
   runChecks,
   undoRedo,
-  undoState,
   updateFlag,
   uploadVersion,
   type Alignment,
@@ -32,9 +31,8 @@ import {
   type FlagStatus,
   type Paragraph,
   type StatementSummary,
-  type UploadFile,
 } from './api.ts';
-import { buildNameIndex, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
+import { buildNameIndex, isShared, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
 import { langChips, progressBar } from './list.ts';
 import {
@@ -102,19 +100,6 @@ export function renderDiff(ops: readonly DiffOp[]): HTMLElement {
     else p.append(text);
   }
   return p;
-}
-
-/** base64 of a File without string concatenation of huge binary strings in one go. */
-export function readFileBase64(file: File): Promise<UploadFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
-    };
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
 }
 
 export class ReviewPage {
@@ -478,7 +463,7 @@ export class ReviewPage {
       for (const piece of pieces(p.text, anchorOverlays, markOverlays)) {
         let node: Node = document.createTextNode(piece.text);
         if (piece.anchor !== null) {
-          const ok = shared.has(list[piece.anchor]!.key);
+          const ok = isShared(list[piece.anchor]!, shared);
           node = h('span', { class: ok ? 'anc anc-ok' : 'anc anc-miss', title: ok ? 'Also in the other text' : 'Not found in the other text' }, piece.text);
         }
         if (piece.mark === null) {
@@ -790,19 +775,17 @@ export class ReviewPage {
     const want = b.status !== 'confirmed';
     this.pending.add(b.id);
     try {
-      const { bead } = await confirmBead(b.id, b.version, want);
+      // Through the edit endpoint like every other row operation: one undoable event, and the undo state comes back with it.
+      const res = await editBead(b.id, { op: want ? 'confirm' : 'unconfirm', version: b.version });
       this.pending.delete(b.id);
       clearError();
-      this.replaceBead(i, bead);
+      const bead = res.beads.find((x) => x.id === b.id) ?? res.beads[0];
+      if (bead) this.replaceBead(i, bead);
+      else this.refreshRow(i);
+      this.alignment.canUndo = res.canUndo;
+      this.alignment.canRedo = res.canRedo;
+      this.renderHistory();
       announce(`Row ${i + 1} ${want ? 'confirmed' : 'unconfirmed'}.`);
-      // Confirming is undoable too; the buttons must say so without a full reload.
-      undoState(this.alignment.id)
-        .then((st) => {
-          this.alignment.canUndo = st.canUndo;
-          this.alignment.canRedo = st.canRedo;
-          this.renderHistory();
-        })
-        .catch(() => undefined);
     } catch (err) {
       this.pending.delete(b.id);
       if (err instanceof ApiError && err.status === 409) {
@@ -1240,7 +1223,7 @@ export class ReviewPage {
     }
     submit.disabled = true;
     try {
-      const body = f ? { files: { [lang]: await readFileBase64(f) } } : { texts: { [lang]: text.value } };
+      const body = f ? { files: { [lang]: await fileToUpload(f) } } : { texts: { [lang]: text.value } };
       const res = await uploadVersion(this.statementId, body);
       clearError();
       await this.reloadAll(Math.max(this.current, 0), false);

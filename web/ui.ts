@@ -35,7 +35,15 @@ export function reportError(err: unknown): void {
   else showError('Unexpected error');
 }
 
+/** In accounts mode the signed-in user is the reviewer; the name field and its cookie are not used. */
+let accountUser: string | null = null;
+
+export function setAccountUser(name: string | null): void {
+  accountUser = name;
+}
+
 export function reviewerName(): string {
+  if (accountUser) return accountUser;
   return readCookie(document.cookie, REVIEWER_COOKIE)?.trim() ?? '';
 }
 

@@ -1,6 +1,6 @@
 // Unit tests for web/anchors.ts: anchor extraction, row matching, glossary names and the piece splitter (Node, no browser).
 import { expect } from 'chai';
-import { buildNameIndex, findAnchors, pieces, rowAnchors } from '../../web/anchors.ts';
+import { buildNameIndex, findAnchors, isShared, pieces, rowAnchors } from '../../web/anchors.ts';
 
 const keys = (text: string): string[] => findAnchors(text).map((a) => a.key);
 
@@ -28,6 +28,10 @@ describe('web/anchors', () => {
         { id: 1, terms: { en: ['Republic of Korea', 'ROK', 'Korea'], ko: ['대한민국', '한국', '한'] } },
         { id: 2, terms: { en: ['United States', 'U.S.'], ko: ['미국'] } },
         { id: 3, terms: { en: ['deterrence'], ko: ['억제'] } },
+        { id: 4, terms: { en: ['Ministry of National Defense', 'MND'], ko: ['국방부'] } },
+        { id: 5, terms: { en: ['Department of Defense', 'DoD'], ko: ['국방부', '미 국방부'] } },
+        { id: 6, terms: { en: ['UN Security Council resolutions'], ko: ['유엔 안보리 결의'] } },
+        { id: 7, terms: { en: ['UN Security Council', 'UNSC'], ko: ['유엔 안전보장이사회'] } },
       ],
       ['en', 'ko'],
     );
@@ -35,6 +39,14 @@ describe('web/anchors', () => {
     expect(r.src[0]!.map((a) => a.key)).to.deep.equal(['g:1', 'g:2']);
     expect(r.tgt[0]!.map((a) => a.key)).to.deep.equal(['g:1', 'g:2']);
     expect([...r.shared].sort()).to.deep.equal(['g:1', 'g:2']);
+    // 국방부 belongs to two entries; either English name matches it.
+    const dod = rowAnchors(['The Department of Defense'], ['국방부는'], { src: 'en', tgt: 'ko' }, names);
+    expect(dod.shared.has('g:5')).to.equal(true);
+    expect(isShared(dod.tgt[0]![0]!, dod.shared)).to.equal(true);
+    // The longest English name wins the span but still matches the shorter entry on the other side.
+    const unsc = rowAnchors(['violated UN Security Council resolutions'], ['유엔 안전보장이사회 결의를 위반한'], { src: 'en', tgt: 'ko' }, names);
+    expect(unsc.src[0]!.map((a) => [a.key, a.alt])).to.deep.equal([['g:6', ['g:7']]]);
+    expect(isShared(unsc.src[0]![0]!, unsc.shared)).to.equal(true);
     // "Korean" is not "Korea", and the one-syllable 한 does not match inside 한반도.
     expect(rowAnchors(['Korean peninsula'], ['한반도'], { src: 'en', tgt: 'ko' }, names).tgt[0]).to.deep.equal([]);
     expect(rowAnchors(['Korean peninsula'], [], { src: 'en', tgt: 'ko' }, names).src[0]).to.deep.equal([]);

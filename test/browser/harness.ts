@@ -69,8 +69,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(dbPath: string): Promise<TestServer> {
-  const s = await startServer({ dbPath, port: 0, log: () => {} });
+export async function startTestServer(dbPath: string, opts: { accounts?: boolean } = {}): Promise<TestServer> {
+  const s = await startServer({ dbPath, port: 0, log: () => {}, ...(opts.accounts ? { accounts: true } : {}) });
   // Callers build URLs as `${url}/path`; the server reports a trailing slash.
   return { url: s.url.replace(/\/$/, ''), close: () => s.close() };
 }

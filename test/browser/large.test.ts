@@ -85,8 +85,8 @@ describe('web: large alignment', function () {
       const buildMs = marks.ready - marks.data;
       expect(marks.data).to.be.above(0);
       expect(buildMs, `building ${ROWS} rows took ${buildMs} ms`).to.be.below(1000);
-      // The statement, /api/meta, the findings and the glossary (for name anchors): rows never fetch on their own.
-      expect(apiCalls).to.equal(4);
+      // /api/me, the statement, /api/meta, the findings and the glossary (for name anchors): rows never fetch on their own.
+      expect(apiCalls).to.equal(5);
 
       const navMs = await page.evaluate(async () => {
         // Inline on purpose: tsx wraps named helpers in __name(), which does not exist in the page.

@@ -155,6 +155,8 @@ describe('web: review page', function () {
       await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
       expect((await apiAlignment(server.url, first.id)).beads[0]!.status).to.equal('confirmed');
       expect(await page.getByRole('progressbar', { name: 'Review progress' }).getAttribute('aria-valuenow')).to.equal('1');
+      // Confirming is an undoable row operation like the alignment edits.
+      expect(await page.getByRole('button', { name: 'Undo confirm' }).isEnabled()).to.equal(true);
 
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');

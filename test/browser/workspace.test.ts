@@ -258,9 +258,16 @@ describe('web: review workspace', function () {
       expect(inserted).to.contain('Busan');
       expect(inserted).to.contain('<script>alert(1)</script>');
       expect(await page.locator('#app script, #app b').count()).to.equal(0);
+      // The screenshot shows the edit next to the checks' suggestions, without the transient toast.
+      await page.locator('.panel-tabs').getByRole('button', { name: 'Suggestions' }).click();
+      await page.locator('.finding-list').waitFor();
+      await page.evaluate(() => {
+        document.getElementById('status')!.textContent = '';
+      });
+      await page.mouse.move(0, 0);
       await settleFonts(page);
       await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-edit.png') });
-      await page.keyboard.press('Escape');
+      await area.press('Escape');
       await page.locator('.para-editor').waitFor({ state: 'detached' });
 
       await page.getByRole('button', { name: 'Undo text edit' }).click();

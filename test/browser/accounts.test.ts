@@ -1,0 +1,69 @@
+// Browser test for accounts mode: sign-in screen, the signed-in user as reviewer, CSRF header on writes, sign-out.
+import { expect } from 'chai';
+import { openDb } from '../../server/store/db.ts';
+import { addUser } from '../../server/ops/accounts.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type BrowserSession, type TempDb, type TestServer } from './harness.ts';
+
+const PASSWORD = 'correct horse battery';
+
+describe('web: accounts mode', function () {
+  this.timeout(30_000);
+  let browser: BrowserSession;
+  let server: TestServer;
+  let db: TempDb;
+  let statementId: number;
+
+  before(async () => {
+    ensureWebBuilt();
+    db = tempDb();
+    const conn = openDb(db.dbPath);
+    try {
+      statementId = Math.min(...seedDemo(conn));
+      addUser(conn, 'Lee Seoyeon', 'translator', PASSWORD, 'test');
+    } finally {
+      conn.close();
+    }
+    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath, { accounts: true })]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.remove();
+  });
+
+  it('asks to sign in, then reviews as the signed-in user with the CSRF token, and signs out', async () => {
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer: null });
+    page.setDefaultTimeout(5000);
+    try {
+      await open(page, `${server.url}/statements/${statementId}`);
+      const form = page.getByRole('form', { name: 'Sign in' });
+      await form.getByLabel('Name').fill('Lee Seoyeon');
+      await form.getByLabel('Password').fill('wrong password!');
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await form.getByRole('alert').waitFor();
+      expect(await page.locator('tr.bead').count()).to.equal(0);
+
+      await form.getByLabel('Password').fill(PASSWORD);
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('tr.bead').first().waitFor();
+      expect(await page.locator('.signed-in').textContent()).to.contain('Lee Seoyeon');
+      expect(await page.getByRole('textbox', { name: 'Your name' }).count()).to.equal(0);
+
+      // A write goes through: the page sends the session's CSRF token, and the server records the account.
+      const csrf = page.waitForRequest((r) => r.url().endsWith('/edit') && r.method() === 'POST');
+      await page.locator('tr.bead').first().getByRole('button', { name: 'Confirm' }).click();
+      expect((await csrf).headers()['x-csrf-token']).to.be.a('string').and.not.equal('');
+      await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
+      const events = await page.evaluate(async (id) => (await (await fetch(`/api/statements/${id}/events`)).json()) as { events: { action: string; actor: string }[] }, statementId);
+      expect(events.events.find((e) => e.action.includes('confirm'))?.actor).to.equal('Lee Seoyeon');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('form', { name: 'Sign in' }).waitFor();
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+});
