@@ -1,4 +1,4 @@
-// HTTP client for the twintext API (docs/api.md): typed fetch wrappers and the ApiError they throw.
+// HTTP client for the twintext API (docs/api.md): typed fetch wrappers, the ApiError they throw, and the file encoder for uploads.
 
 export interface StatementSummary {
   id: number;

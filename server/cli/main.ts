@@ -22,7 +22,8 @@ import { addUser, disableUser, listUsers } from '../ops/accounts.ts';
 import { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
-import { defaultDbPath, loadGlossary } from '../ops/context.ts';
+import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON } from '../ops/context.ts';
+import { learnLexicon } from '../core/lexicon.ts';
 import { startServer } from '../http/server.ts';
 
 export interface Io {
@@ -131,9 +132,10 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--confidence', 'add a third column with the confidence in [0,1]')
     .option('--sentences', 'print one JSON object per paragraph bead with its sentence beads')
     .option('--batch <manifest>', 'align every EN_PATH<TAB>KO_PATH line of MANIFEST into OUT_DIR/NNNN.tsv')
+    .option('--two-pass', 'with --batch: learn a lexicon from the batch\'s confident beads and align again (slower, more accurate)')
     .option('--src-lang <lang>', 'language of the first file', 'en')
     .option('--tgt-lang <lang>', 'language of the second file', 'ko')
-    .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; srcLang: string; tgtLang: string }) => {
+    .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; srcLang: string; tgtLang: string }) => {
       const glossary = loadGlossary();
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary };
       if (o.batch) {
@@ -141,14 +143,25 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         const outDir = resolve(io.cwd, files[0]!);
         const manifestDir = resolve(io.cwd, o.batch, '..');
         const lines = readRaw(io, o.batch).split('\n').filter((l) => l.trim() !== '');
-        mkdirSync(outDir, { recursive: true });
+        const docs: { src: string[]; tgt: string[] }[] = [];
         for (const [i, line] of lines.entries()) {
           const [en, ko] = line.split('\t');
           if (!en || !ko) throw new InputError(`${o.batch}: line ${i + 1} must be EN_PATH<TAB>KO_PATH`);
-          const src = await paragraphsOf(io, resolve(manifestDir, en), o.srcLang, !!o.preSplit);
-          const tgt = await paragraphsOf(io, resolve(manifestDir, ko), o.tgtLang, !!o.preSplit);
-          writeFileSync(join(outDir, `${String(i).padStart(4, '0')}.tsv`), formatBeads(alignParagraphs(src, tgt, opts), !!o.confidence));
+          docs.push({ src: await paragraphsOf(io, resolve(manifestDir, en), o.srcLang, !!o.preSplit), tgt: await paragraphsOf(io, resolve(manifestDir, ko), o.tgtLang, !!o.preSplit) });
         }
+        let beads = docs.map((d) => alignParagraphs(d.src, d.tgt, opts));
+        if (o.twoPass) {
+          // Second pass: a lexicon learned from the batch's own confident beads, then align again.
+          const pairs = docs.flatMap((d, k) =>
+            beads[k]!.filter((b) => b.confidence >= 0.9 && b.src.length && b.tgt.length).map((b) => ({ src: b.src.map((x) => d.src[x]).join(' '), tgt: b.tgt.map((x) => d.tgt[x]).join(' ') })),
+          );
+          if (pairs.length >= MIN_PAIRS_FOR_LEXICON) {
+            const lexicon = learnLexicon(pairs, o.srcLang, o.tgtLang);
+            beads = docs.map((d) => alignParagraphs(d.src, d.tgt, { ...opts, lexicon }));
+          }
+        }
+        mkdirSync(outDir, { recursive: true });
+        beads.forEach((b, i) => writeFileSync(join(outDir, `${String(i).padStart(4, '0')}.tsv`), formatBeads(b, !!o.confidence)));
         return;
       }
       if (files.length !== 2) throw new UsageError('usage: twintext align EN_FILE KO_FILE [--pre-split] [--confidence]');

@@ -353,6 +353,17 @@ describe('web: review workspace', function () {
       await page.waitForFunction(() => document.querySelectorAll('.para.changed').length === 0);
       await versions.getByRole('button', { name: 'Show changes (KO)' }).click();
       await diff.waitFor();
+      await diff.getByRole('button', { name: 'Close' }).click();
+
+      // A file works too (read in the browser, sent as base64): version 3 replaces the last paragraph.
+      const v3 = changedText.replace(/[^\n]+$/, '양측은 제10차 회의를 서울에서 개최하기로 합의하였다.');
+      await page.getByLabel('Paste text').fill('');
+      await page.getByLabel('or a file').setInputFiles({ name: 'statement.ko.v3.txt', mimeType: 'text/plain', buffer: Buffer.from(v3, 'utf8') });
+      await page.getByRole('button', { name: 'Upload version' }).click();
+      const diff3 = page.getByRole('dialog', { name: /Changes in Korean: version 2 → 3/ });
+      await diff3.waitFor();
+      expect((await diff3.locator('ins').allTextContents()).join('')).to.contain('서울');
+      await versions.getByText('statement.ko.v3.txt').waitFor();
     });
   });
 

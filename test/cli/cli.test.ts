@@ -62,6 +62,22 @@ describe('cli', () => {
       expect(objs[2].sentences.map((s: any) => `${s.en}|${s.ko}`)).to.deep.equal(['1,2|1']);
     });
 
+    it('with --two-pass aligns a batch again with a lexicon learned from its confident beads', async () => {
+      const lines: string[] = [];
+      for (let d = 0; d < 8; d++) {
+        const en = Array.from({ length: 5 }, (_, i) => `The two sides reviewed item ${d * 5 + i + 1} of the combined defense work plan in Seoul.`);
+        const ko = Array.from({ length: 5 }, (_, i) => `양측은 서울에서 연합 국방 작업계획 제${d * 5 + i + 1}항을 검토하였다.`);
+        writeFileSync(join(tmp.dir, `d${d}.en.txt`), en.join('\n'));
+        writeFileSync(join(tmp.dir, `d${d}.ko.txt`), ko.join('\n'));
+        lines.push(`d${d}.en.txt\td${d}.ko.txt`);
+      }
+      writeFileSync(join(tmp.dir, 'm.tsv'), lines.join('\n'));
+      const out = join(tmp.dir, 'two');
+      const r = await runCli(['align', '--pre-split', '--two-pass', '--batch', join(tmp.dir, 'm.tsv'), out]);
+      expect(r.code, r.stderr).to.equal(0);
+      for (let d = 0; d < 8; d++) expect(readFileSync(join(out, `000${d}.tsv`), 'utf8')).to.equal('1\t1\n2\t2\n3\t3\n4\t4\n5\t5\n');
+    });
+
     it('aligns a batch manifest into OUT_DIR/NNNN.tsv in one process', async () => {
       const out = join(tmp.dir, 'beads');
       const r = await runCli(['align', '--pre-split', '--batch', join(fixtures, 'manifest.tsv'), out]);
