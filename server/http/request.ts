@@ -1,0 +1,119 @@
+// Request parsing shared by the routes: the acting user, ids, bodies, uploaded or pasted texts.
+import type { Request, Response } from 'express';
+import type { Db } from '../store/db.ts';
+import type { OpsOptions } from '../ops/context.ts';
+import { hasRole } from '../ops/accounts.ts';
+import type { Role, UserRow } from '../store/users.ts';
+import type { SourceInfo } from '../ops/import.ts';
+import { readStatementBuffer } from '../formats/read.ts';
+import { InputError } from '../core/errors.ts';
+import { HttpError } from './errors.ts';
+
+export const SESSION_COOKIE = 'twintext_session';
+export const REVIEWER_COOKIE = 'twintext_reviewer';
+
+export function cookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The reviewer's name, required for every write (recorded in the events table). */
+export function reviewer(req: Request): string {
+  const name = (req.header('x-reviewer') ?? cookie(req, REVIEWER_COOKIE) ?? '').trim();
+  if (!name) throw new HttpError(400, 'reviewer_required', 'a reviewer name is required (cookie twintext_reviewer or header X-Reviewer)');
+  if (name.length > 100) throw new HttpError(400, 'bad_request', 'reviewer name is longer than 100 characters');
+  return name;
+}
+
+export function idParam(v: unknown, what: string): number {
+  const s = String(v);
+  if (!/^[1-9]\d{0,15}$/.test(s)) throw new HttpError(400, 'bad_request', `${what} id must be a positive integer, got "${s}"`);
+  return Number(s);
+}
+
+export function body(req: Request): Record<string, unknown> {
+  const b: unknown = req.body;
+  if (b === undefined) return {};
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new HttpError(400, 'bad_request', 'request body must be a JSON object');
+  return b as Record<string, unknown>;
+}
+
+/**
+ * The texts of a statement from a request body: `texts: {en: "…"}` (pasted) or
+ * `files: {en: {name, data}}` (uploaded, base64) read by the same importers as the CLI.
+ */
+export async function textsOf(b: Record<string, unknown>, exactly?: number): Promise<{ texts: Record<string, string>; sources: Record<string, SourceInfo> }> {
+  const texts: Record<string, string> = {};
+  const sources: Record<string, SourceInfo> = {};
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (b.texts !== undefined) {
+    if (!isObj(b.texts)) throw new HttpError(400, 'bad_request', '"texts" must be an object mapping language codes to text, e.g. {"en": "…", "ko": "…"}');
+    for (const [lang, t] of Object.entries(b.texts)) {
+      if (typeof t !== 'string') throw new HttpError(400, 'bad_request', `text for "${lang}" must be a string`);
+      // Pasted text gets the same validation as a file: control characters refused, a whole page reduced to its body.
+      try {
+        texts[lang] = (await readStatementBuffer(Buffer.from(t, 'utf8'), `${lang}.txt`)).text;
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(`the pasted ${lang} text: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
+        throw e;
+      }
+      sources[lang] = { name: null, format: 'paste', encoding: 'utf-8' };
+    }
+  }
+  if (b.files !== undefined) {
+    if (!isObj(b.files)) throw new HttpError(400, 'bad_request', '"files" must be an object mapping language codes to {name, data} (data in base64)');
+    for (const [lang, f] of Object.entries(b.files)) {
+      if (!isObj(f) || typeof f.data !== 'string') throw new HttpError(400, 'bad_request', `file for "${lang}" must be {name, data} with data in base64`);
+      if (lang in texts) throw new HttpError(400, 'bad_request', `"${lang}" is given both as text and as a file`);
+      const name = typeof f.name === 'string' ? f.name : `${lang}.txt`;
+      if (!/^[A-Za-z0-9+/=\s]*$/.test(f.data)) throw new HttpError(400, 'bad_request', `file for "${lang}" is not valid base64`);
+      try {
+        const r = await readStatementBuffer(Buffer.from(f.data, 'base64'), name);
+        texts[lang] = r.text;
+        sources[lang] = { name, format: r.format, encoding: r.encoding };
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(`${name}: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
+        throw e;
+      }
+    }
+  }
+  const n = Object.keys(texts).length;
+  if (exactly !== undefined && n !== exactly) throw new HttpError(400, 'bad_request', `send exactly ${exactly} language in "texts" or "files"`);
+  if (n === 0) throw new HttpError(400, 'bad_request', 'send the statement as "texts" (pasted) or "files" (uploaded)');
+  return { texts, sources };
+}
+
+/** The ids in a repeatable query parameter (`?statement=1&statement=2`). */
+export function idList(v: unknown, what: string): number[] {
+  return ([] as unknown[]).concat(v ?? []).map((x) => idParam(x, what));
+}
+
+export interface RouteContext {
+  db: Db;
+  ops: OpsOptions;
+  accounts: boolean;
+  /** Who is acting: the signed-in user (accounts mode, with at least `role`) or the reviewer name. */
+  who(req: Request, res: Response, role: Role): string;
+  /** Accounts mode: exports and reports are for editors. */
+  editorsOnly(req: Request, res: Response): void;
+}
+
+export function routeContext(db: Db, ops: OpsOptions, accounts: boolean): RouteContext {
+  const who = (req: Request, res: Response, role: Role): string => {
+    if (!accounts) return reviewer(req);
+    const user = res.locals.user as UserRow | undefined;
+    if (!user) throw new HttpError(401, 'unauthorized', 'sign in first');
+    if (!hasRole(user, role)) throw new HttpError(403, 'forbidden', `this needs the ${role} role; ${user.name} is a ${user.role}`);
+    return user.name;
+  };
+  return { db, ops, accounts, who, editorsOnly: (req, res) => void (accounts && who(req, res, 'editor')) };
+}

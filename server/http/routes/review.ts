@@ -1,0 +1,64 @@
+// Reviewing: confirming and correcting the alignment, undo/redo, editing text, flags and their threads.
+import type { Router } from 'express';
+import { setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../ops/review.ts';
+import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../../ops/edit.ts';
+import { body, idParam, type RouteContext } from '../request.ts';
+
+export function reviewRoutes(r: Router, c: RouteContext): void {
+  const { db, ops } = c;
+  for (const [path, confirmed] of [['confirm', true], ['unconfirm', false]] as const) {
+    r.post(`/beads/:id/${path}`, (req, res) => {
+      const actor = c.who(req, res, 'translator');
+      const bead = setBeadConfirmed(db, idParam(req.params.id, 'bead'), confirmed, body(req).version, actor, ops);
+      res.json({ ok: true, bead });
+    });
+  }
+
+  r.post('/beads/:id/edit', (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    const b = body(req);
+    const result = editAlignment(db, { ...(b as unknown as EditRequest), beadId: idParam(req.params.id, 'bead') }, actor, ops);
+    res.json({ ok: true, eventId: result.eventId, beads: result.beads, ...undoRedoState(db, result.alignmentId) });
+  });
+
+  for (const which of ['undo', 'redo'] as const) {
+    r.post(`/alignments/:id/${which}`, (req, res) => {
+      const actor = c.who(req, res, 'translator');
+      const id = idParam(req.params.id, 'alignment');
+      const { eventId, undid } = undoRedo(db, id, which, actor, ops);
+      res.json({ ok: true, eventId, [which === 'undo' ? 'undid' : 'redid']: undid, ...undoRedoState(db, id) });
+    });
+  }
+
+  r.get('/alignments/:id/history', (req, res) => {
+    res.json({ ok: true, ...undoRedoState(db, idParam(req.params.id, 'alignment')) });
+  });
+
+  r.patch('/paragraphs/:id', (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    const id = idParam(req.params.id, 'paragraph');
+    const { eventId } = editParagraph(db, id, body(req).content, actor, ops);
+    res.json({ ok: true, eventId, history: paragraphHistory(db, id) });
+  });
+
+  r.get('/paragraphs/:id/history', (req, res) => {
+    res.json({ ok: true, history: paragraphHistory(db, idParam(req.params.id, 'paragraph')) });
+  });
+
+  r.post('/beads/:id/flags', (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    const flag = addFlag(db, idParam(req.params.id, 'bead'), body(req), actor, ops);
+    res.status(201).json({ ok: true, flag });
+  });
+
+  r.post('/flags/:id/comments', (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    res.status(201).json({ ok: true, flag: commentOnFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops) });
+  });
+
+  r.patch('/flags/:id', (req, res) => {
+    const actor = c.who(req, res, body(req).status === undefined ? 'translator' : 'editor');
+    const flag = changeFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops);
+    res.json({ ok: true, flag });
+  });
+}

@@ -1,0 +1,96 @@
+// Statements: list and search, import (pasted or uploaded), the review view, versions and diffs, history, delete.
+import type { Router } from 'express';
+import { listStatements, searchStatements, listTextVersions } from '../../store/statements.ts';
+import { listEvents, statementRevision } from '../../store/events.ts';
+import { importStatement } from '../../ops/import.ts';
+import { importVersion, diffVersions } from '../../ops/versions.ts';
+import { getStatementView, deleteStatement } from '../../ops/review.ts';
+import { HttpError } from '../errors.ts';
+import { body, idParam, textsOf, type RouteContext } from '../request.ts';
+
+export function statementRoutes(r: Router, c: RouteContext): void {
+  const { db, ops } = c;
+  r.delete('/statements/:id', (req, res) => {
+    const actor = c.who(req, res, 'admin');
+    deleteStatement(db, idParam(req.params.id, 'statement'), actor, ops);
+    res.json({ ok: true });
+  });
+
+  r.get('/statements', (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    if (q.length > 200) throw new HttpError(400, 'bad_request', 'search text is longer than 200 characters');
+    res.json({ ok: true, statements: q ? searchStatements(db, q) : listStatements(db) });
+  });
+
+  r.post('/statements', async (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    const b = body(req);
+    for (const k of ['title', 'date'] as const)
+      if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
+    const { texts, sources } = await textsOf(b);
+    const { statementId, created } = importStatement(
+      db,
+      { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources },
+      actor,
+      ops,
+    );
+    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementView(db, statementId).statement });
+  });
+
+  // The review page's hot read: the rendered JSON is cached per statement revision (the id of its
+  // newest event), so repeated reads cost one indexed lookup until something changes.
+  const views = new Map<string, { rev: number; json: string }>();
+  r.get('/statements/:id', (req, res) => {
+    const id = idParam(req.params.id, 'statement');
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const key = `${id}:${lang ?? ''}`;
+    const rev = statementRevision(db, id);
+    let hit = views.get(key);
+    if (!hit || hit.rev !== rev) {
+      hit = { rev, json: JSON.stringify({ ok: true, ...getStatementView(db, id, lang) }) };
+      views.delete(key);
+      views.set(key, hit);
+      if (views.size > 200) views.delete(views.keys().next().value!);
+    }
+    res.type('application/json').send(hit.json);
+  });
+
+  r.post('/statements/:id/versions', async (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    const id = idParam(req.params.id, 'statement');
+    const b = body(req);
+    const { texts, sources } = await textsOf(b, 1);
+    const [lang, text] = Object.entries(texts)[0]!;
+    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang] });
+    res.status(201).json({ ok: true, lang, ...version });
+  });
+
+  r.get('/statements/:id/versions', (req, res) => {
+    const id = idParam(req.params.id, 'statement');
+    const statement = getStatementView(db, id).statement;
+    const versions = Object.fromEntries(
+      statement.languages.map((l) => [
+        l,
+        listTextVersions(db, id, l).map((t) => ({ version: t.version, isCurrent: t.isCurrent, createdAt: t.createdAt, sourceName: t.sourceName, sourceFormat: t.sourceFormat, sourceEncoding: t.sourceEncoding })),
+      ]),
+    );
+    res.json({ ok: true, versions });
+  });
+
+  r.get('/statements/:id/diff', (req, res) => {
+    const id = idParam(req.params.id, 'statement');
+    const lang = String(req.query.lang ?? '');
+    const num = (v: unknown, name: string) => {
+      if (v === undefined) return undefined;
+      if (!/^[1-9]\d{0,5}$/.test(String(v))) throw new HttpError(400, 'bad_request', `"${name}" must be a version number`);
+      return Number(v);
+    };
+    res.json({ ok: true, diff: diffVersions(db, id, lang, num(req.query.from, 'from'), num(req.query.to, 'to')) });
+  });
+
+  r.get('/statements/:id/events', (req, res) => {
+    const id = idParam(req.params.id, 'statement');
+    getStatementView(db, id); // 404 for an unknown statement
+    res.json({ ok: true, events: listEvents(db, id) });
+  });
+}
