@@ -38,7 +38,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     c.editorsOnly(req, res);
     const format = String(req.query.format ?? 'html');
     if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
-    const ids = ([] as unknown[]).concat(req.query.statement ?? []).map((v) => idParam(v, 'statement'));
+    const ids = idList(req.query.statement, 'statement');
     const report = buildReport(db, format, ids);
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="twintext-report.${format}"`);
@@ -55,16 +55,10 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     if (status !== 'all' && status !== 'confirmed') throw new HttpError(400, 'bad_request', '"status" must be confirmed or all');
     const level = String(req.query.level ?? 'paragraph');
     if (level !== 'paragraph' && level !== 'sentence') throw new HttpError(400, 'bad_request', '"level" must be paragraph or sentence');
-    const ids = ([] as unknown[]).concat(req.query.statement ?? []).map((v) => idParam(v, 'statement'));
-    const types: Record<string, string> = {
-      tmx: 'application/x-tmx+xml',
-      xliff: 'application/xliff+xml',
-      tsv: 'text/tab-separated-values; charset=utf-8',
-      csv: 'text/csv; charset=utf-8',
-      jsonl: 'application/jsonl; charset=utf-8',
-    };
-    res.setHeader('Content-Type', types[format]!);
-    res.setHeader('Content-Disposition', `attachment; filename="twintext.${format === 'xliff' ? 'xlf' : format}"`);
+    const ids = idList(req.query.statement, 'statement');
+    const { ext, mime } = EXPORT_FILE_TYPES[format];
+    res.setHeader('Content-Type', mime);
+    res.setHeader('Content-Disposition', `attachment; filename="twintext.${ext}"`);
     await exportCorpus(db, format, { statementIds: ids, status, level }, res, {}, ops);
     res.end();
   });
