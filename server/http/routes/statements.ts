@@ -39,7 +39,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
 
   // The review page's hot read: the rendered JSON is cached per statement revision (the id of its
   // newest event), so repeated reads cost one indexed lookup until something changes.
-  const views = new Map<string, { rev: number; json: string }>();
+  const views = new Map<string, { rev: number; body: Buffer }>();
   r.get('/statements/:id', (req, res) => {
     const id = idParam(req.params.id, 'statement');
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
@@ -47,12 +47,13 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const rev = statementRevision(db, id);
     let hit = views.get(key);
     if (!hit || hit.rev !== rev) {
-      hit = { rev, json: JSON.stringify({ ok: true, ...getStatementView(db, id, lang) }) };
+      hit = { rev, body: Buffer.from(JSON.stringify({ ok: true, ...getStatementView(db, id, lang) })) };
       views.delete(key);
       views.set(key, hit);
       if (views.size > 200) views.delete(views.keys().next().value!);
     }
-    res.type('application/json').send(hit.json);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': hit.body.length });
+    res.end(hit.body);
   });
 
   r.post('/statements/:id/versions', async (req, res) => {
