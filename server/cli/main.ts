@@ -34,6 +34,8 @@ export interface Io {
   cwd: string;
 }
 
+const VERSION = '0.1.0';
+
 /** A problem with how the command was called: exit 2. */
 export class UsageError extends Error {}
 
@@ -103,7 +105,7 @@ function parseId(v: string, prev: number[] = []): number[] {
 function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Command {
   const program = new Command('twintext')
     .description('Import, align, review and export bilingual official statements (English–Korean first).')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => {} })
     .showHelpAfterError(false);
@@ -343,9 +345,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--level <level>', 'paragraph or sentence', 'paragraph')
     .option('--min-confidence <x>', 'only beads with at least this confidence')
     .option('--exclude-open-flags', 'leave out pairs with open flags')
+    .option('--lang-tag <lang=tag>', 'language tag for xml:lang in TMX/XLIFF, e.g. en=en-US (repeatable)', (v: string, prev: Record<string, string> = {}) => {
+      const m = /^([a-z]{2,3})=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/.exec(v);
+      if (!m) throw new UsageError(`--lang-tag must look like en=en-US, got "${v}"`);
+      return { ...prev, [m[1]!]: m[2]! };
+    })
     .addOption(dbOption())
     .action(
-      async (o: { format: string; out?: string; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; db?: string }) => {
+      async (o: { format: string; out?: string; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; langTag?: Record<string, string>; db?: string }) => {
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
@@ -362,7 +369,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         };
         try {
           const out = o.format === 'moses' ? { src: open(`${o.out}.en`), tgt: open(`${o.out}.ko`) } : o.out ? open(o.out) : io.out;
-          const { count } = await exportCorpus(db, o.format, query, out);
+          const { count } = await exportCorpus(db, o.format, query, out, { langTags: o.langTag, toolVersion: VERSION });
           for (const s of streams) {
             s.end();
             await once(s, 'finish');

@@ -108,6 +108,17 @@ describe('cli', () => {
       expect((readFileSync(out, 'utf8').match(/<tu[ >]/g) ?? []).length).to.equal(8 + 5);
     });
 
+    it('tags languages in TMX as asked with --lang-tag', async () => {
+      await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const r = await runCli(['export', '--format', 'tmx', '--lang-tag', 'en=en-US', '--lang-tag', 'ko=ko-KR', '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.include('srclang="en-US"');
+      expect((r.stdout.match(/<tuv xml:lang="ko-KR">/g) ?? []).length).to.equal(5);
+      expect(r.stdout).to.include('creationtoolversion="0.1.0"');
+      const bad = await runCli(['export', '--format', 'tmx', '--lang-tag', 'english', '--db', db]);
+      expect([bad.code, bad.stderr]).to.deep.equal([2, 'twintext: --lang-tag must look like en=en-US, got "english"\n']);
+    });
+
     it('uses TWINTEXT_DB when --db is absent', async () => {
       const r = await runCli(['import', '--pre-split', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt')], { env: { TWINTEXT_DB: db } });
       expect(r.code, r.stderr).to.equal(0);
