@@ -148,8 +148,15 @@ const finders: Partial<Record<Category, Finder>> = {
       [/\bwill\b/i, /할\s?것이/u, '하도록 노력하'],
     ];
     const out: Edit[] = [];
+    // A weakened Korean cue is a discrepancy only when the English carries a strong cue for it: where
+    // the Korean already says "decided" more often than the English does, weakening one of them can
+    // leave the Korean as firm as the English ("his decision" ↔ 결정 survives elsewhere).
+    const agreeEn = /\b(?:agree[sd]?|decided?|decisions?|pledged|vowed)\b/giu;
+    const agreeKo = /기로\s?(?:합의|결정|약속|다짐|동의|했|하였)|합의|결정|동의|약속|다짐/gu;
+    const n = (re: RegExp, t: string) => (t.match(re) ?? []).length;
     for (const [enRe, koRe, by] of swaps) {
       if (!enRe.test(en)) continue;
+      if (/agreed/.test(enRe.source) && n(agreeKo, ko) > n(agreeEn, en)) continue;
       const m = koRe.exec(ko);
       if (m) out.push({ start: m.index, end: m.index + m[0].length, by, note: `${m[0]} → ${by}` });
     }

@@ -1,6 +1,6 @@
 // The `twintext` command: parses arguments, calls ops/core, prints; the only place that sets exit codes.
 import { Command, CommanderError, Option } from 'commander';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -359,16 +359,23 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         const minConfidence = o.minConfidence === undefined ? undefined : Number(o.minConfidence);
         if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko)');
-        const db = openDb(dbPath(io, o.db));
         const query = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
         const streams: Writable[] = [];
         const open = (p: string) => {
-          const s = createWriteStream(resolve(io.cwd, p));
+          // Opened synchronously so an unwritable path is one readable error before anything is exported.
+          let fd: number;
+          try {
+            fd = openSync(resolve(io.cwd, p), 'w');
+          } catch (e) {
+            throw new InputError(`${p}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+          }
+          const s = createWriteStream('', { fd });
           streams.push(s);
           return s;
         };
+        const out = o.format === 'moses' ? { src: open(`${o.out}.en`), tgt: open(`${o.out}.ko`) } : o.out ? open(o.out) : io.out;
+        const db = openDb(dbPath(io, o.db));
         try {
-          const out = o.format === 'moses' ? { src: open(`${o.out}.en`), tgt: open(`${o.out}.ko`) } : o.out ? open(o.out) : io.out;
           const { count } = await exportCorpus(db, o.format, query, out, { langTags: o.langTag, toolVersion: VERSION });
           for (const s of streams) {
             s.end();
@@ -523,7 +530,8 @@ export async function main(argv: string[], io: Io, onServe: (close: () => Promis
       return 1;
     }
     const err = e as NodeJS.ErrnoException;
-    io.err.write(`twintext: ${err?.code ? `${err.code}: ` : ''}${(err?.message ?? String(e)).split('\n')[0]}\n`);
+    const message = (err?.message ?? String(e)).split('\n')[0]!;
+    io.err.write(`twintext: ${err?.code && !message.startsWith(err.code) ? `${err.code}: ` : ''}${message}\n`);
     if (io.env.TWINTEXT_DEBUG) io.err.write(`${err?.stack}\n`);
     return 1;
   }

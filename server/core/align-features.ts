@@ -2,7 +2,7 @@
 import { extractAnchors } from './anchors.ts';
 import { findGlossaryTerms, type Glossary } from './glossary.ts';
 import { lexTokens, type Lexicon } from './lexicon.ts';
-import { detectMarker, splitSentences } from './segment.ts';
+import { countSentences, detectMarker } from './segment.ts';
 import type { Lang } from './types.ts';
 
 export interface SideFeatures {
@@ -103,9 +103,13 @@ const LATIN_WORD = /[A-Za-z\u00c0-\u024f]{3,}/g;
 
 function latinWords(text: string): string[] {
   const out: string[] = [];
+  // Lower-casing the whole paragraph once and slicing it is exact when no character changed
+  // length (only "İ" does); otherwise each word is lower-cased on its own.
+  const lower = text.toLowerCase();
+  const sameLen = lower.length === text.length;
   LATIN_WORD.lastIndex = 0;
   for (let m = LATIN_WORD.exec(text); m; m = LATIN_WORD.exec(text)) {
-    const w = m[0].toLowerCase();
+    const w = sameLen ? lower.slice(m.index, m.index + m[0].length) : m[0].toLowerCase();
     if (!LATIN_STOP.has(w)) out.push(w);
   }
   return out;
@@ -195,9 +199,11 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       level[i] = mk ? mk.level : -1;
       editorial[i] = isEditorial(t) ? 1 : 0;
       const c: number[] = [];
-      for (const id of lists[i]!) if (remap[id]! >= 0) c.push(remap[id]!);
-      sents[i] = Math.min(32767, splitSentences(t, lang).length);
-      cues.push(Int32Array.from(c.sort((a, b) => a - b)));
+      const list = lists[i]!;
+      for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c.push(remap[list[k]!]!);
+      sents[i] = Math.min(32767, countSentences(t, lang));
+      // A typed array sorts numerically, as the comparator did.
+      cues.push(Int32Array.from(c).sort());
     }
     return { n, cum, level, editorial, cues, sents };
   };

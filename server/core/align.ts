@@ -1,5 +1,5 @@
 // Banded dynamic-programming aligner (paragraphs and sentences) with calibrated per-bead confidence.
-import { buildFeatures, cueSim, type CueWeights, type DocFeatures } from './align-features.ts';
+import { buildFeatures, cueSim, type CueWeights, type DocFeatures, type SideFeatures } from './align-features.ts';
 import type { Glossary } from './glossary.ts';
 import type { Lexicon } from './lexicon.ts';
 import { splitSentences } from './segment.ts';
@@ -64,6 +64,26 @@ const SHAPES: readonly (readonly [number, number])[] = [
   [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [3, 1], [1, 3],
 ];
 const FULL_CELLS = 250_000;
+// The same shapes as flat arrays for the DP's inner loop.
+const NSHAPES = SHAPES.length;
+const SHAPE_A = Int8Array.from(SHAPES, (s) => s[0]);
+const SHAPE_B = Int8Array.from(SHAPES, (s) => s[1]);
+
+/** Cost of leaving each paragraph of one side unaligned. */
+function skipCosts(side: SideFeatures, P: AlignParams): Float64Array {
+  const out = new Float64Array(side.n);
+  for (let k = 0; k < side.n; k++) {
+    if (side.editorial[k]) out[k] = P.skipEditorial;
+    else out[k] = Math.max(1, P.skip + P.skipLen * Math.log((1 + (side.cum[k + 1]! - side.cum[k]!)) / 101));
+  }
+  return out;
+}
+
+function prefixSents(side: SideFeatures): Int32Array {
+  const out = new Int32Array(side.n + 1);
+  for (let k = 0; k < side.n; k++) out[k + 1] = out[k]! + side.sents[k]!;
+  return out;
+}
 
 interface Band { lo: Int32Array; hi: Int32Array; start: Float64Array; cells: number }
 
@@ -213,11 +233,6 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   for (let i = 1; i <= n; i++) {
     for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) sim[start[i]! + j - lo[i]!] = cueSim(S.cues[i - 1]!, T.cues[j - 1]!, W);
   }
-  const simAt = (p: number, q: number): number => {
-    const r = p + 1, c = q + 1;
-    if (c >= lo[r]! && c <= hi[r]!) return sim[start[r]! + c - lo[r]!]!;
-    return cueSim(S.cues[p]!, T.cues[q]!, W);
-  };
   const priors = [P.prior11, P.skip, P.skip, P.prior12, P.prior12, P.prior22, P.prior13, P.prior13];
   // log(length + 2) of every span of 1–3 paragraphs ending at each position, so the length
   // term needs no logarithm per bead: spanS[k*(n+1)+i] covers paragraphs i-k-1 .. i-1.
@@ -226,9 +241,13 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     for (let i = k + 1; i <= n; i++) spanS[k * (n + 1) + i] = Math.log(ratio * (S.cum[i]! - S.cum[i - k - 1]!) + 2);
     for (let j = k + 1; j <= m; j++) spanT[k * (m + 1) + j] = Math.log(T.cum[j]! - T.cum[j - k - 1]! + 2);
   }
+  // An omission costs the same wherever it sits on the path: one value per paragraph, computed
+  // once instead of once per band cell.
+  const skipS = skipCosts(S, P), skipT = skipCosts(T, P);
+  // Prefix sums of sentence counts (integers, so the differences are exact).
+  const sentS = prefixSents(S), sentT = prefixSents(T);
   const logFloor = Math.log(P.varFloor);
   const structCost = (lv: Int8Array, ed: Uint8Array, a: number, k: number): number => {
-    if (k < 2) return 0;
     let s = 0;
     const first = lv[a]!;
     for (let x = a; x < a + k; x++) if (ed[x]) s += P.editorialMerge;
@@ -240,14 +259,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     }
     return s;
   };
-  const shapeCost = (i0: number, j0: number, t: number): number => {
-    const a = SHAPES[t]![0], b = SHAPES[t]![1];
-    if (a === 0 || b === 0) {
-      const side = a === 0 ? T : S, k = a === 0 ? j0 : i0;
-      if (side.editorial[k]) return P.skipEditorial;
-      const len = side.cum[k + 1]! - side.cum[k]!;
-      return Math.max(1, P.skip + P.skipLen * Math.log((1 + len) / 101));
-    }
+  /** Cost of a bead of shape t (both sides non-empty) starting at (i0, j0) and ending at cell idx. */
+  const pairCost = (i0: number, j0: number, t: number, a: number, b: number, idx: number): number => {
     const ls = S.cum[i0 + a]! - S.cum[i0]!;
     const lt = T.cum[j0 + b]! - T.cum[j0]!;
     const d = spanT[(b - 1) * (m + 1) + j0 + b]! - spanS[(a - 1) * (n + 1) + i0 + a]!;
@@ -255,7 +268,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     const v = P.varFloor + P.varShort / mean;
     let c = (d * d) / (2 * v) + 0.5 * (Math.log(v) - logFloor) + priors[t]!;
     let s = 0;
-    if (a === 1 && b === 1) s = simAt(i0, j0);
+    // A 1-1 bead ends at (i0+1, j0+1), the current cell, whose similarity is precomputed.
+    if (t === 0) s = sim[idx]!;
     else if (W.length) {
       // Multiset intersection of the merged sides, so a cue repeated in neighbouring paragraphs
       // is not counted twice in favour of a merge.
@@ -283,12 +297,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       }
     }
     c -= P.cueScale * s;
-    if (P.sentenceDiff) {
-      let ns = 0, nt = 0;
-      for (let p = i0; p < i0 + a; p++) ns += S.sents[p]!;
-      for (let q = j0; q < j0 + b; q++) nt += T.sents[q]!;
-      c += P.sentenceDiff * Math.abs(ns - nt);
-    }
+    if (P.sentenceDiff) c += P.sentenceDiff * Math.abs((sentS[i0 + a]! - sentS[i0]!) - (sentT[j0 + b]! - sentT[j0]!));
     if (a > 1) c += structCost(S.level, S.editorial, i0, a);
     if (b > 1) c += structCost(T.level, T.editorial, j0, b);
     return c;
@@ -297,19 +306,20 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   cost[0] = 0;
   if (alpha) alpha[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const idx = start[i]! + j - lo[i]!;
+    const loI = lo[i]!, rowI = start[i]! - loI;
+    for (let j = loI; j <= hi[i]!; j++) {
+      const idx = rowI + j;
       if (i === 0 && j === 0) continue;
       let best = Infinity, bt = -1, nterm = 0, tmax = -Infinity;
-      for (let t = 0; t < SHAPES.length; t++) {
-        const a = SHAPES[t]![0], b = SHAPES[t]![1];
+      for (let t = 0; t < NSHAPES; t++) {
+        const a = SHAPE_A[t]!, b = SHAPE_B[t]!;
         const pi = i - a, pj = j - b;
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const pidx = start[pi]! + pj - lo[pi]!;
         const prev = cost[pidx]!;
         if (prev === Infinity) continue;
-        const bc = shapeCost(pi, pj, t);
-        if (beadCost) beadCost[idx * SHAPES.length + t] = bc;
+        const bc = a === 0 ? skipT[pj]! : b === 0 ? skipS[pi]! : pairCost(pi, pj, t, a, b, idx);
+        if (beadCost) beadCost[idx * NSHAPES + t] = bc;
         if (prev + bc < best) {
           best = prev + bc;
           bt = t;
@@ -326,7 +336,9 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
         let sum = 0;
         for (let k = 0; k < nterm; k++) {
           const d = terms[k]! - tmax;
-          if (d > -40) sum += Math.exp(d);
+          // The maximal term contributes exp(0) = 1 exactly; no need to call exp for it.
+          if (d === 0) sum += 1;
+          else if (d > -40) sum += Math.exp(d);
         }
         alpha[idx] = tmax + Math.log(sum);
       }
@@ -358,7 +370,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
         let sum = 0;
         for (let k = 0; k < nterm; k++) {
           const d = terms[k]! - tmax;
-          if (d > -40) sum += Math.exp(d);
+          if (d === 0) sum += 1;
+          else if (d > -40) sum += Math.exp(d);
         }
         beta[idx] = tmax + Math.log(sum);
       }

@@ -32,6 +32,8 @@ const ORD_M = new Map(Object.entries(ORD_WORDS));
 const TENS_M = new Map(Object.entries(TENS));
 const CARDINAL_M = new Map(Object.entries(CARDINAL));
 const SCALE_M = new Map(Object.entries(SCALE));
+// Every unhyphenated word that is a number word of some kind: one lookup rejects the rest.
+const NUMBER_WORDS = new Set([...ORD_M.keys(), ...CARDINAL_M.keys(), ...SCALE_M.keys()]);
 const KO_NATIVE_ORD: Record<string, number> = { 첫: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
 const CJK_BIG: Record<string, number> = { 조: 1e12, 兆: 1e12, 억: 1e8, 億: 1e8, 만: 1e4, 万: 1e4 };
 const CJK_SMALL: Record<string, number> = { 천: 1e3, 千: 1e3, 백: 1e2, 百: 1e2 };
@@ -211,6 +213,11 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
       continue;
     }
     const w = lowerText.slice(start, end);
+    const dash = w.indexOf('-');
+    if (dash < 0 && !NUMBER_WORDS.has(w)) {
+      prevCard = null;
+      continue;
+    }
     const scale = SCALE_M.get(w);
     if (scale !== undefined && prevCard && !CARDINAL_M.has(w)) {
       c.add('number', numberValue(prevCard.v * scale), prevCard.start, end);
@@ -221,7 +228,6 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
     prevCard = card ? { v: card, start } : null;
     let ord = ORD_M.get(w);
     if (ord === undefined) {
-      const dash = w.indexOf('-');
       const tens = dash > 0 ? TENS_M.get(w.slice(0, dash)) : undefined;
       const unit = tens !== undefined ? ORD_M.get(w.slice(dash + 1)) : undefined;
       if (tens !== undefined && unit !== undefined) ord = tens + unit;

@@ -13,8 +13,3 @@ export class ConflictError extends Error {
     super(message);
   }
 }
-
-export class TooLargeError extends Error {
-  override name = 'TooLargeError';
-  readonly code = 'payload_too_large';
-}

@@ -56,7 +56,24 @@ export function parseGlossary(tsv: string): Glossary {
 }
 
 interface TrieNode { next: Map<string, TrieNode>; term: number; caseForm: string | null; capFirst: boolean }
-interface Matcher { trie: TrieNode; byFirst: Map<number, { s: string; idx: number }[]> }
+interface Matcher {
+  trie: TrieNode;
+  byFirst: Map<number, { s: string; idx: number }[]>;
+  /**
+   * Per UTF-16 code opening a substring term: 2 when a one-character term starts with it, else 1
+   * (then `secondBits` must also admit the next code). Most characters are rejected without a
+   * Map lookup or string comparison.
+   */
+  firstCode: Uint8Array;
+  /** Hashed (first, second) code pairs of the substring terms of two or more code units. */
+  secondBits: Uint8Array;
+  /**
+   * 1 at [c0 * PAIR + c1] for the first two (Latin, lower-case) code units of every first word
+   * of a Latin term. Every candidate base form of an inflected word keeps the word's first two
+   * letters, so most words skip building those candidates.
+   */
+  rootPairs: Uint8Array;
+}
 const cache = new WeakMap<Glossary, Map<Lang, Matcher>>();
 
 const isLatinTerm = (s: string) => /^[\p{Script=Latin}\d\s.,'’&/()-]+$/u.test(s) && /\p{Script=Latin}/u.test(s);
@@ -130,8 +147,21 @@ function matcher(g: Glossary, lang: Lang): Matcher {
       }
     }
   });
-  for (const list of byFirst.values()) list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
-  const m: Matcher = { trie, byFirst };
+  const firstCode = new Uint8Array(65536), secondBits = new Uint8Array(65536);
+  for (const [code, list] of byFirst) {
+    list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
+    firstCode[code] = 1;
+    for (const x of list) {
+      if (x.s.length === 1) firstCode[code] = 2;
+      else secondBits[pairHash(code, x.s.charCodeAt(1))] = 1;
+    }
+  }
+  const rootPairs = new Uint8Array(PAIR * PAIR);
+  for (const w of trie.next.keys()) {
+    const k = pairKey(w);
+    if (k >= 0) rootPairs[k] = 1;
+  }
+  const m: Matcher = { trie, byFirst, firstCode, secondBits, rootPairs };
   per.set(lang, m);
   return m;
 }
@@ -147,6 +177,24 @@ function bases(w: string): string[] {
   }
   if (w.endsWith('ies') && w.length > 4) out.push(w.slice(0, -3) + 'y');
   return out;
+}
+
+// Latin tokens are made of code units below 0x250 (see charClass), lower-cased ones too
+// unless lower-casing changed their length, which pairKey reports as -1.
+const PAIR = 0x250;
+
+function pairKey(w: string): number {
+  if (w.length < 2) return -1;
+  const c0 = w.charCodeAt(0), c1 = w.charCodeAt(1);
+  return c0 < PAIR && c1 < PAIR ? c0 * PAIR + c1 : -1;
+}
+
+const pairHash = (c0: number, c1: number): number => ((c0 * 31) ^ c1) & 0xffff;
+
+/** False when no base form of `w` can be a first word of a Latin term. */
+function mayInflect(m: Matcher, w: string): boolean {
+  const k = pairKey(w);
+  return k < 0 || m.rootPairs[k] === 1;
 }
 
 function gapOk(text: string, a: number, b: number): boolean {
@@ -169,12 +217,22 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const lowerText = text.toLowerCase();
   const sameLen = lowerText.length === text.length;
   const lowerTok = (k: number) => sameLen ? lowerText.slice(toks[2 * k]!, toks[2 * k + 1]!) : text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
+  const rootPairs = m.rootPairs;
   for (let i = 0; i < nt; i++) {
+    // A token whose first two lower-case letters open no first word of a term can match
+    // neither a term nor, through its base forms, an inflected one (see mayInflect).
+    if (sameLen) {
+      const a = toks[2 * i]!;
+      if (toks[2 * i + 1]! - a >= 2) {
+        const c0 = lowerText.charCodeAt(a), c1 = lowerText.charCodeAt(a + 1);
+        if (c0 < PAIR && c1 < PAIR && !rootPairs[c0 * PAIR + c1]) continue;
+      }
+    }
     let node: TrieNode | undefined = m.trie.next.get(lowerTok(i));
     if (!node) {
       // Only a single inflected word can still match ("reaffirmed").
       const w = lowerTok(i);
-      if (w.length > 4) {
+      if (w.length > 4 && mayInflect(m, w)) {
         for (const b of bases(w)) {
           const n2 = m.trie.next.get(b);
           if (n2 && termOk(n2, text, toks, i, i)) {
@@ -206,8 +264,13 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
     if (best) cands.push({ termIndex: best.termIndex, start: toks[2 * i]!, end: best.end });
   }
   if (m.byFirst.size) {
+    const firstCode = m.firstCode, secondBits = m.secondBits;
     for (let i = 0; i < text.length; i++) {
-      const list = m.byFirst.get(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      const f = firstCode[code]!;
+      // At the last character only a one-character term can match (charCodeAt gives NaN there).
+      if (f === 0 || (f === 1 && (i + 1 >= text.length || !secondBits[pairHash(code, text.charCodeAt(i + 1))]))) continue;
+      const list = m.byFirst.get(code);
       if (!list) continue;
       for (const x of list) {
         if (text.startsWith(x.s, i)) {

@@ -138,10 +138,17 @@ const WORD_CHAR = /[\p{L}\p{N}.'’-]/u;
 
 const TERMINATOR_RE = /[.!?。！？]+["'”’)\]」』]*(?=\s|$)/gu;
 
-/** Sentences of one paragraph. */
-export function splitSentences(text: string, lang: Lang): string[] {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (!t) return [];
+// Any whitespace other than a lone space: when absent, collapsing runs of whitespace is a no-op
+// and the (hot) regex replace can be skipped.
+const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
+
+/** The paragraph with whitespace runs collapsed to one space and trimmed. */
+function normalizeSpaces(text: string): string {
+  return (NON_CANONICAL_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+}
+
+/** End offsets of every sentence of `t` (normalised) except the last. */
+function sentenceCuts(t: string, lang: Lang): number[] {
   const cuts: number[] = [];
   let sentStart = 0;
   TERMINATOR_RE.lastIndex = 0;
@@ -153,6 +160,14 @@ export function splitSentences(text: string, lang: Lang): string[] {
       sentStart = end;
     }
   }
+  return cuts;
+}
+
+/** Sentences of one paragraph. */
+export function splitSentences(text: string, lang: Lang): string[] {
+  const t = normalizeSpaces(text);
+  if (!t) return [];
+  const cuts = sentenceCuts(t, lang);
   const out: string[] = [];
   let prev = 0;
   for (const c of cuts) {
@@ -163,6 +178,16 @@ export function splitSentences(text: string, lang: Lang): string[] {
   const last = t.slice(prev).trim();
   if (last) out.push(last);
   return out;
+}
+
+/**
+ * `splitSentences(text, lang).length` without building the sentences (the aligner only needs
+ * counts). Every piece is non-empty: each cut piece holds its terminator, and the last one ends
+ * on the trimmed text's final, non-space character.
+ */
+export function countSentences(text: string, lang: Lang): number {
+  const t = normalizeSpaces(text);
+  return t ? sentenceCuts(t, lang).length + 1 : 0;
 }
 
 function isBoundary(t: string, at: number, term: string, end: number, sentStart: number, _lang: Lang): boolean {

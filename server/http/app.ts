@@ -96,7 +96,17 @@ export function createApp(deps: AppDeps): express.Express {
       strictTransportSecurity: false,
     }),
   );
-  app.use('/api', express.json({ limit: deps.bodyLimit ?? '6mb' }));
+  if (!deps.accounts) {
+    // Without accounts anyone who can reach the server may write, so only loopback names are served:
+    // a web page that rebinds its own host name to 127.0.0.1 (DNS rebinding) gets nothing.
+    app.use((req, res, next) => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)) return next();
+      sendError(res, 403, 'forbidden', 'without accounts, twintext answers only requests addressed to localhost');
+    });
+  }
+  // Uploads travel as base64 (4/3 of the 5 MiB file limit) for two or three languages.
+  app.use('/api', express.json({ limit: deps.bodyLimit ?? '24mb' }));
   if (deps.accounts) app.use('/api', sessionGate(deps.db, deps.ops ?? {}));
   app.use('/api', apiRouter(deps));
   app.use('/assets', express.static(webRoot, { index: false, fallthrough: false }));

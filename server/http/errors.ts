@@ -1,6 +1,6 @@
 // One JSON error body for the whole API: {ok:false, status, code, error}. 500s hide details.
 import type { ErrorRequestHandler, Response } from 'express';
-import { ConflictError, InputError, NotFoundError, TooLargeError } from '../core/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -20,7 +20,6 @@ export function classify(err: unknown): { status: number; code: string; error: s
       : { status: 400, code: 'bad_request', error: err.message };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found', error: err.message };
   if (err instanceof ConflictError) return { status: 409, code: err.code, error: err.message };
-  if (err instanceof TooLargeError) return { status: 413, code: 'payload_too_large', error: err.message };
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.too.large') return { status: 413, code: 'payload_too_large', error: 'request body is too large' };
   if (e?.type === 'entity.parse.failed') return { status: 400, code: 'bad_request', error: 'request body is not valid JSON' };
@@ -31,6 +30,11 @@ export function classify(err: unknown): { status: number; code: string; error: s
 
 export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
+    // A streamed download that fails midway cannot turn into a JSON error: cut the connection instead.
+    if (res.headersSent) {
+      log(`error after the response started: ${(err as Error)?.message ?? String(err)}`);
+      return void res.destroy();
+    }
     const known = classify(err);
     if (known) return sendError(res, known.status, known.code, known.error);
     log(`internal error: ${(err as Error)?.stack ?? String(err)}`);

@@ -5,7 +5,7 @@ import { checkAlignment, checkConsistency, type Finding } from '../core/checks/i
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
-import { listAlignments, listBeads, insertFlag, statementOfBead } from '../store/beads.ts';
+import { listAlignments, listBeads, insertFlag, getAlignment } from '../store/beads.ts';
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
@@ -147,7 +147,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         at,
         actor,
         action: `finding.${verdict}`,
-        statementId: f.beadId === null ? null : statementOfBead(db, f.beadId),
+        statementId: getAlignment(db, f.alignmentId).statementId,
         entity: 'finding',
         entityId: findingId,
         before: { status: f.status },

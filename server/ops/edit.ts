@@ -16,6 +16,8 @@ import {
   setParagraphContent,
   snapshotRange,
   alignmentOfParagraph,
+  isCurrentAlignment,
+  normalizePositions,
   type BeadRow,
   type BeadSnapshot,
 } from '../store/beads.ts';
@@ -51,6 +53,14 @@ interface TextPayload {
 }
 
 const MANUAL = 1; // confidence of a bead a person made
+
+/** The alignment, if it is the current one: an alignment of an older text version is history. */
+function currentAlignment(db: Db, alignmentId: number) {
+  const a = getAlignment(db, alignmentId);
+  if (!isCurrentAlignment(db, alignmentId))
+    throw new ConflictError(`alignment ${alignmentId} belongs to an older version of the statement; reload to edit the current one`);
+  return a;
+}
 
 export interface EditResult {
   eventId: number;
@@ -100,10 +110,12 @@ export function editAlignment(db: Db, req: EditRequest, actor: string, opts: Ops
   if (typeof req.version !== 'number' || !Number.isInteger(req.version)) throw new InputError('"version" must be the bead\'s current version');
   return db
     .transaction((): EditResult => {
+      const before = beadPosition(db, req.beadId);
+      if (before.version !== req.version)
+        throw new ConflictError(`bead ${req.beadId} changed since you loaded it (version ${before.version}, you sent ${req.version})`);
+      const alignment = currentAlignment(db, before.alignmentId);
+      normalizePositions(db, alignment.id);
       const here = beadPosition(db, req.beadId);
-      if (here.version !== req.version)
-        throw new ConflictError(`bead ${req.beadId} changed since you loaded it (version ${here.version}, you sent ${req.version})`);
-      const alignment = getAlignment(db, here.alignmentId);
       const total = countBeads(db, alignment.id);
       const pos = here.position;
       const snap = (from: number, count: number) => snapshotRange(db, alignment.id, from, count);
@@ -300,7 +312,7 @@ const sameRange = (a: BeadSnapshot[], b: BeadSnapshot[]) =>
 export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', actor: string, opts: OpsOptions = {}): { eventId: number; undid: string } {
   return db
     .transaction(() => {
-      const alignment = getAlignment(db, alignmentId);
+      const alignment = currentAlignment(db, alignmentId);
       const { done, undone } = undoState(db, alignmentId);
       const target = which === 'undo' ? done.at(-1) : undone.at(-1);
       if (!target) throw new ConflictError(`nothing to ${which}`, 'nothing_to_' + which);

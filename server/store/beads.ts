@@ -363,11 +363,40 @@ export function setParagraphContent(db: Db, id: number, content: string): void {
   db.prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(content, id);
 }
 
+/** The alignment a paragraph is part of, the current one first (a paragraph of a language that did not
+ * change across versions belongs to the old and the new alignment). */
 export function alignmentOfParagraph(db: Db, paragraphId: number): number | undefined {
   const r = db
-    .prepare('SELECT b.alignment_id AS a FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id WHERE bp.paragraph_id = ? LIMIT 1')
+    .prepare(
+      `SELECT b.alignment_id AS a FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id JOIN alignments al ON al.id = b.alignment_id
+       JOIN texts ts ON ts.id = al.src_text_id JOIN texts tt ON tt.id = al.tgt_text_id
+       WHERE bp.paragraph_id = ? ORDER BY ts.is_current AND tt.is_current DESC, al.id DESC LIMIT 1`,
+    )
     .get(paragraphId) as { a: number } | undefined;
   return r?.a;
+}
+
+/** Whether both texts of an alignment are the current versions: older alignments are history, not to be edited. */
+export function isCurrentAlignment(db: Db, alignmentId: number): boolean {
+  return Boolean(
+    db
+      .prepare(
+        `SELECT 1 FROM alignments a JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
+         WHERE a.id = ? AND ts.is_current = 1 AND tt.is_current = 1`,
+      )
+      .get(alignmentId),
+  );
+}
+
+/**
+ * Renumbers an alignment's beads 1..N if they have gaps (a re-imported corpus keeps the positions it was
+ * exported with, omissions left out), because the edit operations work on contiguous positions.
+ */
+export function normalizePositions(db: Db, alignmentId: number): void {
+  const ids = db.prepare('SELECT id, position FROM beads WHERE alignment_id = ? ORDER BY position').all(alignmentId) as { id: number; position: number }[];
+  if (ids.every((b, i) => b.position === i + 1)) return;
+  const set = db.prepare('UPDATE beads SET position = ? WHERE id = ?');
+  ids.forEach((b, i) => set.run(i + 1, b.id));
 }
 
 export interface AlignmentEventRow {
@@ -381,11 +410,6 @@ export function listAlignmentEvents(db: Db, alignmentId: number): AlignmentEvent
   return db
     .prepare("SELECT id, action, before, after FROM events WHERE entity = 'alignment' AND entity_id = ? ORDER BY id")
     .all(alignmentId) as AlignmentEventRow[];
-}
-
-export function setBeadVersion(db: Db, ids: number[], version: number): void {
-  const u = db.prepare('UPDATE beads SET version = ? WHERE id = ?');
-  for (const id of ids) u.run(version, id);
 }
 
 /** Text pairs of confirmed beads with both sides, newest first: what reviewers vouched for. */

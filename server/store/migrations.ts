@@ -12,7 +12,7 @@ export const migrations: readonly Migration[] = [
     name: 'core-model',
     sql: `
       CREATE TABLE statements (
-        id            INTEGER PRIMARY KEY,
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
         title         TEXT NOT NULL,
         date          TEXT,
         content_hash  TEXT UNIQUE,
@@ -23,7 +23,7 @@ export const migrations: readonly Migration[] = [
 
       -- One version of one language of a statement. Old versions stay (is_current = 0).
       CREATE TABLE texts (
-        id            INTEGER PRIMARY KEY,
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
         statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
         lang          TEXT NOT NULL,
         version       INTEGER NOT NULL DEFAULT 1,
@@ -38,7 +38,7 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX texts_by_statement ON texts(statement_id, lang, is_current);
 
       CREATE TABLE paragraphs (
-        id        INTEGER PRIMARY KEY,
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
         text_id   INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
         position  INTEGER NOT NULL,
         content   TEXT NOT NULL,
@@ -49,7 +49,7 @@ export const migrations: readonly Migration[] = [
 
       -- An alignment links the paragraphs of two texts as ordered beads.
       CREATE TABLE alignments (
-        id            INTEGER PRIMARY KEY,
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
         statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
         src_text_id   INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
         tgt_text_id   INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
@@ -59,7 +59,8 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX alignments_by_statement ON alignments(statement_id);
 
-      -- AUTOINCREMENT: a bead id is never reused, so undo can restore a deleted bead under its own id.
+      -- AUTOINCREMENT (here and above): ids are never reused, so the history in events never points at a
+      -- newer row, and undo can restore a deleted bead under its own id.
       CREATE TABLE beads (
         id            INTEGER PRIMARY KEY AUTOINCREMENT,
         alignment_id  INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
@@ -81,7 +82,7 @@ export const migrations: readonly Migration[] = [
       -- Flags belong to beads. No cascade: a bead with flags cannot vanish silently;
       -- operations that remove beads move their flags first.
       CREATE TABLE flags (
-        id          INTEGER PRIMARY KEY,
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
         bead_id     INTEGER NOT NULL REFERENCES beads(id),
         category    TEXT NOT NULL,
         severity    TEXT NOT NULL,
@@ -217,6 +218,15 @@ export const migrations: readonly Migration[] = [
         expires_at  TEXT NOT NULL
       );
       CREATE INDEX sessions_by_user ON sessions(user_id);
+    `,
+  },
+  {
+    id: 8,
+    name: 'event-indexes',
+    // Undo/redo reads an alignment's history; a paragraph's history is looked up by the paragraph id in the payload.
+    sql: `
+      CREATE INDEX events_by_entity ON events(entity, entity_id, id);
+      CREATE INDEX events_by_paragraph ON events(json_extract(after, '$.paragraphId'));
     `,
   },
 ];

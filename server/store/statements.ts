@@ -210,7 +210,9 @@ export function countRows(db: Db): Record<string, number> {
 /** Deletes a statement with everything that hangs off it; the events table keeps its history. */
 export function deleteStatementRows(db: Db, id: number): void {
   getStatement(db, id);
-  // Flags refuse to vanish with their beads (no cascade), so they go first, explicitly.
+  // Findings point at the flags they became, and flags refuse to vanish with their beads (no cascade),
+  // so both go first, explicitly.
+  db.prepare('DELETE FROM findings WHERE alignment_id IN (SELECT id FROM alignments WHERE statement_id = ?)').run(id);
   db.prepare(
     `DELETE FROM flags WHERE bead_id IN (SELECT b.id FROM beads b JOIN alignments a ON a.id = b.alignment_id WHERE a.statement_id = ?)`,
   ).run(id);

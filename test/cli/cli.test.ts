@@ -265,6 +265,7 @@ describe('cli', () => {
       ['align with one file', () => ['align', join(fixtures, 'mnd.en.txt')], 2, /usage: twintext align/],
       ['import with one language', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /usage: twintext import/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
+      ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', db], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
     ];
     for (const [what, argv, code, message] of cases) {
       it(`${what} → exit ${code}`, async () => {

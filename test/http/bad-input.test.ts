@@ -151,7 +151,7 @@ describe('bad input (API and CLI)', () => {
     const res = await fetch(new URL('/api/statements', server.url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'tester' },
-      body: JSON.stringify({ texts: { en: 'x'.repeat(8 * 1024 * 1024), ko: KO } }),
+      body: JSON.stringify({ texts: { en: 'x'.repeat(25 * 1024 * 1024), ko: KO } }),
     });
     expect(res.status).to.equal(413);
     expect(((await res.json()) as { code: string }).code).to.equal('payload_too_large');

@@ -3,7 +3,8 @@ import { extractAnchors } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { splitSentences } from '../segment.ts';
 import { contains, translationsOf } from './terminology.ts';
-import { langName } from './side.ts';
+import { hangulSkeletons, latinNameIn, latinNameWords } from './names.ts';
+import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
 /** Editorial lines that stand for left-out text or point elsewhere: "[…]", "(중략)", "[영문 전문 보기]". */
@@ -157,15 +158,33 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
       continue;
     }
     const short = shortfall(sa, tb, m);
+    if (process.env.DBGCOV) console.error(`P${u.src.paras[0]} bead ${bi}|${bj} z=${short.z.toFixed(2)} frac=${short.frac.toFixed(2)} chars=${short.chars.toFixed(0)}`, sa.map((x) => JSON.stringify(termCoverage(u, x, tb, sa.filter((y) => y !== x)))).join(' '), sa.map((x) => JSON.stringify(termCoverage(u, x, tb))).join(' '));
     // Translators of statements keep sentence boundaries: a bead that merges source sentences and is
     // also short hides a dropped sentence; a 1-1 bead must be far shorter to count as a dropped clause.
     const merged = sa.length > tb.length;
     let culprit: { sa: Sent[]; tb: Sent[] } | null = null;
     if (short.z < (merged ? -2 : -2.5) && short.frac >= (merged ? 0.3 : 0.45) && short.chars >= 25) culprit = { sa, tb };
     else if (merged && short.frac > 0) {
-      // A merged source sentence none of whose glossary terms reach the target was most likely dropped.
-      const lost = sa.find((x) => x.len >= 25 && termCoverage(u, x, tb).total >= 2 && termCoverage(u, x, tb).found === 0);
+      // A merged source sentence none of whose own terms, numbers or names (those its neighbours do
+      // not share) reach the target was most likely dropped.
+      const lost = sa.find((x) => {
+        if (x.len < 25) return false;
+        const c = termCoverage(u, x, tb, sa.filter((y) => y !== x));
+        return c.total >= 2 && c.found === 0;
+      });
       if (lost) culprit = { sa: [lost], tb };
+      else if (short.z < -1.5 && short.frac >= 0.3 && short.chars >= 25) {
+        // Too short for the merge, and without one sentence the rest fits the target well: that
+        // sentence is missing unless its own content (shared with no neighbour) reaches the target.
+        const rest = sa.map((x) => ({ x, z: shortfall(sa.filter((y) => y !== x), tb, m).z })).filter((r) => r.x.len >= 25 && Math.abs(r.z) <= 1)
+          .sort((a, b) => Math.abs(a.z) - Math.abs(b.z))[0];
+        if (rest && termCoverage(u, rest.x, tb, sa.filter((y) => y !== rest.x)).found === 0) culprit = { sa: [rest.x], tb };
+      }
+    }
+    else if (sa.length === 1 && tb.length === 1 && short.frac >= 0.35 && short.z < -1.2 && short.chars >= 25) {
+      // A short 1-1 bead whose source content mostly fails to reach the target lost part of it.
+      const c = termCoverage(u, sa[0]!, tb);
+      if (c.total - c.found >= 3 && c.found * 2 <= c.total - c.found) culprit = { sa, tb };
     }
     else if (sa.length === tb.length && sa.length >= 2) {
       // A 2-2 bead can balance a clipped sentence against a long neighbour; look at its diagonal.
@@ -221,7 +240,40 @@ export function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): (i: number, di: nu
     for (const v of vals.slice(from, from + n).flat()) if (!pool.has(v)) k++;
     return k;
   };
-  return (i, di, j, dj) => LEXICAL_WEIGHT * (missing(ta, va, i, di, ts, vb, j, dj) + missing(tb, vb, j, dj, ss, va, i, di));
+  const nm = nameEvidence(u, ss, ts);
+  return (i, di, j, dj) => LEXICAL_WEIGHT * (missing(ta, va, i, di, ts, vb, j, dj) + missing(tb, vb, j, dj, ss, va, i, di)
+    + nm.missing(i, di, j, dj));
+}
+
+/**
+ * Personal and place names of the Latin side (capitalised words) against transliterations on the
+ * Hangul side: in news a dropped sentence most often takes a person or a place with it.
+ */
+function nameEvidence(u: Unit, ss: Sent[], ts: Sent[]): { missing: (i: number, di: number, j: number, dj: number) => number; words: (side: 'src' | 'tgt', i: number) => string[] } {
+  const latinSrc = !HANGUL_RE.test(u.src.text) && HANGUL_RE.test(u.tgt.text);
+  const latinTgt = !HANGUL_RE.test(u.tgt.text) && HANGUL_RE.test(u.src.text);
+  const wordsOf = (xs: Sent[], lang: string) => xs.map((x) => latinNameWords(x.text, lang, u.opts.glossary).map((h) => x.text.slice(h.start, h.end)));
+  const sw = latinSrc ? wordsOf(ss, u.src.lang) : ss.map(() => []);
+  const tw = latinTgt ? wordsOf(ts, u.tgt.lang) : ts.map(() => []);
+  // The DP asks about the same spans over and over: remember each answer.
+  const memo = new Map<string, number>();
+  const count = (words: string[][], from: number, n: number, other: Sent[], o: number, on: number) => {
+    const ws = words.slice(from, from + n).flat();
+    if (!ws.length) return 0;
+    const k = `${words === sw ? 's' : 't'}${from},${n},${o},${on}`;
+    let v = memo.get(k);
+    if (v === undefined) {
+      const text = other.slice(o, o + on).map((x) => x.text).join(' ');
+      const sk = hangulSkeletons(text);
+      v = ws.filter((w) => !latinNameIn(w, text, sk)).length;
+      memo.set(k, v);
+    }
+    return v;
+  };
+  return {
+    missing: (i, di, j, dj) => count(sw, i, di, ts, j, dj) + count(tw, j, dj, ss, i, di),
+    words: (side, i) => (side === 'src' ? sw[i] : tw[i]) ?? [],
+  };
 }
 
 const LEXICAL_WEIGHT = 1;
@@ -252,23 +304,36 @@ function shortfall(sa: Sent[], tb: Sent[], m: LengthModel): { ls: number; lt: nu
  * Content of a source sentence that should reach its target sentences — glossary terms with listed
  * translations, and numbers and dates (language-neutral values) — and how much of it does.
  */
-function termCoverage(u: Unit, s: Sent, tb: Sent[]): { total: number; found: number } {
+function termCoverage(u: Unit, s: Sent, tb: Sent[], siblings: Sent[] = []): { total: number; found: number } {
   const g = u.opts.glossary;
   const text = tb.map((x) => x.text).join(' ');
+  const sib = siblings.map((x) => x.text).join(' ');
   let total = 0, found = 0;
   if (g) {
     for (const h of findGlossaryTerms(s.text.replace(/’/g, "'"), u.src.lang, g)) {
-      const alts = translationsOf(g, s.text.slice(h.start, h.end), u.src.lang, u.tgt.lang).alts;
-      if (!alts.length) continue;
+      const surface = s.text.slice(h.start, h.end);
+      const alts = translationsOf(g, surface, u.src.lang, u.tgt.lang).alts;
+      // What a sibling sentence also says proves nothing about this one.
+      if (!alts.length || (sib && contains(sib, surface))) continue;
       total++;
       if (alts.some((a) => contains(text, a))) found++;
     }
   }
   const pool = new Set(extractAnchors(text, u.tgt.lang).map((a) => a.value));
+  const sibPool = new Set(sib ? extractAnchors(sib, u.src.lang).map((a) => a.value) : []);
   for (const a of extractAnchors(s.text, u.src.lang)) {
-    if (a.kind === 'name') continue;
+    if (a.kind === 'name' || sibPool.has(a.value)) continue;
     total++;
     if (pool.has(a.value)) found++;
+  }
+  if (!HANGUL_RE.test(s.text) && HANGUL_RE.test(text)) {
+    const sk = hangulSkeletons(text);
+    for (const h of latinNameWords(s.text, u.src.lang, g)) {
+      const w = s.text.slice(h.start, h.end);
+      if (sib && new RegExp(`\\b${w}`, 'u').test(sib)) continue;
+      total++;
+      if (latinNameIn(w, text, sk)) found++;
+    }
   }
   return { total, found };
 }

@@ -28,7 +28,8 @@ export const FAMILIES: Family[] = [
     id: 'agreement', name: ['agreement', 'planning', 'discussion'], strengthenSeverity: 'warning',
     levels: [
       {
-        en: /\b(?:agreed|agrees|agree|decided|decides|concurred|pledged|vowed|resolved\s+to|committed\s+to)\b/giu,
+        // "his decision to" carries the decision as firmly as "decided to", and Korean 결정 counts as a noun too.
+        en: /\b(?:agreed|agrees|agree|decided|decides|decisions?|concurred|pledged|vowed|resolved\s+to|committed\s+to)\b/giu,
         ko: /기로\s?(?:합의|결정|약속|다짐|동의|했|하였|함)|합의(?!문|사항)|결정(?!적)|약속|다짐|동의/gu,
       },
       {
@@ -85,9 +86,9 @@ export function checkModality(u: Unit): RawFinding[] {
     const ht = f.levels.map((l) => count(l[lt], u.tgt.text));
     for (let lvl = 0; lvl < f.levels.length - 1; lvl++) {
       const diff = hs[lvl]!.length - ht[lvl]!.length;
-      if (diff === 0) continue;
       const lowerS = hs.slice(lvl + 1).flat(), lowerT = ht.slice(lvl + 1).flat();
       const excess = lowerT.length - lowerS.length;
+      if (diff === 0) continue;
       // Fewer strong cues in the target and more weak ones: the target weakened the wording (or the reverse).
       if (diff > 0 && excess > 0) {
         out.push({

@@ -1,6 +1,6 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
 import { nameSkeleton, romanize, type Anchor } from '../anchors.ts';
-import { findGlossaryTerms } from '../glossary.ts';
+import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
@@ -164,6 +164,57 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
   return 'missing';
 }
 
+// Capitalised words that open sentences or stand for dates and groups rather than people.
+const NOT_PERSON = new Set([
+  'a', 'an', 'as', 'at', 'by', 'but', 'he', 'she', 'it', 'we', 'if', 'so', 'to', 'its', 'his', 'her', 'our', 'you', 'who', 'what',
+  'when', 'where', 'while', 'which', 'there', 'those', 'that', 'then', 'than', 'with', 'from', 'some', 'many', 'most', 'more',
+  'such', 'one', 'two', 'three', 'another', 'other', 'although', 'though', 'because', 'since', 'however', 'meanwhile', 'under',
+  'over', 'further', 'according', 'earlier', 'later', 'last', 'next', 'each', 'every', 'all', 'any', 'no', 'not', 'yet', 'still',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'mr', 'mrs', 'ms', 'dr', 'professor', 'prof', 'sir',
+  'north', 'south', 'east', 'west', 'new', 'democratic', 'republican', 'metropolitan', 'central', 'western', 'eastern',
+]);
+
+/**
+ * Capitalised words of a Latin text that look like personal names (inside a sentence, or opening
+ * one before a reporting verb or another capitalised word) that no Hangul word of the bead transliterates.
+ */
+function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
+  const sk = hangulSkeletons(hangul);
+  return latinNameWords(latin, u.src.lang, u.opts.glossary).filter((h) => statusLatinWord(latin.slice(h.start, h.end), hangul, sk) === 'missing');
+}
+
+/** Whether a Latin name word is transliterated somewhere in a Hangul text (given its skeletons). */
+export function latinNameIn(word: string, hangul: string, skeletons: string[]): boolean {
+  return statusLatinWord(word, hangul, skeletons) !== 'missing';
+}
+
+export { hangulSkeletons };
+
+/**
+ * Capitalised words of a Latin text that look like personal or place names: inside a sentence, or
+ * opening one before a reporting verb or another capitalised word; not vocabulary the text also
+ * writes in lower case or the glossary lists.
+ */
+export function latinNameWords(latin: string, lang: string, glossary?: Glossary): Hit[] {
+  const out: Hit[] = [];
+  for (const m of latin.matchAll(/\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?/gu)) {
+    const w = m[0];
+    const lw = w.toLowerCase();
+    if (NOT_NAME.has(lw) || NOT_PERSON.has(lw)) continue;
+    if (/[\p{L}\d-]/u.test(latin[m.index - 1] ?? '')) continue;
+    const before = latin.slice(0, m.index);
+    const initial = /(?:^|[.!?:]["”’]?\s+|["“(]\s*)$/u.test(before);
+    const after = latin.slice(m.index + w.length);
+    if (initial && !/^(?:[’']s)?\s+(?:\p{Lu}|said|says|told|added|stated|noted|argued|insisted)/u.test(after)) continue;
+    // A word the text also writes in lower case is vocabulary ("Gay" beside "gays").
+    if (new RegExp(`\\b${lw}`, 'u').test(latin)) continue;
+    if (glossary && findGlossaryTerms(w, lang, glossary).length) continue;
+    out.push({ start: m.index, end: m.index + w.length });
+  }
+  return out;
+}
+
 export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status; known: boolean }[] = [];
@@ -212,6 +263,23 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       check: 'names', severity: 'error', message: `Name ${a.text} does not match ${T} ${b.text}`,
       key: `names:${a.text.toLowerCase()}|${b.text}`, srcHits: [a.hit], tgtHits: [b.hit],
     });
+  }
+  else if (missT.length && !missS.length && !missT[0]!.known) {
+    // A Hangul name with no English counterpart while the English names someone the Korean never
+    // transliterates (a name outside any title pattern: "Professor Galertner says"): one name was swapped.
+    const b = missT[0]!;
+    // A stray word that starts like the Hangul name is its loose transliteration (Kadowaki / 가도와치).
+    const kSk = nameSkeleton(romanize(b.text.split(' ').pop() ?? ''));
+    const stray = HANGUL_RE.test(u.tgt.text) && !HANGUL_RE.test(u.src.text)
+      ? unmatchedLatinNames(u, u.src.text, u.tgt.text).filter((h) => nameSkeleton(u.src.text.slice(h.start, h.end)).slice(0, 2) !== kSk.slice(0, 2)) : [];
+    if (stray.length) {
+      const a = stray[0]!;
+      missS = [{ side: 'src', hit: a, text: u.src.text.slice(a.start, a.end), status: 'missing', known: false }];
+      out.push({
+        check: 'names', severity: 'error', message: `Name ${missS[0]!.text} does not match ${T} ${b.text}`,
+        key: `names:${missS[0]!.text.toLowerCase()}|${b.text}`, srcHits: [a], tgtHits: [b.hit],
+      });
+    }
   }
   const named = { src: namesSomeone(u.src.text, as), tgt: namesSomeone(u.tgt.text, at) };
   for (const b of bad) {

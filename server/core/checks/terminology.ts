@@ -77,6 +77,25 @@ function countWord(text: string, w: string): number {
   return [...text.matchAll(new RegExp(`(?<![\\p{L}])${e}(?![\\p{L}])`, 'gu'))].length;
 }
 
+/**
+ * A Korean term that is a word of its own, bare or with a particle: inside a longer compound
+ * ("중국외교부장" holds 외교부) it names something else.
+ */
+function standsAlone(text: string, h: { start: number; end: number }): boolean {
+  if (/[가-힣]/u.test(text[h.start - 1] ?? '')) return false;
+  return /^(?:[은는이가을를의와과도에로만]|에서|으로|에게|와의|과의|에는|과는|와는|에도)?(?![가-힣])/u.test(text.slice(h.end));
+}
+
+/**
+ * Whether most content words of a multi-word rendering occur in a text: "the foreign ministry"
+ * stands for "Ministry of Foreign Affairs" although the listed form never appears.
+ */
+function mostWordsIn(text: string, term: string): boolean {
+  const ws = term.split(/[\s-]+/).filter((w) => w.length >= 4 && /^[A-Za-z]+$/.test(w));
+  if (ws.length < 2) return false;
+  return ws.filter((w) => contains(text, w)).length * 2 >= ws.length;
+}
+
 /** Names of institutions, titles and programmes must be rendered as listed; common words vary with style. */
 export function isProperTerm(surface: string): boolean {
   return /\p{Lu}/u.test(surface) || /[\s-]/.test(surface.trim());
@@ -113,7 +132,13 @@ export function checkTerminology(u: Unit): RawFinding[] {
       // Named bodies and programmes (entries with an acronym) must be rendered as listed; other terms,
       // titles included, are routinely shortened or paraphrased, and the reverse lookup is looser still.
       const named = own.some(isAcronym) || alts.some(isAcronym);
-      const severity: Severity = side === 'src' && named && isProperTerm(surface) ? 'warning' : 'info';
+      // The reverse lookup is trusted only for a named body (several syllables, so not a stray
+      // substring) that the other language's whole document never mentions: nothing there can
+      // stand for it, so the target names a body the source does not.
+      const absentFromDoc = side === 'tgt' && named && surface.replace(/\s/g, '').length >= 3 && standsAlone(from.text, h)
+        && !!u.doc && !alts.some((a) => contains(u.doc!.src, a) || mostWordsIn(u.doc!.src, a))
+        && !own.some((a) => isAcronym(a) && contains(u.doc!.src, a));
+      const severity: Severity = (side === 'src' && named && isProperTerm(surface)) || absentFromDoc ? 'warning' : 'info';
       const [F, Tn] = side === 'src' ? [langName(u.src.lang), langName(u.tgt.lang)] : [langName(u.tgt.lang), langName(u.src.lang)];
       out.push({
         check: 'terminology', severity,

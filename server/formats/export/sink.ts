@@ -1,5 +1,4 @@
 // Buffered, backpressure-aware writing to a Node stream, shared by every exporter.
-import { once } from 'node:events';
 
 const FLUSH_CHARS = 64 * 1024;
 
@@ -25,6 +24,28 @@ export class Sink {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.out.write(chunk)) await once(this.out as NodeJS.EventEmitter, 'drain');
+    if (!this.out.write(chunk)) await drainOrClose(this.out as NodeJS.EventEmitter);
   }
+}
+
+/**
+ * Waits for 'drain', but gives up when the stream closes or fails first (a client that went away
+ * never drains): the export then stops instead of waiting forever.
+ */
+function drainOrClose(out: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', onError);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the output closed before the export finished'));
+    const onError = (e: Error) => done(e);
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', onError);
+  });
 }

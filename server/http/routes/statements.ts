@@ -1,6 +1,6 @@
 // Statements: list and search, import (pasted or uploaded), the review view, versions and diffs, history, delete.
 import type { Router } from 'express';
-import { listStatements, searchStatements, listTextVersions } from '../../store/statements.ts';
+import { listStatements, searchStatements, listTextVersions, getStatementSummary } from '../../store/statements.ts';
 import { listEvents, statementRevision } from '../../store/events.ts';
 import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
@@ -34,7 +34,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
       actor,
       ops,
     );
-    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementView(db, statementId).statement });
+    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId) });
   });
 
   // The review page's hot read: the rendered JSON is cached per statement revision (the id of its
@@ -68,7 +68,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
 
   r.get('/statements/:id/versions', (req, res) => {
     const id = idParam(req.params.id, 'statement');
-    const statement = getStatementView(db, id).statement;
+    const statement = getStatementSummary(db, id);
     const versions = Object.fromEntries(
       statement.languages.map((l) => [
         l,
@@ -91,7 +91,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
 
   r.get('/statements/:id/events', (req, res) => {
     const id = idParam(req.params.id, 'statement');
-    getStatementView(db, id); // 404 for an unknown statement
+    getStatementSummary(db, id); // 404 for an unknown statement
     res.json({ ok: true, events: listEvents(db, id) });
   });
 }
