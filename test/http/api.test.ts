@@ -147,7 +147,7 @@ describe('http/api', () => {
       ['statement with one language', () => post('/api/statements', { texts: { en: 'Only English.' } }), 400, 'bad_request', /at least two languages/],
       ['statement with texts as a string', () => post('/api/statements', { texts: 'x' }), 400, 'bad_request', /"texts" must be an object/],
       ['oversized text', () => post('/api/statements', { texts: { en: 'a'.repeat(7_000_000), ko: '가' } }), 413, 'payload_too_large', /the limit is 5242880 bytes/],
-      ['oversized body', () => post('/api/statements', { texts: { en: 'a'.repeat(25_000_000), ko: '가' } }), 413, 'payload_too_large', /request body is too large/],
+      ['oversized body', () => post('/api/statements', { texts: { en: 'a'.repeat(30_000_000), ko: '가' } }), 413, 'payload_too_large', /request body is too large/],
       ['an upload that is not base64', () => post('/api/statements', { files: { en: { name: 'a.txt', data: '***' }, ko: { name: 'b.txt', data: 'AA==' } } }), 400, 'bad_request', /not valid base64/],
       ['a binary upload', () => post('/api/statements', { files: { en: { name: 'photo.txt', data: Buffer.from([0, 1, 2, 0, 255, 0, 3]).toString('base64') }, ko: { name: 'b.txt', data: Buffer.from('안녕하세요.').toString('base64') } } }), 400, 'bad_request', /photo\.txt: .*binary/i],
       ['a version for an unknown statement', () => post('/api/statements/999/versions', { texts: { ko: '새 번역' } }), 404, 'not_found', /statement 999/],
