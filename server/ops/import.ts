@@ -55,6 +55,23 @@ export function contentHash(texts: Record<Lang, string>): string {
   return h.digest('hex');
 }
 
+/** Validates one language's text (type, size, script) and splits it; throws InputError naming the problem. */
+export function prepareText(text: unknown, lang: Lang, preSplit = false): SplitParagraph[] {
+  if (!LANG_RE.test(lang)) throw new InputError(`unknown language code "${lang}"`);
+  if (typeof text !== 'string') throw new InputError(`text for "${lang}" must be a string`);
+  if (text.length > LIMITS.maxTextChars)
+    throw new InputError(`the ${lang} text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
+  assertScript(text, lang);
+  const ps = splitText(text, lang, preSplit);
+  if (ps.length === 0) throw new InputError(`the ${lang} text is empty`);
+  if (ps.length > LIMITS.maxParagraphs)
+    throw new InputError(`the ${lang} text has ${ps.length} paragraphs; the limit is ${LIMITS.maxParagraphs}`, 'too_large');
+  const long = ps.findIndex((p) => p.text.length > LIMITS.maxParagraphChars);
+  if (long >= 0)
+    throw new InputError(`paragraph ${long + 1} of the ${lang} text is longer than ${LIMITS.maxParagraphChars} characters`, 'too_large');
+  return ps;
+}
+
 /** Validates and splits; throws InputError naming the problem before anything is written. */
 export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: Map<Lang, SplitParagraph[]>; title: string } {
   const langs = Object.keys(input.texts ?? {});
@@ -62,22 +79,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   const pivot = langs.includes('en') ? 'en' : langs[0]!;
   const ordered = [pivot, ...langs.filter((l) => l !== pivot)];
   const paragraphs = new Map<Lang, SplitParagraph[]>();
-  for (const lang of ordered) {
-    if (!LANG_RE.test(lang)) throw new InputError(`unknown language code "${lang}"`);
-    const text = input.texts[lang];
-    if (typeof text !== 'string') throw new InputError(`text for "${lang}" must be a string`);
-    if (text.length > LIMITS.maxTextChars)
-      throw new InputError(`the ${lang} text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
-    assertScript(text, lang);
-    const ps = splitText(text, lang, input.preSplit);
-    if (ps.length === 0) throw new InputError(`the ${lang} text is empty`);
-    if (ps.length > LIMITS.maxParagraphs)
-      throw new InputError(`the ${lang} text has ${ps.length} paragraphs; the limit is ${LIMITS.maxParagraphs}`, 'too_large');
-    const long = ps.findIndex((p) => p.text.length > LIMITS.maxParagraphChars);
-    if (long >= 0)
-      throw new InputError(`paragraph ${long + 1} of the ${lang} text is longer than ${LIMITS.maxParagraphChars} characters`, 'too_large');
-    paragraphs.set(lang, ps);
-  }
+  for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
   const title = (input.title?.trim() || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
   if (input.date != null && input.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(input.date))
     throw new InputError(`date must be YYYY-MM-DD, got "${input.date}"`);

@@ -3,13 +3,13 @@
 // and their new paragraphs are marked as changed for review.
 import { diffArrays } from 'diff';
 import type { Db } from '../store/db.ts';
-import { InputError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { splitText, LIMITS, type SourceInfo } from './import.ts';
+import { prepareText, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
 import { nowIso, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
@@ -38,29 +38,39 @@ function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, numbe
   return map;
 }
 
-export function importVersion(db: Db, statementId: number, lang: Lang, text: string, actor: string, opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo } = {}): VersionResult {
+export function importVersion(db: Db, statementId: number, lang: Lang, text: unknown, actor: string, opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo } = {}): VersionResult {
   getStatement(db, statementId);
-  if (typeof text !== 'string') throw new InputError('the text must be a string');
-  if (text.length > LIMITS.maxTextChars) throw new InputError(`the text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');
-  const paragraphs = splitText(text, lang, opts.preSplit);
-  if (paragraphs.length === 0) throw new InputError(`the ${lang} text is empty`);
+  const paragraphs = prepareText(text, lang, opts.preSplit);
   const glossary = dbGlossary(db, opts);
+  // Matching and aligning are pure and may take a while: done before the write transaction opens,
+  // which then checks that nobody imported another version meanwhile.
+  const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
+  if (!current) throw new NotFoundError(`statement ${statementId} has no ${lang} text`);
+  const oldParas = listParagraphs(db, current.id);
+  const match = matchParagraphs(oldParas, paragraphs.map((p) => p.text));
+  if (match.size === oldParas.length && oldParas.length === paragraphs.length) throw new InputError(`the new ${lang} text is the same as version ${current.version}`);
+  const kept = new Set(match.values());
+  const plans = listAlignments(db, statementId)
+    .filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id)
+    .map((a) => {
+      const changedSide: 'src' | 'tgt' = a.srcTextId === current.id ? 'src' : 'tgt';
+      const align = (x: string[], y: string[]) =>
+        changedSide === 'src'
+          ? alignParagraphs(x, y, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary })
+          : alignParagraphs(y, x, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
+      return { a, changedSide, align };
+    });
   return db
     .transaction((): VersionResult => {
-      const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
-      if (!current) throw new NotFoundError(`statement ${statementId} has no ${lang} text`);
-      const oldParas = listParagraphs(db, current.id);
-      const match = matchParagraphs(oldParas, paragraphs.map((p) => p.text));
-      if (match.size === oldParas.length && oldParas.length === paragraphs.length) throw new InputError(`the new ${lang} text is the same as version ${current.version}`);
-      const kept = new Set(match.values());
-      const alignments = listAlignments(db, statementId).filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id);
+      const now = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
+      if (now?.id !== current.id) throw new ConflictError(`another ${lang} version was imported meanwhile; try again`);
       const at = nowIso(opts);
       const version = Math.max(...listTextVersions(db, statementId, lang).map((t) => t.version)) + 1;
       const { textId, paragraphIds } = insertText(db, {
         statementId,
         lang,
         version,
-        body: text,
+        body: text as string,
         sourceName: opts.source?.name ?? null,
         sourceFormat: opts.source?.format ?? null,
         sourceEncoding: opts.source?.encoding ?? null,
@@ -68,13 +78,10 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: str
         paragraphs: paragraphs.map((p, i) => ({ content: p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
       });
       let carriedBeads = 0;
-      for (const a of alignments) {
-        const changedSide: 'src' | 'tgt' = a.srcTextId === current.id ? 'src' : 'tgt';
-        const { beads, carried, flagMoves } = carryOver(listBeads(db, a.id), changedSide, match, paragraphIds, paragraphs.map((p) => p.text), (x, y) =>
-          changedSide === 'src'
-            ? alignParagraphs(x, y, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary })
-            : alignParagraphs(y, x, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence })),
-        );
+      for (const { a, changedSide, align } of plans) {
+        // Read inside the transaction so confirmations made meanwhile carry over; aligning the changed
+        // stretches needs the new paragraph ids, so it happens here, on those stretches only.
+        const { beads, carried, flagMoves } = carryOver(listBeads(db, a.id), changedSide, match, paragraphIds, paragraphs.map((p) => p.text), align);
         carriedBeads += carried;
         const newAlignment = insertAlignment(
           db,

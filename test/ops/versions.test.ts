@@ -65,6 +65,7 @@ describe('ops/versions', () => {
     const before = dbDigest(db);
     expect(() => importVersion(db, id, 'ko', ko1, 'bob')).to.throw(InputError, /same as version 1/);
     expect(() => importVersion(db, id, 'ko', '  ', 'bob')).to.throw(InputError, /empty/);
+    expect(() => importVersion(db, id, 'ko', readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8'), 'bob')).to.throw(InputError, /does not look like Korean/);
     expect(dbDigest(db)).to.equal(before);
   });
 });

@@ -58,7 +58,9 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
   }
   for (const [l, from, to, side] of [[ls, S, T, 'src'], [lt, T, S, 'tgt']] as const) {
     for (const q of l) {
-      const words = q.fromWords;
+      // One of something is as often said with an article ("a man" ↔ "남자 1명", "1년" ↔ "a year"),
+      // so a lone 1 without partner is for review only.
+      const words = q.fromWords || (q.kind === 'number' && q.value === '1');
       out.push({
         check: 'numbers', severity: words ? 'info' : 'warning',
         message: `${from} ${q.kind === 'ordinal' ? 'ordinal' : 'number'} ${show(q)} has no counterpart in ${to}`,
