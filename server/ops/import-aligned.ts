@@ -7,7 +7,8 @@ import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatementByHash, insertStatement, insertText } from '../store/statements.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { contentHash } from './import.ts';
+import { contentHash, LIMITS } from './import.ts';
+import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
 import { nowIso, type OpsOptions } from './context.ts';
 
 const FLAG_NOTE = /^(\S+) \[([^,\]]+), ([^\]]+)\](?: (.*?))?: ([\s\S]*)$/;
@@ -15,7 +16,8 @@ const FLAG_NOTE = /^(\S+) \[([^,\]]+), ([^\]]+)\](?: (.*?))?: ([\s\S]*)$/;
 /** A TMX note written by flagText back into a flag; a foreign note becomes a comment. */
 function flagOfNote(note: string): ExportFlag {
   const m = FLAG_NOTE.exec(note);
-  return m
+  const known = m && (FLAG_CATEGORIES as readonly string[]).includes(m[1]!) && (FLAG_SEVERITIES as readonly string[]).includes(m[2]!) && (FLAG_STATUSES as readonly string[]).includes(m[3]!);
+  return known
     ? { category: m[1]!, severity: m[2]!, status: m[3]!, author: m[4] ?? '', comment: m[5]! }
     : { category: 'meaning', severity: 'minor', status: 'open', author: '', comment: note };
 }
@@ -56,9 +58,31 @@ function sideParagraphs(units: ExportUnit[], side: 'src' | 'tgt') {
   return perUnit;
 }
 
+const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** Refuses a unit the database would choke on, naming it, before anything is written. */
+function checkUnit(u: ExportUnit, where: string): void {
+  for (const k of ['statementId', 'beadId', 'position'] as const)
+    if (!isId(u[k])) throw new InputError(`${where}: ${k} must be a whole number, got ${String(u[k])}`);
+  if (u.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(u.date)) throw new InputError(`${where}: date must be YYYY-MM-DD, got "${u.date}"`);
+  if (u.title.length > LIMITS.maxTitleChars) throw new InputError(`${where}: the title is longer than ${LIMITS.maxTitleChars} characters`);
+  for (const t of [u.src, u.tgt])
+    if (t.length > LIMITS.maxParagraphChars * 4) throw new InputError(`${where}: a segment is longer than ${LIMITS.maxParagraphChars * 4} characters`, 'too_large');
+  if (!Array.isArray(u.flags)) throw new InputError(`${where}: flags must be a list`);
+  for (const f of u.flags as unknown[]) {
+    const g = f as Record<string, unknown>;
+    if (typeof f !== 'object' || f === null || !['category', 'severity', 'status', 'comment', 'author'].every((k) => typeof g[k] === 'string'))
+      throw new InputError(`${where}: each flag needs category, severity, status, comment and author as text`);
+    if (!(FLAG_CATEGORIES as readonly string[]).includes(g.category as string)) throw new InputError(`${where}: unknown flag category "${String(g.category)}"`);
+    if (!(FLAG_SEVERITIES as readonly string[]).includes(g.severity as string)) throw new InputError(`${where}: unknown flag severity "${String(g.severity)}"`);
+    if (!(FLAG_STATUSES as readonly string[]).includes(g.status as string)) throw new InputError(`${where}: unknown flag status "${String(g.status)}"`);
+  }
+}
+
 export function importAlignedCorpus(db: Db, text: string, format: 'tmx' | 'tsv', actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number } {
   const units = format === 'tmx' ? unitsOfTmx(text) : parseTsv(text).units;
   if (units.length === 0) throw new InputError(`the ${format.toUpperCase()} file holds no translation units`);
+  units.forEach((u, i) => checkUnit(u, `${format.toUpperCase()} unit ${i + 1}`));
   const groups = new Map<string, ExportUnit[]>();
   for (const u of units) {
     const key = `${u.statementId}\u0000${u.srcLang}\u0000${u.tgtLang}`;

@@ -63,6 +63,12 @@ describe('ops/import-aligned', () => {
     expect(() => importAlignedCorpus(b, '<tmx><body><tu>', 'tmx', 'x')).to.throw(InputError, /malformed TMX/);
     expect(() => importAlignedCorpus(b, 'src\ttgt\nonly\tfour', 'tsv', 'x')).to.throw(InputError, /header lacks/);
     expect(() => importAlignedCorpus(b, '<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body/></tmx>', 'tmx', 'x')).to.throw(InputError, /no translation units/);
+    const header = 'src_lang\ttgt_lang\tsrc\ttgt\tstatement_id\ttitle\tdate\tbead_id\tposition\tsrc_paragraphs\ttgt_paragraphs\tstatus\tconfidence\tflags';
+    const row = (over: Record<number, string>) => ['en', 'ko', 'The sides met.', '양측은 만났다.', '1', 'T', '2026-01-01', '1', '1', '1', '1', 'auto', '0.9', ''].map((v, i) => over[i] ?? v).join('\t');
+    expect(() => importAlignedCorpus(b, `${header}\n${row({ 4: '1.5' })}`, 'tsv', 'x')).to.throw(InputError, /statementId must be a whole number/);
+    expect(() => importAlignedCorpus(b, `${header}\n${row({ 13: '{}' })}`, 'tsv', 'x')).to.throw(InputError, /flags must be a list/);
+    expect(() => importAlignedCorpus(b, `${header}\n${row({ 13: '[{"category":"vibes","severity":"minor","status":"open","comment":"","author":""}]' })}`, 'tsv', 'x')).to.throw(InputError, /unknown flag category "vibes"/);
+    expect(() => importAlignedCorpus(b, `${header}\n${row({ 6: 'yesterday' })}`, 'tsv', 'x')).to.throw(InputError, /date must be YYYY-MM-DD/);
     expect(dbDigest(b)).to.equal(before);
   });
 });

@@ -201,7 +201,9 @@ export function latinNameWords(latin: string, lang: string, glossary?: Glossary)
   for (const m of latin.matchAll(/\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?/gu)) {
     const w = m[0];
     const lw = w.toLowerCase();
-    if (NOT_NAME.has(lw) || NOT_PERSON.has(lw)) continue;
+    // Words built with English derivational endings are vocabulary capitalised inside a title
+    // ("Alliance Deterrence Forum"), which Korean translates rather than transliterates.
+    if (NOT_NAME.has(lw) || NOT_PERSON.has(lw) || /(?:tion|sion|ment|ness|ity|ism|ance|ence|ive|ous|ical|ship|ing)$/.test(lw)) continue;
     if (/[\p{L}\d-]/u.test(latin[m.index - 1] ?? '')) continue;
     const before = latin.slice(0, m.index);
     const initial = /(?:^|[.!?:]["”’]?\s+|["“(]\s*)$/u.test(before);
