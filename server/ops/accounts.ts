@@ -2,7 +2,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
-import { countUsers, deleteSession, findSession, findUserByName, insertSession, insertUser, listUsers, setUserDisabled, type Role, type UserRow } from '../store/users.ts';
+import { countUsers, deleteSession, findSession, findUserByName, insertSession, insertUser, listUsers, purgeExpiredSessions, setUserDisabled, type Role, type UserRow } from '../store/users.ts';
 import { recordEvent } from '../store/events.ts';
 import { nowIso, type OpsOptions } from './context.ts';
 
@@ -55,22 +55,48 @@ export function disableUser(db: Db, name: string, actor: string, opts: OpsOption
 
 export { listUsers, countUsers };
 
+// Verifying against a fixed hash when the name is unknown makes both cases cost one scrypt run,
+// so response times do not tell which names exist.
+let dummyHash: string | undefined;
+
 /** Checks a password; returns a new session token (for the cookie) and its CSRF token, or null. */
 export function login(db: Db, name: unknown, password: unknown, opts: OpsOptions = {}): { token: string; csrf: string; user: UserRow } | null {
   if (typeof name !== 'string' || typeof password !== 'string') throw new InputError('send "name" and "password"');
+  if (password.length > 1000) return null;
   const user = findUserByName(db, name.trim());
-  // Hash even for an unknown user, so timing does not tell which names exist.
-  const ok = user && !user.disabled ? verifyPassword(password, user.passwordHash) : (verifyPassword(password, hashPassword('x'.repeat(12))), false);
+  const ok = user && !user.disabled ? verifyPassword(password, user.passwordHash) : (verifyPassword(password, (dummyHash ??= hashPassword('twintext-no-such-user'))), false);
   if (!ok || !user) return null;
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const at = nowIso(opts);
   const expiresAt = new Date(Date.parse(at) + SESSION_HOURS * 3600_000).toISOString();
   db.transaction(() => {
+    purgeExpiredSessions(db, at);
     insertSession(db, { tokenHash: tokenHash(token), userId: user.id, csrf, at, expiresAt });
     recordEvent(db, { at, actor: user.name, action: 'user.login', statementId: null, entity: 'user', entityId: user.id });
   }).immediate();
   return { token, csrf, user };
+}
+
+/**
+ * Failed sign-ins per client address and name: after `max` failures in `windowMs` further attempts are
+ * refused without checking the password (each check costs ~40 ms of CPU), until the window passes.
+ */
+export function loginLimiter(max = 10, windowMs = 15 * 60_000) {
+  const failures = new Map<string, number[]>();
+  const recent = (key: string, now: number) => (failures.get(key) ?? []).filter((t) => now - t < windowMs);
+  return {
+    blocked(key: string, now = Date.now()): boolean {
+      return recent(key, now).length >= max;
+    },
+    failed(key: string, now = Date.now()): void {
+      failures.set(key, [...recent(key, now), now]);
+      if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+    },
+    succeeded(key: string): void {
+      failures.delete(key);
+    },
+  };
 }
 
 export function sessionOf(db: Db, token: string, opts: OpsOptions = {}): { user: UserRow; csrf: string } | undefined {

@@ -22,7 +22,9 @@ export function buildReport(db: Db, format: ReportFormat, statementIds: number[]
         texts.set(b.id, { src: b.src.map((p) => p.text).join('\n'), tgt: b.tgt.map((p) => p.text).join('\n'), srcLang: a.srcLang, tgtLang: a.tgtLang });
   const text = (r: ReportRow) => (r.beadId === null ? undefined : texts.get(r.beadId));
   if (format === 'csv') {
-    const body = rows.map((r) => [r.kind, r.id, r.statementId, r.statementTitle, r.statementDate ?? '', r.beadPosition ?? '', r.category, r.severity, r.status, r.author, r.comment, r.createdAt, text(r)?.src ?? '', text(r)?.tgt ?? '']);
+    // A cell starting with = + - @ would run as a formula in a spreadsheet: the report is for people, so it is defused.
+    const cell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+    const body = rows.map((r) => [r.kind, r.id, r.statementId, r.statementTitle, r.statementDate ?? '', r.beadPosition ?? '', r.category, r.severity, r.status, r.author, r.comment, r.createdAt, text(r)?.src ?? '', text(r)?.tgt ?? ''].map(cell));
     return '\ufeff' + stringify([[...COLUMNS], ...body], { record_delimiter: '\r\n' });
   }
   const open = rows.filter((r) => r.status === 'open' || r.status === 'suggested').length;

@@ -60,3 +60,7 @@ export function findSession(db: Db, tokenHash: string, now: string): { user: Use
 export function deleteSession(db: Db, tokenHash: string): void {
   db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
+
+export function purgeExpiredSessions(db: Db, now: string): void {
+  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+}

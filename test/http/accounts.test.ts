@@ -18,6 +18,7 @@ describe('http/accounts', () => {
     addUser(db, 'tara', 'translator', 'translator-pass-1', 'setup');
     addUser(db, 'eddie', 'editor', 'editor-pass-123', 'setup');
     addUser(db, 'ada', 'admin', 'admin-pass-1234', 'setup');
+    addUser(db, 'lockme', 'translator', 'lockme-pass-123', 'setup');
     expect(db.prepare('SELECT password_hash FROM users').pluck().all().every((h) => String(h).startsWith('scrypt$'))).to.equal(true);
     db.close();
     server = await startServer({ dbPath, port: 0, accounts: true, seed: false, log: () => {} });
@@ -77,6 +78,13 @@ describe('http/accounts', () => {
     expect((await call('DELETE', '/api/statements/2', eddie)).status).to.equal(403);
     expect((await call('DELETE', '/api/statements/2', ada)).status).to.equal(200);
     expect((await call('GET', '/api/statements/2', ada)).status).to.equal(404);
+  });
+
+  it('refuses sign-in after 10 failures for a name, even with the right password', async () => {
+    const attempt = (password: string) =>
+      fetch(new URL('/api/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'lockme', password }) }).then((r) => r.status);
+    for (let i = 0; i < 10; i++) expect(await attempt('wrong-password-' + i)).to.equal(401);
+    expect(await attempt('lockme-pass-123')).to.equal(429);
   });
 
   it('ends the session on logout', async () => {

@@ -39,6 +39,9 @@ describe('ops/report', () => {
     ]);
     expect(rows.filter((r) => r.kind === 'finding')).to.have.length(open);
     expect(rows.find((r) => r.category === 'name')!.target_text).to.match(/^대한민국 국방부와/);
+    addFlag(db, getStatementView(db, ids[0]!).alignment!.beads[5]!.id, { category: 'style', comment: '=HYPERLINK("http://x","click")' }, 'mallory');
+    const again = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(again.find((r) => r.author === 'mallory')!.comment).to.equal(`'=HYPERLINK("http://x","click")`);
   });
 
   it('leaves out dismissed findings', () => {

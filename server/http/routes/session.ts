@@ -3,17 +3,24 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { Db } from '../../store/db.ts';
 import type { OpsOptions } from '../../ops/context.ts';
 import type { UserRow } from '../../store/users.ts';
-import { login, logout, sessionOf, SESSION_HOURS } from '../../ops/accounts.ts';
+import { login, loginLimiter, logout, sessionOf, SESSION_HOURS } from '../../ops/accounts.ts';
 import { HttpError, sendError } from '../errors.ts';
 import { body, cookie, SESSION_COOKIE, type RouteContext } from '../request.ts';
 
 export function sessionRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
+  const limiter = loginLimiter();
   r.post('/login', (req, res) => {
     if (!c.accounts) throw new HttpError(400, 'bad_request', 'this server runs without accounts (loopback, single user)');
     const b = body(req);
+    const key = `${req.ip ?? ''}|${typeof b.name === 'string' ? b.name.trim().toLowerCase() : ''}`;
+    if (limiter.blocked(key)) throw new HttpError(429, 'too_many_attempts', 'too many failed sign-ins; wait 15 minutes');
     const s = login(db, b.name, b.password, ops);
-    if (!s) throw new HttpError(401, 'unauthorized', 'wrong name or password');
+    if (!s) {
+      limiter.failed(key);
+      throw new HttpError(401, 'unauthorized', 'wrong name or password');
+    }
+    limiter.succeeded(key);
     const secure = req.secure || req.header('x-forwarded-proto') === 'https' ? '; Secure' : '';
     res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${s.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}${secure}`);
     res.json({ ok: true, user: { name: s.user.name, role: s.user.role }, csrfToken: s.csrf });
