@@ -282,10 +282,11 @@ export function wordDiff(a: string, b: string): ['=' | '-' | '+', string][] {
 
 /** Linear undo history of an alignment: what undo and redo would act on now. */
 function undoState(db: Db, alignmentId: number) {
-  const done: { id: number; action: string; before: unknown; after: unknown }[] = [];
+  // Snapshots stay unparsed here: only the entry that undo/redo acts on is ever read.
+  const done: { id: number; action: string; before: string | null; after: string | null }[] = [];
   const undone: typeof done = [];
   for (const e of listAlignmentEvents(db, alignmentId)) {
-    const entry = { id: e.id, action: e.action, before: JSON.parse(e.before ?? 'null'), after: JSON.parse(e.after ?? 'null') };
+    const entry = { id: e.id, action: e.action, before: e.before, after: e.after };
     if (e.action === 'alignment.undo') {
       const x = done.pop();
       if (x) undone.push(x);
@@ -316,7 +317,8 @@ export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', ac
       const { done, undone } = undoState(db, alignmentId);
       const target = which === 'undo' ? done.at(-1) : undone.at(-1);
       if (!target) throw new ConflictError(`nothing to ${which}`, 'nothing_to_' + which);
-      const [from, to] = (which === 'undo' ? [target.after, target.before] : [target.before, target.after]) as [unknown, unknown];
+      const parse = (json: string | null) => JSON.parse(json ?? 'null') as unknown;
+      const [from, to] = which === 'undo' ? [parse(target.after), parse(target.before)] : [parse(target.before), parse(target.after)];
       const at = nowIso(opts);
       let eventId: number;
       if (target.action === 'paragraph.edit') {
