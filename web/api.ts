@@ -71,6 +71,8 @@ export interface EditRequest {
   version: number;
   side?: 'src' | 'tgt';
   at?: { src: number; tgt: number };
+  /** Versions of the rows on screen: the server refuses an edit that would rewrite a row changed since. */
+  seen?: Record<string, number>;
 }
 
 export interface UndoState {

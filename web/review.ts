@@ -1495,7 +1495,7 @@ export class ReviewPage {
     if (!requireReviewer()) return;
     this.setBusy(true);
     try {
-      await editBead(b.id, { ...req, version: b.version });
+      await editBead(b.id, { ...req, version: b.version, seen: Object.fromEntries(this.beads.map((x) => [String(x.id), x.version])) });
       clearError();
       // Merge and move-up pull content into the row above, so that is where the reviewer wants to look next.
       const focus = req.op === 'merge' ? i - 1 : i;

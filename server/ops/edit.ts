@@ -15,6 +15,7 @@ import {
   replaceRange,
   setParagraphContent,
   snapshotRange,
+  rangeVersions,
   alignmentOfParagraph,
   isCurrentAlignment,
   normalizePositions,
@@ -41,6 +42,8 @@ export interface EditRequest {
   side?: Side;
   /** split: how many paragraphs of each side stay in the first bead. */
   at?: { src: number; tgt: number };
+  /** Versions of the other rows the client saw ({beadId: version}): any row the edit rewrites must match. */
+  seen?: Record<string, number>;
 }
 
 interface RangePayload {
@@ -78,8 +81,14 @@ function applyRange(
   count: number,
   next: BeadSnapshot[],
   opts: OpsOptions,
-  extra: Record<string, unknown> = {},
+  seen?: Record<string, number>,
 ): EditResult {
+  if (seen) {
+    for (const [id, v] of rangeVersions(db, alignmentId, from, count)) {
+      const saw = seen[String(id)];
+      if (saw !== undefined && saw !== v) throw new ConflictError(`row ${id} changed since you loaded it (version ${v}, you saw ${saw})`);
+    }
+  }
   const before = snapshotRange(db, alignmentId, from, count);
   const version = nextVersion(db);
   const ids = replaceRange(db, alignmentId, from, count, next, version);
@@ -93,8 +102,8 @@ function applyRange(
     statementId,
     entity: 'alignment',
     entityId: alignmentId,
-    before: { from, beads: before, ...extra } satisfies RangePayload,
-    after: { from, beads: after, ...extra } satisfies RangePayload,
+    before: { from, beads: before } satisfies RangePayload,
+    after: { from, beads: after } satisfies RangePayload,
   });
   return { eventId, alignmentId, beads: ids.map((id) => getBead(db, id)) };
 }
@@ -108,6 +117,9 @@ function requireSide(side: unknown): Side {
 export function editAlignment(db: Db, req: EditRequest, actor: string, opts: OpsOptions = {}): EditResult {
   if (!(EDIT_OPS as readonly string[]).includes(req.op)) throw new InputError(`"op" must be one of ${EDIT_OPS.join(', ')}`);
   if (typeof req.version !== 'number' || !Number.isInteger(req.version)) throw new InputError('"version" must be the bead\'s current version');
+  const seen = req.seen;
+  if (seen !== undefined && (typeof seen !== 'object' || seen === null || Array.isArray(seen) || Object.values(seen).some((v) => typeof v !== 'number')))
+    throw new InputError('"seen" must map row ids to the versions you loaded');
   return db
     .transaction((): EditResult => {
       const before = beadPosition(db, req.beadId);
@@ -120,7 +132,7 @@ export function editAlignment(db: Db, req: EditRequest, actor: string, opts: Ops
       const pos = here.position;
       const snap = (from: number, count: number) => snapshotRange(db, alignment.id, from, count);
       const run = (action: string, from: number, count: number, next: BeadSnapshot[]) =>
-        applyRange(db, alignment.id, alignment.statementId, action, actor, from, count, next, opts);
+        applyRange(db, alignment.id, alignment.statementId, action, actor, from, count, next, opts, seen);
       const [cur] = snap(pos, 1);
       if (!cur) throw new ConflictError(`bead ${req.beadId} is not in its alignment`);
 

@@ -429,3 +429,11 @@ export function confirmedPairs(db: Db, srcLang: string, tgtLang: string, limit: 
     .all(srcLang, tgtLang, limit)
     .filter((r) => (r as { src: string | null }).src && (r as { tgt: string | null }).tgt) as { src: string; tgt: string }[];
 }
+
+/** Versions of the beads at positions [from, from + count) of an alignment, by bead id. */
+export function rangeVersions(db: Db, alignmentId: number, from: number, count: number): Map<number, number> {
+  const rows = db
+    .prepare('SELECT id, version FROM beads WHERE alignment_id = ? AND position >= ? AND position < ?')
+    .all(alignmentId, from, from + count) as { id: number; version: number }[];
+  return new Map(rows.map((r) => [r.id, r.version]));
+}

@@ -70,6 +70,16 @@ describe('ops/edit', () => {
       expect(dbDigest(db)).to.equal(digest);
     });
 
+    it('refuses a merge that would undo a neighbour changed since the client loaded it', () => {
+      const stale = view().beads;
+      const seen = Object.fromEntries(stale.map((b) => [String(b.id), b.version]));
+      edit(0, { op: 'confirm' }, 'alice');
+      const digest = dbDigest(db);
+      expect(() => editAlignment(db, { op: 'merge', beadId: stale[1]!.id, version: stale[1]!.version, seen }, 'bob')).to.throw(ConflictError, new RegExp(`row ${stale[0]!.id} changed`));
+      expect(dbDigest(db)).to.equal(digest);
+      expect(() => editAlignment(db, { op: 'merge', beadId: stale[1]!.id, version: stale[1]!.version, seen: [] as never }, 'bob')).to.throw(InputError, /"seen"/);
+    });
+
     it('rejects impossible edits with a clear message', () => {
       const digest = dbDigest(db);
       expect(() => edit(0, { op: 'merge' })).to.throw(InputError, /first row/);
