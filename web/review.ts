@@ -743,6 +743,9 @@ export class ReviewPage {
       case 'l':
         this.jumpTo(isLow, 'low-confidence');
         break;
+      case 'g':
+        this.jumpTo((b) => b.flags.some((f) => f.status === 'open') || this.findings.some((f) => f.beadId === b.id), 'flagged');
+        break;
       case 'c':
         needRow(() => void this.toggleConfirm(this.current));
         break;

@@ -102,6 +102,12 @@ describe('web: keyboard-only review', function () {
       await dialog.waitFor({ state: 'hidden' });
       expect(await currentRow(page)).to.equal(flagged);
 
+      // g goes to the next row with an open flag or a suggestion from the checks.
+      await kb.press('g');
+      const next = await currentRow(page);
+      expect(next).to.not.equal(flagged);
+      expect(await page.locator('tr.bead').nth(next).evaluate((el) => el.classList.contains('has-flags') || el.classList.contains('has-suggestions'))).to.equal(true);
+
       await kb.press('?');
       const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
       await help.waitFor();
