@@ -11,6 +11,18 @@ import { runCli } from '../helpers.ts';
 const bin = resolve('bin/twintext.js');
 const demo = resolve('data/demo');
 
+/** `n` kill times in [lo, hi) ms from a small seeded generator (mulberry32). */
+function seededDelays(seed: number, n: number, lo: number, hi: number): number[] {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: n }, () => Math.round(lo + next() * (hi - lo)));
+}
+
 function runKilledAfter(args: string[], ms: number): Promise<'killed' | 'finished'> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [bin, ...args], { stdio: 'ignore', env: { ...process.env, TWINTEXT_USER: 'crash-test' } });
@@ -67,8 +79,8 @@ describe('crash safety (SIGKILL)', function () {
   it('a batch import killed at random moments leaves whole statements only, and a re-run completes it', async () => {
     const db = join(tmp.dir, 'crash.db');
     const manifest = join(tmp.dir, 'batch.csv');
-    // A fixed sequence of kill times (ms after start) spread over start-up and the import itself.
-    const delays = [900, 1300, 1700, 2100, 2600, 3200];
+    // Kill times drawn at random (seeded, so a failure can be replayed) over start-up and the import itself.
+    const delays = seededDelays(20261127, 8, 800, 3400);
     let killed = 0;
     for (const ms of delays) {
       if ((await runKilledAfter(['import', '--manifest', manifest, '--db', db], ms)) === 'killed') killed++;
@@ -89,7 +101,7 @@ describe('crash safety (SIGKILL)', function () {
   it('an export killed mid-way leaves the database intact', async () => {
     const db = join(tmp.dir, 'crash.db');
     const before = assertWhole(db);
-    for (const ms of [800, 1200, 1600]) await runKilledAfter(['export', '--format', 'tmx', '--out', join(tmp.dir, 'out.tmx'), '--db', db], ms);
+    for (const ms of seededDelays(7, 4, 700, 1800)) await runKilledAfter(['export', '--format', 'tmx', '--out', join(tmp.dir, 'out.tmx'), '--db', db], ms);
     expect(assertWhole(db)).to.equal(before);
     const r = await runCli(['export', '--format', 'tmx', '--out', join(tmp.dir, 'out.tmx'), '--db', db]);
     expect(r.code).to.equal(0);
