@@ -8,6 +8,7 @@ import type { SourceInfo } from '../ops/import.ts';
 import { readStatementBuffer } from '../formats/read.ts';
 import { InputError } from '../core/errors.ts';
 import { HttpError } from './errors.ts';
+import { StatementViews } from './view-cache.ts';
 
 export const SESSION_COOKIE = 'twintext_session';
 export const REVIEWER_COOKIE = 'twintext_reviewer';
@@ -105,6 +106,8 @@ export interface RouteContext {
   who(req: Request, res: Response, role: Role): string;
   /** Accounts mode: exports and reports are for editors. */
   editorsOnly(req: Request, res: Response): void;
+  /** The cached review views. */
+  views: StatementViews;
 }
 
 export function routeContext(db: Db, ops: OpsOptions, accounts: boolean): RouteContext {
@@ -115,5 +118,5 @@ export function routeContext(db: Db, ops: OpsOptions, accounts: boolean): RouteC
     if (!hasRole(user, role)) throw new HttpError(403, 'forbidden', `this needs the ${role} role; ${user.name} is a ${user.role}`);
     return user.name;
   };
-  return { db, ops, accounts, who, editorsOnly: (req, res) => void (accounts && who(req, res, 'editor')) };
+  return { db, ops, accounts, who, editorsOnly: (req, res) => void (accounts && who(req, res, 'editor')), views: new StatementViews(db) };
 }

@@ -84,3 +84,8 @@ export function nextVersion(db: Db): number {
 export function statementRevision(db: Db, statementId: number): number {
   return ((db.prepare('SELECT max(id) AS m FROM events WHERE statement_id = ?').get(statementId) as { m: number | null }).m ?? 0);
 }
+
+/** How many events a statement has after event `id`. */
+export function eventsSince(db: Db, statementId: number, id: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM events WHERE statement_id = ? AND id > ?').get(statementId, id) as { n: number }).n;
+}

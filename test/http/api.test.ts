@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import type { RequestLogEntry } from '../../server/http/app.ts';
 import { openDb } from '../../server/store/db.ts';
+import { getStatementView } from '../../server/ops/review.ts';
 import iconv from 'iconv-lite';
 import { tempDir, dbDigest } from '../helpers.ts';
 
@@ -82,6 +83,32 @@ describe('http/api', () => {
     expect(r.body.flag.status).to.equal('resolved');
     const events = (await api(`/api/statements/${id}/events`)).body.events.map((e: any) => `${e.actor} ${e.action}`);
     expect(events.slice(0, 3)).to.deep.equal(['erin flag.update', 'alice bead.confirm', 'alice flag.create']);
+  });
+
+  it('keeps the cached review view exact through flag writes and other changes', async () => {
+    const id = (await api('/api/statements')).body.statements[0].id;
+    const view = async () => (await api(`/api/statements/${id}`)).body;
+    const v0 = await view();
+    const bead = v0.alignment.beads[2];
+    const f = (await post(`/api/beads/${bead.id}/flags`, { category: 'style', comment: 'first' })).body.flag;
+    let v = await view();
+    expect(v.alignment.beads[2].flags.map((x: any) => x.id)).to.include(f.id);
+    expect(v.statement.openFlags).to.equal(v0.statement.openFlags + 1);
+    await post(`/api/flags/${f.id}/comments`, { body: 'a reply' });
+    expect((await view()).alignment.beads[2].flags.find((x: any) => x.id === f.id).comments.map((c: any) => c.body)).to.deep.equal(['a reply']);
+    await post(`/api/beads/${v.alignment.beads[0].id}/edit`, { op: 'confirm', version: v.alignment.beads[0].version });
+    await api(`/api/flags/${f.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ status: 'resolved' }) });
+    v = await view();
+    expect(v.alignment.beads[0].status).to.equal('confirmed');
+    expect(v.alignment.beads[2].flags.find((x: any) => x.id === f.id).status).to.equal('resolved');
+    expect(v.statement.openFlags).to.equal(v0.statement.openFlags);
+    // The same as a view built from scratch.
+    const db = openDb(dbPath);
+    try {
+      expect(JSON.parse(JSON.stringify({ ok: true, ...getStatementView(db, id) }))).to.deep.equal(v);
+    } finally {
+      db.close();
+    }
   });
 
   it('imports a statement posted as JSON', async () => {

@@ -3,6 +3,10 @@ import type { Router } from 'express';
 import { setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../ops/review.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../../ops/edit.ts';
 import { body, idParam, type RouteContext } from '../request.ts';
+import { getFlag, statementOfBead } from '../../store/beads.ts';
+import type { Db } from '../../store/db.ts';
+
+const statementOfFlag = (db: Db, flagId: number) => statementOfBead(db, getFlag(db, flagId).beadId);
 
 export function reviewRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
@@ -45,20 +49,25 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
     res.json({ ok: true, history: paragraphHistory(db, idParam(req.params.id, 'paragraph')) });
   });
 
+  // Flag writes patch the cached review view of their statement (the most frequent change).
   r.post('/beads/:id/flags', (req, res) => {
     const actor = c.who(req, res, 'translator');
-    const flag = addFlag(db, idParam(req.params.id, 'bead'), body(req), actor, ops);
+    const beadId = idParam(req.params.id, 'bead');
+    const flag = c.views.flagWrite(statementOfBead(db, beadId), () => addFlag(db, beadId, body(req), actor, ops));
     res.status(201).json({ ok: true, flag });
   });
 
   r.post('/flags/:id/comments', (req, res) => {
     const actor = c.who(req, res, 'translator');
-    res.status(201).json({ ok: true, flag: commentOnFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops) });
+    const id = idParam(req.params.id, 'flag');
+    const flag = c.views.flagWrite(statementOfFlag(db, id), () => commentOnFlag(db, id, body(req), actor, ops));
+    res.status(201).json({ ok: true, flag });
   });
 
   r.patch('/flags/:id', (req, res) => {
     const actor = c.who(req, res, body(req).status === undefined ? 'translator' : 'editor');
-    const flag = changeFlag(db, idParam(req.params.id, 'flag'), body(req), actor, ops);
+    const id = idParam(req.params.id, 'flag');
+    const flag = c.views.flagWrite(statementOfFlag(db, id), () => changeFlag(db, id, body(req), actor, ops));
     res.json({ ok: true, flag });
   });
 }

@@ -1,10 +1,10 @@
 // Statements: list and search, import (pasted or uploaded), the review view, versions and diffs, history, delete.
 import type { Router } from 'express';
 import { listStatements, searchStatements, listTextVersions, getStatementSummary } from '../../store/statements.ts';
-import { listEvents, statementRevision } from '../../store/events.ts';
+import { listEvents } from '../../store/events.ts';
 import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
-import { getStatementView, deleteStatement } from '../../ops/review.ts';
+import { deleteStatement } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
 import { body, idParam, textsOf, type RouteContext } from '../request.ts';
 
@@ -37,23 +37,10 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId) });
   });
 
-  // The review page's hot read: the rendered JSON is cached per statement revision (the id of its
-  // newest event), so repeated reads cost one indexed lookup until something changes.
-  const views = new Map<string, { rev: number; body: Buffer }>();
   r.get('/statements/:id', (req, res) => {
-    const id = idParam(req.params.id, 'statement');
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    const key = `${id}:${lang ?? ''}`;
-    const rev = statementRevision(db, id);
-    let hit = views.get(key);
-    if (!hit || hit.rev !== rev) {
-      hit = { rev, body: Buffer.from(JSON.stringify({ ok: true, ...getStatementView(db, id, lang) })) };
-      views.delete(key);
-      views.set(key, hit);
-      if (views.size > 200) views.delete(views.keys().next().value!);
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': hit.body.length });
-    res.end(hit.body);
+    const body = c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+    res.end(body);
   });
 
   r.post('/statements/:id/versions', async (req, res) => {
