@@ -99,18 +99,30 @@ function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: 
   }
 }
 
-const LATIN_WORD = /[A-Za-z\u00c0-\u024f]{3,}/g;
+/** Code units of a Latin word (A–Z, a–z, U+00C0–U+024F, as the former /[A-Za-z\u00c0-\u024f]/). */
+function isLatinWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
+}
 
+/** Lower-cased runs of three or more Latin letters, stopwords left out. */
 function latinWords(text: string): string[] {
   const out: string[] = [];
-  // Lower-casing the whole paragraph once and slicing it is exact when no character changed
-  // length (only "İ" does); otherwise each word is lower-cased on its own.
-  const lower = text.toLowerCase();
-  const sameLen = lower.length === text.length;
-  LATIN_WORD.lastIndex = 0;
-  for (let m = LATIN_WORD.exec(text); m; m = LATIN_WORD.exec(text)) {
-    const w = sameLen ? lower.slice(m.index, m.index + m[0].length) : m[0].toLowerCase();
-    if (!LATIN_STOP.has(w)) out.push(w);
+  const L = text.length;
+  for (let i = 0; i < L; ) {
+    if (!isLatinWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // Most words are already lower case (a–z, U+00DF–U+00FF), and need no lower-casing call.
+    let j = i, upper = false;
+    for (let c = text.charCodeAt(j); j < L && isLatinWordUnit(c); c = text.charCodeAt(++j)) {
+      if (c <= 90 || (c >= 0xc0 && c <= 0xde) || c >= 0x100) upper = true;
+    }
+    if (j - i >= 3) {
+      const w = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
+      if (!LATIN_STOP.has(w)) out.push(w);
+    }
+    i = j;
   }
   return out;
 }

@@ -85,10 +85,11 @@ function prefixSents(side: SideFeatures): Int32Array {
   return out;
 }
 
-interface Band { lo: Int32Array; hi: Int32Array; start: Float64Array; cells: number }
+// start[i] is the flat index of row i's first cell; int32 keeps index arithmetic in small integers.
+interface Band { lo: Int32Array; hi: Int32Array; start: Int32Array; cells: number }
 
 function finishBand(lo: Int32Array, hi: Int32Array, n: number, m: number): Band {
-  const start = new Float64Array(n + 2);
+  const start = new Int32Array(n + 2);
   lo[0] = 0;
   hi[n] = m;
   for (let i = 0; i <= n; i++) {
@@ -217,19 +218,58 @@ function roughPath(f: DocFeatures, ratio: number, P: AlignParams, half: number):
 
 interface Pass { beads: Bead[]; hugs: boolean; ratio: number }
 
+interface Scratch {
+  cost: Float64Array; back: Int8Array; alpha: Float64Array; beta: Float64Array; sim: Float64Array;
+  beadCost: Float32Array; counts: Int32Array;
+}
+
+// DP tables are reused across passes and documents: a batch of short documents otherwise
+// allocates tens of megabytes of short-lived typed arrays, whose off-heap backing stores keep
+// the garbage collector busy, and a long document's repeated passes would hold several
+// generations of tables at once. Tables above SCRATCH_MAX_CELLS are dropped when alignCore
+// returns, so a long document's memory is released once it is aligned.
+const SCRATCH_MAX_CELLS = 1 << 16;
+let pooled: Scratch | null = null;
+
+function newScratch(cells: number, nCues: number): Scratch {
+  return {
+    cost: new Float64Array(cells), back: new Int8Array(cells), alpha: new Float64Array(cells),
+    beta: new Float64Array(cells), sim: new Float64Array(cells), beadCost: new Float32Array(cells * NSHAPES),
+    counts: new Int32Array(nCues),
+  };
+}
+
+/** Tables of at least `cells` cells (callers index below `cells` only, and fill what they read). */
+function scratchFor(cells: number, nCues: number): Scratch {
+  if (!pooled || pooled.cost.length < cells || pooled.counts.length < nCues) {
+    const big = cells > SCRATCH_MAX_CELLS || nCues > SCRATCH_MAX_CELLS;
+    // Let the old tables go before allocating their replacement.
+    const oldCells = pooled?.cost.length ?? 0, oldCues = pooled?.counts.length ?? 0;
+    pooled = null;
+    pooled = big ? newScratch(cells, Math.max(nCues, oldCues)) : newScratch(Math.max(cells, oldCells, 4096), Math.max(nCues, oldCues, 1024));
+  }
+  return pooled;
+}
+
+function releaseBigScratch(): void {
+  if (pooled && (pooled.cost.length > SCRATCH_MAX_CELLS || pooled.counts.length > SCRATCH_MAX_CELLS)) pooled = null;
+}
+
 function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
   const cells = band.cells;
-  const cost = new Float64Array(cells).fill(Infinity);
-  const back = new Int8Array(cells).fill(-1);
-  const alpha = withPosterior ? new Float64Array(cells).fill(-Infinity) : null;
+  const scratch = scratchFor(cells, f.weight.length);
+  const cost = scratch.cost.fill(Infinity, 0, cells);
+  const back = scratch.back.fill(-1, 0, cells);
+  const alpha = withPosterior ? scratch.alpha.fill(-Infinity, 0, cells) : null;
   // Bead costs are cached so the backward pass does not recompute them.
-  const beadCost = withPosterior ? new Float32Array(cells * SHAPES.length).fill(Infinity) : null;
+  const beadCost = withPosterior ? scratch.beadCost.fill(Infinity, 0, cells * NSHAPES) : null;
   const S = f.src, T = f.tgt, W = f.weight;
-  const sim = new Float64Array(cells);
-  const counts = new Int32Array(W.length);
-  const terms = new Float64Array(SHAPES.length);
+  // Only cells with i, j >= 1 are written and read, so stale values elsewhere are harmless.
+  const sim = scratch.sim;
+  const counts = scratch.counts.fill(0, 0, W.length);
+  const terms = new Float64Array(NSHAPES);
   for (let i = 1; i <= n; i++) {
     for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) sim[start[i]! + j - lo[i]!] = cueSim(S.cues[i - 1]!, T.cues[j - 1]!, W);
   }
@@ -346,7 +386,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   }
   let beta: Float64Array | null = null;
   if (alpha && beadCost) {
-    beta = new Float64Array(cells).fill(-Infinity);
+    beta = scratch.beta.fill(-Infinity, 0, cells);
     beta[cells - 1] = 0;
     // Gather form: beta(i,j) sums over the beads that start at (i,j), whose costs were cached
     // at their end cells during the forward pass.
@@ -355,11 +395,11 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
         const idx = start[i]! + j - lo[i]!;
         if (idx === cells - 1) continue;
         let nterm = 0, tmax = -Infinity;
-        for (let t = 0; t < SHAPES.length; t++) {
-          const ni = i + SHAPES[t]![0], nj = j + SHAPES[t]![1];
+        for (let t = 0; t < NSHAPES; t++) {
+          const ni = i + SHAPE_A[t]!, nj = j + SHAPE_B[t]!;
           if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
           const nidx = start[ni]! + nj - lo[ni]!;
-          const bc = beadCost[nidx * SHAPES.length + t]!;
+          const bc = beadCost[nidx * NSHAPES + t]!;
           const bv = beta[nidx]!;
           if (bc === Infinity || bv === -Infinity) continue;
           const v = bv - bc;
@@ -394,7 +434,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     let conf = 1;
     if (alpha && beta && beadCost) {
       const pidx = start[pi]! + pj - lo[pi]!;
-      const lp = alpha[pidx]! - beadCost[idx * SHAPES.length + t]! + beta[idx]! - logZ;
+      const lp = alpha[pidx]! - beadCost[idx * NSHAPES + t]! + beta[idx]! - logZ;
       const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
       const z = P.calA * Math.log(p / (1 - p)) + P.calB;
       conf = 1 / (1 + Math.exp(-z));
@@ -441,15 +481,19 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   }
   // The band moves (re-centred on the last path, then widened) until the path no longer touches
   // its edge, and the pass is repeated if the 1-1 beads show a clearly different length ratio.
-  for (let tries = 0; ; tries++) {
-    const pass = runPass(f, band, ratio, P, true);
-    const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
-    if (tries >= 8 || (!pass.hugs && !ratioMoved)) return pass.beads;
-    if (ratioMoved) ratio = pass.ratio;
-    if (pass.hugs) {
-      if (tries >= 1) half *= 2;
-      band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
+  try {
+    for (let tries = 0; ; tries++) {
+      const pass = runPass(f, band, ratio, P, true);
+      const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
+      if (tries >= 8 || (!pass.hugs && !ratioMoved)) return pass.beads;
+      if (ratioMoved) ratio = pass.ratio;
+      if (pass.hugs) {
+        if (tries >= 1) half *= 2;
+        band = half >= Math.max(n, m) ? makeBand(f, half) : bandAround(pass.beads, n, m, half);
+      }
     }
+  } finally {
+    releaseBigScratch();
   }
 }
 

@@ -179,8 +179,8 @@ function bases(w: string): string[] {
   return out;
 }
 
-// Latin tokens are made of code units below 0x250 (see charClass), lower-cased ones too
-// unless lower-casing changed their length, which pairKey reports as -1.
+// Pair tables cover code units below 0x250 (every Latin letter of charClass). A few letters
+// lower-case to a code above it (Ɓ → ɓ): words starting with those are never filtered out.
 const PAIR = 0x250;
 
 function pairKey(w: string): number {
@@ -214,7 +214,8 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const cands: { termIndex: number; start: number; end: number }[] = [];
   const nt = tokenize(text, TOKBUF);
   const toks = TOKBUF;
-  const lowerText = text.toLowerCase();
+  // Without Latin or digit tokens (most Korean paragraphs) the trie is not consulted.
+  const lowerText = nt ? text.toLowerCase() : text;
   const sameLen = lowerText.length === text.length;
   const lowerTok = (k: number) => sameLen ? lowerText.slice(toks[2 * k]!, toks[2 * k + 1]!) : text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
   const rootPairs = m.rootPairs;

@@ -122,3 +122,16 @@ describe('core/segment', () => {
     });
   });
 });
+
+describe('core/segment #countSentences', () => {
+  it('counts what splitSentences returns, without building the sentences', async () => {
+    const { countSentences, splitSentences } = await import('../../server/core/segment.ts');
+    const cases: [string, string][] = [
+      ['The U.S. and the ROK met in Washington, D.C. on Sept. 18. They agreed to meet again.', 'en'],
+      ['양측은 9.18.(월) 회의를 개최하였다. 양측은 워싱턴 D.C.에서 다시 만나기로 하였다.', 'ko'],
+      ['No sentence end here', 'en'],
+      ['', 'en'],
+    ];
+    for (const [text, lang] of cases) expect(countSentences(text, lang), text).to.equal(splitSentences(text, lang).length);
+  });
+});
