@@ -89,6 +89,8 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
   const hash = contentHash(input.texts);
+  const known = findStatementByHash(db, hash);
+  if (known) return { statementId: known.id, created: false };
   const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
   // Aligning is pure and may take a while on huge texts: do it before the write transaction opens.

@@ -437,3 +437,9 @@ export function rangeVersions(db: Db, alignmentId: number, from: number, count: 
     .all(alignmentId, from, from + count) as { id: number; version: number }[];
   return new Map(rows.map((r) => [r.id, r.version]));
 }
+
+/** Changes whenever a bead is confirmed, unconfirmed or rewritten: count and newest version of confirmed beads. */
+export function confirmedSignature(db: Db): string {
+  const r = db.prepare("SELECT count(*) AS n, coalesce(max(version), 0) AS v FROM beads WHERE status = 'confirmed'").get() as { n: number; v: number };
+  return `${r.n}:${r.v}`;
+}
