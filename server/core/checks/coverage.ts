@@ -3,7 +3,7 @@ import { extractAnchors } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { splitSentences } from '../segment.ts';
 import { contains, translationsOf } from './terminology.ts';
-import { hangulSkeletons, latinNameIn, latinNameWords } from './names.ts';
+import { latinNameIn, latinNameWords } from './names.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
@@ -158,7 +158,6 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
       continue;
     }
     const short = shortfall(sa, tb, m);
-    if (process.env.DBGCOV) console.error(`P${u.src.paras[0]} bead ${bi}|${bj} z=${short.z.toFixed(2)} frac=${short.frac.toFixed(2)} chars=${short.chars.toFixed(0)}`, sa.map((x) => JSON.stringify(termCoverage(u, x, tb, sa.filter((y) => y !== x)))).join(' '), sa.map((x) => JSON.stringify(termCoverage(u, x, tb))).join(' '));
     // Translators of statements keep sentence boundaries: a bead that merges source sentences and is
     // also short hides a dropped sentence; a 1-1 bead must be far shorter to count as a dropped clause.
     const merged = sa.length > tb.length;
@@ -242,7 +241,7 @@ export function lexicalCost(u: Unit, ss: Sent[], ts: Sent[]): (i: number, di: nu
   };
   const nm = nameEvidence(u, ss, ts);
   return (i, di, j, dj) => LEXICAL_WEIGHT * (missing(ta, va, i, di, ts, vb, j, dj) + missing(tb, vb, j, dj, ss, va, i, di)
-    + 0 * nm.missing(i, di, j, dj));
+    + nm.missing(i, di, j, dj));
 }
 
 /**
@@ -264,8 +263,7 @@ function nameEvidence(u: Unit, ss: Sent[], ts: Sent[]): { missing: (i: number, d
     let v = memo.get(k);
     if (v === undefined) {
       const text = other.slice(o, o + on).map((x) => x.text).join(' ');
-      const sk = hangulSkeletons(text);
-      v = ws.filter((w) => !latinNameIn(w, text, sk)).length;
+      v = ws.filter((w) => !latinNameIn(w, text)).length;
       memo.set(k, v);
     }
     return v;
@@ -327,16 +325,23 @@ function termCoverage(u: Unit, s: Sent, tb: Sent[], siblings: Sent[] = []): { to
     if (pool.has(a.value)) found++;
   }
   if (!HANGUL_RE.test(s.text) && HANGUL_RE.test(text)) {
-    const sk = hangulSkeletons(text);
     for (const h of latinNameWords(s.text, u.src.lang, g)) {
       const w = s.text.slice(h.start, h.end);
       if (sib && new RegExp(`\\b${w}`, 'u').test(sib)) continue;
       total++;
-      if (latinNameIn(w, text, sk)) found++;
+      if (latinNameIn(w, text)) found++;
+    }
+    // News gives the weekday ("on Friday") where Korean gives the day of the month ("25일"):
+    // any day reference in the target stands for it.
+    if (WEEKDAY.test(s.text) && !WEEKDAY.test(sib)) {
+      total++;
+      if (/\d{1,2}\s?일(?!\s?(?:간|동안))|[월화수목금토일]요일|어제|오늘|전날|이날|당일|지난주|주말/u.test(text)) found++;
     }
   }
   return { total, found };
 }
+
+const WEEKDAY = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
 /** Glossary terms of a source sentence none of whose translations appear in the target sentences. */
 function missingTerms(u: Unit, s: Sent, tb: Sent[]): number {

@@ -181,15 +181,51 @@ const NOT_PERSON = new Set([
  */
 function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
   const sk = hangulSkeletons(hangul);
-  return latinNameWords(latin, u.src.lang, u.opts.glossary).filter((h) => statusLatinWord(latin.slice(h.start, h.end), hangul, sk) === 'missing');
+  // Two-consonant skeletons ("ml" Moreau) begin many Korean words (말했다): there the Hangul word,
+  // particle removed, must be about as short as the name.
+  const stems = [...hangul.matchAll(/\p{Script=Hangul}+/gu)]
+    .flatMap((m) => [m[0], m[0].replace(/(?:으로|에서|에게|[은는이가을를의에와과도로])$/u, '')].map((w) => nameSkeleton(romanize(w))));
+  return latinNameWords(latin, u.src.lang, u.opts.glossary).filter((h) => {
+    const w = latin.slice(h.start, h.end);
+    if (statusLatinWord(w, hangul, sk) === 'missing') return true;
+    const n = nameSkeleton(w);
+    return n.length <= 2 && !SPELLING_TO_HANGUL.has(w.toLowerCase()) && !stems.some((k) => k.startsWith(n) && k.length <= n.length + 1);
+  });
 }
 
-/** Whether a Latin name word is transliterated somewhere in a Hangul text (given its skeletons). */
-export function latinNameIn(word: string, hangul: string, skeletons: string[]): boolean {
-  return statusLatinWord(word, hangul, skeletons) !== 'missing';
+/**
+ * Whether a Latin name word is transliterated somewhere in a Hangul text: at the start of a word
+ * (spelling variants allowed), or exactly, and long enough not to meet by chance, ending a compound.
+ */
+export function latinNameIn(word: string, hangul: string): boolean {
+  let c = evidenceCache.get(hangul);
+  if (!c) {
+    // Sentence alignment asks about the same target spans many times over.
+    if (evidenceCache.size > 256) evidenceCache.clear();
+    c = { sk: hangulSkeletons(hangul), suffixes: new Set(hangulSuffixSkeletons(hangul)) };
+    evidenceCache.set(hangul, c);
+  }
+  if (statusLatinWord(word, hangul, c.sk) !== 'missing') return true;
+  const sk = nameSkeleton(word);
+  return sk.length >= 3 && c.suffixes.has(sk);
 }
+const evidenceCache = new Map<string, { sk: string[]; suffixes: Set<string> }>();
 
-export { hangulSkeletons };
+/**
+ * Skeletons of the endings of every Hangul word (particle removed), from each syllable on: a
+ * transliterated name also ends compounds ("동맹억제포럼을" ends in 포럼, Forum).
+ */
+export function hangulSuffixSkeletons(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
+    const w = m[0].replace(/(?:으로|에서|에게|까지|부터|[은는이가을를의에와과도로만])$/u, '');
+    for (let k = 1; k < w.length - 1; k++) {
+      const sk = nameSkeleton(romanize(w.slice(k)));
+      if (sk.length >= 2) out.push(sk);
+    }
+  }
+  return out;
+}
 
 /**
  * Capitalised words of a Latin text that look like personal or place names: inside a sentence, or
@@ -198,7 +234,7 @@ export { hangulSkeletons };
  */
 export function latinNameWords(latin: string, lang: string, glossary?: Glossary): Hit[] {
   const out: Hit[] = [];
-  for (const m of latin.matchAll(/\p{Lu}\p{Ll}{2,}(?:-\p{Ll}+)?/gu)) {
+  for (const m of latin.matchAll(/\p{Lu}\p{Ll}{2,}(?:-\p{L}\p{Ll}+)?/gu)) {
     const w = m[0];
     const lw = w.toLowerCase();
     // Words built with English derivational endings are vocabulary capitalised inside a title
