@@ -1,5 +1,5 @@
 // Alignments, their ordered beads (paragraph ids on each side) and the flags on beads.
-import type { Db } from './db.ts';
+import { q, type Db } from './db.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 
 export type BeadStatus = 'auto' | 'confirmed';
@@ -72,7 +72,7 @@ export function insertAlignment(
   a: { statementId: number; srcTextId: number; tgtTextId: number; method: string; at: string },
   beads: NewBead[],
 ): number {
-  const r = db
+  const r = q(db)
     .prepare('INSERT INTO alignments (statement_id, src_text_id, tgt_text_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(a.statementId, a.srcTextId, a.tgtTextId, a.method, a.at);
   const alignmentId = Number(r.lastInsertRowid);
@@ -81,9 +81,9 @@ export function insertAlignment(
 }
 
 export function insertBeads(db: Db, alignmentId: number, beads: NewBead[], firstPosition: number): number[] {
-  const insBead = db.prepare('INSERT INTO beads (id, alignment_id, position, confidence, status) VALUES (?, ?, ?, ?, ?)');
-  const insMember = db.prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
-  const taken = db.prepare('SELECT 1 FROM beads WHERE id = ?');
+  const insBead = q(db).prepare('INSERT INTO beads (id, alignment_id, position, confidence, status) VALUES (?, ?, ?, ?, ?)');
+  const insMember = q(db).prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
+  const taken = q(db).prepare('SELECT 1 FROM beads WHERE id = ?');
   return beads.map((b, i) => {
     const wanted = b.id !== undefined && !taken.get(b.id) ? b.id : null;
     const id = Number(insBead.run(wanted, alignmentId, b.position ?? firstPosition + i, b.confidence, b.status ?? 'auto').lastInsertRowid);
@@ -98,7 +98,7 @@ const alignmentColumns = `a.id, a.statement_id AS statementId, a.src_text_id AS 
 
 /** Alignments between the current texts of a statement (one for a bilingual statement). */
 export function listAlignments(db: Db, statementId: number): AlignmentRow[] {
-  return db
+  return q(db)
     .prepare(
       `SELECT ${alignmentColumns} FROM alignments a
        JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
@@ -108,7 +108,7 @@ export function listAlignments(db: Db, statementId: number): AlignmentRow[] {
 }
 
 export function getAlignment(db: Db, id: number): AlignmentRow {
-  const r = db
+  const r = q(db)
     .prepare(
       `SELECT ${alignmentColumns} FROM alignments a
        JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id WHERE a.id = ?`,
@@ -132,7 +132,7 @@ interface RawBead {
 
 /** Beads of an alignment with their paragraphs and flags, in order: three queries, not one per bead. */
 export function listBeads(db: Db, alignmentId: number): BeadRow[] {
-  const beads = db
+  const beads = q(db)
     .prepare(
       `SELECT id, alignment_id AS alignmentId, position, version, status, confidence
        FROM beads WHERE alignment_id = ? ORDER BY position`,
@@ -142,7 +142,7 @@ export function listBeads(db: Db, alignmentId: number): BeadRow[] {
 }
 
 export function getBead(db: Db, id: number): BeadRow {
-  const b = db
+  const b = q(db)
     .prepare('SELECT id, alignment_id AS alignmentId, position, version, status, confidence FROM beads WHERE id = ?')
     .get(id) as RawBead | undefined;
   if (!b) throw new NotFoundError(`bead ${id} not found`);
@@ -156,7 +156,7 @@ function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[]
     byId.set(b.id, row);
     return row;
   });
-  const members = db
+  const members = q(db)
     .prepare(
       `SELECT bp.bead_id AS beadId, bp.side, p.id, p.position AS n, p.content AS text, p.changed
        FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id JOIN paragraphs p ON p.id = bp.paragraph_id
@@ -164,10 +164,10 @@ function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[]
     )
     .all(arg) as { beadId: number; side: 'src' | 'tgt'; id: number; n: number; text: string; changed: number }[];
   for (const m of members) byId.get(m.beadId)?.[m.side].push({ id: m.id, n: m.n, text: m.text, changed: m.changed === 1 });
-  const flags = db
+  const flags = q(db)
     .prepare(`SELECT ${flagColumns} FROM flags f JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY f.id`)
     .all(arg) as Omit<FlagRow, 'comments'>[];
-  const comments = db
+  const comments = q(db)
     .prepare(
       `SELECT c.flag_id AS flagId, c.id, c.author, c.body, c.created_at AS createdAt FROM flag_comments c
        JOIN flags f ON f.id = c.flag_id JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY c.id`,
@@ -180,7 +180,7 @@ function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[]
 }
 
 export function statementOfBead(db: Db, beadId: number): number {
-  const r = db
+  const r = q(db)
     .prepare('SELECT a.statement_id AS s FROM beads b JOIN alignments a ON a.id = b.alignment_id WHERE b.id = ?')
     .get(beadId) as { s: number } | undefined;
   if (!r) throw new NotFoundError(`bead ${beadId} not found`);
@@ -197,7 +197,7 @@ export interface NewFlag {
 }
 
 export function insertFlag(db: Db, f: NewFlag): FlagRow {
-  const r = db
+  const r = q(db)
     .prepare(
       `INSERT INTO flags (bead_id, category, severity, comment, author, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`,
@@ -207,21 +207,21 @@ export function insertFlag(db: Db, f: NewFlag): FlagRow {
 }
 
 export function getFlag(db: Db, id: number): FlagRow {
-  const r = db.prepare(`SELECT ${flagColumns} FROM flags f WHERE f.id = ?`).get(id) as Omit<FlagRow, 'comments'> | undefined;
+  const r = q(db).prepare(`SELECT ${flagColumns} FROM flags f WHERE f.id = ?`).get(id) as Omit<FlagRow, 'comments'> | undefined;
   if (!r) throw new NotFoundError(`flag ${id} not found`);
-  const comments = db
+  const comments = q(db)
     .prepare('SELECT id, author, body, created_at AS createdAt FROM flag_comments WHERE flag_id = ? ORDER BY id')
     .all(id) as FlagComment[];
   return { ...r, comments };
 }
 
 export function insertFlagComment(db: Db, c: { flagId: number; author: string; body: string; at: string }): number {
-  return Number(db.prepare('INSERT INTO flag_comments (flag_id, author, body, created_at) VALUES (?, ?, ?, ?)').run(c.flagId, c.author, c.body, c.at).lastInsertRowid);
+  return Number(q(db).prepare('INSERT INTO flag_comments (flag_id, author, body, created_at) VALUES (?, ?, ?, ?)').run(c.flagId, c.author, c.body, c.at).lastInsertRowid);
 }
 
 export function updateFlag(db: Db, id: number, patch: { status?: FlagStatus; comment?: string }, at: string): FlagRow {
   const cur = getFlag(db, id);
-  db.prepare('UPDATE flags SET status = ?, comment = ?, updated_at = ? WHERE id = ?').run(
+  q(db).prepare('UPDATE flags SET status = ?, comment = ?, updated_at = ? WHERE id = ?').run(
     patch.status ?? cur.status,
     patch.comment ?? cur.comment,
     at,
@@ -242,14 +242,14 @@ export interface BeadSnapshot {
 }
 
 export function snapshotRange(db: Db, alignmentId: number, from: number, count: number): BeadSnapshot[] {
-  const rows = db
+  const rows = q(db)
     .prepare('SELECT id, status, confidence FROM beads WHERE alignment_id = ? AND position >= ? AND position < ? ORDER BY position')
     .all(alignmentId, from, from + count) as { id: number; status: BeadStatus; confidence: number }[];
-  const members = db.prepare(
+  const members = q(db).prepare(
     `SELECT bp.side, bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
      WHERE bp.bead_id = ? ORDER BY p.position`,
   );
-  const flags = db.prepare('SELECT id FROM flags WHERE bead_id = ? ORDER BY id');
+  const flags = q(db).prepare('SELECT id FROM flags WHERE bead_id = ? ORDER BY id');
   return rows.map((r) => {
     const ms = members.all(r.id) as { side: 'src' | 'tgt'; pid: number }[];
     return {
@@ -264,11 +264,11 @@ export function snapshotRange(db: Db, alignmentId: number, from: number, count: 
 }
 
 export function countBeads(db: Db, alignmentId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM beads WHERE alignment_id = ?').get(alignmentId) as { n: number }).n;
+  return (q(db).prepare('SELECT count(*) AS n FROM beads WHERE alignment_id = ?').get(alignmentId) as { n: number }).n;
 }
 
 export function beadPosition(db: Db, beadId: number): { alignmentId: number; position: number; version: number; status: BeadStatus } {
-  const r = db.prepare('SELECT alignment_id AS alignmentId, position, version, status FROM beads WHERE id = ?').get(beadId) as
+  const r = q(db).prepare('SELECT alignment_id AS alignmentId, position, version, status FROM beads WHERE id = ?').get(beadId) as
     | { alignmentId: number; position: number; version: number; status: BeadStatus }
     | undefined;
   if (!r) throw new NotFoundError(`bead ${beadId} not found`);
@@ -281,13 +281,13 @@ export function beadPosition(db: Db, beadId: number): { alignmentId: number; pos
  * removed bead's first paragraph, so no flag is lost. Every written bead gets `version`.
  */
 export function replaceRange(db: Db, alignmentId: number, from: number, count: number, next: BeadSnapshot[], version: number): number[] {
-  const old = db
+  const old = q(db)
     .prepare('SELECT id FROM beads WHERE alignment_id = ? AND position >= ? AND position < ? ORDER BY position')
     .all(alignmentId, from, from + count)
     .map((r) => (r as { id: number }).id);
   if (old.length !== count) throw new ConflictError(`alignment ${alignmentId} changed: expected ${count} beads from position ${from}`);
   const oldSet = new Set(old);
-  const firstParagraph = db.prepare(
+  const firstParagraph = q(db).prepare(
     `SELECT bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
      WHERE bp.bead_id = ? ORDER BY bp.side = 'tgt', p.position LIMIT 1`,
   );
@@ -295,13 +295,13 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
   const delta = next.length - count;
   // Move the tail out of the way first (positions are not unique, but keep them ordered).
   if (delta !== 0)
-    db.prepare('UPDATE beads SET position = position + ? WHERE alignment_id = ? AND position >= ?').run(delta, alignmentId, from + count);
-  const clearMembers = db.prepare('DELETE FROM bead_paragraphs WHERE bead_id = ?');
-  const insMember = db.prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
-  const update = db.prepare('UPDATE beads SET position = ?, status = ?, confidence = ?, version = ? WHERE id = ?');
-  const insertWithId = db.prepare('INSERT INTO beads (id, alignment_id, position, confidence, status, version) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertAuto = db.prepare('INSERT INTO beads (alignment_id, position, confidence, status, version) VALUES (?, ?, ?, ?, ?)');
-  const exists = db.prepare('SELECT 1 FROM beads WHERE id = ?');
+    q(db).prepare('UPDATE beads SET position = position + ? WHERE alignment_id = ? AND position >= ?').run(delta, alignmentId, from + count);
+  const clearMembers = q(db).prepare('DELETE FROM bead_paragraphs WHERE bead_id = ?');
+  const insMember = q(db).prepare('INSERT INTO bead_paragraphs (bead_id, side, paragraph_id) VALUES (?, ?, ?)');
+  const update = q(db).prepare('UPDATE beads SET position = ?, status = ?, confidence = ?, version = ? WHERE id = ?');
+  const insertWithId = q(db).prepare('INSERT INTO beads (id, alignment_id, position, confidence, status, version) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertAuto = q(db).prepare('INSERT INTO beads (alignment_id, position, confidence, status, version) VALUES (?, ?, ?, ?, ?)');
+  const exists = q(db).prepare('SELECT 1 FROM beads WHERE id = ?');
   const ids: number[] = [];
   const kept = new Set<number>();
   next.forEach((b, i) => {
@@ -324,8 +324,8 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
   });
   const beadOfParagraph = new Map<number, number>();
   next.forEach((b, i) => [...b.src, ...b.tgt].forEach((p) => beadOfParagraph.set(p, ids[i]!)));
-  const moveFlags = db.prepare('UPDATE flags SET bead_id = ? WHERE bead_id = ?');
-  const del = db.prepare('DELETE FROM beads WHERE id = ?');
+  const moveFlags = q(db).prepare('UPDATE flags SET bead_id = ? WHERE bead_id = ?');
+  const del = q(db).prepare('DELETE FROM beads WHERE id = ?');
   for (const id of old) {
     if (kept.has(id)) continue;
     const anchor = anchors.get(id);
@@ -334,7 +334,7 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
     moveFlags.run(target, id);
     del.run(id);
   }
-  const placeFlag = db.prepare('UPDATE flags SET bead_id = ? WHERE id = ?');
+  const placeFlag = q(db).prepare('UPDATE flags SET bead_id = ? WHERE id = ?');
   next.forEach((b, i) => b.flags?.forEach((f) => placeFlag.run(ids[i]!, f)));
   return ids;
 }
@@ -349,7 +349,7 @@ export interface ParagraphInfo {
 }
 
 export function getParagraph(db: Db, id: number): ParagraphInfo {
-  const r = db
+  const r = q(db)
     .prepare(
       `SELECT p.id, p.text_id AS textId, p.position, p.content, t.statement_id AS statementId, t.lang
        FROM paragraphs p JOIN texts t ON t.id = p.text_id WHERE p.id = ?`,
@@ -360,13 +360,13 @@ export function getParagraph(db: Db, id: number): ParagraphInfo {
 }
 
 export function setParagraphContent(db: Db, id: number, content: string): void {
-  db.prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(content, id);
+  q(db).prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(content, id);
 }
 
 /** The alignment a paragraph is part of, the current one first (a paragraph of a language that did not
  * change across versions belongs to the old and the new alignment). */
 export function alignmentOfParagraph(db: Db, paragraphId: number): number | undefined {
-  const r = db
+  const r = q(db)
     .prepare(
       `SELECT b.alignment_id AS a FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id JOIN alignments al ON al.id = b.alignment_id
        JOIN texts ts ON ts.id = al.src_text_id JOIN texts tt ON tt.id = al.tgt_text_id
@@ -379,7 +379,7 @@ export function alignmentOfParagraph(db: Db, paragraphId: number): number | unde
 /** Whether both texts of an alignment are the current versions: older alignments are history, not to be edited. */
 export function isCurrentAlignment(db: Db, alignmentId: number): boolean {
   return Boolean(
-    db
+    q(db)
       .prepare(
         `SELECT 1 FROM alignments a JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
          WHERE a.id = ? AND ts.is_current = 1 AND tt.is_current = 1`,
@@ -393,9 +393,9 @@ export function isCurrentAlignment(db: Db, alignmentId: number): boolean {
  * exported with, omissions left out), because the edit operations work on contiguous positions.
  */
 export function normalizePositions(db: Db, alignmentId: number): void {
-  const ids = db.prepare('SELECT id, position FROM beads WHERE alignment_id = ? ORDER BY position').all(alignmentId) as { id: number; position: number }[];
+  const ids = q(db).prepare('SELECT id, position FROM beads WHERE alignment_id = ? ORDER BY position').all(alignmentId) as { id: number; position: number }[];
   if (ids.every((b, i) => b.position === i + 1)) return;
-  const set = db.prepare('UPDATE beads SET position = ? WHERE id = ?');
+  const set = q(db).prepare('UPDATE beads SET position = ? WHERE id = ?');
   ids.forEach((b, i) => set.run(i + 1, b.id));
 }
 
@@ -407,14 +407,14 @@ export interface AlignmentEventRow {
 }
 
 export function listAlignmentEvents(db: Db, alignmentId: number): AlignmentEventRow[] {
-  return db
+  return q(db)
     .prepare("SELECT id, action, before, after FROM events WHERE entity = 'alignment' AND entity_id = ? ORDER BY id")
     .all(alignmentId) as AlignmentEventRow[];
 }
 
 /** Text pairs of confirmed beads with both sides, newest first: what reviewers vouched for. */
 export function confirmedPairs(db: Db, srcLang: string, tgtLang: string, limit: number): { src: string; tgt: string }[] {
-  return db
+  return q(db)
     .prepare(
       `SELECT
          (SELECT group_concat(content, ' ') FROM (SELECT p.content FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
@@ -432,7 +432,7 @@ export function confirmedPairs(db: Db, srcLang: string, tgtLang: string, limit: 
 
 /** Versions of the beads at positions [from, from + count) of an alignment, by bead id. */
 export function rangeVersions(db: Db, alignmentId: number, from: number, count: number): Map<number, number> {
-  const rows = db
+  const rows = q(db)
     .prepare('SELECT id, version FROM beads WHERE alignment_id = ? AND position >= ? AND position < ?')
     .all(alignmentId, from, from + count) as { id: number; version: number }[];
   return new Map(rows.map((r) => [r.id, r.version]));
@@ -440,6 +440,6 @@ export function rangeVersions(db: Db, alignmentId: number, from: number, count: 
 
 /** Changes whenever a bead is confirmed, unconfirmed or rewritten: count and newest version of confirmed beads. */
 export function confirmedSignature(db: Db): string {
-  const r = db.prepare("SELECT count(*) AS n, coalesce(max(version), 0) AS v FROM beads WHERE status = 'confirmed'").get() as { n: number; v: number };
+  const r = q(db).prepare("SELECT count(*) AS n, coalesce(max(version), 0) AS v FROM beads WHERE status = 'confirmed'").get() as { n: number; v: number };
   return `${r.n}:${r.v}`;
 }

@@ -50,3 +50,21 @@ export function appliedMigrations(db: Db): AppliedMigration[] {
     .prepare('SELECT id, name, applied_at AS appliedAt FROM schema_migrations ORDER BY id')
     .all() as AppliedMigration[];
 }
+
+// Preparing a statement costs more than running most of ours, so each database keeps its prepared
+// statements by SQL text (the set of SQL strings is small and fixed: values always go in as parameters).
+const preparedBy = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** `db.prepare`, cached per database. */
+export function q(db: Db): { prepare(sql: string): Database.Statement } {
+  let cache = preparedBy.get(db);
+  if (!cache) preparedBy.set(db, (cache = new Map()));
+  const c = cache;
+  return {
+    prepare(sql: string) {
+      let st = c.get(sql);
+      if (!st) c.set(sql, (st = db.prepare(sql)));
+      return st;
+    },
+  };
+}

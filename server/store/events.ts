@@ -1,5 +1,5 @@
 // The events table: an append-only record of every change (who, what, when, before/after).
-import type { Db } from './db.ts';
+import { q, type Db } from './db.ts';
 
 export interface EventRow {
   id: number;
@@ -25,7 +25,7 @@ export interface NewEvent {
 }
 
 export function recordEvent(db: Db, e: NewEvent): number {
-  const r = db
+  const r = q(db)
     .prepare(
       `INSERT INTO events (at, actor, action, statement_id, entity, entity_id, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -56,7 +56,7 @@ interface RawEvent {
 }
 
 export function listEvents(db: Db, statementId: number, limit = 500): EventRow[] {
-  const rows = db
+  const rows = q(db)
     .prepare('SELECT * FROM events WHERE statement_id = ? ORDER BY id DESC LIMIT ?')
     .all(statementId, limit) as RawEvent[];
   return rows.map((r) => ({
@@ -77,15 +77,15 @@ export function listEvents(db: Db, statementId: number, limit = 500): EventRow[]
  * same transaction, so versions only ever grow, even for a bead deleted and later restored by undo.
  */
 export function nextVersion(db: Db): number {
-  return ((db.prepare('SELECT max(id) AS m FROM events').get() as { m: number | null }).m ?? 0) + 1;
+  return ((q(db).prepare('SELECT max(id) AS m FROM events').get() as { m: number | null }).m ?? 0) + 1;
 }
 
 /** The newest event of a statement: every change to it records one, so this identifies its state. */
 export function statementRevision(db: Db, statementId: number): number {
-  return ((db.prepare('SELECT max(id) AS m FROM events WHERE statement_id = ?').get(statementId) as { m: number | null }).m ?? 0);
+  return ((q(db).prepare('SELECT max(id) AS m FROM events WHERE statement_id = ?').get(statementId) as { m: number | null }).m ?? 0);
 }
 
 /** How many events a statement has after event `id`. */
 export function eventsSince(db: Db, statementId: number, id: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM events WHERE statement_id = ? AND id > ?').get(statementId, id) as { n: number }).n;
+  return (q(db).prepare('SELECT count(*) AS n FROM events WHERE statement_id = ? AND id > ?').get(statementId, id) as { n: number }).n;
 }

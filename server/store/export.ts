@@ -1,5 +1,5 @@
 // Reads beads for export in pages (keyset pagination), so memory stays flat for any corpus size.
-import type { Db } from './db.ts';
+import { q, type Db } from './db.ts';
 import type { BeadStatus, FlagRow } from './beads.ts';
 
 export interface ExportFilter {
@@ -52,7 +52,7 @@ export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<Exp
     params.minConfidence = f.minConfidence;
   }
   if (f.excludeOpenFlags) where.push(`NOT EXISTS (SELECT 1 FROM flags fl WHERE fl.bead_id = b.id AND fl.status = 'open')`);
-  const page = db.prepare(
+  const page = q(db).prepare(
     `SELECT s.id AS statementId, s.title, s.date, b.id AS beadId, b.position, ts.lang AS srcLang, tt.lang AS tgtLang,
             b.status, b.confidence, a.id AS alignmentId
      FROM beads b JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
@@ -60,12 +60,12 @@ export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<Exp
      WHERE ${where.join(' AND ')} AND (a.id > @lastA OR (a.id = @lastA AND b.position > @lastP))
      ORDER BY a.id, b.position LIMIT @limit`,
   );
-  const members = db.prepare(
+  const members = q(db).prepare(
     `SELECT bp.bead_id AS beadId, bp.side, p.position AS n, p.content AS text
      FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
      WHERE bp.bead_id IN (SELECT value FROM json_each(?)) ORDER BY p.position`,
   );
-  const flags = db.prepare(
+  const flags = q(db).prepare(
     `SELECT id, bead_id AS beadId, category, severity, comment, author, status, created_at AS createdAt, updated_at AS updatedAt
      FROM flags WHERE bead_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
   );

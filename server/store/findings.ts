@@ -1,5 +1,5 @@
 // Findings of the automatic checks (suggested flags), with the reviewer's verdict on each.
-import type { Db } from './db.ts';
+import { q, type Db } from './db.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 export type FindingStatus = 'suggested' | 'accepted' | 'dismissed';
@@ -49,8 +49,8 @@ const map = (r: Raw): FindingRow => ({
  * dismissed before is not brought back (UNIQUE (alignment_id, key) + INSERT OR IGNORE).
  */
 export function replaceSuggestedFindings(db: Db, alignmentId: number, findings: NewFinding[], at: string): number {
-  db.prepare("DELETE FROM findings WHERE alignment_id = ? AND status = 'suggested'").run(alignmentId);
-  const ins = db.prepare(
+  q(db).prepare("DELETE FROM findings WHERE alignment_id = ? AND status = 'suggested'").run(alignmentId);
+  const ins = q(db).prepare(
     `INSERT OR IGNORE INTO findings (alignment_id, bead_id, check_id, severity, message, key, src_paragraphs, tgt_paragraphs, spans, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -61,17 +61,17 @@ export function replaceSuggestedFindings(db: Db, alignmentId: number, findings: 
 }
 
 export function listFindings(db: Db, alignmentId: number): FindingRow[] {
-  return (db.prepare(`SELECT ${columns} FROM findings WHERE alignment_id = ? ORDER BY id`).all(alignmentId) as Raw[]).map(map);
+  return (q(db).prepare(`SELECT ${columns} FROM findings WHERE alignment_id = ? ORDER BY id`).all(alignmentId) as Raw[]).map(map);
 }
 
 export function getFinding(db: Db, id: number): FindingRow {
-  const r = db.prepare(`SELECT ${columns} FROM findings WHERE id = ?`).get(id) as Raw | undefined;
+  const r = q(db).prepare(`SELECT ${columns} FROM findings WHERE id = ?`).get(id) as Raw | undefined;
   if (!r) throw new NotFoundError(`finding ${id} not found`);
   return map(r);
 }
 
 export function setFindingStatus(db: Db, id: number, status: FindingStatus, flagId: number | null, at: string): FindingRow {
-  db.prepare('UPDATE findings SET status = ?, flag_id = coalesce(?, flag_id), updated_at = ? WHERE id = ?').run(status, flagId, at, id);
+  q(db).prepare('UPDATE findings SET status = ?, flag_id = coalesce(?, flag_id), updated_at = ? WHERE id = ?').run(status, flagId, at, id);
   return getFinding(db, id);
 }
 
@@ -94,7 +94,7 @@ export interface ReportRow {
 /** Flags and findings of the given statements (all when none), in statement then row order. */
 export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
   const filter = statementIds.length ? 'AND s.id IN (SELECT value FROM json_each(@ids))' : '';
-  return db
+  return q(db)
     .prepare(
       `SELECT * FROM (
          SELECT 'flag' AS kind, f.id, s.id AS statementId, s.title AS statementTitle, s.date AS statementDate, b.id AS beadId,

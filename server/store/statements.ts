@@ -1,5 +1,5 @@
 // Statements, their texts (one per language and version) and paragraphs.
-import type { Db } from './db.ts';
+import { q, type Db } from './db.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 export interface StatementRow {
@@ -58,8 +58,8 @@ export interface NewStatement {
 }
 
 export function insertStatement(db: Db, s: NewStatement): number {
-  const id = s.id !== undefined && !db.prepare('SELECT 1 FROM statements WHERE id = ?').get(s.id) ? s.id : null;
-  const r = db
+  const id = s.id !== undefined && !q(db).prepare('SELECT 1 FROM statements WHERE id = ?').get(s.id) ? s.id : null;
+  const r = q(db)
     .prepare(
       `INSERT INTO statements (id, title, date, content_hash, source_urls, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -76,7 +76,7 @@ function mapStatement(r: Omit<StatementRow, 'sourceUrls'> & { sourceUrls: string
 }
 
 export function findStatement(db: Db, id: number): StatementRow | undefined {
-  const r = db.prepare(`SELECT ${statementColumns} FROM statements WHERE id = ?`).get(id);
+  const r = q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE id = ?`).get(id);
   return r ? mapStatement(r as never) : undefined;
 }
 
@@ -87,12 +87,12 @@ export function getStatement(db: Db, id: number): StatementRow {
 }
 
 export function findStatementByHash(db: Db, hash: string): StatementRow | undefined {
-  const r = db.prepare(`SELECT ${statementColumns} FROM statements WHERE content_hash = ?`).get(hash);
+  const r = q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE content_hash = ?`).get(hash);
   return r ? mapStatement(r as never) : undefined;
 }
 
 export function touchStatement(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE statements SET updated_at = ? WHERE id = ?').run(at, id);
+  q(db).prepare('UPDATE statements SET updated_at = ? WHERE id = ?').run(at, id);
 }
 
 const summarySql = `
@@ -116,13 +116,13 @@ const mapSummary = (r: RawSummary): StatementSummary => ({
 });
 
 export function listStatements(db: Db): StatementSummary[] {
-  return (db.prepare(`${summarySql} ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`).all() as RawSummary[]).map(
+  return (q(db).prepare(`${summarySql} ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`).all() as RawSummary[]).map(
     mapSummary,
   );
 }
 
 export function getStatementSummary(db: Db, id: number): StatementSummary {
-  const r = db.prepare(`${summarySql} WHERE s.id = ?`).get(id) as RawSummary | undefined;
+  const r = q(db).prepare(`${summarySql} WHERE s.id = ?`).get(id) as RawSummary | undefined;
   if (!r) throw new NotFoundError(`statement ${id} not found`);
   return mapSummary(r);
 }
@@ -131,8 +131,8 @@ export function getStatementSummary(db: Db, id: number): StatementSummary {
  * Statements whose title or current paragraphs contain `q` (any language).
  * FTS5 trigram needs 3+ characters; shorter queries (two-syllable Korean words) fall back to LIKE.
  */
-export function searchStatements(db: Db, q: string): StatementSummary[] {
-  const needle = q.trim();
+export function searchStatements(db: Db, text: string): StatementSummary[] {
+  const needle = text.trim();
   if (!needle) return listStatements(db);
   const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const byText =
@@ -144,7 +144,7 @@ export function searchStatements(db: Db, q: string): StatementSummary[] {
   const sql = `${summarySql} WHERE s.title LIKE @like ESCAPE '\\' OR s.id IN (${byText})
     ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`;
   const fts = '"' + needle.replace(/"/g, '""') + '"';
-  return (db.prepare(sql).all({ like, fts }) as RawSummary[]).map(mapSummary);
+  return (q(db).prepare(sql).all({ like, fts }) as RawSummary[]).map(mapSummary);
 }
 
 export interface NewText {
@@ -161,15 +161,15 @@ export interface NewText {
 }
 
 export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: number[] } {
-  db.prepare('UPDATE texts SET is_current = 0 WHERE statement_id = ? AND lang = ?').run(t.statementId, t.lang);
-  const r = db
+  q(db).prepare('UPDATE texts SET is_current = 0 WHERE statement_id = ? AND lang = ?').run(t.statementId, t.lang);
+  const r = q(db)
     .prepare(
       `INSERT INTO texts (statement_id, lang, version, is_current, body, source_name, source_format, source_encoding, created_at)
        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)`,
     )
     .run(t.statementId, t.lang, t.version, t.body, t.sourceName ?? null, t.sourceFormat ?? null, t.sourceEncoding ?? null, t.at);
   const textId = Number(r.lastInsertRowid);
-  const ins = db.prepare('INSERT INTO paragraphs (text_id, position, content, marker, level, changed) VALUES (?, ?, ?, ?, ?, ?)');
+  const ins = q(db).prepare('INSERT INTO paragraphs (text_id, position, content, marker, level, changed) VALUES (?, ?, ?, ?, ?, ?)');
   const paragraphIds = t.paragraphs.map((p, i) => Number(ins.run(textId, p.position ?? i + 1, p.content, p.marker, p.level, p.changed ? 1 : 0).lastInsertRowid));
   return { textId, paragraphIds };
 }
@@ -178,7 +178,7 @@ const textColumns = `id, statement_id AS statementId, lang, version, is_current 
   source_name AS sourceName, source_format AS sourceFormat, source_encoding AS sourceEncoding, created_at AS createdAt`;
 
 export function listCurrentTexts(db: Db, statementId: number): TextRow[] {
-  const rows = db.prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND is_current = 1 ORDER BY id`).all(statementId) as (Omit<
+  const rows = q(db).prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND is_current = 1 ORDER BY id`).all(statementId) as (Omit<
     TextRow,
     'isCurrent'
   > & { isCurrent: number })[];
@@ -186,7 +186,7 @@ export function listCurrentTexts(db: Db, statementId: number): TextRow[] {
 }
 
 export function listTextVersions(db: Db, statementId: number, lang: string): TextRow[] {
-  const rows = db.prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND lang = ? ORDER BY version`).all(statementId, lang) as (Omit<
+  const rows = q(db).prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND lang = ? ORDER BY version`).all(statementId, lang) as (Omit<
     TextRow,
     'isCurrent'
   > & { isCurrent: number })[];
@@ -194,7 +194,7 @@ export function listTextVersions(db: Db, statementId: number, lang: string): Tex
 }
 
 export function listParagraphs(db: Db, textId: number): ParagraphRow[] {
-  return db
+  return q(db)
     .prepare('SELECT id, text_id AS textId, position, content, marker, level FROM paragraphs WHERE text_id = ? ORDER BY position')
     .all(textId) as ParagraphRow[];
 }
@@ -202,7 +202,7 @@ export function listParagraphs(db: Db, textId: number): ParagraphRow[] {
 export function countRows(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
   for (const t of ['statements', 'texts', 'paragraphs', 'alignments', 'beads', 'bead_paragraphs', 'flags', 'events']) {
-    out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    out[t] = (q(db).prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   return out;
 }
@@ -212,9 +212,9 @@ export function deleteStatementRows(db: Db, id: number): void {
   getStatement(db, id);
   // Findings point at the flags they became, and flags refuse to vanish with their beads (no cascade),
   // so both go first, explicitly.
-  db.prepare('DELETE FROM findings WHERE alignment_id IN (SELECT id FROM alignments WHERE statement_id = ?)').run(id);
-  db.prepare(
+  q(db).prepare('DELETE FROM findings WHERE alignment_id IN (SELECT id FROM alignments WHERE statement_id = ?)').run(id);
+  q(db).prepare(
     `DELETE FROM flags WHERE bead_id IN (SELECT b.id FROM beads b JOIN alignments a ON a.id = b.alignment_id WHERE a.statement_id = ?)`,
   ).run(id);
-  db.prepare('DELETE FROM statements WHERE id = ?').run(id);
+  q(db).prepare('DELETE FROM statements WHERE id = ?').run(id);
 }
