@@ -10,7 +10,21 @@ interface Entry {
   statementId: number;
   rev: number;
   view: { ok: true } & StatementView;
+  /** Each bead's JSON, so a flag write re-serialises one bead, not the whole statement. */
+  beads: string[];
   body: Buffer;
+}
+
+const HOLE = '"@@beads@@"';
+
+/** The response: the view with its beads spliced in from their cached JSON. */
+function render(view: Entry['view'], beads: string[]): Buffer {
+  if (!view.alignment) return Buffer.from(JSON.stringify(view));
+  const { beads: _spliced, ...alignment } = view.alignment;
+  // The hole is the last key of the last key of the view, so the last occurrence of its text is the hole itself.
+  const skeleton = JSON.stringify({ ...view, alignment: { ...alignment, beads: '@@beads@@' } });
+  const at = skeleton.lastIndexOf(HOLE);
+  return Buffer.from(skeleton.slice(0, at) + '[' + beads.join(',') + ']' + skeleton.slice(at + HOLE.length));
 }
 
 export class StatementViews {
@@ -28,7 +42,8 @@ export class StatementViews {
     let e = this.entries.get(key);
     if (!e || e.rev !== rev) {
       const view = { ok: true as const, ...getStatementView(this.db, statementId, lang) };
-      e = { statementId, rev, view, body: Buffer.from(JSON.stringify(view)) };
+      const beads = view.alignment?.beads.map((b) => JSON.stringify(b)) ?? [];
+      e = { statementId, rev, view, beads, body: render(view, beads) };
       this.entries.delete(key);
       this.entries.set(key, e);
       if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
@@ -49,13 +64,15 @@ export class StatementViews {
     for (const e of this.entries.values()) {
       if (e.statementId !== statementId || e.rev !== before) continue;
       e.view.statement = summary;
-      const bead = e.view.alignment?.beads.find((b) => b.id === flag.beadId);
+      const k = e.view.alignment?.beads.findIndex((b) => b.id === flag.beadId) ?? -1;
+      const bead = e.view.alignment?.beads[k];
       if (bead) {
         const i = bead.flags.findIndex((f) => f.id === flag.id);
         if (i >= 0) bead.flags[i] = flag;
         else bead.flags.push(flag);
+        e.beads[k] = JSON.stringify(bead);
       }
-      e.body = Buffer.from(JSON.stringify(e.view));
+      e.body = render(e.view, e.beads);
       e.rev = after;
     }
     return flag;
