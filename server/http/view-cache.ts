@@ -10,21 +10,26 @@ interface Entry {
   statementId: number;
   rev: number;
   view: { ok: true } & StatementView;
-  /** Each bead's JSON, so a flag write re-serialises one bead, not the whole statement. */
-  beads: string[];
+  /** Each bead's JSON, encoded, so a flag write re-serialises and re-encodes one bead, not the whole statement. */
+  beads: Buffer[];
   body: Buffer;
 }
 
 const HOLE = '"@@beads@@"';
 
+const COMMA = Buffer.from(',');
+
 /** The response: the view with its beads spliced in from their cached JSON. */
-function render(view: Entry['view'], beads: string[]): Buffer {
+function render(view: Entry['view'], beads: Buffer[]): Buffer {
   if (!view.alignment) return Buffer.from(JSON.stringify(view));
   const { beads: _spliced, ...alignment } = view.alignment;
   // The hole is the last key of the last key of the view, so the last occurrence of its text is the hole itself.
   const skeleton = JSON.stringify({ ...view, alignment: { ...alignment, beads: '@@beads@@' } });
   const at = skeleton.lastIndexOf(HOLE);
-  return Buffer.from(skeleton.slice(0, at) + '[' + beads.join(',') + ']' + skeleton.slice(at + HOLE.length));
+  const parts: Buffer[] = [Buffer.from(skeleton.slice(0, at) + '[')];
+  beads.forEach((b, i) => (i ? parts.push(COMMA, b) : parts.push(b)));
+  parts.push(Buffer.from(']' + skeleton.slice(at + HOLE.length)));
+  return Buffer.concat(parts);
 }
 
 export class StatementViews {
@@ -42,7 +47,7 @@ export class StatementViews {
     let e = this.entries.get(key);
     if (!e || e.rev !== rev) {
       const view = { ok: true as const, ...getStatementView(this.db, statementId, lang) };
-      const beads = view.alignment?.beads.map((b) => JSON.stringify(b)) ?? [];
+      const beads = view.alignment?.beads.map((b) => Buffer.from(JSON.stringify(b))) ?? [];
       e = { statementId, rev, view, beads, body: render(view, beads) };
       this.entries.delete(key);
       this.entries.set(key, e);
@@ -70,7 +75,7 @@ export class StatementViews {
         const i = bead.flags.findIndex((f) => f.id === flag.id);
         if (i >= 0) bead.flags[i] = flag;
         else bead.flags.push(flag);
-        e.beads[k] = JSON.stringify(bead);
+        e.beads[k] = Buffer.from(JSON.stringify(bead));
       }
       e.body = render(e.view, e.beads);
       e.rev = after;
