@@ -34,6 +34,22 @@ function runKilledAfter(args: string[], ms: number): Promise<'killed' | 'finishe
   });
 }
 
+/**
+ * Runs a batch import and kills it `ms` after it reports statement `line` of the batch done, so the
+ * kill lands inside the import of a later statement however fast the machine is.
+ */
+function importKilledAfterLine(args: string[], line: number, ms: number): Promise<'killed' | 'finished'> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TWINTEXT_USER: 'crash-test' } });
+    let seen = 0;
+    child.stderr!.on('data', (c: Buffer) => {
+      seen += (c.toString().match(/\] \d+\/\d+ /g) ?? []).length;
+      if (seen >= line) setTimeout(() => child.kill('SIGKILL'), ms);
+    });
+    child.once('exit', (_code, signal) => done(signal === 'SIGKILL' ? 'killed' : 'finished'));
+  });
+}
+
 /** Every statement is whole: texts, paragraphs and an alignment whose beads cover every paragraph. */
 function assertWhole(file: string): number {
   const db = new Database(file, { readonly: true });
@@ -79,17 +95,14 @@ describe('crash safety (SIGKILL)', function () {
   it('a batch import killed at random moments leaves whole statements only, and a re-run completes it', async () => {
     const db = join(tmp.dir, 'crash.db');
     const manifest = join(tmp.dir, 'batch.csv');
-    // Kill times drawn at random (seeded, so a failure can be replayed) over start-up and the import itself.
-    const delays = seededDelays(20261127, 8, 800, 3400);
+    // Kill points drawn at random (seeded, so a failure can be replayed): after the n-th statement of the
+    // batch is reported, plus a few milliseconds, i.e. inside the import of one of the following statements.
+    const lines = seededDelays(20261127, 8, 1, 11);
+    const extra = seededDelays(99, 8, 0, 40);
     let killed = 0;
-    for (const ms of delays) {
-      if ((await runKilledAfter(['import', '--manifest', manifest, '--db', db], ms)) === 'killed') killed++;
-      try {
-        assertWhole(db);
-      } catch (e) {
-        if ((e as Error).message.includes('unable to open')) continue; // killed before the file existed
-        throw e;
-      }
+    for (const [i, line] of lines.entries()) {
+      if ((await importKilledAfterLine(['import', '--manifest', manifest, '--db', db], line, extra[i]!)) === 'killed') killed++;
+      assertWhole(db);
     }
     expect(killed, 'at least one run was killed mid-way').to.be.greaterThan(0);
     const r = await runCli(['import', '--manifest', manifest, '--db', db]);
