@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openDb } from '../../server/store/db.ts';
 import { startServer } from '../../server/http/server.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -73,6 +74,39 @@ export async function startTestServer(dbPath: string, opts: { accounts?: boolean
   const s = await startServer({ dbPath, port: 0, log: () => {}, ...(opts.accounts ? { accounts: true } : {}) });
   // Callers build URLs as `${url}/path`; the server reports a trailing slash.
   return { url: s.url.replace(/\/$/, ''), close: () => s.close() };
+}
+
+export interface Fixture<T> {
+  browser: BrowserSession;
+  server: TestServer;
+  db: TempDb;
+  /** What `prepare` returned (ids of the statements it imported). */
+  data: T;
+}
+
+/**
+ * Registers the before/after hooks every browser suite needs: a temporary database prepared by
+ * `prepare` (through the real ops), the real server on it, and a browser. Use inside `describe`.
+ */
+export function useFixture<T>(prepare: (conn: ReturnType<typeof openDb>) => T, opts: { accounts?: boolean } = {}): Fixture<T> {
+  const fx = {} as Fixture<T>;
+  before(async () => {
+    ensureWebBuilt();
+    fx.db = tempDb();
+    const conn = openDb(fx.db.dbPath);
+    try {
+      fx.data = prepare(conn);
+    } finally {
+      conn.close();
+    }
+    [fx.browser, fx.server] = await Promise.all([launchBrowser(), startTestServer(fx.db.dbPath, opts)]);
+  });
+  after(async () => {
+    await fx.browser?.close();
+    await fx.server?.close();
+    fx.db?.remove();
+  });
+  return fx;
 }
 
 export const REVIEWER = 'Kim Jiwoo';

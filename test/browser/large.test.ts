@@ -1,8 +1,7 @@
 // Browser test: a 500-row alignment renders in one pass and stays responsive to keyboard navigation.
 import { expect } from 'chai';
-import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
-import { ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type BrowserSession, type TempDb, type TestServer } from './harness.ts';
+import { newPage, open, useFixture } from './harness.ts';
 
 const ROWS = 500;
 
@@ -34,34 +33,15 @@ function bigStatement(id: number): unknown {
 
 describe('web: large alignment', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
-  let importedId: number;
-
-  before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    // A real 500-row statement through the real import (pre-split: one line = one paragraph).
-    const conn = openDb(db.dbPath);
-    try {
-      const en = Array.from({ length: ROWS }, (_, i) => `Item ${i + 1}: the Parties agreed to hold consultation round ${i + 1} on alliance issues in ${2000 + (i % 26)}.`).join('\n');
-      const ko = Array.from({ length: ROWS }, (_, i) => `${i + 1}번 항목: 양측은 ${2000 + (i % 26)}년에 동맹 현안에 관한 제${i + 1}차 협의를 개최하기로 합의하였다.`).join('\n');
-      importedId = importStatement(conn, { title: 'Large imported statement', texts: { en, ko }, preSplit: true }, 'test').statementId;
-    } finally {
-      conn.close();
-    }
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
+  // A real 500-row statement through the real import (pre-split: one line = one paragraph).
+  const fx = useFixture((conn) => {
+    const en = Array.from({ length: ROWS }, (_, i) => `Item ${i + 1}: the Parties agreed to hold consultation round ${i + 1} on alliance issues in ${2000 + (i % 26)}.`).join('\n');
+    const ko = Array.from({ length: ROWS }, (_, i) => `${i + 1}번 항목: 양측은 ${2000 + (i % 26)}년에 동맹 현안에 관한 제${i + 1}차 협의를 개최하기로 합의하였다.`).join('\n');
+    return { importedId: importStatement(conn, { title: 'Large imported statement', texts: { en, ko }, preSplit: true }, 'test').statementId };
   });
 
   it(`renders ${ROWS} rows quickly and moves between them without lag`, async () => {
-    const { page, pageErrors, close } = await newPage(browser, { baseUrl: server.url });
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
       const body = JSON.stringify(bigStatement(424242));
       // Fonts are not what this test measures, and 500 rows of Hangul would pull in most subsets.
@@ -73,7 +53,7 @@ describe('web: large alignment', function () {
         if (r.url().includes('/api/')) apiCalls++;
       });
       const t0 = Date.now();
-      await open(page, `${server.url}/statements/424242`);
+      await open(page, `${fx.server.url}/statements/424242`);
       const renderMs = Date.now() - t0;
       expect(await page.locator('tr.bead').count()).to.equal(ROWS);
       const marks = await page.evaluate(() => {
@@ -108,10 +88,10 @@ describe('web: large alignment', function () {
   });
 
   it(`renders an imported ${ROWS}-row statement with anchors and moves through it by keyboard`, async () => {
-    const { page, pageErrors, close } = await newPage(browser, { baseUrl: server.url });
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
       await page.route('**/fonts/**', (route) => route.abort());
-      await open(page, `${server.url}/statements/${importedId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.importedId}`);
       expect(await page.locator('tr.bead').count()).to.equal(ROWS);
       // Each row shares its numbers and year on both sides, so they are marked as matched.
       expect(await page.locator('tr.bead').nth(10).locator('td.src .anc-ok').count()).to.be.at.least(2);

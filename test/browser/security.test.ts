@@ -1,8 +1,7 @@
 // Browser tests on imported statements: markup in text is shown literally and never runs; trilateral pairs switch.
 import { expect } from 'chai';
-import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
-import { apiAlignment, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
+import { apiAlignment, newPage, open, useFixture } from './harness.ts';
 
 const TITLE = 'Statement on <script>alert(1)</script> and <b>bold</b> markup';
 const EN = [
@@ -34,46 +33,26 @@ const TRI = {
 
 describe('web: imported statements', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
-  let statementId: number;
-  let trilateralId: number;
-
-  before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    const conn = openDb(db.dbPath);
-    try {
-      statementId = importStatement(conn, { title: TITLE, date: '2026-03-01', texts: { en: EN, ko: KO } }, 'test').statementId;
-      trilateralId = importStatement(conn, { title: 'Trilateral Foreign Ministers Statement', date: '2026-04-08', texts: TRI }, 'test').statementId;
-    } finally {
-      conn.close();
-    }
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
-  });
+  const fx = useFixture((conn) => ({
+    statementId: importStatement(conn, { title: TITLE, date: '2026-03-01', texts: { en: EN, ko: KO } }, 'test').statementId,
+    trilateralId: importStatement(conn, { title: 'Trilateral Foreign Ministers Statement', date: '2026-04-08', texts: TRI }, 'test').statementId,
+  }));
 
   it('shows <script> and <b> literally on the list and the review page, and runs nothing', async () => {
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
     try {
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       expect(await page.getByRole('link', { name: TITLE, exact: true }).count()).to.equal(1);
       expect(await page.locator('#app script, #app b, #app img').count()).to.equal(0);
 
-      await open(page, `${server.url}/statements/${statementId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal(TITLE);
-      const alignment = await apiAlignment(server.url, statementId);
+      const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
       const shownSrc = await page.locator('td.src .pt').allTextContents();
       const shownTgt = await page.locator('td.tgt .pt').allTextContents();
       expect(shownSrc).to.deep.equal(alignment.beads.flatMap((b) => b.src.map((p) => p.text)));
@@ -99,15 +78,15 @@ describe('web: imported statements', function () {
   });
 
   it('switches the language pair of a trilateral statement (EN–KO / EN–JA)', async () => {
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
-      await open(page, `${server.url}/statements/${trilateralId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.trilateralId}`);
       const pairs = page.getByRole('navigation', { name: 'Language pair' });
       expect(await pairs.getByRole('link').allTextContents()).to.have.members(['EN–KO', 'EN–JA']);
       const first = await page.locator('td.tgt').first().getAttribute('lang');
       const other = first === 'ko' ? 'JA' : 'KO';
       await pairs.getByRole('link', { name: `EN–${other}` }).click();
-      await page.waitForURL(`**/statements/${trilateralId}?lang=${other.toLowerCase()}`);
+      await page.waitForURL(`**/statements/${fx.data.trilateralId}?lang=${other.toLowerCase()}`);
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.locator('td.tgt').first().getAttribute('lang')).to.equal(other.toLowerCase());
       expect(await page.locator('table.beads thead th').nth(2).textContent()).to.contain(other === 'JA' ? 'Japanese' : 'Korean');

@@ -2,24 +2,17 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import {
   apiAlignment,
   apiGet,
-  ensureWebBuilt,
-  launchBrowser,
   newPage,
   open,
   repoRoot,
   settleFonts,
-  startTestServer,
-  tempDb,
+  useFixture,
   type ApiBead,
-  type BrowserSession,
-  type TempDb,
-  type TestServer,
 } from './harness.ts';
 
 // Written for these tests: a short statement whose row 3 pairs two English paragraphs with one Korean one.
@@ -59,33 +52,13 @@ interface ApiFinding {
 
 describe('web: review workspace', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
-  let sid: number;
-  let demoId: number;
-
-  before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    const conn = openDb(db.dbPath);
-    try {
-      demoId = Math.min(...seedDemo(conn));
-      sid = importStatement(conn, { title: 'Ninth Alliance Coordination Meeting', date: '2026-03-04', texts: { en: EN, ko: KO }, preSplit: true }, 'test').statementId;
-    } finally {
-      conn.close();
-    }
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
-  });
+  const fx = useFixture((conn) => ({
+    demoId: Math.min(...seedDemo(conn)),
+    sid: importStatement(conn, { title: 'Ninth Alliance Coordination Meeting', date: '2026-03-04', texts: { en: EN, ko: KO }, preSplit: true }, 'test').statementId,
+  }));
 
   async function withPage(fn: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     // A failing wait should name its locator, not run into mocha's timeout.
     page.setDefaultTimeout(5000);
     try {
@@ -96,7 +69,7 @@ describe('web: review workspace', function () {
     }
   }
 
-  const shape = async (id = sid): Promise<Shape> => shapeOf((await apiAlignment(server.url, id)).beads);
+  const shape = async (id = fx.data.sid): Promise<Shape> => shapeOf((await apiAlignment(fx.server.url, id)).beads);
   const rows = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('tr.bead').length === k, n);
   const tool = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Alignment of the current row' }).getByRole('button', { name, exact: true });
   /** Click a row tool and wait until the edit is saved and the rows rebuilt (#app loses aria-busy). */
@@ -118,7 +91,7 @@ describe('web: review workspace', function () {
 
   it('splits a row at the chosen paragraphs, merges, moves each side up and down, and inserts empty cells', async () => {
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${sid}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const start = await shape();
       const two = start.findIndex((s) => s.split('|')[0]!.includes(','));
       expect(two, `a 2:1 row in ${start.join(' ')}`).to.be.at.least(0);
@@ -178,12 +151,12 @@ describe('web: review workspace', function () {
 
   it('confirms all rows above, re-aligns the unconfirmed rest, and undoes/redoes across a reload', async () => {
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${sid}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const start = await shape();
       await focusRow(page, 1);
       await apply(page, 'Confirm all above');
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
-      const after = (await apiAlignment(server.url, sid)).beads.map((b) => b.status);
+      const after = (await apiAlignment(fx.server.url, fx.data.sid)).beads.map((b) => b.status);
       expect(after.slice(0, 2)).to.deep.equal(['confirmed', 'confirmed']);
       expect(after.slice(2).every((s) => s === 'auto')).to.equal(true);
       expect(await page.getByRole('progressbar', { name: 'Review progress' }).getAttribute('aria-valuenow')).to.equal('2');
@@ -205,10 +178,10 @@ describe('web: review workspace', function () {
       await page.getByRole('button', { name: 'Undo confirm all above' }).waitFor();
       await page.getByRole('button', { name: 'Undo confirm all above' }).click();
       await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="false"]');
-      expect((await apiAlignment(server.url, sid)).beads.every((b) => b.status === 'auto')).to.equal(true);
+      expect((await apiAlignment(fx.server.url, fx.data.sid)).beads.every((b) => b.status === 'auto')).to.equal(true);
       await page.getByRole('button', { name: 'Redo confirm all above' }).click();
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
-      expect((await apiAlignment(server.url, sid)).beads.slice(0, 2).every((b) => b.status === 'confirmed')).to.equal(true);
+      expect((await apiAlignment(fx.server.url, fx.data.sid)).beads.slice(0, 2).every((b) => b.status === 'confirmed')).to.equal(true);
       await page.getByRole('button', { name: 'Undo confirm all above' }).click();
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="false"]');
       expect(await shape()).to.deep.equal(start);
@@ -217,15 +190,15 @@ describe('web: review workspace', function () {
 
   it('reloads politely when an edit hits a row someone else changed (409)', async () => {
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${sid}`);
-      const bead = (await apiAlignment(server.url, sid)).beads[1]!;
-      expect((await post(`${server.url}/api/beads/${bead.id}/confirm`, { version: bead.version })).status).to.equal(200);
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
+      const bead = (await apiAlignment(fx.server.url, fx.data.sid)).beads[1]!;
+      expect((await post(`${fx.server.url}/api/beads/${bead.id}/confirm`, { version: bead.version })).status).to.equal(200);
       await focusRow(page, 1);
       await apply(page, 'Merge');
       await page.getByRole('alert').getByText('This row was changed by someone else; reloaded.').waitFor();
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
-      const fresh = (await apiAlignment(server.url, sid)).beads[1]!;
-      expect((await post(`${server.url}/api/beads/${fresh.id}/unconfirm`, { version: fresh.version })).status).to.equal(200);
+      const fresh = (await apiAlignment(fx.server.url, fx.data.sid)).beads[1]!;
+      expect((await post(`${fx.server.url}/api/beads/${fresh.id}/unconfirm`, { version: fresh.version })).status).to.equal(200);
     });
   });
 
@@ -237,8 +210,8 @@ describe('web: review workspace', function () {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      await open(page, `${server.url}/statements/${sid}`);
-      const before = (await apiAlignment(server.url, sid)).beads[1]!.src[0]!;
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
+      const before = (await apiAlignment(fx.server.url, fx.data.sid)).beads[1]!.src[0]!;
       await page.getByRole('button', { name: `Edit text of English ¶${before.n}` }).click({ force: true });
       const area = page.getByRole('textbox', { name: `Text of English ¶${before.n}` });
       expect(await area.inputValue()).to.equal(before.text);
@@ -246,7 +219,7 @@ describe('web: review workspace', function () {
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.locator('tr.bead').nth(1).locator('td.src .pt').getByText('Busan').waitFor();
       expect(await page.locator('tr.bead').nth(1).locator('td.src .pt').first().textContent()).to.equal(edited);
-      expect((await apiAlignment(server.url, sid)).beads[1]!.src[0]!.text).to.equal(edited);
+      expect((await apiAlignment(fx.server.url, fx.data.sid)).beads[1]!.src[0]!.text).to.equal(edited);
 
       // Double-click opens the editor too; History shows the change word by word.
       await page.locator('tr.bead').nth(1).locator('td.src .pt').first().dblclick();
@@ -272,19 +245,19 @@ describe('web: review workspace', function () {
 
       await page.getByRole('button', { name: 'Undo text edit' }).click();
       await page.locator('tr.bead').nth(1).locator('td.src .pt').getByText('Seoul').waitFor();
-      expect((await apiAlignment(server.url, sid)).beads[1]!.src[0]!.text).to.equal(before.text);
+      expect((await apiAlignment(fx.server.url, fx.data.sid)).beads[1]!.src[0]!.text).to.equal(before.text);
       expect(dialogs).to.deep.equal([]);
     });
   });
 
   it('shows suggestions on their rows with highlighted spans, accepts one as a flag, dismisses one, and runs the checks', async () => {
-    const all = (await apiGet<{ findings: ApiFinding[] }>(server.url, `/api/statements/${demoId}/findings`)).findings.filter((f) => f.status === 'suggested');
-    const alignment = await apiAlignment(server.url, demoId);
+    const all = (await apiGet<{ findings: ApiFinding[] }>(fx.server.url, `/api/statements/${fx.data.demoId}/findings`)).findings.filter((f) => f.status === 'suggested');
+    const alignment = await apiAlignment(fx.server.url, fx.data.demoId);
     const beadIds = alignment.beads.map((b) => b.id);
     const mine = all.filter((f) => beadIds.includes(f.beadId));
     expect(mine.length, 'the demo statement has suggestions').to.be.at.least(2);
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${demoId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.demoId}`);
       const withSpan = mine.find((f) => f.spans.src.length + f.spans.tgt.length > 0)!;
       const row = page.locator('tr.bead').nth(beadIds.indexOf(withSpan.beadId));
       expect(await row.getByRole('button', { name: `Suggestion (${withSpan.severity}): ${withSpan.message}` }).count()).to.equal(1);
@@ -318,19 +291,19 @@ describe('web: review workspace', function () {
       const ids = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset['findingId'])));
       expect(ids).to.not.include(dismissedId);
       expect(ids).to.not.include(acceptedId);
-      const after = (await apiGet<{ findings: ApiFinding[] }>(server.url, `/api/statements/${demoId}/findings`)).findings;
+      const after = (await apiGet<{ findings: ApiFinding[] }>(fx.server.url, `/api/statements/${fx.data.demoId}/findings`)).findings;
       expect(after.find((f) => f.id === acceptedId)?.status).to.equal('accepted');
       expect(after.find((f) => f.id === dismissedId)?.status).to.equal('dismissed');
-      const flags = (await apiAlignment(server.url, demoId)).beads.flatMap((b) => b.flags);
+      const flags = (await apiAlignment(fx.server.url, fx.data.demoId)).beads.flatMap((b) => b.flags);
       expect(flags.length).to.be.at.least(1);
     });
   });
 
   it('uploads a new Korean version, shows the word diff, and marks changed paragraphs until their row is confirmed', async () => {
-    const current = (await apiAlignment(server.url, sid)).beads.flatMap((b) => b.tgt).sort((a, b) => a.n - b.n);
+    const current = (await apiAlignment(fx.server.url, fx.data.sid)).beads.flatMap((b) => b.tgt).sort((a, b) => a.n - b.n);
     const changedText = current.map((p) => (p.n === 4 ? '한국 측 대표단은 <b>국방정책실장</b>이 이끌었다.' : p.text)).join('\n\n');
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${sid}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
       await page.getByLabel('Language').selectOption('ko');
       await page.getByLabel('Paste text').fill(changedText);
@@ -368,14 +341,14 @@ describe('web: review workspace', function () {
   });
 
   it('filters flags by status, category and author and shows each flag’s thread and status history', async () => {
-    const beads = (await apiAlignment(server.url, sid)).beads;
+    const beads = (await apiAlignment(fx.server.url, fx.data.sid)).beads;
     const send = (path: string, body: unknown, who: string, method = 'POST') =>
-      fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', 'X-Reviewer': who }, body: JSON.stringify(body) });
+      fetch(`${fx.server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', 'X-Reviewer': who }, body: JSON.stringify(body) });
     const a = (await (await send(`/api/beads/${beads[0]!.id}/flags`, { category: 'terminology', comment: 'Use 공동성명 consistently.' }, 'Park Minseo')).json()) as { flag: { id: number } };
     await send(`/api/beads/${beads[2]!.id}/flags`, { category: 'number', comment: 'Years differ <b>?</b>' }, 'Alex Morgan');
     expect((await send(`/api/flags/${a.flag.id}`, { status: 'resolved' }, 'Alex Morgan', 'PATCH')).status).to.equal(200);
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${sid}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const items = page.locator('.side-panel li.flag-item');
       await page.getByLabel('Status').selectOption('');
       expect(await items.count()).to.be.at.least(2);
@@ -398,20 +371,20 @@ describe('web: review workspace', function () {
 
   it('offers exports of this statement (confirmed only or all) and the HTML report', async () => {
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${sid}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const exp = page.getByRole('group', { name: 'Export' });
       for (const f of ['TMX', 'XLIFF', 'TSV', 'CSV', 'JSONL']) {
-        expect(await exp.getByRole('link', { name: `Download ${f}` }).getAttribute('href')).to.equal(`/api/export?format=${f.toLowerCase()}&status=confirmed&statement=${sid}`);
+        expect(await exp.getByRole('link', { name: `Download ${f}` }).getAttribute('href')).to.equal(`/api/export?format=${f.toLowerCase()}&status=confirmed&statement=${fx.data.sid}`);
       }
       await exp.getByLabel('Confirmed only').uncheck();
       const tsv = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
-      expect(tsv).to.equal(`/api/export?format=tsv&status=all&statement=${sid}`);
-      const res = await fetch(`${server.url}${tsv}`);
+      expect(tsv).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}`);
+      const res = await fetch(`${fx.server.url}${tsv}`);
       expect(res.status).to.equal(200);
       expect(await res.text()).to.contain('서울');
       const report = await exp.getByRole('link', { name: 'Report' }).getAttribute('href');
-      expect(report).to.equal(`/api/report?format=html&statement=${sid}`);
-      expect((await fetch(`${server.url}${report}`)).status).to.equal(200);
+      expect(report).to.equal(`/api/report?format=html&statement=${fx.data.sid}`);
+      expect((await fetch(`${fx.server.url}${report}`)).status).to.equal(200);
     });
   });
 });
