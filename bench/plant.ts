@@ -14,17 +14,7 @@ export const CHECK_FOR: Record<Category, string[]> = {
 export interface Doc { id: string; en: string[]; ko: string[]; beads: Bead[] }
 export interface Planted { doc: Doc; category: Category; en: number[]; ko: number[]; note: string }
 
-/** mulberry32: small, seedable, identical on every platform. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './synthetic.ts';
 
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 function shuffle<T>(r: () => number, xs: T[]): T[] {
