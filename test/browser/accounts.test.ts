@@ -1,43 +1,27 @@
 // Browser test for accounts mode: sign-in screen, the signed-in user as reviewer, CSRF header on writes, sign-out.
 import { expect } from 'chai';
-import { openDb } from '../../server/store/db.ts';
 import { addUser } from '../../server/ops/accounts.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type BrowserSession, type TempDb, type TestServer } from './harness.ts';
+import { newPage, open, useFixture } from './harness.ts';
 
 const PASSWORD = 'correct horse battery';
 
 describe('web: accounts mode', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
-  let statementId: number;
-
-  before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    const conn = openDb(db.dbPath);
-    try {
-      statementId = Math.min(...seedDemo(conn));
+  const fx = useFixture(
+    (conn) => {
+      const statementId = Math.min(...seedDemo(conn));
       addUser(conn, 'Lee Seoyeon', 'translator', PASSWORD, 'test');
-    } finally {
-      conn.close();
-    }
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath, { accounts: true })]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
-  });
+      return { statementId };
+    },
+    { accounts: true },
+  );
 
   it('asks to sign in, then reviews as the signed-in user with the CSRF token, and signs out', async () => {
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer: null });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url, reviewer: null });
     page.setDefaultTimeout(5000);
     try {
-      await open(page, `${server.url}/statements/${statementId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const form = page.getByRole('form', { name: 'Sign in' });
       await form.getByLabel('Name').fill('Lee Seoyeon');
       await form.getByLabel('Password').fill('wrong password!');
@@ -56,7 +40,7 @@ describe('web: accounts mode', function () {
       await page.locator('tr.bead').first().getByRole('button', { name: 'Confirm' }).click();
       expect((await csrf).headers()['x-csrf-token']).to.be.a('string').and.not.equal('');
       await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
-      const events = await page.evaluate(async (id) => (await (await fetch(`/api/statements/${id}/events`)).json()) as { events: { action: string; actor: string }[] }, statementId);
+      const events = await page.evaluate(async (id) => (await (await fetch(`/api/statements/${id}/events`)).json()) as { events: { action: string; actor: string }[] }, fx.data.statementId);
       expect(events.events.find((e) => e.action.includes('confirm'))?.actor).to.equal('Lee Seoyeon');
 
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,7 +1,8 @@
 // Browser tests: the review page driven by keyboard alone (name, j/k/n/l, c, f, e, u, help) and Tab reachability.
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { apiAlignment, newPage, open, useFixture } from './harness.ts';
 
 async function currentRow(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -12,30 +13,14 @@ async function currentRow(page: Page): Promise<number> {
 
 describe('web: keyboard-only review', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
-  let statementId: number;
-
-  before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-    const { statements } = await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements');
-    statementId = statements.slice().sort((a, b) => a.id - b.id)[0]!.id;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
-  });
+  // The demo statements, as a new database gets them; the first one is reviewed.
+  const fx = useFixture((conn) => ({ statementId: Math.min(...seedDemo(conn)) }));
 
   it('sets the name, moves, confirms and flags without a mouse', async () => {
-    const alignment = await apiAlignment(server.url, statementId);
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer: null });
+    const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url, reviewer: null });
     try {
-      await open(page, `${server.url}/statements/${statementId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const kb = page.keyboard;
 
       await kb.press('j');
@@ -115,7 +100,7 @@ describe('web: keyboard-only review', function () {
       await kb.press('Escape');
       await help.waitFor({ state: 'hidden' });
 
-      const after = await apiAlignment(server.url, statementId);
+      const after = await apiAlignment(fx.server.url, fx.data.statementId);
       expect(after.beads[0]!.status).to.equal('confirmed');
       const flags = after.beads[flagged]!.flags;
       expect(flags.map((f) => [f.category, f.comment])).to.deep.equal([['meaning', 'Nuance of "deter" is lost.']]);
@@ -126,9 +111,9 @@ describe('web: keyboard-only review', function () {
   });
 
   it('reaches every control by Tab, each with an accessible name', async () => {
-    const { close, page } = await newPage(browser, { baseUrl: server.url });
+    const { close, page } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
-      await open(page, `${server.url}/statements/${statementId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const unnamed = await page.evaluate(() => {
         const controls = Array.from(document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea'));
         return controls
@@ -157,12 +142,12 @@ describe('web: keyboard-only review', function () {
     }
   });
   it('merges with the row toolbar (e, Enter) and with m, undoes with u / Ctrl+Z and redoes with Shift+U, keyboard only', async () => {
-    const before = await apiAlignment(server.url, statementId);
+    const before = await apiAlignment(fx.server.url, fx.data.statementId);
     const shape = (beads: { src: { n: number }[]; tgt: { n: number }[] }[]) => beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
     const rowCount = (n: number) => page.waitForFunction((k) => document.querySelectorAll('tr.bead').length === k, n);
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
-      await open(page, `${server.url}/statements/${statementId}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const kb = page.keyboard;
       await kb.press('j');
       await kb.press('j');
@@ -174,7 +159,7 @@ describe('web: keyboard-only review', function () {
       await kb.press('Enter');
       await rowCount(before.beads.length - 1);
       expect(await currentRow(page)).to.equal(0);
-      const merged = shape((await apiAlignment(server.url, statementId)).beads);
+      const merged = shape((await apiAlignment(fx.server.url, fx.data.statementId)).beads);
       const [a, b] = [before.beads[0]!, before.beads[1]!];
       expect(merged[0]).to.equal(`${[...a.src, ...b.src].map((p) => p.n).join(',')}|${[...a.tgt, ...b.tgt].map((p) => p.n).join(',')}`);
       expect(await page.locator('tr.bead').first().locator('td.src .para').count()).to.equal(a.src.length + b.src.length);
@@ -182,13 +167,13 @@ describe('web: keyboard-only review', function () {
 
       await kb.press('u');
       await rowCount(before.beads.length);
-      expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(shape(before.beads));
+      expect(shape((await apiAlignment(fx.server.url, fx.data.statementId)).beads)).to.deep.equal(shape(before.beads));
       await page.getByRole('status').getByText('Undid merge.').waitFor();
       expect(await page.getByRole('button', { name: 'Redo merge' }).isEnabled()).to.equal(true);
 
       await kb.press('Shift+U');
       await rowCount(before.beads.length - 1);
-      expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(merged);
+      expect(shape((await apiAlignment(fx.server.url, fx.data.statementId)).beads)).to.deep.equal(merged);
       await kb.press('Control+z');
       await rowCount(before.beads.length);
       // m on the second row merges directly.
@@ -198,7 +183,7 @@ describe('web: keyboard-only review', function () {
       await rowCount(before.beads.length - 1);
       await kb.press('Control+z');
       await rowCount(before.beads.length);
-      expect(shape((await apiAlignment(server.url, statementId)).beads)).to.deep.equal(shape(before.beads));
+      expect(shape((await apiAlignment(fx.server.url, fx.data.statementId)).beads)).to.deep.equal(shape(before.beads));
       // The help overlay documents the editing keys.
       await kb.press('?');
       const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
