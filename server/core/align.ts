@@ -287,17 +287,58 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   // Prefix sums of sentence counts (integers, so the differences are exact).
   const sentS = prefixSents(S), sentT = prefixSents(T);
   const logFloor = Math.log(P.varFloor);
-  const structCost = (lv: Int8Array, ed: Uint8Array, a: number, k: number): number => {
-    let s = 0;
-    const first = lv[a]!;
-    for (let x = a; x < a + k; x++) if (ed[x]) s += P.editorialMerge;
-    for (let x = a + 1; x < a + k; x++) {
-      const l = lv[x]!;
-      if (l < 0) continue;
-      if (first >= 0 && l > first) s -= P.bullet;
-      else s += P.bulletSame;
+  // Structure cost of a merge depends only on where it starts and how many paragraphs it takes:
+  // structS[(k - 2) * n + i] for a merge of k = 2 or 3 paragraphs starting at i.
+  const structOf = (side: SideFeatures): Float64Array => {
+    const out = new Float64Array(2 * side.n);
+    const lv = side.level, ed = side.editorial;
+    for (let k = 2; k <= 3; k++) {
+      for (let a = 0; a + k <= side.n; a++) {
+        let s = 0;
+        const first = lv[a]!;
+        for (let x = a; x < a + k; x++) if (ed[x]) s += P.editorialMerge;
+        for (let x = a + 1; x < a + k; x++) {
+          const l = lv[x]!;
+          if (l < 0) continue;
+          if (first >= 0 && l > first) s -= P.bullet;
+          else s += P.bulletSame;
+        }
+        out[(k - 2) * side.n + a] = s;
+      }
     }
-    return s;
+    return out;
+  };
+  const structS = structOf(S), structT = structOf(T);
+  // overlapS[(k - 2) * n + i] = 1 when paragraphs i .. i+k-1 share a cue: only then does the
+  // cue similarity of a merge differ from the sum of its paragraph pairs' similarities.
+  const overlapOf = (side: SideFeatures): Uint8Array => {
+    const out = new Uint8Array(2 * side.n);
+    const shared = (x: Int32Array, y: Int32Array): boolean => {
+      let i = 0, j = 0;
+      while (i < x.length && j < y.length) {
+        if (x[i] === y[j]) return true;
+        if (x[i]! < y[j]!) i++;
+        else j++;
+      }
+      return false;
+    };
+    for (let a = 0; a + 1 < side.n; a++) {
+      const c0 = side.cues[a]!, c1 = side.cues[a + 1]!;
+      const o2 = shared(c0, c1);
+      out[a] = o2 ? 1 : 0;
+      if (a + 2 < side.n) {
+        const c2 = side.cues[a + 2]!;
+        out[side.n + a] = o2 || shared(c0, c2) || shared(c1, c2) ? 1 : 0;
+      }
+    }
+    return out;
+  };
+  const ovS = W.length ? overlapOf(S) : null, ovT = W.length ? overlapOf(T) : null;
+  const simAt = (p: number, q: number): number => {
+    // Similarity of paragraphs p and q, from the table when cell (p+1, q+1) is in the band.
+    const r = p + 1, c = q + 1;
+    if (c >= lo[r]! && c <= hi[r]!) return sim[start[r]! + c - lo[r]!]!;
+    return cueSim(S.cues[p]!, T.cues[q]!, W);
   };
   /** Cost of a bead of shape t (both sides non-empty) starting at (i0, j0) and ending at cell idx. */
   const pairCost = (i0: number, j0: number, t: number, a: number, b: number, idx: number): number => {
@@ -311,35 +352,39 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     // A 1-1 bead ends at (i0+1, j0+1), the current cell, whose similarity is precomputed.
     if (t === 0) s = sim[idx]!;
     else if (W.length) {
-      // Multiset intersection of the merged sides, so a cue repeated in neighbouring paragraphs
-      // is not counted twice in favour of a merge.
-      let any = false;
-      for (let p = i0; p < i0 + a; p++) {
-        const cs = S.cues[p]!;
-        for (let x = 0; x < cs.length; x++) counts[cs[x]!]!++;
-        if (cs.length) any = true;
-      }
-      if (any) {
-        for (let q = j0; q < j0 + b; q++) {
-          const ct = T.cues[q]!;
-          for (let x = 0; x < ct.length; x++) {
-            const id = ct[x]!;
-            if (counts[id]! > 0) {
-              counts[id]!--;
-              s += W[id]!;
-            }
-          }
-        }
+      if ((a === 1 || !ovS![(a - 2) * n + i0]) && (b === 1 || !ovT![(b - 2) * m + j0])) {
+        for (let p = i0; p < i0 + a; p++) for (let q = j0; q < j0 + b; q++) s += simAt(p, q);
+      } else {
+        // Multiset intersection of the merged sides, so a cue repeated in neighbouring paragraphs
+        // is not counted twice in favour of a merge.
+        let any = false;
         for (let p = i0; p < i0 + a; p++) {
           const cs = S.cues[p]!;
-          for (let x = 0; x < cs.length; x++) counts[cs[x]!] = 0;
+          for (let x = 0; x < cs.length; x++) counts[cs[x]!]!++;
+          if (cs.length) any = true;
+        }
+        if (any) {
+          for (let q = j0; q < j0 + b; q++) {
+            const ct = T.cues[q]!;
+            for (let x = 0; x < ct.length; x++) {
+              const id = ct[x]!;
+              if (counts[id]! > 0) {
+                counts[id]!--;
+                s += W[id]!;
+              }
+            }
+          }
+          for (let p = i0; p < i0 + a; p++) {
+            const cs = S.cues[p]!;
+            for (let x = 0; x < cs.length; x++) counts[cs[x]!] = 0;
+          }
         }
       }
     }
     c -= P.cueScale * s;
     if (P.sentenceDiff) c += P.sentenceDiff * Math.abs((sentS[i0 + a]! - sentS[i0]!) - (sentT[j0 + b]! - sentT[j0]!));
-    if (a > 1) c += structCost(S.level, S.editorial, i0, a);
-    if (b > 1) c += structCost(T.level, T.editorial, j0, b);
+    if (a > 1) c += structS[(a - 2) * n + i0]!;
+    if (b > 1) c += structT[(b - 2) * m + j0]!;
     return c;
   };
 
@@ -421,7 +466,10 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   const beads: Bead[] = [];
   let i = n, j = m, hugs = false;
   const logZ = alpha ? alpha[cells - 1]! : 0;
-  const ratios: number[] = [];
+  const calA = P.calA, calB = P.calB;
+  // A typed array: pushing doubles onto a fresh array changes its elements kind and deoptimizes this function.
+  const ratios = new Float64Array(Math.min(n, m));
+  let nRatios = 0;
   while (i > 0 || j > 0) {
     const idx = start[i]! + j - lo[i]!;
     const t = back[idx]!;
@@ -436,12 +484,12 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       const pidx = start[pi]! + pj - lo[pi]!;
       const lp = alpha[pidx]! - beadCost[idx * NSHAPES + t]! + beta[idx]! - logZ;
       const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
-      const z = P.calA * Math.log(p / (1 - p)) + P.calB;
+      const z = calA * Math.log(p / (1 - p)) + calB;
       conf = 1 / (1 + Math.exp(-z));
     }
     if (a === 1 && b === 1) {
       const ls = S.cum[i]! - S.cum[pi]!, lt = T.cum[j]! - T.cum[pj]!;
-      if (ls >= 20 && lt >= 10) ratios.push(Math.log(lt / ls));
+      if (ls >= 20 && lt >= 10) ratios[nRatios++] = Math.log(lt / ls);
     }
     const src: number[] = [], tgt: number[] = [];
     for (let x = pi; x < i; x++) src.push(x);
@@ -452,16 +500,33 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   }
   beads.reverse();
   let est = ratio;
-  if (ratios.length >= 3) {
-    ratios.sort((x, y) => x - y);
-    est = Math.exp(ratios[Math.floor(ratios.length / 2)]!);
+  if (nRatios >= 3) {
+    const sorted = ratios.subarray(0, nRatios).sort();
+    est = Math.exp(sorted[Math.floor(nRatios / 2)]!);
   }
   return { beads, hugs, ratio: est };
 }
 
 /** The engine behind every public entry point; `params` lets the bench tune the model. */
-export function alignCore(src: string[], tgt: string[], opts: AlignOptions, params: Partial<AlignParams> = {}): Bead[] {
-  const P: AlignParams = { ...DEFAULT_PARAMS, ...params, cues: { ...DEFAULT_PARAMS.cues, ...(params.cues ?? {}) } };
+const NO_PARAMS: Partial<AlignParams> = Object.freeze({});
+const SENTENCE_PARAMS: Partial<AlignParams> = Object.freeze({ sentenceDiff: 0 });
+const resolvedParams = new WeakMap<Partial<AlignParams>, AlignParams>();
+
+/**
+ * The full parameter set, resolved once per `params` object: the DP reads these fields in its
+ * inner loops, and a fresh object per document would give it a new hidden class to deoptimize on.
+ */
+function resolveParams(params: Partial<AlignParams>): AlignParams {
+  let P = resolvedParams.get(params);
+  if (!P) {
+    P = { ...DEFAULT_PARAMS, ...params, cues: { ...DEFAULT_PARAMS.cues, ...(params.cues ?? {}) } };
+    resolvedParams.set(params, P);
+  }
+  return P;
+}
+
+export function alignCore(src: string[], tgt: string[], opts: AlignOptions, params: Partial<AlignParams> = NO_PARAMS): Bead[] {
+  const P = resolveParams(params);
   const n = src.length, m = tgt.length;
   if (n === 0 || m === 0) {
     return [
@@ -503,7 +568,7 @@ export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions
 
 export function alignSentences(src: string[], tgt: string[], opts: AlignOptions): Bead[] {
   // Sentence counts carry no information when every unit is one sentence.
-  return alignCore(src, tgt, opts, { sentenceDiff: 0 });
+  return alignCore(src, tgt, opts, SENTENCE_PARAMS);
 }
 
 /** Paragraph alignment, then sentence alignment inside every paragraph bead. */

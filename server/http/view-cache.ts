@@ -2,9 +2,18 @@
 // event). Flag writes, the most frequent change, patch the cached view in place instead of rebuilding it.
 import type { Db } from '../store/db.ts';
 import { statementRevision, eventsSince } from '../store/events.ts';
-import { getStatementSummary } from '../store/statements.ts';
-import type { FlagRow } from '../store/beads.ts';
+import { getFlag, type FlagRow } from '../store/beads.ts';
 import { getStatementView, type StatementView } from '../ops/review.ts';
+
+/** A rendered view: its JSON in chunks (written to the socket in one go, never concatenated) and their total length. */
+export interface ViewBody {
+  chunks: readonly Buffer[];
+  length: number;
+}
+
+// Beads per pre-joined chunk: a flag write re-joins one group (not the whole ~100-800 kB body), and
+// a read writes ~15 chunks, which Node gathers into one writev.
+const GROUP = 16;
 
 interface Entry {
   statementId: number;
@@ -12,24 +21,46 @@ interface Entry {
   view: { ok: true } & StatementView;
   /** Each bead's JSON, encoded, so a flag write re-serialises and re-encodes one bead, not the whole statement. */
   beads: Buffer[];
-  body: Buffer;
+  /** The beads GROUP at a time, joined with commas; null where a write changed a bead since the last read. */
+  groups: (Buffer | null)[];
+  /** The view around the beads array (`…"beads":[` and `]…`); null after a write changed the summary. */
+  frame: { head: Buffer; tail: Buffer } | null;
+  /** Everything alive and joined; null until the next read after a write. */
+  body: ViewBody | null;
 }
 
 const HOLE = '"@@beads@@"';
-
 const COMMA = Buffer.from(',');
 
-/** The response: the view with its beads spliced in from their cached JSON. */
-function render(view: Entry['view'], beads: Buffer[]): Buffer {
-  if (!view.alignment) return Buffer.from(JSON.stringify(view));
-  const { beads: _spliced, ...alignment } = view.alignment;
+function frame(view: Entry['view']): { head: Buffer; tail: Buffer } {
+  const { beads: _spliced, ...alignment } = view.alignment!;
   // The hole is the last key of the last key of the view, so the last occurrence of its text is the hole itself.
   const skeleton = JSON.stringify({ ...view, alignment: { ...alignment, beads: '@@beads@@' } });
   const at = skeleton.lastIndexOf(HOLE);
-  const parts: Buffer[] = [Buffer.from(skeleton.slice(0, at) + '[')];
-  beads.forEach((b, i) => (i ? parts.push(COMMA, b) : parts.push(b)));
-  parts.push(Buffer.from(']' + skeleton.slice(at + HOLE.length)));
+  return { head: Buffer.from(skeleton.slice(0, at) + '['), tail: Buffer.from(']' + skeleton.slice(at + HOLE.length)) };
+}
+
+function joinGroup(beads: Buffer[], g: number): Buffer {
+  const parts: Buffer[] = [];
+  for (let i = g * GROUP; i < Math.min(beads.length, (g + 1) * GROUP); i++) i > g * GROUP ? parts.push(COMMA, beads[i]!) : parts.push(beads[i]!);
   return Buffer.concat(parts);
+}
+
+/** The response: the view with its beads spliced in from their cached JSON; only the parts a write changed are redone. */
+function render(e: Entry): ViewBody {
+  if (e.body) return e.body;
+  if (!e.view.alignment) {
+    const json = Buffer.from(JSON.stringify(e.view));
+    return (e.body = { chunks: [json], length: json.length });
+  }
+  e.frame ??= frame(e.view);
+  const chunks: Buffer[] = [e.frame.head];
+  for (let g = 0; g < e.groups.length; g++) {
+    if (g > 0) chunks.push(COMMA);
+    chunks.push((e.groups[g] ??= joinGroup(e.beads, g)));
+  }
+  chunks.push(e.frame.tail);
+  return (e.body = { chunks, length: chunks.reduce((n, c) => n + c.length, 0) });
 }
 
 export class StatementViews {
@@ -40,35 +71,42 @@ export class StatementViews {
     private readonly max = 200,
   ) {}
 
-  /** The view as a JSON buffer, rebuilt only when the statement changed since it was cached. */
-  get(statementId: number, lang?: string): Buffer {
+  /** The view as JSON, rebuilt only when the statement changed since it was cached. */
+  get(statementId: number, lang?: string): ViewBody {
     const key = `${statementId}:${lang ?? ''}`;
+    // One indexed query per read: changes made by other processes (the CLI) also record events.
     const rev = statementRevision(this.db, statementId);
     let e = this.entries.get(key);
     if (!e || e.rev !== rev) {
       const view = { ok: true as const, ...getStatementView(this.db, statementId, lang) };
       const beads = view.alignment?.beads.map((b) => Buffer.from(JSON.stringify(b))) ?? [];
-      e = { statementId, rev, view, beads, body: render(view, beads) };
+      e = { statementId, rev, view, beads, groups: new Array<null>(Math.ceil(beads.length / GROUP)).fill(null), frame: null, body: null };
       this.entries.delete(key);
       this.entries.set(key, e);
       if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     }
-    return e.body;
+    return render(e);
   }
 
   /**
-   * Runs a write that creates or changes one flag, then patches the cached views of its statement —
-   * but only if that write is the one change since they were cached (otherwise they rebuild on the next read).
+   * Runs a write that creates (`flagId` null) or changes one flag, then patches the cached views of its
+   * statement — but only if that write is the one change since they were cached (otherwise they rebuild
+   * on the next read). The patch is lazy: the changed bead is re-encoded now, its group and the frame at the next read.
    */
-  flagWrite(statementId: number, write: () => FlagRow): FlagRow {
+  flagWrite(statementId: number, flagId: number | null, write: () => FlagRow): FlagRow {
     const before = statementRevision(this.db, statementId);
+    const stale = [...this.entries.values()].filter((e) => e.statementId === statementId && e.rev === before);
+    if (!stale.length) return write();
+    // Read after `before`: a change by another process in between adds an event, and the patch is skipped.
+    const wasOpen = flagId !== null && getFlag(this.db, flagId).status === 'open';
     const flag = write();
-    const after = statementRevision(this.db, statementId);
     if (eventsSince(this.db, statementId, before) !== 1) return flag;
-    const summary = getStatementSummary(this.db, statementId);
-    for (const e of this.entries.values()) {
-      if (e.statementId !== statementId || e.rev !== before) continue;
-      e.view.statement = summary;
+    const after = statementRevision(this.db, statementId);
+    // A flag write changes one flag, so of the summary only the open-flag count moves, and by this flag alone
+    // (counting it afresh scans every flag of the statement, which grows with the review).
+    const openDelta = (flag.status === 'open' ? 1 : 0) - (wasOpen ? 1 : 0);
+    for (const e of stale) {
+      e.view.statement = { ...e.view.statement, openFlags: e.view.statement.openFlags + openDelta };
       const k = e.view.alignment?.beads.findIndex((b) => b.id === flag.beadId) ?? -1;
       const bead = e.view.alignment?.beads[k];
       if (bead) {
@@ -76,8 +114,10 @@ export class StatementViews {
         if (i >= 0) bead.flags[i] = flag;
         else bead.flags.push(flag);
         e.beads[k] = Buffer.from(JSON.stringify(bead));
+        e.groups[Math.floor(k / GROUP)] = null;
       }
-      e.body = render(e.view, e.beads);
+      e.frame = null;
+      e.body = null;
       e.rev = after;
     }
     return flag;

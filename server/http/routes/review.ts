@@ -53,21 +53,21 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
   r.post('/beads/:id/flags', (req, res) => {
     const actor = c.who(req, res, 'translator');
     const beadId = idParam(req.params.id, 'bead');
-    const flag = c.views.flagWrite(statementOfBead(db, beadId), () => addFlag(db, beadId, body(req), actor, ops));
+    const flag = c.views.flagWrite(statementOfBead(db, beadId), null, () => addFlag(db, beadId, body(req), actor, ops));
     res.status(201).json({ ok: true, flag });
   });
 
   r.post('/flags/:id/comments', (req, res) => {
     const actor = c.who(req, res, 'translator');
     const id = idParam(req.params.id, 'flag');
-    const flag = c.views.flagWrite(statementOfFlag(db, id), () => commentOnFlag(db, id, body(req), actor, ops));
+    const flag = c.views.flagWrite(statementOfFlag(db, id), id, () => commentOnFlag(db, id, body(req), actor, ops));
     res.status(201).json({ ok: true, flag });
   });
 
   r.patch('/flags/:id', (req, res) => {
     const actor = c.who(req, res, body(req).status === undefined ? 'translator' : 'editor');
     const id = idParam(req.params.id, 'flag');
-    const flag = c.views.flagWrite(statementOfFlag(db, id), () => changeFlag(db, id, body(req), actor, ops));
+    const flag = c.views.flagWrite(statementOfFlag(db, id), id, () => changeFlag(db, id, body(req), actor, ops));
     res.json({ ok: true, flag });
   });
 }
