@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `twintext` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// Entry point of the `twintext` command (bundled, or from the TypeScript sources: see load.js).
+import { load } from './load.js';
 
-register();
-const { run } = await import('../server/cli/main.ts');
+const { run } = await load('main.mjs', 'server/cli/main.ts');
 await run(process.argv.slice(2));

@@ -8,23 +8,16 @@ import type { Writable } from 'node:stream';
 import { InputError, NotFoundError, ConflictError } from '../core/errors.ts';
 import { splitParagraphs, preSplitLines } from '../core/segment.ts';
 import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
-import { readStatementFile } from '../formats/read.ts';
 import { decodeText } from '../formats/decode.ts';
-import { isExportFormat } from '../formats/export/index.ts';
-import { openDb } from '../store/db.ts';
-import { listStatements } from '../store/statements.ts';
-import { importStatement } from '../ops/import.ts';
-import { exportCorpus } from '../ops/export.ts';
-import { importManifest, readManifest } from '../ops/batch.ts';
-import { importAlignedCorpus } from '../ops/import-aligned.ts';
-import { buildReport, type ReportFormat } from '../ops/report.ts';
-import { addUser, disableUser, listUsers } from '../ops/accounts.ts';
-import { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
-import { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
 import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
-import { startServer } from '../http/server.ts';
+import { alignBatch } from '../ops/align-batch.ts';
+import type { Db } from '../store/db.ts';
+import type { ReportFormat } from './heavy.ts';
+
+/** The database, importers, exporters and server: loaded by the commands that use them. */
+const heavy = () => import('./heavy.ts');
 
 export interface Io {
   out: Writable;
@@ -76,6 +69,7 @@ function readRaw(io: Io, file: string): string {
 /** Reads a statement file through the importers; errors name the file as the user typed it. */
 async function readInput(io: Io, file: string) {
   const path = resolve(io.cwd, file);
+  const { readStatementFile } = await heavy();
   try {
     return await readStatementFile(path);
   } catch (e) {
@@ -94,6 +88,11 @@ async function paragraphsOf(io: Io, file: string, lang: string, preSplit: boolea
 
 function parsePort(v: string): number {
   if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${v}"`);
+  return Number(v);
+}
+
+function parseThreads(v: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--threads must be a whole number from 1 to 999, got "${v}"`);
   return Number(v);
 }
 
@@ -135,9 +134,10 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--sentences', 'print one JSON object per paragraph bead with its sentence beads')
     .option('--batch <manifest>', 'align every EN_PATH<TAB>KO_PATH line of MANIFEST into OUT_DIR/NNNN.tsv')
     .option('--two-pass', 'with --batch: learn a lexicon from the batch\'s confident beads and align again (slower, more accurate)')
+    .option('--threads <n>', 'with --batch: threads to align on (default: one per core)', parseThreads)
     .option('--src-lang <lang>', 'language of the first file', 'en')
     .option('--tgt-lang <lang>', 'language of the second file', 'ko')
-    .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; srcLang: string; tgtLang: string }) => {
+    .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; threads?: number; srcLang: string; tgtLang: string }) => {
       const glossary = loadGlossary();
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary };
       if (o.batch) {
@@ -151,7 +151,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           if (!en || !ko) throw new InputError(`${o.batch}: line ${i + 1} must be EN_PATH<TAB>KO_PATH`);
           docs.push({ src: await paragraphsOf(io, resolve(manifestDir, en), o.srcLang, !!o.preSplit), tgt: await paragraphsOf(io, resolve(manifestDir, ko), o.tgtLang, !!o.preSplit) });
         }
-        let beads = docs.map((d) => alignParagraphs(d.src, d.tgt, opts));
+        let beads = await alignBatch(docs, opts, o.threads);
         if (o.twoPass) {
           // Second pass: a lexicon learned from the batch's own confident beads, then align again.
           const pairs = docs.flatMap((d, k) =>
@@ -159,7 +159,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           );
           if (pairs.length >= MIN_PAIRS_FOR_LEXICON) {
             const lexicon = learnLexicon(pairs, o.srcLang, o.tgtLang);
-            beads = docs.map((d) => alignParagraphs(d.src, d.tgt, { ...opts, lexicon }));
+            beads = await alignBatch(docs, { ...opts, lexicon }, o.threads);
           }
         }
         mkdirSync(outDir, { recursive: true });
@@ -207,8 +207,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const unknown = only?.filter((c) => !(CHECKS as readonly string[]).includes(c));
       if (unknown?.length) throw new UsageError(`unknown check "${unknown[0]}" (${CHECKS.join(', ')})`);
       if (o.consistency) {
-        return withDb(io, o.db, (db) => {
-          for (const f of corpusConsistency(db, o.srcLang, o.tgtLang))
+        return withDb(io, o.db, (db, h) => {
+          for (const f of h.corpusConsistency(db, o.srcLang, o.tgtLang))
             io.out.write(JSON.stringify({ check: 'consistency', severity: f.severity, message: f.message, statements: [...new Set(f.rows.map((r) => r.statementId))] }) + '\n');
         });
       }
@@ -217,6 +217,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       if (o.statement !== undefined) {
         if (files.length) throw new UsageError('give either EN_FILE KO_FILE or --statement ID, not both');
         const id = parseId(o.statement)[0]!;
+        const { openDb, runStatementChecks } = await heavy();
         const db = openDb(dbPath(io, o.db));
         try {
           for (const r of runStatementChecks(db, id, actor(io), { checks: only }))
@@ -249,6 +250,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(async (o: { en?: string; ko?: string; ja?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; db?: string }) => {
       if (o.manifest) return importBatch(io, o.manifest, o.db);
+      const { openDb, importAlignedCorpus, importStatement } = await heavy();
       if (o.tmx || o.tsv) {
         const format = o.tmx ? 'tmx' : 'tsv';
         const text = readRaw(io, (o.tmx ?? o.tsv)!);
@@ -293,8 +295,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .description('one line per term: ID<TAB>EN<TAB>KO<TAB>NOTE (alternatives separated by |)')
     .addOption(dbOption())
     .action((o: { db?: string }) =>
-      withDb(io, o.db, (db) => {
-        for (const t of listGlossary(db)) print(io, [t.id, (t.terms.en ?? []).join('|'), (t.terms.ko ?? []).join('|'), t.note].join('\t'));
+      withDb(io, o.db, (db, h) => {
+        for (const t of h.listGlossary(db)) print(io, [t.id, (t.terms.en ?? []).join('|'), (t.terms.ko ?? []).join('|'), t.note].join('\t'));
       }),
     );
   glossary
@@ -307,25 +309,26 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--tgt-lang <lang>', 'language of the second term', 'ko')
     .addOption(dbOption())
     .action((src: string, tgt: string, o: { note?: string; srcLang: string; tgtLang: string; db?: string }) =>
-      withDb(io, o.db, (db) => void print(io, String(addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id))),
+      withDb(io, o.db, (db, h) => void print(io, String(h.addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id))),
     );
   glossary
     .command('remove')
     .description('remove the term with this id')
     .argument('<id>')
     .addOption(dbOption())
-    .action((id: string, o: { db?: string }) => withDb(io, o.db, (db) => removeGlossaryTerm(db, parseId(id)[0]!, actor(io))));
+    .action((id: string, o: { db?: string }) => withDb(io, o.db, (db, h) => h.removeGlossaryTerm(db, parseId(id)[0]!, actor(io))));
   glossary
     .command('export')
     .description('print the glossary as TSV (the data/glossary.tsv format)')
     .addOption(dbOption())
-    .action((o: { db?: string }) => withDb(io, o.db, (db) => void io.out.write(glossaryToTsv(db))));
+    .action((o: { db?: string }) => withDb(io, o.db, (db, h) => void io.out.write(h.glossaryToTsv(db))));
 
   program
     .command('list')
     .description('list statements: ID<TAB>TITLE<TAB>DATE<TAB>LANGUAGES<TAB>CONFIRMED/BEADS<TAB>OPEN_FLAGS')
     .addOption(dbOption())
-    .action((o: { db?: string }) => {
+    .action(async (o: { db?: string }) => {
+      const { openDb, listStatements } = await heavy();
       const db = openDb(dbPath(io, o.db));
       try {
         for (const s of listStatements(db))
@@ -353,6 +356,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(
       async (o: { format: string; out?: string; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; langTag?: Record<string, string>; db?: string }) => {
+        const { isExportFormat, openDb, exportCorpus } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
@@ -395,9 +399,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--statement <id>', 'only this statement (repeatable)', parseId)
     .option('--out <path>', 'output file; default stdout')
     .addOption(dbOption())
-    .action((o: { format: string; statement?: number[]; out?: string; db?: string }) => {
+    .action(async (o: { format: string; statement?: number[]; out?: string; db?: string }) => {
       if (o.format !== 'csv' && o.format !== 'html') throw new UsageError(`unknown --format "${o.format}" (csv, html)`);
-      const report = withDb(io, o.db, (db) => buildReport(db, o.format as ReportFormat, o.statement ?? []));
+      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, o.statement ?? []));
       if (o.out) writeFileSync(resolve(io.cwd, o.out), report);
       else io.out.write(report);
     });
@@ -412,6 +416,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       if (existsSync(target)) throw new UsageError(`${file} exists; choose a new file name`);
       const source = dbPath(io, o.db);
       if (!existsSync(source)) throw new InputError(`${source}: no such database`);
+      const { openDb } = await heavy();
       const db = openDb(source);
       try {
         await db.backup(target);
@@ -431,19 +436,19 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .action(async (name: string, o: { role: string; db?: string }) => {
       const password = io.env.TWINTEXT_PASSWORD ?? (await firstLine(io));
       if (!password) throw new UsageError('give the password in TWINTEXT_PASSWORD or on standard input');
-      withDb(io, o.db, (db) => void print(io, String(addUser(db, name, o.role, password, actor(io)).id)));
+      await withDb(io, o.db, (db, h) => void print(io, String(h.addUser(db, name, o.role, password, actor(io)).id)));
     });
   user
     .command('list')
     .description('one line per user: ID<TAB>NAME<TAB>ROLE<TAB>active|disabled')
     .addOption(dbOption())
-    .action((o: { db?: string }) => withDb(io, o.db, (db) => listUsers(db).forEach((u) => print(io, [u.id, u.name, u.role, u.disabled ? 'disabled' : 'active'].join('\t')))));
+    .action((o: { db?: string }) => withDb(io, o.db, (db, h) => h.listUsers(db).forEach((u) => print(io, [u.id, u.name, u.role, u.disabled ? 'disabled' : 'active'].join('\t')))));
   user
     .command('disable')
     .description('disable a user and end their sessions')
     .argument('<name>')
     .addOption(dbOption())
-    .action((name: string, o: { db?: string }) => withDb(io, o.db, (db) => disableUser(db, name, actor(io))));
+    .action((name: string, o: { db?: string }) => withDb(io, o.db, (db, h) => h.disableUser(db, name, actor(io))));
 
   program
     .command('serve')
@@ -453,6 +458,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--accounts', 'require sign-in with accounts even on loopback')
     .addOption(dbOption())
     .action(async (o: { port: string; host: string; accounts?: boolean; db?: string }) => {
+      const { startServer } = await heavy();
       const server = await startServer({
         dbPath: dbPath(io, o.db),
         port: parsePort(o.port),
@@ -479,16 +485,18 @@ async function firstLine(io: Io): Promise<string> {
   return data.split('\n')[0]!.replace(/\r$/, '');
 }
 
-function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: ReturnType<typeof openDb>) => T): T {
-  const db = openDb(dbPath(io, dbOpt));
+async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awaited<ReturnType<typeof heavy>>) => T): Promise<T> {
+  const h = await heavy();
+  const db = h.openDb(dbPath(io, dbOpt));
   try {
-    return fn(db);
+    return fn(db, h);
   } finally {
     db.close();
   }
 }
 
 async function importBatch(io: Io, manifest: string, dbOpt?: string): Promise<void> {
+  const { readManifest, openDb, importManifest } = await heavy();
   // A missing, binary or malformed manifest fails before the database is opened.
   const parsed = readManifest(resolve(io.cwd, manifest), readRaw(io, manifest));
   const db = openDb(dbPath(io, dbOpt));

@@ -175,35 +175,39 @@ function roughPath(f: DocFeatures, ratio: number, P: AlignParams, half: number):
   const n = f.src.n, m = f.tgt.n;
   const band = makeBand(f, half);
   const { lo, hi, start } = band;
-  const cost = new Float64Array(band.cells).fill(Infinity);
+  // Beads come from this row and the one before, so two rows of costs suffice; only the back
+  // pointers are kept for every cell (one byte each: this band is wide on long documents).
+  let prev = new Float64Array(m + 1), cur = new Float64Array(m + 1);
   const back = new Int8Array(band.cells);
   const lS = new Float64Array(n), lT = new Float64Array(m);
   for (let i = 0; i < n; i++) lS[i] = Math.log(ratio * (f.src.cum[i + 1]! - f.src.cum[i]!) + 2);
   for (let j = 0; j < m; j++) lT[j] = Math.log(f.tgt.cum[j + 1]! - f.tgt.cum[j]! + 2);
   const inv = 1 / (2 * (P.varFloor + P.varShort / 100));
-  cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     const row = start[i]! - lo[i]!;
-    const prow = i > 0 ? start[i - 1]! - lo[i - 1]! : 0;
     for (let j = Math.max(lo[i]!, 0); j <= hi[i]!; j++) {
-      if (i === 0 && j === 0) continue;
+      if (i === 0 && j === 0) {
+        cur[0] = 0;
+        continue;
+      }
       let best = Infinity, bt = 0;
       if (i > 0 && j > 0 && j - 1 >= lo[i - 1]! && j - 1 <= hi[i - 1]!) {
         const d = lT[j - 1]! - lS[i - 1]!;
-        const v = cost[prow + j - 1]! + d * d * inv;
+        const v = prev[j - 1]! + d * d * inv;
         if (v < best) { best = v; bt = 0; }
       }
       if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]!) {
-        const v = cost[prow + j]! + P.skip;
+        const v = prev[j]! + P.skip;
         if (v < best) { best = v; bt = 1; }
       }
       if (j > lo[i]!) {
-        const v = cost[row + j - 1]! + P.skip;
+        const v = cur[j - 1]! + P.skip;
         if (v < best) { best = v; bt = 2; }
       }
-      cost[row + j] = best;
+      cur[j] = best;
       back[row + j] = bt;
     }
+    [prev, cur] = [cur, prev];
   }
   const beads: Bead[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {

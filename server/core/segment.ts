@@ -40,11 +40,15 @@ function endsSentence(line: string): boolean {
   return /[.!?。！？:)\]」』"”’]$/.test(line) || /[다요음함임됨]$/.test(line);
 }
 
+/** Whitespace that preSplitLines rewrites: anything but a lone space (\u200b is not \\s). */
+const ODD_SPACE = /[^\S ]| {2}|\u200b/;
+
 /** Every non-empty line (trimmed) is one paragraph, in order. */
 export function preSplitLines(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const t = raw.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+    // Most lines hold only single spaces: they need trimming, not a new string per space.
+    const t = (ODD_SPACE.test(raw) ? raw.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ') : raw).trim();
     if (t) out.push(t);
   }
   return out;

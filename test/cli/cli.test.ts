@@ -78,6 +78,35 @@ describe('cli', () => {
       for (let d = 0; d < 8; d++) expect(readFileSync(join(out, `000${d}.tsv`), 'utf8')).to.equal('1\t1\n2\t2\n3\t3\n4\t4\n5\t5\n');
     });
 
+    it('writes the same beads with --threads 2 as with --threads 1, and rejects --threads 0', async function () {
+      this.timeout(60000);
+      // 60 documents of 80 paragraphs: enough for the batch to be shared with a worker thread.
+      const lines: string[] = [];
+      for (let d = 0; d < 60; d++) {
+        const en: string[] = [], ko: string[] = [];
+        for (let i = 1; i <= 80; i++) {
+          en.push(`Item ${i} of the ${d + 1}th consultation: the two sides agreed to review ${i * 3 + d} projects by ${1 + (i % 12)}/${1 + (i % 28)}/2027.`);
+          if (i % 13 !== 0) ko.push(`제${d + 1}차 협의 ${i}항: 양측은 2027년 ${1 + (i % 12)}월 ${1 + (i % 28)}일까지 ${i * 3 + d}개 사업을 검토하기로 하였다.`);
+        }
+        writeFileSync(join(tmp.dir, `t${d}.en.txt`), en.join('\n'));
+        writeFileSync(join(tmp.dir, `t${d}.ko.txt`), ko.join('\n'));
+        lines.push(`t${d}.en.txt\tt${d}.ko.txt`);
+      }
+      writeFileSync(join(tmp.dir, 'm.tsv'), lines.join('\n'));
+      const outs: string[][] = [];
+      for (const threads of ['1', '2']) {
+        const out = join(tmp.dir, `out${threads}`);
+        const r = await runCli(['align', '--pre-split', '--threads', threads, '--batch', join(tmp.dir, 'm.tsv'), out]);
+        expect(r.code, r.stderr).to.equal(0);
+        outs.push(lines.map((_, d) => readFileSync(join(out, `${String(d).padStart(4, '0')}.tsv`), 'utf8')));
+      }
+      expect(outs[1]).to.deep.equal(outs[0]);
+      expect(outs[0]![0]!.split('\n')[12]).to.equal('13\t');
+      const bad = await runCli(['align', '--pre-split', '--threads', '0', '--batch', join(tmp.dir, 'm.tsv'), join(tmp.dir, 'x')]);
+      expect(bad.code).to.equal(2);
+      expect(bad.stderr).to.match(/^twintext: --threads must be a whole number/);
+    });
+
     it('aligns a batch manifest into OUT_DIR/NNNN.tsv in one process', async () => {
       const out = join(tmp.dir, 'beads');
       const r = await runCli(['align', '--pre-split', '--batch', join(fixtures, 'manifest.tsv'), out]);

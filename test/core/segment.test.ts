@@ -120,6 +120,10 @@ describe('core/segment', () => {
     it('returns every non-empty trimmed line, in order', () => {
       expect(preSplitLines('  first line \r\n\r\nsecond\u00a0 line\n\n  \n- 3 -\n')).to.deep.equal(['first line', 'second line', '- 3 -']);
     });
+    it('collapses every kind of inner whitespace to one space, and keeps single spaces as they are', () => {
+      const lines = ['one two', 'tab\there', 'two  spaces', 'ideographic\u3000space', 'zero\u200bwidth', '\ufeffbom first', 'nbsp\u00a0x', '\u200b'];
+      expect(preSplitLines(lines.join('\n'))).to.deep.equal(['one two', 'tab here', 'two spaces', 'ideographic space', 'zero width', 'bom first', 'nbsp x']);
+    });
   });
 });
 
