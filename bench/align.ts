@@ -1,12 +1,15 @@
 // Alignment benchmark: accuracy vs Gale–Church on real and synthetic sets, speed, memory and calibration.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { build as esbuild } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignCore, alignParagraphs, type AlignOptions, type AlignParams } from '../server/core/align.ts';
 import { parseGlossary } from '../server/core/glossary.ts';
 import { learnLexicon, type Lexicon } from '../server/core/lexicon.ts';
 import { preSplitLines } from '../server/core/segment.ts';
+import { alignBatch, defaultThreads } from '../server/ops/align-batch.ts';
 import type { Bead } from '../server/core/types.ts';
 import { estimateParams, galeChurch } from './gale-church.ts';
 import { beadOutcomes, scoreWithScorer, strictF1, type Scores } from './lib-score.ts';
@@ -207,19 +210,59 @@ async function main(): Promise<void> {
     console.log('\n## 2. Speed and memory\n');
     const docs = makeSet(corpus, 1000, 8, 40, { merge: 0.03, split: 0.03, omit: 0.03 }, SEED_TEST);
     const paras = docs.reduce((a, d) => a + d.src.length, 0);
+    const threads = defaultThreads();
     // CPU time is printed beside wall time because the build machine is shared.
     const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-    let t0 = performance.now(), c0 = cpu();
-    for (const d of docs) alignParagraphs(d.src, d.tgt, baseOpts);
-    const twMs = performance.now() - t0, twCpu = cpu() - c0;
-    t0 = performance.now();
-    c0 = cpu();
-    for (const d of docs) galeChurch(d.src, d.tgt, gcParams);
-    const gcMs = performance.now() - t0, gcCpu = cpu() - c0;
-    console.log('| system | documents | EN paragraphs | wall (s) | CPU (s) | documents/s (wall) |');
-    console.log('|---|---|---|---|---|---|');
-    console.log(`| twintext | 1000 | ${paras} | ${(twMs / 1000).toFixed(2)} | ${(twCpu / 1000).toFixed(2)} | ${Math.round(1000 / (twMs / 1000))} |`);
-    console.log(`| Gale–Church | 1000 | ${paras} | ${(gcMs / 1000).toFixed(2)} | ${(gcCpu / 1000).toFixed(2)} | ${Math.round(1000 / (gcMs / 1000))} |`);
+    const timed = async (f: () => unknown | Promise<unknown>) => {
+      const t0 = performance.now(), c0 = cpu();
+      await f();
+      return { wall: performance.now() - t0, cpu: cpu() - c0 };
+    };
+    const gc = await timed(() => docs.forEach((d) => galeChurch(d.src, d.tgt, gcParams)));
+    const cold = await timed(() => docs.forEach((d) => alignParagraphs(d.src, d.tgt, baseOpts)));
+    const warm = await timed(() => docs.forEach((d) => alignParagraphs(d.src, d.tgt, baseOpts)));
+    const batch = await timed(() => alignBatch(docs, baseOpts, threads));
+    console.log(`In one process, ${docs.length} documents of 8–40 paragraphs (${paras} EN paragraphs):\n`);
+    console.log('| system | wall (s) | CPU (s) | documents/s (wall) |');
+    console.log('|---|---|---|---|');
+    const line = (name: string, t: { wall: number; cpu: number }) =>
+      console.log(`| ${name} | ${(t.wall / 1000).toFixed(2)} | ${(t.cpu / 1000).toFixed(2)} | ${Math.round(docs.length / (t.wall / 1000))} |`);
+    line('twintext, one thread, first run (cold)', cold);
+    line('twintext, one thread, second run (warm)', warm);
+    line(`twintext alignBatch, ${threads} threads (warm)`, batch);
+    line('Gale–Church reference', gc);
+
+    // Whole process against whole process: the same files in and out, both programs bundled.
+    const dir = mkdtempSync(path.join(tmpdir(), 'twintext-bench-'));
+    try {
+      const manifest: string[] = [];
+      docs.forEach((d, k) => {
+        writeFileSync(path.join(dir, `${k}.en.txt`), d.src.join('\n') + '\n');
+        writeFileSync(path.join(dir, `${k}.ko.txt`), d.tgt.join('\n') + '\n');
+        manifest.push(`${k}.en.txt\t${k}.ko.txt`);
+      });
+      writeFileSync(path.join(dir, 'manifest.tsv'), manifest.join('\n') + '\n');
+      const gcBundle = path.join(dir, 'gale-church-batch.mjs');
+      await esbuild({ entryPoints: [path.join(repoRoot, 'bench', 'gale-church-batch.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: gcBundle, logLevel: 'warning' });
+      const runs = { tw: [] as number[], gc: [] as number[] };
+      for (let r = 0; r < 3; r++) {
+        let t0 = performance.now();
+        execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'twintext.js'), 'align', '--pre-split', '--batch', path.join(dir, 'manifest.tsv'), path.join(dir, 'tw')]);
+        runs.tw.push(performance.now() - t0);
+        t0 = performance.now();
+        execFileSync(process.execPath, [gcBundle, path.join(dir, 'manifest.tsv'), path.join(dir, 'gc'), String(gcParams.s2)]);
+        runs.gc.push(performance.now() - t0);
+      }
+      const s = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(', ');
+      console.log(`\nWhole process (start, read ${docs.length * 2} files, align, write ${docs.length} bead files), 3 runs each, alternating:\n`);
+      console.log('| process | wall (s), runs | best (s) |');
+      console.log('|---|---|---|');
+      console.log(`| \`twintext align --pre-split --batch\` (${threads} threads) | ${s(runs.tw)} | ${(Math.min(...runs.tw) / 1000).toFixed(2)} |`);
+      console.log(`| Gale–Church reference, same files | ${s(runs.gc)} | ${(Math.min(...runs.gc) / 1000).toFixed(2)} |`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
     const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--big'], { cwd: repoRoot }).toString();
     const big = JSON.parse(out) as { src: number; tgt: number; ms: number; cpuMs: number; f1: number; maxRssMB: number };
     console.log(`\nOne document of ${big.src} EN / ${big.tgt} KO paragraphs (hard rates), separate process: ` +

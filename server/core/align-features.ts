@@ -104,8 +104,14 @@ function isLatinWordUnit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
 }
 
-/** Lower-cased runs of three or more Latin letters, stopwords left out. */
-function latinWords(text: string): string[] {
+/** Hash of the first two (lower-cased) code units of a word, for the prefilter of latinWords. */
+const pairSlot = (c0: number, c1: number): number => (((c0 | 32) * 31) ^ (c1 | 32)) & 4095;
+
+/**
+ * Lower-cased runs of three or more Latin letters, stopwords left out. With `only`, just the words
+ * in that set: `slots` (pairSlot of every word in it) rejects most others before a string is made.
+ */
+function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): string[] {
   const out: string[] = [];
   const L = text.length;
   for (let i = 0; i < L; ) {
@@ -118,13 +124,50 @@ function latinWords(text: string): string[] {
     for (let c = text.charCodeAt(j); j < L && isLatinWordUnit(c); c = text.charCodeAt(++j)) {
       if (c <= 90 || (c >= 0xc0 && c <= 0xde) || c >= 0x100) upper = true;
     }
-    if (j - i >= 3) {
+    // (c | 32 lower-cases A–Z and À–Þ; letters from U+0100 on hash as they are, in both sets alike,
+    // because words with them are lower-cased by toLowerCase before they are hashed below.)
+    if (j - i >= 3 && (!slots || slots[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] || upper)) {
       const w = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
-      if (!LATIN_STOP.has(w)) out.push(w);
+      if (!LATIN_STOP.has(w) && (!only || only.has(w))) out.push(w);
     }
     i = j;
   }
   return out;
+}
+
+/** Latin letters in the texts (up to `cap`): which side to list words of first. */
+function latinLetters(texts: string[], cap: number): number {
+  let n = 0;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) if (isLatinWordUnit(t.charCodeAt(i))) n++;
+    if (n > cap) break;
+  }
+  return n;
+}
+
+/**
+ * Per paragraph, its Latin words that also occur on the other side. The side with fewer Latin
+ * letters (the Korean one, as a rule) is listed in full; the other is then only searched for
+ * those words, which skips building a string for nearly every English word.
+ */
+function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT: string[][] } {
+  const nT = latinLetters(tgt, Infinity);
+  const tgtFirst = nT <= latinLetters(src, nT);
+  const [few, many] = tgtFirst ? [tgt, src] : [src, tgt];
+  const fewWords = few.map((t) => latinWords(t));
+  const fewSet = new Set<string>();
+  const slots = new Uint8Array(4096);
+  for (const l of fewWords) {
+    for (const w of l) {
+      fewSet.add(w);
+      slots[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+    }
+  }
+  const manyWords = fewSet.size ? many.map((t) => latinWords(t, fewSet, slots)) : many.map(() => []);
+  const manySet = new Set<string>();
+  for (const l of manyWords) for (const w of l) manySet.add(w);
+  const fewShared = fewWords.map((l) => l.filter((w) => manySet.has(w)));
+  return tgtFirst ? { lwS: manyWords, lwT: fewShared } : { lwS: fewShared, lwT: manyWords };
 }
 
 /** A short line wholly in brackets, or without any letter or digit: an editor's mark, not text. */
@@ -147,22 +190,17 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const lexSwapped = !!lexicon && lexicon.srcLang === tgtLang && lexicon.tgtLang === srcLang && srcLang !== tgtLang;
   // Latin words survive translation into Hangul/Kana text as-is (programme names, "Iron Mace");
   // only words present on both sides are worth a cue.
-  const lwS = src.map(latinWords), lwT = tgt.map(latinWords);
-  const setS = new Set<string>(), setT = new Set<string>();
-  for (const l of lwS) for (const w of l) setS.add(w);
-  for (const l of lwT) for (const w of l) setT.add(w);
+  const { lwS, lwT } = sharedLatinWords(src, tgt);
   // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side.
   const ids = new Map<string, number>();
   const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [];
-  const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], other: Set<string>, df: number[], stamp0: number) =>
+  const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
       const keys: string[] = [], ws: number[] = [];
       paragraphCues(t, lang, side, glossary, lexicon, lexSwapped, cw, keys, ws);
       for (const w of lw[i]!) {
-        if (other.has(w)) {
-          keys.push('w:' + w);
-          ws.push(cw.latin);
-        }
+        keys.push('w:' + w);
+        ws.push(cw.latin);
       }
       const out = new Int32Array(keys.length);
       for (let k = 0; k < keys.length; k++) {
@@ -184,8 +222,8 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       }
       return out;
     });
-  const rs = raw(src, srcLang, 'src', lwS, setT, dfS, 0);
-  const rt = raw(tgt, tgtLang, 'tgt', lwT, setS, dfT, src.length);
+  const rs = raw(src, srcLang, 'src', lwS, dfS, 0);
+  const rt = raw(tgt, tgtLang, 'tgt', lwT, dfT, src.length);
   // Only cues seen on both sides can tell paragraphs apart; document frequency gives IDF.
   const N = src.length + tgt.length;
   const weightAll = new Float64Array(dfS.length);

@@ -171,7 +171,7 @@ function parseMyriad(s: string): number | null {
 const RE_MDY = new RegExp(`\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g');
 const RE_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b`, 'g');
 const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,]|$)`, 'g');
-const RE_WORD = /[A-Za-z]+(?:-[A-Za-z]+)?/g;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 function extractLatin(c: Claims, text: string, digits: boolean): void {
   if (MONTH_TEST.test(text)) {
@@ -200,19 +200,31 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
     });
   }
   // Number words in one pass over the words: ordinals ("fifth", "twenty-first") and
-  // cardinals with a scale ("two million").
-  RE_WORD.lastIndex = 0;
-  const lowerText = text.toLowerCase();
+  // cardinals with a scale ("two million"). The words (as /[A-Za-z]+(?:-[A-Za-z]+)?/g finds
+  // them) are scanned by hand: a regex match would allocate for each of the million words of a
+  // batch, and nearly all of them are rejected by their last letter.
   let prevCard: { v: number; start: number } | null = null;
-  for (let m = RE_WORD.exec(text); m; m = RE_WORD.exec(text)) {
-    const start = m.index, end = start + m[0].length;
+  const L = text.length;
+  for (let i = 0; i < L; ) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    while (end < L && isAsciiLetter(text.charCodeAt(end))) end++;
+    if (end + 1 < L && text.charCodeAt(end) === 45 && isAsciiLetter(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < L && isAsciiLetter(text.charCodeAt(end))) end++;
+    }
+    i = end;
     // Every number word ends in one of these letters; most words are rejected without a lookup.
-    const last = lowerText.charCodeAt(end - 1);
+    const last = text.charCodeAt(end - 1) | 32;
     if (last !== 100 && last !== 104 && last !== 116 && last !== 110 && last !== 101 && last !== 111 && last !== 121 && last !== 114 && last !== 120) {
       prevCard = null;
       continue;
     }
-    const w = lowerText.slice(start, end);
+    const w = text.slice(start, end).toLowerCase();
     const dash = w.indexOf('-');
     if (dash < 0 && !NUMBER_WORDS.has(w)) {
       prevCard = null;
