@@ -66,6 +66,11 @@ describe('core/glossary', () => {
     it('matches whole words only', () => {
       expect(found(g, 'Realliances and dalliance', 'en')).to.deep.equal([]);
     });
+    it('finds terms opened by digits, capitals, accented letters and inflected words alike', () => {
+      const g2 = parseGlossary(['en\tko', 'G20 summit\tG20 정상회의', 'Ministerial Dialogue\t장관급 대화', 'Élysée Treaty\t엘리제 조약', 'alliance\t동맹'].join('\n'));
+      expect(found(g2, 'After the G20 SUMMIT, two Ministerial Dialogues and the ÉLYSÉE treaty, alliances held; dialogues alone do not.', 'en'))
+        .to.deep.equal(['G20 SUMMIT=0', 'Ministerial Dialogues=1', 'ÉLYSÉE treaty=2', 'alliances=3']);
+    });
     it('finds Korean terms inside words carrying particles', () => {
       expect(found(g, '미측은 한미동맹의 확장억제 공약을 재확인하였다.', 'ko'))
         .to.deep.equal(['미측=3', '한미동맹=5', '확장억제=1', '재확인=2']);
