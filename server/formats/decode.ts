@@ -1,4 +1,5 @@
 // Byte → text decoding for imported statements: BOM/UTF-8/UTF-16/EUC-KR/CP949 detection, newline and NFC normalisation.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError } from '../core/types.ts';
 
@@ -41,10 +42,9 @@ function decodeBytes(buf: Uint8Array): DecodedText {
   if (nul >= 0) {
     throw new InputError(`input looks binary (NUL byte at offset ${nul}); expected a text, HTML or DOCX file`, 'binary');
   }
-  const utf8Error = firstUtf8Error(buf);
-  if (utf8Error === null) {
-    return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
-  }
+  // The native check first; the byte-by-byte scan only runs to say where a bad file breaks.
+  if (isUtf8(buf)) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  const utf8Error = firstUtf8Error(buf) ?? 0;
   const korean = tryCp949(buf);
   if (korean) return korean;
   const where =
