@@ -56,8 +56,14 @@ function lexIndex(lex: Lexicon): LexIndex {
   return ix;
 }
 
+/**
+ * A cue's identity across the two sides: a string for anchors, names and Latin words ("n:2026",
+ * "w:freedom"), a glossary term's index, or -1 - k for lexicon entry k (numbers need no string).
+ */
+type CueKey = string | number;
+
 /** Cue keys of one paragraph with their kind-weights, appended to `keys`/`ws`. */
-function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: Glossary | undefined, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: string[], ws: number[]): void {
+function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: Glossary | undefined, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
   for (const a of extractAnchors(text, lang)) {
     if (a.kind === 'date') {
       const v = a.value;
@@ -81,7 +87,7 @@ function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: 
   }
   if (glossary) {
     for (const h of findGlossaryTerms(text, lang, glossary)) {
-      keys.push('g:' + h.termIndex);
+      keys.push(h.termIndex);
       ws.push(cw.glossary);
     }
   }
@@ -92,7 +98,7 @@ function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: 
       const ks = map.get(t);
       if (!ks) continue;
       for (const k of ks) {
-        keys.push('x:' + k);
+        keys.push(-1 - k);
         ws.push(cw.lexicon * lexicon.entries[k]![2]);
       }
     }
@@ -192,11 +198,11 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   // only words present on both sides are worth a cue.
   const { lwS, lwT } = sharedLatinWords(src, tgt);
   // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side.
-  const ids = new Map<string, number>();
+  const ids = new Map<CueKey, number>();
   const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [];
   const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
-      const keys: string[] = [], ws: number[] = [];
+      const keys: CueKey[] = [], ws: number[] = [];
       paragraphCues(t, lang, side, glossary, lexicon, lexSwapped, cw, keys, ws);
       for (const w of lw[i]!) {
         keys.push('w:' + w);

@@ -59,18 +59,25 @@ export async function alignBatch(
     const fromWorkers = workers.map(
       (w, k) =>
         new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
           const send = () => {
-            if (next >= slices.length) return resolve();
-            w.postMessage(slices[next++]!);
+            if (next < slices.length) {
+              inFlight++;
+              w.postMessage(slices[next++]!);
+            } else if (inFlight === 0) resolve();
           };
           w.on('message', (r: SliceResult) => {
+            inFlight--;
             r.beads.forEach((b, i) => (out[r.start + i] = b));
             done += r.beads.length;
             onSlice?.(done, k + 1);
             send();
           });
           w.once('error', reject);
-          w.once('exit', (code) => (next < slices.length || code !== 0 ? reject(new Error(`alignment worker stopped (exit code ${code})`)) : resolve()));
+          w.once('exit', (code) => (inFlight > 0 || code !== 0 ? reject(new Error(`alignment worker stopped (exit code ${code})`)) : resolve()));
+          // Two slices in hand: the worker starts the second while its first result waits for the
+          // calling thread, which is busy with a slice of its own, to collect it.
+          send();
           send();
         }),
     );
