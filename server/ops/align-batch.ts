@@ -81,6 +81,10 @@ export async function alignBatch(
           send();
         }),
     );
+    // A worker that fails is reported once the calling thread's own slices are done (and not as an
+    // unhandled rejection before that).
+    const workersDone = Promise.all(fromWorkers);
+    workersDone.catch(() => {});
     // The calling thread takes slices too, yielding between them so worker results are collected.
     while (next < slices.length) {
       const s = slices[next++]!;
@@ -89,7 +93,7 @@ export async function alignBatch(
       onSlice?.(done, 0);
       await new Promise((r) => setImmediate(r));
     }
-    await Promise.all(fromWorkers);
+    await workersDone;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
