@@ -147,6 +147,18 @@ export async function settleFonts(page: Page): Promise<void> {
   });
 }
 
+const shotDir = mkdtempSync(join(tmpdir(), 'twintext-shots-'));
+process.once('exit', () => rmSync(shotDir, { recursive: true, force: true }));
+
+/**
+ * Where a test saves its screenshot: docs/NAME with `npm run screenshots` (TWINTEXT_SCREENSHOTS=1),
+ * so the README's pictures are refreshed on purpose; otherwise a temporary folder, so that a test
+ * run does not change tracked files.
+ */
+export function screenshotPath(name: string): string {
+  return process.env.TWINTEXT_SCREENSHOTS ? join(repoRoot, 'docs', name) : join(shotDir, name);
+}
+
 /** Navigate and wait for the app's first render (it sets html[data-ready]). */
 export async function open(page: Page, url: string): Promise<void> {
   // Not waiting for `load`: that waits for every Noto Sans KR subset, which only screenshots need (settleFonts).

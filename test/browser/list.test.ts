@@ -1,7 +1,6 @@
 // Browser tests for the statement list: seeded demo statements, links, progress, search, screenshot.
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, repoRoot, settleFonts, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
+import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, screenshotPath, settleFonts, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
 
 describe('web: statement list', function () {
   this.timeout(30_000);
@@ -50,7 +49,7 @@ describe('web: statement list', function () {
         expect((await row.locator('.col-findings').textContent())?.trim()).to.equal(findings > 0 ? `◇ ${findings}` : '0');
       }
       await settleFonts(page);
-      await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-list.png') });
+      await page.screenshot({ path: screenshotPath('screenshot-list.png') });
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();

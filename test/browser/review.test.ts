@@ -1,7 +1,6 @@
 // Browser tests for the review page: side-by-side rows, confirm/flag/resolve persistence, reviewer gate, conflicts.
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
-import { join } from 'node:path';
 import {
   apiAlignment,
   apiGet,
@@ -9,7 +8,7 @@ import {
   launchBrowser,
   newPage,
   open,
-  repoRoot,
+  screenshotPath,
   settleFonts,
   REVIEWER,
   startTestServer,
@@ -273,7 +272,7 @@ describe('web: review page', function () {
       await page.mouse.move(0, 0);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await settleFonts(page);
-      await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-review.png') });
+      await page.screenshot({ path: screenshotPath('screenshot-review.png') });
     });
   });
 });

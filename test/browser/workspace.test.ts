@@ -1,6 +1,5 @@
 // Browser tests for the review workspace: alignment edits with undo/redo, text edits with history, findings, versions, flags panel, export.
 import { expect } from 'chai';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { importStatement } from '../../server/ops/import.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
@@ -9,7 +8,7 @@ import {
   apiGet,
   newPage,
   open,
-  repoRoot,
+  screenshotPath,
   settleFonts,
   useFixture,
   type ApiBead,
@@ -239,7 +238,7 @@ describe('web: review workspace', function () {
       });
       await page.mouse.move(0, 0);
       await settleFonts(page);
-      await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-edit.png') });
+      await page.screenshot({ path: screenshotPath('screenshot-edit.png') });
       await area.press('Escape');
       await page.locator('.para-editor').waitFor({ state: 'detached' });
 

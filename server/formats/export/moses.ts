@@ -1,7 +1,7 @@
 // Moses writer: two line-aligned plain-text files, one segment per line.
 import { Sink } from './sink.ts';
 import { hasBothSides } from './units.ts';
-import type { ExportUnit, UnitSource } from './types.ts';
+import type { UnitSource } from './types.ts';
 
 /** A unit's internal paragraph breaks become spaces: Moses is strictly one segment per line. */
 export function mosesLine(s: string): string {
