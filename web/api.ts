@@ -283,6 +283,19 @@ export function importStatement(body: ImportBody): Promise<{ created: boolean; s
   return call('POST', '/api/statements', body);
 }
 
+/** One glossary term rendered differently across statements, with the rows where each rendering is used. */
+export interface ConsistencyWarning {
+  severity: string;
+  message: string;
+  key: string;
+  rows: { statementId: number; title: string; date: string | null; beadId: number; position: number }[];
+}
+
+/** Reads the whole corpus on the server: called on request, not on every page load. */
+export function getConsistency(srcLang = 'en', tgtLang = 'ko'): Promise<{ findings: ConsistencyWarning[] }> {
+  return call('GET', `/api/consistency?src=${encodeURIComponent(srcLang)}&tgt=${encodeURIComponent(tgtLang)}`);
+}
+
 export function getFindings(statementId: number): Promise<{ findings: Finding[] }> {
   return call('GET', `/api/statements/${statementId}/findings`);
 }

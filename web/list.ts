@@ -1,5 +1,5 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
-import { fileToUpload, importStatement, listStatements, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
+import { fileToUpload, getConsistency, importStatement, listStatements, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
 import { langName, progressPercent } from './model.ts';
 import { reportError, clearError, requireReviewer, showError } from './ui.ts';
@@ -139,6 +139,63 @@ function importForm(): HTMLElement {
   return form;
 }
 
+function consistencyItem(f: ConsistencyWarning): HTMLLIElement {
+  // Each statement once, linking to its first row where the term appears.
+  const seen = new Set<number>();
+  const links: HTMLElement[] = [];
+  for (const r of f.rows) {
+    if (seen.has(r.statementId)) continue;
+    seen.add(r.statementId);
+    const label = `${r.title || `Statement ${r.statementId}`}${r.date ? ` (${r.date})` : ''}, row ${r.position}`;
+    links.push(h('li', null, h('a', { href: `/statements/${r.statementId}#bead-${r.beadId}` }, label)));
+  }
+  return h(
+    'li',
+    { class: `consistency-item sev-${f.severity}` },
+    h('span', { class: `badge sev-${f.severity}` }, f.severity),
+    ' ',
+    h('span', { class: 'consistency-message' }, f.message),
+    h('ul', { class: 'consistency-rows', 'aria-label': 'Where it appears' }, ...links),
+  );
+}
+
+/**
+ * Corpus consistency: a glossary term rendered differently across statements. Computed on request,
+ * because the server reads every statement to answer.
+ */
+function consistencyPanel(): HTMLElement {
+  const result = h('div', { class: 'consistency-result', 'aria-live': 'polite' });
+  const run = h('button', { type: 'button', id: 'consistency-run' }, 'Check consistency');
+  run.addEventListener('click', () => {
+    run.disabled = true;
+    clear(result);
+    result.append(h('p', { class: 'muted' }, 'Checking every statement…'));
+    getConsistency()
+      .then(({ findings }) => {
+        clear(result);
+        result.append(
+          h('p', { class: 'consistency-summary' }, findings.length ? `${findings.length} term${findings.length === 1 ? ' is' : 's are'} rendered differently across statements.` : 'Every glossary term is rendered the same way across statements.'),
+        );
+        if (findings.length) result.append(h('ol', { class: 'consistency-list' }, ...findings.map(consistencyItem)));
+      })
+      .catch((err: unknown) => {
+        clear(result);
+        reportError(err);
+      })
+      .finally(() => {
+        run.disabled = false;
+      });
+  });
+  return h(
+    'section',
+    { class: 'consistency', 'aria-labelledby': 'consistency-h' },
+    h('h2', { id: 'consistency-h' }, 'Consistency across statements'),
+    h('p', { class: 'muted small' }, 'Glossary terms translated one way in one statement and another way elsewhere (English → Korean and back).'),
+    run,
+    result,
+  );
+}
+
 let listKeysBound = false;
 
 export async function renderList(root: HTMLElement): Promise<void> {
@@ -201,6 +258,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
     importPanel,
     summary,
     table,
+    consistencyPanel(),
   );
 
   // Only the latest query may paint: a slow early response must not overwrite a newer one.

@@ -178,6 +178,15 @@ export class ReviewPage {
     if (glossary) this.names = buildNameIndex(glossary.terms, [data.alignment.srcLang, data.alignment.tgtLang]);
     this.render();
     document.addEventListener('keydown', (e) => this.onKey(e));
+    // "#bead-ID" (links from the consistency warnings on the list page) opens on that row.
+    const target = /^#bead-(\d+)$/.exec(location.hash);
+    if (target) {
+      const i = this.beads.findIndex((b) => b.id === Number(target[1]));
+      if (i >= 0) {
+        this.focusRow(i);
+        this.rows[i]?.scrollIntoView({ block: 'center' });
+      }
+    }
   }
 
   /** Put focus back in the table, e.g. after leaving the name field with Enter/Escape. */

@@ -137,6 +137,43 @@ describe('web: statement list', function () {
     }
   });
 
+  it('lists terms rendered differently across statements and links to the rows where they appear', async () => {
+    const post = async (title: string, date: string, en: string, ko: string) => {
+      const res = await fetch(`${server.url}/api/statements`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Seed Reviewer' },
+        body: JSON.stringify({ title, date, texts: { en, ko } }),
+      });
+      expect(res.status).to.equal(201);
+      return ((await res.json()) as { statement: ApiStatement }).statement.id;
+    };
+    const first = await post('Readiness talks <i>one</i>', '2026-05-08', 'Readiness talks\n\nThe Joint Chiefs of Staff briefed both delegations on readiness.', '대비태세 회의\n\n합동참모본부가 양측 대표단에 대비태세를 보고하였다.');
+    const second = await post('Exercise talks', '2026-05-06', 'Exercise talks\n\nThe Joint Chiefs of Staff presented the combined exercise plan.', '연습 회의\n\n합참이 연합연습 계획을 설명하였다.');
+    const { beads } = await apiAlignment(server.url, second);
+    const target = beads.find((b) => b.tgt.some((p) => p.text.includes('합참')))!;
+    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      await open(page, `${server.url}/`);
+      const panel = page.getByRole('region', { name: 'Consistency across statements' });
+      await panel.getByRole('button', { name: 'Check consistency' }).click();
+      const item = panel.locator('.consistency-item', { hasText: 'Joint Chiefs of Staff' });
+      await item.waitFor();
+      expect(await item.locator('.consistency-message').textContent()).to.match(/"합동참모본부" in statement \d+ .*"합참" in statement \d+/);
+      const links = item.getByRole('link');
+      expect(await links.allTextContents()).to.deep.equal(['Readiness talks <i>one</i> (2026-05-08), row 2', 'Exercise talks (2026-05-06), row 2']);
+      expect(await links.nth(0).getAttribute('href')).to.match(new RegExp(`^/statements/${first}#bead-\\d+$`));
+      expect(await panel.locator('i').count()).to.equal(0);
+      await links.nth(1).click();
+      await page.waitForURL(`${server.url}/statements/${second}#bead-${target.id}`);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.locator(`tr.bead.current[data-bead-id="${target.id}"]`).waitFor();
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('adds, edits, searches and deletes glossary terms at /#glossary, with markup kept literal', async () => {
     const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
     page.setDefaultTimeout(5000);
