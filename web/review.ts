@@ -102,13 +102,27 @@ export function renderDiff(ops: readonly DiffOp[]): HTMLElement {
   return p;
 }
 
+const SHOW_INFO_KEY = 'twintext:show-info';
+
+function readShowInfo(): boolean {
+  try {
+    return localStorage.getItem(SHOW_INFO_KEY) !== 'false';
+  } catch {
+    return true; // storage blocked: the default
+  }
+}
+
 export class ReviewPage {
   private statement!: StatementSummary;
   private alignment!: Alignment;
   private beads: Bead[] = [];
   private rows: HTMLTableRowElement[] = [];
   private findings: Finding[] = [];
+  private allFindings: Finding[] = [];
   private findingsByBead = new Map<number, Finding[]>();
+  /** Informational suggestions (most of them, on a typical statement) can be hidden; the choice is remembered. */
+  private showInfo = readShowInfo();
+  private infoToggle = h('input', { type: 'checkbox', id: 'show-info' });
   private current = -1;
   private filter: FilterId = 'all';
   private readonly pending = new Set<number>();
@@ -196,8 +210,9 @@ export class ReviewPage {
   }
 
   private setFindings(all: Finding[]): void {
+    this.allFindings = all;
     // Findings of an older alignment (before a version upload) point at beads that are gone.
-    this.findings = all.filter((f) => f.status === 'suggested' && f.alignmentId === this.alignment.id);
+    this.findings = all.filter((f) => f.status === 'suggested' && f.alignmentId === this.alignment.id && (this.showInfo || f.severity !== 'info'));
     this.findingsByBead = new Map();
     for (const f of this.findings) {
       const list = this.findingsByBead.get(f.beadId);
@@ -345,6 +360,17 @@ export class ReviewPage {
     const s = this.statement;
     const a = this.alignment;
     this.renderCrumbs();
+    this.infoToggle.checked = this.showInfo;
+    this.infoToggle.onchange = () => {
+      this.showInfo = this.infoToggle.checked;
+      try {
+        localStorage.setItem(SHOW_INFO_KEY, String(this.showInfo));
+      } catch {
+        // storage blocked: the choice lasts for this page only
+      }
+      this.setFindings(this.allFindings);
+      this.renderRows();
+    };
 
     const table = h(
       'table',
@@ -400,6 +426,7 @@ export class ReviewPage {
           'div',
           { class: 'toolbar-line' },
           this.filterBar,
+          h('label', { class: 'info-toggle', for: 'show-info', title: 'Show the informational suggestions of the checks, not only errors and warnings' }, this.infoToggle, 'Info suggestions'),
           h('div', { class: 'history', role: 'group', 'aria-label': 'Alignment history' }, this.undoButton, this.redoButton),
           h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · c confirm · m merge · s split · u undo · ? help'),
         ),

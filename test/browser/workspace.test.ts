@@ -298,6 +298,34 @@ describe('web: review workspace', function () {
     });
   });
 
+  it('hides informational suggestions on request, and remembers the choice after a reload', async () => {
+    const beadIds = (await apiAlignment(fx.server.url, fx.data.demoId)).beads.map((b) => b.id);
+    const mine = (await apiGet<{ findings: ApiFinding[] }>(fx.server.url, `/api/statements/${fx.data.demoId}/findings`)).findings.filter(
+      (f) => f.status === 'suggested' && beadIds.includes(f.beadId),
+    );
+    const info = mine.filter((f) => f.severity === 'info').length;
+    const rest = mine.length - info;
+    expect(info, 'the demo statement has informational suggestions').to.be.at.least(1);
+    expect(rest, 'and others').to.be.at.least(1);
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.demoId}`);
+      const toggle = page.getByLabel('Info suggestions');
+      expect(await toggle.isChecked()).to.equal(true);
+      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(info);
+      await toggle.uncheck();
+      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(0);
+      expect(await page.locator('tr.bead .suggestion').count()).to.equal(rest);
+      const rowsWithRest = new Set(mine.filter((f) => f.severity !== 'info').map((f) => f.beadId)).size;
+      expect(await page.getByRole('button', { name: /^Suggestions \d/ }).locator('.count').textContent()).to.equal(String(rowsWithRest));
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.getByLabel('Info suggestions').isChecked()).to.equal(false);
+      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(0);
+      await page.getByLabel('Info suggestions').check();
+      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(info);
+    });
+  });
+
   it('uploads a new Korean version, shows the word diff, and marks changed paragraphs until their row is confirmed', async () => {
     const current = (await apiAlignment(fx.server.url, fx.data.sid)).beads.flatMap((b) => b.tgt).sort((a, b) => a.n - b.n);
     const changedText = current.map((p) => (p.n === 4 ? '한국 측 대표단은 <b>국방정책실장</b>이 이끌었다.' : p.text)).join('\n\n');
