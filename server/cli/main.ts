@@ -13,6 +13,7 @@ import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
 import { alignBatch } from '../ops/align-batch.ts';
+import { parseLangTag } from '../formats/export/types.ts';
 import type { Db } from '../store/db.ts';
 import type { ReportFormat } from './heavy.ts';
 
@@ -349,9 +350,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--min-confidence <x>', 'only beads with at least this confidence')
     .option('--exclude-open-flags', 'leave out pairs with open flags')
     .option('--lang-tag <lang=tag>', 'language tag for xml:lang in TMX/XLIFF, e.g. en=en-US (repeatable)', (v: string, prev: Record<string, string> = {}) => {
-      const m = /^([a-z]{2,3})=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/.exec(v);
-      if (!m) throw new UsageError(`--lang-tag must look like en=en-US, got "${v}"`);
-      return { ...prev, [m[1]!]: m[2]! };
+      const lt = parseLangTag(v);
+      if (!lt) throw new UsageError(`--lang-tag must look like en=en-US, got "${v}"`);
+      return { ...prev, [lt[0]]: lt[1] };
     })
     .addOption(dbOption())
     .action(

@@ -223,4 +223,32 @@ describe('http/api', () => {
     // a header, then 8 + 6 demo pairs (an omission and an insertion left out) and the 2 + 3 + 2 pairs imported above
     expect(lines.length).to.equal(1 + 8 + 6 + 2 + 3 + 2);
   });
+
+  it('filters an export by confidence and open flags, and writes the language tags asked for', async () => {
+    const tsvRows = async (query: string) => (await api(`/api/export?format=tsv${query}`)).body.trim().split('\n').length - 1;
+    const all = await tsvRows('');
+    const pairs = [];
+    for (const s of (await api('/api/statements')).body.statements) {
+      for (const b of (await api(`/api/statements/${s.id}`)).body.alignment.beads) if (b.src.length && b.tgt.length) pairs.push(b);
+    }
+    expect(pairs.length).to.equal(all);
+    const threshold = pairs.map((b) => b.confidence).sort((a, b) => a - b)[Math.floor(pairs.length / 2)];
+    expect(await tsvRows(`&min_confidence=${threshold}`)).to.equal(pairs.filter((b) => b.confidence >= threshold).length);
+    const flagged = pairs.find((b) => !b.flags.some((f: any) => f.status === 'open'))!;
+    expect((await post(`/api/beads/${flagged.id}/flags`, { category: 'meaning', comment: 'Check the tense.' })).status).to.equal(201);
+    const open = pairs.filter((b) => b.id === flagged.id || b.flags.some((f: any) => f.status === 'open')).length;
+    expect(await tsvRows('&exclude_open_flags=1')).to.equal(all - open);
+    const tmx = (await api('/api/export?format=tmx&lang_tag=en=en-US&lang_tag=ko=ko-KR')).body as string;
+    expect(tmx).to.include('xml:lang="en-US"').and.include('xml:lang="ko-KR"').and.not.include('xml:lang="en"');
+    for (const [query, message] of [
+      ['&min_confidence=1.5', /"min_confidence" must be a number from 0 to 1/],
+      ['&min_confidence=high', /"min_confidence"/],
+      ['&exclude_open_flags=maybe', /"exclude_open_flags" must be 1 or 0/],
+      ['&lang_tag=english', /"lang_tag" must look like en=en-US, got "english"/],
+    ] as const) {
+      const res = await api(`/api/export?format=tmx${query}`);
+      expect(res.status, query).to.equal(400);
+      expect(res.body.error).to.match(message);
+    }
+  });
 });

@@ -45,3 +45,12 @@ export type ExportFormat = 'tmx' | 'xliff' | 'tsv' | 'csv' | 'jsonl' | 'moses';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['tmx', 'xliff', 'tsv', 'csv', 'jsonl', 'moses'];
 
 export type UnitSource = AsyncIterable<ExportUnit> | Iterable<ExportUnit>;
+
+/**
+ * "en=en-US": a language of the corpus and the BCP 47 tag to write for it in TMX/XLIFF; null when
+ * the text does not look like that (the CLI's --lang-tag and the API's lang_tag).
+ */
+export function parseLangTag(v: string): [lang: string, tag: string] | null {
+  const m = /^([a-z]{2,3})=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/.exec(v);
+  return m ? [m[1]!, m[2]!] : null;
+}

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../../ops/glossary.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
 import { exportCorpus } from '../../ops/export.ts';
+import { parseLangTag } from '../../formats/export/types.ts';
 import { buildReport } from '../../ops/report.ts';
 import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts';
 import { HttpError } from '../errors.ts';
@@ -56,10 +57,28 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     const level = String(req.query.level ?? 'paragraph');
     if (level !== 'paragraph' && level !== 'sentence') throw new HttpError(400, 'bad_request', '"level" must be paragraph or sentence');
     const ids = idList(req.query.statement, 'statement');
+    // The CLI's other filters and language tags, with the same rules (see `twintext export --help`).
+    let minConfidence: number | undefined;
+    if (req.query.min_confidence !== undefined) {
+      minConfidence = Number(req.query.min_confidence);
+      if (typeof req.query.min_confidence !== 'string' || !(minConfidence >= 0 && minConfidence <= 1))
+        throw new HttpError(400, 'bad_request', '"min_confidence" must be a number from 0 to 1');
+    }
+    const flagsParam = req.query.exclude_open_flags;
+    if (flagsParam !== undefined && flagsParam !== '1' && flagsParam !== 'true' && flagsParam !== '0' && flagsParam !== 'false')
+      throw new HttpError(400, 'bad_request', '"exclude_open_flags" must be 1 or 0');
+    const excludeOpenFlags = flagsParam === '1' || flagsParam === 'true';
+    const langTags: Record<string, string> = {};
+    const tags = req.query.lang_tag === undefined ? [] : Array.isArray(req.query.lang_tag) ? req.query.lang_tag : [req.query.lang_tag];
+    for (const t of tags) {
+      const lt = typeof t === 'string' ? parseLangTag(t) : null;
+      if (!lt) throw new HttpError(400, 'bad_request', `"lang_tag" must look like en=en-US, got "${String(t).slice(0, 40)}"`);
+      langTags[lt[0]] = lt[1];
+    }
     const { ext, mime } = EXPORT_FILE_TYPES[format];
     res.setHeader('Content-Type', mime);
     res.setHeader('Content-Disposition', `attachment; filename="twintext.${ext}"`);
-    await exportCorpus(db, format, { statementIds: ids, status, level }, res, {}, ops);
+    await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags }, res, { langTags }, ops);
     res.end();
   });
 }
