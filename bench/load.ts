@@ -3,7 +3,7 @@
 // errors and the CPU used by the server and by each load-generator process.
 import autocannon from 'autocannon';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,9 +30,9 @@ interface ClientReport {
   max: number;
   errors: number;
   non2xx: number;
-  bytes: number;
   /** CPU seconds this load-generator process used during its run, and the run's wall time. */
   cpuSeconds: number;
+  kernelSeconds: number;
   wallSeconds: number;
 }
 
@@ -84,8 +84,8 @@ if (process.argv[2] === 'client') {
         max: r.latency.max,
         errors: r.errors + r.timeouts,
         non2xx: r.non2xx,
-        bytes: r.throughput.total,
         cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        kernelSeconds: cpu.system / 1e6,
         wallSeconds: (performance.now() - t0) / 1000,
       };
       process.send!(report, () => process.exit(0));
@@ -106,12 +106,13 @@ function machineCpuSeconds(): number | null {
   }
 }
 
-/** CPU seconds used so far by a process (Linux /proc; null elsewhere). */
-function processCpuSeconds(pid: number): number | null {
+/** CPU seconds used so far by a process, in all and in the kernel (Linux /proc; null elsewhere). */
+function processCpuSeconds(pid: number): { total: number; kernel: number } | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
     // After the command name: utime and stime are fields 12 and 13 (0-based), in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const [user, kernel] = [Number(fields[11]) / 100, Number(fields[12]) / 100];
+    return { total: user + kernel, kernel };
   } catch {
     return null;
   }
@@ -157,10 +158,17 @@ async function main(): Promise<void> {
   // BENCH_SERVER_NODE_ARGS passes flags to the server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const clientArgs = (process.env.BENCH_CLIENT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, join(import.meta.dirname, '..', 'bin', 'twintext.js'), 'serve', '--port', '0', '--db', dbPath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, TWINTEXT_QUIET: '1' },
+  // BENCH_SERVER_ROOT serves from another checkout (same database), to compare two versions of the server.
+  const root = process.env.BENCH_SERVER_ROOT ?? join(import.meta.dirname, '..');
+  // As deployed, the server logs every request (one JSON line on stderr), here into a file; BENCH_QUIET=1 turns that off.
+  const quiet = process.env.BENCH_QUIET === '1';
+  const logPath = join(dir, 'server.log');
+  const logFd = openSync(logPath, 'w');
+  const server = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'twintext.js'), 'serve', '--port', '0', '--db', dbPath], {
+    stdio: ['ignore', 'pipe', logFd],
+    env: { ...process.env, ...(quiet ? { TWINTEXT_QUIET: '1' } : {}) },
   });
+  closeSync(logFd);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (c: Buffer) => {
@@ -168,9 +176,13 @@ async function main(): Promise<void> {
       const m = /at (http:\/\/\S+?)\/?\s/.exec(out);
       if (m) resolve(m[1]!);
     });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${readFileSync(logPath, 'utf8').slice(-2000)}`)));
   });
   const children = new Set<ChildProcess>([server]);
+  // A failed run must not leave the server or a load generator running behind the benchmark.
+  process.once('exit', () => {
+    for (const c of children) c.kill('SIGKILL');
+  });
   // The time bound of the whole benchmark, whatever happens to a run.
   const deadline = setTimeout(() => {
     console.error('load benchmark: time limit exceeded, stopping');
@@ -212,7 +224,8 @@ async function main(): Promise<void> {
     const wall = (performance.now() - t0) / 1000;
     const cpu1 = { server: processCpuSeconds(server.pid!), machine: machineCpuSeconds() };
     for (const p of procs) children.delete(p);
-    const serverCpu = cpu0.server === null || cpu1.server === null ? null : cpu1.server - cpu0.server;
+    const serverCpu = cpu0.server === null || cpu1.server === null ? null : cpu1.server.total - cpu0.server.total;
+    const serverKernelCpu = cpu0.server === null || cpu1.server === null ? null : cpu1.server.kernel - cpu0.server.kernel;
     const machineCpu = cpu0.machine === null || cpu1.machine === null ? null : cpu1.machine - cpu0.machine;
     const generatorsCpu = reports.reduce((s, r) => s + r.cpuSeconds, 0);
     return {
@@ -220,13 +233,21 @@ async function main(): Promise<void> {
       rows: groups.map((g, i) => ({ title: g.title, ...reports[i]! })),
       wall,
       serverCpu,
+      serverKernelCpu,
       // Whatever else ran on the machine meanwhile (another benchmark would distort the figures).
       otherCpu: machineCpu === null || serverCpu === null ? null : Math.max(0, machineCpu - serverCpu - generatorsCpu),
       view: `${sizeBefore} before, ${await viewSize(statementId)} after`,
     };
   }
 
-  const readers = (n: number): Group => ({ title: `reads (${n} connections)`, kind: 'read', connections: n });
+  // BENCH_READER_PROCS spreads the reading connections over that many load-generator processes (one row each).
+  const readerProcs = Number(process.env.BENCH_READER_PROCS ?? 1);
+  const readers = (n: number): Group[] =>
+    Array.from({ length: readerProcs }, (_, i) => ({
+      title: readerProcs === 1 ? `reads (${n} connections)` : `reads (${n / readerProcs} of ${n} connections, generator ${i + 1})`,
+      kind: 'read' as const,
+      connections: n / readerProcs,
+    }));
   const writers = (rate?: number): Group => ({
     title: rate ? `flag writes (10 connections, ${rate}/s each)` : 'flag writes (10 connections, non-stop)',
     kind: 'write',
@@ -234,32 +255,40 @@ async function main(): Promise<void> {
     connectionRate: rate,
   });
   // Untimed warm-up of both paths, so the first timed run does not measure the JIT compiling the server.
-  await run('warm-up', 0, [readers(10), writers(writeRate)], 2);
+  await run('warm-up', 0, [...readers(10), writers(writeRate)], 2);
   // BENCH_RUNS picks some of the runs (e.g. "steady" while profiling one load); all three by default.
   const only = (process.env.BENCH_RUNS ?? 'reads,steady,nonstop').split(',');
   const runs = [];
-  if (only.includes('reads')) runs.push(await run('reads alone', 1, [readers(50)]));
-  if (only.includes('steady')) runs.push(await run('mixed, steady writes', 2, [readers(40), writers(writeRate)]));
-  if (only.includes('nonstop')) runs.push(await run('mixed, non-stop writes', 3, [readers(40), writers()]));
+  if (only.includes('reads')) runs.push(await run('reads alone', 1, readers(50)));
+  if (only.includes('steady')) runs.push(await run('mixed, steady writes', 2, [...readers(40), writers(writeRate)]));
+  if (only.includes('nonstop')) runs.push(await run('mixed, non-stop writes', 3, [...readers(40), writers()]));
 
   clearTimeout(deadline);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
+  children.delete(server);
   rmSync(dir, { recursive: true, force: true });
 
   const pct = (cpuSeconds: number | null, wall: number) => (cpuSeconds === null ? 'n/a' : `${Math.round((cpuSeconds / wall) * 100)} %`);
   console.log(`\nLoad on loopback: 50 connections in all per run, each run at most ${seconds} s and ${maxRequests.toLocaleString('en')} responses per load generator`);
   console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}) shared by the server and the load generators, Node ${process.version}`);
-  console.log('Server: `twintext serve` in its own process. Load generators: autocannon, one process per group of connections.');
+  console.log(`Server: \`twintext serve\` in its own process, ${quiet ? 'request log off (BENCH_QUIET=1)' : 'logging each request to a file as deployed'}. Load generators: autocannon, one process per group of connections.`);
   console.log('Each run reads and writes its own fresh 200-bead statement. CPU: 100 % = one core busy for the whole run.\n');
   console.log('| run | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | its generator CPU |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of runs)
     for (const row of r.rows)
       console.log(
-        `| ${r.title} | ${row.title} | ${row.requests} | ${Math.round(row.reqPerSec)} | ${row.p50} | ${row.p90} | ${row.p99} | ${row.max} | ${row.errors} | ${row.non2xx} | ${pct(row.cpuSeconds, row.wallSeconds)} |`,
+        `| ${r.title} | ${row.title} | ${row.requests} | ${Math.round(row.reqPerSec)} | ${row.p50} | ${row.p90} | ${row.p99} | ${row.max} | ${row.errors} | ${row.non2xx} | ${pct(row.cpuSeconds, row.wallSeconds)} (kernel ${pct(row.kernelSeconds, row.wallSeconds)}) |`,
       );
-  console.log('\n| run | server CPU | other processes CPU | review view (response size) |');
-  console.log('| --- | --- | --- | --- |');
-  for (const r of runs) console.log(`| ${r.title} | ${pct(r.serverCpu, r.wall)} | ${pct(r.otherCpu, r.wall)} | ${r.view} |`);
+  console.log('\n| run | server CPU | server CPU per request | other processes CPU | review view (response size) |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const r of runs) {
+    const requests = r.rows.reduce((n, row) => n + row.requests, 0);
+    const perRequest = r.serverCpu === null ? 'n/a' : `${Math.round((r.serverCpu / requests) * 1e6)} µs`;
+    console.log(`| ${r.title} | ${pct(r.serverCpu, r.wall)} (kernel ${pct(r.serverKernelCpu, r.wall)}) | ${perRequest} | ${pct(r.otherCpu, r.wall)} | ${r.view} |`);
+  }
+  const disturbed = runs.filter((r) => r.otherCpu !== null && r.otherCpu / r.wall > 0.1);
+  if (disturbed.length)
+    console.log(`\nDisturbed: other processes used more than 10 % of a core during ${disturbed.map((r) => r.title).join(', ')}; those figures understate the server.`);
 }

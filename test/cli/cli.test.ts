@@ -322,10 +322,12 @@ describe('cli', () => {
       expect(r.stderr).to.equal('twintext: missing.txt: no such file\n');
     });
 
-    it('serves on loopback, prints the URL, and a flag survives a restart', async () => {
+    it('serves on loopback, prints the URL, logs each request without its text, and a flag survives a restart', async () => {
+      let log = '';
       const startServe = () =>
         new Promise<{ url: string; stop: () => Promise<void> }>((resolveP, reject) => {
           const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+          child.stderr.on('data', (c: Buffer) => (log += c.toString()));
           let out = '';
           child.stdout.on('data', (c: Buffer) => {
             out += c.toString();
@@ -345,6 +347,14 @@ describe('cli', () => {
       });
       expect(res.status).to.equal(201);
       await a.stop();
+      const lines = log.trim().split('\n').map((l) => JSON.parse(l) as { method: string; route: string; status: number; id: string });
+      expect(lines.map((l) => `${l.method} ${l.route} ${l.status}`)).to.deep.equal([
+        'GET /api/statements 200',
+        `GET /api/statements/${id} 200`,
+        `POST /api/beads/${bead.id}/flags 201`,
+      ]);
+      expect(new Set(lines.map((l) => l.id)).size).to.equal(lines.length);
+      expect(log).to.not.include('check the title');
       const b = await startServe();
       const again = ((await (await fetch(`${b.url}api/statements/${id}`)).json()) as any).alignment.beads[1];
       expect(again.flags.map((f: any) => [f.category, f.comment, f.author])).to.deep.equal([['meaning', 'check the title', '김 번역']]);
