@@ -130,8 +130,8 @@ function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): strin
     for (let c = text.charCodeAt(j); j < L && isLatinWordUnit(c); c = text.charCodeAt(++j)) {
       if (c <= 90 || (c >= 0xc0 && c <= 0xde) || c >= 0x100) upper = true;
     }
-    // (c | 32 lower-cases A–Z and À–Þ; letters from U+0100 on hash as they are, in both sets alike,
-    // because words with them are lower-cased by toLowerCase before they are hashed below.)
+    // Only words already in lower case meet the prefilter: their code units are the word's own.
+    // Any other word is lower-cased and looked up.
     if (j - i >= 3 && (!slots || slots[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] || upper)) {
       const w = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
       if (!LATIN_STOP.has(w) && (!only || only.has(w))) out.push(w);
