@@ -242,6 +242,8 @@ async function main(): Promise<void> {
         manifest.push(`${k}.en.txt\t${k}.ko.txt`);
       });
       writeFileSync(path.join(dir, 'manifest.tsv'), manifest.join('\n') + '\n');
+      // The CLI as installed runs its bundle: build it, so a stale one does not send it through tsx.
+      execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')]);
       const gcBundle = path.join(dir, 'gale-church-batch.mjs');
       await esbuild({ entryPoints: [path.join(repoRoot, 'bench', 'gale-church-batch.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: gcBundle, logLevel: 'warning' });
       const runs = { tw: [] as number[], gc: [] as number[] };
