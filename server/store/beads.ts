@@ -242,25 +242,33 @@ export interface BeadSnapshot {
 }
 
 export function snapshotRange(db: Db, alignmentId: number, from: number, count: number): BeadSnapshot[] {
+  // Three queries for the whole range (not two per bead): confirm-above snapshots hundreds of rows.
+  const range = [alignmentId, from, from + count] as const;
   const rows = q(db)
     .prepare('SELECT id, status, confidence FROM beads WHERE alignment_id = ? AND position >= ? AND position < ? ORDER BY position')
-    .all(alignmentId, from, from + count) as { id: number; status: BeadStatus; confidence: number }[];
-  const members = q(db).prepare(
-    `SELECT bp.side, bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
-     WHERE bp.bead_id = ? ORDER BY p.position`,
-  );
-  const flags = q(db).prepare('SELECT id FROM flags WHERE bead_id = ? ORDER BY id');
-  return rows.map((r) => {
-    const ms = members.all(r.id) as { side: 'src' | 'tgt'; pid: number }[];
-    return {
-      id: r.id,
-      flags: flags.all(r.id).map((f) => (f as { id: number }).id),
-      status: r.status,
-      confidence: r.confidence,
-      src: ms.filter((m) => m.side === 'src').map((m) => m.pid),
-      tgt: ms.filter((m) => m.side === 'tgt').map((m) => m.pid),
-    };
+    .all(...range) as { id: number; status: BeadStatus; confidence: number }[];
+  const snaps = new Map<number, BeadSnapshot & { flags: number[] }>();
+  const out = rows.map((r) => {
+    const s = { id: r.id, flags: [] as number[], status: r.status, confidence: r.confidence, src: [] as number[], tgt: [] as number[] };
+    snaps.set(r.id, s);
+    return s;
   });
+  const members = q(db)
+    .prepare(
+      `SELECT bp.bead_id AS beadId, bp.side, bp.paragraph_id AS pid FROM beads b
+       JOIN bead_paragraphs bp ON bp.bead_id = b.id JOIN paragraphs p ON p.id = bp.paragraph_id
+       WHERE b.alignment_id = ? AND b.position >= ? AND b.position < ? ORDER BY p.position`,
+    )
+    .all(...range) as { beadId: number; side: 'src' | 'tgt'; pid: number }[];
+  for (const m of members) snaps.get(m.beadId)![m.side].push(m.pid);
+  const flags = q(db)
+    .prepare(
+      `SELECT f.bead_id AS beadId, f.id FROM beads b JOIN flags f ON f.bead_id = b.id
+       WHERE b.alignment_id = ? AND b.position >= ? AND b.position < ? ORDER BY f.id`,
+    )
+    .all(...range) as { beadId: number; id: number }[];
+  for (const f of flags) snaps.get(f.beadId)!.flags.push(f.id);
+  return out;
 }
 
 export function countBeads(db: Db, alignmentId: number): number {
