@@ -259,6 +259,18 @@ function releaseBigScratch(): void {
   if (pooled && (pooled.cost.length > SCRATCH_MAX_CELLS || pooled.counts.length > SCRATCH_MAX_CELLS)) pooled = null;
 }
 
+/** log Σ exp(terms[k]) over the first n terms, whose maximum is tmax (terms 40 below it are dropped). */
+function logSumExp(terms: Float64Array, n: number, tmax: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const d = terms[k]! - tmax;
+    // The maximal term contributes exp(0) = 1 exactly; no need to call exp for it.
+    if (d === 0) sum += 1;
+    else if (d > -40) sum += Math.exp(d);
+  }
+  return tmax + Math.log(sum);
+}
+
 function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
@@ -421,16 +433,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       }
       cost[idx] = best;
       back[idx] = bt;
-      if (alpha && nterm) {
-        let sum = 0;
-        for (let k = 0; k < nterm; k++) {
-          const d = terms[k]! - tmax;
-          // The maximal term contributes exp(0) = 1 exactly; no need to call exp for it.
-          if (d === 0) sum += 1;
-          else if (d > -40) sum += Math.exp(d);
-        }
-        alpha[idx] = tmax + Math.log(sum);
-      }
+      if (alpha && nterm) alpha[idx] = logSumExp(terms, nterm, tmax);
     }
   }
   let beta: Float64Array | null = null;
@@ -455,14 +458,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
           terms[nterm++] = v;
           if (v > tmax) tmax = v;
         }
-        if (!nterm) continue;
-        let sum = 0;
-        for (let k = 0; k < nterm; k++) {
-          const d = terms[k]! - tmax;
-          if (d === 0) sum += 1;
-          else if (d > -40) sum += Math.exp(d);
-        }
-        beta[idx] = tmax + Math.log(sum);
+        if (nterm) beta[idx] = logSumExp(terms, nterm, tmax);
       }
     }
   }
