@@ -1,4 +1,7 @@
 // HTTP client for the twintext API (docs/api.md): typed fetch wrappers, the ApiError they throw, and the file encoder for uploads.
+// Types only come from the server (erased from the bundle): where a JSON body is a store row, it is declared once.
+import type { GlossaryTermRow } from '../server/store/glossary.ts';
+import type { ConsistencyFinding } from '../server/ops/checks.ts';
 
 export interface StatementSummary {
   id: number;
@@ -249,14 +252,8 @@ export interface TextDiff {
   paragraphs: DiffParagraph[];
 }
 
-export interface GlossaryTerm {
-  id: number;
-  terms: Record<string, string[]>;
-  note: string;
-  author: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A glossary term as the API returns it: the store's row, one definition for both sides. */
+export type GlossaryTerm = GlossaryTermRow;
 
 /** Uploaded file: `data` is base64 so any encoding (EUC-KR, UTF-16, .docx) survives the JSON body. */
 export interface UploadFile {
@@ -284,12 +281,7 @@ export function importStatement(body: ImportBody): Promise<{ created: boolean; s
 }
 
 /** One glossary term rendered differently across statements, with the rows where each rendering is used. */
-export interface ConsistencyWarning {
-  severity: string;
-  message: string;
-  key: string;
-  rows: { statementId: number; title: string; date: string | null; beadId: number; position: number }[];
-}
+export type ConsistencyWarning = ConsistencyFinding;
 
 /** Reads the whole corpus on the server: called on request, not on every page load. */
 export function getConsistency(srcLang = 'en', tgtLang = 'ko'): Promise<{ findings: ConsistencyWarning[] }> {
