@@ -131,7 +131,6 @@ export class ReviewPage {
   private panelTab: PanelTab = 'flags';
   private flagFilter = { status: 'open', category: '', author: '' };
   private events: EventRecord[] | null = null;
-  private editingParagraph: number | null = null;
   private names: NameIndex | null = null;
 
   private tbody = h('tbody');
@@ -1325,7 +1324,6 @@ export class ReviewPage {
     const row = this.rows[found.index];
     const div = row?.querySelector<HTMLElement>(`.para[data-para-id="${paraId}"]`);
     if (!div || div.querySelector('form')) return;
-    this.editingParagraph = paraId;
     const lang = found.side === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
     const label = `Text of ${langName(lang)} ¶${found.para.n}`;
     const area = h('textarea', { class: 'para-text', 'aria-label': label, rows: Math.min(14, Math.max(4, Math.ceil(found.para.text.length / 38))) });
@@ -1345,7 +1343,6 @@ export class ReviewPage {
     div.classList.add('editing');
     div.append(form);
     const close = (): void => {
-      this.editingParagraph = null;
       form.remove();
       div.classList.remove('editing');
       if (pt) pt.hidden = false;
@@ -1411,7 +1408,6 @@ export class ReviewPage {
       await editParagraph(para.id, text);
       clearError();
       const i = this.findParagraph(para.id)?.index ?? Math.max(this.current, 0);
-      this.editingParagraph = null;
       await this.reloadAll(i);
       this.focusRow(i);
       announce(`Text of ¶${para.n} saved. Press u to undo.`);

@@ -104,7 +104,7 @@ export function extractAnchors(text: string, lang: Lang): Anchor[] {
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.
   if (HAS_LATIN.test(text)) extractLatin(c, text, digits);
-  extractCommon(c, text, digits);
+  extractCommon(c, digits);
   extractNames(c, text, lang, hangul);
   return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -253,7 +253,7 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
   }
 }
 
-function extractCommon(c: Claims, text: string, digits: boolean): void {
+function extractCommon(c: Claims, digits: boolean): void {
   // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text.
   c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z]\b/g, (m) => {
     const v = m[0].replace(/\./g, '');
