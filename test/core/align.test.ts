@@ -1,6 +1,6 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
-import { alignParagraphs, alignParagraphsWithSentences, alignSentences, formatBeads, type AlignOptions } from '../../server/core/align.ts';
+import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, formatBeads, type AlignOptions } from '../../server/core/align.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 import { learnLexicon } from '../../server/core/lexicon.ts';
 import type { Bead } from '../../server/core/types.ts';
@@ -130,6 +130,25 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(EN, KO, { ...opts, lexicon: lex }))).to.equal('1|1 2|2 3|3 4|4 5|5 6|6');
     });
 
+    it('widens the band where the path leaves it, and finds the same path as the full table', () => {
+      // 300 items; a run of 12 English items has no Korean version, and every 23rd Korean item merges two.
+      const en: string[] = [], ko: string[] = [];
+      for (let k = 0; k < 300; k++) {
+        const src = `Item ${k}: the two sides ${'reviewed the plan and '.repeat(1 + (k % 4))}agreed.`;
+        const tgt = `${k}번 항목: 양측은 ${'계획을 검토하고 '.repeat(1 + (k % 4))}합의하였다.`;
+        en.push(src);
+        if (k >= 140 && k < 152) continue;
+        if (k % 23 === 3 && ko.length) ko[ko.length - 1] += ' ' + tgt;
+        else ko.push(tgt);
+      }
+      const full = alignCore(en, ko, opts, { band: 100_000 });
+      // A band one paragraph wide is left by every merge and by the omitted run.
+      const narrow = alignCore(en, ko, opts, { band: 1 });
+      expect(shape(narrow)).to.equal(shape(full));
+      expect(shape(full)).to.include('141| 142| 143|');
+      // Confidences differ a little: alternatives outside the band carry no probability mass.
+      narrow.forEach((b, k) => expect(b.confidence).to.be.closeTo(full[k]!.confidence, 0.05));
+    });
     it('returns a valid covering for a 20,000-paragraph document', () => {
       const en: string[] = [], ko: string[] = [];
       for (let k = 0; k < 20000; k++) {
