@@ -1,6 +1,5 @@
 // The CLI's heavy dependencies (the database, importers, exporters, the web server), loaded on first
 // use so that commands which need none of them (`align`, `split`, `--help`) start fast.
-export { readStatementFile } from '../formats/read.ts';
 export { isExportFormat } from '../formats/export/index.ts';
 export { openDb } from '../store/db.ts';
 export { listStatements } from '../store/statements.ts';

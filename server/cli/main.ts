@@ -6,14 +6,15 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InputError, NotFoundError, ConflictError } from '../core/errors.ts';
-import { splitParagraphs, preSplitLines } from '../core/segment.ts';
+import { splitParagraphs } from '../core/segment.ts';
 import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
-import { decodeText } from '../formats/decode.ts';
+import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragraphs.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
-import { alignBatch } from '../ops/align-batch.ts';
+import { alignBatch, alignFiles } from '../ops/align-batch.ts';
 import { parseLangTag } from '../formats/export/types.ts';
+import type { Bead } from '../core/types.ts';
 import type { Db } from '../store/db.ts';
 import type { ReportFormat } from './heavy.ts';
 
@@ -49,42 +50,16 @@ function actor(io: Io): string {
 }
 
 function readRaw(io: Io, file: string): string {
-  const path = resolve(io.cwd, file);
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory` : `${file}: cannot read (${code ?? (e as Error).message})`,
-    );
-  }
-  try {
-    return decodeText(buf).text;
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${file}: ${e.message}`);
-    throw e;
-  }
+  return readTextFile(resolve(io.cwd, file), file);
 }
 
 /** Reads a statement file through the importers; errors name the file as the user typed it. */
-async function readInput(io: Io, file: string) {
-  const path = resolve(io.cwd, file);
-  const { readStatementFile } = await heavy();
-  try {
-    return await readStatementFile(path);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    const msg = e.message.split(path).join(file);
-    throw new InputError(msg.includes(file) ? msg : `${file}: ${msg}`, e.code);
-  }
+function readInput(io: Io, file: string) {
+  return readStatement(resolve(io.cwd, file), file);
 }
 
-/** Paragraphs of a file: every non-empty line with --pre-split, else the importer (chrome stripped) and the splitter. */
-async function paragraphsOf(io: Io, file: string, lang: string, preSplit: boolean): Promise<string[]> {
-  if (preSplit) return preSplitLines(readRaw(io, file));
-  const { text } = await readInput(io, file);
-  return splitParagraphs(text, lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
+function paragraphsOf(io: Io, file: string, lang: string, preSplit: boolean): Promise<string[]> {
+  return readParagraphs(resolve(io.cwd, file), lang, preSplit, file);
 }
 
 function parsePort(v: string): number {
@@ -146,15 +121,19 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         const outDir = resolve(io.cwd, files[0]!);
         const manifestDir = resolve(io.cwd, o.batch, '..');
         const lines = readRaw(io, o.batch).split('\n').filter((l) => l.trim() !== '');
-        const docs: { src: string[]; tgt: string[] }[] = [];
-        for (const [i, line] of lines.entries()) {
+        const batchFiles = lines.map((line, i) => {
           const [en, ko] = line.split('\t');
           if (!en || !ko) throw new InputError(`${o.batch}: line ${i + 1} must be EN_PATH<TAB>KO_PATH`);
-          docs.push({ src: await paragraphsOf(io, resolve(manifestDir, en), o.srcLang, !!o.preSplit), tgt: await paragraphsOf(io, resolve(manifestDir, ko), o.tgtLang, !!o.preSplit) });
-        }
-        let beads = await alignBatch(docs, opts, o.threads);
-        if (o.twoPass) {
-          // Second pass: a lexicon learned from the batch's own confident beads, then align again.
+          return { src: resolve(manifestDir, en), tgt: resolve(manifestDir, ko) };
+        });
+        let beads: Bead[][];
+        if (!o.twoPass) beads = await alignFiles(batchFiles, opts, !!o.preSplit, o.threads);
+        else {
+          // The second pass needs the texts on this thread: a lexicon learned from the batch's own
+          // confident beads, then every document aligned again.
+          const docs: { src: string[]; tgt: string[] }[] = [];
+          for (const f of batchFiles) docs.push({ src: await paragraphsOf(io, f.src, o.srcLang, !!o.preSplit), tgt: await paragraphsOf(io, f.tgt, o.tgtLang, !!o.preSplit) });
+          beads = await alignBatch(docs, opts, o.threads);
           const pairs = docs.flatMap((d, k) =>
             beads[k]!.filter((b) => b.confidence >= 0.9 && b.src.length && b.tgt.length).map((b) => ({ src: b.src.map((x) => d.src[x]).join(' '), tgt: b.tgt.map((x) => d.tgt[x]).join(' ') })),
           );

@@ -1,10 +1,11 @@
-// Worker thread of alignBatch (align-batch.ts): aligns the slices of documents it is sent.
+// Worker thread of alignBatch and alignFiles (align-batch.ts): aligns the slices it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { alignParagraphs, type AlignOptions } from '../core/align.ts';
-import type { SliceRequest, SliceResult } from './align-batch.ts';
+import type { AlignOptions } from '../core/align.ts';
+import { alignSlice, type SliceRequest } from './align-batch.ts';
 
 const opts = workerData as AlignOptions;
 parentPort!.on('message', (req: SliceRequest) => {
-  const result: SliceResult = { start: req.start, beads: req.docs.map((d) => alignParagraphs(d.src, d.tgt, opts)) };
-  parentPort!.postMessage(result);
+  // Slices arrive one after another; an error other than an unreadable file ends the worker, which
+  // the calling thread reports.
+  void alignSlice(req, opts).then((result) => parentPort!.postMessage(result));
 });

@@ -1,8 +1,12 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import iconv from 'iconv-lite';
+import { join } from 'node:path';
 import { alignParagraphs } from '../../server/core/align.ts';
+import { InputError } from '../../server/core/errors.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
-import { alignBatch } from '../../server/ops/align-batch.ts';
+import { alignBatch, alignFiles } from '../../server/ops/align-batch.ts';
 
 const glossary = parseGlossary(readFileSync('data/glossary.tsv', 'utf8'));
 const opts = { srcLang: 'en', tgtLang: 'ko', glossary };
@@ -50,5 +54,52 @@ describe('ops/align-batch', () => {
     expect([...threads]).to.deep.equal([0]);
     // The omitted ninth paragraph is a 1-0 bead.
     expect(beads[0]!.some((b) => b.src.length === 1 && b.src[0] === 8 && b.tgt.length === 0)).to.equal(true);
+  });
+
+  describe('#alignFiles', () => {
+    let dir = '';
+    beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'twintext-batch-'))));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    /** Writes the documents as pre-split files (one paragraph per line), the Korean ones in CP949 for half of them. */
+    function writeDocs(docs: { src: string[]; tgt: string[] }[]) {
+      return docs.map((d, k) => {
+        const f = { src: join(dir, `${k}.en.txt`), tgt: join(dir, `${k}.ko.txt`) };
+        writeFileSync(f.src, d.src.join('\n') + '\n');
+        const ko = d.tgt.join('\n') + '\n';
+        writeFileSync(f.tgt, k % 2 ? iconv.encode(ko, 'cp949') : ko);
+        return f;
+      });
+    }
+
+    it('reads and aligns each document on the thread that takes it, with the same beads as one by one', async function () {
+      this.timeout(60000);
+      // About 2 MB of files: enough for the batch to be shared with a worker thread.
+      const docs = documents(200, 40);
+      const files = writeDocs(docs);
+      const threads = new Set<number>();
+      const beads = await alignFiles(files, opts, true, 2, (_done, thread) => threads.add(thread));
+      expect(beads).to.deep.equal(docs.map((d) => alignParagraphs(d.src, d.tgt, opts)));
+      expect([...threads].sort()).to.deep.equal([0, 1]);
+    });
+
+    it('names the first unreadable file of the batch, in batch order, whichever thread met it', async function () {
+      this.timeout(60000);
+      const files = writeDocs(documents(200, 40));
+      rmSync(files[100]!.tgt);
+      rmSync(files[7]!.src);
+      for (const threads of [1, 2]) {
+        const err = await alignFiles(files, opts, true, threads).then(() => null, (e: unknown) => e);
+        expect(err).to.be.instanceOf(InputError);
+        expect((err as Error).message).to.equal(`${files[7]!.src}: no such file`);
+      }
+    });
+
+    it('splits files that are not pre-split with the importer, as the single-file align does', async () => {
+      writeFileSync(join(dir, 'a.en.txt'), 'First paragraph, hard-wrapped\nacross two lines.\n\nSecond paragraph.\n');
+      writeFileSync(join(dir, 'a.ko.txt'), '첫째 문단은 두 줄에\n걸쳐 있다.\n\n둘째 문단.\n');
+      const [beads] = await alignFiles([{ src: join(dir, 'a.en.txt'), tgt: join(dir, 'a.ko.txt') }], opts, false, 2);
+      expect(beads!.map((b) => [b.src, b.tgt])).to.deep.equal([[[0], [0]], [[1], [1]]]);
+    });
   });
 });

@@ -1,0 +1,44 @@
+// Reading the files to align: decoded text, and paragraphs (every line, or the importer and the splitter).
+import { readFileSync } from 'node:fs';
+import { InputError } from '../core/errors.ts';
+import { preSplitLines, splitParagraphs } from '../core/segment.ts';
+import { decodeText } from '../formats/decode.ts';
+
+/** A text file, decoded (UTF-8 or a legacy Korean encoding); errors name it by `label`. */
+export function readTextFile(path: string, label = path): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT' ? `${label}: no such file` : code === 'EISDIR' ? `${label}: is a directory` : `${label}: cannot read (${code ?? (e as Error).message})`,
+    );
+  }
+  try {
+    return decodeText(buf).text;
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${label}: ${e.message}`, e.code);
+    throw e;
+  }
+}
+
+/** A statement file through the importers (HTML chrome stripped, DOCX read); errors name it by `label`. */
+export async function readStatement(path: string, label = path) {
+  // The importers (HTML parser, DOCX reader) load only when a file needs them.
+  const { readStatementFile } = await import('../formats/read.ts');
+  try {
+    return await readStatementFile(path);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const msg = e.message.split(path).join(label);
+    throw new InputError(msg.includes(label) ? msg : `${label}: ${msg}`, e.code);
+  }
+}
+
+/** Paragraphs of a file: every non-empty line with `preSplit`, else the importer and the splitter. */
+export async function readParagraphs(path: string, lang: string, preSplit: boolean, label = path): Promise<string[]> {
+  if (preSplit) return preSplitLines(readTextFile(path, label));
+  const { text } = await readStatement(path, label);
+  return splitParagraphs(text, lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
+}
