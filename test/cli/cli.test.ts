@@ -107,6 +107,15 @@ describe('cli', () => {
       expect(bad.stderr).to.match(/^twintext: --threads must be a whole number/);
     });
 
+    it('stops a batch at its first unreadable file, names it in one line, and writes nothing', async () => {
+      const en = join(fixtures, 'mnd.en.txt'), ko = join(fixtures, 'mnd.ko.txt');
+      writeFileSync(join(tmp.dir, 'm.tsv'), [`${en}\t${ko}`, `${en}\tgone.ko.txt`, `missing.en.txt\t${ko}`].join('\n'));
+      const out = join(tmp.dir, 'none');
+      const r = await runCli(['align', '--pre-split', '--batch', join(tmp.dir, 'm.tsv'), out]);
+      expect([r.code, r.stderr]).to.deep.equal([1, `twintext: ${join(tmp.dir, 'gone.ko.txt')}: no such file\n`]);
+      expect(existsSync(out)).to.equal(false);
+    });
+
     it('aligns a batch manifest into OUT_DIR/NNNN.tsv in one process', async () => {
       const out = join(tmp.dir, 'beads');
       const r = await runCli(['align', '--pre-split', '--batch', join(fixtures, 'manifest.tsv'), out]);
