@@ -173,6 +173,23 @@ const RE_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b
 const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,]|$)`, 'g');
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+// Hashes of the number words (and of the tens that open "twenty-first"): a word whose hash is not
+// among them is not a number word, and is rejected without building its lower-cased string.
+const NUM_SLOTS = 4096;
+const numberHash = (h: number, c: number): number => Math.imul(h ^ (c | 32), 16777619);
+const NUM_HASH0 = 0x811c9dc5;
+function hashSet(words: Iterable<string>): Uint8Array {
+  const out = new Uint8Array(NUM_SLOTS);
+  for (const w of words) {
+    let h = NUM_HASH0;
+    for (let k = 0; k < w.length; k++) h = numberHash(h, w.charCodeAt(k));
+    out[(h >>> 0) & (NUM_SLOTS - 1)] = 1;
+  }
+  return out;
+}
+const NUMBER_WORD_HASHES = hashSet(NUMBER_WORDS);
+const TENS_HASHES = hashSet(TENS_M.keys());
+
 function extractLatin(c: Claims, text: string, digits: boolean): void {
   if (MONTH_TEST.test(text)) {
     if (digits) {
@@ -211,16 +228,17 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
       continue;
     }
     const start = i;
-    let end = i + 1;
-    while (end < L && isAsciiLetter(text.charCodeAt(end))) end++;
+    let end = i + 1, h = numberHash(NUM_HASH0, text.charCodeAt(i));
+    for (let c = text.charCodeAt(end); end < L && isAsciiLetter(c); c = text.charCodeAt(++end)) h = numberHash(h, c);
+    let hyphen = false;
     if (end + 1 < L && text.charCodeAt(end) === 45 && isAsciiLetter(text.charCodeAt(end + 1))) {
+      hyphen = true;
       end += 2;
       while (end < L && isAsciiLetter(text.charCodeAt(end))) end++;
     }
     i = end;
-    // Every number word ends in one of these letters; most words are rejected without a lookup.
-    const last = text.charCodeAt(end - 1) | 32;
-    if (last !== 100 && last !== 104 && last !== 116 && last !== 110 && last !== 101 && last !== 111 && last !== 121 && last !== 114 && last !== 120) {
+    // The hash is of the word, or of its part before the hyphen ("twenty" of "twenty-first").
+    if (!(hyphen ? TENS_HASHES : NUMBER_WORD_HASHES)[(h >>> 0) & (NUM_SLOTS - 1)]) {
       prevCard = null;
       continue;
     }
@@ -318,6 +336,18 @@ export function romanize(s: string): string {
  * merged, so "Jong-sup", "jongseop" and "Chong-sop" meet, and "Austin" meets 오스틴 (oseutin).
  */
 export function nameSkeleton(s: string): string {
+  let t = skeletons.get(s);
+  if (t === undefined) {
+    // Names recur across the paragraphs and documents of a batch; the cache is bounded.
+    if (skeletons.size >= 10_000) skeletons.clear();
+    skeletons.set(s, (t = computeSkeleton(s)));
+  }
+  return t;
+}
+
+const skeletons = new Map<string, string>();
+
+function computeSkeleton(s: string): string {
   let t = s.toLowerCase().replace(/[^a-z]/g, '');
   t = t.replace(/ng/g, 'n').replace(/ch/g, 'j').replace(/sh/g, 's').replace(/ph/g, 'p').replace(/th/g, 't')
     .replace(/c(?=[eiy])/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
@@ -326,7 +356,11 @@ export function nameSkeleton(s: string): string {
   return t.replace(/(.)\1+/g, '$1');
 }
 
-const KO_TITLE = /^(?:장관|국무장관|국방장관|외교장관|외무장관|외무상|방위상|대통령|총리|대변인|차관|차관보|부장관|대사|의장|사령관|실장|본부장|위원장|국무위원장|수석|특별대표|대표|여사|당선인|사무총장|총장|국장|대행)/u;
+const KO_TITLES = ['장관', '국무장관', '국방장관', '외교장관', '외무장관', '외무상', '방위상', '대통령', '총리', '대변인', '차관', '차관보', '부장관', '대사', '의장', '사령관', '실장', '본부장', '위원장', '국무위원장', '수석', '특별대표', '대표', '여사', '당선인', '사무총장', '총장', '국장', '대행'];
+const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
+// A word can open with a title only if it starts with a title's first syllable: most words are
+// rejected by this set without running the pattern.
+const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
 const KO_BETWEEN = /^(?:한국|미국|일본|중국|북한|러시아|대한민국|국방부|외교부|국무부|통일부|한국의|미국의|일본의|주한|주미|주일)$/u;
 const KO_NOT_NAME = new Set([
   '한국', '미국', '일본', '중국', '북한', '러시아', '양국', '양측', '각국', '신임', '전임', '현', '전', '공동', '이번', '해당', '동',
@@ -358,7 +392,7 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     const words: { w: string; s: number; e: number }[] = [];
     for (let m, re = /[^\s,·•()“”"'‘’]+/gu; (m = re.exec(text)); ) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
     for (let i = 0; i < words.length; i++) {
-      if (!KO_TITLE.test(words[i]!.w)) continue;
+      if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w)) continue;
       let j = i - 1;
       // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
       for (let skipped = 0; j >= 0 && skipped < 2 && KO_BETWEEN.test(words[j]!.w); skipped++) j--;
