@@ -93,6 +93,21 @@ describe('web: imported statements', function () {
       expect(await pairs.getByRole('link', { name: `EN–${other}` }).getAttribute('aria-current')).to.equal('page');
       const texts = (await page.locator('td.tgt .pt').allTextContents()).join('\n');
       expect(texts).to.contain(other === 'JA' ? '日米韓外相' : '한미일 외교장관');
+      // Every glyph of the target column comes from a font that has it: the bundled web font, or a
+      // system font of the language's stack. (A machine without Japanese fonts, like the test one,
+      // used to draw kana as empty boxes from the last-resort font.)
+      await page.evaluate(() => document.fonts.ready);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'td.tgt .pt' });
+      const used = new Set<string>();
+      for (const nodeId of nodeIds.slice(0, 6)) {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        for (const f of fonts) used.add(`${f.familyName}${f.isCustomFont ? ' (web font)' : ''}`);
+      }
+      expect([...used].filter((f) => !f.endsWith('(web font)') && !/Noto Sans (CJK )?(JP|KR)|Hiragino|Yu Gothic|Meiryo|Malgun|Apple SD Gothic|Nanum|Source Han/i.test(f))).to.deep.equal([]);
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();
