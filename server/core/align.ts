@@ -234,7 +234,7 @@ interface Pass { beads: Bead[]; hugs: number[]; ratio: number }
 
 interface Scratch {
   cost: Float64Array; back: Int8Array; alpha: Float64Array; beta: Float64Array; sim: Float64Array;
-  weight: Float64Array; counts: Int32Array;
+  beadCost: Float32Array; counts: Int32Array;
 }
 
 // DP tables are reused across passes and documents: a batch of short documents otherwise
@@ -248,7 +248,7 @@ let pooled: Scratch | null = null;
 function newScratch(cells: number, nCues: number): Scratch {
   return {
     cost: new Float64Array(cells), back: new Int8Array(cells), alpha: new Float64Array(cells),
-    beta: new Float64Array(cells), sim: new Float64Array(cells), weight: new Float64Array(cells * NSHAPES),
+    beta: new Float64Array(cells), sim: new Float64Array(cells), beadCost: new Float32Array(cells * NSHAPES),
     counts: new Int32Array(nCues),
   };
 }
@@ -269,6 +269,18 @@ function releaseBigScratch(): void {
   if (pooled && (pooled.cost.length > SCRATCH_MAX_CELLS || pooled.counts.length > SCRATCH_MAX_CELLS)) pooled = null;
 }
 
+/** log Σ exp(terms[k]) over the first n terms, whose maximum is tmax (terms 40 below it are dropped). */
+function logSumExp(terms: Float64Array, n: number, tmax: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const d = terms[k]! - tmax;
+    // The maximal term contributes exp(0) = 1 exactly; no need to call exp for it.
+    if (d === 0) sum += 1;
+    else if (d > -40) sum += Math.exp(d);
+  }
+  return tmax + Math.log(sum);
+}
+
 function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
@@ -276,19 +288,14 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   const scratch = scratchFor(cells, f.weight.length);
   const cost = scratch.cost.fill(Infinity, 0, cells);
   const back = scratch.back.fill(-1, 0, cells);
-  // Forward–backward runs on probabilities, not their logarithms: each row is scaled so that its
-  // largest value is 1 and the scale's logarithm kept per row (alpha(i,j) = alpha[idx]·e^rowA[i]), so
-  // nothing underflows and a cell costs one exp per bead shape instead of a log-sum-exp in both passes.
-  const alpha = withPosterior ? scratch.alpha.fill(0, 0, cells) : null;
-  // e^-cost of each bead, by end cell and shape (0 where there is none): the backward pass reuses them.
-  const weight = withPosterior ? scratch.weight.fill(0, 0, cells * NSHAPES) : null;
-  const rowA = new Float64Array(n + 1), rowB = new Float64Array(n + 1);
-  // e^(rowA[i-a] - rowA[i-1]): brings row i-a to the scale row i is computed in (index a = 0..3).
-  const rescale = new Float64Array(4);
+  const alpha = withPosterior ? scratch.alpha.fill(-Infinity, 0, cells) : null;
+  // Bead costs are cached so the backward pass does not recompute them.
+  const beadCost = withPosterior ? scratch.beadCost.fill(Infinity, 0, cells * NSHAPES) : null;
   const S = f.src, T = f.tgt, W = f.weight;
   // Only cells with i, j >= 1 are written and read, so stale values elsewhere are harmless.
   const sim = scratch.sim;
   const counts = scratch.counts.fill(0, 0, W.length);
+  const terms = new Float64Array(NSHAPES);
   for (let i = 1; i <= n; i++) {
     for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) sim[start[i]! + j - lo[i]!] = cueSim(S.cues[i - 1]!, T.cues[j - 1]!, W);
   }
@@ -408,16 +415,13 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   };
 
   cost[0] = 0;
-  if (alpha) alpha[0] = 1;
+  if (alpha) alpha[0] = 0;
   for (let i = 0; i <= n; i++) {
     const loI = lo[i]!, rowI = start[i]! - loI;
-    const ref = i > 0 ? rowA[i - 1]! : 0;
-    if (alpha) for (let a = 0; a <= 3; a++) rescale[a] = a <= 1 || i < a ? 1 : Math.exp(rowA[i - a]! - ref);
-    let rowMax = i === 0 ? 1 : 0;
     for (let j = loI; j <= hi[i]!; j++) {
       const idx = rowI + j;
       if (i === 0 && j === 0) continue;
-      let best = Infinity, bt = -1, sum = 0;
+      let best = Infinity, bt = -1, nterm = 0, tmax = -Infinity;
       for (let t = 0; t < NSHAPES; t++) {
         const a = SHAPE_A[t]!, b = SHAPE_B[t]!;
         const pi = i - a, pj = j - b;
@@ -426,61 +430,45 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
         const prev = cost[pidx]!;
         if (prev === Infinity) continue;
         const bc = a === 0 ? skipT[pj]! : b === 0 ? skipS[pi]! : pairCost(pi, pj, t, a, b, idx);
+        if (beadCost) beadCost[idx * NSHAPES + t] = bc;
         if (prev + bc < best) {
           best = prev + bc;
           bt = t;
         }
         if (alpha) {
-          const w = Math.exp(-bc);
-          weight![idx * NSHAPES + t] = w;
-          sum += alpha[pidx]! * rescale[a]! * w;
+          const v = alpha[pidx]! - bc;
+          terms[nterm++] = v;
+          if (v > tmax) tmax = v;
         }
       }
       cost[idx] = best;
       back[idx] = bt;
-      if (alpha) {
-        alpha[idx] = sum;
-        if (sum > rowMax) rowMax = sum;
-      }
-    }
-    if (alpha) {
-      // A row with no probability left (every bead into it underflowed) keeps the previous scale.
-      rowA[i] = rowMax > 0 ? ref + Math.log(rowMax) : ref;
-      if (rowMax > 0 && rowMax !== 1) {
-        const inv = 1 / rowMax;
-        for (let idx = start[i]!; idx < start[i + 1]!; idx++) alpha[idx] = alpha[idx]! * inv;
-      }
+      if (alpha && nterm) alpha[idx] = logSumExp(terms, nterm, tmax);
     }
   }
   let beta: Float64Array | null = null;
-  if (alpha && weight) {
-    beta = scratch.beta.fill(0, 0, cells);
-    beta[cells - 1] = 1;
-    // Gather form: beta(i,j) sums over the beads that start at (i,j), whose weights were stored at
-    // their end cells during the forward pass. Rows are scaled as in the forward pass.
+  if (alpha && beadCost) {
+    beta = scratch.beta.fill(-Infinity, 0, cells);
+    beta[cells - 1] = 0;
+    // Gather form: beta(i,j) sums over the beads that start at (i,j), whose costs were cached
+    // at their end cells during the forward pass.
     for (let i = n; i >= 0; i--) {
-      const ref = i < n ? rowB[i + 1]! : 0;
-      for (let a = 0; a <= 3; a++) rescale[a] = a <= 1 || i + a > n ? 1 : Math.exp(rowB[i + a]! - ref);
-      let rowMax = i === n ? 1 : 0;
       for (let j = hi[i]!; j >= lo[i]!; j--) {
         const idx = start[i]! + j - lo[i]!;
         if (idx === cells - 1) continue;
-        let sum = 0;
+        let nterm = 0, tmax = -Infinity;
         for (let t = 0; t < NSHAPES; t++) {
-          const a = SHAPE_A[t]!;
-          const ni = i + a, nj = j + SHAPE_B[t]!;
+          const ni = i + SHAPE_A[t]!, nj = j + SHAPE_B[t]!;
           if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
           const nidx = start[ni]! + nj - lo[ni]!;
-          const w = weight[nidx * NSHAPES + t]!;
-          if (w !== 0) sum += w * beta[nidx]! * rescale[a]!;
+          const bc = beadCost[nidx * NSHAPES + t]!;
+          const bv = beta[nidx]!;
+          if (bc === Infinity || bv === -Infinity) continue;
+          const v = bv - bc;
+          terms[nterm++] = v;
+          if (v > tmax) tmax = v;
         }
-        beta[idx] = sum;
-        if (sum > rowMax) rowMax = sum;
-      }
-      rowB[i] = rowMax > 0 ? ref + Math.log(rowMax) : ref;
-      if (rowMax > 0 && rowMax !== 1) {
-        const inv = 1 / rowMax;
-        for (let idx = start[i]!; idx < start[i + 1]!; idx++) beta[idx] = beta[idx]! * inv;
+        if (nterm) beta[idx] = logSumExp(terms, nterm, tmax);
       }
     }
   }
@@ -488,7 +476,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   const beads: Bead[] = [];
   let i = n, j = m;
   const hugs: number[] = [];
-  const logZ = alpha ? Math.log(alpha[cells - 1]!) + rowA[n]! : 0;
+  const logZ = alpha ? alpha[cells - 1]! : 0;
   const calA = P.calA, calB = P.calB;
   // A typed array: pushing doubles onto a fresh array changes its elements kind and deoptimizes this function.
   const ratios = new Float64Array(Math.min(n, m));
@@ -503,10 +491,9 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
       hugs.push(i);
     }
     let conf = 1;
-    if (alpha && beta && weight) {
+    if (alpha && beta && beadCost) {
       const pidx = start[pi]! + pj - lo[pi]!;
-      // Logarithms of each factor: their product can underflow where a sum of logarithms does not.
-      const lp = Math.log(alpha[pidx]!) + Math.log(weight[idx * NSHAPES + t]!) + Math.log(beta[idx]!) + rowA[pi]! + rowB[i]! - logZ;
+      const lp = alpha[pidx]! - beadCost[idx * NSHAPES + t]! + beta[idx]! - logZ;
       const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
       const z = calA * Math.log(p / (1 - p)) + calB;
       conf = 1 / (1 + Math.exp(-z));
