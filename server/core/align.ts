@@ -230,7 +230,7 @@ function roughPath(f: DocFeatures, ratio: number, P: AlignParams, half: number):
 }
 
 /** `hugs`: rows where the best path runs along the band's edge (it may want to leave the band there). */
-interface Pass { beads: Bead[]; hugs: number[]; ratio: number }
+interface Pass { beads: Bead[]; hugs: number[]; ratio: number; cost: number }
 
 interface Scratch {
   cost: Float64Array; back: Int8Array; alpha: Float64Array; beta: Float64Array; sim: Float64Array;
@@ -515,7 +515,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     const sorted = ratios.subarray(0, nRatios).sort();
     est = Math.exp(sorted[Math.floor(nRatios / 2)]!);
   }
-  return { beads, hugs, ratio: est };
+  return { beads, hugs, ratio: est, cost: cost[cells - 1]! };
 }
 
 /** The engine behind every public entry point; `params` lets the bench tune the model. */
@@ -547,37 +547,62 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   }
   const f = buildFeatures(src, tgt, opts.srcLang, opts.tgtLang, opts.glossary, opts.lexicon, P.cues);
   // Characters are not comparable across scripts: the ratio is estimated per document, first
-  // from the totals, then from the 1-1 beads of a first pass (omissions skew the totals).
-  let ratio = f.tgt.cum[m]! / f.src.cum[n]!;
+  // from the totals, then from the 1-1 beads of each pass (omissions skew the totals).
+  const ratio0 = f.tgt.cum[m]! / f.src.cum[n]!;
+  try {
+    let best = settle(f, ratio0, P);
+    // A long passage on one side only (an annex in one release) can put the totals so far off that
+    // the path pairs nothing sensibly (1:3 beads throughout, or everything unpaired) and the 1-1
+    // beads needed to correct the ratio never appear. Such a result is rare on real documents; for
+    // it, other starting ratios are tried and the likeliest path (lowest cost) kept.
+    if (implausible(best.beads)) {
+      for (const k of [0.125, 0.25, 0.5, 2, 4, 8]) {
+        const other = settle(f, ratio0 * k, P);
+        if (other.cost < best.cost) best = other;
+      }
+    }
+    return best.beads;
+  } finally {
+    releaseBigScratch();
+  }
+}
+
+/** More than half the beads something other than 1-1: far from what translations look like. */
+function implausible(beads: Bead[]): boolean {
+  let odd = 0;
+  for (const b of beads) if (b.src.length !== 1 || b.tgt.length !== 1) odd++;
+  return odd > beads.length / 2;
+}
+
+/**
+ * Passes from a starting ratio until the path settles. The band starts narrow around the landmark
+ * diagonal (or a cheap length-only path when landmarks are few), then moves: re-centred on the last
+ * path, and widened where the path touched its edge, until the path no longer touches it; the pass
+ * is repeated if the 1-1 beads show a clearly different length ratio. Widening only around those
+ * rows keeps one omission cluster in a long document from doubling the band everywhere.
+ */
+function settle(f: DocFeatures, ratio: number, P: AlignParams): Pass {
+  const n = f.src.n, m = f.tgt.n;
   let band = makeBand(f, P.band);
-  // Without enough landmarks to steer the band, a cheap length-only path centres it instead.
   const halves = new Int32Array(n + 1).fill(P.band);
   if (band.cells < (n + 1) * (m + 1) && f.landmarks.length < Math.max(n, m) / 20) {
     band = bandAround(roughPath(f, ratio, P, ROUGH_HALF), n, m, halves);
   }
-  // The band moves (re-centred on the last path, and widened where the path touched its edge)
-  // until the path no longer touches it, and the pass is repeated if the 1-1 beads show a clearly
-  // different length ratio. Widening only around those rows keeps one omission cluster in a long
-  // document from doubling the band everywhere.
-  try {
-    for (let tries = 0; ; tries++) {
-      const pass = runPass(f, band, ratio, P, true);
-      const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
-      if (tries >= 8 || (!pass.hugs.length && !ratioMoved)) return pass.beads;
-      if (ratioMoved) ratio = pass.ratio;
-      if (pass.hugs.length) {
-        let widest = 0;
-        const before = halves.slice();
-        for (const i of pass.hugs) {
-          const w = 2 * before[i]!;
-          for (let r = Math.max(0, i - w); r <= Math.min(n, i + w); r++) if (halves[r]! < w) halves[r] = w;
-        }
-        for (let r = 0; r <= n; r++) if (halves[r]! > widest) widest = halves[r]!;
-        band = widest >= Math.max(n, m) ? makeBand(f, widest) : bandAround(pass.beads, n, m, halves);
+  for (let tries = 0; ; tries++) {
+    const pass = runPass(f, band, ratio, P, true);
+    const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
+    if (tries >= 8 || (!pass.hugs.length && !ratioMoved)) return pass;
+    if (ratioMoved) ratio = pass.ratio;
+    if (pass.hugs.length) {
+      let widest = 0;
+      const before = halves.slice();
+      for (const i of pass.hugs) {
+        const w = 2 * before[i]!;
+        for (let r = Math.max(0, i - w); r <= Math.min(n, i + w); r++) if (halves[r]! < w) halves[r] = w;
       }
+      for (let r = 0; r <= n; r++) if (halves[r]! > widest) widest = halves[r]!;
+      band = widest >= Math.max(n, m) ? makeBand(f, widest) : bandAround(pass.beads, n, m, halves);
     }
-  } finally {
-    releaseBigScratch();
   }
 }
 

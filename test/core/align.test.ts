@@ -149,6 +149,22 @@ describe('core/align', () => {
       // Confidences differ a little: alternatives outside the band carry no probability mass.
       narrow.forEach((b, k) => expect(b.confidence).to.be.closeTo(full[k]!.confidence, 0.05));
     });
+    it('pairs a document whose Korean release carries a 300-line annex of its own', () => {
+      // The annex puts the length totals (and so the first length ratio) far off: without other
+      // starting ratios the path paired each English paragraph with three Korean ones.
+      const en: string[] = [], ko: string[] = [];
+      for (let k = 0; k < 60; k++) {
+        en.push(`Item ${k}: the two sides reviewed the plan and agreed on the next steps.`);
+        ko.push(`${k}번 항목: 양측은 계획을 검토하고 다음 단계에 합의하였다.`);
+        if (k === 30) for (let x = 0; x < 300; x++) ko.push(`부록 ${x}: 참고 자료로 첨부된 문서의 내용이다.`);
+      }
+      const beads = alignParagraphs(en, ko, opts);
+      assertCovering(beads, en.length, ko.length);
+      const pairs = beads.filter((b) => b.src.length && b.tgt.length);
+      expect(pairs.map((b) => `${b.src}|${b.tgt}`)).to.deep.equal(en.map((_, k) => `${k}|${k <= 30 ? k : k + 300}`));
+      expect(Math.min(...pairs.map((b) => b.confidence))).to.be.greaterThan(0.5);
+    });
+
     it('returns a valid covering for a 20,000-paragraph document', () => {
       const en: string[] = [], ko: string[] = [];
       for (let k = 0; k < 20000; k++) {
