@@ -2,7 +2,7 @@
 // 200-bead statement with flag writes. Bounded in time and count; prints req/s, latency percentiles,
 // errors and the CPU used by the server and by each load-generator process.
 import autocannon from 'autocannon';
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -164,7 +164,14 @@ async function main(): Promise<void> {
   const quiet = process.env.BENCH_QUIET === '1';
   const logPath = join(dir, 'server.log');
   const logFd = openSync(logPath, 'w');
-  const server = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'twintext.js'), 'serve', '--port', '0', '--db', dbPath], {
+  // BENCH_PIN=1 pins the server (all its threads) to CPU 0 and the load generators to CPU 1, so that a
+  // generator woken by a response cannot preempt the server on its CPU (Linux taskset).
+  const pin = process.env.BENCH_PIN === '1';
+  const pinTo = (pid: number, cpu: number) => {
+    const r = spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`taskset failed (BENCH_PIN needs Linux taskset): ${r.stderr || r.error}`);
+  };
+  const server = spawn(pin ? 'taskset' : process.execPath, [...(pin ? ['-c', '0', process.execPath] : []), ...nodeArgs, join(root, 'bin', 'twintext.js'), 'serve', '--port', '0', '--db', dbPath], {
     stdio: ['ignore', 'pipe', logFd],
     env: { ...process.env, ...(quiet ? { TWINTEXT_QUIET: '1' } : {}) },
   });
@@ -201,6 +208,7 @@ async function main(): Promise<void> {
     const { statementId, beadIds } = statements[copy]!;
     const procs = groups.map(() => fork(import.meta.filename, ['client'], { stdio: 'inherit', execArgv: [...process.execArgv, ...clientArgs] }));
     for (const p of procs) children.add(p);
+    if (pin) for (const p of procs) pinTo(p.pid!, 1);
     const replies = procs.map(
       (p) =>
         new Promise<ClientReport>((resolve, reject) => {
@@ -271,7 +279,7 @@ async function main(): Promise<void> {
 
   const pct = (cpuSeconds: number | null, wall: number) => (cpuSeconds === null ? 'n/a' : `${Math.round((cpuSeconds / wall) * 100)} %`);
   console.log(`\nLoad on loopback: 50 connections in all per run, each run at most ${seconds} s and ${maxRequests.toLocaleString('en')} responses per load generator`);
-  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}) shared by the server and the load generators, Node ${process.version}`);
+  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}) shared by the server and the load generators${pin ? ' (BENCH_PIN: server on CPU 0, generators on CPU 1)' : ''}, Node ${process.version}`);
   console.log(`Server: \`twintext serve\` in its own process, ${quiet ? 'request log off (BENCH_QUIET=1)' : 'logging each request to a file as deployed'}. Load generators: autocannon, one process per group of connections.`);
   console.log('Each run reads and writes its own fresh 200-bead statement. CPU: 100 % = one core busy for the whole run.\n');
   console.log('| run | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | its generator CPU |');

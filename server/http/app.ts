@@ -1,13 +1,15 @@
-// Builds the Express app (never listens by itself): middleware, the API routers, the web shell and static assets, one error handler last.
-import express, { type Request, type Router } from 'express';
+// Builds the request handler (never listens by itself): middleware, the API routers, the web shell and static assets, one error handler last.
+import express, { type Request, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { repoRoot, type OpsOptions } from '../ops/context.ts';
 import { HttpError, errorHandler, sendError } from './errors.ts';
-import { cookie, REVIEWER_COOKIE, routeContext } from './request.ts';
+import { routeContext, type RouteContext } from './request.ts';
+import { hotReads, isLoopbackHostHeader, logWhenFinished, staticHeaders, type RequestLogEntry } from './hot-read.ts';
 import { sessionGate, sessionRoutes } from './routes/session.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { checkRoutes } from './routes/checks.ts';
@@ -27,19 +29,31 @@ export interface AppDeps {
   accounts?: boolean;
 }
 
-export interface RequestLogEntry {
-  at: string;
-  id: string;
-  method: string;
-  route: string;
-  status: number;
-  ms: number;
-  reviewer: boolean;
-}
+export type { RequestLogEntry };
 
-export function apiRouter(deps: AppDeps): Router {
+// Every response carries these; the hot path (hot-read.ts) sends the same headers, taken from this middleware.
+const securityHeaders: RequestHandler = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+    },
+  },
+  referrerPolicy: { policy: 'same-origin' },
+  strictTransportSecurity: false,
+});
+
+export function apiRouter(deps: AppDeps, c: RouteContext = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts))): Router {
   const r = express.Router();
-  const c = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts));
   for (const mount of [sessionRoutes, statementRoutes, checkRoutes, reviewRoutes, corpusRoutes]) mount(r, c);
   r.use((_req, _res) => {
     throw new HttpError(404, 'not_found', 'no such API route');
@@ -48,6 +62,24 @@ export function apiRouter(deps: AppDeps): Router {
 }
 
 export function createApp(deps: AppDeps): express.Express {
+  return build(deps, routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts)));
+}
+
+/**
+ * The server's request handler: the app, behind the hot path of the review view's GET (only without
+ * accounts: with accounts every API request passes the session gate in Express).
+ */
+export function createHandler(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const c = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts));
+  const app = build(deps, c);
+  if (deps.accounts) return app;
+  const hot = hotReads(c.views, staticHeaders(securityHeaders), deps.requestLog);
+  return (req, res) => {
+    if (!hot(req, res)) app(req, res);
+  };
+}
+
+function build(deps: AppDeps, c: RouteContext): express.Express {
   const app = express();
   const log = deps.log ?? ((m: string) => console.error(m));
   const webRoot = deps.webRoot ?? join(repoRoot, 'dist', 'web');
@@ -56,59 +88,22 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req, res, next) => {
     const id = randomUUID();
     res.setHeader('X-Request-Id', id);
-    if (deps.requestLog) {
-      const started = process.hrtime.bigint();
-      const log = deps.requestLog;
-      const route = req.path;
-      res.on('finish', () =>
-        log({
-          at: new Date().toISOString(),
-          id,
-          method: req.method,
-          // The path only: ids, never search text or statement content from the query or body.
-          route,
-          status: res.statusCode,
-          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-          reviewer: Boolean(req.header('x-reviewer') ?? cookie(req, REVIEWER_COOKIE)),
-        }),
-      );
-    }
+    if (deps.requestLog) logWhenFinished(deps.requestLog, req, res, id, req.path);
     next();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-        },
-      },
-      referrerPolicy: { policy: 'same-origin' },
-      strictTransportSecurity: false,
-    }),
-  );
+  app.use(securityHeaders);
   if (!deps.accounts) {
     // Without accounts anyone who can reach the server may write, so only loopback names are served:
     // a web page that rebinds its own host name to 127.0.0.1 (DNS rebinding) gets nothing.
     app.use((req, res, next) => {
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-      if (host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)) return next();
+      if (isLoopbackHostHeader(req.headers.host)) return next();
       sendError(res, 403, 'forbidden', 'without accounts, twintext answers only requests addressed to localhost');
     });
   }
   // Uploads travel as base64 (4/3 of the 5 MiB file limit) for two or three languages.
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '24mb' }));
   if (deps.accounts) app.use('/api', sessionGate(deps.db, deps.ops ?? {}));
-  app.use('/api', apiRouter(deps));
+  app.use('/api', apiRouter(deps, c));
   app.use('/assets', express.static(webRoot, { index: false, fallthrough: false }));
   const fonts = join(repoRoot, 'node_modules', '@fontsource', 'noto-sans-kr');
   if (existsSync(fonts)) app.use('/fonts', express.static(fonts, { index: false, fallthrough: false, maxAge: '7d' }));

@@ -13,7 +13,7 @@ import { StatementViews } from './view-cache.ts';
 export const SESSION_COOKIE = 'twintext_session';
 export const REVIEWER_COOKIE = 'twintext_reviewer';
 
-export function cookie(req: Request, name: string): string | undefined {
+export function cookie(req: { headers: { cookie?: string } }, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i > 0 && part.slice(0, i).trim() === name) {

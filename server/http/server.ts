@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { openDb } from '../store/db.ts';
 import { seedDemo } from '../ops/seed.ts';
 import type { OpsOptions } from '../ops/context.ts';
-import { createApp, type AppDeps } from './app.ts';
+import { createServer, type Server } from 'node:http';
+import { createHandler, type AppDeps } from './app.ts';
 import { countUsers } from '../store/users.ts';
 import { InputError } from '../core/errors.ts';
 
@@ -38,10 +39,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     db.close();
     throw new InputError(`serving on ${host} needs accounts, and there are none: create an admin first with "twintext user add NAME --role admin"`);
   }
-  const app = createApp({ db, ops: opts.ops, log: opts.log, requestLog: opts.requestLog, accounts });
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const s = app.listen(opts.port ?? 8080, host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.once('error', reject);
+  const server = createServer(createHandler({ db, ops: opts.ops, log: opts.log, requestLog: opts.requestLog, accounts }));
+  await new Promise<Server>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, host, () => resolve(server));
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;

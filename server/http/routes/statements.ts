@@ -6,16 +6,8 @@ import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
 import { deleteStatement } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
+import { notModified } from '../hot-read.ts';
 import { body, idParam, textsOf, type RouteContext } from '../request.ts';
-
-/** If-None-Match against our tag (weak comparison, as RFC 9110 asks for this header). */
-function notModified(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
-  });
-}
 
 export function statementRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
@@ -46,6 +38,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId) });
   });
 
+  // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
   r.get('/statements/:id', (req, res) => {
     const view = c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined);
     // The browser's HTTP cache revalidates the web UI's fetches of the view with If-None-Match (no-cache:
