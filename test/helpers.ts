@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
-import type { Db } from '../server/store/db.ts';
+import { openDb, type Db } from '../server/store/db.ts';
 
 export function tempDir(prefix = 'twintext-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -38,4 +38,22 @@ export function dbDigest(db: Db): string {
     for (const row of rows.sort()) h.update(row);
   }
   return h.digest('hex');
+}
+
+/**
+ * A fresh database in a temporary folder for every test of the enclosing `describe`, closed and
+ * removed after the test; `opened` receives it before each test (to keep it, seed it, note ids).
+ */
+export function useTempDb(opened: (db: Db) => void): void {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let db: Db | undefined;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(join(tmp.dir, 'test.db'));
+    opened(db);
+  });
+  afterEach(() => {
+    db?.close();
+    tmp?.cleanup();
+  });
 }

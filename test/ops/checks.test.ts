@@ -5,20 +5,14 @@ import { seedDemo } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import { ConflictError } from '../../server/core/errors.ts';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { tempDir, dbDigest, useTempDb } from '../helpers.ts';
 
 describe('ops/checks', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   let id: number;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 'c.db'));
+  useTempDb((opened) => {
+    db = opened;
     id = seedDemo(db)[1]!; // edscg6: the date differs (January 15 ↔ 1월 16일)
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
   });
 
   it('stores findings as suggestions pointing at rows and paragraphs', () => {

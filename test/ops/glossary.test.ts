@@ -1,23 +1,14 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { openDb, type Db } from '../../server/store/db.ts';
+import type { Db } from '../../server/store/db.ts';
 import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, glossaryToTsv, listGlossary, removeGlossaryTerm } from '../../server/ops/glossary.ts';
 import { parseGlossary, findGlossaryTerms } from '../../server/core/glossary.ts';
 import { InputError, NotFoundError } from '../../server/core/errors.ts';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { dbDigest, useTempDb } from '../helpers.ts';
 
 describe('ops/glossary', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   const small = parseGlossary('en\tko\tnote\nalliance\t동맹\t\nextended deterrence\t확장억제\tcore term\n');
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 'g.db'));
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  useTempDb((opened) => (db = opened));
 
   it('seeds the database once from the default glossary file', () => {
     const n = listGlossary(db).length;

@@ -1,30 +1,22 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { openDb, type Db } from '../../server/store/db.ts';
+import type { Db } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { countRows } from '../../server/store/statements.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { InputError } from '../../server/core/errors.ts';
-import { tempDir, fixedNow, dbDigest } from '../helpers.ts';
+import { fixedNow, dbDigest, useTempDb } from '../helpers.ts';
 
 /** Beads rendered as `EN|KO` strings with 1-based paragraph numbers. */
 const render = (db: Db, id: number) =>
   getStatementView(db, id).alignment!.beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
 
 describe('ops/import', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 't.db'));
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  useTempDb((opened) => (db = opened));
 
   describe('#seedDemo', () => {
     it('stores both demo statements with the merge, the omission and the split aligned as written', () => {

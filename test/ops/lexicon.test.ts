@@ -1,24 +1,15 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { openDb, type Db } from '../../server/store/db.ts';
+import type { Db } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { confirmedLexicon } from '../../server/ops/lexicon.ts';
 import { lexTokens } from '../../server/core/lexicon.ts';
-import { tempDir } from '../helpers.ts';
+import { useTempDb } from '../helpers.ts';
 
 describe('ops/lexicon', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 'lex.db'));
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  useTempDb((opened) => (db = opened));
 
   const statement = (i: number) => {
     const { statementId } = importStatement(

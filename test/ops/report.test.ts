@@ -1,30 +1,23 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { openDb, type Db } from '../../server/store/db.ts';
+import type { Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import { addFlag, changeFlag, getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import { buildReport } from '../../server/ops/report.ts';
 import { NotFoundError } from '../../server/core/errors.ts';
-import { tempDir } from '../helpers.ts';
+import { useTempDb } from '../helpers.ts';
 
 describe('ops/report', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   let ids: number[];
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 'r.db'));
+  useTempDb((opened) => {
+    db = opened;
     ids = seedDemo(db, 'seed', { runChecks: false });
     const beads = getStatementView(db, ids[0]!).alignment!.beads;
     addFlag(db, beads[1]!.id, { category: 'name', comment: 'title <script>alert(1)</script> & "quotes"' }, 'alice');
     const f = addFlag(db, beads[3]!.id, { category: 'style', severity: 'minor', comment: 'fine' }, 'bob');
     changeFlag(db, f.id, { status: 'resolved' }, 'erin');
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
   });
 
   it('writes a CSV with a BOM: one row per flag and per open finding, with the row texts', () => {

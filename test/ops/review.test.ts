@@ -1,24 +1,17 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { openDb, type Db } from '../../server/store/db.ts';
+import type { Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../server/ops/review.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { dbDigest, useTempDb } from '../helpers.ts';
 
 describe('ops/review', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   let statementId: number;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 't.db'));
+  useTempDb((opened) => {
+    db = opened;
     statementId = seedDemo(db)[0]!;
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
   });
   const bead = (i: number) => getStatementView(db, statementId).alignment!.beads[i]!;
 

@@ -1,17 +1,16 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { openDb, type Db } from '../../server/store/db.ts';
+import type { Db } from '../../server/store/db.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView, addFlag } from '../../server/ops/review.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { importVersion, diffVersions } from '../../server/ops/versions.ts';
 import { listTextVersions } from '../../server/store/statements.ts';
 import { InputError } from '../../server/core/errors.ts';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { dbDigest, useTempDb } from '../helpers.ts';
 
 describe('ops/versions', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   let id: number;
   const ko1 = readFileSync(join(demoDir, 'kidd26.ko.txt'), 'utf8');
@@ -22,14 +21,9 @@ describe('ops/versions', () => {
       '양측은 2026년 봄',
       '양측은 우주, 사이버, 국방과학기술 분야 협력을 확대하고, 2026년 상반기에 우주협력실무단 제1차 회의를 개최하기로 합의하였다.\n\n양측은 2026년 봄',
     );
-  beforeEach(() => {
-    tmp = tempDir();
-    db = openDb(join(tmp.dir, 'v.db'));
+  useTempDb((opened) => {
+    db = opened;
     id = seedDemo(db)[0]!;
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
   });
   const view = () => getStatementView(db, id).alignment!;
   const rows = () => view().beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`).join(' ');
