@@ -117,7 +117,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const glossary = loadGlossary();
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary };
       if (o.batch) {
-        if (files.length !== 1) throw new UsageError('usage: twintext align --pre-split --batch MANIFEST OUT_DIR');
+        if (files.length !== 1) throw new UsageError('usage: twintext align --batch MANIFEST OUT_DIR [--pre-split]');
         const outDir = resolve(io.cwd, files[0]!);
         const manifestDir = resolve(io.cwd, o.batch, '..');
         const lines = readRaw(io, o.batch).split('\n').filter((l) => l.trim() !== '');
