@@ -33,9 +33,8 @@ export interface AlignParams {
   /** Logistic calibration of the posterior: conf = σ(calA · logit(p) + calB). */
   calA: number; calB: number;
   /**
-   * Initial half-width of the band (in paragraphs) around the landmark/length diagonal, for every
-   * document: the band widens where the best path touches its edge, so a narrow start costs no
-   * accuracy (same F1 on every bench set as the full table) and saves most cells.
+   * Initial half-width of the band (in paragraphs) around the landmark/length diagonal, for
+   * documents too long for the full table: the band widens where the best path touches its edge.
    */
   band: number;
 }
@@ -62,6 +61,13 @@ export const DEFAULT_PARAMS: AlignParams = {
   calB: 0.6885,
   band: 6,
 };
+
+/**
+ * Documents up to this many table cells (about 200 × 200 paragraphs, a long statement) are aligned
+ * on the full table: exact, and cheap at that size. A band can miss a better path that lies wholly
+ * outside it, and its posteriors leave out the alternatives outside it.
+ */
+const FULL_CELLS = 40_000;
 
 // Bead shapes [src count, tgt count]; the index is what the back-pointer stores.
 const SHAPES: readonly (readonly [number, number])[] = [
@@ -109,7 +115,7 @@ function finishBand(lo: Int32Array, hi: Int32Array, n: number, m: number): Band 
 function makeBand(f: DocFeatures, half: number): Band {
   const n = f.src.n, m = f.tgt.n;
   const lo = new Int32Array(n + 1), hi = new Int32Array(n + 1).fill(m);
-  if (half >= Math.max(n, m)) return finishBand(lo, hi, n, m);
+  if ((n + 1) * (m + 1) <= FULL_CELLS || half >= Math.max(n, m)) return finishBand(lo, hi, n, m);
   // The first band follows landmarks (cues unique on both sides, kept when they form an
   // increasing chain) and, between them, the diagonal of cumulative length, not of paragraph
   // counts, so a run of short omitted lines does not pull the path off centre.
@@ -553,12 +559,21 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
     let best = settle(f, ratio0, P);
     // A long passage on one side only (an annex in one release) can put the totals so far off that
     // the path pairs nothing sensibly (1:3 beads throughout, or everything unpaired) and the 1-1
-    // beads needed to correct the ratio never appear. Such a result is rare on real documents; for
-    // it, other starting ratios are tried and the likeliest path (lowest cost) kept.
-    if (implausible(best.beads)) {
-      for (const k of [0.125, 0.25, 0.5, 2, 4, 8]) {
-        const other = settle(f, ratio0 * k, P);
-        if (other.cost < best.cost) best = other;
+    // beads needed to correct the ratio never appear. For such a result other starting ratios are
+    // tried, and one kept only if its path is both likelier (lower cost) and less strange. (1:2 and
+    // 2:1 beads do not count as strange: a release that splits every paragraph is ordinary. Short
+    // documents are left alone: with a free ratio, a few paragraphs fit almost any pairing.)
+    if (n + m >= 40) {
+      let odd = strangeness(best.beads);
+      if (odd > (n + m) / 2) {
+        for (const k of [0.125, 0.25, 0.5, 2, 4, 8]) {
+          const other = settle(f, ratio0 * k, P);
+          const o = strangeness(other.beads);
+          if (other.cost < best.cost && o < odd) {
+            best = other;
+            odd = o;
+          }
+        }
       }
     }
     return best.beads;
@@ -567,11 +582,14 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   }
 }
 
-/** More than half the beads something other than 1-1: far from what translations look like. */
-function implausible(beads: Bead[]): boolean {
+/** Paragraphs left unpaired or in 1:3, 3:1 and 2:2 beads: the signature of a badly wrong length ratio. */
+function strangeness(beads: Bead[]): number {
   let odd = 0;
-  for (const b of beads) if (b.src.length !== 1 || b.tgt.length !== 1) odd++;
-  return odd > beads.length / 2;
+  for (const b of beads) {
+    const a = b.src.length, c = b.tgt.length;
+    if (a === 0 || c === 0 || a + c >= 4) odd += a + c;
+  }
+  return odd;
 }
 
 /**
