@@ -151,7 +151,12 @@ async function runSlices(slices: SliceRequest[], count: number, opts: AlignOptio
             take(r, k + 1);
             send();
           });
-          w.once('error', reject);
+          w.once('error', (e) => {
+            // A worker that fails (a bug, not an unreadable file) ends the batch: no new slices, and
+            // its error is what the caller gets.
+            next = slices.length;
+            reject(e);
+          });
           w.once('exit', (code) => (inFlight > 0 || code !== 0 ? reject(new Error(`alignment worker stopped (exit code ${code})`)) : resolve()));
           // Two slices in hand: the worker starts the second while its first result waits for the
           // calling thread, which is busy with a slice of its own, to collect it.

@@ -86,12 +86,15 @@ describe('ops/align-batch', () => {
     it('names the first unreadable file of the batch, in batch order, whichever thread met it', async function () {
       this.timeout(60000);
       const files = writeDocs(documents(200, 40));
-      rmSync(files[100]!.tgt);
-      rmSync(files[7]!.src);
+      // The batch is cut into six slices of about 34 documents; the worker takes the first two, the
+      // calling thread the third. The error at 70 is found first (early in the calling thread's
+      // slice), the one at 64 later (late in the worker's second slice): 64 must be the one named.
+      rmSync(files[70]!.tgt);
+      rmSync(files[64]!.src);
       for (const threads of [1, 2]) {
         const err = await alignFiles(files, opts, true, threads).then(() => null, (e: unknown) => e);
         expect(err).to.be.instanceOf(InputError);
-        expect((err as Error).message).to.equal(`${files[7]!.src}: no such file`);
+        expect((err as Error).message).to.equal(`${files[64]!.src}: no such file`);
       }
     });
 
