@@ -164,7 +164,11 @@ export class ReviewPage {
 
   async load(): Promise<void> {
     const metaP = getMeta().catch(() => null);
-    const findingsP = getFindings(this.statementId).catch(() => null);
+    // Without the checks' suggestions the rows still work, but a reviewer must know they are missing.
+    const findingsP = getFindings(this.statementId).catch((err: unknown) => {
+      showError(`The checks' suggestions could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    });
     // Names for the anchor marks; without the glossary the rows still show numbers and acronyms.
     const glossaryP = listGlossary().catch(() => null);
     let data: { statement: StatementSummary; alignment: Alignment | null };

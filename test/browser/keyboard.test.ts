@@ -87,7 +87,11 @@ describe('web: keyboard-only review', function () {
       await dialog.waitFor({ state: 'hidden' });
       expect(await currentRow(page)).to.equal(flagged);
 
-      // g goes to the next row with an open flag or a suggestion from the checks.
+      // g goes to the next row with an open flag or a suggestion from the checks (row 7's number
+      // error and row 8's omission are the demo's non-informational suggestions).
+      const attention = await page.locator('tr.bead').evaluateAll((rows) => rows.flatMap((r, i) => (r.classList.contains('has-flags') || r.classList.contains('has-suggestions') ? [i] : [])));
+      expect(attention.filter((i) => i !== flagged), 'rows needing attention besides the flagged one').to.not.deep.equal([]);
+      expect(await page.evaluate(() => ({ active: document.activeElement?.tagName, dialogs: document.querySelectorAll('dialog[open]').length }))).to.deep.equal({ active: 'TR', dialogs: 0 });
       await kb.press('g');
       const next = await currentRow(page);
       expect(next).to.not.equal(flagged);
