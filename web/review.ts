@@ -889,7 +889,10 @@ export class ReviewPage {
     dialog.addEventListener('close', () => {
       const i = this.flagBeadIndex;
       this.flagBeadIndex = -1;
-      if (i >= 0) this.focusRow(i);
+      // The close event arrives a task after the dialog has closed: a key pressed in between (g, j)
+      // or the name field may already have the focus, and it stays there.
+      const active = document.activeElement;
+      if (i >= 0 && (!active || active === document.body || dialog.contains(active))) this.focusRow(i);
     });
     document.body.append(dialog);
     this.flagDialog = dialog;
