@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { StatementViews } from './view-cache.ts';
+import { sendView, type StatementViews } from './view-cache.ts';
 import { cookie, REVIEWER_COOKIE } from './request.ts';
 
 /** One structured entry per request (no statement text, no query strings). */
@@ -37,15 +37,6 @@ export function logWhenFinished(log: (entry: RequestLogEntry) => void, req: Inco
       reviewer: Boolean(req.headers['x-reviewer'] ?? cookie(req, REVIEWER_COOKIE)),
     }),
   );
-}
-
-/** If-None-Match against our tag (weak comparison, as RFC 9110 asks for this header). */
-export function notModified(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
-  });
 }
 
 /**
@@ -100,17 +91,7 @@ export function hotReads(views: StatementViews, securityHeaders: readonly string
     const id = randomUUID();
     if (requestLog) logWhenFinished(requestLog, req, res, id, m[2] === undefined ? req.url! : req.url!.slice(0, req.url!.indexOf('?')));
     // One writeHead with every header (the order Express gives them) skips Node's per-header bookkeeping.
-    const headers = ['X-Request-Id', id, ...securityHeaders, 'ETag', view.etag, 'Cache-Control', 'private, no-cache'];
-    const inm = req.headers['if-none-match'];
-    if (notModified(inm, view.etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return true;
-    }
-    headers.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(view.length));
-    res.writeHead(200, headers);
-    for (let i = 0; i < view.chunks.length - 1; i++) res.write(view.chunks[i]);
-    res.end(view.chunks.at(-1));
+    sendView(req, res, view, ['X-Request-Id', id, ...securityHeaders]);
     return true;
   };
 }

@@ -1,6 +1,7 @@
 // The review page's hot read, cached: a statement's rendered JSON per revision (the id of its newest
 // event). Flag writes, the most frequent change, patch the cached view in place instead of rebuilding it.
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../store/db.ts';
 import { statementRevision, eventsSince } from '../store/events.ts';
 import { getFlag, type FlagRow } from '../store/beads.ts';
@@ -146,4 +147,32 @@ export class StatementViews {
     }
     return flag;
   }
+}
+
+/** If-None-Match against our tag (weak comparison, as RFC 9110 asks for this header). */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * Sends a cached view: its ETag and no-cache (the browser revalidates, so reopening an unchanged
+ * statement costs a 304), then the JSON chunks in one writeHead and one writev. `headers` (a flat
+ * name, value list) go first; headers already set on `res` are kept.
+ */
+export function sendView(req: IncomingMessage, res: ServerResponse, view: CachedView, headers: string[] = []): void {
+  const h = [...headers, 'ETag', view.etag, 'Cache-Control', 'private, no-cache'];
+  if (notModified(req.headers['if-none-match'], view.etag)) {
+    res.writeHead(304, h);
+    res.end();
+    return;
+  }
+  h.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(view.length));
+  res.writeHead(200, h);
+  // Node corks the socket for the writes of one tick: several chunks still leave in one writev.
+  for (let i = 0; i < view.chunks.length - 1; i++) res.write(view.chunks[i]);
+  res.end(view.chunks.at(-1));
 }

@@ -6,7 +6,7 @@ import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
 import { deleteStatement } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
-import { notModified } from '../hot-read.ts';
+import { sendView } from '../view-cache.ts';
 import { body, idParam, textsOf, type RouteContext } from '../request.ts';
 
 export function statementRoutes(r: Router, c: RouteContext): void {
@@ -40,19 +40,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
 
   // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
   r.get('/statements/:id', (req, res) => {
-    const view = c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined);
-    // The browser's HTTP cache revalidates the web UI's fetches of the view with If-None-Match (no-cache:
-    // always ask first), so reopening an unchanged statement costs a 304 instead of its whole view.
-    res.setHeader('ETag', view.etag);
-    res.setHeader('Cache-Control', 'private, no-cache');
-    if (notModified(req.headers['if-none-match'], view.etag)) {
-      res.writeHead(304);
-      return void res.end();
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': view.length });
-    // Node corks the socket for the writes of one tick: several chunks still leave in one writev.
-    for (let i = 0; i < view.chunks.length - 1; i++) res.write(view.chunks[i]);
-    res.end(view.chunks.at(-1));
+    sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined));
   });
 
   r.post('/statements/:id/versions', async (req, res) => {
