@@ -1,5 +1,6 @@
 // Language-neutral anchors (numbers, dates, ordinals, acronyms, names …) found in a paragraph.
 import type { Lang } from './types.ts';
+import { FNV_START, fnvStep, slotOf, slotTable } from './word-hash.ts';
 
 export interface Anchor {
   kind: 'number' | 'date' | 'ordinal' | 'acronym' | 'name' | 'percent' | 'year' | 'month';
@@ -176,19 +177,8 @@ const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
 // Hashes of the number words (and of the tens that open "twenty-first"): a word whose hash is not
 // among them is not a number word, and is rejected without building its lower-cased string.
 const NUM_SLOTS = 4096;
-const numberHash = (h: number, c: number): number => Math.imul(h ^ (c | 32), 16777619);
-const NUM_HASH0 = 0x811c9dc5;
-function hashSet(words: Iterable<string>): Uint8Array {
-  const out = new Uint8Array(NUM_SLOTS);
-  for (const w of words) {
-    let h = NUM_HASH0;
-    for (let k = 0; k < w.length; k++) h = numberHash(h, w.charCodeAt(k));
-    out[(h >>> 0) & (NUM_SLOTS - 1)] = 1;
-  }
-  return out;
-}
-const NUMBER_WORD_HASHES = hashSet(NUMBER_WORDS);
-const TENS_HASHES = hashSet(TENS_M.keys());
+const NUMBER_WORD_HASHES = slotTable(NUMBER_WORDS, NUM_SLOTS);
+const TENS_HASHES = slotTable(TENS_M.keys(), NUM_SLOTS);
 
 function extractLatin(c: Claims, text: string, digits: boolean): void {
   if (MONTH_TEST.test(text)) {
@@ -228,8 +218,8 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
       continue;
     }
     const start = i;
-    let end = i + 1, h = numberHash(NUM_HASH0, text.charCodeAt(i));
-    for (let c = text.charCodeAt(end); end < L && isAsciiLetter(c); c = text.charCodeAt(++end)) h = numberHash(h, c);
+    let end = i + 1, h = fnvStep(FNV_START, text.charCodeAt(i));
+    for (let c = text.charCodeAt(end); end < L && isAsciiLetter(c); c = text.charCodeAt(++end)) h = fnvStep(h, c);
     let hyphen = false;
     if (end + 1 < L && text.charCodeAt(end) === 45 && isAsciiLetter(text.charCodeAt(end + 1))) {
       hyphen = true;
@@ -238,7 +228,7 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
     }
     i = end;
     // The hash is of the word, or of its part before the hyphen ("twenty" of "twenty-first").
-    if (!(hyphen ? TENS_HASHES : NUMBER_WORD_HASHES)[(h >>> 0) & (NUM_SLOTS - 1)]) {
+    if (!(hyphen ? TENS_HASHES : NUMBER_WORD_HASHES)[slotOf(h, NUM_SLOTS)]) {
       prevCard = null;
       continue;
     }

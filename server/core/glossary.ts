@@ -1,5 +1,6 @@
 // Bilingual glossary: parsing the TSV file and finding its terms in a paragraph.
 import { InputError, type Lang } from './types.ts';
+import { slotTable, wordSlot } from './word-hash.ts';
 
 export interface GlossaryTerm { terms: Record<Lang, string[]>; note?: string }
 export interface Glossary {
@@ -74,7 +75,7 @@ interface Matcher {
    */
   rootPairs: Uint8Array;
   /**
-   * 1 at wordHash(w) of every all-ASCII first word of a Latin term: an ASCII token whose hash is
+   * 1 at the wordSlot of every all-ASCII first word of a Latin term: an ASCII token whose hash is
    * not set cannot open a term, and unless it ends like an inflected form it is skipped without
    * building its string.
    */
@@ -163,13 +164,11 @@ function matcher(g: Glossary, lang: Lang): Matcher {
     }
   }
   const rootPairs = new Uint8Array(PAIR * PAIR);
-  const firstWords = new Uint8Array(WORD_SLOTS);
   for (const w of trie.next.keys()) {
     const k = pairKey(w);
     if (k >= 0) rootPairs[k] = 1;
-    const h = wordHash(w, 0, w.length);
-    if (h >= 0) firstWords[h] = 1;
   }
+  const firstWords = slotTable(trie.next.keys(), WORD_SLOTS);
   const m: Matcher = { trie, byFirst, firstCode, secondBits, rootPairs, firstWords };
   per.set(lang, m);
   return m;
@@ -201,20 +200,6 @@ function pairKey(w: string): number {
 const pairHash = (c0: number, c1: number): number => ((c0 * 31) ^ c1) & 0xffff;
 
 const WORD_SLOTS = 1 << 14;
-
-/**
- * FNV-1a hash of text[a, b) lower-cased, in [0, WORD_SLOTS), or -1 when it has a non-ASCII code
- * unit (c | 32 lower-cases ASCII letters and leaves digits as they are).
- */
-function wordHash(text: string, a: number, b: number): number {
-  let h = 0x811c9dc5;
-  for (let x = a; x < b; x++) {
-    const c = text.charCodeAt(x);
-    if (c >= 128) return -1;
-    h = Math.imul(h ^ (c | 32), 16777619);
-  }
-  return (h >>> 0) & (WORD_SLOTS - 1);
-}
 
 /** False when no base form of `w` can be a first word of a Latin term. */
 function mayInflect(m: Matcher, w: string): boolean {
@@ -249,7 +234,7 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
       // Not a first word and not inflected (only words of five letters or more ending in s, d or
       // g have base forms, see bases): no term starts here.
       const a = toks[2 * i]!, b = toks[2 * i + 1]!;
-      const h = wordHash(text, a, b);
+      const h = wordSlot(text, a, b, WORD_SLOTS);
       if (h >= 0 && !firstWords[h]) {
         const last = text.charCodeAt(b - 1) | 32;
         if (b - a <= 4 || (last !== 115 && last !== 100 && last !== 103)) continue;
