@@ -53,18 +53,22 @@ export function appliedMigrations(db: Db): AppliedMigration[] {
 
 // Preparing a statement costs more than running most of ours, so each database keeps its prepared
 // statements by SQL text (the set of SQL strings is small and fixed: values always go in as parameters).
-const preparedBy = new WeakMap<Db, Map<string, Database.Statement>>();
+interface Prepared { prepare(sql: string): Database.Statement }
+const preparedBy = new WeakMap<Db, Prepared>();
 
 /** `db.prepare`, cached per database. */
-export function q(db: Db): { prepare(sql: string): Database.Statement } {
-  let cache = preparedBy.get(db);
-  if (!cache) preparedBy.set(db, (cache = new Map()));
-  const c = cache;
-  return {
-    prepare(sql: string) {
-      let st = c.get(sql);
-      if (!st) c.set(sql, (st = db.prepare(sql)));
-      return st;
-    },
-  };
+export function q(db: Db): Prepared {
+  let p = preparedBy.get(db);
+  if (!p) {
+    const cache = new Map<string, Database.Statement>();
+    p = {
+      prepare(sql: string) {
+        let st = cache.get(sql);
+        if (!st) cache.set(sql, (st = db.prepare(sql)));
+        return st;
+      },
+    };
+    preparedBy.set(db, p);
+  }
+  return p;
 }
