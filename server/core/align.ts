@@ -287,16 +287,16 @@ function logSumExp(terms: Float64Array, n: number, tmax: number): number {
   return tmax + Math.log(sum);
 }
 
-function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, withPosterior: boolean): Pass {
+function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pass {
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
   const cells = band.cells;
   const scratch = scratchFor(cells, f.weight.length);
   const cost = scratch.cost.fill(Infinity, 0, cells);
   const back = scratch.back.fill(-1, 0, cells);
-  const alpha = withPosterior ? scratch.alpha.fill(-Infinity, 0, cells) : null;
+  const alpha = scratch.alpha.fill(-Infinity, 0, cells);
   // Bead costs are cached so the backward pass does not recompute them.
-  const beadCost = withPosterior ? scratch.beadCost.fill(Infinity, 0, cells * NSHAPES) : null;
+  const beadCost = scratch.beadCost.fill(Infinity, 0, cells * NSHAPES);
   const S = f.src, T = f.tgt, W = f.weight;
   // Only cells with i, j >= 1 are written and read, so stale values elsewhere are harmless.
   const sim = scratch.sim;
@@ -421,7 +421,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
   };
 
   cost[0] = 0;
-  if (alpha) alpha[0] = 0;
+  alpha[0] = 0;
   for (let i = 0; i <= n; i++) {
     const loI = lo[i]!, rowI = start[i]! - loI;
     for (let j = loI; j <= hi[i]!; j++) {
@@ -436,53 +436,48 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
         const prev = cost[pidx]!;
         if (prev === Infinity) continue;
         const bc = a === 0 ? skipT[pj]! : b === 0 ? skipS[pi]! : pairCost(pi, pj, t, a, b, idx);
-        if (beadCost) beadCost[idx * NSHAPES + t] = bc;
+        beadCost[idx * NSHAPES + t] = bc;
         if (prev + bc < best) {
           best = prev + bc;
           bt = t;
         }
-        if (alpha) {
-          const v = alpha[pidx]! - bc;
-          terms[nterm++] = v;
-          if (v > tmax) tmax = v;
-        }
+        const v = alpha[pidx]! - bc;
+        terms[nterm++] = v;
+        if (v > tmax) tmax = v;
       }
       cost[idx] = best;
       back[idx] = bt;
-      if (alpha && nterm) alpha[idx] = logSumExp(terms, nterm, tmax);
+      if (nterm) alpha[idx] = logSumExp(terms, nterm, tmax);
     }
   }
-  let beta: Float64Array | null = null;
-  if (alpha && beadCost) {
-    beta = scratch.beta.fill(-Infinity, 0, cells);
-    beta[cells - 1] = 0;
-    // Gather form: beta(i,j) sums over the beads that start at (i,j), whose costs were cached
-    // at their end cells during the forward pass.
-    for (let i = n; i >= 0; i--) {
-      for (let j = hi[i]!; j >= lo[i]!; j--) {
-        const idx = start[i]! + j - lo[i]!;
-        if (idx === cells - 1) continue;
-        let nterm = 0, tmax = -Infinity;
-        for (let t = 0; t < NSHAPES; t++) {
-          const ni = i + SHAPE_A[t]!, nj = j + SHAPE_B[t]!;
-          if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
-          const nidx = start[ni]! + nj - lo[ni]!;
-          const bc = beadCost[nidx * NSHAPES + t]!;
-          const bv = beta[nidx]!;
-          if (bc === Infinity || bv === -Infinity) continue;
-          const v = bv - bc;
-          terms[nterm++] = v;
-          if (v > tmax) tmax = v;
-        }
-        if (nterm) beta[idx] = logSumExp(terms, nterm, tmax);
+  const beta = scratch.beta.fill(-Infinity, 0, cells);
+  beta[cells - 1] = 0;
+  // Gather form: beta(i,j) sums over the beads that start at (i,j), whose costs were cached
+  // at their end cells during the forward pass.
+  for (let i = n; i >= 0; i--) {
+    for (let j = hi[i]!; j >= lo[i]!; j--) {
+      const idx = start[i]! + j - lo[i]!;
+      if (idx === cells - 1) continue;
+      let nterm = 0, tmax = -Infinity;
+      for (let t = 0; t < NSHAPES; t++) {
+        const ni = i + SHAPE_A[t]!, nj = j + SHAPE_B[t]!;
+        if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
+        const nidx = start[ni]! + nj - lo[ni]!;
+        const bc = beadCost[nidx * NSHAPES + t]!;
+        const bv = beta[nidx]!;
+        if (bc === Infinity || bv === -Infinity) continue;
+        const v = bv - bc;
+        terms[nterm++] = v;
+        if (v > tmax) tmax = v;
       }
+      if (nterm) beta[idx] = logSumExp(terms, nterm, tmax);
     }
   }
   // Trace back the best path.
   const beads: Bead[] = [];
   let i = n, j = m;
   const hugs: number[] = [];
-  const logZ = alpha ? alpha[cells - 1]! : 0;
+  const logZ = alpha[cells - 1]!;
   const calA = P.calA, calB = P.calB;
   // A typed array: pushing doubles onto a fresh array changes its elements kind and deoptimizes this function.
   const ratios = new Float64Array(Math.min(n, m));
@@ -496,14 +491,10 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams, with
     if ((lo[i]! > 0 && j - lo[i]! < 2) || (hi[i]! < m && hi[i]! - j < 2)) {
       hugs.push(i);
     }
-    let conf = 1;
-    if (alpha && beta && beadCost) {
-      const pidx = start[pi]! + pj - lo[pi]!;
-      const lp = alpha[pidx]! - beadCost[idx * NSHAPES + t]! + beta[idx]! - logZ;
-      const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
-      const z = calA * Math.log(p / (1 - p)) + calB;
-      conf = 1 / (1 + Math.exp(-z));
-    }
+    const pidx = start[pi]! + pj - lo[pi]!;
+    const lp = alpha[pidx]! - beadCost[idx * NSHAPES + t]! + beta[idx]! - logZ;
+    const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
+    const conf = 1 / (1 + Math.exp(-(calA * Math.log(p / (1 - p)) + calB)));
     if (a === 1 && b === 1) {
       const ls = S.cum[i]! - S.cum[pi]!, lt = T.cum[j]! - T.cum[pj]!;
       if (ls >= 20 && lt >= 10) ratios[nRatios++] = Math.log(lt / ls);
@@ -607,7 +598,7 @@ function settle(f: DocFeatures, ratio: number, P: AlignParams): Pass {
     band = bandAround(roughPath(f, ratio, P, ROUGH_HALF), n, m, halves);
   }
   for (let tries = 0; ; tries++) {
-    const pass = runPass(f, band, ratio, P, true);
+    const pass = runPass(f, band, ratio, P);
     const ratioMoved = Math.abs(Math.log(pass.ratio / ratio)) > 0.08;
     if (tries >= 8 || (!pass.hugs.length && !ratioMoved)) return pass;
     if (ratioMoved) ratio = pass.ratio;
