@@ -16,16 +16,12 @@ function newestSource(dir) {
   return newest;
 }
 
-let fresh;
 function bundleIsFresh() {
-  if (fresh === undefined) {
-    try {
-      fresh = statSync(join(root, 'dist', 'cli', 'main.mjs')).mtimeMs >= newestSource(join(root, 'server'));
-    } catch {
-      fresh = false;
-    }
+  try {
+    return statSync(join(root, 'dist', 'cli', 'main.mjs')).mtimeMs >= newestSource(join(root, 'server'));
+  } catch {
+    return false;
   }
-  return fresh;
 }
 
 /** `bundle`: file name in dist/cli; `source`: path of the TypeScript entry from the repository root. */

@@ -49,9 +49,10 @@ export function defaultThreads(): number {
 }
 
 function startWorker(opts: AlignOptions): Worker {
-  // bin/align-worker.js loads the bundled worker, or its TypeScript source through tsx; it sits
-  // two levels above both this file and the bundle's chunks in dist/cli.
-  return new Worker(new URL('../../bin/align-worker.js', import.meta.url), { workerData: opts });
+  // Bundled (dist/cli/*.mjs), the worker's bundle sits beside this chunk; from source, bin/align-worker.js
+  // (two levels up) loads it through tsx.
+  const entry = import.meta.url.endsWith('.mjs') ? './align-worker.mjs' : '../../bin/align-worker.js';
+  return new Worker(new URL(entry, import.meta.url), { workerData: opts });
 }
 
 /** Cuts `count` items into runs of about `per` units of size (at least one item each). */
