@@ -284,8 +284,8 @@ export function importStatement(body: ImportBody): Promise<{ created: boolean; s
 export type ConsistencyWarning = ConsistencyFinding;
 
 /** Reads the whole corpus on the server: called on request, not on every page load. */
-export function getConsistency(srcLang = 'en', tgtLang = 'ko'): Promise<{ findings: ConsistencyWarning[] }> {
-  return call('GET', `/api/consistency?src=${encodeURIComponent(srcLang)}&tgt=${encodeURIComponent(tgtLang)}`);
+export function getConsistency(): Promise<{ findings: ConsistencyWarning[] }> {
+  return call('GET', '/api/consistency');
 }
 
 export function getFindings(statementId: number): Promise<{ findings: Finding[] }> {

@@ -152,7 +152,7 @@ function consistencyItem(f: ConsistencyWarning): HTMLLIElement {
   return h(
     'li',
     { class: `consistency-item sev-${f.severity}` },
-    h('span', { class: `badge sev-${f.severity}` }, f.severity),
+    h('span', { class: `sbadge sev-${f.severity}` }, f.severity),
     ' ',
     h('span', { class: 'consistency-message' }, f.message),
     h('ul', { class: 'consistency-rows', 'aria-label': 'Where it appears' }, ...links),

@@ -164,11 +164,7 @@ export class ReviewPage {
 
   async load(): Promise<void> {
     const metaP = getMeta().catch(() => null);
-    // Without the checks' suggestions the rows still work, but a reviewer must know they are missing.
-    const findingsP = getFindings(this.statementId).catch((err: unknown) => {
-      showError(`The checks' suggestions could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
-      return null;
-    });
+    const findingsP = this.fetchFindings();
     // Names for the anchor marks; without the glossary the rows still show numbers and acronyms.
     const glossaryP = listGlossary().catch(() => null);
     let data: { statement: StatementSummary; alignment: Alignment | null };
@@ -199,10 +195,7 @@ export class ReviewPage {
     const target = /^#bead-(\d+)$/.exec(location.hash);
     if (target) {
       const i = this.beads.findIndex((b) => b.id === Number(target[1]));
-      if (i >= 0) {
-        this.focusRow(i);
-        this.rows[i]?.scrollIntoView({ block: 'center' });
-      }
+      if (i >= 0) this.revealRow(i);
     }
   }
 
@@ -210,6 +203,14 @@ export class ReviewPage {
   focusCurrent(): void {
     if (this.rows.length === 0) return;
     this.focusRow(this.current >= 0 ? this.current : this.firstVisible());
+  }
+
+  /** The checks' suggestions, or null: the rows still work without them, but a reviewer is told they are missing. */
+  private fetchFindings(): Promise<{ findings: Finding[] } | null> {
+    return getFindings(this.statementId).catch((err: unknown) => {
+      showError(`The checks' suggestions could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    });
   }
 
   private setFindings(all: Finding[]): void {
@@ -1431,7 +1432,7 @@ export class ReviewPage {
 
   /** Refetch the alignment (and findings) after an edit: merges and splits change the row set, so rows are rebuilt. */
   private async reloadAll(focusIndex: number, refocus = true): Promise<void> {
-    const [data, findings] = await Promise.all([getStatement(this.statementId, this.alignment.tgtLang), getFindings(this.statementId).catch(() => null)]);
+    const [data, findings] = await Promise.all([getStatement(this.statementId, this.alignment.tgtLang), this.fetchFindings()]);
     if (!data.alignment) return;
     this.statement = data.statement;
     this.alignment = data.alignment;
