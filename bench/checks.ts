@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { checkAlignment, type Finding } from '../server/core/checks/index.ts';
 import { parseGlossary } from '../server/core/glossary.ts';
 import type { Bead } from '../server/core/types.ts';
-import { CATEGORIES, CHECK_FOR, plant, rng, type Category, type Doc } from './plant.ts';
+import { CATEGORIES, CHECK_FOR, plant, type Category, type Doc } from './plant.ts';
+import { rng } from './synthetic.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');

@@ -232,9 +232,11 @@ async function main(): Promise<void> {
     const wall = (performance.now() - t0) / 1000;
     const cpu1 = { server: processCpuSeconds(server.pid!), machine: machineCpuSeconds() };
     for (const p of procs) children.delete(p);
-    const serverCpu = cpu0.server === null || cpu1.server === null ? null : cpu1.server.total - cpu0.server.total;
-    const serverKernelCpu = cpu0.server === null || cpu1.server === null ? null : cpu1.server.kernel - cpu0.server.kernel;
-    const machineCpu = cpu0.machine === null || cpu1.machine === null ? null : cpu1.machine - cpu0.machine;
+    // CPU readings are null where /proc is not available.
+    const delta = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : b - a);
+    const serverCpu = delta(cpu0.server?.total, cpu1.server?.total);
+    const serverKernelCpu = delta(cpu0.server?.kernel, cpu1.server?.kernel);
+    const machineCpu = delta(cpu0.machine, cpu1.machine);
     const generatorsCpu = reports.reduce((s, r) => s + r.cpuSeconds, 0);
     return {
       title,

@@ -14,7 +14,6 @@ export const CHECK_FOR: Record<Category, string[]> = {
 export interface Doc { id: string; en: string[]; ko: string[]; beads: Bead[] }
 export interface Planted { doc: Doc; category: Category; en: number[]; ko: number[]; note: string }
 
-export { rng } from './synthetic.ts';
 
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 function shuffle<T>(r: () => number, xs: T[]): T[] {

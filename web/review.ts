@@ -929,7 +929,7 @@ export class ReviewPage {
     if (!b) return;
     if (!requireReviewer()) {
       this.flagDialog?.close();
-      // close() refocused the row; the name field must win.
+      // The name field takes the focus; the close event (a task later) leaves it there.
       byId('reviewer').focus();
       return;
     }

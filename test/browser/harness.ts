@@ -1,11 +1,11 @@
 // Browser-test harness: launches headless Chromium (playwright-core) and the real twintext server on a temp database.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openDb } from '../../server/store/db.ts';
+import { openDb, type Db } from '../../server/store/db.ts';
+import { tempDir } from '../helpers.ts';
 import { startServer } from '../../server/http/server.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,8 +61,8 @@ export interface TempDb {
 }
 
 export function tempDb(): TempDb {
-  const dir = mkdtempSync(join(tmpdir(), 'twintext-browser-'));
-  return { dir, dbPath: join(dir, 'twintext.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const { dir, cleanup } = tempDir('twintext-browser-');
+  return { dir, dbPath: join(dir, 'twintext.db'), remove: cleanup };
 }
 
 export interface TestServer {
@@ -88,7 +88,7 @@ export interface Fixture<T> {
  * Registers the before/after hooks every browser suite needs: a temporary database prepared by
  * `prepare` (through the real ops), the real server on it, and a browser. Use inside `describe`.
  */
-export function useFixture<T>(prepare: (conn: ReturnType<typeof openDb>) => T, opts: { accounts?: boolean } = {}): Fixture<T> {
+export function useFixture<T>(prepare: (conn: Db) => T, opts: { accounts?: boolean } = {}): Fixture<T> {
   const fx = {} as Fixture<T>;
   before(async () => {
     ensureWebBuilt();
@@ -147,8 +147,7 @@ export async function settleFonts(page: Page): Promise<void> {
   });
 }
 
-const shotDir = mkdtempSync(join(tmpdir(), 'twintext-shots-'));
-process.once('exit', () => rmSync(shotDir, { recursive: true, force: true }));
+let shots: ReturnType<typeof tempDir> | undefined;
 
 /**
  * Where a test saves its screenshot: docs/NAME with `npm run screenshots` (TWINTEXT_SCREENSHOTS=1),
@@ -156,7 +155,12 @@ process.once('exit', () => rmSync(shotDir, { recursive: true, force: true }));
  * run does not change tracked files.
  */
 export function screenshotPath(name: string): string {
-  return process.env.TWINTEXT_SCREENSHOTS ? join(repoRoot, 'docs', name) : join(shotDir, name);
+  if (process.env.TWINTEXT_SCREENSHOTS) return join(repoRoot, 'docs', name);
+  if (!shots) {
+    shots = tempDir('twintext-shots-');
+    process.once('exit', shots.cleanup);
+  }
+  return join(shots.dir, name);
 }
 
 /** Navigate and wait for the app's first render (it sets html[data-ready]). */
