@@ -1,7 +1,7 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
 import { fileToUpload, getConsistency, importStatement, listStatements, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
-import { langName, progressPercent } from './model.ts';
+import { langName, progressPercent, statementLabel } from './model.ts';
 import { reportError, clearError, requireReviewer, showError } from './ui.ts';
 
 export function progressBar(confirmed: number, total: number, label: string, suffix = ''): HTMLElement {
@@ -37,10 +37,10 @@ function statementRow(s: StatementSummary): HTMLTableRowElement {
   return h(
     'tr',
     null,
-    h('td', { class: 'col-title' }, h('a', { href: `/statements/${s.id}` }, s.title || `Statement ${s.id}`)),
+    h('td', { class: 'col-title' }, h('a', { href: `/statements/${s.id}` }, statementLabel(s.title, s.id))),
     h('td', { class: 'col-date' }, s.date ? h('time', { datetime: s.date }, s.date) : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'col-langs' }, langChips(s.languages)),
-    h('td', { class: 'col-progress' }, progressBar(s.confirmed, s.beads, `Review progress of ${s.title}`)),
+    h('td', { class: 'col-progress' }, progressBar(s.confirmed, s.beads, `Review progress of ${statementLabel(s.title, s.id)}`)),
     h(
       'td',
       { class: 'col-flags' },
@@ -146,7 +146,7 @@ function consistencyItem(f: ConsistencyWarning): HTMLLIElement {
   for (const r of f.rows) {
     if (seen.has(r.statementId)) continue;
     seen.add(r.statementId);
-    const label = `${r.title || `Statement ${r.statementId}`}${r.date ? ` (${r.date})` : ''}, row ${r.position}`;
+    const label = `${statementLabel(r.title, r.statementId)}${r.date ? ` (${r.date})` : ''}, row ${r.position}`;
     links.push(h('li', null, h('a', { href: `/statements/${r.statementId}#bead-${r.beadId}` }, label)));
   }
   return h(

@@ -114,6 +114,11 @@ export function reviewerCookie(name: string): string {
   return `${REVIEWER_COOKIE}=${value}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
+/** What a statement is called on screen: an untitled one still needs a name to link and head a page. */
+export function statementLabel(title: string, id: number): string {
+  return title || `Statement ${id}`;
+}
+
 export function progressPercent(confirmed: number, total: number): number {
   if (total <= 0) return 0;
   return Math.round((confirmed / total) * 100);

@@ -45,6 +45,7 @@ import {
   isLow,
   langName,
   matchesFilter,
+  statementLabel,
   stepVisible,
   type FilterId,
 } from './model.ts';
@@ -244,10 +245,10 @@ export class ReviewPage {
 
   private renderCrumbs(): void {
     const s = this.statement;
-    document.title = `${s.title || `Statement ${s.id}`} · twintext`;
+    document.title = `${statementLabel(s.title, s.id)} · twintext`;
     const crumbs = byId('crumbs');
     clear(crumbs);
-    crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, s.title || `Statement ${s.id}`));
+    crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, statementLabel(s.title, s.id)));
   }
 
   private renderUnaligned(): void {
@@ -255,7 +256,7 @@ export class ReviewPage {
     const s = this.statement;
     clear(this.root);
     this.root.append(
-      h('div', { class: 'page-head' }, h('div', { class: 'head-main' }, h('h1', null, s.title || `Statement ${s.id}`), h('p', { class: 'head-meta' }, langChips(s.languages)))),
+      h('div', { class: 'page-head' }, h('div', { class: 'head-main' }, h('h1', null, statementLabel(s.title, s.id)), h('p', { class: 'head-meta' }, langChips(s.languages)))),
       h('p', { class: 'failure' }, 'This statement has no alignment yet: it needs a text in at least two languages.'),
     );
   }
@@ -418,7 +419,7 @@ export class ReviewPage {
         h(
           'div',
           { class: 'head-main' },
-          h('h1', null, s.title || `Statement ${s.id}`),
+          h('h1', null, statementLabel(s.title, s.id)),
           h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount),
         ),
         h('div', { class: 'head-side' }, this.progressSlot, this.exportBar()),
@@ -1475,7 +1476,12 @@ export class ReviewPage {
     if (this.splitDialog) return this.splitDialog;
     const dialog = h('dialog', { id: 'split-dialog', 'aria-labelledby': 'split-title' });
     dialog.addEventListener('close', () => {
-      if (!this.busy) this.focusRow(Math.max(0, Math.min(this.current, this.rows.length - 1)));
+      // As with the flag dialog: the close event comes a task late, and focus the user has already
+      // moved elsewhere (a shortcut, the name field) stays where it went. While a split is being
+      // applied the rebuilt rows take the focus instead.
+      const active = document.activeElement;
+      if (this.busy || (active && active !== document.body && !dialog.contains(active))) return;
+      this.focusRow(Math.max(0, Math.min(this.current, this.rows.length - 1)));
     });
     document.body.append(dialog);
     this.splitDialog = dialog;

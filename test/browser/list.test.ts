@@ -1,40 +1,29 @@
 // Browser tests for the statement list: seeded demo statements, links, progress, search, screenshot.
 import { expect } from 'chai';
-import { apiAlignment, apiGet, ensureWebBuilt, launchBrowser, newPage, open, screenshotPath, settleFonts, startTestServer, tempDb, type ApiStatement, type TempDb, type TestServer, type BrowserSession } from './harness.ts';
+import { addFlag, getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, useFixture, type ApiStatement } from './harness.ts';
 
 describe('web: statement list', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
+  // The demo statements with some review progress and an open flag, so the list (and its screenshot) shows real numbers.
+  const fx = useFixture((conn) => {
+    const beads = getStatementView(conn, Math.min(...seedDemo(conn))).alignment!.beads;
+    for (const b of beads.slice(0, 5)) setBeadConfirmed(conn, b.id, true, b.version, 'Seed Reviewer');
+    addFlag(conn, beads[6]!.id, { category: 'number', comment: 'Amounts differ.' }, 'Seed Reviewer');
+  });
   let statements: ApiStatement[];
 
   before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-    // Some review progress and an open flag, so the list (and its screenshot) shows real numbers.
-    const firstId = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements.map((s) => s.id).sort((a, b) => a - b)[0]!;
-    const { beads } = await apiAlignment(server.url, firstId);
-    const send = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Seed Reviewer' }, body: JSON.stringify(body) });
-    for (const b of beads.slice(0, 5)) expect((await send(`/api/beads/${b.id}/confirm`, { version: b.version })).status).to.equal(200);
-    expect((await send(`/api/beads/${beads[6]!.id}/flags`, { category: 'number', comment: 'Amounts differ.' })).status).to.equal(201);
-    statements = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
+    statements = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements')).statements;
   });
 
   it('lists the seeded demo statements with links, languages and progress', async () => {
     expect(statements.length).to.be.at.least(2);
     expect(statements.some((s) => s.confirmed === 5 && s.openFlags === 1)).to.equal(true);
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       const rows = page.locator('table.statements tbody tr');
       expect(await rows.count()).to.equal(statements.length);
       for (const s of statements) {
@@ -57,13 +46,13 @@ describe('web: statement list', function () {
   });
 
   it('searches titles through the API and follows a title to its review page', async () => {
-    const { close, page } = await newPage(browser, { baseUrl: server.url });
+    const { close, page } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       const target = statements[statements.length - 1]!;
       // A distinctive word of the last title narrows the list to fewer statements.
       const word = target.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
-      const expected = (await apiGet<{ statements: ApiStatement[] }>(server.url, `/api/statements?q=${encodeURIComponent(word)}`)).statements;
+      const expected = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, `/api/statements?q=${encodeURIComponent(word)}`)).statements;
       expect(expected.length).to.be.at.least(1);
       await page.getByRole('searchbox', { name: 'Search statements' }).fill(word);
       await page.waitForFunction((n) => document.querySelectorAll('table.statements tbody tr a').length === n, expected.length);
@@ -96,10 +85,10 @@ describe('web: statement list', function () {
       ['해양안보 협력에 관한 공동성명', '대한민국과 미국은 2026년 6월 3일 부산에서 해양안보 회담을 개최하였다.', '양측은 연합 순찰을 확대하고 불법 환적에 관한 정보를 공유하기로 합의하였다.'].join('\n\n'),
       'utf8',
     );
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     page.setDefaultTimeout(5000);
     try {
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       await page.getByRole('button', { name: '+ Import statement' }).click();
       const form = page.getByRole('form', { name: 'Import statement' });
       // An unsupported file: the server's message is shown in the form's alert region.
@@ -122,7 +111,7 @@ describe('web: statement list', function () {
       expect((await page.locator('td.tgt .pt').allTextContents()).join(' ')).to.contain('부산에서');
 
       // Pasting works the same way.
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       await page.getByRole('button', { name: '+ Import statement' }).click();
       await form.getByLabel('English text').fill('The Ministers met in Seoul.\n\nThey agreed to meet again in <b>2027</b>.');
       await form.getByLabel('Korean text').fill('장관들은 서울에서 만났다.\n\n양측은 2027년에 다시 만나기로 합의하였다.');
@@ -139,7 +128,7 @@ describe('web: statement list', function () {
 
   it('lists terms rendered differently across statements and links to the rows where they appear', async () => {
     const post = async (title: string, date: string, en: string, ko: string) => {
-      const res = await fetch(`${server.url}/api/statements`, {
+      const res = await fetch(`${fx.server.url}/api/statements`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Seed Reviewer' },
         body: JSON.stringify({ title, date, texts: { en, ko } }),
@@ -149,12 +138,12 @@ describe('web: statement list', function () {
     };
     const first = await post('Readiness talks <i>one</i>', '2026-05-08', 'Readiness talks\n\nThe Joint Chiefs of Staff briefed both delegations on readiness.', '대비태세 회의\n\n합동참모본부가 양측 대표단에 대비태세를 보고하였다.');
     const second = await post('Exercise talks', '2026-05-06', 'Exercise talks\n\nThe Joint Chiefs of Staff presented the combined exercise plan.', '연습 회의\n\n합참이 연합연습 계획을 설명하였다.');
-    const { beads } = await apiAlignment(server.url, second);
+    const { beads } = await apiAlignment(fx.server.url, second);
     const target = beads.find((b) => b.tgt.some((p) => p.text.includes('합참')))!;
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     page.setDefaultTimeout(5000);
     try {
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       const panel = page.getByRole('region', { name: 'Consistency across statements' });
       await panel.getByRole('button', { name: 'Check consistency' }).click();
       const item = panel.locator('.consistency-item', { hasText: 'Joint Chiefs of Staff' });
@@ -165,7 +154,7 @@ describe('web: statement list', function () {
       expect(await links.nth(0).getAttribute('href')).to.match(new RegExp(`^/statements/${first}#bead-\\d+$`));
       expect(await panel.locator('i').count()).to.equal(0);
       await links.nth(1).click();
-      await page.waitForURL(`${server.url}/statements/${second}#bead-${target.id}`);
+      await page.waitForURL(`${fx.server.url}/statements/${second}#bead-${target.id}`);
       await page.waitForSelector('html[data-ready="true"]');
       await page.locator(`tr.bead.current[data-bead-id="${target.id}"]`).waitFor();
       expect(pageErrors).to.deep.equal([]);
@@ -175,14 +164,14 @@ describe('web: statement list', function () {
   });
 
   it('adds, edits, searches and deletes glossary terms at /#glossary, with markup kept literal', async () => {
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     page.setDefaultTimeout(5000);
     page.on('dialog', (d) => void d.accept());
     try {
-      await open(page, `${server.url}/`);
+      await open(page, `${fx.server.url}/`);
       await page.getByRole('link', { name: 'Glossary' }).click();
       await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
-      const before = (await apiGet<{ terms: unknown[] }>(server.url, '/api/glossary')).terms.length;
+      const before = (await apiGet<{ terms: unknown[] }>(fx.server.url, '/api/glossary')).terms.length;
       await page.getByText(`${before} of ${before} terms`).waitFor();
 
       await page.getByLabel('English terms').fill('Alliance Trial Coordination Cell | ATCC');
@@ -190,7 +179,7 @@ describe('web: statement list', function () {
       await page.getByLabel('Note').fill('Use <i>ATCC</i> after the first <b>mention</b>');
       await page.getByRole('button', { name: 'Add term' }).click();
       await page.getByText(`${before + 1} of ${before + 1} terms`).waitFor();
-      const stored = (await apiGet<{ terms: { id: number; note: string; terms: Record<string, string[]> }[] }>(server.url, '/api/glossary')).terms.find((t) => t.terms['ko']?.includes('동맹시험조정반'));
+      const stored = (await apiGet<{ terms: { id: number; note: string; terms: Record<string, string[]> }[] }>(fx.server.url, '/api/glossary')).terms.find((t) => t.terms['ko']?.includes('동맹시험조정반'));
       expect(stored?.terms['en']).to.deep.equal(['Alliance Trial Coordination Cell', 'ATCC']);
 
       await page.getByRole('searchbox', { name: 'Search glossary' }).fill('시험조정');
@@ -208,7 +197,7 @@ describe('web: statement list', function () {
 
       await row.getByRole('button', { name: /^Delete/ }).click();
       await page.getByText(`0 of ${before} terms`).waitFor();
-      expect((await apiGet<{ terms: unknown[] }>(server.url, '/api/glossary')).terms.length).to.equal(before);
+      expect((await apiGet<{ terms: unknown[] }>(fx.server.url, '/api/glossary')).terms.length).to.equal(before);
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();

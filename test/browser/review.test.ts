@@ -1,23 +1,8 @@
 // Browser tests for the review page: side-by-side rows, confirm/flag/resolve persistence, reviewer gate, conflicts.
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
-import {
-  apiAlignment,
-  apiGet,
-  ensureWebBuilt,
-  launchBrowser,
-  newPage,
-  open,
-  screenshotPath,
-  settleFonts,
-  REVIEWER,
-  startTestServer,
-  tempDb,
-  type ApiStatement,
-  type TempDb,
-  type TestServer,
-  type BrowserSession,
-} from './harness.ts';
+import { seedDemo } from '../../server/ops/seed.ts';
+import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, REVIEWER, startTestServer, useFixture, type ApiStatement } from './harness.ts';
 
 async function paragraphNumbers(cell: Locator): Promise<number[]> {
   return (await cell.locator('.para').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset['n']))));
@@ -29,27 +14,11 @@ async function post(url: string, body: unknown, reviewer = 'Other Editor'): Prom
 
 describe('web: review page', function () {
   this.timeout(30_000);
-  let browser: BrowserSession;
-  let server: TestServer;
-  let db: TempDb;
-  let first: ApiStatement;
-
-  before(async () => {
-    ensureWebBuilt();
-    db = tempDb();
-    [browser, server] = await Promise.all([launchBrowser(), startTestServer(db.dbPath)]);
-    const { statements } = await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements');
-    first = statements.slice().sort((a, b) => a.id - b.id)[0]!;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    db?.remove();
-  });
+  // The demo statements, as a new database gets them; the first one is reviewed.
+  const fx = useFixture((conn) => ({ statementId: Math.min(...seedDemo(conn)) }));
 
   async function withPage(fn: (page: Page, errors: string[]) => Promise<void>, reviewer?: string | null): Promise<void> {
-    const { close, page, pageErrors } = await newPage(browser, { baseUrl: server.url, reviewer });
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url, reviewer });
     page.setDefaultTimeout(5000);
     try {
       await fn(page, pageErrors);
@@ -59,12 +28,12 @@ describe('web: review page', function () {
   }
 
   it('shows one row per bead, source left and target right, with paragraph numbers and marked empty sides', async () => {
-    const { statements } = await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements');
+    const { statements } = await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements');
     let emptyCells = 0;
     await withPage(async (page, errors) => {
       for (const s of statements) {
-        const alignment = await apiAlignment(server.url, s.id);
-        await open(page, `${server.url}/statements/${s.id}`);
+        const alignment = await apiAlignment(fx.server.url, s.id);
+        await open(page, `${fx.server.url}/statements/${s.id}`);
         const headers = await page.locator('table.beads thead th').allTextContents();
         expect(headers[1]).to.contain('English');
         expect(headers[2]).to.contain('Korean');
@@ -105,7 +74,7 @@ describe('web: review page', function () {
 
   it('shows a clear page for an unknown statement', async () => {
     await withPage(async (page, errors) => {
-      await open(page, `${server.url}/statements/987654`);
+      await open(page, `${fx.server.url}/statements/987654`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Statement not found');
       expect(await page.getByRole('link', { name: /Back to all statements/ }).getAttribute('href')).to.equal('/');
       expect(errors).to.deep.equal([]);
@@ -113,10 +82,10 @@ describe('web: review page', function () {
   });
 
   it('requires a reviewer name before any change and stores it in the cookie', async () => {
-    const alignment = await apiAlignment(server.url, first.id);
+    const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
     const target = alignment.beads[alignment.beads.length - 1]!;
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${first.id}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const row = page.locator('tr.bead').last();
       await row.getByRole('button', { name: 'Confirm' }).click();
       const alert = page.getByRole('alert');
@@ -128,7 +97,7 @@ describe('web: review page', function () {
       await row.getByRole('button', { name: 'Flag' }).focus();
       await page.keyboard.press('Escape');
       expect(await alert.isVisible()).to.equal(false);
-      expect((await apiAlignment(server.url, first.id)).beads.at(-1)!.status).to.equal(target.status);
+      expect((await apiAlignment(fx.server.url, fx.data.statementId)).beads.at(-1)!.status).to.equal(target.status);
 
       await page.getByRole('textbox', { name: 'Your name' }).fill('김지우');
       const cookies = await page.context().cookies();
@@ -140,19 +109,19 @@ describe('web: review page', function () {
       await dialog.getByRole('button', { name: 'Save' }).click();
       await row.locator('.badges li').waitFor();
     }, null);
-    const after = (await apiAlignment(server.url, first.id)).beads.at(-1)!;
+    const after = (await apiAlignment(fx.server.url, fx.data.statementId)).beads.at(-1)!;
     const flag = after.flags.find((f) => f.comment === 'Tone is more formal in Korean.') as { author?: string } | undefined;
     expect(flag?.author).to.equal('김지우');
   });
 
   it('confirms and unconfirms a row, and the state survives a reload', async () => {
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${first.id}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const confirm = page.locator('tr.bead').nth(0).getByRole('button', { name: 'Confirm' });
       expect(await confirm.getAttribute('aria-pressed')).to.equal('false');
       await confirm.click();
       await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
-      expect((await apiAlignment(server.url, first.id)).beads[0]!.status).to.equal('confirmed');
+      expect((await apiAlignment(fx.server.url, fx.data.statementId)).beads[0]!.status).to.equal('confirmed');
       expect(await page.getByRole('progressbar', { name: 'Review progress' }).getAttribute('aria-valuenow')).to.equal('1');
       // Confirming is an undoable row operation like the alignment edits.
       expect(await page.getByRole('button', { name: 'Undo confirm' }).isEnabled()).to.equal(true);
@@ -165,7 +134,7 @@ describe('web: review page', function () {
 
       await again.click();
       await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="false"]');
-      expect((await apiAlignment(server.url, first.id)).beads[0]!.status).to.equal('auto');
+      expect((await apiAlignment(fx.server.url, fx.data.statementId)).beads[0]!.status).to.equal('auto');
       await again.click();
       await page.waitForSelector('tr.bead:nth-child(1) button.confirm[aria-pressed="true"]');
     });
@@ -173,16 +142,16 @@ describe('web: review page', function () {
 
   it('reloads the row and tells the user when someone else changed it (409)', async () => {
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${first.id}`);
-      const bead = (await apiAlignment(server.url, first.id)).beads[1]!;
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      const bead = (await apiAlignment(fx.server.url, fx.data.statementId)).beads[1]!;
       expect(bead.status).to.equal('auto');
-      const res = await post(`${server.url}/api/beads/${bead.id}/confirm`, { version: bead.version });
+      const res = await post(`${fx.server.url}/api/beads/${bead.id}/confirm`, { version: bead.version });
       expect(res.status).to.equal(200);
       // The page still holds the old version, so its confirm is stale.
       await page.locator('tr.bead').nth(1).getByRole('button', { name: 'Confirm' }).click();
       await page.getByRole('alert').getByText('changed by someone else').waitFor();
       await page.waitForSelector('tr.bead:nth-child(2) button.confirm[aria-pressed="true"]');
-      expect((await apiAlignment(server.url, first.id)).beads[1]!.status).to.equal('confirmed');
+      expect((await apiAlignment(fx.server.url, fx.data.statementId)).beads[1]!.status).to.equal('confirmed');
     });
   });
 
@@ -190,7 +159,7 @@ describe('web: review page', function () {
     const comment = 'The Korean text says 1조 4,028억 원, not 1.5192 trillion.';
     const rowIndex = 2;
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${first.id}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const row = page.locator('tr.bead').nth(rowIndex);
       await row.getByRole('button', { name: 'Flag' }).click();
       const dialog = page.getByRole('dialog', { name: `Flag row ${rowIndex + 1}` });
@@ -207,11 +176,12 @@ describe('web: review page', function () {
       expect(await page.locator('tr.bead').nth(rowIndex).locator('.badges li').allTextContents()).to.deep.equal(['number']);
     });
 
-    await server.close();
-    server = await startTestServer(db.dbPath);
+    // The fixture's after hook closes whichever server fx holds, so the restarted one is cleaned up too.
+    await fx.server.close();
+    fx.server = await startTestServer(fx.db.dbPath);
 
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${first.id}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const row = page.locator('tr.bead').nth(rowIndex);
       expect(await row.locator('.badges li').allTextContents()).to.deep.equal(['number']);
       const item = page.locator('.side-panel li.flag-item', { hasText: comment });
@@ -221,11 +191,11 @@ describe('web: review page', function () {
       // The panel shows open flags by default, so the resolved one leaves the list.
       await page.locator('.side-panel li.flag-item', { hasText: comment }).waitFor({ state: 'detached' });
       expect(await row.locator('.badges li').count()).to.equal(0);
-      const flag = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
+      const flag = (await apiAlignment(fx.server.url, fx.data.statementId)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
       expect(flag?.status).to.equal('resolved');
       // The list's open-flag count reads the same data.
-      const s = (await apiGet<{ statements: ApiStatement[] }>(server.url, '/api/statements')).statements.find((x) => x.id === first.id)!;
-      const openCount = (await apiAlignment(server.url, first.id)).beads.flatMap((b) => b.flags).filter((f) => f.status === 'open').length;
+      const s = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements')).statements.find((x) => x.id === fx.data.statementId)!;
+      const openCount = (await apiAlignment(fx.server.url, fx.data.statementId)).beads.flatMap((b) => b.flags).filter((f) => f.status === 'open').length;
       expect(s.openFlags).to.equal(openCount);
       expect(await page.locator('.side-panel h2 .count').textContent()).to.equal(`${openCount} open`);
 
@@ -239,15 +209,15 @@ describe('web: review page', function () {
       await page.getByLabel('Status').selectOption('open');
       await page.locator('.side-panel li.flag-item.status-open', { hasText: comment }).getByRole('button', { name: "Won't fix" }).click();
       await page.waitForFunction(() => document.querySelectorAll('tr.bead')[2]?.querySelectorAll('.badges li').length === 0);
-      const wontfix = (await apiAlignment(server.url, first.id)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
+      const wontfix = (await apiAlignment(fx.server.url, fx.data.statementId)).beads[rowIndex]!.flags.find((f) => f.comment === comment);
       expect(wontfix?.status).to.equal('wontfix');
     });
   });
 
   it('filters rows and takes the review screenshot', async () => {
-    const alignment = await apiAlignment(server.url, first.id);
+    const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
     await withPage(async (page) => {
-      await open(page, `${server.url}/statements/${first.id}`);
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const visible = async (): Promise<number> => page.locator('tr.bead:not([hidden])').count();
       await page.getByRole('button', { name: /^Empty side/ }).click();
       expect(await visible()).to.equal(alignment.beads.filter((b) => b.src.length === 0 || b.tgt.length === 0).length);
@@ -265,7 +235,7 @@ describe('web: review page', function () {
       // An open critical flag in view makes the screenshot show badges and the panel at their busiest.
       const merged = alignment.beads.findIndex((b) => b.src.length + b.tgt.length > 2);
       const target = alignment.beads[merged >= 0 ? merged : 2]!;
-      const res = await post(`${server.url}/api/beads/${target.id}/flags`, { category: 'meaning', severity: 'critical', comment: 'Korean merges two English paragraphs; check nothing was dropped.' });
+      const res = await post(`${fx.server.url}/api/beads/${target.id}/flags`, { category: 'meaning', severity: 'critical', comment: 'Korean merges two English paragraphs; check nothing was dropped.' });
       expect(res.status).to.equal(201);
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');
@@ -273,6 +243,63 @@ describe('web: review page', function () {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await settleFonts(page);
       await page.screenshot({ path: screenshotPath('screenshot-review.png') });
+    });
+  });
+
+  it('gives the focus back to the row when the split dialog is cancelled, and leaves it where the user moved it', async () => {
+    const before = await apiAlignment(fx.server.url, fx.data.statementId);
+    const row = before.beads.findIndex((b) => b.src.length > 0 && b.tgt.length > 0);
+    expect(row).to.be.at.least(0);
+    const focused = (page: Page) =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { id: el?.id ?? '', tag: el?.tagName ?? '', row: Number((el?.closest('tr.bead') as HTMLElement | null)?.dataset['index'] ?? -1), label: el?.getAttribute('aria-label') ?? '' };
+      });
+    // The close event arrives a task after the dialog has closed; give it time to (wrongly) act.
+    const settle = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    await withPage(async (page, errors) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      await page.locator('tr.bead').nth(row).focus();
+      const dialog = page.getByRole('dialog', { name: `Split row ${row + 1}` });
+
+      // Escape: back on the row the dialog was opened from.
+      await page.keyboard.press('s');
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await settle(page);
+      expect(await focused(page)).to.deep.include({ row, tag: 'TR' });
+
+      // A fast e (into the row toolbar) between the close and its event keeps the focus in the toolbar.
+      await page.keyboard.press('s');
+      await dialog.waitFor();
+      // (Closing and pressing e within one task makes the order certain.)
+      const inToolbar = await page.evaluate(() => {
+        document.querySelector<HTMLDialogElement>('dialog[open]')!.close();
+        (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+        return document.activeElement?.closest('[role="toolbar"]') ? document.activeElement.getAttribute('aria-label') : null;
+      });
+      expect(inToolbar, 'e focused a toolbar button').to.be.a('string');
+      await settle(page);
+      expect((await focused(page)).label).to.equal(inToolbar);
+
+      // The name was cleared elsewhere (another tab) while the dialog was open: Split sends the user
+      // to the name field, and the close event must not take the focus back to the row.
+      await page.locator('tr.bead').nth(row).focus();
+      await page.keyboard.press('s');
+      await dialog.waitFor();
+      await page.evaluate(() => {
+        document.cookie = 'twintext_reviewer=; path=/; max-age=0; SameSite=Lax';
+      });
+      await dialog.locator('input[name="split-src"][value="0"]').check();
+      await dialog.getByRole('button', { name: 'Split' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await settle(page);
+      expect((await focused(page)).id).to.equal('reviewer');
+      expect(await page.getByRole('alert').textContent()).to.contain('Your name');
+      const after = await apiAlignment(fx.server.url, fx.data.statementId);
+      expect(after.beads.length).to.equal(before.beads.length);
+      expect(errors).to.deep.equal([]);
     });
   });
 });
