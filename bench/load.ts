@@ -15,6 +15,8 @@ interface ClientJob {
   /** The count bound: the run stops at this many responses even if time is left. */
   maxRequests: number;
   kind: 'read' | 'write';
+  /** The Accept-Encoding header of reads ('' for none). */
+  acceptEncoding: string;
   /** Requests per second per connection (open loop); absent = as fast as the server answers (closed loop). */
   connectionRate?: number;
   statementId: number;
@@ -41,7 +43,8 @@ interface ClientReport {
 if (process.argv[2] === 'client') {
   process.once('message', (job: ClientJob) => {
     process.once('message', async () => {
-      const headers = { 'content-type': 'application/json', 'x-reviewer': 'bench' };
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-reviewer': 'bench' };
+      if (job.kind === 'read' && job.acceptEncoding) headers['accept-encoding'] = job.acceptEncoding;
       let k = 0;
       const requests: autocannon.Request[] =
         job.kind === 'read'
@@ -134,6 +137,9 @@ async function main(): Promise<void> {
   // The steady write load: 10 connections each sending a flag write every 1/12 s, the rate the
   // non-stop writers reached before the write path was made cheaper (about 120 writes/s in all).
   const writeRate = Number(process.env.BENCH_WRITE_RATE ?? 12);
+  // Readers ask for compressed responses as browsers do (the review view comes gzipped from its cache);
+  // BENCH_ACCEPT_ENCODING= (empty) reads the plain JSON instead.
+  const acceptEncoding = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br, zstd';
   const dir = mkdtempSync(join(tmpdir(), 'twintext-load-'));
   const dbPath = join(dir, 'load.db');
 
@@ -198,9 +204,13 @@ async function main(): Promise<void> {
   }, (4 * seconds + 60) * 1000);
 
   const viewSize = async (statementId: number) => {
-    const text = await (await fetch(`${url}/api/statements/${statementId}`)).text();
+    const res = await fetch(`${url}/api/statements/${statementId}`, { headers: { 'accept-encoding': acceptEncoding } });
+    // The length sent (fetch decodes the body), and the JSON's own.
+    const sent = Number(res.headers.get('content-length'));
+    const text = await res.text();
     const beads = (JSON.parse(text) as { alignment: { beads: { flags: unknown[] }[] } }).alignment.beads;
-    return `${Math.round(Buffer.byteLength(text) / 1000)} kB, ${beads.reduce((n, b) => n + b.flags.length, 0)} flags`;
+    const plain = Buffer.byteLength(text);
+    return `${Math.round(plain / 1000)} kB${sent !== plain ? ` (${Math.round(sent / 1000)} kB ${res.headers.get('content-encoding')})` : ''}, ${beads.reduce((n, b) => n + b.flags.length, 0)} flags`;
   };
 
   /** Runs the groups of connections at the same time on one statement, each group in its own load-generator process. */
@@ -220,7 +230,7 @@ async function main(): Promise<void> {
       procs.map((p, i) => {
         const ready = new Promise<void>((resolve) => p.once('message', () => resolve()));
         const g = groups[i]!;
-        p.send({ url, connections: g.connections, connectionRate: g.connectionRate, seconds: runSeconds, maxRequests, kind: g.kind, statementId, beadIds } satisfies ClientJob);
+        p.send({ url, connections: g.connections, connectionRate: g.connectionRate, seconds: runSeconds, maxRequests, kind: g.kind, acceptEncoding, statementId, beadIds } satisfies ClientJob);
         return ready;
       }),
     );
@@ -283,7 +293,7 @@ async function main(): Promise<void> {
   console.log(`\nLoad on loopback: 50 connections in all per run, each run at most ${seconds} s and ${maxRequests.toLocaleString('en')} responses per load generator`);
   console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}) shared by the server and the load generators${pin ? ' (BENCH_PIN: server on CPU 0, generators on CPU 1)' : ''}, Node ${process.version}`);
   console.log(`Server: \`twintext serve\` in its own process, ${quiet ? 'request log off (BENCH_QUIET=1)' : 'logging each request to a file as deployed'}. Load generators: autocannon, one process per group of connections.`);
-  console.log('Each run reads and writes its own fresh 200-bead statement. CPU: 100 % = one core busy for the whole run.\n');
+  console.log(`Each run reads and writes its own fresh 200-bead statement; reads send ${acceptEncoding ? `Accept-Encoding: ${acceptEncoding}` : 'no Accept-Encoding'}. CPU: 100 % = one core busy for the whole run.\n`);
   console.log('| run | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | its generator CPU |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of runs)

@@ -1,5 +1,6 @@
 // Builds the request handler (never listens by itself): middleware, the API routers, the web shell and static assets, one error handler last.
 import express, { type Request, type RequestHandler, type Router } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +10,7 @@ import type { Db } from '../store/db.ts';
 import { repoRoot, type OpsOptions } from '../ops/context.ts';
 import { HttpError, errorHandler, sendError } from './errors.ts';
 import { routeContext, type RouteContext } from './request.ts';
+import { isCachedView } from './view-cache.ts';
 import { hotReads, isLoopbackHostHeader, logWhenFinished, staticHeaders, type RequestLogEntry } from './hot-read.ts';
 import { sessionGate, sessionRoutes } from './routes/session.ts';
 import { statementRoutes } from './routes/statements.ts';
@@ -92,6 +94,10 @@ function build(deps: AppDeps, c: RouteContext): express.Express {
     next();
   });
   app.use(securityHeaders);
+  // Gzip (or what the client prefers) for the shell, the bundle, lists and exports: a team server is
+  // reached over real networks. The review view comes gzipped or plain from its cache (view-cache.ts),
+  // exactly as the hot path sends it, so it is left alone.
+  app.use(compression({ filter: (req, res) => !isCachedView(res) && compression.filter(req, res) }));
   if (!deps.accounts) {
     // Without accounts anyone who can reach the server may write, so only loopback names are served:
     // a web page that rebinds its own host name to 127.0.0.1 (DNS rebinding) gets nothing.

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { sendView, type StatementViews } from './view-cache.ts';
+import { acceptsGzip, sendView, type StatementViews } from './view-cache.ts';
 import { cookie, REVIEWER_COOKIE } from './request.ts';
 
 /** One structured entry per request (no statement text, no query strings). */
@@ -83,7 +83,7 @@ export function hotReads(views: StatementViews, securityHeaders: readonly string
     if (!m || !isLoopbackHostHeader(req.headers.host)) return false;
     let view;
     try {
-      view = views.get(Number(m[1]), m[2]);
+      view = views.get(Number(m[1]), m[2], acceptsGzip(req));
     } catch {
       // Express answers again, with the error JSON (and the 500 log line) of the ordinary route.
       return false;

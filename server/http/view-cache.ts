@@ -1,7 +1,10 @@
 // The review page's hot read, cached: a statement's rendered JSON per revision (the id of its newest
-// event). Flag writes, the most frequent change, patch the cached view in place instead of rebuilding it.
+// event), plain and gzipped. Flag writes, the most frequent change, patch the cached view in place
+// instead of rebuilding it, and recompress only the part of it they changed.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
+import Negotiator from 'negotiator';
 import type { Db } from '../store/db.ts';
 import { statementRevision, eventsSince } from '../store/events.ts';
 import { getFlag, type FlagRow } from '../store/beads.ts';
@@ -16,12 +19,26 @@ export interface CachedView {
   chunks: readonly Buffer[];
   length: number;
   etag: string;
+  /** The JSON as it is, or gzipped (sent with Content-Encoding: gzip). */
+  encoding: 'identity' | 'gzip';
 }
 
 // Tags name a cache entry of this process (boot, serial) at a revision: a restarted server or a rebuilt
 // entry never answers 304 for bytes it did not produce, even if something changed without an event.
 const BOOT = randomUUID().slice(0, 8);
 let serials = 0;
+
+/** One encoding of the response, built from the parts a write left intact. */
+interface Rendition {
+  /** The beads GROUP at a time (gzip: each group compressed on its own); null where a write changed a bead since the last read. */
+  groups: (Buffer | null)[];
+  /** The view around the beads array (`…"beads":[` and `]…`); null after a write changed the summary. */
+  frame: { head: Buffer; tail: Buffer } | null;
+  /** The response in ~30 chunks (frame, groups, separators); null from a write until the next read. */
+  parts: { chunks: Buffer[]; length: number } | null;
+  /** The same joined into one buffer, from the second read of an unchanged view on. */
+  body: Buffer | null;
+}
 
 interface Entry {
   statementId: number;
@@ -30,18 +47,24 @@ interface Entry {
   view: { ok: true } & StatementView;
   /** Each bead's JSON, encoded, so a flag write re-serialises and re-encodes one bead, not the whole statement. */
   beads: Buffer[];
-  /** The beads GROUP at a time, joined with commas; null where a write changed a bead since the last read. */
-  groups: (Buffer | null)[];
-  /** The view around the beads array (`…"beads":[` and `]…`); null after a write changed the summary. */
-  frame: { head: Buffer; tail: Buffer } | null;
-  /** The response in ~30 chunks (frame, groups, commas); null from a write until the next read. */
-  parts: { chunks: Buffer[]; length: number } | null;
-  /** The same joined into one buffer, from the second read of an unchanged view on. */
-  body: Buffer | null;
+  plain: Rendition;
+  gzip: Rendition;
 }
 
 const HOLE = '"@@beads@@"';
 const COMMA = Buffer.from(',');
+
+function rendition(groups: number): Rendition {
+  return { groups: new Array<null>(groups).fill(null), frame: null, parts: null, body: null };
+}
+
+/** Forgets what a write made stale: the group of bead k (or none), the frame, and the assembled response. */
+function invalidate(r: Rendition, group: number | null): void {
+  if (group !== null) r.groups[group] = null;
+  r.frame = null;
+  r.parts = null;
+  r.body = null;
+}
 
 function frame(view: Entry['view']): { head: Buffer; tail: Buffer } {
   const { beads: _spliced, ...alignment } = view.alignment!;
@@ -51,38 +74,78 @@ function frame(view: Entry['view']): { head: Buffer; tail: Buffer } {
   return { head: Buffer.from(skeleton.slice(0, at) + '['), tail: Buffer.from(']' + skeleton.slice(at + HOLE.length)) };
 }
 
+/** Group g's beads joined with commas; every group after the first starts with the comma that separates it from the one before. */
 function joinGroup(beads: Buffer[], g: number): Buffer {
   const parts: Buffer[] = [];
-  for (let i = g * GROUP; i < Math.min(beads.length, (g + 1) * GROUP); i++) i > g * GROUP ? parts.push(COMMA, beads[i]!) : parts.push(beads[i]!);
+  for (let i = g * GROUP; i < Math.min(beads.length, (g + 1) * GROUP); i++) if (i > 0) parts.push(COMMA, beads[i]!);
+  else parts.push(beads[i]!);
   return Buffer.concat(parts);
 }
 
+/** The plain JSON in pieces: frame head, the groups, frame tail (or the whole view when it has no beads). */
+function plainPieces(e: Entry): Buffer[] {
+  const r = e.plain;
+  if (!e.view.alignment) return [(r.frame ??= { head: Buffer.from(JSON.stringify(e.view)), tail: Buffer.alloc(0) }).head];
+  r.frame ??= frame(e.view);
+  const pieces: Buffer[] = [r.frame.head];
+  for (let g = 0; g < r.groups.length; g++) pieces.push((r.groups[g] ??= joinGroup(e.beads, g)));
+  pieces.push(r.frame.tail);
+  return pieces;
+}
+
+// Gzip in pieces, as pigz does: each piece is a raw deflate stream of its own, ended by a sync flush
+// (byte-aligned, not final), so pieces concatenate into one valid stream that a final empty block
+// closes. A flag write then recompresses one group of beads and the small frame, not the whole view;
+// the CRC of the whole plain text is recomputed (zlib's crc32 runs at gigabytes per second).
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const EMPTY = Buffer.alloc(0);
+const LAST_BLOCK = deflateRawSync(Buffer.alloc(0));
+const deflatePiece = (b: Buffer): Buffer => deflateRawSync(b, { level: Z.Z_BEST_SPEED, finishFlush: Z.Z_SYNC_FLUSH });
+
+function gzipPieces(e: Entry, plain: Buffer[]): Buffer[] {
+  const r = e.gzip;
+  r.frame ??= { head: deflatePiece(plain[0]!), tail: plain.length > 1 ? deflatePiece(plain.at(-1)!) : EMPTY };
+  let crc = 0, length = 0;
+  for (const p of plain) {
+    crc = crc32(p, crc);
+    length += p.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  const pieces = [GZIP_HEADER, r.frame.head];
+  if (plain.length > 1) {
+    for (let g = 0; g < r.groups.length; g++) pieces.push((r.groups[g] ??= deflatePiece(plain[g + 1]!)));
+    pieces.push(r.frame.tail);
+  }
+  pieces.push(LAST_BLOCK, trailer);
+  return pieces;
+}
+
 /**
- * The response: the view with its beads spliced in from their cached JSON; only the parts a write changed
- * are redone. The first read after a write sends the chunks as they are; the second joins them once for
- * every later read. (Joining on every write cost up to ~0.6 ms for a 1 MB view, mostly page faults of the
- * fresh buffer, and under non-stop flag writes a view is read about once per write; under mostly reads,
- * one buffer per response is cheaper than ~30 writes of chunks.)
+ * The response in one encoding: only the parts a write changed are redone. The first read after a
+ * write sends the chunks as they are; the second joins them once for every later read. (Joining on
+ * every write cost up to ~0.6 ms for a 1 MB view, mostly page faults of the fresh buffer, and under
+ * non-stop flag writes a view is read about once per write; under mostly reads, one buffer per
+ * response is cheaper than ~30 writes of chunks.)
  */
-function render(e: Entry): { chunks: readonly Buffer[]; length: number } {
-  if (e.body) return { chunks: [e.body], length: e.body.length };
-  if (e.parts) {
-    e.body = Buffer.concat(e.parts.chunks, e.parts.length);
-    e.parts = null;
-    return { chunks: [e.body], length: e.body.length };
+function render(e: Entry, r: Rendition, pieces: () => Buffer[]): { chunks: readonly Buffer[]; length: number } {
+  if (r.body) return { chunks: [r.body], length: r.body.length };
+  if (r.parts) {
+    r.body = Buffer.concat(r.parts.chunks, r.parts.length);
+    r.parts = null;
+    return { chunks: [r.body], length: r.body.length };
   }
-  if (!e.view.alignment) {
-    e.body = Buffer.from(JSON.stringify(e.view));
-    return { chunks: [e.body], length: e.body.length };
-  }
-  e.frame ??= frame(e.view);
-  const chunks: Buffer[] = [e.frame.head];
-  for (let g = 0; g < e.groups.length; g++) {
-    if (g > 0) chunks.push(COMMA);
-    chunks.push((e.groups[g] ??= joinGroup(e.beads, g)));
-  }
-  chunks.push(e.frame.tail);
-  return (e.parts = { chunks, length: chunks.reduce((n, c) => n + c.length, 0) });
+  const chunks = pieces();
+  return (r.parts = { chunks, length: chunks.reduce((n, c) => n + c.length, 0) });
+}
+
+/** Whether the request accepts a gzipped response (Accept-Encoding, with its q-values and `*`). */
+export function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  // Most requests either name gzip or send nothing: parse only when the header could say yes.
+  if (!header || (!header.includes('gzip') && !header.includes('*'))) return false;
+  return new Negotiator(req).encoding(['gzip', 'identity']) === 'gzip';
 }
 
 export class StatementViews {
@@ -93,8 +156,8 @@ export class StatementViews {
     private readonly max = 200,
   ) {}
 
-  /** The view as JSON, rebuilt only when the statement changed since it was cached. */
-  get(statementId: number, lang?: string): CachedView {
+  /** The view as JSON (gzipped if `gzip`), rebuilt only when the statement changed since it was cached. */
+  get(statementId: number, lang?: string, gzip = false): CachedView {
     const key = `${statementId}:${lang ?? ''}`;
     // One indexed query per read: changes made by other processes (the CLI) also record events.
     // (PRAGMA data_version plus a count of this process's events would replace it, but costs nearly as
@@ -104,12 +167,16 @@ export class StatementViews {
     if (!e || e.rev !== rev) {
       const view = { ok: true as const, ...getStatementView(this.db, statementId, lang) };
       const beads = view.alignment?.beads.map((b) => Buffer.from(JSON.stringify(b))) ?? [];
-      e = { statementId, serial: ++serials, rev, view, beads, groups: new Array<null>(Math.ceil(beads.length / GROUP)).fill(null), frame: null, parts: null, body: null };
+      const groups = Math.ceil(beads.length / GROUP);
+      e = { statementId, serial: ++serials, rev, view, beads, plain: rendition(groups), gzip: rendition(groups) };
       this.entries.delete(key);
       this.entries.set(key, e);
       if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     }
-    return { ...render(e), etag: `"${BOOT}-${e.serial}-${e.rev}"` };
+    const tag = `${BOOT}-${e.serial}-${e.rev}`;
+    const entry = e;
+    if (!gzip) return { ...render(e, e.plain, () => plainPieces(entry)), etag: `"${tag}"`, encoding: 'identity' };
+    return { ...render(e, e.gzip, () => gzipPieces(entry, plainPieces(entry))), etag: `"${tag}-gz"`, encoding: 'gzip' };
   }
 
   /**
@@ -138,15 +205,21 @@ export class StatementViews {
         if (i >= 0) bead.flags[i] = flag;
         else bead.flags.push(flag);
         e.beads[k] = Buffer.from(JSON.stringify(bead));
-        e.groups[Math.floor(k / GROUP)] = null;
       }
-      e.frame = null;
-      e.parts = null;
-      e.body = null;
+      const group = bead ? Math.floor(k / GROUP) : null;
+      invalidate(e.plain, group);
+      invalidate(e.gzip, group);
       e.rev = after;
     }
     return flag;
   }
+}
+
+const viewResponses = new WeakSet<ServerResponse>();
+
+/** Whether sendView answered this response: its bytes are final, in the encoding negotiated here (no second compression). */
+export function isCachedView(res: ServerResponse): boolean {
+  return viewResponses.has(res);
 }
 
 /** If-None-Match against our tag (weak comparison, as RFC 9110 asks for this header). */
@@ -164,13 +237,17 @@ function notModified(header: string | undefined, etag: string): boolean {
  * name, value list) go first; headers already set on `res` are kept.
  */
 export function sendView(req: IncomingMessage, res: ServerResponse, view: CachedView, headers: string[] = []): void {
-  const h = [...headers, 'ETag', view.etag, 'Cache-Control', 'private, no-cache'];
+  viewResponses.add(res);
+  // Vary: a cache must not hand the gzipped view to a client that did not ask for it, nor the reverse.
+  const h = [...headers, 'ETag', view.etag, 'Cache-Control', 'private, no-cache', 'Vary', 'Accept-Encoding'];
   if (notModified(req.headers['if-none-match'], view.etag)) {
     res.writeHead(304, h);
     res.end();
     return;
   }
-  h.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(view.length));
+  h.push('Content-Type', 'application/json; charset=utf-8');
+  if (view.encoding === 'gzip') h.push('Content-Encoding', 'gzip');
+  h.push('Content-Length', String(view.length));
   res.writeHead(200, h);
   // Node corks the socket for the writes of one tick: several chunks still leave in one writev.
   for (let i = 0; i < view.chunks.length - 1; i++) res.write(view.chunks[i]);

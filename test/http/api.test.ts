@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import type { RequestLogEntry } from '../../server/http/app.ts';
 import { openDb } from '../../server/store/db.ts';
@@ -213,6 +215,32 @@ describe('http/api', () => {
     const css = await fetch(new URL('/fonts/400.css', server.url));
     expect(css.status).to.equal(200);
     expect(await css.text()).to.match(/Noto Sans KR/);
+  });
+
+  it('compresses the bundle, the page shell, lists and exports for clients that accept it, and only for them', async () => {
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+        const req = request(new URL(path, server.url), { headers, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const path of ['/assets/app.js', '/statements/1', '/api/statements', '/api/export?format=tsv']) {
+      const plain = await raw(path, {});
+      const zipped = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      expect(plain.headers['content-encoding'], path).to.equal(undefined);
+      // The middleware prefers Brotli where the client offers it, as browsers do.
+      expect(zipped.headers['content-encoding'], path).to.equal('br');
+      expect(zipped.headers.vary, path).to.match(/Accept-Encoding/);
+      expect(brotliDecompressSync(zipped.bytes).equals(plain.bytes), path).to.equal(true);
+      expect(zipped.bytes.length, path).to.be.below(plain.bytes.length / 2);
+      const gz = await raw(path, { 'Accept-Encoding': 'gzip' });
+      expect(gz.headers['content-encoding'], path).to.equal('gzip');
+      expect(gunzipSync(gz.bytes).equals(plain.bytes), path).to.equal(true);
+    }
   });
 
   it('downloads a TSV export of every pair with both sides', async () => {

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import type { RequestLogEntry } from '../../server/http/app.ts';
 import { hotReads } from '../../server/http/hot-read.ts';
@@ -19,6 +20,7 @@ interface Answer {
   raw: [string, string][];
   headers: IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
 /** A request with full control of the headers (fetch may not set Host) and the raw response headers. */
@@ -31,7 +33,8 @@ function send(base: string, path: string, opts: { method?: string; headers?: Rec
       res.on('end', () => {
         const raw: [string, string][] = [];
         for (let i = 0; i < res.rawHeaders.length; i += 2) raw.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-        resolve({ status: res.statusCode!, raw, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode!, raw, headers: res.headers, body: bytes.toString('utf8'), bytes });
       });
     });
     req.on('error', reject);
@@ -129,26 +132,51 @@ describe('http/hot-read: the review view ahead of Express', () => {
     after(() => server.close());
 
     // The trailing slash is the same route to Express, and the hot path leaves it to Express.
-    it('sends the same status, headers (in the same order) and body as the Express route, 200 and 304', async () => {
+    it('sends the same status, headers (in the same order) and body as the Express route, 200 and 304, plain and gzipped', async () => {
       for (const q of ['', '?lang=ja']) {
-        const id = q ? ids.trilateral : ids.bilateral;
-        const hot = await send(server.url, `/api/statements/${id}${q}`);
-        const express = await send(server.url, `/api/statements/${id}/${q}`);
-        expect(hot.status).to.equal(200);
-        expect(comparable(hot)).to.deep.equal(comparable(express));
-        expect(hot.body).to.equal(express.body);
-        expect(hot.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/).and.not.equal(express.headers['x-request-id']);
-        const inm = { 'If-None-Match': hot.headers.etag! };
-        const hot304 = await send(server.url, `/api/statements/${id}${q}`, { headers: inm });
-        const express304 = await send(server.url, `/api/statements/${id}/${q}`, { headers: inm });
-        expect(hot304.status).to.equal(304);
-        expect(hot304.body).to.equal('');
-        expect(comparable(hot304)).to.deep.equal(comparable(express304));
+        for (const accept of [{}, { 'Accept-Encoding': 'gzip, deflate, br, zstd' }, { 'Accept-Encoding': 'br' }] as Record<string, string>[]) {
+          const id = q ? ids.trilateral : ids.bilateral;
+          const hot = await send(server.url, `/api/statements/${id}${q}`, { headers: accept });
+          const express = await send(server.url, `/api/statements/${id}/${q}`, { headers: accept });
+          expect(hot.status).to.equal(200);
+          expect(hot.headers['content-encoding']).to.equal(accept['Accept-Encoding']?.includes('gzip') ? 'gzip' : undefined);
+          expect(comparable(hot)).to.deep.equal(comparable(express));
+          expect(hot.bytes.equals(express.bytes)).to.equal(true);
+          expect(hot.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/).and.not.equal(express.headers['x-request-id']);
+          const inm = { ...accept, 'If-None-Match': hot.headers.etag! };
+          const hot304 = await send(server.url, `/api/statements/${id}${q}`, { headers: inm });
+          const express304 = await send(server.url, `/api/statements/${id}/${q}`, { headers: inm });
+          expect(hot304.status).to.equal(304);
+          expect(hot304.body).to.equal('');
+          expect(comparable(hot304)).to.deep.equal(comparable(express304));
+        }
       }
     });
 
+    it('names the plain and the gzipped view apart: each tag revalidates only its own bytes', async () => {
+      const path = `/api/statements/${ids.bilateral}`;
+      const gzip = { 'Accept-Encoding': 'gzip' };
+      const plain = await send(server.url, path);
+      const zipped = await send(server.url, path, { headers: gzip });
+      expect(gunzipSync(zipped.bytes).equals(plain.bytes)).to.equal(true);
+      expect(zipped.bytes.length).to.be.below(plain.bytes.length / 4);
+      expect(zipped.headers.etag).to.not.equal(plain.headers.etag);
+      expect((await send(server.url, path, { headers: { ...gzip, 'If-None-Match': zipped.headers.etag! } })).status).to.equal(304);
+      expect((await send(server.url, path, { headers: { 'If-None-Match': plain.headers.etag! } })).status).to.equal(304);
+      // A tag of the other encoding does not stand for these bytes.
+      expect((await send(server.url, path, { headers: { ...gzip, 'If-None-Match': plain.headers.etag! } })).status).to.equal(200);
+      expect((await send(server.url, path, { headers: { 'If-None-Match': zipped.headers.etag! } })).status).to.equal(200);
+      // Refused or unknown encodings get the plain view.
+      for (const accept of ['gzip;q=0', 'br', 'identity', 'gzip;q=0.5, identity']) {
+        const a = await send(server.url, path, { headers: { 'Accept-Encoding': accept } });
+        expect(a.headers['content-encoding'], accept).to.equal(undefined);
+        expect(a.bytes.equals(plain.bytes), accept).to.equal(true);
+      }
+      expect((await send(server.url, path, { headers: { 'Accept-Encoding': '*' } })).headers['content-encoding']).to.equal('gzip');
+    });
+
     it('sends the security headers every other response carries', async () => {
-      const security = (a: Answer) => a.raw.filter(([k]) => !/^(x-request-id|date|etag|cache-control|content-type|content-length|connection|keep-alive)$/i.test(k));
+      const security = (a: Answer) => a.raw.filter(([k]) => !/^(x-request-id|date|etag|cache-control|content-type|content-length|connection|keep-alive|vary)$/i.test(k));
       const hot = security(await send(server.url, `/api/statements/${ids.bilateral}`));
       expect(hot.map(([k]) => k)).to.include.members(['Content-Security-Policy', 'X-Frame-Options', 'X-Content-Type-Options', 'Referrer-Policy', 'Cross-Origin-Opener-Policy']);
       expect(security(await send(server.url, '/api/statements'))).to.deep.equal(hot);

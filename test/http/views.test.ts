@@ -1,6 +1,8 @@
 // The cached review view (server/http/view-cache.ts) against views built from scratch, through the real server.
 import { expect } from 'chai';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
@@ -38,11 +40,33 @@ describe('http/views: the cached review view', () => {
     tmp.cleanup();
   });
 
+  /** A GET with exactly these headers (fetch adds its own Accept-Encoding), and the body's bytes as sent. */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+      const req = request(new URL(path, server.url), { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  // Every read takes the view plain and gzipped, twice each (the first read after a change sends the
+  // cached pieces, the next the joined body): all four must be the same JSON, with honest lengths, and
+  // the gzip stream assembled from separately compressed pieces must pass gunzip's CRC and size checks.
   const get = async (id: number, lang?: string) => {
-    const res = await fetch(new URL(`/api/statements/${id}${lang ? `?lang=${lang}` : ''}`, server.url));
-    const text = await res.text();
-    expect(Number(res.headers.get('content-length'))).to.equal(Buffer.byteLength(text));
-    return JSON.parse(text);
+    const path = `/api/statements/${id}${lang ? `?lang=${lang}` : ''}`;
+    let text: string | undefined;
+    for (const gzip of [false, true, true, false]) {
+      const a = await raw(path, gzip ? { 'Accept-Encoding': 'gzip, deflate, br' } : {});
+      expect(a.headers['content-length']).to.equal(String(a.bytes.length));
+      expect(a.headers['content-encoding']).to.equal(gzip ? 'gzip' : undefined);
+      expect(a.headers.vary).to.equal('Accept-Encoding');
+      const t = (gzip ? gunzipSync(a.bytes) : a.bytes).toString('utf8');
+      if (text === undefined) text = t;
+      else expect(t).to.equal(text);
+    }
+    return JSON.parse(text!);
   };
   const send = async (method: string, path: string, body: unknown) => {
     const res = await fetch(new URL(path, server.url), { method, headers: who, body: JSON.stringify(body) });

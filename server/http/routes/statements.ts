@@ -6,7 +6,7 @@ import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
 import { deleteStatement } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
-import { sendView } from '../view-cache.ts';
+import { acceptsGzip, sendView } from '../view-cache.ts';
 import { body, idParam, textsOf, type RouteContext } from '../request.ts';
 
 export function statementRoutes(r: Router, c: RouteContext): void {
@@ -40,7 +40,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
 
   // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
   r.get('/statements/:id', (req, res) => {
-    sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined));
+    sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined, acceptsGzip(req)));
   });
 
   r.post('/statements/:id/versions', async (req, res) => {
