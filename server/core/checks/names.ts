@@ -175,6 +175,9 @@ const NOT_PERSON = new Set([
   'north', 'south', 'east', 'west', 'new', 'democratic', 'republican', 'metropolitan', 'central', 'western', 'eastern',
 ]);
 
+/** A Hangul word without the case or topic particle that ends it (이순신이 → 이순신), if any. */
+const withoutParticle = (w: string): string => w.replace(/(?:으로|에서|에게|까지|부터|[은는이가을를의에와과도로만])$/u, '');
+
 /**
  * Capitalised words of a Latin text that look like personal names (inside a sentence, or opening
  * one before a reporting verb or another capitalised word) that no Hangul word of the bead transliterates.
@@ -184,7 +187,7 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
   // Two-consonant skeletons ("ml" Moreau) begin many Korean words (말했다): there the Hangul word,
   // particle removed, must be about as short as the name.
   const stems = [...hangul.matchAll(/\p{Script=Hangul}+/gu)]
-    .flatMap((m) => [m[0], m[0].replace(/(?:으로|에서|에게|[은는이가을를의에와과도로])$/u, '')].map((w) => nameSkeleton(romanize(w))));
+    .flatMap((m) => [m[0], withoutParticle(m[0])].map((w) => nameSkeleton(romanize(w))));
   return latinNameWords(latin, u.src.lang, u.opts.glossary).filter((h) => {
     const w = latin.slice(h.start, h.end);
     if (statusLatinWord(w, hangul, sk) === 'missing') return true;
@@ -218,7 +221,7 @@ const evidenceCache = new Map<string, { sk: string[]; suffixes: Set<string> }>()
 export function hangulSuffixSkeletons(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
-    const w = m[0].replace(/(?:으로|에서|에게|까지|부터|[은는이가을를의에와과도로만])$/u, '');
+    const w = withoutParticle(m[0]);
     for (let k = 1; k < w.length - 1; k++) {
       const sk = nameSkeleton(romanize(w.slice(k)));
       if (sk.length >= 2) out.push(sk);
