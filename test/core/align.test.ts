@@ -165,6 +165,23 @@ describe('core/align', () => {
       expect(pairs.map((b) => `${b.src}|${b.tgt}`)).to.deep.equal(en.map((_, k) => `${k}|${k <= 30 ? k : k + 300}`));
     });
 
+    it('pairs a document whose Korean release carries a 100-line annex, in the middle or first', () => {
+      // A shorter annex puts the first ratio off just enough for 1:2 beads throughout: not strange,
+      // but so doubtful (mean confidence about 0.02) that other starting ratios are tried.
+      for (const at of [30, 0]) {
+        const en: string[] = [], ko: string[] = [];
+        for (let k = 0; k < 60; k++) {
+          en.push(`Item ${k}: the two sides reviewed the plan and agreed on the next steps.`);
+          ko.push(`${k}번 항목: 양측은 계획을 검토하고 다음 단계에 합의하였다.`);
+          if (k === at) for (let x = 0; x < 100; x++) ko.push(`부록 ${1000 + x}: 참고 자료로 첨부된 문서의 내용이다.`);
+        }
+        const beads = alignParagraphs(en, ko, opts);
+        assertCovering(beads, en.length, ko.length);
+        const pairs = beads.filter((b) => b.src.length && b.tgt.length);
+        expect(pairs.map((b) => `${b.src}|${b.tgt}`), `annex after item ${at}`).to.deep.equal(en.map((_, k) => `${k}|${k <= at ? k : k + 100}`));
+      }
+    });
+
     it('keeps ordinary 1:2 splits in short documents and in releases that split every paragraph', () => {
       const en = ['The ministers reaffirmed their commitment to a strong alliance and pledged to deepen cooperation on regional issues of mutual concern.'];
       const ko = ['양국 장관은 굳건한 동맹에 대한 공약을 재확인하였다.', '또한 상호 관심사인 역내 문제에 대한 협력을 심화하기로 하였다.'];
