@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { openDb, type Db } from '../server/store/db.ts';
 
 export function tempDir(prefix = 'twintext-test-'): { dir: string; cleanup: () => void } {
@@ -55,5 +56,18 @@ export function useTempDb(opened: (db: Db) => void): void {
   afterEach(() => {
     db?.close();
     tmp?.cleanup();
+  });
+}
+
+/** A GET with exactly these headers (fetch adds its own Accept-Encoding and decodes), and the body's bytes as sent. */
+export function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
   });
 }

@@ -1,13 +1,12 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import type { RequestLogEntry } from '../../server/http/app.ts';
 import { openDb } from '../../server/store/db.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import iconv from 'iconv-lite';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { tempDir, dbDigest, rawGet } from '../helpers.ts';
 
 describe('http/api', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -218,16 +217,7 @@ describe('http/api', () => {
   });
 
   it('compresses the bundle, the page shell, lists and exports for clients that accept it, and only for them', async () => {
-    const raw = (path: string, headers: Record<string, string>) =>
-      new Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
-        const req = request(new URL(path, server.url), { headers, agent: false }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
-        });
-        req.on('error', reject);
-        req.end();
-      });
+    const raw = (path: string, headers: Record<string, string>) => rawGet(server.url, path, headers);
     for (const path of ['/assets/app.js', '/statements/1', '/api/statements', '/api/export?format=tsv']) {
       const plain = await raw(path, {});
       const zipped = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });

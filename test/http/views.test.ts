@@ -1,13 +1,12 @@
 // The cached review view (server/http/view-cache.ts) against views built from scratch, through the real server.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { addFlag, getStatementView } from '../../server/ops/review.ts';
-import { tempDir } from '../helpers.ts';
+import { rawGet, tempDir } from '../helpers.ts';
 
 describe('http/views: the cached review view', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -40,17 +39,7 @@ describe('http/views: the cached review view', () => {
     tmp.cleanup();
   });
 
-  /** A GET with exactly these headers (fetch adds its own Accept-Encoding), and the body's bytes as sent. */
-  const raw = (path: string, headers: Record<string, string>) =>
-    new Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
-      const req = request(new URL(path, server.url), { headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const raw = (path: string, headers: Record<string, string>) => rawGet(server.url, path, headers);
   // Every read takes the view plain and gzipped, twice each (the first read after a change sends the
   // cached pieces, the next the joined body): all four must be the same JSON, with honest lengths, and
   // the gzip stream assembled from separately compressed pieces must pass gunzip's CRC and size checks.
