@@ -557,16 +557,19 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
     //
     // A path the model itself doubts is retried too: a mean bead confidence under DOUBTED (the lowest
     // seen on over a thousand ordinary documents is 0.64) marks the 1:2 beads throughout that a
-    // shorter annex causes, which are not strange. There a path is kept if it is likelier and surer.
+    // shorter annex causes, which are not strange. There a path is kept if it is surer and clearly
+    // likelier: by CLEARLY per paragraph (an annex's right path gains about 1; a release that splits
+    // every paragraph, also doubted, would lose its right path to one gaining only 0.16).
     if (n + m >= 40) {
       let odd = strangeness(best.beads);
       let sure = meanConfidence(best.beads);
-      if (odd > (n + m) / 2 || sure < DOUBTED) {
+      const doubted = sure < DOUBTED;
+      if (odd > (n + m) / 2 || doubted) {
         for (const k of [0.125, 0.25, 0.5, 2, 4, 8]) {
           const other = settle(f, ratio0 * k, P);
           const o = strangeness(other.beads);
           const c = meanConfidence(other.beads);
-          if (other.cost < best.cost && (o < odd || (sure < DOUBTED && c > sure))) {
+          if (other.cost < best.cost && (o < odd || (doubted && c > sure && best.cost - other.cost > CLEARLY * (n + m)))) {
             best = other;
             odd = o;
             sure = c;
@@ -580,11 +583,10 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   }
 }
 
-/**
- * Below this mean bead confidence a path is doubted enough to try other starting ratios. A release
- * that splits every paragraph in two, aligned right, scores about 0.12: the threshold stays below it.
- */
-const DOUBTED = 0.05;
+/** Below this mean bead confidence a path is doubted enough to try other starting ratios. */
+const DOUBTED = 0.2;
+/** How much lower (per paragraph) the cost of a doubted path's replacement must be. */
+const CLEARLY = 0.5;
 
 function meanConfidence(beads: Bead[]): number {
   let sum = 0;
