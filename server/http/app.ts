@@ -97,7 +97,9 @@ function build(deps: AppDeps, c: RouteContext): express.Express {
   // Gzip (or what the client prefers) for the shell, the bundle, lists and exports: a team server is
   // reached over real networks. The review view comes gzipped or plain from its cache (view-cache.ts),
   // exactly as the hot path sends it, so it is left alone.
-  app.use(compression({ filter: (req, res) => !isCachedView(res) && compression.filter(req, res) }));
+  // (JSON Lines exports too, which the middleware's list of compressible types leaves out.)
+  const jsonLines = (res: express.Response) => /^application\/(jsonl|x-ndjson)\b/.test(String(res.getHeader('Content-Type') ?? ''));
+  app.use(compression({ filter: (req, res) => !isCachedView(res) && (jsonLines(res) || compression.filter(req, res)) }));
   if (!deps.accounts) {
     // Without accounts anyone who can reach the server may write, so only loopback names are served:
     // a web page that rebinds its own host name to 127.0.0.1 (DNS rebinding) gets nothing.

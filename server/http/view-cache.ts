@@ -100,7 +100,8 @@ function plainPieces(e: Entry): Buffer[] {
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 const EMPTY = Buffer.alloc(0);
 const LAST_BLOCK = deflateRawSync(Buffer.alloc(0));
-const deflatePiece = (b: Buffer): Buffer => deflateRawSync(b, { level: Z.Z_BEST_SPEED, finishFlush: Z.Z_SYNC_FLUSH });
+// Copied out: zlib hands back a slice of a 16 KiB buffer, which a cached piece of a few hundred bytes would keep alive.
+const deflatePiece = (b: Buffer): Buffer => Buffer.from(deflateRawSync(b, { level: Z.Z_BEST_SPEED, finishFlush: Z.Z_SYNC_FLUSH }));
 
 function gzipPieces(e: Entry, plain: Buffer[]): Buffer[] {
   const r = e.gzip;
@@ -143,8 +144,9 @@ function render(e: Entry, r: Rendition, pieces: () => Buffer[]): { chunks: reado
 /** Whether the request accepts a gzipped response (Accept-Encoding, with its q-values and `*`). */
 export function acceptsGzip(req: IncomingMessage): boolean {
   const header = req.headers['accept-encoding'];
-  // Most requests either name gzip or send nothing: parse only when the header could say yes.
-  if (!header || (!header.includes('gzip') && !header.includes('*'))) return false;
+  // Most requests either name gzip or send nothing: parse only when the header could say yes
+  // (coding names are case-insensitive).
+  if (!header || !/gzip|\*/i.test(header)) return false;
   return new Negotiator(req).encoding(['gzip', 'identity']) === 'gzip';
 }
 

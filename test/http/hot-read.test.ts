@@ -172,7 +172,8 @@ describe('http/hot-read: the review view ahead of Express', () => {
         expect(a.headers['content-encoding'], accept).to.equal(undefined);
         expect(a.bytes.equals(plain.bytes), accept).to.equal(true);
       }
-      expect((await send(server.url, path, { headers: { 'Accept-Encoding': '*' } })).headers['content-encoding']).to.equal('gzip');
+      // Coding names are case-insensitive.
+      for (const accept of ['*', 'GZIP, deflate', 'br;q=1, Gzip;q=0.5']) expect((await send(server.url, path, { headers: { 'Accept-Encoding': accept } })).headers['content-encoding'], accept).to.equal('gzip');
     });
 
     it('sends the security headers every other response carries', async () => {

@@ -10,6 +10,10 @@ const FLUSH_CHARS = 64 * 1024;
 export class Sink {
   private parts: string[] = [];
   private size = 0;
+  private waiter: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  private listening = false;
+  /** Why the stream can take no more (it closed or failed), once it has. */
+  private ended: Error | null = null;
 
   constructor(private readonly out: NodeJS.WritableStream) {}
 
@@ -24,28 +28,32 @@ export class Sink {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.out.write(chunk)) await drainOrClose(this.out as NodeJS.EventEmitter);
+    if (!this.out.write(chunk)) await this.drained();
   }
-}
 
-/**
- * Waits for 'drain', but gives up when the stream closes or fails first (a client that went away
- * never drains): the export then stops instead of waiting forever.
- */
-function drainOrClose(out: NodeJS.EventEmitter): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (err?: Error) => {
-      out.off('drain', onDrain);
-      out.off('close', onClose);
-      out.off('error', onError);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(new Error('the output closed before the export finished'));
-    const onError = (e: Error) => done(e);
-    out.on('drain', onDrain);
-    out.on('close', onClose);
-    out.on('error', onError);
-  });
+  /**
+   * Waits for 'drain', but gives up when the stream closes or fails first (a client that went away
+   * never drains): the export then stops instead of waiting forever. The listeners are added once
+   * per sink and stay: behind the compression middleware a response hands 'drain' listeners to its
+   * compressor, where removing them through the response does not reach, so one listener per wait
+   * would pile up (one per 64 KiB written).
+   */
+  private drained(): Promise<void> {
+    if (this.ended) return Promise.reject(this.ended);
+    if (!this.listening) {
+      this.listening = true;
+      const settle = (err?: Error) => {
+        if (err) this.ended ??= err;
+        const w = this.waiter;
+        this.waiter = null;
+        if (w) err ? w.reject(err) : w.resolve();
+      };
+      this.out.on('drain', () => settle());
+      this.out.on('close', () => settle(new Error('the output closed before the export finished')));
+      this.out.on('error', (e: Error) => settle(e));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+    });
+  }
 }
