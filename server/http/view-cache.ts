@@ -34,7 +34,7 @@ interface Rendition {
   groups: (Buffer | null)[];
   /** The view around the beads array (`…"beads":[` and `]…`); null after a write changed the summary. */
   frame: { head: Buffer; tail: Buffer } | null;
-  /** The response in ~30 chunks (frame, groups, separators); null from a write until the next read. */
+  /** The response in ~15–30 chunks (frame and groups, plus gzip's header and trailer); null from a write until the next read. */
   parts: { chunks: Buffer[]; length: number } | null;
   /** The same joined into one buffer, from the second read of an unchanged view on. */
   body: Buffer | null;
@@ -77,15 +77,17 @@ function frame(view: Entry['view']): { head: Buffer; tail: Buffer } {
 /** Group g's beads joined with commas; every group after the first starts with the comma that separates it from the one before. */
 function joinGroup(beads: Buffer[], g: number): Buffer {
   const parts: Buffer[] = [];
-  for (let i = g * GROUP; i < Math.min(beads.length, (g + 1) * GROUP); i++) if (i > 0) parts.push(COMMA, beads[i]!);
-  else parts.push(beads[i]!);
+  for (let i = g * GROUP; i < Math.min(beads.length, (g + 1) * GROUP); i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(beads[i]!);
+  }
   return Buffer.concat(parts);
 }
 
 /** The plain JSON in pieces: frame head, the groups, frame tail (or the whole view when it has no beads). */
 function plainPieces(e: Entry): Buffer[] {
   const r = e.plain;
-  if (!e.view.alignment) return [(r.frame ??= { head: Buffer.from(JSON.stringify(e.view)), tail: Buffer.alloc(0) }).head];
+  if (!e.view.alignment) return [(r.frame ??= { head: Buffer.from(JSON.stringify(e.view)), tail: EMPTY }).head];
   r.frame ??= frame(e.view);
   const pieces: Buffer[] = [r.frame.head];
   for (let g = 0; g < r.groups.length; g++) pieces.push((r.groups[g] ??= joinGroup(e.beads, g)));
@@ -130,7 +132,7 @@ function gzipPieces(e: Entry, plain: Buffer[]): Buffer[] {
  * non-stop flag writes a view is read about once per write; under mostly reads, one buffer per
  * response is cheaper than ~30 writes of chunks.)
  */
-function render(e: Entry, r: Rendition, pieces: () => Buffer[]): { chunks: readonly Buffer[]; length: number } {
+function render(r: Rendition, pieces: () => Buffer[]): { chunks: readonly Buffer[]; length: number } {
   if (r.body) return { chunks: [r.body], length: r.body.length };
   if (r.parts) {
     r.body = Buffer.concat(r.parts.chunks, r.parts.length);
@@ -177,8 +179,8 @@ export class StatementViews {
     }
     const tag = `${BOOT}-${e.serial}-${e.rev}`;
     const entry = e;
-    if (!gzip) return { ...render(e, e.plain, () => plainPieces(entry)), etag: `"${tag}"`, encoding: 'identity' };
-    return { ...render(e, e.gzip, () => gzipPieces(entry, plainPieces(entry))), etag: `"${tag}-gz"`, encoding: 'gzip' };
+    if (!gzip) return { ...render(e.plain, () => plainPieces(entry)), etag: `"${tag}"`, encoding: 'identity' };
+    return { ...render(e.gzip, () => gzipPieces(entry, plainPieces(entry))), etag: `"${tag}-gz"`, encoding: 'gzip' };
   }
 
   /**
