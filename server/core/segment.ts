@@ -26,6 +26,23 @@ export function detectMarker(line: string): Marker | null {
   return null;
 }
 
+/**
+ * `text` without the bullet/numbering markers that open it ("- 양 의장은…" → "양 의장은…",
+ * "□ ㅇ 개요" → "개요"): what a bilingual corpus keeps, since a marker usually stands on one side
+ * only (an HTML <li> has none). Only what detectMarker recognises is taken, so content such as
+ * "-3°C", "2023. 9. 18." or an opening quotation mark stays; text that is nothing but a marker is
+ * returned unchanged.
+ */
+export function withoutListMarker(text: string): string {
+  let t = text.trimStart();
+  for (let m = MARKER_RE.exec(t); m; m = MARKER_RE.exec(t)) {
+    const rest = t.slice(m[0].length);
+    if (!rest.trim()) break;
+    t = rest;
+  }
+  return t.length === text.trimStart().length ? text : t;
+}
+
 /** Page furniture that carries no text: "- 3 -", "12", "3 / 10", "Page 2", rules of dashes. */
 function isDebris(line: string): boolean {
   if (/^[-–—]\s*\d{1,4}\s*[-–—]$/.test(line)) return true;
@@ -130,13 +147,38 @@ const NEVER_FINAL = new Set([
 ]);
 // Month abbreviations are final only when no day number follows.
 const MONTH_ABBR = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-// After a dotted acronym ("U.S.", "D.C.") a new sentence is assumed only before these words,
-// because "U.S. Forces Korea" is far more common in statements than a sentence-final "U.S.".
+// After a dotted acronym ("U.S.", "U.N.", "R.O.K.") a new sentence is assumed only before one of
+// these function words, because "U.S. Forces Korea" / "the U.S. Secretary of Defense" are far more
+// common in statements than a sentence-final "U.S.". The list is closed on purpose: titles and
+// nouns ("Secretary", "President", "Military", "First") open proper names after an acronym, and so
+// does "Under" ("the U.S. Under Secretary of Defense"), which is therefore left out.
 const STARTERS = new Set([
-  'The', 'They', 'This', 'These', 'Those', 'He', 'She', 'It', 'We', 'Both', 'In', 'On', 'At', 'During',
-  'Following', 'Today', 'Additionally', 'Also', 'Finally', 'However', 'Moreover', 'Furthermore', 'I',
-  'Our', 'Their', 'His', 'Her', 'As', 'After', 'Before', 'Secretary', 'Minister', 'President',
+  // determiners and quantifiers
+  'The', 'This', 'That', 'These', 'Those', 'A', 'An', 'Both', 'Each', 'Every', 'All', 'Any', 'Some',
+  'Such', 'Many', 'Most', 'Several', 'Another', 'Neither', 'Either',
+  // pronouns and possessives
+  'I', 'We', 'You', 'He', 'She', 'It', 'They', 'There', 'Here', 'Our', 'Their', 'His', 'Her', 'Its',
+  'My', 'Your',
+  // conjunctions
+  'And', 'But', 'Or', 'So', 'Yet', 'Nor', 'While', 'Although', 'Though', 'Because', 'If', 'When',
+  'Whereas', 'Once', 'Unless',
+  // sentence adverbs
+  'However', 'Also', 'Additionally', 'Furthermore', 'Moreover', 'Meanwhile', 'Finally', 'Further',
+  'Then', 'Thus', 'Therefore', 'Accordingly', 'Likewise', 'Similarly', 'Instead', 'Nevertheless',
+  'Nonetheless', 'Separately', 'Specifically', 'Notably', 'Overall', 'Earlier', 'Later', 'Previously',
+  'Currently', 'Now', 'Together', 'Subsequently', 'Lastly', 'Today', 'Yesterday', 'Tomorrow',
+  'Recently', 'Sometimes', 'Still', 'Even', 'Indeed', 'Rather', 'Otherwise', 'Hence', 'Consequently',
+  // question words
+  'What', 'Which', 'Who', 'Why', 'How', 'Where',
+  // prepositions
+  'In', 'On', 'At', 'As', 'For', 'During', 'Following', 'After', 'Before', 'Through', 'Throughout',
+  'With', 'Without', 'Within', 'Over', 'Since', 'Upon', 'Despite', 'To', 'From', 'By', 'Amid',
+  'Among', 'Regarding', 'Until', 'Unlike', 'Like',
 ]);
+
+// A dotted acronym ending the word before a period ("U.S", "ROK-U.S", "R.O.K"; the final dot is
+// the terminator): hyphenated compounds name the acronym's country first or last.
+const DOTTED_ACRONYM = /(?:^|[^\p{L}.])(?:\p{L}\.)+\p{L}$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}.'’-]/u;
 
@@ -146,9 +188,19 @@ const TERMINATOR_RE = /[.!?。！？]+["'”’)\]」』]*(?=\s|$)/gu;
 // and the (hot) regex replace can be skipped.
 const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
 
-/** The paragraph with whitespace runs collapsed to one space and trimmed. */
+/**
+ * The paragraph with whitespace runs collapsed to one character and trimmed: a run holding a line
+ * break becomes "\n" (a line start is evidence of a sentence start), any other run one space.
+ */
 function normalizeSpaces(text: string): string {
-  return (NON_CANONICAL_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+  if (!NON_CANONICAL_SPACE.test(text)) return text.trim();
+  return (LINE_BREAK.test(text) ? text.replace(/\s+/g, collapseRun) : text.replace(/\s+/g, ' ')).trim();
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+function collapseRun(run: string): string {
+  return LINE_BREAK.test(run) ? '\n' : ' ';
 }
 
 /** End offsets of every sentence of `t` (normalised) except the last. */
@@ -174,13 +226,15 @@ export function splitSentences(text: string, lang: Lang): string[] {
   const cuts = sentenceCuts(t, lang);
   const out: string[] = [];
   let prev = 0;
+  // Line breaks only informed the cuts; sentences are single-spaced.
+  const flat = t.includes('\n') ? (s: string) => s.replace(/\n/g, ' ') : (s: string) => s;
   for (const c of cuts) {
     const s = t.slice(prev, c).trim();
-    if (s) out.push(s);
+    if (s) out.push(flat(s));
     prev = c;
   }
   const last = t.slice(prev).trim();
-  if (last) out.push(last);
+  if (last) out.push(flat(last));
   return out;
 }
 
@@ -223,10 +277,22 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   if (MONTH_ABBR.has(lower)) return !/^\d/.test(next);
   // Initials: "Lloyd J. Austin", "Antony J. Blinken".
   if (/^\p{Lu}$/u.test(word)) return false;
-  // Dotted acronyms: "U.S.", "D.C.", "U.N." (word here lacks its final dot).
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
-    const nextWord = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
-    return STARTERS.has(nextWord);
-  }
+  if (DOTTED_ACRONYM.test(word)) return acronymEndsSentence(t, end, after);
   return true;
+}
+
+/**
+ * Whether a period closing a dotted acronym also closes the sentence: never before a digit or a
+ * lowercase word (checked by the caller), always at a line break, else only before a word that
+ * commonly opens a sentence ("…to the U.S. The two sides…") and never before a capitalised noun
+ * ("U.S. Military Committee", "U.S. Secretary of Defense", "U.N. Security Council").
+ */
+function acronymEndsSentence(t: string, end: number, after: string): boolean {
+  if (/^\d/.test(after)) return false;
+  if (t[end] === '\n') return true;
+  // The whole next token, so "A-10" or "In-depth" is not taken for "A" or "In"; an opening quote,
+  // a trailing comma and a contraction ("It's", "We'll") do not change the word.
+  const token = /^\S+/.exec(after)?.[0] ?? '';
+  const w = token.replace(/^["“'‘`]+/, '').replace(/[,;:]$/, '').replace(/['’](?:s|m|re|ve|ll|d)$/, '');
+  return STARTERS.has(w);
 }

@@ -1,7 +1,7 @@
 // Use case: export a bilingual corpus (paragraph or sentence level), filtered, streamed to a writer.
 import type { Db } from '../store/db.ts';
 import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
-import { splitSentences } from '../core/segment.ts';
+import { splitSentences, withoutListMarker } from '../core/segment.ts';
 import { alignSentences } from '../core/align.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
@@ -33,20 +33,33 @@ function toUnit(b: ExportBead, src: string, tgt: string): ExportUnit {
   };
 }
 
-/** Pairs with both sides non-empty, as export units; sentence level re-aligns inside each bead. */
+/**
+ * Segments as a corpus carries them: each paragraph/sentence without its list marker ("- ", "ㅇ ",
+ * "1. "), which usually stands on one side only. The stored text keeps its markers for review.
+ */
+function corpusText(segments: string[]): string[] {
+  return segments.map(withoutListMarker);
+}
+
+/**
+ * Pairs with both sides non-empty, as export units; sentence level re-aligns inside each bead.
+ * Every format goes through here, so list markers are taken off here (see corpusText).
+ */
 export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
   const glossary = q.level === 'sentence' ? (dbGlossary(db, opts)) : undefined;
   for (const b of iterateExportBeads(db, q)) {
     if (b.src.length === 0 || b.tgt.length === 0) continue;
     if (q.level !== 'sentence') {
-      yield toUnit(b, b.src.map((p) => p.text).join('\n'), b.tgt.map((p) => p.text).join('\n'));
+      yield toUnit(b, corpusText(b.src.map((p) => p.text)).join('\n'), corpusText(b.tgt.map((p) => p.text)).join('\n'));
       continue;
     }
     const ss = b.src.flatMap((p) => splitSentences(p.text, b.srcLang));
     const ts = b.tgt.flatMap((p) => splitSentences(p.text, b.tgtLang));
     for (const sb of alignSentences(ss, ts, { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary })) {
       if (sb.src.length === 0 || sb.tgt.length === 0) continue;
-      const u = toUnit(b, sb.src.map((i) => ss[i]).join(' '), sb.tgt.map((i) => ts[i]).join(' '));
+      // Each sentence is stripped, not the joined pair: the first one carries its paragraph's marker,
+      // a later one may open with an inline item number ("…합의했다. 2. 양측은…").
+      const u = toUnit(b, corpusText(sb.src.map((i) => ss[i]!)).join(' '), corpusText(sb.tgt.map((i) => ts[i]!)).join(' '));
       u.confidence = Math.min(b.confidence, sb.confidence);
       yield u;
     }

@@ -1,6 +1,6 @@
 // Tests for server/core/segment.ts.
 import { expect } from 'chai';
-import { detectMarker, preSplitLines, splitParagraphs, splitSentences } from '../../server/core/segment.ts';
+import { countSentences, detectMarker, preSplitLines, splitParagraphs, splitSentences, withoutListMarker } from '../../server/core/segment.ts';
 
 const render = (ps: { text: string; marker: string | null; level: number }[]) =>
   ps.map((p) => `${p.level}|${p.marker ?? ''}|${p.text}`);
@@ -29,6 +29,51 @@ describe('core/segment', () => {
     for (const [input, want] of cases) {
       it(JSON.stringify(input), () => expect(splitSentences(input, 'en')).to.deep.equal(want));
     }
+  });
+
+  describe('#splitSentences after a dotted acronym', () => {
+    // A proper noun usually follows "U.S."/"U.N."/"R.O.K.": no split there.
+    const joined: string[] = [
+      'The two sides held the 51st ROK-U.S. Military Committee Meeting (MCM) at the Pentagon on October 13, 2026.',
+      'He met the U.S. Secretary of Defense.',
+      'The meeting was co-chaired by the U.S. Under Secretary of Defense for Policy.',
+      'The U.S. Indo-Pacific Command hosted the talks.',
+      'Staff of the U.S. Embassy and the U.K. Ministry of Defence attended.',
+      'The R.O.K. Army and the E.U. Delegation took part.',
+      'The U.N. Security Council was briefed by the Korea-U.S. Combined Forces Command.',
+      'Former U.S. President Carter visited Pyongyang.',
+      'The U.S. 8th Army moved its headquarters.',
+      'He flew the U.S. A-10 squadron to Osan.',
+      'The units returned to the U.S. mainland.',
+    ];
+    for (const input of joined) {
+      it(`keeps ${JSON.stringify(input)} whole`, () => expect(splitSentences(input, 'en')).to.deep.equal([input]));
+    }
+    // …but a function word that opens sentences means the acronym ended one.
+    const split: [string, string[]][] = [
+      ['The ministers then flew to the U.S. The two sides agreed to meet again.', ['The ministers then flew to the U.S.', 'The two sides agreed to meet again.']],
+      ['The center is based in the U.S. In addition, it has an office in Seoul.', ['The center is based in the U.S.', 'In addition, it has an office in Seoul.']],
+      ['He returned to the U.S. However, his deputy stayed.', ['He returned to the U.S.', 'However, his deputy stayed.']],
+      ['The vote was held at the U.N. They welcomed it.', ['The vote was held at the U.N.', 'They welcomed it.']],
+      ['Talks took place in the R.O.K. Both delegations attended.', ['Talks took place in the R.O.K.', 'Both delegations attended.']],
+      ['The envoy left for the U.K. It was his first visit.', ['The envoy left for the U.K.', 'It was his first visit.']],
+      ['She thanked the U.S. "We stand together," she said.', ['She thanked the U.S.', '"We stand together," she said.']],
+      ['He praised the U.S. It\'s a close ally.', ['He praised the U.S.', 'It\'s a close ally.']],
+      ['They also met at the U.N. Meanwhile, the talks continued.', ['They also met at the U.N.', 'Meanwhile, the talks continued.']],
+      // A line break is evidence of a new sentence even before a capitalised noun.
+      ['Troops returned to the U.S.\nForces Korea remained on alert.', ['Troops returned to the U.S.', 'Forces Korea remained on alert.']],
+    ];
+    for (const [input, want] of split) {
+      it(`splits ${JSON.stringify(input)}`, () => expect(splitSentences(input, 'en')).to.deep.equal(want));
+    }
+    it('never splits before a lowercase word or a digit, even across a line break', () => {
+      expect(splitSentences('It was sent to the U.S.\nmainland forces.', 'en')).to.deep.equal(['It was sent to the U.S. mainland forces.']);
+      expect(splitSentences('It joined the U.S.\n2nd Infantry Division.', 'en')).to.deep.equal(['It joined the U.S. 2nd Infantry Division.']);
+    });
+    it('counts the same sentences it splits', () => {
+      for (const [input, want] of split) expect(countSentences(input, 'en'), input).to.equal(want.length);
+      for (const input of joined) expect(countSentences(input, 'en'), input).to.equal(1);
+    });
   });
 
   describe('#splitSentences (Korean)', () => {
@@ -71,6 +116,59 @@ describe('core/segment', () => {
         expect(m ? [m.marker, m.level] : [null, 0]).to.deep.equal([marker, level]);
       });
     }
+  });
+
+  describe('#withoutListMarker', () => {
+    const stripped: [string, string][] = [
+      ['- 양 의장은 개정된 전략기획지침(SPG)을 승인하였다.', '양 의장은 개정된 전략기획지침(SPG)을 승인하였다.'],
+      [' - 양 의장은 승인하였다.', '양 의장은 승인하였다.'],
+      ['ㅇ 이번 회의는 공동 주관하였다.', '이번 회의는 공동 주관하였다.'],
+      ['❍ 양측은 합의하였다.', '양측은 합의하였다.'],
+      ['○ 양측은 합의하였다.', '양측은 합의하였다.'],
+      ['□ 한미는 회의를 개최하였다.', '한미는 회의를 개최하였다.'],
+      ['■ 주요 내용', '주요 내용'],
+      ['◦ 세부 항목', '세부 항목'],
+      ['∙ 세부 항목', '세부 항목'],
+      ['· 세부 항목', '세부 항목'],
+      ['※ 참고 사항', '참고 사항'],
+      ['• The two sides agreed.', 'The two sides agreed.'],
+      ['– The two sides agreed.', 'The two sides agreed.'],
+      ['1. 개요', '개요'],
+      ['12) The Chairmen agreed.', 'The Chairmen agreed.'],
+      ['가. 추진 배경', '추진 배경'],
+      ['(1) 세부 일정', '세부 일정'],
+      ['(나) 세부 일정', '세부 일정'],
+      ['① 첫째 항목', '첫째 항목'],
+      // Nested markers typed on one line: none of them is content.
+      ['□ ㅇ 양측은 합의하였다.', '양측은 합의하였다.'],
+    ];
+    for (const [input, want] of stripped) {
+      it(`strips ${JSON.stringify(input)}`, () => expect(withoutListMarker(input)).to.equal(want));
+    }
+    const kept: string[] = [
+      '-3°C까지 기온이 떨어졌다.',
+      '-3 degrees',
+      '"We stand together," he said.',
+      '“억제가 최우선이다.”라고 말했다.',
+      '2023. 9. 18. 회의가 개최되었다.',
+      '3. 5% 증가', // a number followed by a number is a figure, not item 3
+      '28,500 troops remain.',
+      '1.5 percent growth.',
+      '10 ships took part.',
+      'ㅇㅇ 부대가 참가하였다.',
+      '양 의장은 승인하였다.',
+      // Nothing but a marker: leaving it beats an empty segment.
+      '□',
+      '-',
+      '',
+    ];
+    for (const input of kept) {
+      it(`keeps ${JSON.stringify(input)}`, () => expect(withoutListMarker(input)).to.equal(input));
+    }
+    it('agrees with detectMarker: stripping happens exactly when a marker is detected', () => {
+      for (const [input] of stripped) expect(detectMarker(input.trimStart()), input).to.not.equal(null);
+      for (const input of kept) expect(detectMarker(input), input).to.equal(null);
+    });
   });
 
   describe('#splitParagraphs', () => {

@@ -1,0 +1,104 @@
+// Tests for server/ops/export.ts: corpus units built from the database, list markers left out.
+import { expect } from 'chai';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { PassThrough } from 'node:stream';
+import type { Db } from '../../server/store/db.ts';
+import { importStatement } from '../../server/ops/import.ts';
+import { getStatementView } from '../../server/ops/review.ts';
+import { corpusUnits, exportCorpus } from '../../server/ops/export.ts';
+import type { ExportFormat } from '../../server/formats/export/types.ts';
+import { useTempDb } from '../helpers.ts';
+
+// English from an HTML list (no markers), Korean in ministry bullet style, one paragraph a line.
+const EN = [
+  'The 51st Military Committee Meeting',
+  'The Chairmen reviewed the security situation on the Korean Peninsula.',
+  'The Chairmen endorsed the revised Strategic Planning Guidance (SPG).',
+  'They agreed to hold the next meeting in Seoul. Both sides will prepare the agenda.',
+  'Temperatures fell to -3°C during the exercise.',
+].join('\n');
+const KO = [
+  '제51차 군사위원회 회의',
+  '□ 양 의장은 한반도 안보 상황을 평가하였다.',
+  ' - 양 의장은 개정된 전략기획지침(SPG)을 승인하였다.',
+  'ㅇ 양측은 차기 회의를 서울에서 개최하기로 합의하였다. 양측은 의제를 준비할 것이다.',
+  '-3°C까지 기온이 떨어진 가운데 연습이 진행되었다.',
+].join('\n');
+
+const MARKER_START = /^(?:[□■ㅇ❍○◦∙·•※*\-–]\s|\d{1,2}[.)]\s|[가-하][.)]\s)/u;
+
+async function exported(db: Db, format: Exclude<ExportFormat, 'moses'>, level: 'paragraph' | 'sentence' = 'paragraph'): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await exportCorpus(db, format, { level }, out);
+  out.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('ops/export', () => {
+  let db: Db;
+  useTempDb((opened) => {
+    db = opened;
+    importStatement(db, { date: '2026-10-13', preSplit: true, texts: { en: EN, ko: KO } }, 'tester');
+  });
+
+  it('keeps the markers in the stored text shown for review', () => {
+    const view = getStatementView(db, 1);
+    const ko = view.alignment!.beads.flatMap((b) => b.tgt.map((p) => p.text));
+    expect(ko).to.include('- 양 의장은 개정된 전략기획지침(SPG)을 승인하였다.');
+    expect(ko).to.include('□ 양 의장은 한반도 안보 상황을 평가하였다.');
+  });
+
+  for (const level of ['paragraph', 'sentence'] as const) {
+    it(`builds ${level} units without list markers on either side, content dashes kept`, () => {
+      const units = [...corpusUnits(db, { level })];
+      expect(units.length).to.be.greaterThan(3);
+      for (const u of units) {
+        expect(u.src, u.src).to.not.match(MARKER_START);
+        expect(u.tgt, u.tgt).to.not.match(MARKER_START);
+      }
+      const tgt = units.map((u) => u.tgt);
+      expect(tgt.some((t) => t.startsWith('양 의장은 개정된 전략기획지침(SPG)을 승인하였다.'))).to.equal(true);
+      expect(tgt.some((t) => t.startsWith('-3°C까지'))).to.equal(true);
+      expect(units.map((u) => u.src).some((s) => s.startsWith('Temperatures fell to -3°C'))).to.equal(true);
+    });
+  }
+
+  it('pairs the endorsed paragraph without its Korean bullet in TMX', async () => {
+    const tmx = await exported(db, 'tmx');
+    expect(tmx).to.contain(
+      '<tuv xml:lang="en"><seg>The Chairmen endorsed the revised Strategic Planning Guidance (SPG).</seg></tuv>\n'
+      + '      <tuv xml:lang="ko"><seg>양 의장은 개정된 전략기획지침(SPG)을 승인하였다.</seg></tuv>',
+    );
+    expect(tmx).to.not.match(/<seg>(?:- |□ |ㅇ )/u);
+  });
+
+  it('pairs the endorsed paragraph without its Korean bullet in TSV, at both levels', async () => {
+    for (const level of ['paragraph', 'sentence'] as const) {
+      const rows = parseCsv(await exported(db, 'tsv', level), { delimiter: '\t', columns: true, quote: false, relax_column_count: true }) as Record<string, string>[];
+      const pair = rows.find((r) => r.src === 'The Chairmen endorsed the revised Strategic Planning Guidance (SPG).');
+      expect(pair, level).to.not.equal(undefined);
+      expect(pair!.tgt).to.equal('양 의장은 개정된 전략기획지침(SPG)을 승인하였다.');
+      expect(rows.map((r) => r.tgt).filter((t) => MARKER_START.test(t ?? '')), level).to.deep.equal([]);
+    }
+  });
+
+  it('leaves the markers out of JSONL, XLIFF and Moses too', async () => {
+    const jsonl = (await exported(db, 'jsonl')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(JSON.stringify(jsonl)).to.contain('"양 의장은 개정된 전략기획지침(SPG)을 승인하였다."');
+    expect(JSON.stringify(jsonl)).to.not.contain('"- 양 의장은');
+    const xliff = await exported(db, 'xliff');
+    expect(xliff).to.contain('>양 의장은 개정된 전략기획지침(SPG)을 승인하였다.<');
+    expect(xliff).to.not.match(/>(?:- |□ |ㅇ )/u);
+    const src = new PassThrough(), tgt = new PassThrough();
+    const lines: Buffer[] = [];
+    tgt.on('data', (c: Buffer) => lines.push(c));
+    src.resume();
+    await exportCorpus(db, 'moses', {}, { src, tgt });
+    tgt.end();
+    const ko = Buffer.concat(lines).toString('utf8').trimEnd().split('\n');
+    expect(ko).to.include('양 의장은 개정된 전략기획지침(SPG)을 승인하였다.');
+    expect(ko.filter((l) => MARKER_START.test(l))).to.deep.equal([]);
+  });
+});
