@@ -1,12 +1,12 @@
 // Use cases of the automatic checks: run them on a stored statement (storing suggested flags),
-// accept or dismiss a finding, and check two files without a database (CLI).
+// keep them current after edits and new versions, accept or dismiss a finding, corpus consistency.
 import type { Db } from '../store/db.ts';
 import { checkAlignment, checkConsistency, type Finding } from '../core/checks/index.ts';
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAlignments, listBeads, insertFlag, getAlignment } from '../store/beads.ts';
-import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow } from '../store/findings.ts';
+import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow, type NewFinding } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
 import { nowIso, type OpsOptions } from './context.ts';
@@ -36,9 +36,9 @@ interface Doc {
 }
 
 /** An alignment as plain arrays (0-based paragraph indices), the shape the pure checks take. */
-function loadDocs(db: Db, statementId: number): Doc[] {
+function loadDocs(db: Db, statementId: number, onlyAlignment?: number): Doc[] {
   getStatement(db, statementId);
-  return listAlignments(db, statementId).map((a) => {
+  return listAlignments(db, statementId).filter((a) => onlyAlignment === undefined || a.id === onlyAlignment).map((a) => {
     const rows = listBeads(db, a.id);
     const src = rows.flatMap((b) => b.src).sort((x, y) => x.n - y.n);
     const tgt = rows.flatMap((b) => b.tgt).sort((x, y) => x.n - y.n);
@@ -65,11 +65,14 @@ export interface StatementCheck {
   tgt: number[][];
 }
 
-/** Runs every check on a stored statement and stores the findings as suggested flags (one transaction). */
-export function runStatementChecks(db: Db, statementId: number, actor: string, opts: OpsOptions & { checks?: string[] } = {}): StatementCheck[] {
+interface DocFindings {
+  d: Doc;
+  findings: Finding[];
+}
+
+function computeChecks(db: Db, statementId: number, opts: OpsOptions & { checks?: string[] }, onlyAlignment?: number): DocFindings[] {
   const glossary = dbGlossary(db, opts);
-  const docs = loadDocs(db, statementId);
-  const results = docs.map((d) => ({
+  return loadDocs(db, statementId, onlyAlignment).map((d) => ({
     d,
     findings: checkAlignment(
       d.src.map((p) => p.text),
@@ -78,34 +81,65 @@ export function runStatementChecks(db: Db, statementId: number, actor: string, o
       { srcLang: d.srcLang, tgtLang: d.tgtLang, glossary, checks: opts.checks },
     ),
   }));
+}
+
+/** Replaces the suggested findings of each alignment; the caller holds the write transaction. */
+function storeChecks(db: Db, results: DocFindings[], at: string): void {
+  for (const { d, findings } of results) {
+    const beadOf = (f: Finding) => {
+      const s = f.src[0];
+      const t = f.tgt[0];
+      return d.beads.find((b) => (s !== undefined && b.src.includes(s)) || (t !== undefined && b.tgt.includes(t)))?.id ?? null;
+    };
+    const stored = findings.map((f) => {
+      const srcIds = f.src.map((i) => d.src[i]!.id);
+      const tgtIds = f.tgt.map((i) => d.tgt[i]!.id);
+      return {
+        beadId: beadOf(f),
+        check: f.check,
+        severity: f.severity,
+        message: f.message,
+        key: findingKey(f.key, srcIds, tgtIds),
+        srcParagraphs: srcIds,
+        tgtParagraphs: tgtIds,
+        spans: {
+          src: f.srcSpans.map((s) => ({ paragraphId: d.src[s.paragraph]!.id, ...s.span })),
+          tgt: f.tgtSpans.map((s) => ({ paragraphId: d.tgt[s.paragraph]!.id, ...s.span })),
+        },
+      };
+    });
+    const decided = listFindings(db, d.alignmentId).filter((f) => f.status !== 'suggested');
+    replaceSuggestedFindings(db, d.alignmentId, stored.filter((f) => !decided.some((x) => sameProblem(x, f))), at);
+  }
+}
+
+/** Where a finding's hits are: its spans' paragraphs, or all its paragraphs when it has no spans. */
+function hitParagraphs(f: Pick<NewFinding, 'spans' | 'srcParagraphs' | 'tgtParagraphs'>): number[] {
+  const spans = f.spans as { src?: { paragraphId?: number }[]; tgt?: { paragraphId?: number }[] } | null;
+  const ids = [...(spans?.src ?? []), ...(spans?.tgt ?? [])].map((s) => s.paragraphId).filter((id): id is number => typeof id === 'number');
+  return ids.length ? ids : [...f.srcParagraphs, ...f.tgtParagraphs];
+}
+
+/**
+ * A finding already decided covers a new one with the same check key hitting the same paragraph: after a
+ * merge or a move the key's paragraph list grows or shrinks, but a dismissed problem must stay dismissed.
+ */
+function sameProblem(decided: FindingRow, f: NewFinding): boolean {
+  const cut = (k: string) => k.slice(0, k.lastIndexOf('@'));
+  if (cut(decided.key) !== cut(f.key)) return false;
+  const hits = new Set(hitParagraphs(decided));
+  return hitParagraphs(f).some((id) => hits.has(id));
+}
+
+// Paragraph ids make the key specific to where it was found: dismissing one does not hide the same problem elsewhere.
+const findingKey = (checkKey: string, srcIds: number[], tgtIds: number[]) => `${checkKey}@${srcIds.join(',')}|${tgtIds.join(',')}`;
+
+/** Runs every check on a stored statement and stores the findings as suggested flags (one transaction). */
+export function runStatementChecks(db: Db, statementId: number, actor: string, opts: OpsOptions & { checks?: string[] } = {}): StatementCheck[] {
+  const results = computeChecks(db, statementId, opts);
   const at = nowIso(opts);
   db.transaction(() => {
-    for (const { d, findings } of results) {
-      const beadOf = (f: Finding) => {
-        const s = f.src[0];
-        const t = f.tgt[0];
-        return d.beads.find((b) => (s !== undefined && b.src.includes(s)) || (t !== undefined && b.tgt.includes(t)))?.id ?? null;
-      };
-      const stored = findings.map((f) => {
-        const srcIds = f.src.map((i) => d.src[i]!.id);
-        const tgtIds = f.tgt.map((i) => d.tgt[i]!.id);
-        return {
-          beadId: beadOf(f),
-          check: f.check,
-          severity: f.severity,
-          message: f.message,
-          // Paragraph ids make the key specific to where it was found: dismissing one does not hide the same problem elsewhere.
-          key: `${f.key}@${srcIds.join(',')}|${tgtIds.join(',')}`,
-          srcParagraphs: srcIds,
-          tgtParagraphs: tgtIds,
-          spans: {
-            src: f.srcSpans.map((s) => ({ paragraphId: d.src[s.paragraph]!.id, ...s.span })),
-            tgt: f.tgtSpans.map((s) => ({ paragraphId: d.tgt[s.paragraph]!.id, ...s.span })),
-          },
-        };
-      });
-      replaceSuggestedFindings(db, d.alignmentId, stored, at);
-    }
+    storeChecks(db, results, at);
     recordEvent(db, { at, actor, action: 'checks.run', statementId, entity: 'statement', entityId: statementId, after: { findings: results.reduce((n, r) => n + r.findings.length, 0) } });
   }).immediate();
   return results.map(({ d, findings }) => ({
@@ -116,6 +150,70 @@ export function runStatementChecks(db: Db, statementId: number, actor: string, o
     src: findings.map((f) => f.src.map((i) => i + 1)),
     tgt: findings.map((f) => f.tgt.map((i) => i + 1)),
   }));
+}
+
+/**
+ * Brings the suggested findings of a statement up to date after its alignment or text changed, inside the
+ * caller's write transaction (no event of its own: the change that caused it is the event). Without
+ * `onlyAlignment` every alignment is re-checked, as a text edit needs (a pivot paragraph belongs to each
+ * alignment of a trilateral statement); an alignment edit changes that alignment alone. The checks take
+ * about 1 ms per row, all of it inside the write lock. Skipped when `opts.runChecks` is false.
+ */
+export function recheckStatement(db: Db, statementId: number, opts: OpsOptions = {}, onlyAlignment?: number): void {
+  if (opts.runChecks === false) return;
+  storeChecks(db, computeChecks(db, statementId, opts, onlyAlignment), nowIso(opts));
+}
+
+/**
+ * Carries the reviewer's verdicts (accepted, dismissed) from an alignment to the one that replaces it
+ * (a new text version): a finding whose paragraphs all survive keeps its verdict, so the checks do not
+ * suggest again what was already decided. `paragraphOf` maps an old paragraph id to its new one.
+ * Run before the checks of the new alignment, whose INSERT OR IGNORE then leaves these keys alone.
+ */
+export function carryFindingDecisions(db: Db, fromAlignmentId: number, toAlignmentId: number, paragraphOf: (id: number) => number | undefined, at: string): number {
+  const beadOfParagraph = new Map<number, number>();
+  for (const b of listBeads(db, toAlignmentId)) for (const p of [...b.src, ...b.tgt]) beadOfParagraph.set(p.id, b.id);
+  const carried: { status: FindingRow['status']; flagId: number | null; finding: NewFinding }[] = [];
+  for (const f of listFindings(db, fromAlignmentId)) {
+    if (f.status === 'suggested') continue;
+    const cut = f.key.lastIndexOf('@');
+    if (cut < 0) continue;
+    const src = f.srcParagraphs.map(paragraphOf);
+    const tgt = f.tgtParagraphs.map(paragraphOf);
+    if (![...src, ...tgt].every((id) => id !== undefined)) continue;
+    const srcIds = src as number[];
+    const tgtIds = tgt as number[];
+    const beadId = [...srcIds, ...tgtIds].map((id) => beadOfParagraph.get(id)).find((b) => b !== undefined) ?? null;
+    const mapSpans = (spans: unknown) =>
+      Array.isArray(spans) ? spans.map((s: { paragraphId?: number }) => ({ ...s, paragraphId: s.paragraphId === undefined ? undefined : paragraphOf(s.paragraphId) })) : [];
+    const spans = f.spans as { src?: unknown; tgt?: unknown } | null;
+    carried.push({
+      status: f.status,
+      flagId: f.flagId,
+      finding: {
+        beadId,
+        check: f.check,
+        severity: f.severity,
+        message: f.message,
+        key: findingKey(f.key.slice(0, cut), srcIds, tgtIds),
+        srcParagraphs: srcIds,
+        tgtParagraphs: tgtIds,
+        spans: { src: mapSpans(spans?.src), tgt: mapSpans(spans?.tgt) },
+      },
+    });
+  }
+  if (carried.length === 0) return 0;
+  // The store inserts findings as suggested only; the verdicts are set right after, in the same transaction.
+  replaceSuggestedFindings(db, toAlignmentId, carried.map((c) => c.finding), at);
+  const byKey = new Map(listFindings(db, toAlignmentId).map((f) => [f.key, f]));
+  let n = 0;
+  for (const c of carried) {
+    const row = byKey.get(c.finding.key);
+    if (row?.status !== 'suggested') continue;
+    setFindingStatus(db, row.id, c.status, c.flagId, at);
+    n++;
+  }
+  return n;
 }
 
 export function statementFindings(db: Db, statementId: number): FindingRow[] {

@@ -12,7 +12,7 @@ export interface OpsOptions {
   glossary?: Glossary;
   /** ISO timestamp source; tests may fix it. */
   now?: () => string;
-  /** Run the automatic checks after an import (default true). */
+  /** Run the automatic checks after an import, a new version, an alignment edit or a text edit (default true). */
   runChecks?: boolean;
 }
 

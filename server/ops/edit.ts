@@ -1,6 +1,7 @@
 // Use cases that change an alignment (merge, split, move, insert an empty cell, confirm, realign, edit text)
 // and their undo/redo. Each is one transaction that records before/after snapshots in the events table,
-// which is also what undo and redo replay, so history survives a reload.
+// which is also what undo and redo replay, so history survives a reload, and re-runs the checks of the
+// statement so no suggestion is left pointing at a row that changed or vanished.
 import { diffWordsWithSpace } from 'diff';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError } from '../core/errors.ts';
@@ -28,6 +29,7 @@ import { nowIso, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { LIMITS } from './import.ts';
 import { confirmedLexicon } from './lexicon.ts';
+import { recheckStatement } from './checks.ts';
 
 export type Side = 'src' | 'tgt';
 
@@ -122,127 +124,145 @@ export function editAlignment(db: Db, req: EditRequest, actor: string, opts: Ops
     throw new InputError('"seen" must map row ids to the versions you loaded');
   return db
     .transaction((): EditResult => {
-      const before = beadPosition(db, req.beadId);
-      if (before.version !== req.version)
-        throw new ConflictError(`bead ${req.beadId} changed since you loaded it (version ${before.version}, you sent ${req.version})`);
-      const alignment = currentAlignment(db, before.alignmentId);
-      normalizePositions(db, alignment.id);
-      const here = beadPosition(db, req.beadId);
-      const total = countBeads(db, alignment.id);
-      const pos = here.position;
-      const snap = (from: number, count: number) => snapshotRange(db, alignment.id, from, count);
-      const run = (action: string, from: number, count: number, next: BeadSnapshot[]) =>
-        applyRange(db, alignment.id, alignment.statementId, action, actor, from, count, next, opts, seen);
-      const [cur] = snap(pos, 1);
-      if (!cur) throw new ConflictError(`bead ${req.beadId} is not in its alignment`);
-
-      switch (req.op) {
-        case 'confirm':
-        case 'unconfirm':
-          return run(`bead.${req.op}`, pos, 1, [{ ...cur, status: req.op === 'confirm' ? 'confirmed' : 'auto' }]);
-        case 'confirm-above': {
-          const range = snap(1, pos);
-          return run('bead.confirm-above', 1, pos, range.map((b) => ({ ...b, status: 'confirmed' })));
-        }
-        case 'merge': {
-          if (pos === 1) throw new InputError('the first row has no row above to merge with');
-          const [prev] = snap(pos - 1, 1);
-          return run('bead.merge', pos - 1, 2, [
-            { id: prev!.id, src: [...prev!.src, ...cur.src], tgt: [...prev!.tgt, ...cur.tgt], status: 'auto', confidence: MANUAL },
-          ]);
-        }
-        case 'split': {
-          const at = req.at;
-          const ok = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
-          if (!at || !ok(at.src, cur.src.length) || !ok(at.tgt, cur.tgt.length))
-            throw new InputError(`"at" must be {src, tgt}: how many paragraphs of each side stay in the first row (0–${cur.src.length}, 0–${cur.tgt.length})`);
-          const first = { src: cur.src.slice(0, at.src), tgt: cur.tgt.slice(0, at.tgt) };
-          const second = { src: cur.src.slice(at.src), tgt: cur.tgt.slice(at.tgt) };
-          if (first.src.length + first.tgt.length === 0 || second.src.length + second.tgt.length === 0)
-            throw new InputError('a split must leave at least one paragraph in each row');
-          return run('bead.split', pos, 1, [
-            { id: cur.id, ...first, status: 'auto', confidence: MANUAL },
-            { id: null, ...second, status: 'auto', confidence: MANUAL },
-          ]);
-        }
-        case 'insert-empty': {
-          // The paragraphs of `side` move down into a row of their own, leaving an empty cell here.
-          const side = requireSide(req.side);
-          const other: Side = side === 'src' ? 'tgt' : 'src';
-          if (cur[side].length === 0 || cur[other].length === 0) throw new InputError('this row already has an empty cell');
-          return run('bead.insert-empty', pos, 1, [
-            { id: cur.id, [other]: cur[other], [side]: [], status: 'auto', confidence: MANUAL } as unknown as BeadSnapshot,
-            { id: null, [side]: cur[side], [other]: [], status: 'auto', confidence: MANUAL } as unknown as BeadSnapshot,
-          ]);
-        }
-        case 'move-up': {
-          // The first paragraph of `side` joins the row above.
-          const side = requireSide(req.side);
-          if (pos === 1) throw new InputError('the first row has no row above');
-          if (cur[side].length === 0) throw new InputError('this cell is empty');
-          const [prev] = snap(pos - 1, 1);
-          const moved = cur[side][0]!;
-          const up = { ...prev!, [side]: [...prev![side], moved], status: 'auto', confidence: MANUAL } as BeadSnapshot;
-          const rest = { ...cur, [side]: cur[side].slice(1), status: 'auto', confidence: MANUAL } as BeadSnapshot;
-          return run('bead.move-up', pos - 1, 2, rest.src.length + rest.tgt.length === 0 ? [up] : [up, rest]);
-        }
-        case 'move-down': {
-          // The last paragraph of `side` joins the row below.
-          const side = requireSide(req.side);
-          if (pos === total) throw new InputError('the last row has no row below');
-          if (cur[side].length === 0) throw new InputError('this cell is empty');
-          const [next] = snap(pos + 1, 1);
-          const moved = cur[side].at(-1)!;
-          const rest = { ...cur, [side]: cur[side].slice(0, -1), status: 'auto', confidence: MANUAL } as BeadSnapshot;
-          const down = { ...next!, [side]: [moved, ...next![side]], status: 'auto', confidence: MANUAL } as BeadSnapshot;
-          return run('bead.move-down', pos, 2, rest.src.length + rest.tgt.length === 0 ? [down] : [rest, down]);
-        }
-        case 'realign': {
-          // Re-align automatically the unconfirmed stretch around this row, between two confirmed rows.
-          const all = snap(1, total);
-          let a = pos - 1;
-          let b = pos - 1;
-          if (all[a]!.status === 'confirmed') throw new InputError('this row is confirmed; realign works on unconfirmed rows');
-          while (a > 0 && all[a - 1]!.status !== 'confirmed') a--;
-          while (b < total - 1 && all[b + 1]!.status !== 'confirmed') b++;
-          const stretch = all.slice(a, b + 1);
-          const srcIds = stretch.flatMap((x) => x.src);
-          const tgtIds = stretch.flatMap((x) => x.tgt);
-          const text = (id: number) => getParagraph(db, id).content;
-          const beads = alignParagraphs(srcIds.map(text), tgtIds.map(text), {
-            srcLang: alignment.srcLang,
-            tgtLang: alignment.tgtLang,
-            glossary: dbGlossary(db, opts),
-            lexicon: confirmedLexicon(db, alignment.srcLang, alignment.tgtLang),
-          });
-          const prevIds = stretch.map((x) => x.id);
-          return run(
-            'bead.realign',
-            a + 1,
-            stretch.length,
-            beads.map((x, i) => ({
-              id: prevIds[i] ?? null,
-              src: x.src.map((k) => srcIds[k]!),
-              tgt: x.tgt.map((k) => tgtIds[k]!),
-              status: 'auto',
-              confidence: Math.min(1, Math.max(0, x.confidence)),
-            })),
-          );
-        }
-      }
+      const result = applyEdit(db, req, actor, opts);
+      // The checks read text and rows, not status: a confirmation leaves the findings as they are.
+      if (!['confirm', 'unconfirm', 'confirm-above'].includes(req.op)) recheckStatement(db, getAlignment(db, result.alignmentId).statementId, opts, result.alignmentId);
+      return result;
     })
     .immediate();
 }
 
-/** Changes a paragraph's text; the old text stays in the events table. */
-export function editParagraph(db: Db, paragraphId: number, content: unknown, actor: string, opts: OpsOptions = {}): { eventId: number } {
+function applyEdit(db: Db, req: EditRequest, actor: string, opts: OpsOptions): EditResult {
+  const seen = req.seen;
+  const before = beadPosition(db, req.beadId);
+  if (before.version !== req.version)
+    throw new ConflictError(`bead ${req.beadId} changed since you loaded it (version ${before.version}, you sent ${req.version})`);
+  const alignment = currentAlignment(db, before.alignmentId);
+  normalizePositions(db, alignment.id);
+  const here = beadPosition(db, req.beadId);
+  const total = countBeads(db, alignment.id);
+  const pos = here.position;
+  const snap = (from: number, count: number) => snapshotRange(db, alignment.id, from, count);
+  const run = (action: string, from: number, count: number, next: BeadSnapshot[]) =>
+    applyRange(db, alignment.id, alignment.statementId, action, actor, from, count, next, opts, seen);
+  const [cur] = snap(pos, 1);
+  if (!cur) throw new ConflictError(`bead ${req.beadId} is not in its alignment`);
+
+  switch (req.op) {
+    case 'confirm':
+    case 'unconfirm':
+      return run(`bead.${req.op}`, pos, 1, [{ ...cur, status: req.op === 'confirm' ? 'confirmed' : 'auto' }]);
+    case 'confirm-above': {
+      const range = snap(1, pos);
+      return run('bead.confirm-above', 1, pos, range.map((b) => ({ ...b, status: 'confirmed' })));
+    }
+    case 'merge': {
+      if (pos === 1) throw new InputError('the first row has no row above to merge with');
+      const [prev] = snap(pos - 1, 1);
+      return run('bead.merge', pos - 1, 2, [
+        { id: prev!.id, src: [...prev!.src, ...cur.src], tgt: [...prev!.tgt, ...cur.tgt], status: 'auto', confidence: MANUAL },
+      ]);
+    }
+    case 'split': {
+      const at = req.at;
+      const ok = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+      if (!at || !ok(at.src, cur.src.length) || !ok(at.tgt, cur.tgt.length))
+        throw new InputError(`"at" must be {src, tgt}: how many paragraphs of each side stay in the first row (0–${cur.src.length}, 0–${cur.tgt.length})`);
+      const first = { src: cur.src.slice(0, at.src), tgt: cur.tgt.slice(0, at.tgt) };
+      const second = { src: cur.src.slice(at.src), tgt: cur.tgt.slice(at.tgt) };
+      if (first.src.length + first.tgt.length === 0 || second.src.length + second.tgt.length === 0)
+        throw new InputError('a split must leave at least one paragraph in each row');
+      return run('bead.split', pos, 1, [
+        { id: cur.id, ...first, status: 'auto', confidence: MANUAL },
+        { id: null, ...second, status: 'auto', confidence: MANUAL },
+      ]);
+    }
+    case 'insert-empty': {
+      // The paragraphs of `side` move down into a row of their own, leaving an empty cell here.
+      const side = requireSide(req.side);
+      const other: Side = side === 'src' ? 'tgt' : 'src';
+      if (cur[side].length === 0 || cur[other].length === 0) throw new InputError('this row already has an empty cell');
+      return run('bead.insert-empty', pos, 1, [
+        { id: cur.id, [other]: cur[other], [side]: [], status: 'auto', confidence: MANUAL } as unknown as BeadSnapshot,
+        { id: null, [side]: cur[side], [other]: [], status: 'auto', confidence: MANUAL } as unknown as BeadSnapshot,
+      ]);
+    }
+    case 'move-up': {
+      // The first paragraph of `side` joins the row above.
+      const side = requireSide(req.side);
+      if (pos === 1) throw new InputError('the first row has no row above');
+      if (cur[side].length === 0) throw new InputError('this cell is empty');
+      const [prev] = snap(pos - 1, 1);
+      const moved = cur[side][0]!;
+      const up = { ...prev!, [side]: [...prev![side], moved], status: 'auto', confidence: MANUAL } as BeadSnapshot;
+      const rest = { ...cur, [side]: cur[side].slice(1), status: 'auto', confidence: MANUAL } as BeadSnapshot;
+      return run('bead.move-up', pos - 1, 2, rest.src.length + rest.tgt.length === 0 ? [up] : [up, rest]);
+    }
+    case 'move-down': {
+      // The last paragraph of `side` joins the row below.
+      const side = requireSide(req.side);
+      if (pos === total) throw new InputError('the last row has no row below');
+      if (cur[side].length === 0) throw new InputError('this cell is empty');
+      const [next] = snap(pos + 1, 1);
+      const moved = cur[side].at(-1)!;
+      const rest = { ...cur, [side]: cur[side].slice(0, -1), status: 'auto', confidence: MANUAL } as BeadSnapshot;
+      const down = { ...next!, [side]: [moved, ...next![side]], status: 'auto', confidence: MANUAL } as BeadSnapshot;
+      return run('bead.move-down', pos, 2, rest.src.length + rest.tgt.length === 0 ? [down] : [rest, down]);
+    }
+    case 'realign': {
+      // Re-align automatically the unconfirmed stretch around this row, between two confirmed rows.
+      const all = snap(1, total);
+      let a = pos - 1;
+      let b = pos - 1;
+      if (all[a]!.status === 'confirmed') throw new InputError('this row is confirmed; realign works on unconfirmed rows');
+      while (a > 0 && all[a - 1]!.status !== 'confirmed') a--;
+      while (b < total - 1 && all[b + 1]!.status !== 'confirmed') b++;
+      const stretch = all.slice(a, b + 1);
+      const srcIds = stretch.flatMap((x) => x.src);
+      const tgtIds = stretch.flatMap((x) => x.tgt);
+      const text = (id: number) => getParagraph(db, id).content;
+      const beads = alignParagraphs(srcIds.map(text), tgtIds.map(text), {
+        srcLang: alignment.srcLang,
+        tgtLang: alignment.tgtLang,
+        glossary: dbGlossary(db, opts),
+        lexicon: confirmedLexicon(db, alignment.srcLang, alignment.tgtLang),
+      });
+      const prevIds = stretch.map((x) => x.id);
+      return run(
+        'bead.realign',
+        a + 1,
+        stretch.length,
+        beads.map((x, i) => ({
+          id: prevIds[i] ?? null,
+          src: x.src.map((k) => srcIds[k]!),
+          tgt: x.tgt.map((k) => tgtIds[k]!),
+          status: 'auto',
+          confidence: Math.min(1, Math.max(0, x.confidence)),
+        })),
+      );
+    }
+  }
+}
+
+const normText = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+/**
+ * Changes a paragraph's text; the old text stays in the events table. `edit` is the request body
+ * ({content, base}): when the paragraph no longer reads `base`, someone saved it meanwhile and the edit
+ * is refused with a ConflictError (409) rather than silently overwriting their fix.
+ */
+export function editParagraph(db: Db, paragraphId: number, edit: unknown, actor: string, opts: OpsOptions = {}): { eventId: number } {
+  const { content, base } = (typeof edit === 'object' && edit !== null ? edit : {}) as Record<string, unknown>;
   if (typeof content !== 'string') throw new InputError('"content" must be a string');
-  const text = content.replace(/\s+/g, ' ').trim();
+  const text = normText(content);
   if (!text) throw new InputError('a paragraph cannot be empty; use an empty cell (insert-empty) for an omission');
   if (text.length > LIMITS.maxParagraphChars) throw new InputError(`a paragraph is limited to ${LIMITS.maxParagraphChars} characters`, 'too_large');
   return db
     .transaction(() => {
       const p = getParagraph(db, paragraphId);
+      // Checked after the lookup so an unknown paragraph is a 404 whatever the body.
+      if (typeof base !== 'string') throw new InputError('"base" must be the paragraph text your editor started from');
+      if (normText(base) !== p.content) throw new ConflictError(`paragraph ${p.position} (${p.lang}) was changed by someone else since you opened it; reload to see their text`);
       if (p.content === text) throw new InputError('the text is unchanged');
       const alignmentId = alignmentOfParagraph(db, paragraphId);
       setParagraphContent(db, paragraphId, text);
@@ -258,6 +278,7 @@ export function editParagraph(db: Db, paragraphId: number, content: unknown, act
         before: { paragraphId, content: p.content } satisfies TextPayload,
         after: { paragraphId, content: text } satisfies TextPayload,
       });
+      recheckStatement(db, p.statementId, opts);
       return { eventId };
     })
     .immediate();
@@ -349,6 +370,9 @@ export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', ac
         eventId = recordEvent(db, { at, actor, action: `alignment.${which}`, statementId: alignment.statementId, entity: 'alignment', entityId: alignmentId, before: { ...f, ref: target.id }, after: { ...t, ref: target.id } });
       }
       touchStatement(db, alignment.statementId, at);
+      // Confirmations move no paragraph; a text undo may change a pivot paragraph that other alignments share.
+      if (!['bead.confirm', 'bead.unconfirm', 'bead.confirm-above'].includes(target.action))
+        recheckStatement(db, alignment.statementId, opts, target.action === 'paragraph.edit' ? undefined : alignmentId);
       return { eventId, undid: target.action };
     })
     .immediate();

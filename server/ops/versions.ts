@@ -1,6 +1,7 @@
 // Use case: import a new version of one language of a statement. The old version stays; beads whose
 // paragraphs did not change keep their confirmation and flags; the changed stretches are re-aligned
-// and their new paragraphs are marked as changed for review.
+// and their new paragraphs are marked as changed for review; the reviewer's verdicts on findings carry
+// over and the checks run on the new alignment, in the same transaction.
 import { diffArrays } from 'diff';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
@@ -13,6 +14,7 @@ import { prepareText, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
 import { nowIso, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
+import { carryFindingDecisions, runStatementChecks } from './checks.ts';
 
 export interface VersionResult {
   textId: number;
@@ -78,6 +80,13 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
         paragraphs: paragraphs.map((p, i) => ({ content: p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
       });
       let carriedBeads = 0;
+      // Old paragraph id → new: the changed language's unchanged paragraphs have new rows; the other side keeps its own.
+      const oldIds = new Set(oldParas.map((p) => p.id));
+      const paragraphOf = (id: number): number | undefined => {
+        if (!oldIds.has(id)) return id;
+        const i = match.get(id);
+        return i === undefined ? undefined : paragraphIds[i];
+      };
       for (const { a, changedSide, align } of plans) {
         // Read inside the transaction so confirmations made meanwhile carry over; aligning the changed
         // stretches needs the new paragraph ids, so it happens here, on those stretches only.
@@ -97,7 +106,10 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
           const target = m.paragraphs.map((p) => beadOfParagraph.get(p)).find((x) => x !== undefined) ?? newBeads[0]?.id;
           if (target !== undefined) move.run(target, m.flagId);
         }
+        carryFindingDecisions(db, a.id, newAlignment, paragraphOf, at);
       }
+      // Like a fresh import, the new version comes with its suggestions.
+      if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
       touchStatement(db, statementId, at);
       recordEvent(db, {
         at,

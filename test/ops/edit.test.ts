@@ -2,9 +2,12 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
+import { importStatement } from '../../server/ops/import.ts';
 import { getStatementView, addFlag } from '../../server/ops/review.ts';
-import { editAlignment, editParagraph, paragraphHistory, undoRedo, type EditRequest } from '../../server/ops/edit.ts';
-import { ConflictError, InputError } from '../../server/core/errors.ts';
+import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../../server/ops/edit.ts';
+import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
+import { statementFindings, decideFinding } from '../../server/ops/checks.ts';
+import type { FindingRow } from '../../server/store/findings.ts';
 import { tempDir, dbDigest } from '../helpers.ts';
 
 describe('ops/edit', () => {
@@ -125,10 +128,98 @@ describe('ops/edit', () => {
     });
   });
 
+  describe('findings follow the edit (checks re-run in the same transaction)', () => {
+    const suggested = () => statementFindings(db, statementId).filter((f) => f.status === 'suggested');
+    const onExistingRows = () => {
+      const ids = new Set(view().beads.map((b) => b.id));
+      return statementFindings(db, statementId).filter((f) => !ids.has(f.beadId!)).map((f) => [f.id, f.status, f.beadId]);
+    };
+    const rowOf = (f: FindingRow) => view().beads.findIndex((b) => b.id === f.beadId);
+
+    it('an empty cell inserted by hand gets its omission and addition suggestions at once', () => {
+      edit(1, { op: 'insert-empty', side: 'tgt' }); // 2|2 → 2| |2
+      expect(suggested().filter((f) => f.check === 'omission').map(rowOf)).to.include(1);
+      expect(suggested().filter((f) => f.check === 'addition').map(rowOf)).to.include(2);
+      expect(onExistingRows()).to.deep.equal([]);
+    });
+
+    it('a split that leaves a paragraph alone gets its omission suggestion at once', () => {
+      edit(2, { op: 'split', at: { src: 1, tgt: 1 } }); // 3,4|3 → 3|3 4|
+      expect(rows()).to.equal('1|1 2|2 3|3 4| 5|4 6|5 7|6 8|7 9| 10|8');
+      expect(suggested().filter((f) => f.check === 'omission').map(rowOf)).to.include(3);
+      expect(onExistingRows()).to.deep.equal([]);
+    });
+
+    it('after a merge, and its undo and redo, every suggestion points at an existing row and can be accepted', () => {
+      // Row 2|2 (index 1) is the one the merge removes; its findings move to the merged row.
+      const on = (key: string) => suggested().filter((f) => f.key.startsWith(key) && rowOf(f) <= 1);
+      const [dismissed] = on('terminology:tgt:회의@');
+      const [kept] = on('terminology:src:delegation@');
+      expect([rowOf(dismissed!), rowOf(kept!)]).to.deep.equal([1, 1]);
+      decideFinding(db, dismissed!.id, 'dismiss', 'erin');
+      edit(1, { op: 'merge' });
+      expect(suggested().length).to.be.greaterThan(0);
+      expect(suggested().filter((f) => rowOf(f) === -1)).to.deep.equal([]);
+      const moved = on('terminology:src:delegation@');
+      expect(moved.map(rowOf)).to.deep.equal([0]);
+      expect(decideFinding(db, moved[0]!.id, 'accept', 'erin').status).to.equal('accepted');
+      // The merge changes the finding's paragraph list, not the problem: dismissed stays dismissed.
+      expect(on('terminology:tgt:회의@')).to.deep.equal([]);
+      undoRedo(db, view().id, 'undo', 'erin');
+      expect(suggested().filter((f) => rowOf(f) === -1)).to.deep.equal([]);
+      expect(on('terminology:src:delegation@')).to.deep.equal([]);
+      undoRedo(db, view().id, 'redo', 'erin');
+      expect(suggested().filter((f) => rowOf(f) === -1)).to.deep.equal([]);
+      expect(on('terminology:tgt:회의@').concat(on('terminology:src:delegation@'))).to.deep.equal([]);
+    });
+
+    it('a text fix in a trilateral statement re-checks every alignment of the pivot paragraph', () => {
+      const tri = importStatement(
+        db,
+        {
+          title: 'Trilateral ministerial',
+          preSplit: true,
+          texts: {
+            en: 'The three ministers met in Tokyo on March 3, 2026.\nThey agreed to hold 20 combined exercises next year.',
+            ko: '3국 장관은 2026년 3월 3일 도쿄에서 회담하였다.\n3국은 내년에 20회의 연합훈련을 실시하기로 합의하였다.',
+            ja: '3か国の閣僚は2026年3月3日に東京で会談した。\n3か国は来年20回の共同訓練を実施することで合意した。',
+          },
+        },
+        'setup',
+      ).statementId;
+      const errors = () => statementFindings(db, tri).filter((f) => f.status === 'suggested' && f.check === 'numbers' && f.severity === 'error');
+      expect(errors()).to.deep.equal([]);
+      const p = getStatementView(db, tri).alignment!.beads[1]!.src[0]!;
+      editParagraph(db, p.id, { content: p.text.replace('20', '25'), base: p.text }, 'alice');
+      const found = errors();
+      expect(found.map((f) => f.message.match(/^Number 25 has no counterpart in (\w+)/)?.[1]).sort()).to.deep.equal(['Japanese', 'Korean']);
+      expect(new Set(found.map((f) => f.alignmentId)).size).to.equal(2);
+      // The text edit is in the undo history of one of the two alignments.
+      const undoable = found.map((f) => f.alignmentId).find((a) => undoRedoState(db, a).canUndo === 'paragraph.edit')!;
+      undoRedo(db, undoable, 'undo', 'alice');
+      expect(errors()).to.deep.equal([]);
+    });
+
+    it('undo of an insert-empty takes its suggestions away again', () => {
+      const before = suggested().map((f) => [f.key, f.beadId]);
+      edit(1, { op: 'insert-empty', side: 'tgt' });
+      undoRedo(db, view().id, 'undo', 'bob');
+      expect(suggested().map((f) => [f.key, f.beadId])).to.have.deep.members(before);
+    });
+
+    it('a text fix updates the suggestions of its row', () => {
+      const row = view().beads[6]!; // 7|6: KRW 1.5192 trillion vs 1조 4,028억 원
+      const p = row.tgt[0]!;
+      expect(suggested().some((f) => f.check === 'numbers' && f.severity === 'error' && f.beadId === row.id)).to.equal(true);
+      editParagraph(db, p.id, { content: p.text.replace('1조 4,028억 원', '1조 5,192억 원'), base: p.text }, 'alice');
+      expect(suggested().some((f) => f.check === 'numbers' && f.severity === 'error' && f.beadId === row.id)).to.equal(false);
+    });
+  });
+
   describe('#editParagraph', () => {
     it('fixes a paragraph, keeps the old text with a word diff, and is undoable', () => {
       const p = view().beads[1]!.tgt[0]!;
-      editParagraph(db, p.id, p.text.replace('개최하였다', '개최했다'), 'alice');
+      editParagraph(db, p.id, { content: p.text.replace('개최하였다', '개최했다'), base: p.text }, 'alice');
       expect(view().beads[1]!.tgt[0]!.text).to.include('개최했다');
       const [rev] = paragraphHistory(db, p.id);
       expect(rev!.before).to.equal(p.text);
@@ -142,8 +233,35 @@ describe('ops/edit', () => {
 
     it('refuses an empty or unchanged text', () => {
       const p = view().beads[1]!.tgt[0]!;
-      expect(() => editParagraph(db, p.id, '   ', 'alice')).to.throw(InputError, /cannot be empty/);
-      expect(() => editParagraph(db, p.id, p.text, 'alice')).to.throw(InputError, /unchanged/);
+      expect(() => editParagraph(db, p.id, { content: '   ', base: p.text }, 'alice')).to.throw(InputError, /cannot be empty/);
+      expect(() => editParagraph(db, p.id, { content: p.text, base: p.text }, 'alice')).to.throw(InputError, /unchanged/);
+    });
+
+    it('refuses a save based on text someone else changed meanwhile, changing nothing', () => {
+      const p = view().beads[1]!.tgt[0]!;
+      // Two editors open the same paragraph; the first saves.
+      const first = p.text.replace('개최하였다', '개최했다');
+      editParagraph(db, p.id, { content: first, base: p.text }, 'alice');
+      const digest = dbDigest(db);
+      const events = db.prepare('SELECT count(*) AS n FROM events').get();
+      expect(() => editParagraph(db, p.id, { content: p.text + ' (수정)', base: p.text }, 'bob'))
+        .to.throw(ConflictError, new RegExp(`paragraph ${p.n} \\(ko\\) was changed by someone else since you opened it`))
+        .with.property('code', 'conflict');
+      expect(dbDigest(db)).to.equal(digest);
+      expect(db.prepare('SELECT count(*) AS n FROM events').get()).to.deep.equal(events);
+      expect(view().beads[1]!.tgt[0]!.text).to.equal(first);
+      // Starting again from the saved text works; the base may differ from it in whitespace only.
+      editParagraph(db, p.id, { content: first + ' (수정)', base: ` ${first}\n` }, 'bob');
+      expect(view().beads[1]!.tgt[0]!.text).to.equal(first + ' (수정)');
+    });
+
+    it('requires "base", after checking the paragraph exists', () => {
+      const p = view().beads[1]!.tgt[0]!;
+      const digest = dbDigest(db);
+      expect(() => editParagraph(db, p.id, { content: 'x' }, 'alice')).to.throw(InputError, /"base"/);
+      expect(() => editParagraph(db, p.id, { content: 'x', base: 7 }, 'alice')).to.throw(InputError, /"base"/);
+      expect(() => editParagraph(db, 999_999, { content: 'x' }, 'alice')).to.throw(NotFoundError, /paragraph 999999/);
+      expect(dbDigest(db)).to.equal(digest);
     });
   });
 });

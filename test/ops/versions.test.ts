@@ -8,6 +8,8 @@ import { editAlignment } from '../../server/ops/edit.ts';
 import { importVersion, diffVersions } from '../../server/ops/versions.ts';
 import { listTextVersions } from '../../server/store/statements.ts';
 import { InputError } from '../../server/core/errors.ts';
+import { statementFindings, decideFinding } from '../../server/ops/checks.ts';
+import type { FindingRow } from '../../server/store/findings.ts';
 import { dbDigest, useTempDb } from '../helpers.ts';
 
 describe('ops/versions', () => {
@@ -61,5 +63,42 @@ describe('ops/versions', () => {
     expect(() => importVersion(db, id, 'ko', '  ', 'bob')).to.throw(InputError, /empty/);
     expect(() => importVersion(db, id, 'ko', readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8'), 'bob')).to.throw(InputError, /does not look like Korean/);
     expect(dbDigest(db)).to.equal(before);
+  });
+
+  describe('checks on a new version', () => {
+    // Only the last paragraph changes: the 27th KIDD becomes the 28th in Korean, the English still says 27th.
+    const ko3 = () => ko1.replace('제27차 KIDD', '제28차 KIDD');
+    const suggested = () => statementFindings(db, id).filter((f) => f.status === 'suggested');
+
+    it('runs the checks in the same transaction: a changed number is found without a manual run', () => {
+      importVersion(db, id, 'ko', ko3(), 'bob');
+      const beads = view().beads;
+      const found = suggested().find((f) => f.check === 'numbers' && f.severity !== 'info' && f.message.includes('제28차'));
+      expect(found, JSON.stringify(suggested().map((f) => f.message))).to.not.equal(undefined);
+      expect(found!.alignmentId).to.equal(view().id);
+      expect(beads.find((b) => b.id === found!.beadId)!.tgt.map((p) => p.text).join()).to.include('제28차');
+      // The other findings of the statement are there too, on the new alignment (not wiped).
+      expect(suggested().some((f) => f.check === 'omission')).to.equal(true);
+      expect(suggested().every((f) => beads.some((b) => b.id === f.beadId))).to.equal(true);
+    });
+
+    it('keeps dismissed and accepted findings decided on the new alignment', () => {
+      const numbers = suggested().find((f) => f.check === 'numbers' && f.severity === 'error')!;
+      const omission = suggested().find((f) => f.check === 'omission')!;
+      decideFinding(db, numbers.id, 'dismiss', 'erin');
+      const accepted = decideFinding(db, omission.id, 'accept', 'erin');
+      importVersion(db, id, 'ko', ko3(), 'bob');
+      const all = statementFindings(db, id);
+      const same = (f: FindingRow, g: FindingRow) => f.check === g.check && f.message === g.message && f.alignmentId === view().id;
+      expect(all.filter((f) => same(f, numbers)).map((f) => f.status)).to.deep.equal(['dismissed']);
+      expect(all.filter((f) => same(f, omission)).map((f) => [f.status, f.flagId])).to.deep.equal([['accepted', accepted.flagId]]);
+      const beads = view().beads;
+      expect(all.every((f) => beads.some((b) => b.id === f.beadId))).to.equal(true);
+    });
+
+    it('leaves the checks out when asked (runChecks: false)', () => {
+      importVersion(db, id, 'ko', ko3(), 'bob', { runChecks: false });
+      expect(suggested()).to.deep.equal([]);
+    });
   });
 });

@@ -38,10 +38,12 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
     res.json({ ok: true, ...undoRedoState(db, idParam(req.params.id, 'alignment')) });
   });
 
+  // The body is {content, base}: `base`, the text the editor started from, makes a save over someone
+  // else's newer text a 409 instead of a lost update.
   r.patch('/paragraphs/:id', (req, res) => {
     const actor = c.who(req, res, 'translator');
     const id = idParam(req.params.id, 'paragraph');
-    const { eventId } = editParagraph(db, id, body(req).content, actor, ops);
+    const { eventId } = editParagraph(db, id, body(req), actor, ops);
     res.json({ ok: true, eventId, history: paragraphHistory(db, id) });
   });
 
