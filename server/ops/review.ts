@@ -1,6 +1,6 @@
 // Use cases of the review page: read a statement's alignment, confirm beads, flag and resolve.
 import type { Db } from '../store/db.ts';
-import { InputError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import { getStatementSummary, deleteStatementRows, type StatementSummary } from '../store/statements.ts';
 import {
   listAlignments,
@@ -92,12 +92,21 @@ export function commentOnFlag(db: Db, flagId: number, input: { body?: unknown },
     .immediate();
 }
 
-export function changeFlag(db: Db, flagId: number, input: { status?: unknown; comment?: unknown }, actor: string, opts: OpsOptions = {}): FlagRow {
+/**
+ * Changes a flag's status and/or note. `version` is the flag's version the change was made from: if
+ * another reviewer changed the flag since, the change is refused (409) rather than overwriting theirs.
+ */
+export function changeFlag(db: Db, flagId: number, input: { status?: unknown; comment?: unknown; version?: unknown }, actor: string, opts: OpsOptions = {}): FlagRow {
   const status = input.status === undefined ? undefined : oneOf<FlagStatus>('status', input.status, FLAG_STATUSES);
   const text = input.comment === undefined ? undefined : comment(input.comment);
   if (status === undefined && text === undefined) throw new InputError('nothing to change: send "status" and/or "comment"');
+  const version = input.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new InputError('"version" must be the flag\'s current version (a positive integer)');
   return db.transaction(() => {
     const before = getFlag(db, flagId);
+    if (before.version !== version)
+      throw new ConflictError(`flag ${flagId} was changed by someone else since you loaded it (version ${before.version}, you sent ${version})`);
     const at = nowIso(opts);
     const after = storeUpdateFlag(db, flagId, { status, comment: text }, at);
     recordEvent(db, {

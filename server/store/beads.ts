@@ -41,6 +41,8 @@ export interface FlagRow {
   status: FlagStatus;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by every change of status or note; a change must name the version it was made from. */
+  version: number;
   /** The thread after the first comment, oldest first. */
   comments: FlagComment[];
 }
@@ -119,7 +121,7 @@ export function getAlignment(db: Db, id: number): AlignmentRow {
 }
 
 const flagColumns = `f.id, f.bead_id AS beadId, f.category, f.severity, f.comment, f.author, f.status,
-  f.created_at AS createdAt, f.updated_at AS updatedAt`;
+  f.created_at AS createdAt, f.updated_at AS updatedAt, f.version`;
 
 interface RawBead {
   id: number;
@@ -221,7 +223,7 @@ export function insertFlagComment(db: Db, c: { flagId: number; author: string; b
 
 export function updateFlag(db: Db, id: number, patch: { status?: FlagStatus; comment?: string }, at: string): FlagRow {
   const cur = getFlag(db, id);
-  q(db).prepare('UPDATE flags SET status = ?, comment = ?, updated_at = ? WHERE id = ?').run(
+  q(db).prepare('UPDATE flags SET status = ?, comment = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
     patch.status ?? cur.status,
     patch.comment ?? cur.comment,
     at,

@@ -229,4 +229,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX events_by_paragraph ON events(json_extract(after, '$.paragraphId'));
     `,
   },
+  {
+    id: 9,
+    name: 'flag-versions',
+    // A flag's status and note change under optimistic concurrency, as beads do: a change names the
+    // version it was made from, and a stale one is refused (409) instead of overwriting another reviewer's.
+    sql: `
+      ALTER TABLE flags ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

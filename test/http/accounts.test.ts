@@ -69,8 +69,8 @@ describe('http/accounts', () => {
     const ada = await signIn('ada', 'admin-pass-1234');
     const bead = (await call('GET', '/api/statements/1', tara)).body.alignment.beads[1];
     const flag = (await call('POST', `/api/beads/${bead.id}/flags`, tara, { category: 'meaning' })).body.flag;
-    expect((await call('PATCH', `/api/flags/${flag.id}`, tara, { status: 'resolved' })).body).to.include({ status: 403, code: 'forbidden' });
-    expect((await call('PATCH', `/api/flags/${flag.id}`, eddie, { status: 'resolved' })).status).to.equal(200);
+    expect((await call('PATCH', `/api/flags/${flag.id}`, tara, { status: 'resolved', version: flag.version })).body).to.include({ status: 403, code: 'forbidden' });
+    expect((await call('PATCH', `/api/flags/${flag.id}`, eddie, { status: 'resolved', version: flag.version })).status).to.equal(200);
     expect((await call('POST', '/api/glossary', tara, { terms: { en: 'drill', ko: '훈련' } })).status).to.equal(403);
     expect((await call('POST', '/api/glossary', eddie, { terms: { en: 'drill', ko: '훈련' } })).status).to.equal(201);
     expect((await call('GET', '/api/export?format=tsv', tara)).status).to.equal(403);

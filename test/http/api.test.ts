@@ -80,8 +80,15 @@ describe('http/api', () => {
     const stale = await post(`/api/beads/${bead.id}/confirm`, { version: bead.version });
     expect(stale.status).to.equal(409);
     expect(stale.body).to.include({ ok: false, status: 409, code: 'conflict' });
-    const r = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: { ...who, 'X-Reviewer': 'erin' }, body: JSON.stringify({ status: 'resolved' }) });
-    expect(r.body.flag.status).to.equal('resolved');
+    const r = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: { ...who, 'X-Reviewer': 'erin' }, body: JSON.stringify({ status: 'resolved', version: f.body.flag.version }) });
+    expect(r.body.flag).to.include({ status: 'resolved', version: f.body.flag.version + 1 });
+    // Another reviewer still holding the flag as it was cannot overwrite the change (and changes nothing).
+    const late = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ status: 'wontfix', version: f.body.flag.version }) });
+    expect(late.body).to.include({ ok: false, status: 409, code: 'conflict' });
+    expect(late.body.error).to.match(/changed by someone else/);
+    const noVersion = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ status: 'wontfix' }) });
+    expect(noVersion.body).to.include({ ok: false, status: 400 });
+    expect(noVersion.body.error).to.match(/"version"/);
     const events = (await api(`/api/statements/${id}/events`)).body.events.map((e: any) => `${e.actor} ${e.action}`);
     expect(events.slice(0, 3)).to.deep.equal(['erin flag.update', 'alice bead.confirm', 'alice flag.create']);
   });
@@ -98,7 +105,7 @@ describe('http/api', () => {
     await post(`/api/flags/${f.id}/comments`, { body: 'a reply' });
     expect((await view()).alignment.beads[2].flags.find((x: any) => x.id === f.id).comments.map((c: any) => c.body)).to.deep.equal(['a reply']);
     await post(`/api/beads/${v.alignment.beads[0].id}/edit`, { op: 'confirm', version: v.alignment.beads[0].version });
-    await api(`/api/flags/${f.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ status: 'resolved' }) });
+    await api(`/api/flags/${f.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ status: 'resolved', version: f.version }) });
     v = await view();
     expect(v.alignment.beads[0].status).to.equal('confirmed');
     expect(v.alignment.beads[2].flags.find((x: any) => x.id === f.id).status).to.equal('resolved');

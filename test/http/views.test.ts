@@ -60,10 +60,16 @@ describe('http/views: the cached review view', () => {
     }
     return JSON.parse(text!);
   };
-  const send = async (method: string, path: string, body: unknown) => {
-    const res = await fetch(new URL(path, server.url), { method, headers: who, body: JSON.stringify(body) });
+  // The version each flag was last seen at, as the review page keeps it: a PATCH sends it.
+  const seen = new Map<number, number>();
+  const send = async (method: string, path: string, body: Record<string, unknown>) => {
+    const flagId = /^\/api\/flags\/(\d+)$/.exec(path)?.[1];
+    const sent = method === 'PATCH' && flagId ? { ...body, version: seen.get(Number(flagId)) } : body;
+    const res = await fetch(new URL(path, server.url), { method, headers: who, body: JSON.stringify(sent) });
     expect(res.status, path).to.be.oneOf([200, 201]);
-    return (await res.json()).flag as { id: number; status: string };
+    const flag = (await res.json()).flag as { id: number; status: string; version: number };
+    seen.set(flag.id, flag.version);
+    return flag;
   };
   const fresh = (id: number, lang?: string) => {
     const db = openDb(dbPath, { readonly: true });

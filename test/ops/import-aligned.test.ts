@@ -31,7 +31,7 @@ describe('ops/import-aligned', () => {
     setBeadConfirmed(a, beads[1]!.id, true, beads[1]!.version, 'alice');
     addFlag(a, beads[2]!.id, { category: 'meaning', severity: 'minor', comment: 'two English paragraphs: one Korean' }, 'alice');
     const f = addFlag(a, beads[4]!.id, { category: 'style', comment: 'ok: "quoted" & <marked>' }, 'bob');
-    changeFlag(a, f.id, { status: 'resolved' }, 'erin');
+    changeFlag(a, f.id, { status: 'resolved', version: f.version }, 'erin');
   });
   afterEach(() => {
     a.close();

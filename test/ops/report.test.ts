@@ -17,7 +17,7 @@ describe('ops/report', () => {
     const beads = getStatementView(db, ids[0]!).alignment!.beads;
     addFlag(db, beads[1]!.id, { category: 'name', comment: 'title <script>alert(1)</script> & "quotes"' }, 'alice');
     const f = addFlag(db, beads[3]!.id, { category: 'style', severity: 'minor', comment: 'fine' }, 'bob');
-    changeFlag(db, f.id, { status: 'resolved' }, 'erin');
+    changeFlag(db, f.id, { status: 'resolved', version: f.version }, 'erin');
   });
 
   it('writes a CSV with a BOM: one row per flag and per open finding, with the row texts', () => {

@@ -48,8 +48,9 @@ describe('ops/review', () => {
       expect(flag).to.deep.include({ beadId: b.id, category: 'number', severity: 'major', status: 'open', author: 'alice' });
       expect(bead(6).flags.map((f) => f.id)).to.deep.equal([flag.id]);
       expect(getStatementView(db, statementId).statement.openFlags).to.equal(1);
-      const resolved = changeFlag(db, flag.id, { status: 'resolved' }, 'editor');
-      expect(resolved.status).to.equal('resolved');
+      expect(flag.version).to.equal(1);
+      const resolved = changeFlag(db, flag.id, { status: 'resolved', version: 1 }, 'editor');
+      expect(resolved).to.include({ status: 'resolved', version: 2 });
       expect(getStatementView(db, statementId).statement.openFlags).to.equal(0);
       expect(listEvents(db, statementId).map((e) => `${e.actor}:${e.action}`).slice(0, 2)).to.deep.equal(['editor:flag.update', 'alice:flag.create']);
     });
@@ -72,8 +73,20 @@ describe('ops/review', () => {
       expect(() => addFlag(db, 123456, { category: 'style' }, 'a')).to.throw(NotFoundError);
       expect(dbDigest(db)).to.equal(before);
       const f = addFlag(db, bead(0).id, { category: 'style' }, 'a');
-      expect(() => changeFlag(db, f.id, { status: 'closed' }, 'a')).to.throw(InputError, /status/);
-      expect(() => changeFlag(db, f.id, {}, 'a')).to.throw(InputError, /nothing to change/);
+      expect(() => changeFlag(db, f.id, { status: 'closed', version: 1 }, 'a')).to.throw(InputError, /status/);
+      expect(() => changeFlag(db, f.id, { version: 1 }, 'a')).to.throw(InputError, /nothing to change/);
+      expect(() => changeFlag(db, f.id, { status: 'resolved' }, 'a')).to.throw(InputError, /"version"/);
+      expect(() => changeFlag(db, f.id, { status: 'resolved', version: '1' }, 'a')).to.throw(InputError, /"version"/);
+    });
+
+    it('refuses a change made from an older version of the flag (another reviewer changed it), changing nothing', () => {
+      const f = addFlag(db, bead(1).id, { category: 'meaning', comment: 'tense differs' }, 'alice');
+      changeFlag(db, f.id, { status: 'resolved', version: f.version }, 'bob');
+      const before = dbDigest(db);
+      // Carol's page still shows the flag open at version 1: her "won't fix" must not overwrite Bob's resolution.
+      expect(() => changeFlag(db, f.id, { status: 'wontfix', version: f.version }, 'carol')).to.throw(ConflictError, /changed by someone else/);
+      expect(dbDigest(db)).to.equal(before);
+      expect(changeFlag(db, f.id, { comment: 'resolved in the 2nd draft', version: 2 }, 'carol')).to.include({ status: 'resolved', version: 3 });
     });
   });
 });
