@@ -36,6 +36,8 @@ export interface Flag {
   status: FlagStatus;
   createdAt: string;
   updatedAt: string;
+  /** Sent back with a change: the server refuses (409) a change made from an older version. */
+  version: number;
   comments?: FlagComment[];
 }
 
@@ -166,7 +168,7 @@ export function createFlag(beadId: number, input: { category: string; severity: 
   return call('POST', `/api/beads/${beadId}/flags`, input);
 }
 
-export function updateFlag(id: number, patch: { status?: FlagStatus; comment?: string }): Promise<{ flag: Flag }> {
+export function updateFlag(id: number, patch: { status?: FlagStatus; comment?: string; version: number }): Promise<{ flag: Flag }> {
   return call('PATCH', `/api/flags/${id}`, patch);
 }
 
@@ -308,8 +310,9 @@ export function commentOnFlag(id: number, body: string): Promise<{ flag: Flag }>
   return call('POST', `/api/flags/${id}/comments`, { body });
 }
 
-export function editParagraph(id: number, content: string): Promise<{ eventId: number; history: ParagraphEdit[] }> {
-  return call('PATCH', `/api/paragraphs/${id}`, { content });
+/** `base` is the text the editor started from: the server refuses (409) if the paragraph has changed since. */
+export function editParagraph(id: number, content: string, base: string): Promise<{ eventId: number; history: ParagraphEdit[] }> {
+  return call('PATCH', `/api/paragraphs/${id}`, { content, base });
 }
 
 export function paragraphHistory(id: number): Promise<{ history: ParagraphEdit[] }> {

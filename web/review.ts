@@ -66,6 +66,14 @@ const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
 
 const CONFLICT_MESSAGE = 'This row was changed by someone else; reloaded.';
 
+/**
+ * A change refused because what is on screen is out of date: changed since it was loaded (409), or
+ * gone (404: merged away or re-aligned by someone else in another tab).
+ */
+function staleScreen(err: unknown): err is ApiError {
+  return err instanceof ApiError && (err.status === 409 || (err.status === 404 && err.code === 'not_found'));
+}
+
 type Side = 'src' | 'tgt';
 type PanelTab = 'flags' | 'suggestions' | 'versions';
 
@@ -105,11 +113,12 @@ export function renderDiff(ops: readonly DiffOp[]): HTMLElement {
 
 const SHOW_INFO_KEY = 'twintext:show-info';
 
+/** Informational suggestions are hidden until a reviewer asks for them: most are hints, and shown by default they buried the errors and warnings. */
 function readShowInfo(): boolean {
   try {
-    return localStorage.getItem(SHOW_INFO_KEY) !== 'false';
+    return localStorage.getItem(SHOW_INFO_KEY) === 'true';
   } catch {
-    return true; // storage blocked: the default
+    return false; // storage blocked: the default
   }
 }
 
@@ -440,6 +449,12 @@ export class ReviewPage {
       h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), h('div', { class: 'side' }, this.panelTabs, this.sidePanel)),
     );
     this.sidePanel.append(this.panelBody);
+    // The sticky toolbar's height depends on the window's width (its lines wrap) and on the row tools:
+    // the sticky table header sits below it, and a row scrolled into view stops below both.
+    const toolbar = this.root.querySelector<HTMLElement>('.toolbar');
+    if (toolbar && typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => document.documentElement.style.setProperty('--toolbar-h', `${toolbar.offsetHeight}px`)).observe(toolbar);
+    }
 
     this.renderRows();
   }
@@ -835,6 +850,9 @@ export class ReviewPage {
       if (err instanceof ApiError && err.status === 409) {
         await this.reloadBead(i);
         showError(CONFLICT_MESSAGE);
+      } else if (staleScreen(err)) {
+        await this.reloadAll(i).catch(() => undefined);
+        showError(CONFLICT_MESSAGE);
       } else if (err instanceof ApiError && err.code === 'reviewer_required') {
         requireReviewer();
       } else {
@@ -946,7 +964,11 @@ export class ReviewPage {
       this.renderPanel();
       announce(`Flag “${category}” saved on row ${i + 1}.`);
     } catch (err) {
-      reportError(err);
+      if (staleScreen(err)) {
+        this.flagDialog?.close();
+        await this.reloadAll(i).catch(() => undefined);
+        showError(`${CONFLICT_MESSAGE} The flag was not saved.`);
+      } else reportError(err);
     } finally {
       save.disabled = false;
     }
@@ -1114,7 +1136,7 @@ export class ReviewPage {
   private async setFlagStatus(flag: Flag, index: number, status: FlagStatus): Promise<void> {
     if (!requireReviewer()) return;
     try {
-      const { flag: updated } = await updateFlag(flag.id, { status });
+      const { flag: updated } = await updateFlag(flag.id, { status, version: flag.version });
       clearError();
       const b = this.beads[index];
       if (b) b.flags = b.flags.map((f) => (f.id === updated.id ? updated : f));
@@ -1126,7 +1148,10 @@ export class ReviewPage {
       // The clicked button is gone after the re-render; keep keyboard users inside the panel.
       this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
     } catch (err) {
-      reportError(err);
+      if (staleScreen(err)) {
+        await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
+        showError('This flag was changed by someone else; reloaded. Check it before changing it again.');
+      } else reportError(err);
     }
   }
 
@@ -1189,7 +1214,8 @@ export class ReviewPage {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
-        showError('This suggestion was already decided by someone else; reloaded.');
+        // The server says why: decided by someone else, or the row it pointed at is gone.
+        showError(`${err.message} (The suggestions have been reloaded.)`);
       } else reportError(err);
     }
   }
@@ -1356,6 +1382,8 @@ export class ReviewPage {
       div.classList.remove('editing');
       if (pt) pt.hidden = false;
       this.focusRow(found.index);
+      // After a conflict the row on screen shows the text someone else replaced.
+      if (form.dataset['stale']) void this.reloadAll(found.index).catch(reportError);
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -1404,7 +1432,8 @@ export class ReviewPage {
   }
 
   private async saveParagraph(para: Paragraph, text: string, save: HTMLButtonElement, close: () => void): Promise<void> {
-    if (text === para.text) {
+    // The server stores text with its spaces collapsed: a stray newline is no change.
+    if (text.replace(/\s+/g, ' ').trim() === para.text) {
       close();
       return;
     }
@@ -1414,7 +1443,7 @@ export class ReviewPage {
     }
     save.disabled = true;
     try {
-      await editParagraph(para.id, text);
+      await editParagraph(para.id, text, para.text);
       clearError();
       const i = this.findParagraph(para.id)?.index ?? Math.max(this.current, 0);
       await this.reloadAll(i);
@@ -1422,10 +1451,39 @@ export class ReviewPage {
       announce(`Text of ¶${para.n} saved. Press u to undo.`);
     } catch (err) {
       save.disabled = false;
-      if (err instanceof ApiError && err.status === 409) {
+      if (err instanceof ApiError && err.status === 409) await this.showParagraphConflict(para, save);
+      else if (staleScreen(err)) {
         await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
         showError(CONFLICT_MESSAGE);
       } else reportError(err);
+    }
+  }
+
+  /**
+   * Someone else saved this paragraph while it was being edited: the reviewer's text stays in the
+   * editor, theirs is shown above it, and saving again (now from their text) replaces it knowingly.
+   */
+  private async showParagraphConflict(para: Paragraph, save: HTMLButtonElement): Promise<void> {
+    const form = save.closest('form');
+    try {
+      const [latest] = (await paragraphHistory(para.id)).history;
+      if (!form || !latest) throw new Error('no history');
+      para.text = latest.after;
+      form.dataset['stale'] = '1';
+      form.querySelector('.para-conflict')?.remove();
+      form.prepend(
+        h(
+          'div',
+          { class: 'para-conflict', role: 'note' },
+          h('p', { class: 'small' }, `${latest.actor} changed this text ${formatWhen(latest.at)} while you were editing it. Theirs now reads:`),
+          h('blockquote', { class: 'small' }, latest.after),
+          h('p', { class: 'small muted' }, 'Your text is still below: Save replaces theirs with it; Cancel keeps theirs.'),
+        ),
+      );
+      showError('This text was changed by someone else while you were editing it; your text was not saved yet.');
+    } catch {
+      await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
+      showError('This text was changed by someone else; reloaded. Your edit was not saved.');
     }
   }
 

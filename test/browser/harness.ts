@@ -189,8 +189,8 @@ export interface ApiBead {
   version: number;
   status: string;
   confidence: number;
-  src: { n: number; text: string }[];
-  tgt: { n: number; text: string }[];
+  src: { id: number; n: number; text: string }[];
+  tgt: { id: number; n: number; text: string }[];
   flags: { id: number; status: string; category: string; comment: string }[];
 }
 

@@ -21,7 +21,7 @@ function bead(src: number, tgt: number, extra: Partial<Bead> = {}): Bead {
 }
 
 function flag(status: Flag['status']): Flag {
-  return { id: nextId++, beadId: 0, category: 'number', severity: 'major', comment: '', author: 'a', status, createdAt: '', updatedAt: '' };
+  return { id: nextId++, beadId: 0, category: 'number', severity: 'major', comment: '', author: 'a', status, createdAt: '', updatedAt: '', version: 1 };
 }
 
 describe('web/model', () => {

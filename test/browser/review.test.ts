@@ -214,6 +214,65 @@ describe('web: review page', function () {
     });
   });
 
+  it("keeps the reviewer's text when someone else saved the paragraph meanwhile, and saving again replaces theirs knowingly", async () => {
+    const beads = (await apiAlignment(fx.server.url, fx.data.statementId)).beads;
+    const rowIndex = beads.findIndex((b, i) => i >= 3 && b.src.length > 0);
+    const target = beads[rowIndex]!.src[0]!;
+    const mine = `${target.text} (checked against the Korean release)`;
+    const theirs = `${target.text} (their fix)`;
+    const textNow = async () => (await apiAlignment(fx.server.url, fx.data.statementId)).beads[rowIndex]!.src[0]!.text;
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      await page.getByRole('button', { name: `Edit text of English ¶${target.n}` }).click({ force: true });
+      const area = page.getByRole('textbox', { name: `Text of English ¶${target.n}` });
+      await area.fill(mine);
+      // Another reviewer saves the same paragraph first.
+      const other = await fetch(`${fx.server.url}/api/paragraphs/${target.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Other Editor' },
+        body: JSON.stringify({ content: theirs, base: target.text }),
+      });
+      expect(other.status).to.equal(200);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      const note = page.getByRole('note');
+      await note.waitFor();
+      expect(await note.locator('blockquote').textContent()).to.equal(theirs);
+      expect(await note.textContent()).to.contain('Other Editor');
+      expect(await page.getByRole('alert').textContent()).to.contain('changed by someone else');
+      // Nothing was overwritten, and the reviewer's words are still in the editor.
+      expect(await textNow()).to.equal(theirs);
+      expect(await area.inputValue()).to.equal(mine);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('tr.bead').nth(rowIndex).locator('td.src .pt').getByText('checked against the Korean release').waitFor();
+      expect(await textNow()).to.equal(mine);
+    });
+  });
+
+  it('refuses a flag change made from a stale page and shows the flag as it now is', async () => {
+    const rowIndex = 4;
+    const bead = (await apiAlignment(fx.server.url, fx.data.statementId)).beads[rowIndex]!;
+    const comment = 'Is 긴밀히 "closely" or "seamlessly"?';
+    const created = (await (await post(`${fx.server.url}/api/beads/${bead.id}/flags`, { category: 'meaning', comment })).json()) as { flag: { id: number; version: number } };
+    const status = async () => (await apiAlignment(fx.server.url, fx.data.statementId)).beads[rowIndex]!.flags.find((f) => f.id === created.flag.id)?.status;
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      const item = page.locator('.side-panel li.flag-item', { hasText: comment });
+      await item.waitFor();
+      // Another reviewer resolves it after this page loaded; this page still shows it open.
+      const other = await fetch(`${fx.server.url}/api/flags/${created.flag.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Other Editor' },
+        body: JSON.stringify({ status: 'resolved', version: created.flag.version }),
+      });
+      expect(other.status).to.equal(200);
+      await item.getByRole('button', { name: "Won't fix" }).click();
+      await page.getByRole('alert').getByText('changed by someone else').waitFor();
+      expect(await status()).to.equal('resolved');
+      // Reloaded: the flag is resolved now, so it has left the list of open flags.
+      await item.waitFor({ state: 'detached' });
+    });
+  });
+
   it('filters rows and takes the review screenshot', async () => {
     const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
     await withPage(async (page) => {

@@ -210,6 +210,8 @@ describe('web: review workspace', function () {
         void d.dismiss();
       });
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
+      // The screenshot below shows every suggestion (ticking this re-renders the rows, so first).
+      await page.getByLabel('Info suggestions').check();
       const before = (await apiAlignment(fx.server.url, fx.data.sid)).beads[1]!.src[0]!;
       await page.getByRole('button', { name: `Edit text of English ¶${before.n}` }).click({ force: true });
       const area = page.getByRole('textbox', { name: `Text of English ¶${before.n}` });
@@ -257,6 +259,8 @@ describe('web: review workspace', function () {
     expect(mine.length, 'the demo statement has suggestions').to.be.at.least(2);
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.demoId}`);
+      // Every suggestion, the informational ones included (they are hidden until asked for).
+      await page.getByLabel('Info suggestions').check();
       const withSpan = mine.find((f) => f.spans.src.length + f.spans.tgt.length > 0)!;
       const row = page.locator('tr.bead').nth(beadIds.indexOf(withSpan.beadId));
       expect(await row.getByRole('button', { name: `Suggestion (${withSpan.severity}): ${withSpan.message}` }).count()).to.equal(1);
@@ -298,7 +302,7 @@ describe('web: review workspace', function () {
     });
   });
 
-  it('hides informational suggestions on request, and remembers the choice after a reload', async () => {
+  it('hides informational suggestions by default, shows them on request, and remembers the choice after a reload', async () => {
     const beadIds = (await apiAlignment(fx.server.url, fx.data.demoId)).beads.map((b) => b.id);
     const mine = (await apiGet<{ findings: ApiFinding[] }>(fx.server.url, `/api/statements/${fx.data.demoId}/findings`)).findings.filter(
       (f) => f.status === 'suggested' && beadIds.includes(f.beadId),
@@ -309,20 +313,24 @@ describe('web: review workspace', function () {
     expect(rest, 'and others').to.be.at.least(1);
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.demoId}`);
+      // As a reviewer who never chose (the headless browser may share storage between the tests' pages).
+      await page.evaluate(() => localStorage.removeItem('twintext:show-info'));
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
       const toggle = page.getByLabel('Info suggestions');
-      expect(await toggle.isChecked()).to.equal(true);
-      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(info);
-      await toggle.uncheck();
+      expect(await toggle.isChecked()).to.equal(false);
       expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(0);
       expect(await page.locator('tr.bead .suggestion').count()).to.equal(rest);
       const rowsWithRest = new Set(mine.filter((f) => f.severity !== 'info').map((f) => f.beadId)).size;
       expect(await page.getByRole('button', { name: /^Suggestions \d/ }).locator('.count').textContent()).to.equal(String(rowsWithRest));
+      await toggle.check();
+      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(info);
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');
-      expect(await page.getByLabel('Info suggestions').isChecked()).to.equal(false);
-      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(0);
-      await page.getByLabel('Info suggestions').check();
+      expect(await page.getByLabel('Info suggestions').isChecked()).to.equal(true);
       expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(info);
+      await page.getByLabel('Info suggestions').uncheck();
+      expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(0);
     });
   });
 
@@ -371,9 +379,9 @@ describe('web: review workspace', function () {
     const beads = (await apiAlignment(fx.server.url, fx.data.sid)).beads;
     const send = (path: string, body: unknown, who: string, method = 'POST') =>
       fetch(`${fx.server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', 'X-Reviewer': who }, body: JSON.stringify(body) });
-    const a = (await (await send(`/api/beads/${beads[0]!.id}/flags`, { category: 'terminology', comment: 'Use 공동성명 consistently.' }, 'Park Minseo')).json()) as { flag: { id: number } };
+    const a = (await (await send(`/api/beads/${beads[0]!.id}/flags`, { category: 'terminology', comment: 'Use 공동성명 consistently.' }, 'Park Minseo')).json()) as { flag: { id: number; version: number } };
     await send(`/api/beads/${beads[2]!.id}/flags`, { category: 'number', comment: 'Years differ <b>?</b>' }, 'Alex Morgan');
-    expect((await send(`/api/flags/${a.flag.id}`, { status: 'resolved' }, 'Alex Morgan', 'PATCH')).status).to.equal(200);
+    expect((await send(`/api/flags/${a.flag.id}`, { status: 'resolved', version: a.flag.version }, 'Alex Morgan', 'PATCH')).status).to.equal(200);
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const items = page.locator('.side-panel li.flag-item');
