@@ -41,6 +41,16 @@ export function dbDigest(db: Db): string {
   return h.digest('hex');
 }
 
+/** The digest of a database file, opened for the moment (another process may hold it open too). */
+export function fileDigest(dbPath: string): string {
+  const db = openDb(dbPath);
+  try {
+    return dbDigest(db);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * A fresh database in a temporary folder for every test of the enclosing `describe`, closed and
  * removed after the test; `opened` receives it before each test (to keep it, seed it, note ids).

@@ -6,9 +6,8 @@ import { writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { strToU8, zipSync } from 'fflate';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
-import { openDb } from '../../server/store/db.ts';
 import { buildDocx, withDeclaredSize } from '../formats/docx-helpers.ts';
-import { tempDir, dbDigest, runCli } from '../helpers.ts';
+import { tempDir, fileDigest, runCli } from '../helpers.ts';
 
 const EN = 'Joint Statement on Maritime Security\n\nThe two sides held talks in Busan on May 12, 2026.\n\nThey agreed to hold joint drills twice a year.';
 const KO = '해양안보에 관한 공동성명\n\n양측은 2026년 5월 12일 부산에서 회담을 개최하였다.\n\n양측은 연 2회 합동훈련을 실시하기로 합의하였다.';
@@ -66,14 +65,7 @@ describe('bad input (API and CLI)', () => {
     tmp.cleanup();
   });
 
-  const digest = () => {
-    const db = openDb(dbPath);
-    try {
-      return dbDigest(db);
-    } finally {
-      db.close();
-    }
-  };
+  const digest = () => fileDigest(dbPath);
 
   for (const c of cases) {
     const en = c.en ?? EN;
@@ -110,14 +102,7 @@ describe('bad input (API and CLI)', () => {
       const koFile = join(dir, `x-${koName}`);
       writeFileSync(enFile, en);
       writeFileSync(koFile, ko);
-      const before = (() => {
-        const db = openDb(cliDb);
-        try {
-          return dbDigest(db);
-        } finally {
-          db.close();
-        }
-      })();
+      const before = fileDigest(cliDb);
       const r = await runCli(['import', '--en', enFile, '--ko', koFile, '--title', `CLI ${c.what}`, '--db', cliDb]);
       if (c.error === null) {
         expect(r.code, r.stderr).to.equal(0);
@@ -126,12 +111,7 @@ describe('bad input (API and CLI)', () => {
         expect(r.code).to.equal(1);
         expect(r.stderr).to.match(c.error);
         expect(r.stderr.trimEnd().split('\n')).to.have.length(1);
-        const db = openDb(cliDb);
-        try {
-          expect(dbDigest(db)).to.equal(before);
-        } finally {
-          db.close();
-        }
+        expect(fileDigest(cliDb)).to.equal(before);
       }
     });
   }

@@ -3,8 +3,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
-import { openDb } from '../../server/store/db.ts';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { tempDir, fileDigest } from '../helpers.ts';
 
 interface Para { id: number; n: number; text: string }
 interface Bead { id: number; version: number; src: Para[]; tgt: Para[] }
@@ -35,14 +34,7 @@ describe('http/paragraph edits and fresh findings', () => {
   }
   const alignment = async () => (await call('GET', `/api/statements/${kidd}`)).body.alignment as { id: number; beads: Bead[] };
   const findings = async () => ((await call('GET', `/api/statements/${kidd}/findings`)).body.findings as Finding[]).filter((f) => f.status === 'suggested');
-  const digest = () => {
-    const db = openDb(dbPath);
-    try {
-      return dbDigest(db);
-    } finally {
-      db.close();
-    }
-  };
+  const digest = () => fileDigest(dbPath);
 
   it('PATCH /api/paragraphs/:id: the second of two editors who opened the same text gets a 409 and changes nothing', async () => {
     const p = (await alignment()).beads[1]!.tgt[0]!;
