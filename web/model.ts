@@ -114,6 +114,19 @@ export function reviewerCookie(name: string): string {
   return `${REVIEWER_COOKIE}=${value}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
+/**
+ * The key a shortcut means. With a Korean input source active, the letter keys type jamo (j gives ㅓ)
+ * or report "Process": then the physical letter key (e.code) counts, so a translator need not switch
+ * to an English layout to review. Other Latin layouts (AZERTY…) keep the letter they type.
+ */
+export function shortcutKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>): string {
+  const letter = /^Key([A-Z])$/.exec(e.code)?.[1];
+  if (letter && (e.key === 'Process' || e.key === 'Unidentified' || (/^\p{L}$/u.test(e.key) && !/^[A-Za-z]$/.test(e.key)))) {
+    return e.shiftKey ? letter : letter.toLowerCase();
+  }
+  return e.key;
+}
+
 /** What a statement is called on screen: an untitled one still needs a name to link and head a page. */
 export function statementLabel(title: string, id: number): string {
   return title || `Statement ${id}`;

@@ -45,6 +45,7 @@ import {
   isLow,
   langName,
   matchesFilter,
+  shortcutKey,
   statementLabel,
   stepVisible,
   type FilterId,
@@ -765,9 +766,10 @@ export class ReviewPage {
   private onKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.altKey) return;
     if (anyDialogOpen() || isTypingTarget(e.target)) return;
+    const key = shortcutKey(e);
     if (e.ctrlKey || e.metaKey) {
       // Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS), the editor convention; Ctrl+Y as the Windows redo.
-      const k = e.key.toLowerCase();
+      const k = key.toLowerCase();
       if (k === 'z') void this.undoRedo(e.shiftKey ? 'redo' : 'undo');
       else if (k === 'y') void this.undoRedo('redo');
       else return;
@@ -778,13 +780,13 @@ export class ReviewPage {
       if (this.current >= 0) fn();
       else announce('Move to a row first (j / k).');
     };
-    const tool = this.rowToolDefs.find((t) => t.key === e.key);
+    const tool = this.rowToolDefs.find((t) => t.key === key);
     if (tool) {
       needRow(() => this.runTool(tool.id));
       e.preventDefault();
       return;
     }
-    switch (e.key) {
+    switch (key) {
       case 'j':
       case 'ArrowDown':
         this.move(1);

@@ -37,6 +37,11 @@ describe('web: keyboard-only review', function () {
       await kb.press('j');
       await kb.press('ArrowDown');
       expect(await currentRow(page)).to.equal(2);
+      // With a Korean input source, j types ㅓ: the shortcut still moves down a row.
+      await page.evaluate(() => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ㅓ', code: 'KeyJ', bubbles: true })));
+      expect(await currentRow(page)).to.equal(3);
+      await page.evaluate(() => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ㅏ', code: 'KeyK', bubbles: true })));
+      expect(await currentRow(page)).to.equal(2);
       await kb.press('k');
       expect(await currentRow(page)).to.equal(1);
       await kb.press('ArrowUp');

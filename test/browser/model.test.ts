@@ -11,6 +11,7 @@ import {
   progressPercent,
   readCookie,
   reviewerCookie,
+  shortcutKey,
   stepVisible,
 } from '../../web/model.ts';
 
@@ -75,5 +76,21 @@ describe('web/model', () => {
     expect(progressPercent(0, 0)).to.equal(0);
     expect(progressPercent(1, 3)).to.equal(33);
     expect(progressPercent(8, 8)).to.equal(100);
+  });
+
+  it('reads shortcuts from the letter key when a Korean input source types jamo, and leaves other layouts alone', () => {
+    const k = (key: string, code: string, shiftKey = false) => shortcutKey({ key, code, shiftKey });
+    expect(k('ㅓ', 'KeyJ')).to.equal('j');
+    expect(k('ㅏ', 'KeyK')).to.equal('k');
+    expect(k('ㅊ', 'KeyC')).to.equal('c');
+    // Shift+u is redo; on the Korean layout it types ㅕ as well.
+    expect(k('ㅕ', 'KeyU', true)).to.equal('U');
+    expect(k('Process', 'KeyM')).to.equal('m');
+    // A Latin layout keeps the letter it types (AZERTY's A sits where QWERTY has Q).
+    expect(k('a', 'KeyQ')).to.equal('a');
+    expect(k('U', 'KeyU', true)).to.equal('U');
+    expect(k('?', 'Slash', true)).to.equal('?');
+    expect(k('ArrowDown', 'ArrowDown')).to.equal('ArrowDown');
+    expect(k('Enter', 'Enter')).to.equal('Enter');
   });
 });
