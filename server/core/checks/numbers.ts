@@ -34,13 +34,15 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
   const digits = (l: Quantity[]) => l.filter((q) => !q.fromWords);
   const list = (l: Quantity[]) => l.map(show).join(', ');
   const vals = (l: Quantity[]) => l.map((q) => q.value).join(',');
-  if (ls.length && lt.length) {
+  // Counts of parties ("both", "양측", "한미일") drift in translation and are never one number changed
+  // into another: they are not paired with anything, only reported on their own (for information).
+  const ps = ls.filter((q) => !q.party), pt = lt.filter((q) => !q.party);
+  if (ps.length && pt.length) {
     // A number on each side with no partner is almost always one number changed. Spelled-out ones
-    // ("양측", "both") only join the message when no written number is left on that side.
-    const es = digits(ls).length ? digits(ls) : ls, et = digits(lt).length ? digits(lt) : lt;
+    // ("three", "세") only join the message when no written number is left on that side.
+    const es = digits(ps).length ? digits(ps) : ps, et = digits(pt).length ? digits(pt) : pt;
     out.push({
-      // Counts of parties ("both" ↔ "한미일") drift in translation; other spelled-out counts do not.
-      check: 'numbers', severity: digits(ls).length || digits(lt).length ? 'error' : es.some((q) => !q.party) && et.some((q) => !q.party) ? 'warning' : 'info',
+      check: 'numbers', severity: digits(ps).length || digits(pt).length ? 'error' : 'warning',
       message: `Number ${list(es)} has no counterpart in ${T}; ${T} has ${list(et)}`,
       key: `numbers:${vals(es)}|${vals(et)}`,
       srcHits: es, tgtHits: et,

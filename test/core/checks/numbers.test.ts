@@ -32,6 +32,14 @@ describe('core/checks numbers', () => {
     expect(render(one('trilateral cooperation', '3국 협력'))).to.deep.equal([]);
   });
 
+  it('never pairs a count of parties (both, 양측, 한미일) with a number as if one had been changed into the other', () => {
+    const fs = one('Both ministers opened the meeting.', '국방장관은 제52차 회의를 개회하였다.');
+    // Not "Number both has no counterpart; Korean has 52" as an error: 52 is reported alone, "both" for information.
+    expect(fs.filter((f) => f.severity === 'error')).to.deep.equal([]);
+    expect(fs.map((f) => `${f.severity} ${f.message}`)).to.deep.include('warning Korean ordinal 제52차 (52) has no counterpart in English');
+    expect(render(one('They reviewed three plans.', '양측은 네 가지 계획을 검토하였다.'))).to.deep.equal(['warning numbers 0/0']);
+  });
+
   it('warns about a digit number present on one side only', () => {
     expect(render(one('They conducted 12 launches.', '발사를 감행했다.'))).to.deep.equal(['warning numbers 0/0']);
   });
