@@ -184,8 +184,8 @@ export function undoState(alignmentId: number): Promise<UndoState> {
   return call('GET', `/api/alignments/${alignmentId}/history`);
 }
 
-export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all'): string {
-  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}`;
+export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all', excludeOpenFlags = false): string {
+  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}`;
 }
 
 export interface Span {

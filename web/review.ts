@@ -292,18 +292,31 @@ export class ReviewPage {
   private exportBar(): HTMLElement {
     const s = this.statement;
     const confirmedOnly = h('input', { type: 'checkbox', id: 'export-confirmed', checked: true });
+    const noOpenFlags = h('input', { type: 'checkbox', id: 'export-no-open-flags' });
     const links = EXPORT_FORMATS.map(([fmt, label]) =>
       h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed'), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
     );
-    confirmedOnly.addEventListener('change', () => {
-      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all');
-    });
+    const update = () => {
+      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked);
+    };
+    confirmedOnly.addEventListener('change', update);
+    noOpenFlags.addEventListener('change', update);
+    for (const a of links) {
+      a.addEventListener('click', (e) => {
+        // An empty file downloaded without a word looks like a broken export.
+        if (confirmedOnly.checked && !this.beads.some((b) => b.status === 'confirmed')) {
+          e.preventDefault();
+          showError('No row of this statement is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.');
+        }
+      });
+    }
     return h(
       'div',
       { class: 'export', role: 'group', 'aria-label': 'Export' },
       h('span', { class: 'export-label' }, 'Export'),
       ...links,
       h('label', { for: 'export-confirmed', class: 'check-label' }, confirmedOnly, 'Confirmed only'),
+      h('label', { for: 'export-no-open-flags', class: 'check-label', title: 'Leave out rows that still have an open flag' }, noOpenFlags, 'No open flags'),
       h('a', { class: 'button small', href: reportUrl(s.id), target: '_blank', rel: 'noopener' }, 'Report'),
     );
   }

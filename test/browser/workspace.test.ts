@@ -404,7 +404,7 @@ describe('web: review workspace', function () {
     });
   });
 
-  it('offers exports of this statement (confirmed only or all) and the HTML report', async () => {
+  it('offers exports of this statement (confirmed only or all, without open flags) and the HTML report', async () => {
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const exp = page.getByRole('group', { name: 'Export' });
@@ -416,10 +416,40 @@ describe('web: review workspace', function () {
       expect(tsv).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}`);
       const res = await fetch(`${fx.server.url}${tsv}`);
       expect(res.status).to.equal(200);
+      expect(res.headers.get('content-disposition')).to.equal(`attachment; filename="twintext-statement-${fx.data.sid}.tsv"`);
       expect(await res.text()).to.contain('서울');
+      await exp.getByLabel('No open flags').check();
+      const unflagged = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
+      expect(unflagged).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}&exclude_open_flags=1`);
+      // One JSON line per pair: the filter leaves out exactly the pairs with an open flag.
+      const flagged = (await apiAlignment(fx.server.url, fx.data.sid)).beads.filter((b) => b.src.length && b.tgt.length && b.flags.some((f) => f.status === 'open')).length;
+      expect(flagged, 'the statement has flagged pairs by now').to.be.at.least(1);
+      const pairs = async (url: string) => (await (await fetch(`${fx.server.url}${url.replace('format=tsv', 'format=jsonl')}`)).text()).trim().split('\n').length;
+      expect(await pairs(unflagged!)).to.equal((await pairs(tsv!)) - flagged);
       const report = await exp.getByRole('link', { name: 'Report' }).getAttribute('href');
       expect(report).to.equal(`/api/report?format=html&statement=${fx.data.sid}`);
       expect((await fetch(`${fx.server.url}${report}`)).status).to.equal(200);
+    });
+  });
+
+  it('says so instead of downloading an empty file when nothing is confirmed and only confirmed rows are asked for', async () => {
+    const imported = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({ title: 'Unreviewed readout', texts: { en: 'The two sides met in Seoul.\n\nThey agreed to meet again in May.', ko: '양측은 서울에서 만났다.\n\n양측은 5월에 다시 만나기로 했다.' } }),
+    });
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      const exp = page.getByRole('group', { name: 'Export' });
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await exp.getByRole('link', { name: 'Download TMX' }).click();
+      expect(await page.getByRole('alert').textContent()).to.contain('No row of this statement is confirmed yet');
+      await exp.getByLabel('Confirmed only').uncheck();
+      const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('link', { name: 'Download TMX' }).click()]);
+      expect(download.suggestedFilename()).to.equal(`twintext-statement-${id}.tmx`);
+      expect(downloads).to.equal(1);
     });
   });
 });

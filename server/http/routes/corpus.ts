@@ -77,7 +77,8 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     }
     const { ext, mime } = EXPORT_FILE_TYPES[format];
     res.setHeader('Content-Type', mime);
-    res.setHeader('Content-Disposition', `attachment; filename="twintext.${ext}"`);
+    // Named after the statement when there is one, so downloads of several statements do not overwrite each other.
+    res.setHeader('Content-Disposition', `attachment; filename="twintext${ids?.length === 1 ? `-statement-${ids[0]}` : ''}.${ext}"`);
     await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags }, res, { langTags }, ops);
     res.end();
   });
