@@ -1132,6 +1132,8 @@ export class ReviewPage {
       this.renderPanel();
       const item = this.panelBody.querySelector<HTMLDetailsElement>(`li[data-flag-id="${flag.id}"] details`);
       if (item) item.open = true;
+      // The form is rebuilt with the panel: keep keyboard users on this flag's thread.
+      item?.querySelector<HTMLElement>('summary')?.focus();
       announce('Comment added.');
     } catch (err) {
       reportError(err);
@@ -1172,7 +1174,7 @@ export class ReviewPage {
 
   private renderSuggestionsPanel(): void {
     const panel = this.panelBody;
-    const run = h('button', { type: 'button', class: 'small', onclick: () => void this.runChecks(run) }, 'Run checks');
+    const run = h('button', { type: 'button', class: 'small', 'data-role': 'run-checks', onclick: () => void this.runChecks(run) }, 'Run checks');
     panel.append(h('h2', { id: 'suggestions-title' }, 'Suggestions ', h('span', { class: 'count' }, `${this.findings.length}`)), h('div', { class: 'panel-actions' }, run));
     if (this.findings.length === 0) {
       panel.append(h('p', { class: 'muted small' }, 'No open suggestions from the automatic checks.'));
@@ -1242,6 +1244,8 @@ export class ReviewPage {
       await runChecks(this.statementId);
       clearError();
       await this.reloadAll(Math.max(this.current, 0), false);
+      // The panel was rebuilt: the focus goes back to its (new) Run checks button.
+      this.panelBody.querySelector<HTMLElement>('[data-role="run-checks"]')?.focus();
       announce(`Checks done: ${this.findings.length} suggestion${this.findings.length === 1 ? '' : 's'}.`);
     } catch (err) {
       reportError(err);

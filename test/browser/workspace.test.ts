@@ -291,6 +291,8 @@ describe('web: review workspace', function () {
 
       await page.getByRole('button', { name: 'Run checks' }).click();
       await page.getByRole('status').getByText(/Checks done/).waitFor();
+      // The panel is rebuilt; the keyboard focus is back on its button, not lost to the page.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Run checks');
       const ids = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset['findingId'])));
       expect(ids).to.not.include(dismissedId);
       expect(ids).to.not.include(acceptedId);
@@ -401,6 +403,8 @@ describe('web: review workspace', function () {
       await item.getByRole('button', { name: 'Add comment' }).click();
       await page.locator('.side-panel .comment-body').getByText('Agreed <i>fixed</i>.').waitFor();
       expect(await page.locator('.side-panel i, .side-panel b').count()).to.equal(0);
+      // Still on this flag's thread (the panel was rebuilt), not on the page body.
+      expect(await page.evaluate(() => document.activeElement?.closest('li.flag-item')?.textContent ?? '')).to.contain('Agreed <i>fixed</i>.');
     });
   });
 
