@@ -48,15 +48,35 @@ const map = (r: Raw): FindingRow => ({
  * Replaces the still-suggested findings of an alignment. A finding whose key was accepted or
  * dismissed before is not brought back (UNIQUE (alignment_id, key) + INSERT OR IGNORE).
  */
+/**
+ * Makes `findings` the suggested findings of an alignment. A suggestion found again (same key: same
+ * check, same paragraphs) keeps its row and id, so a reviewer's Accept or Dismiss in a page loaded
+ * before someone else's edit still reaches it; suggestions no longer found go; keys already decided
+ * (accepted or dismissed) are not suggested again.
+ */
 export function replaceSuggestedFindings(db: Db, alignmentId: number, findings: NewFinding[], at: string): number {
-  q(db).prepare("DELETE FROM findings WHERE alignment_id = ? AND status = 'suggested'").run(alignmentId);
+  const wanted = new Set(findings.map((f) => f.key));
+  const current = q(db).prepare("SELECT id, key FROM findings WHERE alignment_id = ? AND status = 'suggested'").all(alignmentId) as { id: number; key: string }[];
+  const drop = q(db).prepare('DELETE FROM findings WHERE id = ?');
+  for (const c of current) if (!wanted.has(c.key)) drop.run(c.id);
+  const update = q(db).prepare(
+    `UPDATE findings SET bead_id = ?, check_id = ?, severity = ?, message = ?, src_paragraphs = ?, tgt_paragraphs = ?, spans = ?, updated_at = ?
+     WHERE alignment_id = ? AND key = ? AND status = 'suggested'`,
+  );
   const ins = q(db).prepare(
     `INSERT OR IGNORE INTO findings (alignment_id, bead_id, check_id, severity, message, key, src_paragraphs, tgt_paragraphs, spans, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let n = 0;
-  for (const f of findings)
-    n += ins.run(alignmentId, f.beadId, f.check, f.severity, f.message, f.key, JSON.stringify(f.srcParagraphs), JSON.stringify(f.tgtParagraphs), JSON.stringify(f.spans), at, at).changes;
+  const done = new Set<string>();
+  for (const f of findings) {
+    // The first finding of a key stands, as the unique key would have it.
+    if (done.has(f.key)) continue;
+    done.add(f.key);
+    const [src, tgt, spans] = [JSON.stringify(f.srcParagraphs), JSON.stringify(f.tgtParagraphs), JSON.stringify(f.spans)];
+    const kept = update.run(f.beadId, f.check, f.severity, f.message, src, tgt, spans, at, alignmentId, f.key).changes;
+    n += kept || ins.run(alignmentId, f.beadId, f.check, f.severity, f.message, f.key, src, tgt, spans, at, at).changes;
+  }
   return n;
 }
 

@@ -4,6 +4,8 @@ import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
+import { editAlignment } from '../../server/ops/edit.ts';
+import { listStatements } from '../../server/store/statements.ts';
 import { ConflictError } from '../../server/core/errors.ts';
 import { tempDir, dbDigest, useTempDb } from '../helpers.ts';
 
@@ -40,6 +42,25 @@ describe('ops/checks', () => {
     expect(after).to.have.length(before);
     expect(after.filter((f) => f.key === b!.key).map((f) => f.status)).to.deep.equal(['dismissed']);
     expect(after.filter((f) => f.key === a!.key).map((f) => f.status)).to.deep.equal(['accepted']);
+  });
+
+  it('keeps the id of a suggestion found again, so a page loaded before someone else\'s edit can still decide it', () => {
+    runStatementChecks(db, id, 'checker');
+    const first = statementFindings(db, id);
+    expect(first.length).to.be.at.least(2);
+    // Findings of another statement now hold the highest ids: new rows here would get new ids.
+    runStatementChecks(db, listStatements(db).find((s) => s.id !== id)!.id, 'checker');
+    runStatementChecks(db, id, 'checker');
+    expect(statementFindings(db, id).map((f) => `${f.id} ${f.key}`)).to.deep.equal(first.map((f) => `${f.id} ${f.key}`));
+    // An edit on one row re-runs the checks: the suggestions on the rows it left alone keep their ids.
+    const beads = getStatementView(db, id).alignment!.beads;
+    const last = beads.at(-1)!;
+    editAlignment(db, { op: 'merge', beadId: last.id, version: last.version }, 'erin');
+    const untouched = first.filter((f) => f.beadId !== last.id && f.beadId !== beads.at(-2)!.id);
+    expect(untouched.length).to.be.at.least(1);
+    const now = new Map(statementFindings(db, id).map((f) => [f.key, f.id]));
+    for (const f of untouched) expect(now.get(f.key), f.message).to.equal(f.id);
+    expect(decideFinding(db, untouched[0]!.id, 'dismiss', 'erin').status).to.equal('dismissed');
   });
 
   it('refuses to decide a finding twice, changing nothing', () => {
