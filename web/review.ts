@@ -307,7 +307,7 @@ export class ReviewPage {
         if (confirmedOnly.checked && !this.beads.some((b) => b.status === 'confirmed')) {
           e.preventDefault();
           showError('No row of this statement is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.');
-        }
+        } else clearError();
       });
     }
     return h(
@@ -1233,6 +1233,9 @@ export class ReviewPage {
         await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
         // The server says why: decided by someone else, or the row it pointed at is gone.
         showError(`${err.message} (The suggestions have been reloaded.)`);
+      } else if (staleScreen(err)) {
+        await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
+        showError('This suggestion is no longer there: the checks ran again after a change to the statement. The suggestions have been reloaded.');
       } else reportError(err);
     }
   }
@@ -1402,7 +1405,10 @@ export class ReviewPage {
       if (pt) pt.hidden = false;
       this.focusRow(found.index);
       // After a conflict the row on screen shows the text someone else replaced.
-      if (form.dataset['stale']) void this.reloadAll(found.index).catch(reportError);
+      if (form.dataset['stale']) {
+        clearError();
+        void this.reloadAll(found.index).catch(reportError);
+      }
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -1629,7 +1635,7 @@ export class ReviewPage {
       this.focusRow(Math.max(0, Math.min(focus, this.rows.length - 1)));
       announce(`Row ${i + 1}: ${describeAction(`bead.${req.op}`)} done. Press u to undo.`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
+      if (staleScreen(err)) {
         await this.reloadAll(i).catch(() => undefined);
         showError(CONFLICT_MESSAGE);
       } else reportError(err);

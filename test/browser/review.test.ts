@@ -273,6 +273,44 @@ describe('web: review page', function () {
     });
   });
 
+  it('reloads with the conflict message when the row it acts on was merged away in another tab (404)', async () => {
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      const before = (await apiAlignment(fx.server.url, fx.data.statementId)).beads;
+      const gone = before[before.length - 1]!;
+      // Another reviewer merges the last row into the one above it; this page still shows both.
+      const other = await post(`${fx.server.url}/api/beads/${gone.id}/edit`, { op: 'merge', version: gone.version });
+      expect(other.status).to.equal(200);
+      for (let n = 0; n < before.length; n++) await page.keyboard.press('j');
+      await page.keyboard.press('m');
+      await page.getByRole('alert').getByText('changed by someone else').waitFor();
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n, before.length - 1);
+    });
+  });
+
+  it('keeps the table header and the row being reviewed below the sticky toolbar, whatever its height', async () => {
+    await withPage(async (page) => {
+      // At this width the toolbar wraps onto a second line of row tools.
+      await page.setViewportSize({ width: 1280, height: 700 });
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      for (let n = 0; n < 9; n++) await page.keyboard.press('j');
+      for (let n = 0; n < 3; n++) {
+        await page.keyboard.press('k');
+        // scrollIntoView may scroll smoothly: measure once the page has settled.
+        await page.waitForTimeout(150);
+        const m = await page.evaluate(() => ({
+          toolbar: document.querySelector('.toolbar')!.getBoundingClientRect().bottom,
+          head: document.querySelector('table.beads thead th')!.getBoundingClientRect(),
+          row: document.activeElement!.closest('tr.bead')!.getBoundingClientRect().top,
+          scrolled: window.scrollY,
+        }));
+        expect(m.scrolled, 'the page scrolled').to.be.above(0);
+        expect(m.head.top, 'header below the toolbar').to.be.at.least(m.toolbar - 1);
+        expect(m.row, 'row below the header').to.be.at.least(m.head.bottom - 1);
+      }
+    });
+  });
+
   it('filters rows and takes the review screenshot', async () => {
     const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
     await withPage(async (page) => {
