@@ -116,6 +116,12 @@ function isSentenceLike(s: string): boolean {
   return hangul ? s.length >= 20 && words >= 4 : words >= 6;
 }
 
+function isShortSentence(s: string): boolean {
+  if (!SENTENCE_END.test(s) || /(?:\.\.\.|…)$/.test(s)) return false;
+  if (HANGUL.test(s)) return wordCount(s) >= 2 && /(?:다|요|음|함)\.$/u.test(s);
+  return wordCount(s) >= 3 && /^[A-Z"“‘]/.test(s) && /\s[a-z]{3,}/.test(s);
+}
+
 function classify(text: string): { kind: Line['kind']; score: number } {
   if (text === '') return { kind: 'blank', score: 0 };
   if (STOP_LINE.test(text)) return { kind: 'stop', score: -1e6 };
@@ -132,6 +138,9 @@ function classify(text: string): { kind: Line['kind']; score: number } {
   if (ELLIPSIS_LINE.test(text)) return { kind: 'body', score: 0.5 };
   if (BULLET.test(text) && text.length >= 8) return { kind: 'body', score: 2 };
   if (isSentenceLike(text)) return { kind: 'body', score: text.length >= 120 ? 4 : 3 };
+  // A short but complete sentence ("The Chairmen reviewed readiness.", "양측은 준비태세를 점검하였다.")
+  // is body too, weakly: a statement's last paragraph can be that short, and dropping it loses text.
+  if (isShortSentence(text)) return { kind: 'body', score: 0.5 };
   if (text.length >= 160) return { kind: 'body', score: 3 };
   // Attribution lines ("The following is attributable to …:") open the body.
   if (/:$/.test(text) && (wordCount(text) >= 3 || text.length >= 12)) return { kind: 'body', score: 1 };

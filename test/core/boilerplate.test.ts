@@ -47,6 +47,22 @@ describe('core/boilerplate', () => {
       ]);
     });
 
+    it('keeps a short last paragraph that is a complete sentence, and still drops the footer after it', () => {
+      const en = [
+        'The Chairmen of the Joint Chiefs of Staff met in Seoul on November 3, 2026, for the 51st Military Committee Meeting.',
+        '',
+        'The two sides discussed the security situation on the Korean Peninsula and agreed to strengthen combined readiness.',
+        '',
+        'The Chairmen reviewed readiness.',
+        '',
+        'Share',
+        'Print',
+      ].join('\n');
+      expect(extractStatementBody(en).split('\n').filter(Boolean).at(-1)).to.equal('The Chairmen reviewed readiness.');
+      const ko = ['양측은 한반도 안보 상황을 논의하고 연합 준비태세를 강화하기로 합의하였다.', '', '양 의장은 준비태세를 점검하였다.', '', '목록', '인쇄'].join('\n');
+      expect(extractStatementBody(ko).split('\n').filter(Boolean).at(-1)).to.equal('양 의장은 준비태세를 점검하였다.');
+    });
+
     it('strips a mirror date annotation from the first body line', () => {
       const page =
         ' date 2024-05-02 The following is attributable to Spokesperson Jane Doe:\n\n' +
