@@ -1168,6 +1168,8 @@ export class ReviewPage {
       if (staleScreen(err)) {
         await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
         showError('This flag was changed by someone else; reloaded. Check it before changing it again.');
+        // The clicked button went with the rebuilt panel: keep keyboard users in it.
+        this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
       } else reportError(err);
     }
   }

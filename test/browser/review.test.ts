@@ -270,6 +270,7 @@ describe('web: review page', function () {
       expect(await status()).to.equal('resolved');
       // Reloaded: the flag is resolved now, so it has left the list of open flags.
       await item.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.side-panel'))), 'focus stays in the flags panel').to.equal(true);
     });
   });
 
