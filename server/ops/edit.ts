@@ -115,6 +115,9 @@ function requireSide(side: unknown): Side {
   return side;
 }
 
+/** The edits that change a row's status only: the checks read text and rows, so their findings stand. */
+const CONFIRMATIONS: ReadonlySet<string> = new Set(['confirm', 'unconfirm', 'confirm-above']);
+
 /** Applies one alignment edit. */
 export function editAlignment(db: Db, req: EditRequest, actor: string, opts: OpsOptions = {}): EditResult {
   if (!(EDIT_OPS as readonly string[]).includes(req.op)) throw new InputError(`"op" must be one of ${EDIT_OPS.join(', ')}`);
@@ -125,8 +128,7 @@ export function editAlignment(db: Db, req: EditRequest, actor: string, opts: Ops
   return db
     .transaction((): EditResult => {
       const result = applyEdit(db, req, actor, opts);
-      // The checks read text and rows, not status: a confirmation leaves the findings as they are.
-      if (!['confirm', 'unconfirm', 'confirm-above'].includes(req.op)) recheckStatement(db, getAlignment(db, result.alignmentId).statementId, opts, result.alignmentId);
+      if (!CONFIRMATIONS.has(req.op)) recheckStatement(db, getAlignment(db, result.alignmentId).statementId, opts, result.alignmentId);
       return result;
     })
     .immediate();
@@ -370,8 +372,8 @@ export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', ac
         eventId = recordEvent(db, { at, actor, action: `alignment.${which}`, statementId: alignment.statementId, entity: 'alignment', entityId: alignmentId, before: { ...f, ref: target.id }, after: { ...t, ref: target.id } });
       }
       touchStatement(db, alignment.statementId, at);
-      // Confirmations move no paragraph; a text undo may change a pivot paragraph that other alignments share.
-      if (!['bead.confirm', 'bead.unconfirm', 'bead.confirm-above'].includes(target.action))
+      // A text undo may change a pivot paragraph that other alignments share.
+      if (!CONFIRMATIONS.has(target.action.replace(/^bead\./, '')))
         recheckStatement(db, alignment.statementId, opts, target.action === 'paragraph.edit' ? undefined : alignmentId);
       return { eventId, undid: target.action };
     })
