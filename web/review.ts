@@ -866,8 +866,7 @@ export class ReviewPage {
         await this.reloadBead(i);
         showError(CONFLICT_MESSAGE);
       } else if (staleScreen(err)) {
-        await this.reloadAll(i).catch(() => undefined);
-        showError(CONFLICT_MESSAGE);
+        await this.reloadWithMessage(CONFLICT_MESSAGE, i);
       } else if (err instanceof ApiError && err.code === 'reviewer_required') {
         requireReviewer();
       } else {
@@ -981,8 +980,7 @@ export class ReviewPage {
     } catch (err) {
       if (staleScreen(err)) {
         this.flagDialog?.close();
-        await this.reloadAll(i).catch(() => undefined);
-        showError(`${CONFLICT_MESSAGE} The flag was not saved.`);
+        await this.reloadWithMessage(`${CONFLICT_MESSAGE} The flag was not saved.`, i);
       } else reportError(err);
     } finally {
       save.disabled = false;
@@ -1166,8 +1164,7 @@ export class ReviewPage {
       this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
     } catch (err) {
       if (staleScreen(err)) {
-        await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
-        showError('This flag was changed by someone else; reloaded. Check it before changing it again.');
+        await this.reloadWithMessage('This flag was changed by someone else; reloaded. Check it before changing it again.', Math.max(this.current, 0), false);
         // The clicked button went with the rebuilt panel: keep keyboard users in it.
         this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
       } else reportError(err);
@@ -1232,12 +1229,10 @@ export class ReviewPage {
       this.panelBody.querySelector<HTMLElement>('.finding-list button, .panel-actions button')?.focus();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
         // The server says why: decided by someone else, or the row it pointed at is gone.
-        showError(`${err.message} (The suggestions have been reloaded.)`);
+        await this.reloadWithMessage(`${err.message} (The suggestions have been reloaded.)`, Math.max(this.current, 0), false);
       } else if (staleScreen(err)) {
-        await this.reloadAll(Math.max(this.current, 0), false).catch(() => undefined);
-        showError('This suggestion is no longer there: the checks ran again after a change to the statement. The suggestions have been reloaded.');
+        await this.reloadWithMessage('This suggestion is no longer there: the checks ran again after a change to the statement. The suggestions have been reloaded.', Math.max(this.current, 0), false);
       } else reportError(err);
     }
   }
@@ -1480,8 +1475,7 @@ export class ReviewPage {
       save.disabled = false;
       if (err instanceof ApiError && err.status === 409) await this.showParagraphConflict(para, save);
       else if (staleScreen(err)) {
-        await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
-        showError(CONFLICT_MESSAGE);
+        await this.reloadWithMessage(CONFLICT_MESSAGE);
       } else reportError(err);
     }
   }
@@ -1509,12 +1503,17 @@ export class ReviewPage {
       );
       showError('This text was changed by someone else while you were editing it; your text was not saved yet.');
     } catch {
-      await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
-      showError('This text was changed by someone else; reloaded. Your edit was not saved.');
+      await this.reloadWithMessage('This text was changed by someone else; reloaded. Your edit was not saved.');
     }
   }
 
   // ---------- alignment edits ----------
+
+  /** After a refused change: the statement as it now is, and why (a reload that fails leaves the message alone). */
+  private async reloadWithMessage(message: string, focusIndex = Math.max(this.current, 0), refocus = true): Promise<void> {
+    await this.reloadAll(focusIndex, refocus).catch(() => undefined);
+    showError(message);
+  }
 
   /** Refetch the alignment (and findings) after an edit: merges and splits change the row set, so rows are rebuilt. */
   private async reloadAll(focusIndex: number, refocus = true): Promise<void> {
@@ -1549,8 +1548,7 @@ export class ReviewPage {
       announce(`${which === 'undo' ? 'Undid' : 'Redid'} ${describeAction(label)}.`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        await this.reloadAll(Math.max(this.current, 0)).catch(() => undefined);
-        showError(`${err.message} The rows have been reloaded.`);
+        await this.reloadWithMessage(`${err.message} The rows have been reloaded.`);
       } else reportError(err);
     } finally {
       this.setBusy(false);
@@ -1638,8 +1636,7 @@ export class ReviewPage {
       announce(`Row ${i + 1}: ${describeAction(`bead.${req.op}`)} done. Press u to undo.`);
     } catch (err) {
       if (staleScreen(err)) {
-        await this.reloadAll(i).catch(() => undefined);
-        showError(CONFLICT_MESSAGE);
+        await this.reloadWithMessage(CONFLICT_MESSAGE, i);
       } else reportError(err);
     } finally {
       this.setBusy(false);
