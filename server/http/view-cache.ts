@@ -149,8 +149,11 @@ export function acceptsGzip(req: IncomingMessage): boolean {
   // Most requests either name gzip or send nothing: parse only when the header could say yes
   // (coding names are case-insensitive).
   if (!header || !/gzip|\*/i.test(header)) return false;
-  return new Negotiator(req).encoding(['gzip', 'identity']) === 'gzip';
+  // A browser sends the same header with every request: it is parsed once, not on every hot read.
+  if (header !== lastAccept.header) lastAccept = { header, gzip: new Negotiator(req).encoding(['gzip', 'identity']) === 'gzip' };
+  return lastAccept.gzip;
 }
+let lastAccept = { header: '', gzip: false };
 
 export class StatementViews {
   private readonly entries = new Map<string, Entry>();
