@@ -19,7 +19,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const shared = path.resolve(repoRoot, '..', 'shared');
 const scorer = path.join(shared, 'statements', 'score.mjs');
 const glossary = parseGlossary(readFileSync(path.join(repoRoot, 'data', 'glossary.tsv'), 'utf8'));
-const baseOpts: AlignOptions = { srcLang: 'en', tgtLang: 'ko', glossary };
+const vocabulary = parseGlossary(readFileSync(path.join(repoRoot, 'data', 'vocabulary.tsv'), 'utf8'));
+const baseOpts: AlignOptions = { srcLang: 'en', tgtLang: 'ko', glossary, vocabulary };
 
 const SEED_TEST = 20261127;
 const SEED_DEV = 7;

@@ -10,7 +10,7 @@ import { splitParagraphs } from '../core/segment.ts';
 import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
 import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragraphs.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
-import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON } from '../ops/context.ts';
+import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, vocabularyOf } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
 import { parseLangTag } from '../formats/export/types.ts';
@@ -114,8 +114,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--src-lang <lang>', 'language of the first file', 'en')
     .option('--tgt-lang <lang>', 'language of the second file', 'ko')
     .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; threads?: number; srcLang: string; tgtLang: string }) => {
-      const glossary = loadGlossary();
-      const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary };
+      const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary(), vocabulary: vocabularyOf() };
       if (o.batch) {
         if (files.length !== 1) throw new UsageError('usage: twintext align --batch MANIFEST OUT_DIR [--pre-split]');
         const outDir = resolve(io.cwd, files[0]!);
@@ -211,7 +210,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const src = await paragraphsOf(io, files[0]!, o.srcLang, !!o.preSplit);
       const tgt = await paragraphsOf(io, files[1]!, o.tgtLang, !!o.preSplit);
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary() };
-      for (const f of checkAlignment(src, tgt, alignParagraphs(src, tgt, opts), { ...opts, checks: only }))
+      const beads = alignParagraphs(src, tgt, { ...opts, vocabulary: vocabularyOf() });
+      for (const f of checkAlignment(src, tgt, beads, { ...opts, checks: only }))
         emit(o.srcLang, o.tgtLang, { ...f, src: f.src.map((i) => i + 1), tgt: f.tgt.map((i) => i + 1) });
     });
 

@@ -29,7 +29,21 @@ export interface DocFeatures {
 }
 
 /** How much one shared cue of each kind says about two paragraphs being translations. */
-export interface CueWeights { anchor: number; name: number; glossary: number; latin: number; lexicon: number }
+export interface CueWeights { anchor: number; name: number; glossary: number; vocabulary: number; latin: number; lexicon: number }
+
+/**
+ * Glossary and vocabulary as one list of terms (glossary first, so a term in both is a glossary
+ * term), searched in one pass: built once per pair and kept while both are alive.
+ */
+const combined = new WeakMap<Glossary, WeakMap<Glossary, Glossary>>();
+function termsOf(glossary: Glossary | undefined, vocabulary: Glossary | undefined): Glossary | undefined {
+  if (!glossary || !vocabulary) return glossary ?? vocabulary;
+  let per = combined.get(glossary);
+  if (!per) combined.set(glossary, (per = new WeakMap()));
+  let g = per.get(vocabulary);
+  if (!g) per.set(vocabulary, (g = { langs: glossary.langs, terms: [...glossary.terms, ...vocabulary.terms] }));
+  return g;
+}
 
 const ANCHOR_PREFIX: Record<string, string> = {
   number: 'n', ordinal: 'o', acronym: 'a', percent: 'p', year: 'y', month: 'mo',
@@ -63,7 +77,7 @@ function lexIndex(lex: Lexicon): LexIndex {
 type CueKey = string | number;
 
 /** Cue keys of one paragraph with their kind-weights, appended to `keys`/`ws`. */
-function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: Glossary | undefined, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
+function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', terms: Glossary | undefined, glossaryTerms: number, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
   for (const a of extractAnchors(text, lang)) {
     if (a.kind === 'date') {
       const v = a.value;
@@ -85,10 +99,10 @@ function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', glossary: 
       ws.push(cw.anchor);
     }
   }
-  if (glossary) {
-    for (const h of findGlossaryTerms(text, lang, glossary)) {
+  if (terms) {
+    for (const h of findGlossaryTerms(text, lang, terms)) {
       keys.push(h.termIndex);
-      ws.push(cw.glossary);
+      ws.push(h.termIndex < glossaryTerms ? cw.glossary : cw.vocabulary);
     }
   }
   if (lexicon) {
@@ -192,7 +206,9 @@ function lengthOf(s: string): number {
   return n;
 }
 
-export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLang: Lang, glossary: Glossary | undefined, lexicon: Lexicon | undefined, cw: CueWeights): DocFeatures {
+export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLang: Lang, glossary: Glossary | undefined, lexicon: Lexicon | undefined, cw: CueWeights, vocabulary?: Glossary): DocFeatures {
+  const terms = termsOf(glossary, vocabulary);
+  const glossaryTerms = glossary ? glossary.terms.length : 0;
   const lexSwapped = !!lexicon && lexicon.srcLang === tgtLang && lexicon.tgtLang === srcLang && srcLang !== tgtLang;
   // Latin words survive translation into Hangul/Kana text as-is (programme names, "Iron Mace");
   // only words present on both sides are worth a cue.
@@ -203,7 +219,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
       const keys: CueKey[] = [], ws: number[] = [];
-      paragraphCues(t, lang, side, glossary, lexicon, lexSwapped, cw, keys, ws);
+      paragraphCues(t, lang, side, terms, glossaryTerms, lexicon, lexSwapped, cw, keys, ws);
       for (const w of lw[i]!) {
         keys.push('w:' + w);
         ws.push(cw.latin);

@@ -5,7 +5,17 @@ import type { Lexicon } from './lexicon.ts';
 import { splitSentences } from './segment.ts';
 import type { Bead, Lang } from './types.ts';
 
-export interface AlignOptions { srcLang: Lang; tgtLang: Lang; glossary?: Glossary; lexicon?: Lexicon }
+export interface AlignOptions {
+  srcLang: Lang;
+  tgtLang: Lang;
+  glossary?: Glossary;
+  /**
+   * General vocabulary (data/vocabulary.tsv): word pairs that are not terminology, so the checks
+   * never see them, but give the aligner shared words where a statement has no numbers or terms.
+   */
+  vocabulary?: Glossary;
+  lexicon?: Lexicon;
+}
 
 /** Tunable model constants; the defaults were tuned on synthetic documents (bench/align.ts). */
 export interface AlignParams {
@@ -52,7 +62,7 @@ export const DEFAULT_PARAMS: AlignParams = {
   editorialMerge: 4,
   cueScale: 0.6,
   sentenceDiff: 1,
-  cues: { anchor: 1.5, name: 1.5, glossary: 0.6, latin: 1, lexicon: 0.8 },
+  cues: { anchor: 1.5, name: 1.5, glossary: 0.6, vocabulary: 0.45, latin: 1, lexicon: 0.8 },
   bullet: 2.5,
   bulletSame: 1.5,
   // Fitted by `npx tsx bench/align.ts --fit`: logistic regression of "bead equals a gold bead"
@@ -542,7 +552,7 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
       ...tgt.map((_, k) => ({ src: [], tgt: [k], confidence: 1 })),
     ];
   }
-  const f = buildFeatures(src, tgt, opts.srcLang, opts.tgtLang, opts.glossary, opts.lexicon, P.cues);
+  const f = buildFeatures(src, tgt, opts.srcLang, opts.tgtLang, opts.glossary, opts.lexicon, P.cues, opts.vocabulary);
   // Characters are not comparable across scripts: the ratio is estimated per document, first
   // from the totals, then from the 1-1 beads of each pass (omissions skew the totals).
   const ratio0 = f.tgt.cum[m]! / f.src.cum[n]!;

@@ -7,9 +7,12 @@ import { parseGlossary, type Glossary } from '../core/glossary.ts';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultDbPath = join(repoRoot, 'data', 'twintext.db');
 export const defaultGlossaryPath = join(repoRoot, 'data', 'glossary.tsv');
+export const defaultVocabularyPath = join(repoRoot, 'data', 'vocabulary.tsv');
 
 export interface OpsOptions {
   glossary?: Glossary;
+  /** The aligner's general vocabulary (default: data/vocabulary.tsv); never used by the checks. */
+  vocabulary?: Glossary;
   /** ISO timestamp source; tests may fix it. */
   now?: () => string;
   /** Run the automatic checks after an import, a new version, an alignment edit or a text edit (default true). */
@@ -29,6 +32,11 @@ export function loadGlossary(path = defaultGlossaryPath): Glossary | undefined {
     glossaryCache.set(path, g);
   }
   return g;
+}
+
+/** The general vocabulary the aligner uses besides the glossary (none if the file is missing). */
+export function vocabularyOf(opts: OpsOptions = {}): Glossary | undefined {
+  return opts.vocabulary ?? loadGlossary(defaultVocabularyPath);
 }
 
 /** Below this many confirmed pairs a learned lexicon is noise, so the aligner goes without. */

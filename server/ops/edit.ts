@@ -25,7 +25,7 @@ import {
 } from '../store/beads.ts';
 import { nextVersion, recordEvent } from '../store/events.ts';
 import { touchStatement } from '../store/statements.ts';
-import { nowIso, type OpsOptions } from './context.ts';
+import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { LIMITS } from './import.ts';
 import { confirmedLexicon } from './lexicon.ts';
@@ -227,6 +227,7 @@ function applyEdit(db: Db, req: EditRequest, actor: string, opts: OpsOptions): E
         srcLang: alignment.srcLang,
         tgtLang: alignment.tgtLang,
         glossary: dbGlossary(db, opts),
+        vocabulary: vocabularyOf(opts),
         lexicon: confirmedLexicon(db, alignment.srcLang, alignment.tgtLang),
       });
       const prevIds = stretch.map((x) => x.id);

@@ -5,7 +5,7 @@ import { splitSentences, withoutListMarker } from '../core/segment.ts';
 import { alignSentences } from '../core/align.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
-import type { OpsOptions } from './context.ts';
+import { vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 
 export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
@@ -46,7 +46,8 @@ function corpusText(segments: string[]): string[] {
  * Every format goes through here, so list markers are taken off here (see corpusText).
  */
 export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
-  const glossary = q.level === 'sentence' ? (dbGlossary(db, opts)) : undefined;
+  const glossary = q.level === 'sentence' ? dbGlossary(db, opts) : undefined;
+  const vocabulary = q.level === 'sentence' ? vocabularyOf(opts) : undefined;
   for (const b of iterateExportBeads(db, q)) {
     if (b.src.length === 0 || b.tgt.length === 0) continue;
     if (q.level !== 'sentence') {
@@ -55,7 +56,7 @@ export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Gen
     }
     const ss = b.src.flatMap((p) => splitSentences(p.text, b.srcLang));
     const ts = b.tgt.flatMap((p) => splitSentences(p.text, b.tgtLang));
-    for (const sb of alignSentences(ss, ts, { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary })) {
+    for (const sb of alignSentences(ss, ts, { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary, vocabulary })) {
       if (sb.src.length === 0 || sb.tgt.length === 0) continue;
       // Each sentence is stripped, not the joined pair: the first one carries its paragraph's marker,
       // a later one may open with an inline item number ("…합의했다. 2. 양측은…").

@@ -9,7 +9,7 @@ import { alignParagraphs } from '../core/align.ts';
 import { insertStatement, insertText, findStatementByHash } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { nowIso, type OpsOptions } from './context.ts';
+import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { confirmedLexicon } from './lexicon.ts';
 import { runStatementChecks } from './checks.ts';
@@ -99,7 +99,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
     beads: alignParagraphs(
       paragraphs.get(pivot)!.map((p) => p.text),
       paragraphs.get(lang)!.map((p) => p.text),
-      { srcLang: pivot, tgtLang: lang, glossary, lexicon: confirmedLexicon(db, pivot, lang) },
+      { srcLang: pivot, tgtLang: lang, glossary, vocabulary: vocabularyOf(opts), lexicon: confirmedLexicon(db, pivot, lang) },
     ),
   }));
   const at = nowIso(opts);

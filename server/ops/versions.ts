@@ -12,7 +12,7 @@ import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead 
 import { recordEvent } from '../store/events.ts';
 import { prepareText, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
-import { nowIso, type OpsOptions } from './context.ts';
+import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { carryFindingDecisions, runStatementChecks } from './checks.ts';
 
@@ -44,6 +44,7 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
   getStatement(db, statementId);
   const paragraphs = prepareText(text, lang, opts.preSplit);
   const glossary = dbGlossary(db, opts);
+  const vocabulary = vocabularyOf(opts);
   // Matching and aligning are pure and may take a while: done before the write transaction opens,
   // which then checks that nobody imported another version meanwhile.
   const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
@@ -58,8 +59,8 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
       const changedSide: 'src' | 'tgt' = a.srcTextId === current.id ? 'src' : 'tgt';
       const align = (x: string[], y: string[]) =>
         changedSide === 'src'
-          ? alignParagraphs(x, y, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary })
-          : alignParagraphs(y, x, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
+          ? alignParagraphs(x, y, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary })
+          : alignParagraphs(y, x, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
       return { a, changedSide, align };
     });
   return db

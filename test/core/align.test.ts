@@ -1,6 +1,7 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
-import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, formatBeads, type AlignOptions } from '../../server/core/align.ts';
+import { buildFeatures } from '../../server/core/align-features.ts';
+import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, type AlignOptions } from '../../server/core/align.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 import { learnLexicon } from '../../server/core/lexicon.ts';
 import type { Bead } from '../../server/core/types.ts';
@@ -109,6 +110,42 @@ describe('core/align', () => {
       const koB = ['실무그룹 회의 결과', '양측은 한반도 주둔 미군 2만 8,500명 규모를 점검하고 긴밀한 협의를 지속하기로 하였다.', KO[1]!, KO[3]!, '다음 회의는 서울에서 열린다.'];
       expect(shape(alignParagraphs(en, koA, opts))).to.equal('1|1 2| 3|2 4|3 5|4 6|5');
       expect(shape(alignParagraphs(en, koB, opts))).to.equal('1|1 2|2 3| 4|3 5|4 6|5');
+    });
+
+    it('lets general vocabulary decide which of two look-alike paragraphs was left out', () => {
+      // Neither paragraph has a number, name or glossary term: only everyday words tell them apart.
+      const vocabulary = parseGlossary(['en\tko', 'hospital|hospitals\t병원', 'doctor|doctors\t의사', 'school|schools\t학교', 'teacher|teachers\t교사'].join('\n'));
+      const en = [
+        'Readout of the Working Group Meeting',
+        'The two sides discussed support for hospitals and doctors in the region and agreed to continue close consultations.',
+        'The two sides discussed support for schools and teachers in the region and agreed to continue close consultations.',
+        EN[1]!,
+        EN[3]!,
+        'The next meeting will take place in Seoul.',
+      ];
+      const koHospitals = ['실무그룹 회의 결과', '양측은 지역 내 병원과 의사에 대한 지원을 논의하고 긴밀한 협의를 지속하기로 하였다.', KO[1]!, KO[3]!, '다음 회의는 서울에서 열린다.'];
+      const koSchools = ['실무그룹 회의 결과', '양측은 지역 내 학교와 교사에 대한 지원을 논의하고 긴밀한 협의를 지속하기로 하였다.', KO[1]!, KO[3]!, '다음 회의는 서울에서 열린다.'];
+      const withVocabulary = { ...opts, vocabulary };
+      expect(shape(alignParagraphs(en, koHospitals, withVocabulary))).to.equal('1|1 2|2 3| 4|3 5|4 6|5');
+      expect(shape(alignParagraphs(en, koSchools, withVocabulary))).to.equal('1|1 2| 3|2 4|3 5|4 6|5');
+      // Without the vocabulary the two readings are equally likely: the same path for both texts.
+      expect(shape(alignParagraphs(en, koHospitals, opts))).to.equal(shape(alignParagraphs(en, koSchools, opts)));
+    });
+
+    it('counts a word in both the glossary and the vocabulary once, as a glossary term', () => {
+      const vocabulary = parseGlossary(['en\tko', 'alliance\t동맹', 'hospital\t병원'].join('\n'));
+      const src = ['The alliance supports the hospital.'], tgt = ['동맹은 병원을 지원한다.'];
+      const both = buildFeatures(src, tgt, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues, vocabulary);
+      const vocabOnly = buildFeatures(src, tgt, 'en', 'ko', undefined, undefined, DEFAULT_PARAMS.cues, vocabulary);
+      // Two cues either way ("alliance" and "hospital"), never a third from the duplicate entry.
+      expect(both.src.cues[0]!.length).to.equal(2);
+      expect(vocabOnly.src.cues[0]!.length).to.equal(2);
+      // Each cue's weight is its IDF (one paragraph of two per side: log 3/2) times its kind's weight,
+      // the glossary's for "alliance" when the glossary has it, else the vocabulary's.
+      const total = (f: typeof both) => [...f.src.cues[0]!].reduce((a, id) => a + f.weight[id]!, 0);
+      const { glossary: g, vocabulary: v } = DEFAULT_PARAMS.cues;
+      expect(total(both)).to.be.closeTo(Math.log(3 / 2) * (g + v), 1e-9);
+      expect(total(vocabOnly)).to.be.closeTo(Math.log(3 / 2) * 2 * v, 1e-9);
     });
 
     it('gives confident beads on a clean document and is deterministic', () => {

@@ -48,6 +48,16 @@ describe('core/glossary', () => {
       expect(g.terms.length).to.be.within(150, 300);
       expect(g.terms.some((t) => t.terms['ko']!.includes('확장억제'))).to.equal(true);
     });
+    it('parses the shipped data/vocabulary.tsv: every word in both languages, no one-syllable Korean form', () => {
+      const v = parseGlossary(readFileSync(new URL('../../data/vocabulary.tsv', import.meta.url), 'utf8'));
+      expect(v.terms.length).to.be.greaterThan(150);
+      for (const t of v.terms) {
+        expect(t.terms['en'], JSON.stringify(t)).to.have.length.greaterThan(0);
+        expect(t.terms['ko'], JSON.stringify(t)).to.have.length.greaterThan(0);
+        // Korean forms match as substrings: one syllable would match inside unrelated words.
+        for (const k of t.terms['ko']!) expect(k.length, k).to.be.at.least(2);
+      }
+    });
   });
 
   describe('#findGlossaryTerms', () => {
