@@ -1,7 +1,7 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
 import { fileToUpload, getConsistency, importStatement, listStatements, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
-import { langName, progressPercent, statementLabel } from './model.ts';
+import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
 import { reportError, clearError, requireReviewer, showError } from './ui.ts';
 
 export function progressBar(confirmed: number, total: number, label: string, suffix = ''): HTMLElement {
@@ -33,11 +33,25 @@ export function langChips(langs: readonly string[]): HTMLElement {
   return h('span', { class: 'langs' }, ...langs.map((l) => h('abbr', { class: 'lang-chip', title: langName(l) }, l.toUpperCase())));
 }
 
-function statementRow(s: StatementSummary): HTMLTableRowElement {
+/** The search text marked in `text`: <mark> elements around text nodes, so a title can never become markup. */
+export function highlighted(text: string, q: string): Array<Node> {
+  return matchPieces(text, q).map((p) => (p.match ? h('mark', { class: 'hit' }, p.text) : document.createTextNode(p.text)));
+}
+
+function statementRow(s: StatementSummary, q: string): HTMLTableRowElement {
+  const label = statementLabel(s.title, s.id);
+  const pieces = highlighted(label, q);
+  // The API matched the paragraphs, not the title: say so, since nothing on the row is marked.
+  const inText = q && !pieces.some((n) => n instanceof HTMLElement);
   return h(
     'tr',
     null,
-    h('td', { class: 'col-title' }, h('a', { href: `/statements/${s.id}` }, statementLabel(s.title, s.id))),
+    h(
+      'td',
+      { class: 'col-title' },
+      h('a', { href: `/statements/${s.id}` }, ...pieces),
+      inText ? h('span', { class: 'match-note' }, `“${q}” is in the text`) : null,
+    ),
     h('td', { class: 'col-date' }, s.date ? h('time', { datetime: s.date }, s.date) : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'col-langs' }, langChips(s.languages)),
     h('td', { class: 'col-progress' }, progressBar(s.confirmed, s.beads, `Review progress of ${statementLabel(s.title, s.id)}`)),
@@ -59,42 +73,95 @@ function statementRow(s: StatementSummary): HTMLTableRowElement {
 }
 
 const IMPORT_LANGS = ['en', 'ko', 'ja'];
+/** Versions beyond the second are optional: trilateral statements add a third language. */
+const MAX_VERSIONS = IMPORT_LANGS.length;
+const ORDINALS = ['First', 'Second', 'Third'];
 
-/** Import form: per language a file or pasted text; the pair is chosen, not assumed. */
+interface ImportSide {
+  lang: HTMLSelectElement;
+  file: HTMLInputElement;
+  text: HTMLTextAreaElement;
+  box: HTMLFieldSetElement;
+}
+
+/**
+ * Import form: two or three versions, each with its language chosen (the first is the source the
+ * others are aligned to) and given as a file or pasted text. The pair is chosen, not assumed.
+ */
 function importForm(): HTMLElement {
   const title = h('input', { type: 'text', id: 'import-title', name: 'title', autocomplete: 'off' });
   const date = h('input', { type: 'date', id: 'import-date', name: 'date' });
   const errorBox = h('div', { class: 'form-error', role: 'alert', id: 'import-error', hidden: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Import');
-  const sides = (['src', 'tgt'] as const).map((side, k) => {
-    const lang = h('select', { id: `import-${side}-lang`, 'aria-label': k === 0 ? 'First language' : 'Second language' }, ...IMPORT_LANGS.map((l) => h('option', { value: l, selected: l === (k === 0 ? 'en' : 'ko') }, langName(l))));
+  const sidesBox = h('div', { class: 'import-sides' });
+  const addButton = h('button', { type: 'button', class: 'add-version' }, '+ Add a third language');
+  const sides: ImportSide[] = [];
+
+  const makeSide = (k: number, initial: string): ImportSide => {
+    // Ids by position: the third version can be removed and added again.
+    const key = k === 0 ? 'src' : k === 1 ? 'tgt' : `v${k + 1}`;
+    const lang = h('select', { id: `import-${key}-lang` }, ...IMPORT_LANGS.map((l) => h('option', { value: l, selected: l === initial }, langName(l))));
     const fileLabel = h('span');
     const textLabel = h('span');
-    const file = h('input', { type: 'file', id: `import-${side}-file`, accept: '.txt,.html,.htm,.docx' });
-    const text = h('textarea', { id: `import-${side}-text`, rows: 5 });
+    const file = h('input', { type: 'file', id: `import-${key}-file`, accept: '.txt,.html,.htm,.docx' });
+    const text = h('textarea', { id: `import-${key}-text`, rows: 5 });
+    const role = h('span', { class: 'side-role' }, k === 0 ? 'Source' : 'Translation');
     const relabel = (): void => {
-      fileLabel.textContent = `${langName(lang.value)} file`;
-      textLabel.textContent = `${langName(lang.value)} text`;
-      text.placeholder = `…or paste the ${langName(lang.value)} text here`;
+      const name = langName(lang.value);
+      lang.setAttribute('aria-label', `${ORDINALS[k] ?? `Version ${k + 1}`} language${k === 0 ? ' (source)' : ''}`);
+      fileLabel.textContent = `${name} file`;
+      textLabel.textContent = `${name} text`;
+      text.placeholder = `…or paste the ${name} text here`;
     };
     lang.addEventListener('change', relabel);
     relabel();
+    const remove =
+      k >= 2
+        ? h('button', { type: 'button', class: 'ghost small remove-version', 'aria-label': `Remove the ${ORDINALS[k]?.toLowerCase() ?? ''} language` }, 'Remove')
+        : null;
     const box = h(
       'fieldset',
       { class: 'import-side' },
-      h('legend', null, lang),
+      h('legend', null, role, ' ', lang, remove),
       h('label', { for: file.id }, fileLabel, file),
       h('label', { for: text.id }, textLabel, text),
     );
-    return { lang, file, text, box };
+    const side = { lang, file, text, box };
+    remove?.addEventListener('click', () => {
+      sides.splice(sides.indexOf(side), 1);
+      box.remove();
+      addButton.hidden = false;
+      addButton.focus();
+    });
+    return side;
+  };
+  const addSide = (initial: string): ImportSide => {
+    const side = makeSide(sides.length, initial);
+    sides.push(side);
+    sidesBox.append(side.box);
+    addButton.hidden = sides.length >= MAX_VERSIONS;
+    return side;
+  };
+  addSide('en');
+  addSide('ko');
+  addButton.addEventListener('click', () => {
+    // The language no other version uses yet, so the common case needs no extra choice.
+    const free = IMPORT_LANGS.find((l) => !sides.some((s) => s.lang.value === l)) ?? IMPORT_LANGS[0]!;
+    addSide(free).lang.focus();
   });
+
   const form = h(
     'form',
     { class: 'import-form', 'aria-labelledby': 'import-title-h' },
     h('h2', { id: 'import-title-h' }, 'Import statement'),
-    h('p', { class: 'muted small' }, 'Upload .txt, .html or .docx files (any encoding) or paste the texts. They are split, aligned and checked.'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Upload .txt, .html or .docx files (any encoding) or paste the texts. The first language is the source the others are aligned to. They are split, aligned and checked.',
+    ),
     h('div', { class: 'import-meta' }, h('label', { for: 'import-title' }, 'Title (optional)', title), h('label', { for: 'import-date' }, 'Date (optional)', date)),
-    h('div', { class: 'import-sides' }, ...sides.map((s) => s.box)),
+    sidesBox,
+    h('div', { class: 'import-more' }, addButton),
     errorBox,
     h('div', { class: 'form-actions' }, submit),
   );
@@ -111,7 +178,7 @@ function importForm(): HTMLElement {
       const files: Record<string, UploadFile> = {};
       for (const s of sides) {
         const f = s.file.files?.[0];
-        if (s.lang.value in texts || s.lang.value in files) return fail('Choose two different languages.');
+        if (s.lang.value in texts || s.lang.value in files) return fail(`Choose a different language for each version (${langName(s.lang.value)} is chosen twice).`);
         if (f) files[s.lang.value] = await fileToUpload(f);
         else if (s.text.value.trim()) texts[s.lang.value] = s.text.value;
         else return fail(`Add the ${langName(s.lang.value)} text: choose a file or paste it.`);
@@ -121,6 +188,8 @@ function importForm(): HTMLElement {
       if (Object.keys(texts).length) parts['texts'] = texts;
       if (Object.keys(files).length) parts['files'] = files;
       const body = parts as ImportBody;
+      // Sent, not implied by key order: files and pasted texts travel in separate objects.
+      body.srcLang = sides[0]!.lang.value;
       if (title.value.trim()) body.title = title.value.trim();
       if (date.value) body.date = date.value;
       submit.disabled = true;
@@ -271,7 +340,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
       clearError();
       clear(tbody);
       const frag = document.createDocumentFragment();
-      for (const s of statements) frag.append(statementRow(s));
+      for (const s of statements) frag.append(statementRow(s, q));
       tbody.append(frag);
       if (statements.length === 0) {
         tbody.append(h('tr', null, h('td', { colspan: 6, class: 'empty' }, q ? `No statement matches “${q}”.` : 'No statements yet.')));

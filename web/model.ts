@@ -142,3 +142,45 @@ const LANG_NAMES: Record<string, string> = { en: 'English', ko: 'Korean', ja: 'J
 export function langName(code: string): string {
   return LANG_NAMES[code.toLowerCase()] ?? code.toUpperCase();
 }
+
+/**
+ * The first row an undo/redo rewrote, comparing the rows before and after by id and version (a
+ * rewritten row gets a new version, a merged or split one a new id); -1 when nothing differs.
+ */
+export function firstChangedRow(before: ReadonlyArray<Pick<Bead, 'id' | 'version'>>, after: ReadonlyArray<Pick<Bead, 'id' | 'version'>>): number {
+  const n = Math.min(before.length, after.length);
+  for (let i = 0; i < n; i++) if (before[i]!.id !== after[i]!.id || before[i]!.version !== after[i]!.version) return i;
+  return before.length === after.length ? -1 : n;
+}
+
+/**
+ * Cuts `text` into plain and matched pieces for a search highlight, case-insensitively (as the
+ * server's search is); the caller turns matched pieces into <mark> nodes, never markup.
+ */
+export function matchPieces(text: string, query: string): Array<{ text: string; match: boolean }> {
+  const q = query.trim();
+  if (!q) return [{ text, match: false }];
+  const re = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+  const out: Array<{ text: string; match: boolean }> = [];
+  let at = 0;
+  for (const m of text.matchAll(re)) {
+    const i = m.index ?? 0;
+    if (i > at) out.push({ text: text.slice(at, i), match: false });
+    out.push({ text: m[0], match: true });
+    at = i + m[0].length;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at), match: false });
+  return out;
+}
+
+/** Which rows an export with these filters would contain: both sides non-empty, as the exporters require. */
+export function exportableRows(beads: readonly Bead[], confirmedOnly: boolean, noOpenFlags: boolean): number {
+  let n = 0;
+  for (const b of beads) {
+    if (b.src.length === 0 || b.tgt.length === 0) continue;
+    if (confirmedOnly && b.status !== 'confirmed') continue;
+    if (noOpenFlags && openFlagCount(b) > 0) continue;
+    n++;
+  }
+  return n;
+}

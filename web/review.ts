@@ -38,9 +38,11 @@ import { langChips, progressBar } from './list.ts';
 import {
   beadShape,
   confidenceBand,
+  exportableRows,
   FILTERS,
   filterCounts,
   findNext,
+  firstChangedRow,
   formatConfidence,
   isLow,
   langName,
@@ -154,6 +156,8 @@ export class ReviewPage {
   private rowTools = h('div', { class: 'row-tools', role: 'toolbar', 'aria-label': 'Alignment of the current row' });
   private rowToolsLabel = h('span', { class: 'row-tools-label' });
   private rowToolButtons = new Map<string, HTMLButtonElement>();
+  /** Shown at phone width only (style.css): there the row tools fold into this menu to keep the sticky toolbar short. */
+  private rowToolsToggle = h('button', { type: 'button', class: 'small tools-toggle', 'aria-expanded': 'false' }, 'Row tools');
   private flagDialog: HTMLDialogElement | null = null;
   private flagBeadIndex = -1;
   private splitDialog: HTMLDialogElement | null = null;
@@ -171,6 +175,7 @@ export class ReviewPage {
   ) {
     this.undoButton.addEventListener('click', () => void this.undoRedo('undo'));
     this.redoButton.addEventListener('click', () => void this.undoRedo('redo'));
+    this.rowToolsToggle.addEventListener('click', () => this.openRowTools(this.rowToolsToggle.getAttribute('aria-expanded') !== 'true'));
   }
 
   async load(): Promise<void> {
@@ -304,9 +309,10 @@ export class ReviewPage {
     for (const a of links) {
       a.addEventListener('click', (e) => {
         // An empty file downloaded without a word looks like a broken export.
-        if (confirmedOnly.checked && !this.beads.some((b) => b.status === 'confirmed')) {
+        const why = this.emptyExportReason(confirmedOnly.checked, noOpenFlags.checked);
+        if (why) {
           e.preventDefault();
-          showError('No row of this statement is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.');
+          showError(why);
         } else clearError();
       });
     }
@@ -319,6 +325,23 @@ export class ReviewPage {
       h('label', { for: 'export-no-open-flags', class: 'check-label', title: 'Leave out rows that still have an open flag' }, noOpenFlags, 'No open flags'),
       h('a', { class: 'button small', href: reportUrl(s.id), target: '_blank', rel: 'noopener' }, 'Report'),
     );
+  }
+
+  /**
+   * Why an export with these filters would be a header-only file, or null when it has pairs. A statement
+   * with a third language exports its other pairs too, which this page does not hold: it is not judged.
+   */
+  private emptyExportReason(confirmedOnly: boolean, noOpenFlags: boolean): string | null {
+    if (this.statement.languages.length > 2 || exportableRows(this.beads, confirmedOnly, noOpenFlags) > 0) return null;
+    if (confirmedOnly && !this.beads.some((b) => b.status === 'confirmed'))
+      return 'No row of this statement is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.';
+    if (exportableRows(this.beads, confirmedOnly, false) > 0)
+      return confirmedOnly
+        ? 'Every confirmed row still has an open flag: resolve the flags, or untick “No open flags” to export the confirmed rows.'
+        : 'Every row still has an open flag: resolve the flags, or untick “No open flags” to export every pair.';
+    if (confirmedOnly && exportableRows(this.beads, false, noOpenFlags) > 0)
+      return 'No confirmed row has text on both sides: confirm rows, or untick “Confirmed only” to export every pair.';
+    return 'No row of this statement has text on both sides: there is no pair to export.';
   }
 
   private buildRowTools(): void {
@@ -345,7 +368,7 @@ export class ReviewPage {
     this.rowToolDefs = tools;
     clear(this.rowTools);
     this.rowToolButtons.clear();
-    this.rowTools.append(this.rowToolsLabel);
+    this.rowTools.append(this.rowToolsLabel, this.rowToolsToggle);
     for (const t of tools) {
       const b = h('button', { type: 'button', class: 'small tool', 'data-tool': t.id, 'aria-label': t.label, title: `${t.label} (${t.key})`, 'aria-keyshortcuts': t.key }, t.text);
       this.rowToolButtons.set(t.id, b);
@@ -359,6 +382,11 @@ export class ReviewPage {
   }
 
   private rowToolDefs: RowTool[] = [];
+
+  private openRowTools(open: boolean): void {
+    this.rowToolsToggle.setAttribute('aria-expanded', String(open));
+    this.rowTools.classList.toggle('open', open);
+  }
 
   private runTool(id: string): void {
     const t = this.rowToolDefs.find((x) => x.id === id);
@@ -507,7 +535,8 @@ export class ReviewPage {
   }
 
   private paragraphCell(b: Bead, paras: Paragraph[], anchors: Anchor[][], shared: Set<string>, lang: string, side: Side): HTMLTableCellElement {
-    const td = h('td', { class: `col-text ${side}`, lang });
+    // The label is shown only at phone width (style.css), where the two sides stack and the column headers are gone.
+    const td = h('td', { class: `col-text ${side}`, lang, 'data-side-label': langName(lang) });
     if (paras.length === 0) {
       td.classList.add('empty-side');
       td.append(h('span', { class: 'omitted' }, '— omitted —'));
@@ -825,7 +854,10 @@ export class ReviewPage {
         break;
       case 'e':
         // The row toolbar holds every alignment edit; e puts the keyboard there.
-        needRow(() => this.rowTools.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus());
+        needRow(() => {
+          this.openRowTools(true);
+          this.rowTools.querySelector<HTMLButtonElement>('button.tool:not([disabled])')?.focus();
+        });
         break;
       case 'u':
         void this.undoRedo('undo');
@@ -991,6 +1023,8 @@ export class ReviewPage {
 
   private renderPanelTabs(): void {
     clear(this.panelTabs);
+    this.panelTabs.onkeydown = (e) => this.onPanelKey(e);
+    this.sidePanel.onkeydown = (e) => this.onPanelKey(e);
     const tabs: Array<[PanelTab, string]> = [
       ['flags', 'Flags'],
       ['suggestions', 'Suggestions'],
@@ -1002,9 +1036,25 @@ export class ReviewPage {
   }
 
   private setPanel(tab: PanelTab): void {
+    if (tab === this.panelTab) return;
+    // Escape in the Versions panel goes back to the tab that was open before it.
+    if (tab === 'versions') this.panelBeforeVersions = this.panelTab;
     this.panelTab = tab;
-    this.renderPanelTabs();
+    // The tab buttons stay in place (only their state changes): rebuilding them dropped the focus of the one just pressed.
+    for (const b of this.panelTabs.querySelectorAll<HTMLButtonElement>('button.tab')) b.setAttribute('aria-pressed', String(b.dataset['tab'] === tab));
     this.renderPanel();
+  }
+
+  private panelBeforeVersions: PanelTab = 'flags';
+  private versionDraft = '';
+
+  /** Escape closes the Versions panel (its upload form is the side panel's one "open" state) and returns to its tab button. */
+  private onPanelKey(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || e.defaultPrevented || this.panelTab !== 'versions' || anyDialogOpen()) return;
+    e.preventDefault();
+    this.setPanel(this.panelBeforeVersions);
+    this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus();
+    announce('Versions panel closed.');
   }
 
   private renderPanel(): void {
@@ -1139,13 +1189,18 @@ export class ReviewPage {
   }
 
   private revealRow(i: number): void {
+    this.showRow(i);
+    this.rows[i]?.scrollIntoView({ block: 'center' });
+  }
+
+  /** Focus row i, first showing every row if the current filter hides it. */
+  private showRow(i: number): void {
     if (!this.isVisible(i)) {
       this.filter = 'all';
       this.renderFilters();
       this.applyFilter();
     }
     this.focusRow(i);
-    this.rows[i]?.scrollIntoView({ block: 'center' });
   }
 
   private async setFlagStatus(flag: Flag, index: number, status: FlagStatus): Promise<void> {
@@ -1262,6 +1317,11 @@ export class ReviewPage {
     const list = h('div', { class: 'versions' }, h('p', { class: 'muted small' }, 'Loading versions…'));
     const lang = h('select', { id: 'version-lang' }, ...langs.map((l) => h('option', { value: l, selected: l === this.alignment.tgtLang }, langName(l))));
     const text = h('textarea', { id: 'version-text', rows: 4, placeholder: 'Paste the new text…' });
+    // Closing the panel (Escape, another tab) must not lose a pasted text.
+    text.value = this.versionDraft;
+    text.addEventListener('input', () => {
+      this.versionDraft = text.value;
+    });
     const file = h('input', { type: 'file', id: 'version-file', accept: '.txt,.html,.htm,.docx' });
     const submit = h('button', { type: 'submit', class: 'primary small' }, 'Upload version');
     const form = h(
@@ -1318,6 +1378,7 @@ export class ReviewPage {
       const body = f ? { files: { [lang]: await fileToUpload(f) } } : { texts: { [lang]: text.value } };
       const res = await uploadVersion(this.statementId, body);
       clearError();
+      this.versionDraft = '';
       await this.reloadAll(Math.max(this.current, 0), false);
       announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept.`);
       await this.showDiff(lang);
@@ -1541,11 +1602,20 @@ export class ReviewPage {
     }
     if (!requireReviewer()) return;
     this.setBusy(true);
+    const before = this.beads.map((b) => ({ id: b.id, version: b.version }));
     try {
       await undoRedo(this.alignment.id, which);
       clearError();
-      await this.reloadAll(Math.max(this.current, 0));
-      announce(`${which === 'undo' ? 'Undid' : 'Redid'} ${describeAction(label)}.`);
+      // The clicked Undo/Redo button may now be disabled, which drops the focus to the page body:
+      // like the shortcuts, the buttons hand it to the row the change touched.
+      const active = document.activeElement;
+      const takeFocus = !active || active === document.body || this.tbody.contains(active) || active === this.undoButton || active === this.redoButton;
+      await this.reloadAll(Math.max(this.current, 0), false);
+      const changed = firstChangedRow(before, this.beads);
+      const i = Math.max(0, Math.min(changed >= 0 ? changed : this.current, this.rows.length - 1));
+      if (takeFocus && this.rows.length) this.showRow(i);
+      else this.setCurrent(i);
+      announce(`${which === 'undo' ? 'Undid' : 'Redid'} ${describeAction(label)}.${changed >= 0 ? ` Row ${i + 1}.` : ''}`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         await this.reloadWithMessage(`${err.message} The rows have been reloaded.`);

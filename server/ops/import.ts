@@ -31,11 +31,13 @@ export interface SourceInfo {
 export interface ImportInput {
   title?: string | null;
   date?: string | null;
-  /** Statement body per language, e.g. {en: '…', ko: '…'}. The first key, or 'en', is the pivot. */
+  /** Statement body per language, e.g. {en: '…', ko: '…'}. The pivot is `srcLang`, else 'en' if present, else the first key. */
   texts: Record<Lang, string>;
   sources?: Record<Lang, SourceInfo>;
   /** Every non-empty line is one paragraph (no splitting). */
   preSplit?: boolean;
+  /** The pivot the other languages are aligned to, when the caller chose one (the import form does). */
+  srcLang?: Lang;
 }
 
 export interface ImportResult {
@@ -76,7 +78,8 @@ export function prepareText(text: unknown, lang: Lang, preSplit = false): SplitP
 export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: Map<Lang, SplitParagraph[]>; title: string } {
   const langs = Object.keys(input.texts ?? {});
   if (langs.length < 2) throw new InputError('a statement needs texts in at least two languages');
-  const pivot = langs.includes('en') ? 'en' : langs[0]!;
+  if (input.srcLang !== undefined && !langs.includes(input.srcLang)) throw new InputError(`there is no ${input.srcLang} text to align the others to`);
+  const pivot = input.srcLang ?? (langs.includes('en') ? 'en' : langs[0]!);
   const ordered = [pivot, ...langs.filter((l) => l !== pivot)];
   const paragraphs = new Map<Lang, SplitParagraph[]>();
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));

@@ -203,4 +203,128 @@ describe('web: statement list', function () {
       await close();
     }
   });
+
+  it('marks the searched text in the titles it matched, and says when only the text of a statement matched', async () => {
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      const word = statements[0]!.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
+      // Typed in another case: the search is case-insensitive, and so is the highlight.
+      const typed = word.toUpperCase() === word ? word.toLowerCase() : word.toUpperCase();
+      await open(page, `${fx.server.url}/?q=${encodeURIComponent(typed)}`);
+      const marks = page.locator('table.statements tbody td.col-title a mark');
+      await marks.first().waitFor();
+      expect(await marks.first().textContent()).to.equal(word);
+      // The link's name is still the whole title.
+      await page.getByRole('link', { name: statements[0]!.title, exact: true }).waitFor();
+
+      // A Korean word of a paragraph, not of any title: the row says where the match is.
+      const body = (await apiAlignment(fx.server.url, statements[0]!.id)).beads.flatMap((b) => b.tgt.map((p) => p.text)).join(' ');
+      const koWord = body.split(/\s+/).find((w) => /^[가-힣]{4,}$/.test(w) && !statements.some((s) => s.title.includes(w)))!;
+      expect(koWord, 'a Korean word of the text').to.be.a('string');
+      await page.getByRole('searchbox', { name: 'Search statements' }).fill(koWord);
+      await page.getByText(`“${koWord}” is in the text`).first().waitFor();
+      expect(await marks.count()).to.equal(0);
+      // Data stays text: a query with markup is shown and marked literally.
+      await page.getByRole('searchbox', { name: 'Search statements' }).fill('<b>x</b>');
+      await page.getByText('No statement matches “<b>x</b>”.').waitFor();
+      expect(await page.locator('#app b').count()).to.equal(0);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('imports a trilateral statement (English, Korean, Japanese) from the form and reviews each pair', async () => {
+    const en = [
+      'Trilateral Statement on Maritime Domain Awareness',
+      'Japan, the Republic of Korea and the United States held a trilateral meeting in Tokyo on April 8, 2026.',
+      'The three sides agreed to share real-time data on vessels of concern.',
+    ].join('\n\n');
+    const ko = ['해양영역인식에 관한 3국 공동성명', '일본, 대한민국, 미국은 2026년 4월 8일 도쿄에서 3국 회의를 개최하였다.', '3국은 우려 선박에 관한 실시간 정보를 공유하기로 합의하였다.'].join('\n\n');
+    const ja = ['海洋状況把握に関する日米韓共同声明', '日本、大韓民国及び米国は、2026年4月8日に東京で日米韓会合を開催した。', '三か国は、懸念船舶に関するリアルタイムの情報を共有することで一致した。'].join('\n\n');
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      const form = page.getByRole('form', { name: 'Import statement' });
+      await form.getByLabel('English text').fill(en);
+      await form.getByLabel('Korean text').fill(ko);
+      // A third version can be added and taken away again; the keyboard goes back to the add button.
+      await form.getByRole('button', { name: '+ Add a third language' }).click();
+      await form.getByRole('button', { name: 'Remove the third language' }).click();
+      expect(await form.getByRole('combobox', { name: 'Third language' }).count()).to.equal(0);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('+ Add a third language');
+      await form.getByRole('button', { name: '+ Add a third language' }).click();
+      // The new version takes the language no other one uses, and the keyboard is on its choice.
+      const third = form.getByRole('combobox', { name: 'Third language' });
+      expect(await third.inputValue()).to.equal('ja');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).to.equal('Third language');
+      expect(await form.getByRole('button', { name: '+ Add a third language' }).isVisible()).to.equal(false);
+      await form.getByLabel('Japanese file').setInputFiles({ name: 'statement.ja.txt', mimeType: 'text/plain', buffer: Buffer.from(ja, 'utf8') });
+      await form.getByRole('button', { name: 'Import' }).click();
+      await page.waitForURL(/\/statements\/\d+$/);
+      await page.waitForSelector('html[data-ready="true"]');
+      const id = Number(/\/statements\/(\d+)$/.exec(page.url())![1]);
+      const summary = (await apiGet<{ statement: { languages: string[] } }>(fx.server.url, `/api/statements/${id}`)).statement;
+      expect(summary.languages).to.deep.equal(['en', 'ko', 'ja']);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Trilateral Statement on Maritime Domain Awareness');
+      expect((await page.locator('td.tgt .pt').allTextContents()).join(' ')).to.contain('도쿄에서');
+      const pairs = page.getByRole('navigation', { name: 'Language pair' });
+      await pairs.getByRole('link', { name: 'EN–JA' }).click();
+      await page.waitForURL(/lang=ja$/);
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.locator('table.beads thead th').nth(2).textContent()).to.contain('Japanese');
+      expect((await page.locator('td.tgt[lang="ja"] .pt').allTextContents()).join(' ')).to.contain('東京で');
+      expect(await page.locator('tr.bead').count()).to.equal(3);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('imports with Korean as the first language: Korean is the source, listed first, and on the left', async () => {
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      const form = page.getByRole('form', { name: 'Import statement' });
+      await form.getByRole('combobox', { name: 'First language (source)' }).selectOption('ko');
+      await form.getByRole('combobox', { name: 'Second language' }).selectOption('en');
+      // The labels follow the choice.
+      await form.getByLabel('Korean text').fill('국방부 대변인 논평\n\n국방부는 오늘 열린 회의 결과를 환영한다.\n\n국방부는 동맹과 긴밀히 협력해 나갈 것이다.');
+      await form.getByLabel('English file').setInputFiles({
+        name: 'comment.en.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Comment by the Ministry of National Defense Spokesperson\n\nThe Ministry welcomes the outcome of the meeting held today.\n\nThe Ministry will continue to work closely with its ally.', 'utf8'),
+      });
+      await form.getByRole('button', { name: 'Import' }).click();
+      await page.waitForURL(/\/statements\/\d+$/);
+      await page.waitForSelector('html[data-ready="true"]');
+      const id = Number(/\/statements\/(\d+)$/.exec(page.url())![1]);
+      const data = await apiGet<{ statement: { title: string; languages: string[] }; alignment: { srcLang: string; tgtLang: string } }>(fx.server.url, `/api/statements/${id}`);
+      expect(data.statement.languages).to.deep.equal(['ko', 'en']);
+      expect([data.alignment.srcLang, data.alignment.tgtLang]).to.deep.equal(['ko', 'en']);
+      // Without a title the source's first paragraph names the statement.
+      expect(data.statement.title).to.equal('국방부 대변인 논평');
+      const headers = await page.locator('table.beads thead th').allTextContents();
+      expect(headers[1]).to.contain('Korean');
+      expect(headers[2]).to.contain('English');
+      expect((await page.locator('td.src[lang="ko"] .pt').allTextContents()).join(' ')).to.contain('환영한다');
+
+      // Choosing one language twice is refused in the form, naming it.
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      await form.getByRole('combobox', { name: 'Second language' }).selectOption('en');
+      await form.getByLabel('English text').first().fill('One.');
+      await form.getByRole('button', { name: 'Import' }).click();
+      await form.getByRole('alert').getByText('English is chosen twice').waitFor();
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
 });
+

@@ -4,10 +4,13 @@ import type { Bead, Flag } from '../../web/api.ts';
 import {
   beadShape,
   confidenceBand,
+  exportableRows,
   filterCounts,
   findNext,
+  firstChangedRow,
   formatConfidence,
   matchesFilter,
+  matchPieces,
   progressPercent,
   readCookie,
   reviewerCookie,
@@ -92,5 +95,43 @@ describe('web/model', () => {
     expect(k('?', 'Slash', true)).to.equal('?');
     expect(k('ArrowDown', 'ArrowDown')).to.equal('ArrowDown');
     expect(k('Enter', 'Enter')).to.equal('Enter');
+  });
+
+  it('finds the first row an undo or redo rewrote: new version, new id, or rows added or removed at the end', () => {
+    const rows = [
+      { id: 1, version: 1 },
+      { id: 2, version: 3 },
+      { id: 3, version: 1 },
+    ];
+    expect(firstChangedRow(rows, rows.map((r) => ({ ...r })))).to.equal(-1);
+    expect(firstChangedRow(rows, [rows[0]!, { id: 2, version: 4 }, rows[2]!])).to.equal(1);
+    // A merge of rows 2 and 3 keeps row 2's id with a new version; its undo brings row 3 back.
+    expect(firstChangedRow(rows, [rows[0]!, { id: 2, version: 4 }])).to.equal(1);
+    expect(firstChangedRow(rows, [rows[0]!, rows[1]!])).to.equal(2);
+    expect(firstChangedRow(rows, [...rows, { id: 9, version: 1 }])).to.equal(3);
+    expect(firstChangedRow(rows, [rows[0]!, { id: 7, version: 1 }, rows[2]!])).to.equal(1);
+  });
+
+  it('cuts text into highlighted pieces, case-insensitively, with regexp characters taken literally', () => {
+    const join = (ps: Array<{ text: string; match: boolean }>) => ps.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
+    expect(join(matchPieces('Joint Statement on the Joint Exercise', 'joint'))).to.equal('[Joint] Statement on the [Joint] Exercise');
+    expect(join(matchPieces('제56차 한미안보협의회의 공동성명', '안보'))).to.equal('제56차 한미[안보]협의회의 공동성명');
+    expect(join(matchPieces('Cost (2026) a+b', '(2026) a+')))
+      .to.equal('Cost [(2026) a+]b');
+    expect(join(matchPieces('No match here', 'zzz'))).to.equal('No match here');
+    expect(matchPieces('Title', '  ')).to.deep.equal([{ text: 'Title', match: false }]);
+    expect(matchPieces('', 'x')).to.deep.equal([{ text: '', match: false }]);
+  });
+
+  it('counts the rows an export would contain: both sides present, confirmed and without open flags as asked', () => {
+    const confirmedFlagged = bead(1, 1, { status: 'confirmed', flags: [flag('open')] });
+    const confirmedResolved = bead(1, 1, { status: 'confirmed', flags: [flag('resolved')] });
+    const confirmedOmission = bead(1, 0, { status: 'confirmed' });
+    const auto = bead(1, 1);
+    expect(exportableRows([confirmedFlagged, confirmedOmission, auto], true, false)).to.equal(1);
+    expect(exportableRows([confirmedFlagged, confirmedOmission, auto], true, true)).to.equal(0);
+    expect(exportableRows([confirmedFlagged, confirmedOmission, auto], false, true)).to.equal(1);
+    expect(exportableRows([confirmedFlagged, confirmedResolved, auto], true, true)).to.equal(1);
+    expect(exportableRows([confirmedOmission], false, false)).to.equal(0);
   });
 });

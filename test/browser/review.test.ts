@@ -400,4 +400,66 @@ describe('web: review page', function () {
       expect(errors).to.deep.equal([]);
     });
   });
+
+  it('at phone width stacks the two sides of each row under their language names, with no sideways scrolling, and confirms', async () => {
+    const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
+    await withPage(async (page, errors) => {
+      await page.setViewportSize({ width: 400, height: 800 });
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      const overflow = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      let m = await overflow();
+      expect(m.scroll, 'page width').to.be.at.most(m.inner);
+      const i = alignment.beads.findIndex((b) => b.src.length > 0 && b.tgt.length > 0 && b.status !== 'confirmed');
+      const row = page.locator('tr.bead').nth(i);
+      await row.scrollIntoViewIfNeeded();
+      // No helper functions inside evaluate: tsx would name them with a __name the page does not have.
+      const [src, tgt] = await page.evaluate(
+        (k) =>
+          ['td.src', 'td.tgt'].map((sel) => {
+            const td = document.querySelectorAll('tr.bead')[k]!.querySelector<HTMLElement>(sel)!;
+            const r = td.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, label: getComputedStyle(td, '::before').content };
+          }),
+        i,
+      );
+      const box = { src: src!, tgt: tgt! };
+      // English above Korean, each the full width of the row and named by its language.
+      expect(box.src.bottom).to.be.at.most(box.tgt.top + 1);
+      expect(box.src.right - box.src.left).to.be.above(300);
+      expect(box.tgt.right).to.be.at.most(400);
+      expect(box.src.label).to.equal('"English"');
+      expect(box.tgt.label).to.equal('"Korean"');
+      expect(await row.locator('td.src .pt').first().isVisible()).to.equal(true);
+      expect(await row.locator('td.tgt .pt').first().isVisible()).to.equal(true);
+      // The confirm button is there to tap (a click that something covered would fail) and it works.
+      await row.getByRole('button', { name: 'Confirm' }).click();
+      await page.waitForSelector(`tr.bead:nth-child(${i + 1}) button.confirm[aria-pressed="true"]`);
+      const after = (await apiAlignment(fx.server.url, fx.data.statementId)).beads[i]!;
+      expect(after.status).to.equal('confirmed');
+
+      // The toolbar stays short: the row tools are folded into a menu that opens on request.
+      const tools = page.getByRole('toolbar', { name: 'Alignment of the current row' });
+      expect(await tools.getByRole('button', { name: 'Merge', exact: true }).isVisible()).to.equal(false);
+      await tools.getByRole('button', { name: 'Row tools' }).click();
+      expect(await tools.getByRole('button', { name: 'Row tools' }).getAttribute('aria-expanded')).to.equal('true');
+      expect(await tools.getByRole('button', { name: 'Merge', exact: true }).isVisible()).to.equal(true);
+      m = await overflow();
+      expect(m.scroll, 'page width with the row tools open').to.be.at.most(m.inner);
+      await tools.getByRole('button', { name: 'Row tools' }).click();
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        document.getElementById('status')!.textContent = '';
+      });
+      await settleFonts(page);
+      await page.screenshot({ path: screenshotPath('screenshot-phone.png') });
+      // Back as it was for the other tests.
+      await row.getByRole('button', { name: 'Confirm' }).click();
+      await page.waitForSelector(`tr.bead:nth-child(${i + 1}) button.confirm[aria-pressed="false"]`);
+      expect(errors).to.deep.equal([]);
+    });
+  });
 });
+

@@ -456,4 +456,108 @@ describe('web: review workspace', function () {
       expect(downloads).to.equal(1);
     });
   });
+
+  it('keeps the focus on the row an Undo or Redo button changed, and Escape closes the Versions panel back to its tab', async () => {
+    const imported = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({
+        title: 'Readout of the logistics working group',
+        texts: {
+          en: 'The working group met in Pyeongtaek on May 12.\n\nIt reviewed fuel storage at the southern depots.\n\nIt also discussed rail transport of equipment.\n\nThe next meeting will be held in August.',
+          ko: '실무단은 5월 12일 평택에서 회의를 가졌다.\n\n실무단은 남부 저장소의 유류 저장 현황을 점검하였다.\n\n실무단은 장비의 철도 수송 문제도 논의하였다.\n\n다음 회의는 8월에 개최된다.',
+        },
+      }),
+    });
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    const focused = (page: Page) =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return { row: Number((a?.closest('tr.bead') as HTMLElement | null)?.dataset['index'] ?? -1), tag: a?.tagName ?? '', tab: (a as HTMLElement | null)?.dataset?.['tab'] ?? '' };
+      });
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      expect(await page.locator('tr.bead').count()).to.equal(4);
+      await focusRow(page, 2);
+      await apply(page, 'Merge');
+      await rows(page, 3);
+      // Clicking Undo disables it (nothing left to undo): the focus used to fall to the page body.
+      await page.getByRole('button', { name: 'Undo merge' }).click();
+      await rows(page, 4);
+      await page.waitForSelector('#app:not([aria-busy])');
+      expect(await focused(page)).to.include({ row: 1, tag: 'TR' });
+      await page.getByRole('button', { name: 'Redo merge' }).click();
+      await rows(page, 3);
+      await page.waitForSelector('#app:not([aria-busy])');
+      expect(await focused(page)).to.include({ row: 1, tag: 'TR' });
+      await page.getByRole('status').getByText('Redid merge. Row 2.').waitFor();
+      // Keyboard users on the button get the same: Enter on Undo, then on Redo.
+      await page.getByRole('button', { name: 'Undo merge' }).focus();
+      await page.keyboard.press('Enter');
+      await rows(page, 4);
+      await page.waitForSelector('#app:not([aria-busy])');
+      expect(await focused(page)).to.include({ row: 1, tag: 'TR' });
+      await page.getByRole('button', { name: 'Redo merge' }).focus();
+      await page.keyboard.press('Enter');
+      await rows(page, 3);
+      await page.waitForSelector('#app:not([aria-busy])');
+      expect(await focused(page)).to.include({ row: 1, tag: 'TR' });
+      await page.keyboard.press('u');
+      await rows(page, 4);
+
+      // Versions: opened from its tab, Escape closes it (back to Flags) and the focus returns to the tab.
+      const tabs = page.locator('.panel-tabs');
+      await tabs.getByRole('button', { name: 'Versions' }).click();
+      expect(await focused(page)).to.include({ tab: 'versions' });
+      const text = page.getByLabel('Paste text');
+      await text.fill('실무단은 5월 12일 평택에서 회의를 가졌다.');
+      await page.keyboard.press('Escape');
+      expect(await tabs.getByRole('button', { name: 'Versions' }).getAttribute('aria-pressed')).to.equal('false');
+      expect(await tabs.getByRole('button', { name: 'Flags' }).getAttribute('aria-pressed')).to.equal('true');
+      expect(await page.locator('#version-text').count()).to.equal(0);
+      expect(await focused(page)).to.include({ tab: 'versions' });
+      // Opened again by keyboard, the pasted text is still there; Escape from a plain control closes it too.
+      await page.keyboard.press('Enter');
+      expect(await page.getByLabel('Paste text').inputValue()).to.equal('실무단은 5월 12일 평택에서 회의를 가졌다.');
+      await page.getByLabel('Language').focus();
+      await page.keyboard.press('Escape');
+      expect(await page.locator('.versions').count()).to.equal(0);
+      expect(await focused(page)).to.include({ tab: 'versions' });
+    });
+  });
+
+  it('says so instead of downloading a header-only file when no confirmed row is free of open flags', async () => {
+    const imported = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({ title: 'Flagged readout', texts: { en: 'The two sides met in Daegu.\n\nThey agreed to expand joint training.', ko: '양측은 대구에서 만났다.\n\n양측은 연합훈련을 확대하기로 합의하였다.' } }),
+    });
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    const [first] = (await apiAlignment(fx.server.url, id)).beads;
+    expect((await post(`${fx.server.url}/api/beads/${first!.id}/confirm`, { version: first!.version })).status).to.equal(200);
+    expect((await post(`${fx.server.url}/api/beads/${first!.id}/flags`, { category: 'name', comment: 'Check the city name.' })).status).to.equal(201);
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      const exp = page.getByRole('group', { name: 'Export' });
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await exp.getByLabel('No open flags').check();
+      await exp.getByRole('link', { name: 'Download TSV' }).click();
+      expect(await page.getByRole('alert').textContent()).to.contain('Every confirmed row still has an open flag');
+      // The server agrees: that export is the header line alone.
+      const href = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
+      expect((await (await fetch(`${fx.server.url}${href}`)).text()).trim().split('\n')).to.have.length(1);
+      // Without "Confirmed only" the unflagged second row is there to export.
+      await exp.getByLabel('Confirmed only').uncheck();
+      const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('link', { name: 'Download TSV' }).click()]);
+      expect(download.suggestedFilename()).to.equal(`twintext-statement-${id}.tsv`);
+      expect(await page.getByRole('alert').isVisible()).to.equal(false);
+      // Confirmed only again, no flag filter: the confirmed (flagged) row is exported.
+      await exp.getByLabel('Confirmed only').check();
+      await exp.getByLabel('No open flags').uncheck();
+      await Promise.all([page.waitForEvent('download'), exp.getByRole('link', { name: 'Download TSV' }).click()]);
+      expect(downloads).to.equal(2);
+    });
+  });
 });
+

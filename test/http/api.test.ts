@@ -129,6 +129,31 @@ describe('http/api', () => {
     expect(res.body.statement).to.include({ title: 'Test statement', date: '2026-02-01', beads: 2 });
   });
 
+  it('imports with the source language chosen by srcLang, listed first, even when it is pasted and the other uploaded', async () => {
+    const ko = '국방부는 회의 결과를 환영한다.\n\n국방부는 동맹과 계속 협력할 것이다.';
+    const en = 'The Ministry welcomes the outcome of the meeting.\n\nThe Ministry will keep working with its ally.';
+    const before = (await api('/api/statements')).body.statements.length;
+    for (const [srcLang, code] of [['ja', /no ja text/], [7, /"srcLang" must be a language code/]] as const) {
+      const bad = await post('/api/statements', { srcLang, texts: { ko }, files: { en: { name: 'en.txt', data: Buffer.from(en).toString('base64') } } });
+      expect(bad.status).to.equal(400);
+      expect(bad.body).to.include({ ok: false, code: 'bad_request' });
+      expect(bad.body.error).to.match(code);
+    }
+    expect((await api('/api/statements')).body.statements.length).to.equal(before);
+    const res = await post('/api/statements', { srcLang: 'ko', texts: { ko }, files: { en: { name: 'en.txt', data: Buffer.from(en).toString('base64') } } });
+    expect(res.status).to.equal(201);
+    expect(res.body.statement.languages).to.deep.equal(['ko', 'en']);
+    expect(res.body.statement.title).to.equal('국방부는 회의 결과를 환영한다.');
+    const view = (await api(`/api/statements/${res.body.statement.id}`)).body;
+    expect(view.alignment).to.include({ srcLang: 'ko', tgtLang: 'en' });
+    expect(view.alignment.beads.map((b: any) => [b.src.length, b.tgt.length])).to.deep.equal([
+      [1, 1],
+      [1, 1],
+    ]);
+    // The export tests below count every pair in the database.
+    expect((await api(`/api/statements/${res.body.statement.id}`, { method: 'DELETE', headers: who })).status).to.equal(200);
+  });
+
   it('imports uploaded files: an HTML page (chrome dropped) and an EUC-KR text', async () => {
     const html = `<!doctype html><html><head><title>x</title><script>var a = 1;</script></head><body>
       <nav><a href="/">Home</a> | <a href="/news">News</a></nav>

@@ -28,10 +28,13 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const b = body(req);
     for (const k of ['title', 'date'] as const)
       if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
+    if (b.srcLang !== undefined && typeof b.srcLang !== 'string') throw new HttpError(400, 'bad_request', '"srcLang" must be a language code');
     const { texts, sources } = await textsOf(b);
+    if (b.srcLang !== undefined && !(b.srcLang in texts))
+      throw new HttpError(400, 'bad_request', `"srcLang" is "${b.srcLang}", but there is no ${b.srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
     const { statementId, created } = importStatement(
       db,
-      { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources },
+      { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources, srcLang: b.srcLang as string | undefined },
       actor,
       ops,
     );
