@@ -186,6 +186,21 @@ describe('core/align', () => {
       // Confidences differ a little: alternatives outside the band carry no probability mass.
       narrow.forEach((b, k) => expect(b.confidence).to.be.closeTo(full[k]!.confidence, 0.05));
     });
+    it('aligns a short document on a band, and finds the full table\'s path when a long omission pulls it off the diagonal', () => {
+      // 30 numbered items; the Korean release leaves out the first ten.
+      const en: string[] = [], ko: string[] = [];
+      for (let k = 0; k < 30; k++) {
+        const times = 1 + (k % 4);
+        en.push(`Item ${k + 1}: the two sides ${'reviewed the plan and '.repeat(times)}agreed.`);
+        if (k >= 10) ko.push(`${k + 1}번 항목: 양측은 ${'계획을 검토하고 '.repeat(times)}합의하였다.`);
+      }
+      const expected = [...Array.from({ length: 10 }, (_, k) => `${k + 1}|`), ...Array.from({ length: 20 }, (_, k) => `${k + 11}|${k + 1}`)].join(' ');
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal(expected);
+      expect(shape(alignCore(en, ko, opts, { band: 100_000 }))).to.equal(expected);
+      // Started one paragraph wide, the band must widen around the omitted run to get there.
+      expect(shape(alignCore(en, ko, opts, { band: 1 }))).to.equal(expected);
+    });
+
     it('pairs a document whose Korean release carries a 300-line annex of its own', () => {
       // The annex puts the length totals (and so the first length ratio) far off: without other
       // starting ratios the path paired each English paragraph with three Korean ones. (The annex
