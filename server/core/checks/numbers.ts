@@ -14,17 +14,22 @@ function show(q: Quantity): string {
   return plain === q.value || q.fromWords || q.kind === 'percent' ? q.text : `${q.text} (${group(q.value)})`;
 }
 
-/** Multiset matching by value; returns what is left on each side. */
+/**
+ * Multiset matching by value; returns what is left on each side. Like is matched with like first
+ * (a count of parties with a count of parties, a number with a number), so the "2" of "(2+2)" is
+ * not taken by the 한미 beside it and left to look unmatched.
+ */
 function unmatched(a: Quantity[], b: Quantity[]): [Quantity[], Quantity[]] {
-  const pool = new Map<string, Quantity[]>();
-  for (const q of b) pool.set(q.value, [...(pool.get(q.value) ?? []), q]);
+  const taken = new Set<Quantity>();
   const left: Quantity[] = [];
-  for (const q of a) {
-    const list = pool.get(q.value);
-    if (list && list.length) list.shift();
-    else left.push(q);
-  }
-  return [left, [...pool.values()].flat().sort((x, y) => x.start - y.start)];
+  const take = (q: Quantity, sameKind: boolean): boolean => {
+    const m = b.find((x) => !taken.has(x) && x.value === q.value && (!sameKind || !!x.party === !!q.party));
+    if (m) taken.add(m);
+    return !!m;
+  };
+  const rest = a.filter((q) => !take(q, true));
+  for (const q of rest) if (!take(q, false)) left.push(q);
+  return [left.sort((x, y) => x.start - y.start), b.filter((x) => !taken.has(x))];
 }
 
 export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {

@@ -61,6 +61,32 @@ export function contains(text: string, term: string): boolean {
   return re.test(text);
 }
 
+/**
+ * Korean names the parties of a relation with one compound of one-syllable country abbreviations
+ * ("한미", "한미일 정상회의", "한·일", "북미"): only there does the syllable stand for the country.
+ */
+const ABBREVIATION: Record<string, string> = { 대한민국: '한', 한국: '한', 미국: '미', 일본: '일', 중국: '중', 러시아: '러', 북한: '북' };
+const COMPOUND = /(?<![가-힣])[한미일중러북](?:[·∙ㆍ・-]?[한미일중러북])+/gu;
+
+/**
+ * Whether a Korean text names the country of one of `alts` inside such a compound. A compound that
+ * opens a longer term of the glossary (`terms`: "한미동맹", "한미연합사령부") is that term's, and
+ * does not count: it renders "U.S.-ROK Alliance", not the country the source names besides.
+ */
+export function inPartyCompound(text: string, alts: string[], terms: { start: number; end: number }[]): boolean {
+  const wanted = new Set(alts.map((a) => ABBREVIATION[a]).filter((x) => x !== undefined));
+  if (!wanted.size) return false;
+  for (const m of text.matchAll(COMPOUND)) {
+    const letters = m[0].replace(/[·∙ㆍ・-]/g, '');
+    // 북한 is North Korea's own name, not "North Korea and Korea".
+    if (letters.startsWith('북한')) continue;
+    const start = m.index, end = start + m[0].length;
+    if (terms.some((t) => t.start <= start && t.end >= end && t.end - t.start > end - start)) continue;
+    for (const c of letters) if (wanted.has(c)) return true;
+  }
+  return false;
+}
+
 /** An acronym used on its own ("NCG는"), not as the gloss of a native name ("핵협의그룹(NCG)"), stands for the term. */
 function bareAcronym(text: string, acr: string): number {
   const e = acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -112,14 +138,25 @@ export function checkTerminology(u: Unit): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Set<string>();
   for (const [from, to, side] of [[u.src, u.tgt, 'src'], [u.tgt, u.src, 'tgt']] as const) {
+    let toTerms: { start: number; end: number }[] | undefined;
     // Curly apostrophes are straightened (same length, so offsets hold) to meet the glossary's spelling.
-    for (const h of findGlossaryTerms(from.text.replace(/’/g, "'"), from.lang, g)) {
+    const hits = findGlossaryTerms(from.text.replace(/’/g, "'"), from.lang, g);
+    // A country named beside another ("the Republic of Korea and the United States", "U.S.-ROK")
+    // may be rendered by a compound of both ("한미"); named alone, it needs its own name.
+    const isCountry = (k: number) => {
+      const x = hits[k];
+      return !!x && translationsOf(g, from.text.slice(x.start, x.end), from.lang, to.lang).alts.some((a) => a in ABBREVIATION);
+    };
+    const joined = (a: number, b: number) => /^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$|^\s*[-–/·]\s*$/i.test(from.text.slice(hits[a]!.end, hits[b]!.start));
+    for (const [k, h] of hits.entries()) {
       const surface = from.text.slice(h.start, h.end);
       const { alts, entries } = translationsOf(g, surface, from.lang, to.lang);
       if (!alts.length || alts.some((a) => DATE_WORD.test(a))) continue;
       // Acronyms are the acronym check's business (it knows which renderings stand for them).
       if (isAcronym(surface)) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
+      const paired = (isCountry(k - 1) && joined(k - 1, k)) || (isCountry(k + 1) && joined(k, k + 1));
+      if (paired && to.lang === 'ko' && inPartyCompound(to.text, alts, (toTerms ??= findGlossaryTerms(to.text, to.lang, g)))) continue;
       const own = entries.flatMap((i) => g.terms[i]!.terms[from.lang] ?? []);
       // The target may write the acronym alone for the full name, but not when the source's own
       // acronym already accounts for every bare use ("Nuclear Consultative Group (NCG)" … "NCG").

@@ -40,6 +40,13 @@ describe('core/checks numbers', () => {
     expect(render(one('They reviewed three plans.', '양측은 네 가지 계획을 검토하였다.'))).to.deep.equal(['warning numbers 0/0']);
   });
 
+  it('matches the digits of "(2+2)" with each other, not with the 한미 beside them', () => {
+    const fs = one("The ROK-U.S. Foreign and Defense Ministers' (2+2) Meeting was held.", '한미 외교·국방장관(2+2) 회의가 개최되었다.');
+    expect(render(fs)).to.deep.equal([]);
+    // What is left unmatched is the count of parties, for information.
+    expect(fs.map((f) => `${f.severity} ${f.message}`)).to.deep.equal(['info Korean number 한미 has no counterpart in English']);
+  });
+
   it('warns about a digit number present on one side only', () => {
     expect(render(one('They conducted 12 launches.', '발사를 감행했다.'))).to.deep.equal(['warning numbers 0/0']);
   });

@@ -22,6 +22,20 @@ describe('core/checks terminology', () => {
     expect(fs.map((f) => f.key)).to.include('terminology:tgt:확장억제전략협의체');
   });
 
+  it('accepts a compound of party abbreviations (한미, 한·일, 한미일) for countries named together, not 북한, 한 alone, or a country named alone', () => {
+    const ok: [string, string][] = [
+      ['The Republic of Korea and the United States reaffirmed the alliance.', '한미 양국은 동맹을 재확인하였다.'],
+      ['Japan and the Republic of Korea agreed to meet again.', '한·일 양국은 다시 만나기로 합의하였다.'],
+      ['The Republic of Korea, the United States and Japan held a trilateral meeting.', '한미일 3자 회의가 개최되었다.'],
+    ];
+    for (const [en, ko] of ok) expect(render(one(en, ko, 'terminology')), ko).to.deep.equal([]);
+    // 북한 is North Korea, and 한 alone is "one": neither renders "Republic of Korea".
+    expect(render(one('The Republic of Korea condemned the launch.', '북한의 발사를 규탄하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
+    expect(render(one('The Republic of Korea condemned the launch.', '한 관계자는 발사를 규탄하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
+    // Named on its own, the country needs its own name: a 한미 elsewhere in the paragraph is not it.
+    expect(render(one('The Republic of Korea hosted the talks on the alliance.', '미측은 한미 동맹에 관한 회담을 주최하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
+  });
+
   it('keeps a common word that is missing at info', () => {
     const fs = one('They discussed ways to expand cooperation.', '확대하는 방안을 논의하였다.', 'terminology');
     expect(render(fs)).to.deep.equal([]);
