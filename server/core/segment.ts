@@ -8,9 +8,10 @@ const SYMBOL_LEVELS: Record<string, number> = {
   '-': 2, '–': 2, '∙': 2, '·': 2, '*': 2,
 };
 
-// A marker must be followed by whitespace (or be a circled digit), so "-3" or "ㅇㅇ" never count.
+// A marker must be followed by whitespace (or be a circled digit), so "-3" or "ㅇㅇ" never count;
+// a symbol that is never text (ㅇ, □, ※ …) may also sit right against a Hangul word ("ㅇ양 의장은").
 const MARKER_RE =
-  /^(?:([□■◆◇ㅇ❍○●◦•▶▷※\-–∙·*])\s+|([①-⑳])\s*|(\d{1,2}[.)])\s+(?=\D)|([가-하][.)])\s+|(\(\d{1,2}\)|\([가-하]\))\s+)/u;
+  /^(?:([□■◆◇ㅇ❍○●◦•▶▷※\-–∙·*])(?:\s+|(?<=[□■◆◇ㅇ❍○●◦•▶▷※])(?=[가-힣]))|([①-⑳])\s*|(\d{1,2}[.)])\s+(?=\D)|([가-하][.)])\s+|(\(\d{1,2}\)|\([가-하]\))\s+)/u;
 
 export interface Marker { marker: string; level: number }
 

@@ -103,6 +103,11 @@ describe('core/segment', () => {
       ['- 세부 내용은 다음과 같다.', '-', 2],
       ['∙ 세부 항목', '∙', 2],
       ['※ 참고 사항', '※', 1],
+      // Typed without a space: a symbol that is never text still opens the item.
+      ['ㅇ양 의장은 회의를 주재하였다.', 'ㅇ', 1],
+      ['□개요', '□', 0],
+      ['ㅇㅇ 확인', null, 0],
+      ['·양측은 합의하였다.', null, 0],
       ['1. 개요', '1.', 0],
       ['가. 추진 배경', '가.', 1],
       ['① 첫째 항목', '①', 1],
@@ -141,6 +146,8 @@ describe('core/segment', () => {
       ['① 첫째 항목', '첫째 항목'],
       // Nested markers typed on one line: none of them is content.
       ['□ ㅇ 양측은 합의하였다.', '양측은 합의하였다.'],
+      ['ㅇ양 의장은 승인하였다.', '양 의장은 승인하였다.'],
+      ['□ ㅇ양측은 합의하였다.', '양측은 합의하였다.'],
     ];
     for (const [input, want] of stripped) {
       it(`strips ${JSON.stringify(input)}`, () => expect(withoutListMarker(input)).to.equal(want));
