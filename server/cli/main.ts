@@ -221,6 +221,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--en <file>', 'English version (.txt, .html, .docx)')
     .option('--ko <file>', 'Korean version (.txt, .html, .docx)')
     .option('--ja <file>', 'Japanese version, for trilateral statements')
+    .option('--src-lang <lang>', 'the version the others are aligned to (default: en)')
     .option('--title <title>', 'title (default: the first paragraph)')
     .option('--date <date>', 'date, YYYY-MM-DD')
     .option('--pre-split', 'every non-empty input line is one paragraph')
@@ -228,7 +229,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--tmx <file>', 'import a pre-aligned TMX corpus (as twintext exports it) as aligned statements')
     .option('--tsv <file>', 'import a pre-aligned TSV corpus (as twintext exports it) as aligned statements')
     .addOption(dbOption())
-    .action(async (o: { en?: string; ko?: string; ja?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; db?: string }) => {
+    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; db?: string }) => {
       if (o.manifest) return importBatch(io, o.manifest, o.db);
       const { openDb, importAlignedCorpus, importStatement } = await heavy();
       if (o.tmx || o.tsv) {
@@ -246,6 +247,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       }
       const given = (['en', 'ko', 'ja'] as const).filter((l) => o[l]);
       if (given.length < 2) throw new UsageError('usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]');
+      if (o.srcLang !== undefined && !(given as readonly string[]).includes(o.srcLang)) {
+        throw new UsageError(`--src-lang ${o.srcLang}: there is no --${o.srcLang} file to align the others to`);
+      }
       const texts: Record<string, string> = {};
       const sources: Record<string, { name: string; format: string; encoding: string }> = {};
       for (const lang of given) {
@@ -261,7 +265,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       }
       const db = openDb(dbPath(io, o.db));
       try {
-        const { statementId, created } = importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit }, actor(io));
+        const { statementId, created } = importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang }, actor(io));
         if (!created) io.err.write(`twintext: already imported as statement ${statementId}\n`);
         print(io, String(statementId));
       } finally {

@@ -157,6 +157,15 @@ describe('cli', () => {
       expect([bad.code, bad.stderr]).to.deep.equal([2, 'twintext: --lang-tag must look like en=en-US, got "english"\n']);
     });
 
+    it('aligns the other versions to the one --src-lang names', async () => {
+      const r = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--src-lang', 'ko', '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      const list = await runCli(['list', '--db', db]);
+      expect(list.stdout.split('\t')[3]).to.equal('ko,en');
+      const tsv = await runCli(['export', '--format', 'tsv', '--db', db]);
+      expect(tsv.stdout.split('\n')[1]!.split('\t').slice(0, 2)).to.deep.equal(['ko', 'en']);
+    });
+
     it('uses TWINTEXT_DB when --db is absent', async () => {
       const r = await runCli(['import', '--pre-split', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt')], { env: { TWINTEXT_DB: db } });
       expect(r.code, r.stderr).to.equal(0);
@@ -302,6 +311,7 @@ describe('cli', () => {
       ['an unknown command', () => ['frobnicate'], 2, /unknown command 'frobnicate'/],
       ['align with one file', () => ['align', join(fixtures, 'mnd.en.txt')], 2, /usage: twintext align/],
       ['import with one language', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /usage: twintext import/],
+      ['a --src-lang with no file', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'ja', '--db', db], 2, /--src-lang ja: there is no --ja file/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', db], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
     ];
