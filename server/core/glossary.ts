@@ -218,6 +218,29 @@ function gapOk(text: string, a: number, b: number): boolean {
 
 const TOKBUF: number[] = [];
 
+/** Candidates by span length (longest first), then position: an insertion sort, as lists are short. */
+function byLengthThenStart(list: { start: number; end: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!, lx = x.end - x.start;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const y = list[j]!, ly = y.end - y.start;
+      if (ly > lx || (ly === lx && y.start <= x.start)) break;
+      list[j + 1] = y;
+    }
+    list[j + 1] = x;
+  }
+}
+
+function byStart(list: { start: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && list[j]!.start > x.start; j--) list[j + 1] = list[j]!;
+    list[j + 1] = x;
+  }
+}
+
 /** Non-overlapping glossary terms in `text`, longest match first, sorted by position. */
 export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { termIndex: number; start: number; end: number }[] {
   const m = matcher(g, lang);
@@ -302,14 +325,15 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
     }
   }
   if (cands.length < 2) return cands;
-  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  byLengthThenStart(cands);
   const hits: { termIndex: number; start: number; end: number }[] = [];
   for (const c of cands) {
     let clash = false;
     for (const h of hits) if (h.start < c.end && c.start < h.end) clash = true;
     if (!clash) hits.push(c);
   }
-  return hits.sort((a, b) => a.start - b.start);
+  byStart(hits);
+  return hits;
 }
 
 function termOk(n: TrieNode, text: string, toks: number[], i: number, k: number): boolean {
