@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { build as esbuild } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignCore, alignParagraphs, type AlignOptions, type AlignParams } from '../server/core/align.ts';
+import { alignCore, alignParagraphs, alignSentences, type AlignOptions, type AlignParams } from '../server/core/align.ts';
+import { lengthOf } from '../server/core/align-features.ts';
 import { parseGlossary } from '../server/core/glossary.ts';
 import { learnLexicon, type Lexicon } from '../server/core/lexicon.ts';
 import { preSplitLines } from '../server/core/segment.ts';
@@ -204,6 +205,18 @@ async function main(): Promise<void> {
         console.log(row(`${label}, +lexicon pass`, scoreWithScorer(scorer, docs.map((d, k) => ({ gold: d.gold, pred: tw2.preds[k]! })))));
         console.log(row(`${label}, Gale–Church`, scoreWithScorer(scorer, docs.map((d, k) => ({ gold: d.gold, pred: g[k]! })))));
       }
+      // Sentence level: the inside of a paragraph bead, 2–8 sentences a side, where a translator
+      // joins two sentences into one (either side) or leaves one out.
+      // As in a document, the length ratio comes from all the beads (both systems get it).
+      const inside = makeSet(corpus, 400, 2, 8, { merge: 0.1, split: 0, omit: 0.08 }, SEED_TEST + 101, 1);
+      const total = (f: (t: string) => number, side: 'src' | 'tgt') => inside.reduce((a, d) => a + d[side].reduce((x, t) => x + f(t), 0), 0);
+      const lengthRatio = total(lengthOf, 'tgt') / total(lengthOf, 'src');
+      const c = total((t) => t.length, 'tgt') / total((t) => t.length, 'src');
+      const twS = inside.map((d) => alignSentences(d.src, d.tgt, { ...baseOpts, lengthRatio }));
+      const gcS = inside.map((d) => galeChurch(d.src, d.tgt, { ...gcParams, c }));
+      const units = inside.reduce((a, d) => a + d.src.length, 0);
+      console.log(row(`sentences in a paragraph bead (400 beads, ${units} EN sentences), twintext`, scoreWithScorer(scorer, inside.map((d, k) => ({ gold: d.gold, pred: twS[k]! })))));
+      console.log(row('sentences in a paragraph bead, Gale–Church', scoreWithScorer(scorer, inside.map((d, k) => ({ gold: d.gold, pred: gcS[k]! })))));
     } else console.log('note: shared/corpus missing; synthetic sets skipped.');
   }
 

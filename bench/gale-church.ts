@@ -38,6 +38,8 @@ function matchCost(l1: number, l2: number, c: number, s2: number): number {
 /** Aligns by character length only; a diagonal band keeps long documents tractable. */
 export function galeChurch(src: string[], tgt: string[], params: { c?: number; s2: number }, band = 200): Bead[] {
   const n = src.length, m = tgt.length;
+  // One side empty: everything on the other is left out (the band below would not reach the end).
+  if (n === 0 || m === 0) return [...src.map((_, k) => ({ src: [k], tgt: [], confidence: 1 })), ...tgt.map((_, k) => ({ src: [], tgt: [k], confidence: 1 }))];
   const ls = src.map((s) => s.length), lt = tgt.map((s) => s.length);
   const c = params.c ?? (lt.reduce((a, b) => a + b, 0) / Math.max(1, ls.reduce((a, b) => a + b, 0)));
   const W = m + 1;

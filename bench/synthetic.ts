@@ -31,15 +31,17 @@ export function loadCorpus(sharedDir: string): { en: string[]; ko: string[] } | 
 interface Unit { src: string[][]; tgt: string[][] } // paragraphs as lists of sentences
 
 /**
- * One document: `paras` paragraphs of 1–4 consecutive sentence pairs, then paragraph-level
- * merges (2:1 or 1:2), splits of a multi-sentence paragraph, and omissions, on either side.
+ * One document: `paras` paragraphs of 1–`maxSentences` consecutive sentence pairs, then
+ * paragraph-level merges (2:1 or 1:2), splits of a multi-sentence paragraph, and omissions, on
+ * either side. With `maxSentences` 1 the units are single sentences: the inside of a paragraph
+ * bead, as the sentence aligner sees it.
  */
-export function makeDoc(corpus: { en: string[]; ko: string[] }, paras: number, rates: Rates, rand: () => number): SynthDoc {
+export function makeDoc(corpus: { en: string[]; ko: string[] }, paras: number, rates: Rates, rand: () => number, maxSentences = 4): SynthDoc {
   const N = corpus.en.length;
   let pos = Math.floor(rand() * N);
   const units: Unit[] = [];
   for (let p = 0; p < paras; p++) {
-    const k = 1 + Math.floor(rand() * 4);
+    const k = 1 + Math.floor(rand() * maxSentences);
     const s: string[] = [], t: string[] = [];
     for (let x = 0; x < k; x++) {
       s.push(corpus.en[pos % N]!);
@@ -85,9 +87,9 @@ export function makeDoc(corpus: { en: string[]; ko: string[] }, paras: number, r
   return doc;
 }
 
-export function makeSet(corpus: { en: string[]; ko: string[] }, count: number, minParas: number, maxParas: number, rates: Rates, seed: number): SynthDoc[] {
+export function makeSet(corpus: { en: string[]; ko: string[] }, count: number, minParas: number, maxParas: number, rates: Rates, seed: number, maxSentences = 4): SynthDoc[] {
   const rand = rng(seed);
   const docs: SynthDoc[] = [];
-  for (let d = 0; d < count; d++) docs.push(makeDoc(corpus, minParas + Math.floor(rand() * (maxParas - minParas + 1)), rates, rand));
+  for (let d = 0; d < count; d++) docs.push(makeDoc(corpus, minParas + Math.floor(rand() * (maxParas - minParas + 1)), rates, rand, maxSentences));
   return docs;
 }

@@ -197,7 +197,8 @@ export function isEditorial(t: string): boolean {
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s);
 }
 
-function lengthOf(s: string): number {
+/** Characters of a paragraph, spaces and line breaks left out: the length the aligner compares. */
+export function lengthOf(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,6 +1,6 @@
 // Use case: export a bilingual corpus (paragraph or sentence level), filtered, streamed to a writer.
 import type { Db } from '../store/db.ts';
-import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
+import { iterateExportBeads, pairedLengths, type ExportBead, type ExportFilter } from '../store/export.ts';
 import { splitSentences, withoutListMarker } from '../core/segment.ts';
 import { alignSentences } from '../core/align.ts';
 import { writeExport } from '../formats/export/index.ts';
@@ -48,6 +48,17 @@ function corpusText(segments: string[]): string[] {
 export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
   const glossary = q.level === 'sentence' ? dbGlossary(db, opts) : undefined;
   const vocabulary = q.level === 'sentence' ? vocabularyOf(opts) : undefined;
+  // Sentences are aligned at their statement's length ratio (its paired paragraphs'), not at their
+  // bead's own, which a sentence left out on one side throws off.
+  const ratios = new Map<string, number | undefined>();
+  const ratioOf = (b: { statementId: number; srcLang: string; tgtLang: string }): number | undefined => {
+    const key = `${b.statementId}:${b.srcLang}:${b.tgtLang}`;
+    if (!ratios.has(key)) {
+      const l = pairedLengths(db, b.statementId, b.srcLang, b.tgtLang);
+      ratios.set(key, l.src > 0 && l.tgt > 0 ? l.tgt / l.src : undefined);
+    }
+    return ratios.get(key);
+  };
   for (const b of iterateExportBeads(db, q)) {
     if (b.src.length === 0 || b.tgt.length === 0) continue;
     if (q.level !== 'sentence') {
@@ -56,7 +67,8 @@ export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Gen
     }
     const ss = b.src.flatMap((p) => splitSentences(p.text, b.srcLang));
     const ts = b.tgt.flatMap((p) => splitSentences(p.text, b.tgtLang));
-    for (const sb of alignSentences(ss, ts, { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary, vocabulary })) {
+    const lengthRatio = ratioOf(b);
+    for (const sb of alignSentences(ss, ts, { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary, vocabulary, ...(lengthRatio ? { lengthRatio } : {}) })) {
       if (sb.src.length === 0 || sb.tgt.length === 0) continue;
       // Each sentence is stripped, not the joined pair: the first one carries its paragraph's marker,
       // a later one may open with an inline item number ("…합의했다. 2. 양측은…").

@@ -1,7 +1,8 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
 import { buildFeatures } from '../../server/core/align-features.ts';
-import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, type AlignOptions } from '../../server/core/align.ts';
+import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, pairedLengthRatio, type AlignOptions } from '../../server/core/align.ts';
+import { RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 import { learnLexicon } from '../../server/core/lexicon.ts';
 import type { Bead } from '../../server/core/types.ts';
@@ -278,6 +279,17 @@ describe('core/align', () => {
   });
 
   describe('#alignParagraphsWithSentences', () => {
+    it('aligns each bead\'s sentences at the document\'s length ratio, so a sentence one side adds is left unpaired', () => {
+      const en = [...RATIO_DOC.en], ko = [...RATIO_DOC.ko];
+      const out = alignParagraphsWithSentences(en, ko, { srcLang: 'en', tgtLang: 'ko' });
+      expect(shape(out.map((x) => x.bead))).to.equal('1|1 2|2 3|3 4|4 5|5');
+      const last = out[4]!.sentences;
+      expect(shape(last.beads)).to.equal('1|1 2|2 |3 3|4');
+      // The bead's own totals, thrown off by the long added sentence, would pair it instead.
+      expect(shape(alignSentences(last.src, last.tgt, { srcLang: 'en', tgtLang: 'ko' }))).to.not.equal('1|1 2|2 |3 3|4');
+      expect(pairedLengthRatio(en, ko, out.map((x) => x.bead))).to.be.within(0.4, 0.6);
+    });
+
     it('aligns paragraphs, then the sentences inside each paragraph bead', () => {
       const ko = [KO[0]!, KO[1]!, KO[2]!, KO[4]!, KO[5]!];
       const out = alignParagraphsWithSentences(EN, ko, opts);

@@ -8,6 +8,7 @@ import { getStatementView } from '../../server/ops/review.ts';
 import { corpusUnits, exportCorpus } from '../../server/ops/export.ts';
 import type { ExportFormat } from '../../server/formats/export/types.ts';
 import { useTempDb } from '../helpers.ts';
+import { RATIO_DOC } from '../fixtures/ratio-doc.ts';
 
 // English from an HTML list (no markers), Korean in ministry bullet style, one paragraph a line.
 const EN = [
@@ -100,5 +101,14 @@ describe('ops/export', () => {
     const ko = Buffer.concat(lines).toString('utf8').trimEnd().split('\n');
     expect(ko).to.include('양 의장은 개정된 전략기획지침(SPG)을 승인하였다.');
     expect(ko.filter((l) => MARKER_START.test(l))).to.deep.equal([]);
+  });
+
+  it('aligns sentences at the statement\'s length ratio: a sentence the Korean adds is left out of the sentence pairs', () => {
+    const { statementId } = importStatement(db, { preSplit: true, texts: { en: RATIO_DOC.en.join('\n'), ko: RATIO_DOC.ko.join('\n') } }, 'tester');
+    const units = [...corpusUnits(db, { level: 'sentence', statementIds: [statementId] })];
+    const pairs = units.map((u) => [u.src, u.tgt]);
+    expect(pairs).to.deep.include(['The second session looked at the budget for the joint training centre this year.', '둘째 회의는 올해 공동 훈련센터 예산을 살펴보았다.']);
+    expect(pairs).to.deep.include(['The third session looked at the staff that the joint centre will need next year.', '셋째 회의는 내년에 센터에 필요한 인력을 살펴보았다.']);
+    expect(pairs.filter(([, ko]) => ko!.includes('합동참모본부'))).to.deep.equal([]);
   });
 });
