@@ -105,7 +105,7 @@ function importForm(): HTMLElement {
     const textLabel = h('span');
     const file = h('input', { type: 'file', id: `import-${key}-file`, accept: '.txt,.html,.htm,.docx' });
     const text = h('textarea', { id: `import-${key}-text`, rows: 5 });
-    const role = h('span', { class: 'side-role' }, k === 0 ? 'Source' : 'Translation');
+    const role = h('span', { class: 'side-role', id: `import-${key}-role` }, k === 0 ? 'Source' : 'Translation');
     const relabel = (): void => {
       const name = langName(lang.value);
       lang.setAttribute('aria-label', `${ORDINALS[k] ?? `Version ${k + 1}`} language${k === 0 ? ' (source)' : ''}`);
@@ -121,7 +121,8 @@ function importForm(): HTMLElement {
         : null;
     const box = h(
       'fieldset',
-      { class: 'import-side' },
+      // Named by its role and language alone: the legend also holds the Remove button, whose label is not the group's.
+      { class: 'import-side', 'aria-labelledby': `${role.id} ${lang.id}` },
       h('legend', null, role, ' ', lang, remove),
       h('label', { for: file.id }, fileLabel, file),
       h('label', { for: text.id }, textLabel, text),

@@ -143,13 +143,26 @@ export function langName(code: string): string {
   return LANG_NAMES[code.toLowerCase()] ?? code.toUpperCase();
 }
 
+/** What firstChangedRow compares of a row: its id and version, and its paragraphs' text when given. */
+export type RowState = Pick<Bead, 'id' | 'version'> & { text?: string };
+
+/** A row's state for firstChangedRow: an undone text edit changes a paragraph, not the row's version. */
+export function rowState(b: Pick<Bead, 'id' | 'version' | 'src' | 'tgt'>): RowState {
+  return { id: b.id, version: b.version, text: [...b.src, ...b.tgt].map((p) => `${p.id}\u0001${p.text}`).join('\u0000') };
+}
+
 /**
  * The first row an undo/redo rewrote, comparing the rows before and after by id and version (a
- * rewritten row gets a new version, a merged or split one a new id); -1 when nothing differs.
+ * rewritten row gets a new version, a merged or split one a new id) and, when both sides carry it,
+ * by the text of its paragraphs (an undone or redone text edit); -1 when nothing differs.
  */
-export function firstChangedRow(before: ReadonlyArray<Pick<Bead, 'id' | 'version'>>, after: ReadonlyArray<Pick<Bead, 'id' | 'version'>>): number {
+export function firstChangedRow(before: ReadonlyArray<RowState>, after: ReadonlyArray<RowState>): number {
   const n = Math.min(before.length, after.length);
-  for (let i = 0; i < n; i++) if (before[i]!.id !== after[i]!.id || before[i]!.version !== after[i]!.version) return i;
+  for (let i = 0; i < n; i++) {
+    const a = before[i]!, b = after[i]!;
+    if (a.id !== b.id || a.version !== b.version) return i;
+    if (a.text !== undefined && b.text !== undefined && a.text !== b.text) return i;
+  }
   return before.length === after.length ? -1 : n;
 }
 

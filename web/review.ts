@@ -47,6 +47,7 @@ import {
   isLow,
   langName,
   matchesFilter,
+  rowState,
   shortcutKey,
   statementLabel,
   stepVisible,
@@ -1047,6 +1048,8 @@ export class ReviewPage {
 
   private panelBeforeVersions: PanelTab = 'flags';
   private versionDraft = '';
+  /** The language chosen for the draft: reopening the panel must not pair the pasted text with another language. */
+  private versionDraftLang: string | null = null;
 
   /** Escape closes the Versions panel (its upload form is the side panel's one "open" state) and returns to its tab button. */
   private onPanelKey(e: KeyboardEvent): void {
@@ -1315,12 +1318,16 @@ export class ReviewPage {
     const panel = this.panelBody;
     const langs = this.statement.languages;
     const list = h('div', { class: 'versions' }, h('p', { class: 'muted small' }, 'Loading versions…'));
-    const lang = h('select', { id: 'version-lang' }, ...langs.map((l) => h('option', { value: l, selected: l === this.alignment.tgtLang }, langName(l))));
+    const chosen = this.versionDraftLang !== null && langs.includes(this.versionDraftLang) ? this.versionDraftLang : this.alignment.tgtLang;
+    const lang = h('select', { id: 'version-lang' }, ...langs.map((l) => h('option', { value: l, selected: l === chosen }, langName(l))));
     const text = h('textarea', { id: 'version-text', rows: 4, placeholder: 'Paste the new text…' });
-    // Closing the panel (Escape, another tab) must not lose a pasted text.
+    // Closing the panel (Escape, another tab) must not lose a pasted text, nor the language it was pasted for.
     text.value = this.versionDraft;
     text.addEventListener('input', () => {
       this.versionDraft = text.value;
+    });
+    lang.addEventListener('change', () => {
+      this.versionDraftLang = lang.value;
     });
     const file = h('input', { type: 'file', id: 'version-file', accept: '.txt,.html,.htm,.docx' });
     const submit = h('button', { type: 'submit', class: 'primary small' }, 'Upload version');
@@ -1379,6 +1386,7 @@ export class ReviewPage {
       const res = await uploadVersion(this.statementId, body);
       clearError();
       this.versionDraft = '';
+      this.versionDraftLang = null;
       await this.reloadAll(Math.max(this.current, 0), false);
       announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept.`);
       await this.showDiff(lang);
@@ -1602,7 +1610,7 @@ export class ReviewPage {
     }
     if (!requireReviewer()) return;
     this.setBusy(true);
-    const before = this.beads.map((b) => ({ id: b.id, version: b.version }));
+    const before = this.beads.map(rowState);
     try {
       await undoRedo(this.alignment.id, which);
       clearError();
@@ -1611,7 +1619,7 @@ export class ReviewPage {
       const active = document.activeElement;
       const takeFocus = !active || active === document.body || this.tbody.contains(active) || active === this.undoButton || active === this.redoButton;
       await this.reloadAll(Math.max(this.current, 0), false);
-      const changed = firstChangedRow(before, this.beads);
+      const changed = firstChangedRow(before, this.beads.map(rowState));
       const i = Math.max(0, Math.min(changed >= 0 ? changed : this.current, this.rows.length - 1));
       if (takeFocus && this.rows.length) this.showRow(i);
       else this.setCurrent(i);

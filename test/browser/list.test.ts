@@ -326,5 +326,59 @@ describe('web: statement list', function () {
       await close();
     }
   });
-});
 
+  it('names each version of the import form by its role and language only', async () => {
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      const form = page.getByRole('form', { name: 'Import statement' });
+      await form.getByRole('button', { name: '+ Add a third language' }).click();
+      // The third version's legend holds its Remove button too: that label is not part of the group's name.
+      expect(await form.getByRole('group').count()).to.equal(3);
+      expect(await form.getByRole('group', { name: 'Source English', exact: true }).count()).to.equal(1);
+      expect(await form.getByRole('group', { name: 'Translation Korean', exact: true }).count()).to.equal(1);
+      expect(await form.getByRole('group', { name: 'Translation Japanese', exact: true }).count()).to.equal(1);
+      await form.getByRole('combobox', { name: 'Third language' }).selectOption('en');
+      await form.getByRole('combobox', { name: 'First language (source)' }).selectOption('ja');
+      expect(await form.getByRole('group', { name: 'Source Japanese', exact: true }).count()).to.equal(1);
+      expect(await form.getByRole('group', { name: 'Translation English', exact: true }).count()).to.equal(1);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('does not scroll sideways at 360 and 320 px with a trilateral statement of hundreds of rows', async () => {
+    const n = 120;
+    const res = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({
+        title: 'Trilateral maritime work plan',
+        texts: {
+          en: Array.from({ length: n }, (_, i) => `${i + 1}. The three sides reviewed item ${i + 1} of the maritime work plan.`).join('\n\n'),
+          ko: Array.from({ length: n }, (_, i) => `${i + 1}. 3국은 해양 작업계획 제${i + 1}항을 점검하였다.`).join('\n\n'),
+          ja: Array.from({ length: n }, (_, i) => `${i + 1}. 三か国は、海洋作業計画の第${i + 1}項を確認した。`).join('\n\n'),
+        },
+      }),
+    });
+    expect(res.status).to.equal(201);
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      for (const width of [360, 320]) {
+        await page.setViewportSize({ width, height: 740 });
+        await open(page, `${fx.server.url}/`);
+        const row = page.locator('table.statements tbody tr', { has: page.getByRole('link', { name: 'Trilateral maritime work plan' }) });
+        expect(await row.locator('.lang-chip').allTextContents()).to.deep.equal(['EN', 'KO', 'JA']);
+        expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`0/${2 * n}`); // two alignments: EN–KO and EN–JA
+        const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        expect(m.scroll, `page width at ${width} px`).to.be.at.most(m.inner);
+      }
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   filterCounts,
   findNext,
   firstChangedRow,
+  rowState,
   formatConfidence,
   matchesFilter,
   matchPieces,
@@ -110,6 +111,14 @@ describe('web/model', () => {
     expect(firstChangedRow(rows, [rows[0]!, rows[1]!])).to.equal(2);
     expect(firstChangedRow(rows, [...rows, { id: 9, version: 1 }])).to.equal(3);
     expect(firstChangedRow(rows, [rows[0]!, { id: 7, version: 1 }, rows[2]!])).to.equal(1);
+  });
+
+  it('finds the row of an undone text edit, which changes a paragraph but not the row', () => {
+    const before = [bead(1, 1), bead(1, 1), bead(1, 1)];
+    const after = before.map((b) => ({ ...b, tgt: b.tgt.map((p) => ({ ...p })) }));
+    after[2]!.tgt[0]!.text = 'p1 (before the edit)';
+    expect(firstChangedRow(before.map(rowState), after.map(rowState))).to.equal(2);
+    expect(firstChangedRow(before.map(rowState), before.map(rowState))).to.equal(-1);
   });
 
   it('cuts text into highlighted pieces, case-insensitively, with regexp characters taken literally', () => {

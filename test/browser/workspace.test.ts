@@ -526,6 +526,66 @@ describe('web: review workspace', function () {
     });
   });
 
+  it('puts the focus on the row whose text an Undo or Redo restored, and names it', async () => {
+    const imported = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({
+        title: 'Readout of the city visit',
+        texts: {
+          en: 'The delegations met in Daegu.\n\nThey discussed the new hospital.\n\nThey toured the district court.\n\nThey visited a primary school.\n\nThey thanked the mayor.',
+          ko: '대표단은 대구에서 만났다.\n\n대표단은 새 병원에 대해 논의하였다.\n\n대표단은 지방법원을 둘러보았다.\n\n대표단은 학교를 방문하였다.\n\n대표단은 시장에게 감사하였다.',
+        },
+      }),
+    });
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    const para = (await apiAlignment(fx.server.url, id)).beads[3]!.tgt[0]!;
+    const fixed = await fetch(`${fx.server.url}/api/paragraphs/${para.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Other Editor' },
+      body: JSON.stringify({ content: '대표단은 초등학교를 방문하였다.', base: para.text }),
+    });
+    expect(fixed.status).to.equal(200);
+    const focusedRow = (page: Page) => page.evaluate(() => Number((document.activeElement?.closest('tr.bead') as HTMLElement | null)?.dataset['index'] ?? -1));
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await focusRow(page, 0);
+      // The text edit of row 4 is undone from row 1: the keyboard follows it there.
+      await page.keyboard.press('u');
+      await page.locator('tr.bead').nth(3).locator('td.tgt').getByText('대표단은 학교를 방문하였다.').waitFor();
+      await page.waitForSelector('#app:not([aria-busy])');
+      expect(await focusedRow(page)).to.equal(3);
+      await page.getByRole('status').getByText('Row 4.').waitFor();
+      await focusRow(page, 1);
+      await page.getByRole('button', { name: 'Redo text edit' }).click();
+      await page.locator('tr.bead').nth(3).locator('td.tgt').getByText('대표단은 초등학교를 방문하였다.').waitFor();
+      await page.waitForSelector('#app:not([aria-busy])');
+      expect(await focusedRow(page)).to.equal(3);
+    });
+  });
+
+  it('keeps the language chosen for a draft version when the Versions panel is closed and opened again', async () => {
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
+      const tabs = page.locator('.panel-tabs');
+      await tabs.getByRole('button', { name: 'Versions' }).click();
+      // An English correction, pasted with English chosen (the panel opens on Korean, the target).
+      expect(await page.getByLabel('Language').inputValue()).to.equal('ko');
+      await page.getByLabel('Language').selectOption('en');
+      await page.getByLabel('Paste text').fill('The delegations of the United States and the Republic of Korea met in Seoul on March 5, 2026.');
+      await page.keyboard.press('Escape');
+      expect(await page.locator('#version-text').count()).to.equal(0);
+      // Reopened (Enter on its tab): the text comes back with its language, not with Korean beside it.
+      await page.keyboard.press('Enter');
+      expect(await page.getByLabel('Paste text').inputValue()).to.contain('March 5, 2026');
+      expect(await page.getByLabel('Language').inputValue()).to.equal('en');
+      // Through another tab as well.
+      await tabs.getByRole('button', { name: 'Suggestions' }).click();
+      await tabs.getByRole('button', { name: 'Versions' }).click();
+      expect(await page.getByLabel('Language').inputValue()).to.equal('en');
+    });
+  });
+
   it('says so instead of downloading a header-only file when no confirmed row is free of open flags', async () => {
     const imported = await fetch(`${fx.server.url}/api/statements`, {
       method: 'POST',
