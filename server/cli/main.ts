@@ -10,7 +10,7 @@ import { splitParagraphs } from '../core/segment.ts';
 import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
 import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragraphs.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
-import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, vocabularyOf } from '../ops/context.ts';
+import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocabularyOf } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
 import { parseLangTag } from '../formats/export/types.ts';
@@ -29,7 +29,7 @@ export interface Io {
   cwd: string;
 }
 
-const VERSION = '0.1.0';
+const VERSION = TOOL_VERSION;
 
 /** A problem with how the command was called: exit 2. */
 export class UsageError extends Error {}
@@ -70,6 +70,13 @@ function parsePort(v: string): number {
 function parseThreads(v: string): number {
   if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--threads must be a whole number from 1 to 999, got "${v}"`);
   return Number(v);
+}
+
+/** "en-ko" → ["en", "ko"]: two different language codes. */
+function parsePair(v: string): [string, string] {
+  const m = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v);
+  if (!m || m[1] === m[2]) throw new UsageError(`--pair must be two different language codes like en-ko, got "${v}"`);
+  return [m[1]!, m[2]!];
 }
 
 function parseId(v: string, prev: number[] = []): number[] {
@@ -326,7 +333,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .command('export')
     .description('export aligned pairs (both sides non-empty) as a bilingual corpus')
     .requiredOption('--format <format>', 'tmx, xliff, tsv, csv, jsonl or moses')
-    .option('--out <path>', 'output file (moses writes PATH.en and PATH.ko); default stdout')
+    .option('--out <path>', 'output file (moses writes PATH.<source language> and PATH.<target language>); default stdout')
+    .option('--pair <src-tgt>', 'one language pair, e.g. en-ko: pairs aligned the other way are turned round, others left out (moses and xliff: default the first statement\'s pair)', parsePair)
     .option('--statement <id>', 'only this statement (repeatable)', parseId)
     .option('--status <status>', 'confirmed or all', 'all')
     .option('--level <level>', 'paragraph or sentence', 'paragraph')
@@ -339,15 +347,31 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     })
     .addOption(dbOption())
     .action(
-      async (o: { format: string; out?: string; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; langTag?: Record<string, string>; db?: string }) => {
-        const { isExportFormat, openDb, exportCorpus } = await heavy();
+      async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; langTag?: Record<string, string>; db?: string }) => {
+        const { isExportFormat, openDb, exportCorpus, firstPair } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
         const minConfidence = o.minConfidence === undefined ? undefined : Number(o.minConfidence);
         if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
-        if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko)');
-        const query = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
+        if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
+        const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
+        // Moses names its two files after the pair, so it is settled before they are opened (from the
+        // database when it exists: an export that cannot write must not create one).
+        let pair = o.pair;
+        if (o.format === 'moses' && !pair) {
+          const file = dbPath(io, o.db);
+          if (existsSync(file)) {
+            const probe = openDb(file);
+            try {
+              pair = firstPair(probe, filter);
+            } finally {
+              probe.close();
+            }
+          }
+          pair ??= ['en', 'ko'];
+        }
+        const query = { ...filter, pair };
         const streams: Writable[] = [];
         const open = (p: string) => {
           // Opened synchronously so an unwritable path is one readable error before anything is exported.
@@ -361,7 +385,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           streams.push(s);
           return s;
         };
-        const out = o.format === 'moses' ? { src: open(`${o.out}.en`), tgt: open(`${o.out}.ko`) } : o.out ? open(o.out) : io.out;
+        const out = o.format === 'moses' ? { src: open(`${o.out}.${pair![0]}`), tgt: open(`${o.out}.${pair![1]}`) } : o.out ? open(o.out) : io.out;
         const db = openDb(dbPath(io, o.db));
         try {
           const { count } = await exportCorpus(db, o.format, query, out, { langTags: o.langTag, toolVersion: VERSION });

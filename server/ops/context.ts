@@ -6,6 +6,8 @@ import { parseGlossary, type Glossary } from '../core/glossary.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultDbPath = join(repoRoot, 'data', 'twintext.db');
+/** twintext's version, as exports name their creating tool (package.json says the same). */
+export const TOOL_VERSION = '0.1.0';
 export const defaultGlossaryPath = join(repoRoot, 'data', 'glossary.tsv');
 export const defaultVocabularyPath = join(repoRoot, 'data', 'vocabulary.tsv');
 

@@ -10,6 +10,11 @@ import { dbGlossary } from './glossary.ts';
 
 export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
   level?: 'paragraph' | 'sentence';
+  /**
+   * One language pair, source first: pairs aligned the other way round are turned round, pairs of
+   * other languages left out. Moses and XLIFF hold one pair; without this they take the first bead's.
+   */
+  pair?: readonly [string, string];
 }
 
 type Out = NodeJS.WritableStream | { src: NodeJS.WritableStream; tgt: NodeJS.WritableStream };
@@ -41,11 +46,31 @@ function corpusText(segments: string[]): string[] {
   return segments.map(withoutListMarker);
 }
 
+/** The unit with its sides exchanged (a Korean-first statement in an English→Korean export). */
+function turned(u: ExportUnit): ExportUnit {
+  return { ...u, srcLang: u.tgtLang, tgtLang: u.srcLang, src: u.tgt, tgt: u.src, srcParagraphs: u.tgtParagraphs, tgtParagraphs: u.srcParagraphs };
+}
+
+/** The language pair of the first bead the query selects, or undefined when it selects none. */
+export function firstPair(db: Db, q: CorpusQuery): [string, string] | undefined {
+  const first = iterateExportBeads(db, { ...q, pageSize: 1 }).next();
+  return first.done ? undefined : [first.value.srcLang, first.value.tgtLang];
+}
+
+/** Corpus units of the query, turned to its language pair when it names one (see CorpusQuery.pair). */
+export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
+  const pair = q.pair;
+  for (const u of unitsOf(db, q, opts)) {
+    if (!pair || (u.srcLang === pair[0] && u.tgtLang === pair[1])) yield u;
+    else if (u.srcLang === pair[1] && u.tgtLang === pair[0]) yield turned(u);
+  }
+}
+
 /**
  * Pairs with both sides non-empty, as export units; sentence level re-aligns inside each bead.
  * Every format goes through here, so list markers are taken off here (see corpusText).
  */
-export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
+function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUnit> {
   const glossary = q.level === 'sentence' ? dbGlossary(db, opts) : undefined;
   const vocabulary = q.level === 'sentence' ? vocabularyOf(opts) : undefined;
   // Sentences are aligned at their statement's length ratio (its paired paragraphs'), not at their
@@ -87,5 +112,7 @@ export async function exportCorpus(
   exportOpts: ExportOptions = {},
   opts: OpsOptions = {},
 ): Promise<{ count: number }> {
-  return writeExport(format, corpusUnits(db, q, opts), out, { ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);
+  // Moses files and an XLIFF document hold one language pair.
+  const query = (format === 'moses' || format === 'xliff') && !q.pair ? { ...q, pair: firstPair(db, q) } : q;
+  return writeExport(format, corpusUnits(db, query, opts), out, { ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);
 }

@@ -166,6 +166,23 @@ describe('cli', () => {
       expect(tsv.stdout.split('\n')[1]!.split('\t').slice(0, 2)).to.deep.equal(['ko', 'en']);
     });
 
+    it('writes Moses files named after the pair, each in its own language, for a Korean-first statement too', async () => {
+      await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--src-lang', 'ko', '--db', db]);
+      const base = join(tmp.dir, 'corpus');
+      const r = await runCli(['export', '--format', 'moses', '--out', base, '--pair', 'en-ko', '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      const en = readFileSync(base + '.en', 'utf8'), ko = readFileSync(base + '.ko', 'utf8');
+      expect(en).to.match(/^Readout of the ROK-U.S. Defense Ministers' Telephone Call\n/);
+      expect(en).to.not.match(/[가-힣]/);
+      expect(ko).to.match(/^한미 국방장관 전화통화 결과\n/);
+      // Without --pair the files are named after the first statement's pair: Korean first here.
+      const r2 = await runCli(['export', '--format', 'moses', '--out', base + '2', '--db', db]);
+      expect(r2.code, r2.stderr).to.equal(0);
+      expect(readFileSync(base + '2.ko', 'utf8')).to.equal(ko);
+      const bad = await runCli(['export', '--format', 'moses', '--out', base, '--pair', 'english', '--db', db]);
+      expect([bad.code, bad.stderr]).to.deep.equal([2, 'twintext: --pair must be two different language codes like en-ko, got "english"\n']);
+    });
+
     it('uses TWINTEXT_DB when --db is absent', async () => {
       const r = await runCli(['import', '--pre-split', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt')], { env: { TWINTEXT_DB: db } });
       expect(r.code, r.stderr).to.equal(0);

@@ -112,3 +112,48 @@ describe('ops/export', () => {
     expect(pairs.filter(([, ko]) => ko!.includes('합동참모본부'))).to.deep.equal([]);
   });
 });
+
+describe('ops/export: one language pair', () => {
+  let db: Db;
+  const JA = ['第51回軍事委員会会議', '両議長は朝鮮半島の安全保障情勢を評価した。', '両議長は改定された戦略企画指針を承認した。', '次回会議をソウルで開催することで合意した。両国は議題を準備する。', '演習中、気温は-3°Cまで下がった。'].join('\n');
+  useTempDb((opened) => {
+    db = opened;
+    // Korean-first, then English-first with a Japanese version (two alignments: en-ko and en-ja).
+    importStatement(db, { preSplit: true, srcLang: 'ko', texts: { ko: RATIO_DOC.ko.join('\n'), en: RATIO_DOC.en.join('\n') } }, 'tester');
+    importStatement(db, { preSplit: true, texts: { en: EN, ko: KO, ja: JA } }, 'tester');
+  });
+
+  it('turns a Korean-first statement round and leaves other pairs out when a pair is given', () => {
+    const units = [...corpusUnits(db, { pair: ['en', 'ko'] })];
+    expect(new Set(units.map((u) => `${u.srcLang}-${u.tgtLang}`))).to.deep.equal(new Set(['en-ko']));
+    expect(units.every((u) => /[A-Za-z]/.test(u.src) && /[가-힣]/.test(u.tgt))).to.equal(true);
+    expect(units.some((u) => u.statementId === 1) && units.some((u) => u.statementId === 2)).to.equal(true);
+    // Without a pair every alignment comes as it is.
+    const all = [...corpusUnits(db, {})];
+    expect(new Set(all.map((u) => `${u.srcLang}-${u.tgtLang}`))).to.deep.equal(new Set(['ko-en', 'en-ko', 'en-ja']));
+  });
+
+  it('writes Moses files of one pair, each in its own language', async () => {
+    const src = new PassThrough(), tgt = new PassThrough();
+    const a: Buffer[] = [], b: Buffer[] = [];
+    src.on('data', (c: Buffer) => a.push(c));
+    tgt.on('data', (c: Buffer) => b.push(c));
+    await exportCorpus(db, 'moses', { pair: ['en', 'ko'] }, { src, tgt });
+    const en = Buffer.concat(a).toString('utf8').trimEnd().split('\n'), ko = Buffer.concat(b).toString('utf8').trimEnd().split('\n');
+    expect(en.length).to.equal(ko.length);
+    expect(en.filter((l) => /[가-힣\u3040-\u30ff]/.test(l))).to.deep.equal([]);
+    expect(ko.every((l) => /[가-힣]/.test(l))).to.equal(true);
+    expect(en).to.include(RATIO_DOC.en[0]);
+  });
+
+  it('gives XLIFF the first statement\'s pair, and marks a TMX unit whose source language differs from the header\'s', async () => {
+    const xliff = await exported(db, 'xliff');
+    expect(xliff).to.contain('srcLang="ko" trgLang="en"');
+    expect(xliff).to.not.match(/[\u3040-\u30ff]/u);
+    expect(xliff).to.contain('<target xml:space="preserve">The two sides met in Seoul');
+    const tmx = await exported(db, 'tmx');
+    expect(tmx).to.contain('srclang="ko"');
+    expect(tmx).to.match(/<tu tuid="\d+" srclang="en">/);
+    expect(tmx).to.contain('xml:lang="ja"');
+  });
+});

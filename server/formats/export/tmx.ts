@@ -35,7 +35,9 @@ export async function writeTmx(units: UnitSource, out: NodeJS.WritableStream, op
         ['x-status', u.status],
         ['x-confidence', String(u.confidence)],
       );
-      let s = `    <tu tuid="${u.beadId}">\n`;
+      // A statement aligned the other way round says so: the header's srclang is the first unit's.
+      const own = langTag(u.srcLang, opts.langTags);
+      let s = own === srcLang ? `    <tu tuid="${u.beadId}">\n` : `    <tu tuid="${u.beadId}" srclang="${escapeXml(own)}">\n`;
       for (const [type, value] of props) s += `      <prop type="${type}">${escapeXml(value)}</prop>\n`;
       for (const f of u.flags) s += `      <note>${escapeXml(flagText(f))}</note>\n`;
       s += `      <tuv xml:lang="${escapeXml(langTag(u.srcLang, opts.langTags))}"><seg>${escapeXml(u.src)}</seg></tuv>\n`;

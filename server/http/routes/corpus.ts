@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../../ops/glossary.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
 import { exportCorpus } from '../../ops/export.ts';
+import { TOOL_VERSION } from '../../ops/context.ts';
 import { parseLangTag } from '../../formats/export/types.ts';
 import { buildReport } from '../../ops/report.ts';
 import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts';
@@ -75,11 +76,17 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
       if (!lt) throw new HttpError(400, 'bad_request', `"lang_tag" must look like en=en-US, got "${String(t).slice(0, 40)}"`);
       langTags[lt[0]] = lt[1];
     }
+    let pair: [string, string] | undefined;
+    if (req.query.pair !== undefined) {
+      const m = typeof req.query.pair === 'string' ? /^([a-z]{2,3})-([a-z]{2,3})$/.exec(req.query.pair) : null;
+      if (!m || m[1] === m[2]) throw new HttpError(400, 'bad_request', `"pair" must be two different language codes like en-ko, got "${String(req.query.pair).slice(0, 40)}"`);
+      pair = [m[1]!, m[2]!];
+    }
     const { ext, mime } = EXPORT_FILE_TYPES[format];
     res.setHeader('Content-Type', mime);
     // Named after the statement when there is one, so downloads of several statements do not overwrite each other.
     res.setHeader('Content-Disposition', `attachment; filename="twintext${ids?.length === 1 ? `-statement-${ids[0]}` : ''}.${ext}"`);
-    await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags }, res, { langTags }, ops);
+    await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags, pair }, res, { langTags, toolVersion: TOOL_VERSION }, ops);
     res.end();
   });
 }
