@@ -97,8 +97,8 @@ export function touchStatement(db: Db, id: number, at: string): void {
 
 const summarySql = `
   SELECT s.id, s.title, s.date, s.created_at AS createdAt,
-    (SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang FROM texts t
-       WHERE t.statement_id = s.id AND t.is_current = 1 ORDER BY t.id)) AS languages,
+    (SELECT group_concat(lang, ',') FROM (SELECT lang FROM texts t WHERE t.statement_id = s.id
+       GROUP BY lang HAVING max(t.is_current) = 1 ORDER BY min(t.id))) AS languages,
     (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
        WHERE a.statement_id = s.id) AS beads,
     (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
@@ -177,8 +177,14 @@ export function insertText(db: Db, t: NewText): { textId: number; paragraphIds: 
 const textColumns = `id, statement_id AS statementId, lang, version, is_current AS isCurrent, body,
   source_name AS sourceName, source_format AS sourceFormat, source_encoding AS sourceEncoding, created_at AS createdAt`;
 
+/** The current text of each language, in the order the languages came in (the source first), whatever their versions. */
 export function listCurrentTexts(db: Db, statementId: number): TextRow[] {
-  const rows = q(db).prepare(`SELECT ${textColumns} FROM texts WHERE statement_id = ? AND is_current = 1 ORDER BY id`).all(statementId) as (Omit<
+  const rows = q(db)
+    .prepare(
+      `SELECT ${textColumns} FROM texts t WHERE statement_id = ? AND is_current = 1
+       ORDER BY (SELECT min(f.id) FROM texts f WHERE f.statement_id = t.statement_id AND f.lang = t.lang)`,
+    )
+    .all(statementId) as (Omit<
     TextRow,
     'isCurrent'
   > & { isCurrent: number })[];

@@ -6,7 +6,8 @@ import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView, addFlag } from '../../server/ops/review.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { importVersion, diffVersions } from '../../server/ops/versions.ts';
-import { listTextVersions } from '../../server/store/statements.ts';
+import { listCurrentTexts, listStatements, listTextVersions } from '../../server/store/statements.ts';
+import { importStatement } from '../../server/ops/import.ts';
 import { InputError } from '../../server/core/errors.ts';
 import { statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import type { FindingRow } from '../../server/store/findings.ts';
@@ -46,6 +47,17 @@ describe('ops/versions', () => {
     expect(beads[1]!.status).to.equal('confirmed');
     expect(beads[4]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
     expect(beads.flatMap((b) => b.tgt.filter((p) => p.changed).map((p) => p.n))).to.deep.equal([7, 8]);
+  });
+
+  it('keeps the source language first after a new version of the source text', () => {
+    const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
+    // Not the demo's texts (the same texts again would be the demo statement, English first).
+    const { statementId, created } = importStatement(db, { srcLang: 'ko', texts: { ko: ko2, en } }, 'alice');
+    expect(created).to.equal(true);
+    expect(listStatements(db).find((s) => s.id === statementId)!.languages).to.deep.equal(['ko', 'en']);
+    importVersion(db, statementId, 'ko', ko1, 'bob');
+    expect(listStatements(db).find((s) => s.id === statementId)!.languages).to.deep.equal(['ko', 'en']);
+    expect(listCurrentTexts(db, statementId).map((t) => [t.lang, t.version])).to.deep.equal([['ko', 2], ['en', 1]]);
   });
 
   it('shows a paragraph- and word-level diff between versions', () => {
