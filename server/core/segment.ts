@@ -44,6 +44,11 @@ export function withoutListMarker(text: string): string {
   return t.length === text.trimStart().length ? text : t;
 }
 
+/** Whether a text holds a word or number beyond its bullet symbols ("ㅇ" alone is a Hangul letter, not a word). */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text.replace(/[□■◆◇ㅇ❍○●◦•▶▷※*①-⑳]/gu, ''));
+}
+
 /** Page furniture that carries no text: "- 3 -", "12", "3 / 10", "Page 2", rules of dashes. */
 function isDebris(line: string): boolean {
   if (/^[-–—]\s*\d{1,4}\s*[-–—]$/.test(line)) return true;

@@ -1,7 +1,7 @@
 // Use case: export a bilingual corpus (paragraph or sentence level), filtered, streamed to a writer.
 import type { Db } from '../store/db.ts';
 import { iterateExportBeads, pairedLengths, type ExportBead, type ExportFilter } from '../store/export.ts';
-import { splitSentences, withoutListMarker } from '../core/segment.ts';
+import { hasWords, splitSentences, withoutListMarker } from '../core/segment.ts';
 import { alignSentences } from '../core/align.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
@@ -61,6 +61,8 @@ export function firstPair(db: Db, q: CorpusQuery): [string, string] | undefined 
 export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
   const pair = q.pair;
   for (const u of unitsOf(db, q, opts)) {
+    // A side that is only a bullet or an editorial mark ("ㅇ", "[…]") pairs nothing.
+    if (!hasWords(u.src) || !hasWords(u.tgt)) continue;
     if (!pair || (u.srcLang === pair[0] && u.tgtLang === pair[1])) yield u;
     else if (u.srcLang === pair[1] && u.tgtLang === pair[0]) yield turned(u);
   }

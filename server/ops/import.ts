@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
-import { splitParagraphs, preSplitLines } from '../core/segment.ts';
+import { hasWords, splitParagraphs, preSplitLines } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { insertStatement, insertText, findStatementByHash } from '../store/statements.ts';
@@ -66,6 +66,9 @@ export function prepareText(text: unknown, lang: Lang, preSplit = false): SplitP
   assertScript(text, lang);
   const ps = splitText(text, lang, preSplit);
   if (ps.length === 0) throw new InputError(`the ${lang} text is empty`);
+  // Bullets ("ㅇ", "□", "-") or editorial marks ("[…]") alone are not a statement to align.
+  if (!ps.some((p) => hasWords(p.text)))
+    throw new InputError(`the ${lang} text has no words: only list markers or editorial marks`);
   if (ps.length > LIMITS.maxParagraphs)
     throw new InputError(`the ${lang} text has ${ps.length} paragraphs; the limit is ${LIMITS.maxParagraphs}`, 'too_large');
   const long = ps.findIndex((p) => p.text.length > LIMITS.maxParagraphChars);

@@ -113,6 +113,22 @@ describe('ops/export', () => {
   });
 });
 
+describe('ops/export: sides without words', () => {
+  let db: Db;
+  useTempDb((opened) => {
+    db = opened;
+    // The aligner pairs the lone bullet with the first English paragraph.
+    importStatement(db, { preSplit: true, texts: { en: 'The ministers met in Jeju.\nThey agreed to meet again.', ko: 'ㅇ\n양측은 다시 만나기로 합의하였다.' } }, 'tester');
+  });
+
+  it('leaves out a pair whose side is only a bullet', () => {
+    const view = getStatementView(db, 1).alignment!;
+    expect(view.beads[0]!.tgt.map((p) => p.text)).to.deep.equal(['ㅇ']);
+    const units = [...corpusUnits(db, {})];
+    expect(units.map((u) => [u.src, u.tgt])).to.deep.equal([['They agreed to meet again.', '양측은 다시 만나기로 합의하였다.']]);
+  });
+});
+
 describe('ops/export: one language pair', () => {
   let db: Db;
   const JA = ['第51回軍事委員会会議', '両議長は朝鮮半島の安全保障情勢を評価した。', '両議長は改定された戦略企画指針を承認した。', '次回会議をソウルで開催することで合意した。両国は議題を準備する。', '演習中、気温は-3°Cまで下がった。'].join('\n');

@@ -78,6 +78,8 @@ describe('ops/import', () => {
     const bad: [string, Parameters<typeof importStatement>[1], RegExp][] = [
       ['one language', { texts: { en: 'Hello.' } }, /at least two languages/],
       ['an empty side', { texts: { en: 'Hello.', ko: '  \n \n' } }, /ko text is empty/],
+      ['a side of bullets only', { texts: { en: 'The ministers met in Jeju.', ko: 'ㅇ\n\n□\n\n-' } }, /ko text has no words/],
+      ['a side that is an editorial mark', { texts: { en: 'The ministers met in Jeju.', ko: '[…]' } }, /ko text has no words/],
       ['a non-string text', { texts: { en: 'Hello.', ko: 42 as unknown as string } }, /must be a string/],
       ['a bad language code', { texts: { en: 'Hello.', 'k o': '안녕.' } }, /unknown language code/],
       ['a bad date', { texts, date: '23 Sept 2025' }, /YYYY-MM-DD/],
