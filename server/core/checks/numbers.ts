@@ -66,8 +66,9 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
   for (const [l, from, to, side] of [[ls, S, T, 'src'], [lt, T, S, 'tgt']] as const) {
     for (const q of l) {
       // One of something is as often said with an article ("a man" ↔ "남자 1명", "1년" ↔ "a year"),
-      // so a lone 1 without partner is for review only.
-      const words = q.fromWords || (q.kind === 'number' && q.value === '1');
+      // so a lone 1 without partner is for review only; so is a count of parties ("3국" for "the
+      // ROK, Japan and the United States"), which the other side names instead of counting.
+      const words = q.fromWords || q.party === true || (q.kind === 'number' && q.value === '1');
       out.push({
         check: 'numbers', severity: words ? 'info' : 'warning',
         message: `${from} ${q.kind === 'ordinal' ? 'ordinal' : 'number'} ${show(q)} has no counterpart in ${to}`,

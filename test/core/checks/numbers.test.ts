@@ -40,6 +40,12 @@ describe('core/checks numbers', () => {
     expect(render(one('They reviewed three plans.', '양측은 네 가지 계획을 검토하였다.'))).to.deep.equal(['warning numbers 0/0']);
   });
 
+  it('keeps a count of parties that the other side names instead (3국 for three countries) for information', () => {
+    const fs = one('The Republic of Korea, Japan and the United States will hold a summit.', '한미일 3국은 정상회의를 개최할 것이다.');
+    expect(render(fs)).to.deep.equal([]);
+    expect(fs.map((f) => f.severity)).to.include('info');
+  });
+
   it('matches the digits of "(2+2)" with each other, not with the 한미 beside them', () => {
     const fs = one("The ROK-U.S. Foreign and Defense Ministers' (2+2) Meeting was held.", '한미 외교·국방장관(2+2) 회의가 개최되었다.');
     expect(render(fs)).to.deep.equal([]);
