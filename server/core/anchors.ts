@@ -64,7 +64,8 @@ class Claims {
   // Claimed spans as flat [start, end) pairs: paragraphs hold few anchors, so a scan beats a
   // per-character mask (which long documents would allocate once per paragraph).
   private readonly spans: number[] = [];
-  constructor(private readonly text: string) {}
+  /** `text` is searched; `shown` (the same length) is what an anchor's text is cut from. */
+  constructor(private readonly text: string, private readonly shown = text) {}
   free(start: number, end: number): boolean {
     const sp = this.spans;
     for (let k = 0; k < sp.length; k += 2) if (sp[k]! < end && start < sp[k + 1]!) return false;
@@ -73,7 +74,7 @@ class Claims {
   add(kind: Anchor['kind'], value: string, start: number, end: number, claim = true): void {
     if (!value || !this.free(start, end)) return;
     if (claim) this.spans.push(start, end);
-    this.out.push({ kind, value, start, end, text: this.text.slice(start, end) });
+    this.out.push({ kind, value, start, end, text: this.shown.slice(start, end) });
   }
   each(re: RegExp, fn: (m: RegExpExecArray) => void): void {
     re.lastIndex = 0;
@@ -94,9 +95,18 @@ const HAS_LATIN = /[A-Za-z]/;
 const MONTH_TEST = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|방위상|대행/;
 
+/**
+ * Full-width digits and their separators (２０２６年３月４日, １，０００, as Japanese and some Korean
+ * releases write them) as ASCII: one code unit for one, so offsets hold.
+ */
+export function halfWidthDigits(text: string): string {
+  return /[０-９，．％]/.test(text) ? text.replace(/[０-９，．％]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
+}
+
 /** Anchors of a paragraph, sorted by position. Values are comparable across languages. */
-export function extractAnchors(text: string, lang: Lang): Anchor[] {
-  const c = new Claims(text);
+export function extractAnchors(shown: string, lang: Lang): Anchor[] {
+  const text = halfWidthDigits(shown);
+  const c = new Claims(text, shown);
   // Cheap tests first: most paragraphs have no digits or no Hangul, and skipping whole
   // families of patterns keeps feature extraction linear and fast on long documents.
   const digits = HAS_DIGIT.test(text);

@@ -17,6 +17,9 @@ describe('core/anchors', () => {
       ['an increase of 3.5 percent', 'en', ['percent:3.5']],
       ['3.5% 증가', 'ko', ['percent:3.5']],
       ['1.5 kilometers', 'en', ['number:1.5']],
+      // Full-width digits, as Japanese (and some Korean) releases write them.
+      ['閣僚は２０２６年３月４日に第４回会合を開催し、１，２００名が参加した。', 'ja', ['date:2026-03-04', 'ordinal:4', 'number:1200']],
+      ['병력 ２만 ８，５００명', 'ko', ['number:28500']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
@@ -93,6 +96,12 @@ describe('core/anchors', () => {
       expect(nameSkeleton('Kyung')).to.equal(nameSkeleton('gyeong'));
       expect(nameSkeleton('Hayashi')).to.equal(nameSkeleton(romanize('하야시')));
     });
+  });
+
+  it('keeps full-width digits in the anchor text it reports', () => {
+    const text = '第４回会合（２０２６年３月４日）';
+    for (const a of extractAnchors(text, 'ja')) expect(a.text).to.equal(text.slice(a.start, a.end));
+    expect(extractAnchors(text, 'ja').map((a) => a.text)).to.deep.equal(['第４', '２０２６年３月４日']);
   });
 
   it('reports offsets that slice back to the anchor text', () => {

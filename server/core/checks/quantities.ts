@@ -1,5 +1,5 @@
 // Numbers and date mentions of one bead side, built on the shared anchors plus the forms checks need.
-import { extractAnchors, type Anchor } from '../anchors.ts';
+import { extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
 import type { Lang } from '../types.ts';
 import { baseLang } from './side.ts';
 
@@ -95,7 +95,9 @@ function dateFromAnchor(a: Anchor): DateMention | null {
 }
 
 /** Numbers and dates of a text. Date spans are never counted again as numbers. */
-export function extractQuantities(text: string, lang: Lang): Quantities {
+export function extractQuantities(shown: string, lang: Lang): Quantities {
+  // Full-width digits are read as digits (a message quotes them in ASCII; offsets are the same).
+  const text = halfWidthDigits(shown);
   const anchors = extractAnchors(text, lang);
   const L = baseLang(lang);
   let dates: DateMention[] = [];

@@ -40,6 +40,13 @@ describe('core/checks numbers', () => {
     expect(render(one('They reviewed three plans.', '양측은 네 가지 계획을 검토하였다.'))).to.deep.equal(['warning numbers 0/0']);
   });
 
+  it('reads full-width digits (Japanese releases) as the numbers and dates they are', () => {
+    const fs = checkAlignment(['The Ministers met on March 4, 2026 for the 4th time, with 12 delegates.'], ['閣僚は、２０２６年３月４日に第４回会合を開催し、代表団１２名が出席した。'], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', checks: ['numbers', 'dates'] });
+    expect(render(fs, true)).to.deep.equal([]);
+    const changed = checkAlignment(['with 12 delegates'], ['代表団１３名が出席した。'], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', checks: ['numbers'] });
+    expect(render(changed)).to.deep.equal(['error numbers 0/0']);
+  });
+
   it('keeps a count of parties that the other side names instead (3국 for three countries) for information', () => {
     const fs = one('The Republic of Korea, Japan and the United States will hold a summit.', '한미일 3국은 정상회의를 개최할 것이다.');
     expect(render(fs)).to.deep.equal([]);
