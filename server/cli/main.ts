@@ -573,6 +573,12 @@ export async function main(argv: string[], io: Io, onServe: (close: () => Promis
 
 /** Entry point for bin/twintext.js. */
 export async function run(argv: string[]): Promise<void> {
+  // A reader that stops early (`twintext split … | head`) closes the pipe: that ends the command
+  // quietly, as it does for other Unix tools, instead of an unhandled EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const io: Io = { out: process.stdout, err: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
   let serving = false;
   const code = await main(argv, io, (close) => {

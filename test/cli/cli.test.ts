@@ -352,6 +352,18 @@ describe('cli', () => {
       for (const c of ['split', 'align', 'import', 'list', 'export', 'serve']) expect(r.stdout).to.include(c);
     });
 
+    it('ends quietly with exit 0 when the reader closes the pipe early (| head)', async () => {
+      const big = join(tmp.dir, 'big.en.txt');
+      writeFileSync(big, Array.from({ length: 20000 }, (_, k) => `Paragraph ${k}: the two sides reviewed the plan and agreed.`).join('\n\n'));
+      const child = spawn(process.execPath, [bin, 'split', '--lang', 'en', big], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      // Read one chunk, then close the pipe as `head -1` does.
+      await new Promise<void>((r) => child.stdout.once('data', () => (child.stdout.destroy(), r())));
+      const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+      expect([code, err]).to.deep.equal([0, '']);
+    });
+
     it('exits 1 with one line for a missing file', () => {
       const r = spawnSync(process.execPath, [bin, 'split', '--lang', 'en', 'missing.txt'], { encoding: 'utf8' });
       expect(r.status).to.equal(1);
