@@ -72,6 +72,18 @@ function parseThreads(v: string): number {
   return Number(v);
 }
 
+/**
+ * The languages of the two files of `align` and `check`: English and Korean unless told, the other
+ * one of the two when only one is given, and never the same twice.
+ */
+function filePair(o: { srcLang?: string; tgtLang?: string }): { srcLang: string; tgtLang: string } {
+  for (const l of [o.srcLang, o.tgtLang]) if (l !== undefined && !/^[a-z]{2,3}$/.test(l)) throw new UsageError(`a language is a code like en, ko or ja, got "${l}"`);
+  const srcLang = o.srcLang ?? (o.tgtLang === 'en' ? 'ko' : 'en');
+  const tgtLang = o.tgtLang ?? (srcLang === 'ko' ? 'en' : 'ko');
+  if (srcLang === tgtLang) throw new UsageError(`--src-lang and --tgt-lang are both ${srcLang}: give the other file's language`);
+  return { srcLang, tgtLang };
+}
+
 /** "en-ko" → ["en", "ko"]: two different language codes. */
 function parsePair(v: string): [string, string] {
   const m = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v);
@@ -118,9 +130,10 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--batch <manifest>', 'align every EN_PATH<TAB>KO_PATH line of MANIFEST into OUT_DIR/NNNN.tsv')
     .option('--two-pass', 'with --batch: learn a lexicon from the batch\'s confident beads and align again (slower, more accurate)')
     .option('--threads <n>', 'with --batch: threads to align on (default: one per core)', parseThreads)
-    .option('--src-lang <lang>', 'language of the first file', 'en')
-    .option('--tgt-lang <lang>', 'language of the second file', 'ko')
-    .action(async (files: string[], o: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; threads?: number; srcLang: string; tgtLang: string }) => {
+    .option('--src-lang <lang>', 'language of the first file (default: en, or ko when --tgt-lang is en)')
+    .option('--tgt-lang <lang>', 'language of the second file (default: ko, or en when --src-lang is ko)')
+    .action(async (files: string[], given: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; threads?: number; srcLang?: string; tgtLang?: string }) => {
+      const o = { ...given, ...filePair(given) };
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary(), vocabulary: vocabularyOf() };
       if (o.batch) {
         if (files.length !== 1) throw new UsageError('usage: twintext align --batch MANIFEST OUT_DIR [--pre-split]');
@@ -185,10 +198,11 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--statement <id>', 'check a stored statement (its findings are stored as suggested flags)')
     .option('--consistency', 'check the stored corpus: one term rendered differently across statements')
     .option('--checks <list>', `only these checks, comma-separated (${CHECKS.join(', ')})`)
-    .option('--src-lang <lang>', 'language of the first file', 'en')
-    .option('--tgt-lang <lang>', 'language of the second file', 'ko')
+    .option('--src-lang <lang>', 'language of the first file (default: en, or ko when --tgt-lang is en)')
+    .option('--tgt-lang <lang>', 'language of the second file (default: ko, or en when --src-lang is ko)')
     .addOption(dbOption())
-    .action(async (files: string[], o: { preSplit?: boolean; statement?: string; consistency?: boolean; checks?: string; srcLang: string; tgtLang: string; db?: string }) => {
+    .action(async (files: string[], given: { preSplit?: boolean; statement?: string; consistency?: boolean; checks?: string; srcLang?: string; tgtLang?: string; db?: string }) => {
+      const o = { ...given, ...filePair(given) };
       const only = o.checks?.split(',').map((c) => c.trim()).filter(Boolean);
       const unknown = only?.filter((c) => !(CHECKS as readonly string[]).includes(c));
       if (unknown?.length) throw new UsageError(`unknown check "${unknown[0]}" (${CHECKS.join(', ')})`);
@@ -255,7 +269,11 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const given = (['en', 'ko', 'ja'] as const).filter((l) => o[l]);
       if (given.length < 2) throw new UsageError('usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]');
       if (o.srcLang !== undefined && !(given as readonly string[]).includes(o.srcLang)) {
-        throw new UsageError(`--src-lang ${o.srcLang}: there is no --${o.srcLang} file to align the others to`);
+        throw new UsageError(
+          ['en', 'ko', 'ja'].includes(o.srcLang)
+            ? `--src-lang ${o.srcLang}: there is no --${o.srcLang} file to align the others to`
+            : `--src-lang ${o.srcLang}: import takes --en, --ko and --ja files`,
+        );
       }
       const texts: Record<string, string> = {};
       const sources: Record<string, { name: string; format: string; encoding: string }> = {};

@@ -62,6 +62,13 @@ describe('cli', () => {
       expect(objs[2].sentences.map((s: any) => `${s.en}|${s.ko}`)).to.deep.equal(['1,2|1']);
     });
 
+    it('takes the other language for the second file when only --src-lang ko is given', async () => {
+      const r = await runCli(['align', '--pre-split', '--sentences', '--src-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')]);
+      expect(r.code, r.stderr).to.equal(0);
+      const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(objs.map((o) => `${o.ko}|${o.en}`)).to.deep.equal(['1|1', '2|2', '3|3,4', '4|5', '5|6']);
+    });
+
     it('with --two-pass aligns a batch again with a lexicon learned from its confident beads', async () => {
       const lines: string[] = [];
       for (let d = 0; d < 8; d++) {
@@ -329,6 +336,8 @@ describe('cli', () => {
       ['align with one file', () => ['align', join(fixtures, 'mnd.en.txt')], 2, /usage: twintext align/],
       ['import with one language', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /usage: twintext import/],
       ['a --src-lang with no file', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'ja', '--db', db], 2, /--src-lang ja: there is no --ja file/],
+      ['a --src-lang import has no option for', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'fr', '--db', db], 2, /--src-lang fr: import takes --en, --ko and --ja files/],
+      ['align with the same language twice', () => ['align', '--src-lang', 'ko', '--tgt-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')], 2, /--src-lang and --tgt-lang are both ko/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', db], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
     ];

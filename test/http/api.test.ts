@@ -133,7 +133,7 @@ describe('http/api', () => {
     const ko = '국방부는 회의 결과를 환영한다.\n\n국방부는 동맹과 계속 협력할 것이다.';
     const en = 'The Ministry welcomes the outcome of the meeting.\n\nThe Ministry will keep working with its ally.';
     const before = (await api('/api/statements')).body.statements.length;
-    for (const [srcLang, code] of [['ja', /no ja text/], [7, /"srcLang" must be a language code/]] as const) {
+    for (const [srcLang, code] of [['ja', /no ja text/], [7, /"srcLang" must be a language code/], ['KO', /"srcLang" must be a language code like en, ko or ja, got "KO"/], ['', /"srcLang" must be a language code/]] as const) {
       const bad = await post('/api/statements', { srcLang, texts: { ko }, files: { en: { name: 'en.txt', data: Buffer.from(en).toString('base64') } } });
       expect(bad.status).to.equal(400);
       expect(bad.body).to.include({ ok: false, code: 'bad_request' });

@@ -28,7 +28,8 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const b = body(req);
     for (const k of ['title', 'date'] as const)
       if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
-    if (b.srcLang !== undefined && typeof b.srcLang !== 'string') throw new HttpError(400, 'bad_request', '"srcLang" must be a language code');
+    if (b.srcLang !== undefined && (typeof b.srcLang !== 'string' || !/^[a-z]{2,3}$/.test(b.srcLang)))
+      throw new HttpError(400, 'bad_request', `"srcLang" must be a language code like en, ko or ja, got ${JSON.stringify(b.srcLang).slice(0, 40)}`);
     const { texts, sources } = await textsOf(b);
     if (b.srcLang !== undefined && !(b.srcLang in texts))
       throw new HttpError(400, 'bad_request', `"srcLang" is "${b.srcLang}", but there is no ${b.srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
