@@ -137,6 +137,8 @@ function classify(text: string): { kind: Line['kind']; score: number } {
   if (isBreadcrumb(text)) return { kind: 'chrome', score: -6 };
   if (ELLIPSIS_LINE.test(text)) return { kind: 'body', score: 0.5 };
   if (BULLET.test(text) && text.length >= 8) return { kind: 'body', score: 2 };
+  // A short bulleted heading ("□ 향후 계획") is the statement's too, weakly: it may close the page.
+  if (BULLET.test(text) && /\p{L}{2}/u.test(text)) return { kind: 'body', score: 0.5 };
   if (isSentenceLike(text)) return { kind: 'body', score: text.length >= 120 ? 4 : 3 };
   // A short but complete sentence ("The Chairmen reviewed readiness.", "양측은 준비태세를 점검하였다.")
   // is body too, weakly: a statement's last paragraph can be that short, and dropping it loses text.

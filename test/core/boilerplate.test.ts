@@ -63,6 +63,13 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(ko).split('\n').filter(Boolean).at(-1)).to.equal('양 의장은 준비태세를 점검하였다.');
     });
 
+    it('keeps a short bulleted heading that closes the page, and still drops the footer after it', () => {
+      const ko = ['□ 회의 결과', '', 'ㅇ 양측은 한반도 안보 상황을 논의하고 연합 준비태세를 강화하기로 합의하였다.', '', '□향후 계획'].join('\n');
+      expect(extractStatementBody(ko).split('\n').filter(Boolean).at(-1)).to.equal('□향후 계획');
+      const withFooter = ko + '\n\n목록\n인쇄';
+      expect(extractStatementBody(withFooter).split('\n').filter(Boolean).at(-1)).to.equal('□향후 계획');
+    });
+
     it('strips a mirror date annotation from the first body line', () => {
       const page =
         ' date 2024-05-02 The following is attributable to Spokesperson Jane Doe:\n\n' +
