@@ -1,12 +1,12 @@
 // Use case: import a statement (two or more language versions) — split, align, store, in one transaction.
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
-import { InputError } from '../core/errors.ts';
+import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
 import { hasWords, splitParagraphs, preSplitLines } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
 import { alignParagraphs } from '../core/align.ts';
-import { insertStatement, insertText, findStatementByHash } from '../store/statements.ts';
+import { insertStatement, insertText, findStatementByHash, listCurrentTexts } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
@@ -92,11 +92,23 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   return { langs: ordered, paragraphs, title };
 }
 
+/**
+ * The statement that already has these texts. Asked for another source language than it was
+ * aligned to, the import is refused rather than quietly answered with the other alignment.
+ */
+function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): ImportResult {
+  const source = listCurrentTexts(db, statementId)[0]?.lang;
+  if (srcLang !== undefined && source !== undefined && srcLang !== source) {
+    throw new ConflictError(`these texts are statement ${statementId} already, aligned to its ${source} text; delete it to import them with ${srcLang} as the source`);
+  }
+  return { statementId, created: false };
+}
+
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
   const hash = contentHash(input.texts);
   const known = findStatementByHash(db, hash);
-  if (known) return { statementId: known.id, created: false };
+  if (known) return sameStatement(db, known.id, input.srcLang);
   const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
   // Aligning is pure and may take a while on huge texts: do it before the write transaction opens.
@@ -111,7 +123,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
   const at = nowIso(opts);
   return db.transaction((): ImportResult => {
     const existing = findStatementByHash(db, hash);
-    if (existing) return { statementId: existing.id, created: false };
+    if (existing) return sameStatement(db, existing.id, input.srcLang);
     const urls: Record<string, string> = {};
     for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;
     const statementId = insertStatement(db, { title, date: input.date || null, contentHash: hash, sourceUrls: urls, at });

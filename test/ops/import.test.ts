@@ -7,7 +7,7 @@ import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { countRows } from '../../server/store/statements.ts';
 import { listEvents } from '../../server/store/events.ts';
-import { InputError } from '../../server/core/errors.ts';
+import { ConflictError, InputError } from '../../server/core/errors.ts';
 import { fixedNow, dbDigest, useTempDb } from '../helpers.ts';
 
 /** Beads rendered as `EN|KO` strings with 1-based paragraph numbers. */
@@ -61,6 +61,10 @@ describe('ops/import', () => {
       const before = dbDigest(db);
       const b = importStatement(db, { texts: { ko: texts.ko, en: texts.en + '\n' } }, 'bob');
       expect(b).to.deep.equal({ statementId: a.statementId, created: false });
+      expect(dbDigest(db)).to.equal(before);
+      // The same source named explicitly is the same statement too; another source is refused, not ignored.
+      expect(importStatement(db, { texts, srcLang: 'en' }, 'bob')).to.deep.equal({ statementId: a.statementId, created: false });
+      expect(() => importStatement(db, { texts, srcLang: 'ko' }, 'bob')).to.throw(ConflictError, /statement \d+ already, aligned to its en text; delete it to import them with ko as the source/);
       expect(dbDigest(db)).to.equal(before);
     });
 
