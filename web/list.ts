@@ -54,7 +54,7 @@ function statementRow(s: StatementSummary, q: string): HTMLTableRowElement {
     ),
     h('td', { class: 'col-date' }, s.date ? h('time', { datetime: s.date }, s.date) : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'col-langs' }, langChips(s.languages)),
-    h('td', { class: 'col-progress' }, progressBar(s.confirmed, s.beads, `Review progress of ${statementLabel(s.title, s.id)}`)),
+    h('td', { class: 'col-progress' }, progressBar(s.confirmed, s.beads, `Review progress of ${label}`)),
     h(
       'td',
       { class: 'col-flags' },

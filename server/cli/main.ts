@@ -13,7 +13,7 @@ import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocabularyOf } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
-import { parseLangTag } from '../formats/export/types.ts';
+import { parseLangPair, parseLangTag } from '../formats/export/types.ts';
 import type { Bead } from '../core/types.ts';
 import type { Db } from '../store/db.ts';
 import type { ReportFormat } from './heavy.ts';
@@ -86,9 +86,9 @@ function filePair(o: { srcLang?: string; tgtLang?: string }): { srcLang: string;
 
 /** "en-ko" → ["en", "ko"]: two different language codes. */
 function parsePair(v: string): [string, string] {
-  const m = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v);
-  if (!m || m[1] === m[2]) throw new UsageError(`--pair must be two different language codes like en-ko, got "${v}"`);
-  return [m[1]!, m[2]!];
+  const pair = parseLangPair(v);
+  if (!pair) throw new UsageError(`--pair must be two different language codes like en-ko, got "${v}"`);
+  return pair;
 }
 
 function parseId(v: string, prev: number[] = []): number[] {
@@ -374,46 +374,36 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
         const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
-        // Moses names its two files after the pair, so it is settled before they are opened (from the
-        // database when it exists: an export that cannot write must not create one).
-        let pair = o.pair;
-        if (o.format === 'moses' && !pair) {
-          const file = dbPath(io, o.db);
-          if (existsSync(file)) {
-            const probe = openDb(file);
-            try {
-              pair = firstPair(probe, filter);
-            } finally {
-              probe.close();
-            }
-          }
-          pair ??= ['en', 'ko'];
-        }
-        const query = { ...filter, pair };
-        const streams: Writable[] = [];
-        const open = (p: string) => {
-          // Opened synchronously so an unwritable path is one readable error before anything is exported.
-          let fd: number;
-          try {
-            fd = openSync(resolve(io.cwd, p), 'w');
-          } catch (e) {
-            throw new InputError(`${p}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-          }
-          const s = createWriteStream('', { fd });
-          streams.push(s);
-          return s;
-        };
-        const out = o.format === 'moses' ? { src: open(`${o.out}.${pair![0]}`), tgt: open(`${o.out}.${pair![1]}`) } : o.out ? open(o.out) : io.out;
-        const db = openDb(dbPath(io, o.db));
+        // Moses names its two files after the pair, so the pair is settled before they are opened: from
+        // the database when it exists. A missing one is created only after the files could be opened,
+        // so an export that cannot write leaves no empty database behind.
+        const file = dbPath(io, o.db);
+        let db = existsSync(file) ? openDb(file) : null;
         try {
-          const { count } = await exportCorpus(db, o.format, query, out, { langTags: o.langTag, toolVersion: VERSION });
+          const pair = o.pair ?? (o.format === 'moses' ? ((db && firstPair(db, filter)) ?? ['en', 'ko']) : undefined);
+          const streams: Writable[] = [];
+          const open = (p: string) => {
+            // Opened synchronously so an unwritable path is one readable error before anything is exported.
+            let fd: number;
+            try {
+              fd = openSync(resolve(io.cwd, p), 'w');
+            } catch (e) {
+              throw new InputError(`${p}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            }
+            const s = createWriteStream('', { fd });
+            streams.push(s);
+            return s;
+          };
+          const out = o.format === 'moses' ? { src: open(`${o.out}.${pair![0]}`), tgt: open(`${o.out}.${pair![1]}`) } : o.out ? open(o.out) : io.out;
+          db ??= openDb(file);
+          const { count } = await exportCorpus(db, o.format, { ...filter, pair }, out, { langTags: o.langTag, toolVersion: VERSION });
           for (const s of streams) {
             s.end();
             await once(s, 'finish');
           }
           if (o.out) io.err.write(`twintext: exported ${count} pairs\n`);
         } finally {
-          db.close();
+          db?.close();
         }
       },
     );

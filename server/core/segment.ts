@@ -8,10 +8,15 @@ const SYMBOL_LEVELS: Record<string, number> = {
   '-': 2, '–': 2, '∙': 2, '·': 2, '*': 2,
 };
 
+/** Bullet symbols that are never text themselves (unlike -, · or *, which also join words and numbers). */
+const NON_TEXT_BULLETS = '□■◆◇ㅇ❍○●◦•▶▷※';
+
 // A marker must be followed by whitespace (or be a circled digit), so "-3" or "ㅇㅇ" never count;
-// a symbol that is never text (ㅇ, □, ※ …) may also sit right against a Hangul word ("ㅇ양 의장은").
-const MARKER_RE =
-  /^(?:([□■◆◇ㅇ❍○●◦•▶▷※\-–∙·*])(?:\s+|(?<=[□■◆◇ㅇ❍○●◦•▶▷※])(?=[가-힣]))|([①-⑳])\s*|(\d{1,2}[.)])\s+(?=\D)|([가-하][.)])\s+|(\(\d{1,2}\)|\([가-하]\))\s+)/u;
+// a symbol that is never text may also sit right against a Hangul word ("ㅇ양 의장은").
+const MARKER_RE = new RegExp(
+  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣]))|([①-⑳])\\s*|(\\d{1,2}[.)])\\s+(?=\\D)|([가-하][.)])\\s+|(\\(\\d{1,2}\\)|\\([가-하]\\))\\s+)`,
+  'u',
+);
 
 export interface Marker { marker: string; level: number }
 
@@ -44,9 +49,11 @@ export function withoutListMarker(text: string): string {
   return t.length === text.trimStart().length ? text : t;
 }
 
+const WORDLESS_SYMBOLS = new RegExp(`[${NON_TEXT_BULLETS}*①-⑳]`, 'gu');
+
 /** Whether a text holds a word or number beyond its bullet symbols ("ㅇ" alone is a Hangul letter, not a word). */
 export function hasWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text.replace(/[□■◆◇ㅇ❍○●◦•▶▷※*①-⑳]/gu, ''));
+  return /[\p{L}\p{N}]/u.test(text.replace(WORDLESS_SYMBOLS, ''));
 }
 
 /** Page furniture that carries no text: "- 3 -", "12", "3 / 10", "Page 2", rules of dashes. */

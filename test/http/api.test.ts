@@ -290,7 +290,14 @@ describe('http/api', () => {
     expect(await tsvRows('&exclude_open_flags=1')).to.equal(all - open);
     const tmx = (await api('/api/export?format=tmx&lang_tag=en=en-US&lang_tag=ko=ko-KR')).body as string;
     expect(tmx).to.include('xml:lang="en-US"').and.include('xml:lang="ko-KR"').and.not.include('xml:lang="en"');
+    // One pair, turned round: the Korean becomes the source of every unit, and the API names its version.
+    const turned = (await api('/api/export?format=xliff&pair=ko-en')).body as string;
+    expect(turned).to.include('srcLang="ko" trgLang="en"');
+    expect(turned.match(/<source xml:space="preserve">([^<]*)</g)!.every((s) => /[가-힣]/.test(s))).to.equal(true);
+    expect(((await api('/api/export?format=tmx')).body as string)).to.include('creationtoolversion="0.1.0"');
+    expect(await tsvRows('&pair=en-ja')).to.equal(0);
     for (const [query, message] of [
+      ['&pair=en-en', /"pair" must be two different language codes like en-ko, got "en-en"/],
       ['&min_confidence=1.5', /"min_confidence" must be a number from 0 to 1/],
       ['&min_confidence=high', /"min_confidence"/],
       ['&exclude_open_flags=maybe', /"exclude_open_flags" must be 1 or 0/],

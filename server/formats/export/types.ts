@@ -50,6 +50,12 @@ export type UnitSource = AsyncIterable<ExportUnit> | Iterable<ExportUnit>;
  * "en=en-US": a language of the corpus and the BCP 47 tag to write for it in TMX/XLIFF; null when
  * the text does not look like that (the CLI's --lang-tag and the API's lang_tag).
  */
+/** "en-ko" → ["en", "ko"]: an export's language pair, source first (two different codes), or null. */
+export function parseLangPair(v: string): [src: string, tgt: string] | null {
+  const m = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v);
+  return m && m[1] !== m[2] ? [m[1]!, m[2]!] : null;
+}
+
 export function parseLangTag(v: string): [lang: string, tag: string] | null {
   const m = /^([a-z]{2,3})=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/.exec(v);
   return m ? [m[1]!, m[2]!] : null;

@@ -4,7 +4,7 @@ import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm }
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
 import { exportCorpus } from '../../ops/export.ts';
 import { TOOL_VERSION } from '../../ops/context.ts';
-import { parseLangTag } from '../../formats/export/types.ts';
+import { parseLangPair, parseLangTag } from '../../formats/export/types.ts';
 import { buildReport } from '../../ops/report.ts';
 import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts';
 import { HttpError } from '../errors.ts';
@@ -78,9 +78,9 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     }
     let pair: [string, string] | undefined;
     if (req.query.pair !== undefined) {
-      const m = typeof req.query.pair === 'string' ? /^([a-z]{2,3})-([a-z]{2,3})$/.exec(req.query.pair) : null;
-      if (!m || m[1] === m[2]) throw new HttpError(400, 'bad_request', `"pair" must be two different language codes like en-ko, got "${String(req.query.pair).slice(0, 40)}"`);
-      pair = [m[1]!, m[2]!];
+      const p = typeof req.query.pair === 'string' ? parseLangPair(req.query.pair) : null;
+      if (!p) throw new HttpError(400, 'bad_request', `"pair" must be two different language codes like en-ko, got "${String(req.query.pair).slice(0, 40)}"`);
+      pair = p;
     }
     const { ext, mime } = EXPORT_FILE_TYPES[format];
     res.setHeader('Content-Type', mime);
