@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { addFlag, getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, useFixture, type ApiStatement } from './harness.ts';
+import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, useFixture, type ApiStatement, type TestPage } from './harness.ts';
 
 describe('web: statement list', function () {
   this.timeout(30_000);
@@ -13,6 +13,17 @@ describe('web: statement list', function () {
     addFlag(conn, beads[6]!.id, { category: 'number', comment: 'Amounts differ.' }, 'Seed Reviewer');
   });
   let statements: ApiStatement[];
+  /** Runs `fn` on a fresh page (5 s per step), then checks the page raised no error. */
+  const onPage = async (fn: (page: TestPage['page']) => Promise<void>): Promise<void> => {
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      await fn(page);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  };
 
   before(async () => {
     statements = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements')).statements;
@@ -85,9 +96,7 @@ describe('web: statement list', function () {
       ['해양안보 협력에 관한 공동성명', '대한민국과 미국은 2026년 6월 3일 부산에서 해양안보 회담을 개최하였다.', '양측은 연합 순찰을 확대하고 불법 환적에 관한 정보를 공유하기로 합의하였다.'].join('\n\n'),
       'utf8',
     );
-    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    page.setDefaultTimeout(5000);
-    try {
+    await onPage(async (page) => {
       await open(page, `${fx.server.url}/`);
       await page.getByRole('button', { name: '+ Import statement' }).click();
       const form = page.getByRole('form', { name: 'Import statement' });
@@ -120,10 +129,7 @@ describe('web: statement list', function () {
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.locator('td.src .pt').allTextContents()).to.include('They agreed to meet again in <b>2027</b>.');
       expect(await page.locator('#app b').count()).to.equal(0);
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('lists terms rendered differently across statements and links to the rows where they appear', async () => {
@@ -140,9 +146,7 @@ describe('web: statement list', function () {
     const second = await post('Exercise talks', '2026-05-06', 'Exercise talks\n\nThe Joint Chiefs of Staff presented the combined exercise plan.', '연습 회의\n\n합참이 연합연습 계획을 설명하였다.');
     const { beads } = await apiAlignment(fx.server.url, second);
     const target = beads.find((b) => b.tgt.some((p) => p.text.includes('합참')))!;
-    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    page.setDefaultTimeout(5000);
-    try {
+    await onPage(async (page) => {
       await open(page, `${fx.server.url}/`);
       const panel = page.getByRole('region', { name: 'Consistency across statements' });
       await panel.getByRole('button', { name: 'Check consistency' }).click();
@@ -157,10 +161,7 @@ describe('web: statement list', function () {
       await page.waitForURL(`${fx.server.url}/statements/${second}#bead-${target.id}`);
       await page.waitForSelector('html[data-ready="true"]');
       await page.locator(`tr.bead.current[data-bead-id="${target.id}"]`).waitFor();
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('adds, edits, searches and deletes glossary terms at /#glossary, with markup kept literal', async () => {
@@ -205,9 +206,7 @@ describe('web: statement list', function () {
   });
 
   it('marks the searched text in the titles it matched, and says when only the text of a statement matched', async () => {
-    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    page.setDefaultTimeout(5000);
-    try {
+    await onPage(async (page) => {
       const word = statements[0]!.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
       // Typed in another case: the search is case-insensitive, and so is the highlight.
       const typed = word.toUpperCase() === word ? word.toLowerCase() : word.toUpperCase();
@@ -229,10 +228,7 @@ describe('web: statement list', function () {
       await page.getByRole('searchbox', { name: 'Search statements' }).fill('<b>x</b>');
       await page.getByText('No statement matches “<b>x</b>”.').waitFor();
       expect(await page.locator('#app b').count()).to.equal(0);
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('imports a trilateral statement (English, Korean, Japanese) from the form and reviews each pair', async () => {
@@ -243,9 +239,7 @@ describe('web: statement list', function () {
     ].join('\n\n');
     const ko = ['해양영역인식에 관한 3국 공동성명', '일본, 대한민국, 미국은 2026년 4월 8일 도쿄에서 3국 회의를 개최하였다.', '3국은 우려 선박에 관한 실시간 정보를 공유하기로 합의하였다.'].join('\n\n');
     const ja = ['海洋状況把握に関する日米韓共同声明', '日本、大韓民国及び米国は、2026年4月8日に東京で日米韓会合を開催した。', '三か国は、懸念船舶に関するリアルタイムの情報を共有することで一致した。'].join('\n\n');
-    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    page.setDefaultTimeout(5000);
-    try {
+    await onPage(async (page) => {
       await open(page, `${fx.server.url}/`);
       await page.getByRole('button', { name: '+ Import statement' }).click();
       const form = page.getByRole('form', { name: 'Import statement' });
@@ -278,10 +272,7 @@ describe('web: statement list', function () {
       expect(await page.locator('table.beads thead th').nth(2).textContent()).to.contain('Japanese');
       expect((await page.locator('td.tgt[lang="ja"] .pt').allTextContents()).join(' ')).to.contain('東京で');
       expect(await page.locator('tr.bead').count()).to.equal(3);
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('imports with Korean as the first language: Korean is the source, listed first, and on the left', async () => {
