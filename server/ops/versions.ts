@@ -6,7 +6,7 @@ import { diffArrays } from 'diff';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
-import { alignParagraphs } from '../core/align.ts';
+import { alignParagraphs, pairedLengthRatio } from '../core/align.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
@@ -57,10 +57,14 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
     .filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id)
     .map((a) => {
       const changedSide: 'src' | 'tgt' = a.srcTextId === current.id ? 'src' : 'tgt';
+      // A changed stretch is aligned at the whole statement's length ratio: its own few paragraphs'
+      // totals are thrown off by the very omission or addition the stretch may hold.
+      const lengthRatio = statementLengthRatio(listBeads(db, a.id));
+      const opt = { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary, lengthRatio };
       const align = (x: string[], y: string[]) =>
         changedSide === 'src'
-          ? alignParagraphs(x, y, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary })
-          : alignParagraphs(y, x, { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
+          ? alignParagraphs(x, y, opt)
+          : alignParagraphs(y, x, opt).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
       return { a, changedSide, align };
     });
   return db
@@ -125,6 +129,13 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
       return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads };
     })
     .immediate();
+}
+
+/** Target characters per source character over the paired beads of an alignment. */
+function statementLengthRatio(beads: BeadRow[]): number | undefined {
+  const src: string[] = [], tgt: string[] = [];
+  const indexed = beads.map((b) => ({ src: b.src.map((p) => src.push(p.text) - 1), tgt: b.tgt.map((p) => tgt.push(p.text) - 1), confidence: b.confidence }));
+  return pairedLengthRatio(src, tgt, indexed);
 }
 
 /**
