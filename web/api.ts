@@ -8,6 +8,8 @@ export interface StatementSummary {
   title: string;
   date: string | null;
   languages: string[];
+  /** Aligned language pairs (two for a trilateral statement): beads, confirmed, flags and findings are summed over them. */
+  pairs?: number;
   beads: number;
   confirmed: number;
   openFlags: number;

@@ -4,8 +4,10 @@ import { clear, h } from './dom.ts';
 import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
 import { reportError, clearError, requireReviewer, showError } from './ui.ts';
 
-export function progressBar(confirmed: number, total: number, label: string, suffix = ''): HTMLElement {
+export function progressBar(confirmed: number, total: number, label: string, suffix = '', pairs = 1): HTMLElement {
   const pct = progressPercent(confirmed, total);
+  // A trilateral statement has a bead list per language pair: the counts are summed over them, and said so.
+  const over = pairs > 1 ? ` over ${pairs} language pairs` : '';
   const fill = h('div', { class: pct === 100 ? 'progress-fill done' : 'progress-fill' });
   // Through CSSOM, not a style="" attribute, so a strict style-src CSP cannot blank the bar.
   fill.style.width = `${pct}%`;
@@ -21,7 +23,7 @@ export function progressBar(confirmed: number, total: number, label: string, suf
         'aria-valuemin': 0,
         'aria-valuemax': total,
         'aria-valuenow': confirmed,
-        'aria-valuetext': `${confirmed} of ${total} confirmed (${pct}%)`,
+        'aria-valuetext': `${confirmed} of ${total} confirmed${over} (${pct}%)`,
       },
       fill,
     ),
@@ -54,7 +56,12 @@ function statementRow(s: StatementSummary, q: string): HTMLTableRowElement {
     ),
     h('td', { class: 'col-date' }, s.date ? h('time', { datetime: s.date }, s.date) : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'col-langs' }, langChips(s.languages)),
-    h('td', { class: 'col-progress' }, progressBar(s.confirmed, s.beads, `Review progress of ${label}`)),
+    h(
+      'td',
+      { class: 'col-progress' },
+      progressBar(s.confirmed, s.beads, `Review progress of ${label}`, '', s.pairs ?? 1),
+      (s.pairs ?? 1) > 1 ? h('div', { class: 'progress-pairs' }, `over ${s.pairs} language pairs`) : null,
+    ),
     h(
       'td',
       { class: 'col-flags' },

@@ -17,6 +17,8 @@ export interface StatementSummary {
   title: string;
   date: string | null;
   languages: string[];
+  /** Aligned language pairs (two for a trilateral statement); the counts below are summed over them. */
+  pairs: number;
   beads: number;
   confirmed: number;
   openFlags: number;
@@ -95,18 +97,25 @@ export function touchStatement(db: Db, id: number, at: string): void {
   q(db).prepare('UPDATE statements SET updated_at = ? WHERE id = ?').run(at, id);
 }
 
+// Alignments between the current texts: those of superseded versions stay in the history and
+// are not counted (a new version would otherwise double the beads, flags and findings).
+const currentAlignments = `alignments a
+  JOIN texts ts ON ts.id = a.src_text_id AND ts.is_current = 1
+  JOIN texts tt ON tt.id = a.tgt_text_id AND tt.is_current = 1`;
+
 const summarySql = `
   SELECT s.id, s.title, s.date, s.created_at AS createdAt,
     (SELECT group_concat(lang, ',') FROM (SELECT lang FROM texts t WHERE t.statement_id = s.id
        GROUP BY lang HAVING max(t.is_current) = 1 ORDER BY min(t.id))) AS languages,
-    (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
-       WHERE a.statement_id = s.id) AS beads,
-    (SELECT count(*) FROM beads b JOIN alignments a ON a.id = b.alignment_id
-       WHERE a.statement_id = s.id AND b.status = 'confirmed') AS confirmed,
-    (SELECT count(*) FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id
-       WHERE a.statement_id = s.id AND f.status = 'open') AS openFlags,
-    (SELECT count(*) FROM findings fi JOIN alignments a ON a.id = fi.alignment_id
-       WHERE a.statement_id = s.id AND fi.status = 'suggested' AND fi.severity IN ('error', 'warning')) AS findings
+    (SELECT count(*) FROM ${currentAlignments} WHERE a.statement_id = s.id) AS pairs,
+    (SELECT count(*) FROM beads b, ${currentAlignments}
+       WHERE a.id = b.alignment_id AND a.statement_id = s.id) AS beads,
+    (SELECT count(*) FROM beads b, ${currentAlignments}
+       WHERE a.id = b.alignment_id AND a.statement_id = s.id AND b.status = 'confirmed') AS confirmed,
+    (SELECT count(*) FROM flags f JOIN beads b ON b.id = f.bead_id, ${currentAlignments}
+       WHERE a.id = b.alignment_id AND a.statement_id = s.id AND f.status = 'open') AS openFlags,
+    (SELECT count(*) FROM findings fi, ${currentAlignments}
+       WHERE a.id = fi.alignment_id AND a.statement_id = s.id AND fi.status = 'suggested' AND fi.severity IN ('error', 'warning')) AS findings
   FROM statements s`;
 
 type RawSummary = Omit<StatementSummary, 'languages'> & { languages: string | null };

@@ -362,7 +362,9 @@ describe('web: statement list', function () {
         await open(page, `${fx.server.url}/`);
         const row = page.locator('table.statements tbody tr', { has: page.getByRole('link', { name: 'Trilateral maritime work plan' }) });
         expect(await row.locator('.lang-chip').allTextContents()).to.deep.equal(['EN', 'KO', 'JA']);
-        expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`0/${2 * n}`); // two alignments: EN–KO and EN–JA
+        expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`0/${2 * n}`);
+        expect((await row.locator('.progress-pairs').textContent())?.trim()).to.equal('over 2 language pairs'); // two alignments: EN–KO and EN–JA
+        expect(await row.getByRole('progressbar').getAttribute('aria-valuetext')).to.equal(`0 of ${2 * n} confirmed over 2 language pairs (0%)`);
         const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         expect(m.scroll, `page width at ${width} px`).to.be.at.most(m.inner);
       }

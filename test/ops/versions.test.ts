@@ -49,6 +49,30 @@ describe('ops/versions', () => {
     expect(beads.flatMap((b) => b.tgt.filter((p) => p.changed).map((p) => p.n))).to.deep.equal([7, 8]);
   });
 
+  it('realigns a changed paragraph beside an omission at the statement\'s length ratio', () => {
+    // The Korean leaves English paragraph 9 out; a new Korean version changes only paragraph 7.
+    // Aligned on their own, EN 8–9 and KO 7 would pair 2:1 (their lengths fit each other); at the
+    // statement's ratio, paragraph 9 stays the omission it was.
+    expect(rows()).to.equal('1|1 2|2 3,4|3 5|4 6|5 7|6 8|7 9| 10|8');
+    importVersion(db, id, 'ko', ko1.replace('1조 4,028억 원', '1조 5,192억 원'), 'bob');
+    expect(rows()).to.equal('1|1 2|2 3,4|3 5|4 6|5 7|6 8|7 9| 10|8');
+  });
+
+  it('counts the beads, flags and findings of the current versions only in the list', () => {
+    const summary = () => listStatements(db).find((s) => s.id === id)!;
+    const before = summary();
+    expect([before.pairs, before.beads]).to.deep.equal([1, view().beads.length]);
+    const b1 = view().beads[0]!;
+    editAlignment(db, { op: 'confirm', beadId: b1.id, version: b1.version }, 'alice');
+    importVersion(db, id, 'ko', ko2, 'bob');
+    const after = summary();
+    const current = view();
+    expect(after.pairs).to.equal(1);
+    expect(after.beads).to.equal(current.beads.length);
+    expect(after.confirmed).to.equal(current.beads.filter((b) => b.status === 'confirmed').length);
+    expect(after.findings).to.equal(statementFindings(db, id).filter((f) => f.alignmentId === current.id && f.status === 'suggested' && f.severity !== 'info').length);
+  });
+
   it('keeps the source language first after a new version of the source text', () => {
     const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
     // Not the demo's texts (the same texts again would be the demo statement, English first).
