@@ -1,4 +1,5 @@
 // Number and date checks: every number or date on one side must have its counterpart on the other.
+import { halfWidthDigits } from '../anchors.ts';
 import type { DateMention, Quantities, Quantity } from './quantities.ts';
 import { langName } from './side.ts';
 import type { RawFinding, Unit } from './types.ts';
@@ -10,7 +11,7 @@ function group(v: string): string {
 }
 
 function show(q: Quantity): string {
-  const plain = q.text.replace(/[,\s]/g, '');
+  const plain = halfWidthDigits(q.text).replace(/[,\s]/g, '');
   return plain === q.value || q.fromWords || q.kind === 'percent' ? q.text : `${q.text} (${group(q.value)})`;
 }
 

@@ -96,7 +96,7 @@ function dateFromAnchor(a: Anchor): DateMention | null {
 
 /** Numbers and dates of a text. Date spans are never counted again as numbers. */
 export function extractQuantities(shown: string, lang: Lang): Quantities {
-  // Full-width digits are read as digits (a message quotes them in ASCII; offsets are the same).
+  // Full-width digits are read as digits (halfWidthDigits keeps every offset).
   const text = halfWidthDigits(shown);
   const anchors = extractAnchors(text, lang);
   const L = baseLang(lang);
@@ -201,6 +201,8 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
     }
   }
   numbers.sort((a, b) => a.start - b.start);
+  // Offsets are the same in both texts: what a message quotes is what the text says ("１２", not "12").
+  if (text !== shown) for (const x of [...numbers, ...dates]) x.text = shown.slice(x.start, x.end);
   return { numbers, dates, anchors };
 }
 

@@ -45,6 +45,8 @@ describe('core/checks numbers', () => {
     expect(render(fs, true)).to.deep.equal([]);
     const changed = checkAlignment(['with 12 delegates'], ['代表団１３名が出席した。'], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', checks: ['numbers'] });
     expect(render(changed)).to.deep.equal(['error numbers 0/0']);
+    // The message quotes the digits as the text writes them.
+    expect(changed.map((f) => f.message)).to.deep.equal(['Number 12 has no counterpart in Japanese; Japanese has １３']);
   });
 
   it('keeps a count of parties that the other side names instead (3국 for three countries) for information', () => {
