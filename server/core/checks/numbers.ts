@@ -1,8 +1,8 @@
 // Number and date checks: every number or date on one side must have its counterpart on the other.
 import { halfWidthDigits } from '../anchors.ts';
 import type { DateMention, Quantities, Quantity } from './quantities.ts';
-import { langName } from './side.ts';
-import type { RawFinding, Unit } from './types.ts';
+import { baseLang, langName } from './side.ts';
+import type { RawFinding, Side, Unit } from './types.ts';
 
 function group(v: string): string {
   const [i, f] = v.split('.');
@@ -33,8 +33,26 @@ function unmatched(a: Quantity[], b: Quantity[]): [Quantity[], Quantity[]] {
   return [left.sort((x, y) => x.start - y.start), b.filter((x) => !taken.has(x))];
 }
 
+/** The countries that the syllables of a Korean compound such as 한미 or 한미일 abbreviate, as English names them. */
+const COUNTRY_EN: Record<string, RegExp> = {
+  한: /(?<!North\s)\b(?:ROK|(?:Republic\s+of\s+|South\s+)?Korea)\b/,
+  미: /(?<![A-Za-z])(?:U\.S\.|US\b|USA\b|United\s+States|America)/,
+  일: /\bJapan/,
+  중: /\b(?:China|PRC)\b/,
+};
+
+/**
+ * A Korean count of parties written as their compound ("한미", "한미일") that the English renders by
+ * naming each of those countries ("the 26th Korea-U.S. Integrated Defense Dialogue"): nothing is missing.
+ */
+function namedInstead(q: Quantity, other: Side): boolean {
+  if (!q.party || baseLang(other.lang) !== 'en' || !/^[한미일중]+$/u.test(q.text)) return false;
+  return [...q.text].every((c) => COUNTRY_EN[c]!.test(other.text));
+}
+
 export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {
-  const [ls, lt] = unmatched(qs.numbers, qt.numbers);
+  // Compounds rendered by naming leave the pool first, so that "trilateral" meets the 3자 beside 한미일.
+  const [ls, lt] = unmatched(qs.numbers.filter((q) => !namedInstead(q, u.tgt)), qt.numbers.filter((q) => !namedInstead(q, u.src)));
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];
   const digits = (l: Quantity[]) => l.filter((q) => !q.fromWords);

@@ -56,10 +56,21 @@ describe('core/checks numbers', () => {
   });
 
   it('matches the digits of "(2+2)" with each other, not with the 한미 beside them', () => {
-    const fs = one("The ROK-U.S. Foreign and Defense Ministers' (2+2) Meeting was held.", '한미 외교·국방장관(2+2) 회의가 개최되었다.');
+    const fs = one("The Foreign and Defense Ministers' (2+2) Meeting was held.", '한미 외교·국방장관(2+2) 회의가 개최되었다.');
     expect(render(fs)).to.deep.equal([]);
     // What is left unmatched is the count of parties, for information.
     expect(fs.map((f) => `${f.severity} ${f.message}`)).to.deep.equal(['info Korean number 한미 has no counterpart in English']);
+  });
+
+  it('takes a Korean compound of parties (한미, 한미일) as rendered when the English names each of those countries', () => {
+    const none = (en: string, ko: string) => expect(one(en, ko).map((f) => f.message), en).to.deep.equal([]);
+    none("The ROK-U.S. Foreign and Defense Ministers' (2+2) Meeting was held.", '한미 외교·국방장관(2+2) 회의가 개최되었다.');
+    none('Joint Press Statement for the 26th Korea-U.S. Integrated Defense Dialogue', '제26차 한미 통합국방협의체 공동언론보도문');
+    none('The United States, Japan and the Republic of Korea held a trilateral exercise.', '한미일은 3자 훈련을 실시하였다.');
+    // Not when a country of the compound goes unnamed: North Korea is not Korea, and Japan is missing here.
+    const left = (en: string, ko: string) => one(en, ko).filter((f) => f.message.includes(ko.split(' ')[0]!)).map((f) => f.severity);
+    expect(left('North Korea and the United States met in Singapore.', '한미 정상은 싱가포르에서 만났다.')).to.deep.equal(['info']);
+    expect(left('The ROK and U.S. delegations met in Tokyo.', '한미일 대표단은 도쿄에서 만났다.')).to.deep.equal(['info']);
   });
 
   it('warns about a digit number present on one side only', () => {
