@@ -1,12 +1,12 @@
 // Use case: export a bilingual corpus (paragraph or sentence level), filtered, streamed to a writer.
 import type { Db } from '../store/db.ts';
-import { iterateExportBeads, pairedLengths, type ExportBead, type ExportFilter } from '../store/export.ts';
-import { hasWords, splitSentences, withoutListMarker } from '../core/segment.ts';
-import { alignSentences } from '../core/align.ts';
+import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
+import { hasWords, withoutListMarker } from '../core/segment.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
 import { vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
+import { sentencePairs, statementRatio } from './sentences.ts';
 
 export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
   level?: 'paragraph' | 'sentence';
@@ -80,10 +80,7 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
   const ratios = new Map<string, number | undefined>();
   const ratioOf = (b: { statementId: number; srcLang: string; tgtLang: string }): number | undefined => {
     const key = `${b.statementId}:${b.srcLang}:${b.tgtLang}`;
-    if (!ratios.has(key)) {
-      const l = pairedLengths(db, b.statementId, b.srcLang, b.tgtLang);
-      ratios.set(key, l.src > 0 && l.tgt > 0 ? l.tgt / l.src : undefined);
-    }
+    if (!ratios.has(key)) ratios.set(key, statementRatio(db, b.statementId, b.srcLang, b.tgtLang));
     return ratios.get(key);
   };
   for (const b of iterateExportBeads(db, q)) {
@@ -92,10 +89,8 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
       yield toUnit(b, corpusText(b.src.map((p) => p.text)).join('\n'), corpusText(b.tgt.map((p) => p.text)).join('\n'));
       continue;
     }
-    const ss = b.src.flatMap((p) => splitSentences(p.text, b.srcLang));
-    const ts = b.tgt.flatMap((p) => splitSentences(p.text, b.tgtLang));
-    const lengthRatio = ratioOf(b);
-    for (const sb of alignSentences(ss, ts, { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary, vocabulary, ...(lengthRatio ? { lengthRatio } : {}) })) {
+    const { src: ss, tgt: ts, beads } = sentencePairs(b.src.map((p) => p.text), b.tgt.map((p) => p.text), { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary, vocabulary, lengthRatio: ratioOf(b) });
+    for (const sb of beads) {
       if (sb.src.length === 0 || sb.tgt.length === 0) continue;
       // Each sentence is stripped, not the joined pair: the first one carries its paragraph's marker,
       // a later one may open with an inline item number ("…합의했다. 2. 양측은…").

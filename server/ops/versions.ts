@@ -6,7 +6,7 @@ import { diffArrays } from 'diff';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
-import { alignParagraphs, pairedLengthRatio } from '../core/align.ts';
+import { alignParagraphs } from '../core/align.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
@@ -15,6 +15,7 @@ import { wordDiff } from './edit.ts';
 import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { carryFindingDecisions, runStatementChecks } from './checks.ts';
+import { statementRatio } from './sentences.ts';
 
 export interface VersionResult {
   textId: number;
@@ -59,7 +60,7 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
       const changedSide: 'src' | 'tgt' = a.srcTextId === current.id ? 'src' : 'tgt';
       // A changed stretch is aligned at the whole statement's length ratio: its own few paragraphs'
       // totals are thrown off by the very omission or addition the stretch may hold.
-      const lengthRatio = statementLengthRatio(listBeads(db, a.id));
+      const lengthRatio = statementRatio(db, statementId, a.srcLang, a.tgtLang);
       const opt = { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary, lengthRatio };
       const align = (x: string[], y: string[]) =>
         changedSide === 'src'
@@ -129,13 +130,6 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
       return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads };
     })
     .immediate();
-}
-
-/** Target characters per source character over the paired beads of an alignment. */
-function statementLengthRatio(beads: BeadRow[]): number | undefined {
-  const src: string[] = [], tgt: string[] = [];
-  const indexed = beads.map((b) => ({ src: b.src.map((p) => src.push(p.text) - 1), tgt: b.tgt.map((p) => tgt.push(p.text) - 1), confidence: b.confidence }));
-  return pairedLengthRatio(src, tgt, indexed);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import { setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../ops/review.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../../ops/edit.ts';
+import { beadSentences } from '../../ops/sentences.ts';
 import { body, idParam, type RouteContext } from '../request.ts';
 import { getFlag, statementOfBead } from '../../store/beads.ts';
 import type { Db } from '../../store/db.ts';
@@ -33,6 +34,11 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
       res.json({ ok: true, eventId, [which === 'undo' ? 'undid' : 'redid']: undid, ...undoRedoState(db, id) });
     });
   }
+
+  // The sentences inside a row, aligned (what the sentence-level export writes for it).
+  r.get('/beads/:id/sentences', (req, res) => {
+    res.json({ ok: true, ...beadSentences(db, idParam(req.params.id, 'bead'), ops) });
+  });
 
   r.get('/alignments/:id/history', (req, res) => {
     res.json({ ok: true, ...undoRedoState(db, idParam(req.params.id, 'alignment')) });
