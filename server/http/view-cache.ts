@@ -7,7 +7,7 @@ import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
 import Negotiator from 'negotiator';
 import type { Db } from '../store/db.ts';
 import { statementRevision, eventsSince } from '../store/events.ts';
-import { getFlag, type FlagRow } from '../store/beads.ts';
+import { beadPosition, getFlag, isCurrentAlignment, type FlagRow } from '../store/beads.ts';
 import { getStatementView, type StatementView } from '../ops/review.ts';
 
 // Beads per pre-joined chunk: a flag write re-joins one group. (Joining the whole body from its 400
@@ -202,7 +202,10 @@ export class StatementViews {
     const after = statementRevision(this.db, statementId);
     // A flag write changes one flag, so of the summary only the open-flag count moves, and by this flag alone
     // (counting it afresh scans every flag of the statement, which grows with the review).
-    const openDelta = (flag.status === 'open' ? 1 : 0) - (wasOpen ? 1 : 0);
+    // The list's count is over the current versions' rows: a flag on a row of an older version (from
+    // before the writes refused those) does not move it.
+    const counted = isCurrentAlignment(this.db, beadPosition(this.db, flag.beadId).alignmentId);
+    const openDelta = counted ? (flag.status === 'open' ? 1 : 0) - (wasOpen ? 1 : 0) : 0;
     for (const e of stale) {
       e.view.statement = { ...e.view.statement, openFlags: e.view.statement.openFlags + openDelta };
       const k = e.view.alignment?.beads.findIndex((b) => b.id === flag.beadId) ?? -1;

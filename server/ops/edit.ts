@@ -17,7 +17,7 @@ import {
   setParagraphContent,
   snapshotRange,
   rangeVersions,
-  alignmentOfParagraph,
+  alignmentsOfParagraph,
   isCurrentAlignment,
   normalizePositions,
   type BeadRow,
@@ -255,8 +255,10 @@ const normText = (t: string) => t.replace(/\s+/g, ' ').trim();
  * is refused with a ConflictError (409) rather than silently overwriting their fix.
  */
 export function editParagraph(db: Db, paragraphId: number, edit: unknown, actor: string, opts: OpsOptions = {}): { eventId: number } {
-  const { content, base } = (typeof edit === 'object' && edit !== null ? edit : {}) as Record<string, unknown>;
+  const { content, base, alignment } = (typeof edit === 'object' && edit !== null ? edit : {}) as Record<string, unknown>;
   if (typeof content !== 'string') throw new InputError('"content" must be a string');
+  if (alignment !== undefined && (typeof alignment !== 'number' || !Number.isInteger(alignment) || alignment < 1))
+    throw new InputError('"alignment" must be the id of the alignment the paragraph is edited from (a positive integer)');
   const text = normText(content);
   if (!text) throw new InputError('a paragraph cannot be empty; use an empty cell (insert-empty) for an omission');
   if (text.length > LIMITS.maxParagraphChars) throw new InputError(`a paragraph is limited to ${LIMITS.maxParagraphChars} characters`, 'too_large');
@@ -266,8 +268,14 @@ export function editParagraph(db: Db, paragraphId: number, edit: unknown, actor:
       // Checked after the lookup so an unknown paragraph is a 404 whatever the body.
       if (typeof base !== 'string') throw new InputError('"base" must be the paragraph text your editor started from');
       if (normText(base) !== p.content) throw new ConflictError(`paragraph ${p.position} (${p.lang}) was changed by someone else since you opened it; reload to see their text`);
+      if (!p.isCurrent) throw new ConflictError(`paragraph ${p.position} (${p.lang}) belongs to an older version of the statement; reload to edit the current one`);
       if (p.content === text) throw new InputError('the text is unchanged');
-      const alignmentId = alignmentOfParagraph(db, paragraphId);
+      // The edit goes on the undo history of the page it was made from: a source paragraph of a
+      // trilateral statement is in two alignments, and Undo on the other page must not take it back.
+      const within = alignmentsOfParagraph(db, paragraphId);
+      if (alignment !== undefined && !within.includes(alignment as number)) throw new InputError(`paragraph ${paragraphId} is not part of alignment ${alignment}`);
+      if (alignment !== undefined && !isCurrentAlignment(db, alignment as number)) throw new ConflictError(`alignment ${alignment} belongs to an older version of the statement; reload to edit the current one`);
+      const alignmentId = (alignment as number | undefined) ?? within[0];
       setParagraphContent(db, paragraphId, text);
       const at = nowIso(opts);
       touchStatement(db, p.statementId, at);

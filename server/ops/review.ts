@@ -6,6 +6,8 @@ import {
   listAlignments,
   listBeads,
   statementOfBead,
+  beadPosition,
+  isCurrentAlignment,
   insertFlag,
   insertFlagComment,
   getFlag,
@@ -71,6 +73,10 @@ export function addFlag(db: Db, beadId: number, input: FlagInput, actor: string,
   const text = comment(input.comment);
   return db.transaction(() => {
     const statementId = statementOfBead(db, beadId);
+    // A page loaded before a new version was imported still shows the old rows: a flag saved there
+    // would sit on a row nobody sees again.
+    const { alignmentId, position } = beadPosition(db, beadId);
+    if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`row ${position} belongs to an older version of the statement; reload to flag the current one`);
     const at = nowIso(opts);
     const flag = insertFlag(db, { beadId, category, severity, comment: text, author: actor, at });
     recordEvent(db, { at, actor, action: 'flag.create', statementId, entity: 'flag', entityId: flag.id, after: flag });

@@ -352,6 +352,8 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
 export interface ParagraphInfo {
   id: number;
   textId: number;
+  /** Whether the paragraph's text is the current version of its language (older versions are history). */
+  isCurrent: boolean;
   position: number;
   content: string;
   statementId: number;
@@ -361,29 +363,32 @@ export interface ParagraphInfo {
 export function getParagraph(db: Db, id: number): ParagraphInfo {
   const r = q(db)
     .prepare(
-      `SELECT p.id, p.text_id AS textId, p.position, p.content, t.statement_id AS statementId, t.lang
+      `SELECT p.id, p.text_id AS textId, t.is_current AS isCurrent, p.position, p.content, t.statement_id AS statementId, t.lang
        FROM paragraphs p JOIN texts t ON t.id = p.text_id WHERE p.id = ?`,
     )
-    .get(id) as ParagraphInfo | undefined;
+    .get(id) as (Omit<ParagraphInfo, 'isCurrent'> & { isCurrent: number }) | undefined;
   if (!r) throw new NotFoundError(`paragraph ${id} not found`);
-  return r;
+  return { ...r, isCurrent: r.isCurrent === 1 };
 }
 
 export function setParagraphContent(db: Db, id: number, content: string): void {
   q(db).prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(content, id);
 }
 
-/** The alignment a paragraph is part of, the current one first (a paragraph of a language that did not
- * change across versions belongs to the old and the new alignment). */
-export function alignmentOfParagraph(db: Db, paragraphId: number): number | undefined {
-  const r = q(db)
-    .prepare(
-      `SELECT b.alignment_id AS a FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id JOIN alignments al ON al.id = b.alignment_id
-       JOIN texts ts ON ts.id = al.src_text_id JOIN texts tt ON tt.id = al.tgt_text_id
-       WHERE bp.paragraph_id = ? ORDER BY ts.is_current AND tt.is_current DESC, al.id DESC LIMIT 1`,
-    )
-    .get(paragraphId) as { a: number } | undefined;
-  return r?.a;
+/**
+ * Every alignment a paragraph is part of, current ones first, newest first: a source paragraph of a
+ * trilateral statement is in two current alignments (EN–KO and EN–JA).
+ */
+export function alignmentsOfParagraph(db: Db, paragraphId: number): number[] {
+  return (
+    q(db)
+      .prepare(
+        `SELECT DISTINCT b.alignment_id AS a, (ts.is_current AND tt.is_current) AS cur FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id
+         JOIN alignments al ON al.id = b.alignment_id JOIN texts ts ON ts.id = al.src_text_id JOIN texts tt ON tt.id = al.tgt_text_id
+         WHERE bp.paragraph_id = ? ORDER BY cur DESC, a DESC`,
+      )
+      .all(paragraphId) as { a: number }[]
+  ).map((r) => r.a);
 }
 
 /** Whether both texts of an alignment are the current versions: older alignments are history, not to be edited. */

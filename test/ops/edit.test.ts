@@ -200,6 +200,37 @@ describe('ops/edit', () => {
       expect(errors()).to.deep.equal([]);
     });
 
+    it('a text fix in a trilateral statement joins the undo history of the page it was made from', () => {
+      const tri = importStatement(
+        db,
+        {
+          title: 'Trilateral coast guards',
+          preSplit: true,
+          texts: {
+            en: 'The three coast guards met in Busan.\nThey agreed to hold a joint search and rescue drill.\nThe next meeting will be held in Manila.',
+            ko: '3국 해양경찰은 부산에서 만났다.\n3국은 합동 수색구조 훈련을 실시하기로 합의하였다.\n다음 회의는 마닐라에서 열린다.',
+            ja: '3か国の海上保安機関は釜山で会合した。\n3か国は合同捜索救助訓練の実施で合意した。\n次回会合はマニラで開催される。',
+          },
+        },
+        'setup',
+      ).statementId;
+      const ko = getStatementView(db, tri, 'ko').alignment!, ja = getStatementView(db, tri, 'ja').alignment!;
+      expect(ko.id).to.not.equal(ja.id);
+      // A merge on the EN–KO page, then a fix of an English paragraph from the same page.
+      editAlignment(db, { op: 'merge', beadId: ko.beads[1]!.id, version: ko.beads[1]!.version }, 'alice');
+      const p = ko.beads[2]!.src[0]!;
+      editParagraph(db, p.id, { content: p.text.replace('Manila', 'Manila, the Philippines'), base: p.text, alignment: ko.id }, 'alice');
+      expect(undoRedoState(db, ko.id).canUndo).to.equal('paragraph.edit');
+      expect(undoRedoState(db, ja.id).canUndo).to.equal(null);
+      // Undo on that page takes the text fix back, not the merge before it.
+      expect(undoRedo(db, ko.id, 'undo', 'alice').undid).to.equal('paragraph.edit');
+      expect(getStatementView(db, tri, 'ko').alignment!.beads.some((b) => b.src.some((x) => x.text.includes('Philippines')))).to.equal(false);
+      expect(undoRedoState(db, ko.id).canUndo).to.equal('bead.merge');
+      // An alignment the paragraph is not part of is refused.
+      expect(() => editParagraph(db, p.id, { content: p.text + ' Again.', base: p.text, alignment: 424242 }, 'alice')).to.throw(InputError, /not part of alignment 424242/);
+      expect(() => editParagraph(db, p.id, { content: p.text + ' Again.', base: p.text, alignment: 'ko' }, 'alice')).to.throw(InputError, /"alignment"/);
+    });
+
     it('undo of an insert-empty takes its suggestions away again', () => {
       const before = suggested().map((f) => [f.key, f.beadId]);
       edit(1, { op: 'insert-empty', side: 'tgt' });

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { Db } from '../../server/store/db.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView, addFlag } from '../../server/ops/review.ts';
-import { editAlignment } from '../../server/ops/edit.ts';
+import { editAlignment, editParagraph } from '../../server/ops/edit.ts';
 import { importVersion, diffVersions } from '../../server/ops/versions.ts';
 import { listCurrentTexts, listStatements, listTextVersions } from '../../server/store/statements.ts';
 import { importStatement } from '../../server/ops/import.ts';
-import { InputError } from '../../server/core/errors.ts';
+import { ConflictError, InputError } from '../../server/core/errors.ts';
 import { statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import type { FindingRow } from '../../server/store/findings.ts';
 import { dbDigest, useTempDb } from '../helpers.ts';
@@ -71,6 +71,23 @@ describe('ops/versions', () => {
     expect(after.beads).to.equal(current.beads.length);
     expect(after.confirmed).to.equal(current.beads.filter((b) => b.status === 'confirmed').length);
     expect(after.findings).to.equal(statementFindings(db, id).filter((f) => f.alignmentId === current.id && f.status === 'suggested' && f.severity !== 'info').length);
+  });
+
+  it('refuses flags, finding decisions and text edits on the rows of an older version, changing nothing', () => {
+    const old = view();
+    const oldFinding = statementFindings(db, id).find((f) => f.status === 'suggested')!;
+    const oldKo = old.beads.find((b) => b.tgt.length > 0)!.tgt[0]!;
+    importVersion(db, id, 'ko', ko2, 'bob');
+    const before = dbDigest(db);
+    expect(() => addFlag(db, old.beads[0]!.id, { category: 'style', comment: 'from a stale page' }, 'alice')).to.throw(ConflictError, /row 1 belongs to an older version/);
+    expect(() => decideFinding(db, oldFinding.id, 'accept', 'erin')).to.throw(ConflictError, /older version/);
+    expect(() => editParagraph(db, oldKo.id, { content: oldKo.text + ' 추가', base: oldKo.text }, 'alice')).to.throw(ConflictError, /older version/);
+    expect(dbDigest(db)).to.equal(before);
+    // The same writes on the current rows go through.
+    const now = view();
+    addFlag(db, now.beads[0]!.id, { category: 'style', comment: 'on the current page' }, 'alice');
+    const p = now.beads[0]!.tgt[0]!;
+    editParagraph(db, p.id, { content: p.text + ' (수정)', base: p.text }, 'alice');
   });
 
   it('keeps the source language first after a new version of the source text', () => {
