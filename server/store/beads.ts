@@ -428,20 +428,25 @@ export function listAlignmentEvents(db: Db, alignmentId: number): AlignmentEvent
 }
 
 /** Text pairs of confirmed beads with both sides, newest first: what reviewers vouched for. */
+/**
+ * Confirmed pairs of the current versions in one language pair, newest first. A statement aligned
+ * the other way round (Korean first) gives its pairs turned round; an older version's rows are
+ * history (their confirmations were carried over to the current rows, so they would count twice).
+ */
 export function confirmedPairs(db: Db, srcLang: string, tgtLang: string, limit: number): { src: string; tgt: string }[] {
+  const side = (s: 'src' | 'tgt') =>
+    `(SELECT group_concat(content, ' ') FROM (SELECT p.content FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
+       WHERE bp.bead_id = b.id AND bp.side = '${s}' ORDER BY p.position))`;
   return q(db)
     .prepare(
-      `SELECT
-         (SELECT group_concat(content, ' ') FROM (SELECT p.content FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
-            WHERE bp.bead_id = b.id AND bp.side = 'src' ORDER BY p.position)) AS src,
-         (SELECT group_concat(content, ' ') FROM (SELECT p.content FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
-            WHERE bp.bead_id = b.id AND bp.side = 'tgt' ORDER BY p.position)) AS tgt
+      `SELECT CASE WHEN ts.lang = @src THEN ${side('src')} ELSE ${side('tgt')} END AS src,
+              CASE WHEN ts.lang = @src THEN ${side('tgt')} ELSE ${side('src')} END AS tgt
        FROM beads b JOIN alignments a ON a.id = b.alignment_id
-       JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
-       WHERE b.status = 'confirmed' AND ts.lang = ? AND tt.lang = ?
-       ORDER BY b.id DESC LIMIT ?`,
+       JOIN texts ts ON ts.id = a.src_text_id AND ts.is_current = 1 JOIN texts tt ON tt.id = a.tgt_text_id AND tt.is_current = 1
+       WHERE b.status = 'confirmed' AND ((ts.lang = @src AND tt.lang = @tgt) OR (ts.lang = @tgt AND tt.lang = @src))
+       ORDER BY b.id DESC LIMIT @limit`,
     )
-    .all(srcLang, tgtLang, limit)
+    .all({ src: srcLang, tgt: tgtLang, limit })
     .filter((r) => (r as { src: string | null }).src && (r as { tgt: string | null }).tgt) as { src: string; tgt: string }[];
 }
 

@@ -5,6 +5,7 @@ import { seedDemo } from '../../server/ops/seed.ts';
 import { addFlag, changeFlag, getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import { buildReport } from '../../server/ops/report.ts';
+import { importVersion } from '../../server/ops/versions.ts';
 import { NotFoundError } from '../../server/core/errors.ts';
 import { useTempDb } from '../helpers.ts';
 
@@ -52,6 +53,20 @@ describe('ops/report', () => {
     expect(html).not.to.include('<script>');
     expect(html).to.include('<h2>Joint Press Statement for the 26th Korea-U.S. Integrated Defense Dialogue</h2>');
     expect(html).to.include('Generated 2026-01-01T00:00:00Z · 2 items, 1 open');
+  });
+
+  it('reports the current version only: after a new version each flag and finding appears once, with its row\'s text', () => {
+    runStatementChecks(db, ids[0]!, 'checker');
+    const ko = getStatementView(db, ids[0]!).alignment!.beads.flatMap((b) => b.tgt.map((p) => p.text)).join('\n\n');
+    importVersion(db, ids[0]!, 'ko', ko.replace('1조 4,028억 원', '1조 5,192억 원'), 'bob');
+    const rows = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
+    const current = getStatementView(db, ids[0]!).alignment!;
+    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested' && f.alignmentId === current.id);
+    expect(rows.filter((r) => r.kind === 'flag')).to.have.length(2);
+    expect(rows.filter((r) => r.kind === 'finding').map((r) => Number(r.id)).sort()).to.deep.equal(open.map((f) => f.id).sort());
+    expect(rows.every((r) => r.source_text !== '' || r.target_text !== '')).to.equal(true);
+    // The number the new version fixed is no longer reported.
+    expect(rows.some((r) => r.comment!.includes('1조 4,028억'))).to.equal(false);
   });
 
   it('names an unknown statement', () => {
