@@ -151,7 +151,19 @@ function carryOver(
   let cursor = 0;
   let pendingX: number[] = [];
   let pendingY: BeadRow['src'] = [];
+  // A flag on a row whose only paragraphs changed (an English-only row whose paragraph was rewritten)
+  // has nothing of its own left to follow: it goes to the new paragraph in the same place of the
+  // re-aligned stretch, counted in changed-side paragraphs from the stretch's start.
+  let stretchOld = 0;
+  let placeLater: { flagId: number; offset: number }[] = [];
   const flush = () => {
+    for (const f of placeLater) {
+      const at = pendingX[Math.min(f.offset, pendingX.length - 1)];
+      const ids = at !== undefined ? [newIds[at]!] : pendingY.slice(0, 1).map((p) => p.id);
+      flagMoves.push({ flagId: f.flagId, paragraphs: ids });
+    }
+    placeLater = [];
+    stretchOld = 0;
     if (pendingX.length && pendingY.length) {
       for (const b of align(pendingX.map((i) => newTexts[i]!), pendingY.map((p) => p.text)))
         beads.push({ bead: { [side]: b.src.map((k) => newIds[pendingX[k]!]!), [other]: b.tgt.map((k) => pendingY[k]!.id), confidence: Math.min(1, Math.max(0, b.confidence)) } as unknown as NewBead });
@@ -179,7 +191,11 @@ function carryOver(
     } else {
       pendingY.push(...b[other]);
       const near = [...b[other].map((p) => p.id), ...mapped.filter((m): m is number => m !== undefined).map((i) => newIds[i]!)];
-      for (const f of b.flags) flagMoves.push({ flagId: f.id, paragraphs: near });
+      for (const f of b.flags) {
+        if (near.length) flagMoves.push({ flagId: f.id, paragraphs: near });
+        else placeLater.push({ flagId: f.id, offset: stretchOld });
+      }
+      stretchOld += b[side].length;
     }
   }
   while (cursor < newTexts.length) pendingX.push(cursor++);

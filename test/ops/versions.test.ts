@@ -90,6 +90,17 @@ describe('ops/versions', () => {
     editParagraph(db, p.id, { content: p.text + ' (수정)', base: p.text }, 'alice');
   });
 
+  it('keeps a flag on a one-sided row with the new text of its paragraph when only that paragraph changed', () => {
+    const enOnly = view().beads.find((b) => b.tgt.length === 0)!; // English ¶9, which the Korean leaves out
+    const n = enOnly.src[0]!.n;
+    const flag = addFlag(db, enOnly.id, { category: 'omission', comment: 'Korean lacks this paragraph' }, 'alice');
+    const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
+    const changed = enOnly.src[0]!.text.replace(/\.$/, ', as agreed.');
+    importVersion(db, id, 'en', en.replace(enOnly.src[0]!.text, changed), 'bob');
+    const holder = view().beads.find((b) => b.flags.some((f) => f.id === flag.id))!;
+    expect(holder.src.map((p) => [p.n, p.text])).to.deep.equal([[n, changed]]);
+  });
+
   it('keeps the source language first after a new version of the source text', () => {
     const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
     // Not the demo's texts (the same texts again would be the demo statement, English first).
