@@ -3,6 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseGlossary, type Glossary } from '../core/glossary.ts';
+import { InputError } from '../core/errors.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultDbPath = join(repoRoot, 'data', 'twintext.db');
@@ -43,3 +44,14 @@ export function vocabularyOf(opts: OpsOptions = {}): Glossary | undefined {
 
 /** Below this many confirmed pairs a learned lexicon is noise, so the aligner goes without. */
 export const MIN_PAIRS_FOR_LEXICON = 30;
+
+/**
+ * Refuses a statement date that is not a day of the calendar as YYYY-MM-DD ("2026-02-30" and
+ * "2026-13-45" have the right shape, but would be stored and then sorted as real dates).
+ */
+export function checkStatementDate(date: string, where = ''): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+    throw new InputError(`${where}date must be a calendar date as YYYY-MM-DD, got "${date}"`);
+}

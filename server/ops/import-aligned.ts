@@ -9,7 +9,7 @@ import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/bea
 import { recordEvent } from '../store/events.ts';
 import { contentHash, LIMITS } from './import.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
-import { nowIso, type OpsOptions } from './context.ts';
+import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
 
 const FLAG_NOTE = /^(\S+) \[([^,\]]+), ([^\]]+)\](?: (.*?))?: ([\s\S]*)$/;
 
@@ -64,7 +64,7 @@ const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) &&
 function checkUnit(u: ExportUnit, where: string): void {
   for (const k of ['statementId', 'beadId', 'position'] as const)
     if (!isId(u[k])) throw new InputError(`${where}: ${k} must be a whole number, got ${String(u[k])}`);
-  if (u.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(u.date)) throw new InputError(`${where}: date must be YYYY-MM-DD, got "${u.date}"`);
+  if (u.date !== null) checkStatementDate(u.date, `${where}: `);
   if (u.title.length > LIMITS.maxTitleChars) throw new InputError(`${where}: the title is longer than ${LIMITS.maxTitleChars} characters`);
   for (const t of [u.src, u.tgt])
     if (t.length > LIMITS.maxParagraphChars * 4) throw new InputError(`${where}: a segment is longer than ${LIMITS.maxParagraphChars * 4} characters`, 'too_large');

@@ -9,7 +9,7 @@ import { alignParagraphs } from '../core/align.ts';
 import { insertStatement, insertText, findStatementByHash, listCurrentTexts } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
+import { checkStatementDate, nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { confirmedLexicon } from './lexicon.ts';
 import { runStatementChecks } from './checks.ts';
@@ -87,8 +87,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   const paragraphs = new Map<Lang, SplitParagraph[]>();
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
   const title = (input.title?.trim() || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
-  if (input.date != null && input.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(input.date))
-    throw new InputError(`date must be YYYY-MM-DD, got "${input.date}"`);
+  if (input.date != null && input.date !== '') checkStatementDate(input.date);
   return { langs: ordered, paragraphs, title };
 }
 

@@ -68,7 +68,8 @@ describe('ops/import-aligned', () => {
     expect(() => importAlignedCorpus(b, `${header}\n${row({ 4: '1.5' })}`, 'tsv', 'x')).to.throw(InputError, /statementId must be a whole number/);
     expect(() => importAlignedCorpus(b, `${header}\n${row({ 13: '{}' })}`, 'tsv', 'x')).to.throw(InputError, /flags must be a list/);
     expect(() => importAlignedCorpus(b, `${header}\n${row({ 13: '[{"category":"vibes","severity":"minor","status":"open","comment":"","author":""}]' })}`, 'tsv', 'x')).to.throw(InputError, /unknown flag category "vibes"/);
-    expect(() => importAlignedCorpus(b, `${header}\n${row({ 6: 'yesterday' })}`, 'tsv', 'x')).to.throw(InputError, /date must be YYYY-MM-DD/);
+    expect(() => importAlignedCorpus(b, `${header}\n${row({ 6: 'yesterday' })}`, 'tsv', 'x')).to.throw(InputError, /date must be a calendar date as YYYY-MM-DD/);
+    expect(() => importAlignedCorpus(b, `${header}\n${row({ 6: '2025-02-29' })}`, 'tsv', 'x')).to.throw(InputError, /got "2025-02-29"/);
     expect(dbDigest(b)).to.equal(before);
   });
 });

@@ -87,6 +87,8 @@ describe('ops/import', () => {
       ['a non-string text', { texts: { en: 'Hello.', ko: 42 as unknown as string } }, /must be a string/],
       ['a bad language code', { texts: { en: 'Hello.', 'k o': '안녕.' } }, /unknown language code/],
       ['a bad date', { texts, date: '23 Sept 2025' }, /YYYY-MM-DD/],
+      ['a date that is no day of the calendar', { texts, date: '2026-02-30' }, /calendar date as YYYY-MM-DD, got "2026-02-30"/],
+      ['a thirteenth month', { texts, date: '2026-13-05' }, /calendar date/],
     ];
     for (const [what, input, message] of bad) {
       it(`rejects ${what} with an InputError and changes nothing`, () => {
