@@ -54,6 +54,9 @@ describe('core/anchors', () => {
       ['U.S. and ROK OPCON transition', 'en', ['acronym:US', 'acronym:ROK', 'acronym:OPCON']],
       ['전시작전통제권(OPCON) 전환과 TTX', 'ko', ['acronym:OPCON', 'acronym:TTX']],
       ['Secretary Austin III', 'en', ['name:stn']],
+      // 제 as the last syllable of a word (과제 "task", 경제, 문제) opens no ordinal.
+      ['과제 12건을 선정하였다', 'ko', ['number:12']],
+      ['경제 제2차 협의와 문제 3건', 'ko', ['ordinal:2', 'number:3']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
