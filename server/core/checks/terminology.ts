@@ -143,11 +143,13 @@ export function checkTerminology(u: Unit): RawFinding[] {
     const hits = findGlossaryTerms(from.text.replace(/’/g, "'"), from.lang, g);
     // A country named beside another ("the Republic of Korea and the United States", "U.S.-ROK")
     // may be rendered by a compound of both ("한미"); named alone, it needs its own name.
+    // By the term the hit found, not by its surface: "U.S." before a hyphen or a space is found as "U.S".
     const isCountry = (k: number) => {
       const x = hits[k];
-      return !!x && translationsOf(g, from.text.slice(x.start, x.end), from.lang, to.lang).alts.some((a) => a in ABBREVIATION);
+      return !!x && (g.terms[x.termIndex]?.terms[to.lang] ?? []).some((a) => a in ABBREVIATION);
     };
-    const joined = (a: number, b: number) => /^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$|^\s*[-–/·]\s*$/i.test(from.text.slice(hits[a]!.end, hits[b]!.start));
+    // (After "U.S" comes its own final dot.)
+    const joined = (a: number, b: number) => /^\.?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$|^\.?\s*[-–/·]\s*$/i.test(from.text.slice(hits[a]!.end, hits[b]!.start));
     for (const [k, h] of hits.entries()) {
       const surface = from.text.slice(h.start, h.end);
       const { alts, entries } = translationsOf(g, surface, from.lang, to.lang);

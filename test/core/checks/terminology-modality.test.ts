@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseGlossary } from '../../../server/core/glossary.ts';
 import { checkAlignment, checkConsistency } from '../../../server/core/checks/index.ts';
 import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
 import { render } from './helpers.ts';
@@ -20,6 +23,18 @@ describe('core/checks terminology', () => {
     expect(src.message).to.equal('English "Nuclear Consultative Group" should be rendered as "핵협의그룹" in Korean, which is missing');
     expect(src.key).to.equal('terminology:src:nuclear consultative group');
     expect(fs.map((f) => f.key)).to.include('terminology:tgt:확장억제전략협의체');
+  });
+
+  it('takes "U.S." before a hyphen or a space for the country it is, with the default glossary', () => {
+    // There the hit is "U.S" (the dot is not part of the word), which looked up by its surface found nothing.
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    for (const [en, ko] of [
+      ['The Korea-U.S. working group met in Seoul.', '한미 실무그룹은 서울에서 회의를 가졌다.'],
+      ['The U.S. and Korea working groups met in Seoul.', '한미 실무그룹들은 서울에서 회의를 가졌다.'],
+    ] as const) {
+      const fs = checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] });
+      expect(render(fs), en).to.deep.equal([]);
+    }
   });
 
   it('accepts a compound of party abbreviations (한미, 한·일, 한미일) for countries named together, not 북한, 한 alone, or a country named alone', () => {
