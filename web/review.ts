@@ -47,6 +47,7 @@ import {
   isLow,
   langName,
   matchesFilter,
+  openFlagCount,
   rowState,
   shortcutKey,
   statementLabel,
@@ -68,6 +69,9 @@ const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
   ['jsonl', 'JSONL'],
 ];
 
+/** Why a row with text on both sides can still be missing from an export (see exportableSide in model.ts). */
+const WORDLESS_NOTE = 'exports leave out a pair whose side is empty or only a bullet or a mark, such as “ㅇ”, “-” or “[…]”';
+
 const CONFLICT_MESSAGE = 'This row was changed by someone else; reloaded.';
 
 /**
@@ -88,6 +92,10 @@ interface RowTool {
   key: string;
   run: () => void;
   enabled: (b: Bead, i: number) => boolean;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function titleCase(s: string): string {
@@ -159,13 +167,21 @@ export class ReviewPage {
   private rowToolButtons = new Map<string, HTMLButtonElement>();
   /** Shown at phone width only (style.css): there the row tools fold into this menu to keep the sticky toolbar short. */
   private rowToolsToggle = h('button', { type: 'button', class: 'small tools-toggle', 'aria-expanded': 'false' }, 'Row tools');
+  private toolbar = h('div', { class: 'toolbar' });
+  /**
+   * Shown where the side panel sits below every row (windows of 1100 px and less, phones: style.css):
+   * the toolbar's way to the flags and suggestions, and the panel's way back to the row.
+   */
+  private panelJump = h('button', { type: 'button', class: 'small panel-jump', 'aria-controls': 'review-side' });
+  private panelBack = h('button', { type: 'button', class: 'small panel-back' });
   private flagDialog: HTMLDialogElement | null = null;
   private flagBeadIndex = -1;
   private splitDialog: HTMLDialogElement | null = null;
   private diffDialog: HTMLDialogElement | null = null;
   private rowCount = h('span', { class: 'muted' });
-  private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, '↶ Undo');
-  private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, '↷ Redo');
+  /** The words go on the narrowest phones (style.css), where the arrows and the names (aria-label) remain. */
+  private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, h('span', { 'aria-hidden': 'true' }, '↶'), h('span', { class: 'history-word' }, ' Undo'));
+  private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, h('span', { 'aria-hidden': 'true' }, '↷'), h('span', { class: 'history-word' }, ' Redo'));
   private busy = false;
 
   constructor(
@@ -177,6 +193,8 @@ export class ReviewPage {
     this.undoButton.addEventListener('click', () => void this.undoRedo('undo'));
     this.redoButton.addEventListener('click', () => void this.undoRedo('redo'));
     this.rowToolsToggle.addEventListener('click', () => this.openRowTools(this.rowToolsToggle.getAttribute('aria-expanded') !== 'true'));
+    this.panelJump.addEventListener('click', () => this.jumpToPanel());
+    this.panelBack.addEventListener('click', () => this.backFromPanel());
   }
 
   async load(): Promise<void> {
@@ -341,8 +359,8 @@ export class ReviewPage {
         ? 'Every confirmed row still has an open flag: resolve the flags, or untick “No open flags” to export the confirmed rows.'
         : 'Every row still has an open flag: resolve the flags, or untick “No open flags” to export every pair.';
     if (confirmedOnly && exportableRows(this.beads, false, noOpenFlags) > 0)
-      return 'No confirmed row has text on both sides: confirm rows, or untick “Confirmed only” to export every pair.';
-    return 'No row of this statement has text on both sides: there is no pair to export.';
+      return `No confirmed row has words on both sides (${WORDLESS_NOTE}): confirm rows, or untick “Confirmed only” to export every pair.`;
+    return `No row of this statement has words on both sides (${WORDLESS_NOTE}): there is no pair to export.`;
   }
 
   private buildRowTools(): void {
@@ -387,6 +405,56 @@ export class ReviewPage {
   private openRowTools(open: boolean): void {
     this.rowToolsToggle.setAttribute('aria-expanded', String(open));
     this.rowTools.classList.toggle('open', open);
+    // At phone width the open menu makes the sticky toolbar taller, which covered the row it acts on.
+    if (open && this.rowToolsToggle.offsetParent !== null) this.keepCurrentRowClear();
+  }
+
+  /** Scrolls the current row, when the sticky toolbar covers it or it is out of view, to just below the toolbar. */
+  private keepCurrentRowClear(): void {
+    const row = this.rows[this.current];
+    const bar = this.toolbar;
+    if (!row || row.hidden || !bar.isConnected) return;
+    // Now rather than when the ResizeObserver reports: rows scrolled into view later stop below this height.
+    document.documentElement.style.setProperty('--toolbar-h', `${bar.offsetHeight}px`);
+    const clear = (): void => {
+      const top = bar.getBoundingClientRect().bottom + 8;
+      const bottom = window.innerHeight - 8;
+      const r = row.getBoundingClientRect();
+      let dy = 0;
+      if (r.top < top) dy = r.top - top;
+      else if (r.bottom > bottom) dy = Math.min(r.top - top, r.bottom - bottom);
+      if (Math.abs(dy) >= 1) window.scrollBy(0, dy);
+    };
+    clear();
+    // Scroll anchoring may still move the page as the taller toolbar is laid out: check again then.
+    requestAnimationFrame(clear);
+  }
+
+  /** The side panel, on the tab with something to act on, and the focus on that tab. */
+  private jumpToPanel(): void {
+    const openFlags = this.beads.reduce((n, b) => n + openFlagCount(b), 0);
+    this.setPanel(openFlags > 0 ? 'flags' : this.findings.length > 0 ? 'suggestions' : this.panelTab);
+    const side = byId('review-side');
+    side.scrollIntoView({ block: 'start' });
+    // Rows are drawn only near the view (content-visibility), so those the page passes by take their real
+    // height a frame later and move the panel: aim again over the next frames (a no-op once it is there).
+    let frames = 4;
+    const again = (): void => {
+      side.scrollIntoView({ block: 'start' });
+      if (--frames > 0) requestAnimationFrame(again);
+    };
+    requestAnimationFrame(again);
+    this.panelTabs.querySelector<HTMLButtonElement>(`button.tab[data-tab="${this.panelTab}"]`)?.focus({ preventScroll: true });
+  }
+
+  /** Back from the panel to the row being reviewed (or the first row shown). */
+  private backFromPanel(): void {
+    const i = this.current >= 0 ? this.current : this.firstVisible();
+    if (i < 0) {
+      this.root.querySelector('.table-wrap')?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    this.showRow(i);
   }
 
   private runTool(id: string): void {
@@ -407,6 +475,7 @@ export class ReviewPage {
     const i = this.current;
     const b = this.beads[i];
     this.rowToolsLabel.textContent = b ? `Row ${i + 1}` : 'No row selected';
+    this.panelBack.textContent = b ? `↑ Back to row ${i + 1}` : '↑ Back to the rows';
     for (const t of this.rowToolDefs) {
       const btn = this.rowToolButtons.get(t.id);
       if (btn) btn.disabled = !b || !t.enabled(b, i);
@@ -476,26 +545,27 @@ export class ReviewPage {
         ),
         h('div', { class: 'head-side' }, this.progressSlot, this.exportBar()),
       ),
+      this.toolbar,
+      h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), h('div', { class: 'side', id: 'review-side' }, this.panelBack, this.panelTabs, this.sidePanel)),
+    );
+    clear(this.toolbar);
+    this.toolbar.append(
       h(
         'div',
-        { class: 'toolbar' },
-        h(
-          'div',
-          { class: 'toolbar-line' },
-          this.filterBar,
-          h('label', { class: 'info-toggle', for: 'show-info', title: 'Show the informational suggestions of the checks, not only errors and warnings' }, this.infoToggle, 'Info suggestions'),
-          h('div', { class: 'history', role: 'group', 'aria-label': 'Alignment history' }, this.undoButton, this.redoButton),
-          h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · c confirm · m merge · s split · u undo · ? help'),
-        ),
-        this.rowTools,
+        { class: 'toolbar-line' },
+        this.filterBar,
+        h('label', { class: 'info-toggle', for: 'show-info', title: 'Show the informational suggestions of the checks, not only errors and warnings' }, this.infoToggle, 'Info suggestions'),
+        h('div', { class: 'history', role: 'group', 'aria-label': 'Alignment history' }, this.undoButton, this.redoButton),
+        this.panelJump,
+        h('p', { id: 'review-hint', class: 'hint muted' }, 'j/k move · c confirm · m merge · s split · u undo · ? help'),
       ),
-      h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), h('div', { class: 'side' }, this.panelTabs, this.sidePanel)),
+      this.rowTools,
     );
     this.sidePanel.append(this.panelBody);
     // The sticky toolbar's height depends on the window's width (its lines wrap) and on the row tools:
     // the sticky table header sits below it, and a row scrolled into view stops below both.
-    const toolbar = this.root.querySelector<HTMLElement>('.toolbar');
-    if (toolbar && typeof ResizeObserver === 'function') {
+    const toolbar = this.toolbar;
+    if (typeof ResizeObserver === 'function') {
       new ResizeObserver(() => document.documentElement.style.setProperty('--toolbar-h', `${toolbar.offsetHeight}px`)).observe(toolbar);
     }
 
@@ -717,6 +787,12 @@ export class ReviewPage {
 
   private renderFilters(): void {
     const counts = filterCounts(this.beads, this.suggestionsOf);
+    const openFlags = this.beads.reduce((n, b) => n + openFlagCount(b), 0);
+    const suggestions = this.findings.length;
+    // "Flags" as the checks' findings are suggested flags; the name says which is which.
+    clear(this.panelJump);
+    this.panelJump.append(h('span', { 'aria-hidden': 'true' }, '⚑'), ` Flags (${openFlags + suggestions})`);
+    this.panelJump.setAttribute('aria-label', `Flags (${openFlags + suggestions}): ${plural(openFlags, 'open flag')} and ${plural(suggestions, 'suggestion')}, in the panel below the rows`);
     clear(this.filterBar);
     for (const f of FILTERS) {
       this.filterBar.append(

@@ -401,6 +401,51 @@ describe('web: review page', function () {
     });
   });
 
+  it('says nothing would be exported when the only confirmed pair has a side without words (a lone bullet), instead of downloading an empty file', async () => {
+    // Written for this test: between two ordinary paragraphs, a lone "-" in English and a lone "ㅇ" in Korean.
+    const imported = await post(`${fx.server.url}/api/statements`, {
+      title: 'Readout with a stray bullet',
+      texts: {
+        en: 'The two sides met in Seoul on March 3, 2026 and discussed the alliance.\n\n[…]\n\nThey agreed to meet again in Washington in 2027.',
+        ko: '양측은 2026년 3월 3일 서울에서 만나 동맹에 대해 논의하였다.\n\nㅇ\n\n양측은 2027년 워싱턴에서 다시 만나기로 합의하였다.',
+      },
+    });
+    expect(imported.status).to.equal(201);
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    // The aligner leaves the two marks unpaired; merged, they make the row "[…]" ↔ "ㅇ".
+    let beads = (await apiAlignment(fx.server.url, id)).beads;
+    const lone = beads.findIndex((b) => b.src.length === 1 && b.tgt.length === 0 && b.src[0]!.text === '[…]');
+    expect(lone, 'the English mark is a row of its own').to.be.at.least(1);
+    expect(beads[lone - 1]!.tgt.map((p) => p.text)).to.deep.equal(['ㅇ']);
+    expect((await post(`${fx.server.url}/api/beads/${beads[lone]!.id}/edit`, { op: 'merge', version: beads[lone]!.version })).status).to.equal(200);
+    beads = (await apiAlignment(fx.server.url, id)).beads;
+    const row = beads.findIndex((b) => b.src.map((p) => p.text).join() === '[…]' && b.tgt.map((p) => p.text).join() === 'ㅇ');
+    expect(row).to.be.at.least(0);
+    await withPage(async (page, errors) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      // Only that row is confirmed.
+      await page.locator('tr.bead').nth(row).getByRole('button', { name: 'Confirm' }).click();
+      await page.waitForSelector(`tr.bead:nth-child(${row + 1}) button.confirm[aria-pressed="true"]`);
+      const exp = page.getByRole('group', { name: 'Export' });
+      expect(await exp.getByLabel('Confirmed only').isChecked()).to.equal(true);
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await exp.getByRole('link', { name: 'Download TSV' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).to.contain('No confirmed row has words on both sides');
+      // The server agrees: that export is its header line alone.
+      const href = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
+      expect((await (await fetch(`${fx.server.url}${href}`)).text()).trim().split('\n')).to.have.length(1);
+      // Every row: the two worded pairs are there to download.
+      await exp.getByLabel('Confirmed only').uncheck();
+      const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('link', { name: 'Download TSV' }).click()]);
+      expect(download.suggestedFilename()).to.equal(`twintext-statement-${id}.tsv`);
+      expect(downloads).to.equal(1);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
   it('at phone width stacks the two sides of each row under their language names, with no sideways scrolling, and confirms', async () => {
     const alignment = await apiAlignment(fx.server.url, fx.data.statementId);
     await withPage(async (page, errors) => {
