@@ -186,8 +186,22 @@ export function undoState(alignmentId: number): Promise<UndoState> {
   return call('GET', `/api/alignments/${alignmentId}/history`);
 }
 
-export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all', excludeOpenFlags = false): string {
-  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}`;
+/** The sentences inside a row, aligned at the statement's length ratio (docs/api.md). */
+export interface BeadSentences {
+  beadId: number;
+  srcLang: string;
+  tgtLang: string;
+  src: string[];
+  tgt: string[];
+  beads: { src: number[]; tgt: number[]; confidence: number }[];
+}
+
+export function getBeadSentences(beadId: number): Promise<BeadSentences> {
+  return call('GET', `/api/beads/${beadId}/sentences`);
+}
+
+export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph'): string {
+  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}${level === 'sentence' ? '&level=sentence' : ''}`;
 }
 
 export interface Span {
@@ -313,9 +327,12 @@ export function commentOnFlag(id: number, body: string): Promise<{ flag: Flag }>
   return call('POST', `/api/flags/${id}/comments`, { body });
 }
 
-/** `base` is the text the editor started from: the server refuses (409) if the paragraph has changed since. */
-export function editParagraph(id: number, content: string, base: string): Promise<{ eventId: number; history: ParagraphEdit[] }> {
-  return call('PATCH', `/api/paragraphs/${id}`, { content, base });
+/**
+ * `base` is the text the editor started from: the server refuses (409) if the paragraph has changed since.
+ * `alignment` is the page's alignment: the edit joins its undo history (a trilateral source paragraph is in two).
+ */
+export function editParagraph(id: number, content: string, base: string, alignment?: number): Promise<{ eventId: number; history: ParagraphEdit[] }> {
+  return call('PATCH', `/api/paragraphs/${id}`, alignment === undefined ? { content, base } : { content, base, alignment });
 }
 
 export function paragraphHistory(id: number): Promise<{ history: ParagraphEdit[] }> {

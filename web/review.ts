@@ -12,6 +12,7 @@ import {
   getEvents,
   getFindings,
   getMeta,
+  getBeadSentences,
   getStatement,
   getVersions,
   listGlossary,
@@ -23,6 +24,7 @@ import {
   uploadVersion,
   type Alignment,
   type Bead,
+  type BeadSentences,
   type DiffOp,
   type EditRequest,
   type EventRecord,
@@ -35,6 +37,7 @@ import {
 import { buildNameIndex, isShared, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
 import { langChips, progressBar } from './list.ts';
+import { sentencesView } from './sentences.ts';
 import {
   beadShape,
   confidenceBand,
@@ -83,7 +86,7 @@ function staleScreen(err: unknown): err is ApiError {
 }
 
 type Side = 'src' | 'tgt';
-type PanelTab = 'flags' | 'suggestions' | 'versions';
+type PanelTab = 'flags' | 'suggestions' | 'sentences' | 'versions';
 
 interface RowTool {
   id: string;
@@ -317,14 +320,16 @@ export class ReviewPage {
     const s = this.statement;
     const confirmedOnly = h('input', { type: 'checkbox', id: 'export-confirmed', checked: true });
     const noOpenFlags = h('input', { type: 'checkbox', id: 'export-no-open-flags' });
+    const bySentence = h('input', { type: 'checkbox', id: 'export-sentences' });
     const links = EXPORT_FORMATS.map(([fmt, label]) =>
       h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed'), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
     );
     const update = () => {
-      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked);
+      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked, bySentence.checked ? 'sentence' : 'paragraph');
     };
     confirmedOnly.addEventListener('change', update);
     noOpenFlags.addEventListener('change', update);
+    bySentence.addEventListener('change', update);
     for (const a of links) {
       a.addEventListener('click', (e) => {
         // An empty file downloaded without a word looks like a broken export.
@@ -342,6 +347,7 @@ export class ReviewPage {
       ...links,
       h('label', { for: 'export-confirmed', class: 'check-label' }, confirmedOnly, 'Confirmed only'),
       h('label', { for: 'export-no-open-flags', class: 'check-label', title: 'Leave out rows that still have an open flag' }, noOpenFlags, 'No open flags'),
+      h('label', { for: 'export-sentences', class: 'check-label', title: 'One unit per sentence pair (see the Sentences panel) instead of one per row' }, bySentence, 'By sentence'),
       h('a', { class: 'button small', href: reportUrl(s.id), target: '_blank', rel: 'noopener' }, 'Report'),
     );
   }
@@ -844,6 +850,13 @@ export class ReviewPage {
     this.current = i;
     this.rows[i]?.classList.add('current');
     this.updateRowTools();
+    // The Sentences tab follows the current row; held back while j/k are pressed in a run.
+    if (this.panelTab === 'sentences') {
+      clearTimeout(this.sentencesTimer);
+      this.sentencesTimer = setTimeout(() => {
+        if (this.panelTab === 'sentences') this.renderPanel();
+      }, 150);
+    }
   }
 
   private focusRow(i: number): void {
@@ -941,6 +954,9 @@ export class ReviewPage {
         break;
       case 'U':
         void this.undoRedo('redo');
+        break;
+      case 'S':
+        needRow(() => this.showSentences());
         break;
       case '?':
         openHelp();
@@ -1105,6 +1121,7 @@ export class ReviewPage {
     const tabs: Array<[PanelTab, string]> = [
       ['flags', 'Flags'],
       ['suggestions', 'Suggestions'],
+      ['sentences', 'Sentences'],
       ['versions', 'Versions'],
     ];
     for (const [id, label] of tabs) {
@@ -1140,6 +1157,7 @@ export class ReviewPage {
     clear(this.panelBody);
     if (this.panelTab === 'flags') this.renderFlagsPanel();
     else if (this.panelTab === 'suggestions') this.renderSuggestionsPanel();
+    else if (this.panelTab === 'sentences') this.renderSentencesPanel();
     else void this.renderVersionsPanel();
   }
 
@@ -1303,6 +1321,51 @@ export class ReviewPage {
         this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
       } else reportError(err);
     }
+  }
+
+  /** Sentence pairs by row and text: a row's sentences change only with its paragraphs. */
+  private sentenceCache = new Map<string, BeadSentences>();
+  private sentencesTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The current row's sentences, paired (GET /api/beads/:id/sentences, what the sentence-level
+   * export writes for the row). Fetched when the tab shows a row, not with the page.
+   */
+  private renderSentencesPanel(): void {
+    const panel = this.panelBody;
+    const i = this.current;
+    const b = this.beads[i];
+    panel.append(h('h2', { id: 'sentences-title' }, 'Sentences'));
+    if (!b) {
+      panel.append(h('p', { class: 'muted small' }, 'Move to a row (j / k) to see its sentences paired.'));
+      return;
+    }
+    const key = `${b.id}:${b.version}:${[...b.src, ...b.tgt].map((p) => `${p.id}=${p.text.length}:${p.text}`).join('|')}`;
+    const hit = this.sentenceCache.get(key);
+    if (hit) {
+      panel.append(sentencesView(hit, i));
+      return;
+    }
+    const wait = h('p', { class: 'muted small', role: 'status' }, `Pairing the sentences of row ${i + 1}…`);
+    panel.append(wait);
+    void getBeadSentences(b.id).then(
+      (data) => {
+        this.sentenceCache.set(key, data);
+        // Still on this tab and this row: the reviewer may have moved on meanwhile.
+        if (this.panelTab === 'sentences' && this.beads[this.current]?.id === b.id && wait.isConnected) wait.replaceWith(sentencesView(data, i));
+      },
+      (err: unknown) => {
+        if (wait.isConnected) wait.textContent = `The sentences of row ${i + 1} could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+      },
+    );
+  }
+
+  /** Shift+S: the Sentences tab, brought into view where the panel sits below the rows. */
+  private showSentences(): void {
+    this.setPanel('sentences');
+    const side = byId('review-side');
+    if (side.getBoundingClientRect().top >= window.innerHeight) side.scrollIntoView({ block: 'start' });
+    announce(`Sentences of row ${this.current + 1} in the panel.`);
   }
 
   private renderSuggestionsPanel(): void {
@@ -1610,7 +1673,7 @@ export class ReviewPage {
     }
     save.disabled = true;
     try {
-      await editParagraph(para.id, text, para.text);
+      await editParagraph(para.id, text, para.text, this.alignment.id);
       clearError();
       const i = this.findParagraph(para.id)?.index ?? Math.max(this.current, 0);
       await this.reloadAll(i);
