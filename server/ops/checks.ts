@@ -267,15 +267,19 @@ export interface ConsistencyFinding {
 
 /**
  * Corpus consistency: the same glossary term rendered differently across statements (both directions),
- * over every current pair with two sides. Computed on demand: it reads the whole corpus.
+ * over every current pair with two sides, statements aligned the other way round included. Computed on demand: it reads the whole corpus.
  */
 export function corpusConsistency(db: Db, srcLang = 'en', tgtLang = 'ko', opts: OpsOptions = {}): ConsistencyFinding[] {
   const rows: ConsistencyFinding['rows'] = [];
   const pairs: { statementId: number; date: string | null; src: string; tgt: string }[] = [];
   for (const b of iterateExportBeads(db, {})) {
-    if (b.srcLang !== srcLang || b.tgtLang !== tgtLang || b.src.length === 0 || b.tgt.length === 0) continue;
+    if (b.src.length === 0 || b.tgt.length === 0) continue;
+    // A statement aligned the other way round (Korean first) renders the same terms: it is turned round.
+    const turned = b.srcLang === tgtLang && b.tgtLang === srcLang;
+    if (!turned && (b.srcLang !== srcLang || b.tgtLang !== tgtLang)) continue;
+    const [src, tgt] = turned ? [b.tgt, b.src] : [b.src, b.tgt];
     rows.push({ statementId: b.statementId, title: b.title, date: b.date, beadId: b.beadId, position: b.position });
-    pairs.push({ statementId: b.statementId, date: b.date, src: b.src.map((p) => p.text).join('\n'), tgt: b.tgt.map((p) => p.text).join('\n') });
+    pairs.push({ statementId: b.statementId, date: b.date, src: src.map((p) => p.text).join('\n'), tgt: tgt.map((p) => p.text).join('\n') });
   }
   return checkConsistency(pairs, { srcLang, tgtLang, glossary: dbGlossary(db, opts) }).map((f) => ({
     severity: f.severity,

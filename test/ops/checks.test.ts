@@ -94,4 +94,22 @@ describe('ops/checks #corpusConsistency', () => {
       tmp.cleanup();
     }
   });
+
+  it('reads a statement aligned Korean first as well, turned round', async () => {
+    const { corpusConsistency } = await import('../../server/ops/checks.ts');
+    const { importStatement } = await import('../../server/ops/import.ts');
+    const tmp = tempDir();
+    const db = openDb(join(tmp.dir, 'k.db'));
+    try {
+      importStatement(db, { date: '2026-03-01', preSplit: true, texts: { en: 'Talks on readiness\nThe Joint Chiefs of Staff briefed the delegations.', ko: '대비태세 회의\n합동참모본부가 대표단에 브리핑하였다.' } }, 't');
+      const b = importStatement(db, { date: '2026-04-01', preSplit: true, srcLang: 'ko', texts: { ko: '연습 회의\n합참이 연습 계획을 설명하였다.', en: 'Talks on exercises\nThe Joint Chiefs of Staff presented the exercise plan.' } }, 't').statementId;
+      const found = corpusConsistency(db);
+      expect(found.map((f) => f.message)).to.have.length(1);
+      expect(found[0]!.message).to.match(/"합동참모본부" in statement \d \(2026-03-01\); "합참" in statement \d \(2026-04-01\)/);
+      expect(found[0]!.rows.map((r) => r.statementId)).to.include(b);
+    } finally {
+      db.close();
+      tmp.cleanup();
+    }
+  });
 });
