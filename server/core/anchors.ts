@@ -363,10 +363,13 @@ const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
 // rejected by this set without running the pattern.
 const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
 const KO_BETWEEN = /^(?:한국|미국|일본|중국|북한|러시아|대한민국|국방부|외교부|국무부|통일부|한국의|미국의|일본의|주한|주미|주일)$/u;
+const KO_INSTITUTION = /^\p{Script=Hangul}{2,}(?:부|처|청|원|위원회|본부|사령부)(?:의)?$/u;
+/** A ministry or agency before a title ("해양수산부 장관"); a three-syllable word opening with a surname is a name ("김정부"). */
+const isInstitution = (w: string): boolean => KO_INSTITUTION.test(w) && (w.length >= 4 || !KO_SURNAME.has(w[0]!));
 const KO_NOT_NAME = new Set([
   '한국', '미국', '일본', '중국', '북한', '러시아', '양국', '양측', '각국', '신임', '전임', '현', '전', '공동', '이번', '해당', '동',
   '그', '우리', '국방부', '외교부', '국무부', '통일부', '국방', '외교', '오늘', '지난', '한미', '한미일', '미측', '한측', '일측',
-  '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시',
+  '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시', '대한민국',
 ]);
 const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+of\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?\s+/g;
 const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
@@ -396,7 +399,8 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
       if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w)) continue;
       let j = i - 1;
       // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
-      for (let skipped = 0; j >= 0 && skipped < 2 && KO_BETWEEN.test(words[j]!.w); skipped++) j--;
+      // Any ministry or agency too ("해양수산부 장관", "보건복지부 장관"), not only those listed.
+      for (let skipped = 0; j >= 0 && skipped < 2 && (KO_BETWEEN.test(words[j]!.w) || isInstitution(words[j]!.w)); skipped++) j--;
       const picked: { w: string; s: number; e: number }[] = [];
       for (; j >= 0 && picked.length < 3; j--) {
         const w = words[j]!.w;

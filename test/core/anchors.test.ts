@@ -87,6 +87,13 @@ describe('core/anchors', () => {
     it('does not take countries before a title for names', () => {
       expect(names('한국 국방장관', 'ko')).to.deep.equal([]);
     });
+    it('does not take a ministry or agency before a title for a name, unlisted ones included', () => {
+      expect(names('대한민국 해양수산부 장관은 부산항을 방문하였다.', 'ko')).to.deep.equal([]);
+      expect(names('방위사업청 청장과 질병관리청장은', 'ko')).to.deep.equal([]);
+      // The name before the ministry is still found; a three-syllable name ending in 부 is a name.
+      expect(names('조규홍 보건복지부 장관은', 'ko')[0]![0]).to.equal('cho');
+      expect(names('김정부 장관은', 'ko')[0]![0]).to.equal('kim');
+    });
   });
 
   describe('#romanize / #nameSkeleton', () => {
