@@ -40,6 +40,16 @@ function dbPath(io: Io, opt?: string): string {
   return resolve(io.cwd, opt ?? io.env.TWINTEXT_DB ?? defaultDbPath);
 }
 
+/**
+ * The database of a command that only reads (list, export, report, checks of stored statements): a
+ * mistyped --db must not create directories and an empty database and report an empty corpus.
+ */
+function existingDbPath(io: Io, opt?: string): string {
+  const file = dbPath(io, opt);
+  if (!existsSync(file)) throw new InputError(`${file}: no such database (twintext import or twintext serve creates one)`);
+  return file;
+}
+
 function actor(io: Io): string {
   if (io.env.TWINTEXT_USER) return io.env.TWINTEXT_USER;
   try {
@@ -210,15 +220,16 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         return withDb(io, o.db, (db, h) => {
           for (const f of h.corpusConsistency(db, o.srcLang, o.tgtLang))
             io.out.write(JSON.stringify({ check: 'consistency', severity: f.severity, message: f.message, statements: [...new Set(f.rows.map((r) => r.statementId))] }) + '\n');
-        });
+        }, true);
       }
       const emit = (srcLang: string, tgtLang: string, f: { src: number[]; tgt: number[]; check: string; severity: string; message: string }) =>
         io.out.write(JSON.stringify({ [srcLang]: f.src, [tgtLang]: f.tgt, check: f.check, severity: f.severity, message: f.message }) + '\n');
       if (o.statement !== undefined) {
         if (files.length) throw new UsageError('give either EN_FILE KO_FILE or --statement ID, not both');
         const id = parseId(o.statement)[0]!;
+        const file = existingDbPath(io, o.db);
         const { openDb, runStatementChecks } = await heavy();
-        const db = openDb(dbPath(io, o.db));
+        const db = openDb(file);
         try {
           for (const r of runStatementChecks(db, id, actor(io), { checks: only }))
             r.findings.forEach((f, i) => emit(r.srcLang, r.tgtLang, { ...f, src: r.src[i]!, tgt: r.tgt[i]! }));
@@ -337,8 +348,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .description('list statements: ID<TAB>TITLE<TAB>DATE<TAB>LANGUAGES<TAB>CONFIRMED/BEADS<TAB>OPEN_FLAGS')
     .addOption(dbOption())
     .action(async (o: { db?: string }) => {
+      const file = existingDbPath(io, o.db);
       const { openDb, listStatements } = await heavy();
-      const db = openDb(dbPath(io, o.db));
+      const db = openDb(file);
       try {
         for (const s of listStatements(db))
           print(io, [s.id, s.title.replace(/[\t\n]/g, ' '), s.date ?? '', s.languages.join(','), `${s.confirmed}/${s.beads}`, s.openFlags].join('\t'));
@@ -366,7 +378,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(
       async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; langTag?: Record<string, string>; db?: string }) => {
-        const { isExportFormat, openDb, exportCorpus, firstPair } = await heavy();
+        const { isExportFormat, openDb, exportCorpus, firstPair, requireStatements } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
@@ -374,13 +386,12 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
         const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
-        // Moses names its two files after the pair, so the pair is settled before they are opened: from
-        // the database when it exists. A missing one is created only after the files could be opened,
-        // so an export that cannot write leaves no empty database behind.
-        const file = dbPath(io, o.db);
-        let db = existsSync(file) ? openDb(file) : null;
+        // Before any file is opened: a missing database or an unknown statement exits 1 and writes nothing.
+        // Moses names its two files after the pair, so the pair is settled before they are opened too.
+        const db = openDb(existingDbPath(io, o.db));
         try {
-          const pair = o.pair ?? (o.format === 'moses' ? ((db && firstPair(db, filter)) ?? ['en', 'ko']) : undefined);
+          requireStatements(db, o.statement);
+          const pair = o.pair ?? (o.format === 'moses' ? (firstPair(db, filter) ?? ['en', 'ko']) : undefined);
           const streams: Writable[] = [];
           const open = (p: string) => {
             // Opened synchronously so an unwritable path is one readable error before anything is exported.
@@ -395,7 +406,6 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
             return s;
           };
           const out = o.format === 'moses' ? { src: open(`${o.out}.${pair![0]}`), tgt: open(`${o.out}.${pair![1]}`) } : o.out ? open(o.out) : io.out;
-          db ??= openDb(file);
           const { count } = await exportCorpus(db, o.format, { ...filter, pair }, out, { langTags: o.langTag, toolVersion: VERSION });
           for (const s of streams) {
             s.end();
@@ -403,7 +413,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           }
           if (o.out) io.err.write(`twintext: exported ${count} pairs\n`);
         } finally {
-          db?.close();
+          db.close();
         }
       },
     );
@@ -417,7 +427,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(async (o: { format: string; statement?: number[]; out?: string; db?: string }) => {
       if (o.format !== 'csv' && o.format !== 'html') throw new UsageError(`unknown --format "${o.format}" (csv, html)`);
-      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, o.statement ?? []));
+      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, o.statement ?? []), true);
       if (o.out) writeFileSync(resolve(io.cwd, o.out), report);
       else io.out.write(report);
     });
@@ -519,9 +529,10 @@ async function firstLine(io: Io): Promise<string> {
   return data.split('\n')[0]!.replace(/\r$/, '');
 }
 
-async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awaited<ReturnType<typeof heavy>>) => T): Promise<T> {
+async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awaited<ReturnType<typeof heavy>>) => T, readOnly = false): Promise<T> {
+  const file = readOnly ? existingDbPath(io, dbOpt) : dbPath(io, dbOpt);
   const h = await heavy();
-  const db = h.openDb(dbPath(io, dbOpt));
+  const db = h.openDb(file);
   try {
     return fn(db, h);
   } finally {

@@ -1,5 +1,6 @@
 // Use case: export a bilingual corpus (paragraph or sentence level), filtered, streamed to a writer.
 import type { Db } from '../store/db.ts';
+import { getStatement } from '../store/statements.ts';
 import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
 import { hasWords, withoutListMarker } from '../core/segment.ts';
 import { writeExport } from '../formats/export/index.ts';
@@ -101,6 +102,11 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
   }
 }
 
+/** An export names its statements: an unknown one is a NotFoundError (404 / exit 1), not an empty file. */
+export function requireStatements(db: Db, ids: readonly number[] | undefined): void {
+  for (const id of ids ?? []) getStatement(db, id);
+}
+
 export async function exportCorpus(
   db: Db,
   format: ExportFormat,
@@ -109,6 +115,7 @@ export async function exportCorpus(
   exportOpts: ExportOptions = {},
   opts: OpsOptions = {},
 ): Promise<{ count: number }> {
+  requireStatements(db, q.statementIds);
   // Moses files and an XLIFF document hold one language pair.
   const query = (format === 'moses' || format === 'xliff') && !q.pair ? { ...q, pair: firstPair(db, q) } : q;
   return writeExport(format, corpusUnits(db, query, opts), out, { ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { runCli, tempDir } from '../helpers.ts';
+import { openDb } from '../../server/store/db.ts';
 
 const fixtures = resolve('test/fixtures/cli');
 const demo = resolve('data/demo');
@@ -339,8 +340,20 @@ describe('cli', () => {
       ['a --src-lang import has no option for', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'fr', '--db', db], 2, /--src-lang fr: import takes --en, --ko and --ja files/],
       ['align with the same language twice', () => ['align', '--src-lang', 'ko', '--tgt-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')], 2, /--src-lang and --tgt-lang are both ko/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
-      ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', db], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
+      ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', emptyDb()], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
+      ['an export of an unknown statement', () => ['export', '--format', 'tsv', '--statement', '9', '--out', join(tmp.dir, 'none.tsv'), '--db', emptyDb()], 1, /^twintext: statement 9 not found$/m],
+      // A mistyped --db: no directories, no empty database, no empty corpus.
+      ['list from a database that does not exist', () => ['list', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /typo\/twintext\.db: no such database/],
+      ['an export from a database that does not exist', () => ['export', '--format', 'tsv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
+      ['a report from a database that does not exist', () => ['report', '--format', 'csv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
+      ['checks of a statement in a database that does not exist', () => ['check', '--statement', '1', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
     ];
+    // An existing database with no statement, for the cases that must get past the database check.
+    const emptyDb = () => {
+      const p = join(tmp.dir, 'empty.db');
+      if (!existsSync(p)) openDb(p).close();
+      return p;
+    };
     for (const [what, argv, code, message] of cases) {
       it(`${what} → exit ${code}`, async () => {
         writeFileSync(join(tmp.dir, 'bin.dat'), Buffer.from([0x50, 0x4b, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x00, 0x00]));
@@ -350,6 +363,8 @@ describe('cli', () => {
         expect(r.stderr.trimEnd().split('\n'), r.stderr).to.have.length(1);
         expect(r.stdout).to.equal('');
         expect(existsSync(db), 'no database is created by a failed command').to.equal(false);
+        expect(existsSync(join(tmp.dir, 'typo')), 'no directory is created by a failed command').to.equal(false);
+        expect(existsSync(join(tmp.dir, 'none.tsv')), 'no output is written by a failed export').to.equal(false);
       });
     }
   });

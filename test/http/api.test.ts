@@ -212,6 +212,7 @@ describe('http/api', () => {
       ['a binary upload', () => post('/api/statements', { files: { en: { name: 'photo.txt', data: Buffer.from([0, 1, 2, 0, 255, 0, 3]).toString('base64') }, ko: { name: 'b.txt', data: Buffer.from('안녕하세요.').toString('base64') } } }), 400, 'bad_request', /photo\.txt: .*binary/i],
       ['a version for an unknown statement', () => post('/api/statements/999/versions', { texts: { ko: '새 번역' } }), 404, 'not_found', /statement 999/],
       ['unknown export format', () => api('/api/export?format=docx'), 400, 'bad_request', /unknown export format/],
+      ['an export of an unknown statement', () => api('/api/export?format=tsv&statement=999'), 404, 'not_found', /statement 999 not found/],
       ['sentences of a missing bead', () => api('/api/beads/424242/sentences'), 404, 'not_found', /bead 424242/],
       ['sentences of a bead id that is no number', () => api('/api/beads/first/sentences'), 400, 'bad_request', /bead.*positive integer/],
     ];

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../../ops/glossary.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
-import { exportCorpus } from '../../ops/export.ts';
+import { exportCorpus, requireStatements } from '../../ops/export.ts';
 import { TOOL_VERSION } from '../../ops/context.ts';
 import { parseLangPair, parseLangTag } from '../../formats/export/types.ts';
 import { buildReport } from '../../ops/report.ts';
@@ -82,6 +82,8 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
       if (!p) throw new HttpError(400, 'bad_request', `"pair" must be two different language codes like en-ko, got "${String(req.query.pair).slice(0, 40)}"`);
       pair = p;
     }
+    // Before the download's headers: an unknown statement is a 404 with a JSON body, not an empty file.
+    requireStatements(db, ids);
     const { ext, mime } = EXPORT_FILE_TYPES[format];
     res.setHeader('Content-Type', mime);
     // Named after the statement when there is one, so downloads of several statements do not overwrite each other.
