@@ -1,11 +1,11 @@
-// Browser test: a 500-row alignment renders in one pass and stays responsive to keyboard navigation.
+// Browser test: a 500-row alignment renders without a request per row, and keyboard navigation reaches its rows (speed: `npm run bench:ui`).
 import { expect } from 'chai';
 import { importStatement } from '../../server/ops/import.ts';
 import { newPage, open, useFixture } from './harness.ts';
 
 const ROWS = 500;
 
-/** A synthetic alignment served in place of the API response: the point is the UI's cost, not the aligner's. */
+/** A synthetic alignment served in place of the API response: the point is the UI, not the aligner. */
 function bigStatement(id: number): unknown {
   const beads = [];
   let en = 0;
@@ -40,11 +40,11 @@ describe('web: large alignment', function () {
     return { importedId: importStatement(conn, { title: 'Large imported statement', texts: { en, ko }, preSplit: true }, 'test').statementId };
   });
 
-  it(`renders ${ROWS} rows quickly and moves between them without lag`, async () => {
+  it(`renders ${ROWS} rows without a request per row and moves 100 rows down by keyboard`, async () => {
     const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
       const body = JSON.stringify(bigStatement(424242));
-      // Fonts are not what this test measures, and 500 rows of Hangul would pull in most subsets.
+      // Fonts play no part in this test, and 500 rows of Hangul would pull in most subsets.
       await page.route('**/fonts/**', (route) => route.abort());
       await page.route('**/api/statements/424242/findings', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true,"findings":[]}' }));
       await page.route('**/api/statements/424242', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
@@ -52,36 +52,27 @@ describe('web: large alignment', function () {
       page.on('request', (r) => {
         if (r.url().includes('/api/')) apiCalls++;
       });
-      const t0 = Date.now();
       await open(page, `${fx.server.url}/statements/424242`);
-      const renderMs = Date.now() - t0;
       expect(await page.locator('tr.bead').count()).to.equal(ROWS);
-      const marks = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const [data = -1, ready = -1] = ['twintext:data', 'twintext:ready'].map((n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1));
-        return { dcl: Math.round(nav.domContentLoadedEventEnd), data, ready };
-      });
-      // From JSON in hand to 500 rows in the DOM; page load and font downloads are not the UI's cost.
-      const buildMs = marks.ready - marks.data;
-      expect(marks.data).to.be.above(0);
-      expect(buildMs, `building ${ROWS} rows took ${buildMs} ms`).to.be.below(1000);
+      // The performance marks `npm run bench:ui` reads (JSON in hand → rows in the DOM) are set, in that order.
+      const marks = await page.evaluate(() => ['twintext:data', 'twintext:ready'].map((n) => performance.getEntriesByName(n).length));
+      expect(marks).to.deep.equal([1, 1]);
+      expect(await page.evaluate(() => performance.getEntriesByName('twintext:ready')[0]!.startTime >= performance.getEntriesByName('twintext:data')[0]!.startTime)).to.equal(true);
       // /api/me, the statement, /api/meta, the findings and the glossary (for name anchors): rows never fetch on their own.
       expect(apiCalls).to.equal(5);
 
-      const navMs = await page.evaluate(async () => {
+      // Speed is measured by `npm run bench:ui`, not asserted here.
+      await page.evaluate(async () => {
         // Inline on purpose: tsx wraps named helpers in __name(), which does not exist in the page.
-        const start = performance.now();
         for (let i = 0; i < 100; i++) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true }));
         await new Promise<void>((r) => requestAnimationFrame(() => r()));
-        return performance.now() - start;
       });
       expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['index'])).to.equal('99');
-      expect(navMs, `100 row moves took ${navMs.toFixed(0)} ms`).to.be.below(1000);
+      expect(apiCalls, 'moving between rows fetches nothing').to.equal(5);
 
       await page.getByRole('button', { name: /^Empty side/ }).click();
       expect(await page.locator('tr.bead:not([hidden])').count()).to.equal(Array.from({ length: ROWS }, (_, i) => i).filter((i) => i % 97 === 3).length);
       expect(pageErrors).to.deep.equal([]);
-      console.log(`      ${ROWS} rows: rows built in ${buildMs} ms, page ready in ${renderMs} ms, 100 j-moves in ${navMs.toFixed(0)} ms`);
     } finally {
       await close();
     }
