@@ -260,13 +260,15 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--manifest <file>', 'import many statements: CSV or JSONL with title, date, en, ko, en_url, ko_url')
     .option('--tmx <file>', 'import a pre-aligned TMX corpus (as twintext exports it) as aligned statements')
     .option('--tsv <file>', 'import a pre-aligned TSV corpus (as twintext exports it) as aligned statements')
+    .option('--csv <file>', 'import a pre-aligned CSV corpus (as twintext exports it) as aligned statements')
+    .option('--jsonl <file>', 'import a pre-aligned JSONL corpus (as twintext exports it) as aligned statements')
     .addOption(dbOption())
-    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; db?: string }) => {
+    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
       if (o.manifest) return importBatch(io, o.manifest, o.db);
       const { openDb, importAlignedCorpus, importStatement } = await heavy();
-      if (o.tmx || o.tsv) {
-        const format = o.tmx ? 'tmx' : 'tsv';
-        const text = readRaw(io, (o.tmx ?? o.tsv)!);
+      const format = (['tmx', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);
+      if (format) {
+        const text = readRaw(io, o[format]!);
         const db = openDb(dbPath(io, o.db));
         try {
           const r = importAlignedCorpus(db, text, format, actor(io));

@@ -1,31 +1,40 @@
-// Importers of pre-aligned corpora in the formats twintext exports (TMX and TSV), for round trips and re-imports.
+// Importers of pre-aligned corpora in the formats twintext exports (TMX, TSV, CSV and JSONL), for round trips and re-imports.
 import { SaxesParser } from 'saxes';
+import { parse as parseCsvRecords } from 'csv-parse/sync';
 import { InputError } from '../core/types.ts';
 import { TABULAR_COLUMNS } from './export/tabular.ts';
 import type { ExportFlag, ExportUnit } from './export/types.ts';
 
 export interface AlignedTmxUnit {
+  /** The unit's own languages as written (xml:lang of its variants), e.g. 'en-US', 'ja'. */
+  srcLang: string;
+  tgtLang: string;
   src: string;
   tgt: string;
   props: Record<string, string>;
   notes: string[];
+  /** Where the unit is, for error messages: "TMX unit 3 (tuid 101)". */
+  where: string;
 }
 
 export interface AlignedTmx {
+  /** The header's srclang (else the first unit's source language) and the first unit's target language. */
   srcLang: string;
   tgtLang: string;
   units: AlignedTmxUnit[];
 }
 
 /**
- * Parses a bilingual TMX: the header's srclang picks the source variant of
- * each <tu>, the other variant is the target. Inline markup inside <seg>
- * (bpt/ept/ph…) contributes its text only.
+ * Parses a TMX of bilingual units. Each <tu> has its own pair: the source variant is the one in the
+ * unit's srclang attribute, else the header's srclang (else the first variant), the other variant
+ * the target, each with the language of its own xml:lang — so a file mixing English→Korean,
+ * Korean→English and English→Japanese units (as twintext writes for Korean-first or trilateral
+ * statements) keeps every unit's languages. Inline markup inside <seg> (bpt/ept/ph…) contributes its
+ * text only. A <tu> with one variant is skipped; one with three or more is refused.
  */
 export function parseTmx(xml: string): AlignedTmx {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  let srcLang = '';
-  let tgtLang = '';
+  let headerSrcLang = '';
   const units: AlignedTmxUnit[] = [];
   let tuvs: { lang: string; seg: string }[] = [];
   let props: Record<string, string> = {};
@@ -36,6 +45,9 @@ export function parseTmx(xml: string): AlignedTmx {
   let propType = '';
   let tuvLang = '';
   let inTu = false;
+  let tuCount = 0;
+  let tuSrcLang = '';
+  let tuId = '';
 
   parser.on('opentag', (tag) => {
     const attr = (n: string): string => {
@@ -44,10 +56,13 @@ export function parseTmx(xml: string): AlignedTmx {
     };
     switch (tag.name) {
       case 'header':
-        srcLang = attr('srclang');
+        headerSrcLang = attr('srclang');
         break;
       case 'tu':
         inTu = true;
+        tuCount++;
+        tuSrcLang = attr('srclang');
+        tuId = attr('tuid');
         tuvs = [];
         props = {};
         notes = [];
@@ -96,12 +111,19 @@ export function parseTmx(xml: string): AlignedTmx {
         break;
       case 'tu': {
         inTu = false;
-        const src = tuvs.find((t) => sameLang(t.lang, srcLang)) ?? tuvs[0];
-        const tgt = tuvs.find((t) => t !== src);
-        if (!src || !tgt) break;
-        if (!tgtLang) tgtLang = tgt.lang;
-        if (!srcLang) srcLang = src.lang;
-        units.push({ src: src.seg, tgt: tgt.seg, props, notes });
+        const where = `TMX unit ${tuCount}${tuId ? ` (tuid ${tuId})` : ''}`;
+        if (tuvs.length < 2) break;
+        if (tuvs.length > 2) {
+          throw new InputError(`${where}: ${tuvs.length} language variants (${tuvs.map((t) => t.lang || '?').join(', ')}); twintext imports units of two languages`, 'bad_tmx');
+        }
+        let src: { lang: string; seg: string } | undefined;
+        if (tuSrcLang && tuSrcLang !== '*all*') {
+          src = tuvs.find((t) => sameLang(t.lang, tuSrcLang));
+          if (!src) throw new InputError(`${where}: srclang "${tuSrcLang}" names none of its variants (${tuvs.map((t) => t.lang || '?').join(', ')})`, 'bad_tmx');
+        } else if (headerSrcLang && headerSrcLang !== '*all*') src = tuvs.find((t) => sameLang(t.lang, headerSrcLang));
+        src ??= tuvs[0]!;
+        const tgt = tuvs.find((t) => t !== src)!;
+        units.push({ srcLang: src.lang, tgtLang: tgt.lang, src: src.seg, tgt: tgt.seg, props, notes, where });
         break;
       }
     }
@@ -109,10 +131,13 @@ export function parseTmx(xml: string): AlignedTmx {
   try {
     parser.write(xml).close();
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`malformed TMX: ${(err as Error).message}`, 'bad_tmx');
   }
+  const first = units[0];
+  const srcLang = headerSrcLang && headerSrcLang !== '*all*' ? headerSrcLang : (first?.srcLang ?? '');
   if (!srcLang) throw new InputError('malformed TMX: no header srclang and no translation units', 'bad_tmx');
-  return { srcLang, tgtLang, units };
+  return { srcLang, tgtLang: first?.tgtLang ?? '', units };
 }
 
 function sameLang(a: string, b: string): boolean {
@@ -125,75 +150,182 @@ function unescapeTsvField(s: string): string {
   return s.replace(/\\([\\tnr])/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : '\\'));
 }
 
-function numbers(s: string, where: string): number[] {
+/** The units of a TSV, CSV or JSONL corpus, and where each one is in the file (for error messages). */
+export interface AlignedRows {
+  /** The first unit's pair ('' when there is none); every unit carries its own. */
+  srcLang: string;
+  tgtLang: string;
+  units: ExportUnit[];
+  /** "TSV line 5", "CSV line 7", "JSONL line 3": one per unit. */
+  where: string[];
+}
+
+function rowsResult(units: ExportUnit[], where: string[]): AlignedRows {
+  const first = units[0];
+  return { srcLang: first?.srcLang ?? '', tgtLang: first?.tgtLang ?? '', units, where };
+}
+
+function paragraphNumbers(s: string, where: string, code: string): number[] {
   if (s === '') return [];
   return s.split(',').map((p) => {
     const n = Number(p);
-    if (!Number.isInteger(n) || n < 1) throw new InputError(`${where}: bad paragraph number "${p}"`, 'bad_tsv');
+    if (!Number.isInteger(n) || n < 1) throw new InputError(`${where}: bad paragraph number "${p}"`, code);
     return n;
   });
 }
 
-export interface AlignedTsv {
-  srcLang: string;
-  tgtLang: string;
-  units: ExportUnit[];
+/**
+ * One unit from a row of the tabular export's columns (TSV or CSV), columns found by name; `get`
+ * gives a column's text ('' when the file has no such column).
+ */
+function unitOfRow(get: (name: string) => string, has: (name: string) => boolean, index: number, where: string, code: string): ExportUnit {
+  const num = (name: string): number => {
+    const v = get(name);
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n)) throw new InputError(`${where}: bad ${name} "${v}"`, code);
+    return n;
+  };
+  const status = get('status') || 'auto';
+  if (status !== 'auto' && status !== 'confirmed') throw new InputError(`${where}: bad status "${status}"`, code);
+  let flags: ExportFlag[] = [];
+  const rawFlags = get('flags');
+  if (rawFlags) {
+    try {
+      flags = JSON.parse(rawFlags) as ExportFlag[];
+    } catch {
+      throw new InputError(`${where}: flags column is not JSON`, code);
+    }
+  }
+  return {
+    srcLang: get('src_lang'),
+    tgtLang: get('tgt_lang'),
+    src: get('src'),
+    tgt: get('tgt'),
+    statementId: has('statement_id') ? num('statement_id') : 0,
+    title: get('title'),
+    date: get('date') === '' ? null : get('date'),
+    beadId: has('bead_id') ? num('bead_id') : index,
+    position: has('position') ? num('position') : index,
+    srcParagraphs: paragraphNumbers(get('src_paragraphs'), where, code),
+    tgtParagraphs: paragraphNumbers(get('tgt_paragraphs'), where, code),
+    status,
+    confidence: has('confidence') && get('confidence') !== '' ? num('confidence') : 0,
+    flags,
+  };
 }
 
-/** Parses the TSV that writeTsv produces (header line required; columns found by name). */
-export function parseTsv(text: string): AlignedTsv {
+function columnsOf(header: string[], format: string, code: string): Map<string, number> {
+  const col = new Map(header.map((h, i) => [h.trim(), i]));
+  for (const required of ['src_lang', 'tgt_lang', 'src', 'tgt'] as const) {
+    if (!col.has(required)) throw new InputError(`${format} header lacks the "${required}" column (expected ${TABULAR_COLUMNS.join(', ')})`, code);
+  }
+  return col;
+}
+
+/** Parses the TSV that writeTsv produces (header line required; columns found by name; each row its own pair). */
+export function parseTsv(text: string): AlignedRows {
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   const header = (lines[0] ?? '').split('\t');
-  const col = new Map(header.map((h, i) => [h.trim(), i]));
-  for (const required of ['src_lang', 'tgt_lang', 'src', 'tgt'] as const) {
-    if (!col.has(required)) throw new InputError(`TSV header lacks the "${required}" column (expected ${TABULAR_COLUMNS.join(', ')})`, 'bad_tsv');
-  }
+  const col = columnsOf(header, 'TSV', 'bad_tsv');
   const units: ExportUnit[] = [];
+  const where: string[] = [];
   for (let i = 1; i < lines.length; i++) {
     const cells = lines[i]!.split('\t');
-    const where = `TSV line ${i + 1}`;
+    const at = `TSV line ${i + 1}`;
     if (cells.length !== header.length) {
-      throw new InputError(`${where}: ${cells.length} fields, the header has ${header.length}`, 'bad_tsv');
+      throw new InputError(`${at}: ${cells.length} fields, the header has ${header.length}`, 'bad_tsv');
     }
     const get = (name: string): string => {
       const k = col.get(name);
       return k === undefined ? '' : unescapeTsvField(cells[k] ?? '');
     };
-    const int = (name: string): number => {
-      const v = get(name);
-      const n = Number(v);
-      if (v === '' || !Number.isFinite(n)) throw new InputError(`${where}: bad ${name} "${v}"`, 'bad_tsv');
-      return n;
-    };
-    const status = get('status') || 'auto';
-    if (status !== 'auto' && status !== 'confirmed') throw new InputError(`${where}: bad status "${status}"`, 'bad_tsv');
-    let flags: ExportFlag[] = [];
-    const rawFlags = get('flags');
-    if (rawFlags) {
-      try {
-        flags = JSON.parse(rawFlags) as ExportFlag[];
-      } catch {
-        throw new InputError(`${where}: flags column is not JSON`, 'bad_tsv');
-      }
-    }
-    units.push({
-      srcLang: get('src_lang'),
-      tgtLang: get('tgt_lang'),
-      src: get('src'),
-      tgt: get('tgt'),
-      statementId: col.has('statement_id') ? int('statement_id') : 0,
-      title: get('title'),
-      date: get('date') === '' ? null : get('date'),
-      beadId: col.has('bead_id') ? int('bead_id') : i,
-      position: col.has('position') ? int('position') : i,
-      srcParagraphs: numbers(get('src_paragraphs'), where),
-      tgtParagraphs: numbers(get('tgt_paragraphs'), where),
-      status,
-      confidence: col.has('confidence') && get('confidence') !== '' ? int('confidence') : 0,
-      flags,
-    });
+    units.push(unitOfRow(get, (n) => col.has(n), i, at, 'bad_tsv'));
+    where.push(at);
   }
-  const first = units[0];
-  return { srcLang: first?.srcLang ?? '', tgtLang: first?.tgtLang ?? '', units };
+  return rowsResult(units, where);
+}
+
+/** Parses the CSV that writeCsv produces (BOM, header record, CRLF records, quoted fields; each row its own pair). */
+export function parseCsv(text: string): AlignedRows {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsvRecords(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    throw new InputError(`malformed CSV: ${(err as Error).message}`, 'bad_csv');
+  }
+  const header = records[0]?.record ?? [];
+  const col = columnsOf(header, 'CSV', 'bad_csv');
+  const units: ExportUnit[] = [];
+  const where: string[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i]!.record;
+    // A record may span lines (a quoted line break): name the line it starts on.
+    const at = `CSV line ${records[i - 1]!.info.lines + 1}`;
+    if (cells.length !== header.length) {
+      throw new InputError(`${at}: ${cells.length} fields, the header has ${header.length}`, 'bad_csv');
+    }
+    const get = (name: string): string => {
+      const k = col.get(name);
+      return k === undefined ? '' : (cells[k] ?? '');
+    };
+    units.push(unitOfRow(get, (n) => col.has(n), i, at, 'bad_csv'));
+    where.push(at);
+  }
+  return rowsResult(units, where);
+}
+
+/**
+ * Parses the JSONL that writeJsonl produces: one object a line, `translation` holding the source
+ * then the target text under their language codes; the other fields may be missing (defaults as in
+ * a TSV without those columns) but not of another type.
+ */
+export function parseJsonl(text: string): AlignedRows {
+  const lines = text.replace(/^\ufeff/, '').split('\n');
+  const units: ExportUnit[] = [];
+  const where: string[] = [];
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') return;
+    const at = `JSONL line ${i + 1}`;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      throw new InputError(`${at}: not JSON (${(err as Error).message})`, 'bad_jsonl');
+    }
+    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new InputError(`${at}: not a JSON object`, 'bad_jsonl');
+    const r = rec as Record<string, unknown>;
+    const tr = r.translation;
+    const pair = typeof tr === 'object' && tr !== null && !Array.isArray(tr) ? Object.entries(tr as Record<string, unknown>) : [];
+    if (pair.length !== 2 || !pair.every(([, v]) => typeof v === 'string')) {
+      throw new InputError(`${at}: "translation" must hold two texts, the source's and the target's, under their language codes`, 'bad_jsonl');
+    }
+    const field = <T>(name: string, ok: (v: unknown) => boolean, what: string, d: T): T => {
+      if (!(name in r)) return d;
+      if (!ok(r[name])) throw new InputError(`${at}: "${name}" must be ${what}, got ${JSON.stringify(r[name])}`, 'bad_jsonl');
+      return r[name] as T;
+    };
+    const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+    const isParagraphs = (v: unknown) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && (n as number) >= 1);
+    const status = field<string>('status', (v) => v === 'auto' || v === 'confirmed', '"auto" or "confirmed"', 'auto');
+    units.push({
+      srcLang: pair[0]![0],
+      tgtLang: pair[1]![0],
+      src: pair[0]![1] as string,
+      tgt: pair[1]![1] as string,
+      statementId: field('statement_id', isNumber, 'a number', 0),
+      title: field('title', (v) => typeof v === 'string', 'text', ''),
+      date: field<string | null>('date', (v) => v === null || typeof v === 'string', 'a date as text or null', null),
+      beadId: field('bead_id', isNumber, 'a number', units.length + 1),
+      position: field('position', isNumber, 'a number', units.length + 1),
+      srcParagraphs: field('src_paragraphs', isParagraphs, 'a list of paragraph numbers from 1', []),
+      tgtParagraphs: field('tgt_paragraphs', isParagraphs, 'a list of paragraph numbers from 1', []),
+      status: status as ExportUnit['status'],
+      confidence: field('confidence', isNumber, 'a number', 0),
+      flags: field('flags', (v) => Array.isArray(v), 'a list', []),
+    });
+    where.push(at);
+  });
+  return rowsResult(units, where);
 }

@@ -1,8 +1,8 @@
-// Use case: import a pre-aligned corpus (TMX or TSV as twintext exports them) as aligned statements,
-// keeping ids, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
+// Use case: import a pre-aligned corpus (TMX, TSV, CSV or JSONL as twintext exports them) as aligned statements,
+// keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
-import { parseTmx, parseTsv } from '../formats/import-aligned.ts';
+import { parseCsv, parseJsonl, parseTmx, parseTsv } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatementByHash, insertStatement, insertText } from '../store/statements.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
@@ -10,6 +10,9 @@ import { recordEvent } from '../store/events.ts';
 import { contentHash, LIMITS } from './import.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
 import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
+
+export const ALIGNED_FORMATS = ['tmx', 'tsv', 'csv', 'jsonl'] as const;
+export type AlignedFormat = (typeof ALIGNED_FORMATS)[number];
 
 const FLAG_NOTE = /^(\S+) \[([^,\]]+), ([^\]]+)\](?: (.*?))?: ([\s\S]*)$/;
 
@@ -22,9 +25,12 @@ function flagOfNote(note: string): ExportFlag {
     : { category: 'meaning', severity: 'minor', status: 'open', author: '', comment: note };
 }
 
-function unitsOfTmx(xml: string): ExportUnit[] {
+/** "en-US" → "en": the code twintext stores for a language tag. */
+const langCode = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+function unitsOfTmx(xml: string): { units: ExportUnit[]; where: string[] } {
   const tmx = parseTmx(xml);
-  return tmx.units.map((u, i) => {
+  const units = tmx.units.map((u, i): ExportUnit => {
     const p = u.props;
     const nums = (s: string | undefined) => (s ? s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : []);
     const num = (s: string | undefined, d: number) => (s !== undefined && s !== '' && Number.isFinite(Number(s)) ? Number(s) : d);
@@ -34,8 +40,9 @@ function unitsOfTmx(xml: string): ExportUnit[] {
       date: p['x-date'] ?? null,
       beadId: num(p['x-bead-id'], 0),
       position: num(p['x-position'], i + 1),
-      srcLang: tmx.srcLang.split('-')[0]!.toLowerCase(),
-      tgtLang: tmx.tgtLang.split('-')[0]!.toLowerCase(),
+      // Each unit's own languages: a file may mix en→ko, ko→en and en→ja units.
+      srcLang: langCode(u.srcLang),
+      tgtLang: langCode(u.tgtLang),
       src: u.src,
       tgt: u.tgt,
       srcParagraphs: nums(p['x-src-paragraphs']),
@@ -45,25 +52,40 @@ function unitsOfTmx(xml: string): ExportUnit[] {
       flags: u.notes.map(flagOfNote),
     };
   });
+  return { units, where: tmx.units.map((u) => u.where) };
 }
 
-/** Paragraphs of one side: the unit's lines, numbered as exported when the numbers are consistent. */
-function sideParagraphs(units: ExportUnit[], side: 'src' | 'tgt') {
-  const lists = units.map((u) => (u[side] === '' ? [] : u[side].split('\n')));
-  const numbers = units.map((u) => (side === 'src' ? u.srcParagraphs : u.tgtParagraphs));
-  const flat = numbers.flat();
-  const consistent = lists.every((l, i) => l.length === numbers[i]!.length) && flat.every((n, i) => i === 0 || n > flat[i - 1]!);
-  let k = 0;
-  const perUnit = lists.map((l, i) => l.map((content, j) => ({ content, position: consistent ? numbers[i]![j]! : ++k })));
-  return perUnit;
+function parseCorpus(text: string, format: AlignedFormat): { units: ExportUnit[]; where: string[] } {
+  switch (format) {
+    case 'tmx':
+      return unitsOfTmx(text);
+    case 'tsv':
+      return codes(parseTsv(text));
+    case 'csv':
+      return codes(parseCsv(text));
+    case 'jsonl':
+      return codes(parseJsonl(text));
+  }
+}
+
+function codes<T extends { units: ExportUnit[] }>(r: T): T {
+  for (const u of r.units) {
+    u.srcLang = langCode(u.srcLang);
+    u.tgtLang = langCode(u.tgtLang);
+  }
+  return r;
 }
 
 const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+const LANG_CODE = /^[a-z]{2,3}$/;
 
 /** Refuses a unit the database would choke on, naming it, before anything is written. */
 function checkUnit(u: ExportUnit, where: string): void {
+  if (!LANG_CODE.test(u.srcLang) || !LANG_CODE.test(u.tgtLang) || u.srcLang === u.tgtLang)
+    throw new InputError(`${where}: a unit needs two different language codes (en, ko, ja…), got "${u.srcLang}" and "${u.tgtLang}"`);
   for (const k of ['statementId', 'beadId', 'position'] as const)
     if (!isId(u[k])) throw new InputError(`${where}: ${k} must be a whole number, got ${String(u[k])}`);
+  if (typeof u.src !== 'string' || typeof u.tgt !== 'string') throw new InputError(`${where}: both segments must be text`);
   if (u.date !== null) checkStatementDate(u.date, `${where}: `);
   if (u.title.length > LIMITS.maxTitleChars) throw new InputError(`${where}: the title is longer than ${LIMITS.maxTitleChars} characters`);
   for (const t of [u.src, u.tgt])
@@ -79,73 +101,184 @@ function checkUnit(u: ExportUnit, where: string): void {
   }
 }
 
-export function importAlignedCorpus(db: Db, text: string, format: 'tmx' | 'tsv', actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number } {
-  const units = format === 'tmx' ? unitsOfTmx(text) : parseTsv(text).units;
+/** The units of one alignment (one statement, one language pair), in file order. */
+interface AlignmentGroup {
+  srcLang: string;
+  tgtLang: string;
+  units: ExportUnit[];
+}
+
+/** One side's paragraphs as stored: the text's paragraphs, and each unit's members among them (by position). */
+interface Side {
+  paragraphs: { position: number; content: string }[];
+  members: number[][][];
+}
+
+/**
+ * The paragraphs of one language of a statement, from the units of every alignment in which it is
+ * the `side` (the source language of a trilateral statement is the source side of two). Numbered
+ * as exported when the numbers are consistent — one per line, rising within each alignment, and a
+ * number shared by two alignments holding the same paragraph — so paragraphs an alignment left out
+ * keep their numbers and a shared source text is stored once. Otherwise a single alignment's lines
+ * are numbered 1, 2, 3… in order; a shared source cannot be, and gives null.
+ */
+function resolveSide(groups: AlignmentGroup[], side: 'src' | 'tgt'): Side | null {
+  const lines = groups.map((g) => g.units.map((u) => (u[side] === '' ? [] : u[side].split('\n'))));
+  const numbers = groups.map((g) => g.units.map((u) => (side === 'src' ? u.srcParagraphs : u.tgtParagraphs)));
+  const content = new Map<number, string>();
+  const consistent = groups.every((_, a) => {
+    const flat = numbers[a]!.flat();
+    return (
+      lines[a]!.every((l, i) => l.length === numbers[a]![i]!.length) &&
+      flat.every((n, i) => i === 0 || n > flat[i - 1]!) &&
+      lines[a]!.every((l, i) => l.every((c, j) => {
+        const n = numbers[a]![i]![j]!;
+        const known = content.get(n);
+        if (known === undefined) content.set(n, c);
+        return known === undefined || known === c;
+      }))
+    );
+  });
+  if (consistent) {
+    return {
+      paragraphs: [...content].sort((x, y) => x[0] - y[0]).map(([position, c]) => ({ position, content: c })),
+      members: numbers,
+    };
+  }
+  if (groups.length > 1) return null;
+  let k = 0;
+  const members = [lines[0]!.map((l) => l.map(() => ++k))];
+  return { paragraphs: lines[0]!.flat().map((c, i) => ({ position: i + 1, content: c })), members };
+}
+
+/** A statement to create: its languages (the source first), their paragraphs, and its alignments. */
+interface StatementPlan {
+  first: ExportUnit;
+  langs: string[];
+  sides: Map<string, Side>;
+  alignments: AlignmentGroup[];
+  bodies: Record<string, string>;
+  hash: string;
+}
+
+function plan(groups: AlignmentGroup[]): StatementPlan | null {
+  const pivot = groups[0]!.srcLang;
+  if (groups.some((g) => g.srcLang !== pivot)) return null;
+  const src = resolveSide(groups, 'src');
+  if (!src) return null;
+  const sides = new Map<string, Side>([[pivot, src]]);
+  for (const g of groups) sides.set(g.tgtLang, resolveSide([g], 'tgt')!);
+  const langs = [pivot, ...groups.map((g) => g.tgtLang)];
+  const bodies = Object.fromEntries(langs.map((l) => [l, sides.get(l)!.paragraphs.map((p) => p.content).join('\n')]));
+  return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hash: contentHash(bodies) };
+}
+
+export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat, actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number } {
+  const { units, where } = parseCorpus(text, format);
   if (units.length === 0) throw new InputError(`the ${format.toUpperCase()} file holds no translation units`);
-  units.forEach((u, i) => checkUnit(u, `${format.toUpperCase()} unit ${i + 1}`));
-  const groups = new Map<string, ExportUnit[]>();
+  units.forEach((u, i) => checkUnit(u, where[i] ?? `${format.toUpperCase()} unit ${i + 1}`));
+  // One statement per statement id, with one alignment per language pair (English→Korean and
+  // English→Japanese for a trilateral statement), in the order the file gives them: the export
+  // lists alignments in the order they were made, and the import makes them in that order again.
+  // Units without a statement id (foreign corpora) make one statement per language pair.
+  const alignments = new Map<string, AlignmentGroup>();
+  const statements = new Map<string, AlignmentGroup[]>();
   for (const u of units) {
-    const key = `${u.statementId}\u0000${u.srcLang}\u0000${u.tgtLang}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(u);
+    const pair = `${u.srcLang}\u0000${u.tgtLang}`;
+    const sKey = u.statementId > 0 ? String(u.statementId) : `0\u0000${pair}`;
+    const aKey = `${sKey}\u0000${pair}`;
+    let g = alignments.get(aKey);
+    if (!g) {
+      g = { srcLang: u.srcLang, tgtLang: u.tgtLang, units: [] };
+      alignments.set(aKey, g);
+      (statements.get(sKey) ?? statements.set(sKey, []).get(sKey)!).push(g);
+    }
+    g.units.push(u);
+  }
+  // A statement whose pairs do not share one source text (pairs from different sources, or source
+  // paragraphs that differ between its pairs, as in a sentence-level export) becomes one statement
+  // per pair, as it cannot be one.
+  const plans: StatementPlan[] = [];
+  const planOf = new Map<AlignmentGroup, StatementPlan>();
+  for (const groups of statements.values()) {
+    const whole = plan(groups);
+    for (const p of whole ? [whole] : groups.map((g) => plan([g])!)) {
+      plans.push(p);
+      for (const g of p.alignments) planOf.set(g, p);
+    }
   }
   const statementIds: number[] = [];
   const skipped: number[] = [];
   const at = nowIso(opts);
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    if (!first.srcLang || !first.tgtLang || first.srcLang === first.tgtLang) throw new InputError(`units need two different languages, got "${first.srcLang}" and "${first.tgtLang}"`);
-    const src = sideParagraphs(group, 'src');
-    const tgt = sideParagraphs(group, 'tgt');
-    const bodies = { [first.srcLang]: src.flat().map((p) => p.content).join('\n'), [first.tgtLang]: tgt.flat().map((p) => p.content).join('\n') };
-    const hash = contentHash(bodies);
-    db.transaction(() => {
-      const existing = findStatementByHash(db, hash);
-      if (existing) return void skipped.push(existing.id);
+  // One transaction for the whole file: a unit refused half-way changes nothing.
+  db.transaction(() => {
+    const made = new Map<StatementPlan, { statementId: number; texts: Map<string, { textId: number; byPosition: Map<number, number> }> }>();
+    for (const p of plans) {
+      const existing = findStatementByHash(db, p.hash);
+      if (existing) {
+        skipped.push(existing.id);
+        continue;
+      }
       const statementId = insertStatement(db, {
-        id: first.statementId > 0 ? first.statementId : undefined,
-        title: first.title || src.flat()[0]?.content.slice(0, 200) || 'Imported corpus',
-        date: first.date,
-        contentHash: hash,
+        id: p.first.statementId > 0 ? p.first.statementId : undefined,
+        title: p.first.title || p.sides.get(p.langs[0]!)!.paragraphs[0]?.content.slice(0, 200) || 'Imported corpus',
+        date: p.first.date,
+        contentHash: p.hash,
         at,
       });
-      const text = (lang: string, ps: { content: string; position: number }[][]) =>
-        insertText(db, {
+      const texts = new Map<string, { textId: number; byPosition: Map<number, number> }>();
+      for (const lang of p.langs) {
+        const side = p.sides.get(lang)!;
+        const t = insertText(db, {
           statementId,
           lang,
           version: 1,
-          body: bodies[lang]!,
+          body: p.bodies[lang]!,
           sourceFormat: format,
           at,
-          paragraphs: ps.flat().map((p) => ({ content: p.content, marker: null, level: 0, position: p.position })),
+          paragraphs: side.paragraphs.map((q) => ({ content: q.content, marker: null, level: 0, position: q.position })),
         });
-      const s = text(first.srcLang, src);
-      const t = text(first.tgtLang, tgt);
-      let si = 0;
-      let ti = 0;
-      const positions = group.map((u) => u.position);
-      const keepPositions = positions.every((p, i) => Number.isInteger(p) && p > 0 && (i === 0 || p > positions[i - 1]!));
+        texts.set(lang, { textId: t.textId, byPosition: new Map(side.paragraphs.map((q, i) => [q.position, t.paragraphIds[i]!])) });
+      }
+      made.set(p, { statementId, texts });
+      statementIds.push(statementId);
+    }
+    for (const g of alignments.values()) {
+      const p = planOf.get(g)!;
+      const m = made.get(p);
+      if (!m) continue;
+      const s = m.texts.get(g.srcLang)!;
+      const t = m.texts.get(g.tgtLang)!;
+      const srcMembers = p.sides.get(g.srcLang)!.members[p.alignments.indexOf(g)]!;
+      const tgtMembers = p.sides.get(g.tgtLang)!.members[0]!;
+      const positions = g.units.map((u) => u.position);
+      const keepPositions = positions.every((q, i) => Number.isInteger(q) && q > 0 && (i === 0 || q > positions[i - 1]!));
       const alignmentId = insertAlignment(
         db,
-        { statementId, srcTextId: s.textId, tgtTextId: t.textId, method: `import-${format}`, at },
-        group.map((u, i) => ({
+        { statementId: m.statementId, srcTextId: s.textId, tgtTextId: t.textId, method: `import-${format}`, at },
+        g.units.map((u, i) => ({
           id: u.beadId > 0 ? u.beadId : undefined,
           position: keepPositions ? u.position : i + 1,
-          src: src[i]!.map(() => s.paragraphIds[si++]!),
-          tgt: tgt[i]!.map(() => t.paragraphIds[ti++]!),
+          src: srcMembers[i]!.map((n) => s.byPosition.get(n)!),
+          tgt: tgtMembers[i]!.map((n) => t.byPosition.get(n)!),
           confidence: Math.min(1, Math.max(0, u.confidence)),
           status: u.status,
         })),
       );
       const beadIds = listBeads(db, alignmentId).map((b) => b.id);
-      group.forEach((u, i) => {
+      g.units.forEach((u, i) => {
         for (const f of u.flags) {
           const flag = insertFlag(db, { beadId: beadIds[i]!, category: f.category, severity: f.severity, comment: f.comment, author: f.author || actor, at });
           if (f.status === 'resolved' || f.status === 'wontfix') updateFlag(db, flag.id, { status: f.status }, at);
         }
       });
-      recordEvent(db, { at, actor, action: 'statement.import-aligned', statementId, entity: 'statement', entityId: statementId, after: { format, units: group.length } });
-      statementIds.push(statementId);
-    }).immediate();
-  }
+    }
+    for (const p of plans) {
+      const m = made.get(p);
+      if (!m) continue;
+      const count = p.alignments.reduce((n, g) => n + g.units.length, 0);
+      recordEvent(db, { at, actor, action: 'statement.import-aligned', statementId: m.statementId, entity: 'statement', entityId: m.statementId, after: { format, units: count, languages: p.langs } });
+    }
+  }).immediate();
   return { statementIds, skipped, units: units.length };
 }

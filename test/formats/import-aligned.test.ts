@@ -1,8 +1,19 @@
 import { expect } from 'chai';
 import { InputError } from '../../server/core/types.ts';
 import { writeExport } from '../../server/formats/export/index.ts';
-import { parseTmx, parseTsv } from '../../server/formats/import-aligned.ts';
+import { parseCsv, parseJsonl, parseTmx, parseTsv } from '../../server/formats/import-aligned.ts';
+import type { ExportUnit } from '../../server/formats/export/types.ts';
 import { Collector, omissionUnit, sampleUnits } from './export-helpers.ts';
+
+/** Units of three alignments as an export of three statements lists them: English→Korean, Korean→English, English→Japanese. */
+function mixedUnits(): ExportUnit[] {
+  const [enKo] = sampleUnits();
+  return [
+    enKo!,
+    { ...enKo!, statementId: 8, title: '한-베트남 영사국장회의', beadId: 201, srcLang: 'ko', tgtLang: 'en', src: '양측은 "재외국민 보호", 사건·사고 대응을 논의하였다.', tgt: 'They discussed "protecting nationals abroad", incidents and accidents.', srcParagraphs: [2], tgtParagraphs: [2], flags: [] },
+    { ...enKo!, statementId: 9, beadId: 301, tgtLang: 'ja', src: 'The Ministers met in Tokyo.\u2028Line separator inside.', tgt: '外相は東京で会談した。', srcParagraphs: [1], tgtParagraphs: [1], flags: [] },
+  ];
+}
 
 describe('formats/import-aligned', () => {
   describe('#parseTmx', () => {
@@ -14,7 +25,8 @@ describe('formats/import-aligned', () => {
       const parsed = parseTmx(out.text());
       expect(parsed.srcLang).to.equal('en-US');
       expect(parsed.tgtLang).to.equal('ko-KR');
-      expect(parsed.units.map((u) => [u.src, u.tgt])).to.deep.equal(units.map((u) => [u.src, u.tgt]));
+      expect(parsed.units.map((u) => [u.srcLang, u.tgtLang, u.src, u.tgt])).to.deep.equal(units.map((u) => ['en-US', 'ko-KR', u.src, u.tgt]));
+      expect(parsed.units.map((u) => u.where)).to.deep.equal(['TMX unit 1 (tuid 101)', 'TMX unit 2 (tuid 102)']);
       expect(parsed.units[0]!.props).to.deep.equal({
         'x-statement-id': '7',
         'x-title': 'Joint Statement <script>&"\'',
@@ -36,8 +48,31 @@ describe('formats/import-aligned', () => {
       expect(parseTmx(xml)).to.deep.equal({
         srcLang: 'en-GB',
         tgtLang: 'ja-JP',
-        units: [{ src: 'Cooperation', tgt: '日米<b/>協力', props: {}, notes: [] }],
+        units: [{ srcLang: 'en', tgtLang: 'ja-JP', src: 'Cooperation', tgt: '日米<b/>協力', props: {}, notes: [], where: 'TMX unit 1' }],
       });
+    });
+
+    it("gives each unit its own pair: the unit's srclang, else the header's, and the other variant's xml:lang", async () => {
+      const out = new Collector();
+      await writeExport('tmx', mixedUnits(), out);
+      const xml = out.text();
+      expect(xml).to.include('<tu tuid="201" srclang="ko">');
+      const parsed = parseTmx(xml);
+      expect([parsed.srcLang, parsed.tgtLang]).to.deep.equal(['en', 'ko']);
+      expect(parsed.units.map((u) => [u.srcLang, u.tgtLang, u.src, u.tgt])).to.deep.equal(mixedUnits().map((u) => [u.srcLang, u.tgtLang, u.src, u.tgt]));
+    });
+
+    it('takes the first variant as the source when neither the unit nor the header names one (srclang="*all*")', () => {
+      const xml = '<tmx version="1.4"><header srclang="*all*"/><body><tu><tuv xml:lang="ko"><seg>회담</seg></tuv><tuv xml:lang="en"><seg>Talks</seg></tuv></tu></body></tmx>';
+      expect(parseTmx(xml)).to.deep.include({ srcLang: 'ko', tgtLang: 'en' });
+      expect(parseTmx(xml).units[0]).to.deep.include({ srcLang: 'ko', tgtLang: 'en', src: '회담', tgt: 'Talks' });
+    });
+
+    it('refuses a unit whose srclang names none of its variants, or one with three variants, naming it', () => {
+      const tu = (attrs: string, tuvs: string) => `<tmx version="1.4"><header srclang="en"/><body><tu tuid="1"><tuv xml:lang="en"><seg>Talks</seg></tuv><tuv xml:lang="ko"><seg>회담</seg></tuv></tu><tu ${attrs}>${tuvs}</tu></body></tmx>`;
+      const enKo = '<tuv xml:lang="en"><seg>Talks</seg></tuv><tuv xml:lang="ko"><seg>회담</seg></tuv>';
+      expect(() => parseTmx(tu('tuid="7" srclang="ja"', enKo))).to.throw(InputError, /^TMX unit 2 \(tuid 7\): srclang "ja" names none of its variants \(en, ko\)$/);
+      expect(() => parseTmx(tu('', enKo + '<tuv xml:lang="ja"><seg>会談</seg></tuv>'))).to.throw(InputError, /^TMX unit 2: 3 language variants \(en, ko, ja\); twintext imports units of two languages$/);
     });
 
     it('throws InputError on malformed XML', () => {
@@ -51,13 +86,62 @@ describe('formats/import-aligned', () => {
       const units = [...sampleUnits(), omissionUnit()];
       units[0]!.src = 'back\\slash\\n literal, tab\tand\r\nCRLF';
       await writeExport('tsv', units, out);
-      expect(parseTsv(out.text())).to.deep.equal({ srcLang: 'en', tgtLang: 'ko', units });
+      expect(parseTsv(out.text())).to.deep.equal({ srcLang: 'en', tgtLang: 'ko', units, where: ['TSV line 2', 'TSV line 3', 'TSV line 4'] });
+    });
+
+    it("keeps each row's own pair", async () => {
+      const out = new Collector();
+      await writeExport('tsv', mixedUnits(), out);
+      expect(parseTsv(out.text()).units).to.deep.equal(mixedUnits());
     });
 
     it('reports the line of a malformed row', () => {
       const text = 'src_lang\ttgt_lang\tsrc\ttgt\nen\tko\tonly three';
       expect(() => parseTsv(text)).to.throw(InputError, /TSV line 2: 3 fields, the header has 4/);
       expect(() => parseTsv('a\tb\n')).to.throw(InputError, /lacks the "src_lang" column/);
+    });
+  });
+
+  describe('#parseCsv', () => {
+    it('gives back exactly the exported units: each its own pair, omissions, quotes, commas and line breaks', async () => {
+      const out = new Collector();
+      const units = [...mixedUnits(), omissionUnit()];
+      units[0]!.src = 'Quoted "words", commas,\nand a line break';
+      units[3]!.src = 'A CR LF\r\ninside, last';
+      await writeExport('csv', units, out);
+      const parsed = parseCsv(out.text());
+      expect(parsed.units).to.deep.equal(units);
+      // The first record spans three lines (a line break on each side): the next one starts on line 5.
+      expect(parsed.where).to.deep.equal(['CSV line 2', 'CSV line 5', 'CSV line 6', 'CSV line 7']);
+    });
+
+    it('names the line of a bad record and a missing column', () => {
+      const header = 'src_lang,tgt_lang,src,tgt,status';
+      expect(() => parseCsv(`${header}\r\nen,ko,"two\nlines",둘,auto\r\nen,ko,x,y\r\n`)).to.throw(InputError, /^CSV line 4: 4 fields, the header has 5$/);
+      expect(() => parseCsv(`${header}\r\nen,ko,x,y,done\r\n`)).to.throw(InputError, /^CSV line 2: bad status "done"$/);
+      expect(() => parseCsv('src,tgt\r\nx,y\r\n')).to.throw(InputError, /^CSV header lacks the "src_lang" column/);
+      expect(() => parseCsv(`${header}\r\nen,ko,"open,x,y,auto\r\n`)).to.throw(InputError, /^malformed CSV: /);
+    });
+  });
+
+  describe('#parseJsonl', () => {
+    it('gives back exactly the exported units: each its own pair, omissions and U+2028 included', async () => {
+      const out = new Collector();
+      const units = [...mixedUnits(), omissionUnit()];
+      await writeExport('jsonl', units, out);
+      expect(parseJsonl(out.text())).to.deep.equal({ srcLang: 'en', tgtLang: 'ko', units, where: ['JSONL line 1', 'JSONL line 2', 'JSONL line 3', 'JSONL line 4'] });
+    });
+
+    it('reads a bare translation pair with defaults, and names the line of a bad one', () => {
+      const bare = parseJsonl('\n{"translation":{"ko":"회담","en":"Talks"}}\n');
+      expect(bare.where).to.deep.equal(['JSONL line 2']);
+      expect(bare.units[0]).to.deep.include({ srcLang: 'ko', tgtLang: 'en', src: '회담', tgt: 'Talks', statementId: 0, status: 'auto', srcParagraphs: [] });
+      const ok = '{"translation":{"en":"Talks","ko":"회담"}}';
+      expect(() => parseJsonl(`${ok}\n{"translation":{"en":"Talks"}}`)).to.throw(InputError, /^JSONL line 2: "translation" must hold two texts/);
+      expect(() => parseJsonl(`${ok}\n[1]`)).to.throw(InputError, /^JSONL line 2: not a JSON object$/);
+      expect(() => parseJsonl(`${ok}\n{"translation":`)).to.throw(InputError, /^JSONL line 2: not JSON/);
+      expect(() => parseJsonl('{"translation":{"en":"a","ko":"b"},"src_paragraphs":[0]}')).to.throw(InputError, /^JSONL line 1: "src_paragraphs" must be a list of paragraph numbers from 1, got \[0\]$/);
+      expect(() => parseJsonl('{"translation":{"en":"a","ko":"b"},"statement_id":"7"}')).to.throw(InputError, /^JSONL line 1: "statement_id" must be a number, got "7"$/);
     });
   });
 });

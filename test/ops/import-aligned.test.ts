@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { openDb, type Db } from '../../server/store/db.ts';
@@ -6,16 +7,29 @@ import { seedDemo } from '../../server/ops/seed.ts';
 import { addFlag, changeFlag, getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
 import { exportCorpus } from '../../server/ops/export.ts';
 import { importAlignedCorpus } from '../../server/ops/import-aligned.ts';
+import { importStatement, type ImportInput } from '../../server/ops/import.ts';
+import { listCurrentTexts } from '../../server/store/statements.ts';
+import { listAlignments, listBeads } from '../../server/store/beads.ts';
 import { InputError } from '../../server/core/errors.ts';
-import { tempDir, dbDigest } from '../helpers.ts';
+import { tempDir, dbDigest, runCli } from '../helpers.ts';
+import { BILINGUAL, KOREAN_FIRST, TRILATERAL } from '../fixtures/import-aligned/statements.ts';
 
-async function exported(db: Db, format: 'tmx' | 'tsv'): Promise<string> {
+async function exported(db: Db, format: 'tmx' | 'tsv' | 'csv' | 'jsonl', q: Parameters<typeof exportCorpus>[2] = {}): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  await exportCorpus(db, format, {}, out);
+  await exportCorpus(db, format, q, out);
   out.end();
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Each statement's languages (the source first) and alignments, as stored. */
+function shape(db: Db, ids: number[]) {
+  return ids.map((id) => ({
+    id,
+    langs: listCurrentTexts(db, id).map((t) => t.lang),
+    pairs: listAlignments(db, id).map((a) => `${a.srcLang}-${a.tgtLang}`),
+  }));
 }
 
 describe('ops/import-aligned', () => {
@@ -71,5 +85,156 @@ describe('ops/import-aligned', () => {
     expect(() => importAlignedCorpus(b, `${header}\n${row({ 6: 'yesterday' })}`, 'tsv', 'x')).to.throw(InputError, /date must be a calendar date as YYYY-MM-DD/);
     expect(() => importAlignedCorpus(b, `${header}\n${row({ 6: '2025-02-29' })}`, 'tsv', 'x')).to.throw(InputError, /got "2025-02-29"/);
     expect(dbDigest(b)).to.equal(before);
+  });
+});
+
+describe('ops/import-aligned: round trips of bilingual, Korean-first and trilateral statements', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let a: Db;
+  let b: Db;
+  beforeEach(() => {
+    tmp = tempDir();
+    a = openDb(join(tmp.dir, 'a.db'));
+    b = openDb(join(tmp.dir, 'b.db'));
+  });
+  afterEach(() => {
+    a.close();
+    b.close();
+    tmp.cleanup();
+  });
+
+  /** Imports the statements into the source database, confirms and flags a bead of each alignment; their ids. */
+  function source(inputs: ImportInput[]): number[] {
+    return inputs.map((input, k) => {
+      const { statementId } = importStatement(a, input, 'alice');
+      for (const al of listAlignments(a, statementId)) {
+        const beads = listBeads(a, al.id).filter((x) => x.src.length > 0 && x.tgt.length > 0);
+        setBeadConfirmed(a, beads[0]!.id, true, beads[0]!.version, 'alice');
+        addFlag(a, beads[1]!.id, { category: 'meaning', severity: 'minor', comment: `check the ${al.tgtLang} wording (${k})` }, 'bob');
+      }
+      return statementId;
+    });
+  }
+
+  const scenarios: [string, ImportInput[]][] = [
+    ['a bilingual English→Korean statement with omissions', [BILINGUAL]],
+    ['a Korean-first statement', [KOREAN_FIRST]],
+    ['a trilateral English/Korean/Japanese statement', [TRILATERAL]],
+    ['bilingual, Korean-first and trilateral statements together', [BILINGUAL, KOREAN_FIRST, TRILATERAL]],
+    ['the same three with the Korean-first one first (the TMX header says ko)', [KOREAN_FIRST, TRILATERAL, BILINGUAL]],
+  ];
+  for (const format of ['tmx', 'tsv', 'csv', 'jsonl'] as const) {
+    for (const [name, inputs] of scenarios) {
+      it(`${format.toUpperCase()}: ${name}: export → import → export is identical, ids and languages kept`, async () => {
+        const ids = source(inputs);
+        const first = await exported(a, format);
+        const r = importAlignedCorpus(b, first, format, 'importer');
+        expect(r.statementIds).to.deep.equal(ids);
+        expect(shape(b, ids)).to.deep.equal(shape(a, ids));
+        expect(await exported(b, format)).to.equal(first);
+      });
+    }
+  }
+
+  it('the sources really hold omissions, a Korean-first alignment and a trilateral statement', () => {
+    const [bi, ko, tri] = source([BILINGUAL, KOREAN_FIRST, TRILATERAL]);
+    const oneSided = (id: number) => listAlignments(a, id).flatMap((al) => listBeads(a, al.id)).filter((x) => x.src.length === 0 || x.tgt.length === 0).length;
+    expect(oneSided(bi!)).to.be.greaterThan(0);
+    expect(oneSided(tri!)).to.be.greaterThan(0);
+    expect(shape(a, [ko!, tri!])).to.deep.equal([
+      { id: ko, langs: ['ko', 'en'], pairs: ['ko-en'] },
+      { id: tri, langs: ['en', 'ko', 'ja'], pairs: ['en-ko', 'en-ja'] },
+    ]);
+  });
+
+  it('stores a trilateral statement once: the English text once, Japanese as Japanese, two alignments', async () => {
+    const [id] = source([TRILATERAL]);
+    const tmx = await exported(a, 'tmx');
+    importAlignedCorpus(b, tmx, 'tmx', 'importer');
+    const texts = listCurrentTexts(b, id!);
+    expect(texts.map((t) => t.lang)).to.deep.equal(['en', 'ko', 'ja']);
+    expect(texts.find((t) => t.lang === 'ja')!.body).to.match(/^日米韓外相は/);
+    expect(texts.find((t) => t.lang === 'ko')!.body).not.to.match(/[ぁ-ん]/);
+    expect(texts.find((t) => t.lang === 'en')!.body.split('\n')).to.have.length(4);
+  });
+
+  it('keeps a trilateral statement whole when the pairs come in another order or interleaved with other statements', async () => {
+    const ids = source([BILINGUAL, TRILATERAL]);
+    const lines = (await exported(a, 'tsv')).replace(/\n$/, '').split('\n');
+    // English→Japanese rows first, then the bilingual statement, then English→Korean.
+    const [header, ...rows] = lines;
+    const ja = rows.filter((l) => l.startsWith('en\tja\t'));
+    const bi = rows.filter((l) => l.split('\t')[4] === String(ids[0]));
+    const ko = rows.filter((l) => l.startsWith('en\tko\t') && l.split('\t')[4] === String(ids[1]));
+    const shuffled = [header, ...ja, ...bi, ...ko].join('\n') + '\n';
+    const r = importAlignedCorpus(b, shuffled, 'tsv', 'importer');
+    expect(r.statementIds).to.deep.equal([ids[1], ids[0]]);
+    expect(shape(b, [ids[1]!])).to.deep.equal([{ id: ids[1], langs: ['en', 'ja', 'ko'], pairs: ['en-ja', 'en-ko'] }]);
+    // The alignments are made in the file's order, so the export gives the file back.
+    expect(await exported(b, 'tsv')).to.equal(shuffled);
+  });
+
+  it('a statement whose pairs disagree on the source text (an edited file) becomes one statement per pair, nothing lost', async () => {
+    const [id] = source([TRILATERAL]);
+    const rows = (await exported(a, 'tsv')).split('\n');
+    const k = rows.findIndex((l) => l.startsWith('en\tja\t'));
+    rows[k] = rows[k]!.replace(/^en\tja\t[^\t]*/, 'en\tja\tThe Foreign Ministers of Japan, the Republic of Korea and the United States met in Tokyo.');
+    const r = importAlignedCorpus(b, rows.join('\n'), 'tsv', 'importer');
+    expect(r.statementIds).to.have.length(2);
+    expect(r.statementIds[0]).to.equal(id);
+    expect(shape(b, r.statementIds).map((x) => x.pairs)).to.deep.equal([['en-ko'], ['en-ja']]);
+  });
+
+  it('refuses a bad unit anywhere in the file, naming it, and writes nothing (not even the statements before it)', async () => {
+    source([BILINGUAL, KOREAN_FIRST, TRILATERAL]);
+    const before = dbDigest(b);
+    const tsv = (await exported(a, 'tsv')).replace(/\n$/, '').split('\n');
+    const last = tsv.length;
+    tsv[last - 1] = tsv[last - 1]!.replace(/^en\tja\t/, 'en\ten\t');
+    let err: unknown;
+    try {
+      importAlignedCorpus(b, tsv.join('\n'), 'tsv', 'x');
+    } catch (e) {
+      err = e;
+    }
+    // The statements before the bad row are not written either.
+    expect(dbDigest(b)).to.equal(before);
+    expect(err).to.be.instanceOf(InputError).with.property('message').that.matches(new RegExp(`^TSV line ${last}: a unit needs two different language codes \\(en, ko, ja…\\), got "en" and "en"`));
+    const csv = (await exported(a, 'csv')).split('\r\n');
+    csv[2] = csv[2]!.replace(/^[^,]*,/, '');
+    expect(() => importAlignedCorpus(b, csv.join('\r\n'), 'csv', 'x')).to.throw(InputError, /^CSV line 3: 13 fields, the header has 14/);
+    const jsonl = (await exported(a, 'jsonl')).split('\n');
+    expect(() => importAlignedCorpus(b, [jsonl[0], '{"translation":', ...jsonl.slice(1)].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: not JSON/);
+    expect(() => importAlignedCorpus(b, [jsonl[0], jsonl[1]!.replace('"status":"auto"', '"status":"done"').replace('"status":"confirmed"', '"status":"done"')].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: "status" must be "auto" or "confirmed", got "done"/);
+    expect(() => importAlignedCorpus(b, [jsonl[0], '{"translation":{"en":"Only one side."}}'].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: "translation" must hold two texts/);
+    const tmx = await exported(a, 'tmx');
+    const n = (tmx.match(/<tu /g) ?? []).length;
+    const lastTu = tmx.lastIndexOf('<tu tuid="');
+    const tuid = /<tu tuid="(\d+)"/.exec(tmx.slice(lastTu))![1];
+    const wrong = tmx.slice(0, lastTu) + tmx.slice(lastTu).replace(/<tu tuid="(\d+)"[^>]*>/, '<tu tuid="$1" srclang="fr">');
+    expect(() => importAlignedCorpus(b, wrong, 'tmx', 'x')).to.throw(InputError, new RegExp(`^TMX unit ${n} \\(tuid ${tuid}\\): srclang "fr" names none of its variants \\(en, ja\\)`));
+    const three = tmx.slice(0, lastTu) + tmx.slice(lastTu).replace('</tu>', '<tuv xml:lang="zh"><seg>外长会谈</seg></tuv></tu>');
+    expect(() => importAlignedCorpus(b, three, 'tmx', 'x')).to.throw(InputError, new RegExp(`^TMX unit ${n} \\(tuid ${tuid}\\): 3 language variants \\(en, ja, zh\\)`));
+    expect(dbDigest(b)).to.equal(before);
+  });
+
+  it('CLI: export → import --tmx/--tsv/--csv/--jsonl → export gives identical files', async () => {
+    const ids = source([KOREAN_FIRST, BILINGUAL, TRILATERAL]);
+    a.close();
+    const from = join(tmp.dir, 'a.db');
+    for (const format of ['tmx', 'tsv', 'csv', 'jsonl'] as const) {
+      const file = join(tmp.dir, `corpus.${format}`);
+      const again = join(tmp.dir, `again.${format}`);
+      const to = join(tmp.dir, `cli-${format}.db`);
+      expect((await runCli(['export', '--format', format, '--out', file, '--db', from])).code).to.equal(0);
+      const r = await runCli(['import', `--${format}`, file, '--db', to]);
+      expect([r.code, r.stderr, r.stdout]).to.deep.equal([0, '', ids.map((id) => `${id}\n`).join('')]);
+      expect((await runCli(['export', '--format', format, '--out', again, '--db', to])).code).to.equal(0);
+      expect(readFileSync(again, 'utf8'), format).to.equal(readFileSync(file, 'utf8'));
+      const list = await runCli(['list', '--db', to]);
+      const langs = new Map(list.stdout.split('\n').filter(Boolean).map((l) => [Number(l.split('\t')[0]), l.split('\t')[3]]));
+      expect(ids.map((id) => langs.get(id)), format).to.deep.equal(['ko,en', 'en,ko', 'en,ko,ja']);
+    }
+    a = openDb(from);
   });
 });
