@@ -32,7 +32,8 @@ function isPair(out: Out): out is { src: NodeJS.WritableStream; tgt: NodeJS.Writ
  * Streams `units` to `out` in `format`, unit by unit with backpressure; the
  * caller owns the stream(s) and ends them. Moses needs {src, tgt} streams.
  * TMX, XLIFF and Moses skip units with an empty side (omissions/insertions);
- * TSV, CSV and JSONL keep them. `count` is the number of units written.
+ * TSV, CSV and JSONL would write them, but twintext's corpus export (ops/export.ts)
+ * never gives them one: a corpus holds pairs. `count` is the number of units written.
  */
 export async function writeExport(
   format: ExportFormat,
