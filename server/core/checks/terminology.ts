@@ -148,8 +148,13 @@ export function checkTerminology(u: Unit): RawFinding[] {
       const x = hits[k];
       return !!x && (g.terms[x.termIndex]?.terms[to.lang] ?? []).some((a) => a in ABBREVIATION);
     };
-    // (After "U.S" comes its own final dot.)
-    const joined = (a: number, b: number) => /^\.?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$|^\.?\s*[-–/·]\s*$/i.test(from.text.slice(hits[a]!.end, hits[b]!.start));
+    const joined = (a: number, b: number) => {
+      let gap = from.text.slice(hits[a]!.end, hits[b]!.start);
+      // A dotted abbreviation is found without its final dot ("U.S" of "U.S. and"): that dot is the
+      // term's own, not the end of a sentence ("Korea. The United States" names them apart).
+      if (gap.startsWith('.') && from.text.slice(hits[a]!.start, hits[a]!.end).includes('.')) gap = gap.slice(1);
+      return /^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$|^\s*[-–/·]\s*$/i.test(gap);
+    };
     for (const [k, h] of hits.entries()) {
       const surface = from.text.slice(h.start, h.end);
       const { alts, entries } = translationsOf(g, surface, from.lang, to.lang);

@@ -35,6 +35,9 @@ describe('core/checks terminology', () => {
       const fs = checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] });
       expect(render(fs), en).to.deep.equal([]);
     }
+    // A sentence's end is no join: Korea is named on its own here, and 한미 does not render it.
+    const apart = checkAlignment(['The minister visited Korea. The United States sent a delegation.'], ['장관은 한미를 방문하였다. 대표단이 파견되었다.'], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] });
+    expect(render(apart)).to.deep.equal(['warning terminology 0/0']);
   });
 
   it('accepts a compound of party abbreviations (한미, 한·일, 한미일) for countries named together, not 북한, 한 alone, or a country named alone', () => {
