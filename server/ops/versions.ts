@@ -8,7 +8,7 @@ import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
-import { insertAlignment, listAlignments, listBeads, type BeadRow, type NewBead } from '../store/beads.ts';
+import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { prepareText, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
@@ -72,6 +72,8 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
     .transaction((): VersionResult => {
       const now = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
       if (now?.id !== current.id) throw new ConflictError(`another ${lang} version was imported meanwhile; try again`);
+      // A version of another language imported meanwhile would leave the plans aligning superseded text.
+      if (plans.some(({ a }) => !isCurrentAlignment(db, a.id))) throw new ConflictError('another version of this statement was imported meanwhile; try again');
       const at = nowIso(opts);
       const version = Math.max(...listTextVersions(db, statementId, lang).map((t) => t.version)) + 1;
       const { textId, paragraphIds } = insertText(db, {
@@ -107,10 +109,9 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
         const newBeads = listBeads(db, newAlignment);
         const beadOfParagraph = new Map<number, number>();
         for (const b of newBeads) for (const p of [...b.src, ...b.tgt]) beadOfParagraph.set(p.id, b.id);
-        const move = db.prepare('UPDATE flags SET bead_id = ? WHERE id = ?');
         for (const m of flagMoves) {
           const target = m.paragraphs.map((p) => beadOfParagraph.get(p)).find((x) => x !== undefined) ?? newBeads[0]?.id;
-          if (target !== undefined) move.run(target, m.flagId);
+          if (target !== undefined) moveFlag(db, m.flagId, target);
         }
         carryFindingDecisions(db, a.id, newAlignment, paragraphOf, at);
       }
@@ -156,11 +157,15 @@ function carryOver(
   // re-aligned stretch, counted in changed-side paragraphs from the stretch's start.
   let stretchOld = 0;
   let placeLater: { flagId: number; offset: number }[] = [];
+  // When the stretch has no paragraph at all (the paragraph was deleted), the flag goes to the next
+  // carried row, or to the last row at the end of the text: beside where its row was, never row 1.
+  let orphans: number[] = [];
   const flush = () => {
     for (const f of placeLater) {
       const at = pendingX[Math.min(f.offset, pendingX.length - 1)];
       const ids = at !== undefined ? [newIds[at]!] : pendingY.slice(0, 1).map((p) => p.id);
-      flagMoves.push({ flagId: f.flagId, paragraphs: ids });
+      if (ids.length) flagMoves.push({ flagId: f.flagId, paragraphs: ids });
+      else orphans.push(f.flagId);
     }
     placeLater = [];
     stretchOld = 0;
@@ -188,6 +193,8 @@ function carryOver(
       cursor = (mapped.at(-1) as number) + 1;
       const here = [...b[other].map((p) => p.id), ...(mapped as number[]).map((i) => newIds[i]!)];
       for (const f of b.flags) flagMoves.push({ flagId: f.id, paragraphs: here });
+      for (const id of orphans) flagMoves.push({ flagId: id, paragraphs: here });
+      orphans = [];
     } else {
       pendingY.push(...b[other]);
       const near = [...b[other].map((p) => p.id), ...mapped.filter((m): m is number => m !== undefined).map((i) => newIds[i]!)];
@@ -200,6 +207,11 @@ function carryOver(
   }
   while (cursor < newTexts.length) pendingX.push(cursor++);
   flush();
+  if (orphans.length) {
+    const last = beads.at(-1)?.bead;
+    const ids = last ? [...last.src, ...last.tgt] : [];
+    for (const id of orphans) flagMoves.push({ flagId: id, paragraphs: ids });
+  }
   return { beads, carried, flagMoves };
 }
 

@@ -208,6 +208,11 @@ export function insertFlag(db: Db, f: NewFlag): FlagRow {
   return getFlag(db, Number(r.lastInsertRowid));
 }
 
+/** Puts a flag on another bead (its row was rebuilt by a new version). */
+export function moveFlag(db: Db, flagId: number, beadId: number): void {
+  q(db).prepare('UPDATE flags SET bead_id = ? WHERE id = ?').run(beadId, flagId);
+}
+
 export function getFlag(db: Db, id: number): FlagRow {
   const r = q(db).prepare(`SELECT ${flagColumns} FROM flags f WHERE f.id = ?`).get(id) as Omit<FlagRow, 'comments'> | undefined;
   if (!r) throw new NotFoundError(`flag ${id} not found`);

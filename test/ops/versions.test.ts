@@ -101,6 +101,18 @@ describe('ops/versions', () => {
     expect(holder.src.map((p) => [p.n, p.text])).to.deep.equal([[n, changed]]);
   });
 
+  it('puts a flag on a one-sided row whose paragraph is deleted beside where the row was, not on row 1', () => {
+    const beads = view().beads;
+    const k = beads.findIndex((b) => b.tgt.length === 0); // English ¶9, which the Korean leaves out
+    const enOnly = beads[k]!;
+    const flag = addFlag(db, enOnly.id, { category: 'omission', comment: 'Korean lacks this paragraph' }, 'alice');
+    const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
+    importVersion(db, id, 'en', en.replace(enOnly.src[0]!.text, '').replace(/\n{3,}/g, '\n\n'), 'bob');
+    const holder = view().beads.find((b) => b.flags.some((f) => f.id === flag.id))!;
+    // The next row (English ¶10 then, ¶9 now), not the title row.
+    expect(holder.src.map((p) => p.text)).to.deep.equal(beads[k + 1]!.src.map((p) => p.text));
+  });
+
   it('keeps the source language first after a new version of the source text', () => {
     const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
     // Not the demo's texts (the same texts again would be the demo statement, English first).
