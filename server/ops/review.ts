@@ -67,16 +67,22 @@ function comment(v: unknown): string {
   return v.trim();
 }
 
+/**
+ * A page loaded before a new version was imported still shows the old rows: a flag saved, commented
+ * or changed there would sit on a row nobody sees again. 409, reload.
+ */
+function requireCurrentRow(db: Db, beadId: number): void {
+  const { alignmentId, position } = beadPosition(db, beadId);
+  if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`row ${position} belongs to an older version of the statement; reload to see the current one`);
+}
+
 export function addFlag(db: Db, beadId: number, input: FlagInput, actor: string, opts: OpsOptions = {}): FlagRow {
   const category = oneOf('category', input.category, FLAG_CATEGORIES);
   const severity = input.severity === undefined ? 'major' : oneOf('severity', input.severity, FLAG_SEVERITIES);
   const text = comment(input.comment);
   return db.transaction(() => {
     const statementId = statementOfBead(db, beadId);
-    // A page loaded before a new version was imported still shows the old rows: a flag saved there
-    // would sit on a row nobody sees again.
-    const { alignmentId, position } = beadPosition(db, beadId);
-    if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`row ${position} belongs to an older version of the statement; reload to flag the current one`);
+    requireCurrentRow(db, beadId);
     const at = nowIso(opts);
     const flag = insertFlag(db, { beadId, category, severity, comment: text, author: actor, at });
     recordEvent(db, { at, actor, action: 'flag.create', statementId, entity: 'flag', entityId: flag.id, after: flag });
@@ -90,6 +96,7 @@ export function commentOnFlag(db: Db, flagId: number, input: { body?: unknown },
   return db
     .transaction(() => {
       const flag = getFlag(db, flagId);
+      requireCurrentRow(db, flag.beadId);
       const at = nowIso(opts);
       const id = insertFlagComment(db, { flagId, author: actor, body: text, at });
       recordEvent(db, { at, actor, action: 'flag.comment', statementId: statementOfBead(db, flag.beadId), entity: 'flag', entityId: flagId, after: { commentId: id, body: text } });
@@ -111,6 +118,7 @@ export function changeFlag(db: Db, flagId: number, input: { status?: unknown; co
     throw new InputError('"version" must be the flag\'s current version (a positive integer)');
   return db.transaction(() => {
     const before = getFlag(db, flagId);
+    requireCurrentRow(db, before.beadId);
     if (before.version !== version)
       throw new ConflictError(`flag ${flagId} was changed by someone else since you loaded it (version ${before.version}, you sent ${version})`);
     const at = nowIso(opts);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../server/store/db.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
-import { getStatementView, addFlag } from '../../server/ops/review.ts';
+import { getStatementView, addFlag, changeFlag, commentOnFlag } from '../../server/ops/review.ts';
+import { insertFlag } from '../../server/store/beads.ts';
 import { editAlignment, editParagraph } from '../../server/ops/edit.ts';
 import { importVersion, diffVersions } from '../../server/ops/versions.ts';
 import { listCurrentTexts, listStatements, listTextVersions } from '../../server/store/statements.ts';
@@ -78,8 +79,12 @@ describe('ops/versions', () => {
     const oldFinding = statementFindings(db, id).find((f) => f.status === 'suggested')!;
     const oldKo = old.beads.find((b) => b.tgt.length > 0)!.tgt[0]!;
     importVersion(db, id, 'ko', ko2, 'bob');
+    // A flag left on an old row (as before writes to old rows were refused) cannot be changed either.
+    const stale = insertFlag(db, { beadId: old.beads[1]!.id, category: 'style', severity: 'minor', comment: 'left behind', author: 'alice', at: '2026-01-01T00:00:00Z' });
     const before = dbDigest(db);
     expect(() => addFlag(db, old.beads[0]!.id, { category: 'style', comment: 'from a stale page' }, 'alice')).to.throw(ConflictError, /row 1 belongs to an older version/);
+    expect(() => commentOnFlag(db, stale.id, { body: 'still there?' }, 'alice')).to.throw(ConflictError, /row 2 belongs to an older version/);
+    expect(() => changeFlag(db, stale.id, { status: 'resolved', version: stale.version }, 'alice')).to.throw(ConflictError, /older version/);
     expect(() => decideFinding(db, oldFinding.id, 'accept', 'erin')).to.throw(ConflictError, /older version/);
     expect(() => editParagraph(db, oldKo.id, { content: oldKo.text + ' 추가', base: oldKo.text }, 'alice')).to.throw(ConflictError, /older version/);
     expect(dbDigest(db)).to.equal(before);
