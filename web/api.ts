@@ -58,6 +58,8 @@ export interface Bead {
   confidence: number;
   src: Paragraph[];
   tgt: Paragraph[];
+  /** Whether a corpus export holds this row (words on both sides once list markers are off); absent on older servers. */
+  exportable?: boolean;
   flags: Flag[];
 }
 

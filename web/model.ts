@@ -1,7 +1,5 @@
 // Pure review-page logic (filters, confidence bands, navigation, cookie codec): no DOM, unit-testable in Node.
-import type { Bead, Paragraph } from './api.ts';
-// The exporters' own rule, not a copy of it: the export bar must count exactly the pairs a download holds.
-import { hasWords, withoutListMarker } from '../server/core/segment.ts';
+import type { Bead } from './api.ts';
 
 export const LOW_CONFIDENCE = 0.6;
 const HIGH_CONFIDENCE = 0.85;
@@ -189,21 +187,15 @@ export function matchPieces(text: string, query: string): Array<{ text: string; 
 }
 
 /**
- * Whether one side of a row gives the exports a segment: the exporters take each paragraph's list
- * marker off ("ㅇ ", "- ", "1. ") and leave out a pair whose side then has no word or number, such
- * as a lone bullet ("ㅇ", "-", "□") or an editorial mark ("[…]"). An empty side has none either.
+ * Which rows an export with these filters would contain. Whether a row has words on both sides, as
+ * the exporters require, the server says (`exportable`: a lone bullet "ㅇ" or a mark "[…]" has none).
  */
-export function exportableSide(paras: ReadonlyArray<Pick<Paragraph, 'text'>>): boolean {
-  return paras.some((p) => hasWords(withoutListMarker(p.text)));
-}
-
-/** Which rows an export with these filters would contain: both sides with words (see exportableSide), as the exporters require. */
 export function exportableRows(beads: readonly Bead[], confirmedOnly: boolean, noOpenFlags: boolean): number {
   let n = 0;
   for (const b of beads) {
     if (confirmedOnly && b.status !== 'confirmed') continue;
     if (noOpenFlags && openFlagCount(b) > 0) continue;
-    if (!exportableSide(b.src) || !exportableSide(b.tgt)) continue;
+    if (b.src.length === 0 || b.tgt.length === 0 || b.exportable === false) continue;
     n++;
   }
   return n;

@@ -72,7 +72,7 @@ const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
   ['jsonl', 'JSONL'],
 ];
 
-/** Why a row with text on both sides can still be missing from an export (see exportableSide in model.ts). */
+/** Why a row with text on both sides can still be missing from an export (the bead's `exportable`, from the server). */
 const WORDLESS_NOTE = 'exports leave out a pair whose side is empty or only a bullet or a mark, such as “ㅇ”, “-” or “[…]”';
 
 const CONFLICT_MESSAGE = 'This row was changed by someone else; reloaded.';

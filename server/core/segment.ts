@@ -56,6 +56,15 @@ export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text.replace(WORDLESS_SYMBOLS, ''));
 }
 
+/**
+ * Whether one side of a row gives a corpus a segment: some paragraph with a word or number once its
+ * list marker is off. A lone bullet ("ㅇ", "-", "□") or an editorial mark ("[…]") gives none, and an
+ * export leaves such a pair out.
+ */
+export function sideHasWords(paragraphs: readonly string[]): boolean {
+  return paragraphs.some((t) => hasWords(withoutListMarker(t)));
+}
+
 /** Page furniture that carries no text: "- 3 -", "12", "3 / 10", "Page 2", rules of dashes. */
 function isDebris(line: string): boolean {
   if (/^[-–—]\s*\d{1,4}\s*[-–—]$/.test(line)) return true;

@@ -1,5 +1,6 @@
 // Alignments, their ordered beads (paragraph ids on each side) and the flags on beads.
 import { q, type Db } from './db.ts';
+import { sideHasWords } from '../core/segment.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 
 export type BeadStatus = 'auto' | 'confirmed';
@@ -56,6 +57,8 @@ export interface BeadRow {
   confidence: number;
   src: BeadParagraph[];
   tgt: BeadParagraph[];
+  /** Whether a corpus export holds this row: words on both sides once list markers are off (core sideHasWords). */
+  exportable: boolean;
   flags: FlagRow[];
 }
 
@@ -154,7 +157,7 @@ export function getBead(db: Db, id: number): BeadRow {
 function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[] {
   const byId = new Map<number, BeadRow>();
   const out = beads.map((b) => {
-    const row: BeadRow = { ...b, src: [], tgt: [], flags: [] };
+    const row: BeadRow = { ...b, src: [], tgt: [], exportable: false, flags: [] };
     byId.set(b.id, row);
     return row;
   });
@@ -166,6 +169,7 @@ function attach(db: Db, beads: RawBead[], where: string, arg: number): BeadRow[]
     )
     .all(arg) as { beadId: number; side: 'src' | 'tgt'; id: number; n: number; text: string; changed: number }[];
   for (const m of members) byId.get(m.beadId)?.[m.side].push({ id: m.id, n: m.n, text: m.text, changed: m.changed === 1 });
+  for (const row of out) row.exportable = sideHasWords(row.src.map((p) => p.text)) && sideHasWords(row.tgt.map((p) => p.text));
   const flags = q(db)
     .prepare(`SELECT ${flagColumns} FROM flags f JOIN beads b ON b.id = f.bead_id WHERE ${where} ORDER BY f.id`)
     .all(arg) as Omit<FlagRow, 'comments'>[];

@@ -5,7 +5,6 @@ import {
   beadShape,
   confidenceBand,
   exportableRows,
-  exportableSide,
   filterCounts,
   findNext,
   firstChangedRow,
@@ -145,14 +144,15 @@ describe('web/model', () => {
     expect(exportableRows([confirmedOmission], false, false)).to.equal(0);
   });
 
-  it('counts a pair only when both sides have a word once list markers are off, as the exporters decide', () => {
+  it('leaves out the rows the server marks as not exportable (a side without words)', () => {
     const side = (...texts: string[]) => texts.map((text, i) => ({ id: nextId++, n: i + 1, text }));
-    for (const wordless of [[], ['ㅇ'], ['-'], ['□ ㅇ'], ['[…]'], ['…'], ['*'], ['①'], ['ㅇ', '-'], ['1. —']]) expect(exportableSide(side(...wordless)), JSON.stringify(wordless)).to.equal(false);
-    for (const worded of [['ㅇ 양측은 합의하였다.'], ['- 3'], ['2023'], ['-', 'They met.'], ['ㅇ양 의장은'], ['1. 개요']]) expect(exportableSide(side(...worded)), JSON.stringify(worded)).to.equal(true);
-    const bulletPair = bead(1, 1, { status: 'confirmed', src: side('-'), tgt: side('ㅇ') });
-    const editorial = bead(1, 1, { status: 'confirmed', src: side('[…]'), tgt: side('양측은 서울에서 만났다.') });
-    const worded = bead(1, 1, { src: side('They met in Seoul.'), tgt: side('양측은 서울에서 만났다.') });
+    const bulletPair = bead(1, 1, { status: 'confirmed', src: side('-'), tgt: side('ㅇ'), exportable: false });
+    const editorial = bead(1, 1, { status: 'confirmed', src: side('[…]'), tgt: side('양측은 서울에서 만났다.'), exportable: false });
+    const worded = bead(1, 1, { src: side('They met in Seoul.'), tgt: side('양측은 서울에서 만났다.'), exportable: true });
+    // An older server sends no `exportable`: both sides present is enough then.
+    const older = bead(1, 1, { src: side('They met.'), tgt: side('만났다.') });
     expect(exportableRows([bulletPair, editorial, worded], true, false)).to.equal(0);
     expect(exportableRows([bulletPair, editorial, worded], false, false)).to.equal(1);
+    expect(exportableRows([older], false, false)).to.equal(1);
   });
 });

@@ -1,6 +1,6 @@
 // Tests for server/core/segment.ts.
 import { expect } from 'chai';
-import { countSentences, detectMarker, preSplitLines, splitParagraphs, splitSentences, withoutListMarker } from '../../server/core/segment.ts';
+import { countSentences, detectMarker, preSplitLines, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
 
 const render = (ps: { text: string; marker: string | null; level: number }[]) =>
   ps.map((p) => `${p.level}|${p.marker ?? ''}|${p.text}`);
@@ -242,5 +242,14 @@ describe('core/segment #countSentences', () => {
       ['', 'en'],
     ];
     for (const [text, lang] of cases) expect(countSentences(text, lang), text).to.equal(splitSentences(text, lang).length);
+  });
+});
+
+describe('core/segment #sideHasWords', () => {
+  it('finds a word or number once list markers are off; a lone bullet or an editorial mark has none', () => {
+    for (const wordless of [[], ['ㅇ'], ['-'], ['□ ㅇ'], ['[…]'], ['…'], ['*'], ['①'], ['ㅇ', '-'], ['1. —']])
+      expect(sideHasWords(wordless), JSON.stringify(wordless)).to.equal(false);
+    for (const worded of [['ㅇ 양측은 합의하였다.'], ['- 3'], ['2023'], ['-', 'They met.'], ['ㅇ양 의장은'], ['1. 개요']])
+      expect(sideHasWords(worded), JSON.stringify(worded)).to.equal(true);
   });
 });

@@ -124,6 +124,8 @@ describe('ops/export: sides without words', () => {
   it('leaves out a pair whose side is only a bullet', () => {
     const view = getStatementView(db, 1).alignment!;
     expect(view.beads[0]!.tgt.map((p) => p.text)).to.deep.equal(['ㅇ']);
+    // The review view says which rows an export holds, so the page's export bar counts the same.
+    expect(view.beads.map((b) => b.exportable)).to.deep.equal([false, true]);
     const units = [...corpusUnits(db, {})];
     expect(units.map((u) => [u.src, u.tgt])).to.deep.equal([['They agreed to meet again.', '양측은 다시 만나기로 합의하였다.']]);
   });
