@@ -481,7 +481,8 @@ export class ReviewPage {
     const i = this.current;
     const b = this.beads[i];
     this.rowToolsLabel.textContent = b ? `Row ${i + 1}` : 'No row selected';
-    this.panelBack.textContent = b ? `↑ Back to row ${i + 1}` : '↑ Back to the rows';
+    clear(this.panelBack);
+    this.panelBack.append(h('span', { 'aria-hidden': 'true' }, '↑ '), b ? `Back to row ${i + 1}` : 'Back to the rows');
     for (const t of this.rowToolDefs) {
       const btn = this.rowToolButtons.get(t.id);
       if (btn) btn.disabled = !b || !t.enabled(b, i);
@@ -580,6 +581,8 @@ export class ReviewPage {
 
   /** (Re)build every row in one fragment; used on load and after edits that change the row set. */
   private renderRows(): void {
+    // Sentence pairs hang on the statement's length ratio as well as the row: any change may move them.
+    this.sentenceCache.clear();
     clear(this.tbody);
     const frag = document.createDocumentFragment();
     this.rows = this.beads.map((b, i) => {
@@ -766,6 +769,7 @@ export class ReviewPage {
   }
 
   private refreshRow(i: number): void {
+    this.sentenceCache.clear();
     const b = this.beads[i];
     const oldRow = this.rows[i];
     if (!b || !oldRow) return;
@@ -1364,7 +1368,12 @@ export class ReviewPage {
   private showSentences(): void {
     this.setPanel('sentences');
     const side = byId('review-side');
-    if (side.getBoundingClientRect().top >= window.innerHeight) side.scrollIntoView({ block: 'start' });
+    // Where the panel sits below the rows, the focus goes with the view (as with the Flags button): a
+    // focus left on the row would scroll back there at the next j/k; "Back to row N" returns.
+    if (side.getBoundingClientRect().top >= window.innerHeight) {
+      side.scrollIntoView({ block: 'start' });
+      this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="sentences"]')?.focus({ preventScroll: true });
+    }
     announce(`Sentences of row ${this.current + 1} in the panel.`);
   }
 

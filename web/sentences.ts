@@ -32,7 +32,7 @@ export function sentencesView(s: BeadSentences, row: number): HTMLElement {
         const one = !b.src.length || !b.tgt.length;
         return h(
           'li',
-          { class: `sentence-pair conf-${band}${one ? ' unpaired' : ''}`, 'aria-label': `Sentence pair ${k + 1}${one ? ', one side only' : ''}, confidence ${formatConfidence(b.confidence)}` },
+          { class: `sentence-pair conf-${band}${one ? ' unpaired' : ''}`, 'data-pair': k + 1 },
           h('span', { class: `chip conf conf-${band}`, title: `Sentence alignment confidence ${formatConfidence(b.confidence)}` }, h('span', { class: 'dot', 'aria-hidden': 'true' }), formatConfidence(b.confidence)),
           side(b.src, s.src, s.srcLang, s.tgtLang),
           side(b.tgt, s.tgt, s.tgtLang, s.srcLang),

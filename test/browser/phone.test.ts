@@ -141,7 +141,7 @@ describe('web: phone width', function () {
       // The suggestions are a tab away; then back to the row being reviewed, by keyboard too.
       await page.locator('.side').getByRole('button', { name: 'Suggestions', exact: true }).click();
       expect(await page.locator('.side-panel li.finding-item').count()).to.equal(suggestions);
-      const back = page.locator('.side').getByRole('button', { name: `↑ Back to row ${i + 1}` });
+      const back = page.locator('.side').getByRole('button', { name: `Back to row ${i + 1}`, exact: true });
       await back.focus();
       await page.keyboard.press('Enter');
       await settle(page);

@@ -43,6 +43,33 @@ describe('web: the sentences of a row', function () {
     }
   });
 
+  it('follows a text fix of the row, and at a narrow width takes the focus to the panel it scrolls to', async () => {
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await page.setViewportSize({ width: 900, height: 700 });
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      await page.keyboard.press('j');
+      await page.keyboard.press('Shift+S');
+      const tab = page.locator('.panel-tabs').getByRole('button', { name: 'Sentences', exact: true });
+      // Below 1100 px the panel sits under the rows: it comes into view and takes the focus.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['tab'])).to.equal('sentences');
+      const box = await page.locator('#review-side').boundingBox();
+      expect(box!.y).to.be.lessThan(700);
+      await page.getByRole('region', { name: 'Sentences of row 1' }).waitFor();
+      expect(await tab.getAttribute('aria-pressed')).to.equal('true');
+      // A fix of the row's English text shows in the panel.
+      await page.getByRole('button', { name: 'Back to row 1', exact: true }).click();
+      await page.getByRole('button', { name: 'Edit text of English ¶1' }).click({ force: true });
+      await page.getByRole('textbox', { name: 'Text of English ¶1' }).fill('The two sides met in Busan to review the work of the past year together.');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('.sentence-side[lang="en"]', { hasText: 'Busan' }).waitFor();
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await close();
+    }
+  });
+
   it('downloads sentence pairs when "By sentence" is ticked', async () => {
     const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
