@@ -264,6 +264,10 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--jsonl <file>', 'import a pre-aligned JSONL corpus (as twintext exports it) as aligned statements')
     .addOption(dbOption())
     .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
+      // One source of statements per command: a second one would be silently left out.
+      const inputs = (['manifest', 'tmx', 'tsv', 'csv', 'jsonl'] as const).filter((f) => o[f]);
+      if (inputs.length > 1 || (inputs.length && (o.en || o.ko || o.ja)))
+        throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
       const { openDb, importAlignedCorpus, importStatement } = await heavy();
       const format = (['tmx', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);

@@ -316,7 +316,7 @@ export function parseJsonl(text: string): AlignedRows {
       tgt: pair[1]![1] as string,
       statementId: field('statement_id', isNumber, 'a number', 0),
       title: field('title', (v) => typeof v === 'string', 'text', ''),
-      date: field<string | null>('date', (v) => v === null || typeof v === 'string', 'a date as text or null', null),
+      date: field<string | null>('date', (v) => v === null || typeof v === 'string', 'a date as text or null', null) || null,
       beadId: field('bead_id', isNumber, 'a number', units.length + 1),
       position: field('position', isNumber, 'a number', units.length + 1),
       srcParagraphs: field('src_paragraphs', isParagraphs, 'a list of paragraph numbers from 1', []),

@@ -51,7 +51,9 @@ export const MIN_PAIRS_FOR_LEXICON = 30;
  */
 export function checkStatementDate(date: string, where = ''): void {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  // setUTCFullYear, not Date.UTC: that one reads years 0–99 as 1900–1999.
+  const d = m ? new Date(0) : null;
+  if (m && d) d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
     throw new InputError(`${where}date must be a calendar date as YYYY-MM-DD, got "${date}"`);
 }

@@ -37,7 +37,8 @@ function unitsOfTmx(xml: string): { units: ExportUnit[]; where: string[] } {
     return {
       statementId: num(p['x-statement-id'], 0),
       title: p['x-title'] ?? '',
-      date: p['x-date'] ?? null,
+      // An empty date is no date, as TSV and CSV read it.
+      date: p['x-date'] || null,
       beadId: num(p['x-bead-id'], 0),
       position: num(p['x-position'], i + 1),
       // Each unit's own languages: a file may mix en→ko, ko→en and en→ja units.
