@@ -1,8 +1,8 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
 import { buildFeatures } from '../../server/core/align-features.ts';
-import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, pairedLengthRatio, type AlignOptions } from '../../server/core/align.ts';
-import { RATIO_DOC } from '../fixtures/ratio-doc.ts';
+import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, pairedLengthRatio, plausibleRatio, type AlignOptions } from '../../server/core/align.ts';
+import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 import { learnLexicon } from '../../server/core/lexicon.ts';
 import type { Bead } from '../../server/core/types.ts';
@@ -316,5 +316,27 @@ describe('core/align', () => {
     it('renders nothing for no beads', () => {
       expect(formatBeads([])).to.equal('');
     });
+  });
+});
+
+describe('core/align: a starting length ratio the language pair makes plausible', () => {
+  it('keeps a document\'s totals unless they stray beyond a factor of about 1.8 from the pair\'s typical ratio', () => {
+    expect(plausibleRatio(0.35, 'en', 'ko')).to.equal(0.35);
+    expect(plausibleRatio(1.13, 'en', 'ko')).to.be.closeTo(0.47 * Math.exp(0.6), 1e-9);
+    expect(plausibleRatio(0.1, 'en', 'ko')).to.be.closeTo(0.47 * Math.exp(-0.6), 1e-9);
+    // The other way round, the inverse; a pair without a measured ratio keeps its totals.
+    expect(plausibleRatio(0.9, 'ko', 'en')).to.be.closeTo(Math.exp(0.6) / 0.47 / Math.exp(1.2), 1e-9);
+    expect(plausibleRatio(5, 'en', 'ja')).to.equal(5);
+  });
+
+  it('aligns a short release whose Korean adds a long passage to one paragraph without merging the others', () => {
+    const opts: AlignOptions = { srcLang: 'en', tgtLang: 'ko', glossary: parseGlossary('en\tko\nenergy\t에너지\n') };
+    const beads = alignParagraphs([...ADDED_PASSAGE_DOC.en], [...ADDED_PASSAGE_DOC.ko], opts);
+    const rows = beads.map((b) => `${b.src.map((i) => i + 1)}|${b.tgt.map((i) => i + 1)}`);
+    // The rows before and after the long paragraph pair one to one (the totals alone merged 2|2,3 and 3,4|4).
+    expect(rows.slice(0, 3)).to.deep.equal(['1|1', '2|2', '3|3']);
+    expect(rows.at(-1)).to.equal('5|5');
+    // The long paragraph itself is for review: not confidently paired.
+    for (const b of beads.filter((x) => x.src.includes(3) || x.tgt.includes(3))) expect(b.confidence).to.be.below(0.9);
   });
 });
