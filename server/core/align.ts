@@ -695,22 +695,40 @@ export function alignParagraphs(src: string[], tgt: string[], opts: AlignOptions
 }
 
 export function alignSentences(src: string[], tgt: string[], opts: AlignOptions): Bead[] {
+  // One sentence a side in a paragraph bead: the paragraphs were paired, so are their sentences.
+  if (src.length === 1 && tgt.length === 1) return [{ src: [0], tgt: [0], confidence: 1 }];
   return alignCore(src, tgt, opts, SENTENCE_PARAMS);
 }
 
 /**
- * Target characters per source character over the paired beads of a document: the length ratio
- * that the sentences inside one bead are aligned with (a bead's own totals are thrown off by a
- * sentence that one side leaves out). Undefined when nothing is paired.
+ * The length ratio of a document from its paired beads' lengths (target and source characters per
+ * bead): the median of the beads' own ratios, each weighted by its length. A sum over the beads
+ * would let one paragraph that adds a long passage pull every bead's sentences off their pairs.
+ * Undefined when nothing is paired.
+ */
+export function medianRatio(pairs: readonly { src: number; tgt: number }[]): number | undefined {
+  const xs = pairs.filter((p) => p.src > 0 && p.tgt > 0).map((p) => ({ r: p.tgt / p.src, w: p.src + p.tgt })).sort((a, b) => a.r - b.r);
+  const total = xs.reduce((a, x) => a + x.w, 0);
+  let seen = 0;
+  for (const x of xs) {
+    seen += x.w;
+    if (seen >= total / 2) return x.r;
+  }
+  return undefined;
+}
+
+/**
+ * Target characters per source character over the paired beads of a document (see medianRatio): the
+ * length ratio that the sentences inside one bead are aligned with (a bead's own totals are thrown
+ * off by a sentence that one side leaves out). Undefined when nothing is paired.
  */
 export function pairedLengthRatio(src: string[], tgt: string[], beads: Bead[]): number | undefined {
-  let ls = 0, lt = 0;
-  for (const b of beads) {
-    if (!b.src.length || !b.tgt.length) continue;
-    for (const k of b.src) ls += lengthOf(src[k]!);
-    for (const k of b.tgt) lt += lengthOf(tgt[k]!);
-  }
-  return ls > 0 && lt > 0 ? lt / ls : undefined;
+  return medianRatio(
+    beads.filter((b) => b.src.length && b.tgt.length).map((b) => ({
+      src: b.src.reduce((a, k) => a + lengthOf(src[k]!), 0),
+      tgt: b.tgt.reduce((a, k) => a + lengthOf(tgt[k]!), 0),
+    })),
+  );
 }
 
 /** Paragraph alignment, then sentence alignment inside every paragraph bead, at the document's length ratio. */

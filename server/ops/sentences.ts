@@ -3,15 +3,15 @@
 import type { Db } from '../store/db.ts';
 import { getAlignment, getBead } from '../store/beads.ts';
 import { pairedLengths } from '../store/export.ts';
-import { splitSentences } from '../core/segment.ts';
-import { alignSentences } from '../core/align.ts';
+import { splitSentences, withoutListMarker } from '../core/segment.ts';
+import { alignSentences, medianRatio } from '../core/align.ts';
 import type { Glossary } from '../core/glossary.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 
 export interface SentencePairs {
-  /** The bead's sentences per side, in order (a paragraph's marker stays on its first sentence). */
+  /** The bead's sentences per side, in order (sentencePairs keeps a paragraph's marker on its first sentence; beadSentences takes it off, as the export does). */
   src: string[];
   tgt: string[];
   /** Sentence beads: indices into src/tgt, with a confidence in [0, 1]. */
@@ -36,13 +36,13 @@ export function sentencePairs(srcParagraphs: string[], tgtParagraphs: string[], 
 }
 
 /**
- * Target characters per source character over a statement's paired paragraphs in one language
- * pair: the ratio a bead's sentences are aligned at (a bead's own totals are thrown off by a sentence
- * that one side leaves out). Undefined when nothing is paired.
+ * Target characters per source character over a statement's paired beads in one language pair
+ * (the length-weighted median of theirs): the ratio a bead's sentences are aligned at (a bead's own
+ * totals are thrown off by a sentence that one side leaves out; a statement's sums by one paragraph
+ * that adds a long passage). Undefined when nothing is paired.
  */
 export function statementRatio(db: Db, statementId: number, srcLang: string, tgtLang: string): number | undefined {
-  const l = pairedLengths(db, statementId, srcLang, tgtLang);
-  return l.src > 0 && l.tgt > 0 ? l.tgt / l.src : undefined;
+  return medianRatio(pairedLengths(db, statementId, srcLang, tgtLang));
 }
 
 export interface BeadSentences extends SentencePairs {
@@ -60,5 +60,6 @@ export function beadSentences(db: Db, beadId: number, opts: OpsOptions = {}): Be
     bead.tgt.map((p) => p.text),
     { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary: dbGlossary(db, opts), vocabulary: vocabularyOf(opts), lengthRatio: statementRatio(db, a.statementId, a.srcLang, a.tgtLang) },
   );
-  return { beadId, srcLang: a.srcLang, tgtLang: a.tgtLang, ...pairs };
+  // Shown as the export writes them: without the list marker a paragraph's first sentence opens with.
+  return { beadId, srcLang: a.srcLang, tgtLang: a.tgtLang, ...pairs, src: pairs.src.map(withoutListMarker), tgt: pairs.tgt.map(withoutListMarker) };
 }

@@ -40,25 +40,28 @@ interface RawExportBead {
 
 /**
  * Characters (spaces and line breaks left out, as the aligner counts them) of the current
- * paragraphs in the paired beads of one alignment of a statement, per side: the sentence-level
- * export aligns each bead's sentences at the ratio of these.
+ * paragraphs of each paired bead of one alignment of a statement, per side: the sentence-level
+ * export aligns each bead's sentences at the ratio these give (core medianRatio).
  */
-export function pairedLengths(db: Db, statementId: number, srcLang: string, tgtLang: string): { src: number; tgt: number } {
+export function pairedLengths(db: Db, statementId: number, srcLang: string, tgtLang: string): { src: number; tgt: number }[] {
   const rows = q(db)
     .prepare(
-      `SELECT bp.side AS side, SUM(LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(p.content, ' ', ''), char(10), ''), char(13), ''), char(9), ''))) AS chars
+      `SELECT b.id AS bead, bp.side AS side, SUM(LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(p.content, ' ', ''), char(10), ''), char(13), ''), char(9), ''))) AS chars
        FROM beads b JOIN alignments a ON a.id = b.alignment_id
        JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
        JOIN bead_paragraphs bp ON bp.bead_id = b.id JOIN paragraphs p ON p.id = bp.paragraph_id
        WHERE a.statement_id = @statementId AND ts.lang = @srcLang AND tt.lang = @tgtLang AND ts.is_current = 1 AND tt.is_current = 1
-         AND EXISTS (SELECT 1 FROM bead_paragraphs x WHERE x.bead_id = b.id AND x.side = 'src')
-         AND EXISTS (SELECT 1 FROM bead_paragraphs x WHERE x.bead_id = b.id AND x.side = 'tgt')
-       GROUP BY bp.side`,
+       GROUP BY b.id, bp.side`,
     )
-    .all({ statementId, srcLang, tgtLang }) as { side: 'src' | 'tgt'; chars: number }[];
-  const out = { src: 0, tgt: 0 };
-  for (const r of rows) out[r.side] = r.chars;
-  return out;
+    .all({ statementId, srcLang, tgtLang }) as { bead: number; side: 'src' | 'tgt'; chars: number }[];
+  const byBead = new Map<number, { src: number; tgt: number }>();
+  for (const r of rows) {
+    let x = byBead.get(r.bead);
+    if (!x) byBead.set(r.bead, (x = { src: 0, tgt: 0 }));
+    x[r.side] = r.chars;
+  }
+  // Beads with both sides only: an omission says nothing of the ratio.
+  return [...byBead.values()].filter((x) => x.src > 0 && x.tgt > 0);
 }
 
 export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<ExportBead> {

@@ -1,7 +1,7 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
 import { buildFeatures } from '../../server/core/align-features.ts';
-import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, pairedLengthRatio, plausibleRatio, type AlignOptions } from '../../server/core/align.ts';
+import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 import { learnLexicon } from '../../server/core/lexicon.ts';
@@ -338,5 +338,19 @@ describe('core/align: a starting length ratio the language pair makes plausible'
     expect(rows.at(-1)).to.equal('5|5');
     // The long paragraph itself is for review: not confidently paired.
     for (const b of beads.filter((x) => x.src.includes(3) || x.tgt.includes(3))) expect(b.confidence).to.be.below(0.9);
+  });
+});
+
+describe('core/align #medianRatio', () => {
+  it('takes the length-weighted median of the beads\' ratios, so one bead with an added passage does not move it', () => {
+    const ordinary = [{ src: 100, tgt: 45 }, { src: 80, tgt: 38 }, { src: 120, tgt: 50 }, { src: 60, tgt: 30 }];
+    const m = medianRatio(ordinary)!;
+    expect(m).to.be.within(0.4, 0.5);
+    // A bead whose target adds 300 characters: the sum's ratio jumps, the median stays.
+    const skewed = [...ordinary, { src: 70, tgt: 330 }];
+    expect(skewed.reduce((a, x) => a + x.tgt, 0) / skewed.reduce((a, x) => a + x.src, 0)).to.be.above(0.9);
+    expect(medianRatio(skewed)).to.be.within(0.4, 0.5);
+    expect(medianRatio([])).to.equal(undefined);
+    expect(medianRatio([{ src: 0, tgt: 10 }])).to.equal(undefined);
   });
 });
