@@ -202,8 +202,8 @@ export function getBeadSentences(beadId: number): Promise<BeadSentences> {
   return call('GET', `/api/beads/${beadId}/sentences`);
 }
 
-export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph'): string {
-  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}${level === 'sentence' ? '&level=sentence' : ''}`;
+export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph', pair?: string): string {
+  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}${level === 'sentence' ? '&level=sentence' : ''}${pair ? `&pair=${encodeURIComponent(pair)}` : ''}`;
 }
 
 export interface Span {

@@ -321,11 +321,13 @@ export class ReviewPage {
     const confirmedOnly = h('input', { type: 'checkbox', id: 'export-confirmed', checked: true });
     const noOpenFlags = h('input', { type: 'checkbox', id: 'export-no-open-flags' });
     const bySentence = h('input', { type: 'checkbox', id: 'export-sentences' });
+    // This page's language pair only: a trilateral statement's EN–JA page exports EN–JA.
+    const pair = `${this.alignment.srcLang}-${this.alignment.tgtLang}`;
     const links = EXPORT_FORMATS.map(([fmt, label]) =>
-      h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed'), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
+      h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed', false, 'paragraph', pair), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
     );
     const update = () => {
-      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked, bySentence.checked ? 'sentence' : 'paragraph');
+      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked, bySentence.checked ? 'sentence' : 'paragraph', pair);
     };
     confirmedOnly.addEventListener('change', update);
     noOpenFlags.addEventListener('change', update);
@@ -352,12 +354,9 @@ export class ReviewPage {
     );
   }
 
-  /**
-   * Why an export with these filters would be a header-only file, or null when it has pairs. A statement
-   * with a third language exports its other pairs too, which this page does not hold: it is not judged.
-   */
+  /** Why an export of this page's pair with these filters would be a header-only file, or null when it has pairs. */
   private emptyExportReason(confirmedOnly: boolean, noOpenFlags: boolean): string | null {
-    if (this.statement.languages.length > 2 || exportableRows(this.beads, confirmedOnly, noOpenFlags) > 0) return null;
+    if (exportableRows(this.beads, confirmedOnly, noOpenFlags) > 0) return null;
     if (confirmedOnly && !this.beads.some((b) => b.status === 'confirmed'))
       return 'No row of this statement is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.';
     if (exportableRows(this.beads, confirmedOnly, false) > 0)
@@ -992,8 +991,7 @@ export class ReviewPage {
     } catch (err) {
       this.pending.delete(b.id);
       if (err instanceof ApiError && err.status === 409) {
-        await this.reloadBead(i);
-        showError(CONFLICT_MESSAGE);
+        if (await this.reloadBead(i)) showError(CONFLICT_MESSAGE);
       } else if (staleScreen(err)) {
         await this.reloadWithMessage(CONFLICT_MESSAGE, i);
       } else if (err instanceof ApiError && err.code === 'reviewer_required') {
@@ -1005,18 +1003,28 @@ export class ReviewPage {
     }
   }
 
-  private async reloadBead(i: number): Promise<void> {
+  /**
+   * After a 409 on one row: that row as it is now, in place. When the row is gone (a new version of
+   * a text was imported meanwhile, or the rows were rebuilt), the whole page is reloaded and said so;
+   * false then, as the message is shown already.
+   */
+  private async reloadBead(i: number): Promise<boolean> {
     const b = this.beads[i];
-    if (!b) return;
+    if (!b) return false;
     try {
       const data = await getStatement(this.statementId, this.alignment.tgtLang);
+      const fresh = data.alignment?.id === this.alignment.id ? data.alignment.beads.find((x) => x.id === b.id) : undefined;
+      if (!fresh) {
+        await this.reloadWithMessage('This statement changed since you opened it (a new version, or rows rebuilt); reloaded. Check the row before acting on it again.', i);
+        return false;
+      }
       this.statement = data.statement;
-      const fresh = data.alignment?.beads.find((x) => x.id === b.id);
-      if (fresh) this.replaceBead(i, fresh);
-      else this.refreshRow(i);
+      this.replaceBead(i, fresh);
       this.renderPanel();
+      return true;
     } catch (err) {
       reportError(err);
+      return false;
     }
   }
 

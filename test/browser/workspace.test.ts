@@ -413,18 +413,18 @@ describe('web: review workspace', function () {
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const exp = page.getByRole('group', { name: 'Export' });
       for (const f of ['TMX', 'XLIFF', 'TSV', 'CSV', 'JSONL']) {
-        expect(await exp.getByRole('link', { name: `Download ${f}` }).getAttribute('href')).to.equal(`/api/export?format=${f.toLowerCase()}&status=confirmed&statement=${fx.data.sid}`);
+        expect(await exp.getByRole('link', { name: `Download ${f}` }).getAttribute('href')).to.equal(`/api/export?format=${f.toLowerCase()}&status=confirmed&statement=${fx.data.sid}&pair=en-ko`);
       }
       await exp.getByLabel('Confirmed only').uncheck();
       const tsv = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
-      expect(tsv).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}`);
+      expect(tsv).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}&pair=en-ko`);
       const res = await fetch(`${fx.server.url}${tsv}`);
       expect(res.status).to.equal(200);
       expect(res.headers.get('content-disposition')).to.equal(`attachment; filename="twintext-statement-${fx.data.sid}.tsv"`);
       expect(await res.text()).to.contain('서울');
       await exp.getByLabel('No open flags').check();
       const unflagged = await exp.getByRole('link', { name: 'Download TSV' }).getAttribute('href');
-      expect(unflagged).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}&exclude_open_flags=1`);
+      expect(unflagged).to.equal(`/api/export?format=tsv&status=all&statement=${fx.data.sid}&exclude_open_flags=1&pair=en-ko`);
       // One JSON line per pair: the filter leaves out exactly the pairs with an open flag.
       const flagged = (await apiAlignment(fx.server.url, fx.data.sid)).beads.filter((b) => b.src.length && b.tgt.length && b.flags.some((f) => f.status === 'open')).length;
       expect(flagged, 'the statement has flagged pairs by now').to.be.at.least(1);

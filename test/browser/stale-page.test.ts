@@ -1,0 +1,57 @@
+// Browser tests: a review page loaded before a new version was imported, and a trilateral page's export.
+import { expect } from 'chai';
+import { importStatement } from '../../server/ops/import.ts';
+import { newPage, open, useFixture } from './harness.ts';
+
+const EN = 'The two ministers met in Seoul.\n\nThey agreed to expand maritime cooperation.\n\nThe next meeting will be held in Tokyo.';
+const KO = '양국 장관은 서울에서 만났다.\n\n양측은 해양 협력을 확대하기로 합의하였다.\n\n다음 회의는 도쿄에서 열린다.';
+const JA = '両大臣はソウルで会談した。\n\n双方は海洋協力を拡大することで一致した。\n\n次回会合は東京で開催される。';
+
+describe('web: stale pages and language pairs', function () {
+  this.timeout(60_000);
+  const fx = useFixture((conn) => ({
+    bilateral: importStatement(conn, { title: 'Maritime talks', texts: { en: EN, ko: KO } }, 'setup').statementId,
+    trilateral: importStatement(conn, { title: 'Trilateral maritime talks', texts: { en: EN + '\n\nThe three sides thanked the hosts.', ko: KO + '\n\n3국은 주최 측에 감사하였다.', ja: JA + '\n\n三か国は主催者に感謝した。' } }, 'setup').statementId,
+  }));
+
+  it('reloads the page when a row to confirm belongs to a version replaced meanwhile, and then confirms the new row', async () => {
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/statements/${fx.data.bilateral}`);
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      // Someone imports a new Korean version while the page is open.
+      const res = await fetch(new URL(`/api/statements/${fx.data.bilateral}/versions`, fx.server.url), {
+        method: 'POST',
+        headers: { 'X-Reviewer': 'editor', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ texts: { ko: KO.replace('해양 협력을', '해양 안보 협력을') } }),
+      });
+      expect(res.status).to.equal(201);
+      await page.keyboard.press('c');
+      await page.getByRole('alert').getByText('This statement changed since you opened it').waitFor();
+      // The page now shows the new version's rows: the changed text, and a row that can be confirmed.
+      await page.locator('tr.bead').nth(1).locator('td.tgt').getByText('해양 안보 협력을').waitFor();
+      await page.locator('tr.bead').nth(1).locator('button.confirm').click();
+      await page.locator('tr.bead').nth(1).locator('button.confirm[aria-pressed="true"]').waitFor();
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('exports the page\'s own language pair from a trilateral statement\'s English–Japanese page', async () => {
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/statements/${fx.data.trilateral}?lang=ja`);
+      await page.getByLabel('Confirmed only').uncheck();
+      const href = (await page.getByRole('link', { name: 'Download TSV' }).getAttribute('href'))!;
+      expect(href).to.contain('pair=en-ja');
+      const rows = (await (await fetch(new URL(href, fx.server.url))).text()).trimEnd().split('\n').slice(1);
+      expect(rows).to.have.length(4);
+      expect(rows.every((r) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(r) && !/[가-힣]/.test(r))).to.equal(true);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+});
