@@ -198,6 +198,7 @@ function importForm(): HTMLElement {
       const body = parts as ImportBody;
       // Sent, not implied by key order: files and pasted texts travel in separate objects.
       body.srcLang = sides[0]!.lang.value;
+      body.languages = sides.map((s) => s.lang.value);
       if (title.value.trim()) body.title = title.value.trim();
       if (date.value) body.date = date.value;
       submit.disabled = true;

@@ -154,6 +154,27 @@ describe('http/api', () => {
     expect((await api(`/api/statements/${res.body.statement.id}`, { method: 'DELETE', headers: who })).status).to.equal(200);
   });
 
+  it('keeps the versions\' order given in "languages" when pasted and uploaded versions are mixed', async () => {
+    const ko = '3국 장관은 오타와에서 만났다.\n\n3국은 협력을 확대하기로 하였다.';
+    const en = 'The three ministers met in Ottawa.\n\nThe three sides agreed to expand cooperation.';
+    const ja = '3か国の閣僚はオタワで会談した。\n\n3か国は協力の拡大で一致した。';
+    const upload = (t: string, name: string) => ({ name, data: Buffer.from(t).toString('base64') });
+    const before = (await api('/api/statements')).body.statements.length;
+    for (const [languages, code] of [[['ko', 'en'], /each language sent once \(ja, ko, en\)|each language sent once/], [['ko', 'en', 'en'], /each language sent once/], ['ko', /"languages" must list/]] as const) {
+      const bad = await post('/api/statements', { languages, texts: { ja }, files: { ko: upload(ko, 'ko.txt'), en: upload(en, 'en.txt') } });
+      expect([bad.status, bad.body.code]).to.deep.equal([400, 'bad_request']);
+      expect(bad.body.error).to.match(code);
+    }
+    expect((await api('/api/statements')).body.statements.length).to.equal(before);
+    // Korean uploaded first, English uploaded second, Japanese pasted third.
+    const res = await post('/api/statements', { languages: ['ko', 'en', 'ja'], texts: { ja }, files: { ko: upload(ko, 'ko.txt'), en: upload(en, 'en.txt') } });
+    expect(res.status).to.equal(201);
+    expect(res.body.statement.languages).to.deep.equal(['ko', 'en', 'ja']);
+    // The review page opens on the first pair: Korean–English.
+    expect((await api(`/api/statements/${res.body.statement.id}`)).body.alignment).to.include({ srcLang: 'ko', tgtLang: 'en' });
+    expect((await api(`/api/statements/${res.body.statement.id}`, { method: 'DELETE', headers: who })).status).to.equal(200);
+  });
+
   it('imports uploaded files: an HTML page (chrome dropped) and an EUC-KR text', async () => {
     const html = `<!doctype html><html><head><title>x</title><script>var a = 1;</script></head><body>
       <nav><a href="/">Home</a> | <a href="/news">News</a></nav>

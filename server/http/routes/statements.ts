@@ -30,12 +30,22 @@ export function statementRoutes(r: Router, c: RouteContext): void {
       if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
     if (b.srcLang !== undefined && (typeof b.srcLang !== 'string' || !/^[a-z]{2,3}$/.test(b.srcLang)))
       throw new HttpError(400, 'bad_request', `"srcLang" must be a language code like en, ko or ja, got ${JSON.stringify(b.srcLang).slice(0, 40)}`);
-    const { texts, sources } = await textsOf(b);
-    if (b.srcLang !== undefined && !(b.srcLang in texts))
-      throw new HttpError(400, 'bad_request', `"srcLang" is "${b.srcLang}", but there is no ${b.srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
+    const given = await textsOf(b);
+    let texts = given.texts;
+    // "languages": the versions in the order the form listed them (pasted and uploaded ones travel in
+    // two objects, so their order is lost otherwise); the first is the source unless srcLang says.
+    if (b.languages !== undefined) {
+      const sent = Object.keys(texts);
+      if (!Array.isArray(b.languages) || b.languages.length !== sent.length || !b.languages.every((l) => typeof l === 'string' && l in texts) || new Set(b.languages).size !== sent.length)
+        throw new HttpError(400, 'bad_request', `"languages" must list each language sent once (${sent.join(', ')}), got ${JSON.stringify(b.languages).slice(0, 60)}`);
+      texts = Object.fromEntries((b.languages as string[]).map((l) => [l, given.texts[l]!]));
+    }
+    const srcLang = (b.srcLang as string | undefined) ?? (b.languages as string[] | undefined)?.[0];
+    if (srcLang !== undefined && !(srcLang in texts))
+      throw new HttpError(400, 'bad_request', `"srcLang" is "${srcLang}", but there is no ${srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
     const { statementId, created } = importStatement(
       db,
-      { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources, srcLang: b.srcLang as string | undefined },
+      { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources: given.sources, srcLang },
       actor,
       ops,
     );
