@@ -1,4 +1,5 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
+import { halfWidthDigits } from './anchors.ts';
 
 /*
  * Approach: every line gets a score (sentence-like body text > 0, menus,
@@ -26,6 +27,7 @@ const DATE_RES: RegExp[] = [
   /\b\d{1,2}\/\d{1,2}\/\d{4}\b/,
   /\b\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?/,
   /\d{4}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?/,
+  /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
 ];
 
 const DATE_RES_GLOBAL = DATE_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
@@ -78,20 +80,27 @@ const CHROME_LINE: RegExp[] = [
 const BULLET = /^(?:[□■○●◦ㅇ▲△▶▷◆◇•∙·\-–*]|\d{1,2}[.)]|[가-하][.)]|\(\d{1,2}\)|[①-⑳])\s*\S/u;
 const SENTENCE_END = /(?:[.!?。:;]|[.!?]["'”’)\]]|다|[)\]"”’])$/u;
 const HANGUL = /[\uac00-\ud7a3]/u;
+/** Japanese and Chinese write without spaces: there a line's length, not its word count, tells a sentence. */
+const UNSPACED = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const unspaced = (s: string) => !HANGUL.test(s) && UNSPACED.test(s) && wordCount(s) <= 2;
 const ELLIPSIS_LINE = /^\[\s*(?:…|\.{3})\s*\]$|^\[[^\]]{1,40}\]$/u;
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-function isDateLine(s: string): boolean {
-  if (s.length > 70) return false;
+function isDateLine(line: string): boolean {
+  if (line.length > 70) return false;
+  // Japanese releases write their datelines in full-width digits (２０２６年３月４日).
+  const s = halfWidthDigits(line);
   if (!DATE_RES.some((re) => re.test(s))) return false;
   // A date with a few label words around it ("NEWS | Sept. 18, 2023", "Posted on …") is a date row; a sentence is not.
   let rest = s;
   for (const re of DATE_RES_GLOBAL) rest = rest.replace(re, ' ');
-  rest = rest.replace(/[|:·•,\-–—()]/g, ' ');
-  return wordCount(rest) <= 4 && !/[.!?]$/.test(s.replace(/\d{4}\.?$/, ''));
+  rest = rest.replace(/[|:·•,\-–—()、，]/g, ' ');
+  // Unspaced (Japanese) text has no words to count: a place name or two ("、オタワ") is a few characters.
+  const few = unspaced(rest) ? rest.replace(/\s/g, '').length <= 12 : wordCount(rest) <= 4;
+  return few && !/[.!?。]$/.test(s.replace(/\d{4}\.?$/, ''));
 }
 
 function isBreadcrumb(s: string): boolean {
@@ -113,12 +122,14 @@ function isSentenceLike(s: string): boolean {
   const words = wordCount(s);
   if (!SENTENCE_END.test(s)) return false;
   if (/(?:\.\.\.|…)$/.test(s)) return false;
+  if (unspaced(s)) return s.length >= 20;
   return hangul ? s.length >= 20 && words >= 4 : words >= 6;
 }
 
 function isShortSentence(s: string): boolean {
   if (!SENTENCE_END.test(s) || /(?:\.\.\.|…)$/.test(s)) return false;
   if (HANGUL.test(s)) return wordCount(s) >= 2 && /(?:다|요|음|함)\.$/u.test(s);
+  if (unspaced(s)) return s.length >= 8 && /[。．]$/u.test(s);
   return wordCount(s) >= 3 && /^[A-Z"“‘]/.test(s) && /\s[a-z]{3,}/.test(s);
 }
 
@@ -157,7 +168,7 @@ function isTitleLike(s: string): boolean {
   if (s.length < 8 || s.length > 300) return false;
   if (/[.!?]$/.test(s) && !/\b(?:[A-Z]\.|U\.S|D\.C|Jr|Sr|St)\.$/.test(s)) return false;
   if (/:$/.test(s)) return false;
-  return HANGUL.test(s) ? wordCount(s) >= 2 : wordCount(s) >= 3;
+  return HANGUL.test(s) ? wordCount(s) >= 2 : unspaced(s) ? !/[。．]$/u.test(s) : wordCount(s) >= 3;
 }
 
 // Case-sensitive on purpose: a dateline is capitalised place names ("Washington, DC", "SEOUL,

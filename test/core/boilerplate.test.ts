@@ -28,6 +28,28 @@ describe('core/boilerplate', () => {
       });
     }
 
+    it('reads a Japanese page by characters, not words: drops its full-width dateline and menus, keeps title and body', () => {
+      const page = [
+        'ホーム > 報道発表',
+        '海洋協力に関する日本とカナダの共同声明',
+        '２０２６年３月４日、オタワ',
+        '',
+        '日本の外務大臣とカナダの外務大臣は２０２６年３月４日にオタワで会談した。両大臣は持続可能な海洋への決意を再確認した。',
+        '両大臣は北極航路に関する共同研究を開始することで合意した。',
+        '双方は２０２７年に東京で次回会合を開催する。',
+        '',
+        '関連リンク',
+        '前の記事',
+      ].join('\n');
+      const body = extractStatementBody(page, 'ja').split('\n').filter(Boolean);
+      expect(body).to.deep.equal([
+        '海洋協力に関する日本とカナダの共同声明',
+        '日本の外務大臣とカナダの外務大臣は２０２６年３月４日にオタワで会談した。両大臣は持続可能な海洋への決意を再確認した。',
+        '両大臣は北極航路に関する共同研究を開始することで合意した。',
+        '双方は２０２７年に東京で次回会合を開催する。',
+      ]);
+    });
+
     it('keeps the title once when the page repeats it above the body', () => {
       const page = [
         '홈 > 국방소식 > 보도자료',
