@@ -208,6 +208,8 @@ function importForm(): HTMLElement {
       } catch (err) {
         submit.disabled = false;
         fail(err instanceof Error ? err.message : String(err));
+        // The alert says what went wrong; the focus goes back to Import (disabled meanwhile, it had lost it).
+        if (document.activeElement === document.body || !document.activeElement) submit.focus();
       }
     })().catch((err: unknown) => {
       submit.disabled = false;
@@ -262,6 +264,8 @@ function consistencyPanel(): HTMLElement {
       })
       .finally(() => {
         run.disabled = false;
+        // Disabled while it ran, the button lost the focus: keyboard users continue from it.
+        if (document.activeElement === document.body || !document.activeElement) run.focus();
       });
   });
   return h(

@@ -1545,11 +1545,15 @@ export class ReviewPage {
       this.versionDraftLang = null;
       await this.reloadAll(Math.max(this.current, 0), false);
       announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept.`);
+      // The panel was rebuilt: the diff dialog gives the focus back to the Versions tab, not to <body>.
+      this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true });
       await this.showDiff(lang);
     } catch (err) {
       reportError(err);
     } finally {
       submit.disabled = false;
+      // A disabled button drops the focus: give it back when the form is still there (a refused upload).
+      if ((document.activeElement === document.body || !document.activeElement) && submit.isConnected) submit.focus();
     }
   }
 

@@ -1,0 +1,63 @@
+// Browser tests: the focus stays with the keyboard user after actions that disable or rebuild the
+// control they used (a refused import, the consistency check, a new version uploaded in the panel).
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { importStatement } from '../../server/ops/import.ts';
+import { newPage, open, useFixture } from './harness.ts';
+
+const active = (page: Page) => page.evaluate(() => {
+  const a = document.activeElement as HTMLElement | null;
+  return a === document.body || !a ? 'body' : `${a.tagName.toLowerCase()}:${a.textContent?.trim() ?? ''}`;
+});
+
+describe('web: focus after actions that disable or rebuild their control', function () {
+  this.timeout(60_000);
+  const fx = useFixture((conn) => ({
+    sid: importStatement(conn, { title: 'Port security talks', texts: { en: 'The two sides met in Incheon.\n\nThey agreed to share port security data.', ko: '양측은 인천에서 만났다.\n\n양측은 항만 보안 정보를 공유하기로 합의하였다.' } }, 'setup').statementId,
+  }));
+
+  it('gives the focus back to Import after a refused import, and to Check consistency after the check', async () => {
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      const form = page.getByRole('form', { name: 'Import statement' });
+      await form.getByLabel('English text').fill('The ministers met.');
+      // English where Korean is expected: the server refuses it.
+      await form.getByLabel('Korean text').fill('This is not Korean at all.');
+      await form.getByRole('button', { name: 'Import' }).focus();
+      await page.keyboard.press('Enter');
+      await form.getByRole('alert').waitFor();
+      expect(await active(page)).to.equal('button:Import');
+
+      const run = page.getByRole('button', { name: 'Check consistency' });
+      await run.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.consistency-summary').waitFor();
+      expect(await active(page)).to.equal('button:Check consistency');
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('gives the focus to the Versions tab when the diff of a new version closes', async () => {
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
+      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.getByLabel('Language').selectOption('ko');
+      await page.getByLabel('Paste text').fill('양측은 인천항에서 만났다.\n\n양측은 항만 보안 정보를 공유하기로 합의하였다.');
+      await page.getByRole('button', { name: 'Upload version' }).focus();
+      await page.keyboard.press('Enter');
+      const diff = page.getByRole('dialog', { name: /Changes in Korean: version 1 → 2/ });
+      await diff.waitFor();
+      await page.keyboard.press('Escape');
+      await diff.waitFor({ state: 'hidden' });
+      expect(await active(page)).to.equal('button:Versions');
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+});
