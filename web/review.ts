@@ -403,6 +403,14 @@ export class ReviewPage {
       if (!btn || btn.disabled) return;
       this.runTool(btn.dataset['tool'] ?? '');
     });
+    // Escape closes the phone-width menu and gives the focus back to its toggle, as menus do.
+    this.rowTools.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || this.rowToolsToggle.getAttribute('aria-expanded') !== 'true' || this.rowToolsToggle.offsetParent === null) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.openRowTools(false);
+      this.rowToolsToggle.focus();
+    });
   }
 
   private rowToolDefs: RowTool[] = [];

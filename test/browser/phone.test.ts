@@ -78,6 +78,12 @@ describe('web: phone width', function () {
       expect(before.barBottom, 'the toolbar is stuck to the top').to.be.below(200);
       expect(before.rowTop).to.be.at.least(before.barBottom);
 
+      // Escape closes the menu and returns to its toggle, as menus do; it opens again.
+      await tools.getByRole('button', { name: 'Row tools' }).click();
+      await tools.getByRole('button', { name: 'Merge', exact: true }).focus();
+      await page.keyboard.press('Escape');
+      expect(await tools.getByRole('button', { name: 'Row tools' }).getAttribute('aria-expanded')).to.equal('false');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Row tools');
       await tools.getByRole('button', { name: 'Row tools' }).click();
       await settle(page);
       expect(await tools.getByRole('button', { name: 'Merge', exact: true }).isVisible()).to.equal(true);
