@@ -82,7 +82,8 @@ export async function textsOf(b: Record<string, unknown>, exactly?: number): Pro
         texts[lang] = r.text;
         sources[lang] = { name, format: r.format, encoding: r.encoding };
       } catch (e) {
-        if (e instanceof InputError) throw new InputError(`${name}: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
+        // Named once: some readers' messages name the file already ("x.docx is not a .docx file").
+        if (e instanceof InputError) throw new InputError(e.message.includes(name) ? e.message : `${name}: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
         throw e;
       }
     }

@@ -231,6 +231,7 @@ describe('http/api', () => {
       ['oversized body', () => post('/api/statements', { texts: { en: 'a'.repeat(30_000_000), ko: '가' } }), 413, 'payload_too_large', /request body is too large/],
       ['an upload that is not base64', () => post('/api/statements', { files: { en: { name: 'a.txt', data: '***' }, ko: { name: 'b.txt', data: 'AA==' } } }), 400, 'bad_request', /not valid base64/],
       ['a binary upload', () => post('/api/statements', { files: { en: { name: 'photo.txt', data: Buffer.from([0, 1, 2, 0, 255, 0, 3]).toString('base64') }, ko: { name: 'b.txt', data: Buffer.from('안녕하세요.').toString('base64') } } }), 400, 'bad_request', /photo\.txt: .*binary/i],
+      ['a .docx that is not one', () => post('/api/statements', { files: { en: { name: 'bad.docx', data: Buffer.from('plain text').toString('base64') }, ko: { name: 'b.txt', data: Buffer.from('안녕하세요.').toString('base64') } } }), 400, 'bad_request', /^bad\.docx is not a \.docx file \(it is not a ZIP archive\)$/],
       ['a version for an unknown statement', () => post('/api/statements/999/versions', { texts: { ko: '새 번역' } }), 404, 'not_found', /statement 999/],
       ['unknown export format', () => api('/api/export?format=docx'), 400, 'bad_request', /unknown export format/],
       ['an export of an unknown statement', () => api('/api/export?format=tsv&statement=999'), 404, 'not_found', /statement 999 not found/],
