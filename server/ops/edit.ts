@@ -23,7 +23,7 @@ import {
   type BeadRow,
   type BeadSnapshot,
 } from '../store/beads.ts';
-import { nextVersion, recordEvent } from '../store/events.ts';
+import { nextVersion, paragraphTextEvents, recordEvent } from '../store/events.ts';
 import { touchStatement } from '../store/statements.ts';
 import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
@@ -307,13 +307,7 @@ export interface ParagraphRevision {
 
 export function paragraphHistory(db: Db, paragraphId: number): ParagraphRevision[] {
   getParagraph(db, paragraphId);
-  const rows = db
-    .prepare(
-      `SELECT id, at, actor, before, after FROM events
-       WHERE action IN ('paragraph.edit', 'alignment.undo', 'alignment.redo') AND json_extract(after, '$.paragraphId') = ? ORDER BY id DESC`,
-    )
-    .all(paragraphId) as { id: number; at: string; actor: string; before: string; after: string }[];
-  return rows.map((r) => {
+  return paragraphTextEvents(db, paragraphId).map((r) => {
     const before = (JSON.parse(r.before) as TextPayload).content;
     const after = (JSON.parse(r.after) as TextPayload).content;
     return { eventId: r.id, at: r.at, actor: r.actor, before, after, diff: wordDiff(before, after) };

@@ -1,5 +1,5 @@
 // Alignments, their ordered beads (paragraph ids on each side) and the flags on beads.
-import { q, type Db } from './db.ts';
+import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import { sideHasWords } from '../core/segment.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 
@@ -105,9 +105,8 @@ const alignmentColumns = `a.id, a.statement_id AS statementId, a.src_text_id AS 
 export function listAlignments(db: Db, statementId: number): AlignmentRow[] {
   return q(db)
     .prepare(
-      `SELECT ${alignmentColumns} FROM alignments a
-       JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
-       WHERE a.statement_id = ? AND ts.is_current = 1 AND tt.is_current = 1 ORDER BY a.id`,
+      `SELECT ${alignmentColumns} FROM alignments a ${CURRENT_TEXTS}
+       WHERE a.statement_id = ? ORDER BY a.id`,
     )
     .all(statementId) as AlignmentRow[];
 }
@@ -405,8 +404,7 @@ export function isCurrentAlignment(db: Db, alignmentId: number): boolean {
   return Boolean(
     q(db)
       .prepare(
-        `SELECT 1 FROM alignments a JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
-         WHERE a.id = ? AND ts.is_current = 1 AND tt.is_current = 1`,
+        `SELECT 1 FROM alignments a ${CURRENT_TEXTS} WHERE a.id = ?`,
       )
       .get(alignmentId),
   );
@@ -450,8 +448,7 @@ export function confirmedPairs(db: Db, srcLang: string, tgtLang: string, limit: 
     .prepare(
       `SELECT CASE WHEN ts.lang = @src THEN ${side('src')} ELSE ${side('tgt')} END AS src,
               CASE WHEN ts.lang = @src THEN ${side('tgt')} ELSE ${side('src')} END AS tgt
-       FROM beads b JOIN alignments a ON a.id = b.alignment_id
-       JOIN texts ts ON ts.id = a.src_text_id AND ts.is_current = 1 JOIN texts tt ON tt.id = a.tgt_text_id AND tt.is_current = 1
+       FROM beads b JOIN alignments a ON a.id = b.alignment_id ${CURRENT_TEXTS}
        WHERE b.status = 'confirmed' AND ((ts.lang = @src AND tt.lang = @tgt) OR (ts.lang = @tgt AND tt.lang = @src))
        ORDER BY b.id DESC LIMIT @limit`,
     )

@@ -6,6 +6,12 @@ import { migrations as allMigrations, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
 
+/**
+ * Joins the source and target texts (ts, tt) of alignment `a`, current versions only: an older
+ * version's alignments are history, left out of lists, counts, reports and exports.
+ */
+export const CURRENT_TEXTS = 'JOIN texts ts ON ts.id = a.src_text_id AND ts.is_current = 1 JOIN texts tt ON tt.id = a.tgt_text_id AND tt.is_current = 1';
+
 export interface AppliedMigration {
   id: number;
   name: string;

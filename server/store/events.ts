@@ -89,3 +89,13 @@ export function statementRevision(db: Db, statementId: number): number {
 export function eventsSince(db: Db, statementId: number, id: number): number {
   return (q(db).prepare('SELECT count(*) AS n FROM events WHERE statement_id = ? AND id > ?').get(statementId, id) as { n: number }).n;
 }
+
+/** The events that set a paragraph's text (edits, and undo/redo of them), newest first, payloads as stored (JSON). */
+export function paragraphTextEvents(db: Db, paragraphId: number): { id: number; at: string; actor: string; before: string; after: string }[] {
+  return q(db)
+    .prepare(
+      `SELECT id, at, actor, before, after FROM events
+       WHERE action IN ('paragraph.edit', 'alignment.undo', 'alignment.redo') AND json_extract(after, '$.paragraphId') = ? ORDER BY id DESC`,
+    )
+    .all(paragraphId) as { id: number; at: string; actor: string; before: string; after: string }[];
+}

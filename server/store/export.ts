@@ -1,5 +1,5 @@
 // Reads beads for export in pages (keyset pagination), so memory stays flat for any corpus size.
-import { q, type Db } from './db.ts';
+import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import type { BeadStatus, FlagRow } from './beads.ts';
 
 export interface ExportFilter {
@@ -47,10 +47,9 @@ export function pairedLengths(db: Db, statementId: number, srcLang: string, tgtL
   const rows = q(db)
     .prepare(
       `SELECT b.id AS bead, bp.side AS side, SUM(LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(p.content, ' ', ''), char(10), ''), char(13), ''), char(9), ''))) AS chars
-       FROM beads b JOIN alignments a ON a.id = b.alignment_id
-       JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
+       FROM beads b JOIN alignments a ON a.id = b.alignment_id ${CURRENT_TEXTS}
        JOIN bead_paragraphs bp ON bp.bead_id = b.id JOIN paragraphs p ON p.id = bp.paragraph_id
-       WHERE a.statement_id = @statementId AND ts.lang = @srcLang AND tt.lang = @tgtLang AND ts.is_current = 1 AND tt.is_current = 1
+       WHERE a.statement_id = @statementId AND ts.lang = @srcLang AND tt.lang = @tgtLang
        GROUP BY b.id, bp.side`,
     )
     .all({ statementId, srcLang, tgtLang }) as { bead: number; side: 'src' | 'tgt'; chars: number }[];

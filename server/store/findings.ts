@@ -1,5 +1,5 @@
 // Findings of the automatic checks (suggested flags), with the reviewer's verdict on each.
-import { q, type Db } from './db.ts';
+import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 export type FindingStatus = 'suggested' | 'accepted' | 'dismissed';
@@ -111,9 +111,8 @@ export interface ReportRow {
   createdAt: string;
 }
 
-// Only the alignments between the current texts: an older version's rows are history, and their
-// findings and (moved) flags would appear twice, once with no text beside them.
-const CURRENT = `JOIN texts ts ON ts.id = a.src_text_id AND ts.is_current = 1 JOIN texts tt ON tt.id = a.tgt_text_id AND tt.is_current = 1`;
+// Only the alignments between the current texts (CURRENT_TEXTS): an older version's findings and
+// (moved) flags would appear twice, once with no text beside them.
 
 /** Flags and findings of the current versions of the given statements (all when none), in statement then row order. */
 export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
@@ -124,12 +123,12 @@ export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
          SELECT 'flag' AS kind, f.id, s.id AS statementId, s.title AS statementTitle, s.date AS statementDate, b.id AS beadId,
                 b.position AS beadPosition, f.category, f.severity, f.status, f.author, f.comment, f.created_at AS createdAt
          FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
-         ${CURRENT}
+         ${CURRENT_TEXTS}
          WHERE 1 ${filter}
          UNION ALL
          SELECT 'finding', fi.id, s.id, s.title, s.date, b.id, b.position, fi.check_id, fi.severity, fi.status, 'twintext', fi.message, fi.created_at
          FROM findings fi JOIN alignments a ON a.id = fi.alignment_id JOIN statements s ON s.id = a.statement_id
-         ${CURRENT}
+         ${CURRENT_TEXTS}
          LEFT JOIN beads b ON b.id = fi.bead_id
          WHERE fi.status = 'suggested' ${filter}
        ) ORDER BY statementId, coalesce(beadPosition, 0), kind DESC, id`,

@@ -1,5 +1,5 @@
 // Statements, their texts (one per language and version) and paragraphs.
-import { q, type Db } from './db.ts';
+import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 export interface StatementRow {
@@ -99,9 +99,7 @@ export function touchStatement(db: Db, id: number, at: string): void {
 
 // Alignments between the current texts: those of superseded versions stay in the history and
 // are not counted (a new version would otherwise double the beads, flags and findings).
-const currentAlignments = `alignments a
-  JOIN texts ts ON ts.id = a.src_text_id AND ts.is_current = 1
-  JOIN texts tt ON tt.id = a.tgt_text_id AND tt.is_current = 1`;
+const currentAlignments = `alignments a ${CURRENT_TEXTS}`;
 
 const summarySql = `
   SELECT s.id, s.title, s.date, s.created_at AS createdAt,

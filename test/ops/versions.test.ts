@@ -65,10 +65,14 @@ describe('ops/versions', () => {
     expect([before.pairs, before.beads]).to.deep.equal([1, view().beads.length]);
     const b1 = view().beads[0]!;
     editAlignment(db, { op: 'confirm', beadId: b1.id, version: b1.version }, 'alice');
+    addFlag(db, view().beads[2]!.id, { category: 'style', comment: 'register' }, 'alice');
+    expect(summary().openFlags).to.equal(1);
     importVersion(db, id, 'ko', ko2, 'bob');
     const after = summary();
     const current = view();
     expect(after.pairs).to.equal(1);
+    // The flag moved with its row: counted once.
+    expect(after.openFlags).to.equal(current.beads.reduce((n, b) => n + b.flags.filter((f) => f.status === 'open').length, 0)).and.to.equal(1);
     expect(after.beads).to.equal(current.beads.length);
     expect(after.confirmed).to.equal(current.beads.filter((b) => b.status === 'confirmed').length);
     expect(after.findings).to.equal(statementFindings(db, id).filter((f) => f.alignmentId === current.id && f.status === 'suggested' && f.severity !== 'info').length);
