@@ -151,7 +151,8 @@ function extractCjk(c: Claims, text: string, digits: boolean): void {
     if (mo >= 1 && mo <= 12) c.add('month', String(mo), m.index, m.index + m[0].length);
   });
   // 제 opens an ordinal as a word of its own ("제26차"), not as the last syllable of 과제, 경제, 문제, 국제 or 체제.
-  c.each(/(?<![\p{Script=Hangul}])제\s?(\d{1,4})\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,4})/gu, (m) => {
+  // (The look-behind after 제, not before it: checked only where a 제 is, not at every position.)
+  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,4})\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,4})/gu, (m) => {
     c.add('ordinal', String(num(m[1] ?? m[2] ?? m[3]!)), m.index, m.index + m[0].length);
   });
   c.each(/(\d+(?:\.\d+)?)\s*(?:퍼센트|프로)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
