@@ -204,7 +204,8 @@ const DOTTED_ACRONYM = /(?:^|[^\p{L}.])(?:\p{L}\.)+\p{L}$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}.'’-]/u;
 
-const TERMINATOR_RE = /[.!?。！？]+["'”’)\]」』]*(?=\s|$)/gu;
+// Full-width terminators (Japanese, Chinese) end a sentence with no space after them: those scripts have none.
+const TERMINATOR_RE = /[.!?]+["'”’)\]」』]*(?=\s|$)|[。！？]+["'”’)\]」』）]*/gu;
 
 // Any whitespace other than a lone space: when absent, collapsing runs of whitespace is a no-op
 // and the (hot) regex replace can be skipped.
@@ -273,8 +274,9 @@ export function countSentences(text: string, lang: Lang): number {
 function isBoundary(t: string, at: number, term: string, end: number, sentStart: number, _lang: Lang): boolean {
   const after = t.slice(end).trimStart();
   const next = after[0] ?? '';
-  // Only a period is ambiguous; ! and ? end a sentence whenever something follows.
-  if (term[0] !== '.' && term[0] !== '。') return !/^[a-z]/.test(after);
+  // Only a period is ambiguous; ! and ? (and the full-width 。！？) end a sentence whenever something follows.
+  // A quotation ending in 。 that the sentence goes on from (「…。」と述べた) is not an end.
+  if (term[0] !== '.') return !/^[a-z]/.test(after) && !(/[」』]$/.test(term) && /^\p{Script=Hiragana}/u.test(after));
   if (term.startsWith('...') || term.startsWith('..')) return /^[A-Z\p{Script=Hangul}"“]/u.test(next);
   // Next sentence must begin like one: a lowercase continuation ("approx. two") never does.
   if (/^[a-z,;:]/.test(after)) return false;

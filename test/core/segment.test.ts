@@ -253,3 +253,11 @@ describe('core/segment #sideHasWords', () => {
       expect(sideHasWords(worded), JSON.stringify(worded)).to.equal(true);
   });
 });
+
+describe('core/segment Japanese sentences', () => {
+  it('ends a sentence at 。, ！ or ？ with no space after it, closing quotes kept with it', () => {
+    expect(splitSentences('首脳は広島で会談した。首脳は慰霊碑に献花した。', 'ja')).to.deep.equal(['首脳は広島で会談した。', '首脳は慰霊碑に献花した。']);
+    expect(splitSentences('大臣は「協力を続ける。」と述べた。次回は東京。', 'ja')).to.deep.equal(['大臣は「協力を続ける。」と述べた。', '次回は東京。']);
+    expect(splitSentences('双方は合意した！ 次回会合は来年か？ 未定である。', 'ja')).to.deep.equal(['双方は合意した！', '次回会合は来年か？', '未定である。']);
+  });
+});
