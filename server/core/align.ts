@@ -568,6 +568,13 @@ function resolveParams(params: Partial<AlignParams>): AlignParams {
  * their paragraphs range over 0.38–0.59, the real statements over 0.27–0.36).
  */
 const TYPICAL_RATIO: Record<string, number> = { 'en>ko': 0.47 };
+/** The typical ratio of a language pair in either direction, if measured. */
+export function typicalRatio(srcLang: string, tgtLang: string): number | undefined {
+  const s = srcLang.split('-')[0]!, t = tgtLang.split('-')[0]!;
+  const back = TYPICAL_RATIO[`${t}>${s}`];
+  return TYPICAL_RATIO[`${s}>${t}`] ?? (back ? 1 / back : undefined);
+}
+
 /** How far (in log) a document's totals may stray from the typical ratio: a factor of about 1.8. */
 const PLAUSIBLE_SPREAD = 0.6;
 
@@ -579,8 +586,7 @@ const PLAUSIBLE_SPREAD = 0.6;
  * measured ratio keep the totals.
  */
 export function plausibleRatio(totals: number, srcLang: string, tgtLang: string): number {
-  const s = srcLang.split('-')[0]!, t = tgtLang.split('-')[0]!;
-  const typical = TYPICAL_RATIO[`${s}>${t}`] ?? (TYPICAL_RATIO[`${t}>${s}`] ? 1 / TYPICAL_RATIO[`${t}>${s}`]! : undefined);
+  const typical = typicalRatio(srcLang, tgtLang);
   if (typical === undefined || !(totals > 0) || !Number.isFinite(totals)) return totals;
   const lo = typical * Math.exp(-PLAUSIBLE_SPREAD), hi = typical * Math.exp(PLAUSIBLE_SPREAD);
   return Math.min(hi, Math.max(lo, totals));
@@ -702,39 +708,60 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions)
 
 /**
  * The length ratio of a document from its paired beads' lengths (target and source characters per
- * bead): the median of the beads' own ratios, each weighted by its length. A sum over the beads
- * would let one paragraph that adds a long passage pull every bead's sentences off their pairs.
- * Undefined when nothing is paired.
+ * bead): the median of the beads' own ratios, each weighted by its length, taken in log space so that
+ * the same rows turned round give the inverse (on an exact half, the geometric mean of the two middle
+ * ratios). A sum over the beads would let one paragraph that adds a long passage pull every bead's
+ * sentences off their pairs. Undefined when nothing is paired.
  */
 export function medianRatio(pairs: readonly { src: number; tgt: number }[]): number | undefined {
-  const xs = pairs.filter((p) => p.src > 0 && p.tgt > 0).map((p) => ({ r: p.tgt / p.src, w: p.src + p.tgt })).sort((a, b) => a.r - b.r);
+  const xs = pairs.filter((p) => p.src > 0 && p.tgt > 0).map((p) => ({ r: Math.log(p.tgt / p.src), w: p.src + p.tgt })).sort((a, b) => a.r - b.r);
   const total = xs.reduce((a, x) => a + x.w, 0);
   let seen = 0;
-  for (const x of xs) {
-    seen += x.w;
-    if (seen >= total / 2) return x.r;
+  for (let k = 0; k < xs.length; k++) {
+    seen += xs[k]!.w;
+    if (Math.abs(seen - total / 2) < 1e-9 && k + 1 < xs.length) return Math.exp((xs[k]!.r + xs[k + 1]!.r) / 2);
+    if (seen > total / 2) return Math.exp(xs[k]!.r);
   }
   return undefined;
 }
 
+/** Below this many paired beads a document says too little of its own ratio (one row may be the one that adds a passage). */
+const FEW_PAIRED = 3;
+
 /**
- * Target characters per source character over the paired beads of a document (see medianRatio): the
- * length ratio that the sentences inside one bead are aligned with (a bead's own totals are thrown
- * off by a sentence that one side leaves out). Undefined when nothing is paired.
+ * The ratio a document's sentences are aligned at, from its paired beads' lengths: their median
+ * (medianRatio), kept plausible for the language pair; with fewer than three paired beads the pair's
+ * typical ratio, since one row alone may be the very row that adds a passage. Undefined when nothing
+ * tells (no paired bead, and a pair without a measured ratio).
  */
-export function pairedLengthRatio(src: string[], tgt: string[], beads: Bead[]): number | undefined {
-  return medianRatio(
+export function sentenceRatio(pairs: readonly { src: number; tgt: number }[], srcLang: string, tgtLang: string): number | undefined {
+  const usable = pairs.filter((p) => p.src > 0 && p.tgt > 0);
+  const typical = typicalRatio(srcLang, tgtLang);
+  if (usable.length < FEW_PAIRED && typical !== undefined) return typical;
+  const m = medianRatio(usable);
+  return m === undefined ? typical : plausibleRatio(m, srcLang, tgtLang);
+}
+
+/**
+ * Target characters per source character over the paired beads of a document (see sentenceRatio): the
+ * length ratio that the sentences inside one bead are aligned with (a bead's own totals are thrown
+ * off by a sentence that one side leaves out).
+ */
+export function pairedLengthRatio(src: string[], tgt: string[], beads: Bead[], srcLang: string, tgtLang: string): number | undefined {
+  return sentenceRatio(
     beads.filter((b) => b.src.length && b.tgt.length).map((b) => ({
       src: b.src.reduce((a, k) => a + lengthOf(src[k]!), 0),
       tgt: b.tgt.reduce((a, k) => a + lengthOf(tgt[k]!), 0),
     })),
+    srcLang,
+    tgtLang,
   );
 }
 
 /** Paragraph alignment, then sentence alignment inside every paragraph bead, at the document's length ratio. */
 export function alignParagraphsWithSentences(src: string[], tgt: string[], opts: AlignOptions): { bead: Bead; sentences: { src: string[]; tgt: string[]; beads: Bead[] } }[] {
   const beads = alignParagraphs(src, tgt, opts);
-  const lengthRatio = pairedLengthRatio(src, tgt, beads);
+  const lengthRatio = pairedLengthRatio(src, tgt, beads, opts.srcLang, opts.tgtLang);
   return beads.map((bead) => {
     const s = bead.src.flatMap((k) => splitSentences(src[k]!, opts.srcLang));
     const t = bead.tgt.flatMap((k) => splitSentences(tgt[k]!, opts.tgtLang));

@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import { getAlignment, getBead } from '../store/beads.ts';
 import { pairedLengths } from '../store/export.ts';
 import { splitSentences, withoutListMarker } from '../core/segment.ts';
-import { alignSentences, medianRatio } from '../core/align.ts';
+import { alignSentences, sentenceRatio } from '../core/align.ts';
 import type { Glossary } from '../core/glossary.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { vocabularyOf, type OpsOptions } from './context.ts';
@@ -42,7 +42,7 @@ export function sentencePairs(srcParagraphs: string[], tgtParagraphs: string[], 
  * that adds a long passage). Undefined when nothing is paired.
  */
 export function statementRatio(db: Db, statementId: number, srcLang: string, tgtLang: string): number | undefined {
-  return medianRatio(pairedLengths(db, statementId, srcLang, tgtLang));
+  return sentenceRatio(pairedLengths(db, statementId, srcLang, tgtLang), srcLang, tgtLang);
 }
 
 export interface BeadSentences extends SentencePairs {

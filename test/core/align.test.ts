@@ -1,7 +1,7 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
 import { buildFeatures } from '../../server/core/align-features.ts';
-import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, type AlignOptions } from '../../server/core/align.ts';
+import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, sentenceRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 import { learnLexicon } from '../../server/core/lexicon.ts';
@@ -287,7 +287,7 @@ describe('core/align', () => {
       expect(shape(last.beads)).to.equal('1|1 2|2 |3 3|4');
       // The bead's own totals, thrown off by the long added sentence, would pair it instead.
       expect(shape(alignSentences(last.src, last.tgt, { srcLang: 'en', tgtLang: 'ko' }))).to.not.equal('1|1 2|2 |3 3|4');
-      expect(pairedLengthRatio(en, ko, out.map((x) => x.bead))).to.be.within(0.4, 0.6);
+      expect(pairedLengthRatio(en, ko, out.map((x) => x.bead), 'en', 'ko')).to.be.within(0.4, 0.6);
     });
 
     it('aligns paragraphs, then the sentences inside each paragraph bead', () => {
@@ -351,6 +351,29 @@ describe('core/align #medianRatio', () => {
     expect(skewed.reduce((a, x) => a + x.tgt, 0) / skewed.reduce((a, x) => a + x.src, 0)).to.be.above(0.9);
     expect(medianRatio(skewed)).to.be.within(0.4, 0.5);
     expect(medianRatio([])).to.equal(undefined);
+    // The same rows turned round give the inverse (an exact half: the geometric mean of the middle two).
+    const two = [{ src: 100, tgt: 40 }, { src: 80, tgt: 60 }];
+    expect(medianRatio(two)! * medianRatio(two.map((x) => ({ src: x.tgt, tgt: x.src })))!).to.be.closeTo(1, 1e-9);
     expect(medianRatio([{ src: 0, tgt: 10 }])).to.equal(undefined);
+  });
+});
+
+describe('core/align #sentenceRatio', () => {
+  it('takes the pair\'s typical ratio when fewer than three rows are paired (the one row may be the one that adds a passage)', () => {
+    expect(sentenceRatio([{ src: 150, tgt: 210 }], 'en', 'ko')).to.equal(0.47);
+    expect(sentenceRatio([{ src: 150, tgt: 210 }], 'ko', 'en')).to.be.closeTo(1 / 0.47, 1e-9);
+    // A pair without a measured ratio has only its rows to go by.
+    expect(sentenceRatio([{ src: 150, tgt: 210 }], 'en', 'ja')).to.be.closeTo(1.4, 1e-9);
+    // Enough rows: their median, kept plausible.
+    expect(sentenceRatio([{ src: 100, tgt: 35 }, { src: 90, tgt: 30 }, { src: 120, tgt: 40 }], 'en', 'ko')).to.be.within(0.33, 0.36);
+    expect(sentenceRatio([], 'en', 'fr')).to.equal(undefined);
+  });
+
+  it('pairs the sentences of a one-paragraph statement whose Korean adds two long sentences', () => {
+    const en = ['The two sides signed an agreement on safety training. They agreed to cooperate on offshore wind power. The next dialogue will take place in Seoul in 2027.'];
+    const ko = ['양측은 안전 교육에 관한 협정을 체결하였다. 이번 협정에 따라 양측 기관은 향후 5년간 규제 인력을 대상으로 안전 심사, 방사선 방호, 비상 대응 분야의 교육 과정을 운영하며, 매년 두 차례 현장 실습을 실시한다. 또한 양측은 교육 성과를 점검하기 위한 공동 평가단을 구성하고, 그 결과를 차기 대화에서 보고하기로 하였다. 양측은 해상풍력 분야에서 협력하기로 하였다. 차기 대화는 2027년 서울에서 개최된다.'];
+    const out = alignParagraphsWithSentences(en, ko, { srcLang: 'en', tgtLang: 'ko' });
+    // Its own ratio (the one row's, about 1.4) paired every sentence wrongly.
+    expect(shape(out[0]!.sentences.beads)).to.equal('1|1 |2 |3 2|4 3|5');
   });
 });
