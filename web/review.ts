@@ -76,6 +76,7 @@ const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
 const WORDLESS_NOTE = 'exports leave out a pair whose side is empty or only a bullet or a mark, such as “ㅇ”, “-” or “[…]”';
 
 const CONFLICT_MESSAGE = 'This row was changed by someone else; reloaded.';
+const STALE_MESSAGE = 'This statement changed since you opened it (a new version, or rows rebuilt); reloaded. Check the row before acting on it again.';
 
 /**
  * A change refused because what is on screen is out of date: changed since it was loaded (409), or
@@ -1021,9 +1022,13 @@ export class ReviewPage {
     if (!b) return false;
     try {
       const data = await getStatement(this.statementId, this.alignment.tgtLang);
-      const fresh = data.alignment?.id === this.alignment.id ? data.alignment.beads.find((x) => x.id === b.id) : undefined;
+      // Only this row changed when the page's rows are still the rows there are; otherwise (a new
+      // version, a merge or an undo elsewhere) a row could be missing or shown twice: all is reloaded.
+      const mine = new Set(this.beads.map((y) => y.id));
+      const sameRows = data.alignment?.id === this.alignment.id && data.alignment.beads.length === mine.size && data.alignment.beads.every((x) => mine.has(x.id));
+      const fresh = sameRows ? data.alignment!.beads.find((x) => x.id === b.id) : undefined;
       if (!fresh) {
-        await this.reloadWithMessage('This statement changed since you opened it (a new version, or rows rebuilt); reloaded. Check the row before acting on it again.', i);
+        await this.reloadWithMessage(STALE_MESSAGE, i);
         return false;
       }
       this.statement = data.statement;
@@ -1710,7 +1715,9 @@ export class ReviewPage {
       announce(`Text of ¶${para.n} saved. Press u to undo.`);
     } catch (err) {
       save.disabled = false;
-      if (err instanceof ApiError && err.status === 409) await this.showParagraphConflict(para, save);
+      // A new version was imported since the page was opened: not someone's edit to weigh against this one.
+      if (err instanceof ApiError && err.code === 'stale_version') await this.reloadWithMessage(`${STALE_MESSAGE} Your text for ¶${para.n} was not saved: ${text}`);
+      else if (err instanceof ApiError && err.status === 409) await this.showParagraphConflict(para, save);
       else if (staleScreen(err)) {
         await this.reloadWithMessage(CONFLICT_MESSAGE);
       } else reportError(err);

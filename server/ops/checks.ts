@@ -227,7 +227,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
     .transaction(() => {
       const f = getFinding(db, findingId);
       if (f.status !== 'suggested') throw new ConflictError(`finding ${findingId} is already ${f.status}`);
-      if (!isCurrentAlignment(db, f.alignmentId)) throw new ConflictError(`finding ${findingId} belongs to an older version of the statement; reload to see the current findings`);
+      if (!isCurrentAlignment(db, f.alignmentId)) throw new ConflictError(`finding ${findingId} belongs to an older version of the statement; reload to see the current findings`, 'stale_version');
       const at = nowIso(opts);
       let flagId: number | null = null;
       if (verdict === 'accept') {

@@ -63,7 +63,7 @@ const MANUAL = 1; // confidence of a bead a person made
 function currentAlignment(db: Db, alignmentId: number) {
   const a = getAlignment(db, alignmentId);
   if (!isCurrentAlignment(db, alignmentId))
-    throw new ConflictError(`alignment ${alignmentId} belongs to an older version of the statement; reload to edit the current one`);
+    throw new ConflictError(`alignment ${alignmentId} belongs to an older version of the statement; reload to edit the current one`, 'stale_version');
   return a;
 }
 
@@ -268,13 +268,13 @@ export function editParagraph(db: Db, paragraphId: number, edit: unknown, actor:
       // Checked after the lookup so an unknown paragraph is a 404 whatever the body.
       if (typeof base !== 'string') throw new InputError('"base" must be the paragraph text your editor started from');
       if (normText(base) !== p.content) throw new ConflictError(`paragraph ${p.position} (${p.lang}) was changed by someone else since you opened it; reload to see their text`);
-      if (!p.isCurrent) throw new ConflictError(`paragraph ${p.position} (${p.lang}) belongs to an older version of the statement; reload to edit the current one`);
+      if (!p.isCurrent) throw new ConflictError(`paragraph ${p.position} (${p.lang}) belongs to an older version of the statement; reload to edit the current one`, 'stale_version');
       if (p.content === text) throw new InputError('the text is unchanged');
       // The edit goes on the undo history of the page it was made from: a source paragraph of a
       // trilateral statement is in two alignments, and Undo on the other page must not take it back.
       const within = alignmentsOfParagraph(db, paragraphId);
       if (alignment !== undefined && !within.includes(alignment as number)) throw new InputError(`paragraph ${paragraphId} is not part of alignment ${alignment}`);
-      if (alignment !== undefined && !isCurrentAlignment(db, alignment as number)) throw new ConflictError(`alignment ${alignment} belongs to an older version of the statement; reload to edit the current one`);
+      if (alignment !== undefined && !isCurrentAlignment(db, alignment as number)) throw new ConflictError(`alignment ${alignment} belongs to an older version of the statement; reload to edit the current one`, 'stale_version');
       const alignmentId = (alignment as number | undefined) ?? within[0];
       setParagraphContent(db, paragraphId, text);
       const at = nowIso(opts);

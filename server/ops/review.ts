@@ -73,7 +73,7 @@ function comment(v: unknown): string {
  */
 function requireCurrentRow(db: Db, beadId: number): void {
   const { alignmentId, position } = beadPosition(db, beadId);
-  if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`row ${position} belongs to an older version of the statement; reload to see the current one`);
+  if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`row ${position} belongs to an older version of the statement; reload to see the current one`, 'stale_version');
 }
 
 export function addFlag(db: Db, beadId: number, input: FlagInput, actor: string, opts: OpsOptions = {}): FlagRow {

@@ -10,6 +10,7 @@ const JA = '両大臣はソウルで会談した。\n\n双方は海洋協力を�
 describe('web: stale pages and language pairs', function () {
   this.timeout(60_000);
   const fx = useFixture((conn) => ({
+    ports: importStatement(conn, { title: 'Port talks', texts: { en: 'The sides met in Busan.\n\nThey agreed on port security.\n\nThey will share data.\n\nThe next meeting is in Tokyo.', ko: '양측은 부산에서 만났다.\n\n양측은 항만 보안에 합의하였다.\n\n양측은 자료를 공유한다.\n\n다음 회의는 도쿄에서 열린다.' } }, 'setup').statementId,
     bilateral: importStatement(conn, { title: 'Maritime talks', texts: { en: EN, ko: KO } }, 'setup').statementId,
     trilateral: importStatement(conn, { title: 'Trilateral maritime talks', texts: { en: EN + '\n\nThe three sides thanked the hosts.', ko: KO + '\n\n3국은 주최 측에 감사하였다.', ja: JA + '\n\n三か国は主催者に感謝した。' } }, 'setup').statementId,
   }));
@@ -33,6 +34,51 @@ describe('web: stale pages and language pairs', function () {
       await page.locator('tr.bead').nth(1).locator('td.tgt').getByText('해양 안보 협력을').waitFor();
       await page.locator('tr.bead').nth(1).locator('button.confirm').click();
       await page.locator('tr.bead').nth(1).locator('button.confirm[aria-pressed="true"]').waitFor();
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('reloads every row when the rows were rebuilt elsewhere (a merge undone in another tab), so none goes missing', async () => {
+    const api = (path: string, body: unknown) => fetch(new URL(path, fx.server.url), { method: 'POST', headers: { 'X-Reviewer': 'editor', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const id = fx.data.ports;
+    const view = async () => (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { id: number; beads: { id: number; version: number }[] } };
+    const before = await view();
+    // Rows 2 and 3 merged: the page opens on three rows.
+    expect((await api(`/api/beads/${before.alignment.beads[2]!.id}/edit`, { op: 'merge', version: before.alignment.beads[2]!.version })).status).to.equal(200);
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      expect(await page.locator('tr.bead').count()).to.equal(3);
+      // Another tab undoes the merge: four rows again on the server.
+      expect((await api(`/api/alignments/${before.alignment.id}/undo`, {})).status).to.equal(200);
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('c');
+      await page.getByRole('alert').getByText('This statement changed since you opened it').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('tr.bead').length === 4);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says a new version was imported, not that someone else changed the text, when a text fix meets a replaced version', async () => {
+    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    try {
+      await open(page, `${fx.server.url}/statements/${fx.data.bilateral}`);
+      const res = await fetch(new URL(`/api/statements/${fx.data.bilateral}/versions`, fx.server.url), {
+        method: 'POST',
+        headers: { 'X-Reviewer': 'editor', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ texts: { ko: (await (await fetch(new URL(`/api/statements/${fx.data.bilateral}`, fx.server.url))).json() as { alignment: { beads: { tgt: { text: string }[] }[] } }).alignment.beads.map((b) => b.tgt.map((p) => p.text).join('\n\n')).join('\n\n').replace('도쿄에서', '도쿄에서 내년에') } }),
+      });
+      expect(res.status).to.equal(201);
+      await page.getByRole('button', { name: 'Edit text of Korean ¶1' }).click({ force: true });
+      await page.getByRole('textbox', { name: 'Text of Korean ¶1' }).fill('양국 장관은 서울에서 회담하였다.');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('alert').getByText('This statement changed since you opened it').waitFor();
+      expect(await page.getByRole('alert').textContent()).to.contain('양국 장관은 서울에서 회담하였다.');
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();
