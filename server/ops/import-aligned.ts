@@ -87,6 +87,10 @@ function checkUnit(u: ExportUnit, where: string): void {
   for (const k of ['statementId', 'beadId', 'position'] as const)
     if (!isId(u[k])) throw new InputError(`${where}: ${k} must be a whole number, got ${String(u[k])}`);
   if (typeof u.src !== 'string' || typeof u.tgt !== 'string') throw new InputError(`${where}: both segments must be text`);
+  // As everywhere else, a paragraph has text: a row with none on either side, or a blank line
+  // inside a segment (a paragraph of spaces), would be stored as an empty paragraph.
+  if (!u.src.trim() && !u.tgt.trim()) throw new InputError(`${where}: both segments are empty`);
+  for (const t of [u.src, u.tgt]) if (t !== '' && t.split('\n').some((line) => !line.trim())) throw new InputError(`${where}: a segment has an empty paragraph (a line of nothing but spaces)`);
   if (u.date !== null) checkStatementDate(u.date, `${where}: `);
   if (u.title.length > LIMITS.maxTitleChars) throw new InputError(`${where}: the title is longer than ${LIMITS.maxTitleChars} characters`);
   for (const t of [u.src, u.tgt])

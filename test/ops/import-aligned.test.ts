@@ -207,6 +207,9 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     expect(() => importAlignedCorpus(b, [jsonl[0], '{"translation":', ...jsonl.slice(1)].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: not JSON/);
     expect(() => importAlignedCorpus(b, [jsonl[0], jsonl[1]!.replace('"status":"auto"', '"status":"done"').replace('"status":"confirmed"', '"status":"done"')].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: "status" must be "auto" or "confirmed", got "done"/);
     expect(() => importAlignedCorpus(b, [jsonl[0], '{"translation":{"en":"Only one side."}}'].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: "translation" must hold two texts/);
+    // Rows with no text: empty on both sides, or a paragraph of spaces.
+    expect(() => importAlignedCorpus(b, `${tsv[0]}\n${tsv[1]!.split('\t').map((f, k) => (k === 2 || k === 3 ? '' : f)).join('\t')}`, 'tsv', 'x')).to.throw(InputError, /^TSV line 2: both segments are empty/);
+    expect(() => importAlignedCorpus(b, [jsonl[0], '{"translation":{"en":"They met.\\n   ","ko":"만났다."}}'].join('\n'), 'jsonl', 'x')).to.throw(InputError, /^JSONL line 2: a segment has an empty paragraph/);
     const tmx = await exported(a, 'tmx');
     const n = (tmx.match(/<tu /g) ?? []).length;
     const lastTu = tmx.lastIndexOf('<tu tuid="');
