@@ -20,7 +20,7 @@ export function sentencesView(s: BeadSentences, row: number): HTMLElement {
     h(
       'p',
       { class: 'sentences-summary' },
-      `Row ${row + 1}: ${s.src.length} ${langName(s.srcLang)} and ${s.tgt.length} ${langName(s.tgtLang)} sentence${s.src.length + s.tgt.length === 2 ? '' : 's'}, in ${pairs.length} pair${pairs.length === 1 ? '' : 's'}`,
+      `Row ${row + 1}: ${s.src.length} ${langName(s.srcLang)} and ${s.tgt.length} ${langName(s.tgtLang)} sentence${s.tgt.length === 1 ? '' : 's'}, in ${pairs.length} pair${pairs.length === 1 ? '' : 's'}`,
       unpaired ? `; ${unpaired} without a counterpart` : '',
       '.',
     ),

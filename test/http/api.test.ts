@@ -160,7 +160,7 @@ describe('http/api', () => {
     const ja = '3か国の閣僚はオタワで会談した。\n\n3か国は協力の拡大で一致した。';
     const upload = (t: string, name: string) => ({ name, data: Buffer.from(t).toString('base64') });
     const before = (await api('/api/statements')).body.statements.length;
-    for (const [languages, code] of [[['ko', 'en'], /each language sent once \(ja, ko, en\)|each language sent once/], [['ko', 'en', 'en'], /each language sent once/], ['ko', /"languages" must list/]] as const) {
+    for (const [languages, code] of [[['ko', 'en'], /each language sent once \(ja, ko, en\)|each language sent once/], [['ko', 'en', 'en'], /each language sent once/], [['ko', 'en', 'toString'], /each language sent once/], ['ko', /"languages" must list/]] as const) {
       const bad = await post('/api/statements', { languages, texts: { ja }, files: { ko: upload(ko, 'ko.txt'), en: upload(en, 'en.txt') } });
       expect([bad.status, bad.body.code]).to.deep.equal([400, 'bad_request']);
       expect(bad.body.error).to.match(code);

@@ -36,12 +36,12 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     // two objects, so their order is lost otherwise); the first is the source unless srcLang says.
     if (b.languages !== undefined) {
       const sent = Object.keys(texts);
-      if (!Array.isArray(b.languages) || b.languages.length !== sent.length || !b.languages.every((l) => typeof l === 'string' && l in texts) || new Set(b.languages).size !== sent.length)
+      if (!Array.isArray(b.languages) || b.languages.length !== sent.length || !b.languages.every((l) => typeof l === 'string' && Object.hasOwn(texts, l)) || new Set(b.languages).size !== sent.length)
         throw new HttpError(400, 'bad_request', `"languages" must list each language sent once (${sent.join(', ')}), got ${JSON.stringify(b.languages).slice(0, 60)}`);
       texts = Object.fromEntries((b.languages as string[]).map((l) => [l, given.texts[l]!]));
     }
     const srcLang = (b.srcLang as string | undefined) ?? (b.languages as string[] | undefined)?.[0];
-    if (srcLang !== undefined && !(srcLang in texts))
+    if (srcLang !== undefined && !Object.hasOwn(texts, srcLang))
       throw new HttpError(400, 'bad_request', `"srcLang" is "${srcLang}", but there is no ${srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
     const { statementId, created } = importStatement(
       db,
