@@ -28,6 +28,7 @@ const DATE_RES: RegExp[] = [
   /\b\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?/,
   /\d{4}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?/,
   /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
+  /令和\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
 ];
 
 const DATE_RES_GLOBAL = DATE_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
@@ -107,7 +108,7 @@ function isBreadcrumb(s: string): boolean {
   const parts = splitBreadcrumb(s);
   if (parts.length < 2) return false;
   const first = (parts[0] ?? '').toLowerCase();
-  return /^(?:home|홈|main|메인|처음으로)$/.test(first) || (parts.length >= 3 && parts.every((p) => p.length <= 90));
+  return /^(?:home|홈|main|메인|처음으로|ホーム|トップ|首页)$/.test(first) || (parts.length >= 3 && parts.every((p) => p.length <= 90));
 }
 
 function splitBreadcrumb(s: string): string[] {
@@ -165,7 +166,8 @@ function norm(s: string): string {
 }
 
 function isTitleLike(s: string): boolean {
-  if (s.length < 8 || s.length > 300) return false;
+  // Japanese packs a title in fewer characters (日加外相会談): six will do there.
+  if (s.length < (unspaced(s) ? 4 : 8) || s.length > 300) return false;
   if (/[.!?]$/.test(s) && !/\b(?:[A-Z]\.|U\.S|D\.C|Jr|Sr|St)\.$/.test(s)) return false;
   if (/:$/.test(s)) return false;
   return HANGUL.test(s) ? wordCount(s) >= 2 : unspaced(s) ? !/[。．]$/u.test(s) : wordCount(s) >= 3;

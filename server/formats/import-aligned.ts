@@ -209,7 +209,8 @@ function unitOfRow(get: (name: string) => string, has: (name: string) => boolean
     srcParagraphs: paragraphNumbers(get('src_paragraphs'), where, code),
     tgtParagraphs: paragraphNumbers(get('tgt_paragraphs'), where, code),
     status,
-    confidence: has('confidence') && get('confidence') !== '' ? num('confidence') : 0,
+    // A file without confidences (not twintext's) is taken as given, as in TMX.
+    confidence: has('confidence') && get('confidence') !== '' ? num('confidence') : 1,
     flags,
   };
 }
@@ -322,7 +323,7 @@ export function parseJsonl(text: string): AlignedRows {
       srcParagraphs: field('src_paragraphs', isParagraphs, 'a list of paragraph numbers from 1', []),
       tgtParagraphs: field('tgt_paragraphs', isParagraphs, 'a list of paragraph numbers from 1', []),
       status: status as ExportUnit['status'],
-      confidence: field('confidence', isNumber, 'a number', 0),
+      confidence: field('confidence', isNumber, 'a number', 1),
       flags: field('flags', (v) => Array.isArray(v), 'a list', []),
     });
     where.push(at);

@@ -50,6 +50,15 @@ describe('core/boilerplate', () => {
       ]);
     });
 
+    it('keeps a short Japanese title and drops a 令和 dateline and a Japanese breadcrumb', () => {
+      const page = ['ホーム > 報道発表', '日加外相会談', '令和8年3月4日', '日本の外務大臣とカナダの外務大臣はオタワで会談した。両大臣は持続可能な海洋への決意を再確認した。', '両大臣は北極航路に関する共同研究を開始することで合意した。'].join('\n');
+      expect(extractStatementBody(page, 'ja').split('\n').filter(Boolean)).to.deep.equal([
+        '日加外相会談',
+        '日本の外務大臣とカナダの外務大臣はオタワで会談した。両大臣は持続可能な海洋への決意を再確認した。',
+        '両大臣は北極航路に関する共同研究を開始することで合意した。',
+      ]);
+    });
+
     it('keeps the title once when the page repeats it above the body', () => {
       const page = [
         '홈 > 국방소식 > 보도자료',

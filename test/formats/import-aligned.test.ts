@@ -136,6 +136,8 @@ describe('formats/import-aligned', () => {
       const bare = parseJsonl('\n{"translation":{"ko":"회담","en":"Talks"}}\n');
       expect(bare.where).to.deep.equal(['JSONL line 2']);
       expect(bare.units[0]).to.deep.include({ srcLang: 'ko', tgtLang: 'en', src: '회담', tgt: 'Talks', statementId: 0, status: 'auto', srcParagraphs: [] });
+      // No confidence in the file: taken as given (1), as TMX does, not as the lowest.
+      expect(bare.units[0]!.confidence).to.equal(1);
       const ok = '{"translation":{"en":"Talks","ko":"회담"}}';
       expect(() => parseJsonl(`${ok}\n{"translation":{"en":"Talks"}}`)).to.throw(InputError, /^JSONL line 2: "translation" must hold two texts/);
       expect(() => parseJsonl(`${ok}\n[1]`)).to.throw(InputError, /^JSONL line 2: not a JSON object$/);
