@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { InputError } from '../core/errors.ts';
 
 export type Db = Database.Database;
 
@@ -20,14 +21,23 @@ export interface AppliedMigration {
 
 export function openDb(file: string, opts: { migrations?: readonly Migration[]; readonly?: boolean } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: opts.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    migrate(db, opts.migrations ?? allMigrations);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+  } catch (e) {
+    db?.close();
+    // A directory, or a file that is not SQLite: one line naming the path, not SQLite's own words.
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') throw new InputError(`${file}: not a database twintext can open (${code === 'SQLITE_NOTADB' ? 'the file is not SQLite' : 'a directory, or no permission'})`);
+    throw e;
   }
+  if (!opts.readonly) migrate(db, opts.migrations ?? allMigrations);
   return db;
 }
 

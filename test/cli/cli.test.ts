@@ -345,6 +345,8 @@ describe('cli', () => {
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', emptyDb()], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
       ['an export of an unknown statement', () => ['export', '--format', 'tsv', '--statement', '9', '--out', join(tmp.dir, 'none.tsv'), '--db', emptyDb()], 1, /^twintext: statement 9 not found$/m],
       // A mistyped --db: no directories, no empty database, no empty corpus.
+      ['a --db that is a directory', () => ['list', '--db', tmp.dir], 1, /: not a database twintext can open \(a directory, or no permission\)$/m],
+      ['a --db that is not SQLite', () => (writeFileSync(join(tmp.dir, 'notes.db'), 'meeting notes'), ['list', '--db', join(tmp.dir, 'notes.db')]), 1, /notes\.db: not a database twintext can open \(the file is not SQLite\)/],
       ['list from a database that does not exist', () => ['list', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /typo\/twintext\.db: no such database/],
       ['an export from a database that does not exist', () => ['export', '--format', 'tsv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
       ['a report from a database that does not exist', () => ['report', '--format', 'csv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
