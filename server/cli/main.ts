@@ -268,6 +268,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       const inputs = (['manifest', 'tmx', 'tsv', 'csv', 'jsonl'] as const).filter((f) => o[f]);
       if (inputs.length > 1 || (inputs.length && (o.en || o.ko || o.ja)))
         throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
+      const fileOnly = (['title', 'date', 'srcLang', 'preSplit'] as const).filter((k) => o[k] !== undefined);
+      if (inputs.length && fileOnly.length)
+        throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (the file carries titles, dates and languages)`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
       const { openDb, importAlignedCorpus, importStatement } = await heavy();
       const format = (['tmx', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);

@@ -336,6 +336,7 @@ describe('cli', () => {
       ['an unknown command', () => ['frobnicate'], 2, /unknown command 'frobnicate'/],
       ['align with one file', () => ['align', join(fixtures, 'mnd.en.txt')], 2, /usage: twintext align/],
       ['import with one language', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /usage: twintext import/],
+      ['a title for a corpus import', () => ['import', '--tsv', join(fixtures, 'a.tsv'), '--title', 'Talks', '--db', db], 2, /--title: not for --tsv \(the file carries titles, dates and languages\)/],
       ['import from two corpora at once', () => ['import', '--tmx', join(fixtures, 'a.tmx'), '--csv', join(fixtures, 'b.csv'), '--db', db], 2, /give one of .*not --tmx and --csv/],
       ['import of a manifest and language files at once', () => ['import', '--manifest', join(fixtures, 'm.csv'), '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /not language files and --manifest/],
       ['a --src-lang with no file', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'ja', '--db', db], 2, /--src-lang ja: there is no --ja file/],
