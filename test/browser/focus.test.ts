@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { importStatement } from '../../server/ops/import.ts';
-import { newPage, open, useFixture } from './harness.ts';
+import { open, useFixture, withPage } from './harness.ts';
 
 const active = (page: Page) => page.evaluate(() => {
   const a = document.activeElement as HTMLElement | null;
@@ -17,8 +17,7 @@ describe('web: focus after actions that disable or rebuild their control', funct
   }));
 
   it('gives the focus back to Import after a refused import, and to Check consistency after the check', async () => {
-    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    try {
+    await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/`);
       await page.getByRole('button', { name: '+ Import statement' }).click();
       const form = page.getByRole('form', { name: 'Import statement' });
@@ -35,15 +34,11 @@ describe('web: focus after actions that disable or rebuild their control', funct
       await page.keyboard.press('Enter');
       await page.locator('.consistency-summary').waitFor();
       expect(await active(page)).to.equal('button:Check consistency');
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    }, 15_000);
   });
 
   it('gives the focus to the Versions tab when the diff of a new version closes', async () => {
-    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    try {
+    await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
       await page.getByLabel('Language').selectOption('ko');
@@ -55,9 +50,6 @@ describe('web: focus after actions that disable or rebuild their control', funct
       await page.keyboard.press('Escape');
       await diff.waitFor({ state: 'hidden' });
       expect(await active(page)).to.equal('button:Versions');
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    }, 15_000);
   });
 });

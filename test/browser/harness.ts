@@ -1,4 +1,5 @@
 // Browser-test harness: launches headless Chromium (playwright-core) and the real twintext server on a temp database.
+import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -129,6 +130,21 @@ export async function newPage(session: BrowserSession, opts: { baseUrl: string; 
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return { page, pageErrors, close: () => page.close() };
+}
+
+/**
+ * Runs `fn` on a fresh page of the fixture's server, checks that the page threw nothing, and closes it.
+ * A wait that fails names its locator after `timeout` ms instead of running into mocha's time limit.
+ */
+export async function withPage(fx: Fixture<unknown>, fn: (page: Page, errors: string[]) => Promise<void>, timeout = 5000): Promise<void> {
+  const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+  page.setDefaultTimeout(timeout);
+  try {
+    await fn(page, pageErrors);
+    expect(pageErrors).to.deep.equal([]);
+  } finally {
+    await close();
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { addFlag, getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, useFixture, type ApiStatement, type TestPage } from './harness.ts';
+import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, useFixture, withPage, type ApiStatement, type TestPage } from './harness.ts';
 
 describe('web: statement list', function () {
   this.timeout(30_000);
@@ -14,16 +14,7 @@ describe('web: statement list', function () {
   });
   let statements: ApiStatement[];
   /** Runs `fn` on a fresh page (5 s per step), then checks the page raised no error. */
-  const onPage = async (fn: (page: TestPage['page']) => Promise<void>): Promise<void> => {
-    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    page.setDefaultTimeout(5000);
-    try {
-      await fn(page);
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
-  };
+  const onPage = (fn: (page: TestPage['page']) => Promise<void>): Promise<void> => withPage(fx, fn);
 
   before(async () => {
     statements = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements')).statements;

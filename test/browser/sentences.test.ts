@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { importStatement } from '../../server/ops/import.ts';
 import { RATIO_DOC } from '../fixtures/ratio-doc.ts';
-import { newPage, open, useFixture } from './harness.ts';
+import { open, useFixture, withPage } from './harness.ts';
 
 describe('web: the sentences of a row', function () {
   this.timeout(60_000);
@@ -12,8 +12,7 @@ describe('web: the sentences of a row', function () {
   }));
 
   it('shows the current row\'s sentences paired, the one the Korean adds on its own, and follows the row', async () => {
-    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    try {
+    await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       const rows = await page.locator('tr.bead').count();
       for (let i = 0; i < rows; i++) await page.keyboard.press('j');
@@ -37,15 +36,11 @@ describe('web: the sentences of a row', function () {
       await page.keyboard.press('k');
       await page.getByRole('region', { name: `Sentences of row ${rows - 1}` }).waitFor();
       expect(await page.locator('li.sentence-pair').count()).to.equal(1);
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    }, 15_000);
   });
 
   it('follows a text fix of the row, and at a narrow width takes the focus to the panel it scrolls to', async () => {
-    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    try {
+    await withPage(fx, async (page) => {
       await page.setViewportSize({ width: 900, height: 700 });
       await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       await page.keyboard.press('j');
@@ -63,16 +58,11 @@ describe('web: the sentences of a row', function () {
       await page.getByRole('textbox', { name: 'Text of English ¶1' }).fill('The two sides met in Busan to review the work of the past year together.');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.locator('.sentence-side[lang="en"]', { hasText: 'Busan' }).waitFor();
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await close();
-    }
+    }, 15_000);
   });
 
   it('downloads sentence pairs when "By sentence" is ticked', async () => {
-    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    try {
+    await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       await page.getByLabel('Confirmed only').uncheck();
       await page.getByLabel('By sentence').check();
@@ -84,10 +74,7 @@ describe('web: the sentences of a row', function () {
       expect(lines.some((l) => l.includes('합동참모본부'))).to.equal(false);
       await page.getByLabel('By sentence').uncheck();
       expect(await page.getByRole('link', { name: 'Download TSV' }).getAttribute('href')).to.not.contain('level=sentence');
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    }, 15_000);
   });
 
   it('a text fix of a trilateral statement\'s English, made on the EN–KO page, is undone there by Undo', async () => {
@@ -105,8 +92,7 @@ describe('web: the sentences of a row', function () {
     });
     expect(res.status).to.equal(201);
     const id = ((await res.json()) as { statement: { id: number } }).statement.id;
-    const { page, pageErrors, close } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    try {
+    await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${id}?lang=ko`);
       await page.getByRole('button', { name: 'Edit text of English ¶3' }).click({ force: true });
       await page.getByRole('textbox', { name: 'Text of English ¶3' }).fill('The next meeting will be held in Manila, the Philippines.');
@@ -117,9 +103,6 @@ describe('web: the sentences of a row', function () {
       await page.getByRole('button', { name: 'Undo text edit' }).click();
       await page.locator('tr.bead').nth(2).locator('td.src .pt').getByText('Manila.').waitFor();
       expect(await page.locator('tr.bead').nth(2).locator('td.src .pt').textContent()).to.equal('The next meeting will be held in Manila.');
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
+    }, 15_000);
   });
 });

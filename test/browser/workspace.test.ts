@@ -6,11 +6,11 @@ import { seedDemo } from '../../server/ops/seed.ts';
 import {
   apiAlignment,
   apiGet,
-  newPage,
   open,
   screenshotPath,
   settleFonts,
   useFixture,
+  withPage as withFixturePage,
   type ApiBead,
 } from './harness.ts';
 
@@ -56,17 +56,7 @@ describe('web: review workspace', function () {
     sid: importStatement(conn, { title: 'Ninth Alliance Coordination Meeting', date: '2026-03-04', texts: { en: EN, ko: KO }, preSplit: true }, 'test').statementId,
   }));
 
-  async function withPage(fn: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
-    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
-    // A failing wait should name its locator, not run into mocha's timeout.
-    page.setDefaultTimeout(5000);
-    try {
-      await fn(page, pageErrors);
-      expect(pageErrors).to.deep.equal([]);
-    } finally {
-      await close();
-    }
-  }
+  const withPage = (fn: (page: Page, errors: string[]) => Promise<void>): Promise<void> => withFixturePage(fx, fn);
 
   const shape = async (id = fx.data.sid): Promise<Shape> => shapeOf((await apiAlignment(fx.server.url, id)).beads);
   const rows = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('tr.bead').length === k, n);
