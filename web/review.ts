@@ -589,8 +589,7 @@ export class ReviewPage {
 
   /** (Re)build every row in one fragment; used on load and after edits that change the row set. */
   private renderRows(): void {
-    // Sentence pairs hang on the statement's length ratio as well as the row: any change may move them.
-    this.sentenceCache.clear();
+    this.forgetSentences();
     clear(this.tbody);
     const frag = document.createDocumentFragment();
     this.rows = this.beads.map((b, i) => {
@@ -777,7 +776,7 @@ export class ReviewPage {
   }
 
   private refreshRow(i: number): void {
-    this.sentenceCache.clear();
+    this.forgetSentences();
     const b = this.beads[i];
     const oldRow = this.rows[i];
     if (!b || !oldRow) return;
@@ -1350,6 +1349,8 @@ export class ReviewPage {
 
   /** Sentence pairs by row and text: a row's sentences change only with its paragraphs. */
   private sentenceCache = new Map<string, BeadSentences>();
+  /** Bumped when the rows change: a fetch started before then must not fill the cache afterwards. */
+  private sentenceGeneration = 0;
   private sentencesTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -1373,9 +1374,10 @@ export class ReviewPage {
     }
     const wait = h('p', { class: 'muted small', role: 'status' }, `Pairing the sentences of row ${i + 1}…`);
     panel.append(wait);
+    const generation = this.sentenceGeneration;
     void getBeadSentences(b.id).then(
       (data) => {
-        this.sentenceCache.set(key, data);
+        if (generation === this.sentenceGeneration) this.sentenceCache.set(key, data);
         // Still on this tab and this row: the reviewer may have moved on meanwhile.
         if (this.panelTab === 'sentences' && this.beads[this.current]?.id === b.id && wait.isConnected) wait.replaceWith(sentencesView(data, i));
       },
@@ -1383,6 +1385,12 @@ export class ReviewPage {
         if (wait.isConnected) wait.textContent = `The sentences of row ${i + 1} could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
       },
     );
+  }
+
+  /** Sentence pairs hang on the statement's length ratio as well as the row: any change of the rows may move them. */
+  private forgetSentences(): void {
+    this.sentenceCache.clear();
+    this.sentenceGeneration++;
   }
 
   /** Shift+S: the Sentences tab, brought into view where the panel sits below the rows. */

@@ -65,7 +65,7 @@ export function pairedLengths(db: Db, statementId: number, srcLang: string, tgtL
 
 export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<ExportBead> {
   const pageSize = f.pageSize ?? 500;
-  const where: string[] = ['ts.is_current = 1', 'tt.is_current = 1'];
+  const where: string[] = ['(a.id > @lastA OR (a.id = @lastA AND b.position > @lastP))'];
   const params: Record<string, unknown> = { limit: pageSize };
   if (f.statementIds && f.statementIds.length > 0) {
     where.push(`s.id IN (SELECT value FROM json_each(@ids))`);
@@ -80,9 +80,8 @@ export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<Exp
   const page = q(db).prepare(
     `SELECT s.id AS statementId, s.title, s.date, b.id AS beadId, b.position, ts.lang AS srcLang, tt.lang AS tgtLang,
             b.status, b.confidence, a.id AS alignmentId
-     FROM beads b JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
-     JOIN texts ts ON ts.id = a.src_text_id JOIN texts tt ON tt.id = a.tgt_text_id
-     WHERE ${where.join(' AND ')} AND (a.id > @lastA OR (a.id = @lastA AND b.position > @lastP))
+     FROM beads b JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id ${CURRENT_TEXTS}
+     WHERE ${where.join(' AND ')}
      ORDER BY a.id, b.position LIMIT @limit`,
   );
   const members = q(db).prepare(
