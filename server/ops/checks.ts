@@ -5,7 +5,7 @@ import { checkAlignment, checkConsistency, type Finding } from '../core/checks/i
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
-import { listAlignments, listBeads, insertFlag, getAlignment, isCurrentAlignment } from '../store/beads.ts';
+import { listAlignments, listBeads, insertFlag, getAlignment, requireCurrentAlignment } from '../store/beads.ts';
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow, type NewFinding } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
@@ -227,7 +227,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
     .transaction(() => {
       const f = getFinding(db, findingId);
       if (f.status !== 'suggested') throw new ConflictError(`finding ${findingId} is already ${f.status}`);
-      if (!isCurrentAlignment(db, f.alignmentId)) throw new ConflictError(`finding ${findingId} belongs to an older version of the statement; reload to see the current findings`, 'stale_version');
+      requireCurrentAlignment(db, f.alignmentId, `finding ${findingId}`);
       const at = nowIso(opts);
       let flagId: number | null = null;
       if (verdict === 'accept') {

@@ -18,7 +18,7 @@ import {
   snapshotRange,
   rangeVersions,
   alignmentsOfParagraph,
-  isCurrentAlignment,
+  requireCurrentAlignment,
   normalizePositions,
   type BeadRow,
   type BeadSnapshot,
@@ -62,8 +62,7 @@ const MANUAL = 1; // confidence of a bead a person made
 /** The alignment, if it is the current one: an alignment of an older text version is history. */
 function currentAlignment(db: Db, alignmentId: number) {
   const a = getAlignment(db, alignmentId);
-  if (!isCurrentAlignment(db, alignmentId))
-    throw new ConflictError(`alignment ${alignmentId} belongs to an older version of the statement; reload to edit the current one`, 'stale_version');
+  requireCurrentAlignment(db, alignmentId, `alignment ${alignmentId}`);
   return a;
 }
 
@@ -274,7 +273,7 @@ export function editParagraph(db: Db, paragraphId: number, edit: unknown, actor:
       // trilateral statement is in two alignments, and Undo on the other page must not take it back.
       const within = alignmentsOfParagraph(db, paragraphId);
       if (alignment !== undefined && !within.includes(alignment as number)) throw new InputError(`paragraph ${paragraphId} is not part of alignment ${alignment}`);
-      if (alignment !== undefined && !isCurrentAlignment(db, alignment as number)) throw new ConflictError(`alignment ${alignment} belongs to an older version of the statement; reload to edit the current one`, 'stale_version');
+      if (alignment !== undefined) requireCurrentAlignment(db, alignment as number, `alignment ${alignment}`);
       const alignmentId = (alignment as number | undefined) ?? within[0];
       setParagraphContent(db, paragraphId, text);
       const at = nowIso(opts);

@@ -7,7 +7,7 @@ import {
   listBeads,
   statementOfBead,
   beadPosition,
-  isCurrentAlignment,
+  requireCurrentAlignment,
   insertFlag,
   insertFlagComment,
   getFlag,
@@ -67,13 +67,10 @@ function comment(v: unknown): string {
   return v.trim();
 }
 
-/**
- * A page loaded before a new version was imported still shows the old rows: a flag saved, commented
- * or changed there would sit on a row nobody sees again. 409, reload.
- */
+/** A flag saved, commented or changed on a row of an older version is refused (see requireCurrentAlignment). */
 function requireCurrentRow(db: Db, beadId: number): void {
   const { alignmentId, position } = beadPosition(db, beadId);
-  if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`row ${position} belongs to an older version of the statement; reload to see the current one`, 'stale_version');
+  requireCurrentAlignment(db, alignmentId, `row ${position}`);
 }
 
 export function addFlag(db: Db, beadId: number, input: FlagInput, actor: string, opts: OpsOptions = {}): FlagRow {

@@ -411,6 +411,15 @@ export function isCurrentAlignment(db: Db, alignmentId: number): boolean {
 }
 
 /**
+ * Refuses (409 stale_version) a write to an alignment of an older version of the statement: a page
+ * loaded before a new version was imported still shows its rows, and what is saved there would sit
+ * where nobody sees it again. `what` names the thing written to ("row 3", "finding 12").
+ */
+export function requireCurrentAlignment(db: Db, alignmentId: number, what: string): void {
+  if (!isCurrentAlignment(db, alignmentId)) throw new ConflictError(`${what} belongs to an older version of the statement; reload to see the current one`, 'stale_version');
+}
+
+/**
  * Renumbers an alignment's beads 1..N if they have gaps (a re-imported corpus keeps the positions it was
  * exported with, omissions left out), because the edit operations work on contiguous positions.
  */
