@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InputError, NotFoundError, ConflictError } from '../core/errors.ts';
-import { splitParagraphs } from '../core/segment.ts';
+import { splitParagraphs, withoutListMarker } from '../core/segment.ts';
 import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
 import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragraphs.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
@@ -190,7 +190,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
                 [o.srcLang]: n(b.src),
                 [o.tgtLang]: n(b.tgt),
                 confidence: Number(b.confidence.toFixed(3)),
-                text: { [o.srcLang]: b.src.map((i) => sentences.src[i]).join(' '), [o.tgtLang]: b.tgt.map((i) => sentences.tgt[i]).join(' ') },
+                // As the sentence-level export writes them: without the list marker a paragraph opens with.
+                text: { [o.srcLang]: b.src.map((i) => withoutListMarker(sentences.src[i]!)).join(' '), [o.tgtLang]: b.tgt.map((i) => withoutListMarker(sentences.tgt[i]!)).join(' ') },
               })),
             }) + '\n',
           );

@@ -63,6 +63,19 @@ describe('cli', () => {
       expect(objs[2].sentences.map((s: any) => `${s.en}|${s.ko}`)).to.deep.equal(['1,2|1']);
     });
 
+    it('--sentences prints sentence texts without the list markers their paragraphs open with, as the export does', async () => {
+      writeFileSync(join(tmp.dir, 'mk.en.txt'), '1. The two sides reaffirmed the alliance. They agreed to meet again in Seoul.\n- The ministers welcomed the progress of the working group.\n');
+      writeFileSync(join(tmp.dir, 'mk.ko.txt'), 'ㅇ 양측은 동맹을 재확인하였다. 양측은 서울에서 다시 만나기로 하였다.\n- 장관들은 실무그룹의 진전을 환영하였다.\n');
+      const r = await runCli(['align', '--pre-split', '--sentences', join(tmp.dir, 'mk.en.txt'), join(tmp.dir, 'mk.ko.txt')]);
+      expect(r.code, r.stderr).to.equal(0);
+      const texts = r.stdout.trimEnd().split('\n').flatMap((l) => JSON.parse(l).sentences.map((s: any) => `${s.text.en}|${s.text.ko}`));
+      expect(texts).to.deep.equal([
+        'The two sides reaffirmed the alliance.|양측은 동맹을 재확인하였다.',
+        'They agreed to meet again in Seoul.|양측은 서울에서 다시 만나기로 하였다.',
+        'The ministers welcomed the progress of the working group.|장관들은 실무그룹의 진전을 환영하였다.',
+      ]);
+    });
+
     it('takes the other language for the second file when only --src-lang ko is given', async () => {
       const r = await runCli(['align', '--pre-split', '--sentences', '--src-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')]);
       expect(r.code, r.stderr).to.equal(0);
