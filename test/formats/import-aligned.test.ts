@@ -119,6 +119,9 @@ describe('formats/import-aligned', () => {
       const header = 'src_lang,tgt_lang,src,tgt,status';
       expect(() => parseCsv(`${header}\r\nen,ko,"two\nlines",둘,auto\r\nen,ko,x,y\r\n`)).to.throw(InputError, /^CSV line 4: 4 fields, the header has 5$/);
       expect(() => parseCsv(`${header}\r\nen,ko,x,y,done\r\n`)).to.throw(InputError, /^CSV line 2: bad status "done"$/);
+      // Blank lines (an editor's, or a spreadsheet's) are skipped, and counted in the line named.
+      expect(() => parseCsv(`${header}\r\n\r\nen,ko,x,y,auto\r\n\r\n\r\nen,ko,"한,\r\n둘",y,done\r\n`)).to.throw(InputError, /^CSV line 6: bad status "done"$/);
+      expect(() => parseCsv(`\ufeff${header}\n\nen,ko,x,y,auto\n\nen,ko,x\n`)).to.throw(InputError, /^CSV line 5: 3 fields, the header has 5$/);
       expect(() => parseCsv('src,tgt\r\nx,y\r\n')).to.throw(InputError, /^CSV header lacks the "src_lang" column/);
       expect(() => parseCsv(`${header}\r\nen,ko,"open,x,y,auto\r\n`)).to.throw(InputError, /^malformed CSV: /);
     });
