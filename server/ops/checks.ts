@@ -1,7 +1,7 @@
 // Use cases of the automatic checks: run them on a stored statement (storing suggested flags),
 // keep them current after edits and new versions, accept or dismiss a finding, corpus consistency.
 import type { Db } from '../store/db.ts';
-import { checkAlignment, checkConsistency, type Finding } from '../core/checks/index.ts';
+import { checkAlignment, checkConsistency, type ConsistencyPair, type Finding } from '../core/checks/index.ts';
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
@@ -271,7 +271,7 @@ export interface ConsistencyFinding {
  */
 export function corpusConsistency(db: Db, srcLang = 'en', tgtLang = 'ko', opts: OpsOptions = {}): ConsistencyFinding[] {
   const rows: ConsistencyFinding['rows'] = [];
-  const pairs: { statementId: number; date: string | null; src: string; tgt: string }[] = [];
+  const pairs: ConsistencyPair[] = [];
   for (const b of iterateExportBeads(db, {})) {
     if (b.src.length === 0 || b.tgt.length === 0) continue;
     // A statement aligned the other way round (Korean first) renders the same terms: it is turned round.
@@ -279,7 +279,7 @@ export function corpusConsistency(db: Db, srcLang = 'en', tgtLang = 'ko', opts: 
     if (!turned && (b.srcLang !== srcLang || b.tgtLang !== tgtLang)) continue;
     const [src, tgt] = turned ? [b.tgt, b.src] : [b.src, b.tgt];
     rows.push({ statementId: b.statementId, title: b.title, date: b.date, beadId: b.beadId, position: b.position });
-    pairs.push({ statementId: b.statementId, date: b.date, src: src.map((p) => p.text).join('\n'), tgt: tgt.map((p) => p.text).join('\n') });
+    pairs.push({ statementId: b.statementId, title: b.title, date: b.date, src: src.map((p) => p.text).join('\n'), tgt: tgt.map((p) => p.text).join('\n') });
   }
   return checkConsistency(pairs, { srcLang, tgtLang, glossary: dbGlossary(db, opts) }).map((f) => ({
     severity: f.severity,

@@ -84,7 +84,7 @@ describe('ops/checks #corpusConsistency', () => {
       const b = importStatement(db, { date: '2026-04-01', preSplit: true, texts: { en: 'Talks on exercises\nThe Joint Chiefs of Staff presented the exercise plan.', ko: '연습 회의\n합참이 연습 계획을 설명하였다.' } }, 't').statementId;
       const [f, ...rest] = corpusConsistency(db);
       expect(rest).to.deep.equal([]);
-      expect(f!.message).to.match(/"Joint Chiefs of Staff" is rendered differently in Korean: "합동참모본부" in statement \d \(2026-03-01\); "합참" in statement \d \(2026-04-01\)/);
+      expect(f!.message).to.match(/"Joint Chiefs of Staff" is rendered differently in Korean: "합동참모본부" in statement \d “Talks on readiness” \(2026-03-01\); "합참" in statement \d “Talks on exercises” \(2026-04-01\)/);
       expect(f!.rows.map((r) => [r.statementId, r.position])).to.deep.equal([
         [a, 2],
         [b, 2],
@@ -105,7 +105,7 @@ describe('ops/checks #corpusConsistency', () => {
       const b = importStatement(db, { date: '2026-04-01', preSplit: true, srcLang: 'ko', texts: { ko: '연습 회의\n합참이 연습 계획을 설명하였다.', en: 'Talks on exercises\nThe Joint Chiefs of Staff presented the exercise plan.' } }, 't').statementId;
       const found = corpusConsistency(db);
       expect(found.map((f) => f.message)).to.have.length(1);
-      expect(found[0]!.message).to.match(/"합동참모본부" in statement \d \(2026-03-01\); "합참" in statement \d \(2026-04-01\)/);
+      expect(found[0]!.message).to.match(/"합동참모본부" in statement \d “Talks on readiness” \(2026-03-01\); "합참" in statement \d “연습 회의” \(2026-04-01\)/);
       expect(found[0]!.rows.map((r) => r.statementId)).to.include(b);
     } finally {
       db.close();

@@ -4,9 +4,16 @@ import { langName } from './side.ts';
 import { contains, isAcronym, isProperTerm, translationsOf } from './terminology.ts';
 import type { CheckOptions, Finding, Span } from './types.ts';
 
-export interface ConsistencyPair { statementId: number; date: string | null; src: string; tgt: string }
+export interface ConsistencyPair { statementId: number; title?: string; date: string | null; src: string; tgt: string }
 
-interface Use { pair: number; statementId: number; date: string | null; span: Span; rendering: string; renderSpan: Span }
+/** How a finding names a statement: its number, its title (cut at 50 characters) and its date. */
+function statementName(u: { statementId: number; title?: string; date: string | null }): string {
+  const t = u.title?.replace(/\s+/g, ' ').trim();
+  const short = t && t.length > 50 ? t.slice(0, 49).trimEnd() + '…' : t;
+  return `statement ${u.statementId}${short ? ` “${short}”` : ''}${u.date ? ` (${u.date})` : ''}`;
+}
+
+interface Use { pair: number; statementId: number; title?: string; date: string | null; span: Span; rendering: string; renderSpan: Span }
 
 function spanAt(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -48,7 +55,7 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
         if (!r) continue;
         const id = entries.join(',');
         uses.set(id, [...(uses.get(id) ?? []), {
-          pair: i, statementId: p.statementId, date: p.date, span: spanAt(from, h.start, h.end), rendering: r.alt, renderSpan: r.span,
+          pair: i, statementId: p.statementId, title: p.title, date: p.date, span: spanAt(from, h.start, h.end), rendering: r.alt, renderSpan: r.span,
         }]);
       }
     });
@@ -65,7 +72,7 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
       }
       if (byRendering.size < 2) continue;
       const statements = (us: Use[]) => [...new Map(us.map((u) => [u.statementId, u])).values()]
-        .map((u) => `statement ${u.statementId}${u.date ? ` (${u.date})` : ''}`).join(', ');
+        .map(statementName).join(', ');
       const parts = [...byRendering.values()].map((us) => `"${us[0]!.rendering}" in ${statements(us)}`);
       const term = list[0]!.span.text;
       const srcSide = dir === 'src';

@@ -108,6 +108,18 @@ describe('core/checks #checkConsistency', () => {
     expect(fs[0]!.tgtSpans.map((s) => s.span.text)).to.deep.equal(['핵협의그룹', '핵협의체']);
   });
 
+  it('names statements by number, title (cut at 50 characters) and date', () => {
+    const glossary = { ...OPTS.glossary, terms: [...OPTS.glossary.terms, { terms: { en: ['Nuclear Consultative Group'], ko: ['핵협의그룹', '핵협의체'] } }] };
+    const titled = [
+      { ...pairs[0]!, title: 'Joint Press Statement of the\nFourth NCG Meeting' },
+      { ...pairs[1]!, title: 'Readout of the Nuclear Consultative Group Working Session Held in Seoul in January', date: null },
+    ];
+    expect(checkConsistency(titled, { ...OPTS, glossary })[0]!.message).to.equal(
+      'English "Nuclear Consultative Group" is rendered differently in Korean: "핵협의그룹" in statement 1 “Joint Press Statement of the Fourth NCG Meeting” (2023-09-18); ' +
+        '"핵협의체" in statement 2 “Readout of the Nuclear Consultative Group Working…”',
+    );
+  });
+
   it('is silent when every statement uses the same rendering', () => {
     expect(checkConsistency(pairs.slice(0, 1).concat(pairs.slice(2)), OPTS)).to.deep.equal([]);
   });
