@@ -271,7 +271,14 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
         })),
       );
       const beadIds = listBeads(db, alignmentId).map((b) => b.id);
+      // The sentences of one exported bead (a sentence-level export) each carry that bead's flags:
+      // they are stored once, on the first of them.
+      const flagged = new Set<number>();
       g.units.forEach((u, i) => {
+        if (u.beadId > 0 && u.flags.length > 0) {
+          if (flagged.has(u.beadId)) return;
+          flagged.add(u.beadId);
+        }
         for (const f of u.flags) {
           const flag = insertFlag(db, { beadId: beadIds[i]!, category: f.category, severity: f.severity, comment: f.comment, author: f.author || actor, at });
           if (f.status === 'resolved' || f.status === 'wontfix') updateFlag(db, flag.id, { status: f.status }, at);

@@ -62,6 +62,20 @@ describe('ops/import-aligned', () => {
     });
   }
 
+  it('a sentence-level export comes back with each flag once, on the first sentence of its bead', async () => {
+    const id = (a.prepare('SELECT MIN(id) AS id FROM statements').get() as { id: number }).id;
+    // A bead whose paragraphs hold several sentences a side, so it exports as several units.
+    const bead = getStatementView(a, id).alignment!.beads.find((x) => x.src.length === 1 && x.tgt.length === 1 && /\. \S/.test(x.src[0]!.text) && /\. \S/.test(x.tgt[0]!.text))!;
+    addFlag(a, bead.id, { category: 'number', severity: 'major', comment: 'the year differs' }, 'alice');
+    const text = await exported(a, 'jsonl', { level: 'sentence', statementIds: [id] });
+    const units = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(units.filter((u) => u.bead_id === bead.id && u.flags.length === 1)).to.have.length.greaterThan(1);
+    const r = importAlignedCorpus(b, text, 'jsonl', 'importer');
+    const flagsOf = (db: Db, statementId: number) =>
+      db.prepare('SELECT f.category, f.comment FROM flags f JOIN beads x ON x.id = f.bead_id JOIN alignments al ON al.id = x.alignment_id WHERE al.statement_id = ? ORDER BY x.position, f.id').all(statementId);
+    expect(flagsOf(b, r.statementIds[0]!)).to.deep.equal(flagsOf(a, id));
+  });
+
   it('does not import the same corpus twice', async () => {
     const tmx = await exported(a, 'tmx');
     importAlignedCorpus(b, tmx, 'tmx', 'importer');
