@@ -146,13 +146,13 @@ function extractCjk(c: Claims, text: string, digits: boolean): void {
     if (validDay(mo, d)) c.add('date', `--${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
   });
   c.each(/(\d{4})\s*[년年]/gu, (m) => c.add('year', m[1]!, m.index, m.index + m[0].length));
-  c.each(/(?<!\d)(\d{1,2})\s*[월月](?![\p{Script=Hangul}])|(?<!\d)(\d{1,2})\s*월(?=[에의은말초중부까])/gu, (m) => {
+  c.each(/(?<!\d)(\d{1,2})\s*[월月](?![\p{Script=Hangul}])|(?<!\d)(\d{1,2})\s*월(?=[에의은말초중부까과와도로이가])/gu, (m) => {
     const mo = num(m[1] ?? m[2]!);
     if (mo >= 1 && mo <= 12) c.add('month', String(mo), m.index, m.index + m[0].length);
   });
   // 제 opens an ordinal as a word of its own ("제26차"), not as the last syllable of 과제, 경제, 문제, 국제 or 체제.
   // (The look-behind after 제, not before it: checked only where a 제 is, not at every position.)
-  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,4})\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,4})/gu, (m) => {
+  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,6})(?!\d)\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,6})(?!\d)/gu, (m) => {
     c.add('ordinal', String(num(m[1] ?? m[2] ?? m[3]!)), m.index, m.index + m[0].length);
   });
   c.each(/(\d+(?:\.\d+)?)\s*(?:퍼센트|프로)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
@@ -183,7 +183,10 @@ function parseMyriad(s: string): number | null {
 
 const RE_MDY = new RegExp(`\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g');
 const RE_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b`, 'g');
-const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,]|$)`, 'g');
+// A month name ends where a space, a comma or a sentence's end follows ("held in September.").
+const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,.;:)!?”’"']|$)`, 'g');
+/** "May" is a month, not the verb, after a year-less preposition or another month ("in May.", "April and May"). */
+const MAY_BEFORE = new RegExp(`(?:\\b(?:in|since|by|until|till|through|from|of|early|late|mid|end|last|next|this|each)|\\b(?:${MONTH_ALT})\\s*(?:,|and|or|to|through|until)?)[\\s-]+$`, 'i');
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 // Hashes of the number words (and of the tens that open "twenty-first"): a word whose hash is not
@@ -207,8 +210,8 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
       });
     }
     c.each(RE_MONTH, (m) => {
-      // "May" is too often the verb to count without a year after it.
-      if (m[1] === 'May' && !/^\s+\d{4}/.test(text.slice(m.index + 3))) return;
+      // "May" is too often the verb to count without a year after it or a preposition before it.
+      if (m[1] === 'May' && !/^\s+\d{4}/.test(text.slice(m.index + 3)) && !MAY_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
       c.add('month', String(MONTHS[m[1]!.replace('.', '').toLowerCase()]), m.index, m.index + m[0].length);
     });
   }

@@ -38,6 +38,12 @@ describe('core/anchors', () => {
       ['in 2026', 'en', ['year:2026']],
       ['2026년 상반기', 'ko', ['year:2026']],
       ['they may meet again', 'en', []],
+      // A month that ends a sentence or a clause; "May" after a preposition or another month.
+      ['Talks were held in September.', 'en', ['month:9']],
+      ['(held in Sept.) They met in May.', 'en', ['month:9', 'month:5']],
+      ['They will meet in April and May.', 'en', ['month:4', 'month:5']],
+      ['The allies May decide; they may not.', 'en', []],
+      ['양측은 4월과 5월에 만날 것이다.', 'ko', ['month:4', 'month:5']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
@@ -57,6 +63,8 @@ describe('core/anchors', () => {
       // 제 as the last syllable of a word (과제 "task", 경제, 문제) opens no ordinal.
       ['과제 12건을 선정하였다', 'ko', ['number:12']],
       ['경제 제2차 협의와 문제 3건', 'ko', ['ordinal:2', 'number:3']],
+      // Numbers of resolutions and orders run past four digits.
+      ['행정명령 제14081호와 결의 제2397호', 'ko', ['ordinal:14081', 'ordinal:2397']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });

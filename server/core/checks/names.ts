@@ -151,7 +151,9 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
   if (sp && spelled && w.length <= 4) {
     // English may name the person by surname alone ("Foreign Minister Park"); when it gives a
     // given name after the surname, that given name has to match too.
-    const given = new RegExp(`\\b${spelled}\\s+(\\p{Lu}[\\p{Ll}’'-]+(?:\\s+\\p{Lu}[\\p{Ll}-]+)?)`, 'iu').exec(en)?.[1];
+    // The surname in any case, the given name capitalised ("Minister Lee welcomed…" gives none).
+    const at = new RegExp(`\\b${spelled}\\s+`, 'i').exec(en);
+    const given = at ? /^\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}-]+)?/u.exec(en.slice(at.index + at[0].length))?.[0] : undefined;
     const g = nameSkeleton(romanize(w.slice(1)));
     if (!given) return 'ok';
     const eg = nameSkeleton(given.replace(/[’']s$/, ''));

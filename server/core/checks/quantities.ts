@@ -1,5 +1,6 @@
 // Numbers and date mentions of one bead side, built on the shared anchors plus the forms checks need.
 import { extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
+import { withoutListMarker } from '../segment.ts';
 import type { Lang } from '../types.ts';
 import { baseLang } from './side.ts';
 
@@ -94,10 +95,17 @@ function dateFromAnchor(a: Anchor): DateMention | null {
   return null;
 }
 
+/** `text` with the list markers that open it turned into spaces (offsets kept). */
+function blankListMarker(text: string): string {
+  const lead = text.length - withoutListMarker(text).length;
+  return lead > 0 ? ' '.repeat(lead) + text.slice(lead) : text;
+}
+
 /** Numbers and dates of a text. Date spans are never counted again as numbers. */
 export function extractQuantities(shown: string, lang: Lang): Quantities {
-  // Full-width digits are read as digits (halfWidthDigits keeps every offset).
-  const text = halfWidthDigits(shown);
+  // Full-width digits are read as digits (halfWidthDigits keeps every offset), and the list marker
+  // a paragraph opens with ("3. ", "(2) ") is no number: one release numbers its items, the other not.
+  const text = blankListMarker(halfWidthDigits(shown));
   const anchors = extractAnchors(text, lang);
   const L = baseLang(lang);
   let dates: DateMention[] = [];

@@ -40,6 +40,13 @@ describe('core/checks names', () => {
     expect(render(one('Foreign Minister Park Jin met Secretary Blinken.', '박진 외교장관은 블링컨 장관과 만났다.', 'names'))).to.deep.equal([]);
   });
 
+  it('takes a surname followed by a verb for the surname alone, not for a given name', () => {
+    expect(render(one('Minister Lee welcomed the outcome.', '이종섭 장관은 결과를 환영하였다.', 'names'), true)).to.deep.equal([]);
+    expect(render(one('President Yoon met at the White House.', '윤석열 대통령은 백악관에서 회담하였다.', 'names'), true)).to.deep.equal([]);
+    // A given name that is there still has to match.
+    expect(render(one('Minister Lee Min-su welcomed the outcome.', '이종섭 장관은 결과를 환영하였다.', 'names'))).to.deep.equal(['error names 0/0']);
+  });
+
   it('does not take glossary vocabulary before a title for a name', () => {
     expect(render(one('the Under Secretary for International Cooperation', '국무부 국제협력 차관', 'names'))).to.deep.equal([]);
   });

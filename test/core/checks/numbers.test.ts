@@ -12,6 +12,17 @@ describe('core/checks numbers', () => {
     expect(render(one('over 30 launches, the 23rd SCM and the fifth meeting', '30여 차례 발사, 제23차 SCM, 제5차 회의'))).to.deep.equal([]);
     expect(render(one('an increase of 8.3 percent', '8.3% 증가'))).to.deep.equal([]);
     expect(render(one('$110 million', '1억1천만 달러'))).to.deep.equal([]);
+    expect(render(one('Executive Order No. 14081 and Resolution 2397', '행정명령 제14081호와 결의 제2397호'), true)).to.deep.equal([]);
+  });
+
+  it('does not read the list marker a paragraph opens with as a number', () => {
+    expect(render(one('3. Biotechnology: the two sides will invest 2 billion won in research.', '③ (바이오) 양측은 연구에 20억 원을 투자할 것이다.'), true)).to.deep.equal([]);
+    expect(render(one('2. Economy', '경제'), true)).to.deep.equal([]);
+    expect(render(one('(4) The ministers met twice.', '- 장관들은 두 차례 만났다.'), true)).to.deep.equal([]);
+    // A number after the marker still counts, with its offsets in the text as shown.
+    const fs = one('3. The two sides will invest 2 billion won.', '③ 양측은 30억 원을 투자할 것이다.');
+    expect(render(fs)).to.deep.equal(['error numbers 0/0']);
+    expect(fs[0]!.srcSpans[0]!.span.text).to.equal('2 billion');
   });
 
   it('reports a changed number as an error naming both values', () => {
