@@ -30,6 +30,7 @@ import { dbGlossary } from './glossary.ts';
 import { LIMITS } from './import.ts';
 import { confirmedLexicon } from './lexicon.ts';
 import { recheckStatement } from './checks.ts';
+import { statementRatio } from './sentences.ts';
 
 export type Side = 'src' | 'tgt';
 
@@ -228,14 +229,32 @@ function applyEdit(db: Db, req: EditRequest, actor: string, opts: OpsOptions): E
         glossary: dbGlossary(db, opts),
         vocabulary: vocabularyOf(opts),
         lexicon: confirmedLexicon(db, alignment.srcLang, alignment.tgtLang),
+        // At the statement's ratio, not the stretch's own totals, which a long added passage or a
+        // short stretch throws off.
+        lengthRatio: statementRatio(db, alignment.statementId, alignment.srcLang, alignment.tgtLang),
       });
-      const prevIds = stretch.map((x) => x.id);
+      // Each new row keeps the id (and so the flags and comments) of the old row it shares most
+      // paragraphs with; an old row not kept hands its flags to the row its first paragraph is in.
+      const oldOf = new Map<number, number>();
+      for (const x of stretch) for (const p of [...x.src, ...x.tgt]) oldOf.set(p, x.id!);
+      const taken = new Set<number>();
+      const ids = beads.map((x) => {
+        const shared = new Map<number, number>();
+        for (const p of [...x.src.map((k) => srcIds[k]!), ...x.tgt.map((k) => tgtIds[k]!)]) {
+          const o = oldOf.get(p)!;
+          if (!taken.has(o)) shared.set(o, (shared.get(o) ?? 0) + 1);
+        }
+        let best: number | null = null;
+        for (const [o, n] of shared) if (best === null || n > shared.get(best)!) best = o;
+        if (best !== null) taken.add(best);
+        return best;
+      });
       return run(
         'bead.realign',
         a + 1,
         stretch.length,
         beads.map((x, i) => ({
-          id: prevIds[i] ?? null,
+          id: ids[i]!,
           src: x.src.map((k) => srcIds[k]!),
           tgt: x.tgt.map((k) => tgtIds[k]!),
           status: 'auto',

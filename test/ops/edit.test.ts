@@ -65,6 +65,29 @@ describe('ops/edit', () => {
       expect(statuses()).to.equal('CCCC.....');
     });
 
+    it('realigning an untouched stretch keeps its omission, and every flag stays with its paragraphs', () => {
+      edit(4, { op: 'confirm' }); // 6|5 confirmed: the stretch after it is 7|6 8|7 9| 10|8
+      const omission = view().beads[7]!; // 9|
+      expect(`${omission.src.map((p) => p.n)}|${omission.tgt.map((p) => p.n)}`).to.equal('9|');
+      addFlag(db, omission.id, { category: 'omission', comment: 'English ¶9 is missing in Korean' }, 'alice');
+      addFlag(db, view().beads[8]!.id, { category: 'meaning', comment: 'about ¶10' }, 'alice');
+      edit(5, { op: 'realign' });
+      expect(rows()).to.equal(original);
+      const flagged = view().beads.filter((b) => b.flags.length).map((b) => `${b.src.map((p) => p.n)}|${b.tgt.map((p) => p.n)}: ${b.flags.map((f) => f.comment)}`);
+      expect(flagged).to.deep.equal(['9|: English ¶9 is missing in Korean', '10|8: about ¶10']);
+    });
+
+    it('realigning a stretch whose rows change shape hands each flag to the row that now holds its paragraphs', () => {
+      edit(4, { op: 'merge' }); // 5,6|4,5
+      const merged = view().beads[3]!;
+      addFlag(db, merged.id, { category: 'meaning', comment: 'on 5,6|4,5' }, 'alice');
+      addFlag(db, view().beads.find((b) => b.src.map((p) => p.n).join() === '9')!.id, { category: 'omission', comment: 'on 9|' }, 'alice');
+      edit(3, { op: 'realign' });
+      expect(rows()).to.equal(original);
+      const flagged = view().beads.filter((b) => b.flags.length).map((b) => `${b.src.map((p) => p.n)}|${b.tgt.map((p) => p.n)}: ${b.flags.map((f) => f.comment)}`);
+      expect(flagged).to.deep.equal(['5|4: on 5,6|4,5', '9|: on 9|']);
+    });
+
     it('rejects a stale version with a ConflictError and changes nothing', () => {
       const b = view().beads[1]!;
       edit(1, { op: 'confirm' });
