@@ -71,6 +71,9 @@ export interface Alignment {
   /** The action undo/redo would revert (e.g. "bead.merge"), or null when there is none. */
   canUndo?: string | null;
   canRedo?: string | null;
+  /** The events Undo and Redo would revert: sent back, so a change made meanwhile by someone else is never reverted blind. */
+  undoEvent?: number | null;
+  redoEvent?: number | null;
 }
 
 export type EditOp = 'merge' | 'split' | 'move-up' | 'move-down' | 'insert-empty' | 'confirm-above' | 'realign' | 'confirm' | 'unconfirm';
@@ -87,6 +90,8 @@ export interface EditRequest {
 export interface UndoState {
   canUndo: string | null;
   canRedo: string | null;
+  undoEvent?: number | null;
+  redoEvent?: number | null;
 }
 
 export interface EditResult extends UndoState {
@@ -180,8 +185,9 @@ export function editBead(id: number, req: EditRequest): Promise<EditResult> {
   return call('POST', `/api/beads/${id}/edit`, req);
 }
 
-export function undoRedo(alignmentId: number, which: 'undo' | 'redo'): Promise<UndoState> {
-  return call('POST', `/api/alignments/${alignmentId}/${which}`);
+/** `expect`: the event the page means to revert; the server answers 409 if another is now the latest. */
+export function undoRedo(alignmentId: number, which: 'undo' | 'redo', expect?: number | null): Promise<UndoState> {
+  return call('POST', `/api/alignments/${alignmentId}/${which}`, expect ? { expect } : undefined);
 }
 
 export function undoState(alignmentId: number): Promise<UndoState> {

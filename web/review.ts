@@ -994,6 +994,8 @@ export class ReviewPage {
       else this.refreshRow(i);
       this.alignment.canUndo = res.canUndo;
       this.alignment.canRedo = res.canRedo;
+      this.alignment.undoEvent = res.undoEvent;
+      this.alignment.redoEvent = res.redoEvent;
       this.renderHistory();
       announce(`Row ${i + 1} ${want ? 'confirmed' : 'unconfirmed'}.`);
     } catch (err) {
@@ -1795,7 +1797,7 @@ export class ReviewPage {
     this.setBusy(true);
     const before = this.beads.map(rowState);
     try {
-      await undoRedo(this.alignment.id, which);
+      await undoRedo(this.alignment.id, which, which === 'undo' ? this.alignment.undoEvent : this.alignment.redoEvent);
       clearError();
       // The clicked Undo/Redo button may now be disabled, which drops the focus to the page body:
       // like the shortcuts, the buttons hand it to the row the change touched.
@@ -1809,7 +1811,7 @@ export class ReviewPage {
       announce(`${which === 'undo' ? 'Undid' : 'Redid'} ${describeAction(label)}.${changed >= 0 ? ` Row ${i + 1}.` : ''}`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        await this.reloadWithMessage(`${err.message} The rows have been reloaded.`);
+        await this.reloadWithMessage(`${err.message.replace(/[.!?]?$/, '.')} The rows have been reloaded.`);
       } else reportError(err);
     } finally {
       this.setBusy(false);

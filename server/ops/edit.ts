@@ -339,10 +339,10 @@ export function wordDiff(a: string, b: string): ['=' | '-' | '+', string][] {
 /** Linear undo history of an alignment: what undo and redo would act on now. */
 function undoState(db: Db, alignmentId: number) {
   // Snapshots stay unparsed here: only the entry that undo/redo acts on is ever read.
-  const done: { id: number; action: string; before: string | null; after: string | null }[] = [];
+  const done: { id: number; action: string; actor: string; before: string | null; after: string | null }[] = [];
   const undone: typeof done = [];
   for (const e of listAlignmentEvents(db, alignmentId)) {
-    const entry = { id: e.id, action: e.action, before: e.before, after: e.after };
+    const entry = { id: e.id, action: e.action, actor: e.actor, before: e.before, after: e.after };
     if (e.action === 'alignment.undo') {
       const x = done.pop();
       if (x) undone.push(x);
@@ -357,22 +357,33 @@ function undoState(db: Db, alignmentId: number) {
   return { done, undone };
 }
 
-export function undoRedoState(db: Db, alignmentId: number): { canUndo: string | null; canRedo: string | null } {
+/**
+ * What Undo and Redo would revert next on an alignment's page: the action, and the id of its event,
+ * which the page sends back so that it never reverts a change it has not seen.
+ */
+export function undoRedoState(db: Db, alignmentId: number): { canUndo: string | null; canRedo: string | null; undoEvent: number | null; redoEvent: number | null } {
   const { done, undone } = undoState(db, alignmentId);
-  return { canUndo: done.at(-1)?.action ?? null, canRedo: undone.at(-1)?.action ?? null };
+  return { canUndo: done.at(-1)?.action ?? null, canRedo: undone.at(-1)?.action ?? null, undoEvent: done.at(-1)?.id ?? null, redoEvent: undone.at(-1)?.id ?? null };
 }
 
 const sameRange = (a: BeadSnapshot[], b: BeadSnapshot[]) =>
   a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.status === b[i]!.status && x.src.join() === b[i]!.src.join() && x.tgt.join() === b[i]!.tgt.join());
 
-/** Undoes (or redoes) the latest alignment change; refuses with 409 if what it would restore has changed since. */
-export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', actor: string, opts: OpsOptions = {}): { eventId: number; undid: string } {
+/**
+ * Undoes (or redoes) the latest alignment change; refuses with 409 if what it would restore has
+ * changed since. The history is the page's, shared by its reviewers: `expect`, the event the caller
+ * means to revert (undoEvent/redoEvent of undoRedoState), makes it refuse (409) when someone else's
+ * change has become the latest meanwhile, rather than revert that.
+ */
+export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', actor: string, opts: OpsOptions = {}, expect?: number): { eventId: number; undid: string } {
   return db
     .transaction(() => {
       const alignment = currentAlignment(db, alignmentId);
       const { done, undone } = undoState(db, alignmentId);
       const target = which === 'undo' ? done.at(-1) : undone.at(-1);
       if (!target) throw new ConflictError(`nothing to ${which}`, 'nothing_to_' + which);
+      if (expect !== undefined && expect !== target.id)
+        throw new ConflictError(`the latest change on this page is now a ${target.action === 'paragraph.edit' ? 'text edit' : target.action.replace(/^[a-z]+\./, '').replace(/-/g, ' ')} by ${target.actor}, not the one you meant to ${which}`, 'history_changed');
       const parse = (json: string | null) => JSON.parse(json ?? 'null') as unknown;
       const [from, to] = which === 'undo' ? [parse(target.after), parse(target.before)] : [parse(target.before), parse(target.after)];
       const at = nowIso(opts);

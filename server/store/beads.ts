@@ -433,13 +433,14 @@ export function normalizePositions(db: Db, alignmentId: number): void {
 export interface AlignmentEventRow {
   id: number;
   action: string;
+  actor: string;
   before: string | null;
   after: string | null;
 }
 
 export function listAlignmentEvents(db: Db, alignmentId: number): AlignmentEventRow[] {
   return q(db)
-    .prepare("SELECT id, action, before, after FROM events WHERE entity = 'alignment' AND entity_id = ? ORDER BY id")
+    .prepare("SELECT id, action, actor, before, after FROM events WHERE entity = 'alignment' AND entity_id = ? ORDER BY id")
     .all(alignmentId) as AlignmentEventRow[];
 }
 

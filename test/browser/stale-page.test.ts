@@ -73,6 +73,30 @@ describe('web: stale pages and language pairs', function () {
     }, 15_000);
   });
 
+  it('Undo refuses, and says so, when another reviewer changed the page after the change it would undo', async () => {
+    const id = fx.data.ports;
+    const view = async () => (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { beads: { tgt: { id: number; text: string }[] }[] } };
+    await withPage(fx, async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.keyboard.press('j');
+      await page.keyboard.press('c');
+      await page.getByRole('button', { name: 'Undo confirm' }).waitFor();
+      // Another reviewer fixes a Korean text after that, from their own page.
+      const p = (await view()).alignment.beads.at(-1)!.tgt[0]!;
+      const res = await fetch(new URL(`/api/paragraphs/${p.id}`, fx.server.url), {
+        method: 'PATCH',
+        headers: { 'X-Reviewer': 'other', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ content: p.text + ' (수정)', base: p.text }),
+      });
+      expect(res.status).to.equal(200);
+      await page.keyboard.press('u');
+      await page.getByRole('alert').getByText('the latest change on this page is now a text edit by other').waitFor();
+      // Their fix stands, and the page shows it.
+      expect((await view()).alignment.beads.at(-1)!.tgt[0]!.text).to.equal(p.text + ' (수정)');
+      await page.locator('tr.bead').last().locator('td.tgt').getByText('(수정)').waitFor();
+    }, 15_000);
+  });
+
   it('exports the page\'s own language pair from a trilateral statement\'s English–Japanese page', async () => {
     await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.trilateral}?lang=ja`);

@@ -155,6 +155,7 @@ describe('bad input (API and CLI)', () => {
     ['an unknown finding', () => api('POST', '/api/findings/777777/accept'), 404, /finding 777777/],
     ['an unknown glossary term', () => api('DELETE', '/api/glossary/777777'), 404, /glossary term 777777/],
     ['an unknown alignment to undo', () => api('POST', '/api/alignments/777777/undo'), 404, /alignment 777777/],
+    ['an undo whose "expect" is not an event id', () => api('POST', '/api/alignments/1/undo', { expect: 'latest' }), 400, /"expect" must be the id of the event to undo/],
     ['a stale version', () => api('POST', '/api/beads/1/edit', { op: 'confirm', version: 0 }), 409, /changed since/],
     ['an unknown edit operation', () => api('POST', '/api/beads/1/edit', { op: 'shred', version: 1 }), 400, /"op" must be one of/],
     ['a flag comment over 10,000 characters', () => api('POST', '/api/beads/1/flags', { category: 'style', comment: 'x'.repeat(10_001) }), 400, /longer than 10000/],

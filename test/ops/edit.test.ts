@@ -128,6 +128,26 @@ describe('ops/edit', () => {
       expect(view().beads[1]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
     });
 
+    it('refuses to undo a change the caller has not seen: a newer change by another reviewer is never reverted blind', () => {
+      edit(0, { op: 'confirm' }, 'bob');
+      const seenByBob = undoRedoState(db, view().id);
+      expect(seenByBob.canUndo).to.equal('bead.confirm');
+      const p = view().beads[2]!.tgt[0]!;
+      editParagraph(db, p.id, { content: p.text + ' (수정)', base: p.text, alignment: view().id }, 'alice');
+      const digest = dbDigest(db);
+      expect(() => undoRedo(db, view().id, 'undo', 'bob', {}, seenByBob.undoEvent!)).to.throw(ConflictError, /latest change on this page is now a text edit by alice/);
+      expect(dbDigest(db)).to.equal(digest);
+      // With the page's current state, the undo goes through (and reverts alice's edit, which bob now sees).
+      const now = undoRedoState(db, view().id);
+      undoRedo(db, view().id, 'undo', 'bob', {}, now.undoEvent!);
+      expect(view().beads[2]!.tgt[0]!.text).to.equal(p.text);
+      // Redo checks the same way.
+      const after = undoRedoState(db, view().id);
+      expect(() => undoRedo(db, view().id, 'redo', 'bob', {}, after.redoEvent! + 1000)).to.throw(ConflictError, /not the one you meant to redo/);
+      undoRedo(db, view().id, 'redo', 'bob', {}, after.redoEvent!);
+      expect(view().beads[2]!.tgt[0]!.text).to.equal(p.text + ' (수정)');
+    });
+
     it('undoes after the database is reopened (history lives in the events table)', () => {
       edit(1, { op: 'merge' });
       edit(4, { op: 'confirm' });

@@ -6,6 +6,7 @@ import { beadSentences } from '../../ops/sentences.ts';
 import { body, idParam, type RouteContext } from '../request.ts';
 import { getFlag, statementOfBead } from '../../store/beads.ts';
 import type { Db } from '../../store/db.ts';
+import { InputError } from '../../core/errors.ts';
 
 const statementOfFlag = (db: Db, flagId: number) => statementOfBead(db, getFlag(db, flagId).beadId);
 
@@ -30,7 +31,11 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
     r.post(`/alignments/:id/${which}`, (req, res) => {
       const actor = c.who(req, res, 'translator');
       const id = idParam(req.params.id, 'alignment');
-      const { eventId, undid } = undoRedo(db, id, which, actor, ops);
+      // {expect: EVENT_ID}, optional: the change the page means to revert (see undoRedoState).
+      const { expect } = body(req);
+      if (expect !== undefined && (typeof expect !== 'number' || !Number.isInteger(expect) || expect < 1))
+        throw new InputError('"expect" must be the id of the event to ' + which + ' (a positive integer)');
+      const { eventId, undid } = undoRedo(db, id, which, actor, ops, expect as number | undefined);
       res.json({ ok: true, eventId, [which === 'undo' ? 'undid' : 'redid']: undid, ...undoRedoState(db, id) });
     });
   }
