@@ -372,7 +372,7 @@ const KO_INSTITUTION = /^\p{Script=Hangul}{2,}(?:부|처|청|원|위원회|본�
 const isInstitution = (w: string): boolean => KO_INSTITUTION.test(w) && (w.length >= 4 || !KO_SURNAME.has(w[0]!));
 const KO_NOT_NAME = new Set([
   '한국', '미국', '일본', '중국', '북한', '러시아', '양국', '양측', '각국', '신임', '전임', '현', '전', '공동', '이번', '해당', '동',
-  '그', '우리', '국방부', '외교부', '국무부', '통일부', '국방', '외교', '오늘', '지난', '한미', '한미일', '미측', '한측', '일측',
+  '그', '우리', '국방부', '외교부', '국무부', '통일부', '국방', '외교', '오늘', '지난', '한미', '한미일', '한일', '한중', '한러', '한일중', '한중일', '미일', '미중', '북미', '북중', '미측', '한측', '일측',
   '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시', '대한민국',
 ]);
 const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+of\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?\s+/g;

@@ -63,10 +63,13 @@ export function contains(text: string, term: string): boolean {
 
 /**
  * Korean names the parties of a relation with one compound of one-syllable country abbreviations
- * ("한미", "한미일 정상회의", "한·일", "북미"): only there does the syllable stand for the country.
+ * ("한미", "한미일 정상회의", "한·일", "북미"), or of one such abbreviation and a country written out
+ * ("한-호주"): only there does the syllable stand for the country.
  */
 const ABBREVIATION: Record<string, string> = { 대한민국: '한', 한국: '한', 미국: '미', 일본: '일', 중국: '중', 러시아: '러', 북한: '북' };
 const COMPOUND = /(?<![가-힣])[한미일중러북](?:[·∙ㆍ・-]?[한미일중러북])+/gu;
+/** One of them joined to a country written out ("한-호주", "한·아세안", "한-베트남"). */
+const LEADING = /(?<![가-힣])([한미일중러북])[·∙ㆍ・-](?=[가-힣]{2})/gu;
 
 /**
  * Whether a Korean text names the country of one of `alts` inside such a compound. A compound that
@@ -83,6 +86,11 @@ export function inPartyCompound(text: string, alts: string[], terms: { start: nu
     const start = m.index, end = start + m[0].length;
     if (terms.some((t) => t.start <= start && t.end >= end && t.end - t.start > end - start)) continue;
     for (const c of letters) if (wanted.has(c)) return true;
+  }
+  for (const m of text.matchAll(LEADING)) {
+    const start = m.index, end = start + m[0].length;
+    if (terms.some((t) => t.start <= start && t.end >= end && t.end - t.start > end - start)) continue;
+    if (wanted.has(m[1]!)) return true;
   }
   return false;
 }
@@ -162,7 +170,9 @@ export function checkTerminology(u: Unit): RawFinding[] {
       // Acronyms are the acronym check's business (it knows which renderings stand for them).
       if (isAcronym(surface)) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
-      const paired = (isCountry(k - 1) && joined(k - 1, k)) || (isCountry(k + 1) && joined(k, k + 1));
+      // "Korea–Australia", "Australia-Korea": a hyphenated relation, whatever the other country.
+      const hyphenated = /^[-–]\s?\p{Lu}/u.test(from.text.slice(h.end)) || /\p{Lu}[\p{L}.]*\s?[-–]$/u.test(from.text.slice(0, h.start));
+      const paired = (isCountry(k - 1) && joined(k - 1, k)) || (isCountry(k + 1) && joined(k, k + 1)) || hyphenated;
       if (paired && to.lang === 'ko' && inPartyCompound(to.text, alts, (toTerms ??= findGlossaryTerms(to.text, to.lang, g)))) continue;
       const own = entries.flatMap((i) => g.terms[i]!.terms[from.lang] ?? []);
       // The target may write the acronym alone for the full name, but not when the source's own

@@ -47,6 +47,13 @@ describe('core/checks names', () => {
     expect(render(one('Minister Lee Min-su welcomed the outcome.', '이종섭 장관은 결과를 환영하였다.', 'names'))).to.deep.equal(['error names 0/0']);
   });
 
+  it('does not take a compound of parties before a title (한일 외교장관회담) for a name', () => {
+    for (const [en, ko] of [
+      ["Korea-Japan Foreign Ministers' Meeting", '한일 외교장관회담'],
+      ["Korea-China Defense Ministers' Talks", '한중 국방장관회담'],
+    ]) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
+  });
+
   it('does not take glossary vocabulary before a title for a name', () => {
     expect(render(one('the Under Secretary for International Cooperation', '국무부 국제협력 차관', 'names'))).to.deep.equal([]);
   });

@@ -45,6 +45,9 @@ describe('core/checks terminology', () => {
       ['The Republic of Korea and the United States reaffirmed the alliance.', '한미 양국은 동맹을 재확인하였다.'],
       ['Japan and the Republic of Korea agreed to meet again.', '한·일 양국은 다시 만나기로 합의하였다.'],
       ['The Republic of Korea, the United States and Japan held a trilateral meeting.', '한미일 3자 회의가 개최되었다.'],
+      // One abbreviation joined to a country written out, for a hyphenated relation.
+      ["The 3rd Republic of Korea–Australia Defence Ministers' Meeting was held in Canberra.", '제3차 한-호주 국방장관회담이 캔버라에서 개최되었다.'],
+      ['The Australia-Korea partnership has grown.', '한·호주 동반자 관계는 성장하였다.'],
     ];
     for (const [en, ko] of ok) expect(render(one(en, ko, 'terminology')), ko).to.deep.equal([]);
     // 북한 is North Korea, and 한 alone is "one": neither renders "Republic of Korea".
@@ -52,6 +55,8 @@ describe('core/checks terminology', () => {
     expect(render(one('The Republic of Korea condemned the launch.', '한 관계자는 발사를 규탄하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
     // Named on its own, the country needs its own name: a 한미 elsewhere in the paragraph is not it.
     expect(render(one('The Republic of Korea hosted the talks on the alliance.', '미측은 한미 동맹에 관한 회담을 주최하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
+    // A hyphenated relation whose Korean leaves Korea out entirely still misses it.
+    expect(render(one('The Republic of Korea-Australia partnership has grown.', '호주와의 동반자 관계는 성장하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
   });
 
   it('keeps a common word that is missing at info', () => {
