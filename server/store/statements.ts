@@ -139,7 +139,9 @@ export function getStatementSummary(db: Db, id: number): StatementSummary {
  * FTS5 trigram needs 3+ characters; shorter queries (two-syllable Korean words) fall back to LIKE.
  */
 export function searchStatements(db: Db, text: string): StatementSummary[] {
-  const needle = text.trim();
+  // Stored texts have single spaces: a doubled space or a no-break space copied from a web page
+  // searches as one space.
+  const needle = text.replace(/\s+/g, ' ').trim();
   if (!needle) return listStatements(db);
   const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const byText =

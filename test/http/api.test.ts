@@ -65,6 +65,9 @@ describe('http/api', () => {
     expect(await titles('학술회의')).to.deep.equal(['Joint Statement on t']);
     expect(await titles('북한')).to.have.length(2);
     expect(await titles('Freedom Edge')).to.deep.equal(['Joint Press Statemen']);
+    // A doubled space or a no-break space (as copied from a web page) searches as one space.
+    expect(await titles('Freedom  Edge')).to.deep.equal(['Joint Press Statemen']);
+    expect(await titles('Freedom\u00a0Edge ')).to.deep.equal(['Joint Press Statemen']);
     expect(await titles('no such words anywhere')).to.deep.equal([]);
   });
 
