@@ -51,7 +51,7 @@ describe('core/checks names', () => {
     for (const [en, ko] of [
       ["Korea-Japan Foreign Ministers' Meeting", '한일 외교장관회담'],
       ["Korea-China Defense Ministers' Talks", '한중 국방장관회담'],
-    ]) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
+    ] as const) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
   });
 
   it('does not take glossary vocabulary before a title for a name', () => {
