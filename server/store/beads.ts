@@ -305,6 +305,9 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
     .map((r) => (r as { id: number }).id);
   if (old.length !== count) throw new ConflictError(`alignment ${alignmentId} changed: expected ${count} beads from position ${from}`);
   const oldSet = new Set(old);
+  // A row the edit leaves as it was (same place, status, confidence and paragraphs) keeps its
+  // version: "confirm above" over rows already confirmed must not make them look changed.
+  const was = new Map(snapshotRange(db, alignmentId, from, count).map((b, i) => [b.id!, { ...b, position: from + i }]));
   const firstParagraph = q(db).prepare(
     `SELECT bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
      WHERE bp.bead_id = ? ORDER BY bp.side = 'tgt', p.position LIMIT 1`,
@@ -326,6 +329,12 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
     if (b.src.length === 0 && b.tgt.length === 0) throw new ConflictError('a bead cannot be empty on both sides');
     const pos = from + i;
     let id: number;
+    const same = b.id !== null ? was.get(b.id) : undefined;
+    if (same && !kept.has(same.id!) && same.position === pos && same.status === b.status && same.confidence === b.confidence && same.src.join() === b.src.join() && same.tgt.join() === b.tgt.join()) {
+      kept.add(same.id!);
+      ids.push(same.id!);
+      return;
+    }
     if (b.id !== null && oldSet.has(b.id) && !kept.has(b.id)) {
       id = b.id;
       update.run(pos, b.status, b.confidence, version, id);

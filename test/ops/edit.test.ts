@@ -88,6 +88,20 @@ describe('ops/edit', () => {
       expect(flagged).to.deep.equal(['5|4: on 5,6|4,5', '9|: on 9|']);
     });
 
+    it('confirm above leaves the rows already confirmed as they were (same version), and its undo too', () => {
+      edit(1, { op: 'confirm' });
+      const before = view().beads.map((b) => b.version);
+      edit(3, { op: 'confirm-above' });
+      const after = view().beads.map((b) => b.version);
+      expect(statuses()).to.equal('CCCC.....');
+      expect(after[1]).to.equal(before[1]);
+      expect([0, 2, 3].every((i) => after[i]! > before[i]!)).to.equal(true);
+      expect(after.slice(4)).to.deep.equal(before.slice(4));
+      undoRedo(db, view().id, 'undo', 'alice');
+      expect(statuses()).to.equal('.C.......');
+      expect(view().beads[1]!.version).to.equal(before[1]);
+    });
+
     it('rejects a stale version with a ConflictError and changes nothing', () => {
       const b = view().beads[1]!;
       edit(1, { op: 'confirm' });
