@@ -238,6 +238,13 @@ export function extractStatementBody(text: string, lang?: string): string {
     }
   }
   if (best <= 0) return text;
+  // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
+  // the statement's up to its last body line before the page's furniture starts again.
+  for (let j = bestEnd + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.kind === 'chrome' || l.kind === 'stop' || (l.kind === 'blank' && lines[j + 1]?.kind === 'blank')) break;
+    if (l.kind === 'body') bestEnd = j;
+  }
 
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
   const title = findTitle(lines, bestStart);
@@ -281,7 +288,7 @@ function isHardWrapped(lines: Line[]): boolean {
   const texts = lines.map((l) => l.text).filter(Boolean);
   if (texts.length < 4) return false;
   const width = texts.reduce((m, t) => Math.max(m, t.length), 0);
-  if (width > 110 || width < 40) return false;
+  if (width > 110 || width < 24) return false;
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = lines[i]!.text;

@@ -8,15 +8,18 @@ const DROP_TAGS = new Set([
   'svg', 'template', 'select', 'option', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'dialog',
 ]);
 
-/** Blocks that end a paragraph (blank line after them). */
+/**
+ * Blocks that end a paragraph (blank line after them). A list item is a paragraph of its own, as a
+ * bullet is in text: on separate lines alone, the splitter would join a list's items like a hard wrap.
+ */
 const PARAGRAPH_TAGS = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'section', 'article',
-  'main', 'figure', 'address', 'hr',
+  'main', 'figure', 'address', 'hr', 'li', 'dt', 'dd',
 ]);
 
 /** Blocks that start a new line. */
 const LINE_TAGS = new Set([
-  'div', 'li', 'dt', 'dd', 'tr', 'br', 'figcaption', 'caption', 'center', 'fieldset', 'legend', 'details', 'summary',
+  'div', 'tr', 'br', 'figcaption', 'caption', 'center', 'fieldset', 'legend', 'details', 'summary',
   'body', 'html', 'thead', 'tbody', 'tfoot',
 ]);
 

@@ -154,6 +154,49 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(`Home\nNews\nMenu\n\n${body}\n\nRelated News\nA teaser title of another item\nMay 1, 2024`)).to.equal(body);
     });
 
+    it('keeps subheadings, list items and short sentences after the longest paragraph, up to the page footer', () => {
+      const body = [
+        'Joint Statement on Fisheries',
+        '',
+        'The two sides met in Seoul on 4 March 2026 to review cooperation on fisheries and the marine environment.',
+        '',
+        'Sustainable fisheries',
+        '',
+        'They agreed to share data.',
+        '',
+        'Next steps',
+        '',
+        'Officials will meet again.',
+      ].join('\n');
+      expect(extractStatementBody(body)).to.equal(body);
+      const ko = ['한-영 다우닝가 합의 공동성명', '', '이재명 대통령과 키어 스타머 총리는 2026년 2월 17일 다우닝가 10번지에서 회담하였다.', '', '합의는 다음 분야의 협력을 규정한다.', '', '국방·안보', '', '청정에너지', '', '양 정상은 다음 회담에서 진전 상황을 점검할 예정이다.'];
+      expect(extractStatementBody(ko.join('\n'))).to.equal(ko.join('\n'));
+      // The page's footer after them still goes.
+      const page = `Home > News\n${body}\n\nShare\nPrivacy Policy\nCopyright 2026 Ministry of Oceans`;
+      expect(extractStatementBody(page)).to.equal(body);
+    });
+
+    it('reads a Korean text wrapped at 30 characters by paragraph, losing nothing', () => {
+      const body = [
+        '한미일 국방장관회담 공동언론보도문',
+        '',
+        '3국 장관은 2026년 6월 3일 싱가포르에서',
+        '열린 샹그릴라 대화를 계기로 회담을',
+        '개최하였다.',
+        '',
+        '3국 장관은 연내 실시간 미사일 경보정보',
+        '공유체계 가동을 위한 진전을 환영하였으며,',
+        '3자 훈련의 중요성을 재확인하였다.',
+        '',
+        '3국 장관은 인도태평양 지역에서 힘에 의한',
+        '일방적인 현상 변경 시도에 반대하였다.',
+        '',
+        '3국 장관은 2027년 일본에서 다시 만나기로',
+        '하였다.',
+      ].join('\n');
+      expect(extractStatementBody(body)).to.equal(body);
+    });
+
     it('returns text without any sentence-like line unchanged', () => {
       expect(extractStatementBody('Home\nMenu\nSearch')).to.equal('Home\nMenu\nSearch');
     });

@@ -69,6 +69,27 @@ describe('formats/html', () => {
       );
     });
 
+    it('makes each list item a paragraph, and keeps the list and the lines after it', async () => {
+      const html =
+        '<html><body><ul class="menu"><li>대사관</li><li>영사 서비스</li></ul><div class="contents">' +
+        '<h2>한-영 다우닝가 합의 공동성명</h2><p class="date">2026.02.17</p>' +
+        '<p>이재명 대통령과 키어 스타머 총리는 2026년 2월 17일 다우닝가 10번지에서 회담하였다.</p>' +
+        '<p>합의는 다음 분야의 협력을 규정한다.</p>' +
+        '<ul><li>새로운 2+2 대화를 포함한 국방·안보</li><li>12억 파운드 공동 투자를 통한 청정에너지</li><li>과학기술, 인공지능(AI) 및 반도체</li></ul>' +
+        '<p>양 정상은 서울에서 개최될 다음 회담에서 진전 상황을 점검할 예정이다.</p></div>' +
+        '<div class="footer">Copyright (c) 2026 주영국 대한민국 대사관. All Rights Reserved.</div></body></html>';
+      const { splitParagraphs } = await import('../../server/core/segment.ts');
+      expect(splitParagraphs(htmlToText(html), 'ko').map((p) => p.text)).to.deep.equal([
+        '한-영 다우닝가 합의 공동성명',
+        '이재명 대통령과 키어 스타머 총리는 2026년 2월 17일 다우닝가 10번지에서 회담하였다.',
+        '합의는 다음 분야의 협력을 규정한다.',
+        '새로운 2+2 대화를 포함한 국방·안보',
+        '12억 파운드 공동 투자를 통한 청정에너지',
+        '과학기술, 인공지능(AI) 및 반도체',
+        '양 정상은 서울에서 개최될 다음 회담에서 진전 상황을 점검할 예정이다.',
+      ]);
+    });
+
     it('keeps table cells of one row on one line', () => {
       const html =
         '<p>The two sides agreed on the following schedule for working-level meetings in the coming year.</p>' +
