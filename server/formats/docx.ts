@@ -40,6 +40,10 @@ export async function docxToText(buf: Uint8Array): Promise<string> {
   if (!files['word/document.xml']) {
     throw new InputError('not a .docx file (the archive has no word/document.xml)', 'bad_docx');
   }
+  // mammoth's raw text drops a manual line break (<w:br/>, <w:cr/>) and glues the words around it
+  // ("held in" + "Busan"): each becomes a space of its run, so the paragraph reads as Word shows it.
+  const xml = new TextDecoder().decode(files['word/document.xml']);
+  if (/<w:(?:br|cr)\b/.test(xml)) files['word/document.xml'] = new TextEncoder().encode(xml.replace(/<w:(?:br|cr)\b[^>]*\/>/g, '<w:t xml:space="preserve"> </w:t>'));
   const safe = zipSync(files, { level: 0 });
   let raw: string;
   try {

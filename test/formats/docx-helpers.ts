@@ -23,6 +23,11 @@ export function buildDocx(paragraphs: string[]): Uint8Array {
   const body = paragraphs
     .map((p) => (p === '' ? '<w:p/>' : `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`))
     .join('');
+  return buildDocxFromBody(body);
+}
+
+/** A .docx whose <w:body> is the given WordprocessingML, as written (runs with breaks, tabs…). */
+export function buildDocxFromBody(body: string): Uint8Array {
   const document =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
