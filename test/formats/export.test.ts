@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { isExportFormat, writeExport } from '../../server/formats/export/index.ts';
-import type { ExportUnit } from '../../server/formats/export/types.ts';
+import type { ExportOptions, ExportUnit } from '../../server/formats/export/types.ts';
 import { Collector, omissionUnit, sampleUnits } from './export-helpers.ts';
 import { validateWithDtd } from './xmllint.ts';
 
@@ -13,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const dtdPath = path.resolve(repoRoot, '..', 'shared', 'formats', 'tmx14.dtd');
 const OPTS = { toolVersion: '0.1.0', langTags: { en: 'en-US', ko: 'ko-KR' } };
 
-async function render(format: 'tmx' | 'xliff' | 'tsv' | 'csv' | 'jsonl', units: ExportUnit[], opts = OPTS): Promise<{ text: string; count: number }> {
+async function render(format: 'tmx' | 'xliff' | 'tsv' | 'csv' | 'jsonl', units: ExportUnit[], opts: ExportOptions = OPTS): Promise<{ text: string; count: number }> {
   const out = new Collector();
   const { count } = await writeExport(format, units, out, opts);
   return { text: out.text(), count };
@@ -138,6 +138,19 @@ describe('formats/export', () => {
         ].join('\n'),
       );
       wellFormed(text);
+    });
+
+    it('writes the sentences of one bead as the segments of one unit, so unit ids stay unique', async () => {
+      const [a, b] = sampleUnits();
+      const s1 = { ...a!, src: 'The two sides met in Seoul.', tgt: '양측은 서울에서 만났다.' };
+      const s2 = { ...a!, src: 'They agreed to meet again.', tgt: '양측은 다시 만나기로 했다.' };
+      const { text, count } = await render('xliff', [s1, s2, b!], { ...OPTS, segtype: 'sentence' });
+      expect(count).to.equal(3);
+      wellFormed(text);
+      expect(text.match(/<unit id="[^"]+"/g)).to.deep.equal(['<unit id="b101"', '<unit id="b102"']);
+      expect(text.match(/<segment id="[^"]+"/g)).to.deep.equal(['<segment id="s101"', '<segment id="s101-2"', '<segment id="s102"']);
+      // The bead's flags once, on its unit.
+      expect(text.match(/<note category="omission"/g)).to.have.length(1);
     });
 
     it('opens a new file element per statement', async () => {

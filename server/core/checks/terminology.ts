@@ -169,6 +169,9 @@ export function checkTerminology(u: Unit): RawFinding[] {
       if (!alts.length || alts.some((a) => DATE_WORD.test(a))) continue;
       // Acronyms are the acronym check's business (it knows which renderings stand for them).
       if (isAcronym(surface)) continue;
+      // A Korean word of one or two syllables right after another syllable is part of a longer word
+      // (축하 "congratulate" in 감축하기로 "to reduce"), not the term.
+      if (/^[가-힣]{1,2}$/u.test(surface) && /[가-힣]/u.test(from.text[h.start - 1] ?? '')) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
       // "Korea–Australia", "Australia-Korea": a hyphenated relation, whatever the other country.
       const hyphenated = /^[-–]\s?\p{Lu}/u.test(from.text.slice(h.end)) || /\p{Lu}[\p{L}.]*\s?[-–]$/u.test(from.text.slice(0, h.start));

@@ -1,4 +1,5 @@
-// XLIFF 2.1 writer: one <file> per statement, one <unit> per bead, segment state from the review status.
+// XLIFF 2.1 writer: one <file> per statement, one <unit> per bead (its sentences are its segments at
+// sentence level), segment state from the review status.
 import { Sink } from './sink.ts';
 import { hasBothSides, peekFirst } from './units.ts';
 import type { ExportFlag, ExportOptions, UnitSource } from './types.ts';
@@ -25,11 +26,16 @@ export async function writeXliff(units: UnitSource, out: NodeJS.WritableStream, 
   let count = 0;
   let files = 0;
   let openStatement: number | null = null;
+  // A bead's sentences (a sentence-level export) are the segments of one unit: unit ids stay unique.
+  let openBead: number | null = null;
+  let segments = 0;
   let u = first;
   while (u) {
     if (hasBothSides(u)) {
       count++;
       let s = '';
+      const sameUnit = openStatement === u.statementId && openBead === u.beadId;
+      if (!sameUnit && openBead !== null) s += '    </unit>\n';
       if (openStatement !== u.statementId) {
         if (openStatement !== null) s += '  </file>\n';
         files++;
@@ -40,12 +46,17 @@ export async function writeXliff(units: UnitSource, out: NodeJS.WritableStream, 
         s += '</notes>\n';
         openStatement = u.statementId;
       }
-      s += `    <unit id="b${u.beadId}" name="${u.position}">\n`;
-      if (u.flags.length > 0) s += `      <notes>${u.flags.map(note).join('')}</notes>\n`;
-      s += `      <segment id="s${u.beadId}" state="${STATE[u.status]}">\n`;
+      if (!sameUnit) {
+        s += `    <unit id="b${u.beadId}" name="${u.position}">\n`;
+        if (u.flags.length > 0) s += `      <notes>${u.flags.map(note).join('')}</notes>\n`;
+        openBead = u.beadId;
+        segments = 0;
+      }
+      segments++;
+      s += `      <segment id="s${u.beadId}${segments > 1 ? `-${segments}` : ''}" state="${STATE[u.status]}">\n`;
       s += `        <source xml:space="preserve">${escapeXml(u.src)}</source>\n`;
       s += `        <target xml:space="preserve">${escapeXml(u.tgt)}</target>\n`;
-      s += '      </segment>\n    </unit>\n';
+      s += '      </segment>\n';
       await sink.write(s);
     }
     const r = await rest.next();
@@ -54,7 +65,7 @@ export async function writeXliff(units: UnitSource, out: NodeJS.WritableStream, 
   if (openStatement === null) {
     // XLIFF requires at least one <file>; an empty export still has to be a valid document.
     await sink.write('  <file id="f1"><unit id="empty"><segment><source/></segment></unit></file>\n');
-  } else await sink.write('  </file>\n');
+  } else await sink.write('    </unit>\n  </file>\n');
   await sink.write('</xliff>\n');
   await sink.flush();
   return { count };

@@ -59,6 +59,15 @@ describe('core/checks terminology', () => {
     expect(render(one('The Republic of Korea-Australia partnership has grown.', '호주와의 동반자 관계는 성장하였다.', 'terminology'))).to.deep.equal(['warning terminology 0/0']);
   });
 
+  it('does not take a short Korean term inside a longer word (축하 in 감축하기로) for the term', () => {
+    const glossary = { ...OPTS.glossary, terms: [...OPTS.glossary.terms, { terms: { en: ['congratulate', 'congratulated'], ko: ['축하'] } }] };
+    const fs = checkAlignment(['The two sides agreed to reduce greenhouse gas emissions.'], ['양측은 온실가스 배출량을 감축하기로 합의하였다.'], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, glossary, checks: ['terminology'] });
+    expect(fs.filter((f) => f.message.includes('축하'))).to.deep.equal([]);
+    // Standing on its own, it is the term.
+    const alone = checkAlignment(['The two sides agreed to reduce emissions.'], ['양측은 축하 메시지를 교환하였다.'], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, glossary, checks: ['terminology'] });
+    expect(alone.filter((f) => f.message.includes('축하'))).to.have.length(1);
+  });
+
   it('keeps a common word that is missing at info', () => {
     const fs = one('They discussed ways to expand cooperation.', '확대하는 방안을 논의하였다.', 'terminology');
     expect(render(fs)).to.deep.equal([]);
