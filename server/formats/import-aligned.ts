@@ -1,6 +1,6 @@
 // Importers of pre-aligned corpora in the formats twintext exports (TMX, TSV, CSV and JSONL), for round trips and re-imports.
 import { SaxesParser } from 'saxes';
-import { parse as parseCsvRecords } from 'csv-parse/sync';
+import { parseCsvLines } from './csv.ts';
 import { InputError } from '../core/types.ts';
 import { TABULAR_COLUMNS } from './export/tabular.ts';
 import type { ExportFlag, ExportUnit } from './export/types.ts';
@@ -249,29 +249,20 @@ export function parseTsv(text: string): AlignedRows {
 
 /** Parses the CSV that writeCsv produces (BOM, header record, CRLF records, quoted fields; each row its own pair). */
 export function parseCsv(text: string): AlignedRows {
-  let records: { record: string[]; info: { bytes: number } }[];
+  let records: { record: string[]; line: number }[];
   try {
-    records = parseCsvRecords(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { bytes: number } }[];
+    records = parseCsvLines(text);
   } catch (err) {
     throw new InputError(`malformed CSV: ${(err as Error).message}`, 'bad_csv');
   }
-  // A record may span lines (a quoted line break) and follow blank lines: it is named by the line
-  // its first field starts on. `info.bytes` is where the previous record ended, its line break included.
-  const bytes = Buffer.from(text);
-  let lineNo = 1, counted = 0;
-  const startLine = (i: number): number => {
-    let at = records[i - 1]!.info.bytes;
-    while (bytes[at] === 0x0a || bytes[at] === 0x0d) at++;
-    for (; counted < at; counted++) if (bytes[counted] === 0x0a) lineNo++;
-    return lineNo;
-  };
   const header = records[0]?.record ?? [];
   const col = columnsOf(header, 'CSV', 'bad_csv');
   const units: ExportUnit[] = [];
   const where: string[] = [];
   for (let i = 1; i < records.length; i++) {
     const cells = records[i]!.record;
-    const at = `CSV line ${startLine(i)}`;
+    // A record may span lines (a quoted line break) and follow blank lines: named by its first line.
+    const at = `CSV line ${records[i]!.line}`;
     if (cells.length !== header.length) {
       throw new InputError(`${at}: ${cells.length} fields, the header has ${header.length}`, 'bad_csv');
     }

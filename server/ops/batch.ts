@@ -1,9 +1,9 @@
 // Use case: import many statements from a manifest (CSV or JSONL), one transaction per statement.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
+import { parseCsvLines } from '../formats/csv.ts';
 import { readStatementFile } from '../formats/read.ts';
 import { importStatement } from './import.ts';
 import type { OpsOptions } from './context.ts';
@@ -18,12 +18,18 @@ export interface ManifestEntry {
 
 const LANG_COLUMN = /^[a-z]{2,3}$/;
 const URL_COLUMN = /^([a-z]{2,3})_url$/;
+/**
+ * A value that names a file (a path, or a name with an extension): only then is a two- or
+ * three-letter column a language's file, not an "id" or a "no" (which are language codes too).
+ */
+const FILE_VALUE = /[\\/]|\.[A-Za-z0-9]{2,5}$/;
 
 /** Parses a manifest: CSV with a header (title, date, en, ko, en_url, ko_url …) or JSONL with the same keys. */
 export function parseManifest(text: string, name = 'manifest'): ManifestEntry[] {
   const body = text.replace(/^\uFEFF/, '');
   const first = body.trimStart()[0];
   let records: { line: number; rec: Record<string, unknown> }[];
+  if (first === '[') throw new InputError(`${name}: a manifest is CSV with a header line, or JSONL (one JSON object a line), not a JSON array`);
   if (first === '{') {
     records = body.split('\n').flatMap((l, i) => {
       if (!l.trim()) return [];
@@ -37,9 +43,14 @@ export function parseManifest(text: string, name = 'manifest'): ManifestEntry[] 
     });
   } else {
     try {
-      const rows = parse(body, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false }) as Record<string, string>[];
-      records = rows.map((rec, i) => ({ line: i + 2, rec }));
+      const rows = parseCsvLines(body, { trim: true });
+      const header = (rows[0]?.record ?? []).map((c) => c.trim().toLowerCase());
+      records = rows.slice(1).map(({ record, line }) => {
+        if (record.length !== header.length) throw new InputError(`${name}: line ${line} has ${record.length} fields, the header has ${header.length}`);
+        return { line, rec: Object.fromEntries(header.map((h, k) => [h, record[k]!])) };
+      });
     } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError(`${name}: not a valid CSV manifest (${(e as Error).message.split('\n')[0]})`);
     }
   }
@@ -48,12 +59,16 @@ export function parseManifest(text: string, name = 'manifest'): ManifestEntry[] 
     const files: Record<string, string> = {};
     const urls: Record<string, string> = {};
     for (const [k, v] of Object.entries(rec)) {
-      if (typeof v !== 'string' || v === '') continue;
+      if (v === null || v === undefined || v === '') continue;
       const url = URL_COLUMN.exec(k);
+      const known = k === 'title' || k === 'date' || url || LANG_COLUMN.test(k);
+      // A value that is not text (a JSON number or list) is refused rather than dropped unseen.
+      if (known && typeof v !== 'string') throw new InputError(`${name}: line ${line}: "${k}" must be text, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'string') continue;
       if (url) urls[url[1]!] = v;
-      else if (LANG_COLUMN.test(k)) files[k] = v;
+      else if (LANG_COLUMN.test(k) && FILE_VALUE.test(v)) files[k] = v;
     }
-    if (Object.keys(files).length < 2) throw new InputError(`${name}: line ${line} needs files in at least two languages (columns such as en, ko)`);
+    if (Object.keys(files).length < 2) throw new InputError(`${name}: line ${line} needs files in at least two languages (columns such as en, ko holding file paths)`);
     const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
     return { line, title: str(rec.title), date: str(rec.date), files, urls };
   });

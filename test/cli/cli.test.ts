@@ -260,6 +260,35 @@ describe('cli', () => {
       expect(bad.stderr).to.match(/line 1 needs files in at least two languages/);
       expect(existsSync(db)).to.equal(true); // from the first, successful import
     });
+
+    it('takes other short columns (id, no) for what they are, names the real line after blank lines and quoted breaks, and refuses a date that is not text', async () => {
+      const csv = join(tmp.dir, 'ids.csv');
+      writeFileSync(
+        csv,
+        [
+          'id,no,title,date,en,ko',
+          `17,3,"Call,
+second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko.txt')}`,
+          '',
+          `18,4,Broken,2026-04-10,${join(fixtures, 'mnd.en.txt')}`,
+        ].join('\n'),
+      );
+      const r = await runCli(['import', '--manifest', csv, '--db', db]);
+      expect(r.code).to.equal(1);
+      expect(r.stderr.trim()).to.equal(`twintext: ${csv}: line 5 has 5 fields, the header has 6`);
+      expect(existsSync(db)).to.equal(false);
+      writeFileSync(csv, ['id,no,title,date,en,ko', `17,3,Call,2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko.txt')}`].join('\n'));
+      const ok = await runCli(['import', '--manifest', csv, '--db', db]);
+      expect(ok.code, ok.stdout + ok.stderr).to.equal(0);
+      expect((await runCli(['list', '--db', db])).stdout).to.match(/^\d+\tCall\t2026-04-09\ten,ko\t/);
+      const jsonl = join(tmp.dir, 'n.jsonl');
+      writeFileSync(jsonl, JSON.stringify({ title: 'Energy', date: 20260409, en: join(fixtures, 'mnd.en.txt'), ko: join(fixtures, 'mnd.ko.txt') }) + '\n');
+      const bad = await runCli(['import', '--manifest', jsonl, '--db', db]);
+      expect(bad.code).to.equal(1);
+      expect(bad.stderr).to.match(/line 1: "date" must be text, got 20260409/);
+      writeFileSync(jsonl, '[{"title": "Energy"}]\n');
+      expect((await runCli(['import', '--manifest', jsonl, '--db', db])).stderr).to.match(/not a JSON array/);
+    });
   });
 
   describe('check', () => {
