@@ -1,6 +1,6 @@
 // The `twintext` command: parses arguments, calls ops/core, prints; the only place that sets exit codes.
 import { Command, CommanderError, Option } from 'commander';
-import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -273,18 +273,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       if (inputs.length && fileOnly.length)
         throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (the file carries titles, dates and languages)`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
-      const { openDb, importAlignedCorpus, importStatement } = await heavy();
       const format = (['tmx', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);
       if (format) {
         const text = readRaw(io, o[format]!);
-        const db = openDb(dbPath(io, o.db));
-        try {
-          const r = importAlignedCorpus(db, text, format, actor(io));
+        await withDb(io, o.db, (db, h) => {
+          const r = h.importAlignedCorpus(db, text, format, actor(io));
           for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
           for (const id of r.statementIds) print(io, String(id));
-        } finally {
-          db.close();
-        }
+        });
         return;
       }
       const given = (['en', 'ko', 'ja'] as const).filter((l) => o[l]);
@@ -309,14 +305,11 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           sources[lang] = { name: file, format: r.format, encoding: r.encoding };
         }
       }
-      const db = openDb(dbPath(io, o.db));
-      try {
-        const { statementId, created } = importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang }, actor(io));
+      await withDb(io, o.db, (db, h) => {
+        const { statementId, created } = h.importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang }, actor(io));
         if (!created) io.err.write(`twintext: already imported as statement ${statementId}\n`);
         print(io, String(statementId));
-      } finally {
-        db.close();
-      }
+      });
     });
 
   const glossary = program.command('glossary').description('list, add, remove or export glossary terms (stored in the database)');
@@ -539,14 +532,23 @@ async function firstLine(io: Io): Promise<string> {
   return data.split('\n')[0]!.replace(/\r$/, '');
 }
 
+/**
+ * Runs `fn` on the database. A database this command created is removed again if `fn` fails, so a
+ * refused import into a mistyped --db leaves no empty database behind for `list` to report on.
+ */
 async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awaited<ReturnType<typeof heavy>>) => T, readOnly = false): Promise<T> {
   const file = readOnly ? existingDbPath(io, dbOpt) : dbPath(io, dbOpt);
+  const created = !existsSync(file);
   const h = await heavy();
   const db = h.openDb(file);
+  let ok = false;
   try {
-    return fn(db, h);
+    const out = fn(db, h);
+    ok = true;
+    return out;
   } finally {
     db.close();
+    if (!ok && created) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
   }
 }
 

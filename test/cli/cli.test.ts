@@ -394,6 +394,9 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['an export from a database that does not exist', () => ['export', '--format', 'tsv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
       ['a report from a database that does not exist', () => ['report', '--format', 'csv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
       ['checks of a statement in a database that does not exist', () => ['check', '--statement', '1', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
+      // Refused once the database is open: the database this command created goes again.
+      ['a corpus import whose file holds no unit', () => (writeFileSync(join(tmp.dir, 'none.tmx'), '<tmx version="1.4"><header srclang="en"/><body></body></tmx>'), ['import', '--tmx', join(tmp.dir, 'none.tmx'), '--db', db]), 1, /holds no translation units/],
+      ['an import whose English file is Korean', () => ['import', '--en', join(fixtures, 'mnd.ko.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--db', db], 1, /does not look like English/],
     ];
     // An existing database with no statement, for the cases that must get past the database check.
     const emptyDb = () => {
