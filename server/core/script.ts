@@ -11,12 +11,25 @@ export interface ScriptCounts {
 
 export function countScripts(text: string): ScriptCounts {
   const c: ScriptCounts = { hangul: 0, latin: 0, kana: 0, han: 0, letters: 0 };
-  for (const ch of text) {
-    if (/\p{Script=Hangul}/u.test(ch)) c.hangul++;
-    else if (/\p{Script=Latin}/u.test(ch)) c.latin++;
-    else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) c.kana++;
-    else if (/\p{Script=Han}/u.test(ch)) c.han++;
-    else if (!/\p{L}/u.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    // ASCII, Hangul syllables and CJK ideographs by range (nearly every character of a statement);
+    // anything else through the Unicode script properties.
+    if (u < 0x80) {
+      if ((u | 32) >= 97 && (u | 32) <= 122) c.latin++;
+      else continue;
+    } else if (u >= 0xac00 && u <= 0xd7a3) c.hangul++;
+    else if (u >= 0x4e00 && u <= 0x9fff) c.han++;
+    else if (u >= 0x3040 && u <= 0x30ff) c.kana++;
+    else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (/\p{Script=Hangul}/u.test(ch)) c.hangul++;
+      else if (/\p{Script=Latin}/u.test(ch)) c.latin++;
+      else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) c.kana++;
+      else if (/\p{Script=Han}/u.test(ch)) c.han++;
+      else if (!/\p{L}/u.test(ch)) continue;
+    }
     c.letters++;
   }
   return c;

@@ -1,6 +1,7 @@
 // Reading the files to align: decoded text, and paragraphs (every line, or the importer and the splitter).
 import { readFileSync } from 'node:fs';
 import { InputError } from '../core/errors.ts';
+import { assertScript } from '../core/script.ts';
 import { preSplitLines, splitParagraphs } from '../core/segment.ts';
 import { decodeText } from '../formats/decode.ts';
 
@@ -38,7 +39,15 @@ export async function readStatement(path: string, label = path) {
 
 /** Paragraphs of a file: every non-empty line with `preSplit`, else the importer and the splitter. */
 export async function readParagraphs(path: string, lang: string, preSplit: boolean, label = path): Promise<string[]> {
-  if (preSplit) return preSplitLines(readTextFile(path, label));
-  const { text } = await readStatement(path, label);
+  const text = preSplit ? readTextFile(path, label) : (await readStatement(path, label)).text;
+  // Files given in the wrong order (Korean first without --src-lang ko) are refused, as import does,
+  // not aligned into nonsense. Its opening is enough to tell the script.
+  try {
+    assertScript(text.slice(0, 4000), lang);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${label}: ${e.message}`, e.code);
+    throw e;
+  }
+  if (preSplit) return preSplitLines(text);
   return splitParagraphs(text, lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
 }

@@ -383,6 +383,8 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['import of a manifest and language files at once', () => ['import', '--manifest', join(fixtures, 'm.csv'), '--en', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /not language files and --manifest/],
       ['a --src-lang with no file', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'ja', '--db', db], 2, /--src-lang ja: there is no --ja file/],
       ['a --src-lang import has no option for', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'fr', '--db', db], 2, /--src-lang fr: import takes --en, --ko and --ja files/],
+      ['align with the files in the wrong order', () => ['align', '--pre-split', '--src-lang', 'ko', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 1, /mnd\.en\.txt: the ko text does not look like Korean: it is mostly Latin letters/],
+      ['check of a Korean file given as English', () => ['check', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.ko.txt')], 1, /mnd\.ko\.txt: the en text does not look like English/],
       ['align with the same language twice', () => ['align', '--src-lang', 'ko', '--tgt-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')], 2, /--src-lang and --tgt-lang are both ko/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', emptyDb()], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],

@@ -98,6 +98,18 @@ describe('ops/align-batch', () => {
       }
     });
 
+    it('refuses a document whose files are in the wrong order, naming the file, on any thread', async function () {
+      this.timeout(60000);
+      const files = writeDocs(documents(200, 40));
+      // The manifest line's two files swapped: the Korean file stands where English belongs.
+      files[90] = { src: files[90]!.tgt, tgt: files[90]!.src };
+      for (const threads of [1, 2]) {
+        const err = await alignFiles(files, opts, true, threads).then(() => null, (e: unknown) => e);
+        expect(err).to.be.instanceOf(InputError);
+        expect((err as Error).message).to.match(new RegExp(`^${files[90]!.src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the en text does not look like English`));
+      }
+    });
+
     it('splits files that are not pre-split with the importer, as the single-file align does', async () => {
       writeFileSync(join(dir, 'a.en.txt'), 'First paragraph, hard-wrapped\nacross two lines.\n\nSecond paragraph.\n');
       writeFileSync(join(dir, 'a.ko.txt'), '첫째 문단은 두 줄에\n걸쳐 있다.\n\n둘째 문단.\n');
