@@ -920,7 +920,10 @@ export class ReviewPage {
       return;
     }
     const needRow = (fn: () => void): void => {
-      if (this.current >= 0) fn();
+      // While an edit is saved the rows are about to be rebuilt: a key pressed now would act on a
+      // row that may no longer exist.
+      if (this.busy) announce('Wait a moment: the last change is still being saved.');
+      else if (this.current >= 0) fn();
       else announce('Move to a row first (j / k).');
     };
     const tool = this.rowToolDefs.find((t) => t.key === key);
@@ -980,7 +983,7 @@ export class ReviewPage {
 
   private async toggleConfirm(i: number): Promise<void> {
     const b = this.beads[i];
-    if (!b || this.pending.has(b.id)) return;
+    if (!b || this.pending.has(b.id) || this.busy) return;
     if (!requireReviewer()) return;
     const want = b.status !== 'confirmed';
     this.pending.add(b.id);
@@ -1046,7 +1049,9 @@ export class ReviewPage {
 
   private ensureFlagDialog(): HTMLDialogElement {
     if (this.flagDialog) return this.flagDialog;
-    const category = h('select', { id: 'flag-category', name: 'category', required: true }, ...this.categories.map((c) => h('option', { value: c }, titleCase(c))));
+    // On a row with both sides nothing is preselected: a flag filed as an omission by default, when
+    // the reviewer meant a wording, sends the editor looking for missing text.
+    const category = h('select', { id: 'flag-category', name: 'category', required: true }, h('option', { value: '' }, 'Choose…'), ...this.categories.map((c) => h('option', { value: c }, titleCase(c))));
     const severity = h('select', { id: 'flag-severity', name: 'severity' }, ...this.severities.map((s) => h('option', { value: s }, titleCase(s))));
     const comment = h('textarea', { id: 'flag-comment', name: 'comment', rows: 4, placeholder: 'What is wrong with this row?' });
     const save = h('button', { type: 'submit', class: 'primary' }, 'Save');
@@ -1086,7 +1091,7 @@ export class ReviewPage {
 
   private openFlagForm(i: number): void {
     const b = this.beads[i];
-    if (!b) return;
+    if (!b || this.busy) return;
     if (!requireReviewer()) return;
     const dialog = this.ensureFlagDialog();
     this.flagBeadIndex = i;
@@ -1098,8 +1103,7 @@ export class ReviewPage {
     context.lang = b.src[0] ? this.alignment.srcLang : this.alignment.tgtLang;
     const category = byId<HTMLSelectElement>('flag-category');
     // Preselect the obvious category for an empty side; it is what reviewers flag most often there.
-    category.value = b.src.length === 0 ? 'addition' : b.tgt.length === 0 ? 'omission' : (this.categories[0] ?? '');
-    if (!category.value) category.selectedIndex = 0;
+    category.value = b.src.length === 0 ? 'addition' : b.tgt.length === 0 ? 'omission' : '';
     const severity = byId<HTMLSelectElement>('flag-severity');
     severity.value = this.severities.includes('major') ? 'major' : (this.severities[0] ?? '');
     byId<HTMLTextAreaElement>('flag-comment').value = '';

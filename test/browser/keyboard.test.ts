@@ -68,11 +68,9 @@ describe('web: keyboard-only review', function () {
       const dialog = page.getByRole('dialog', { name: `Flag row ${flagged + 1}` });
       await dialog.waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).to.equal('flag-category');
-      // Pick the category the keyboard way: arrows on the focused select (omission → addition → meaning).
-      expect(await page.locator('#flag-category').inputValue()).to.equal('omission');
-      await kb.press('ArrowDown');
-      await kb.press('ArrowDown');
-      expect(await page.locator('#flag-category').inputValue()).to.equal('meaning');
+      // A row with both sides has no category chosen for the reviewer: saving without one is refused
+      // and puts the focus back on the category.
+      expect(await page.locator('#flag-category').inputValue()).to.equal('');
       await kb.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).to.equal('flag-severity');
       await kb.press('Tab');
@@ -80,6 +78,19 @@ describe('web: keyboard-only review', function () {
       await kb.press('Tab'); // Cancel
       await kb.press('Tab'); // Save
       expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Save');
+      await kb.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'flag-category');
+      expect(await dialog.isVisible()).to.equal(true);
+      // Pick the category the keyboard way: arrows on the focused select (omission → addition → meaning).
+      await kb.press('ArrowDown');
+      await kb.press('ArrowDown');
+      await kb.press('ArrowDown');
+      expect(await page.locator('#flag-category').inputValue()).to.equal('meaning');
+      await kb.press('Tab'); // severity
+      await kb.press('Tab'); // comment, kept
+      expect(await page.locator('#flag-comment').inputValue()).to.equal('Nuance of "deter" is lost.');
+      await kb.press('Tab'); // Cancel
+      await kb.press('Tab'); // Save
       await kb.press('Enter');
       await dialog.waitFor({ state: 'hidden' });
       expect(await currentRow(page)).to.equal(flagged);
