@@ -99,6 +99,8 @@ function importForm(): HTMLElement {
   const title = h('input', { type: 'text', id: 'import-title', name: 'title', autocomplete: 'off' });
   const date = h('input', { type: 'date', id: 'import-date', name: 'date' });
   const errorBox = h('div', { class: 'form-error', role: 'alert', id: 'import-error', hidden: true });
+  // Texts imported before are not stored twice: the form says which statement holds them.
+  const existingBox = h('div', { class: 'form-notice', role: 'status', id: 'import-existing', hidden: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Import');
   const sidesBox = h('div', { class: 'import-sides' });
   const addButton = h('button', { type: 'button', class: 'add-version' }, '+ Add a third language');
@@ -171,6 +173,7 @@ function importForm(): HTMLElement {
     sidesBox,
     h('div', { class: 'import-more' }, addButton),
     errorBox,
+    existingBox,
     h('div', { class: 'form-actions' }, submit),
   );
   const fail = (message: string): void => {
@@ -180,6 +183,7 @@ function importForm(): HTMLElement {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     errorBox.hidden = true;
+    existingBox.hidden = true;
     if (!requireReviewer()) return;
     void (async () => {
       const texts: Record<string, string> = {};
@@ -204,7 +208,16 @@ function importForm(): HTMLElement {
       submit.disabled = true;
       try {
         const res = await importStatement(body);
-        location.assign(`/statements/${res.statement.id}`);
+        if (res.created) return location.assign(`/statements/${res.statement.id}`);
+        submit.disabled = false;
+        clear(existingBox);
+        existingBox.append(
+          'These texts are already imported as ',
+          h('a', { href: `/statements/${res.statement.id}` }, statementLabel(res.statement.title, res.statement.id)),
+          ` (statement ${res.statement.id}); nothing new was stored${body.title && body.title !== res.statement.title ? ', and its title was kept' : ''}.`,
+        );
+        existingBox.hidden = false;
+        existingBox.querySelector('a')?.focus();
       } catch (err) {
         submit.disabled = false;
         fail(err instanceof Error ? err.message : String(err));

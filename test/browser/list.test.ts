@@ -120,6 +120,20 @@ describe('web: statement list', function () {
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.locator('td.src .pt').allTextContents()).to.include('They agreed to meet again in <b>2027</b>.');
       expect(await page.locator('#app b').count()).to.equal(0);
+      const existing = page.url();
+
+      // The same texts again, under another title: the form says which statement holds them.
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      await form.getByLabel('Title (optional)').fill('Some other title');
+      await form.getByLabel('English text').fill('The Ministers met in Seoul.\n\nThey agreed to meet again in <b>2027</b>.');
+      await form.getByLabel('Korean text').fill('장관들은 서울에서 만났다.\n\n양측은 2027년에 다시 만나기로 합의하였다.');
+      await form.getByRole('button', { name: 'Import' }).click();
+      const notice = form.getByRole('status');
+      await notice.getByText('These texts are already imported as').waitFor();
+      expect(await notice.textContent()).to.match(/already imported as The Ministers met in Seoul\. \(statement \d+\); nothing new was stored, and its title was kept\./);
+      expect(new URL(await notice.getByRole('link').getAttribute('href') ?? '', fx.server.url).href).to.equal(existing);
+      expect(page.url()).to.equal(`${fx.server.url}/`);
     });
   });
 
