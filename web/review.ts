@@ -1844,10 +1844,17 @@ export class ReviewPage {
     if (!b) return;
     if (!requireReviewer()) return;
     const dialog = this.ensureSplitDialog();
+    // The first paragraph of each side stays; when that is the whole row (1:1), the target side moves
+    // down, so the choice offered first is always a split that can be made.
+    const stay = { src: Math.min(1, b.src.length), tgt: Math.min(1, b.tgt.length) };
+    if (stay.src === b.src.length && stay.tgt === b.tgt.length) {
+      if (stay.tgt > 0) stay.tgt = 0;
+      else stay.src = 0;
+    }
     const side = (s: Side): HTMLFieldSetElement => {
       const lang = s === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
       const paras = b[s];
-      const fallback = Math.min(1, paras.length);
+      const fallback = stay[s];
       return h(
         'fieldset',
         { class: 'split-side' },
@@ -1862,6 +1869,7 @@ export class ReviewPage {
         ),
       );
     };
+    const problem = h('div', { class: 'form-error', role: 'alert', hidden: true });
     const form = h(
       'form',
       { class: 'split-form' },
@@ -1869,6 +1877,7 @@ export class ReviewPage {
       h('p', { class: 'muted small' }, 'The rest of each side forms a new row below. Every change can be undone (u).'),
       side('src'),
       side('tgt'),
+      problem,
       h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, 'Cancel'), h('button', { type: 'submit', class: 'primary' }, 'Split')),
     );
     form.addEventListener('submit', (e) => {
@@ -1876,7 +1885,9 @@ export class ReviewPage {
       const val = (s: Side): number => Number(form.querySelector<HTMLInputElement>(`input[name="split-${s}"]:checked`)?.value ?? 0);
       const at = { src: val('src'), tgt: val('tgt') };
       if (at.src + at.tgt === 0 || (at.src === b.src.length && at.tgt === b.tgt.length)) {
-        showError('Choose a split that leaves paragraphs in both rows.');
+        // Said inside the dialog: the page's alert region sits behind the modal.
+        problem.textContent = 'Choose a split that leaves paragraphs in both rows.';
+        problem.hidden = false;
         return;
       }
       dialog.close();

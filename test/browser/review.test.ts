@@ -401,6 +401,36 @@ describe('web: review page', function () {
     });
   });
 
+  it('offers a split that can be made on a 1:1 row, and says inside the dialog when the choice cannot', async () => {
+    const before = await apiAlignment(fx.server.url, fx.data.statementId);
+    const row = before.beads.findIndex((b) => b.src.length === 1 && b.tgt.length === 1 && b.status !== 'confirmed');
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      await page.locator('tr.bead').nth(row).focus();
+      const dialog = page.getByRole('dialog', { name: `Split row ${row + 1}` });
+      await page.keyboard.press('s');
+      await dialog.waitFor();
+      // Both "None": nothing would stay. The dialog says so, in front of its backdrop, and stays open.
+      await dialog.locator('input[name="split-src"][value="0"]').check();
+      await dialog.locator('input[name="split-tgt"][value="0"]').check();
+      await dialog.getByRole('button', { name: 'Split' }).click();
+      await dialog.getByRole('alert').getByText('Choose a split that leaves paragraphs in both rows.').waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      // The choice offered first is a real split: English stays, Korean moves to a new row.
+      await page.keyboard.press('s');
+      await dialog.waitFor();
+      expect(await dialog.locator('input[name="split-src"]:checked').getAttribute('value')).to.equal('1');
+      expect(await dialog.locator('input[name="split-tgt"]:checked').getAttribute('value')).to.equal('0');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n && !document.querySelector('[aria-busy]'), before.beads.length + 1);
+      const split = (await apiAlignment(fx.server.url, fx.data.statementId)).beads;
+      expect([split[row]!.src.length, split[row]!.tgt.length, split[row + 1]!.src.length, split[row + 1]!.tgt.length]).to.deep.equal([1, 0, 0, 1]);
+      await page.keyboard.press('u');
+      await page.waitForFunction((n) => document.querySelectorAll('tr.bead').length === n && !document.querySelector('[aria-busy]'), before.beads.length);
+    });
+  });
+
   it('says nothing would be exported when the only confirmed pair has a side without words (a lone bullet), instead of downloading an empty file', async () => {
     // Written for this test: between two ordinary paragraphs, a lone "-" in English and a lone "ㅇ" in Korean.
     const imported = await post(`${fx.server.url}/api/statements`, {
