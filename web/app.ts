@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   if (me?.user) {
     setCsrfToken(me.csrfToken);
-    setAccountUser(me.user.name);
+    setAccountUser(me.user.name, me.user.role);
     showSignedIn(me.user);
   }
   const m = /^\/statements\/(\d+)\/?$/.exec(location.pathname);

@@ -57,7 +57,7 @@ import {
   stepVisible,
   type FilterId,
 } from './model.ts';
-import { announce, anyDialogOpen, clearError, isTypingTarget, openHelp, reportError, requireReviewer, showError } from './ui.ts';
+import { announce, anyDialogOpen, canEdit, clearError, isTypingTarget, openHelp, reportError, requireReviewer, showError } from './ui.ts';
 
 // Used when /api/meta is unreachable so the flag form still works; the server stays the authority.
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
@@ -342,6 +342,9 @@ export class ReviewPage {
           showError(why);
         } else clearError();
       });
+    }
+    if (!canEdit()) {
+      return h('div', { class: 'export', role: 'group', 'aria-label': 'Export' }, h('span', { class: 'muted small' }, 'Exports and flag reports are for editors: ask one to export this statement.'));
     }
     return h(
       'div',
@@ -1255,7 +1258,8 @@ export class ReviewPage {
       ),
       h('p', { id: descId, class: 'flag-comment' }, flag.comment || h('span', { class: 'muted' }, '(no comment)')),
       h('p', { class: 'flag-by muted small' }, `${flag.author} · ${formatWhen(flag.createdAt)}`),
-      h('div', { class: 'flag-actions' }, ...(flag.status === 'open' ? [act('resolved', 'Resolve'), act('wontfix', "Won't fix")] : [act('open', 'Reopen')])),
+      // Resolving, dismissing and reopening are an editor's; a translator comments.
+      canEdit() ? h('div', { class: 'flag-actions' }, ...(flag.status === 'open' ? [act('resolved', 'Resolve'), act('wontfix', "Won't fix")] : [act('open', 'Reopen')])) : null,
       details,
     );
   }

@@ -37,9 +37,20 @@ export function reportError(err: unknown): void {
 
 /** In accounts mode the signed-in user is the reviewer; the name field and its cookie are not used. */
 let accountUser: string | null = null;
+let accountRole: string | null = null;
 
-export function setAccountUser(name: string | null): void {
+export function setAccountUser(name: string | null, role: string | null = null): void {
   accountUser = name;
+  accountRole = role;
+}
+
+/**
+ * Whether the user may resolve flags, export and read reports: an editor or admin when signed in,
+ * everyone on loopback (no accounts). The server checks again; this only spares translators
+ * buttons that would answer "this needs the editor role".
+ */
+export function canEdit(): boolean {
+  return accountRole === null || accountRole === 'editor' || accountRole === 'admin';
 }
 
 export function reviewerName(): string {

@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { addUser } from '../../server/ops/accounts.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
+import { addFlag, getStatementView } from '../../server/ops/review.ts';
 import { newPage, open, useFixture } from './harness.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -12,6 +13,10 @@ describe('web: accounts mode', function () {
     (conn) => {
       const statementId = Math.min(...seedDemo(conn));
       addUser(conn, 'Lee Seoyeon', 'translator', PASSWORD, 'test');
+      addUser(conn, 'Park Jiho', 'editor', PASSWORD, 'test');
+      // An open flag on the first row, for the flag panel's actions.
+      const bead = getStatementView(conn, statementId).alignment!.beads[0]!;
+      addFlag(conn, bead.id, { category: 'style', comment: 'Title capitalisation differs' }, 'test');
       return { statementId };
     },
     { accounts: true },
@@ -48,6 +53,32 @@ describe('web: accounts mode', function () {
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await close();
+    }
+  });
+
+  it('offers a translator no export, report or flag resolution (editors\' actions), and an editor all of them', async () => {
+    for (const [name, editor] of [['Lee Seoyeon', false], ['Park Jiho', true]] as const) {
+      const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url, reviewer: null });
+      page.setDefaultTimeout(5000);
+      try {
+        await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+        const form = page.getByRole('form', { name: 'Sign in' });
+        await form.getByLabel('Name').fill(name);
+        await form.getByLabel('Password').fill(PASSWORD);
+        await form.getByRole('button', { name: 'Sign in' }).click();
+        await page.locator('tr.bead').first().waitFor();
+        await page.locator('.flag-item').first().waitFor();
+        const exportBar = page.getByRole('group', { name: 'Export' });
+        expect(await exportBar.getByRole('link', { name: 'TSV' }).count(), name).to.equal(editor ? 1 : 0);
+        expect(await exportBar.getByRole('link', { name: 'Report' }).count(), name).to.equal(editor ? 1 : 0);
+        if (!editor) expect(await exportBar.textContent()).to.contain('Exports and flag reports are for editors');
+        expect(await page.locator('.flag-item').first().getByRole('button', { name: 'Resolve' }).count(), name).to.equal(editor ? 1 : 0);
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('form', { name: 'Sign in' }).waitFor();
+        expect(pageErrors).to.deep.equal([]);
+      } finally {
+        await close();
+      }
     }
   });
 });
