@@ -29,8 +29,9 @@ export interface AlignedTmx {
  * unit's srclang attribute, else the header's srclang (else the first variant), the other variant
  * the target, each with the language of its own xml:lang — so a file mixing English→Korean,
  * Korean→English and English→Japanese units (as twintext writes for Korean-first or trilateral
- * statements) keeps every unit's languages. Inline markup inside <seg> (bpt/ept/ph…) contributes its
- * text only. A <tu> with one variant is skipped; one with three or more is refused.
+ * statements) keeps every unit's languages. Inside <seg>, the inline codes (bpt, ept, ph, it, ut) hold
+ * the native markup of the tool that wrote the file (a Trados "<b>"), not text, and are left out;
+ * <hi> and <sub> are text. A <tu> with one variant is skipped; one with three or more is refused.
  */
 export function parseTmx(xml: string): AlignedTmx {
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -41,6 +42,7 @@ export function parseTmx(xml: string): AlignedTmx {
   let notes: string[] = [];
   let text = '';
   let inSeg = 0;
+  let inCode = 0;
   let capture: 'prop' | 'note' | null = null;
   let propType = '';
   let tuvLang = '';
@@ -74,6 +76,13 @@ export function parseTmx(xml: string): AlignedTmx {
         inSeg++;
         if (inSeg === 1) text = '';
         break;
+      case 'bpt':
+      case 'ept':
+      case 'ph':
+      case 'it':
+      case 'ut':
+        if (inSeg > 0) inCode++;
+        break;
       case 'prop':
         if (inTu && inSeg === 0) {
           capture = 'prop';
@@ -90,13 +99,20 @@ export function parseTmx(xml: string): AlignedTmx {
     }
   });
   parser.on('text', (t) => {
-    if (inSeg > 0 || capture) text += t;
+    if ((inSeg > 0 && inCode === 0) || capture) text += t;
   });
   parser.on('cdata', (t) => {
-    if (inSeg > 0 || capture) text += t;
+    if ((inSeg > 0 && inCode === 0) || capture) text += t;
   });
   parser.on('closetag', (tag) => {
     switch (tag.name) {
+      case 'bpt':
+      case 'ept':
+      case 'ph':
+      case 'it':
+      case 'ut':
+        if (inSeg > 0) inCode--;
+        break;
       case 'seg':
         inSeg--;
         if (inSeg === 0) tuvs.push({ lang: tuvLang, seg: text });

@@ -41,14 +41,19 @@ describe('formats/import-aligned', () => {
       expect(parsed.units[0]!.notes).to.deep.equal(['omission [major, open] kim: a <b> & "c"\tdropped']);
     });
 
-    it('picks the source variant by srclang whatever the tuv order, and keeps inline-markup text', () => {
+    it('picks the source variant by srclang whatever the tuv order, and leaves out inline codes (native markup), keeping <hi> text', () => {
       const xml =
         '<?xml version="1.0"?><tmx version="1.4"><header srclang="en-GB" creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/>' +
-        '<body><tu><tuv xml:lang="ja-JP"><seg>日米<ph>&lt;b/&gt;</ph>協力</seg></tuv><tuv xml:lang="en"><seg>Cooperation</seg></tuv></tu></body></tmx>';
+        '<body><tu><tuv xml:lang="ja-JP"><seg>日米<ph>&lt;b/&gt;</ph>協力</seg></tuv><tuv xml:lang="en"><seg>Cooperation</seg></tuv></tu>' +
+        '<tu><tuv xml:lang="en"><seg>met the <bpt i="1">&lt;b&gt;</bpt>Ambassador<ept i="1">&lt;/b&gt;</ept> in <hi type="place">Seoul</hi><it pos="begin">&lt;i&gt;</it></seg></tuv>' +
+        '<tuv xml:lang="ja-JP"><seg>ソウルで<ut>{\\b}</ut>大使と会談</seg></tuv></tu></body></tmx>';
       expect(parseTmx(xml)).to.deep.equal({
         srcLang: 'en-GB',
         tgtLang: 'ja-JP',
-        units: [{ srcLang: 'en', tgtLang: 'ja-JP', src: 'Cooperation', tgt: '日米<b/>協力', props: {}, notes: [], where: 'TMX unit 1' }],
+        units: [
+          { srcLang: 'en', tgtLang: 'ja-JP', src: 'Cooperation', tgt: '日米協力', props: {}, notes: [], where: 'TMX unit 1' },
+          { srcLang: 'en', tgtLang: 'ja-JP', src: 'met the Ambassador in Seoul', tgt: 'ソウルで大使と会談', props: {}, notes: [], where: 'TMX unit 2' },
+        ],
       });
     });
 
