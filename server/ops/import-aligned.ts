@@ -4,7 +4,8 @@ import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import { parseCsv, parseJsonl, parseTmx, parseTsv } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
-import { findStatementByHash, insertStatement, insertText } from '../store/statements.ts';
+import { findStatement, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
+import { withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, LIMITS } from './import.ts';
@@ -178,6 +179,30 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
   return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hash: contentHash(bodies) };
 }
 
+/**
+ * The statement of this database that a plan comes from, if it is here: the same texts (by content
+ * hash), or — for a twintext export imported back where it was made, whose paragraphs lost their list
+ * markers and its one-sided rows — the statement of the same id whose current texts hold every
+ * exported paragraph at its number.
+ */
+function storedAs(db: Db, p: StatementPlan): number | undefined {
+  const byHash = findStatementByHash(db, p.hash);
+  if (byHash) return byHash.id;
+  if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
+  const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [t.lang, t]));
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  for (const lang of p.langs) {
+    const t = texts.get(lang);
+    if (!t) return undefined;
+    const stored = new Map(listParagraphs(db, t.id).map((q) => [q.position, q.content]));
+    for (const q of p.sides.get(lang)!.paragraphs) {
+      const have = stored.get(q.position);
+      if (have === undefined || (norm(have) !== norm(q.content) && norm(withoutListMarker(have)) !== norm(q.content))) return undefined;
+    }
+  }
+  return p.first.statementId;
+}
+
 export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat, actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number } {
   const { units, where } = parseCorpus(text, format);
   if (units.length === 0) throw new InputError(`the ${format.toUpperCase()} file holds no translation units`);
@@ -219,9 +244,9 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
   db.transaction(() => {
     const made = new Map<StatementPlan, { statementId: number; texts: Map<string, { textId: number; byPosition: Map<number, number> }> }>();
     for (const p of plans) {
-      const existing = findStatementByHash(db, p.hash);
-      if (existing) {
-        skipped.push(existing.id);
+      const existing = storedAs(db, p);
+      if (existing !== undefined) {
+        skipped.push(existing);
         continue;
       }
       const statementId = insertStatement(db, {

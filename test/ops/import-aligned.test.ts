@@ -150,6 +150,30 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     }
   }
 
+  for (const format of ['tmx', 'tsv', 'csv', 'jsonl'] as const) {
+    it(`${format.toUpperCase()}: an export imported back into the database it came from skips every statement (list markers and one-sided rows are not in the file)`, async () => {
+      const ids = source([BILINGUAL, KOREAN_FIRST, TRILATERAL]);
+      const file = await exported(a, format);
+      const before = dbDigest(a);
+      const r = importAlignedCorpus(a, file, format, 'importer');
+      expect(r.statementIds).to.deep.equal([]);
+      expect([...r.skipped].sort((x, y) => x - y)).to.deep.equal([...ids].sort((x, y) => x - y));
+      expect(dbDigest(a)).to.equal(before);
+    });
+  }
+
+  it('a statement of the same id whose texts differ is no reason to skip: it is imported (under a new id)', async () => {
+    const [id] = source([BILINGUAL]);
+    const file = await exported(a, 'jsonl');
+    // Another database whose statement of that id is a different one.
+    importStatement(b, { title: 'Unrelated', preSplit: true, texts: { en: 'The sides met in Oslo.\nThey agreed on fisheries.', ko: '양측은 오슬로에서 만났다.\n양측은 어업에 합의하였다.' } }, 'x');
+    expect(listCurrentTexts(b, id!).length).to.equal(2);
+    const r = importAlignedCorpus(b, file, 'jsonl', 'importer');
+    expect(r.skipped).to.deep.equal([]);
+    expect(r.statementIds).to.have.length(1);
+    expect(r.statementIds[0]).to.not.equal(id);
+  });
+
   it('the sources really hold omissions, a Korean-first alignment and a trilateral statement', () => {
     const [bi, ko, tri] = source([BILINGUAL, KOREAN_FIRST, TRILATERAL]);
     const oneSided = (id: number) => listAlignments(a, id).flatMap((al) => listBeads(a, al.id)).filter((x) => x.src.length === 0 || x.tgt.length === 0).length;
