@@ -101,8 +101,8 @@ function parsePair(v: string): [string, string] {
   return pair;
 }
 
-function parseId(v: string, prev: number[] = []): number[] {
-  if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--statement must be a positive integer, got "${v}"`);
+function parseId(v: string, prev: number[] = [], what = '--statement'): number[] {
+  if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${what} must be a positive integer, got "${v}"`);
   return [...prev, Number(v)];
 }
 
@@ -145,6 +145,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .action(async (files: string[], given: { preSplit?: boolean; confidence?: boolean; sentences?: boolean; batch?: string; twoPass?: boolean; threads?: number; srcLang?: string; tgtLang?: string }) => {
       const o = { ...given, ...filePair(given) };
       const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary(), vocabulary: vocabularyOf() };
+      // Options that only mean something with (or without) --batch are refused rather than ignored.
+      if (!o.batch && (o.twoPass || o.threads !== undefined)) throw new UsageError(`${o.twoPass ? '--two-pass' : '--threads'} works with --batch only`);
+      if (o.batch && o.sentences) throw new UsageError('--sentences aligns one pair of files, not a --batch');
       if (o.batch) {
         if (files.length !== 1) throw new UsageError('usage: twintext align --batch MANIFEST OUT_DIR [--pre-split]');
         const outDir = resolve(io.cwd, files[0]!);
@@ -339,7 +342,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .description('remove the term with this id')
     .argument('<id>')
     .addOption(dbOption())
-    .action((id: string, o: { db?: string }) => withDb(io, o.db, (db, h) => h.removeGlossaryTerm(db, parseId(id)[0]!, actor(io))));
+    .action((id: string, o: { db?: string }) => withDb(io, o.db, (db, h) => h.removeGlossaryTerm(db, parseId(id, [], 'the glossary term ID')[0]!, actor(io))));
   glossary
     .command('export')
     .description('print the glossary as TSV (the data/glossary.tsv format)')

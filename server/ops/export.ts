@@ -118,5 +118,7 @@ export async function exportCorpus(
   requireStatements(db, q.statementIds);
   // Moses files and an XLIFF document hold one language pair.
   const query = (format === 'moses' || format === 'xliff') && !q.pair ? { ...q, pair: firstPair(db, q) } : q;
-  return writeExport(format, corpusUnits(db, query, opts), out, { ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);
+  // An export with no unit still names its pair in a TMX/XLIFF header: the one asked for.
+  const pairLangs = query.pair ? { srcLang: query.pair[0], tgtLang: query.pair[1] } : {};
+  return writeExport(format, corpusUnits(db, query, opts), out, { ...pairLangs, ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);
 }

@@ -200,6 +200,12 @@ describe('cli', () => {
       const r2 = await runCli(['export', '--format', 'moses', '--out', base + '2', '--db', db]);
       expect(r2.code, r2.stderr).to.equal(0);
       expect(readFileSync(base + '2.ko', 'utf8')).to.equal(ko);
+      // A pair no statement has: an empty document that names the pair asked for, not another.
+      const none = await runCli(['export', '--format', 'xliff', '--pair', 'en-fr', '--db', db]);
+      expect(none.code).to.equal(0);
+      expect(none.stdout).to.contain('srcLang="en" trgLang="fr"');
+      const noneTmx = await runCli(['export', '--format', 'tmx', '--pair', 'en-fr', '--db', db]);
+      expect(noneTmx.stdout).to.match(/<header [^>]*srclang="en"/);
       const bad = await runCli(['export', '--format', 'moses', '--out', base, '--pair', 'english', '--db', db]);
       expect([bad.code, bad.stderr]).to.deep.equal([2, 'twintext: --pair must be two different language codes like en-ko, got "english"\n']);
     });
@@ -339,6 +345,8 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       expect((await runCli(['glossary', 'list', '--db', db])).stdout).not.to.include('Freedom Edge');
       const bad = await runCli(['glossary', 'remove', id, '--db', db]);
       expect([bad.code, bad.stderr]).to.deep.equal([1, `twintext: glossary term ${id} not found\n`]);
+      const typo = await runCli(['glossary', 'remove', 'abc', '--db', db]);
+      expect([typo.code, typo.stderr]).to.deep.equal([2, 'twintext: the glossary term ID must be a positive integer, got "abc"\n']);
     });
   });
 
@@ -385,6 +393,9 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['a --src-lang import has no option for', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'fr', '--db', db], 2, /--src-lang fr: import takes --en, --ko and --ja files/],
       ['align with the files in the wrong order', () => ['align', '--pre-split', '--src-lang', 'ko', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 1, /mnd\.en\.txt: the ko text does not look like Korean: it is mostly Latin letters/],
       ['check of a Korean file given as English', () => ['check', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.ko.txt')], 1, /mnd\.ko\.txt: the en text does not look like English/],
+      ['--two-pass without --batch', () => ['align', '--two-pass', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /--two-pass works with --batch only/],
+      ['--threads without --batch', () => ['align', '--threads', '2', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /--threads works with --batch only/],
+      ['--sentences with --batch', () => ['align', '--sentences', '--batch', join(fixtures, 'manifest.tsv'), join(tmp.dir, 'out')], 2, /--sentences aligns one pair of files, not a --batch/],
       ['align with the same language twice', () => ['align', '--src-lang', 'ko', '--tgt-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')], 2, /--src-lang and --tgt-lang are both ko/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', emptyDb()], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
