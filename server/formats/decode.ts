@@ -37,9 +37,12 @@ function decodeBytes(buf: Uint8Array): DecodedText {
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     return { text: decodeStrict('utf-16be', buf.subarray(2), 'UTF-16BE'), encoding: 'utf-16be' };
   }
-  // NUL never occurs in 8-bit text encodings; BOM-less UTF-16 is rare enough to treat as binary.
+  // NUL never occurs in 8-bit text encodings. Text saved as UTF-16 without a BOM has them in every
+  // other byte (the high byte of each space, digit or Latin letter); anything else with NULs is binary.
   const nul = buf.indexOf(0);
   if (nul >= 0) {
+    const utf16 = bomlessUtf16(buf);
+    if (utf16) return utf16;
     throw new InputError(`input looks binary (NUL byte at offset ${nul}); expected a text, HTML or DOCX file`, 'binary');
   }
   // The native check first; the byte-by-byte scan only runs to say where a bad file breaks.
@@ -56,6 +59,33 @@ function decodeBytes(buf: Uint8Array): DecodedText {
     'undecodable',
   );
 }
+
+/**
+ * BOM-less UTF-16 (little- or big-endian), recognised by where its NULs fall: at least one byte in
+ * twenty is NUL and most of them on one parity; then it must decode without error.
+ */
+function bomlessUtf16(buf: Uint8Array): DecodedText | null {
+  if (buf.length % 2 !== 0) return null;
+  let even = 0, odd = 0;
+  for (let i = 0; i < buf.length; i++) if (buf[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const nuls = even + odd;
+  if (nuls * 20 < buf.length) return null;
+  // Not all of them: a Hangul syllable whose code ends in 00 (대 U+B300, 저 U+C800) puts one on the other side.
+  const encoding = odd >= nuls * 0.75 ? 'utf-16le' : even >= nuls * 0.75 ? 'utf-16be' : null;
+  if (!encoding) return null;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(buf);
+  } catch {
+    return null;
+  }
+  // Binary data can decode too: the result has to read as text (letters, digits, spaces and
+  // punctuation of the scripts statements use), with no control character at all.
+  const texty = text.match(/[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef]/gu)?.length ?? 0;
+  return CONTROL_CHAR.test(text) || texty < text.length * 0.95 ? null : { text, encoding };
+}
+
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/u;
 
 function decodeStrict(label: string, bytes: Uint8Array, name: string): string {
   try {

@@ -57,6 +57,18 @@ describe('formats/decode', () => {
       expectInputError(() => decodeText(Buffer.from(' \r\n\t\n', 'utf8')), /empty/);
     });
 
+    it('reads UTF-16 saved without a byte-order mark, little- and big-endian, Korean and English', () => {
+      // 대 (U+B300) and 저 (U+C800) put a NUL on the other byte too.
+      const ko = '제5차 한-호주 수산협력 대화\n양측은 2026년 3월 4일 서울에서 대화를 개최하였다. 저인망 어업도 논의하였다.';
+      const le = Buffer.from(ko, 'utf16le');
+      expect(decodeText(le)).to.deep.equal({ text: ko, encoding: 'utf-16le' });
+      const en = 'Joint Press Statement on the 5th Fisheries Cooperation Dialogue\nThe two sides met in Seoul.';
+      const be = Buffer.from(en, 'utf16le').swap16();
+      expect(decodeText(be)).to.deep.equal({ text: en, encoding: 'utf-16be' });
+      // NULs on one side of mostly control codes are still binary.
+      expectInputError(() => decodeText(Buffer.from(Array.from({ length: 64 }, (_, i) => (i % 2 ? 0 : (i % 7) + 1)))), /binary/);
+    });
+
     it('rejects binary input', () => {
       expectInputError(() => decodeText(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff])), /binary.*NUL/);
       const controls = Buffer.from('abc' + '\u0001\u0002\u0003'.repeat(20), 'utf8');
