@@ -143,6 +143,10 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
       // paragraph that was separated by a single newline only.
       if (!startNew && endsSentence(prevLine) && prevLine.length < width * 0.7) startNew = true;
+      // Anywhere, a bullet item cut mid-sentence goes on in the unmarked line after it
+      // ("ㅇ … 차관보가" / "공동 주관하였다."), unless that line opens like a sentence or a heading of
+      // its own (a capital); a short bullet without a sentence end is a heading ("□ 향후 계획").
+      if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && !endsSentence(prevLine) && !/^[A-Z"“]/.test(l)) startNew = false;
       if (startNew) {
         if (para !== null) out.push(makePara(para));
         para = l;
@@ -227,6 +231,8 @@ function collapseRun(run: string): string {
 }
 
 /** End offsets of every sentence of `t` (normalised) except the last. */
+const NOTE_AFTER = /^ \([^()]{1,80}\)/u;
+
 function sentenceCuts(t: string, lang: Lang): number[] {
   const cuts: number[] = [];
   let sentStart = 0;
@@ -234,6 +240,18 @@ function sentenceCuts(t: string, lang: Lang): number[] {
   for (let m = TERMINATOR_RE.exec(t); m; m = TERMINATOR_RE.exec(t)) {
     const end = m.index + m[0].length;
     if (end >= t.length) break;
+    // A note in brackets after a Korean sentence ("…하였습니다. (관련 사진 첨부)") is that
+    // sentence's: the cut goes after it when another sentence follows, and nowhere when none does.
+    const note = t.charCodeAt(end) === 32 && t.charCodeAt(end + 1) === 40 ? NOTE_AFTER.exec(t.slice(end)) : null;
+    if (note && /\p{Script=Hangul}/u.test(t.slice(sentStart, m.index))) {
+      const after = end + note[0].length;
+      if (after < t.length && t.slice(after).trim()) {
+        cuts.push(after);
+        sentStart = after;
+        TERMINATOR_RE.lastIndex = after;
+      }
+      continue;
+    }
     if (isBoundary(t, m.index, m[0], end, sentStart, lang)) {
       cuts.push(end);
       sentStart = end;
@@ -288,7 +306,10 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   const lower = word.toLowerCase();
   // "(끝)", "(사진 첨부)": a short parenthesised note belongs to the sentence it follows.
   if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && /\p{Script=Hangul}/u.test(before)) return false;
-  if (/^\d+$/.test(word)) {
+  // A list item's letter or numeral opening the sentence ("가. ", "a. ", "iv. ") ends nothing.
+  if (before.trim() === word && /^(?:[가-하]|[a-z]|[ivx]{1,4})$/iu.test(word)) return false;
+  // "2023.9.18." is a date written with dots: it ends a sentence no more than "2023. 9. 18." does.
+  if (/^\d+(?:\.\d+)*$/.test(word)) {
     // Dates "2023. 9. 18." and list numbers "1." at the start of a sentence.
     if (/^\d/.test(next)) return false;
     if (before.trim() === word) return false;

@@ -390,6 +390,7 @@ describe('web: review page', function () {
         document.cookie = 'twintext_reviewer=; path=/; max-age=0; SameSite=Lax';
       });
       await dialog.locator('input[name="split-src"][value="0"]').check();
+      await dialog.locator('input[name="split-tgt"][value="1"]').check();
       await dialog.getByRole('button', { name: 'Split' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await settle(page);

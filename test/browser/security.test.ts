@@ -64,6 +64,7 @@ describe('web: imported statements', function () {
       // A flag comment is user text too.
       await page.locator('tr.bead').first().getByRole('button', { name: 'Flag' }).click();
       const dialog = page.getByRole('dialog', { name: /Flag row/ });
+      await dialog.getByLabel('Category').selectOption('style');
       await dialog.getByLabel('Comment').fill('<img src=x onerror=alert(3)> check <b>this</b>');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await page.locator('.side-panel .flag-comment').getByText('<img src=x onerror=alert(3)> check <b>this</b>').waitFor();

@@ -89,6 +89,10 @@ describe('core/segment', () => {
       ['검토가 필요함. 추가 협의 예정임.', ['검토가 필요함.', '추가 협의 예정임.']],
       ['"억제가 최우선이다."라고 말했다. 이어 회담이 열렸다.', ['"억제가 최우선이다."라고 말했다.', '이어 회담이 열렸다.']],
       ['미 전략자산 전개는 U.S. 공약의 일부다.', ['미 전략자산 전개는 U.S. 공약의 일부다.']],
+      // A date written with dots and no spaces, list letters, and a note in brackets before the next sentence.
+      ['한미는 2023.9.18. 서울에서 회의를 개최하였다. 양측은 협력을 논의하였다.', ['한미는 2023.9.18. 서울에서 회의를 개최하였다.', '양측은 협력을 논의하였다.']],
+      ['가. 양측은 합의하였다. 나. 양측은 다시 만나기로 하였다.', ['가. 양측은 합의하였다.', '나. 양측은 다시 만나기로 하였다.']],
+      ['양측은 합의하였습니다. (관련 사진은 국방부 홈페이지 참조) 다음 회의는 서울에서 열린다.', ['양측은 합의하였습니다. (관련 사진은 국방부 홈페이지 참조)', '다음 회의는 서울에서 열린다.']],
     ];
     for (const [input, want] of cases) {
       it(JSON.stringify(input), () => expect(splitSentences(input, 'ko')).to.deep.equal(want));
@@ -186,6 +190,22 @@ describe('core/segment', () => {
       ]);
     });
 
+    it('continues a bullet item cut mid-sentence in the unmarked lines after it, but not a short bullet heading', () => {
+      const ko = '□ 한미는 9월 18일 워싱턴에서 제23차 KIDD 회의를 개최하였다.\n ㅇ 이번 회의는 허태근 국방정책실장과 일라이 래트너 인도태평양안보차관보가\n공동으로\n주관하였다.\n□ 향후 계획\n양측은 2024년 서울에서 다시 만나기로 하였다.';
+      expect(splitParagraphs(ko, 'ko').map((p) => p.text)).to.deep.equal([
+        '□ 한미는 9월 18일 워싱턴에서 제23차 KIDD 회의를 개최하였다.',
+        'ㅇ 이번 회의는 허태근 국방정책실장과 일라이 래트너 인도태평양안보차관보가 공동으로 주관하였다.',
+        '□ 향후 계획',
+        '양측은 2024년 서울에서 다시 만나기로 하였다.',
+      ]);
+      const en = '- The two sides agreed to strengthen\ncombined exercises.\n- The next meeting will be held in Seoul in the\nThe Ministry will announce the date.';
+      expect(splitParagraphs(en, 'en').map((p) => p.text)).to.deep.equal([
+        '- The two sides agreed to strengthen combined exercises.',
+        '- The next meeting will be held in Seoul in the',
+        'The Ministry will announce the date.',
+      ]);
+    });
+
     it('joins hard-wrapped lines inside blank-line separated blocks', () => {
       const text = 'Joint Press Statement\n\nThe United States and the Republic of Korea held\nthe fifth meeting of the group in Seoul on June 26,\n2025. The meeting was co-chaired by senior officials.\n\nThe two sides agreed to\nmeet again next year.\n';
       expect(render(splitParagraphs(text, 'en'))).to.deep.equal([
@@ -238,6 +258,8 @@ describe('core/segment #countSentences', () => {
     const cases: [string, string][] = [
       ['The U.S. and the ROK met in Washington, D.C. on Sept. 18. They agreed to meet again.', 'en'],
       ['양측은 9.18.(월) 회의를 개최하였다. 양측은 워싱턴 D.C.에서 다시 만나기로 하였다.', 'ko'],
+      ['양측은 합의하였습니다. (관련 사진은 국방부 홈페이지 참조) 다음 회의는 서울에서 열린다. (끝)', 'ko'],
+      ['가. 양측은 2023.9.18. 합의하였다. 나. 양측은 만났다.', 'ko'],
       ['No sentence end here', 'en'],
       ['', 'en'],
     ];
