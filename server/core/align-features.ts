@@ -17,6 +17,12 @@ export interface SideFeatures {
   cues: Int32Array[];
   /** Sentences per paragraph: translators rarely change how many sentences a paragraph has. */
   sents: Int16Array;
+  /**
+   * Per paragraph, the kind-weights of its numbers, dates, names and glossary terms that occur
+   * nowhere on the other side: content the other version leaves out, so the paragraph that holds
+   * it is the likelier one to have been left out ("the Taiwan Strait" with no 대만해협 anywhere).
+   */
+  orphan: Float64Array;
 }
 
 export interface DocFeatures {
@@ -216,7 +222,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const { lwS, lwT } = sharedLatinWords(src, tgt);
   // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side.
   const ids = new Map<CueKey, number>();
-  const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [];
+  const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [], strong: number[] = [];
   const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
       const keys: CueKey[] = [], ws: number[] = [];
@@ -235,6 +241,9 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
           dfT.push(0);
           seen.push(-1);
           kindW.push(0);
+          // Anchors, names and glossary terms; not vocabulary, Latin words or the lexicon.
+          const key = keys[k]!;
+          strong.push(typeof key === 'string' ? (key.charCodeAt(0) === 119 && key.charCodeAt(1) === 58 ? 0 : 1) : key >= 0 && key < glossaryTerms ? 1 : 0);
         }
         if (seen[id] !== stamp0 + i) {
           seen[id] = stamp0 + i;
@@ -258,7 +267,24 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const idf = Math.log((N + 1) / (dfS[id]! + dfT[id]!));
     weightAll[nk++] = Math.max(0, Math.min(3, idf)) * kindW[id]!;
   }
-  const side = (texts: string[], lists: Int32Array[], lang: Lang): SideFeatures => {
+  // Each cue once per paragraph: `seen` still holds the paragraph stamps of the interning pass,
+  // so a second stamp range (past both sides') marks what this pass has counted.
+  const orphanOf = (lists: Int32Array[], dfOther: number[], stamp0: number): Float64Array => {
+    const out = new Float64Array(lists.length);
+    for (let i = 0; i < lists.length; i++) {
+      const l = lists[i]!;
+      let w = 0;
+      for (let k = 0; k < l.length; k++) {
+        const id = l[k]!;
+        if (!strong[id] || dfOther[id] || seen[id] === stamp0 + i) continue;
+        seen[id] = stamp0 + i;
+        w += kindW[id]!;
+      }
+      out[i] = w;
+    }
+    return out;
+  };
+  const side = (texts: string[], lists: Int32Array[], lang: Lang, orphan: Float64Array): SideFeatures => {
     const n = texts.length;
     const cum = new Float64Array(n + 1);
     const level = new Int8Array(n);
@@ -278,7 +304,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }
-    return { n, cum, level, editorial, cues, sents };
+    return { n, cum, level, editorial, cues, sents, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);
@@ -286,7 +312,8 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   rt.forEach((l, j) => { for (const id of l) if (dfS[id] === 1 && dfT[id] === 1) onlyT[id] = j; });
   const landmarks: [number, number][] = [];
   for (let id = 0; id < dfS.length; id++) if (onlyS[id]! >= 0 && onlyT[id]! >= 0) landmarks.push([onlyS[id]!, onlyT[id]!]);
-  return { src: side(src, rs, srcLang), tgt: side(tgt, rt, tgtLang), weight: weightAll.slice(0, nk), landmarks };
+  const N2 = src.length + tgt.length;
+  return { src: side(src, rs, srcLang, orphanOf(rs, dfT, N2)), tgt: side(tgt, rt, tgtLang, orphanOf(rt, dfS, N2 + src.length)), weight: weightAll.slice(0, nk), landmarks };
 }
 
 /** Weighted size of the multiset intersection of two sorted cue lists. */

@@ -35,6 +35,8 @@ export interface AlignParams {
   editorialMerge: number;
   /** Scale applied to the cue similarity of a bead. */
   cueScale: number;
+  /** Cost per unit of orphan content (see SideFeatures.orphan) a bead pairs with the other side. */
+  orphan: number;
   /**
    * Cost per sentence of difference between the two sides of a bead. Translators keep sentence
    * counts, so a paragraph absorbed into a neighbour's bead shows up as surplus sentences.
@@ -66,6 +68,9 @@ export const DEFAULT_PARAMS: AlignParams = {
   skipEditorial: 0.5,
   editorialMerge: 4,
   cueScale: 0.6,
+  // Mean strict F1 over eleven seeds of the hardest synthetic set: 0.9643 without, 0.9672 / 0.9677 /
+  // 0.9659 at 0.2 / 0.3 / 0.4 (every seed up at 0.3); the real statements stay at 1.000.
+  orphan: 0.3,
   sentenceDiff: 1,
   cues: { anchor: 1.5, name: 1.5, glossary: 0.6, vocabulary: 0.45, latin: 1, lexicon: 0.8 },
   bullet: 2.5,
@@ -102,6 +107,12 @@ function skipCosts(side: SideFeatures, P: AlignParams): Float64Array {
     if (side.editorial[k]) out[k] = P.skipEditorial;
     else out[k] = Math.max(1, P.skip + P.skipLen * Math.log((1 + (side.cum[k + 1]! - side.cum[k]!)) / 101));
   }
+  return out;
+}
+
+function prefixSums(xs: Float64Array): Float64Array {
+  const out = new Float64Array(xs.length + 1);
+  for (let k = 0; k < xs.length; k++) out[k + 1] = out[k]! + xs[k]!;
   return out;
 }
 
@@ -342,6 +353,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const skipS = skipCosts(S, P), skipT = skipCosts(T, P);
   // Prefix sums of sentence counts (integers, so the differences are exact).
   const sentS = prefixSents(S), sentT = prefixSents(T);
+  const orphS = prefixSums(S.orphan), orphT = prefixSums(T.orphan);
+  const orphanScale = P.orphan;
   const logFloor = Math.log(P.varFloor);
   // Structure cost of a merge depends only on where it starts and how many paragraphs it takes:
   // structS[(k - 2) * n + i] for a merge of k = 2 or 3 paragraphs starting at i.
@@ -439,6 +452,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     }
     c -= cueScale * s;
     if (sentenceDiff) c += sentenceDiff * Math.abs((sentS[i0 + a]! - sentS[i0]!) - (sentT[j0 + b]! - sentT[j0]!));
+    if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;
     return c;

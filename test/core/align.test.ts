@@ -4,6 +4,8 @@ import { buildFeatures } from '../../server/core/align-features.ts';
 import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, sentenceRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { learnLexicon } from '../../server/core/lexicon.ts';
 import type { Bead } from '../../server/core/types.ts';
 
@@ -267,6 +269,27 @@ describe('core/align', () => {
       }
       const beads = alignParagraphs(en, ko, opts);
       assertCovering(beads, en.length, ko.length);
+    });
+  });
+
+  describe('content one side has nowhere (orphan cues)', () => {
+    it('leaves out the paragraph whose terms the other version never mentions, though its length fits better', () => {
+      // The glossary and vocabulary twintext ships (data/), as the aligner uses them.
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      const g = data('glossary.tsv'), vocabulary = data('vocabulary.tsv');
+      const en = [
+        'The Ministers discussed regional security issues, including the situation in the Taiwan Strait, and emphasized the importance of peace and stability across the Taiwan Strait.',
+        'The Ministers opposed any unilateral attempts to change the status quo by force or coercion in the Indo-Pacific.',
+      ];
+      const ko = ['3국 장관은 인도태평양 지역에서 힘 또는 강압에 의한 일방적인 현상 변경 시도에 반대하였다.'];
+      const o = { srcLang: 'en', tgtLang: 'ko', glossary: g, vocabulary } as const;
+      expect(shape(alignParagraphs(en, ko, o))).to.equal('1| 2|1');
+      // The features that say so: the first paragraph has more glossary terms (the Taiwan Strait…)
+      // that the Korean never has than the second.
+      const f = buildFeatures(en, ko, 'en', 'ko', g, undefined, DEFAULT_PARAMS.cues, vocabulary);
+      expect(f.src.orphan[0]).to.be.greaterThan(f.src.orphan[1]! + 1);
+      // Without the cost the length wins and the wrong paragraph is the omission.
+      expect(shape(alignCore(en, ko, o, { ...DEFAULT_PARAMS, orphan: 0 }))).to.equal('1|1 2|');
     });
   });
 
