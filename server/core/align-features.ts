@@ -52,7 +52,7 @@ function termsOf(glossary: Glossary | undefined, vocabulary: Glossary | undefine
 }
 
 const ANCHOR_PREFIX: Record<string, string> = {
-  number: 'n', ordinal: 'o', acronym: 'a', percent: 'p', year: 'y', month: 'mo',
+  number: 'n', ordinal: 'o', acronym: 'a', percent: 'p', year: 'y', month: 'mo', time: 't',
 };
 
 const LATIN_STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'are', 'was', 'its', 'has', 'have']);

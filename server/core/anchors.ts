@@ -3,7 +3,7 @@ import type { Lang } from './types.ts';
 import { FNV_START, fnvStep, slotOf, slotTable } from './word-hash.ts';
 
 export interface Anchor {
-  kind: 'number' | 'date' | 'ordinal' | 'acronym' | 'name' | 'percent' | 'year' | 'month';
+  kind: 'number' | 'date' | 'ordinal' | 'acronym' | 'name' | 'percent' | 'year' | 'month' | 'time';
   value: string;
   start: number;
   end: number;
@@ -97,11 +97,15 @@ const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|�
 
 /**
  * Full-width digits and their separators (２０２６年３月４日, １，０００, as Japanese and some Korean
- * releases write them) as ASCII: one code unit for one, so offsets hold.
+ * releases write them), and full-width Latin letters, as ASCII: one code unit for one, so offsets hold.
  */
 export function halfWidthDigits(text: string): string {
-  return /[０-９，．％]/.test(text) ? text.replace(/[０-９，．％]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
+  // Full-width digits, Latin letters ("ＳＭ－３", as Japanese releases write acronyms) and the signs
+  // around numbers: one code unit each way, so every offset holds.
+  return FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
 }
+const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ，．％－＆]/;
+const FULL_WIDTH_ALL = /[０-９Ａ-Ｚａ-ｚ，．％－＆]/g;
 
 /** Anchors of a paragraph, sorted by position. Values are comparable across languages. */
 export function extractAnchors(shown: string, lang: Lang): Anchor[] {
@@ -111,6 +115,8 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   // families of patterns keeps feature extraction linear and fast on long documents.
   const digits = HAS_DIGIT.test(text);
   const hangul = HANGUL.test(text);
+  // Clock times first, so "2 p.m." and "14:00" are one time each, not numbers that differ.
+  if (digits && TIME_TEST.test(text)) extractTimes(c, text);
   if ((digits || text.includes('번째')) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits);
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.
@@ -118,6 +124,25 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   extractCommon(c, digits);
   extractNames(c, text, lang, hangul);
   return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const TIME_TEST = /\d\s*(?::\d{2}|[ap]\.?\s?m\b|시)/i;
+const RE_TIME_COLON = /(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?/gi;
+const RE_TIME_AMPM = /(?<![\d:.])(\d{1,2})\s*([ap])\.?\s?m\b\.?/gi;
+// 시간 (hours), 시대 (era), 시각 (time of day) and the like are no clock time.
+const RE_TIME_KO = /(?:(오전|오후)\s*)?(?<![\d.])(\d{1,2})\s*시(?![간대각점장청민의])(?:\s*(\d{1,2})\s*분)?/gu;
+
+/** Clock times as HH:MM on the 24-hour clock: "2 p.m.", "14:00", "2:30 pm", "오후 2시 30분". */
+function extractTimes(c: Claims, text: string): void {
+  const add = (h: number, min: number, half: string | undefined, start: number, end: number) => {
+    const pm = half === 'p' || half === 'P' || half === '오후', am = half === 'a' || half === 'A' || half === '오전';
+    if (h > 24 || min > 59 || ((pm || am) && (h < 1 || h > 12))) return;
+    const h24 = pm && h < 12 ? h + 12 : am && h === 12 ? 0 : h;
+    c.add('time', `${pad2(h24)}:${pad2(min)}`, start, end);
+  };
+  c.each(RE_TIME_COLON, (m) => add(num(m[1]!), num(m[2]!), m[3], m.index, m.index + m[0].length));
+  c.each(RE_TIME_AMPM, (m) => add(num(m[1]!), 0, m[2], m.index, m.index + m[0].length));
+  if (HANGUL.test(text)) c.each(RE_TIME_KO, (m) => add(num(m[2]!), m[3] !== undefined ? num(m[3]) : 0, m[1], m.index, m.index + m[0].length));
 }
 
 function extractCjk(c: Claims, text: string, digits: boolean): void {

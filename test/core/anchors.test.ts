@@ -20,6 +20,8 @@ describe('core/anchors', () => {
       // Full-width digits, as Japanese (and some Korean) releases write them.
       ['閣僚は２０２６年３月４日に第４回会合を開催し、１，２００名が参加した。', 'ja', ['date:2026-03-04', 'ordinal:4', 'number:1200']],
       ['병력 ２만 ８，５００명', 'ko', ['number:28500']],
+      // Full-width Latin letters too, as Japanese releases write acronyms.
+      ['同盟国はＳＭ－３とＮＣＧについて協議した。', 'ja', ['acronym:SM', 'number:3', 'acronym:NCG']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
@@ -44,6 +46,10 @@ describe('core/anchors', () => {
       ['They will meet in April and May.', 'en', ['month:4', 'month:5']],
       ['The allies May decide; they may not.', 'en', []],
       ['양측은 4월과 5월에 만날 것이다.', 'ko', ['month:4', 'month:5']],
+      // Clock times on the 24-hour clock, whichever way they are written; hours (시간) are no time.
+      ['The talks began at 2 p.m. and ended at 4:30 pm; a 1:1 meeting followed.', 'en', ['time:14:00', 'time:16:30', 'number:1', 'number:1']],
+      ['회담은 14:00에 시작하여 오후 4시 30분에 끝났다. 24시간 운영한다.', 'ko', ['time:14:00', 'time:16:30', 'number:24']],
+      ['at 10 a.m. Secretary Austin spoke', 'en', ['time:10:00', 'name:stn']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });

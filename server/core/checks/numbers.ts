@@ -87,10 +87,11 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
       // One of something is as often said with an article ("a man" ↔ "남자 1명", "1년" ↔ "a year"),
       // so a lone 1 without partner is for review only; so is a count of parties ("3국" for "the
       // ROK, Japan and the United States"), which the other side names instead of counting.
-      const words = q.fromWords || q.party === true || (q.kind === 'number' && q.value === '1');
+      // A clock time one side leaves out is for review too: releases often drop it.
+      const words = q.fromWords || q.party === true || (q.kind === 'number' && q.value === '1') || q.kind === 'time';
       out.push({
         check: 'numbers', severity: words ? 'info' : 'warning',
-        message: `${from} ${q.kind === 'ordinal' ? 'ordinal' : 'number'} ${show(q)} has no counterpart in ${to}`,
+        message: `${from} ${q.kind === 'number' || q.kind === 'percent' ? 'number' : q.kind} ${show(q)} has no counterpart in ${to}`,
         key: `numbers:${side}:${q.value}`,
         srcHits: side === 'src' ? [q] : [], tgtHits: side === 'tgt' ? [q] : [],
       });

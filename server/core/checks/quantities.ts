@@ -7,7 +7,7 @@ import { baseLang } from './side.ts';
 export interface Quantity {
   /** Canonical value ("1519200000000", "30", "2.5"). */
   value: string;
-  kind: 'number' | 'ordinal' | 'percent';
+  kind: 'number' | 'ordinal' | 'percent' | 'time';
   start: number;
   end: number;
   text: string;
@@ -117,7 +117,7 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
     else if (a.kind === 'number' && /^\d{4}$/.test(a.text) && Number(a.text) >= 1900 && Number(a.text) <= 2100) {
       dates.push({ y: Number(a.text), start: a.start, end: a.end, text: a.text });
     }
-    else if (a.kind === 'number' || a.kind === 'ordinal' || a.kind === 'percent') {
+    else if (a.kind === 'number' || a.kind === 'ordinal' || a.kind === 'percent' || a.kind === 'time') {
       numbers.push({ value: a.value, kind: a.kind, start: a.start, end: a.end, text: a.text, fromWords: !/\d/.test(a.text) });
     }
   }
