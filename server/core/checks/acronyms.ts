@@ -7,7 +7,7 @@ import type { RawFinding, Unit } from './types.ts';
 // Renderings a Korean text uses instead of the Latin acronym; a glossary adds to these.
 const BUILTIN: Record<string, Record<string, string[]>> = {
   ko: {
-    US: ['미국', '미측', '미'], USA: ['미국'], ROK: ['한국', '대한민국', '한측', '한미', '우리'], DPRK: ['북한', '북측', '조선민주주의인민공화국'],
+    US: ['미국', '미측', '미'], USA: ['미국'], ROK: ['한국', '대한민국', '한측', '한미', '한일', '한중', '한-', '한·', '한∙', '우리'], DPRK: ['북한', '북측', '조선민주주의인민공화국'],
     PRC: ['중국'], UN: ['유엔', '국제연합'], UNSC: ['안보리', '안전보장이사회'], EU: ['유럽연합'], NATO: ['나토', '북대서양조약기구'],
     ASEAN: ['아세안'], IAEA: ['국제원자력기구'], WMD: ['대량살상무기'], ICBM: ['대륙간탄도미사일'], SLBM: ['잠수함발사탄도미사일'],
     SRBM: ['단거리'], IRBM: ['중거리'], USFK: ['주한미군'], CFC: ['연합사', '연합군사령부'], JCS: ['합참', '합동참모본부'],

@@ -14,6 +14,14 @@ describe('core/checks acronyms', () => {
     expect(render(one('the 26th Korea-U.S. Integrated Defense Dialogue', '제26차 한미 통합국방협의체(KIDD)', 'acronyms'))).to.deep.equal([]);
   });
 
+  it('takes 한 joined to another party (한-아세안, 한일) for the ROK, whichever side is the source', () => {
+    const en = 'Minister Cho stated that the ROK plans to expand the ROK-ASEAN Cooperation Fund to USD 48 million annually by 2027.';
+    const ko = '조 장관은 한-아세안 협력기금을 2027년까지 연간 4,800만 달러로 확대할 계획이라고 밝혔다.';
+    expect(render(one(en, ko, 'acronyms'), true)).to.deep.equal([]);
+    const turned = checkAlignment([ko], [en], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, srcLang: 'ko', tgtLang: 'en', checks: ['acronyms'] });
+    expect(render(turned, true)).to.deep.equal([]);
+  });
+
   it('reports a different acronym as an error', () => {
     const fs = one('complements the Extended Deterrence Strategy and Consultation Group (EDSCG)', '한미 억제전략위원회(DSC)의 활동을 보완', 'acronyms');
     expect(render(fs)).to.deep.equal(['error acronyms 0/0']);
