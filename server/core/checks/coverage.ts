@@ -142,13 +142,23 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];
   const beads = pairLoneNeighbours(alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m, lexicalCost(u, ss, ts)));
-  for (const [bi, bj] of beads) {
+  for (const [k, [bi, bj]] of beads.entries()) {
     const sa = bi.map((i) => ss[i]!), tb = bj.map((j) => ts[j]!);
     const hits = (xs: Sent[]): Hit[] => xs.map((x) => ({ start: x.start, end: x.end }));
     if (!tb.length || !sa.length) {
       const lone = sa.length ? sa : tb;
       if (lone.every((x) => x.len < 25 || isMarker(x.text))) continue;
       const omitted = !tb.length;
+      if (omitted) {
+        // A source sentence whose own terms, numbers and names mostly stand in a neighbouring target
+        // sentence, longer than its own source predicts, was merged into it (a short translation of
+        // two sentences), not left out: the length check speaks for what the merge shortened.
+        const near = [beads[k - 1], beads[k + 1]].filter((b) => b && b[1].length);
+        const nearT = near.flatMap((b) => b![1].map((j) => ts[j]!));
+        const nearS = near.flatMap((b) => b![0].map((i) => ss[i]!));
+        const c = termCoverage(u, lone[0]!, nearT, nearS);
+        if (lone.length === 1 && c.found >= 2 && c.found * 2 >= c.total && nearS.length && shortfall(nearS, nearT, m).z > 0.5) continue;
+      }
       out.push({
         check: omitted ? 'omission' : 'addition', severity: 'warning',
         message: omitted ? `${S} sentence has no counterpart in ${T}: "${clip(lone[0]!.text)}"` : `${T} sentence has no counterpart in ${S}: "${clip(lone[0]!.text)}"`,

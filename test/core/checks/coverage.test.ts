@@ -30,6 +30,16 @@ describe('core/checks coverage', () => {
     expect(fs[0]!.message).to.match(/^English sentence has no counterpart in Korean: "The meeting was co-chaired/);
   });
 
+  it('takes two sentences shortened into one Korean sentence for a merge, not the first one for missing', () => {
+    // Written for this test: the Korean joins the co-chairs and the attendance into one short sentence.
+    const en = EN.map((t, i) => (i === 1
+      ? 'The meeting was co-chaired by Kim Min-su, ROK Deputy Minister for National Defense Policy, and John Ratner, U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs. Senior officials from the ROK Ministry of National Defense, the Joint Chiefs of Staff and the U.S. Department of Defense attended.'
+      : t));
+    const ko = withKo(1, '이번 회의는 김민수 국방정책실장과 존 래트너 인도태평양안보차관보가 공동 주관하였으며, 양국 국방부와 합참 관계관들이 참석하였다.');
+    const fs = checkAlignment(en, ko, BEADS, COVER);
+    expect(render(fs)).to.deep.equal([]);
+  });
+
   it('finds a dropped clause that leaves a sentence far too short', () => {
     const ko = withKo(2, '양측은 정보 공유를 강화하기로 합의하였다. 양측은 북한이 2023년 1월 이후 30여 차례 발사를 감행하였다는 점에 주목하였다.');
     const en = EN.map((t, i) => (i === 2
