@@ -319,6 +319,9 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
     return true;
   }
   if (NEVER_FINAL.has(lower)) return false;
+  // "at 10 a.m. Secretary Austin opened…": a clock time ends a sentence before a capital, unless a
+  // time zone or place qualifies it ("10 a.m. Eastern Time", "2 p.m. Seoul time").
+  if (lower === 'a.m' || lower === 'p.m') return /^[A-Z"“]/.test(next) && !/^(?:Eastern|Central|Mountain|Pacific|Korea|Korean|Japan|Seoul|Washington|Tokyo|Beijing|Local|[A-Z]{2,4}T)\b/.test(after);
   if (MONTH_ABBR.has(lower)) return !/^\d/.test(next);
   // Initials: "Lloyd J. Austin", "Antony J. Blinken".
   if (/^\p{Lu}$/u.test(word)) return false;

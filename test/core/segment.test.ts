@@ -25,6 +25,10 @@ describe('core/segment', () => {
       ['Is the alliance strong? Yes! It is ironclad.', ['Is the alliance strong?', 'Yes!', 'It is ironclad.']],
       ['The budget rose by approx. two percent.', ['The budget rose by approx. two percent.']],
       ['', []],
+      // A clock time before a capital ends the sentence, unless a time zone follows.
+      ['The meeting opened at 10 a.m. Secretary Austin spoke first.', ['The meeting opened at 10 a.m.', 'Secretary Austin spoke first.']],
+      ['The call began at 8 p.m. Eastern Time and lasted an hour.', ['The call began at 8 p.m. Eastern Time and lasted an hour.']],
+      ['They met at 9 a.m. on Monday.', ['They met at 9 a.m. on Monday.']],
     ];
     for (const [input, want] of cases) {
       it(JSON.stringify(input), () => expect(splitSentences(input, 'en')).to.deep.equal(want));
