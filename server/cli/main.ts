@@ -376,6 +376,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--level <level>', 'paragraph or sentence', 'paragraph')
     .option('--min-confidence <x>', 'only beads with at least this confidence')
     .option('--exclude-open-flags', 'leave out pairs with open flags')
+    .option('--one-sided', 'with tsv, csv or jsonl at paragraph level: rows with one side empty too (omissions, additions), for a round trip')
     .option('--lang-tag <lang=tag>', 'language tag for xml:lang in TMX/XLIFF, e.g. en=en-US (repeatable)', (v: string, prev: Record<string, string> = {}) => {
       const lt = parseLangTag(v);
       if (!lt) throw new UsageError(`--lang-tag must look like en=en-US, got "${v}"`);
@@ -383,7 +384,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     })
     .addOption(dbOption())
     .action(
-      async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; langTag?: Record<string, string>; db?: string }) => {
+      async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; oneSided?: boolean; langTag?: Record<string, string>; db?: string }) => {
         const { isExportFormat, openDb, exportCorpus, firstPair, requireStatements } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
@@ -391,7 +392,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         const minConfidence = o.minConfidence === undefined ? undefined : Number(o.minConfidence);
         if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
-        const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags } as const;
+        if (o.oneSided && (!['tsv', 'csv', 'jsonl'].includes(o.format) || o.level === 'sentence')) throw new UsageError('--one-sided works with --format tsv, csv or jsonl at paragraph level');
+        const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags, oneSided: o.oneSided } as const;
         // Before any file is opened: a missing database or an unknown statement exits 1 and writes nothing.
         // Moses names its two files after the pair, so the pair is settled before they are opened too.
         const db = openDb(existingDbPath(io, o.db));

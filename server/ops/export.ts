@@ -1,5 +1,6 @@
 // Use case: export a bilingual corpus (paragraph or sentence level), filtered, streamed to a writer.
 import type { Db } from '../store/db.ts';
+import { InputError } from '../core/errors.ts';
 import { getStatement } from '../store/statements.ts';
 import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
 import { hasWords, withoutListMarker } from '../core/segment.ts';
@@ -16,6 +17,12 @@ export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
    * other languages left out. Moses and XLIFF hold one pair; without this they take the first bead's.
    */
   pair?: readonly [string, string];
+  /**
+   * Rows with one side empty (an omission, an addition) too, as units with an empty side: what a
+   * round trip through another twintext needs to keep them and their flags. TSV, CSV and JSONL at
+   * paragraph level only; a corpus for training leaves them out.
+   */
+  oneSided?: boolean;
 }
 
 type Out = NodeJS.WritableStream | { src: NodeJS.WritableStream; tgt: NodeJS.WritableStream };
@@ -63,7 +70,8 @@ export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Gen
   const pair = q.pair;
   for (const u of unitsOf(db, q, opts)) {
     // A side that is only a bullet or an editorial mark ("ㅇ", "[…]") pairs nothing.
-    if (!hasWords(u.src) || !hasWords(u.tgt)) continue;
+    const oneSided = u.src === '' || u.tgt === '';
+    if (!(q.oneSided && oneSided) && (!hasWords(u.src) || !hasWords(u.tgt))) continue;
     if (!pair || (u.srcLang === pair[0] && u.tgtLang === pair[1])) yield u;
     else if (u.srcLang === pair[1] && u.tgtLang === pair[0]) yield turned(u);
   }
@@ -85,7 +93,10 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
     return ratios.get(key);
   };
   for (const b of iterateExportBeads(db, q)) {
-    if (b.src.length === 0 || b.tgt.length === 0) continue;
+    if (b.src.length === 0 || b.tgt.length === 0) {
+      if (q.oneSided && q.level !== 'sentence') yield toUnit(b, corpusText(b.src.map((p) => p.text)).join('\n'), corpusText(b.tgt.map((p) => p.text)).join('\n'));
+      continue;
+    }
     if (q.level !== 'sentence') {
       yield toUnit(b, corpusText(b.src.map((p) => p.text)).join('\n'), corpusText(b.tgt.map((p) => p.text)).join('\n'));
       continue;
@@ -116,6 +127,8 @@ export async function exportCorpus(
   opts: OpsOptions = {},
 ): Promise<{ count: number }> {
   requireStatements(db, q.statementIds);
+  if (q.oneSided && (!['tsv', 'csv', 'jsonl'].includes(format) || q.level === 'sentence'))
+    throw new InputError('rows with one side empty are exported in TSV, CSV or JSONL at paragraph level only');
   // Moses files and an XLIFF document hold one language pair.
   const query = (format === 'moses' || format === 'xliff') && !q.pair ? { ...q, pair: firstPair(db, q) } : q;
   // An export with no unit still names its pair in a TMX/XLIFF header: the one asked for.

@@ -393,6 +393,7 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['a --src-lang import has no option for', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'fr', '--db', db], 2, /--src-lang fr: import takes --en, --ko and --ja files/],
       ['align with the files in the wrong order', () => ['align', '--pre-split', '--src-lang', 'ko', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 1, /mnd\.en\.txt: the ko text does not look like Korean: it is mostly Latin letters/],
       ['check of a Korean file given as English', () => ['check', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.ko.txt')], 1, /mnd\.ko\.txt: the en text does not look like English/],
+      ['--one-sided in a format that cannot hold it', () => ['export', '--format', 'tmx', '--one-sided', '--db', emptyDb()], 2, /--one-sided works with --format tsv, csv or jsonl at paragraph level/],
       ['--two-pass without --batch', () => ['align', '--two-pass', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /--two-pass works with --batch only/],
       ['--threads without --batch', () => ['align', '--threads', '2', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /--threads works with --batch only/],
       ['--sentences with --batch', () => ['align', '--sentences', '--batch', join(fixtures, 'manifest.tsv'), join(tmp.dir, 'out')], 2, /--sentences aligns one pair of files, not a --batch/],

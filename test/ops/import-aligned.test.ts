@@ -162,6 +162,38 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     });
   }
 
+  for (const format of ['tsv', 'csv', 'jsonl'] as const) {
+    it(`${format.toUpperCase()} with one-sided rows: the omissions and additions come back as rows, with their flags, and the file is the same again`, async () => {
+      const ids = source([BILINGUAL, KOREAN_FIRST, TRILATERAL]);
+      // A flag on an omission, the kind a round trip used to lose.
+      const oneSidedBead = listAlignments(a, ids[0]!).flatMap((al) => listBeads(a, al.id)).find((x) => x.src.length === 0 || x.tgt.length === 0)!;
+      addFlag(a, oneSidedBead.id, { category: 'omission', severity: 'major', comment: 'left out in Korean' }, 'alice');
+      const first = await exported(a, format, { oneSided: true });
+      const r = importAlignedCorpus(b, first, format, 'importer');
+      expect(r.statementIds).to.deep.equal(ids);
+      const rows = (db: Db) => ids.map((id) => listAlignments(db, id).map((al) => listBeads(db, al.id).map((x) => `${x.src.length}|${x.tgt.length}:${x.status}`).join(' ')));
+      expect(rows(b)).to.deep.equal(rows(a));
+      const flags = (db: Db) => db.prepare('SELECT category, comment, status FROM flags ORDER BY comment').all();
+      expect(flags(b)).to.deep.equal(flags(a));
+      expect(await exported(b, format, { oneSided: true })).to.equal(first);
+      // Without it, the one-sided rows stay out, as a corpus for training wants.
+      expect((await exported(a, format)).length).to.be.lessThan(first.length);
+    });
+  }
+
+  it('refuses one-sided rows in formats that cannot hold them', async () => {
+    source([BILINGUAL]);
+    for (const [format, level] of [['tmx', 'paragraph'], ['jsonl', 'sentence']] as const) {
+      let err: unknown = null;
+      try {
+        await exportCorpus(a, format, { oneSided: true, level }, new PassThrough());
+      } catch (e) {
+        err = e;
+      }
+      expect(err, format).to.be.instanceOf(InputError);
+    }
+  });
+
   it('a statement of the same id whose texts differ is no reason to skip: it is imported (under a new id)', async () => {
     const [id] = source([BILINGUAL]);
     const file = await exported(a, 'jsonl');

@@ -69,6 +69,12 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     if (flagsParam !== undefined && flagsParam !== '1' && flagsParam !== 'true' && flagsParam !== '0' && flagsParam !== 'false')
       throw new HttpError(400, 'bad_request', '"exclude_open_flags" must be 1 or 0');
     const excludeOpenFlags = flagsParam === '1' || flagsParam === 'true';
+    const oneSidedParam = req.query.one_sided;
+    if (oneSidedParam !== undefined && oneSidedParam !== '1' && oneSidedParam !== 'true' && oneSidedParam !== '0' && oneSidedParam !== 'false')
+      throw new HttpError(400, 'bad_request', '"one_sided" must be 1 or 0');
+    const oneSided = oneSidedParam === '1' || oneSidedParam === 'true';
+    if (oneSided && (!['tsv', 'csv', 'jsonl'].includes(format) || level === 'sentence'))
+      throw new HttpError(400, 'bad_request', '"one_sided" works with tsv, csv or jsonl at paragraph level');
     const langTags: Record<string, string> = {};
     const tags = req.query.lang_tag === undefined ? [] : Array.isArray(req.query.lang_tag) ? req.query.lang_tag : [req.query.lang_tag];
     for (const t of tags) {
@@ -88,7 +94,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     res.setHeader('Content-Type', mime);
     // Named after the statement when there is one, so downloads of several statements do not overwrite each other.
     res.setHeader('Content-Disposition', `attachment; filename="twintext${ids?.length === 1 ? `-statement-${ids[0]}` : ''}.${ext}"`);
-    await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags, pair }, res, { langTags, toolVersion: TOOL_VERSION }, ops);
+    await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags, pair, oneSided }, res, { langTags, toolVersion: TOOL_VERSION }, ops);
     res.end();
   });
 }
