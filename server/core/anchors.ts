@@ -126,24 +126,35 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const TIME_TEST = /\d\s*(?::\d{2}|[ap]\.?\s?m\b|시)/i;
+const TIME_TEST = /\d\s*(?::\d{2}|[ap]\.?\s?m\b|[시時])/i;
 const RE_TIME_COLON = /(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?/gi;
+const RE_TIME_RANGE = /(?<![\d:.])(\d{1,2})(?::(\d{2}))?(\s*(?:and|to|until|till|through|-|–)\s*)(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?/gi;
 const RE_TIME_AMPM = /(?<![\d:.])(\d{1,2})\s*([ap])\.?\s?m\b\.?/gi;
-// 시간 (hours), 시대 (era), 시각 (time of day) and the like are no clock time.
-const RE_TIME_KO = /(?:(오전|오후)\s*)?(?<![\d.])(\d{1,2})\s*시(?![간대각점장청민의])(?:\s*(\d{1,2})\s*분)?/gu;
+// 시간 (hours), 시대 (era), 시각 (time of day) and the like are no clock time; 반 is half past.
+const RE_TIME_CJK = /(?:(오전|오후|午前|午後)\s*)?(?<![\d.])(\d{1,2})\s*([시時])(?![간대각점장청민의])(?:\s*(\d{1,2})\s*[분分]|\s*(반|半))?/gu;
 
-/** Clock times as HH:MM on the 24-hour clock: "2 p.m.", "14:00", "2:30 pm", "오후 2시 30분". */
+/**
+ * Clock times, compared on the 12-hour clock as HH:MM ("2 p.m." and "14:00" are both 02:00): a
+ * Korean or Japanese hour often leaves morning or afternoon to the context ("오후 2시부터 4시까지",
+ * "저녁 7시"), so a.m. and p.m. cannot be told apart reliably; a different hour or minute can.
+ */
 function extractTimes(c: Claims, text: string): void {
   const add = (h: number, min: number, half: string | undefined, start: number, end: number) => {
-    const pm = half === 'p' || half === 'P' || half === '오후', am = half === 'a' || half === 'A' || half === '오전';
-    if (h > 24 || min > 59 || ((pm || am) && (h < 1 || h > 12))) return;
-    const h24 = pm && h < 12 ? h + 12 : am && h === 12 ? 0 : h;
-    c.add('time', `${pad2(h24)}:${pad2(min)}`, start, end);
+    const meridiem = half !== undefined && half !== '';
+    if (h > 24 || min > 59 || (meridiem && (h < 1 || h > 12))) return;
+    c.add('time', `${pad2(((h + 11) % 12) + 1)}:${pad2(min)}`, start, end);
   };
+  // "between 2 and 4 p.m.", "from 9 to 11:30 a.m.": the first hour of a range is a time too.
+  c.each(RE_TIME_RANGE, (m) => {
+    const firstLen = m[1]!.length + (m[2] !== undefined ? m[2].length + 1 : 0);
+    add(num(m[1]!), m[2] !== undefined ? num(m[2]) : 0, m[6], m.index, m.index + firstLen);
+    add(num(m[4]!), m[5] !== undefined ? num(m[5]) : 0, m[6], m.index + firstLen + m[3]!.length, m.index + m[0].length);
+  });
   c.each(RE_TIME_COLON, (m) => add(num(m[1]!), num(m[2]!), m[3], m.index, m.index + m[0].length));
   c.each(RE_TIME_AMPM, (m) => add(num(m[1]!), 0, m[2], m.index, m.index + m[0].length));
-  if (HANGUL.test(text)) c.each(RE_TIME_KO, (m) => add(num(m[2]!), m[3] !== undefined ? num(m[3]) : 0, m[1], m.index, m.index + m[0].length));
+  if (HAS_CJK_HOUR.test(text)) c.each(RE_TIME_CJK, (m) => add(num(m[2]!), m[4] !== undefined ? num(m[4]) : m[5] ? 30 : 0, m[1], m.index, m.index + m[0].length));
 }
+const HAS_CJK_HOUR = /\d\s*[시時]/u;
 
 function extractCjk(c: Claims, text: string, digits: boolean): void {
   if (text.includes('번째')) {

@@ -46,10 +46,14 @@ describe('core/anchors', () => {
       ['They will meet in April and May.', 'en', ['month:4', 'month:5']],
       ['The allies May decide; they may not.', 'en', []],
       ['양측은 4월과 5월에 만날 것이다.', 'ko', ['month:4', 'month:5']],
-      // Clock times on the 24-hour clock, whichever way they are written; hours (시간) are no time.
-      ['The talks began at 2 p.m. and ended at 4:30 pm; a 1:1 meeting followed.', 'en', ['time:14:00', 'time:16:30', 'number:1', 'number:1']],
-      ['회담은 14:00에 시작하여 오후 4시 30분에 끝났다. 24시간 운영한다.', 'ko', ['time:14:00', 'time:16:30', 'number:24']],
+      // Clock times on the 12-hour clock (Korean and Japanese often leave a.m./p.m. to the context),
+      // whichever way they are written; hours (시간) are no time.
+      ['The talks began at 2 p.m. and ended at 4:30 pm; a 1:1 meeting followed.', 'en', ['time:02:00', 'time:04:30', 'number:1', 'number:1']],
+      ['회담은 14:00에 시작하여 오후 4시 30분에 끝났다. 24시간 운영한다.', 'ko', ['time:02:00', 'time:04:30', 'number:24']],
       ['at 10 a.m. Secretary Austin spoke', 'en', ['time:10:00', 'name:stn']],
+      ['between 2 and 4 p.m., then from 9:30 to 11 a.m.', 'en', ['time:02:00', 'time:04:00', 'time:09:30', 'time:11:00']],
+      ['오후 2시부터 4시까지, 오전 10시 반에', 'ko', ['time:02:00', 'time:04:00', 'time:10:30']],
+      ['閣僚は午後３時に会談し、午前10時30分に再び会談した。', 'ja', ['time:03:00', 'time:10:30']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });

@@ -11,6 +11,8 @@ function group(v: string): string {
 }
 
 function show(q: Quantity): string {
+  // A clock time is quoted as written: its value is on the 12-hour clock (see anchors' extractTimes).
+  if (q.kind === 'time') return q.text;
   const plain = halfWidthDigits(q.text).replace(/[,\s]/g, '');
   return plain === q.value || q.fromWords || q.kind === 'percent' ? q.text : `${q.text} (${group(q.value)})`;
 }
