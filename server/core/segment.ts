@@ -143,10 +143,12 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
       // paragraph that was separated by a single newline only.
       if (!startNew && endsSentence(prevLine) && prevLine.length < width * 0.7) startNew = true;
-      // Anywhere, a bullet item cut mid-sentence goes on in the unmarked line after it
-      // ("ㅇ … 차관보가" / "공동 주관하였다."), unless that line opens like a sentence or a heading of
-      // its own (a capital); a short bullet without a sentence end is a heading ("□ 향후 계획").
-      if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && !endsSentence(prevLine) && !/^[A-Z"“]/.test(l)) startNew = false;
+      // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
+      // ends in a Korean particle or connective ("ㅇ … 차관보가" / "공동 주관하였다."), or the next line
+      // opens in lower case. A Korean item ending in a noun ("…등 논의") is complete, and what follows
+      // it (a heading such as "향후 계획") stands on its own.
+      if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && !endsSentence(prevLine)
+        && (CONTINUES_KO.test(prevLine) || /^[a-z]/.test(l))) startNew = false;
       if (startNew) {
         if (para !== null) out.push(makePara(para));
         para = l;
@@ -231,7 +233,10 @@ function collapseRun(run: string): string {
 }
 
 /** End offsets of every sentence of `t` (normalised) except the last. */
-const NOTE_AFTER = /^ \([^()]{1,80}\)/u;
+const NOTE_AFTER = /^ \((?!(?:\d{1,2}|[가-하]|[a-z]|[ivx]{1,4})\))[^()]{1,80}\)/u;
+const LIST_MARKER_AFTER = /^\((?:\d{1,2}|[가-하]|[a-z]|[ivx]{1,4})\)\s/u;
+/** A Korean line that stops on a particle or a connective ending: the phrase goes on. */
+const CONTINUES_KO = /[\uac00-\ud7a3](?:가|이|을|를|은|는|와|과|에|에서|로|으로|및|며|고|서|여|도|만)$|,$/u;
 
 function sentenceCuts(t: string, lang: Lang): number[] {
   const cuts: number[] = [];
@@ -305,11 +310,13 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   const word = t.slice(w0, at);
   const lower = word.toLowerCase();
   // "(끝)", "(사진 첨부)": a short parenthesised note belongs to the sentence it follows.
-  if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && /\p{Script=Hangul}/u.test(before)) return false;
+  // A list marker in brackets ("(1) ", "(가) ") opens the next item instead.
+  if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && !LIST_MARKER_AFTER.test(after) && /\p{Script=Hangul}/u.test(before)) return false;
   // A list item's letter or numeral opening the sentence ("가. ", "a. ", "iv. ") ends nothing.
   if (before.trim() === word && /^(?:[가-하]|[a-z]|[ivx]{1,4})$/iu.test(word)) return false;
-  // "2023.9.18." is a date written with dots: it ends a sentence no more than "2023. 9. 18." does.
-  if (/^\d+(?:\.\d+)*$/.test(word)) {
+  // "2023.9.18." is a date written with dots: it ends a sentence no more than "2023. 9. 18." does
+  // (a decimal, "2.5.", is no date).
+  if (/^\d+(?:\.\d+){2,}$/.test(word) || /^\d+$/.test(word)) {
     // Dates "2023. 9. 18." and list numbers "1." at the start of a sentence.
     if (/^\d/.test(next)) return false;
     if (before.trim() === word) return false;

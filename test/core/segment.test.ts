@@ -29,6 +29,8 @@ describe('core/segment', () => {
       ['The meeting opened at 10 a.m. Secretary Austin spoke first.', ['The meeting opened at 10 a.m.', 'Secretary Austin spoke first.']],
       ['The call began at 8 p.m. Eastern Time and lasted an hour.', ['The call began at 8 p.m. Eastern Time and lasted an hour.']],
       ['They met at 9 a.m. on Monday.', ['They met at 9 a.m. on Monday.']],
+      // A decimal ends a sentence like any number (a date with dots does not).
+      ['The growth rate was 2.5. The two sides agreed.', ['The growth rate was 2.5.', 'The two sides agreed.']],
     ];
     for (const [input, want] of cases) {
       it(JSON.stringify(input), () => expect(splitSentences(input, 'en')).to.deep.equal(want));
@@ -97,6 +99,8 @@ describe('core/segment', () => {
       ['한미는 2023.9.18. 서울에서 회의를 개최하였다. 양측은 협력을 논의하였다.', ['한미는 2023.9.18. 서울에서 회의를 개최하였다.', '양측은 협력을 논의하였다.']],
       ['가. 양측은 합의하였다. 나. 양측은 다시 만나기로 하였다.', ['가. 양측은 합의하였다.', '나. 양측은 다시 만나기로 하였다.']],
       ['양측은 합의하였습니다. (관련 사진은 국방부 홈페이지 참조) 다음 회의는 서울에서 열린다.', ['양측은 합의하였습니다. (관련 사진은 국방부 홈페이지 참조)', '다음 회의는 서울에서 열린다.']],
+      // A list marker in brackets opens the next item; it is no note of the sentence before.
+      ['양측은 다음과 같이 합의하였다. (1) 경제 협력을 강화한다. (2) 문화 교류를 확대한다.', ['양측은 다음과 같이 합의하였다.', '(1) 경제 협력을 강화한다.', '(2) 문화 교류를 확대한다.']],
     ];
     for (const [input, want] of cases) {
       it(JSON.stringify(input), () => expect(splitSentences(input, 'ko')).to.deep.equal(want));
@@ -202,6 +206,11 @@ describe('core/segment', () => {
         '□ 향후 계획',
         '양측은 2024년 서울에서 다시 만나기로 하였다.',
       ]);
+      // An item ending in a noun is complete: the heading after it stands on its own.
+      expect(splitParagraphs('□ 회의 결과\nㅇ 양측은 확장억제 실행력 강화 방안 및 정보 공유 확대 방안 등 논의\n향후 계획\nㅇ 차기 회의는 연내 워싱턴에서 개최 예정', 'ko').map((p) => p.text)).to.deep.equal([
+        '□ 회의 결과', 'ㅇ 양측은 확장억제 실행력 강화 방안 및 정보 공유 확대 방안 등 논의', '향후 계획', 'ㅇ 차기 회의는 연내 워싱턴에서 개최 예정',
+      ]);
+      expect(splitParagraphs('- Expanding people-to-people exchanges between the two nations\n2023 marks the 70th anniversary of the alliance.', 'en')).to.have.length(2);
       const en = '- The two sides agreed to strengthen\ncombined exercises.\n- The next meeting will be held in Seoul in the\nThe Ministry will announce the date.';
       expect(splitParagraphs(en, 'en').map((p) => p.text)).to.deep.equal([
         '- The two sides agreed to strengthen combined exercises.',
