@@ -1845,7 +1845,7 @@ export class ReviewPage {
   /** Split dialog: per side, radio buttons "keep k paragraphs in this row", each labelled with the paragraph it ends on. */
   private openSplit(i: number): void {
     const b = this.beads[i];
-    if (!b) return;
+    if (!b || this.busy) return;
     if (!requireReviewer()) return;
     const dialog = this.ensureSplitDialog();
     // The first paragraph of each side stays; when that is the whole row (1:1), the target side moves
@@ -1895,7 +1895,14 @@ export class ReviewPage {
         return;
       }
       dialog.close();
-      void this.applyEdit(i, { op: 'split', at });
+      // The rows may have been rebuilt while the dialog was open: split the row it was opened on,
+      // wherever it now is, or say it changed.
+      const now = this.beads.findIndex((x) => x.id === b.id);
+      if (now < 0 || this.beads[now]!.version !== b.version) {
+        void this.reloadWithMessage(CONFLICT_MESSAGE, Math.max(0, now));
+        return;
+      }
+      void this.applyEdit(now, { op: 'split', at });
     });
     clear(dialog);
     dialog.append(form);
