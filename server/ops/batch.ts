@@ -20,9 +20,12 @@ const LANG_COLUMN = /^[a-z]{2,3}$/;
 const URL_COLUMN = /^([a-z]{2,3})_url$/;
 /**
  * A value that names a file (a path, or a name with an extension): only then is a two- or
- * three-letter column a language's file, not an "id" or a "no" (which are language codes too).
+ * three-letter column other than a known language's a language's file, not an "id" or a "no"
+ * (which are language codes too).
  */
 const FILE_VALUE = /[\\/]|\.[A-Za-z0-9]{2,5}$/;
+/** Languages a statement comes in: their columns name files whatever the value looks like. */
+const LANGUAGES = new Set(['en', 'ko', 'ja', 'zh', 'fr', 'de', 'es', 'ru', 'vi', 'th', 'pt', 'it', 'ar', 'mn', 'tl', 'ms']);
 
 /** Parses a manifest: CSV with a header (title, date, en, ko, en_url, ko_url …) or JSONL with the same keys. */
 export function parseManifest(text: string, name = 'manifest'): ManifestEntry[] {
@@ -61,12 +64,13 @@ export function parseManifest(text: string, name = 'manifest'): ManifestEntry[] 
     for (const [k, v] of Object.entries(rec)) {
       if (v === null || v === undefined || v === '') continue;
       const url = URL_COLUMN.exec(k);
-      const known = k === 'title' || k === 'date' || url || LANG_COLUMN.test(k);
-      // A value that is not text (a JSON number or list) is refused rather than dropped unseen.
+      const known = k === 'title' || k === 'date' || url || LANGUAGES.has(k);
+      // A value that is not text (a JSON number or list) is refused rather than dropped unseen, for
+      // the columns twintext reads; any other column ("id": 17) is the manifest's own business.
       if (known && typeof v !== 'string') throw new InputError(`${name}: line ${line}: "${k}" must be text, got ${JSON.stringify(v)}`);
       if (typeof v !== 'string') continue;
       if (url) urls[url[1]!] = v;
-      else if (LANG_COLUMN.test(k) && FILE_VALUE.test(v)) files[k] = v;
+      else if (LANG_COLUMN.test(k) && (LANGUAGES.has(k) || FILE_VALUE.test(v))) files[k] = v;
     }
     if (Object.keys(files).length < 2) throw new InputError(`${name}: line ${line} needs files in at least two languages (columns such as en, ko holding file paths)`);
     const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

@@ -292,6 +292,10 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       const bad = await runCli(['import', '--manifest', jsonl, '--db', db]);
       expect(bad.code).to.equal(1);
       expect(bad.stderr).to.match(/line 1: "date" must be text, got 20260409/);
+      // A numeric "id" of the manifest's own is no language and no error.
+      writeFileSync(jsonl, JSON.stringify({ id: 17, title: 'Energy', en: join(fixtures, 'mnd.en.txt'), ko: join(fixtures, 'mnd.ko.txt') }) + '\n');
+      const withId = await runCli(['import', '--manifest', jsonl, '--db', db]);
+      expect(withId.code, withId.stderr).to.equal(0);
       writeFileSync(jsonl, '[{"title": "Energy"}]\n');
       expect((await runCli(['import', '--manifest', jsonl, '--db', db])).stderr).to.match(/not a JSON array/);
     });
