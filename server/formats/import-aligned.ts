@@ -33,6 +33,8 @@ export interface AlignedTmx {
  * the native markup of the tool that wrote the file (a Trados "<b>"), not text, and are left out;
  * <hi> and <sub> are text. A <tu> with one variant is skipped; one with three or more is refused.
  */
+const UNSPACED_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
 export function parseTmx(xml: string): AlignedTmx {
   const parser = new SaxesParser({ xmlns: false, position: true });
   let headerSrcLang = '';
@@ -43,6 +45,8 @@ export function parseTmx(xml: string): AlignedTmx {
   let text = '';
   let inSeg = 0;
   let inCode = 0;
+  // A standalone code (ph, it, ut: a line break, an image) left out between two words stands for a space.
+  let gap = false;
   let capture: 'prop' | 'note' | null = null;
   let propType = '';
   let tuvLang = '';
@@ -74,7 +78,10 @@ export function parseTmx(xml: string): AlignedTmx {
         break;
       case 'seg':
         inSeg++;
-        if (inSeg === 1) text = '';
+        if (inSeg === 1) {
+          text = '';
+          gap = false;
+        }
         break;
       case 'bpt':
       case 'ept':
@@ -98,12 +105,16 @@ export function parseTmx(xml: string): AlignedTmx {
         break;
     }
   });
-  parser.on('text', (t) => {
-    if ((inSeg > 0 && inCode === 0) || capture) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if ((inSeg > 0 && inCode === 0) || capture) text += t;
-  });
+  const addText = (t: string) => {
+    if (inSeg > 0 && inCode === 0) {
+      // Not between Chinese or Japanese characters, which are written without spaces.
+      if (gap && t && !/^\s/.test(t) && text && !/\s$/.test(text) && !UNSPACED_END.test(text)) text += ' ';
+      gap = false;
+      text += t;
+    } else if (capture) text += t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
   parser.on('closetag', (tag) => {
     switch (tag.name) {
       case 'bpt':
@@ -111,7 +122,10 @@ export function parseTmx(xml: string): AlignedTmx {
       case 'ph':
       case 'it':
       case 'ut':
-        if (inSeg > 0) inCode--;
+        if (inSeg > 0) {
+          inCode--;
+          if (tag.name !== 'bpt' && tag.name !== 'ept') gap = true;
+        }
         break;
       case 'seg':
         inSeg--;

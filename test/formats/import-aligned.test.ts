@@ -55,6 +55,9 @@ describe('formats/import-aligned', () => {
           { srcLang: 'en', tgtLang: 'ja-JP', src: 'met the Ambassador in Seoul', tgt: 'ソウルで大使と会談', props: {}, notes: [], where: 'TMX unit 2' },
         ],
       });
+      // A standalone code (a line break) left out between two words stands for a space.
+      const br = parseTmx(xml.replace('<seg>Cooperation</seg>', '<seg>The ministers met in Seoul.<ph>&lt;br/&gt;</ph>They agreed in<ph/>Busan.</seg>'));
+      expect(br.units[0]!.src).to.equal('The ministers met in Seoul. They agreed in Busan.');
     });
 
     it("gives each unit its own pair: the unit's srclang, else the header's, and the other variant's xml:lang", async () => {
