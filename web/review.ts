@@ -922,16 +922,17 @@ export class ReviewPage {
       e.preventDefault();
       return;
     }
-    const needRow = (fn: () => void): void => {
+    const needRow = (fn: () => void, structural = false): void => {
       // While an edit is saved the rows are about to be rebuilt: a key pressed now would act on a
-      // row that may no longer exist.
-      if (this.busy) announce('Wait a moment: the last change is still being saved.');
+      // row that may no longer exist. An edit that rewrites rows also waits for confirmations in
+      // flight (it sends the versions it saw); confirming row after row does not.
+      if (structural ? this.saving() : this.busy) announce(WAIT_MESSAGE);
       else if (this.current >= 0) fn();
       else announce('Move to a row first (j / k).');
     };
     const tool = this.rowToolDefs.find((t) => t.key === key);
     if (tool) {
-      needRow(() => this.runTool(tool.id));
+      needRow(() => this.runTool(tool.id), true);
       e.preventDefault();
       return;
     }
@@ -1795,7 +1796,10 @@ export class ReviewPage {
   }
 
   private async undoRedo(which: 'undo' | 'redo'): Promise<void> {
-    if (this.busy) return;
+    if (this.saving()) {
+      announce(WAIT_MESSAGE);
+      return;
+    }
     const label = which === 'undo' ? this.alignment.canUndo : this.alignment.canRedo;
     if (!label) {
       announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
@@ -1912,7 +1916,11 @@ export class ReviewPage {
 
   private async applyEdit(i: number, req: Omit<EditRequest, 'version'>): Promise<void> {
     const b = this.beads[i];
-    if (!b || this.busy) return;
+    if (!b) return;
+    if (this.saving()) {
+      announce(WAIT_MESSAGE);
+      return;
+    }
     if (!requireReviewer()) return;
     this.setBusy(true);
     try {
@@ -1932,6 +1940,11 @@ export class ReviewPage {
     }
   }
 
+  /** Whether an edit or a confirmation is on its way to the server: the next one waits for it. */
+  private saving(): boolean {
+    return this.busy || this.pending.size > 0;
+  }
+
   /** aria-busy tells assistive tech (and tests) that the rows are being rebuilt. */
   private setBusy(on: boolean): void {
     this.busy = on;
@@ -1939,6 +1952,8 @@ export class ReviewPage {
     else this.root.removeAttribute('aria-busy');
   }
 }
+
+const WAIT_MESSAGE = 'Wait a moment: the last change is still being saved.';
 
 const ACTION_NAMES: Record<string, string> = {
   merge: 'merge',

@@ -12,6 +12,7 @@ describe('web: stale pages and language pairs', function () {
   const fx = useFixture((conn) => ({
     ports: importStatement(conn, { title: 'Port talks', texts: { en: 'The sides met in Busan.\n\nThey agreed on port security.\n\nThey will share data.\n\nThe next meeting is in Tokyo.', ko: '양측은 부산에서 만났다.\n\n양측은 항만 보안에 합의하였다.\n\n양측은 자료를 공유한다.\n\n다음 회의는 도쿄에서 열린다.' } }, 'setup').statementId,
     bilateral: importStatement(conn, { title: 'Maritime talks', texts: { en: EN, ko: KO } }, 'setup').statementId,
+    waiting: importStatement(conn, { title: 'Waiting page', texts: { en: EN.replace('Seoul', 'Incheon'), ko: KO.replace('서울', '인천') } }, 'setup').statementId,
     busy: importStatement(conn, { title: 'Busy page', texts: { en: EN.replace('Seoul', 'Busan'), ko: KO.replace('서울', '부산') } }, 'setup').statementId,
     trilateral: importStatement(conn, { title: 'Trilateral maritime talks', texts: { en: EN + '\n\nThe three sides thanked the hosts.', ko: KO + '\n\n3국은 주최 측에 감사하였다.', ja: JA + '\n\n三か国は主催者に感謝した。' } }, 'setup').statementId,
   }));
@@ -120,6 +121,29 @@ describe('web: stale pages and language pairs', function () {
       // Nothing was confirmed: the c was not sent for the row the merge took away.
       const view = (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { beads: { status: string }[] } };
       expect(view.alignment.beads.map((b) => b.status)).to.deep.equal(['auto', 'auto']);
+    }, 15_000);
+  });
+
+  it('a merge or an undo asked for while a confirmation is on its way waits for it, instead of failing as someone else\'s change', async () => {
+    const id = fx.data.waiting;
+    await withPage(fx, async (page) => {
+      await page.route('**/api/beads/*/edit', async (route) => {
+        await new Promise((r) => setTimeout(r, 400));
+        await route.continue();
+      });
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.keyboard.press('j');
+      await page.keyboard.press('c');
+      await page.keyboard.press('j');
+      await page.keyboard.press('m');
+      await page.getByRole('status').getByText('Wait a moment: the last change is still being saved.').waitFor();
+      await page.keyboard.press('u');
+      await page.locator('tr.bead').first().locator('button.confirm[aria-pressed="true"]').waitFor();
+      expect(await page.getByRole('alert').allTextContents()).to.deep.equal([]);
+      // Once it has landed, the merge goes through.
+      await page.keyboard.press('m');
+      await page.waitForFunction(() => document.querySelectorAll('tr.bead').length === 2 && !document.querySelector('[aria-busy]'));
+      expect(await page.getByRole('alert').allTextContents()).to.deep.equal([]);
     }, 15_000);
   });
 
