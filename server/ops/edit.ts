@@ -381,9 +381,19 @@ export function undoRedo(db: Db, alignmentId: number, which: 'undo' | 'redo', ac
       const alignment = currentAlignment(db, alignmentId);
       const { done, undone } = undoState(db, alignmentId);
       const target = which === 'undo' ? done.at(-1) : undone.at(-1);
+      if (expect !== undefined && expect !== target?.id) {
+        // Someone got there first: the change the caller meant was undone (or redone) meanwhile,
+        // or another change has become the one to revert.
+        const moved = (which === 'undo' ? undone : done).find((e) => e.id === expect);
+        const name = (e: { action: string }) => `"${e.action === 'paragraph.edit' ? 'text edit' : e.action.replace(/^[a-z]+\./, '').replace(/-/g, ' ')}"`;
+        throw new ConflictError(
+          moved ? `the ${name(moved)} you meant to ${which} was ${which === 'undo' ? 'undone' : 'redone'} meanwhile by someone else`
+            : target ? `the latest change on this page is now ${name(target)} by ${target.actor}, not the one you meant to ${which}`
+            : `the change you meant to ${which} is no longer on this page's history`,
+          'history_changed',
+        );
+      }
       if (!target) throw new ConflictError(`nothing to ${which}`, 'nothing_to_' + which);
-      if (expect !== undefined && expect !== target.id)
-        throw new ConflictError(`the latest change on this page is now a ${target.action === 'paragraph.edit' ? 'text edit' : target.action.replace(/^[a-z]+\./, '').replace(/-/g, ' ')} by ${target.actor}, not the one you meant to ${which}`, 'history_changed');
       const parse = (json: string | null) => JSON.parse(json ?? 'null') as unknown;
       const [from, to] = which === 'undo' ? [parse(target.after), parse(target.before)] : [parse(target.before), parse(target.after)];
       const at = nowIso(opts);

@@ -92,7 +92,7 @@ describe('web: stale pages and language pairs', function () {
       });
       expect(res.status).to.equal(200);
       await page.keyboard.press('u');
-      await page.getByRole('alert').getByText('the latest change on this page is now a text edit by other').waitFor();
+      await page.getByRole('alert').getByText('the latest change on this page is now "text edit" by other').waitFor();
       // Their fix stands, and the page shows it.
       expect((await view()).alignment.beads.at(-1)!.tgt[0]!.text).to.equal(p.text + ' (수정)');
       await page.locator('tr.bead').last().locator('td.tgt').getByText('(수정)').waitFor();

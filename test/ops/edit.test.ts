@@ -149,7 +149,7 @@ describe('ops/edit', () => {
       const p = view().beads[2]!.tgt[0]!;
       editParagraph(db, p.id, { content: p.text + ' (수정)', base: p.text, alignment: view().id }, 'alice');
       const digest = dbDigest(db);
-      expect(() => undoRedo(db, view().id, 'undo', 'bob', {}, seenByBob.undoEvent!)).to.throw(ConflictError, /latest change on this page is now a text edit by alice/);
+      expect(() => undoRedo(db, view().id, 'undo', 'bob', {}, seenByBob.undoEvent!)).to.throw(ConflictError, /latest change on this page is now "text edit" by alice/);
       expect(dbDigest(db)).to.equal(digest);
       // With the page's current state, the undo goes through (and reverts alice's edit, which bob now sees).
       const now = undoRedoState(db, view().id);
@@ -160,6 +160,19 @@ describe('ops/edit', () => {
       expect(() => undoRedo(db, view().id, 'redo', 'bob', {}, after.redoEvent! + 1000)).to.throw(ConflictError, /not the one you meant to redo/);
       undoRedo(db, view().id, 'redo', 'bob', {}, after.redoEvent!);
       expect(view().beads[2]!.tgt[0]!.text).to.equal(p.text + ' (수정)');
+    });
+
+    it('says when the change a page meant to undo was undone meanwhile by someone else, rather than "nothing to undo"', () => {
+      edit(1, { op: 'merge' }, 'alice');
+      const alicePage = undoRedoState(db, view().id);
+      undoRedo(db, view().id, 'undo', 'bob', {}, alicePage.undoEvent!);
+      expect(() => undoRedo(db, view().id, 'undo', 'alice', {}, alicePage.undoEvent!)).to.throw(ConflictError, /the "merge" you meant to undo was undone meanwhile by someone else/);
+      const bobPage = undoRedoState(db, view().id);
+      undoRedo(db, view().id, 'redo', 'bob', {}, bobPage.redoEvent!);
+      expect(() => undoRedo(db, view().id, 'redo', 'alice', {}, bobPage.redoEvent!)).to.throw(ConflictError, /the "merge" you meant to redo was redone meanwhile by someone else/);
+      // An insert-empty is named as such.
+      edit(1, { op: 'insert-empty', side: 'tgt' }, 'bob');
+      expect(() => undoRedo(db, view().id, 'undo', 'alice', {}, bobPage.redoEvent!)).to.throw(ConflictError, /now "insert empty" by bob/);
     });
 
     it('undoes after the database is reopened (history lives in the events table)', () => {
