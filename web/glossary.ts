@@ -2,7 +2,7 @@
 import { deleteGlossaryTerm, listGlossary, saveGlossaryTerm, type GlossaryTerm } from './api.ts';
 import { byId, clear, h } from './dom.ts';
 import { langName } from './model.ts';
-import { announce, clearError, reportError, requireReviewer } from './ui.ts';
+import { announce, canEdit, clearError, reportError, requireReviewer } from './ui.ts';
 
 /** Terms are edited as "term | alternative" per language, the notation the API and data/glossary.tsv use. */
 export function parseTerms(value: string): string[] {
@@ -18,6 +18,7 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
   clear(crumbs);
   crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, 'Glossary'));
 
+  const editor = canEdit();
   let terms: GlossaryTerm[] = [];
   let editing: number | null = null;
   const search = h('input', { type: 'search', id: 'glossary-search', placeholder: 'Search terms in any language', autocomplete: 'off' });
@@ -86,8 +87,13 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
           h(
             'td',
             { class: 'term-actions' },
-            h('button', { type: 'button', class: 'small', 'data-act': 'edit', 'aria-label': `Edit ${first}` }, 'Edit'),
-            h('button', { type: 'button', class: 'small danger', 'data-act': 'delete', 'aria-label': `Delete ${first}` }, 'Delete'),
+            // Editing the glossary is an editor's (the server says so too); a translator reads it.
+            ...(editor
+              ? [
+                  h('button', { type: 'button', class: 'small', 'data-act': 'edit', 'aria-label': `Edit ${first}` }, 'Edit'),
+                  h('button', { type: 'button', class: 'small danger', 'data-act': 'delete', 'aria-label': `Delete ${first}` }, 'Delete'),
+                ]
+              : []),
           ),
         ),
       );
@@ -129,7 +135,7 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
       h('h1', null, 'Glossary'),
       h('form', { class: 'search', role: 'search', onsubmit: (e: Event) => e.preventDefault() }, h('label', { for: 'glossary-search', class: 'visually-hidden' }, 'Search glossary'), search),
     ),
-    form,
+    editor ? form : h('p', { class: 'muted small' }, 'The glossary is kept by editors; ask one to add or change a term.'),
     summary,
     h(
       'table',

@@ -73,6 +73,12 @@ describe('web: accounts mode', function () {
         expect(await exportBar.getByRole('link', { name: 'Report' }).count(), name).to.equal(editor ? 1 : 0);
         if (!editor) expect(await exportBar.textContent()).to.contain('Exports and flag reports are for editors');
         expect(await page.locator('.flag-item').first().getByRole('button', { name: 'Resolve' }).count(), name).to.equal(editor ? 1 : 0);
+        // The glossary: editors add, edit and delete terms; translators read it.
+        await open(page, `${fx.server.url}/#glossary`);
+        await page.locator('table.glossary tbody tr').first().waitFor();
+        expect(await page.getByRole('button', { name: 'Add term' }).count(), name).to.equal(editor ? 1 : 0);
+        expect(await page.locator('table.glossary tbody tr').first().getByRole('button', { name: /^Delete / }).count(), name).to.equal(editor ? 1 : 0);
+        if (!editor) await page.getByText('The glossary is kept by editors').waitFor();
         await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('form', { name: 'Sign in' }).waitFor();
         expect(pageErrors).to.deep.equal([]);
