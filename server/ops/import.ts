@@ -86,7 +86,8 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   const ordered = [pivot, ...langs.filter((l) => l !== pivot)];
   const paragraphs = new Map<Lang, SplitParagraph[]>();
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
-  const title = (input.title?.trim() || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
+  // Single spaces, as the texts are stored: a title pasted with a no-break or doubled space is found by search.
+  const title = (input.title?.replace(/\s+/g, ' ').trim() || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
   if (input.date != null && input.date !== '') checkStatementDate(input.date);
   return { langs: ordered, paragraphs, title };
 }

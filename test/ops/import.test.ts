@@ -38,6 +38,13 @@ describe('ops/import', () => {
   });
 
   describe('#importStatement', () => {
+    it('stores a title with single spaces (a pasted no-break or doubled space), so search finds it', async () => {
+      const { searchStatements } = await import('../../server/store/statements.ts');
+      const { statementId } = importStatement(db, { title: ' Readout of the Vice\u00a0Ministers’  Call ', preSplit: true, texts: { en: 'The vice ministers spoke by phone on June 3, 2026.\nThey agreed to meet in July.', ko: '양국 차관은 2026년 6월 3일 전화 통화를 하였다.\n양측은 7월에 만나기로 하였다.' } }, 't');
+      expect(getStatementView(db, statementId).statement.title).to.equal('Readout of the Vice Ministers’ Call');
+      expect(searchStatements(db, 'Vice Ministers’  Call').map((x) => x.id)).to.deep.equal([statementId]);
+    });
+
     const texts = {
       en: readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8'),
       ko: readFileSync(join(demoDir, 'kidd26.ko.txt'), 'utf8'),
