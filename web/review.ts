@@ -593,6 +593,7 @@ export class ReviewPage {
   /** (Re)build every row in one fragment; used on load and after edits that change the row set. */
   private renderRows(): void {
     this.forgetSentences();
+    const drafts = this.takeDrafts(this.tbody);
     clear(this.tbody);
     const frag = document.createDocumentFragment();
     this.rows = this.beads.map((b, i) => {
@@ -610,6 +611,7 @@ export class ReviewPage {
     this.renderHistory();
     this.updateRowTools();
     this.applyFilter();
+    this.restoreDrafts(drafts);
   }
 
   private renderHistory(): void {
@@ -785,11 +787,13 @@ export class ReviewPage {
     if (!b || !oldRow) return;
     const hadFocus = oldRow.contains(document.activeElement);
     const focusedConfirm = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('confirm');
+    const drafts = this.takeDrafts(oldRow);
     const row = this.buildRow(b, i);
     row.hidden = oldRow.hidden;
     if (i === this.current) row.classList.add('current');
     oldRow.replaceWith(row);
     this.rows[i] = row;
+    this.restoreDrafts(drafts);
     if (hadFocus) {
       const target = focusedConfirm ? row.querySelector<HTMLButtonElement>('button.confirm') : row;
       (target ?? row).focus({ preventScroll: true });
@@ -1632,23 +1636,28 @@ export class ReviewPage {
     if (p) this.openTextEditor(p.id);
   }
 
-  private openTextEditor(paraId: number): void {
+  /**
+   * `draft`: an editor the rows were rebuilt under (another row's save, a merge, an undo), opened
+   * again with the reviewer's unsaved text and the text it started from, so a conflict is still seen.
+   */
+  private openTextEditor(paraId: number, draft?: Draft): void {
     const found = this.findParagraph(paraId);
     if (!found) return;
-    if (!requireReviewer()) return;
+    if (!draft && !requireReviewer()) return;
     const row = this.rows[found.index];
     const div = row?.querySelector<HTMLElement>(`.para[data-para-id="${paraId}"]`);
     if (!div || div.querySelector('form')) return;
     const lang = found.side === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
     const label = `Text of ${langName(lang)} ¶${found.para.n}`;
     const area = h('textarea', { class: 'para-text', 'aria-label': label, rows: Math.min(14, Math.max(4, Math.ceil(found.para.text.length / 38))) });
-    area.value = found.para.text;
+    const para = draft ? { ...found.para, text: draft.base } : found.para;
+    area.value = draft ? draft.text : found.para.text;
     const history = h('div', { class: 'para-history', hidden: true });
     const save = h('button', { type: 'submit', class: 'primary small' }, 'Save');
     const historyBtn = h('button', { type: 'button', class: 'small', 'aria-expanded': 'false' }, 'History');
     const form = h(
       'form',
-      { class: 'para-editor' },
+      { class: 'para-editor', 'data-base': para.text },
       area,
       h('div', { class: 'editor-actions' }, save, h('button', { type: 'button', class: 'ghost small', 'data-role': 'cancel' }, 'Cancel'), historyBtn, h('span', { class: 'muted small' }, 'Ctrl+Enter saves · Esc cancels')),
       history,
@@ -1670,7 +1679,7 @@ export class ReviewPage {
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      void this.saveParagraph(found.para, area.value, save, close);
+      void this.saveParagraph(para, area.value, save, close);
     });
     form.querySelector('[data-role="cancel"]')?.addEventListener('click', close);
     historyBtn.addEventListener('click', () => {
@@ -1688,7 +1697,28 @@ export class ReviewPage {
         close();
       }
     });
-    area.focus();
+    if (!draft || draft.focus) area.focus();
+  }
+
+  /** Open editors under `scope` holding unsaved text, before their rows are rebuilt. */
+  private takeDrafts(scope: HTMLElement): Draft[] {
+    const out: Draft[] = [];
+    for (const form of scope.querySelectorAll<HTMLFormElement>('form.para-editor')) {
+      const id = Number(form.closest<HTMLElement>('.para[data-para-id]')?.dataset['paraId']);
+      const area = form.querySelector('textarea');
+      const base = form.dataset['base'] ?? '';
+      if (!id || !area || area.value.replace(/\s+/g, ' ').trim() === base) continue;
+      out.push({ paraId: id, text: area.value, base, focus: form.contains(document.activeElement) });
+    }
+    return out;
+  }
+
+  /** Opens again the editors the rebuilt rows still show, unless their text is what is now stored (just saved). */
+  private restoreDrafts(drafts: Draft[]): void {
+    for (const d of drafts) {
+      const found = this.findParagraph(d.paraId);
+      if (found && d.text.replace(/\s+/g, ' ').trim() !== found.para.text) this.openTextEditor(d.paraId, d);
+    }
   }
 
   private async fillParagraphHistory(paraId: number, box: HTMLElement): Promise<void> {
@@ -1753,6 +1783,7 @@ export class ReviewPage {
       const [latest] = (await paragraphHistory(para.id)).history;
       if (!form || !latest) throw new Error('no history');
       para.text = latest.after;
+      form.dataset['base'] = latest.after;
       form.dataset['stale'] = '1';
       form.querySelector('.para-conflict')?.remove();
       form.prepend(
@@ -1954,6 +1985,9 @@ export class ReviewPage {
 }
 
 const WAIT_MESSAGE = 'Wait a moment: the last change is still being saved.';
+
+/** A paragraph editor's unsaved text and the text it started from (see takeDrafts). */
+interface Draft { paraId: number; text: string; base: string; focus: boolean }
 
 const ACTION_NAMES: Record<string, string> = {
   merge: 'merge',

@@ -12,6 +12,7 @@ describe('web: stale pages and language pairs', function () {
   const fx = useFixture((conn) => ({
     ports: importStatement(conn, { title: 'Port talks', texts: { en: 'The sides met in Busan.\n\nThey agreed on port security.\n\nThey will share data.\n\nThe next meeting is in Tokyo.', ko: '양측은 부산에서 만났다.\n\n양측은 항만 보안에 합의하였다.\n\n양측은 자료를 공유한다.\n\n다음 회의는 도쿄에서 열린다.' } }, 'setup').statementId,
     bilateral: importStatement(conn, { title: 'Maritime talks', texts: { en: EN, ko: KO } }, 'setup').statementId,
+    drafts: importStatement(conn, { title: 'Drafts page', texts: { en: EN.replace('Seoul', 'Daegu'), ko: KO.replace('서울', '대구') } }, 'setup').statementId,
     waiting: importStatement(conn, { title: 'Waiting page', texts: { en: EN.replace('Seoul', 'Incheon'), ko: KO.replace('서울', '인천') } }, 'setup').statementId,
     busy: importStatement(conn, { title: 'Busy page', texts: { en: EN.replace('Seoul', 'Busan'), ko: KO.replace('서울', '부산') } }, 'setup').statementId,
     trilateral: importStatement(conn, { title: 'Trilateral maritime talks', texts: { en: EN + '\n\nThe three sides thanked the hosts.', ko: KO + '\n\n3국은 주최 측에 감사하였다.', ja: JA + '\n\n三か国は主催者に感謝した。' } }, 'setup').statementId,
@@ -144,6 +145,26 @@ describe('web: stale pages and language pairs', function () {
       await page.keyboard.press('m');
       await page.waitForFunction(() => document.querySelectorAll('tr.bead').length === 2 && !document.querySelector('[aria-busy]'));
       expect(await page.getByRole('alert').allTextContents()).to.deep.equal([]);
+    }, 15_000);
+  });
+
+  it('keeps an open text editor and its unsaved text when the rows are rebuilt under it (an undo of another row)', async () => {
+    const id = fx.data.drafts;
+    await withPage(fx, async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.locator('tr.bead').nth(2).locator('button.confirm').click();
+      await page.locator('tr.bead').nth(2).locator('button.confirm[aria-pressed="true"]').waitFor();
+      await page.locator('tr.bead').first().locator('td.tgt .pt').dblclick();
+      const editor = page.locator('tr.bead').first().locator('form.para-editor textarea');
+      await editor.fill('양국 장관은 서울에서 만나 회담하였다. (수정 중)');
+      await page.getByRole('button', { name: 'Undo confirm' }).click();
+      await page.locator('tr.bead').nth(2).locator('button.confirm[aria-pressed="false"]').waitFor();
+      // The rows were rebuilt; the editor is open again with the reviewer's text, not lost.
+      expect(await page.locator('tr.bead').first().locator('form.para-editor textarea').inputValue()).to.equal('양국 장관은 서울에서 만나 회담하였다. (수정 중)');
+      // And it still saves.
+      await page.locator('tr.bead').first().locator('form.para-editor').getByRole('button', { name: 'Save' }).click();
+      await page.locator('tr.bead').first().locator('td.tgt .pt').getByText('(수정 중)').waitFor();
+      expect(await page.locator('form.para-editor').count()).to.equal(0);
     }, 15_000);
   });
 
