@@ -52,7 +52,7 @@ function statementRow(s: StatementSummary, q: string): HTMLTableRowElement {
       'td',
       { class: 'col-title' },
       h('a', { href: `/statements/${s.id}` }, ...pieces),
-      inText ? h('span', { class: 'match-note' }, `“${q}” is in the text`) : null,
+      inText ? h('span', { class: 'match-note' }, `“${q.replace(/\s+/g, ' ').trim()}” is in the text`) : null,
     ),
     h('td', { class: 'col-date' }, s.date ? h('time', { datetime: s.date }, s.date) : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'col-langs' }, langChips(s.languages)),

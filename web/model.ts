@@ -173,7 +173,8 @@ export function firstChangedRow(before: ReadonlyArray<RowState>, after: Readonly
 export function matchPieces(text: string, query: string): Array<{ text: string; match: boolean }> {
   const q = query.trim();
   if (!q) return [{ text, match: false }];
-  const re = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+  // Any run of spaces in the query matches any run in the text (a doubled or no-break space), as the search does.
+  const re = new RegExp(q.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'giu');
   const out: Array<{ text: string; match: boolean }> = [];
   let at = 0;
   for (const m of text.matchAll(re)) {

@@ -125,6 +125,9 @@ describe('web/model', () => {
     const join = (ps: Array<{ text: string; match: boolean }>) => ps.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
     expect(join(matchPieces('Joint Statement on the Joint Exercise', 'joint'))).to.equal('[Joint] Statement on the [Joint] Exercise');
     expect(join(matchPieces('제56차 한미안보협의회의 공동성명', '안보'))).to.equal('제56차 한미[안보]협의회의 공동성명');
+    // Spaces in the query match any run of spaces in the text, no-break ones included.
+    expect(join(matchPieces('Harbor\u00a0Cooperation  Meeting', 'harbor  cooperation meeting'))).to.equal('[Harbor\u00a0Cooperation  Meeting]');
+    expect(join(matchPieces('Harbor Cooperation Meeting', 'Cooperation\u00a0Meeting'))).to.equal('Harbor [Cooperation Meeting]');
     expect(join(matchPieces('Cost (2026) a+b', '(2026) a+')))
       .to.equal('Cost [(2026) a+]b');
     expect(join(matchPieces('No match here', 'zzz'))).to.equal('No match here');
