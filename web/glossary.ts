@@ -70,8 +70,10 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
   };
 
   const paint = (): void => {
-    const q = search.value.trim().toLowerCase();
-    const shown = q ? terms.filter((t) => Object.values(t.terms).some((list) => list.some((x) => x.toLowerCase().includes(q))) || t.note.toLowerCase().includes(q)) : terms;
+    // Spaces compared as single spaces, a doubled or no-break one in the query included.
+    const flat = (x: string) => x.replace(/\s+/g, ' ').toLowerCase();
+    const q = flat(search.value.trim());
+    const shown = q ? terms.filter((t) => Object.values(t.terms).some((list) => list.some((x) => flat(x).includes(q))) || flat(t.note).includes(q)) : terms;
     clear(tbody);
     const frag = document.createDocumentFragment();
     for (const t of shown) {

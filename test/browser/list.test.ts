@@ -188,6 +188,9 @@ describe('web: statement list', function () {
       const stored = (await apiGet<{ terms: { id: number; note: string; terms: Record<string, string[]> }[] }>(fx.server.url, '/api/glossary')).terms.find((t) => t.terms['ko']?.includes('동맹시험조정반'));
       expect(stored?.terms['en']).to.deep.equal(['Alliance Trial Coordination Cell', 'ATCC']);
 
+      // A doubled or no-break space in the search is one space.
+      await page.getByRole('searchbox', { name: 'Search glossary' }).fill('trial  coordination\u00a0cell');
+      await page.getByText(`1 of ${before + 1} terms`).waitFor();
       await page.getByRole('searchbox', { name: 'Search glossary' }).fill('시험조정');
       await page.getByText(`1 of ${before + 1} terms`).waitFor();
       const row = page.locator('table.glossary tbody tr');
