@@ -152,6 +152,8 @@ export class ReviewPage {
   private current = -1;
   private filter: FilterId = 'all';
   private readonly pending = new Set<number>();
+  /** A flag refused because its row changed: offered again by the next flag form. */
+  private flagDraft: { category: string; severity: string; comment: string } | null = null;
   private categories = FALLBACK_CATEGORIES;
   private severities = FALLBACK_SEVERITIES;
   private panelTab: PanelTab = 'flags';
@@ -1112,9 +1114,15 @@ export class ReviewPage {
     const category = byId<HTMLSelectElement>('flag-category');
     // Preselect the obvious category for an empty side; it is what reviewers flag most often there.
     category.value = b.src.length === 0 ? 'addition' : b.tgt.length === 0 ? 'omission' : '';
+    const draft = this.flagDraft;
+    this.flagDraft = null;
     const severity = byId<HTMLSelectElement>('flag-severity');
     severity.value = this.severities.includes('major') ? 'major' : (this.severities[0] ?? '');
-    byId<HTMLTextAreaElement>('flag-comment').value = '';
+    byId<HTMLTextAreaElement>('flag-comment').value = draft?.comment ?? '';
+    if (draft) {
+      category.value = draft.category;
+      severity.value = draft.severity;
+    }
     dialog.showModal();
     category.focus();
   }
@@ -1142,8 +1150,10 @@ export class ReviewPage {
       announce(`Flag “${category}” saved on row ${i + 1}.`);
     } catch (err) {
       if (staleScreen(err)) {
+        // Kept for the next flag form: the rows changed under it, not the reviewer's mind.
+        this.flagDraft = { category, severity, comment };
         this.flagDialog?.close();
-        await this.reloadWithMessage(`${CONFLICT_MESSAGE} The flag was not saved.`, i);
+        await this.reloadWithMessage(`${CONFLICT_MESSAGE} The flag was not saved; its comment is kept for the next flag you open (f).`, i);
       } else reportError(err);
     } finally {
       save.disabled = false;

@@ -12,6 +12,7 @@ describe('web: stale pages and language pairs', function () {
   const fx = useFixture((conn) => ({
     ports: importStatement(conn, { title: 'Port talks', texts: { en: 'The sides met in Busan.\n\nThey agreed on port security.\n\nThey will share data.\n\nThe next meeting is in Tokyo.', ko: '양측은 부산에서 만났다.\n\n양측은 항만 보안에 합의하였다.\n\n양측은 자료를 공유한다.\n\n다음 회의는 도쿄에서 열린다.' } }, 'setup').statementId,
     bilateral: importStatement(conn, { title: 'Maritime talks', texts: { en: EN, ko: KO } }, 'setup').statementId,
+    flagged: importStatement(conn, { title: 'Flagged page', texts: { en: EN.replace('Seoul', 'Gwangju'), ko: KO.replace('서울', '광주') } }, 'setup').statementId,
     drafts: importStatement(conn, { title: 'Drafts page', texts: { en: EN.replace('Seoul', 'Daegu'), ko: KO.replace('서울', '대구') } }, 'setup').statementId,
     waiting: importStatement(conn, { title: 'Waiting page', texts: { en: EN.replace('Seoul', 'Incheon'), ko: KO.replace('서울', '인천') } }, 'setup').statementId,
     busy: importStatement(conn, { title: 'Busy page', texts: { en: EN.replace('Seoul', 'Busan'), ko: KO.replace('서울', '부산') } }, 'setup').statementId,
@@ -165,6 +166,34 @@ describe('web: stale pages and language pairs', function () {
       await page.locator('tr.bead').first().locator('form.para-editor').getByRole('button', { name: 'Save' }).click();
       await page.locator('tr.bead').first().locator('td.tgt .pt').getByText('(수정 중)').waitFor();
       expect(await page.locator('form.para-editor').count()).to.equal(0);
+    }, 15_000);
+  });
+
+  it('offers a flag refused because its row was merged away again, comment and all, in the next flag form', async () => {
+    const id = fx.data.flagged;
+    const view = async () => (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { beads: { id: number; version: number }[] } };
+    await withPage(fx, async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('f');
+      const dialog = page.getByRole('dialog', { name: 'Flag row 2' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Category').selectOption('terminology');
+      await dialog.getByLabel('Comment').fill('해양 협력 should be maritime cooperation throughout');
+      // Another reviewer merges row 2 into row 1 meanwhile.
+      const row2 = (await view()).alignment.beads[1]!;
+      const res = await fetch(new URL(`/api/beads/${row2.id}/edit`, fx.server.url), { method: 'POST', headers: { 'X-Reviewer': 'other', 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'merge', version: row2.version }) });
+      expect(res.status).to.equal(200);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('alert').getByText('its comment is kept for the next flag you open').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('tr.bead').length === 2 && !document.querySelector('[aria-busy]'));
+      await page.locator('tr.bead').first().focus();
+      await page.keyboard.press('f');
+      const again = page.getByRole('dialog', { name: 'Flag row 1' });
+      await again.waitFor();
+      expect(await again.getByLabel('Comment').inputValue()).to.equal('해양 협력 should be maritime cooperation throughout');
+      expect(await again.getByLabel('Category').inputValue()).to.equal('terminology');
     }, 15_000);
   });
 
