@@ -233,8 +233,7 @@ function collapseRun(run: string): string {
 }
 
 /** End offsets of every sentence of `t` (normalised) except the last. */
-const NOTE_AFTER = /^ \((?!(?:\d{1,2}|[가-하]|[a-z]|[ivx]{1,4})\))[^()]{1,80}\)/u;
-const LIST_MARKER_AFTER = /^\((?:\d{1,2}|[가-하]|[a-z]|[ivx]{1,4})\)\s/u;
+const NOTE_AFTER = /^ \([^()]{1,80}\)/u;
 /** A Korean line that stops on a particle or a connective ending: the phrase goes on. */
 const CONTINUES_KO = /[\uac00-\ud7a3](?:가|이|을|를|은|는|와|과|에|에서|로|으로|및|며|고|서|여|도|만)$|,$/u;
 
@@ -247,7 +246,8 @@ function sentenceCuts(t: string, lang: Lang): number[] {
     if (end >= t.length) break;
     // A note in brackets after a Korean sentence ("…하였습니다. (관련 사진 첨부)") is that
     // sentence's: the cut goes after it when another sentence follows, and nowhere when none does.
-    const note = t.charCodeAt(end) === 32 && t.charCodeAt(end + 1) === 40 ? NOTE_AFTER.exec(t.slice(end)) : null;
+    // A list marker in brackets ("(1) ", "(가) ", as detectMarker knows them) opens the next item instead.
+    const note = t.charCodeAt(end) === 32 && t.charCodeAt(end + 1) === 40 && !detectMarker(t.slice(end + 1)) ? NOTE_AFTER.exec(t.slice(end)) : null;
     if (note && /\p{Script=Hangul}/u.test(t.slice(sentStart, m.index))) {
       const after = end + note[0].length;
       if (after < t.length && t.slice(after).trim()) {
@@ -311,7 +311,7 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   const lower = word.toLowerCase();
   // "(끝)", "(사진 첨부)": a short parenthesised note belongs to the sentence it follows.
   // A list marker in brackets ("(1) ", "(가) ") opens the next item instead.
-  if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && !LIST_MARKER_AFTER.test(after) && /\p{Script=Hangul}/u.test(before)) return false;
+  if (/^\((?:끝|[^()]{0,12})\)(?:\s|$)/u.test(after) && !detectMarker(after) && /\p{Script=Hangul}/u.test(before)) return false;
   // A list item's letter or numeral opening the sentence ("가. ", "a. ", "iv. ") ends nothing.
   if (before.trim() === word && /^(?:[가-하]|[a-z]|[ivx]{1,4})$/iu.test(word)) return false;
   // "2023.9.18." is a date written with dots: it ends a sentence no more than "2023. 9. 18." does

@@ -85,8 +85,6 @@ function bomlessUtf16(buf: Uint8Array): DecodedText | null {
   return CONTROL_CHAR.test(text) || texty < text.length * 0.95 ? null : { text, encoding };
 }
 
-const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/u;
-
 function decodeStrict(label: string, bytes: Uint8Array, name: string): string {
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
@@ -172,6 +170,8 @@ function isEucKrSubset(buf: Uint8Array): boolean {
 
 // C0 controls other than tab/LF/CR/FF, and DEL: a few are stray noise, many mean binary.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu;
+/** The same characters, for a yes/no test (a global pattern keeps state between tests). */
+const CONTROL_CHAR = new RegExp(CONTROL.source, 'u');
 
 function finishText(raw: string): string {
   let text = raw.startsWith('\ufeff') ? raw.slice(1) : raw;
