@@ -385,14 +385,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(
       async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; oneSided?: boolean; langTag?: Record<string, string>; db?: string }) => {
-        const { isExportFormat, openDb, exportCorpus, firstPair, requireStatements } = await heavy();
+        const { isExportFormat, openDb, exportCorpus, firstPair, oneSidedFits, requireStatements } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
         const minConfidence = o.minConfidence === undefined ? undefined : Number(o.minConfidence);
         if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
-        if (o.oneSided && (!['tsv', 'csv', 'jsonl'].includes(o.format) || o.level === 'sentence')) throw new UsageError('--one-sided works with --format tsv, csv or jsonl at paragraph level');
+        if (o.oneSided && !oneSidedFits(o.format, o.level)) throw new UsageError('--one-sided works with --format tsv, csv or jsonl at paragraph level');
         const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags, oneSided: o.oneSided } as const;
         // Before any file is opened: a missing database or an unknown statement exits 1 and writes nothing.
         // Moses names its two files after the pair, so the pair is settled before they are opened too.

@@ -113,6 +113,11 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
   }
 }
 
+/** Whether rows with one side empty (CorpusQuery.oneSided) fit an export: tabular formats, paragraph level. */
+export function oneSidedFits(format: string, level: string | undefined): boolean {
+  return (format === 'tsv' || format === 'csv' || format === 'jsonl') && level !== 'sentence';
+}
+
 /** An export names its statements: an unknown one is a NotFoundError (404 / exit 1), not an empty file. */
 export function requireStatements(db: Db, ids: readonly number[] | undefined): void {
   for (const id of ids ?? []) getStatement(db, id);
@@ -127,7 +132,7 @@ export async function exportCorpus(
   opts: OpsOptions = {},
 ): Promise<{ count: number }> {
   requireStatements(db, q.statementIds);
-  if (q.oneSided && (!['tsv', 'csv', 'jsonl'].includes(format) || q.level === 'sentence'))
+  if (q.oneSided && !oneSidedFits(format, q.level))
     throw new InputError('rows with one side empty are exported in TSV, CSV or JSONL at paragraph level only');
   // Moses files and an XLIFF document hold one language pair.
   const query = (format === 'moses' || format === 'xliff') && !q.pair ? { ...q, pair: firstPair(db, q) } : q;

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../../ops/glossary.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
-import { exportCorpus, requireStatements } from '../../ops/export.ts';
+import { exportCorpus, oneSidedFits, requireStatements } from '../../ops/export.ts';
 import { TOOL_VERSION } from '../../ops/context.ts';
 import { parseLangPair, parseLangTag } from '../../formats/export/types.ts';
 import { buildReport } from '../../ops/report.ts';
@@ -73,7 +73,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     if (oneSidedParam !== undefined && oneSidedParam !== '1' && oneSidedParam !== 'true' && oneSidedParam !== '0' && oneSidedParam !== 'false')
       throw new HttpError(400, 'bad_request', '"one_sided" must be 1 or 0');
     const oneSided = oneSidedParam === '1' || oneSidedParam === 'true';
-    if (oneSided && (!['tsv', 'csv', 'jsonl'].includes(format) || level === 'sentence'))
+    if (oneSided && !oneSidedFits(format, level))
       throw new HttpError(400, 'bad_request', '"one_sided" works with tsv, csv or jsonl at paragraph level');
     const langTags: Record<string, string> = {};
     const tags = req.query.lang_tag === undefined ? [] : Array.isArray(req.query.lang_tag) ? req.query.lang_tag : [req.query.lang_tag];
