@@ -1,11 +1,20 @@
 // Browser tests: a review page loaded before a new version was imported, and a trilateral page's export.
 import { expect } from 'chai';
 import { importStatement } from '../../server/ops/import.ts';
-import { open, useFixture, withPage } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { apiAlignment, open, useFixture, withPage } from './harness.ts';
 
 const EN = 'The two ministers met in Seoul.\n\nThey agreed to expand maritime cooperation.\n\nThe next meeting will be held in Tokyo.';
 const KO = '양국 장관은 서울에서 만났다.\n\n양측은 해양 협력을 확대하기로 합의하였다.\n\n다음 회의는 도쿄에서 열린다.';
 const JA = '両大臣はソウルで会談した。\n\n双方は海洋協力を拡大することで一致した。\n\n次回会合は東京で開催される。';
+
+/** Holds back the answers to alignment edits for 400 ms, so a key pressed next certainly arrives while one is saved. */
+async function holdBackEdits(page: Page): Promise<void> {
+  await page.route('**/api/beads/*/edit', async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+}
 
 describe('web: stale pages and language pairs', function () {
   this.timeout(60_000);
@@ -79,14 +88,13 @@ describe('web: stale pages and language pairs', function () {
 
   it('Undo refuses, and says so, when another reviewer changed the page after the change it would undo', async () => {
     const id = fx.data.ports;
-    const view = async () => (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { beads: { tgt: { id: number; text: string }[] }[] } };
     await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${id}`);
       await page.keyboard.press('j');
       await page.keyboard.press('c');
       await page.getByRole('button', { name: 'Undo confirm' }).waitFor();
       // Another reviewer fixes a Korean text after that, from their own page.
-      const p = (await view()).alignment.beads.at(-1)!.tgt[0]!;
+      const p = (await apiAlignment(fx.server.url, id)).beads.at(-1)!.tgt[0]!;
       const res = await fetch(new URL(`/api/paragraphs/${p.id}`, fx.server.url), {
         method: 'PATCH',
         headers: { 'X-Reviewer': 'other', 'Content-Type': 'application/json' },
@@ -96,7 +104,7 @@ describe('web: stale pages and language pairs', function () {
       await page.keyboard.press('u');
       await page.getByRole('alert').getByText('the latest change on this page is now "text edit" by other').waitFor();
       // Their fix stands, and the page shows it.
-      expect((await view()).alignment.beads.at(-1)!.tgt[0]!.text).to.equal(p.text + ' (수정)');
+      expect((await apiAlignment(fx.server.url, id)).beads.at(-1)!.tgt[0]!.text).to.equal(p.text + ' (수정)');
       await page.locator('tr.bead').last().locator('td.tgt').getByText('(수정)').waitFor();
     }, 15_000);
   });
@@ -105,10 +113,7 @@ describe('web: stale pages and language pairs', function () {
     const id = fx.data.busy;
     await withPage(fx, async (page) => {
       // The merge's answer is held back, so the next key certainly arrives while it is saved.
-      await page.route('**/api/beads/*/edit', async (route) => {
-        await new Promise((r) => setTimeout(r, 400));
-        await route.continue();
-      });
+      await holdBackEdits(page);
       await open(page, `${fx.server.url}/statements/${id}`);
       await page.keyboard.press('j');
       await page.keyboard.press('j');
@@ -121,18 +126,14 @@ describe('web: stale pages and language pairs', function () {
       await page.waitForFunction(() => document.querySelectorAll('tr.bead').length === 2 && !document.querySelector('[aria-busy]'));
       expect(await page.getByRole('alert').allTextContents()).to.deep.equal([]);
       // Nothing was confirmed: the c was not sent for the row the merge took away.
-      const view = (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { beads: { status: string }[] } };
-      expect(view.alignment.beads.map((b) => b.status)).to.deep.equal(['auto', 'auto']);
+      expect((await apiAlignment(fx.server.url, id)).beads.map((b) => b.status)).to.deep.equal(['auto', 'auto']);
     }, 15_000);
   });
 
   it('a merge or an undo asked for while a confirmation is on its way waits for it, instead of failing as someone else\'s change', async () => {
     const id = fx.data.waiting;
     await withPage(fx, async (page) => {
-      await page.route('**/api/beads/*/edit', async (route) => {
-        await new Promise((r) => setTimeout(r, 400));
-        await route.continue();
-      });
+      await holdBackEdits(page);
       await open(page, `${fx.server.url}/statements/${id}`);
       await page.keyboard.press('j');
       await page.keyboard.press('c');
@@ -171,7 +172,6 @@ describe('web: stale pages and language pairs', function () {
 
   it('offers a flag refused because its row was merged away again, comment and all, in the next flag form', async () => {
     const id = fx.data.flagged;
-    const view = async () => (await (await fetch(new URL(`/api/statements/${id}`, fx.server.url))).json()) as { alignment: { beads: { id: number; version: number }[] } };
     await withPage(fx, async (page) => {
       await open(page, `${fx.server.url}/statements/${id}`);
       await page.keyboard.press('j');
@@ -182,7 +182,7 @@ describe('web: stale pages and language pairs', function () {
       await dialog.getByLabel('Category').selectOption('terminology');
       await dialog.getByLabel('Comment').fill('해양 협력 should be maritime cooperation throughout');
       // Another reviewer merges row 2 into row 1 meanwhile.
-      const row2 = (await view()).alignment.beads[1]!;
+      const row2 = (await apiAlignment(fx.server.url, id)).beads[1]!;
       const res = await fetch(new URL(`/api/beads/${row2.id}/edit`, fx.server.url), { method: 'POST', headers: { 'X-Reviewer': 'other', 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'merge', version: row2.version }) });
       expect(res.status).to.equal(200);
       await dialog.getByRole('button', { name: 'Save' }).click();
