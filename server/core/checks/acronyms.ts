@@ -2,12 +2,13 @@
 import type { Anchor } from '../anchors.ts';
 import type { Glossary } from '../glossary.ts';
 import { baseLang, langName } from './side.ts';
+import { inPartyCompound } from './terminology.ts';
 import type { RawFinding, Unit } from './types.ts';
 
 // Renderings a Korean text uses instead of the Latin acronym; a glossary adds to these.
 const BUILTIN: Record<string, Record<string, string[]>> = {
   ko: {
-    US: ['미국', '미측', '미'], USA: ['미국'], ROK: ['한국', '대한민국', '한측', '한미', '한일', '한중', '한-', '한·', '한∙', '우리'], DPRK: ['북한', '북측', '조선민주주의인민공화국'],
+    US: ['미국', '미측', '미'], USA: ['미국'], ROK: ['한국', '대한민국', '한측', '한미', '우리'], DPRK: ['북한', '북측', '조선민주주의인민공화국'],
     PRC: ['중국'], UN: ['유엔', '국제연합'], UNSC: ['안보리', '안전보장이사회'], EU: ['유럽연합'], NATO: ['나토', '북대서양조약기구'],
     ASEAN: ['아세안'], IAEA: ['국제원자력기구'], WMD: ['대량살상무기'], ICBM: ['대륙간탄도미사일'], SLBM: ['잠수함발사탄도미사일'],
     SRBM: ['단거리'], IRBM: ['중거리'], USFK: ['주한미군'], CFC: ['연합사', '연합군사령부'], JCS: ['합참', '합동참모본부'],
@@ -30,6 +31,16 @@ function renderings(acr: string, lang: string, g: Glossary | undefined, srcLang:
     }
   }
   return out;
+}
+
+/**
+ * Whether `text` renders the acronym in its own words: one of its renderings, or, in Korean, the
+ * country's one-syllable abbreviation inside a compound of parties (한-아세안, 한일, 북미), as the
+ * terminology check reads them.
+ */
+function rendered(acr: string, lang: string, text: string, g: Glossary | undefined, otherLang: string): boolean {
+  const rs = renderings(acr, lang, g, otherLang);
+  return rs.some((r) => r && text.includes(r)) || (baseLang(lang) === 'ko' && inPartyCompound(text, rs, []));
 }
 
 /** True when `acr` spells the initials of consecutive words of `text` (stop words may be skipped). */
@@ -76,7 +87,7 @@ export function checkAcronyms(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[]
   const g = u.opts.glossary;
   // Source acronyms the target neither repeats nor renders in its own words.
   const lostS = acrS.filter((a, i) => !setT.has(a.value) && acrS.findIndex((b) => b.value === a.value) === i
-    && !renderings(a.value, u.tgt.lang, g, u.src.lang).some((r) => r && u.tgt.text.includes(r)));
+    && !rendered(a.value, u.tgt.lang, u.tgt.text, g, u.src.lang));
   const out: RawFinding[] = [];
   const seen = new Set<string>();
   for (const a of acrT) {
@@ -104,7 +115,7 @@ export function checkAcronyms(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[]
       continue;
     }
     // "을지 자유의 방패(UFS)" for "Ulchi Freedom Shield": an acronym the source spells out is faithful.
-    if (spellsInitials(a.value, u.src.text) || renderings(a.value, u.src.lang, g, u.tgt.lang).some((r) => u.src.text.includes(r))) continue;
+    if (spellsInitials(a.value, u.src.text) || rendered(a.value, u.src.lang, u.src.text, g, u.tgt.lang)) continue;
     if (g && expandedInSource(g, a.value, u.src.lang, u.src.text)) continue;
     out.push({
       check: 'acronyms', severity: 'warning',
