@@ -218,19 +218,36 @@ const MONTH_NO: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
-/** Day ranges ("September 22-23, 2025", "9월 22~23일") become two dates, replacing what anchors made of them. */
+const MONTH_RE = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
+/** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends. */
+const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|$))';
+/** "September 22-23, 2025", "Aug. 21 to 31", "August 21 and 22 in Seoul". */
+const EN_MD_RANGE = new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
+/** "21–31 August 2025", "21 to 31 August". */
+const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?:,?\\s+(\\d{4}))?`, 'gu');
+/** "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日". */
+const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～-]|부터|에서|과|와|및|から|と)\s?(\d{1,2})\s?[일日]/gu;
+
+function monthNo(name: string): number {
+  const k = name.toLowerCase().replace('.', '');
+  return MONTH_NO[Object.keys(MONTH_NO).find((m) => m.startsWith(k.slice(0, 3)))!]!;
+}
+
+/**
+ * Day ranges ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지") become two dates,
+ * replacing what anchors made of them (a date and a bare number). The second day must follow the
+ * first, so "May 3 to 1 …" or "June 30 and 5 …" are not read as ranges.
+ */
 function addRanges(text: string, dates: DateMention[], numbers: Quantity[]): void {
   const found: DateMention[][] = [];
-  const en = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\s?[-–]\s?(\d{1,2})(?:,?\s+(\d{4}))?/gu;
-  for (const m of text.matchAll(en)) {
-    const y = m[4] !== undefined ? Number(m[4]) : undefined, mo = MONTH_NO[m[1]!.toLowerCase()]!;
-    found.push([Number(m[2]), Number(m[3])].map((d) => ({ ...(y !== undefined ? { y } : {}), m: mo, d, start: m.index, end: m.index + m[0].length, text: m[0] })));
-  }
-  const ko = /(?:(\d{4})년\s?)?(\d{1,2})월\s?(\d{1,2})\s?[~∼-]\s?(\d{1,2})일/gu;
-  for (const m of text.matchAll(ko)) {
-    const y = m[1] !== undefined ? Number(m[1]) : undefined, mo = Number(m[2]);
-    found.push([Number(m[3]), Number(m[4])].map((d) => ({ ...(y !== undefined ? { y } : {}), m: mo, d, start: m.index, end: m.index + m[0].length, text: m[0] })));
-  }
+  const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
+    const a = Number(d1), b = Number(d2);
+    if (!(mo >= 1 && mo <= 12 && a >= 1 && b > a && b <= 31)) return;
+    found.push([a, b].map((d) => ({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d, start: m.index!, end: m.index! + m[0].length, text: m[0] })));
+  };
+  for (const m of text.matchAll(EN_MD_RANGE)) push(m, m[4], monthNo(m[1]!), m[2]!, m[3]!);
+  for (const m of text.matchAll(EN_DM_RANGE)) push(m, m[4], monthNo(m[3]!), m[1]!, m[2]!);
+  for (const m of text.matchAll(CJK_MD_RANGE)) push(m, m[1], Number(m[2]), m[3]!, m[4]!);
   for (const pair of found) {
     const { start, end } = pair[0]!;
     const out = (x: { start: number; end: number }) => x.start < end && start < x.end;

@@ -23,6 +23,20 @@ describe('core/checks dates', () => {
     expect(render(one('held on September 22-23, 2025', '2025년 9월 22일부터 24일까지 개최'))).to.deep.equal(['error dates 0/0']);
   });
 
+  it('reads ranges written with "to", "through" or "and", and day-first ranges', () => {
+    const both = (en: string, ko: string) => render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: ['dates', 'numbers'] }));
+    expect(both('The exercise runs from August 21 to 31 in the East Sea.', '훈련은 8월 21일부터 31일까지 동해에서 실시된다.')).to.deep.equal([]);
+    expect(both('The exercise runs from August 21 to 31 in the East Sea.', '훈련은 8월 21~31일 동해에서 실시된다.')).to.deep.equal([]);
+    expect(both('The talks were held Aug. 21 through 23, 2025.', '회담은 2025년 8월 21일부터 23일까지 열렸다.')).to.deep.equal([]);
+    expect(both('The talks were held 21–23 August 2025.', '회담은 2025년 8월 21일에서 23일까지 열렸다.')).to.deep.equal([]);
+    expect(both('They met on August 21 and 22 in Seoul.', '양측은 8월 21일과 22일 서울에서 만났다.')).to.deep.equal([]);
+    // The other day is still compared: 31 against 30 is a wrong date, not a lone number.
+    expect(both('The exercise runs from August 21 to 31.', '훈련은 8월 21일부터 30일까지 실시된다.')).to.deep.equal(['error dates 0/0']);
+    // Not ranges: a count after "and", and a second day before the first.
+    expect(both('On August 21 and 30 officers attended.', '8월 21일 장교 30명이 참석했다.')).to.deep.equal([]);
+    expect(both('From August 21 to 3 p.m. the next day the port stays closed.', '8월 21일부터 다음 날 오후 3시까지 항구가 폐쇄된다.')).to.deep.equal([]);
+  });
+
   it('reports a changed day, month or year as an error', () => {
     const fs = checkAlignment(EN, withKo(1, KO[1]!.replace('9월 18일', '9월 19일')), BEADS, { ...OPTS, checks: ['dates'] });
     expect(render(fs)).to.deep.equal(['error dates 1/1']);
