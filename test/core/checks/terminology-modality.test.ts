@@ -40,6 +40,17 @@ describe('core/checks terminology', () => {
     expect(render(apart)).to.deep.equal(['warning terminology 0/0']);
   });
 
+  it('takes 훈련 as well as 연습 for "exercise" in the default glossary, as US–ROK releases write both', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const check = (en: string, ko: string) => render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] }), true);
+    expect(check('The exercise will be held in the East Sea.', '훈련은 동해에서 실시된다.')).to.deep.equal([]);
+    expect(check('The two sides will expand combined exercises.', '양측은 연합훈련을 확대할 것이다.')).to.deep.equal([]);
+    expect(check('The two sides will expand combined exercises.', '양측은 연합연습을 확대할 것이다.')).to.deep.equal([]);
+    expect(check('The training will be held in the East Sea.', '훈련은 동해에서 실시된다.')).to.deep.equal([]);
+    // Neither rendering is still a missing term.
+    expect(check('The exercise will be held in the East Sea.', '행사는 동해에서 실시된다.')).to.deep.equal(['info terminology 0/0']);
+  });
+
   it('accepts a compound of party abbreviations (한미, 한·일, 한미일) for countries named together, not 북한, 한 alone, or a country named alone', () => {
     const ok: [string, string][] = [
       ['The Republic of Korea and the United States reaffirmed the alliance.', '한미 양국은 동맹을 재확인하였다.'],
