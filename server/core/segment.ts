@@ -221,6 +221,11 @@ const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
  * The paragraph with whitespace runs collapsed to one character and trimmed: a run holding a line
  * break becomes "\n" (a line start is evidence of a sentence start), any other run one space.
  */
+/** One line with single spaces: how titles, search needles and compared texts are written. */
+export function singleSpaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function normalizeSpaces(text: string): string {
   if (!NON_CANONICAL_SPACE.test(text)) return text.trim();
   return (LINE_BREAK.test(text) ? text.replace(/\s+/g, collapseRun) : text.replace(/\s+/g, ' ')).trim();

@@ -6,6 +6,7 @@ import { diffWordsWithSpace } from 'diff';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError } from '../core/errors.ts';
 import { alignParagraphs } from '../core/align.ts';
+import { singleSpaced as normText } from '../core/segment.ts';
 import {
   beadPosition,
   countBeads,
@@ -264,8 +265,6 @@ function applyEdit(db: Db, req: EditRequest, actor: string, opts: OpsOptions): E
     }
   }
 }
-
-const normText = (t: string) => t.replace(/\s+/g, ' ').trim();
 
 /**
  * Changes a paragraph's text; the old text stays in the events table. `edit` is the request body

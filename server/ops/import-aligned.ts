@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.ts';
 import { parseCsv, parseJsonl, parseTmx, parseTsv } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
-import { withoutListMarker } from '../core/segment.ts';
+import { singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, LIMITS } from './import.ts';
@@ -190,14 +190,13 @@ function storedAs(db: Db, p: StatementPlan): number | undefined {
   if (byHash) return byHash.id;
   if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
   const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [t.lang, t]));
-  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
   for (const lang of p.langs) {
     const t = texts.get(lang);
     if (!t) return undefined;
     const stored = new Map(listParagraphs(db, t.id).map((q) => [q.position, q.content]));
     for (const q of p.sides.get(lang)!.paragraphs) {
       const have = stored.get(q.position);
-      if (have === undefined || (norm(have) !== norm(q.content) && norm(withoutListMarker(have)) !== norm(q.content))) return undefined;
+      if (have === undefined || (singleSpaced(have) !== singleSpaced(q.content) && singleSpaced(withoutListMarker(have)) !== singleSpaced(q.content))) return undefined;
     }
   }
   return p.first.statementId;
@@ -251,7 +250,7 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
       }
       const statementId = insertStatement(db, {
         id: p.first.statementId > 0 ? p.first.statementId : undefined,
-        title: p.first.title || p.sides.get(p.langs[0]!)!.paragraphs[0]?.content.slice(0, 200) || 'Imported corpus',
+        title: singleSpaced(p.first.title || p.sides.get(p.langs[0]!)!.paragraphs[0]?.content.slice(0, 200) || '') || 'Imported corpus',
         date: p.first.date,
         contentHash: p.hash,
         at,

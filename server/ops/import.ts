@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
-import { hasWords, splitParagraphs, preSplitLines } from '../core/segment.ts';
+import { hasWords, splitParagraphs, preSplitLines, singleSpaced } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { insertStatement, insertText, findStatementByHash, listCurrentTexts } from '../store/statements.ts';
@@ -53,7 +53,7 @@ export function splitText(text: string, lang: Lang, preSplit = false): SplitPara
 
 export function contentHash(texts: Record<Lang, string>): string {
   const h = createHash('sha256');
-  for (const lang of Object.keys(texts).sort()) h.update(lang + '\0' + texts[lang]!.replace(/\s+/g, ' ').trim() + '\0');
+  for (const lang of Object.keys(texts).sort()) h.update(lang + '\0' + singleSpaced(texts[lang]!) + '\0');
   return h.digest('hex');
 }
 
@@ -87,7 +87,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   const paragraphs = new Map<Lang, SplitParagraph[]>();
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
   // Single spaces, as the texts are stored: a title pasted with a no-break or doubled space is found by search.
-  const title = (input.title?.replace(/\s+/g, ' ').trim() || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
+  const title = ((input.title && singleSpaced(input.title)) || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
   if (input.date != null && input.date !== '') checkStatementDate(input.date);
   return { langs: ordered, paragraphs, title };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
+import { singleSpaced as norm } from '../core/segment.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
@@ -24,8 +25,6 @@ export interface VersionResult {
   changed: number;
   carriedBeads: number;
 }
-
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Old paragraph id → index of the identical paragraph in the new list (a monotone matching). */
 function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, number> {

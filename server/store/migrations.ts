@@ -238,4 +238,18 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE flags ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    id: 10,
+    name: 'single-spaced-titles',
+    // Titles are stored on one line with single spaces (search compares them so); those imported
+    // before that keep no-break spaces, tabs, line breaks or doubled spaces from the page they
+    // were pasted from. Each replace of two spaces halves a run: six passes reach a run of 64.
+    sql: `
+      UPDATE statements SET title = trim(replace(replace(replace(replace(replace(replace(
+        replace(replace(replace(replace(replace(replace(title,
+          char(160), ' '), char(8239), ' '), char(12288), ' '), char(9), ' '), char(10), ' '), char(13), ' '),
+          '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '))
+      WHERE title GLOB '*[' || char(160, 8239, 12288, 9, 10, 13) || ']*' OR title LIKE '%  %' OR title <> trim(title);
+    `,
+  },
 ];

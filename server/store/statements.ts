@@ -1,6 +1,7 @@
 // Statements, their texts (one per language and version) and paragraphs.
 import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { singleSpaced } from '../core/segment.ts';
 
 export interface StatementRow {
   id: number;
@@ -141,7 +142,7 @@ export function getStatementSummary(db: Db, id: number): StatementSummary {
 export function searchStatements(db: Db, text: string): StatementSummary[] {
   // Stored texts have single spaces: a doubled space or a no-break space copied from a web page
   // searches as one space.
-  const needle = text.replace(/\s+/g, ' ').trim();
+  const needle = singleSpaced(text);
   if (!needle) return listStatements(db);
   const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const byText =

@@ -8,7 +8,7 @@ import { addFlag, changeFlag, getStatementView, setBeadConfirmed } from '../../s
 import { exportCorpus } from '../../server/ops/export.ts';
 import { importAlignedCorpus } from '../../server/ops/import-aligned.ts';
 import { importStatement, type ImportInput } from '../../server/ops/import.ts';
-import { listCurrentTexts } from '../../server/store/statements.ts';
+import { findStatement, listCurrentTexts } from '../../server/store/statements.ts';
 import { listAlignments, listBeads } from '../../server/store/beads.ts';
 import { InputError } from '../../server/core/errors.ts';
 import { tempDir, dbDigest, runCli } from '../helpers.ts';
@@ -84,6 +84,15 @@ describe('ops/import-aligned', () => {
     expect(again.statementIds).to.deep.equal([]);
     expect(again.skipped).to.have.length(2);
     expect(dbDigest(b)).to.equal(before);
+  });
+
+  it('stores a title with a line break or no-break space on one line with single spaces', async () => {
+    const tmx = (await exported(a, 'tmx')).replace(/(<prop type="x-title">)([^<]*)/g, (_m, open: string, t: string) => `${open}  ${t.replace(' ', '\u00a0').replace(' ', '\n   ')} `);
+    const r = importAlignedCorpus(b, tmx, 'tmx', 'importer');
+    const titles = r.statementIds.map((id) => findStatement(b, id)!.title);
+    expect(titles).to.have.length(2);
+    for (const t of titles) expect(t).to.match(/^\S+(?: \S+)+$/);
+    expect(titles).to.deep.equal([1, 2].map((id) => findStatement(a, id)!.title));
   });
 
   it('rejects malformed input without writing anything', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb, migrate, appliedMigrations } from '../../server/store/db.ts';
 import { migrations } from '../../server/store/migrations.ts';
+import { searchStatements } from '../../server/store/statements.ts';
 import { tempDir } from '../helpers.ts';
 
 describe('store/db', () => {
@@ -38,6 +39,20 @@ describe('store/db', () => {
       const db = openDb(file);
       expect(appliedMigrations(db).map((m) => m.id)).to.deep.equal(migrations.map((m) => m.id));
       expect(db.prepare('SELECT title FROM statements').pluck().all()).to.deep.equal(['old']);
+      db.close();
+    });
+
+    it('puts titles stored before migration 10 on one line with single spaces, so search finds them', () => {
+      const file = join(tmp.dir, 'titles.db');
+      const old = openDb(file, { migrations: migrations.filter((m) => m.id < 10) });
+      const add = old.prepare("INSERT INTO statements (title, created_at, updated_at) VALUES (?, 'x', 'x')");
+      for (const t of ['Joint\u00a0Press Statement', ' 제23차\u3000한미  통합국방협의체 ', 'Two\nlines\tand    a run', 'Already single-spaced']) add.run(t);
+      old.close();
+      const db = openDb(file);
+      expect(db.prepare('SELECT title FROM statements ORDER BY id').pluck().all()).to.deep.equal([
+        'Joint Press Statement', '제23차 한미 통합국방협의체', 'Two lines and a run', 'Already single-spaced',
+      ]);
+      expect(searchStatements(db, 'Joint Press').map((s) => s.title)).to.deep.equal(['Joint Press Statement']);
       db.close();
     });
 
