@@ -4,11 +4,11 @@ import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import { parseCsv, parseJsonl, parseTmx, parseTsv } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
-import { findStatement, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
+import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
 import { singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { contentHash, LIMITS } from './import.ts';
+import { contentHash, findImported, LIMITS } from './import.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
 import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
 
@@ -186,7 +186,7 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
  * exported paragraph at its number.
  */
 function storedAs(db: Db, p: StatementPlan): number | undefined {
-  const byHash = findStatementByHash(db, p.hash);
+  const byHash = findImported(db, p.hash);
   if (byHash) return byHash.id;
   if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
   const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [t.lang, t]));

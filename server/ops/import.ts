@@ -6,7 +6,7 @@ import type { Lang, SplitParagraph } from '../core/types.ts';
 import { hasWords, splitParagraphs, preSplitLines, singleSpaced } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
 import { alignParagraphs } from '../core/align.ts';
-import { insertStatement, insertText, findStatementByHash, listCurrentTexts } from '../store/statements.ts';
+import { insertStatement, insertText, findStatementByHash, listCurrentTexts, listStatementsWithoutCurrentHash, setCurrentHash, type StatementRow } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { checkStatementDate, nowIso, vocabularyOf, type OpsOptions } from './context.ts';
@@ -55,6 +55,21 @@ export function contentHash(texts: Record<Lang, string>): string {
   const h = createHash('sha256');
   for (const lang of Object.keys(texts).sort()) h.update(lang + '\0' + singleSpaced(texts[lang]!) + '\0');
   return h.digest('hex');
+}
+
+/** contentHash of a statement's current texts: what importing those texts again would hash to. */
+export function currentTextsHash(db: Db, statementId: number): string {
+  return contentHash(Object.fromEntries(listCurrentTexts(db, statementId).map((t) => [t.lang, t.body])));
+}
+
+/**
+ * The statement that already holds texts of this hash: as they are now, or as they were first
+ * imported. Statements revised before current hashes were kept get theirs first.
+ */
+export function findImported(db: Db, hash: string): StatementRow | undefined {
+  const missing = listStatementsWithoutCurrentHash(db);
+  if (missing.length) db.transaction(() => missing.forEach((id) => setCurrentHash(db, id, currentTextsHash(db, id))))();
+  return findStatementByHash(db, hash);
 }
 
 /** Validates one language's text (type, size, script) and splits it; throws InputError naming the problem. */
@@ -107,7 +122,7 @@ function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): 
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
   const hash = contentHash(input.texts);
-  const known = findStatementByHash(db, hash);
+  const known = findImported(db, hash);
   if (known) return sameStatement(db, known.id, input.srcLang);
   const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
@@ -122,7 +137,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
   }));
   const at = nowIso(opts);
   return db.transaction((): ImportResult => {
-    const existing = findStatementByHash(db, hash);
+    const existing = findImported(db, hash);
     if (existing) return sameStatement(db, existing.id, input.srcLang);
     const urls: Record<string, string> = {};
     for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;

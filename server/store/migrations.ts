@@ -252,4 +252,17 @@ export const migrations: readonly Migration[] = [
       WHERE title GLOB '*[' || char(160, 8239, 12288, 9, 10, 13) || ']*' OR title LIKE '%  %' OR title <> trim(title);
     `,
   },
+  {
+    id: 11,
+    name: 'current-text-hashes',
+    // content_hash identifies the texts a statement was imported with; current_hash its current
+    // texts, so importing them again after a new version finds the statement too. A statement
+    // revised before this migration gets NULL, and its hash is computed (in ops) when next needed.
+    sql: `
+      ALTER TABLE statements ADD COLUMN current_hash TEXT;
+      UPDATE statements SET current_hash = content_hash
+      WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.statement_id = statements.id AND t.version > 1);
+      CREATE INDEX statements_by_current_hash ON statements(current_hash);
+    `,
+  },
 ];

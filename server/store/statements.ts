@@ -64,10 +64,10 @@ export function insertStatement(db: Db, s: NewStatement): number {
   const id = s.id !== undefined && !q(db).prepare('SELECT 1 FROM statements WHERE id = ?').get(s.id) ? s.id : null;
   const r = q(db)
     .prepare(
-      `INSERT INTO statements (id, title, date, content_hash, source_urls, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO statements (id, title, date, content_hash, current_hash, source_urls, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, s.title, s.date, s.contentHash, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
+    .run(id, s.title, s.date, s.contentHash, s.contentHash, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
   return Number(r.lastInsertRowid);
 }
 
@@ -89,9 +89,24 @@ export function getStatement(db: Db, id: number): StatementRow {
   return s;
 }
 
+/**
+ * The statement whose current texts have this hash, else the one first imported with texts of this
+ * hash (it has a newer version since).
+ */
 export function findStatementByHash(db: Db, hash: string): StatementRow | undefined {
-  const r = q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE content_hash = ?`).get(hash);
+  const r =
+    q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE current_hash = ? ORDER BY id LIMIT 1`).get(hash) ??
+    q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE content_hash = ?`).get(hash);
   return r ? mapStatement(r as never) : undefined;
+}
+
+/** Statements whose current-texts hash is not known (revised before it was kept). */
+export function listStatementsWithoutCurrentHash(db: Db): number[] {
+  return (q(db).prepare('SELECT id FROM statements WHERE current_hash IS NULL').all() as { id: number }[]).map((r) => r.id);
+}
+
+export function setCurrentHash(db: Db, statementId: number, hash: string): void {
+  q(db).prepare('UPDATE statements SET current_hash = ? WHERE id = ?').run(hash, statementId);
 }
 
 export function touchStatement(db: Db, id: number, at: string): void {

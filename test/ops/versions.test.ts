@@ -142,6 +142,27 @@ describe('ops/versions', () => {
     expect(changed.words.filter(([k]) => k !== '=').map(([k, t]) => k + t).join(' ')).to.equal('-4 +5 -028 +192');
   });
 
+  it('finds the statement when its current texts, or the texts it was first imported with, are imported again', () => {
+    const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
+    importVersion(db, id, 'ko', ko2, 'bob');
+    const before = dbDigest(db);
+    // A page saved again with other spacing is the same text.
+    expect(importStatement(db, { texts: { en, ko: ko2.replace(/ /g, '  ') } }, 'carol')).to.deep.equal({ statementId: id, created: false });
+    expect(importStatement(db, { texts: { en, ko: ko1 } }, 'carol')).to.deep.equal({ statementId: id, created: false });
+    expect(dbDigest(db)).to.equal(before);
+    // Another text is another statement.
+    expect(importStatement(db, { texts: { en, ko: ko2.replace('1조 5,192억 원', '1조 6,000억 원') } }, 'carol').created).to.equal(true);
+  });
+
+  it('finds a statement revised before current hashes were kept (migration 11) once its hash is computed', () => {
+    const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
+    importVersion(db, id, 'ko', ko2, 'bob');
+    // As the migration leaves a statement that had a second version: no current hash.
+    db.prepare('UPDATE statements SET current_hash = NULL WHERE id = ?').run(id);
+    expect(importStatement(db, { texts: { en, ko: ko2 } }, 'carol')).to.deep.equal({ statementId: id, created: false });
+    expect(db.prepare('SELECT count(*) FROM statements WHERE current_hash IS NULL').pluck().get()).to.equal(0);
+  });
+
   it('refuses an identical text and changes nothing', () => {
     const before = dbDigest(db);
     expect(() => importVersion(db, id, 'ko', ko1, 'bob')).to.throw(InputError, /same as version 1/);

@@ -56,6 +56,24 @@ describe('store/db', () => {
       db.close();
     });
 
+    it('migration 11 keeps the import hash as the current one only for statements never revised', () => {
+      const file = join(tmp.dir, 'hashes.db');
+      const old = openDb(file, { migrations: migrations.filter((m) => m.id < 11) });
+      const st = old.prepare("INSERT INTO statements (title, content_hash, created_at, updated_at) VALUES (?, ?, 'x', 'x')");
+      const tx = old.prepare("INSERT INTO texts (statement_id, lang, version, is_current, body, created_at) VALUES (?, 'ko', ?, ?, 'b', 'x')");
+      const a = Number(st.run('never revised', 'h1').lastInsertRowid), b = Number(st.run('revised', 'h2').lastInsertRowid);
+      tx.run(a, 1, 1);
+      tx.run(b, 1, 0);
+      tx.run(b, 2, 1);
+      old.close();
+      const db = openDb(file);
+      expect(db.prepare('SELECT title, content_hash, current_hash FROM statements ORDER BY id').raw().all()).to.deep.equal([
+        ['never revised', 'h1', 'h1'],
+        ['revised', 'h2', null],
+      ]);
+      db.close();
+    });
+
     it('rolls back a failing migration completely and records nothing for it', () => {
       const file = join(tmp.dir, 'bad.db');
       const db = new Database(file);
