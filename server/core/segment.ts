@@ -173,6 +173,8 @@ const NEVER_FINAL = new Set([
   'sen', 'rep', 'rev', 'hon', 'st', 'no', 'nos', 'vol', 'art', 'para', 'fig', 'cmdr', 'brig', 'pres',
   'vs', 'v', 'e.g', 'i.e', 'cf', 'approx', 'dept', 'est', 'mt', 'ft',
 ]);
+/** Suffixes of personal names. */
+const NAME_SUFFIX = new Set(['jr', 'sr']);
 // Month abbreviations are final only when no day number follows.
 const MONTH_ABBR = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 // After a dotted acronym ("U.S.", "U.N.", "R.O.K.") a new sentence is assumed only before one of
@@ -337,7 +339,9 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   if (MONTH_ABBR.has(lower)) return !/^\d/.test(next);
   // Initials: "Lloyd J. Austin", "Antony J. Blinken".
   if (/^\p{Lu}$/u.test(word)) return false;
-  if (DOTTED_ACRONYM.test(word)) return acronymEndsSentence(t, end, after);
+  // "Martin Luther King Jr. Day", "Joseph R. Biden Jr. and …": a suffix ends a sentence only as an
+  // acronym does, before a word that opens one.
+  if (DOTTED_ACRONYM.test(word) || NAME_SUFFIX.has(lower)) return acronymEndsSentence(t, end, after);
   return true;
 }
 

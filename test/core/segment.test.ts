@@ -10,6 +10,9 @@ describe('core/segment', () => {
     const cases: [string, string[]][] = [
       ['The two sides met. They agreed to meet again.', ['The two sides met.', 'They agreed to meet again.']],
       ['Secretary Lloyd J. Austin III met the Minister.', ['Secretary Lloyd J. Austin III met the Minister.']],
+      // A name suffix before a capitalised word is part of the name; before a sentence opener, an end.
+      ['The office is closed on Martin Luther King Jr. Day and reopens on Tuesday.', ['The office is closed on Martin Luther King Jr. Day and reopens on Tuesday.']],
+      ['The statement was signed by Joseph R. Biden Jr. The ministers welcomed it.', ['The statement was signed by Joseph R. Biden Jr.', 'The ministers welcomed it.']],
       ['U.S. Forces Korea hosted the event. It went well.', ['U.S. Forces Korea hosted the event.', 'It went well.']],
       ['He thanked the U.S. delegation.', ['He thanked the U.S. delegation.']],
       ['The talks were held in Washington, D.C. The ministers then left.', ['The talks were held in Washington, D.C.', 'The ministers then left.']],
