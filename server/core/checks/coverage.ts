@@ -213,6 +213,34 @@ export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
       continue;
     }
     const ex = shortfall(sa, tb, m);
+    if (tb.length > sa.length && ex.z > 1.2 && -ex.chars >= 25) {
+      // The mirror of a dropped sentence: a target sentence merged into the bead, too long for it,
+      // none of whose own terms, numbers or names (those its neighbours do not share) come from the
+      // source, was added (a Korean-only sub-bullet under the item it explains).
+      const back = { ...u, src: u.tgt, tgt: u.src, doc: undefined };
+      const own = (x: Sent) => termCoverage(back, x, sa, tb.filter((y) => y !== x));
+      let extra = tb.find((x) => {
+        if (x.len < 25 || isMarker(x.text)) return false;
+        const c = own(x);
+        return c.total >= 2 && c.found === 0;
+      });
+      if (!extra) {
+        // Too long for the source, and without one sentence the rest fits it well: that sentence was
+        // added unless its own content reaches the source.
+        const rest = tb.map((x) => ({ x, z: shortfall(sa, tb.filter((y) => y !== x), m).z })).filter((r) => r.x.len >= 25 && !isMarker(r.x.text) && Math.abs(r.z) <= 1)
+          .sort((a, b) => Math.abs(a.z) - Math.abs(b.z))[0];
+        if (rest && own(rest.x).found === 0) extra = rest.x;
+      }
+      if (extra) {
+        out.push({
+          check: 'addition', severity: 'warning',
+          message: `${T} sentence has no counterpart in ${S}: "${clip(extra.text)}"`,
+          key: `addition:sentence:${extra.text.slice(0, 40).toLowerCase()}`,
+          srcHits: [], tgtHits: hits([extra]),
+        });
+        continue;
+      }
+    }
     if (ex.z > 2.5 && -ex.chars >= 0.8 * ex.expected && -ex.chars >= 25) {
       out.push({
         check: 'addition', severity: 'warning',

@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseGlossary } from '../../../server/core/glossary.ts';
 import { checkAlignment } from '../../../server/core/checks/index.ts';
 import { alignSentenceLengths, isMarker, lengthModel } from '../../../server/core/checks/coverage.ts';
 import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
@@ -38,6 +41,27 @@ describe('core/checks coverage', () => {
     const ko = withKo(1, '이번 회의는 김민수 국방정책실장과 존 래트너 인도태평양안보차관보가 공동 주관하였으며, 양국 국방부와 합참 관계관들이 참석하였다.');
     const fs = checkAlignment(en, ko, BEADS, COVER);
     expect(render(fs)).to.deep.equal([]);
+  });
+
+  it('finds a Korean sentence added to an aligned paragraph (a sub-bullet under the item), and not a sentence split in two', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const en = [
+      'The two Ministers reaffirmed the ironclad commitment of the Alliance to peace and stability on the Korean Peninsula.',
+      'The two sides agreed to strengthen cooperation in space and cyber domains, and to hold the first meeting of the space cooperation working group in the first half of 2026.',
+      'The two Ministers also discussed ways to enhance the combined defense posture against North Korean missile threats.',
+    ];
+    const one = (ko: string[]) => checkAlignment(
+      en,
+      ['□ 양 장관은 한반도의 평화와 안정을 위한 동맹의 철통같은 공약을 재확인하였다.', ...ko, '□ 양 장관은 또한 북한의 미사일 위협에 대응한 연합방위태세 강화 방안을 논의하였다.'],
+      [{ src: [0], tgt: [0], confidence: 1 }, { src: [1], tgt: [1, 2], confidence: 0.9 }, { src: [2], tgt: [3], confidence: 1 }],
+      { ...COVER, glossary },
+    );
+    // The English sentence is long for its Korean, so the sentences pair 1-2 and the sub-bullet is not left alone.
+    const fs = one(['□ 양측은 우주 및 사이버 분야 협력을 강화하고, 2026년 상반기에 우주협력실무단 제1차 회의를 개최하기로 합의하였다.', 'ㅇ 국방부는 이를 위해 관계 부처와 긴밀히 협조해 나갈 예정이다.']);
+    expect(render(fs)).to.deep.equal(['warning addition 1/2']);
+    expect(fs[0]!.message).to.equal('Korean sentence has no counterpart in English: "ㅇ 국방부는 이를 위해 관계 부처와 긴밀히 협조해 나갈 예정이다."');
+    // The same sentence written as two Korean ones: each holds some of it.
+    expect(render(one(['□ 양측은 우주 및 사이버 분야 협력을 강화하기로 합의하였다.', 'ㅇ 양측은 2026년 상반기에 우주협력실무단 제1차 회의를 개최할 예정이다.']))).to.deep.equal([]);
   });
 
   it('finds a dropped clause that leaves a sentence far too short', () => {
