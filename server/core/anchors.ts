@@ -334,14 +334,14 @@ function extractCommon(c: Claims, digits: boolean): void {
 
 const SURNAMES: [string, string, string[]][] = [
   // [Hangul, canonical key, English spellings]
-  ['이', 'lee', ['lee', 'yi', 'rhee', 'ri', 'rhie', 'i']], ['리', 'lee', []],
+  ['이', 'lee', ['lee', 'yi', 'rhee', 'ri', 'rhie', 'i']], ['리', 'lee', ['ri', 'lee']],
   ['박', 'park', ['park', 'bak', 'pak']], ['김', 'kim', ['kim', 'gim']],
   ['최', 'choi', ['choi', 'choe', 'choy']], ['정', 'jung', ['chung', 'jung', 'jeong', 'cheong']],
   ['윤', 'yoon', ['yoon', 'yun']], ['문', 'moon', ['moon', 'mun']], ['한', 'han', ['han']],
   ['조', 'cho', ['cho', 'jo', 'joh']], ['강', 'kang', ['kang', 'gang']], ['장', 'jang', ['jang', 'chang']],
   ['임', 'lim', ['lim', 'im', 'rim']], ['오', 'oh', ['oh']], ['신', 'shin', ['shin', 'sin']],
   ['서', 'suh', ['suh', 'seo']], ['권', 'kwon', ['kwon', 'gwon']], ['황', 'hwang', ['hwang']],
-  ['안', 'ahn', ['ahn']], ['송', 'song', ['song']], ['유', 'yoo', ['yoo', 'yu', 'ryu', 'yoo']], ['류', 'yoo', []],
+  ['안', 'ahn', ['ahn']], ['송', 'song', ['song']], ['유', 'yoo', ['yoo', 'yu', 'ryu', 'yoo']], ['류', 'yoo', ['ryu', 'yoo']],
   ['홍', 'hong', ['hong']], ['전', 'jeon', ['jeon', 'chun', 'jun', 'chon']], ['고', 'ko', ['ko', 'koh', 'go']],
   ['노', 'roh', ['roh', 'noh']], ['남', 'nam', ['nam']], ['구', 'koo', ['koo', 'ku', 'gu']],
   ['원', 'won', ['won']], ['양', 'yang', ['yang']], ['손', 'son', ['son', 'sohn']], ['배', 'bae', ['bae', 'pae']],
@@ -349,7 +349,13 @@ const SURNAMES: [string, string, string[]][] = [
   ['차', 'cha', ['cha']], ['주', 'joo', ['joo', 'ju', 'chu']], ['우', 'woo', ['woo']], ['민', 'min', ['min']],
   ['진', 'jin', ['jin', 'chin']], ['위', 'wi', ['wi', 'wee']], ['하', 'ha', ['ha']], ['곽', 'kwak', ['kwak']],
   ['성', 'sung', ['sung', 'seong']], ['현', 'hyun', ['hyun', 'hyeon']], ['방', 'bang', ['bang']],
+  ['반', 'ban', ['ban']], ['심', 'shim', ['shim', 'sim']], ['염', 'yeom', ['yeom', 'yum']], ['추', 'choo', ['choo', 'chu']],
+  ['엄', 'um', ['um', 'eom']], ['채', 'chae', ['chae']], ['표', 'pyo', ['pyo']], ['왕', 'wang', ['wang']],
+  ['맹', 'maeng', ['maeng']], ['탁', 'tak', ['tak']], ['육', 'yook', ['yook', 'yuk']], ['길', 'gil', ['gil', 'kil']],
 ];
+/** English spellings of each Korean surname (the checks' view of the list above). */
+export const SURNAME_SPELLINGS: Record<string, string[]> = {};
+for (const [h, , en] of SURNAMES) SURNAME_SPELLINGS[h] = en;
 const KO_SURNAME = new Map(SURNAMES.map(([h, k]) => [h, k]));
 const EN_SURNAME = new Map<string, string>();
 for (const [, k, en] of SURNAMES) for (const e of en) EN_SURNAME.set(e, k);
@@ -361,13 +367,18 @@ const T = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 
 /** Revised Romanization of Hangul syllables (other characters pass through). */
 export function romanize(s: string): string {
   let out = '';
+  let finalN = false;
   for (const ch of s) {
     const code = ch.codePointAt(0)! - 0xac00;
     if (code < 0 || code > 11171) {
       out += ch;
+      finalN = false;
       continue;
     }
-    out += L[Math.floor(code / 588)]! + V[Math.floor((code % 588) / 28)]! + T[code % 28]!;
+    const initial = Math.floor(code / 588);
+    // As the Revised Romanization does, n before g is hyphenated (반기문 ban-gimun), so it is not read as ng.
+    out += (finalN && initial === 0 ? '-' : '') + L[initial]! + V[Math.floor((code % 588) / 28)]! + T[code % 28]!;
+    finalN = code % 28 === 4;
   }
   return out;
 }
@@ -389,8 +400,9 @@ export function nameSkeleton(s: string): string {
 const skeletons = new Map<string, string>();
 
 function computeSkeleton(s: string): string {
-  let t = s.toLowerCase().replace(/[^a-z]/g, '');
-  t = t.replace(/ng/g, 'n').replace(/ch/g, 'j').replace(/sh/g, 's').replace(/ph/g, 'p').replace(/th/g, 't')
+  // "ng" is one sound only within a syllable: "Ban-gi" (반기) keeps its g.
+  let t = s.toLowerCase().replace(/ng/g, 'n').replace(/[^a-z]/g, '');
+  t = t.replace(/ch/g, 'j').replace(/sh/g, 's').replace(/ph/g, 'p').replace(/th/g, 't')
     .replace(/c(?=[eiy])/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
   t = t.replace(/[gcq]/g, 'k').replace(/d/g, 't').replace(/[bfv]/g, 'p').replace(/r/g, 'l').replace(/z/g, 'j')
     .replace(/[aeiouyw]/g, '');

@@ -117,12 +117,17 @@ describe('core/anchors', () => {
   describe('#romanize / #nameSkeleton', () => {
     it('romanizes Hangul with the Revised Romanization', () => {
       expect(romanize('이종섭')).to.equal('ijongseop');
-      expect(romanize('한국 NCG')).to.equal('hanguk NCG');
+      // n before g is hyphenated, as the Revised Romanization allows, so it is not read as ng.
+      expect(romanize('한국 NCG')).to.equal('han-guk NCG');
+      expect(romanize('강국')).to.equal('gangguk');
     });
     it('maps spelling variants to one skeleton', () => {
       expect(nameSkeleton('Jong-sup')).to.equal(nameSkeleton('jongseop'));
       expect(nameSkeleton('Kyung')).to.equal(nameSkeleton('gyeong'));
       expect(nameSkeleton('Hayashi')).to.equal(nameSkeleton(romanize('하야시')));
+      // 반기문 keeps the g of 기: Ban Ki-moon, not "Bang-imun".
+      expect(nameSkeleton(romanize('반기문'))).to.equal(nameSkeleton('Ban Ki-moon'));
+      expect(nameSkeleton(romanize('방이문'))).to.not.equal(nameSkeleton('Ban Ki-moon'));
     });
   });
 

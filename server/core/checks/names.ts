@@ -1,18 +1,10 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
-import { nameSkeleton, romanize, type Anchor } from '../anchors.ts';
+import { nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
-// Korean surnames and the spellings English texts use for them.
-const SURNAMES: Record<string, string[]> = {
-  이: ['lee', 'yi', 'rhee', 'ri'], 박: ['park', 'pak', 'bak'], 김: ['kim'], 최: ['choi', 'choe'], 정: ['chung', 'jung', 'jeong', 'cheong'],
-  윤: ['yoon', 'yun'], 문: ['moon', 'mun'], 한: ['han'], 조: ['cho', 'jo'], 강: ['kang'], 장: ['jang', 'chang'], 임: ['lim', 'im', 'rim'],
-  오: ['oh'], 신: ['shin', 'sin'], 서: ['suh', 'seo'], 권: ['kwon'], 황: ['hwang'], 안: ['ahn', 'an'], 송: ['song'], 유: ['yoo', 'yu', 'ryu'],
-  류: ['ryu', 'yoo'], 홍: ['hong'], 전: ['jeon', 'chun', 'jun'], 고: ['ko', 'koh'], 노: ['roh', 'noh'], 남: ['nam'], 구: ['koo', 'ku'],
-  양: ['yang'], 손: ['son', 'sohn'], 배: ['bae'], 백: ['baek', 'paik'], 허: ['heo', 'huh'], 차: ['cha'], 주: ['joo', 'ju'], 우: ['woo'],
-  민: ['min'], 진: ['jin'], 하: ['ha'], 곽: ['kwak'], 성: ['sung'], 현: ['hyun'], 방: ['bang'],
-};
+const SURNAMES = SURNAME_SPELLINGS;
 const SPELLING_TO_HANGUL = new Map<string, string[]>();
 for (const [h, list] of Object.entries(SURNAMES)) for (const s of list) SPELLING_TO_HANGUL.set(s, [...(SPELLING_TO_HANGUL.get(s) ?? []), h]);
 
@@ -141,6 +133,55 @@ function statusLatinWord(w: string, ko: string, koSk: string[]): Status {
   return 'missing';
 }
 
+// How English writes each part of a Hangul syllable in names: Revised Romanization, McCune–Reischauer
+// and the spellings people choose for themselves (Jung, Sung, Suk, Moon, Hyun, Young, Kyung…).
+const INITIAL_SPELLINGS = [['g', 'k'], ['kk', 'k', 'gg'], ['n'], ['d', 't'], ['tt', 'dd', 't'], ['r', 'l', 'n'], ['m'], ['b', 'p'], ['pp', 'bb', 'p'], ['s', 'sh'], ['ss', 's'], [''], ['j', 'ch'], ['jj', 'tch', 'j'], ['ch', 'c'], ['k'], ['t'], ['p'], ['h']];
+const VOWEL_SPELLINGS = [['a'], ['ae', 'a', 'e'], ['ya'], ['yae'], ['eo', 'u', 'o'], ['e'], ['yeo', 'yo', 'you', 'yu'], ['ye'], ['o', 'oh'], ['wa'], ['wae'], ['oe', 'oi', 'we'], ['yo'], ['u', 'oo', 'woo'], ['wo'], ['we'], ['wi'], ['yu', 'yoo', 'you'], ['eu', 'u'], ['ui', 'eui', 'ee'], ['i', 'ee', 'y', 'yi']];
+const FINAL_SPELLINGS = [[''], ['k', 'g', 'ck', 'c'], ['kk', 'k'], ['k'], ['n'], ['n'], ['n'], ['t', 'd'], ['l', 'r'], ['k', 'l'], ['m', 'l'], ['l', 'p'], ['l'], ['l'], ['p', 'l'], ['l'], ['m'], ['p', 'b'], ['p'], ['t', 's'], ['t', 's'], ['ng'], ['t', 'j'], ['t'], ['k'], ['t'], ['p'], ['t', 'h']];
+
+/** English spellings of one Hangul syllable in a name (남 → nam; 정 → jeong, jung, jong, chung…). */
+function syllableSpellings(ch: string): string[] {
+  const c = ch.charCodeAt(0) - 0xac00;
+  if (c < 0 || c > 11171) return [];
+  const ini = INITIAL_SPELLINGS[Math.floor(c / 588)]!, vow = VOWEL_SPELLINGS[Math.floor((c % 588) / 28)]!, fin = FINAL_SPELLINGS[c % 28]!;
+  const out: string[] = [];
+  for (const i of ini) {
+    for (const v of vow) {
+      // 화 is Hwa or Wha (Kang Kyung-wha).
+      const heads = i === 'h' && v.startsWith('w') ? ['h' + v, 'wh' + v.slice(1)] : [i + v];
+      for (const h of heads) for (const f of fin) out.push(h + f);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether an English given name spells the Hangul given name syllable by syllable ("Jong-sup" 종섭,
+ * "Suk Yeol" 석열), letters doubled or not ("Gunn" 건); the English may go on after it with another
+ * word ("Jin Yesterday"). Consonants alone do not tell Jin from 정 (both j-n).
+ */
+function givenFits(hangul: string, given: string): boolean {
+  const words = given.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const undouble = (x: string) => x.replace(/(.)\1+/g, '$1');
+  // The English letters, doubled letters as one, and where its words end.
+  const fits = (text: string): boolean => {
+    const t = undouble(text);
+    const go = (k: number, at: number): boolean => {
+      if (k === hangul.length) return at === t.length;
+      for (const sp of new Set(syllableSpellings(hangul[k]!).map(undouble))) {
+        // A letter shared across the syllables' boundary is written once ("Hanna" 한나 as "hana").
+        for (const piece of at > 0 && sp && sp[0] === t[at - 1] ? [sp, sp.slice(1)] : [sp]) {
+          if (t.startsWith(piece, at) && go(k + 1, at + piece.length)) return true;
+        }
+      }
+      return false;
+    };
+    return go(0, 0);
+  };
+  for (let n = words.length; n >= 1; n--) if (fits(words.slice(0, n).join(''))) return true;
+  return false;
+}
+
 function statusHangulWord(w: string, en: string, enSk: string[]): Status {
   const sp = SURNAMES[w[0]!];
   const spelled = sp?.find((x) => new RegExp(`\\b${x}\\b`, 'i').test(en));
@@ -157,7 +198,7 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
     const g = nameSkeleton(romanize(w.slice(1)));
     if (!given) return 'ok';
     const eg = nameSkeleton(given.replace(/[’']s$/, ''));
-    if (eg === g || eg.startsWith(g) || g.startsWith(eg)) return 'ok';
+    if (eg === g || eg.startsWith(g) || g.startsWith(eg)) return givenFits(w.slice(1), given) ? 'ok' : 'near';
     cands.push(g);
     if (near(eg, g)) return 'near';
   }

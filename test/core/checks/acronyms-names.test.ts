@@ -66,6 +66,21 @@ describe('core/checks names', () => {
     expect(render(one('the Under Secretary for International Cooperation', '국무부 국제협력 차관', 'names'))).to.deep.equal([]);
   });
 
+  it('reads given names syllable by syllable, as people spell them, and keeps a surname with its given name', () => {
+    for (const [en, ko] of [
+      ['President Yoon Suk Yeol met Prime Minister Han Duck-soo.', '윤석열 대통령은 한덕수 총리와 만났다.'],
+      ['Foreign Minister Kang Kyung-wha met Minister Chung Eui-yong.', '강경화 외교부 장관은 정의용 장관과 만났다.'],
+      ['Secretary-General Ban Ki-moon met Ambassador Wi Sung-lac.', '반기문 사무총장은 위성락 대사와 만났다.'],
+      ['Ambassador Chun Yung-woo met Ambassador Kim Gunn.', '천영우 대사는 김건 대사와 만났다.'],
+    ] as const) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
+  });
+
+  it('notes a given name whose consonants agree but whose syllables do not (Park Jin / 박정)', () => {
+    const fs = one('Foreign Minister Park Jin met Secretary Blinken.', '박정 외교장관은 블링컨 장관과 만났다.', 'names');
+    expect(render(fs, true)).to.deep.equal(['info names 0/0']);
+    expect(fs[0]!.message).to.equal('Korean name 박정 is spelled differently in English (check the transliteration)');
+  });
+
   it('reports a changed name', () => {
     const fs = one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 김민수 국방장관과 만났다.', 'names');
     expect(render(fs)).to.deep.equal(['error names 0/0']);
