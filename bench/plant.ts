@@ -3,12 +3,12 @@ import type { Bead } from '../server/core/types.ts';
 import { nameSkeleton, romanize } from '../server/core/anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../server/core/glossary.ts';
 
-export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality';
-export const CATEGORIES: Category[] = ['number', 'date', 'acronym', 'name', 'sentence', 'paragraph', 'term', 'modality'];
+export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality' | 'negation';
+export const CATEGORIES: Category[] = ['number', 'date', 'acronym', 'name', 'sentence', 'paragraph', 'term', 'modality', 'negation'];
 /** The checks whose finding counts as catching each category (a dropped sentence may show only as a short paragraph). */
 export const CHECK_FOR: Record<Category, string[]> = {
   number: ['numbers'], date: ['dates'], acronym: ['acronyms'], name: ['names'], sentence: ['omission', 'length'], paragraph: ['omission'],
-  term: ['terminology'], modality: ['modality'],
+  term: ['terminology'], modality: ['modality'], negation: ['negation'],
 };
 
 export interface Doc { id: string; en: string[]; ko: string[]; beads: Bead[] }
@@ -151,6 +151,25 @@ const finders: Partial<Record<Category, Finder>> = {
     }
     return out;
   },
+};
+
+/** Korean predicates that end a sentence, and the same predicate negated. */
+const NEGATE: [RegExp, string][] = [
+  [/하였다(?=\.)/u, '하지 않았다'], [/했다(?=\.)/u, '하지 않았다'], [/한다(?=\.)/u, '하지 않는다'],
+  [/할\s?것이다(?=\.)/u, '하지 않을 것이다'], [/되었다(?=\.)/u, '되지 않았다'], [/됐다(?=\.)/u, '되지 않았다'],
+];
+const UNNEGATE: [RegExp, string][] = [[/하지\s?않았다(?=\.)/u, '하였다'], [/하지\s?않는다(?=\.)/u, '한다'], [/하지\s?않을\s?것이다(?=\.)/u, '할 것이다']];
+
+finders.negation = (en, ko) => {
+  // A predicate turned negative where the English says nothing negative, or a negated one turned
+  // positive where the English negates (the meaning reversed either way).
+  const enNegates = /\b(?:not|never|no|cannot|without|nor|none|nothing)\b|n['’]t\b/iu.test(en);
+  const out: Edit[] = [];
+  for (const [re, by] of enNegates ? UNNEGATE : NEGATE) {
+    const m = re.exec(ko);
+    if (m) out.push({ start: m.index, end: m.index + m[0].length, by, note: `${m[0]} → ${by}` });
+  }
+  return out;
 };
 
 function splitKoSentences(t: string): string[] {

@@ -23,6 +23,7 @@ export const FLAG_CATEGORY_OF_CHECK: Record<string, string> = {
   length: 'omission',
   terminology: 'terminology',
   modality: 'meaning',
+  negation: 'meaning',
   consistency: 'terminology',
 };
 

@@ -77,7 +77,7 @@ export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
   }];
 }
 
-interface Sent { start: number; end: number; len: number; text: string }
+export interface Sent { start: number; end: number; len: number; text: string }
 
 export function sentencesOf(lang: string, starts: number[], texts: string[]): Sent[] {
   const out: Sent[] = [];
@@ -134,14 +134,20 @@ export function alignSentenceLengths(
   return beads;
 }
 
-export function checkSentences(u: Unit, m: LengthModel): RawFinding[] {
-  if (m.n < 1) return [];
+/** The sentences of a bead's two sides and how they pair (sentence indices), or null without sentences. */
+export function sentenceBeads(u: Unit, m: LengthModel): { ss: Sent[]; ts: Sent[]; beads: [number[], number[]][] } | null {
+  if (m.n < 1) return null;
   const ss = sentencesOf(u.src.lang, u.src.starts, u.src.texts);
   const ts = sentencesOf(u.tgt.lang, u.tgt.starts, u.tgt.texts);
-  if (!ss.length || !ts.length) return [];
+  if (!ss.length || !ts.length) return null;
+  return { ss, ts, beads: pairLoneNeighbours(alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m, lexicalCost(u, ss, ts))) };
+}
+
+export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)): RawFinding[] {
+  if (!sb) return [];
+  const { ss, ts, beads } = sb;
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];
-  const beads = pairLoneNeighbours(alignSentenceLengths(ss.map((s) => s.len), ts.map((t) => t.len), m, lexicalCost(u, ss, ts)));
   for (const [k, [bi, bj]] of beads.entries()) {
     const sa = bi.map((i) => ss[i]!), tb = bj.map((j) => ts[j]!);
     const hits = (xs: Sent[]): Hit[] => xs.map((x) => ({ start: x.start, end: x.end }));

@@ -2,8 +2,9 @@
 import type { Bead } from '../types.ts';
 import { InputError } from '../types.ts';
 import { checkAcronyms } from './acronyms.ts';
-import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel, sentenceModel } from './coverage.ts';
+import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel, sentenceBeads, sentenceModel } from './coverage.ts';
 import { checkModality } from './modality.ts';
+import { checkNegation } from './negation.ts';
 import { checkNames } from './names.ts';
 import { checkDates, checkNumbers } from './numbers.ts';
 import { extractQuantities } from './quantities.ts';
@@ -16,7 +17,7 @@ export { checkConsistency, type ConsistencyPair } from './consistency.ts';
 export { FAMILIES as MODALITY_FAMILIES } from './modality.ts';
 
 /** Every check name, in the order findings of one bead are listed. */
-export const CHECKS = ['numbers', 'dates', 'acronyms', 'names', 'omission', 'addition', 'length', 'terminology', 'modality', 'consistency'] as const;
+export const CHECKS = ['numbers', 'dates', 'acronyms', 'names', 'omission', 'addition', 'length', 'terminology', 'modality', 'negation', 'consistency'] as const;
 const ORDER = new Map<string, number>(CHECKS.map((c, i) => [c, i]));
 
 function validate(src: string[], tgt: string[], beads: Bead[], opts: CheckOptions): void {
@@ -63,10 +64,13 @@ export function checkAlignment(src: string[], tgt: string[], beads: Bead[], opts
       if (want('dates')) raw.push(...checkDates(u, qs, qt));
       if (want('acronyms')) raw.push(...checkAcronyms(u, qs.anchors, qt.anchors));
       if (want('names')) raw.push(...checkNames(u, qs.anchors, qt.anchors));
-      if (want('omission') || want('addition')) raw.push(...checkSentences(u, sentModel));
+      // Sentences pair up once for the checks that read them.
+      const sb = want('omission') || want('addition') || want('negation') ? sentenceBeads(u, sentModel) : null;
+      if (want('omission') || want('addition')) raw.push(...checkSentences(u, sentModel, sb));
       if (want('length')) raw.push(...checkLength(u, paraModel));
       if (want('terminology')) raw.push(...checkTerminology(u));
       if (want('modality')) raw.push(...checkModality(u));
+      if (want('negation')) raw.push(...checkNegation(u, sentModel, sb));
     }
     for (const r of raw) {
       if (!want(r.check)) continue;
