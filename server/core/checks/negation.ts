@@ -1,5 +1,5 @@
-// Negation check: a paragraph that says "not" on one side and nothing negative on the other has
-// likely flipped its meaning ("will not tolerate" ↔ "용인할 것이다").
+// Negation check: a sentence that says "not" where its counterpart says nothing negative has likely
+// flipped its meaning ("will not tolerate" ↔ "용인할 것이다").
 import { baseLang, langName } from './side.ts';
 import { sentenceBeads, type LengthModel, type Sent } from './coverage.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
@@ -15,7 +15,7 @@ interface NegationCues { cue: RegExp; loose: RegExp; ignore?: RegExp; main: RegE
 const CUES: Record<string, NegationCues> = {
   en: {
     cue: /\b(?:not|never|cannot|unless|nor|neither|none|nothing|nobody|no(?=\s+(?!later\b|less\b|more\b|sooner\b|doubt\b)\p{Ll})|without)\b|\b\p{L}+n['’]t\b/giu,
-    loose: /\b(?:un(?!i(?:t|on|que|vers|fi|form)|der|til|less\b)\p{L}{4,}|(?:in|im|ir|il)(?:possib|capab|evitab|ablility|admissib|complet|suffici|accepta|tolera|valid|respons|legal|regular|relevan|definite)\p{L}*|\p{L}{3,}less(?:ly|ness)?|dis(?:agree|approv|continu|regard)\p{L}*|fail(?:s|ed|ing|ure)?|lack(?:s|ed|ing)?|absen(?:t|ce)|refus(?:e|ed|es|al)|den(?:y|ied|ies|ial)|reject(?:s|ed|ion)?|prevent(?:s|ed)?|prohibit(?:s|ed|ion)?|ban(?:s|ned)?|halt(?:s|ed)?|stop(?:s|ped)?|ceas(?:e|ed|es)|avoid(?:s|ed)?|only|free|zero|hardly|barely|rarely|seldom|scarcely|yet|few|little|except|instead|rather|unknown|unclear|neglect\p{L}*|miss(?:ed|es|ing)?|lost|los(?:e|es|ing)|difficult|hard|impossible|refrain(?:s|ed)?|block(?:s|ed)?|premature)\b/giu,
+    loose: /\b(?:un(?!i(?:t|on|que|vers|fi|form)|der|til|less\b)\p{L}{4,}|(?:in|im|ir|il)(?:possib|capab|evitab|abilit|admissib|complet|suffici|accepta|tolera|valid|respons|legal|regular|relevan|definite)\p{L}*|\p{L}{3,}less(?:ly|ness)?|dis(?:agree|approv|continu|regard)\p{L}*|fail(?:s|ed|ing|ure)?|lack(?:s|ed|ing)?|absen(?:t|ce)|refus(?:e|ed|es|al)|den(?:y|ied|ies|ial)|reject(?:s|ed|ion)?|prevent(?:s|ed)?|prohibit(?:s|ed|ion)?|ban(?:s|ned)?|halt(?:s|ed)?|stop(?:s|ped)?|ceas(?:e|ed|es)|avoid(?:s|ed)?|only|free|zero|hardly|barely|rarely|seldom|scarcely|yet|few|little|except|instead|rather|unknown|unclear|neglect\p{L}*|miss(?:ed|es|ing)?|lost|los(?:e|es|ing)|difficult|hard|impossible|refrain(?:s|ed)?|block(?:s|ed)?|premature)\b/giu,
     // "not only … but also", "whether or not", "if not", "not least", "no later than", "No. 5".
     ignore: /\bnot\s+only\b|\bor\s+not\b|\bif\s+not\b|\bnot\s+least\b|\bno\s+(?:later|less|more|sooner)\s+than\b|\bNo\.\s?\d/giu,
     // A negated verb: "will not", "did not", "has never", "cannot", "won't".
@@ -24,8 +24,9 @@ const CUES: Record<string, NegationCues> = {
   ko: {
     // 않 (하지 않다), 못 (하지 못하다, 못 하다), 아니 (아니다, 아닌; not 뿐만 아니라), 없 (없다, 없이), 말 (하지 말).
     cue: /않|(?<![\p{Script=Hangul}])못(?=\s?\p{Script=Hangul})|지\s?못|아니|아닌|아닐|아님|없|지\s?말(?:고|아야|것)/gu,
-    // Words with a negation built in (없, 불-, 비-, 무-, 미-) and verbs of refusing or stopping: 끊임없이 (constantly), 흔들림 없는 (unwavering), 변함없는
-    // (steadfast), 차질 없이 (smoothly), 전례 없는 (unprecedented), 용납할 수 없는 (unacceptable)…
+    // Words with a negation built in (없, 불-, 비-, 무-, 미-) and verbs of refusing or stopping:
+    // 끊임없이 (constantly), 흔들림 없는 (unwavering), 변함없는 (steadfast), 차질 없이 (smoothly),
+    // 전례 없는 (unprecedented), 용납할 수 없는 (unacceptable), 적지 않은 (considerable), 거부 (refuse)…
     loose: /(?:적지|못지|마지|머지|만만치|심상치|녹록지)\s?않|(?:끊임|틀림|빈틈|흔들림|변함|차질|아낌|거침|여지|어김|다름|관계|상관|빠짐|손색|예외|전례|유례|쉴\s?새|수\s?밖에|할\s?수|될\s?수|일\s?수|길이|필요|의심의\s?여지가|여지가|예외가|변함이|차질이|문제가|지체)\s?없|(?<![\p{Script=Hangul}])(?:불(?!과)\p{Script=Hangul}|비인도|비합법|비정상|무조건|무관|무효|무의미|무시|미흡|미비|미완|미정)|거부|거절|부인|부정|반대|금지|중단|중지|방지|억제|저지|포기|실패|결여|부족|부재|제외|철회|배제|해제|모르|몰라|몰랐|힘들|어렵|드물|거의|아직|뿐|밖에|말고|삼가|자제/gu,
     ignore: /뿐\s?(?:만\s?)?아니라/gu,
     // A negated predicate that ends its sentence: "…하지 않았다.", "…할 수 없을 것이다.", "…이 아니다."
