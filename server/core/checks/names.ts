@@ -163,7 +163,7 @@ function syllableSpellings(ch: string): string[] {
 function givenFits(hangul: string, given: string): boolean {
   const words = given.toLowerCase().split(/[\s-]+/).filter(Boolean);
   const undouble = (x: string) => x.replace(/(.)\1+/g, '$1');
-  // The English letters, doubled letters as one, and where its words end.
+  // The English words' letters run together, doubled letters as one ("Gunn" is "gun").
   const fits = (text: string): boolean => {
     const t = undouble(text);
     const go = (k: number, at: number): boolean => {
