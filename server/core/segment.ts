@@ -219,15 +219,15 @@ const TERMINATOR_RE = /[.!?]+["'”’)\]」』]*(?=\s|$)|[。！？]+["'”’)
 // and the (hot) regex replace can be skipped.
 const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
 
-/**
- * The paragraph with whitespace runs collapsed to one character and trimmed: a run holding a line
- * break becomes "\n" (a line start is evidence of a sentence start), any other run one space.
- */
 /** One line with single spaces: how titles, search needles and compared texts are written. */
 export function singleSpaced(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The paragraph with whitespace runs collapsed to one character and trimmed: a run holding a line
+ * break becomes "\n" (a line start is evidence of a sentence start), any other run one space.
+ */
 function normalizeSpaces(text: string): string {
   if (!NON_CANONICAL_SPACE.test(text)) return text.trim();
   return (LINE_BREAK.test(text) ? text.replace(/\s+/g, collapseRun) : text.replace(/\s+/g, ' ')).trim();
