@@ -263,25 +263,27 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--pre-split', 'every non-empty input line is one paragraph')
     .option('--manifest <file>', 'import many statements: CSV or JSONL with title, date, en, ko, en_url, ko_url')
     .option('--tmx <file>', 'import a pre-aligned TMX corpus (as twintext exports it) as aligned statements')
+    .option('--xliff <file>', 'import a bilingual XLIFF file (2.x as twintext exports it, or 1.2 from a CAT tool) as aligned statements')
     .option('--tsv <file>', 'import a pre-aligned TSV corpus (as twintext exports it) as aligned statements')
     .option('--csv <file>', 'import a pre-aligned CSV corpus (as twintext exports it) as aligned statements')
     .option('--jsonl <file>', 'import a pre-aligned JSONL corpus (as twintext exports it) as aligned statements')
     .addOption(dbOption())
-    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
+    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; xliff?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
       // One source of statements per command: a second one would be silently left out.
-      const inputs = (['manifest', 'tmx', 'tsv', 'csv', 'jsonl'] as const).filter((f) => o[f]);
+      const inputs = (['manifest', 'tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const).filter((f) => o[f]);
       if (inputs.length > 1 || (inputs.length && (o.en || o.ko || o.ja)))
-        throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
+        throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --xliff, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
       const fileOnly = (['title', 'date', 'srcLang', 'preSplit'] as const).filter((k) => o[k] !== undefined);
       if (inputs.length && fileOnly.length)
         throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (the file carries titles, dates and languages)`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
-      const format = (['tmx', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);
+      const format = (['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);
       if (format) {
         const text = readRaw(io, o[format]!);
         await withDb(io, o.db, (db, h) => {
           const r = h.importAlignedCorpus(db, text, format, actor(io));
           for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
+          if (r.untranslated) io.err.write(`twintext: left out ${r.untranslated} unit${r.untranslated === 1 ? '' : 's'} without a target\n`);
           for (const id of r.statementIds) print(io, String(id));
         });
         return;

@@ -360,3 +360,189 @@ export function parseJsonl(text: string): AlignedRows {
   });
   return rowsResult(units, where);
 }
+
+/** A unit of an XLIFF file: its statement (one per <file>), text and notes, as the file gives them. */
+export interface AlignedXliffUnit {
+  /** From <file original="statement-12"> (twintext's export), else 0. */
+  statementId: number;
+  title: string;
+  date: string | null;
+  /** From <unit name="3"> / <trans-unit resname="3"> when numeric, else 0. */
+  position: number;
+  beadId: number;
+  srcLang: string;
+  tgtLang: string;
+  src: string;
+  tgt: string;
+  confirmed: boolean;
+  /** Notes as "category text" when the note names a category, else the text alone. */
+  notes: string[];
+  where: string;
+}
+
+// Inline codes whose content is the native markup of the tool that wrote the file (left out), and
+// standalone markers (a line break, an image) that stand for a space between words.
+const XLIFF_NATIVE = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
+const XLIFF_MARKER = new Set(['x', 'bx', 'ex', 'sc', 'ec', 'ph']);
+// Target states (XLIFF 2 segment state, 1.2 target state) that mean a reviewer has signed the pair off.
+const XLIFF_CONFIRMED = new Set(['reviewed', 'final', 'signed-off']);
+
+/**
+ * Parses XLIFF 2.x (as twintext exports it: a <file original="statement-N"> per statement, its title
+ * and date in file notes, a <unit> per row whose segments are its sentences) and XLIFF 1.2 (as CAT
+ * tools write it: <file source-language target-language>, <trans-unit>s in <body> and <group>s).
+ * A unit's segments are joined with a space; a unit without a target, or with an empty one, is not a
+ * pair and is left out. Inline codes are dropped (their native markup) and paired ones keep their text.
+ */
+export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: number } {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const units: AlignedXliffUnit[] = [];
+  let version = '';
+  let rootSrc = '', rootTgt = '';
+  let file = { statementId: 0, title: '', date: null as string | null, srcLang: '', tgtLang: '', count: 0, name: '' };
+  let unit: { id: string; name: string; src: string[]; tgt: string[]; state: string; approved: boolean; notes: string[]; hasTarget: boolean } | null = null;
+  let where = '';
+  let fileCount = 0;
+  let skipped = 0;
+  let capture: 'source' | 'target' | 'note' | 'file-note' | null = null;
+  let noteCategory = '';
+  let text = '';
+  let inNative = 0;
+  let gap = false;
+  let inSegSource = 0;
+  let segState = '';
+
+  parser.on('opentag', (tag) => {
+    const attr = (n: string): string => {
+      const v: unknown = tag.attributes[n];
+      return typeof v === 'string' ? v : '';
+    };
+    const name = tag.name.replace(/^.*:/, '');
+    if (capture === 'source' || capture === 'target') {
+      if (XLIFF_NATIVE.has(name)) inNative++;
+      if (XLIFF_MARKER.has(name)) gap = true;
+      if (name === 'cp' && inNative === 0) {
+        const c = parseInt(attr('hex'), 16);
+        if (Number.isFinite(c)) text += String.fromCodePoint(c);
+      }
+      return;
+    }
+    switch (name) {
+      case 'xliff':
+        version = attr('version');
+        rootSrc = attr('srcLang');
+        rootTgt = attr('trgLang');
+        break;
+      case 'file': {
+        fileCount++;
+        const original = attr('original');
+        const m = /^statement-(\d+)$/.exec(original);
+        file = {
+          statementId: m ? Number(m[1]) : 0,
+          title: m ? '' : original.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]+$/, ''),
+          date: null,
+          srcLang: attr('source-language') || rootSrc,
+          tgtLang: attr('target-language') || rootTgt,
+          count: 0,
+          name: original || attr('id'),
+        };
+        break;
+      }
+      case 'unit':
+      case 'trans-unit':
+        file.count++;
+        unit = { id: attr('id'), name: attr('name') || attr('resname'), src: [], tgt: [], state: '', approved: attr('approved') === 'yes', notes: [], hasTarget: false };
+        where = `XLIFF file ${fileCount}${file.name ? ` (${file.name})` : ''}, unit ${file.count}${unit.id ? ` (id ${unit.id})` : ''}`;
+        break;
+      case 'seg-source':
+        inSegSource++;
+        break;
+      case 'segment':
+        segState = attr('state');
+        break;
+      case 'source':
+      case 'target':
+        if (!unit || inSegSource) break;
+        capture = name;
+        text = '';
+        gap = false;
+        if (name === 'target') {
+          unit.hasTarget = true;
+          if (attr('state')) unit.state = attr('state');
+          else if (segState) unit.state = segState;
+        }
+        break;
+      case 'note':
+        noteCategory = attr('category');
+        capture = unit ? 'note' : 'file-note';
+        text = '';
+        break;
+    }
+  });
+  const addText = (t: string) => {
+    if (capture === 'source' || capture === 'target') {
+      if (inNative > 0) return;
+      if (gap && t && !/^\s/.test(t) && text && !/\s$/.test(text) && !UNSPACED_END.test(text)) text += ' ';
+      gap = false;
+      text += t;
+    } else if (capture) text += t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', (tag) => {
+    const name = tag.name.replace(/^.*:/, '');
+    if ((capture === 'source' || capture === 'target') && name !== capture) {
+      if (XLIFF_NATIVE.has(name)) inNative--;
+      return;
+    }
+    switch (name) {
+      case 'source':
+      case 'target':
+        if (capture === name && unit) (name === 'source' ? unit.src : unit.tgt).push(text);
+        capture = null;
+        break;
+      case 'seg-source':
+        inSegSource--;
+        break;
+      case 'segment':
+        segState = '';
+        break;
+      case 'note':
+        if (capture === 'note' && unit) unit.notes.push(noteCategory ? `${noteCategory} ${text}` : text);
+        else if (capture === 'file-note') {
+          if (noteCategory === 'title') file.title = text;
+          else if (noteCategory === 'date') file.date = text || null;
+        }
+        capture = null;
+        break;
+      case 'unit':
+      case 'trans-unit': {
+        if (!unit) break;
+        const join = (xs: string[]) => xs.map((x) => x.trim()).filter(Boolean).join(' ');
+        const src = join(unit.src), tgt = join(unit.tgt);
+        if (!unit.hasTarget || !tgt || !src) skipped++;
+        else {
+          const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : 0);
+          units.push({
+            statementId: file.statementId, title: file.title, date: file.date,
+            position: num(unit.name) || file.count, beadId: num(unit.id.replace(/^b/, '')),
+            srcLang: file.srcLang, tgtLang: file.tgtLang, src, tgt,
+            confirmed: unit.approved || XLIFF_CONFIRMED.has(unit.state), notes: unit.notes, where,
+          });
+        }
+        unit = null;
+        break;
+      }
+    }
+  });
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`malformed XLIFF: ${(err as Error).message}`, 'bad_xliff');
+  }
+  if (!version) throw new InputError('not an XLIFF file: no <xliff version="…"> root', 'bad_xliff');
+  const missing = units.find((u) => !u.srcLang || !u.tgtLang);
+  if (missing) throw new InputError(`${missing.where}: no source or target language (srcLang/trgLang, or source-language/target-language on its <file>)`, 'bad_xliff');
+  return { units, skipped };
+}

@@ -2,7 +2,7 @@
 // keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
-import { parseCsv, parseJsonl, parseTmx, parseTsv } from '../formats/import-aligned.ts';
+import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
 import { singleSpaced, withoutListMarker } from '../core/segment.ts';
@@ -12,7 +12,7 @@ import { contentHash, findImported, LIMITS } from './import.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
 import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
 
-export const ALIGNED_FORMATS = ['tmx', 'tsv', 'csv', 'jsonl'] as const;
+export const ALIGNED_FORMATS = ['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const;
 export type AlignedFormat = (typeof ALIGNED_FORMATS)[number];
 
 const FLAG_NOTE = /^(\S+) \[([^,\]]+), ([^\]]+)\](?: (.*?))?: ([\s\S]*)$/;
@@ -57,10 +57,30 @@ function unitsOfTmx(xml: string): { units: ExportUnit[]; where: string[] } {
   return { units, where: tmx.units.map((u) => u.where) };
 }
 
-function parseCorpus(text: string, format: AlignedFormat): { units: ExportUnit[]; where: string[] } {
+/**
+ * XLIFF units as rows: a <file> is a statement (its own, when it has no twintext statement id), a
+ * unit's position its name, reviewed/final/signed-off targets confirmed, notes flags.
+ */
+function unitsOfXliff(xml: string): Parsed {
+  const x = parseXliff(xml);
+  const units = x.units.map((u): ExportUnit => ({
+    statementId: u.statementId, title: u.title, date: u.date, beadId: u.beadId, position: u.position,
+    srcLang: langCode(u.srcLang), tgtLang: langCode(u.tgtLang), src: u.src, tgt: u.tgt,
+    srcParagraphs: [], tgtParagraphs: [], status: u.confirmed ? 'confirmed' : 'auto', confidence: 1,
+    flags: u.notes.map(flagOfNote),
+  }));
+  return { units, where: x.units.map((u) => u.where), group: x.units.map((u) => u.where.replace(/, unit .*$/, '')), untranslated: x.skipped };
+}
+
+/** Units of a corpus file; `group` (XLIFF) keeps files without statement ids apart. */
+interface Parsed { units: ExportUnit[]; where: string[]; group?: string[]; untranslated?: number }
+
+function parseCorpus(text: string, format: AlignedFormat): Parsed {
   switch (format) {
     case 'tmx':
       return unitsOfTmx(text);
+    case 'xliff':
+      return unitsOfXliff(text);
     case 'tsv':
       return codes(parseTsv(text));
     case 'csv':
@@ -202,8 +222,8 @@ function storedAs(db: Db, p: StatementPlan): number | undefined {
   return p.first.statementId;
 }
 
-export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat, actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number } {
-  const { units, where } = parseCorpus(text, format);
+export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat, actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number; untranslated: number } {
+  const { units, where, group, untranslated = 0 } = parseCorpus(text, format);
   if (units.length === 0) throw new InputError(`the ${format.toUpperCase()} file holds no translation units`);
   units.forEach((u, i) => checkUnit(u, where[i] ?? `${format.toUpperCase()} unit ${i + 1}`));
   // One statement per statement id, with one alignment per language pair (English→Korean and
@@ -212,9 +232,9 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
   // Units without a statement id (foreign corpora) make one statement per language pair.
   const alignments = new Map<string, AlignmentGroup>();
   const statements = new Map<string, AlignmentGroup[]>();
-  for (const u of units) {
+  for (const [i, u] of units.entries()) {
     const pair = `${u.srcLang}\u0000${u.tgtLang}`;
-    const sKey = u.statementId > 0 ? String(u.statementId) : `0\u0000${pair}`;
+    const sKey = u.statementId > 0 ? String(u.statementId) : `0\u0000${group?.[i] ?? ''}\u0000${pair}`;
     const aKey = `${sKey}\u0000${pair}`;
     let g = alignments.get(aKey);
     if (!g) {
@@ -316,5 +336,5 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
       recordEvent(db, { at, actor, action: 'statement.import-aligned', statementId: m.statementId, entity: 'statement', entityId: m.statementId, after: { format, units: count, languages: p.langs } });
     }
   }).immediate();
-  return { statementIds, skipped, units: units.length };
+  return { statementIds, skipped, units: units.length, untranslated };
 }

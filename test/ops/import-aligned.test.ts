@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { openDb, type Db } from '../../server/store/db.ts';
@@ -14,7 +14,7 @@ import { InputError } from '../../server/core/errors.ts';
 import { tempDir, dbDigest, runCli } from '../helpers.ts';
 import { BILINGUAL, KOREAN_FIRST, TRILATERAL } from '../fixtures/import-aligned/statements.ts';
 
-async function exported(db: Db, format: 'tmx' | 'tsv' | 'csv' | 'jsonl', q: Parameters<typeof exportCorpus>[2] = {}): Promise<string> {
+async function exported(db: Db, format: 'tmx' | 'xliff' | 'tsv' | 'csv' | 'jsonl', q: Parameters<typeof exportCorpus>[2] = {}): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -53,7 +53,7 @@ describe('ops/import-aligned', () => {
     tmp.cleanup();
   });
 
-  for (const format of ['tmx', 'tsv'] as const) {
+  for (const format of ['tmx', 'xliff', 'tsv'] as const) {
     it(`export → import → export gives an identical ${format.toUpperCase()} file`, async () => {
       const first = await exported(a, format);
       const r = importAlignedCorpus(b, first, format, 'importer');
@@ -93,6 +93,66 @@ describe('ops/import-aligned', () => {
     expect(titles).to.have.length(2);
     for (const t of titles) expect(t).to.match(/^\S+(?: \S+)+$/);
     expect(titles).to.deep.equal([1, 2].map((id) => findStatement(a, id)!.title));
+  });
+
+  it('imports XLIFF 1.2 from a CAT tool: a statement per file, approved or signed-off targets confirmed, notes as flags, units without a target left out', () => {
+    // Written for this test, as a CAT tool saves a project of two documents.
+    const xlf = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="C:\\Projects\\kidd27-statement.docx" source-language="en-US" target-language="ko-KR" datatype="x-docx">
+    <body>
+      <group id="p1">
+        <trans-unit id="1" approved="yes">
+          <source>The 27th Korea-U.S. Integrated Defense Dialogue was held in Seoul on <g id="1">March 4, 2026</g>.</source>
+          <seg-source><mrk mtype="seg" mid="1">The 27th Korea-U.S. Integrated Defense Dialogue was held in Seoul.</mrk></seg-source>
+          <target state="translated">제27차 한미 통합국방협의체가 <g id="1">2026년 3월 4일</g> 서울에서 개최되었다.</target>
+        </trans-unit>
+        <trans-unit id="2">
+          <source>The two sides reaffirmed<x id="2"/>the ironclad commitment of the Alliance.</source>
+          <target state="signed-off">양측은 동맹의 철통같은 공약을 재확인하였다.</target>
+          <note from="reviewer">Check the register of 철통같은.</note>
+        </trans-unit>
+        <trans-unit id="3">
+          <source>They agreed to meet again in the second half of the year.</source>
+          <target state="translated"><ph id="3">&lt;b&gt;</ph>양측은 하반기에 다시 만나기로 합의하였다.<ph id="4">&lt;/b&gt;</ph></target>
+        </trans-unit>
+        <trans-unit id="4"><source>Untranslated closing line.</source></trans-unit>
+        <trans-unit id="5"><source>Another line left empty.</source><target/></trans-unit>
+      </group>
+    </body>
+  </file>
+  <file original="ncg6-readout.txt" source-language="en-US" target-language="ko-KR" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>The Nuclear Consultative Group held its sixth meeting.</source><target state="final">핵협의그룹은 제6차 회의를 개최하였다.</target></trans-unit>
+    </body>
+  </file>
+</xliff>`;
+    const r = importAlignedCorpus(b, xlf, 'xliff', 'importer');
+    expect(r).to.deep.include({ units: 4, untranslated: 2 });
+    expect(r.statementIds).to.have.length(2);
+    const [first, second] = r.statementIds.map((id) => getStatementView(b, id));
+    expect(first!.statement.title).to.equal('kidd27-statement');
+    expect(second!.statement.title).to.equal('ncg6-readout');
+    const rows = first!.alignment!.beads.map((x) => [x.src.map((p) => p.text).join(' '), x.tgt.map((p) => p.text).join(' '), x.status, x.flags.map((f) => `${f.category}: ${f.comment}`)]);
+    expect(rows).to.deep.equal([
+      ['The 27th Korea-U.S. Integrated Defense Dialogue was held in Seoul on March 4, 2026.', '제27차 한미 통합국방협의체가 2026년 3월 4일 서울에서 개최되었다.', 'confirmed', []],
+      ['The two sides reaffirmed the ironclad commitment of the Alliance.', '양측은 동맹의 철통같은 공약을 재확인하였다.', 'confirmed', ['meaning: Check the register of 철통같은.']],
+      ['They agreed to meet again in the second half of the year.', '양측은 하반기에 다시 만나기로 합의하였다.', 'auto', []],
+    ]);
+    expect(second!.alignment!.beads.map((x) => x.status)).to.deep.equal(['confirmed']);
+    // The same file again is already there.
+    const again = importAlignedCorpus(b, xlf, 'xliff', 'importer');
+    expect(again.statementIds).to.deep.equal([]);
+    expect(again.skipped).to.have.length(2);
+  });
+
+  it('refuses a file that is not XLIFF, or one without languages, and writes nothing', () => {
+    const before = dbDigest(b);
+    expect(() => importAlignedCorpus(b, '<tmx version="1.4"><body/></tmx>', 'xliff', 'x')).to.throw(InputError, /not an XLIFF file/);
+    expect(() => importAlignedCorpus(b, '<xliff version="2.1"><file id="f1"><unit id="u1"><segment><source>a</source>', 'xliff', 'x')).to.throw(InputError, /malformed XLIFF/);
+    expect(() => importAlignedCorpus(b, '<xliff version="1.2"><file original="a.txt"><body><trans-unit id="1"><source>Hello.</source><target>안녕.</target></trans-unit></body></file></xliff>', 'xliff', 'x'))
+      .to.throw(InputError, /XLIFF file 1 \(a\.txt\), unit 1 \(id 1\): no source or target language/);
+    expect(dbDigest(b)).to.equal(before);
   });
 
   it('rejects malformed input without writing anything', () => {
@@ -298,6 +358,19 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     const three = tmx.slice(0, lastTu) + tmx.slice(lastTu).replace('</tu>', '<tuv xml:lang="zh"><seg>外长会谈</seg></tuv></tu>');
     expect(() => importAlignedCorpus(b, three, 'tmx', 'x')).to.throw(InputError, new RegExp(`^TMX unit ${n} \\(tuid ${tuid}\\): 3 language variants \\(en, ja, zh\\)`));
     expect(dbDigest(b)).to.equal(before);
+  });
+
+  it('CLI: import --xliff prints the new statement and says how many units had no target', async () => {
+    const file = join(tmp.dir, 'project.xlf');
+    writeFileSync(file, '<xliff version="1.2"><file original="memo.txt" source-language="en" target-language="ko"><body>'
+      + '<trans-unit id="1"><source>The ministers met in Seoul.</source><target>장관들은 서울에서 만났다.</target></trans-unit>'
+      + '<trans-unit id="2"><source>Not yet translated.</source></trans-unit></body></file></xliff>');
+    const to = join(tmp.dir, 'xliff.db');
+    const r = await runCli(['import', '--xliff', file, '--db', to]);
+    expect([r.code, r.stdout, r.stderr]).to.deep.equal([0, '1\n', 'twintext: left out 1 unit without a target\n']);
+    const both = await runCli(['import', '--xliff', file, '--tmx', file, '--db', to]);
+    expect(both.code).to.not.equal(0);
+    expect(both.stderr).to.match(/give one of --en\/--ko files, --manifest, --tmx, --xliff, --tsv, --csv or --jsonl, not --tmx and --xliff/);
   });
 
   it('CLI: export → import --tmx/--tsv/--csv/--jsonl → export gives identical files', async () => {
