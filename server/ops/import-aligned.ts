@@ -8,7 +8,7 @@ import { findStatement, insertStatement, insertText, listCurrentTexts, listParag
 import { singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { contentHash, findImported, LIMITS } from './import.ts';
+import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
 import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
 
@@ -184,7 +184,8 @@ interface StatementPlan {
   sides: Map<string, Side>;
   alignments: AlignmentGroup[];
   bodies: Record<string, string>;
-  hash: string;
+  /** Of its texts and of its paragraphs (see paragraphsHash). */
+  hashes: string[];
 }
 
 function plan(groups: AlignmentGroup[]): StatementPlan | null {
@@ -196,7 +197,8 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
   for (const g of groups) sides.set(g.tgtLang, resolveSide([g], 'tgt')!);
   const langs = [pivot, ...groups.map((g) => g.tgtLang)];
   const bodies = Object.fromEntries(langs.map((l) => [l, sides.get(l)!.paragraphs.map((p) => p.content).join('\n')]));
-  return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hash: contentHash(bodies) };
+  const paragraphs = Object.fromEntries(langs.map((l) => [l, sides.get(l)!.paragraphs.map((p) => p.content)]));
+  return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hashes: [contentHash(bodies), paragraphsHash(paragraphs)] };
 }
 
 /**
@@ -205,9 +207,11 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
  * markers and its one-sided rows — the statement of the same id whose current texts hold every
  * exported paragraph at its number.
  */
-function storedAs(db: Db, p: StatementPlan): number | undefined {
-  const byHash = findImported(db, p.hash);
-  if (byHash) return byHash.id;
+function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): number | undefined {
+  const byHash = findImported(db, p.hashes);
+  // Two statements of one file may hold the same texts (they differ in what the export leaves out,
+  // a one-sided row): one made from this file is no reason to skip another of another id.
+  if (byHash && !(madeHere.has(byHash.id) && p.first.statementId !== byHash.id)) return byHash.id;
   if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
   const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [t.lang, t]));
   for (const lang of p.langs) {
@@ -263,7 +267,7 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
   db.transaction(() => {
     const made = new Map<StatementPlan, { statementId: number; texts: Map<string, { textId: number; byPosition: Map<number, number> }> }>();
     for (const p of plans) {
-      const existing = storedAs(db, p);
+      const existing = storedAs(db, p, new Set(statementIds));
       if (existing !== undefined) {
         skipped.push(existing);
         continue;
@@ -272,7 +276,7 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
         id: p.first.statementId > 0 ? p.first.statementId : undefined,
         title: singleSpaced(p.first.title || p.sides.get(p.langs[0]!)!.paragraphs[0]?.content.slice(0, 200) || '') || 'Imported corpus',
         date: p.first.date,
-        contentHash: p.hash,
+        hashes: p.hashes,
         at,
       });
       const texts = new Map<string, { textId: number; byPosition: Map<number, number> }>();
@@ -289,6 +293,7 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
         });
         texts.set(lang, { textId: t.textId, byPosition: new Map(side.paragraphs.map((q, i) => [q.position, t.paragraphIds[i]!])) });
       }
+      settleHashes(db, statementId);
       made.set(p, { statementId, texts });
       statementIds.push(statementId);
     }

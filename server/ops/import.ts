@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
-import { hasWords, splitParagraphs, preSplitLines, singleSpaced } from '../core/segment.ts';
+import { hasWords, splitParagraphs, preSplitLines, singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
 import { alignParagraphs } from '../core/align.ts';
-import { insertStatement, insertText, findStatementByHash, listCurrentTexts, listStatementsWithoutCurrentHash, setCurrentHash, type StatementRow } from '../store/statements.ts';
+import { addStatementHashes, clearPendingHashes, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs, listPendingHashes, type StatementRow } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { checkStatementDate, nowIso, vocabularyOf, type OpsOptions } from './context.ts';
@@ -57,19 +57,40 @@ export function contentHash(texts: Record<Lang, string>): string {
   return h.digest('hex');
 }
 
-/** contentHash of a statement's current texts: what importing those texts again would hash to. */
-export function currentTextsHash(db: Db, statementId: number): string {
-  return contentHash(Object.fromEntries(listCurrentTexts(db, statementId).map((t) => [t.lang, t.body])));
+/**
+ * Hash of a statement's paragraphs, list markers left out: what its texts split into, and what an
+ * export of it carries (exports hold paragraphs without their markers), so the files a corpus was
+ * exported from and the corpus find each other.
+ */
+export function paragraphsHash(paragraphs: Record<Lang, readonly string[]>): string {
+  const h = createHash('sha256');
+  for (const lang of Object.keys(paragraphs).sort()) h.update(lang + '\0' + paragraphs[lang]!.map((p) => singleSpaced(withoutListMarker(p))).join('\n') + '\0');
+  return 'p:' + h.digest('hex');
+}
+
+/** The hashes a statement's current texts and paragraphs have. */
+function currentHashes(db: Db, statementId: number): string[] {
+  const texts = listCurrentTexts(db, statementId);
+  return [
+    contentHash(Object.fromEntries(texts.map((t) => [t.lang, t.body]))),
+    paragraphsHash(Object.fromEntries(texts.map((t) => [t.lang, listParagraphs(db, t.id).map((p) => p.content)]))),
+  ];
+}
+
+/** Records the hashes of a statement's texts as they now are; called in the transaction that wrote them. */
+export function settleHashes(db: Db, statementId: number): void {
+  addStatementHashes(db, statementId, currentHashes(db, statementId));
+  clearPendingHashes(db, statementId);
 }
 
 /**
- * The statement that already holds texts of this hash: as they are now, or as they were first
- * imported. Statements revised before current hashes were kept get theirs first.
+ * The statement that holds, or held, texts of one of these hashes. Statements whose texts changed
+ * without their hashes being taken (before migration 11, or by an older program) get theirs first.
  */
-export function findImported(db: Db, hash: string): StatementRow | undefined {
-  const missing = listStatementsWithoutCurrentHash(db);
-  if (missing.length) db.transaction(() => missing.forEach((id) => setCurrentHash(db, id, currentTextsHash(db, id))))();
-  return findStatementByHash(db, hash);
+export function findImported(db: Db, hashes: readonly string[]): StatementRow | undefined {
+  const pending = listPendingHashes(db);
+  if (pending.length) db.transaction(() => pending.forEach((id) => settleHashes(db, id)))();
+  return findStatementByHash(db, hashes);
 }
 
 /** Validates one language's text (type, size, script) and splits it; throws InputError naming the problem. */
@@ -121,8 +142,8 @@ function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): 
 
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
-  const hash = contentHash(input.texts);
-  const known = findImported(db, hash);
+  const hashes = [contentHash(input.texts), paragraphsHash(Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)])))];
+  const known = findImported(db, hashes);
   if (known) return sameStatement(db, known.id, input.srcLang);
   const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
@@ -137,11 +158,11 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
   }));
   const at = nowIso(opts);
   return db.transaction((): ImportResult => {
-    const existing = findImported(db, hash);
+    const existing = findImported(db, hashes);
     if (existing) return sameStatement(db, existing.id, input.srcLang);
     const urls: Record<string, string> = {};
     for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;
-    const statementId = insertStatement(db, { title, date: input.date || null, contentHash: hash, sourceUrls: urls, at });
+    const statementId = insertStatement(db, { title, date: input.date || null, hashes, sourceUrls: urls, at });
     const ids = new Map<Lang, { textId: number; paragraphIds: number[] }>();
     for (const lang of langs) {
       const src = input.sources?.[lang];
@@ -160,6 +181,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
         }),
       );
     }
+    settleHashes(db, statementId);
     const p = ids.get(pivot)!;
     for (const a of alignments) {
       const t = ids.get(a.lang)!;

@@ -8,10 +8,10 @@ import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { singleSpaced as norm } from '../core/segment.ts';
-import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, setCurrentHash, touchStatement, type ParagraphRow } from '../store/statements.ts';
+import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { currentTextsHash, prepareText, type SourceInfo } from './import.ts';
+import { prepareText, settleHashes, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
 import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
@@ -86,8 +86,8 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
         at,
         paragraphs: paragraphs.map((p, i) => ({ content: p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
       });
-      // Importing these texts as they now are finds this statement.
-      setCurrentHash(db, statementId, currentTextsHash(db, statementId));
+      // Importing these texts as they now are, or as any version was, finds this statement.
+      settleHashes(db, statementId);
       let carriedBeads = 0;
       // Old paragraph id → new: the changed language's unchanged paragraphs have new rows; the other side keeps its own.
       const oldIds = new Set(oldParas.map((p) => p.id));

@@ -254,15 +254,27 @@ export const migrations: readonly Migration[] = [
   },
   {
     id: 11,
-    name: 'current-text-hashes',
-    // content_hash identifies the texts a statement was imported with; current_hash its current
-    // texts, so importing them again after a new version finds the statement too. A statement
-    // revised before this migration gets NULL, and its hash is computed (in ops) when next needed.
+    name: 'statement-hashes',
+    // Every hash a statement's texts have had — as first imported, after each new version, and of
+    // their paragraphs without list markers (what an export carries) — so importing any of them
+    // again finds the statement. A statement whose texts changed since its hashes were taken is
+    // pending; the trigger marks it whatever program writes the texts, and the hashes are computed
+    // (in ops) when an import next looks. content_hash is no longer written.
     sql: `
-      ALTER TABLE statements ADD COLUMN current_hash TEXT;
-      UPDATE statements SET current_hash = content_hash
-      WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.statement_id = statements.id AND t.version > 1);
-      CREATE INDEX statements_by_current_hash ON statements(current_hash);
+      CREATE TABLE statement_hashes (
+        hash          TEXT NOT NULL,
+        statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        PRIMARY KEY (hash, statement_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX statement_hashes_by_statement ON statement_hashes(statement_id);
+      INSERT INTO statement_hashes (hash, statement_id) SELECT content_hash, id FROM statements WHERE content_hash IS NOT NULL;
+      CREATE TABLE statement_hashes_pending (
+        statement_id  INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE
+      );
+      INSERT INTO statement_hashes_pending (statement_id) SELECT id FROM statements;
+      CREATE TRIGGER texts_mark_hashes_pending AFTER INSERT ON texts BEGIN
+        INSERT OR IGNORE INTO statement_hashes_pending (statement_id) VALUES (NEW.statement_id);
+      END;
     `,
   },
 ];

@@ -7,7 +7,6 @@ export interface StatementRow {
   id: number;
   title: string;
   date: string | null;
-  contentHash: string | null;
   sourceUrls: Record<string, string>;
   createdAt: string;
   updatedAt: string;
@@ -55,7 +54,8 @@ export interface NewStatement {
   id?: number;
   title: string;
   date: string | null;
-  contentHash: string | null;
+  /** Hashes of its texts (see addStatementHashes). */
+  hashes: readonly string[];
   sourceUrls?: Record<string, string>;
   at: string;
 }
@@ -64,14 +64,31 @@ export function insertStatement(db: Db, s: NewStatement): number {
   const id = s.id !== undefined && !q(db).prepare('SELECT 1 FROM statements WHERE id = ?').get(s.id) ? s.id : null;
   const r = q(db)
     .prepare(
-      `INSERT INTO statements (id, title, date, content_hash, current_hash, source_urls, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO statements (id, title, date, source_urls, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, s.title, s.date, s.contentHash, s.contentHash, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
-  return Number(r.lastInsertRowid);
+    .run(id, s.title, s.date, JSON.stringify(s.sourceUrls ?? {}), s.at, s.at);
+  const statementId = Number(r.lastInsertRowid);
+  addStatementHashes(db, statementId, s.hashes);
+  return statementId;
 }
 
-const statementColumns = `id, title, date, content_hash AS contentHash, source_urls AS sourceUrls,
+/** Records hashes of texts a statement holds (or held), for finding it when they are imported again. */
+export function addStatementHashes(db: Db, statementId: number, hashes: readonly string[]): void {
+  const add = q(db).prepare('INSERT OR IGNORE INTO statement_hashes (hash, statement_id) VALUES (?, ?)');
+  for (const h of hashes) add.run(h, statementId);
+}
+
+/** Statements whose texts changed since their hashes were taken (see migration 11). */
+export function listPendingHashes(db: Db): number[] {
+  return (q(db).prepare('SELECT statement_id AS id FROM statement_hashes_pending ORDER BY statement_id').all() as { id: number }[]).map((r) => r.id);
+}
+
+export function clearPendingHashes(db: Db, statementId: number): void {
+  q(db).prepare('DELETE FROM statement_hashes_pending WHERE statement_id = ?').run(statementId);
+}
+
+const statementColumns = `id, title, date, source_urls AS sourceUrls,
   created_at AS createdAt, updated_at AS updatedAt`;
 
 function mapStatement(r: Omit<StatementRow, 'sourceUrls'> & { sourceUrls: string }): StatementRow {
@@ -89,24 +106,17 @@ export function getStatement(db: Db, id: number): StatementRow {
   return s;
 }
 
-/**
- * The statement whose current texts have this hash, else the one first imported with texts of this
- * hash (it has a newer version since).
- */
-export function findStatementByHash(db: Db, hash: string): StatementRow | undefined {
-  const r =
-    q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE current_hash = ? ORDER BY id LIMIT 1`).get(hash) ??
-    q(db).prepare(`SELECT ${statementColumns} FROM statements WHERE content_hash = ?`).get(hash);
-  return r ? mapStatement(r as never) : undefined;
-}
-
-/** Statements whose current-texts hash is not known (revised before it was kept). */
-export function listStatementsWithoutCurrentHash(db: Db): number[] {
-  return (q(db).prepare('SELECT id FROM statements WHERE current_hash IS NULL').all() as { id: number }[]).map((r) => r.id);
-}
-
-export function setCurrentHash(db: Db, statementId: number, hash: string): void {
-  q(db).prepare('UPDATE statements SET current_hash = ? WHERE id = ?').run(hash, statementId);
+/** The first statement (by id) that holds or held texts of one of these hashes. */
+export function findStatementByHash(db: Db, hashes: readonly string[]): StatementRow | undefined {
+  const find = q(db).prepare(
+    `SELECT ${statementColumns} FROM statements WHERE id = (SELECT min(statement_id) FROM statement_hashes WHERE hash = ?)`,
+  );
+  let best: StatementRow | undefined;
+  for (const h of hashes) {
+    const r = find.get(h);
+    if (r && (!best || (r as { id: number }).id < best.id)) best = mapStatement(r as never);
+  }
+  return best;
 }
 
 export function touchStatement(db: Db, id: number, at: string): void {

@@ -146,6 +146,34 @@ describe('ops/import-aligned', () => {
     expect(again.skipped).to.have.length(2);
   });
 
+  it('an export and the files it was made from find each other, list markers and one-sided rows included', async () => {
+    // Written for this test: bullets, and a Korean paragraph the English leaves out.
+    const texts = {
+      en: 'Joint Statement on Maritime Security\n\nThe two sides agreed to expand combined maritime patrols.\n\nThey will meet again in Busan in October.',
+      ko: '해양안보 공동성명\n\n□ 양측은 연합 해상초계를 확대하기로 합의하였다.\n\n  ㅇ 해군은 세부 계획을 마련할 예정이다.\n\n□ 양측은 10월 부산에서 다시 만날 예정이다.',
+    };
+    const fresh = openDb(join(tmp.dir, 'fresh.db'));
+    try {
+      const { statementId } = importStatement(a, { texts }, 'x');
+      const tsv = await exported(a, 'tsv', { oneSided: true, statementIds: [statementId] });
+      const r = importAlignedCorpus(fresh, tsv, 'tsv', 'importer');
+      expect(r.statementIds).to.have.length(1);
+      expect(importStatement(fresh, { texts }, 'x')).to.deep.equal({ statementId: r.statementIds[0], created: false });
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('imports two statements of one file that differ only in a row the export leaves out, into an empty database', async () => {
+    const en = 'Joint Statement on Cyber Cooperation\nThe two sides agreed to share information on cyber threats.';
+    const one = importStatement(a, { preSplit: true, title: 'Cyber 1', texts: { en, ko: '사이버 협력 공동성명\n양측은 사이버 위협 정보를 공유하기로 합의하였다.' } }, 'x').statementId;
+    const two = importStatement(a, { preSplit: true, title: 'Cyber 2', texts: { en, ko: '사이버 협력 공동성명\n양측은 사이버 위협 정보를 공유하기로 합의하였다.\n국방부는 관계 부처와 긴밀히 협조할 예정이다.' } }, 'x').statementId;
+    const tmx = await exported(a, 'tmx', { statementIds: [one, two] });
+    const r = importAlignedCorpus(b, tmx, 'tmx', 'importer');
+    expect(r.skipped).to.deep.equal([]);
+    expect(r.statementIds).to.deep.equal([one, two]);
+  });
+
   it('refuses a file that is not XLIFF, or one without languages, and writes nothing', () => {
     const before = dbDigest(b);
     expect(() => importAlignedCorpus(b, '<tmx version="1.4"><body/></tmx>', 'xliff', 'x')).to.throw(InputError, /not an XLIFF file/);

@@ -56,21 +56,19 @@ describe('store/db', () => {
       db.close();
     });
 
-    it('migration 11 keeps the import hash as the current one only for statements never revised', () => {
+    it('migration 11 keeps each statement\'s import hash, marks every statement for its current hashes, and marks any later text', () => {
       const file = join(tmp.dir, 'hashes.db');
       const old = openDb(file, { migrations: migrations.filter((m) => m.id < 11) });
       const st = old.prepare("INSERT INTO statements (title, content_hash, created_at, updated_at) VALUES (?, ?, 'x', 'x')");
-      const tx = old.prepare("INSERT INTO texts (statement_id, lang, version, is_current, body, created_at) VALUES (?, 'ko', ?, ?, 'b', 'x')");
       const a = Number(st.run('never revised', 'h1').lastInsertRowid), b = Number(st.run('revised', 'h2').lastInsertRowid);
-      tx.run(a, 1, 1);
-      tx.run(b, 1, 0);
-      tx.run(b, 2, 1);
       old.close();
       const db = openDb(file);
-      expect(db.prepare('SELECT title, content_hash, current_hash FROM statements ORDER BY id').raw().all()).to.deep.equal([
-        ['never revised', 'h1', 'h1'],
-        ['revised', 'h2', null],
-      ]);
+      expect(db.prepare('SELECT hash, statement_id FROM statement_hashes ORDER BY hash').raw().all()).to.deep.equal([['h1', a], ['h2', b]]);
+      expect(db.prepare('SELECT statement_id FROM statement_hashes_pending ORDER BY 1').pluck().all()).to.deep.equal([a, b]);
+      db.prepare('DELETE FROM statement_hashes_pending').run();
+      // A text written by any program (an older one included) marks its statement again.
+      db.prepare("INSERT INTO texts (statement_id, lang, version, is_current, body, created_at) VALUES (?, 'ko', 2, 1, 'b', 'x')").run(b);
+      expect(db.prepare('SELECT statement_id FROM statement_hashes_pending').pluck().all()).to.deep.equal([b]);
       db.close();
     });
 
