@@ -123,7 +123,8 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   const paragraphs = new Map<Lang, SplitParagraph[]>();
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
   // Single spaces, as the texts are stored: a title pasted with a no-break or doubled space is found by search.
-  const title = ((input.title && singleSpaced(input.title)) || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars);
+  // Cut to the limit, then trimmed: a cut must not leave a space at the end.
+  const title = ((input.title && singleSpaced(input.title)) || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars).trimEnd();
   if (input.date != null && input.date !== '') checkStatementDate(input.date);
   return { langs: ordered, paragraphs, title };
 }

@@ -54,6 +54,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = allMigrations
     if (applied.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       record.run(m.id, m.name, new Date().toISOString());
     }).immediate();
     done.push(m.id);

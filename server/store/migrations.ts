@@ -1,9 +1,31 @@
 // Numbered, append-only schema migrations. Never edit a released entry: add a new one.
+import type Database from 'better-sqlite3';
+import { singleSpaced } from '../core/segment.ts';
 
 export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /** A data step SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
+}
+
+/**
+ * Titles on one line with single spaces, as new imports store them (every kind of whitespace that
+ * search and import treat as a space, runs of any length); a title of nothing but spaces becomes the
+ * statement's first paragraph, as an import without a title gives.
+ */
+function singleSpacedTitles(db: Database.Database): void {
+  const firstParagraph = db.prepare(
+    `SELECT p.content FROM texts t JOIN paragraphs p ON p.text_id = t.id
+     WHERE t.statement_id = ? AND t.is_current = 1 ORDER BY t.id, p.position LIMIT 1`,
+  );
+  const update = db.prepare('UPDATE statements SET title = ? WHERE id = ?');
+  for (const s of db.prepare('SELECT id, title FROM statements').all() as { id: number; title: string }[]) {
+    let t = singleSpaced(s.title);
+    if (!t) t = singleSpaced(((firstParagraph.get(s.id) as { content: string } | undefined)?.content ?? '').slice(0, 500)) || 'Imported corpus';
+    if (t !== s.title) update.run(t, s.id);
+  }
 }
 
 export const migrations: readonly Migration[] = [
@@ -243,14 +265,9 @@ export const migrations: readonly Migration[] = [
     name: 'single-spaced-titles',
     // Titles are stored on one line with single spaces (search compares them so); those imported
     // before that keep no-break spaces, tabs, line breaks or doubled spaces from the page they
-    // were pasted from. Each replace of two spaces halves a run: six passes reach a run of 64.
-    sql: `
-      UPDATE statements SET title = trim(replace(replace(replace(replace(replace(replace(
-        replace(replace(replace(replace(replace(replace(title,
-          char(160), ' '), char(8239), ' '), char(12288), ' '), char(9), ' '), char(10), ' '), char(13), ' '),
-          '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '))
-      WHERE title GLOB '*[' || char(160, 8239, 12288, 9, 10, 13) || ']*' OR title LIKE '%  %' OR title <> trim(title);
-    `,
+    // were pasted from.
+    sql: '',
+    run: singleSpacedTitles,
   },
   {
     id: 11,

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../server/store/db.ts';
-import { importStatement } from '../../server/ops/import.ts';
+import { importStatement, LIMITS } from '../../server/ops/import.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { countRows } from '../../server/store/statements.ts';
@@ -42,6 +42,9 @@ describe('ops/import', () => {
       const { searchStatements } = await import('../../server/store/statements.ts');
       const { statementId } = importStatement(db, { title: ' Readout of the Vice\u00a0Ministers’  Call ', preSplit: true, texts: { en: 'The vice ministers spoke by phone on June 3, 2026.\nThey agreed to meet in July.', ko: '양국 차관은 2026년 6월 3일 전화 통화를 하였다.\n양측은 7월에 만나기로 하였다.' } }, 't');
       expect(getStatementView(db, statementId).statement.title).to.equal('Readout of the Vice Ministers’ Call');
+      // Cut at the limit where a space falls, it does not end in that space.
+      const long = importStatement(db, { title: 'A'.repeat(LIMITS.maxTitleChars - 1) + ' Bcd', preSplit: true, texts: { en: 'The sides met on June 4, 2026.', ko: '양측은 2026년 6월 4일 만났다.' } }, 't');
+      expect(getStatementView(db, long.statementId).statement.title).to.equal('A'.repeat(LIMITS.maxTitleChars - 1));
       expect(searchStatements(db, 'Vice Ministers’  Call').map((x) => x.id)).to.deep.equal([statementId]);
     });
 

@@ -46,11 +46,16 @@ describe('store/db', () => {
       const file = join(tmp.dir, 'titles.db');
       const old = openDb(file, { migrations: migrations.filter((m) => m.id < 10) });
       const add = old.prepare("INSERT INTO statements (title, created_at, updated_at) VALUES (?, 'x', 'x')");
-      for (const t of ['Joint\u00a0Press Statement', ' 제23차\u3000한미  통합국방협의체 ', 'Two\nlines\tand    a run', 'Already single-spaced']) add.run(t);
+      for (const t of ['Joint\u00a0Press Statement', ' 제23차\u3000한미  통합국방협의체 ', 'Two\nlines\tand    a run', 'Already single-spaced',
+        '\ufeffThin\u2009space\u2028and' + ' '.repeat(70) + 'a long run', '\u00a0', '\u00a0\t']) add.run(t);
+      // A title of nothing but spaces becomes the statement's first paragraph (the last one has none).
+      const text = Number(old.prepare("INSERT INTO texts (statement_id, lang, body, created_at) VALUES (6, 'en', 'x', 'x')").run().lastInsertRowid);
+      old.prepare("INSERT INTO paragraphs (text_id, position, content) VALUES (?, 1, 'Joint  Statement on Space')").run(text);
       old.close();
       const db = openDb(file);
       expect(db.prepare('SELECT title FROM statements ORDER BY id').pluck().all()).to.deep.equal([
         'Joint Press Statement', '제23차 한미 통합국방협의체', 'Two lines and a run', 'Already single-spaced',
+        'Thin space and a long run', 'Joint Statement on Space', 'Imported corpus',
       ]);
       expect(searchStatements(db, 'Joint Press').map((s) => s.title)).to.deep.equal(['Joint Press Statement']);
       db.close();
