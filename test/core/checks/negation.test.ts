@@ -34,6 +34,33 @@ describe('core/checks negation', () => {
     ] as const) expect(render(one(en, ko), true), ko).to.deep.equal([]);
   });
 
+  it('reads 안 된다 as a negation, and a negation in the last clause of a Korean sentence or bullet as its verb\'s', () => {
+    expect(render(one('The Ministers stressed that North Korea must not conduct another nuclear test.', '양 장관은 북한이 추가 핵실험을 해서는 안 된다고 강조하였다.'), true)).to.deep.equal([]);
+    for (const [en, ko] of [
+      ['The Ministers stressed that North Korea must conduct another nuclear test.', '양 장관은 북한이 추가 핵실험을 해서는 안 된다고 강조하였다.'],
+      ['The United States will withdraw some of its forces from the peninsula.', '미국은 한반도에서 일부 병력을 철수하지 않을 것이라는 점을 분명히 했다.'],
+      ['The two Ministers agreed to hold the exercise.', 'ㅇ 양 장관은 연합연습을 실시하지 않기로 합의'],
+      ['The ROK notified the United States in advance.', '한국은 미국에 사전에 통보하지 못했다.'],
+      ['The two sides agreed not to hold the exercise this year.', '양측은 올해 연습을 실시하기로 합의하였다.'],
+      // A defence term with a negative sense (억제, deterrence) does not excuse the flip.
+      ['The United States will not reduce its extended deterrence commitment to the ROK.', '미국은 대한민국에 대한 확장억제 공약을 축소할 것이다.'],
+    ] as const) expect(render(one(en, ko)), ko).to.deep.equal(['warning negation 0/0']);
+    // A negation in a subordinate clause ("…않아 실망했다": because … not) is for review only.
+    expect(render(one('He was disappointed that the talks were postponed.', '그는 회담이 열리지 않아 실망했다.'), true)).to.deep.equal(['info negation 0/0']);
+  });
+
+  it('takes litotes and fixed phrases for what they say', () => {
+    for (const [en, ko] of [
+      ['The Alliance has never been stronger.', '동맹은 그 어느 때보다 강력하다.'],
+      ['The Ministers condemned the launch.', '양 장관은 이번 발사를 규탄하지 않을 수 없다고 밝혔다.'],
+      ['The United States will continue to fully support the ROK.', '미국은 한국에 대한 지원을 아끼지 않을 것이다.'],
+      ['The allies will not stand idly by.', '동맹은 단호히 대응할 것이다.'],
+      ['The importance of the Alliance cannot be overstated.', '동맹의 중요성을 거듭 강조하였다.'],
+      ['No fewer than 19,000 troops took part.', '1만 9천 명 이상의 장병이 참가하였다.'],
+      ['The Ministers agreed to remove barriers to defense trade.', '양 장관은 방산 교역의 장애물을 없애기로 합의하였다.'],
+    ] as const) expect(render(one(en, ko), true), ko).to.deep.equal([]);
+  });
+
   it('keeps a negation outside a negated verb (a noun phrase, "without") at info', () => {
     const fs = one('The two sides agreed to respond with no delay to any provocation.', '양측은 어떠한 도발에도 신속히 대응하기로 합의하였다.');
     expect(render(fs)).to.deep.equal([]);
