@@ -219,14 +219,14 @@ const MONTH_NO: Record<string, number> = {
 };
 
 const MONTH_RE = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
-/** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends. */
-const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|$))';
+/** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends (before a preposition, a year, a capital or punctuation: not "21 and 30 officers"). */
+const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|\\s+\\p{Lu}|$))';
 /** "September 22-23, 2025", "Aug. 21 to 31", "August 21 and 22 in Seoul". */
-const EN_MD_RANGE = new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
+const EN_MD_RANGE = new RegExp(`\\b(${MONTH_RE})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
 /** "21–31 August 2025", "21 to 31 August". */
-const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?:,?\\s+(\\d{4}))?`, 'gu');
-/** "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日". */
-const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～-]|부터|에서|과|와|및|から|と)\s?(\d{1,2})\s?[일日]/gu;
+const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
+/** "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日" (not "8월 5일부터 7일간", seven days). */
+const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～-]|부터|에서|과|와|및|から|と)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
 
 function monthNo(name: string): number {
   const k = name.toLowerCase().replace('.', '');

@@ -35,6 +35,11 @@ describe('core/checks dates', () => {
     // Not ranges: a count after "and", and a second day before the first.
     expect(both('On August 21 and 30 officers attended.', '8월 21일 장교 30명이 참석했다.')).to.deep.equal([]);
     expect(both('From August 21 to 3 p.m. the next day the port stays closed.', '8월 21일부터 다음 날 오후 3시까지 항구가 폐쇄된다.')).to.deep.equal([]);
+    // A month's abbreviation inside a word is no month ("Marine" is not March), and "7일간" is seven days.
+    expect(both('The force will grow from 10 to 12 Marine Corps battalions.', '병력은 해병대 10개 대대에서 12개 대대로 늘어난다.')).to.deep.equal([]);
+    expect(both('The exercise runs for seven days starting on August 5.', '훈련은 8월 5일부터 7일간 실시된다.')).to.deep.equal([]);
+    // Two days joined by "and" before a capitalised word.
+    expect(both('On August 21 and 22 ROK and U.S. aircraft flew together.', '8월 21일과 22일 한미 항공기가 함께 비행하였다.')).to.deep.equal([]);
   });
 
   it('reports a changed day, month or year as an error', () => {
