@@ -110,7 +110,7 @@ function latinSkeletons(text: string): string[] {
     .filter((x) => !NOT_NAME.has(x.w.toLowerCase()));
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
-    out.push(nameSkeleton(ws[i]!.w));
+    out.push(nameSkeleton(ws[i]!.w), heardSkeleton(ws[i]!.w));
     let joined = ws[i]!.w;
     for (let k = 1; k <= 2 && i + k < ws.length; k++) {
       const between = text.slice(ws[i + k - 1]!.i + ws[i + k - 1]!.w.length, ws[i + k]!.i);
@@ -122,13 +122,22 @@ function latinSkeletons(text: string): string[] {
   return out.filter((s) => s.length >= 2);
 }
 
+/**
+ * The skeleton of an English name as Korean writes it, by ear: an r after a vowel is not heard
+ * (Carter 카터, Roberts 로버츠), and a final ts is one sound (Gates 게이츠).
+ */
+function heardSkeleton(w: string): string {
+  return nameSkeleton(w.replace(/([aeiou])r(?![aeiouy])/gi, '$1')).replace(/ts$/, 'j');
+}
+
 function statusLatinWord(w: string, ko: string, koSk: string[]): Status {
   const lower = w.toLowerCase();
   const sur = SPELLING_TO_HANGUL.get(lower);
   if (sur && sur.some((h) => new RegExp(`(?<![\\p{Script=Hangul}])${h}`, 'u').test(ko))) return 'ok';
   const sk = nameSkeleton(w);
   if (sk.length < 2) return 'ok';
-  if (koSk.some((k) => k.startsWith(sk))) return 'ok';
+  const heard = [sk, heardSkeleton(w)];
+  if (heard.some((h) => h.length >= 2 && koSk.some((k) => k.startsWith(h)))) return 'ok';
   if (koSk.some((k) => near(k.slice(0, sk.length), sk))) return 'near';
   return 'missing';
 }
@@ -182,25 +191,37 @@ function givenFits(hangul: string, given: string): boolean {
   return false;
 }
 
+/** The given names English writes after each occurrence of a surname ("Kim Jin", "Kim Sung-han"). */
+function givenNamesAfter(en: string, surname: string): string[] {
+  const out: string[] = [];
+  for (const m of en.matchAll(new RegExp(`\\b${surname}\\s+`, 'gi'))) {
+    const g = /^\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}-]+)?/u.exec(en.slice(m.index + m[0].length))?.[0];
+    if (g) out.push(g.replace(/[’']s$/, ''));
+  }
+  return out;
+}
+
 function statusHangulWord(w: string, en: string, enSk: string[]): Status {
   const sp = SURNAMES[w[0]!];
   const spelled = sp?.find((x) => new RegExp(`\\b${x}\\b`, 'i').test(en));
   if (w.length === 1) return !sp || spelled ? 'ok' : 'missing';
   const whole = nameSkeleton(romanize(w));
+  // English may name the person by surname alone ("Foreign Minister Park"); when it gives a given
+  // name after the surname (capitalised: "Minister Lee welcomed…" gives none), that name has to
+  // match too, syllable by syllable: "Kim Jin" and 김정 agree in their consonants alone.
+  const given = sp && spelled && w.length <= 4 ? givenNamesAfter(en, spelled) : [];
+  const g = nameSkeleton(romanize(w.slice(1)));
+  const sameConsonants = given.filter((x) => {
+    const eg = nameSkeleton(x);
+    return eg === g || eg.startsWith(g) || g.startsWith(eg);
+  });
+  if (sameConsonants.length) return sameConsonants.some((x) => givenFits(w.slice(1), x)) ? 'ok' : 'near';
   if (whole.length >= 2 && enSk.includes(whole)) return 'ok';
   const cands = whole.length >= 2 ? [whole] : [];
   if (sp && spelled && w.length <= 4) {
-    // English may name the person by surname alone ("Foreign Minister Park"); when it gives a
-    // given name after the surname, that given name has to match too.
-    // The surname in any case, the given name capitalised ("Minister Lee welcomed…" gives none).
-    const at = new RegExp(`\\b${spelled}\\s+`, 'i').exec(en);
-    const given = at ? /^\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}-]+)?/u.exec(en.slice(at.index + at[0].length))?.[0] : undefined;
-    const g = nameSkeleton(romanize(w.slice(1)));
-    if (!given) return 'ok';
-    const eg = nameSkeleton(given.replace(/[’']s$/, ''));
-    if (eg === g || eg.startsWith(g) || g.startsWith(eg)) return givenFits(w.slice(1), given) ? 'ok' : 'near';
+    if (!given.length) return 'ok';
     cands.push(g);
-    if (near(eg, g)) return 'near';
+    if (given.some((x) => near(nameSkeleton(x), g))) return 'near';
   }
   if (!cands.length) return 'ok';
   if (cands.some((c) => enSk.some((e) => near(e, c)))) return 'near';
@@ -325,7 +346,9 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // A word the glossary knows ("국제안보 차관", "Deputy") is vocabulary, not a name.
       if (u.opts.glossary && findGlossaryTerms(key.w, ownHangul ? (HANGUL_RE.test(u.src.text) ? u.src.lang : u.tgt.lang) : (HANGUL_RE.test(u.src.text) ? u.tgt.lang : u.src.lang), u.opts.glossary)
         .some((h) => h.end - h.start >= 2)) continue;
-      const st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
+      let st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
+      // An unhyphenated given name ("Lee Jae Myung") is two words that the Hangul writes as one (재명).
+      if (!ownHangul && st !== 'ok' && ws.length >= 2 && statusLatinWord(ws.slice(-2).map((x) => x.w).join(''), other, otherSk) === 'ok') st = 'ok';
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
       const known = st === 'missing' && docSk !== null
         && (ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk)) === 'ok';

@@ -75,10 +75,24 @@ describe('core/checks names', () => {
     ] as const) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
   });
 
-  it('notes a given name whose consonants agree but whose syllables do not (Park Jin / 박정)', () => {
+  it('notes a given name whose consonants agree but whose syllables do not (Park Jin / 박정, Kim Jin / 김정)', () => {
     const fs = one('Foreign Minister Park Jin met Secretary Blinken.', '박정 외교장관은 블링컨 장관과 만났다.', 'names');
     expect(render(fs, true)).to.deep.equal(['info names 0/0']);
     expect(fs[0]!.message).to.equal('Korean name 박정 is spelled differently in English (check the transliteration)');
+    // The whole name's consonants agree too (k-m-j-n): the syllables still decide.
+    for (const [en, ko] of [['Minister Kim Jin met the delegation.', '김정 장관은 대표단을 만났다.'], ['Director Kim Sung-han met the delegation.', '김성환 실장은 대표단을 만났다.']] as const) {
+      expect(render(one(en, ko, 'names'), true), ko).to.deep.equal(['info names 0/0']);
+    }
+    // Two people of one surname: each Korean name is matched with its own.
+    expect(render(one('Minister Kim Jin and Director Kim Sung-han met the delegation.', '김진 장관과 김성한 실장은 대표단을 만났다.', 'names'), true)).to.deep.equal([]);
+  });
+
+  it('matches an unhyphenated given name, and English names as Korean hears them (Carter 카터, Gates 게이츠)', () => {
+    for (const [en, ko] of [
+      ['President Lee Jae Myung welcomed the delegation.', '이재명 대통령은 대표단을 환영하였다.'],
+      ['Secretary Carter met Minister Han Min-koo.', '카터 장관은 한민구 장관과 만났다.'],
+      ['Secretary Gates met Minister Kim Tae-young.', '게이츠 장관은 김태영 장관과 만났다.'],
+    ] as const) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
   });
 
   it('reports a changed name', () => {
