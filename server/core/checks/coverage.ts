@@ -79,6 +79,11 @@ export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
 
 export interface Sent { start: number; end: number; len: number; text: string }
 
+/** Too short to be reported alone (a heading, a fragment): under 25 characters. */
+function tooShort(x: Sent): boolean {
+  return x.len < 25;
+}
+
 export function sentencesOf(lang: string, starts: number[], texts: string[]): Sent[] {
   const out: Sent[] = [];
   texts.forEach((t, k) => {
@@ -153,17 +158,20 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
     const hits = (xs: Sent[]): Hit[] => xs.map((x) => ({ start: x.start, end: x.end }));
     if (!tb.length || !sa.length) {
       const lone = sa.length ? sa : tb;
-      if (lone.every((x) => x.len < 25 || isMarker(x.text))) continue;
+      if (lone.every((x) => tooShort(x) || isMarker(x.text))) continue;
       const omitted = !tb.length;
-      if (omitted) {
-        // A source sentence whose own terms, numbers and names mostly stand in a neighbouring target
-        // sentence, longer than its own source predicts, was merged into it (a short translation of
-        // two sentences), not left out: the length check speaks for what the merge shortened.
-        const near = [beads[k - 1], beads[k + 1]].filter((b) => b && b[1].length);
-        const nearT = near.flatMap((b) => b![1].map((j) => ts[j]!));
-        const nearS = near.flatMap((b) => b![0].map((i) => ss[i]!));
-        const c = termCoverage(u, lone[0]!, nearT, nearS);
-        if (lone.length === 1 && c.found >= 2 && c.found * 2 >= c.total && nearS.length && shortfall(nearS, nearT, m).z > 0.5) continue;
+      // A sentence whose own terms, numbers and names mostly stand in a neighbouring sentence of the
+      // other side, which is longer than its own counterpart predicts, was merged into it (a short
+      // translation of two sentences), or split off from it (one sentence written as two): neither
+      // left out nor added. The length check speaks for what a merge shortened.
+      const near = [beads[k - 1], beads[k + 1]].filter((b) => b && b[0].length && b[1].length);
+      const nearT = near.flatMap((b) => b![1].map((j) => ts[j]!));
+      const nearS = near.flatMap((b) => b![0].map((i) => ss[i]!));
+      if (lone.length === 1 && nearS.length) {
+        const c = omitted ? termCoverage(u, lone[0]!, nearT, nearS) : termCoverage({ ...u, src: u.tgt, tgt: u.src, doc: undefined }, lone[0]!, nearS, nearT);
+        const z = shortfall(nearS, nearT, m).z;
+        // A sentence split off leaves its sibling short of the whole source sentence, by however little.
+        if (c.found >= 2 && c.found * 2 >= c.total && (omitted ? z > 0.5 : z < 0)) continue;
       }
       out.push({
         check: omitted ? 'omission' : 'addition', severity: 'warning',
@@ -226,14 +234,14 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
       const back = { ...u, src: u.tgt, tgt: u.src, doc: undefined };
       const own = (x: Sent) => termCoverage(back, x, sa, tb.filter((y) => y !== x));
       let extra = tb.find((x) => {
-        if (x.len < 25 || isMarker(x.text)) return false;
+        if (tooShort(x) || isMarker(x.text)) return false;
         const c = own(x);
         return c.total >= 2 && c.found === 0;
       });
       if (!extra) {
         // Too long for the source, and without one sentence the rest fits it well: that sentence was
         // added unless its own content reaches the source.
-        const rest = tb.map((x) => ({ x, z: shortfall(sa, tb.filter((y) => y !== x), m).z })).filter((r) => r.x.len >= 25 && !isMarker(r.x.text) && Math.abs(r.z) <= 1)
+        const rest = tb.map((x) => ({ x, z: shortfall(sa, tb.filter((y) => y !== x), m).z })).filter((r) => !tooShort(r.x) && !isMarker(r.x.text) && Math.abs(r.z) <= 1)
           .sort((a, b) => Math.abs(a.z) - Math.abs(b.z))[0];
         if (rest && own(rest.x).found === 0) extra = rest.x;
       }

@@ -64,6 +64,21 @@ describe('core/checks coverage', () => {
     expect(render(one(['□ 양측은 우주 및 사이버 분야 협력을 강화하기로 합의하였다.', 'ㅇ 양측은 2026년 상반기에 우주협력실무단 제1차 회의를 개최할 예정이다.']))).to.deep.equal([]);
   });
 
+  it('takes one English sentence written as two Korean ones for a split, not an addition', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const en = [
+      'The two Ministers reaffirmed the ironclad commitment of the Alliance to peace and stability on the Korean Peninsula.',
+      'The two sides agreed to hold the 56th SCM in Washington, D.C. in 2024, on a date to be determined later.',
+      'The Ministers also discussed ways to enhance the combined defense posture against North Korean missile threats.',
+    ];
+    const ko = [
+      '양 장관은 한반도의 평화와 안정을 위한 동맹의 철통같은 공약을 재확인하였다.',
+      '양측은 제56차 SCM을 2024년에 개최하기로 합의하였다. 회의는 미국 워싱턴 D.C.에서 개최될 예정이며 구체적인 일자는 추후 정하기로 하였다.',
+      '양 장관은 또한 북한의 미사일 위협에 대응한 연합방위태세 강화 방안을 논의하였다.',
+    ];
+    expect(render(checkAlignment(en, ko, en.map((_, i) => ({ src: [i], tgt: [i], confidence: 1 })), { ...COVER, glossary }))).to.deep.equal([]);
+  });
+
   it('finds a dropped clause that leaves a sentence far too short', () => {
     const ko = withKo(2, '양측은 정보 공유를 강화하기로 합의하였다. 양측은 북한이 2023년 1월 이후 30여 차례 발사를 감행하였다는 점에 주목하였다.');
     const en = EN.map((t, i) => (i === 2
