@@ -74,6 +74,12 @@ export function htmlToLines(html: string): string {
         }
         if (dropDepth > 0) return;
         if (name === 'pre') preDepth++;
+        // A line break inside a heading wraps its title ("Joint Statement<br>on the Trade Dialogue"):
+        // the heading is one line.
+        if (name === 'br' && stack.some((e) => /^h[1-6]$/.test(e.name))) {
+          line += ' ';
+          return;
+        }
         if (PARAGRAPH_TAGS.has(name)) flush(true);
         else if (LINE_TAGS.has(name)) flush(false);
         else if (CELL_TAGS.has(name) && line.trim()) line += ' ';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlToText } from '../../server/formats/html.ts';
+import { htmlToLines, htmlToText } from '../../server/formats/html.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/formats');
 
@@ -22,6 +22,15 @@ describe('formats/html', () => {
         'Both sides agreed to hold the fourth dialogue in Washington in 2025.',
         'Working-level consultations will continue in the interim.',
       ]);
+    });
+
+    it('keeps a heading wrapped with <br> whole, as one title line (English and Korean)', () => {
+      expect(htmlToText('<body><nav>Home | News</nav><h1>Joint Statement<br>on the Trade Dialogue</h1><p>The United States and the Republic of Korea held the third Trade Dialogue in Seoul on March 3, 2026.</p><p>The two sides agreed to expand cooperation on supply chains.</p></body>').split('\n')[0])
+        .to.equal('Joint Statement on the Trade Dialogue');
+      expect(htmlToText('<body><h1>한미 무역대화<br/>공동성명</h1><p>한미 양국은 2026년 3월 3일 서울에서 제3차 무역대화를 개최하였다.</p><p>양측은 공급망 협력을 확대하기로 합의하였다.</p></body>').split('\n')[0])
+        .to.equal('한미 무역대화 공동성명');
+      // Outside a heading a <br> still ends a line.
+      expect(htmlToLines('<p>Seoul, March 3, 2026<br>The two sides met in Seoul and agreed to meet again.</p>').split('\n')).to.have.length(2);
     });
 
     it('decodes entities and collapses source whitespace inside a block', () => {
