@@ -311,8 +311,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         }
       }
       await withDb(io, o.db, (db, h) => {
-        const { statementId, created } = h.importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang }, actor(io));
+        const { statementId, created, alsoIn } = h.importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang }, actor(io));
         if (!created) io.err.write(`twintext: already imported as statement ${statementId}\n`);
+        for (const x of alsoIn ?? []) io.err.write(`twintext: its ${x.langs.join(' and ')} texts are also statement ${x.statementId}\n`);
         print(io, String(statementId));
       });
     });
@@ -573,7 +574,8 @@ async function importBatch(io: Io, manifest: string, dbOpt?: string): Promise<vo
       io.err.write(tty ? `\r\x1b[K${line}${done === total ? '\n' : ''}` : `${line}\n`);
     });
     const count = (s: string) => outcomes.filter((x) => x.status === s).length;
-    for (const x of outcomes) if (x.status !== 'imported') print(io, `${x.status}\tline ${x.line}\t${x.title}\t${x.reason}`);
+    // Failures and skips, and imports that come with a note (two of their texts are another statement too).
+    for (const x of outcomes) if (x.status !== 'imported' || x.reason) print(io, `${x.status}\tline ${x.line}\t${x.title}\t${x.reason}`);
     print(io, `imported ${count('imported')}, skipped ${count('skipped')}, failed ${count('failed')}`);
     if (count('failed') > 0) throw new InputError(`${count('failed')} of ${outcomes.length} statements in ${manifest} failed to import (listed above)`);
   } finally {

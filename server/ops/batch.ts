@@ -113,9 +113,9 @@ export async function importManifest(
         texts[lang] = r.text;
         sources[lang] = { name: f, format: r.format, encoding: r.encoding, url: e.urls[lang] };
       }
-      const { statementId, created } = importStatement(db, { title: e.title, date: e.date, texts, sources }, actor, opts);
+      const { statementId, created, alsoIn } = importStatement(db, { title: e.title, date: e.date, texts, sources }, actor, opts);
       outcome = created
-        ? { line: e.line, title: label, status: 'imported', statementId }
+        ? { line: e.line, title: label, status: 'imported', statementId, ...(alsoIn ? { reason: alsoIn.map((x) => `its ${x.langs.join(' and ')} texts are also statement ${x.statementId}`).join('; ') } : {}) }
         : { line: e.line, title: label, status: 'skipped', statementId, reason: `already imported as statement ${statementId}` };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -43,6 +43,8 @@ export interface ImportInput {
 export interface ImportResult {
   statementId: number;
   created: boolean;
+  /** Statements that already hold two of the imported texts (a new trilateral statement's English and Korean). */
+  alsoIn?: { statementId: number; langs: Lang[] }[];
 }
 
 const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -68,13 +70,32 @@ export function paragraphsHash(paragraphs: Record<Lang, readonly string[]>): str
   return 'p:' + h.digest('hex');
 }
 
+/**
+ * The hashes of texts and paragraphs, and — for three or more languages — of each pair of them: a
+ * trilateral statement holds its English and Korean texts too.
+ */
+function hashesOf(texts: Record<Lang, string>, paragraphs: Record<Lang, readonly string[]>): string[] {
+  const out = [contentHash(texts), paragraphsHash(paragraphs)];
+  for (const [a, b] of languagePairs(Object.keys(texts))) out.push(...pairHashes(texts, paragraphs, a, b));
+  return out;
+}
+
+function languagePairs(langs: Lang[]): [Lang, Lang][] {
+  if (langs.length < 3) return [];
+  return langs.flatMap((a, i) => langs.slice(i + 1).map((b): [Lang, Lang] => [a, b]));
+}
+
+function pairHashes(texts: Record<Lang, string>, paragraphs: Record<Lang, readonly string[]>, a: Lang, b: Lang): string[] {
+  return [contentHash({ [a]: texts[a]!, [b]: texts[b]! }), paragraphsHash({ [a]: paragraphs[a]!, [b]: paragraphs[b]! })];
+}
+
 /** The hashes a statement's current texts and paragraphs have. */
 function currentHashes(db: Db, statementId: number): string[] {
   const texts = listCurrentTexts(db, statementId);
-  return [
-    contentHash(Object.fromEntries(texts.map((t) => [t.lang, t.body]))),
-    paragraphsHash(Object.fromEntries(texts.map((t) => [t.lang, listParagraphs(db, t.id).map((p) => p.content)]))),
-  ];
+  return hashesOf(
+    Object.fromEntries(texts.map((t) => [t.lang, t.body])),
+    Object.fromEntries(texts.map((t) => [t.lang, listParagraphs(db, t.id).map((p) => p.content)])),
+  );
 }
 
 /** Records the hashes of a statement's texts as they now are; called in the transaction that wrote them. */
@@ -143,8 +164,10 @@ function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): 
 
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
-  const hashes = [contentHash(input.texts), paragraphsHash(Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)])))];
-  const known = findImported(db, hashes);
+  const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
+  const whole = [contentHash(input.texts), paragraphsHash(split)];
+  const hashes = hashesOf(input.texts, split);
+  const known = findImported(db, whole);
   if (known) return sameStatement(db, known.id, input.srcLang);
   const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
@@ -159,8 +182,15 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
   }));
   const at = nowIso(opts);
   return db.transaction((): ImportResult => {
-    const existing = findImported(db, hashes);
+    const existing = findImported(db, whole);
     if (existing) return sameStatement(db, existing.id, input.srcLang);
+    // Two of three texts already a statement (an English–Korean one that now has its Japanese): the
+    // new statement is made, and the caller told, as a statement cannot take another language yet.
+    const alsoIn: { statementId: number; langs: Lang[] }[] = [];
+    for (const [a, b] of languagePairs(langs)) {
+      const s = findStatementByHash(db, pairHashes(input.texts, split, a, b));
+      if (s && !alsoIn.some((x) => x.statementId === s.id)) alsoIn.push({ statementId: s.id, langs: [a, b] });
+    }
     const urls: Record<string, string> = {};
     for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;
     const statementId = insertStatement(db, { title, date: input.date || null, hashes, sourceUrls: urls, at });
@@ -207,6 +237,6 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
       entityId: statementId,
       after: { title, date: input.date || null, languages: langs, paragraphs: Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.length])) },
     });
-    return { statementId, created: true };
+    return { statementId, created: true, ...(alsoIn.length ? { alsoIn } : {}) };
   }).immediate();
 }

@@ -89,6 +89,17 @@ describe('ops/import', () => {
       expect(getStatementView(db, statementId).statement.languages).to.deep.equal(['en', 'ko', 'ja']);
     });
 
+    it('says when two texts of a trilateral import are another statement already, and finds the trilateral statement by any two of its texts', () => {
+      const ja = '日米韓防衛当局間協議に関する共同プレス声明\n三者は北朝鮮のミサイル発射を強く非難した。\n三者は次回会合を2026年に開催することで一致した。';
+      const en = 'Joint Press Statement on the U.S.-Japan-ROK Defense Talks\nThe three sides strongly condemned the DPRK missile launch.\nThe three sides agreed to hold the next meeting in 2026.';
+      const ko = '한미일 국방당국 회담 공동언론보도문\n3국은 북한의 미사일 발사를 강력히 규탄하였다.\n3국은 2026년에 차기 회의를 개최하기로 하였다.';
+      const pair = importStatement(db, { texts: { en, ko }, preSplit: true }, 'alice').statementId;
+      const tri = importStatement(db, { texts: { en, ko, ja }, preSplit: true }, 'alice');
+      expect(tri).to.deep.equal({ statementId: tri.statementId, created: true, alsoIn: [{ statementId: pair, langs: ['en', 'ko'] }] });
+      // English and Japanese alone are the trilateral statement's.
+      expect(importStatement(db, { texts: { en, ja }, preSplit: true }, 'alice')).to.deep.equal({ statementId: tri.statementId, created: false });
+    });
+
     const bad: [string, Parameters<typeof importStatement>[1], RegExp][] = [
       ['one language', { texts: { en: 'Hello.' } }, /at least two languages/],
       ['an empty side', { texts: { en: 'Hello.', ko: '  \n \n' } }, /ko text is empty/],

@@ -43,13 +43,13 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const srcLang = (b.srcLang as string | undefined) ?? (b.languages as string[] | undefined)?.[0];
     if (srcLang !== undefined && !Object.hasOwn(texts, srcLang))
       throw new HttpError(400, 'bad_request', `"srcLang" is "${srcLang}", but there is no ${srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
-    const { statementId, created } = importStatement(
+    const { statementId, created, alsoIn } = importStatement(
       db,
       { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources: given.sources, srcLang },
       actor,
       ops,
     );
-    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId) });
+    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId), ...(alsoIn ? { alsoIn } : {}) });
   });
 
   // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
