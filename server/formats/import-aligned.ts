@@ -35,6 +35,30 @@ export interface AlignedTmx {
  */
 const UNSPACED_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
+/** An attribute's value as text ('' when absent). */
+function attrOf(tag: { attributes: Record<string, unknown> }, name: string): string {
+  const v = tag.attributes[name];
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * A segment's text with a piece added: a standalone code left out between two words (a line break,
+ * an image) stands for a space, except between Chinese or Japanese characters, written without.
+ */
+function afterCode(text: string, piece: string, gap: boolean): string {
+  return gap && piece && !/^\s/.test(piece) && text && !/\s$/.test(text) && !UNSPACED_END.test(text) ? text + ' ' + piece : text + piece;
+}
+
+/** Feeds a whole document to the parser; its errors become one InputError naming the format. */
+function parseXml(parser: SaxesParser, xml: string, format: string, code: string): void {
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`malformed ${format}: ${(err as Error).message}`, code);
+  }
+}
+
 export function parseTmx(xml: string): AlignedTmx {
   const parser = new SaxesParser({ xmlns: false, position: true });
   let headerSrcLang = '';
@@ -56,10 +80,7 @@ export function parseTmx(xml: string): AlignedTmx {
   let tuId = '';
 
   parser.on('opentag', (tag) => {
-    const attr = (n: string): string => {
-      const v: unknown = tag.attributes[n];
-      return typeof v === 'string' ? v : '';
-    };
+    const attr = (n: string): string => attrOf(tag, n);
     switch (tag.name) {
       case 'header':
         headerSrcLang = attr('srclang');
@@ -107,10 +128,8 @@ export function parseTmx(xml: string): AlignedTmx {
   });
   const addText = (t: string) => {
     if (inSeg > 0 && inCode === 0) {
-      // Not between Chinese or Japanese characters, which are written without spaces.
-      if (gap && t && !/^\s/.test(t) && text && !/\s$/.test(text) && !UNSPACED_END.test(text)) text += ' ';
+      text = afterCode(text, t, gap);
       gap = false;
-      text += t;
     } else if (capture) text += t;
   };
   parser.on('text', addText);
@@ -158,12 +177,7 @@ export function parseTmx(xml: string): AlignedTmx {
       }
     }
   });
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`malformed TMX: ${(err as Error).message}`, 'bad_tmx');
-  }
+  parseXml(parser, xml, 'TMX', 'bad_tmx');
   const first = units[0];
   const srcLang = headerSrcLang && headerSrcLang !== '*all*' ? headerSrcLang : (first?.srcLang ?? '');
   if (!srcLang) throw new InputError('malformed TMX: no header srclang and no translation units', 'bad_tmx');
@@ -413,10 +427,7 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
   let segState = '';
 
   parser.on('opentag', (tag) => {
-    const attr = (n: string): string => {
-      const v: unknown = tag.attributes[n];
-      return typeof v === 'string' ? v : '';
-    };
+    const attr = (n: string): string => attrOf(tag, n);
     const name = tag.name.replace(/^.*:/, '');
     if (capture === 'source' || capture === 'target') {
       if (XLIFF_NATIVE.has(name)) inNative++;
@@ -482,9 +493,8 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
   const addText = (t: string) => {
     if (capture === 'source' || capture === 'target') {
       if (inNative > 0) return;
-      if (gap && t && !/^\s/.test(t) && text && !/\s$/.test(text) && !UNSPACED_END.test(text)) text += ' ';
+      text = afterCode(text, t, gap);
       gap = false;
-      text += t;
     } else if (capture) text += t;
   };
   parser.on('text', addText);
@@ -535,12 +545,7 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
       }
     }
   });
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`malformed XLIFF: ${(err as Error).message}`, 'bad_xliff');
-  }
+  parseXml(parser, xml, 'XLIFF', 'bad_xliff');
   if (!version) throw new InputError('not an XLIFF file: no <xliff version="…"> root', 'bad_xliff');
   const missing = units.find((u) => !u.srcLang || !u.tgtLang);
   if (missing) throw new InputError(`${missing.where}: no source or target language (srcLang/trgLang, or source-language/target-language on its <file>)`, 'bad_xliff');
