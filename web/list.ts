@@ -79,7 +79,8 @@ function statementRow(s: StatementSummary, q: string): HTMLTableRowElement {
   );
 }
 
-const IMPORT_LANGS = ['en', 'ko', 'ja'];
+/** The languages a statement's versions may be in (imports and added versions). */
+export const IMPORT_LANGS = ['en', 'ko', 'ja'];
 /** Versions beyond the second are optional: trilateral statements add a third language. */
 const MAX_VERSIONS = IMPORT_LANGS.length;
 const ORDINALS = ['First', 'Second', 'Third'];

@@ -36,7 +36,7 @@ import {
 } from './api.ts';
 import { buildNameIndex, isShared, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
-import { langChips, progressBar } from './list.ts';
+import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
 import { sentencesView } from './sentences.ts';
 import {
   beadShape,
@@ -1521,7 +1521,16 @@ export class ReviewPage {
     const langs = this.statement.languages;
     const list = h('div', { class: 'versions' }, h('p', { class: 'muted small' }, 'Loading versions…'));
     const chosen = this.versionDraftLang !== null && langs.includes(this.versionDraftLang) ? this.versionDraftLang : this.alignment.tgtLang;
-    const lang = h('select', { id: 'version-lang' }, ...langs.map((l) => h('option', { value: l, selected: l === chosen }, langName(l))));
+    // A language the statement does not have yet is added, aligned to its source text (an
+    // English–Korean statement that turns out trilateral).
+    const more = IMPORT_LANGS.filter((l) => !langs.includes(l));
+    const chosenLang = this.versionDraftLang !== null && more.includes(this.versionDraftLang) ? this.versionDraftLang : chosen;
+    const lang = h(
+      'select',
+      { id: 'version-lang' },
+      ...langs.map((l) => h('option', { value: l, selected: l === chosenLang }, langName(l))),
+      ...more.map((l) => h('option', { value: l, selected: l === chosenLang }, `${langName(l)} (add)`)),
+    );
     const text = h('textarea', { id: 'version-text', rows: 4, placeholder: 'Paste the new text…' });
     // Closing the panel (Escape, another tab) must not lose a pasted text, nor the language it was pasted for.
     text.value = this.versionDraft;
@@ -1589,6 +1598,12 @@ export class ReviewPage {
       clearError();
       this.versionDraft = '';
       this.versionDraftLang = null;
+      if (res.added) {
+        // A new language has no earlier version to compare with: its pair is opened instead (the
+        // page, header and language switcher included, is built for the statement's languages).
+        window.location.assign(`/statements/${this.statementId}?lang=${encodeURIComponent(lang)}`);
+        return;
+      }
       await this.reloadAll(Math.max(this.current, 0), false);
       announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept.`);
       // The panel was rebuilt: the diff dialog gives the focus back to the Versions tab, not to <body>.

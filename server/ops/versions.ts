@@ -17,6 +17,7 @@ import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { carryFindingDecisions, runStatementChecks } from './checks.ts';
 import { statementRatio } from './sentences.ts';
+import { confirmedLexicon } from './lexicon.ts';
 
 export interface VersionResult {
   textId: number;
@@ -24,6 +25,8 @@ export interface VersionResult {
   unchanged: number;
   changed: number;
   carriedBeads: number;
+  /** The statement had no text in this language: it was added, aligned to the source text. */
+  added?: boolean;
 }
 
 /** Old paragraph id → index of the identical paragraph in the new list (a monotone matching). */
@@ -48,7 +51,7 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
   // Matching and aligning are pure and may take a while: done before the write transaction opens,
   // which then checks that nobody imported another version meanwhile.
   const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
-  if (!current) throw new NotFoundError(`statement ${statementId} has no ${lang} text`);
+  if (!current) return addLanguage(db, statementId, lang, paragraphs, text as string, actor, opts);
   const oldParas = listParagraphs(db, current.id);
   const match = matchParagraphs(oldParas, paragraphs.map((p) => p.text));
   if (match.size === oldParas.length && oldParas.length === paragraphs.length) throw new InputError(`the new ${lang} text is the same as version ${current.version}`);
@@ -130,6 +133,65 @@ export function importVersion(db: Db, statementId: number, lang: Lang, text: unk
         after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads },
       });
       return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads };
+    })
+    .immediate();
+}
+
+/**
+ * A text in a language the statement does not have yet (the Japanese of an English–Korean statement
+ * that turned out trilateral): stored as its version 1 and aligned to the statement's source text,
+ * with its checks, in one transaction.
+ */
+function addLanguage(
+  db: Db, statementId: number, lang: Lang, paragraphs: ReturnType<typeof prepareText>, body: string, actor: string,
+  opts: OpsOptions & { source?: SourceInfo },
+): VersionResult {
+  const source = listCurrentTexts(db, statementId)[0];
+  if (!source) throw new NotFoundError(`statement ${statementId} has no texts`);
+  const glossary = dbGlossary(db, opts);
+  // Aligning is pure and may take a while: before the write transaction, which then checks that the
+  // source text is still the one aligned to.
+  const beads = alignParagraphs(
+    listParagraphs(db, source.id).map((p) => p.content),
+    paragraphs.map((p) => p.text),
+    { srcLang: source.lang, tgtLang: lang, glossary, vocabulary: vocabularyOf(opts), lexicon: confirmedLexicon(db, source.lang, lang) },
+  );
+  return db
+    .transaction((): VersionResult => {
+      const now = listCurrentTexts(db, statementId);
+      if (now.some((t) => t.lang === lang)) throw new ConflictError(`a ${lang} text was added to statement ${statementId} meanwhile; try again`);
+      if (now[0]?.id !== source.id) throw new ConflictError(`another ${source.lang} version was imported meanwhile; try again`);
+      const at = nowIso(opts);
+      const srcIds = listParagraphs(db, source.id).map((p) => p.id);
+      const { textId, paragraphIds } = insertText(db, {
+        statementId,
+        lang,
+        version: 1,
+        body,
+        sourceName: opts.source?.name ?? null,
+        sourceFormat: opts.source?.format ?? null,
+        sourceEncoding: opts.source?.encoding ?? null,
+        at,
+        paragraphs: paragraphs.map((p) => ({ content: p.text, marker: p.marker, level: p.level })),
+      });
+      insertAlignment(
+        db,
+        { statementId, srcTextId: source.id, tgtTextId: textId, method: 'twintext-auto', at },
+        beads.map((b) => ({ src: b.src.map((i) => srcIds[i]!), tgt: b.tgt.map((i) => paragraphIds[i]!), confidence: Math.min(1, Math.max(0, b.confidence)) })),
+      );
+      settleHashes(db, statementId);
+      if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
+      touchStatement(db, statementId, at);
+      recordEvent(db, {
+        at,
+        actor,
+        action: 'text.add-language',
+        statementId,
+        entity: 'text',
+        entityId: textId,
+        after: { lang, version: 1, textId, paragraphs: paragraphs.length, alignedTo: source.lang },
+      });
+      return { textId, version: 1, unchanged: 0, changed: paragraphs.length, carriedBeads: 0, added: true };
     })
     .immediate();
 }

@@ -576,6 +576,29 @@ describe('web: review workspace', function () {
     });
   });
 
+  it('adds a Japanese version to an English–Korean statement from the Versions panel and opens its pair', async () => {
+    const imported = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({ title: 'Trilateral readout', texts: { en: 'The three sides met in Tokyo.\n\nThey agreed to expand trilateral exercises.', ko: '3국은 도쿄에서 만났다.\n\n3국은 3자 훈련을 확대하기로 합의하였다.' } }),
+    });
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.getByLabel('Language').selectOption({ label: 'Japanese (add)' });
+      await page.getByLabel('Paste text').fill('三者は東京で会合した。\n\n三者は三者間訓練を拡大することで一致した。');
+      await page.getByRole('button', { name: 'Upload version' }).click();
+      // Its pair opens, with the language switcher listing both pairs.
+      await page.waitForURL(/lang=ja/);
+      await page.locator('tr.bead .pt', { hasText: '三者は東京で会合した。' }).waitFor();
+      const pairs = page.getByRole('navigation', { name: 'Language pair' });
+      expect(await pairs.getByRole('link', { name: 'EN–JA' }).getAttribute('aria-current')).to.equal('page');
+      await pairs.getByRole('link', { name: 'EN–KO' }).click();
+      await page.locator('tr.bead .pt', { hasText: '3국은 도쿄에서 만났다.' }).waitFor();
+    });
+  });
+
   it('says so instead of downloading a header-only file when no confirmed row is free of open flags', async () => {
     const imported = await fetch(`${fx.server.url}/api/statements`, {
       method: 'POST',

@@ -165,6 +165,28 @@ describe('ops/versions', () => {
     expect(db.prepare('SELECT count(*) FROM statement_hashes_pending').pluck().get()).to.equal(0);
   });
 
+  it('adds a language the statement does not have, aligned to its source text, with its checks', () => {
+    // Written for this test: the demo statement's opening in Japanese.
+    const ja = ['第26回韓米統合国防対話に関する共同プレス声明', '韓国国防部と米国防総省は2025年9月23日、ソウルで第26回韓米統合国防対話を開催した。', '双方は同盟の抑止力を強化することで一致した。'].join('\n\n');
+    // A text in the wrong script for its language changes nothing.
+    const before = dbDigest(db);
+    expect(() => importVersion(db, id, 'ja', ko1, 'bob')).to.throw(InputError);
+    expect(dbDigest(db)).to.equal(before);
+    const enKo = rows();
+    const r = importVersion(db, id, 'ja', ja, 'bob');
+    expect(r).to.deep.include({ version: 1, added: true, carriedBeads: 0 });
+    expect(listCurrentTexts(db, id).map((t) => t.lang)).to.deep.equal(['en', 'ko', 'ja']);
+    const view = getStatementView(db, id, 'ja').alignment!;
+    expect([view.srcLang, view.tgtLang]).to.deep.equal(['en', 'ja']);
+    expect(view.beads.flatMap((b) => b.tgt.map((p) => p.n))).to.include.members([1, 2, 3]);
+    expect(view.beads[0]!.src.map((p) => p.n)).to.deep.equal([1]);
+    // The English–Korean alignment is untouched.
+    expect(rows()).to.equal(enKo);
+    // Importing the three texts again finds the statement.
+    const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
+    expect(importStatement(db, { texts: { en, ko: ko1, ja } }, 'carol')).to.deep.equal({ statementId: id, created: false });
+  });
+
   it('refuses an identical text and changes nothing', () => {
     const before = dbDigest(db);
     expect(() => importVersion(db, id, 'ko', ko1, 'bob')).to.throw(InputError, /same as version 1/);
