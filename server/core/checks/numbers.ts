@@ -126,6 +126,7 @@ export function checkDates(u: Unit, qs: Quantities, qt: Quantities): RawFinding[
   const a = [...qs.dates], b = [...qt.dates];
   const usedB = new Set<number>();
   const leftA: DateMention[] = [];
+  const matched: [DateMention, DateMention][] = [];
   for (const d of a) {
     let best = -1, bestShare = 0;
     b.forEach((e, j) => {
@@ -136,11 +137,26 @@ export function checkDates(u: Unit, qs: Quantities, qt: Quantities): RawFinding[
         bestShare = c.share;
       }
     });
-    if (best >= 0) usedB.add(best);
-    else leftA.push(d);
+    if (best >= 0) {
+      usedB.add(best);
+      matched.push([d, b[best]!]);
+    } else leftA.push(d);
   }
   const leftB = b.filter((_, j) => !usedB.has(j));
   const out: RawFinding[] = [];
+  // The same two days, one side a range ("August 21 to 23": three days), the other a list ("8월 21일과
+  // 23일": two): reported once per mention.
+  const spans = new Set<string>();
+  for (const [d, e] of matched) {
+    if (!d.span || !e.span || d.span === e.span || spans.has(d.text)) continue;
+    spans.add(d.text);
+    const says = (x: DateMention) => (x.span === 'range' ? 'a range of days' : 'two days');
+    out.push({
+      check: 'dates', severity: 'warning',
+      message: `${S} ${d.text} is ${says(d)}, ${T} ${e.text} is ${says(e)}`,
+      key: `dates:span:${norm(d)}|${norm(e)}`, srcHits: [d], tgtHits: [e],
+    });
+  }
   const pairedB = new Set<DateMention>();
   for (const d of leftA) {
     // A mention sharing a component with one on the other side but conflicting on another is a changed date.

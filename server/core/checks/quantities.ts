@@ -25,6 +25,8 @@ export interface DateMention {
   part?: string;
   /** Relative reference: this-year, last-year, next-year, this-month, last-month, next-month, today … */
   rel?: string;
+  /** One of two days written together: the ends of a range ("21 to 23"), or a list ("21 and 23"). */
+  span?: 'range' | 'list';
   start: number;
   end: number;
   text: string;
@@ -243,7 +245,9 @@ function addRanges(text: string, dates: DateMention[], numbers: Quantity[]): voi
   const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
     const a = Number(d1), b = Number(d2);
     if (!(mo >= 1 && mo <= 12 && a >= 1 && b > a && b <= 31)) return;
-    found.push([a, b].map((d) => ({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d, start: m.index!, end: m.index! + m[0].length, text: m[0] })));
+    // "and", 과/와/및 and と list two days; a dash, "to", 부터 or ~ spans the days between.
+    const span = /\sand\s|[과와및と]/u.test(m[0]) ? 'list' as const : 'range' as const;
+    found.push([a, b].map((d) => ({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d, span, start: m.index!, end: m.index! + m[0].length, text: m[0] })));
   };
   for (const m of text.matchAll(EN_MD_RANGE)) push(m, m[4], monthNo(m[1]!), m[2]!, m[3]!);
   for (const m of text.matchAll(EN_DM_RANGE)) push(m, m[4], monthNo(m[3]!), m[1]!, m[2]!);

@@ -38,6 +38,11 @@ describe('core/checks dates', () => {
     // A month's abbreviation inside a word is no month ("Marine" is not March), and "7일간" is seven days.
     expect(both('The force will grow from 10 to 12 Marine Corps battalions.', '병력은 해병대 10개 대대에서 12개 대대로 늘어난다.')).to.deep.equal([]);
     expect(both('The exercise runs for seven days starting on August 5.', '훈련은 8월 5일부터 7일간 실시된다.')).to.deep.equal([]);
+    // The same two days as a range on one side and a list on the other are not the same dates.
+    const fs = checkAlignment(['The exercise was held from August 21 to 23.'], ['훈련은 8월 21일과 23일에 실시되었다.'], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: ['dates'] });
+    expect(render(fs)).to.deep.equal(['warning dates 0/0']);
+    expect(fs[0]!.message).to.equal('English August 21 to 23 is a range of days, Korean 8월 21일과 23일 is two days');
+    expect(both('The exercise was held on August 21 and 23.', '훈련은 8월 21일과 23일에 실시되었다.')).to.deep.equal([]);
     // Two days joined by "and" before a capitalised word.
     expect(both('On August 21 and 22 ROK and U.S. aircraft flew together.', '8월 21일과 22일 한미 항공기가 함께 비행하였다.')).to.deep.equal([]);
   });
