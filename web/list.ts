@@ -209,9 +209,24 @@ function importForm(): HTMLElement {
       submit.disabled = true;
       try {
         const res = await importStatement(body);
-        if (res.created) return location.assign(`/statements/${res.statement.id}`);
+        if (res.created && !res.alsoIn?.length) return location.assign(`/statements/${res.statement.id}`);
         submit.disabled = false;
         clear(existingBox);
+        if (res.created) {
+          // A trilateral statement two of whose texts were already one: both now exist, and the
+          // editor decides which to keep.
+          const other = res.alsoIn![0]!;
+          existingBox.append(
+            'Imported as ',
+            h('a', { href: `/statements/${res.statement.id}` }, statementLabel(res.statement.title, res.statement.id)),
+            ` (statement ${res.statement.id}). Its ${other.langs.map(langName).join(' and ')} texts are also `,
+            h('a', { href: `/statements/${other.statementId}` }, `statement ${other.statementId}`),
+            ': to keep one statement, delete the new one and add the missing language to the other from its Versions panel.',
+          );
+          existingBox.hidden = false;
+          existingBox.querySelector('a')?.focus();
+          return;
+        }
         existingBox.append(
           'These texts are already imported as ',
           h('a', { href: `/statements/${res.statement.id}` }, statementLabel(res.statement.title, res.statement.id)),

@@ -283,6 +283,30 @@ describe('web: statement list', function () {
     });
   });
 
+  it('says so when two texts of a trilateral import are already a statement, linking both, instead of opening the new one', async () => {
+    const en = 'Joint Statement on Coast Guard Cooperation\n\nThe three coast guards agreed to hold a joint search and rescue drill in May.';
+    const ko = '해양경찰 협력에 관한 공동성명\n\n3국 해양경찰은 5월에 합동 수색구조 훈련을 실시하기로 합의하였다.';
+    const ja = '海上保安協力に関する共同声明\n\n三か国の海上保安機関は、5月に合同捜索救助訓練を実施することで一致した。';
+    const first = await (await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' }, body: JSON.stringify({ texts: { en, ko } }),
+    })).json() as { statement: { id: number } };
+    await onPage(async (page) => {
+      await open(page, `${fx.server.url}/`);
+      await page.getByRole('button', { name: '+ Import statement' }).click();
+      const form = page.getByRole('form', { name: 'Import statement' });
+      await form.getByLabel('English text').fill(en);
+      await form.getByLabel('Korean text').fill(ko);
+      await form.getByRole('button', { name: '+ Add a third language' }).click();
+      await form.getByLabel('Japanese text').fill(ja);
+      await form.getByRole('button', { name: 'Import' }).click();
+      const notice = form.getByRole('status');
+      await notice.getByText('Imported as').waitFor();
+      expect(await notice.textContent()).to.match(new RegExp(`Its English and Korean texts are also statement ${first.statement.id}: to keep one statement, delete the new one and add the missing language to the other from its Versions panel\\.`));
+      expect(await notice.getByRole('link', { name: `statement ${first.statement.id}` }).getAttribute('href')).to.equal(`/statements/${first.statement.id}`);
+      expect(page.url()).to.equal(`${fx.server.url}/`);
+    });
+  });
+
   it('imports with Korean as the first language: Korean is the source, listed first, and on the left', async () => {
     const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     page.setDefaultTimeout(5000);
