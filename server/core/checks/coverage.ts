@@ -1,7 +1,7 @@
 // Coverage checks: empty sides, paragraph length outliers, and sentences or clauses without a counterpart.
 import { extractAnchors } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
-import { splitSentences } from '../segment.ts';
+import { detectMarker, splitSentences } from '../segment.ts';
 import { contains, translationsOf } from './terminology.ts';
 import { latinNameIn, latinNameWords } from './names.ts';
 import { HANGUL_RE, langName } from './side.ts';
@@ -227,21 +227,26 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
       continue;
     }
     const ex = shortfall(sa, tb, m);
-    if (tb.length > sa.length && ex.z > 1.2 && -ex.chars >= 25) {
+    // A list item of its own inside the bead (a Korean ㅇ under its □) is likelier added than a
+    // sentence is: a shorter surplus counts for it.
+    const strong = ex.z > 1.2 && -ex.chars >= 25;
+    const itemOnly = !strong && ex.z > 1 && -ex.chars >= 15 && tb.some((x) => detectMarker(x.text) !== null);
+    if (tb.length > sa.length && (strong || itemOnly)) {
       // The mirror of a dropped sentence: a target sentence merged into the bead, too long for it,
       // none of whose own terms, numbers or names (those its neighbours do not share) come from the
       // source, was added (a Korean-only sub-bullet under the item it explains).
       const back = { ...u, src: u.tgt, tgt: u.src, doc: undefined };
       const own = (x: Sent) => termCoverage(back, x, sa, tb.filter((y) => y !== x));
+      const eligible = (x: Sent) => !isMarker(x.text) && (itemOnly ? detectMarker(x.text) !== null && x.len >= 15 : !tooShort(x));
       let extra = tb.find((x) => {
-        if (tooShort(x) || isMarker(x.text)) return false;
+        if (!eligible(x)) return false;
         const c = own(x);
         return c.total >= 2 && c.found === 0;
       });
       if (!extra) {
         // Too long for the source, and without one sentence the rest fits it well: that sentence was
         // added unless its own content reaches the source.
-        const rest = tb.map((x) => ({ x, z: shortfall(sa, tb.filter((y) => y !== x), m).z })).filter((r) => !tooShort(r.x) && !isMarker(r.x.text) && Math.abs(r.z) <= 1)
+        const rest = tb.map((x) => ({ x, z: shortfall(sa, tb.filter((y) => y !== x), m).z })).filter((r) => eligible(r.x) && Math.abs(r.z) <= 1)
           .sort((a, b) => Math.abs(a.z) - Math.abs(b.z))[0];
         if (rest && own(rest.x).found === 0) extra = rest.x;
       }

@@ -62,6 +62,10 @@ describe('core/checks coverage', () => {
     expect(fs[0]!.message).to.equal('Korean sentence has no counterpart in English: "ㅇ 국방부는 이를 위해 관계 부처와 긴밀히 협조해 나갈 예정이다."');
     // The same sentence written as two Korean ones: each holds some of it.
     expect(render(one(['□ 양측은 우주 및 사이버 분야 협력을 강화하기로 합의하였다.', 'ㅇ 양측은 2026년 상반기에 우주협력실무단 제1차 회의를 개최할 예정이다.']))).to.deep.equal([]);
+    // A short sub-bullet (22 characters: short for English, not for Korean) counts, as a list item of its own.
+    const item = one(['□ 양측은 우주 및 사이버 분야 협력을 강화하고, 2026년 상반기에 우주협력실무단 제1차 회의를 개최하기로 합의하였다.', 'ㅇ 양 장관은 앞으로도 긴밀히 소통해 나가기로 하였다.']);
+    expect(render(item)).to.deep.equal(['warning addition 1/2']);
+    expect(item[0]!.message).to.equal('Korean sentence has no counterpart in English: "ㅇ 양 장관은 앞으로도 긴밀히 소통해 나가기로 하였다."');
   });
 
   it('takes one English sentence written as two Korean ones for a split, not an addition', () => {
