@@ -301,9 +301,13 @@ export function fileToUpload(file: File): Promise<UploadFile> {
 }
 
 /** `srcLang`: the language the others are aligned to (default: English if present, else the first); `languages`: the versions' order. */
-export type ImportBody = { title?: string; date?: string; srcLang?: string; languages?: string[] } & ({ texts: Record<string, string> } | { files: Record<string, UploadFile> });
+export type ImportBody = { title?: string; date?: string; srcLang?: string; languages?: string[]; ifOverlap?: 'ask' } & ({ texts: Record<string, string> } | { files: Record<string, UploadFile> });
 
-export function importStatement(body: ImportBody): Promise<{ created: boolean; statement: StatementSummary; alsoIn?: { statementId: number; langs: string[] }[] }> {
+/**
+ * `overlap`: with `ifOverlap: 'ask'`, two of the texts are already a statement (`alsoIn`, and
+ * `statement` is it) and nothing was stored.
+ */
+export function importStatement(body: ImportBody): Promise<{ created: boolean; statement: StatementSummary; overlap?: boolean; alsoIn?: { statementId: number; langs: string[] }[] }> {
   return call('POST', '/api/statements', body);
 }
 

@@ -1,5 +1,5 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
-import { fileToUpload, getConsistency, importStatement, listStatements, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
+import { fileToUpload, getConsistency, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
 import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
 import { reportError, clearError, requireReviewer, showError } from './ui.ts';
@@ -206,25 +206,55 @@ function importForm(): HTMLElement {
       body.languages = sides.map((s) => s.lang.value);
       if (title.value.trim()) body.title = title.value.trim();
       if (date.value) body.date = date.value;
+      // Two of three texts already a statement: asked first (nothing is stored), see below.
+      if (sides.length > 2) body.ifOverlap = 'ask';
       submit.disabled = true;
       try {
         const res = await importStatement(body);
-        if (res.created && !res.alsoIn?.length) return location.assign(`/statements/${res.statement.id}`);
+        if (res.created) return location.assign(`/statements/${res.statement.id}`);
         submit.disabled = false;
         clear(existingBox);
-        if (res.created) {
-          // A trilateral statement two of whose texts were already one: both now exist, and the
-          // editor decides which to keep.
-          const other = res.alsoIn![0]!;
+        if (res.overlap && res.alsoIn?.length) {
+          // A trilateral statement whose English and Korean are already a statement: its third text
+          // can join that statement (one statement, its confirmations kept) or make a new one.
+          const other = res.alsoIn[0]!;
+          const third = body.languages!.find((l) => !other.langs.includes(l))!;
+          const addButton = h('button', { type: 'button', class: 'primary small' }, `Add the ${langName(third)} to statement ${other.statementId}`);
+          const separate = h('button', { type: 'button', class: 'small' }, 'Import as a separate statement');
+          addButton.addEventListener('click', () => {
+            void (async () => {
+              addButton.disabled = separate.disabled = true;
+              try {
+                const text = (body as { texts?: Record<string, string> }).texts?.[third];
+                const file = (body as { files?: Record<string, UploadFile> }).files?.[third];
+                await uploadVersion(other.statementId, file ? { files: { [third]: file } } : { texts: { [third]: text! } });
+                location.assign(`/statements/${other.statementId}?lang=${encodeURIComponent(third)}`);
+              } catch (err) {
+                addButton.disabled = separate.disabled = false;
+                reportError(err);
+              }
+            })();
+          });
+          separate.addEventListener('click', () => {
+            void (async () => {
+              addButton.disabled = separate.disabled = true;
+              try {
+                const made = await importStatement({ ...body, ifOverlap: undefined });
+                location.assign(`/statements/${made.statement.id}`);
+              } catch (err) {
+                addButton.disabled = separate.disabled = false;
+                reportError(err);
+              }
+            })();
+          });
           existingBox.append(
-            'Imported as ',
-            h('a', { href: `/statements/${res.statement.id}` }, statementLabel(res.statement.title, res.statement.id)),
-            ` (statement ${res.statement.id}). Its ${other.langs.map(langName).join(' and ')} texts are also `,
-            h('a', { href: `/statements/${other.statementId}` }, `statement ${other.statementId}`),
-            ': to keep one statement, delete the new one and add the missing language to the other from its Versions panel.',
+            h('span', null, `Its ${other.langs.map(langName).join(' and ')} texts are already `,
+              h('a', { href: `/statements/${other.statementId}` }, statementLabel(res.statement.title, other.statementId)),
+              ` (statement ${other.statementId}); nothing was stored yet.`),
+            h('span', { class: 'form-actions' }, addButton, separate),
           );
           existingBox.hidden = false;
-          existingBox.querySelector('a')?.focus();
+          addButton.focus();
           return;
         }
         existingBox.append(

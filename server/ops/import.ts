@@ -162,6 +162,28 @@ function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): 
   return { statementId, created: false };
 }
 
+/** Statements holding two of three (or more) texts, when no statement holds them all: see importStatement. */
+function overlaps(db: Db, texts: Record<Lang, string>, split: Record<Lang, readonly string[]>, langs: Lang[]): { statementId: number; langs: Lang[] }[] {
+  const out: { statementId: number; langs: Lang[] }[] = [];
+  for (const [a, b] of languagePairs(langs)) {
+    const s = findStatementByHash(db, pairHashes(texts, split, a, b));
+    if (s && !out.some((x) => x.statementId === s.id)) out.push({ statementId: s.id, langs: [a, b] });
+  }
+  return out;
+}
+
+/**
+ * Without writing anything: the statements that hold two of these texts when none holds them all
+ * (an English–Korean statement whose Japanese is now imported with them), so that a form can offer
+ * to add the third text to that statement instead. Invalid input throws as importStatement does.
+ */
+export function overlapsOf(db: Db, input: ImportInput): { statementId: number; langs: Lang[] }[] {
+  const { langs, paragraphs } = prepareImport(input);
+  const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
+  if (findImported(db, [contentHash(input.texts), paragraphsHash(split)])) return [];
+  return overlaps(db, input.texts, split, langs);
+}
+
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
   const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
@@ -186,11 +208,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
     if (existing) return sameStatement(db, existing.id, input.srcLang);
     // Two of three texts already a statement (an English–Korean one that now has its Japanese): the
     // new statement is made, and the caller told, as a statement cannot take another language yet.
-    const alsoIn: { statementId: number; langs: Lang[] }[] = [];
-    for (const [a, b] of languagePairs(langs)) {
-      const s = findStatementByHash(db, pairHashes(input.texts, split, a, b));
-      if (s && !alsoIn.some((x) => x.statementId === s.id)) alsoIn.push({ statementId: s.id, langs: [a, b] });
-    }
+    const alsoIn = overlaps(db, input.texts, split, langs);
     const urls: Record<string, string> = {};
     for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;
     const statementId = insertStatement(db, { title, date: input.date || null, hashes, sourceUrls: urls, at });

@@ -283,13 +283,15 @@ describe('web: statement list', function () {
     });
   });
 
-  it('says so when two texts of a trilateral import are already a statement, linking both, instead of opening the new one', async () => {
+  it('offers to add the third text of a trilateral import to the statement that already holds the other two, and does', async () => {
     const en = 'Joint Statement on Coast Guard Cooperation\n\nThe three coast guards agreed to hold a joint search and rescue drill in May.';
     const ko = '해양경찰 협력에 관한 공동성명\n\n3국 해양경찰은 5월에 합동 수색구조 훈련을 실시하기로 합의하였다.';
     const ja = '海上保安協力に関する共同声明\n\n三か国の海上保安機関は、5月に合同捜索救助訓練を実施することで一致した。';
     const first = await (await fetch(`${fx.server.url}/api/statements`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' }, body: JSON.stringify({ texts: { en, ko } }),
     })).json() as { statement: { id: number } };
+    const count = async () => (await apiGet<{ statements: unknown[] }>(fx.server.url, '/api/statements')).statements.length;
+    const before = await count();
     await onPage(async (page) => {
       await open(page, `${fx.server.url}/`);
       await page.getByRole('button', { name: '+ Import statement' }).click();
@@ -300,11 +302,16 @@ describe('web: statement list', function () {
       await form.getByLabel('Japanese text').fill(ja);
       await form.getByRole('button', { name: 'Import' }).click();
       const notice = form.getByRole('status');
-      await notice.getByText('Imported as').waitFor();
-      expect(await notice.textContent()).to.match(new RegExp(`Its English and Korean texts are also statement ${first.statement.id}: to keep one statement, delete the new one and add the missing language to the other from its Versions panel\\.`));
-      expect(await notice.getByRole('link', { name: `statement ${first.statement.id}` }).getAttribute('href')).to.equal(`/statements/${first.statement.id}`);
-      expect(page.url()).to.equal(`${fx.server.url}/`);
+      await notice.getByText('nothing was stored yet').waitFor();
+      expect(await notice.textContent()).to.contain(`Its English and Korean texts are already Joint Statement on Coast Guard Cooperation (statement ${first.statement.id})`);
+      expect(await count()).to.equal(before);
+      await notice.getByRole('button', { name: `Add the Japanese to statement ${first.statement.id}` }).click();
+      await page.waitForURL(new RegExp(`/statements/${first.statement.id}\\?lang=ja$`));
+      await page.locator('tr.bead .pt', { hasText: '三か国の海上保安機関' }).waitFor();
     });
+    expect(await count()).to.equal(before);
+    const summary = (await apiGet<{ statement: { languages: string[] } }>(fx.server.url, `/api/statements/${first.statement.id}`)).statement;
+    expect(summary.languages).to.deep.equal(['en', 'ko', 'ja']);
   });
 
   it('imports with Korean as the first language: Korean is the source, listed first, and on the left', async () => {

@@ -336,4 +336,26 @@ describe('http/api', () => {
       expect(res.body.error).to.match(message);
     }
   });
+
+  // After the export tests, which count every statement's pairs.
+  it('with ifOverlap "ask", names the statement holding two of three texts and stores nothing; without it, imports and says so; adds the third text as a version', async () => {
+    const en = 'The three sides met in Manila.\n\nThey agreed to expand maritime cooperation.';
+    const ko = '3국은 마닐라에서 만났다.\n\n3국은 해양 협력을 확대하기로 합의하였다.';
+    const ja = '三か国はマニラで会合した。\n\n三か国は海洋協力を拡大することで一致した。';
+    const pair = (await post('/api/statements', { texts: { en, ko } })).body.statement.id as number;
+    const before = (await api('/api/statements')).body.statements.length;
+    const asked = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
+    expect(asked.status).to.equal(200);
+    expect(asked.body).to.deep.include({ created: false, overlap: true, alsoIn: [{ statementId: pair, langs: ['en', 'ko'] }] });
+    expect(asked.body.statement.id).to.equal(pair);
+    expect((await api('/api/statements')).body.statements.length).to.equal(before);
+    expect((await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'yes' })).status).to.equal(400);
+    // The third text joins the statement as a version of a new language.
+    const added = await post(`/api/statements/${pair}/versions`, { texts: { ja } });
+    expect(added.status).to.equal(201);
+    expect(added.body).to.deep.include({ lang: 'ja', version: 1, added: true });
+    // Now all three are that statement.
+    const again = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
+    expect([again.status, again.body.created, again.body.statement.id]).to.deep.equal([200, false, pair]);
+  });
 });
