@@ -43,10 +43,14 @@ function attrOf(tag: { attributes: Record<string, unknown> }, name: string): str
 
 /**
  * A segment's text with a piece added: a standalone code left out between two words (a line break,
- * an image) stands for a space, except between Chinese or Japanese characters, written without.
+ * an image) stands for a space — not before punctuation, not between Chinese or Japanese characters
+ * (written without spaces), and not between two Hangul syllables, where what follows a code is most
+ * often a particle ("정상회담<ph/>의").
  */
 function afterCode(text: string, piece: string, gap: boolean): string {
-  return gap && piece && !/^\s/.test(piece) && text && !/\s$/.test(text) && !UNSPACED_END.test(text) ? text + ' ' + piece : text + piece;
+  const space = gap && piece && text && !/^[\s.,;:!?)\]}”’」』、。]/u.test(piece) && !/\s$/.test(text) && !UNSPACED_END.test(text)
+    && !(/\p{Script=Hangul}$/u.test(text) && /^\p{Script=Hangul}/u.test(piece));
+  return space ? text + ' ' + piece : text + piece;
 }
 
 /** Feeds a whole document to the parser; its errors become one InputError naming the format. */
@@ -375,6 +379,9 @@ export function parseJsonl(text: string): AlignedRows {
   return rowsResult(units, where);
 }
 
+/** A note on an XLIFF unit: its category (XLIFF 2) or author (1.2 `from`), and text. */
+export interface XliffNote { category: string; from: string; text: string }
+
 /** A unit of an XLIFF file: its statement (one per <file>), text and notes, as the file gives them. */
 export interface AlignedXliffUnit {
   /** From <file original="statement-12"> (twintext's export), else 0. */
@@ -389,8 +396,7 @@ export interface AlignedXliffUnit {
   src: string;
   tgt: string;
   confirmed: boolean;
-  /** Notes as "category text" when the note names a category, else the text alone. */
-  notes: string[];
+  notes: XliffNote[];
   where: string;
 }
 
@@ -398,15 +404,26 @@ export interface AlignedXliffUnit {
 // standalone markers (a line break, an image) that stand for a space between words.
 const XLIFF_NATIVE = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 const XLIFF_MARKER = new Set(['x', 'bx', 'ex', 'sc', 'ec', 'ph']);
-// Target states (XLIFF 2 segment state, 1.2 target state) that mean a reviewer has signed the pair off.
+// Where a CAT tool keeps other texts than the unit's own: translation-memory matches (1.2
+// <alt-trans>, 2.x <mtc:matches>) and the segmented copy of the source (1.2 <seg-source>).
+const XLIFF_ASIDE = new Set(['alt-trans', 'matches', 'seg-source']);
+// Target states (XLIFF 2 segment state, 1.2 target state) that mean a reviewer has signed the pair off,
+// and 1.2 states that mean there is no translation yet (a target that only copies the source).
 const XLIFF_CONFIRMED = new Set(['reviewed', 'final', 'signed-off']);
+const XLIFF_UNTRANSLATED = new Set(['new', 'needs-translation']);
+
+interface XliffSegment { src: string; tgt: string | null; state: string }
 
 /**
  * Parses XLIFF 2.x (as twintext exports it: a <file original="statement-N"> per statement, its title
  * and date in file notes, a <unit> per row whose segments are its sentences) and XLIFF 1.2 (as CAT
  * tools write it: <file source-language target-language>, <trans-unit>s in <body> and <group>s).
- * A unit's segments are joined with a space; a unit without a target, or with an empty one, is not a
- * pair and is left out. Inline codes are dropped (their native markup) and paired ones keep their text.
+ * A unit's segments are joined with a space. A unit is a pair only when every segment has a target
+ * that is a translation (not empty, not 1.2 "new" or "needs-translation"); the others are left out
+ * and counted. Translation-memory matches are not the unit's text. Inline codes are dropped (their
+ * native markup) and paired ones keep their text; outside xml:space="preserve", whitespace runs
+ * (a segment wrapped in the file) are one space. A unit is confirmed when approved, or when every
+ * segment is reviewed, final or signed off.
  */
 export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: number } {
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -414,16 +431,18 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
   let version = '';
   let rootSrc = '', rootTgt = '';
   let file = { statementId: 0, title: '', date: null as string | null, srcLang: '', tgtLang: '', count: 0, name: '' };
-  let unit: { id: string; name: string; src: string[]; tgt: string[]; state: string; approved: boolean; notes: string[]; hasTarget: boolean } | null = null;
+  let unit: { id: string; name: string; segments: XliffSegment[]; approved: boolean; notes: XliffNote[] } | null = null;
+  let segment: XliffSegment | null = null;
   let where = '';
   let fileCount = 0;
   let skipped = 0;
   let capture: 'source' | 'target' | 'note' | 'file-note' | null = null;
-  let noteCategory = '';
+  let preserve = false;
+  let note = { category: '', from: '' };
   let text = '';
   let inNative = 0;
   let gap = false;
-  let inSegSource = 0;
+  let aside = 0;
   let segState = '';
 
   parser.on('opentag', (tag) => {
@@ -438,6 +457,8 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
       }
       return;
     }
+    if (XLIFF_ASIDE.has(name)) aside++;
+    if (aside > 0) return;
     switch (name) {
       case 'xliff':
         version = attr('version');
@@ -462,29 +483,26 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
       case 'unit':
       case 'trans-unit':
         file.count++;
-        unit = { id: attr('id'), name: attr('name') || attr('resname'), src: [], tgt: [], state: '', approved: attr('approved') === 'yes', notes: [], hasTarget: false };
+        unit = { id: attr('id'), name: attr('name') || attr('resname'), segments: [], approved: attr('approved') === 'yes', notes: [] };
+        // 1.2: the trans-unit is its one segment.
+        segment = name === 'trans-unit' ? { src: '', tgt: null, state: '' } : null;
         where = `XLIFF file ${fileCount}${file.name ? ` (${file.name})` : ''}, unit ${file.count}${unit.id ? ` (id ${unit.id})` : ''}`;
-        break;
-      case 'seg-source':
-        inSegSource++;
         break;
       case 'segment':
         segState = attr('state');
+        segment = { src: '', tgt: null, state: segState };
         break;
       case 'source':
       case 'target':
-        if (!unit || inSegSource) break;
+        if (!unit || !segment) break;
         capture = name;
+        preserve = attr('xml:space') === 'preserve';
         text = '';
         gap = false;
-        if (name === 'target') {
-          unit.hasTarget = true;
-          if (attr('state')) unit.state = attr('state');
-          else if (segState) unit.state = segState;
-        }
+        if (name === 'target' && attr('state')) segment.state = attr('state');
         break;
       case 'note':
-        noteCategory = attr('category');
+        note = { category: attr('category'), from: attr('from') };
         capture = unit ? 'note' : 'file-note';
         text = '';
         break;
@@ -503,41 +521,53 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
     const name = tag.name.replace(/^.*:/, '');
     if ((capture === 'source' || capture === 'target') && name !== capture) {
       if (XLIFF_NATIVE.has(name)) inNative--;
+      // The segments of a segmented 1.2 target (<mrk mtype="seg">) are sentences: a space between.
+      if (name === 'mrk' && attrOf(tag, 'mtype') === 'seg') gap = true;
+      return;
+    }
+    if (aside > 0) {
+      if (XLIFF_ASIDE.has(name)) aside--;
       return;
     }
     switch (name) {
       case 'source':
       case 'target':
-        if (capture === name && unit) (name === 'source' ? unit.src : unit.tgt).push(text);
+        if (capture === name && segment) {
+          const t = preserve ? text : text.replace(/\s+/g, ' ');
+          if (name === 'source') segment.src = t;
+          else segment.tgt = t;
+        }
         capture = null;
         break;
-      case 'seg-source':
-        inSegSource--;
-        break;
       case 'segment':
+        if (unit && segment) unit.segments.push(segment);
+        segment = null;
         segState = '';
         break;
       case 'note':
-        if (capture === 'note' && unit) unit.notes.push(noteCategory ? `${noteCategory} ${text}` : text);
+        if (capture === 'note' && unit) unit.notes.push({ ...note, text });
         else if (capture === 'file-note') {
-          if (noteCategory === 'title') file.title = text;
-          else if (noteCategory === 'date') file.date = text || null;
+          if (note.category === 'title') file.title = text;
+          else if (note.category === 'date') file.date = text || null;
         }
         capture = null;
         break;
       case 'unit':
       case 'trans-unit': {
         if (!unit) break;
-        const join = (xs: string[]) => xs.map((x) => x.trim()).filter(Boolean).join(' ');
-        const src = join(unit.src), tgt = join(unit.tgt);
-        if (!unit.hasTarget || !tgt || !src) skipped++;
+        if (name === 'trans-unit' && segment) unit.segments.push(segment);
+        segment = null;
+        const segs = unit.segments;
+        const translated = segs.length > 0 && segs.every((x) => x.src.trim() && x.tgt !== null && x.tgt.trim() && !XLIFF_UNTRANSLATED.has(x.state));
+        if (!translated) skipped++;
         else {
+          const join = (xs: string[]) => xs.map((x) => x.trim()).join(' ');
           const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : 0);
           units.push({
             statementId: file.statementId, title: file.title, date: file.date,
             position: num(unit.name) || file.count, beadId: num(unit.id.replace(/^b/, '')),
-            srcLang: file.srcLang, tgtLang: file.tgtLang, src, tgt,
-            confirmed: unit.approved || XLIFF_CONFIRMED.has(unit.state), notes: unit.notes, where,
+            srcLang: file.srcLang, tgtLang: file.tgtLang, src: join(segs.map((x) => x.src)), tgt: join(segs.map((x) => x.tgt!)),
+            confirmed: unit.approved || segs.every((x) => XLIFF_CONFIRMED.has(x.state)), notes: unit.notes, where,
           });
         }
         unit = null;

@@ -2,7 +2,7 @@
 // keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
-import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff } from '../formats/import-aligned.ts';
+import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
 import { singleSpaced, withoutListMarker } from '../core/segment.ts';
@@ -24,6 +24,20 @@ function flagOfNote(note: string): ExportFlag {
   return known
     ? { category: m[1]!, severity: m[2]!, status: m[3]!, author: m[4] ?? '', comment: m[5]! }
     : { category: 'meaning', severity: 'minor', status: 'open', author: '', comment: note };
+}
+
+/**
+ * A note of an XLIFF unit as a flag: twintext's own ("[major, open] alice: …" under a flag category)
+ * as written, another tool's as an open comment by its author.
+ */
+function flagOfXliffNote(n: XliffNote): ExportFlag {
+  if ((FLAG_CATEGORIES as readonly string[]).includes(n.category)) {
+    const whole = `${n.category} ${n.text}`;
+    const f = flagOfNote(whole);
+    // Read as twintext's own when the note parsed (a foreign one comes back whole, as the comment).
+    if (f.comment !== whole) return f;
+  }
+  return { category: 'meaning', severity: 'minor', status: 'open', author: n.from, comment: n.text };
 }
 
 /** "en-US" → "en": the code twintext stores for a language tag. */
@@ -67,7 +81,7 @@ function unitsOfXliff(xml: string): Parsed {
     statementId: u.statementId, title: u.title, date: u.date, beadId: u.beadId, position: u.position,
     srcLang: langCode(u.srcLang), tgtLang: langCode(u.tgtLang), src: u.src, tgt: u.tgt,
     srcParagraphs: [], tgtParagraphs: [], status: u.confirmed ? 'confirmed' : 'auto', confidence: 1,
-    flags: u.notes.map(flagOfNote),
+    flags: u.notes.map(flagOfXliffNote),
   }));
   return { units, where: x.units.map((u) => u.where), group: x.units.map((u) => u.where.replace(/, unit .*$/, '')), untranslated: x.skipped };
 }

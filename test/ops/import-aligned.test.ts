@@ -174,6 +174,54 @@ describe('ops/import-aligned', () => {
     expect(r.statementIds).to.deep.equal([one, two]);
   });
 
+  it('reads what a CAT tool puts around the text for what it is: matches, untranslated units, wrapping, codes, segment states, notes', () => {
+    // Written for this test, in the shapes Trados, memoQ and OmegaT files take.
+    const xlf = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="ssd-readout.docx" source-language="en-US" target-language="ko-KR" datatype="x-docx"><body>
+    <trans-unit id="1">
+      <source>The Ministers met at the summit<ph id="1">&lt;br/&gt;</ph>.</source>
+      <target state="translated">장관들은 정상회담<ph id="1">&lt;br/&gt;</ph>에서 만났다.</target>
+      <alt-trans match-quality="100"><source>The Ministers met in Seoul.</source><target>장관들은 서울에서 만났다.</target></alt-trans>
+      <note from="Kim Eun-ji">Check 정상회담 against the glossary.</note>
+    </trans-unit>
+    <trans-unit id="2">
+      <source>The sides agreed
+        to meet again.</source>
+      <target state="translated"><mrk mtype="seg" mid="1">양측은 다시 만나기로 합의하였다.</mrk><mrk mtype="seg" mid="2">일정은 추후 정한다.</mrk></target>
+    </trans-unit>
+    <trans-unit id="3"><source>Untranslated, copied.</source><target state="needs-translation">Untranslated, copied.</target></trans-unit>
+    <trans-unit id="4"><source>Only a memory match.</source><alt-trans><target>메모리 일치만 있다.</target></alt-trans></trans-unit>
+  </body></file>
+</xliff>`;
+    const r = importAlignedCorpus(b, xlf, 'xliff', 'importer');
+    expect(r).to.deep.include({ units: 2, untranslated: 2 });
+    const beads = getStatementView(b, r.statementIds[0]!).alignment!.beads;
+    expect(beads.map((x) => [x.src.map((p) => p.text).join('|'), x.tgt.map((p) => p.text).join('|')])).to.deep.equal([
+      ['The Ministers met at the summit.', '장관들은 정상회담에서 만났다.'],
+      ['The sides agreed to meet again.', '양측은 다시 만나기로 합의하였다. 일정은 추후 정한다.'],
+    ]);
+    expect(beads[0]!.flags.map((f) => [f.category, f.author, f.comment])).to.deep.equal([['meaning', 'Kim Eun-ji', 'Check 정상회담 against the glossary.']]);
+    // XLIFF 2: a match module is no text, a unit is confirmed only when every segment is, and a unit
+    // one of whose segments has no target is not a pair.
+    const x2 = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="en" trgLang="ko">
+  <file id="f1" original="cyber.txt">
+    <unit id="u1"><mtc:matches><mtc:match ref="#s1"><source>They met on Monday.</source><target>그들은 월요일에 만났다.</target></mtc:match></mtc:matches>
+      <notes><note category="comment">Client asked for 사이버 in full.</note></notes>
+      <segment id="s1" state="initial"><source>They met on Tuesday.</source><target>그들은 화요일에 만났다.</target></segment>
+      <segment id="s2" state="final"><source>They agreed on cyber norms.</source><target>그들은 사이버 규범에 합의하였다.</target></segment></unit>
+    <unit id="u2"><segment state="final"><source>One.</source><target>하나.</target></segment><segment><source>Two.</source></segment></unit>
+  </file>
+</xliff>`;
+    const r2 = importAlignedCorpus(b, x2, 'xliff', 'importer');
+    expect(r2).to.deep.include({ units: 1, untranslated: 1 });
+    const [u1] = getStatementView(b, r2.statementIds[0]!).alignment!.beads;
+    expect([u1!.src.map((p) => p.text).join(''), u1!.tgt.map((p) => p.text).join(''), u1!.status]).to.deep.equal([
+      'They met on Tuesday. They agreed on cyber norms.', '그들은 화요일에 만났다. 그들은 사이버 규범에 합의하였다.', 'auto',
+    ]);
+    expect(u1!.flags.map((f) => [f.category, f.comment])).to.deep.equal([['meaning', 'Client asked for 사이버 in full.']]);
+  });
+
   it('refuses a file that is not XLIFF, or one without languages, and writes nothing', () => {
     const before = dbDigest(b);
     expect(() => importAlignedCorpus(b, '<tmx version="1.4"><body/></tmx>', 'xliff', 'x')).to.throw(InputError, /not an XLIFF file/);
