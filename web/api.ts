@@ -357,7 +357,7 @@ export function getVersions(statementId: number): Promise<{ versions: Record<str
 
 export function uploadVersion(
   statementId: number,
-  body: { texts: Record<string, string> } | { files: Record<string, UploadFile> },
+  body: ({ texts: Record<string, string> } | { files: Record<string, UploadFile> }) & { newLanguage?: boolean },
 ): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number; added?: boolean }> {
   return call('POST', `/api/statements/${statementId}/versions`, body);
 }

@@ -227,7 +227,7 @@ function importForm(): HTMLElement {
               try {
                 const text = (body as { texts?: Record<string, string> }).texts?.[third];
                 const file = (body as { files?: Record<string, UploadFile> }).files?.[third];
-                await uploadVersion(other.statementId, file ? { files: { [third]: file } } : { texts: { [third]: text! } });
+                await uploadVersion(other.statementId, { ...(file ? { files: { [third]: file } } : { texts: { [third]: text! } }), newLanguage: true });
                 location.assign(`/statements/${other.statementId}?lang=${encodeURIComponent(third)}`);
               } catch (err) {
                 addButton.disabled = separate.disabled = false;

@@ -1593,7 +1593,9 @@ export class ReviewPage {
     }
     submit.disabled = true;
     try {
-      const body = f ? { files: { [lang]: await fileToUpload(f) } } : { texts: { [lang]: text.value } };
+      // A language chosen as "(add)" must still be missing when the text arrives (not added meanwhile).
+      const newLanguage = !this.statement.languages.includes(lang);
+      const body = { ...(f ? { files: { [lang]: await fileToUpload(f) } } : { texts: { [lang]: text.value } }), newLanguage };
       const res = await uploadVersion(this.statementId, body);
       clearError();
       this.versionDraft = '';

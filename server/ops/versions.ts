@@ -43,9 +43,15 @@ function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, numbe
   return map;
 }
 
-export function importVersion(db: Db, statementId: number, lang: Lang, text: unknown, actor: string, opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo } = {}): VersionResult {
+export function importVersion(
+  db: Db, statementId: number, lang: Lang, text: unknown, actor: string,
+  /** `newLanguage`: the text is meant to add a language; if the statement has it (added meanwhile), 409. */
+  opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo; newLanguage?: boolean } = {},
+): VersionResult {
   getStatement(db, statementId);
   const paragraphs = prepareText(text, lang, opts.preSplit);
+  const has = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
+  if (opts.newLanguage && has) throw new ConflictError(`statement ${statementId} has a ${lang} text already (version ${has.version}): to replace it, upload a new version of it`);
   const glossary = dbGlossary(db, opts);
   const vocabulary = vocabularyOf(opts);
   // Matching and aligning are pure and may take a while: done before the write transaction opens,
@@ -148,6 +154,9 @@ function addLanguage(
 ): VersionResult {
   const source = listCurrentTexts(db, statementId)[0];
   if (!source) throw new NotFoundError(`statement ${statementId} has no texts`);
+  // "ja-JP" beside "ja" would be a second Japanese text, not a new language.
+  const same = listCurrentTexts(db, statementId).find((t) => t.lang.split('-')[0] === lang.split('-')[0]);
+  if (same) throw new InputError(`statement ${statementId} has a ${same.lang} text already: a version of it is posted as ${same.lang}`);
   const glossary = dbGlossary(db, opts);
   // Aligning is pure and may take a while: before the write transaction, which then checks that the
   // source text is still the one aligned to.
@@ -159,7 +168,7 @@ function addLanguage(
   return db
     .transaction((): VersionResult => {
       const now = listCurrentTexts(db, statementId);
-      if (now.some((t) => t.lang === lang)) throw new ConflictError(`a ${lang} text was added to statement ${statementId} meanwhile; try again`);
+      if (now.some((t) => t.lang === lang)) throw new ConflictError(`a ${lang} text was added to statement ${statementId} meanwhile`);
       if (now[0]?.id !== source.id) throw new ConflictError(`another ${source.lang} version was imported meanwhile; try again`);
       const at = nowIso(opts);
       const srcIds = listParagraphs(db, source.id).map((p) => p.id);

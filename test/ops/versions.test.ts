@@ -184,7 +184,12 @@ describe('ops/versions', () => {
     expect(rows()).to.equal(enKo);
     // Importing the three texts again finds the statement.
     const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
-    expect(importStatement(db, { texts: { en, ko: ko1, ja } }, 'carol')).to.deep.equal({ statementId: id, created: false });
+    expect(importStatement(db, { texts: { en, ko: ko1, ja } }, 'carol')).to.deep.equal({ statementId: id, created: false });    // Meant as an addition, a text of a language the statement has by now is refused (two reviewers
+    // adding it at once), as is a second tag of one language; neither changes anything.
+    const after = dbDigest(db);
+    expect(() => importVersion(db, id, 'ja', ja.replace('一致した', '合意した'), 'carol', { newLanguage: true })).to.throw(ConflictError, /has a ja text already \(version 1\)/);
+    expect(() => importVersion(db, id, 'ja-JP', ja, 'carol')).to.throw(InputError, /has a ja text already: a version of it is posted as ja/);
+    expect(dbDigest(db)).to.equal(after);
   });
 
   it('refuses an identical text and changes nothing', () => {

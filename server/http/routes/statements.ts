@@ -69,7 +69,8 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const b = body(req);
     const { texts, sources } = await textsOf(b, 1);
     const [lang, text] = Object.entries(texts)[0]!;
-    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang] });
+    if (b.newLanguage !== undefined && typeof b.newLanguage !== 'boolean') throw new HttpError(400, 'bad_request', '"newLanguage" must be true or false');
+    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true });
     res.status(201).json({ ok: true, lang, ...version });
   });
 
