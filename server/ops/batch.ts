@@ -115,7 +115,7 @@ export async function importManifest(
       }
       const { statementId, created, alsoIn } = importStatement(db, { title: e.title, date: e.date, texts, sources }, actor, opts);
       outcome = created
-        ? { line: e.line, title: label, status: 'imported', statementId, ...(alsoIn ? { reason: alsoIn.map((x) => `its ${x.langs.join(' and ')} texts are also statement ${x.statementId}`).join('; ') } : {}) }
+        ? { line: e.line, title: label, status: 'imported', statementId, ...(alsoIn ? { reason: `statement ${statementId}: ` + alsoIn.map((x) => `its ${x.langs.join(' and ')} texts are also statement ${x.statementId}`).join('; ') } : {}) }
         : { line: e.line, title: label, status: 'skipped', statementId, reason: `already imported as statement ${statementId}` };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -219,7 +219,7 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
  * The statement of this database that a plan comes from, if it is here: the same texts (by content
  * hash), or — for a twintext export imported back where it was made, whose paragraphs lost their list
  * markers and its one-sided rows — the statement of the same id whose current texts hold every
- * exported paragraph at its number.
+ * exported paragraph, in order.
  */
 function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): number | undefined {
   const byHash = findImported(db, p.hashes);
@@ -228,13 +228,18 @@ function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): numb
   if (byHash && !(madeHere.has(byHash.id) && p.first.statementId !== byHash.id)) return byHash.id;
   if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
   const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [t.lang, t]));
+  const same = (have: string, want: string) => singleSpaced(have) === singleSpaced(want) || singleSpaced(withoutListMarker(have)) === singleSpaced(want);
   for (const lang of p.langs) {
     const t = texts.get(lang);
     if (!t) return undefined;
-    const stored = new Map(listParagraphs(db, t.id).map((q) => [q.position, q.content]));
-    for (const q of p.sides.get(lang)!.paragraphs) {
-      const have = stored.get(q.position);
-      if (have === undefined || (singleSpaced(have) !== singleSpaced(q.content) && singleSpaced(withoutListMarker(have)) !== singleSpaced(q.content))) return undefined;
+    // Every exported paragraph, in order, among the stored ones: an export without paragraph numbers
+    // (XLIFF) or without its one-sided rows leaves some out, never reorders them.
+    const stored = listParagraphs(db, t.id).sort((a, b) => a.position - b.position).map((q) => q.content);
+    let k = 0;
+    for (const q of [...p.sides.get(lang)!.paragraphs].sort((a, b) => a.position - b.position)) {
+      while (k < stored.length && !same(stored[k]!, q.content)) k++;
+      if (k === stored.length) return undefined;
+      k++;
     }
   }
   return p.first.statementId;

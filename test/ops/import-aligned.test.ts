@@ -174,6 +174,17 @@ describe('ops/import-aligned', () => {
     expect(r.statementIds).to.deep.equal([one, two]);
   });
 
+  it('recognises its own XLIFF export, which has no paragraph numbers and leaves out one-sided rows, as the statement it came from', async () => {
+    const { statementId } = importStatement(a, { texts: {
+      en: 'Joint Statement on Cyber Talks\n\nThe sides met in Seoul.\n\nThey discussed ransomware threats in detail.\n\nThey agreed to meet again.',
+      ko: '사이버 회담 공동성명\n\n양측은 서울에서 만났다.\n\n양측은 다시 만나기로 합의하였다.',
+    } }, 'x');
+    const before = dbDigest(a);
+    const r = importAlignedCorpus(a, await exported(a, 'xliff', { statementIds: [statementId] }), 'xliff', 'importer');
+    expect([r.statementIds, r.skipped]).to.deep.equal([[], [statementId]]);
+    expect(dbDigest(a)).to.equal(before);
+  });
+
   it('reads what a CAT tool puts around the text for what it is: matches, untranslated units, wrapping, codes, segment states, notes', () => {
     // Written for this test, in the shapes Trados, memoQ and OmegaT files take.
     const xlf = `<?xml version="1.0" encoding="UTF-8"?>
