@@ -176,9 +176,11 @@ describe('ops/import-aligned', () => {
 
   it('recognises its own XLIFF export, which has no paragraph numbers and leaves out one-sided rows, as the statement it came from', async () => {
     const { statementId } = importStatement(a, { texts: {
-      en: 'Joint Statement on Cyber Talks\n\nThe sides met in Seoul.\n\nThey discussed ransomware threats in detail.\n\nThey agreed to meet again.',
-      ko: '사이버 회담 공동성명\n\n양측은 서울에서 만났다.\n\n양측은 다시 만나기로 합의하였다.',
+      en: 'Joint Statement on Cyber Talks\n\nThe sides met in Seoul on March 3, 2026.\n\nThey noted 34 ransomware incidents reported across 12 agencies since January 2025.\n\nThey agreed to meet again in Washington in the fall.',
+      ko: '사이버 회담 공동성명\n\n양측은 2026년 3월 3일 서울에서 만났다.\n\n양측은 가을에 워싱턴에서 다시 만나기로 합의하였다.',
     } }, 'x');
+    // The third English paragraph has no Korean: the export leaves its row out.
+    expect(getStatementView(a, statementId).alignment!.beads.map((x) => x.tgt.length)).to.deep.equal([1, 1, 0, 1]);
     const before = dbDigest(a);
     const r = importAlignedCorpus(a, await exported(a, 'xliff', { statementIds: [statementId] }), 'xliff', 'importer');
     expect([r.statementIds, r.skipped]).to.deep.equal([[], [statementId]]);
