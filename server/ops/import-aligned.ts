@@ -2,6 +2,7 @@
 // keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
+import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
@@ -277,6 +278,19 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
     for (const p of whole ? [whole] : groups.map((g) => plan([g])!)) {
       plans.push(p);
       for (const g of p.alignments) planOf.set(g, p);
+    }
+  }
+  // Each language's text must be in its script, as a text import requires: a file whose languages are
+  // swapped (source-language="ko" over English) is refused, naming the statement.
+  for (const p of plans) {
+    for (const lang of p.langs) {
+      try {
+        assertScript(p.bodies[lang]!.slice(0, 4000), lang);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const name = p.first.title ? `"${p.first.title.slice(0, 60)}"` : p.first.statementId > 0 ? `statement ${p.first.statementId}` : 'a statement';
+        throw new InputError(`${name} in the ${format.toUpperCase()} file: ${e.message}`, e.code);
+      }
     }
   }
   const statementIds: number[] = [];

@@ -241,6 +241,9 @@ describe('ops/import-aligned', () => {
     expect(() => importAlignedCorpus(b, '<xliff version="2.1"><file id="f1"><unit id="u1"><segment><source>a</source>', 'xliff', 'x')).to.throw(InputError, /malformed XLIFF/);
     expect(() => importAlignedCorpus(b, '<xliff version="1.2"><file original="a.txt"><body><trans-unit id="1"><source>Hello.</source><target>안녕.</target></trans-unit></body></file></xliff>', 'xliff', 'x'))
       .to.throw(InputError, /XLIFF file 1 \(a\.txt\), unit 1 \(id 1\): no source or target language/);
+    // Languages swapped: the "Korean" side is English.
+    const swapped = '<xliff version="1.2"><file original="memo.txt" source-language="ko" target-language="en"><body><trans-unit id="1"><source>The ministers met in Seoul and agreed to meet again in the fall.</source><target>장관들은 서울에서 만나 가을에 다시 만나기로 합의하였다.</target></trans-unit></body></file></xliff>';
+    expect(() => importAlignedCorpus(b, swapped, 'xliff', 'x')).to.throw(InputError, /^"memo" in the XLIFF file: the ko text does not look like Korean/);
     expect(dbDigest(b)).to.equal(before);
   });
 
