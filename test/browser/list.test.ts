@@ -15,6 +15,12 @@ describe('web: statement list', function () {
   let statements: ApiStatement[];
   /** Runs `fn` on a fresh page (5 s per step), then checks the page raised no error. */
   const onPage = (fn: (page: TestPage['page']) => Promise<void>): Promise<void> => withPage(fx, fn);
+  /** The list page with its import form open. */
+  const openImportForm = async (page: TestPage['page']) => {
+    await open(page, `${fx.server.url}/`);
+    await page.getByRole('button', { name: '+ Import statement' }).click();
+    return page.getByRole('form', { name: 'Import statement' });
+  };
 
   before(async () => {
     statements = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements')).statements;
@@ -88,9 +94,7 @@ describe('web: statement list', function () {
       'utf8',
     );
     await onPage(async (page) => {
-      await open(page, `${fx.server.url}/`);
-      await page.getByRole('button', { name: '+ Import statement' }).click();
-      const form = page.getByRole('form', { name: 'Import statement' });
+      const form = await openImportForm(page);
       // An unsupported file: the server's message is shown in the form's alert region.
       await form.getByLabel('English file').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
       await form.getByLabel('Korean file').setInputFiles({ name: 'statement.ko.txt', mimeType: 'text/plain', buffer: ko });
@@ -248,9 +252,7 @@ describe('web: statement list', function () {
     const ko = ['해양영역인식에 관한 3국 공동성명', '일본, 대한민국, 미국은 2026년 4월 8일 도쿄에서 3국 회의를 개최하였다.', '3국은 우려 선박에 관한 실시간 정보를 공유하기로 합의하였다.'].join('\n\n');
     const ja = ['海洋状況把握に関する日米韓共同声明', '日本、大韓民国及び米国は、2026年4月8日に東京で日米韓会合を開催した。', '三か国は、懸念船舶に関するリアルタイムの情報を共有することで一致した。'].join('\n\n');
     await onPage(async (page) => {
-      await open(page, `${fx.server.url}/`);
-      await page.getByRole('button', { name: '+ Import statement' }).click();
-      const form = page.getByRole('form', { name: 'Import statement' });
+      const form = await openImportForm(page);
       await form.getByLabel('English text').fill(en);
       await form.getByLabel('Korean text').fill(ko);
       // A third version can be added and taken away again; the keyboard goes back to the add button.
@@ -293,9 +295,7 @@ describe('web: statement list', function () {
     const count = async () => (await apiGet<{ statements: unknown[] }>(fx.server.url, '/api/statements')).statements.length;
     const before = await count();
     await onPage(async (page) => {
-      await open(page, `${fx.server.url}/`);
-      await page.getByRole('button', { name: '+ Import statement' }).click();
-      const form = page.getByRole('form', { name: 'Import statement' });
+      const form = await openImportForm(page);
       await form.getByLabel('English text').fill(en);
       await form.getByLabel('Korean text').fill(ko);
       await form.getByRole('button', { name: '+ Add a third language' }).click();
@@ -318,9 +318,7 @@ describe('web: statement list', function () {
     const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     page.setDefaultTimeout(5000);
     try {
-      await open(page, `${fx.server.url}/`);
-      await page.getByRole('button', { name: '+ Import statement' }).click();
-      const form = page.getByRole('form', { name: 'Import statement' });
+      const form = await openImportForm(page);
       await form.getByRole('combobox', { name: 'First language (source)' }).selectOption('ko');
       await form.getByRole('combobox', { name: 'Second language' }).selectOption('en');
       // The labels follow the choice.
@@ -360,9 +358,7 @@ describe('web: statement list', function () {
   it('names each version of the import form by its role and language only', async () => {
     const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
-      await open(page, `${fx.server.url}/`);
-      await page.getByRole('button', { name: '+ Import statement' }).click();
-      const form = page.getByRole('form', { name: 'Import statement' });
+      const form = await openImportForm(page);
       await form.getByRole('button', { name: '+ Add a third language' }).click();
       // The third version's legend holds its Remove button too: that label is not part of the group's name.
       expect(await form.getByRole('group').count()).to.equal(3);
