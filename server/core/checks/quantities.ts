@@ -1,5 +1,5 @@
 // Numbers and date mentions of one bead side, built on the shared anchors plus the forms checks need.
-import { extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
+import { extractAnchors, halfWidthDigits, MONTH_ALT, MONTHS, type Anchor } from '../anchors.ts';
 import { withoutListMarker } from '../segment.ts';
 import type { Lang } from '../types.ts';
 import { baseLang } from './side.ts';
@@ -216,24 +216,18 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
   return { numbers, dates, anchors };
 }
 
-const MONTH_NO: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-};
 
-const MONTH_RE = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 /** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends (before a preposition, a year, a capital or punctuation: not "21 and 30 officers"). */
 const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|\\s+\\p{Lu}|$))';
 /** "September 22-23, 2025", "Aug. 21 to 31", "August 21 and 22 in Seoul". */
-const EN_MD_RANGE = new RegExp(`\\b(${MONTH_RE})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
+const EN_MD_RANGE = new RegExp(`\\b(${MONTH_ALT})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
 /** "21–31 August 2025", "21 to 31 August". */
-const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
+const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_ALT})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
 /** "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日" (not "8월 5일부터 7일간", seven days). */
 const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～-]|부터|에서|과|와|및|から|と)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
 
-function monthNo(name: string): number {
-  const k = name.toLowerCase().replace('.', '');
-  return MONTH_NO[Object.keys(MONTH_NO).find((m) => m.startsWith(k.slice(0, 3)))!]!;
-}
+/** "Aug." / "August" / "Sept" → 8, 8, 9. */
+const monthNo = (name: string): number => MONTHS[name.replace('.', '').toLowerCase()]!;
 
 /**
  * Day ranges ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지") become two dates,
