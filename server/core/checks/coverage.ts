@@ -79,6 +79,11 @@ export function checkLength(u: Unit, m: LengthModel): RawFinding[] {
 
 export interface Sent { start: number; end: number; len: number; text: string }
 
+/** The bead read the other way round: what a target sentence holds that the source should. */
+function reversed(u: Unit): Unit {
+  return { ...u, src: u.tgt, tgt: u.src, doc: undefined };
+}
+
 /** Too short to be reported alone (a heading, a fragment): under 25 characters. */
 function tooShort(x: Sent): boolean {
   return x.len < 25;
@@ -168,7 +173,7 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
       const nearT = near.flatMap((b) => b![1].map((j) => ts[j]!));
       const nearS = near.flatMap((b) => b![0].map((i) => ss[i]!));
       if (lone.length === 1 && nearS.length) {
-        const c = omitted ? termCoverage(u, lone[0]!, nearT, nearS) : termCoverage({ ...u, src: u.tgt, tgt: u.src, doc: undefined }, lone[0]!, nearS, nearT);
+        const c = omitted ? termCoverage(u, lone[0]!, nearT, nearS) : termCoverage(reversed(u), lone[0]!, nearS, nearT);
         const z = shortfall(nearS, nearT, m).z;
         // A sentence split off leaves its sibling short of the whole source sentence, by however little.
         if (c.found >= 2 && c.found * 2 >= c.total && (omitted ? z > 0.5 : z < 0)) continue;
@@ -235,7 +240,7 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
       // The mirror of a dropped sentence: a target sentence merged into the bead, too long for it,
       // none of whose own terms, numbers or names (those its neighbours do not share) come from the
       // source, was added (a Korean-only sub-bullet under the item it explains).
-      const back = { ...u, src: u.tgt, tgt: u.src, doc: undefined };
+      const back = reversed(u);
       const own = (x: Sent) => termCoverage(back, x, sa, tb.filter((y) => y !== x));
       const eligible = (x: Sent) => !isMarker(x.text) && (itemOnly ? detectMarker(x.text) !== null && x.len >= 15 : !tooShort(x));
       let extra = tb.find((x) => {
