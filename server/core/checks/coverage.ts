@@ -196,7 +196,7 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
       // A merged source sentence none of whose own terms, numbers or names (those its neighbours do
       // not share) reach the target was most likely dropped.
       const lost = sa.find((x) => {
-        if (x.len < 25) return false;
+        if (tooShort(x)) return false;
         const c = termCoverage(u, x, tb, sa.filter((y) => y !== x));
         return c.total >= 2 && c.found === 0;
       });
@@ -204,7 +204,7 @@ export function checkSentences(u: Unit, m: LengthModel, sb = sentenceBeads(u, m)
       else if (short.z < -1.5 && short.frac >= 0.3 && short.chars >= 25) {
         // Too short for the merge, and without one sentence the rest fits the target well: that
         // sentence is missing unless its own content (shared with no neighbour) reaches the target.
-        const rest = sa.map((x) => ({ x, z: shortfall(sa.filter((y) => y !== x), tb, m).z })).filter((r) => r.x.len >= 25 && Math.abs(r.z) <= 1)
+        const rest = sa.map((x) => ({ x, z: shortfall(sa.filter((y) => y !== x), tb, m).z })).filter((r) => !tooShort(r.x) && Math.abs(r.z) <= 1)
           .sort((a, b) => Math.abs(a.z) - Math.abs(b.z))[0];
         if (rest && termCoverage(u, rest.x, tb, sa.filter((y) => y !== rest.x)).found === 0) culprit = { sa: [rest.x], tb };
       }
