@@ -38,6 +38,11 @@ export interface ImportInput {
   preSplit?: boolean;
   /** The pivot the other languages are aligned to, when the caller chose one (the import form does). */
   srcLang?: Lang;
+  /**
+   * When two of the texts are already a statement (and none holds them all), store nothing and
+   * answer with that statement (`overlap`), so that a form can offer to add the third text to it.
+   */
+  askOnOverlap?: boolean;
 }
 
 export interface ImportResult {
@@ -45,6 +50,8 @@ export interface ImportResult {
   created: boolean;
   /** Statements that already hold two of the imported texts (a new trilateral statement's English and Korean). */
   alsoIn?: { statementId: number; langs: Lang[] }[];
+  /** With askOnOverlap: nothing was stored, and `statementId` is the first of `alsoIn`. */
+  overlap?: boolean;
 }
 
 const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -172,18 +179,6 @@ function overlaps(db: Db, texts: Record<Lang, string>, split: Record<Lang, reado
   return out;
 }
 
-/**
- * Without writing anything: the statements that hold two of these texts when none holds them all
- * (an English–Korean statement whose Japanese is now imported with them), so that a form can offer
- * to add the third text to that statement instead. Invalid input throws as importStatement does.
- */
-export function overlapsOf(db: Db, input: ImportInput): { statementId: number; langs: Lang[] }[] {
-  const { langs, paragraphs } = prepareImport(input);
-  const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
-  if (findImported(db, [contentHash(input.texts), paragraphsHash(split)])) return [];
-  return overlaps(db, input.texts, split, langs);
-}
-
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title } = prepareImport(input);
   const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
@@ -191,6 +186,10 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
   const hashes = hashesOf(input.texts, split);
   const known = findImported(db, whole);
   if (known) return sameStatement(db, known.id, input.srcLang);
+  if (input.askOnOverlap) {
+    const alsoIn = overlaps(db, input.texts, split, langs);
+    if (alsoIn.length) return { statementId: alsoIn[0]!.statementId, created: false, overlap: true, alsoIn };
+  }
   const glossary = dbGlossary(db, opts);
   const pivot = langs[0]!;
   // Aligning is pure and may take a while on huge texts: do it before the write transaction opens.

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import { listStatements, searchStatements, listTextVersions, getStatementSummary } from '../../store/statements.ts';
 import { listEvents } from '../../store/events.ts';
-import { importStatement, overlapsOf } from '../../ops/import.ts';
+import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
 import { deleteStatement } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
@@ -43,19 +43,12 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const srcLang = (b.srcLang as string | undefined) ?? (b.languages as string[] | undefined)?.[0];
     if (srcLang !== undefined && !Object.hasOwn(texts, srcLang))
       throw new HttpError(400, 'bad_request', `"srcLang" is "${srcLang}", but there is no ${srcLang} text (languages sent: ${Object.keys(texts).join(', ')})`);
-    const input = { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources: given.sources, srcLang };
     // "ifOverlap": "ask": when two of the texts are already a statement (and none holds them all),
     // nothing is stored and that statement is named, for the form to offer adding the third text to it.
     if (b.ifOverlap !== undefined && b.ifOverlap !== 'ask') throw new HttpError(400, 'bad_request', `"ifOverlap" must be "ask", got ${JSON.stringify(b.ifOverlap).slice(0, 40)}`);
-    if (b.ifOverlap === 'ask') {
-      const overlap = overlapsOf(db, input);
-      if (overlap.length) {
-        res.status(200).json({ ok: true, created: false, overlap: true, alsoIn: overlap, statement: getStatementSummary(db, overlap[0]!.statementId) });
-        return;
-      }
-    }
-    const { statementId, created, alsoIn } = importStatement(db, input, actor, ops);
-    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId), ...(alsoIn ? { alsoIn } : {}) });
+    const input = { title: b.title as string | undefined, date: b.date as string | undefined, texts, sources: given.sources, srcLang, askOnOverlap: b.ifOverlap === 'ask' };
+    const { statementId, created, alsoIn, overlap } = importStatement(db, input, actor, ops);
+    res.status(created ? 201 : 200).json({ ok: true, created, statement: getStatementSummary(db, statementId), ...(alsoIn ? { alsoIn } : {}), ...(overlap ? { overlap } : {}) });
   });
 
   // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
