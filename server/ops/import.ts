@@ -60,6 +60,11 @@ export function splitText(text: string, lang: Lang, preSplit = false): SplitPara
   return preSplit ? preSplitLines(text).map((t) => ({ text: t, marker: null, level: 0 })) : splitParagraphs(text, lang);
 }
 
+/** Where a text came from, as a text row stores it (nothing known: nulls). */
+export function sourceColumns(s: SourceInfo | undefined): { sourceName: string | null; sourceFormat: string | null; sourceEncoding: string | null } {
+  return { sourceName: s?.name ?? null, sourceFormat: s?.format ?? null, sourceEncoding: s?.encoding ?? null };
+}
+
 export function contentHash(texts: Record<Lang, string>): string {
   const h = createHash('sha256');
   for (const lang of Object.keys(texts).sort()) h.update(lang + '\0' + singleSpaced(texts[lang]!) + '\0');
@@ -221,9 +226,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
           lang,
           version: 1,
           body: input.texts[lang]!,
-          sourceName: src?.name ?? null,
-          sourceFormat: src?.format ?? null,
-          sourceEncoding: src?.encoding ?? null,
+          ...sourceColumns(src),
           at,
           paragraphs: paragraphs.get(lang)!.map((p) => ({ content: p.text, marker: p.marker, level: p.level })),
         }),

@@ -11,7 +11,7 @@ import { singleSpaced as norm } from '../core/segment.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { prepareText, settleHashes, type SourceInfo } from './import.ts';
+import { prepareText, settleHashes, sourceColumns, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
 import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
@@ -50,14 +50,13 @@ export function importVersion(
 ): VersionResult {
   getStatement(db, statementId);
   const paragraphs = prepareText(text, lang, opts.preSplit);
-  const has = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
-  if (opts.newLanguage && has) throw new ConflictError(`statement ${statementId} has a ${lang} text already (version ${has.version}): to replace it, upload a new version of it`);
+  const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
+  if (!current) return addLanguage(db, statementId, lang, paragraphs, text as string, actor, opts);
+  if (opts.newLanguage) throw new ConflictError(`statement ${statementId} has a ${lang} text already (version ${current.version}): to replace it, upload a new version of it`);
   const glossary = dbGlossary(db, opts);
   const vocabulary = vocabularyOf(opts);
   // Matching and aligning are pure and may take a while: done before the write transaction opens,
   // which then checks that nobody imported another version meanwhile.
-  const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
-  if (!current) return addLanguage(db, statementId, lang, paragraphs, text as string, actor, opts);
   const oldParas = listParagraphs(db, current.id);
   const match = matchParagraphs(oldParas, paragraphs.map((p) => p.text));
   if (match.size === oldParas.length && oldParas.length === paragraphs.length) throw new InputError(`the new ${lang} text is the same as version ${current.version}`);
@@ -89,9 +88,7 @@ export function importVersion(
         lang,
         version,
         body: text as string,
-        sourceName: opts.source?.name ?? null,
-        sourceFormat: opts.source?.format ?? null,
-        sourceEncoding: opts.source?.encoding ?? null,
+        ...sourceColumns(opts.source),
         at,
         paragraphs: paragraphs.map((p, i) => ({ content: p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
       });
@@ -177,9 +174,7 @@ function addLanguage(
         lang,
         version: 1,
         body,
-        sourceName: opts.source?.name ?? null,
-        sourceFormat: opts.source?.format ?? null,
-        sourceEncoding: opts.source?.encoding ?? null,
+        ...sourceColumns(opts.source),
         at,
         paragraphs: paragraphs.map((p) => ({ content: p.text, marker: p.marker, level: p.level })),
       });
