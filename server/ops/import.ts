@@ -77,9 +77,8 @@ export function contentHash(texts: Record<Lang, string>): string {
  * exported from and the corpus find each other.
  */
 export function paragraphsHash(paragraphs: Record<Lang, readonly string[]>): string {
-  const h = createHash('sha256');
-  for (const lang of Object.keys(paragraphs).sort()) h.update(lang + '\0' + paragraphs[lang]!.map((p) => singleSpaced(withoutListMarker(p))).join('\n') + '\0');
-  return 'p:' + h.digest('hex');
+  // contentHash of the paragraphs' text (which, as that of the bodies, ignores how whitespace runs).
+  return 'p:' + contentHash(Object.fromEntries(Object.entries(paragraphs).map(([lang, ps]) => [lang, ps.map((p) => withoutListMarker(p)).join('\n')])));
 }
 
 /**
