@@ -1,5 +1,5 @@
 // Numbered, append-only schema migrations. Never edit a released entry: add a new one.
-import type Database from 'better-sqlite3';
+import type { Db } from './db.ts';
 import { singleSpaced } from '../core/segment.ts';
 
 export interface Migration {
@@ -7,7 +7,7 @@ export interface Migration {
   name: string;
   sql: string;
   /** A data step SQL cannot express, run after `sql` in the same transaction. */
-  run?: (db: Database.Database) => void;
+  run?: (db: Db) => void;
 }
 
 /**
@@ -15,7 +15,7 @@ export interface Migration {
  * search and import treat as a space, runs of any length); a title of nothing but spaces becomes the
  * statement's first paragraph, as an import without a title gives.
  */
-function singleSpacedTitles(db: Database.Database): void {
+function singleSpacedTitles(db: Db): void {
   const firstParagraph = db.prepare(
     `SELECT p.content FROM texts t JOIN paragraphs p ON p.text_id = t.id
      WHERE t.statement_id = ? AND t.is_current = 1 ORDER BY t.id, p.position LIMIT 1`,
