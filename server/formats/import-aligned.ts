@@ -397,6 +397,8 @@ export interface AlignedXliffUnit {
   tgt: string;
   confirmed: boolean;
   notes: XliffNote[];
+  /** 1-based number of its <file> in the document: files without a statement id are statements apart. */
+  file: number;
   where: string;
 }
 
@@ -567,7 +569,7 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
             statementId: file.statementId, title: file.title, date: file.date,
             position: num(unit.name) || file.count, beadId: num(unit.id.replace(/^b/, '')),
             srcLang: file.srcLang, tgtLang: file.tgtLang, src: join(segs.map((x) => x.src)), tgt: join(segs.map((x) => x.tgt!)),
-            confirmed: unit.approved || segs.every((x) => XLIFF_CONFIRMED.has(x.state)), notes: unit.notes, where,
+            confirmed: unit.approved || segs.every((x) => XLIFF_CONFIRMED.has(x.state)), notes: unit.notes, file: fileCount, where,
           });
         }
         unit = null;

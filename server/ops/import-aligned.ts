@@ -84,7 +84,7 @@ function unitsOfXliff(xml: string): Parsed {
     srcParagraphs: [], tgtParagraphs: [], status: u.confirmed ? 'confirmed' : 'auto', confidence: 1,
     flags: u.notes.map(flagOfXliffNote),
   }));
-  return { units, where: x.units.map((u) => u.where), group: x.units.map((u) => u.where.replace(/, unit .*$/, '')), untranslated: x.skipped };
+  return { units, where: x.units.map((u) => u.where), group: x.units.map((u) => `file ${u.file}`), untranslated: x.skipped };
 }
 
 /** Units of a corpus file; `group` (XLIFF) keeps files without statement ids apart. */
