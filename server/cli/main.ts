@@ -101,6 +101,9 @@ function parsePair(v: string): [string, string] {
   return pair;
 }
 
+/** The pre-aligned corpora `import` reads (each its own option), as ops/import-aligned's ALIGNED_FORMATS. */
+const CORPUS_FORMATS = ['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const;
+
 function parseId(v: string, prev: number[] = [], what = '--statement'): number[] {
   if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${what} must be a positive integer, got "${v}"`);
   return [...prev, Number(v)];
@@ -270,14 +273,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; manifest?: string; tmx?: string; xliff?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
       // One source of statements per command: a second one would be silently left out.
-      const inputs = (['manifest', 'tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const).filter((f) => o[f]);
+      const inputs = (['manifest', ...CORPUS_FORMATS] as const).filter((f) => o[f]);
       if (inputs.length > 1 || (inputs.length && (o.en || o.ko || o.ja)))
         throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --xliff, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
       const fileOnly = (['title', 'date', 'srcLang', 'preSplit'] as const).filter((k) => o[k] !== undefined);
       if (inputs.length && fileOnly.length)
         throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (the file carries titles, dates and languages)`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
-      const format = (['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const).find((f) => o[f]);
+      const format = CORPUS_FORMATS.find((f) => o[f]);
       if (format) {
         const text = readRaw(io, o[format]!);
         await withDb(io, o.db, (db, h) => {
