@@ -1,5 +1,6 @@
 // The `twintext` command: parses arguments, calls ops/core, prints; the only place that sets exit codes.
 import { Command, CommanderError, Option } from 'commander';
+import type { AlignedFormat } from '../ops/import-aligned.ts';
 import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
@@ -101,8 +102,8 @@ function parsePair(v: string): [string, string] {
   return pair;
 }
 
-/** The pre-aligned corpora `import` reads (each its own option), as ops/import-aligned's ALIGNED_FORMATS. */
-const CORPUS_FORMATS = ['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const;
+/** The pre-aligned corpora `import` reads, each its own option (the ops module loads only when needed). */
+const CORPUS_FORMATS = ['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const satisfies readonly AlignedFormat[];
 
 function parseId(v: string, prev: number[] = [], what = '--statement'): number[] {
   if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${what} must be a positive integer, got "${v}"`);
