@@ -1,6 +1,5 @@
 // DOCX → statement text: zip-bomb-guarded unpacking, then mammoth's raw text, one paragraph per line.
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
-import mammoth from 'mammoth';
 import { InputError } from '../core/types.ts';
 
 /** Upper bound on the total declared uncompressed size of a .docx archive. */
@@ -45,6 +44,8 @@ export async function docxToText(buf: Uint8Array): Promise<string> {
   const xml = new TextDecoder().decode(files['word/document.xml']);
   if (/<w:(?:br|cr)\b/.test(xml)) files['word/document.xml'] = new TextEncoder().encode(xml.replace(/<w:(?:br|cr)\b[^>]*\/>/g, '<w:t xml:space="preserve"> </w:t>'));
   const safe = zipSync(files, { level: 0 });
+  // Loaded here, not at start-up: every command reads files, few of them Word documents.
+  const { default: mammoth } = await import('mammoth');
   let raw: string;
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(safe.buffer, safe.byteOffset, safe.byteLength) });
