@@ -13,6 +13,7 @@ import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragra
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocabularyOf } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
+import { languageProblem } from '../core/lang.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
 import { parseLangPair, parseLangTag } from '../formats/export/types.ts';
 import type { Bead } from '../core/types.ts';
@@ -88,7 +89,10 @@ function parseThreads(v: string): number {
  * one of the two when only one is given, and never the same twice.
  */
 function filePair(o: { srcLang?: string; tgtLang?: string }): { srcLang: string; tgtLang: string } {
-  for (const l of [o.srcLang, o.tgtLang]) if (l !== undefined && !/^[a-z]{2,3}$/.test(l)) throw new UsageError(`a language is a code like en, ko or ja, got "${l}"`);
+  for (const l of [o.srcLang, o.tgtLang]) {
+    const why = l === undefined ? null : languageProblem(l, false);
+    if (why) throw new UsageError(why);
+  }
   const srcLang = o.srcLang ?? (o.tgtLang === 'en' ? 'ko' : 'en');
   const tgtLang = o.tgtLang ?? (srcLang === 'ko' ? 'en' : 'ko');
   if (srcLang === tgtLang) throw new UsageError(`--src-lang and --tgt-lang are both ${srcLang}: give the other file's language`);

@@ -1,5 +1,6 @@
 // Bilingual glossary: parsing the TSV file and finding its terms in a paragraph.
 import { InputError, type Lang } from './types.ts';
+import { languageProblem } from './lang.ts';
 import { slotTable, wordSlot } from './word-hash.ts';
 
 export interface GlossaryTerm { terms: Record<Lang, string[]>; note?: string }
@@ -31,6 +32,10 @@ export function parseGlossary(tsv: string): Glossary {
       const ls = noteCol >= 0 ? names.slice(0, noteCol) : names;
       if (ls.length < 2 || !ls.every((l) => LANG_RE.test(l)) || (noteCol >= 0 && noteCol !== names.length - 1)) {
         throw new InputError(`glossary line ${no}: header must name two or more language columns then an optional "note" column (e.g. "en\\tko\\tnote"), got "${line}"`);
+      }
+      for (const l of ls) {
+        const why = languageProblem(l);
+        if (why) throw new InputError(`glossary line ${no}: ${why}`);
       }
       langs = ls;
       continue;

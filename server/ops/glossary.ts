@@ -1,6 +1,7 @@
 // Use cases of the team glossary: seeded once from data/glossary.tsv, then edited in the UI or CLI.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
+import { assertLanguage } from '../core/lang.ts';
 import type { Glossary } from '../core/glossary.ts';
 import {
   deleteGlossaryTerm,
@@ -52,15 +53,13 @@ export function dbGlossary(db: Db, opts: OpsOptions = {}): Glossary {
   return glossary;
 }
 
-const LANG = /^[a-z]{2,3}$/;
-
 /** Validates `{terms: {en: ["…"], ko: ["…", "…"]}, note}`; strings may list alternatives separated by "|". */
 export function parseTermInput(input: { terms?: unknown; note?: unknown }): { terms: Record<string, string[]>; note: string } {
   if (typeof input.terms !== 'object' || input.terms === null || Array.isArray(input.terms))
     throw new InputError('"terms" must map language codes to a term or a list of alternatives, e.g. {"en": "alliance", "ko": ["동맹"]}');
   const terms: Record<string, string[]> = {};
   for (const [lang, v] of Object.entries(input.terms)) {
-    if (!LANG.test(lang)) throw new InputError(`unknown language code "${lang}"`);
+    assertLanguage(lang, false);
     const list = (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === 'string' ? x.split('|') : [null]));
     if (list.some((x) => x === null)) throw new InputError(`terms for "${lang}" must be strings`);
     const clean = (list as string[]).map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);

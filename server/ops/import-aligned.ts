@@ -2,6 +2,7 @@
 // keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
+import { languageProblem } from '../core/lang.ts';
 import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
@@ -114,12 +115,15 @@ function codes<T extends { units: ExportUnit[] }>(r: T): T {
 }
 
 const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-const LANG_CODE = /^[a-z]{2,3}$/;
 
 /** Refuses a unit the database would choke on, naming it, before anything is written. */
 function checkUnit(u: ExportUnit, where: string): void {
-  if (!LANG_CODE.test(u.srcLang) || !LANG_CODE.test(u.tgtLang) || u.srcLang === u.tgtLang)
+  if (u.srcLang === u.tgtLang)
     throw new InputError(`${where}: a unit needs two different language codes (en, ko, ja…), got "${u.srcLang}" and "${u.tgtLang}"`);
+  for (const l of [u.srcLang, u.tgtLang]) {
+    const why = languageProblem(l, false);
+    if (why) throw new InputError(`${where}: ${why}`, 'bad_language');
+  }
   for (const k of ['statementId', 'beadId', 'position'] as const)
     if (!isId(u[k])) throw new InputError(`${where}: ${k} must be a whole number, got ${String(u[k])}`);
   if (typeof u.src !== 'string' || typeof u.tgt !== 'string') throw new InputError(`${where}: both segments must be text`);

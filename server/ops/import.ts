@@ -5,6 +5,7 @@ import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
 import { hasWords, splitParagraphs, preSplitLines, singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
+import { assertLanguage } from '../core/lang.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { addStatementHashes, clearPendingHashes, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs, listPendingHashes, type StatementRow } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
@@ -53,8 +54,6 @@ export interface ImportResult {
   /** With askOnOverlap: nothing was stored, and `statementId` is the first of `alsoIn`. */
   overlap?: boolean;
 }
-
-const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export function splitText(text: string, lang: Lang, preSplit = false): SplitParagraph[] {
   return preSplit ? preSplitLines(text).map((t) => ({ text: t, marker: null, level: 0 })) : splitParagraphs(text, lang);
@@ -127,7 +126,7 @@ export function findImported(db: Db, hashes: readonly string[]): StatementRow | 
 
 /** Validates one language's text (type, size, script) and splits it; throws InputError naming the problem. */
 export function prepareText(text: unknown, lang: Lang, preSplit = false): SplitParagraph[] {
-  if (!LANG_RE.test(lang)) throw new InputError(`unknown language code "${lang}"`);
+  assertLanguage(lang);
   if (typeof text !== 'string') throw new InputError(`text for "${lang}" must be a string`);
   if (text.length > LIMITS.maxTextChars)
     throw new InputError(`the ${lang} text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');

@@ -401,6 +401,8 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['--two-pass without --batch', () => ['align', '--two-pass', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /--two-pass works with --batch only/],
       ['--threads without --batch', () => ['align', '--threads', '2', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /--threads works with --batch only/],
       ['--sentences with --batch', () => ['align', '--sentences', '--batch', join(fixtures, 'manifest.tsv'), join(tmp.dir, 'out')], 2, /--sentences aligns one pair of files, not a --batch/],
+      ['align with a code that is no language', () => ['align', '--src-lang', 'xx', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /"xx" is not a known language code \(ISO 639, such as en, ko or ja\)$/m],
+      ['align with a three-letter code', () => ['align', '--tgt-lang', 'kor', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /"kor" is written "ko"/],
       ['align with the same language twice', () => ['align', '--src-lang', 'ko', '--tgt-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')], 2, /--src-lang and --tgt-lang are both ko/],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', emptyDb()], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],

@@ -449,6 +449,9 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     expect(() => importAlignedCorpus(b, wrong, 'tmx', 'x')).to.throw(InputError, new RegExp(`^TMX unit ${n} \\(tuid ${tuid}\\): srclang "fr" names none of its variants \\(en, ja\\)`));
     const three = tmx.slice(0, lastTu) + tmx.slice(lastTu).replace('</tu>', '<tuv xml:lang="zh"><seg>外长会谈</seg></tuv></tu>');
     expect(() => importAlignedCorpus(b, three, 'tmx', 'x')).to.throw(InputError, new RegExp(`^TMX unit ${n} \\(tuid ${tuid}\\): 3 language variants \\(en, ja, zh\\)`));
+    // A variant in a language no code names ("xx" for Korean) is refused, not stored as an eighth language.
+    const unknown = tmx.slice(0, lastTu) + tmx.slice(lastTu).replace(/xml:lang="ja(-[A-Za-z]+)?"/, 'xml:lang="xx"');
+    expect(() => importAlignedCorpus(b, unknown, 'tmx', 'x')).to.throw(InputError, /: "xx" is not a known language code/);
     expect(dbDigest(b)).to.equal(before);
   });
 
