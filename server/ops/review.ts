@@ -1,7 +1,7 @@
 // Use cases of the review page: read a statement's alignment, confirm beads, flag and resolve.
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
-import { getStatementSummary, deleteStatementRows, type StatementSummary } from '../store/statements.ts';
+import { getStatement, getStatementSummary, deleteStatementRows, setStatementInfo, type StatementSummary } from '../store/statements.ts';
 import {
   listAlignments,
   listBeads,
@@ -18,7 +18,9 @@ import {
   type AlignmentRow,
 } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { nowIso, type OpsOptions } from './context.ts';
+import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
+import { singleSpaced } from '../core/segment.ts';
+import { LIMITS } from './import.ts';
 import { editAlignment, undoRedoState } from './edit.ts';
 
 export const FLAG_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'] as const;
@@ -135,6 +137,38 @@ export function changeFlag(db: Db, flagId: number, input: { status?: unknown; co
 }
 
 /** Deletes a statement (admin): texts, alignments, flags and findings go; the history stays in events. */
+/**
+ * Corrects a statement's title or date (`date: null` clears it): one transaction and one event with
+ * both before and after, or nothing at all when they are already so. Titles are single-spaced as
+ * imports store them.
+ */
+export function editStatementInfo(db: Db, statementId: number, input: { title?: unknown; date?: unknown }, actor: string, opts: OpsOptions = {}): { changed: boolean; statement: StatementSummary } {
+  if (input.title === undefined && input.date === undefined) throw new InputError('give a "title" or a "date" to change');
+  let title: string | undefined;
+  if (input.title !== undefined) {
+    if (typeof input.title !== 'string') throw new InputError('"title" must be a string');
+    title = singleSpaced(input.title);
+    if (!title) throw new InputError('a statement\'s title cannot be empty');
+    if (title.length > LIMITS.maxTitleChars) throw new InputError(`the title has ${title.length} characters; the limit is ${LIMITS.maxTitleChars}`);
+  }
+  let date: string | null | undefined;
+  if (input.date !== undefined) {
+    if (input.date !== null && typeof input.date !== 'string') throw new InputError('"date" must be a date as YYYY-MM-DD, or null to clear it');
+    date = input.date === null || input.date.trim() === '' ? null : input.date.trim();
+    if (date !== null) checkStatementDate(date);
+  }
+  return db.transaction(() => {
+    const s = getStatement(db, statementId);
+    const before = { title: s.title, date: s.date };
+    const after = { title: title ?? s.title, date: date === undefined ? s.date : date };
+    if (after.title === before.title && after.date === before.date) return { changed: false, statement: getStatementSummary(db, statementId) };
+    const at = nowIso(opts);
+    setStatementInfo(db, statementId, after, at);
+    recordEvent(db, { at, actor, action: 'statement.edit', statementId, entity: 'statement', entityId: statementId, before, after });
+    return { changed: true, statement: getStatementSummary(db, statementId) };
+  }).immediate();
+}
+
 export function deleteStatement(db: Db, statementId: number, actor: string, opts: OpsOptions = {}): void {
   db.transaction(() => {
     const before = getStatementSummary(db, statementId);

@@ -8,12 +8,12 @@ import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { singleSpaced as norm } from '../core/segment.ts';
-import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, touchStatement, type ParagraphRow } from '../store/statements.ts';
+import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, setStatementInfo, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { prepareText, settleHashes, sourceColumns, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
-import { nowIso, vocabularyOf, type OpsOptions } from './context.ts';
+import { checkStatementDate, nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
 import { carryFindingDecisions, runStatementChecks } from './checks.ts';
 import { statementRatio } from './sentences.ts';
@@ -45,10 +45,14 @@ function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, numbe
 
 export function importVersion(
   db: Db, statementId: number, lang: Lang, text: unknown, actor: string,
-  /** `newLanguage`: the text is meant to add a language; if the statement has it (added meanwhile), 409. */
-  opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo; newLanguage?: boolean } = {},
+  /**
+   * `newLanguage`: the text is meant to add a language; if the statement has it (added meanwhile), 409.
+   * `date`: the statement's date as the importer knows it, taken if the statement has none (another date than its own: 409).
+   */
+  opts: OpsOptions & { preSplit?: boolean; source?: SourceInfo; newLanguage?: boolean; date?: string } = {},
 ): VersionResult {
   getStatement(db, statementId);
+  if (opts.date !== undefined) checkStatementDate(opts.date);
   const paragraphs = prepareText(text, lang, opts.preSplit);
   const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
   if (!current) return addLanguage(db, statementId, lang, paragraphs, text as string, actor, opts);
@@ -124,6 +128,7 @@ export function importVersion(
       }
       // Like a fresh import, the new version comes with its suggestions.
       if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
+      const dated = adoptDate(db, statementId, opts.date, at);
       touchStatement(db, statementId, at);
       recordEvent(db, {
         at,
@@ -133,7 +138,7 @@ export function importVersion(
         entity: 'text',
         entityId: textId,
         before: { lang, version: current.version, textId: current.id, paragraphs: oldParas.length },
-        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads },
+        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...dated },
       });
       return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads };
     })
@@ -145,9 +150,23 @@ export function importVersion(
  * that turned out trilateral): stored as its version 1 and aligned to the statement's source text,
  * with its checks, in one transaction.
  */
+/**
+ * The date an importer gave with a text (checked already): the statement's if it had none, and then
+ * part of the import's event (`{date}`); its own date already, nothing; another date, a conflict that
+ * undoes the import.
+ */
+function adoptDate(db: Db, statementId: number, date: string | undefined, at: string): { date?: string } {
+  if (date === undefined) return {};
+  const s = getStatement(db, statementId);
+  if (s.date === date) return {};
+  if (s.date !== null) throw new ConflictError(`statement ${statementId} is dated ${s.date}, not ${date}: correct its date first, or leave the date out`);
+  setStatementInfo(db, statementId, { title: s.title, date }, at);
+  return { date };
+}
+
 function addLanguage(
   db: Db, statementId: number, lang: Lang, paragraphs: ReturnType<typeof prepareText>, body: string, actor: string,
-  opts: OpsOptions & { source?: SourceInfo },
+  opts: OpsOptions & { source?: SourceInfo; date?: string },
 ): VersionResult {
   const source = listCurrentTexts(db, statementId)[0];
   if (!source) throw new NotFoundError(`statement ${statementId} has no texts`);
@@ -185,6 +204,7 @@ function addLanguage(
       );
       settleHashes(db, statementId);
       if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
+      const dated = adoptDate(db, statementId, opts.date, at);
       touchStatement(db, statementId, at);
       recordEvent(db, {
         at,
@@ -193,7 +213,7 @@ function addLanguage(
         statementId,
         entity: 'text',
         entityId: textId,
-        after: { lang, version: 1, textId, paragraphs: paragraphs.length, alignedTo: source.lang },
+        after: { lang, version: 1, textId, paragraphs: paragraphs.length, alignedTo: source.lang, ...dated },
       });
       return { textId, version: 1, unchanged: 0, changed: paragraphs.length, carriedBeads: 0, added: true };
     })

@@ -119,6 +119,11 @@ export function findStatementByHash(db: Db, hashes: readonly string[]): Statemen
   return best;
 }
 
+/** A statement's title and date, as a reviewer corrected them. */
+export function setStatementInfo(db: Db, id: number, info: { title: string; date: string | null }, at: string): void {
+  q(db).prepare('UPDATE statements SET title = ?, date = ?, updated_at = ? WHERE id = ?').run(info.title, info.date, at, id);
+}
+
 export function touchStatement(db: Db, id: number, at: string): void {
   q(db).prepare('UPDATE statements SET updated_at = ? WHERE id = ?').run(at, id);
 }

@@ -337,6 +337,31 @@ describe('http/api', () => {
     }
   });
 
+  it('PATCH /api/statements/:id corrects the title and date, records who did, and refuses anything else with a 400 naming it', async () => {
+    const id = (await post('/api/statements', { texts: { en: 'The envoys met in Hanoi.', ko: '특사들은 하노이에서 만났다.' }, title: 'Envoys  meet' })).body.statement.id as number;
+    const patch = (body: unknown, headers: Record<string, string> = who) => api(`/api/statements/${id}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+    const ok = await patch({ title: ' Special envoys meet in Hanoi ', date: '2026-04-09' });
+    expect(ok.status).to.equal(200);
+    expect(ok.body).to.deep.include({ ok: true, changed: true });
+    expect(ok.body.statement).to.deep.include({ id, title: 'Special envoys meet in Hanoi', date: '2026-04-09' });
+    // The review view is not served stale after the change.
+    expect((await api(`/api/statements/${id}`)).body.statement).to.deep.include({ title: 'Special envoys meet in Hanoi', date: '2026-04-09' });
+    const events = (await api(`/api/statements/${id}/events`)).body.events;
+    expect(events[0]).to.deep.include({ action: 'statement.edit', before: { title: 'Envoys meet', date: null }, after: { title: 'Special envoys meet in Hanoi', date: '2026-04-09' } });
+    for (const [body, status, message] of [
+      [{ date: '2026-04-31' }, 400, /calendar date as YYYY-MM-DD, got "2026-04-31"/],
+      [{ title: '' }, 400, /title cannot be empty/],
+      [{ languages: ['en'] }, 400, /only "title" and "date" can be changed here, got "languages"/],
+      [{}, 400, /give a "title" or a "date"/],
+    ] as const) {
+      const res = await patch(body);
+      expect([res.status, res.body.ok], JSON.stringify(body)).to.deep.equal([status, false]);
+      expect(res.body.error).to.match(message);
+    }
+    expect((await api(`/api/statements/${9999}`, { method: 'PATCH', headers: who, body: JSON.stringify({ title: 'x' }) })).status).to.equal(404);
+    expect((await api(`/api/statements/${id}/events`)).body.events.length).to.equal(events.length);
+  });
+
   // After the export tests, which count every statement's pairs.
   it('with ifOverlap "ask", names the statement holding two of three texts and stores nothing; without it, imports and says so; adds the third text as a version', async () => {
     const en = 'The three sides met in Manila.\n\nThey agreed to expand maritime cooperation.';
@@ -350,10 +375,14 @@ describe('http/api', () => {
     expect(asked.body.statement.id).to.equal(pair);
     expect((await api('/api/statements')).body.statements.length).to.equal(before);
     expect((await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'yes' })).status).to.equal(400);
-    // The third text joins the statement as a version of a new language.
-    const added = await post(`/api/statements/${pair}/versions`, { texts: { ja } });
+    // The third text joins the statement as a version of a new language, with the date the form had
+    // (the statement had none); another date would have been a conflict.
+    const added = await post(`/api/statements/${pair}/versions`, { texts: { ja }, date: '2026-03-03' });
     expect(added.status).to.equal(201);
+    expect((await api(`/api/statements/${pair}`)).body.statement.date).to.equal('2026-03-03');
     expect(added.body).to.deep.include({ lang: 'ja', version: 1, added: true });
+    const later = await post(`/api/statements/${pair}/versions`, { texts: { ja: ja.replace('会合した', '会談した') }, date: '2026-03-04' });
+    expect([later.status, later.body.error]).to.deep.equal([409, `statement ${pair} is dated 2026-03-03, not 2026-03-04: correct its date first, or leave the date out`]);
     // Now all three are that statement.
     const again = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
     expect([again.status, again.body.created, again.body.statement.id]).to.deep.equal([200, false, pair]);

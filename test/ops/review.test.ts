@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../server/ops/review.ts';
+import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag, editStatementInfo } from '../../server/ops/review.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
 import { dbDigest, useTempDb } from '../helpers.ts';
@@ -14,6 +14,50 @@ describe('ops/review', () => {
     statementId = seedDemo(db)[0]!;
   });
   const bead = (i: number) => getStatementView(db, statementId).alignment!.beads[i]!;
+
+  describe('#editStatementInfo', () => {
+    it('corrects the title and the date in one event with before and after, single-spacing the title', () => {
+      const s = getStatementView(db, statementId).statement;
+      const r = editStatementInfo(db, statementId, { title: '  Joint Press Statement\u00a0for the  26th KIDD ', date: '2025-09-24' }, 'alice');
+      expect(r.changed).to.equal(true);
+      expect(r.statement).to.deep.include({ title: 'Joint Press Statement for the 26th KIDD', date: '2025-09-24' });
+      expect(getStatementView(db, statementId).statement).to.deep.include({ title: 'Joint Press Statement for the 26th KIDD', date: '2025-09-24' });
+      const e = listEvents(db, statementId)[0]!;
+      expect(e).to.deep.include({ action: 'statement.edit', actor: 'alice', entity: 'statement', entityId: statementId });
+      expect(e.before).to.deep.equal({ title: s.title, date: s.date });
+      expect(e.after).to.deep.equal({ title: 'Joint Press Statement for the 26th KIDD', date: '2025-09-24' });
+      // The date alone, then cleared; the title stays.
+      expect(editStatementInfo(db, statementId, { date: null }, 'bob').statement).to.deep.include({ title: 'Joint Press Statement for the 26th KIDD', date: null });
+      expect(listEvents(db, statementId)[0]!.after).to.deep.equal({ title: 'Joint Press Statement for the 26th KIDD', date: null });
+    });
+
+    it('records nothing when nothing changes', () => {
+      const s = getStatementView(db, statementId).statement;
+      const before = dbDigest(db);
+      expect(editStatementInfo(db, statementId, { title: ` ${s.title}  `, date: s.date }, 'alice').changed).to.equal(false);
+      expect(dbDigest(db)).to.equal(before);
+    });
+
+    const bad: [string, { title?: unknown; date?: unknown }, RegExp][] = [
+      ['nothing to change', {}, /give a "title" or a "date"/],
+      ['an empty title', { title: ' \u00a0 ' }, /title cannot be empty/],
+      ['a title that is not text', { title: 7 }, /"title" must be a string/],
+      ['a title over the limit', { title: 'x'.repeat(2000) }, /the title has 2000 characters; the limit is \d+/],
+      ['a date that is no day', { date: '2025-02-30' }, /calendar date as YYYY-MM-DD, got "2025-02-30"/],
+      ['a date that is not text', { date: 20250923 }, /"date" must be a date as YYYY-MM-DD, or null/],
+    ];
+    for (const [what, input, message] of bad) {
+      it(`refuses ${what} and changes nothing`, () => {
+        const before = dbDigest(db);
+        expect(() => editStatementInfo(db, statementId, input, 'alice')).to.throw(InputError, message);
+        expect(dbDigest(db)).to.equal(before);
+      });
+    }
+
+    it('says which statement does not exist', () => {
+      expect(() => editStatementInfo(db, 999, { title: 'x' }, 'alice')).to.throw(NotFoundError, /statement 999 not found/);
+    });
+  });
 
   describe('#setBeadConfirmed', () => {
     it('confirms with the current version, bumps it and records before/after', () => {

@@ -184,12 +184,33 @@ describe('ops/versions', () => {
     expect(rows()).to.equal(enKo);
     // Importing the three texts again finds the statement.
     const en = readFileSync(join(demoDir, 'kidd26.en.txt'), 'utf8');
-    expect(importStatement(db, { texts: { en, ko: ko1, ja } }, 'carol')).to.deep.equal({ statementId: id, created: false });    // Meant as an addition, a text of a language the statement has by now is refused (two reviewers
+    expect(importStatement(db, { texts: { en, ko: ko1, ja } }, 'carol')).to.deep.equal({ statementId: id, created: false });
+    // Meant as an addition, a text of a language the statement has by now is refused (two reviewers
     // adding it at once), as is a second tag of one language; neither changes anything.
     const after = dbDigest(db);
     expect(() => importVersion(db, id, 'ja', ja.replace('一致した', '合意した'), 'carol', { newLanguage: true })).to.throw(ConflictError, /has a ja text already \(version 1\)/);
     expect(() => importVersion(db, id, 'ja-JP', ja, 'carol')).to.throw(InputError, /has a ja text already: a version of it is posted as ja/);
     expect(dbDigest(db)).to.equal(after);
+  });
+
+  it('takes the date an added text comes with when the statement has none; refuses another date, changing nothing', () => {
+    const ja = ['第26回韓米統合国防対話に関する共同プレス声明', '双方は同盟の抑止力を強化することで一致した。'].join('\n\n');
+    const dated = listStatements(db).find((s) => s.id === id)!.date;
+    expect(dated).to.be.a('string');
+    const before = dbDigest(db);
+    const other = dated === '2025-09-24' ? '2025-09-25' : '2025-09-24';
+    expect(() => importVersion(db, id, 'ja', ja, 'bob', { date: other })).to.throw(ConflictError, new RegExp(`statement ${id} is dated ${dated}, not ${other}`));
+    expect(() => importVersion(db, id, 'ja', ja, 'bob', { date: '24 Sept 2025' })).to.throw(InputError, /YYYY-MM-DD/);
+    expect(dbDigest(db)).to.equal(before);
+    // Its own date changes nothing but the text.
+    importVersion(db, id, 'ja', ja, 'bob', { date: dated! });
+    expect(listStatements(db).find((s) => s.id === id)!.date).to.equal(dated);
+    // Undated, the statement takes the date of a new version, and the version's event says so.
+    db.prepare('UPDATE statements SET date = NULL WHERE id = ?').run(id);
+    importVersion(db, id, 'ko', ko2, 'bob', { date: other });
+    expect(listStatements(db).find((s) => s.id === id)!.date).to.equal(other);
+    const ev = db.prepare("SELECT after FROM events WHERE action = 'text.version' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(ev)).to.include({ lang: 'ko', date: other });
   });
 
   it('refuses an identical text and changes nothing', () => {

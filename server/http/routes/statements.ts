@@ -4,7 +4,7 @@ import { listStatements, searchStatements, listTextVersions, getStatementSummary
 import { listEvents } from '../../store/events.ts';
 import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions } from '../../ops/versions.ts';
-import { deleteStatement } from '../../ops/review.ts';
+import { deleteStatement, editStatementInfo } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
 import { acceptsGzip, sendView } from '../view-cache.ts';
 import { body, idParam, textsOf, type RouteContext } from '../request.ts';
@@ -52,6 +52,15 @@ export function statementRoutes(r: Router, c: RouteContext): void {
   });
 
   // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
+  // The title and date, corrected: {"title": "…"}, {"date": "2026-05-02"} or {"date": null}.
+  r.patch('/statements/:id', (req, res) => {
+    const actor = c.who(req, res, 'translator');
+    const b = body(req);
+    const unknown = Object.keys(b).filter((k) => k !== 'title' && k !== 'date');
+    if (unknown.length) throw new HttpError(400, 'bad_request', `only "title" and "date" can be changed here, got "${unknown[0]!.slice(0, 40)}"`);
+    res.json({ ok: true, ...editStatementInfo(db, idParam(req.params.id, 'statement'), b, actor, ops) });
+  });
+
   r.get('/statements/:id', (req, res) => {
     sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined, acceptsGzip(req)));
   });
@@ -63,7 +72,8 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const { texts, sources } = await textsOf(b, 1);
     const [lang, text] = Object.entries(texts)[0]!;
     if (b.newLanguage !== undefined && typeof b.newLanguage !== 'boolean') throw new HttpError(400, 'bad_request', '"newLanguage" must be true or false');
-    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true });
+    if (b.date !== undefined && typeof b.date !== 'string') throw new HttpError(400, 'bad_request', '"date" must be a date as YYYY-MM-DD');
+    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true, ...(b.date ? { date: b.date } : {}) });
     res.status(201).json({ ok: true, lang, ...version });
   });
 
