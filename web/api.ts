@@ -165,6 +165,11 @@ export function getStatement(id: number, tgtLang?: string | null): Promise<{ sta
   return call('GET', `/api/statements/${id}${qs}`);
 }
 
+/** Corrects a statement's title or date (`date: null` clears it). */
+export function editStatementInfo(id: number, info: { title?: string; date?: string | null }): Promise<{ changed: boolean; statement: StatementSummary }> {
+  return call('PATCH', `/api/statements/${id}`, info);
+}
+
 export function getMeta(): Promise<Meta> {
   return call('GET', '/api/meta');
 }
@@ -357,7 +362,7 @@ export function getVersions(statementId: number): Promise<{ versions: Record<str
 
 export function uploadVersion(
   statementId: number,
-  body: ({ texts: Record<string, string> } | { files: Record<string, UploadFile> }) & { newLanguage?: boolean },
+  body: ({ texts: Record<string, string> } | { files: Record<string, UploadFile> }) & { newLanguage?: boolean; date?: string },
 ): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number; added?: boolean }> {
   return call('POST', `/api/statements/${statementId}/versions`, body);
 }

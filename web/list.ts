@@ -219,6 +219,9 @@ function importForm(): HTMLElement {
           // can join that statement (one statement, its confirmations kept) or make a new one.
           const other = res.alsoIn[0]!;
           const third = body.languages!.find((l) => !other.langs.includes(l))!;
+          // The date typed into the form: the statement takes it if it has none; its own date is kept otherwise.
+          const theirs = res.statement.date;
+          const typed = body.date;
           const addButton = h('button', { type: 'button', class: 'primary small' }, `Add the ${langName(third)} to statement ${other.statementId}`);
           const separate = h('button', { type: 'button', class: 'small' }, 'Import as a separate statement');
           addButton.addEventListener('click', () => {
@@ -227,7 +230,7 @@ function importForm(): HTMLElement {
               try {
                 const text = (body as { texts?: Record<string, string> }).texts?.[third];
                 const file = (body as { files?: Record<string, UploadFile> }).files?.[third];
-                await uploadVersion(other.statementId, { ...(file ? { files: { [third]: file } } : { texts: { [third]: text! } }), newLanguage: true });
+                await uploadVersion(other.statementId, { ...(file ? { files: { [third]: file } } : { texts: { [third]: text! } }), newLanguage: true, ...(typed && !theirs ? { date: typed } : {}) });
                 location.assign(`/statements/${other.statementId}?lang=${encodeURIComponent(third)}`);
               } catch (err) {
                 addButton.disabled = separate.disabled = false;
@@ -250,7 +253,8 @@ function importForm(): HTMLElement {
           existingBox.append(
             h('span', null, `Its ${other.langs.map(langName).join(' and ')} texts are already `,
               h('a', { href: `/statements/${other.statementId}` }, statementLabel(res.statement.title, other.statementId)),
-              ` (statement ${other.statementId}); nothing was stored yet.`),
+              ` (statement ${other.statementId}); nothing was stored yet.`,
+              typed && theirs && theirs !== typed ? ` It is dated ${theirs}, not ${typed}: adding the ${langName(third)} keeps its date.` : null),
             h('span', { class: 'form-actions' }, addButton, separate),
           );
           existingBox.hidden = false;

@@ -6,6 +6,7 @@ import {
   decideFinding,
   editBead,
   editParagraph,
+  editStatementInfo,
   exportUrl,
   fileToUpload,
   getDiff,
@@ -185,6 +186,8 @@ export class ReviewPage {
   private splitDialog: HTMLDialogElement | null = null;
   private diffDialog: HTMLDialogElement | null = null;
   private rowCount = h('span', { class: 'muted' });
+  /** The title, date and languages at the top: rebuilt when the title or date is corrected. */
+  private headMain = h('div', { class: 'head-main' });
   /** The words go on the narrowest phones (style.css), where the arrows and the names (aria-label) remain. */
   private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, h('span', { 'aria-hidden': 'true' }, '↶'), h('span', { class: 'history-word' }, ' Undo'));
   private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, h('span', { 'aria-hidden': 'true' }, '↷'), h('span', { class: 'history-word' }, ' Redo'));
@@ -302,6 +305,68 @@ export class ReviewPage {
   }
 
   /** Trilateral statements have one alignment per target language; offer the others as links. */
+  private fillHead(): void {
+    const s = this.statement;
+    const edit = h('button', { type: 'button', class: 'small', id: 'edit-info', title: 'Correct the title or the date' }, 'Edit title and date');
+    edit.addEventListener('click', () => this.editInfo());
+    clear(this.headMain);
+    this.headMain.append(
+      h('h1', null, statementLabel(s.title, s.id)),
+      h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount, edit),
+    );
+  }
+
+  /** The title and date as a small form in place of the heading; saved as one change (PATCH). */
+  private editInfo(): void {
+    const s = this.statement;
+    const title = h('input', { type: 'text', id: 'info-title', maxlength: 500, required: true, autocomplete: 'off' });
+    title.value = s.title;
+    const date = h('input', { type: 'date', id: 'info-date' });
+    date.value = s.date ?? '';
+    const save = h('button', { type: 'submit', class: 'primary small' }, 'Save');
+    const cancel = h('button', { type: 'button', class: 'small' }, 'Cancel');
+    const form = h(
+      'form',
+      { class: 'info-form', 'aria-label': 'Title and date of the statement' },
+      h('label', { for: 'info-title' }, 'Title', title),
+      h('label', { for: 'info-date' }, 'Date (optional)', date),
+      h('span', { class: 'form-actions' }, save, cancel),
+    );
+    const back = (): void => {
+      this.fillHead();
+      byId('edit-info').focus();
+    };
+    cancel.addEventListener('click', back);
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        back();
+      }
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!requireReviewer()) return;
+      save.disabled = true;
+      void (async () => {
+        try {
+          const r = await editStatementInfo(s.id, { title: title.value, date: date.value || null });
+          clearError();
+          this.statement = r.statement;
+          this.events = null;
+          this.renderCrumbs();
+          back();
+          announce(r.changed ? 'Title and date saved.' : 'Nothing to save: the title and date are as they were.');
+        } catch (err) {
+          save.disabled = false;
+          reportError(err);
+        }
+      })();
+    });
+    clear(this.headMain);
+    this.headMain.append(form);
+    title.focus();
+  }
+
   private pairSwitcher(): HTMLElement | null {
     const a = this.alignment;
     const targets = this.statement.languages.filter((l) => l !== a.srcLang);
@@ -551,18 +616,14 @@ export class ReviewPage {
 
     this.buildRowTools();
     this.renderPanelTabs();
+    this.fillHead();
 
     clear(this.root);
     this.root.append(
       h(
         'div',
         { class: 'page-head' },
-        h(
-          'div',
-          { class: 'head-main' },
-          h('h1', null, statementLabel(s.title, s.id)),
-          h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount),
-        ),
+        this.headMain,
         h('div', { class: 'head-side' }, this.progressSlot, this.exportBar()),
       ),
       this.toolbar,

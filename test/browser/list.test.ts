@@ -285,7 +285,7 @@ describe('web: statement list', function () {
     });
   });
 
-  it('offers to add the third text of a trilateral import to the statement that already holds the other two, and does', async () => {
+  it('offers to add the third text of a trilateral import to the statement that already holds the other two, and does, with the date typed', async () => {
     const en = 'Joint Statement on Coast Guard Cooperation\n\nThe three coast guards agreed to hold a joint search and rescue drill in May.';
     const ko = '해양경찰 협력에 관한 공동성명\n\n3국 해양경찰은 5월에 합동 수색구조 훈련을 실시하기로 합의하였다.';
     const ja = '海上保安協力に関する共同声明\n\n三か国の海上保安機関は、5月に合同捜索救助訓練を実施することで一致した。';
@@ -300,18 +300,22 @@ describe('web: statement list', function () {
       await form.getByLabel('Korean text').fill(ko);
       await form.getByRole('button', { name: '+ Add a third language' }).click();
       await form.getByLabel('Japanese text').fill(ja);
+      await form.getByLabel('Date (optional)').fill('2026-05-14');
       await form.getByRole('button', { name: 'Import' }).click();
       const notice = form.getByRole('status');
       await notice.getByText('nothing was stored yet').waitFor();
       expect(await notice.textContent()).to.contain(`Its English and Korean texts are already Joint Statement on Coast Guard Cooperation (statement ${first.statement.id})`);
+      // The statement has no date: nothing to warn of, it takes the one typed.
+      expect(await notice.textContent()).not.to.contain('It is dated');
       expect(await count()).to.equal(before);
       await notice.getByRole('button', { name: `Add the Japanese to statement ${first.statement.id}` }).click();
       await page.waitForURL(new RegExp(`/statements/${first.statement.id}\\?lang=ja$`));
       await page.locator('tr.bead .pt', { hasText: '三か国の海上保安機関' }).waitFor();
     });
     expect(await count()).to.equal(before);
-    const summary = (await apiGet<{ statement: { languages: string[] } }>(fx.server.url, `/api/statements/${first.statement.id}`)).statement;
+    const summary = (await apiGet<{ statement: { languages: string[]; date: string | null } }>(fx.server.url, `/api/statements/${first.statement.id}`)).statement;
     expect(summary.languages).to.deep.equal(['en', 'ko', 'ja']);
+    expect(summary.date).to.equal('2026-05-14');
   });
 
   it('imports with Korean as the first language: Korean is the source, listed first, and on the left', async () => {

@@ -140,6 +140,45 @@ describe('web: review page', function () {
     });
   });
 
+  it('corrects the title and date from the page head; Escape leaves them as they were; an empty title is refused', async () => {
+    const made = await (await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': REVIEWER },
+      body: JSON.stringify({ texts: { en: 'The envoys met in Hanoi.\n\nThey agreed to meet again.', ko: '특사들은 하노이에서 만났다.\n\n양측은 다시 만나기로 하였다.' }, title: 'Envoys meet' }),
+    })).json() as { statement: { id: number } };
+    const id = made.statement.id;
+    await withPage(async (page, errors) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.getByRole('button', { name: 'Edit title and date' }).click();
+      const form = page.getByRole('form', { name: 'Title and date of the statement' });
+      // Escape: nothing sent, the heading back, the focus on the button that opened the form.
+      await form.getByLabel('Title').fill('Not this');
+      await page.keyboard.press('Escape');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Envoys meet');
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('edit-info');
+      await page.getByRole('button', { name: 'Edit title and date' }).click();
+      await form.getByLabel('Title').fill('Special envoys meet in <b>Hanoi</b>');
+      await form.getByLabel('Date (optional)').fill('2026-04-09');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Special envoys meet in <b>Hanoi</b>' }).waitFor();
+      // Shown as text, never as markup, in the heading and the breadcrumbs alike.
+      expect(await page.locator('h1 b').count()).to.equal(0);
+      expect(await page.locator('.head-meta time').getAttribute('datetime')).to.equal('2026-04-09');
+      expect(await page.locator('#crumbs [aria-current="page"]').textContent()).to.equal('Special envoys meet in <b>Hanoi</b>');
+      expect(await page.title()).to.equal('Special envoys meet in <b>Hanoi</b> · twintext');
+      const saved = (await apiGet<{ statement: { title: string; date: string | null } }>(fx.server.url, `/api/statements/${id}`)).statement;
+      expect(saved).to.deep.include({ title: 'Special envoys meet in <b>Hanoi</b>', date: '2026-04-09' });
+      // The server's refusal is shown, and the form stays for another try.
+      await page.getByRole('button', { name: 'Edit title and date' }).click();
+      await form.getByLabel('Title').fill('   ');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByText("a statement's title cannot be empty").waitFor();
+      expect(await form.getByRole('button', { name: 'Save' }).isEnabled()).to.equal(true);
+      expect((await apiGet<{ statement: { title: string } }>(fx.server.url, `/api/statements/${id}`)).statement.title).to.equal('Special envoys meet in <b>Hanoi</b>');
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
   it('reloads the row and tells the user when someone else changed it (409)', async () => {
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
