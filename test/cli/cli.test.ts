@@ -178,6 +178,42 @@ describe('cli', () => {
       expect([bad.code, bad.stderr]).to.deep.equal([2, 'twintext: --lang-tag must look like en=en-US, got "english"\n']);
     });
 
+    it('import --into adds a language to a statement, then a new version of it, and says so; a trilateral import that overlaps points to it', async () => {
+      const made = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const id = made.stdout.trim();
+      // Written for this test: the readout's opening in Japanese.
+      const ja = join(tmp.dir, 'mnd.ja.txt');
+      writeFileSync(ja, '韓米国防相電話会談の結果\n韓国国防部長官と米国防長官は2026年3月4日に電話会談を行った。\n両長官は北朝鮮による3月2日の短距離弾道ミサイル2発の発射を非難した。\n');
+      // An overlapping trilateral import makes a statement of its own, and says how to add only the Japanese.
+      const tri = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--ja', ja, '--pre-split', '--db', db]);
+      expect(tri.code, tri.stderr).to.equal(0);
+      expect(tri.stderr).to.equal(`twintext: its en and ko texts are also statement ${id} (to add only the ja text to it: twintext import --into ${id} --ja ${ja})\n`);
+      const added = await runCli(['import', '--into', id, '--ja', ja, '--pre-split', '--date', '2026-03-04', '--db', db]);
+      expect([added.code, added.stdout, added.stderr]).to.deep.equal([0, `${id}\n`, `twintext: added the ja text to statement ${id} (3 paragraphs, aligned and checked)\n`]);
+      const list = (await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))!;
+      expect(list.split('\t')[3]).to.equal('en,ko,ja');
+      writeFileSync(ja, readFileSync(ja, 'utf8') + '両長官は今秋ソウルで第58回韓米安保協議会議を開催することで一致した。\n');
+      const v2 = await runCli(['import', '--into', id, '--ja', ja, '--pre-split', '--db', db]);
+      expect([v2.code, v2.stderr]).to.deep.equal([0, `twintext: ja version 2 of statement ${id}: 3 paragraphs unchanged, 1 new or changed, 3 beads kept\n`]);
+      // Refused, each with one line and nothing changed.
+      const ja3 = join(tmp.dir, 'mnd.ja3.txt');
+      writeFileSync(ja3, readFileSync(ja, 'utf8') + '両長官は緊密な連携を続けることで一致した。\n');
+      for (const [argv, code, message] of [
+        [['import', '--into', id, '--en', join(fixtures, 'mnd.en.txt'), '--ja', ja], 2, /^twintext: --into takes one language file \(--en, --ko or --ja\), got 2$/m],
+        [['import', '--into', id, '--ja', ja, '--title', 'x'], 2, /^twintext: --title: not for --into/],
+        [['import', '--into', 'three', '--ja', ja], 2, /^twintext: --into must be a positive integer, got "three"$/m],
+        [['import', '--into', '999', '--ja', ja], 1, /^twintext: statement 999 not found$/m],
+        [['import', '--into', id, '--ja', ja, '--pre-split'], 1, /the new ja text is the same as version 2/],
+        [['import', '--into', id, '--ja', ja3, '--date', '2026-03-05', '--pre-split'], 1, new RegExp(`statement ${id} is dated 2026-03-04, not 2026-03-05`)],
+      ] as const) {
+        const r = await runCli([...argv, '--db', db]);
+        expect([r.code, r.stdout], argv.join(' ')).to.deep.equal([code, '']);
+        expect(r.stderr.trimEnd().split('\n'), r.stderr).to.have.length(1);
+        expect(r.stderr).to.match(message);
+      }
+      expect((await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))).to.equal(list);
+    });
+
     it('aligns the other versions to the one --src-lang names', async () => {
       const r = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--src-lang', 'ko', '--db', db]);
       expect(r.code, r.stderr).to.equal(0);
