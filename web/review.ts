@@ -304,7 +304,6 @@ export class ReviewPage {
     );
   }
 
-  /** Trilateral statements have one alignment per target language; offer the others as links. */
   private fillHead(): void {
     const s = this.statement;
     const edit = h('button', { type: 'button', class: 'small', id: 'edit-info', title: 'Correct the title or the date' }, 'Edit title and date');
@@ -367,6 +366,7 @@ export class ReviewPage {
     title.focus();
   }
 
+  /** Trilateral statements have one alignment per target language; offer the others as links. */
   private pairSwitcher(): HTMLElement | null {
     const a = this.alignment;
     const targets = this.statement.languages.filter((l) => l !== a.srcLang);

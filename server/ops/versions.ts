@@ -146,11 +146,6 @@ export function importVersion(
 }
 
 /**
- * A text in a language the statement does not have yet (the Japanese of an English–Korean statement
- * that turned out trilateral): stored as its version 1 and aligned to the statement's source text,
- * with its checks, in one transaction.
- */
-/**
  * The date an importer gave with a text (checked already): the statement's if it had none, and then
  * part of the import's event (`{date}`); its own date already, nothing; another date, a conflict that
  * undoes the import.
@@ -164,6 +159,11 @@ function adoptDate(db: Db, statementId: number, date: string | undefined, at: st
   return { date };
 }
 
+/**
+ * A text in a language the statement does not have yet (the Japanese of an English–Korean statement
+ * that turned out trilateral): stored as its version 1 and aligned to the statement's source text,
+ * with its checks, in one transaction.
+ */
 function addLanguage(
   db: Db, statementId: number, lang: Lang, paragraphs: ReturnType<typeof prepareText>, body: string, actor: string,
   opts: OpsOptions & { source?: SourceInfo; date?: string },

@@ -52,6 +52,10 @@ export function statementRoutes(r: Router, c: RouteContext): void {
   });
 
   // Without accounts, hot-read.ts answers the plain form of this request before Express, the same way.
+  r.get('/statements/:id', (req, res) => {
+    sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined, acceptsGzip(req)));
+  });
+
   // The title and date, corrected: {"title": "…"}, {"date": "2026-05-02"} or {"date": null}.
   r.patch('/statements/:id', (req, res) => {
     const actor = c.who(req, res, 'translator');
@@ -59,10 +63,6 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const unknown = Object.keys(b).filter((k) => k !== 'title' && k !== 'date');
     if (unknown.length) throw new HttpError(400, 'bad_request', `only "title" and "date" can be changed here, got "${unknown[0]!.slice(0, 40)}"`);
     res.json({ ok: true, ...editStatementInfo(db, idParam(req.params.id, 'statement'), b, actor, ops) });
-  });
-
-  r.get('/statements/:id', (req, res) => {
-    sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined, acceptsGzip(req)));
   });
 
   r.post('/statements/:id/versions', async (req, res) => {
