@@ -165,8 +165,8 @@ export function getStatement(id: number, tgtLang?: string | null): Promise<{ sta
   return call('GET', `/api/statements/${id}${qs}`);
 }
 
-/** Corrects a statement's title or date (`date: null` clears it). */
-export function editStatementInfo(id: number, info: { title?: string; date?: string | null }): Promise<{ changed: boolean; statement: StatementSummary }> {
+/** Corrects a statement's title or date (`date: null` clears it); `base`: the values the page showed. */
+export function editStatementInfo(id: number, info: { title?: string; date?: string | null; base: { title?: string; date?: string | null } }): Promise<{ changed: boolean; statement: StatementSummary }> {
   return call('PATCH', `/api/statements/${id}`, info);
 }
 

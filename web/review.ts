@@ -348,7 +348,17 @@ export class ReviewPage {
       save.disabled = true;
       void (async () => {
         try {
-          const r = await editStatementInfo(s.id, { title: title.value, date: date.value || null });
+          // Only what was changed here, with what it was changed from: another reviewer's change to
+          // the other field stays, and one to the same field is a conflict (409), not overwritten.
+          const change: { title?: string; date?: string | null; base: { title?: string; date?: string | null } } = { base: {} };
+          if (title.value !== s.title) [change.title, change.base.title] = [title.value, s.title];
+          if ((date.value || null) !== s.date) [change.date, change.base.date] = [date.value || null, s.date];
+          if (change.title === undefined && change.date === undefined) {
+            back();
+            announce('Nothing to save: the title and date are as they were.');
+            return;
+          }
+          const r = await editStatementInfo(s.id, change);
           clearError();
           this.statement = r.statement;
           this.events = null;
@@ -357,7 +367,15 @@ export class ReviewPage {
           announce(r.changed ? 'Title and date saved.' : 'Nothing to save: the title and date are as they were.');
         } catch (err) {
           save.disabled = false;
-          reportError(err);
+          if (!(err instanceof ApiError && err.status === 409)) return reportError(err);
+          // Someone changed it meanwhile: show theirs, and say so; the reviewer can edit again from there.
+          try {
+            this.statement = (await getStatement(this.statementId, this.alignment.tgtLang)).statement;
+            this.renderCrumbs();
+            back();
+          } finally {
+            showError(err.message);
+          }
         }
       })();
     });

@@ -4,7 +4,7 @@ export { isExportFormat } from '../formats/export/index.ts';
 export { openDb } from '../store/db.ts';
 export { listStatements } from '../store/statements.ts';
 export { importStatement } from '../ops/import.ts';
-export { importVersion } from '../ops/versions.ts';
+export { importVersion, storedLanguage } from '../ops/versions.ts';
 export { exportCorpus, firstPair, oneSidedFits, requireStatements } from '../ops/export.ts';
 export { importManifest, readManifest } from '../ops/batch.ts';
 export { importAlignedCorpus } from '../ops/import-aligned.ts';

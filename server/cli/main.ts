@@ -270,6 +270,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--date <date>', 'date, YYYY-MM-DD')
     .option('--pre-split', 'every non-empty input line is one paragraph')
     .option('--into <id>', 'with one language file: add it to statement ID, as a language it lacks (aligned to its source text) or a new version of one it has')
+    .option('--separate', 'with three files two of which are already a statement: import all three as a new statement anyway')
     .option('--manifest <file>', 'import many statements: CSV or JSONL with title, date, en, ko, en_url, ko_url')
     .option('--tmx <file>', 'import a pre-aligned TMX corpus (as twintext exports it) as aligned statements')
     .option('--xliff <file>', 'import a bilingual XLIFF file (2.x as twintext exports it, or 1.2 from a CAT tool) as aligned statements')
@@ -277,12 +278,12 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--csv <file>', 'import a pre-aligned CSV corpus (as twintext exports it) as aligned statements')
     .option('--jsonl <file>', 'import a pre-aligned JSONL corpus (as twintext exports it) as aligned statements')
     .addOption(dbOption())
-    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; into?: string; manifest?: string; tmx?: string; xliff?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
+    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; into?: string; separate?: boolean; manifest?: string; tmx?: string; xliff?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
       // One source of statements per command: a second one would be silently left out.
       const inputs = (['manifest', ...CORPUS_FORMATS] as const).filter((f) => o[f]);
       if (inputs.length > 1 || (inputs.length && (o.en || o.ko || o.ja)))
         throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --xliff, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
-      const fileOnly = (['title', 'date', 'srcLang', 'preSplit', 'into'] as const).filter((k) => o[k] !== undefined);
+      const fileOnly = (['title', 'date', 'srcLang', 'preSplit', 'into', 'separate'] as const).filter((k) => o[k] !== undefined);
       if (inputs.length && fileOnly.length)
         throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (the file carries titles, dates and languages)`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
@@ -298,7 +299,11 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         return;
       }
       const given = (['en', 'ko', 'ja'] as const).filter((l) => o[l]);
-      if (o.into !== undefined) return importInto(io, parseId(o.into, [], '--into')[0]!, given, o);
+      if (o.into !== undefined) {
+        if (o.separate) throw new UsageError('--separate: not for --into');
+        return importInto(io, parseId(o.into, [], '--into')[0]!, given, o);
+      }
+      if (o.separate && given.length < 3) throw new UsageError('--separate is for a trilateral import (--en, --ko and --ja files)');
       if (given.length < 2) throw new UsageError('usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]');
       if (o.srcLang !== undefined && !(given as readonly string[]).includes(o.srcLang)) {
         throw new UsageError(
@@ -321,13 +326,16 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         }
       }
       await withDb(io, o.db, (db, h) => {
-        const { statementId, created, alsoIn } = h.importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang }, actor(io));
-        if (!created) io.err.write(`twintext: already imported as statement ${statementId}\n`);
-        for (const x of alsoIn ?? []) {
-          const rest = given.filter((l) => !x.langs.includes(l));
-          const hint = created && rest.length === 1 ? ` (to add only the ${rest[0]} text to it: twintext import --into ${x.statementId} --${rest[0]} ${o[rest[0]!]})` : '';
-          io.err.write(`twintext: its ${x.langs.join(' and ')} texts are also statement ${x.statementId}${hint}\n`);
+        // Two of three texts already a statement: asked first, as the import form does (nothing stored).
+        const { statementId, created, alsoIn, overlap } = h.importStatement(db, { title: o.title, date: o.date, texts, sources, preSplit: o.preSplit, srcLang: o.srcLang, askOnOverlap: !o.separate }, actor(io));
+        if (overlap) {
+          const x = alsoIn![0]!;
+          const rest = given.find((l) => !x.langs.includes(l))!;
+          const into = ['twintext import --into', String(x.statementId), `--${rest}`, shellWord(o[rest]!), ...(o.date ? ['--date', o.date] : []), ...(o.preSplit ? ['--pre-split'] : [])].join(' ');
+          throw new InputError(`its ${x.langs.join(' and ')} texts are already statement ${x.statementId}; nothing was stored: add the ${rest} text to it with \`${into}\`, or import the three as a new statement with --separate`);
         }
+        if (!created) io.err.write(`twintext: already imported as statement ${statementId}\n`);
+        for (const x of alsoIn ?? []) io.err.write(`twintext: its ${x.langs.join(' and ')} texts are also statement ${x.statementId}\n`);
         print(io, String(statementId));
       });
     });
@@ -574,6 +582,11 @@ async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awai
   }
 }
 
+/** A file name as a shell word: as it is when it has nothing the shell would read, else in single quotes. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * `import --into ID --ja FILE`: one language file into an existing statement, as the web's Versions
  * panel does it. A language the statement lacks is added, aligned to its source text; one it has gets
@@ -587,11 +600,13 @@ async function importInto(io: Io, statementId: number, given: readonly ('en' | '
   const file = o[lang]!;
   const r = o.preSplit ? { text: readRaw(io, file), format: 'txt', encoding: 'utf-8' } : await readInput(io, file);
   await withDb(io, o.db, (db, h) => {
-    const v = h.importVersion(db, statementId, lang, r.text, actor(io), { preSplit: o.preSplit, source: { name: file, format: r.format, encoding: r.encoding }, ...(o.date ? { date: o.date } : {}) });
+    // --ja is the statement's Japanese whatever its tag ("ja-JP").
+    const stored = h.storedLanguage(db, statementId, lang);
+    const v = h.importVersion(db, statementId, stored, r.text, actor(io), { preSplit: o.preSplit, source: { name: file, format: r.format, encoding: r.encoding }, ...(o.date ? { date: o.date } : {}) });
     io.err.write(
       v.added
-        ? `twintext: added the ${lang} text to statement ${statementId} (${v.changed} paragraphs, aligned and checked)\n`
-        : `twintext: ${lang} version ${v.version} of statement ${statementId}: ${v.unchanged} paragraphs unchanged, ${v.changed} new or changed, ${v.carriedBeads} beads kept\n`,
+        ? `twintext: added the ${stored} text to statement ${statementId} (${v.changed} paragraphs, aligned and checked)\n`
+        : `twintext: ${stored} version ${v.version} of statement ${statementId}: ${v.unchanged} paragraphs unchanged, ${v.changed} new or changed, ${v.carriedBeads} beads kept\n`,
     );
     print(io, String(statementId));
   }, true);

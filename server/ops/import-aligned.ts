@@ -2,7 +2,7 @@
 // keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
-import { languageProblem } from '../core/lang.ts';
+import { baseLanguage, languageProblem } from '../core/lang.ts';
 import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
@@ -42,8 +42,8 @@ function flagOfXliffNote(n: XliffNote): ExportFlag {
   return { category: 'meaning', severity: 'minor', status: 'open', author: n.from, comment: n.text };
 }
 
-/** "en-US" → "en": the code twintext stores for a language tag. */
-const langCode = (tag: string) => tag.split('-')[0]!.toLowerCase();
+/** "en-US" → "en", "kor" → "ko": the code twintext stores for a language tag. */
+const langCode = baseLanguage;
 
 function unitsOfTmx(xml: string): { units: ExportUnit[]; where: string[] } {
   const tmx = parseTmx(xml);

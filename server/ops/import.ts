@@ -124,9 +124,13 @@ export function findImported(db: Db, hashes: readonly string[]): StatementRow | 
   return findStatementByHash(db, hashes);
 }
 
-/** Validates one language's text (type, size, script) and splits it; throws InputError naming the problem. */
-export function prepareText(text: unknown, lang: Lang, preSplit = false): SplitParagraph[] {
-  assertLanguage(lang);
+/**
+ * Validates one language's text (type, size, script) and splits it; throws InputError naming the
+ * problem. `stored`: the language is one a statement already has (a code stored before codes were
+ * checked keeps taking versions).
+ */
+export function prepareText(text: unknown, lang: Lang, preSplit = false, stored = false): SplitParagraph[] {
+  if (!stored) assertLanguage(lang);
   if (typeof text !== 'string') throw new InputError(`text for "${lang}" must be a string`);
   if (text.length > LIMITS.maxTextChars)
     throw new InputError(`the ${lang} text has ${text.length} characters; the limit is ${LIMITS.maxTextChars}`, 'too_large');

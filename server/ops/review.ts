@@ -140,10 +140,16 @@ export function changeFlag(db: Db, flagId: number, input: { status?: unknown; co
 /**
  * Corrects a statement's title or date (`date: null` clears it): one transaction and one event with
  * both before and after, or nothing at all when they are already so. Titles are single-spaced as
- * imports store them.
+ * imports store them. `base` holds the values the change was made from (a page's): a field someone
+ * changed since is a conflict, not silently put back.
  */
-export function editStatementInfo(db: Db, statementId: number, input: { title?: unknown; date?: unknown }, actor: string, opts: OpsOptions = {}): { changed: boolean; statement: StatementSummary } {
+export function editStatementInfo(
+  db: Db, statementId: number, input: { title?: unknown; date?: unknown; base?: unknown }, actor: string, opts: OpsOptions = {},
+): { changed: boolean; statement: StatementSummary } {
   if (input.title === undefined && input.date === undefined) throw new InputError('give a "title" or a "date" to change');
+  const base = input.base;
+  if (base !== undefined && (typeof base !== 'object' || base === null || Array.isArray(base)))
+    throw new InputError('"base" must hold the title and date the change was made from, e.g. {"title": "…", "date": null}');
   let title: string | undefined;
   if (input.title !== undefined) {
     if (typeof input.title !== 'string') throw new InputError('"title" must be a string');
@@ -160,6 +166,11 @@ export function editStatementInfo(db: Db, statementId: number, input: { title?: 
   return db.transaction(() => {
     const s = getStatement(db, statementId);
     const before = { title: s.title, date: s.date };
+    for (const k of ['title', 'date'] as const) {
+      const was = (base as Record<string, unknown> | undefined)?.[k];
+      if (input[k] !== undefined && was !== undefined && was !== before[k])
+        throw new ConflictError(`the ${k} of statement ${statementId} was changed by someone else meanwhile (it is now ${before[k] === null ? 'empty' : JSON.stringify(before[k])}); reload to see it`);
+    }
     const after = { title: title ?? s.title, date: date === undefined ? s.date : date };
     if (after.title === before.title && after.date === before.date) return { changed: false, statement: getStatementSummary(db, statementId) };
     const at = nowIso(opts);

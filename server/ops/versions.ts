@@ -8,6 +8,7 @@ import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { singleSpaced as norm } from '../core/segment.ts';
+import { baseLanguage } from '../core/lang.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, setStatementInfo, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
@@ -43,6 +44,14 @@ function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, numbe
   return map;
 }
 
+/**
+ * The code a statement stores `lang` under: its text of the same language whatever the tag ("ja-JP"
+ * for "ja", "kor" for "ko"), or `lang` itself when it has none (a language to add).
+ */
+export function storedLanguage(db: Db, statementId: number, lang: Lang): Lang {
+  return listCurrentTexts(db, statementId).find((t) => baseLanguage(t.lang) === baseLanguage(lang))?.lang ?? lang;
+}
+
 export function importVersion(
   db: Db, statementId: number, lang: Lang, text: unknown, actor: string,
   /**
@@ -53,8 +62,8 @@ export function importVersion(
 ): VersionResult {
   getStatement(db, statementId);
   if (opts.date !== undefined) checkStatementDate(opts.date);
-  const paragraphs = prepareText(text, lang, opts.preSplit);
   const current = listCurrentTexts(db, statementId).find((t) => t.lang === lang);
+  const paragraphs = prepareText(text, lang, opts.preSplit, current !== undefined);
   if (!current) return addLanguage(db, statementId, lang, paragraphs, text as string, actor, opts);
   if (opts.newLanguage) throw new ConflictError(`statement ${statementId} has a ${lang} text already (version ${current.version}): to replace it, upload a new version of it`);
   const glossary = dbGlossary(db, opts);
@@ -171,7 +180,7 @@ function addLanguage(
   const source = listCurrentTexts(db, statementId)[0];
   if (!source) throw new NotFoundError(`statement ${statementId} has no texts`);
   // "ja-JP" beside "ja" would be a second Japanese text, not a new language.
-  const same = listCurrentTexts(db, statementId).find((t) => t.lang.split('-')[0] === lang.split('-')[0]);
+  const same = listCurrentTexts(db, statementId).find((t) => baseLanguage(t.lang) === baseLanguage(lang));
   if (same) throw new InputError(`statement ${statementId} has a ${same.lang} text already: a version of it is posted as ${same.lang}`);
   const glossary = dbGlossary(db, opts);
   // Aligning is pure and may take a while: before the write transaction, which then checks that the

@@ -175,6 +175,21 @@ describe('web: review page', function () {
       await page.getByText("a statement's title cannot be empty").waitFor();
       expect(await form.getByRole('button', { name: 'Save' }).isEnabled()).to.equal(true);
       expect((await apiGet<{ statement: { title: string } }>(fx.server.url, `/api/statements/${id}`)).statement.title).to.equal('Special envoys meet in <b>Hanoi</b>');
+      // Another reviewer corrects the date while this page has the form open: saving the title keeps their date.
+      const other = (body: unknown) => fetch(`${fx.server.url}/api/statements/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Lee Seoyeon' }, body: JSON.stringify(body) });
+      expect((await other({ date: '2026-04-10' })).status).to.equal(200);
+      await form.getByLabel('Title').fill('Special envoys meet in Hanoi');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Special envoys meet in Hanoi' }).waitFor();
+      expect((await apiGet<{ statement: { title: string; date: string } }>(fx.server.url, `/api/statements/${id}`)).statement).to.deep.include({ title: 'Special envoys meet in Hanoi', date: '2026-04-10' });
+      // And when they changed the title this page is changing: their title stays, shown, with the reason.
+      await page.getByRole('button', { name: 'Edit title and date' }).click();
+      expect((await other({ title: 'Envoys of both sides meet in Hanoi' })).status).to.equal(200);
+      await form.getByLabel('Title').fill('Special envoys met in Hanoi');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('was changed by someone else meanwhile').waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Envoys of both sides meet in Hanoi');
+      expect(await page.locator('.head-meta time').getAttribute('datetime')).to.equal('2026-04-10');
       expect(errors).to.deep.equal([]);
     });
   });

@@ -178,17 +178,21 @@ describe('cli', () => {
       expect([bad.code, bad.stderr]).to.deep.equal([2, 'twintext: --lang-tag must look like en=en-US, got "english"\n']);
     });
 
-    it('import --into adds a language to a statement, then a new version of it, and says so; a trilateral import that overlaps points to it', async () => {
+    it('import --into adds a language to a statement, then a new version of it, and says so; a trilateral import that overlaps asks first', async () => {
       const made = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
       const id = made.stdout.trim();
       // Written for this test: the readout's opening in Japanese.
       const ja = join(tmp.dir, 'mnd.ja.txt');
       writeFileSync(ja, '韓米国防相電話会談の結果\n韓国国防部長官と米国防長官は2026年3月4日に電話会談を行った。\n両長官は北朝鮮による3月2日の短距離弾道ミサイル2発の発射を非難した。\n');
-      // An overlapping trilateral import makes a statement of its own, and says how to add only the Japanese.
-      const tri = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--ja', ja, '--pre-split', '--db', db]);
-      expect(tri.code, tri.stderr).to.equal(0);
-      expect(tri.stderr).to.equal(`twintext: its en and ko texts are also statement ${id} (to add only the ja text to it: twintext import --into ${id} --ja ${ja})\n`);
-      const added = await runCli(['import', '--into', id, '--ja', ja, '--pre-split', '--date', '2026-03-04', '--db', db]);
+      // An overlapping trilateral import stores nothing and says how to add only the Japanese, as a
+      // command that can be pasted (a path with a space quoted, the options given kept), or to make a
+      // statement of the three with --separate.
+      const spaced = join(tmp.dir, 'mnd ja.txt');
+      writeFileSync(spaced, readFileSync(ja));
+      const tri = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--ja', spaced, '--pre-split', '--date', '2026-03-04', '--db', db]);
+      expect([tri.code, tri.stdout, tri.stderr]).to.deep.equal([1, '', `twintext: its en and ko texts are already statement ${id}; nothing was stored: add the ja text to it with \`twintext import --into ${id} --ja '${spaced}' --date 2026-03-04 --pre-split\`, or import the three as a new statement with --separate\n`]);
+      expect((await runCli(['list', '--db', db])).stdout.trim().split('\n')).to.have.length(1);
+      const added = await runCli(['import', '--into', id, '--ja', spaced, '--pre-split', '--date', '2026-03-04', '--db', db]);
       expect([added.code, added.stdout, added.stderr]).to.deep.equal([0, `${id}\n`, `twintext: added the ja text to statement ${id} (3 paragraphs, aligned and checked)\n`]);
       const list = (await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))!;
       expect(list.split('\t')[3]).to.equal('en,ko,ja');
@@ -212,6 +216,11 @@ describe('cli', () => {
         expect(r.stderr).to.match(message);
       }
       expect((await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))).to.equal(list);
+      // With --separate the three texts are a statement of their own, and the output says which else holds two.
+      const sep = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--ja', ja3, '--pre-split', '--separate', '--db', db]);
+      expect(sep.code, sep.stderr).to.equal(0);
+      expect(sep.stderr).to.equal(`twintext: its en and ko texts are also statement ${id}\n`);
+      expect(sep.stdout.trim()).to.not.equal(id);
     });
 
     it('aligns the other versions to the one --src-lang names', async () => {

@@ -359,6 +359,10 @@ describe('http/api', () => {
       expect(res.body.error).to.match(message);
     }
     expect((await api(`/api/statements/${9999}`, { method: 'PATCH', headers: who, body: JSON.stringify({ title: 'x' }) })).status).to.equal(404);
+    // Made from a title someone has changed since: 409, theirs kept.
+    const stale = await patch({ title: 'Envoys meet again', base: { title: 'Envoys meet' } });
+    expect([stale.status, stale.body.code]).to.deep.equal([409, 'conflict']);
+    expect(stale.body.error).to.match(/the title of statement \d+ was changed by someone else meanwhile \(it is now "Special envoys meet in Hanoi"\)/);
     expect((await api(`/api/statements/${id}/events`)).body.events.length).to.equal(events.length);
   });
 
@@ -377,12 +381,18 @@ describe('http/api', () => {
     expect((await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'yes' })).status).to.equal(400);
     // The third text joins the statement as a version of a new language, with the date the form had
     // (the statement had none); another date would have been a conflict.
-    const added = await post(`/api/statements/${pair}/versions`, { texts: { ja }, date: '2026-03-03' });
+    const added = await post(`/api/statements/${pair}/versions`, { texts: { ja }, date: ' 2026-03-03 ' });
     expect(added.status).to.equal(201);
     expect((await api(`/api/statements/${pair}`)).body.statement.date).to.equal('2026-03-03');
     expect(added.body).to.deep.include({ lang: 'ja', version: 1, added: true });
     const later = await post(`/api/statements/${pair}/versions`, { texts: { ja: ja.replace('会合した', '会談した') }, date: '2026-03-04' });
     expect([later.status, later.body.error]).to.deep.equal([409, `statement ${pair} is dated 2026-03-03, not 2026-03-04: correct its date first, or leave the date out`]);
+    // No date (null or empty, as an import takes them) leaves the statement's date alone.
+    for (const date of [null, '']) {
+      const v = await post(`/api/statements/${pair}/versions`, { texts: { ja: ja.replace('会合した', date === null ? '会談した' : '協議した') }, date });
+      expect(v.status, JSON.stringify(date)).to.equal(201);
+    }
+    expect((await api(`/api/statements/${pair}`)).body.statement.date).to.equal('2026-03-03');
     // Now all three are that statement.
     const again = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
     expect([again.status, again.body.created, again.body.statement.id]).to.deep.equal([200, false, pair]);

@@ -38,7 +38,7 @@ describe('ops/glossary', () => {
     expect(() => addGlossaryTerm(db, { terms: 'alliance' }, 'x')).to.throw(InputError, /"terms" must map/);
     expect(() => addGlossaryTerm(db, { terms: { en: 'a', 'Korean!': 'b' } }, 'x')).to.throw(InputError, /"Korean!" is not a language code/);
     expect(() => addGlossaryTerm(db, { terms: { en: 'a', kr: 'b', xx: 'c' } }, 'x')).to.throw(InputError, /"xx" is not a known language code/);
-    expect(() => addGlossaryTerm(db, { terms: { en: 'a', 'ko-KR': 'b' } }, 'x')).to.throw(InputError, /"ko-KR" is not a language code/);
+    expect(() => addGlossaryTerm(db, { terms: { en: 'a', 'ko-KR': 'b' } }, 'x')).to.throw(InputError, /"ko-KR": give the bare language code here/);
     expect(() => addGlossaryTerm(db, { terms: { en: 'a', ko: [1] } }, 'x')).to.throw(InputError, /must be strings/);
     expect(() => removeGlossaryTerm(db, 9999, 'x')).to.throw(NotFoundError, /glossary term 9999/);
     expect(dbDigest(db)).to.equal(before);

@@ -108,7 +108,7 @@ describe('ops/import', () => {
       ['a non-string text', { texts: { en: 'Hello.', ko: 42 as unknown as string } }, /must be a string/],
       ['a bad language code', { texts: { en: 'Hello.', 'k o': '안녕.' } }, /"k o" is not a language code/],
       ['a code of no language', { texts: { en: 'Hello.', xx: '안녕.' } }, /"xx" is not a known language code/],
-      ['a three-letter code of a language that has a two-letter one', { texts: { en: 'Hello.', kor: '안녕하십니까.' } }, /"kor" is written "ko" \(the two-letter code of Korean\)/],
+      ['a three-letter code of a language that has a two-letter one', { texts: { en: 'Hello.', kor: '안녕하십니까.' } }, /"kor" is written "ko" \(the ISO 639-1 code of Korean\)/],
       ['the code for an undetermined language', { texts: { en: 'Hello.', und: '안녕.' } }, /"und" names no particular language/],
       ['a bad date', { texts, date: '23 Sept 2025' }, /YYYY-MM-DD/],
       ['a date that is no day of the calendar', { texts, date: '2026-02-30' }, /calendar date as YYYY-MM-DD, got "2026-02-30"/],

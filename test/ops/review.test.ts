@@ -31,6 +31,18 @@ describe('ops/review', () => {
       expect(listEvents(db, statementId)[0]!.after).to.deep.equal({ title: 'Joint Press Statement for the 26th KIDD', date: null });
     });
 
+    it('refuses a change made from a value someone has changed since, and keeps what they changed', () => {
+      const s = getStatementView(db, statementId).statement;
+      editStatementInfo(db, statementId, { date: '2025-09-30', base: { date: s.date } }, 'bob');
+      const before = dbDigest(db);
+      // A page that still shows the old date changes the date: a conflict, nothing written.
+      expect(() => editStatementInfo(db, statementId, { date: '2025-10-01', base: { date: s.date } }, 'alice')).to.throw(ConflictError, /the date of statement \d+ was changed by someone else meanwhile \(it is now "2025-09-30"\)/);
+      expect(() => editStatementInfo(db, statementId, { date: '2025-10-01', base: 'x' }, 'alice')).to.throw(InputError, /"base" must hold/);
+      expect(dbDigest(db)).to.equal(before);
+      // The same page changing only the title leaves bob's date alone.
+      expect(editStatementInfo(db, statementId, { title: 'KIDD statement', base: { title: s.title } }, 'alice').statement).to.deep.include({ title: 'KIDD statement', date: '2025-09-30' });
+    });
+
     it('records nothing when nothing changes', () => {
       const s = getStatementView(db, statementId).statement;
       const before = dbDigest(db);

@@ -6,7 +6,7 @@ import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView, addFlag, changeFlag, commentOnFlag } from '../../server/ops/review.ts';
 import { insertFlag } from '../../server/store/beads.ts';
 import { editAlignment, editParagraph } from '../../server/ops/edit.ts';
-import { importVersion, diffVersions } from '../../server/ops/versions.ts';
+import { importVersion, diffVersions, storedLanguage } from '../../server/ops/versions.ts';
 import { listCurrentTexts, listStatements, listTextVersions } from '../../server/store/statements.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { ConflictError, InputError } from '../../server/core/errors.ts';
@@ -211,6 +211,17 @@ describe('ops/versions', () => {
     expect(listStatements(db).find((s) => s.id === id)!.date).to.equal(other);
     const ev = db.prepare("SELECT after FROM events WHERE action = 'text.version' ORDER BY id DESC LIMIT 1").pluck().get() as string;
     expect(JSON.parse(ev)).to.include({ lang: 'ko', date: other });
+  });
+
+  it('a language stored under a code now refused (before codes were checked) keeps taking versions, and is not added a second time', () => {
+    // As an older twintext stored it: the Korean under "kor".
+    db.prepare("UPDATE texts SET lang = 'kor' WHERE statement_id = ? AND lang = 'ko'").run(id);
+    const before = dbDigest(db);
+    expect(() => importVersion(db, id, 'ko', ko2, 'bob')).to.throw(InputError, /has a kor text already: a version of it is posted as kor/);
+    expect(dbDigest(db)).to.equal(before);
+    expect(storedLanguage(db, id, 'ko')).to.equal('kor');
+    expect(storedLanguage(db, id, 'ja')).to.equal('ja');
+    expect(importVersion(db, id, 'kor', ko2, 'bob')).to.deep.include({ version: 2 });
   });
 
   it('refuses an identical text and changes nothing', () => {

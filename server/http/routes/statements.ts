@@ -56,11 +56,12 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     sendView(req, res, c.views.get(idParam(req.params.id, 'statement'), typeof req.query.lang === 'string' ? req.query.lang : undefined, acceptsGzip(req)));
   });
 
-  // The title and date, corrected: {"title": "…"}, {"date": "2026-05-02"} or {"date": null}.
+  // The title and date, corrected: {"title": "…"}, {"date": "2026-05-02"} or {"date": null}, with the
+  // values they were changed from in "base".
   r.patch('/statements/:id', (req, res) => {
     const actor = c.who(req, res, 'translator');
     const b = body(req);
-    const unknown = Object.keys(b).filter((k) => k !== 'title' && k !== 'date');
+    const unknown = Object.keys(b).filter((k) => k !== 'title' && k !== 'date' && k !== 'base');
     if (unknown.length) throw new HttpError(400, 'bad_request', `only "title" and "date" can be changed here, got "${unknown[0]!.slice(0, 40)}"`);
     res.json({ ok: true, ...editStatementInfo(db, idParam(req.params.id, 'statement'), b, actor, ops) });
   });
@@ -72,8 +73,10 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const { texts, sources } = await textsOf(b, 1);
     const [lang, text] = Object.entries(texts)[0]!;
     if (b.newLanguage !== undefined && typeof b.newLanguage !== 'boolean') throw new HttpError(400, 'bad_request', '"newLanguage" must be true or false');
-    if (b.date !== undefined && typeof b.date !== 'string') throw new HttpError(400, 'bad_request', '"date" must be a date as YYYY-MM-DD');
-    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true, ...(b.date ? { date: b.date } : {}) });
+    // As for an import: no date (absent, null or empty) leaves the statement's as it is.
+    if (b.date !== undefined && b.date !== null && typeof b.date !== 'string') throw new HttpError(400, 'bad_request', '"date" must be a date as YYYY-MM-DD');
+    const date = typeof b.date === 'string' ? b.date.trim() : '';
+    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true, ...(date ? { date } : {}) });
     res.status(201).json({ ok: true, lang, ...version });
   });
 
