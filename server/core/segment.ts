@@ -79,15 +79,27 @@ function endsSentence(line: string): boolean {
   return /[.!?。！？:)\]」』"”’]$/.test(line) || /[다요음함임됨]$/.test(line);
 }
 
-/** Whitespace that preSplitLines rewrites: anything but a lone space (\u200b is not \\s). */
-const ODD_SPACE = /[^\S ]| {2}|\u200b/;
+/**
+ * Invisible marks that are not spaces: a soft hyphen (U+00AD, from a word processor or `&shy;`) and a
+ * word joiner (U+2060). They are taken out, so "Ex\u00adtended" is "Extended" to search, the glossary
+ * and the exports, and a text with them is the same text.
+ */
+const INVISIBLE = /[\u00ad\u2060]/g;
+
+/** The text without soft hyphens and word joiners (see INVISIBLE). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** What preSplitLines rewrites: whitespace but a lone space (\u200b is not \\s), and invisible marks. */
+const ODD_SPACE = /[^\S ]| {2}|[\u200b\u00ad\u2060]/;
 
 /** Every non-empty line (trimmed) is one paragraph, in order. */
 export function preSplitLines(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
     // Most lines hold only single spaces: they need trimming, not a new string per space.
-    const t = (ODD_SPACE.test(raw) ? raw.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ') : raw).trim();
+    const t = (ODD_SPACE.test(raw) ? withoutInvisible(raw).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ') : raw).trim();
     if (t) out.push(t);
   }
   return out;
@@ -107,7 +119,7 @@ function joinWrapped(a: string, b: string): string {
  */
 export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
-    .map((l) => l.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
+    .map((l) => withoutInvisible(l).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
   const blocks: string[][] = [];
   let cur: string[] = [];
   for (const l of lines) {
@@ -221,7 +233,7 @@ const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
 
 /** One line with single spaces: how titles, search needles and compared texts are written. */
 export function singleSpaced(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return withoutInvisible(text).replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 // Tests for server/core/segment.ts.
 import { expect } from 'chai';
-import { countSentences, detectMarker, preSplitLines, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
+import { countSentences, detectMarker, preSplitLines, singleSpaced, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
 
 const render = (ps: { text: string; marker: string | null; level: number }[]) =>
   ps.map((p) => `${p.level}|${p.marker ?? ''}|${p.text}`);
@@ -264,6 +264,17 @@ describe('core/segment', () => {
     it('collapses every kind of inner whitespace to one space, and keeps single spaces as they are', () => {
       const lines = ['one two', 'tab\there', 'two  spaces', 'ideographic\u3000space', 'zero\u200bwidth', '\ufeffbom first', 'nbsp\u00a0x', '\u200b'];
       expect(preSplitLines(lines.join('\n'))).to.deep.equal(['one two', 'tab here', 'two spaces', 'ideographic space', 'zero width', 'bom first', 'nbsp x']);
+    });
+    it('takes out soft hyphens and word joiners, which are no space', () => {
+      expect(preSplitLines('Ex\u00adtended De\u00adter\u00adrence\nno\u2060break')).to.deep.equal(['Extended Deterrence', 'nobreak']);
+    });
+  });
+
+  describe('invisible marks in pasted text', () => {
+    it('are taken out of the paragraphs and of single-spaced text (titles, hashes)', () => {
+      expect(splitParagraphs('The Ex\u00adtended De\u00adter\u00adrence Strategy and Con\u00adsultation Group met.\n확장억제전략협의체가 열렸다.', 'en').map((p) => p.text))
+        .to.deep.equal(['The Extended Deterrence Strategy and Consultation Group met.', '확장억제전략협의체가 열렸다.']);
+      expect(singleSpaced(' Joint\u00ad Statement\u2060 ')).to.equal('Joint Statement');
     });
   });
 });

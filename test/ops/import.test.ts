@@ -71,6 +71,10 @@ describe('ops/import', () => {
       const before = dbDigest(db);
       const b = importStatement(db, { texts: { ko: texts.ko, en: texts.en + '\n' } }, 'bob');
       expect(b).to.deep.equal({ statementId: a.statementId, created: false });
+      // Soft hyphens a word processor left in are no difference either.
+      const shy = texts.en.replace('Integrated', 'Inte\u00adgrated').replace('Defense', 'De\u00adfense');
+      expect(shy).to.not.equal(texts.en);
+      expect(importStatement(db, { texts: { ko: texts.ko, en: shy } }, 'bob')).to.deep.equal({ statementId: a.statementId, created: false });
       expect(dbDigest(db)).to.equal(before);
       // The same source named explicitly is the same statement too; another source is refused, not ignored.
       expect(importStatement(db, { texts, srcLang: 'en' }, 'bob')).to.deep.equal({ statementId: a.statementId, created: false });
