@@ -1,5 +1,6 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
 import { halfWidthDigits } from './anchors.ts';
+import { columns } from './segment.ts';
 
 /*
  * Approach: every line gets a score (sentence-like body text > 0, menus,
@@ -62,7 +63,7 @@ const CHROME_LINE: RegExp[] = [
   /미국 정부 공식 웹사이트/,
   /공식 웹사이트입니다/,
   /^(?:통합검색|검색|전체메뉴(?: 열기| 닫기)?|메뉴|로그인|회원가입|사이트맵)$/,
-  /^(?:작성자|작성일|등록일|수정일|조회수?|담당자|담당부서|부서|연락처|전화번호|첨부파일|첨부|출처)(?:\s|:|$)/,
+  /^(?:작성자|작성일|등록일|수정일|조회수?|담당자|담당부서|부서|연락처|전화번호|첨부파일|첨부|붙임|출처)(?:\s|:|：|$)/,
   /(?:미리보기|다운로드)$/,
   /^(?:인쇄하기|인쇄|SNS 공유하기|공유하기|스크랩|글자 ?크기)$/,
   /^※\s*(?:영문본|국문본|원문|첨부)/,
@@ -204,7 +205,8 @@ export function extractStatementBody(text: string, lang?: string): string {
     if (!c) seen.set(t, (c = classify(t)));
     return { text: t, index, kind: c.kind, score: c.score };
   });
-  if (isHardWrapped(lines)) scoreByBlock(lines);
+  const wrapped = isHardWrapped(lines);
+  if (wrapped) scoreByBlock(lines);
   const nonBlank = lines.filter((l) => l.kind !== 'blank');
   if (nonBlank.length === 0) return text;
 
@@ -239,26 +241,31 @@ export function extractStatementBody(text: string, lang?: string): string {
   }
   if (best <= 0) return text;
   // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
-  // the statement's up to its last body line before the page's furniture starts again.
+  // the statement's up to its last body line before the page's furniture starts again. A line that
+  // opens a list ("…the following lines of effort:") keeps the lines after it too, however short and
+  // unpunctuated its items ("Real-time sharing of missile warning data").
+  let listOpen = /:$/.test(lines[bestEnd]!.text);
   for (let j = bestEnd + 1; j < lines.length; j++) {
     const l = lines[j]!;
     if (l.kind === 'chrome' || l.kind === 'stop' || (l.kind === 'blank' && lines[j + 1]?.kind === 'blank')) break;
-    if (l.kind === 'body') bestEnd = j;
+    if (l.kind === 'body' || (listOpen && l.kind === 'weak')) bestEnd = j;
+    if (l.kind !== 'blank') listOpen = l.kind === 'body' ? /:$/.test(l.text) : listOpen && l.kind === 'weak';
   }
 
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
-  const title = findTitle(lines, bestStart);
+  const title = findTitle(lines, bestStart, wrapped);
 
-  const kept: Line[] = [];
-  if (title) kept.push(title);
-  const titleKey = title ? norm(title.text) : null;
+  const kept: Line[] = [...title];
+  // A page that repeats its title over the body shows it once. In a hard-wrapped text a line is a
+  // piece of a paragraph, and one the same as the title's (or a piece of it) is no repeat of it.
+  const titleKey = title.length === 1 && !wrapped ? norm(title[0]!.text) : null;
   for (const l of bodyLines) {
-    if (l === title || (titleKey !== null && norm(l.text) === titleKey)) continue;
+    if (title.includes(l) || (titleKey !== null && norm(l.text) === titleKey)) continue;
     kept.push(l);
   }
 
   // Datelines sit on the first body line(s) of mirrored releases.
-  const firstBody = kept.findIndex((l) => l !== title);
+  const firstBody = kept.findIndex((l) => !title.includes(l));
   for (let k = firstBody; k >= 0 && k < kept.length && k <= firstBody + 1; k++) {
     const l = kept[k]!;
     const stripped = stripDateline(l.text);
@@ -287,13 +294,15 @@ export function extractStatementBody(text: string, lang?: string): string {
 function isHardWrapped(lines: Line[]): boolean {
   const texts = lines.map((l) => l.text).filter(Boolean);
   if (texts.length < 4) return false;
-  const width = texts.reduce((m, t) => Math.max(m, t.length), 0);
-  if (width > 110 || width < 24) return false;
+  // Widths in display columns (a Hangul syllable takes two): Korean wrapped at 20 syllables is as
+  // narrow as English at 40 letters. A web page's paragraph lines run far longer than any wrap.
+  const width = texts.reduce((m, t) => Math.max(m, columns(t)), 0);
+  if (texts.some((t) => t.length > 110) || width < 24) return false;
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = lines[i]!.text;
     const next = lines[i + 1]!.text;
-    if (t.length >= width * 0.6 && next !== '' && !SENTENCE_END.test(t) && !BULLET.test(next)) runOn++;
+    if (columns(t) >= width * 0.6 && next !== '' && !SENTENCE_END.test(t) && !BULLET.test(next)) runOn++;
   }
   return runOn >= 3 && runOn >= texts.length * 0.25;
 }
@@ -315,7 +324,30 @@ function scoreByBlock(lines: Line[]): void {
   }
 }
 
-function findTitle(lines: Line[], bodyStart: number): Line | null {
+/**
+ * The title above the body: its line, or in a hard-wrapped text its block of lines ("Joint Statement
+ * on the Fifth Meeting of the U.S.-ROK Nuclear" / "Consultative Group"), read as one. Empty if none.
+ */
+function findTitle(lines: Line[], bodyStart: number, wrapped: boolean): Line[] {
+  if (wrapped) {
+    // Each blank-line block above the body as one line, standing for its lines.
+    const blocks: Line[][] = [];
+    for (let i = bodyStart - 1; i >= 0 && blocks.length < 12; i--) {
+      const l = lines[i]!;
+      if (l.kind === 'stop') break;
+      if (l.kind === 'blank') continue;
+      const prev = lines[i + 1];
+      const chrome = (x: Line) => x.kind === 'chrome';
+      if (blocks.length && prev && prev.kind !== 'blank' && !chrome(prev) && !chrome(l) && i + 1 < bodyStart) blocks[blocks.length - 1]!.unshift(l);
+      else blocks.push([l]);
+    }
+    const joined = blocks.map((b): Line => {
+      const text = b.map((l) => l.text).join(' ');
+      return { text, index: b[0]!.index, ...classify(text) };
+    });
+    const pick = titleAmong(joined, joined);
+    return pick ? blocks[joined.indexOf(pick)]! : [];
+  }
   const above: Line[] = [];
   for (let i = bodyStart - 1; i >= 0 && above.length < 12; i--) {
     const l = lines[i]!;
@@ -323,9 +355,15 @@ function findTitle(lines: Line[], bodyStart: number): Line | null {
     if (l.kind === 'stop') break;
     above.push(l);
   }
+  const pick = titleAmong(above, lines);
+  return pick ? [pick] : [];
+}
+
+/** The likeliest title among the lines above the body (nearest first); `all` are counted for repeats. */
+function titleAmong(above: Line[], all: Line[]): Line | null {
   // A line the page shows twice (heading + breadcrumb, or the title repeated over the body) is the title.
   const counts = new Map<string, number>();
-  for (const l of lines) {
+  for (const l of all) {
     if (l.kind === 'blank') continue;
     const keys = new Set([norm(l.text)]);
     if (l.kind === 'chrome') {

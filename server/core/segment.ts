@@ -105,11 +105,27 @@ export function preSplitLines(text: string): string[] {
   return out;
 }
 
-function joinWrapped(a: string, b: string): string {
-  // A hyphen at a wrap point inside an English word is a soft break; Korean needs a space
-  // between eojeol anyway, so only the Latin hyphenation case is glued.
-  if (/[a-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
-  return a + ' ' + b;
+/**
+ * Two lines of a wrapped paragraph as one. A hyphen at the wrap point is a word's own ("co-chaired",
+ * "information-sharing": a wrap breaks there as readily as at a space) unless the text writes the word
+ * whole elsewhere ("coop-" "eration" where "cooperation" occurs): only then was it a hyphenation, and
+ * goes. Korean needs a space between eojeol anyway.
+ */
+function joinWrapped(a: string, b: string, wordsOf: () => Set<string>): string {
+  const head = /([A-Za-z]+)-$/.exec(a), tail = /^[a-z]+/.exec(b);
+  if (head && tail && wordsOf().has((head[1]! + tail[0]).toLowerCase())) return a.slice(0, -1) + b;
+  return (head && tail ? a : a + ' ') + b;
+}
+
+/**
+ * Whether a line of a wrapped paragraph ends its sentence, for telling where a paragraph ended: a
+ * dotted acronym at the end ("…on ROK-U.S.") does only before a word that opens a sentence, as
+ * inside a line (acronymEndsSentence); "U.S. Forces Korea" wraps there as often as anywhere.
+ */
+function lineEndsSentence(line: string, next: string): boolean {
+  if (!endsSentence(line)) return false;
+  if (!/(?:^|[\s(-])(?:[A-Z]\.){2,}$/.test(line)) return true;
+  return acronymEndsSentence(next, 0, next);
 }
 
 /**
@@ -131,18 +147,26 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   if (cur.length) blocks.push(cur);
 
   // Hard-wrapped texts are recognised by blank-line blocks containing run-on lines; a text
-  // with no blank lines is taken as one paragraph per line (the common copy-paste shape).
+  // with no blank lines is taken as one paragraph per line (the common copy-paste shape). A run-on
+  // line is cut near the wrap width (the longest line of a block of several), and what goes on after
+  // it is no capitalised opening: the lines of a list under its opening line ("…lines of effort:"
+  // then "Real-time sharing…", "A combined tabletop exercise…") run on too, but are paragraphs each.
+  // (A wrap before a capitalised name is common too; such lines count neither way.)
   const hasBlank = blocks.length > 1;
+  const wrapWidth = Math.max(0, ...blocks.filter((b) => b.length > 1).flatMap((b) => b.map(columns)));
   let runOn = 0;
   let multi = 0;
   for (const b of blocks) {
     for (let i = 0; i + 1 < b.length; i++) {
+      const l = b[i]!, next = b[i + 1]!;
+      if (/^[A-Z]/.test(next) && !endsSentence(l)) continue;
       multi++;
-      const l = b[i]!;
-      if (!endsSentence(l) && !detectMarker(b[i + 1]!)) runOn++;
+      if (!endsSentence(l) && !detectMarker(next) && columns(l) >= wrapWidth * 0.6) runOn++;
     }
   }
   const wrapped = hasBlank && runOn > 0 && runOn >= multi * 0.3;
+  let words: Set<string> | undefined;
+  const wordsOf = () => (words ??= new Set(text.toLowerCase().match(/[a-z]+/g) ?? []));
 
   const out: SplitParagraph[] = [];
   for (const b of blocks) {
@@ -154,7 +178,7 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       let startNew = para === null || mk !== null || !wrapped;
       // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
       // paragraph that was separated by a single newline only.
-      if (!startNew && endsSentence(prevLine) && prevLine.length < width * 0.7) startNew = true;
+      if (!startNew && lineEndsSentence(prevLine, l) && prevLine.length < width * 0.7) startNew = true;
       // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
       // ends in a Korean particle or connective ("ㅇ … 차관보가" / "공동 주관하였다."), or the next line
       // opens in lower case. A Korean item ending in a noun ("…등 논의") is complete, and what follows
@@ -165,13 +189,26 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
         if (para !== null) out.push(makePara(para));
         para = l;
       } else {
-        para = joinWrapped(para!, l);
+        para = joinWrapped(para!, l, wordsOf);
       }
       prevLine = l;
     }
     if (para !== null) out.push(makePara(para));
   }
   return out;
+}
+
+/**
+ * Display columns of a line: a Hangul syllable or a CJK character takes two, as in the fixed-width
+ * text a wrap was made for (Korean wrapped at 20 syllables is as wide as English at 40 letters).
+ */
+export function columns(line: string): number {
+  let n = line.length;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) n++;
+  }
+  return n;
 }
 
 function makePara(text: string): SplitParagraph {

@@ -197,6 +197,59 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(body)).to.equal(body);
     });
 
+    it('keeps a list that closes the statement, its items short and unpunctuated, and drops the footer after it', () => {
+      const body = [
+        'Joint Statement on the Second Meeting of the Space Policy Working Group',
+        '',
+        'The United States and the Republic of Korea held the second meeting of the space policy working group in Seoul on May 12, 2026.',
+        '',
+        'The two sides agreed to pursue the following lines of effort:',
+        'Sharing of space situational awareness data',
+        'A combined space tabletop exercise in the second half of 2026',
+        'Closer coordination with Japan on space security',
+      ];
+      expect(extractStatementBody([...body, '', 'Privacy Policy', 'FOIA'].join('\n'))).to.equal(body.join('\n'));
+      expect(extractStatementBody(['Home > News', '', ...body, '', '', 'Related News', 'Another release title'].join('\n'))).to.equal(body.join('\n'));
+    });
+
+    it('keeps a hard-wrapped title whole, and no body line that reads like a piece of it goes', () => {
+      const title = 'Joint Statement on the Fourth Meeting of the U.S.-ROK Space Policy Working Group';
+      const paras = [
+        'The United States and the Republic of Korea held the fourth meeting of the U.S.-ROK Space Policy Working Group in Seoul on May 12, 2026, co-chaired by officials of both defense ministries.',
+        'The two sides reviewed progress in sharing space situational awareness data and agreed to hold a combined space tabletop exercise in the second half of 2026.',
+        'They agreed to hold the fifth meeting of the Space Policy Working Group in Washington, D.C., in 2027.',
+      ];
+      for (const width of [72, 40, 30]) {
+        const wrap = (s: string) => s.split(' ').reduce<string[]>((ls, w) => {
+          if (ls.length && (ls[ls.length - 1]! + ' ' + w).length <= width) ls[ls.length - 1] += ' ' + w;
+          else ls.push(w);
+          return ls;
+        }, []);
+        const text = [title, ...paras].map((p) => wrap(p).join('\n')).join('\n\n');
+        const out = extractStatementBody(`Home\nNews\n\n${text}\n\nShare\nPrint`);
+        expect(out, `wrapped at ${width}`).to.equal(text);
+      }
+    });
+
+    it('reads Korean wrapped at 20 syllables a line by paragraph, as wide as English at 40 letters', () => {
+      const body = [
+        '한미 우주정책 실무그룹 제4차 회의 공동',
+        '보도문',
+        '',
+        '한미는 2026년 5월 12일 서울에서 한미 우주정책',
+        '실무그룹 제4차 회의를 개최하고 우주상황인식',
+        '정보 공유의 진전을 점검하였다.',
+        '',
+        '양측은 2026년 하반기에 연합 우주 도상훈련을',
+        '실시하기로 합의하였다.',
+        '',
+        '양측은 2027년 워싱턴에서 제5차 회의를 개최하기로',
+        '하였다.',
+      ].join('\n');
+      expect(extractStatementBody(body)).to.equal(body);
+      expect(extractStatementBody(`본문 바로가기\n\n${body}\n\n목록\n인쇄`)).to.equal(body);
+    });
+
     it('returns text without any sentence-like line unchanged', () => {
       expect(extractStatementBody('Home\nMenu\nSearch')).to.equal('Home\nMenu\nSearch');
     });

@@ -257,6 +257,55 @@ describe('core/segment', () => {
     });
   });
 
+  describe('#splitParagraphs on hard-wrapped text and lists', () => {
+    it('keeps a list under its opening line one item a paragraph, in a text that is not wrapped', () => {
+      const text = [
+        'The United States and the Republic of Korea held the second meeting of the working group in Seoul on June 26, 2025.',
+        '',
+        'The two sides agreed to pursue the following lines of effort:',
+        'Real-time sharing of missile warning data',
+        'A combined tabletop exercise in the first half of 2026',
+        'Closer coordination with Japan on maritime security',
+        '',
+        'They agreed to meet again in 2026.',
+      ].join('\n');
+      expect(splitParagraphs(text, 'en').map((p) => p.text)).to.deep.equal(text.split('\n').filter(Boolean));
+    });
+
+    it('keeps a word\'s own hyphen at a wrap point, and drops one only where the text writes the word whole', () => {
+      const text = [
+        'The meeting was co-',
+        'chaired by the deputy ministers, who',
+        'reviewed information-',
+        'sharing and closer coop-',
+        'eration with partners.',
+        '',
+        'Both sides value cooperation highly',
+        'and will meet again next year.',
+      ].join('\n');
+      expect(splitParagraphs(text, 'en').map((p) => p.text)).to.deep.equal([
+        'The meeting was co-chaired by the deputy ministers, who reviewed information-sharing and closer cooperation with partners.',
+        'Both sides value cooperation highly and will meet again next year.',
+      ]);
+    });
+
+    it('does not end a wrapped paragraph at a line that ends in a dotted acronym before a name', () => {
+      const text = [
+        'The co-chairs of the working group reviewed the progress',
+        'made on ROK-U.S.',
+        'Conventional-Nuclear Integration and welcomed the',
+        'tabletop exercise that the two sides held in May.',
+        '',
+        'They agreed to meet again in the first half',
+        'of 2026.',
+      ].join('\n');
+      expect(splitParagraphs(text, 'en').map((p) => p.text)).to.deep.equal([
+        'The co-chairs of the working group reviewed the progress made on ROK-U.S. Conventional-Nuclear Integration and welcomed the tabletop exercise that the two sides held in May.',
+        'They agreed to meet again in the first half of 2026.',
+      ]);
+    });
+  });
+
   describe('#preSplitLines', () => {
     it('returns every non-empty trimmed line, in order', () => {
       expect(preSplitLines('  first line \r\n\r\nsecond\u00a0 line\n\n  \n- 3 -\n')).to.deep.equal(['first line', 'second line', '- 3 -']);
