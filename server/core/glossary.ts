@@ -224,29 +224,26 @@ function gapOk(text: string, a: number, b: number): boolean {
 const TOKBUF: number[] = [];
 
 /** Candidates by span length (longest first), then position: an insertion sort, as lists are short. */
-function byLengthThenStart(list: { start: number; end: number }[]): void {
+/** By position, and at one position the longest first (an insertion sort: a paragraph has few). */
+function byStartThenLength(list: { start: number; end: number }[]): void {
   for (let i = 1; i < list.length; i++) {
-    const x = list[i]!, lx = x.end - x.start;
+    const x = list[i]!;
     let j = i - 1;
     for (; j >= 0; j--) {
-      const y = list[j]!, ly = y.end - y.start;
-      if (ly > lx || (ly === lx && y.start <= x.start)) break;
+      const y = list[j]!;
+      if (y.start < x.start || (y.start === x.start && y.end >= x.end)) break;
       list[j + 1] = y;
     }
     list[j + 1] = x;
   }
 }
 
-function byStart(list: { start: number }[]): void {
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i]!;
-    let j = i - 1;
-    for (; j >= 0 && list[j]!.start > x.start; j--) list[j + 1] = list[j]!;
-    list[j + 1] = x;
-  }
-}
-
-/** Non-overlapping glossary terms in `text`, longest match first, sorted by position. */
+/**
+ * Non-overlapping glossary terms in `text`, sorted by position: leftmost, then longest. A term inside
+ * a longer one gives way to it ("Secretary" in "Secretary of Defense"); of two that overlap, the one
+ * that starts first is read ("Assistant Secretary" of Defense, not Assistant "Secretary of Defense";
+ * "Deputy Secretary" of State), as a title is read from its first word.
+ */
 export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { termIndex: number; start: number; end: number }[] {
   const m = matcher(g, lang);
   const cands: { termIndex: number; start: number; end: number }[] = [];
@@ -330,14 +327,9 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
     }
   }
   if (cands.length < 2) return cands;
-  byLengthThenStart(cands);
+  byStartThenLength(cands);
   const hits: { termIndex: number; start: number; end: number }[] = [];
-  for (const c of cands) {
-    let clash = false;
-    for (const h of hits) if (h.start < c.end && c.start < h.end) clash = true;
-    if (!clash) hits.push(c);
-  }
-  byStart(hits);
+  for (const c of cands) if (!hits.length || c.start >= hits[hits.length - 1]!.end) hits.push(c);
   return hits;
 }
 

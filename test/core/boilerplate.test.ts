@@ -250,6 +250,13 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(`본문 바로가기\n\n${body}\n\n목록\n인쇄`)).to.equal(body);
     });
 
+    it('drops a ministry release\'s attachment and contact lines after the body', () => {
+      const body = ['한미 우주정책 실무그룹 제4차 회의 결과', '', '한미는 2026년 5월 12일 서울에서 한미 우주정책 실무그룹 제4차 회의를 개최하였다.', '', '양측은 2027년 워싱턴에서 제5차 회의를 개최하기로 하였다.'];
+      for (const tail of ['붙임 : 공동언론보도문 영문본 1부.  끝.', '붙임 1. 공동언론보도문(영문)', '붙임： 영문본']) {
+        expect(extractStatementBody([...body, '', tail, '담당 : 국방정책실 국제정책관실'].join('\n')), tail).to.equal(body.join('\n'));
+      }
+    });
+
     it('returns text without any sentence-like line unchanged', () => {
       expect(extractStatementBody('Home\nMenu\nSearch')).to.equal('Home\nMenu\nSearch');
     });

@@ -66,6 +66,11 @@ describe('core/glossary', () => {
       expect(found(g, 'The two sides reaffirmed the U.S.-ROK Alliance and extended deterrence.', 'en'))
         .to.deep.equal(['reaffirmed=2', 'U.S.-ROK Alliance=5', 'extended deterrence=1']);
     });
+    it('reads overlapping terms from the left: a title from its first word, a term inside a longer one as the longer', () => {
+      const titles = parseGlossary(['en\tko', 'Secretary of Defense\t국방장관', 'Assistant Secretary\t차관보', 'Deputy Secretary\t부장관', 'Secretary of State\t국무장관', 'Secretary\t장관'].join('\n'));
+      expect(found(titles, 'The Acting Assistant Secretary of Defense met the Deputy Secretary of State and the Secretary of Defense.', 'en'))
+        .to.deep.equal(['Assistant Secretary=1', 'Deputy Secretary=2', 'Secretary of Defense=0']);
+    });
     it('matches acronyms in their own case only', () => {
       expect(found(g, 'The NCG met with us.', 'en')).to.deep.equal(['NCG=0']);
       expect(found(g, 'The US side agreed.', 'en')).to.deep.equal(['US=3']);

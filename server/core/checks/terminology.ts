@@ -49,12 +49,14 @@ export function contains(text: string, term: string): boolean {
   if (HANGUL_RE.test(term) && term.length === 1) {
     // "미" (U.S.) or "한" (ROK) only count as words of their own ("미 국방부"), not inside "미사일".
     // Compounds of such abbreviations ("한미", "한미일") count too.
-    return new RegExp(`(?<![가-힣])[한미일중러북]*${term}[한미일중러북]*(?=[\\s·∙\\-]|$|[은는이가을를의와과도에](?![가-힣]))`, 'u').test(text);
+    // Punctuation ends it too ("북한의 핵, 탄도 미사일").
+    return new RegExp(`(?<![가-힣])[한미일중러북]*${term}[한미일중러북]*(?=[\\s·∙\\-,.;:)\\]」』”’]|$|[은는이가을를의와과도에](?![가-힣]))`, 'u').test(text);
   }
   if (HANGUL_RE.test(term) || !/[A-Za-z]/.test(term)) return text.replace(/\s+/g, '').includes(term.replace(/\s+/g, ''));
   let re = wordRes.get(term);
   if (!re) {
-    const e = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    // An apostrophe is either kind ("People’s" in a text typeset with curly quotes).
+    const e = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]");
     re = new RegExp(`(?<![\\p{L}\\d])${e}(?:s|es|d|ed|ing)?(?![\\p{L}\\d])`, 'iu');
     wordRes.set(term, re);
   }
