@@ -1686,7 +1686,8 @@ export class ReviewPage {
         return;
       }
       await this.reloadAll(Math.max(this.current, 0), false);
-      announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept.`);
+      const edits = res.editsKept ? `; ${res.editsKept} text correction${res.editsKept === 1 ? '' : 's'} made in review kept (the new version publishes ${res.editsKept === 1 ? 'that paragraph' : 'those paragraphs'} as before)` : '';
+      announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept${edits}.`);
       // The panel was rebuilt: the diff dialog gives the focus back to the Versions tab, not to <body>.
       this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true });
       await this.showDiff(lang);

@@ -11,7 +11,7 @@ import { singleSpaced as norm } from '../core/segment.ts';
 import { baseLanguage } from '../core/lang.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, setStatementInfo, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
-import { recordEvent } from '../store/events.ts';
+import { paragraphTextEvents, recordEvent } from '../store/events.ts';
 import { prepareText, settleHashes, sourceColumns, type SourceInfo } from './import.ts';
 import { wordDiff } from './edit.ts';
 import { checkStatementDate, nowIso, vocabularyOf, type OpsOptions } from './context.ts';
@@ -28,14 +28,22 @@ export interface VersionResult {
   carriedBeads: number;
   /** The statement had no text in this language: it was added, aligned to the source text. */
   added?: boolean;
+  /** Paragraphs a reviewer had corrected that the new version leaves as first published: the correction stays. */
+  editsKept?: number;
 }
 
-/** Old paragraph id → index of the identical paragraph in the new list (a monotone matching). */
-function matchParagraphs(old: ParagraphRow[], next: string[]): Map<number, number> {
+/** A paragraph as it was imported, before any review edit: its oldest text edit's "before". */
+function asImported(db: Db, p: ParagraphRow): string {
+  const edits = paragraphTextEvents(db, p.id);
+  return edits.length ? (JSON.parse(edits[edits.length - 1]!.before) as { content: string }).content : p.content;
+}
+
+/** Old paragraph id → index of the identical paragraph in the new list (a monotone matching on `keys`, one per old paragraph). */
+function matchParagraphs(old: ParagraphRow[], keys: string[], next: string[]): Map<number, number> {
   const map = new Map<number, number>();
   let i = 0;
   let j = 0;
-  for (const part of diffArrays(old.map((p) => norm(p.content)), next.map(norm))) {
+  for (const part of diffArrays(keys, next.map(norm))) {
     const n = part.count ?? part.value.length;
     if (part.added) j += n;
     else if (part.removed) i += n;
@@ -71,8 +79,24 @@ export function importVersion(
   // Matching and aligning are pure and may take a while: done before the write transaction opens,
   // which then checks that nobody imported another version meanwhile.
   const oldParas = listParagraphs(db, current.id);
-  const match = matchParagraphs(oldParas, paragraphs.map((p) => p.text));
-  if (match.size === oldParas.length && oldParas.length === paragraphs.length) throw new InputError(`the new ${lang} text is the same as version ${current.version}`);
+  // A paragraph a reviewer corrected is the same paragraph in a release that has it as it now reads
+  // (the ministry made the same correction) or as it was first published (the correction stands, and
+  // is carried into the new version with the row's confirmation).
+  const originals = oldParas.map((p) => asImported(db, p));
+  const nextKeys = new Set(paragraphs.map((p) => norm(p.text)));
+  const keys = oldParas.map((p, i) => {
+    const now = norm(p.content), was = norm(originals[i]!);
+    return nextKeys.has(now) || !nextKeys.has(was) ? now : was;
+  });
+  const match = matchParagraphs(oldParas, keys, paragraphs.map((p) => p.text));
+  // The same text as published before, review edits aside: nothing new to store.
+  if (match.size === oldParas.length && oldParas.length === paragraphs.length && oldParas.every((p, i) => norm(paragraphs[match.get(p.id)!]!.text) === norm(originals[i]!)))
+    throw new InputError(`the new ${lang} text is the same as version ${current.version}${originals.some((o, i) => o !== oldParas[i]!.content) ? ' as it was published (the review\'s text edits aside)' : ''}`);
+  const editedContent = new Map<number, { content: string; by: string }>();
+  oldParas.forEach((p, i) => {
+    const j = match.get(p.id);
+    if (j !== undefined && norm(p.content) !== norm(paragraphs[j]!.text)) editedContent.set(j, { content: p.content, by: paragraphTextEvents(db, p.id)[0]?.actor ?? actor });
+  });
   const kept = new Set(match.values());
   const plans = listAlignments(db, statementId)
     .filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id)
@@ -103,8 +127,14 @@ export function importVersion(
         body: text as string,
         ...sourceColumns(opts.source),
         at,
-        paragraphs: paragraphs.map((p, i) => ({ content: p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
+        paragraphs: paragraphs.map((p, i) => ({ content: editedContent.get(i)?.content ?? p.text, marker: p.marker, level: p.level, changed: !kept.has(i) })),
       });
+      // A correction carried into the new version is that paragraph's text edit too, by whoever made it:
+      // its history shows it, and the next version is compared with the text as published.
+      for (const [j, e] of editedContent) {
+        const paragraphId = paragraphIds[j]!;
+        recordEvent(db, { at, actor: e.by, action: 'paragraph.edit', statementId, entity: 'paragraph', entityId: paragraphId, before: { paragraphId, content: paragraphs[j]!.text }, after: { paragraphId, content: e.content } });
+      }
       // Importing these texts as they now are, or as any version was, finds this statement.
       settleHashes(db, statementId);
       let carriedBeads = 0;
@@ -147,9 +177,9 @@ export function importVersion(
         entity: 'text',
         entityId: textId,
         before: { lang, version: current.version, textId: current.id, paragraphs: oldParas.length },
-        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...dated },
+        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...(editedContent.size ? { editsKept: editedContent.size } : {}), ...dated },
       });
-      return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads };
+      return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads, ...(editedContent.size ? { editsKept: editedContent.size } : {}) };
     })
     .immediate();
 }

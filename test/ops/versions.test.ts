@@ -5,7 +5,7 @@ import type { Db } from '../../server/store/db.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView, addFlag, changeFlag, commentOnFlag } from '../../server/ops/review.ts';
 import { insertFlag } from '../../server/store/beads.ts';
-import { editAlignment, editParagraph } from '../../server/ops/edit.ts';
+import { editAlignment, editParagraph, paragraphHistory } from '../../server/ops/edit.ts';
 import { importVersion, diffVersions, storedLanguage } from '../../server/ops/versions.ts';
 import { listCurrentTexts, listStatements, listTextVersions } from '../../server/store/statements.ts';
 import { importStatement } from '../../server/ops/import.ts';
@@ -222,6 +222,34 @@ describe('ops/versions', () => {
     expect(storedLanguage(db, id, 'ko')).to.equal('kor');
     expect(storedLanguage(db, id, 'ja')).to.equal('ja');
     expect(importVersion(db, id, 'kor', ko2, 'bob')).to.deep.include({ version: 2 });
+  });
+
+  it('keeps a reviewer\'s text correction, and the row\'s confirmation, when the new version publishes that paragraph as before', () => {
+    // The reviewer corrects a Korean paragraph (not the one version 2 changes) and confirms its row.
+    const b = view().beads.find((x) => x.tgt.some((p) => p.text.includes('2026년 봄')))!;
+    const para = b.tgt.find((p) => p.text.includes('2026년 봄'))!;
+    const fixed = para.text.replace('2026년 봄', '2026년 봄철');
+    editParagraph(db, para.id, { content: fixed, base: para.text }, 'carol');
+    const nb = view().beads.find((x) => x.id === b.id)!;
+    editAlignment(db, { op: 'confirm', beadId: nb.id, version: nb.version }, 'carol');
+    // The ministry's version 2 has that paragraph as first published.
+    const r = importVersion(db, id, 'ko', ko2, 'bob');
+    expect(r).to.deep.include({ version: 2, editsKept: 1 });
+    const row = view().beads.find((x) => x.tgt.some((p) => p.text.includes('2026년 봄')))!;
+    expect(row.tgt.map((p) => p.text)).to.include(fixed);
+    expect(row.status).to.equal('confirmed');
+    // The new paragraph's history says who corrected it, from what the ministry published.
+    const carried = row.tgt.find((p) => p.text === fixed)!;
+    expect(paragraphHistory(db, carried.id).map((h) => [h.actor, h.before, h.after])).to.deep.equal([['carol', para.text, fixed]]);
+    // A version that is the first one as published, corrections aside, is nothing new.
+    const before = dbDigest(db);
+    expect(() => importVersion(db, id, 'ko', ko2, 'bob')).to.throw(InputError, /the new ko text is the same as version 2 as it was published \(the review's text edits aside\)/);
+    expect(dbDigest(db)).to.equal(before);
+    // One that makes the reviewer's correction itself is a new version, every row kept.
+    const r3 = importVersion(db, id, 'ko', ko2.replace('2026년 봄', '2026년 봄철'), 'bob');
+    expect(r3).to.deep.include({ version: 3, changed: 0 });
+    expect(r3.editsKept).to.equal(undefined);
+    expect(view().beads.find((x) => x.tgt.some((p) => p.text === fixed))!.status).to.equal('confirmed');
   });
 
   it('refuses an identical text and changes nothing', () => {
