@@ -1,4 +1,7 @@
-// Cheap client-side anchors (numbers, months, Latin acronyms, glossary names) and the text-piece splitter that lays anchors and finding marks over a paragraph.
+// Client-side anchors (numbers, dates, ordinals, acronyms, names: the aligner's and the checks' own, from
+// server/core/anchors.ts, plus glossary names) and the text-piece splitter that lays anchors and finding
+// marks over a paragraph.
+import { extractAnchors } from '../server/core/anchors.ts';
 
 export interface Anchor {
   start: number;
@@ -9,33 +12,30 @@ export interface Anchor {
   alt?: string[];
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-
-// One pass per paragraph: month names first so "May" is not lost, then digit groups (a following 월 makes a
-// month), then Latin acronyms. Hangul is a non-word character for \b, so "KIDD를" still yields KIDD.
-const ANCHOR_RE =
-  /\b(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s?월)?|\b([A-Z]{2,})\b/g;
-
-export function findAnchors(text: string): Anchor[] {
-  const out: Anchor[] = [];
-  ANCHOR_RE.lastIndex = 0;
-  for (let m = ANCHOR_RE.exec(text); m; m = ANCHOR_RE.exec(text)) {
-    const start = m.index;
-    if (m[1]) {
-      const month = MONTHS[m[1].slice(0, 4).replace('.', '').toLowerCase()] ?? MONTHS[m[1].slice(0, 3).toLowerCase()];
-      if (month) out.push({ start, end: start + m[1].length, key: `m:${month}` });
-    } else if (m[2]) {
-      const value = m[2].replace(/,/g, '');
-      if (m[3]) out.push({ start, end: start + m[0].length, key: `m:${Number(value)}` });
-      else out.push({ start, end: start + m[2].length, key: `n:${Number(value)}` });
-    } else if (m[4]) {
-      out.push({ start, end: start + m[4].length, key: `a:${m[4]}` });
+/**
+ * Numbers, dates, ordinals, acronyms and personal names of a paragraph, found as the server's checks
+ * find them, so "$3.2 billion" and "32억 달러" or "Third" and "제3차" match, as they do there. A date
+ * matches a date of the same day with or without its year; a year matches the same number.
+ */
+export function findAnchors(text: string, lang: string): Anchor[] {
+  return extractAnchors(text, lang).map((a): Anchor => {
+    const at = { start: a.start, end: a.end };
+    switch (a.kind) {
+      case 'date':
+        return { ...at, key: `d:${a.value}`, alt: [`md:${a.value.slice(-5)}`] };
+      case 'year':
+        return { ...at, key: `n:${a.value}` };
+      case 'name': {
+        const [first, ...rest] = a.value.split(' ').map((k) => `nm:${k}`);
+        return rest.length ? { ...at, key: first!, alt: rest } : { ...at, key: first! };
+      }
+      default:
+        return { ...at, key: `${KIND_PREFIX[a.kind]}:${a.value}` };
     }
-  }
-  return out;
+  });
 }
+
+const KIND_PREFIX: Record<string, string> = { number: 'n', ordinal: 'o', acronym: 'a', percent: 'p', month: 'm', time: 't' };
 
 /** Per language, the glossary's proper names keyed by their first two characters; a hit's key is the glossary entry, shared across languages. */
 export interface NameIndex {
@@ -112,7 +112,7 @@ export function findNames(text: string, lang: string, index: NameIndex | null): 
 /** Numbers, months and acronyms, plus glossary names; where a name covers an acronym (e.g. "ROK"), the name wins. */
 export function paragraphAnchors(text: string, lang: string, names: NameIndex | null): Anchor[] {
   const named = findNames(text, lang, names);
-  const basic = findAnchors(text);
+  const basic = findAnchors(text, lang);
   if (!named.length) return basic;
   const kept = basic.filter((a) => !named.some((n) => a.start < n.end && n.start < a.end));
   return [...named, ...kept].sort((x, y) => x.start - y.start);

@@ -2,22 +2,27 @@
 import { expect } from 'chai';
 import { buildNameIndex, findAnchors, isShared, pieces, rowAnchors } from '../../web/anchors.ts';
 
-const keys = (text: string): string[] => findAnchors(text).map((a) => a.key);
+const keys = (text: string, lang: string): string[] => findAnchors(text, lang).map((a) => a.key);
 
 describe('web/anchors', () => {
-  it('finds digit groups, months and Latin acronyms in English and Korean', () => {
-    expect(keys('On September 22, 2025, the ROK and the U.S. pledged $1,500.5 million for 26th KIDD.')).to.deep.equal(['m:9', 'n:22', 'n:2025', 'a:ROK', 'n:1500.5', 'n:26', 'a:KIDD']);
-    expect(keys('2025년 9월 22일 제26차 한미 통합국방협의체(KIDD) 회의')).to.deep.equal(['n:2025', 'm:9', 'n:22', 'n:26', 'a:KIDD']);
-    expect(keys('Talks resumed in Sept. and ended in May.')).to.deep.equal(['m:9', 'm:5']);
+  it('finds dates, numbers with their scale, ordinals, months and acronyms as the checks do, in English and Korean alike', () => {
+    expect(keys('On September 22, 2025, the ROK and the U.S. pledged $1,500.5 million for 26th KIDD.', 'en')).to.deep.equal(['d:2025-09-22', 'a:ROK', 'a:US', 'n:1500500000', 'o:26', 'a:KIDD']);
+    expect(keys('2025년 9월 22일 제26차 한미 통합국방협의체(KIDD) 회의', 'ko')).to.deep.equal(['d:2025-09-22', 'o:26', 'a:KIDD']);
+    expect(keys('Talks resumed in Sept. and ended in May.', 'en')).to.deep.equal(['m:9', 'm:5']);
+    // A figure written with a scale word and its Korean in 억, an ordinal word and 제N차: the same keys.
+    expect(keys('The allies pledged $3.2 billion for the Third meeting.', 'en')).to.deep.equal(['n:3200000000', 'o:3']);
+    expect(keys('동맹은 제3차 회의를 위해 32억 달러를 약속하였다.', 'ko')).to.deep.equal(['o:3', 'n:3200000000']);
     // Spans point at the text they cover.
     const text = '양측은 KIDD를 개최하였다';
-    const [a] = findAnchors(text);
+    const [a] = findAnchors(text, 'ko');
     expect(text.slice(a!.start, a!.end)).to.equal('KIDD');
   });
 
-  it('marks keys shared by both sides of a row and leaves one-sided ones out', () => {
+  it('marks keys shared by both sides of a row and leaves one-sided ones out; a day matches with or without its year', () => {
     const r = rowAnchors(['The DPRK fired 3 missiles on August 14.'], ['북한은 8월 14일 미사일 2발을 발사하였다.'], { src: 'en', tgt: 'ko' });
-    expect([...r.shared].sort()).to.deep.equal(['m:8', 'n:14']);
+    expect([...r.shared].sort()).to.deep.equal(['d:--08-14', 'md:08-14']);
+    const year = rowAnchors(['The DPRK fired missiles on August 14, 2025.'], ['북한은 8월 14일 미사일을 발사하였다.'], { src: 'en', tgt: 'ko' });
+    expect(isShared(year.src[0]![1]!, year.shared) && isShared(year.tgt[0]![0]!, year.shared)).to.equal(true);
     expect(r.src[0]!.map((a) => a.key)).to.include.members(['a:DPRK', 'n:3']);
     expect(r.tgt[0]!.map((a) => a.key)).to.include('n:2');
   });
