@@ -1560,11 +1560,15 @@ export class ReviewPage {
   private async decide(f: Finding, verdict: 'accept' | 'dismiss'): Promise<void> {
     if (!requireReviewer()) return;
     try {
-      await decideFinding(f.id, verdict);
+      // A row already flagged for it (a number flag, then the number check's suggestion) gets the
+      // suggestion on that flag's thread instead of a second flag.
+      const had = new Set(this.beads.find((b) => b.id === f.beadId)?.flags.map((x) => x.id) ?? []);
+      const { finding } = await decideFinding(f.id, verdict);
       clearError();
       // Accepting adds a flag to the row: reload so badges, counts and the flags panel agree.
       await this.reloadAll(this.current >= 0 ? this.current : 0, false);
-      announce(verdict === 'accept' ? `Suggestion accepted as a flag: ${f.check}.` : `Suggestion dismissed: ${f.check}.`);
+      const joined = finding.flagId !== null && had.has(finding.flagId);
+      announce(verdict === 'dismiss' ? `Suggestion dismissed: ${f.check}.` : joined ? `Suggestion added to the row's open flag: ${f.check}.` : `Suggestion accepted as a flag: ${f.check}.`);
       this.panelBody.querySelector<HTMLElement>('.finding-list button, .panel-actions button')?.focus();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {

@@ -5,7 +5,7 @@ import { checkAlignment, checkConsistency, type ConsistencyPair, type Finding } 
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
-import { listAlignments, listBeads, insertFlag, getAlignment, requireCurrentAlignment } from '../store/beads.ts';
+import { listAlignments, listBeads, insertFlag, insertFlagComment, getAlignment, openFlagOf, requireCurrentAlignment } from '../store/beads.ts';
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow, type NewFinding } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
@@ -231,16 +231,21 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
       requireCurrentAlignment(db, f.alignmentId, `finding ${findingId}`);
       const at = nowIso(opts);
       let flagId: number | null = null;
+      let joined = false;
       if (verdict === 'accept') {
         if (f.beadId === null) throw new ConflictError(`finding ${findingId} no longer points at a row; run the checks again`);
-        flagId = insertFlag(db, {
-          beadId: f.beadId,
-          category: FLAG_CATEGORY_OF_CHECK[f.check] ?? 'meaning',
-          severity: f.severity === 'error' ? 'major' : 'minor',
-          comment: `[${f.check}] ${f.message}`,
-          author: actor,
-          at,
-        }).id;
+        const category = FLAG_CATEGORY_OF_CHECK[f.check] ?? 'meaning';
+        const comment = `[${f.check}] ${f.message}`;
+        // A reviewer who already flagged the row for this (a number flag, then the number check's
+        // suggestion) gets the finding on that flag's thread, not a second flag to resolve.
+        const open = openFlagOf(db, f.beadId, category);
+        if (open !== undefined) {
+          insertFlagComment(db, { flagId: open, author: actor, body: comment, at });
+          flagId = open;
+          joined = true;
+        } else {
+          flagId = insertFlag(db, { beadId: f.beadId, category, severity: f.severity === 'error' ? 'major' : 'minor', comment, author: actor, at }).id;
+        }
       }
       const after = setFindingStatus(db, findingId, verdict === 'accept' ? 'accepted' : 'dismissed', flagId, at);
       recordEvent(db, {
@@ -251,7 +256,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         entity: 'finding',
         entityId: findingId,
         before: { status: f.status },
-        after: { status: after.status, flagId },
+        after: { status: after.status, flagId, ...(joined ? { joinedFlag: true } : {}) },
       });
       return after;
     })

@@ -225,6 +225,11 @@ export function getFlag(db: Db, id: number): FlagRow {
   return { ...r, comments };
 }
 
+/** The first open flag of this category on the bead, if any. */
+export function openFlagOf(db: Db, beadId: number, category: string): number | undefined {
+  return q(db).prepare("SELECT id FROM flags WHERE bead_id = ? AND category = ? AND status = 'open' ORDER BY id LIMIT 1").pluck().get(beadId, category) as number | undefined;
+}
+
 export function insertFlagComment(db: Db, c: { flagId: number; author: string; body: string; at: string }): number {
   return Number(q(db).prepare('INSERT INTO flag_comments (flag_id, author, body, created_at) VALUES (?, ?, ?, ?)').run(c.flagId, c.author, c.body, c.at).lastInsertRowid);
 }

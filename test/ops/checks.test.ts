@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { getStatementView } from '../../server/ops/review.ts';
+import { addFlag, getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { listStatements } from '../../server/store/statements.ts';
@@ -42,6 +42,21 @@ describe('ops/checks', () => {
     expect(after).to.have.length(before);
     expect(after.filter((f) => f.key === b!.key).map((f) => f.status)).to.deep.equal(['dismissed']);
     expect(after.filter((f) => f.key === a!.key).map((f) => f.status)).to.deep.equal(['accepted']);
+  });
+
+  it('accepting a suggestion on a row already flagged for it adds it to that flag\'s thread, not a second flag', () => {
+    runStatementChecks(db, id, 'checker');
+    const date = statementFindings(db, id).find((f) => f.check === 'dates' && f.severity !== 'info')!;
+    // A flag of another category on the row is no such flag.
+    const style = addFlag(db, date.beadId!, { category: 'style', comment: 'register' }, 'dana');
+    const mine = addFlag(db, date.beadId!, { category: 'number', comment: 'The Korean says the 16th.' }, 'dana');
+    const accepted = decideFinding(db, date.id, 'accept', 'erin');
+    expect(accepted.flagId).to.equal(mine.id);
+    const flags = getStatementView(db, id).alignment!.beads.find((b) => b.id === date.beadId)!.flags;
+    expect(flags.map((f) => [f.id, f.comments!.map((c) => [c.author, c.body])])).to.deep.equal([
+      [style.id, []],
+      [mine.id, [['erin', `[dates] ${date.message}`]]],
+    ]);
   });
 
   it('keeps the id of a suggestion found again, so a page loaded before someone else\'s edit can still decide it', () => {
