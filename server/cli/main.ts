@@ -457,10 +457,11 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .requiredOption('--format <format>', 'csv or html')
     .option('--statement <id>', 'only this statement (repeatable)', parseId)
     .option('--out <path>', 'output file; default stdout')
+    .option('--info', 'also the checks\' informational suggestions (left out by default, as the review page hides them)')
     .addOption(dbOption())
-    .action(async (o: { format: string; statement?: number[]; out?: string; db?: string }) => {
+    .action(async (o: { format: string; statement?: number[]; out?: string; info?: boolean; db?: string }) => {
       if (o.format !== 'csv' && o.format !== 'html') throw new UsageError(`unknown --format "${o.format}" (csv, html)`);
-      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, o.statement ?? []), true);
+      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, o.statement ?? [], undefined, o.info === true), true);
       if (o.out) writeFileSync(resolve(io.cwd, o.out), report);
       else io.out.write(report);
     });

@@ -11,9 +11,16 @@ const COLUMNS = ['kind', 'id', 'statement_id', 'statement_title', 'statement_dat
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function buildReport(db: Db, format: ReportFormat, statementIds: number[] = [], generatedAt = new Date().toISOString()): string {
+/**
+ * Flags (every status) and open findings of the statements (all by default). Informational findings
+ * ("'nuclear' should be rendered as '핵'") are left out unless `includeInfo`, as the review page hides
+ * them unless asked: they would bury the flags and count as open items nobody has to act on.
+ */
+export function buildReport(db: Db, format: ReportFormat, statementIds: number[] = [], generatedAt = new Date().toISOString(), includeInfo = false): string {
   for (const id of statementIds) getStatement(db, id);
-  const rows = listReportRows(db, statementIds);
+  const all = listReportRows(db, statementIds);
+  const rows = includeInfo ? all : all.filter((r) => r.kind !== 'finding' || r.severity !== 'info');
+  const infoLeftOut = all.length - rows.length;
   // Texts of the rows the report points at, fetched per statement rather than per row.
   const texts = new Map<number, { src: string; tgt: string; srcLang: string; tgtLang: string }>();
   for (const sid of new Set(rows.map((r) => r.statementId)))
@@ -55,7 +62,7 @@ th{background:#f5f6f8;font-weight:600}tr.finding td:nth-child(2){color:#6941c6}t
 [lang=ko]{word-break:keep-all}
 </style></head><body>
 <h1>twintext report</h1>
-<p class="meta">Generated ${esc(generatedAt)} · ${rows.length} items, ${open} open</p>
+<p class="meta">Generated ${esc(generatedAt)} · ${rows.length} items, ${open} open${infoLeftOut ? ` · ${infoLeftOut} informational suggestion${infoLeftOut === 1 ? '' : 's'} of the checks left out` : ''}</p>
 ${sections || '<p>No flags or open findings.</p>'}
 </body></html>
 `;

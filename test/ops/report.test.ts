@@ -23,7 +23,7 @@ describe('ops/report', () => {
 
   it('writes a CSV with a BOM: one row per flag and per open finding, with the row texts', () => {
     runStatementChecks(db, ids[0]!, 'checker');
-    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested').length;
+    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested');
     const csv = buildReport(db, 'csv', [ids[0]!]);
     expect(csv.startsWith('\ufeffkind,id,statement_id')).to.equal(true);
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
@@ -31,16 +31,29 @@ describe('ops/report', () => {
       ['2', 'name', 'open'],
       ['4', 'style', 'resolved'],
     ]);
-    expect(rows.filter((r) => r.kind === 'finding')).to.have.length(open);
+    expect(rows.filter((r) => r.kind === 'finding')).to.have.length(open.filter((f) => f.severity !== 'info').length);
     expect(rows.find((r) => r.category === 'name')!.target_text).to.match(/^대한민국 국방부와/);
     addFlag(db, getStatementView(db, ids[0]!).alignment!.beads[5]!.id, { category: 'style', comment: '=HYPERLINK("http://x","click")' }, 'mallory');
     const again = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
     expect(again.find((r) => r.author === 'mallory')!.comment).to.equal(`'=HYPERLINK("http://x","click")`);
   });
 
+  it('leaves out the informational suggestions unless asked, and says how many', () => {
+    runStatementChecks(db, ids[0]!, 'checker');
+    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested');
+    const info = open.filter((f) => f.severity === 'info').length;
+    expect(info).to.be.above(0);
+    const rows = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.kind === 'finding').map((r) => r.severity).sort()).to.deep.equal(open.filter((f) => f.severity !== 'info').map((f) => f.severity).sort());
+    const all = parse(buildReport(db, 'csv', [ids[0]!], undefined, true).slice(1), { columns: true }) as Record<string, string>[];
+    expect(all.filter((r) => r.kind === 'finding')).to.have.length(open.length);
+    expect(buildReport(db, 'html', [ids[0]!], '2026-01-01T00:00:00Z')).to.include(`informational suggestion${info === 1 ? '' : 's'} of the checks left out`);
+  });
+
   it('leaves out dismissed findings', () => {
     runStatementChecks(db, ids[0]!, 'checker');
-    const [first] = statementFindings(db, ids[0]!);
+    const first = statementFindings(db, ids[0]!).find((f) => f.severity !== 'info');
+    expect(parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }).some((r: any) => r.kind === 'finding' && r.id === String(first!.id))).to.equal(true);
     decideFinding(db, first!.id, 'dismiss', 'erin');
     const rows = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
     expect(rows.some((r) => r.kind === 'finding' && r.id === String(first!.id))).to.equal(false);
@@ -61,7 +74,7 @@ describe('ops/report', () => {
     importVersion(db, ids[0]!, 'ko', ko.replace('1조 4,028억 원', '1조 5,192억 원'), 'bob');
     const rows = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
     const current = getStatementView(db, ids[0]!).alignment!;
-    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested' && f.alignmentId === current.id);
+    const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested' && f.alignmentId === current.id && f.severity !== 'info');
     expect(rows.filter((r) => r.kind === 'flag')).to.have.length(2);
     expect(rows.filter((r) => r.kind === 'finding').map((r) => Number(r.id)).sort()).to.deep.equal(open.map((f) => f.id).sort());
     expect(rows.every((r) => r.source_text !== '' || r.target_text !== '')).to.equal(true);

@@ -41,7 +41,9 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     const format = String(req.query.format ?? 'html');
     if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
     const ids = idList(req.query.statement, 'statement');
-    const report = buildReport(db, format, ids);
+    const info = req.query.info;
+    if (info !== undefined && info !== '1' && info !== '0' && info !== 'true' && info !== 'false') throw new HttpError(400, 'bad_request', '"info" must be 1 or 0');
+    const report = buildReport(db, format, ids, undefined, info === '1' || info === 'true');
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="twintext-report.${format}"`);
     if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
