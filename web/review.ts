@@ -1428,8 +1428,20 @@ export class ReviewPage {
     this.focusRow(i);
   }
 
+  /**
+   * After a flag's status changed and the panel was rebuilt: the focus goes to that flag's buttons if
+   * it is still listed, else to the flag now in its place (the next one), else to the last, and only
+   * with no flag left to the panel's filter.
+   */
+  private focusFlagAfter(flagId: number, place: number): void {
+    const items = [...this.panelBody.querySelectorAll<HTMLElement>('.flag-list > li')];
+    const item = items.find((li) => li.dataset['flagId'] === String(flagId)) ?? items[Math.min(place, items.length - 1)];
+    (item?.querySelector<HTMLElement>('button') ?? this.panelBody.querySelector<HTMLElement>('select'))?.focus();
+  }
+
   private async setFlagStatus(flag: Flag, index: number, status: FlagStatus): Promise<void> {
     if (!requireReviewer()) return;
+    const place = Math.max(0, [...this.panelBody.querySelectorAll<HTMLElement>('.flag-list > li')].findIndex((li) => li.dataset['flagId'] === String(flag.id)));
     try {
       const { flag: updated } = await updateFlag(flag.id, { status, version: flag.version });
       clearError();
@@ -1440,13 +1452,13 @@ export class ReviewPage {
       this.renderPanel();
       const label = status === 'open' ? 'reopened' : status === 'wontfix' ? "marked won't fix" : 'resolved';
       announce(`Flag on row ${index + 1} ${label}.`);
-      // The clicked button is gone after the re-render; keep keyboard users inside the panel.
-      this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
+      // The clicked button is gone after the re-render; keep keyboard users on the flags.
+      this.focusFlagAfter(flag.id, place);
     } catch (err) {
       if (staleScreen(err)) {
         await this.reloadWithMessage('This flag was changed by someone else; reloaded. Check it before changing it again.', Math.max(this.current, 0), false);
         // The clicked button went with the rebuilt panel: keep keyboard users in it.
-        this.panelBody.querySelector<HTMLElement>('.flag-list button, select')?.focus();
+        this.focusFlagAfter(flag.id, place);
       } else reportError(err);
     }
   }

@@ -194,6 +194,26 @@ describe('web: review page', function () {
     });
   });
 
+  it('after Resolve, keeps the focus on the flags: on the flag now in the resolved one\'s place', async () => {
+    const made = await (await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': REVIEWER },
+      body: JSON.stringify({ texts: { en: 'The envoys met in Hanoi.\n\nThey agreed to meet again.\n\nThey will report to their ministers.', ko: '특사들은 하노이에서 만났다.\n\n양측은 다시 만나기로 하였다.\n\n양측은 장관에게 보고할 것이다.' } }),
+    })).json() as { statement: { id: number } };
+    const beads = (await apiAlignment(fx.server.url, made.statement.id)).beads;
+    for (const [i, comment] of [[0, 'first flag'], [2, 'second flag']] as const) {
+      const r = await fetch(`${fx.server.url}/api/beads/${beads[i]!.id}/flags`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Reviewer': REVIEWER }, body: JSON.stringify({ category: 'style', comment }) });
+      expect(r.status).to.equal(201);
+    }
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${made.statement.id}`);
+      const first = page.locator('.side-panel li.flag-item', { hasText: 'first flag' });
+      await first.getByRole('button', { name: 'Resolve' }).click();
+      await first.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.closest('li.flag-item')?.textContent ?? document.activeElement?.tagName)).to.contain('second flag');
+    });
+  });
+
   it('reloads the row and tells the user when someone else changed it (409)', async () => {
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
