@@ -20,7 +20,7 @@ describe('web: the sentences of a row', function () {
       expect(await page.getByRole('button', { name: 'Sentences', exact: true }).getAttribute('aria-pressed')).to.equal('true');
       const section = page.getByRole('region', { name: `Sentences of row ${rows}` });
       await section.waitFor();
-      expect(await section.locator('.sentences-summary').textContent()).to.equal(`Row ${rows}: 3 English and 4 Korean sentences, in 4 pairs; 1 without a counterpart.`);
+      expect(await section.locator('.sentences-summary').textContent()).to.equal(`Row ${rows}: 3 English and 4 Korean sentences, in 3 pairs; 1 Korean sentence without an English counterpart.`);
       const pairs = section.locator('li.sentence-pair');
       expect(await pairs.count()).to.equal(4);
       expect((await pairs.nth(1).locator('.sentence-side').allTextContents()).map((t) => t.trim())).to.deep.equal([
@@ -36,6 +36,31 @@ describe('web: the sentences of a row', function () {
       await page.keyboard.press('k');
       await page.getByRole('region', { name: `Sentences of row ${rows - 1}` }).waitFor();
       expect(await page.locator('li.sentence-pair').count()).to.equal(1);
+    }, 15_000);
+  });
+
+  it('describes a row with one side only as its sentences without a counterpart, with no confidence to show', async () => {
+    const made = await (await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Kim Jiwoo' },
+      body: JSON.stringify({
+        preSplit: true,
+        texts: {
+          en: 'The two sides met in Busan on May 3.\nThey reviewed the training programme for the year.\nThey agreed to meet again in the autumn.',
+          ko: '양측은 5월 3일 부산에서 만났다.\n양측은 올해 훈련 계획을 검토하였다.\n국방부는 이번 회의가 매우 유익하였다고 평가하였다. 국방부는 후속 조치를 신속히 추진할 것이다.\n양측은 가을에 다시 만나기로 합의하였다.',
+        },
+      }),
+    })).json() as { statement: { id: number } };
+    await withPage(fx, async (page) => {
+      await open(page, `${fx.server.url}/statements/${made.statement.id}`);
+      const row = await page.locator('tr.bead').evaluateAll((trs) => trs.findIndex((tr) => tr.querySelector('td.src .pt') === null));
+      expect(row).to.be.at.least(0);
+      for (let i = 0; i <= row; i++) await page.keyboard.press('j');
+      await page.keyboard.press('Shift+S');
+      const section = page.getByRole('region', { name: `Sentences of row ${row + 1}` });
+      await section.waitFor();
+      expect(await section.locator('.sentences-summary').textContent()).to.equal(`Row ${row + 1}: 0 English and 2 Korean sentences: 2 Korean sentences without an English counterpart.`);
+      expect(await section.locator('.chip.conf').count()).to.equal(0);
     }, 15_000);
   });
 
