@@ -148,6 +148,16 @@ export function prepareText(text: unknown, lang: Lang, preSplit = false, stored 
   return ps;
 }
 
+/**
+ * The statement's title when none is given: the source text's first paragraph, unless that is no
+ * heading ("The below is attributable to Spokesperson Ned Price:", or a first sentence: a readout
+ * posted without a title) and another version opens with one ("한미 외교장관 회담 결과").
+ */
+function firstHeading(openings: string[]): string {
+  const heading = (t: string) => t.length <= 200 && !/[:.!?。다]$/u.test(t);
+  return openings.find(heading) ?? openings[0]!;
+}
+
 /** Validates and splits; throws InputError naming the problem before anything is written. */
 export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: Map<Lang, SplitParagraph[]>; title: string } {
   const langs = Object.keys(input.texts ?? {});
@@ -159,7 +169,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
   // Single spaces, as the texts are stored: a title pasted with a no-break or doubled space is found by search.
   // Cut to the limit, then trimmed: a cut must not leave a space at the end.
-  const title = ((input.title && singleSpaced(input.title)) || paragraphs.get(pivot)![0]!.text).slice(0, LIMITS.maxTitleChars).trimEnd();
+  const title = ((input.title && singleSpaced(input.title)) || firstHeading(ordered.map((l) => paragraphs.get(l)![0]!.text))).slice(0, LIMITS.maxTitleChars).trimEnd();
   if (input.date != null && input.date !== '') checkStatementDate(input.date);
   return { langs: ordered, paragraphs, title };
 }

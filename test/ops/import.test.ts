@@ -66,6 +66,16 @@ describe('ops/import', () => {
       expect(getStatementView(db, statementId).statement.title).to.equal('Joint Press Statement for the 26th Korea-U.S. Integrated Defense Dialogue');
     });
 
+    it('takes another version\'s heading for the title when the source text opens without one', () => {
+      const en = 'The below is attributable to Spokesperson Ned Price:\n\nSecretary Blinken spoke today with Foreign Minister Park Jin of the Republic of Korea.\n\nThey discussed the DPRK\'s recent missile launches.';
+      const ko = '한미 외교장관 통화 결과\n\n블링컨 국무장관은 오늘 박진 외교부 장관과 통화하였다.\n\n양 장관은 최근 북한의 미사일 발사에 대해 논의하였다.';
+      const { statementId } = importStatement(db, { texts: { en, ko } }, 'alice');
+      expect(getStatementView(db, statementId).statement.title).to.equal('한미 외교장관 통화 결과');
+      // With no heading anywhere, the source's first paragraph, as before.
+      const bare = importStatement(db, { texts: { en: en.split('\n\n').slice(1).join('\n\n'), ko: ko.split('\n\n').slice(1).join('\n\n') } }, 'alice');
+      expect(getStatementView(db, bare.statementId).statement.title).to.equal('Secretary Blinken spoke today with Foreign Minister Park Jin of the Republic of Korea.');
+    });
+
     it('does not import the same texts twice', () => {
       const a = importStatement(db, { texts }, 'alice');
       const before = dbDigest(db);
