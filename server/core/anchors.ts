@@ -416,6 +416,11 @@ const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
 // A word can open with a title only if it starts with a title's first syllable: most words are
 // rejected by this set without running the pattern.
 const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
+/**
+ * A verb or adjective before a noun ("있었던 바이든 대통령", "방한하는 총리"): it ends a name read back
+ * from its title. (Given names end in 은 too, 김정은 or 하은: only the forms a tense or 있다 makes.)
+ */
+const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을])$/u;
 const KO_BETWEEN = /^(?:한국|미국|일본|중국|북한|러시아|대한민국|국방부|외교부|국무부|통일부|한국의|미국의|일본의|주한|주미|주일)$/u;
 const KO_INSTITUTION = /^\p{Script=Hangul}{2,}(?:부|처|청|원|위원회|본부|사령부)(?:의)?$/u;
 /** A ministry or agency before a title ("해양수산부 장관"); a three-syllable word opening with a surname is a name ("김정부"). */
@@ -458,7 +463,7 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
       const picked: { w: string; s: number; e: number }[] = [];
       for (; j >= 0 && picked.length < 3; j--) {
         const w = words[j]!.w;
-        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w)) break;
+        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_VERB_FORM.test(w)) break;
         if (w.length === 1 && (picked.length > 0 || !KO_SURNAME.has(w))) break;
         picked.unshift(words[j]!);
         if (w.length === 1) break;

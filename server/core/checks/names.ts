@@ -217,6 +217,9 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
   });
   if (sameConsonants.length) return sameConsonants.some((x) => givenFits(w.slice(1), x)) ? 'ok' : 'near';
   if (whole.length >= 2 && enSk.includes(whole)) return 'ok';
+  // Korean writes a foreign f before u as ㅎ (후미오 for Fumio, 후쿠시마 for Fukushima).
+  const heardF = nameSkeleton(romanize(w).replace(/h(?=u)/g, 'f'));
+  if (heardF !== whole && heardF.length >= 2 && enSk.includes(heardF)) return 'ok';
   const cands = whole.length >= 2 ? [whole] : [];
   if (sp && spelled && w.length <= 4) {
     if (!given.length) return 'ok';

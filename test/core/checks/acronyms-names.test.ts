@@ -95,6 +95,18 @@ describe('core/checks names', () => {
     ] as const) expect(render(one(en, ko, 'names'), true), ko).to.deep.equal([]);
   });
 
+  it('matches a Japanese name in either order, its fu written 후 (Fumio Kishida, 기시다 후미오)', () => {
+    expect(render(one('Prime Minister Fumio Kishida welcomed the agreement.', '기시다 후미오 일본 총리는 합의를 환영하였다.', 'names'), true)).to.deep.equal([]);
+  });
+
+  it('ends a name read back from its title at a verb before it (있었던 바이든 대통령 is 바이든)', () => {
+    const fs = one('Building on the June 29 summit, Secretary Blinken met Foreign Minister Park.', '6월 29일에 있었던 바이든 대통령 정상회담을 바탕으로 블링컨 장관은 박 장관과 만났다.', 'names');
+    expect(fs).to.have.length(1);
+    expect(fs[0]!.tgtSpans.map((s) => s.span.text)).to.deep.equal(['바이든']);
+    // A given name that ends in 은 is still a name.
+    expect(render(one('Chairman Kim Jong Un inspected the site.', '김정은 국무위원장은 현장을 시찰하였다.', 'names'), true)).to.deep.equal([]);
+  });
+
   it('reports a changed name', () => {
     const fs = one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 김민수 국방장관과 만났다.', 'names');
     expect(render(fs)).to.deep.equal(['error names 0/0']);
