@@ -6,6 +6,12 @@ import { checkAlignment, checkConsistency } from '../../../server/core/checks/in
 import { BEADS, EN, KO, OPTS, withKo } from './fixture.ts';
 import { render } from './helpers.ts';
 
+/** The terminology findings (info included) of one English–Korean pair, with the shipped glossary. */
+const withDefaultGlossary = (en: string, ko: string) => {
+  const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+  return render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] }), true);
+};
+
 const one = (en: string, ko: string, check: string) =>
   checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: [check] });
 
@@ -41,24 +47,20 @@ describe('core/checks terminology', () => {
   });
 
   it('takes 훈련 as well as 연습 for "exercise" in the default glossary, as US–ROK releases write both', () => {
-    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
-    const check = (en: string, ko: string) => render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] }), true);
-    expect(check('The exercise will be held in the East Sea.', '훈련은 동해에서 실시된다.')).to.deep.equal([]);
-    expect(check('The two sides will expand combined exercises.', '양측은 연합훈련을 확대할 것이다.')).to.deep.equal([]);
-    expect(check('The two sides will expand combined exercises.', '양측은 연합연습을 확대할 것이다.')).to.deep.equal([]);
-    expect(check('The training will be held in the East Sea.', '훈련은 동해에서 실시된다.')).to.deep.equal([]);
+    expect(withDefaultGlossary('The exercise will be held in the East Sea.', '훈련은 동해에서 실시된다.')).to.deep.equal([]);
+    expect(withDefaultGlossary('The two sides will expand combined exercises.', '양측은 연합훈련을 확대할 것이다.')).to.deep.equal([]);
+    expect(withDefaultGlossary('The two sides will expand combined exercises.', '양측은 연합연습을 확대할 것이다.')).to.deep.equal([]);
+    expect(withDefaultGlossary('The training will be held in the East Sea.', '훈련은 동해에서 실시된다.')).to.deep.equal([]);
     // Neither rendering is still a missing term.
-    expect(check('The exercise will be held in the East Sea.', '행사는 동해에서 실시된다.')).to.deep.equal(['info terminology 0/0']);
+    expect(withDefaultGlossary('The exercise will be held in the East Sea.', '행사는 동해에서 실시된다.')).to.deep.equal(['info terminology 0/0']);
   });
 
   it('reads a term the texts do render: 핵 before a comma, a name with a curly apostrophe, Assistant Secretary of Defense', () => {
-    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
-    const check = (en: string, ko: string) => render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] }), true);
-    expect(check("The two sides discussed North Korea's nuclear and ballistic missile issues.", '양측은 북한의 핵, 탄도 미사일 문제를 논의하였다.')).to.deep.equal([]);
-    expect(check('The ministers condemned the launch by the Democratic People’s Republic of Korea.', '장관들은 북한의 발사를 규탄하였다.')).to.deep.equal([]);
-    expect(check('The meeting was led by the Acting Assistant Secretary of Defense for Space Policy.', '회의는 우주정책차관보 대행이 주관하였다.')).to.deep.equal([]);
+    expect(withDefaultGlossary("The two sides discussed North Korea's nuclear and ballistic missile issues.", '양측은 북한의 핵, 탄도 미사일 문제를 논의하였다.')).to.deep.equal([]);
+    expect(withDefaultGlossary('The ministers condemned the launch by the Democratic People’s Republic of Korea.', '장관들은 북한의 발사를 규탄하였다.')).to.deep.equal([]);
+    expect(withDefaultGlossary('The meeting was led by the Acting Assistant Secretary of Defense for Space Policy.', '회의는 우주정책차관보 대행이 주관하였다.')).to.deep.equal([]);
     // Still missing where it is missing.
-    expect(check("The two sides discussed North Korea's nuclear and ballistic missile issues.", '양측은 북한의 탄도 미사일 문제를 논의하였다.')).to.deep.equal(['info terminology 0/0']);
+    expect(withDefaultGlossary("The two sides discussed North Korea's nuclear and ballistic missile issues.", '양측은 북한의 탄도 미사일 문제를 논의하였다.')).to.deep.equal(['info terminology 0/0']);
   });
 
   it('accepts a compound of party abbreviations (한미, 한·일, 한미일) for countries named together, not 북한, 한 alone, or a country named alone', () => {
