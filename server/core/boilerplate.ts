@@ -74,6 +74,10 @@ const CHROME_LINE: RegExp[] = [
   /^(?:배포\s*일시|보도\s*일시|배포일|문의|담당\s*과장|담당\s*:|최종\s*수정일|콘텐츠 담당자|페이지 만족도|만족도 조사)/,
   /^(?:맨\s*위로|목록\s*보기|글자\s*(?:크게|작게)|TOP)$/,
   /^(?:release no\.?|media contacts?|press contacts?|contact|for further information|last updated|updated|posted on)\s*:/i,
+  // Contact lines and the page's own navigation under a release.
+  /^for (?:further|more) information\b/i,
+  /^source\s*:/i,
+  /^(?:tags?|topics?|previous|next|list|back|more)$/i,
   /^(?:###|-\s*30\s*-|read more|learn more|return to top|see also)$/i,
   /\bcookies?\b.*\b(?:use|accept|policy|settings)\b/i,
   /^.{0,120}\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpg|png)\b.{0,40}$/i,
@@ -244,12 +248,27 @@ export function extractStatementBody(text: string, lang?: string): string {
   // the statement's up to its last body line before the page's furniture starts again. A line that
   // opens a list ("…the following lines of effort:") keeps the lines after it too, however short and
   // unpunctuated its items ("Real-time sharing of missile warning data").
+  // The items are the lines under it, a dozen at most, spaced as its first item is from it (one a
+  // line, or a blank line between, as a page's <li> come out): what a page puts after a statement
+  // (tags, related offices, contacts) is no list of it.
   let listOpen = /:$/.test(lines[bestEnd]!.text);
+  let items = 0;
+  let spaced = false;
   for (let j = bestEnd + 1; j < lines.length; j++) {
     const l = lines[j]!;
     if (l.kind === 'chrome' || l.kind === 'stop' || (l.kind === 'blank' && lines[j + 1]?.kind === 'blank')) break;
-    if (l.kind === 'body' || (listOpen && l.kind === 'weak')) bestEnd = j;
-    if (l.kind !== 'blank') listOpen = l.kind === 'body' ? /:$/.test(l.text) : listOpen && l.kind === 'weak';
+    if (l.kind === 'body') {
+      bestEnd = j;
+      listOpen = /:$/.test(l.text);
+      items = 0;
+      spaced = false;
+    } else if (l.kind === 'blank') {
+      if (items === 0) spaced = true;
+      else if (!spaced) listOpen = false;
+    } else if (listOpen && items < 12 && l.text.length <= 160 && (items === 0 || spaced === (lines[j - 1]!.kind === 'blank'))) {
+      items++;
+      bestEnd = j;
+    } else listOpen = false;
   }
 
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
@@ -295,9 +314,14 @@ function isHardWrapped(lines: Line[]): boolean {
   const texts = lines.map((l) => l.text).filter(Boolean);
   if (texts.length < 4) return false;
   // Widths in display columns (a Hangul syllable takes two): Korean wrapped at 20 syllables is as
-  // narrow as English at 40 letters. A web page's paragraph lines run far longer than any wrap.
-  const width = texts.reduce((m, t) => Math.max(m, columns(t)), 0);
-  if (texts.some((t) => t.length > 110) || width < 24) return false;
+  // narrow as English at 40 letters. A web page's paragraph lines run far longer than any wrap; a
+  // wrapped text may still have a long line or two of its own (a title, a URL), left out of its width,
+  // if they open or close a blank-line block (a web page's long lines sit among short ones).
+  const long = lines.filter((l) => l.text.length > 110);
+  const atEdge = (l: Line) => lines[l.index - 1]?.kind === 'blank' || lines[l.index + 1]?.kind === 'blank' || l.index === 0 || l.index === lines.length - 1;
+  if (long.length > Math.max(2, texts.length * 0.1) || !long.every(atEdge) || (long.length && !lines.some((l) => l.kind === 'blank'))) return false;
+  const width = texts.reduce((m, t) => (t.length > 110 ? m : Math.max(m, columns(t))), 0);
+  if (width < 24) return false;
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = lines[i]!.text;
@@ -317,7 +341,10 @@ function scoreByBlock(lines: Line[]): void {
     if (block.length < 2) continue;
     const { kind, score } = classify(block.map((l) => l.text).join(' '));
     if (kind !== 'body') continue;
+    // A bare URL under a wrapped paragraph stays page chrome. (Other chrome patterns do not hold for a
+    // piece of a wrapped line: "3국 장관은 2026년 6월 3일 싱가포르에서" reads like a dateline.)
     for (const l of block) {
+      if (/^(?:https?:\/\/|www\.)\S+$/i.test(l.text)) continue;
       l.kind = kind;
       l.score = score / block.length;
     }

@@ -112,10 +112,21 @@ export function preSplitLines(text: string): string[] {
  * goes. Korean needs a space between eojeol anyway.
  */
 function joinWrapped(a: string, b: string, wordsOf: () => Set<string>): string {
-  const head = /([A-Za-z]+)-$/.exec(a), tail = /^[a-z]+/.exec(b);
-  if (head && tail && wordsOf().has((head[1]! + tail[0]).toLowerCase())) return a.slice(0, -1) + b;
-  return (head && tail ? a : a + ' ') + b;
+  const head = /([A-Za-z]+)-$/.exec(a);
+  if (!head) return a + ' ' + b;
+  // "Indo-" "Pacific", "ROK-" "U.S.": a hyphenated name wraps at its hyphen.
+  if (/^[A-Z]/.test(b)) return a + b;
+  const tail = /^[a-z]+/.exec(b);
+  if (!tail) return a + ' ' + b;
+  // A hyphenation ("coop-" "eration", "denucleari-" "zation") splits a word, the text writing it whole
+  // elsewhere or its second piece being only an ending; a word's own hyphen ("co-" "chaired",
+  // "information-" "sharing") joins two words.
+  if (wordsOf().has((head[1]! + tail[0]).toLowerCase()) || WORD_ENDING.test(tail[0])) return a.slice(0, -1) + b;
+  return a + b;
 }
+
+/** Pieces a hyphenation leaves on the next line that are no word of their own: word endings. */
+const WORD_ENDING = /^(?:[a-z]?(?:tion|sion|ment|ness|ity|ities|ance|ence|ism|ist|ists|ize|ized|izes|ise|ised|ization|isation|ation|ations|cation|able|ible|ous|ive|ively|ful|less|ship|ure|ures)s?|zation|zations|cations)$/;
 
 /**
  * Whether a line of a wrapped paragraph ends its sentence, for telling where a paragraph ended: a
@@ -153,7 +164,8 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   // then "Real-time sharing…", "A combined tabletop exercise…") run on too, but are paragraphs each.
   // (A wrap before a capitalised name is common too; such lines count neither way.)
   const hasBlank = blocks.length > 1;
-  const wrapWidth = Math.max(0, ...blocks.filter((b) => b.length > 1).flatMap((b) => b.map(columns)));
+  // (A line far longer than any wrap, a URL or an unwrapped title, does not set the width.)
+  const wrapWidth = Math.max(0, ...blocks.filter((b) => b.length > 1).flatMap((b) => b.filter((l) => l.length <= 110).map(columns)));
   let runOn = 0;
   let multi = 0;
   for (const b of blocks) {
@@ -173,12 +185,17 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     const width = Math.max(...b.map((l) => l.length));
     let para: string | null = null;
     let prevLine = '';
+    // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
+    // item of its own, unless the line before it stops mid-phrase ("…in the second half of").
+    let list = false;
     for (const l of b) {
       const mk = detectMarker(l);
       let startNew = para === null || mk !== null || !wrapped;
       // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
       // paragraph that was separated by a single newline only.
       if (!startNew && lineEndsSentence(prevLine, l) && prevLine.length < width * 0.7) startNew = true;
+      if (/:$/.test(prevLine)) list = /^[A-Z]/.test(l) && l.length < width * 0.8;
+      if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
       // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
       // ends in a Korean particle or connective ("ㅇ … 차관보가" / "공동 주관하였다."), or the next line
       // opens in lower case. A Korean item ending in a noun ("…등 논의") is complete, and what follows

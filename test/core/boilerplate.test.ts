@@ -212,6 +212,38 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(['Home > News', '', ...body, '', '', 'Related News', 'Another release title'].join('\n'))).to.equal(body.join('\n'));
     });
 
+    it('after a closing list, stops at the page\'s tags, navigation and contact lines', () => {
+      const body = [
+        'Joint Statement on the Fourth U.S.-ROK Space Policy Dialogue',
+        'The United States and the Republic of Korea held the fourth Space Policy Dialogue in Seoul on March 4, 2026, co-chaired by officials of both foreign ministries.',
+        'The two sides agreed to pursue cooperation in the following areas:',
+        'Lunar exploration under the Artemis Accords',
+        'Space situational awareness and space traffic coordination',
+        'Satellite-based navigation and timing',
+      ];
+      expect(extractStatementBody([...body, 'Tags', 'Office of the Spokesperson', 'South Korea', 'Space', 'USA.gov'].join('\n'))).to.equal(body.join('\n'));
+      // Spaced as a page's list items come out of its HTML: a blank line between them.
+      const spaced = body.join('\n\n');
+      expect(extractStatementBody(`${spaced}\n\nTags\n\nSouth Korea\n\nSpace`)).to.equal(spaced);
+      const contact = body.slice(0, 2).concat('The two sides agreed to meet again in Washington in the second half of the year.');
+      expect(extractStatementBody([...contact, 'For further information, please contact:', 'Press Office', 'Embassy of the Republic of Korea', 'Phone (202) 939-5600', 'Previous', 'Next', 'List'].join('\n'))).to.equal(contact.join('\n'));
+    });
+
+    it('reads a hard-wrapped text by paragraph when its title or a URL runs longer than the wrap', () => {
+      const body = [
+        'Joint Statement of the Republic of Korea and the United States of America on the Sixth Meeting of the Extended Deterrence Strategy and Consultation Group',
+        '',
+        'The Republic of Korea and the United States held the sixth Cyber',
+        'Policy Consultations in Seoul on April 7, 2026, to discuss threats',
+        'posed by malicious cyber activities of state and non-state actors.',
+        '',
+        'The two sides agreed to hold the next consultations in Washington',
+        'in 2027 and to continue close coordination in international fora.',
+      ];
+      expect(extractStatementBody(body.join('\n'))).to.equal(body.join('\n'));
+      expect(extractStatementBody([...body, '', 'Source: Ministry of Foreign Affairs, press release No. 26-118,', 'https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322345&page=1&srchFr=&srchTo=&srchWord=&srchTp=&multi_itm_seq=0'].join('\n'))).to.equal(body.join('\n'));
+    });
+
     it('keeps a hard-wrapped title whole, and no body line that reads like a piece of it goes', () => {
       const title = 'Joint Statement on the Fourth Meeting of the U.S.-ROK Space Policy Working Group';
       const paras = [

@@ -289,6 +289,43 @@ describe('core/segment', () => {
       ]);
     });
 
+    it('joins a hyphenated name wrapped at its hyphen, and a word hyphenated before an ending', () => {
+      const text = [
+        'The two Ministers reaffirmed that the ROK-U.S. Alliance remains the',
+        'linchpin of peace and prosperity in the Indo-',
+        'Pacific region, and called for the complete denucleari-',
+        'zation of the Korean Peninsula, with a follow-',
+        'up meeting in the second half of the year.',
+        '',
+        'They agreed to meet again in the first half',
+        'of 2027.',
+      ].join('\n');
+      expect(splitParagraphs(text, 'en')[0]!.text).to.equal('The two Ministers reaffirmed that the ROK-U.S. Alliance remains the linchpin of peace and prosperity in the Indo-Pacific region, and called for the complete denuclearization of the Korean Peninsula, with a follow-up meeting in the second half of the year.');
+    });
+
+    it('keeps the items of a list under its opening line in a wrapped text, one a paragraph', () => {
+      const text = [
+        'The defense officials of the three countries met in Tokyo on May 12,',
+        '2026, and reaffirmed their commitment to trilateral cooperation.',
+        '',
+        'The three sides agreed to pursue the following lines of effort:',
+        'Real-time sharing of missile warning data',
+        'A combined tabletop exercise in the second half of 2026',
+        'Regular staff talks among the three militaries',
+        '',
+        'The officials also discussed maritime security in the East China',
+        'Sea and agreed to meet again in 2027.',
+      ].join('\n');
+      expect(splitParagraphs(text, 'en').map((p) => p.text)).to.deep.equal([
+        'The defense officials of the three countries met in Tokyo on May 12, 2026, and reaffirmed their commitment to trilateral cooperation.',
+        'The three sides agreed to pursue the following lines of effort:',
+        'Real-time sharing of missile warning data',
+        'A combined tabletop exercise in the second half of 2026',
+        'Regular staff talks among the three militaries',
+        'The officials also discussed maritime security in the East China Sea and agreed to meet again in 2027.',
+      ]);
+    });
+
     it('does not end a wrapped paragraph at a line that ends in a dotted acronym before a name', () => {
       const text = [
         'The co-chairs of the working group reviewed the progress',
