@@ -363,7 +363,7 @@ export function getVersions(statementId: number): Promise<{ versions: Record<str
 export function uploadVersion(
   statementId: number,
   body: ({ texts: Record<string, string> } | { files: Record<string, UploadFile> }) & { newLanguage?: boolean; date?: string },
-): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number; added?: boolean; editsKept?: number }> {
+): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number; added?: boolean; editsKept?: number; editsReplaced?: number[] }> {
   return call('POST', `/api/statements/${statementId}/versions`, body);
 }
 

@@ -1702,7 +1702,8 @@ export class ReviewPage {
         return;
       }
       await this.reloadAll(Math.max(this.current, 0), false);
-      const edits = res.editsKept ? `; ${res.editsKept} text correction${res.editsKept === 1 ? '' : 's'} made in review kept (the new version publishes ${res.editsKept === 1 ? 'that paragraph' : 'those paragraphs'} as before)` : '';
+      const edits = (res.editsKept ? `; ${res.editsKept} text correction${res.editsKept === 1 ? '' : 's'} made in review kept (the new version publishes ${res.editsKept === 1 ? 'that paragraph' : 'those paragraphs'} as before)` : '')
+        + (res.editsReplaced?.length ? `; the new text replaces the review's correction of ¶${res.editsReplaced.join(', ¶')} of version ${res.version - 1}` : '');
       announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept${edits}.`);
       // The panel was rebuilt: the diff dialog gives the focus back to the Versions tab, not to <body>.
       this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true });

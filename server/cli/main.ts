@@ -583,6 +583,13 @@ async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awai
   }
 }
 
+/** What a new version did with the review's text corrections, for the line `import --into` prints. */
+function reviewEdits(v: { editsKept?: number; editsReplaced?: number[] }): string {
+  const kept = v.editsKept ? `; ${v.editsKept} correction${v.editsKept === 1 ? '' : 's'} made in review kept` : '';
+  const gone = v.editsReplaced?.length ? `; the new text replaces the review's correction of ¶${v.editsReplaced.join(', ¶')} (it changes ${v.editsReplaced.length === 1 ? 'that paragraph' : 'those paragraphs'})` : '';
+  return kept + gone;
+}
+
 /** A file name as a shell word: as it is when it has nothing the shell would read, else in single quotes. */
 function shellWord(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -607,7 +614,7 @@ async function importInto(io: Io, statementId: number, given: readonly ('en' | '
     io.err.write(
       v.added
         ? `twintext: added the ${stored} text to statement ${statementId} (${v.changed} paragraphs, aligned and checked)\n`
-        : `twintext: ${stored} version ${v.version} of statement ${statementId}: ${v.unchanged} paragraphs unchanged, ${v.changed} new or changed, ${v.carriedBeads} beads kept\n`,
+        : `twintext: ${stored} version ${v.version} of statement ${statementId}: ${v.unchanged} paragraphs unchanged, ${v.changed} new or changed, ${v.carriedBeads} beads kept${reviewEdits(v)}\n`,
     );
     print(io, String(statementId));
   }, true);

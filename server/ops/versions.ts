@@ -30,6 +30,11 @@ export interface VersionResult {
   added?: boolean;
   /** Paragraphs a reviewer had corrected that the new version leaves as first published: the correction stays. */
   editsKept?: number;
+  /**
+   * Numbers (in the old version) of paragraphs a reviewer had corrected that the new version changes
+   * otherwise: the new text replaces the correction, which stays in the old version's history.
+   */
+  editsReplaced?: number[];
 }
 
 /** A paragraph as it was imported, before any review edit: its oldest text edit's "before". */
@@ -93,11 +98,16 @@ export function importVersion(
   if (match.size === oldParas.length && oldParas.length === paragraphs.length && oldParas.every((p, i) => norm(paragraphs[match.get(p.id)!]!.text) === norm(originals[i]!)))
     throw new InputError(`the new ${lang} text is the same as version ${current.version}${originals.some((o, i) => o !== oldParas[i]!.content) ? ' as it was published (the review\'s text edits aside)' : ''}`);
   const editedContent = new Map<number, { content: string; by: string }>();
+  const editsReplaced: number[] = [];
   oldParas.forEach((p, i) => {
     const j = match.get(p.id);
-    if (j !== undefined && norm(p.content) !== norm(paragraphs[j]!.text)) editedContent.set(j, { content: p.content, by: paragraphTextEvents(db, p.id)[0]?.actor ?? actor });
+    // Credited to whoever edited its text, in order (an undo is no one's correction).
+    const by = () => [...new Set(paragraphTextEvents(db, p.id).filter((e) => e.action === 'paragraph.edit').reverse().map((e) => e.actor))].join(', ') || actor;
+    if (j !== undefined && norm(p.content) !== norm(paragraphs[j]!.text)) editedContent.set(j, { content: p.content, by: by() });
+    else if (j === undefined && norm(p.content) !== norm(originals[i]!)) editsReplaced.push(i + 1);
   });
   const kept = new Set(match.values());
+  const edits = { ...(editedContent.size ? { editsKept: editedContent.size } : {}), ...(editsReplaced.length ? { editsReplaced } : {}) };
   const plans = listAlignments(db, statementId)
     .filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id)
     .map((a) => {
@@ -177,9 +187,9 @@ export function importVersion(
         entity: 'text',
         entityId: textId,
         before: { lang, version: current.version, textId: current.id, paragraphs: oldParas.length },
-        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...(editedContent.size ? { editsKept: editedContent.size } : {}), ...dated },
+        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...edits, ...dated },
       });
-      return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads, ...(editedContent.size ? { editsKept: editedContent.size } : {}) };
+      return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads, ...edits };
     })
     .immediate();
 }

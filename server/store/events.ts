@@ -91,11 +91,11 @@ export function eventsSince(db: Db, statementId: number, id: number): number {
 }
 
 /** The events that set a paragraph's text (edits, and undo/redo of them), newest first, payloads as stored (JSON). */
-export function paragraphTextEvents(db: Db, paragraphId: number): { id: number; at: string; actor: string; before: string; after: string }[] {
+export function paragraphTextEvents(db: Db, paragraphId: number): { id: number; at: string; actor: string; action: string; before: string; after: string }[] {
   return q(db)
     .prepare(
-      `SELECT id, at, actor, before, after FROM events
+      `SELECT id, at, actor, action, before, after FROM events
        WHERE action IN ('paragraph.edit', 'alignment.undo', 'alignment.redo') AND json_extract(after, '$.paragraphId') = ? ORDER BY id DESC`,
     )
-    .all(paragraphId) as { id: number; at: string; actor: string; before: string; after: string }[];
+    .all(paragraphId) as { id: number; at: string; actor: string; action: string; before: string; after: string }[];
 }

@@ -229,7 +229,9 @@ describe('ops/versions', () => {
     const b = view().beads.find((x) => x.tgt.some((p) => p.text.includes('2026년 봄')))!;
     const para = b.tgt.find((p) => p.text.includes('2026년 봄'))!;
     const fixed = para.text.replace('2026년 봄', '2026년 봄철');
-    editParagraph(db, para.id, { content: fixed, base: para.text }, 'carol');
+    const half = para.text.replace('2026년 봄', '2026년 봄 ');
+    editParagraph(db, para.id, { content: half + '.', base: para.text }, 'dave');
+    editParagraph(db, para.id, { content: fixed, base: half + '.' }, 'carol');
     const nb = view().beads.find((x) => x.id === b.id)!;
     editAlignment(db, { op: 'confirm', beadId: nb.id, version: nb.version }, 'carol');
     // The ministry's version 2 has that paragraph as first published.
@@ -240,7 +242,7 @@ describe('ops/versions', () => {
     expect(row.status).to.equal('confirmed');
     // The new paragraph's history says who corrected it, from what the ministry published.
     const carried = row.tgt.find((p) => p.text === fixed)!;
-    expect(paragraphHistory(db, carried.id).map((h) => [h.actor, h.before, h.after])).to.deep.equal([['carol', para.text, fixed]]);
+    expect(paragraphHistory(db, carried.id).map((h) => [h.actor, h.before, h.after])).to.deep.equal([['dave, carol', para.text, fixed]]);
     // A version that is the first one as published, corrections aside, is nothing new.
     const before = dbDigest(db);
     expect(() => importVersion(db, id, 'ko', ko2, 'bob')).to.throw(InputError, /the new ko text is the same as version 2 as it was published \(the review's text edits aside\)/);
@@ -250,6 +252,14 @@ describe('ops/versions', () => {
     expect(r3).to.deep.include({ version: 3, changed: 0 });
     expect(r3.editsKept).to.equal(undefined);
     expect(view().beads.find((x) => x.tgt.some((p) => p.text === fixed))!.status).to.equal('confirmed');
+    // A correction of a paragraph the next version changes otherwise gives way to the new text, and the
+    // answer names it.
+    const row3 = view().beads.find((x) => x.tgt.some((p) => p.text.includes('1조 5,192억 원')))!;
+    const num = row3.tgt.find((p) => p.text.includes('1조 5,192억 원'))!;
+    editParagraph(db, num.id, { content: num.text.replace('1조 5,192억 원', '1조 5,192억원'), base: num.text }, 'carol');
+    const r4 = importVersion(db, id, 'ko', ko2.replace('2026년 봄', '2026년 봄철').replace('1조 5,192억 원', '약 1조 5,192억 원'), 'bob');
+    expect(r4.editsReplaced).to.deep.equal([num.n]);
+    expect(view().beads.flatMap((x) => x.tgt.map((p) => p.text)).some((t) => t.includes('약 1조 5,192억 원'))).to.equal(true);
   });
 
   it('refuses an identical text and changes nothing', () => {
