@@ -5,7 +5,7 @@ import { checkAlignment, checkConsistency, type ConsistencyPair, type Finding } 
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
-import { listAlignments, listBeads, insertFlag, insertFlagComment, getAlignment, openFlagOf, requireCurrentAlignment } from '../store/beads.ts';
+import { listAlignments, listBeads, insertFlag, insertFlagComment, getAlignment, getFlag, openFlagOf, requireCurrentAlignment, updateFlag } from '../store/beads.ts';
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow, type NewFinding } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
@@ -236,15 +236,18 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         if (f.beadId === null) throw new ConflictError(`finding ${findingId} no longer points at a row; run the checks again`);
         const category = FLAG_CATEGORY_OF_CHECK[f.check] ?? 'meaning';
         const comment = `[${f.check}] ${f.message}`;
+        const severity = f.severity === 'error' ? 'major' : 'minor';
         // A reviewer who already flagged the row for this (a number flag, then the number check's
-        // suggestion) gets the finding on that flag's thread, not a second flag to resolve.
+        // suggestion) gets the finding on that flag's thread, not a second flag to resolve; an error
+        // raises a minor flag to major, as a flag of its own would have been.
         const open = openFlagOf(db, f.beadId, category);
         if (open !== undefined) {
           insertFlagComment(db, { flagId: open, author: actor, body: comment, at });
+          if (severity === 'major' && getFlag(db, open).severity === 'minor') updateFlag(db, open, { severity }, at);
           flagId = open;
           joined = true;
         } else {
-          flagId = insertFlag(db, { beadId: f.beadId, category, severity: f.severity === 'error' ? 'major' : 'minor', comment, author: actor, at }).id;
+          flagId = insertFlag(db, { beadId: f.beadId, category, severity, comment, author: actor, at }).id;
         }
       }
       const after = setFindingStatus(db, findingId, verdict === 'accept' ? 'accepted' : 'dismissed', flagId, at);

@@ -7,7 +7,7 @@ import { getStatement } from '../store/statements.ts';
 
 export type ReportFormat = 'csv' | 'html';
 
-const COLUMNS = ['kind', 'id', 'statement_id', 'statement_title', 'statement_date', 'row', 'category', 'severity', 'status', 'author', 'comment', 'created_at', 'source_text', 'target_text'] as const;
+const COLUMNS = ['kind', 'id', 'statement_id', 'statement_title', 'statement_date', 'row', 'category', 'severity', 'status', 'author', 'comment', 'created_at', 'source_text', 'target_text', 'thread'] as const;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -31,7 +31,7 @@ export function buildReport(db: Db, format: ReportFormat, statementIds: number[]
   if (format === 'csv') {
     // A cell starting with = + - @ would run as a formula in a spreadsheet: the report is for people, so it is defused.
     const cell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-    const body = rows.map((r) => [r.kind, r.id, r.statementId, r.statementTitle, r.statementDate ?? '', r.beadPosition ?? '', r.category, r.severity, r.status, r.author, r.comment, r.createdAt, text(r)?.src ?? '', text(r)?.tgt ?? ''].map(cell));
+    const body = rows.map((r) => [r.kind, r.id, r.statementId, r.statementTitle, r.statementDate ?? '', r.beadPosition ?? '', r.category, r.severity, r.status, r.author, r.comment, r.createdAt, text(r)?.src ?? '', text(r)?.tgt ?? '', r.thread ?? ''].map(cell));
     return '\ufeff' + stringify([[...COLUMNS], ...body], { record_delimiter: '\r\n' });
   }
   const open = rows.filter((r) => r.status === 'open' || r.status === 'suggested').length;
@@ -43,7 +43,7 @@ export function buildReport(db: Db, format: ReportFormat, statementIds: number[]
       const items = list
         .map((r) => {
           const t = text(r);
-          return `<tr class="${r.kind} ${esc(r.status)}"><td>${r.beadPosition ?? '—'}</td><td>${r.kind === 'flag' ? 'Flag' : 'Check'}<br><b>${esc(r.category)}</b></td><td>${esc(r.severity)}<br>${esc(r.status)}</td><td>${esc(r.comment)}<div class="who">${esc(r.author)} · ${esc(r.createdAt.slice(0, 10))}</div></td><td lang="${esc(t?.srcLang ?? '')}">${esc(t?.src ?? '')}</td><td lang="${esc(t?.tgtLang ?? '')}">${esc(t?.tgt ?? '')}</td></tr>`;
+          return `<tr class="${r.kind} ${esc(r.status)}"><td>${r.beadPosition ?? '—'}</td><td>${r.kind === 'flag' ? 'Flag' : 'Check'}<br><b>${esc(r.category)}</b></td><td>${esc(r.severity)}<br>${esc(r.status)}</td><td>${esc(r.comment)}<div class="who">${esc(r.author)} · ${esc(r.createdAt.slice(0, 10))}</div>${r.thread ? `<div class="thread">${r.thread.split('\n').map(esc).join('<br>')}</div>` : ''}</td><td lang="${esc(t?.srcLang ?? '')}">${esc(t?.src ?? '')}</td><td lang="${esc(t?.tgtLang ?? '')}">${esc(t?.tgt ?? '')}</td></tr>`;
         })
         .join('\n');
       return `<section><h2>${esc(s.statementTitle)}</h2><p class="meta">Statement ${s.statementId}${s.statementDate ? ' · ' + esc(s.statementDate) : ''} · ${list.length} item${list.length === 1 ? '' : 's'}</p>
@@ -56,13 +56,13 @@ ${items}
 <html lang="en"><head><meta charset="utf-8"><title>twintext report</title>
 <style>
 body{font:14px/1.5 system-ui,"Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;margin:2rem;color:#1d2330}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}.meta,.who{color:#667085;font-size:12px}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}.meta,.who{color:#667085;font-size:12px}.thread{margin-top:.3rem;padding-left:.5rem;border-left:2px solid #e4e7ec;font-size:13px}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e4e7ec;padding:.4rem .5rem;vertical-align:top;text-align:left}
 th{background:#f5f6f8;font-weight:600}tr.finding td:nth-child(2){color:#6941c6}tr.resolved,tr.wontfix{opacity:.6}
 [lang=ko]{word-break:keep-all}
 </style></head><body>
 <h1>twintext report</h1>
-<p class="meta">Generated ${esc(generatedAt)} · ${rows.length} items, ${open} open${infoLeftOut ? ` · ${infoLeftOut} informational suggestion${infoLeftOut === 1 ? '' : 's'} of the checks left out` : ''}</p>
+<p class="meta">Generated ${esc(generatedAt)} · ${rows.length} item${rows.length === 1 ? '' : 's'}, ${open} open${infoLeftOut ? ` · ${infoLeftOut} informational suggestion${infoLeftOut === 1 ? '' : 's'} of the checks left out` : ''}</p>
 ${sections || '<p>No flags or open findings.</p>'}
 </body></html>
 `;

@@ -234,11 +234,12 @@ export function insertFlagComment(db: Db, c: { flagId: number; author: string; b
   return Number(q(db).prepare('INSERT INTO flag_comments (flag_id, author, body, created_at) VALUES (?, ?, ?, ?)').run(c.flagId, c.author, c.body, c.at).lastInsertRowid);
 }
 
-export function updateFlag(db: Db, id: number, patch: { status?: FlagStatus; comment?: string }, at: string): FlagRow {
+export function updateFlag(db: Db, id: number, patch: { status?: FlagStatus; comment?: string; severity?: string }, at: string): FlagRow {
   const cur = getFlag(db, id);
-  q(db).prepare('UPDATE flags SET status = ?, comment = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
+  q(db).prepare('UPDATE flags SET status = ?, comment = ?, severity = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
     patch.status ?? cur.status,
     patch.comment ?? cur.comment,
+    patch.severity ?? cur.severity,
     at,
     id,
   );

@@ -109,6 +109,8 @@ export interface ReportRow {
   author: string;
   comment: string;
   createdAt: string;
+  /** A flag's thread, one "author: comment" a line, oldest first (null for a finding or a flag without). */
+  thread: string | null;
 }
 
 // Only the alignments between the current texts (CURRENT_TEXTS): an older version's findings and
@@ -121,12 +123,13 @@ export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
     .prepare(
       `SELECT * FROM (
          SELECT 'flag' AS kind, f.id, s.id AS statementId, s.title AS statementTitle, s.date AS statementDate, b.id AS beadId,
-                b.position AS beadPosition, f.category, f.severity, f.status, f.author, f.comment, f.created_at AS createdAt
+                b.position AS beadPosition, f.category, f.severity, f.status, f.author, f.comment, f.created_at AS createdAt,
+                (SELECT group_concat(line, char(10)) FROM (SELECT c.author || ': ' || c.body AS line FROM flag_comments c WHERE c.flag_id = f.id ORDER BY c.id)) AS thread
          FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
          ${CURRENT_TEXTS}
          WHERE 1 ${filter}
          UNION ALL
-         SELECT 'finding', fi.id, s.id, s.title, s.date, b.id, b.position, fi.check_id, fi.severity, fi.status, 'twintext', fi.message, fi.created_at
+         SELECT 'finding', fi.id, s.id, s.title, s.date, b.id, b.position, fi.check_id, fi.severity, fi.status, 'twintext', fi.message, fi.created_at, NULL
          FROM findings fi JOIN alignments a ON a.id = fi.alignment_id JOIN statements s ON s.id = a.statement_id
          ${CURRENT_TEXTS}
          LEFT JOIN beads b ON b.id = fi.bead_id

@@ -49,9 +49,13 @@ describe('ops/checks', () => {
     const date = statementFindings(db, id).find((f) => f.check === 'dates' && f.severity !== 'info')!;
     // A flag of another category on the row is no such flag.
     const style = addFlag(db, date.beadId!, { category: 'style', comment: 'register' }, 'dana');
-    const mine = addFlag(db, date.beadId!, { category: 'number', comment: 'The Korean says the 16th.' }, 'dana');
+    const mine = addFlag(db, date.beadId!, { category: 'number', severity: 'minor', comment: 'The Korean says the 16th.' }, 'dana');
     const accepted = decideFinding(db, date.id, 'accept', 'erin');
     expect(accepted.flagId).to.equal(mine.id);
+    // An error raises the minor flag it joins to major, as a flag of its own would have been.
+    const joined = getStatementView(db, id).alignment!.beads.find((b) => b.id === date.beadId)!.flags.find((f) => f.id === mine.id)!;
+    expect(date.severity).to.equal('error');
+    expect([joined.severity, joined.version]).to.deep.equal(['major', mine.version + 1]);
     const flags = getStatementView(db, id).alignment!.beads.find((b) => b.id === date.beadId)!.flags;
     expect(flags.map((f) => [f.id, f.comments!.map((c) => [c.author, c.body])])).to.deep.equal([
       [style.id, []],

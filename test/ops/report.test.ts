@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
-import { addFlag, changeFlag, getStatementView } from '../../server/ops/review.ts';
+import { addFlag, changeFlag, commentOnFlag, getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import { buildReport } from '../../server/ops/report.ts';
 import { importVersion } from '../../server/ops/versions.ts';
@@ -48,6 +48,17 @@ describe('ops/report', () => {
     const all = parse(buildReport(db, 'csv', [ids[0]!], undefined, true).slice(1), { columns: true }) as Record<string, string>[];
     expect(all.filter((r) => r.kind === 'finding')).to.have.length(open.length);
     expect(buildReport(db, 'html', [ids[0]!], '2026-01-01T00:00:00Z')).to.include(`informational suggestion${info === 1 ? '' : 's'} of the checks left out`);
+  });
+
+  it('carries each flag\'s thread, so a suggestion accepted onto a flag is in the report', () => {
+    const beads = getStatementView(db, ids[0]!).alignment!.beads;
+    const flag = beads[1]!.flags[0]!;
+    commentOnFlag(db, flag.id, { body: 'Checked with the ministry: <b>keep</b> the title.' }, 'erin');
+    const rows = parse(buildReport(db, 'csv', [ids[0]!]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.kind === 'flag' && r.id === String(flag.id))!.thread).to.equal('erin: Checked with the ministry: <b>keep</b> the title.');
+    expect(rows.find((r) => r.kind === 'flag' && r.id !== String(flag.id))!.thread).to.equal('');
+    const html = buildReport(db, 'html', [ids[0]!], '2026-01-01T00:00:00Z');
+    expect(html).to.include('<div class="thread">erin: Checked with the ministry: &lt;b&gt;keep&lt;/b&gt; the title.</div>');
   });
 
   it('leaves out dismissed findings', () => {

@@ -42,7 +42,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
     const ids = idList(req.query.statement, 'statement');
     const info = req.query.info;
-    if (info !== undefined && info !== '1' && info !== '0' && info !== 'true' && info !== 'false') throw new HttpError(400, 'bad_request', '"info" must be 1 or 0');
+    if (info !== undefined && info !== '' && info !== '1' && info !== '0' && info !== 'true' && info !== 'false') throw new HttpError(400, 'bad_request', '"info" must be 1 or 0');
     const report = buildReport(db, format, ids, undefined, info === '1' || info === 'true');
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="twintext-report.${format}"`);
