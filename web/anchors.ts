@@ -22,7 +22,8 @@ export function findAnchors(text: string, lang: string): Anchor[] {
     const at = { start: a.start, end: a.end };
     switch (a.kind) {
       case 'date':
-        return { ...at, key: `d:${a.value}`, alt: [`md:${a.value.slice(-5)}`] };
+        // Its year matches the year written on its own on the other side ("September 22–23, 2025").
+        return { ...at, key: `d:${a.value}`, alt: a.value.startsWith('--') ? [`md:${a.value.slice(-5)}`] : [`md:${a.value.slice(-5)}`, `n:${a.value.slice(0, 4)}`] };
       case 'year':
         return { ...at, key: `n:${a.value}` };
       case 'name': {

@@ -154,7 +154,8 @@ export function prepareText(text: unknown, lang: Lang, preSplit = false, stored 
  * posted without a title) and another version opens with one ("한미 외교장관 회담 결과").
  */
 function firstHeading(openings: string[]): string {
-  const heading = (t: string) => t.length <= 200 && !/[:.!?。다]$/u.test(t);
+  // A final dot of an abbreviation ("…in Washington, D.C.", "…Meets U.S.") does not make a sentence.
+  const heading = (t: string) => t.length <= 200 && (!/[:.!?。다]$/u.test(t) || /(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|St|No)\.)$/.test(t));
   return openings.find(heading) ?? openings[0]!;
 }
 

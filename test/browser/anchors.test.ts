@@ -23,6 +23,9 @@ describe('web/anchors', () => {
     expect([...r.shared].sort()).to.deep.equal(['d:--08-14', 'md:08-14']);
     const year = rowAnchors(['The DPRK fired missiles on August 14, 2025.'], ['북한은 8월 14일 미사일을 발사하였다.'], { src: 'en', tgt: 'ko' });
     expect(isShared(year.src[0]![1]!, year.shared) && isShared(year.tgt[0]![0]!, year.shared)).to.equal(true);
+    // A range's year, read on its own in English, is the Korean date's.
+    const range = rowAnchors(['The talks were held on September 22-23, 2025.'], ['회담은 2025년 9월 22일부터 23일까지 열렸다.'], { src: 'en', tgt: 'ko' });
+    expect(range.src[0]!.every((a) => isShared(a, range.shared)), JSON.stringify(range)).to.equal(true);
     expect(r.src[0]!.map((a) => a.key)).to.include.members(['a:DPRK', 'n:3']);
     expect(r.tgt[0]!.map((a) => a.key)).to.include('n:2');
   });

@@ -74,6 +74,9 @@ describe('ops/import', () => {
       // With no heading anywhere, the source's first paragraph, as before.
       const bare = importStatement(db, { texts: { en: en.split('\n\n').slice(1).join('\n\n'), ko: ko.split('\n\n').slice(1).join('\n\n') } }, 'alice');
       expect(getStatementView(db, bare.statementId).statement.title).to.equal('Secretary Blinken spoke today with Foreign Minister Park Jin of the Republic of Korea.');
+      // A heading that ends in an abbreviation's dot is a heading.
+      const dc = importStatement(db, { texts: { en: 'Secretary Rubio Meets with Foreign Minister Cho in Washington, D.C.\n\nThe two ministers met today.', ko: '조현 외교부 장관, 워싱턴에서 루비오 국무장관과 회담\n\n양 장관은 오늘 회담하였다.' } }, 'alice');
+      expect(getStatementView(db, dc.statementId).statement.title).to.equal('Secretary Rubio Meets with Foreign Minister Cho in Washington, D.C.');
     });
 
     it('does not import the same texts twice', () => {
