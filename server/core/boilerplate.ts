@@ -246,11 +246,10 @@ export function extractStatementBody(text: string, lang?: string): string {
   if (best <= 0) return text;
   // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
   // the statement's up to its last body line before the page's furniture starts again. A line that
-  // opens a list ("…the following lines of effort:") keeps the lines after it too, however short and
-  // unpunctuated its items ("Real-time sharing of missile warning data").
-  // The items are the lines under it, a dozen at most, spaced as its first item is from it (one a
-  // line, or a blank line between, as a page's <li> come out): what a page puts after a statement
-  // (tags, related offices, contacts) is no list of it.
+  // opens a list ("…the following lines of effort:") keeps the items under it too, however short and
+  // unpunctuated ("Real-time sharing of missile warning data"): a dozen at most, spaced as the first
+  // is from it (one a line, or a blank line between, as a page's <li> come out). What a page puts
+  // after a statement (tags, related offices, contacts) is no list of it.
   let listOpen = /:$/.test(lines[bestEnd]!.text);
   let items = 0;
   let spaced = false;

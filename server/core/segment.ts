@@ -106,10 +106,10 @@ export function preSplitLines(text: string): string[] {
 }
 
 /**
- * Two lines of a wrapped paragraph as one. A hyphen at the wrap point is a word's own ("co-chaired",
- * "information-sharing": a wrap breaks there as readily as at a space) unless the text writes the word
- * whole elsewhere ("coop-" "eration" where "cooperation" occurs): only then was it a hyphenation, and
- * goes. Korean needs a space between eojeol anyway.
+ * Two lines of a wrapped paragraph as one, with a space, unless the first ends in a hyphen. That
+ * hyphen stays when it is a word's own ("co-chaired", "information-sharing", "Indo-Pacific": a wrap
+ * breaks there as readily as at a space), and goes when it was a hyphenation (see below). Korean needs
+ * a space between eojeol anyway.
  */
 function joinWrapped(a: string, b: string, wordsOf: () => Set<string>): string {
   const head = /([A-Za-z]+)-$/.exec(a);
