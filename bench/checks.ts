@@ -80,14 +80,16 @@ function recall(name: string, docs: Doc[], copies: number): void {
   const stats = new Map<Category, { n: number; hit: number; any: number }>(CATEGORIES.map((c) => [c, { n: 0, hit: 0, any: 0 }]));
   const missed: string[] = [];
   const r = rng(SEED + 1);
-  // Negation flips, planted since, draw from a stream of their own so the other categories keep theirs.
+  // Negation flips and added sentences, planted since, draw from streams of their own so the other
+  // categories keep theirs.
   const rNeg = rng(SEED + 2);
+  const rAdd = rng(SEED + 3);
   for (const doc of docs) {
     const base = new Set(checkAlignment(doc.en, doc.ko, doc.beads, opts).map(sig));
     for (const cat of CATEGORIES) {
       const seen = new Set<string>();
       for (let c = 0; c < copies; c++) {
-        const p = plant(doc, cat, cat === 'negation' ? rNeg : r, glossary);
+        const p = plant(doc, cat, cat === 'negation' ? rNeg : cat === 'added' ? rAdd : r, glossary);
         if (!p || seen.has(p.note + p.ko.join() + p.en.join())) continue;
         seen.add(p.note + p.ko.join() + p.en.join());
         const after = checkAlignment(p.doc.en, p.doc.ko, p.doc.beads, opts);

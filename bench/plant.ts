@@ -3,13 +3,29 @@ import type { Bead } from '../server/core/types.ts';
 import { nameSkeleton, romanize } from '../server/core/anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../server/core/glossary.ts';
 
-export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality' | 'negation';
-export const CATEGORIES: Category[] = ['number', 'date', 'acronym', 'name', 'sentence', 'paragraph', 'term', 'modality', 'negation'];
+export type Category = 'number' | 'date' | 'acronym' | 'name' | 'sentence' | 'paragraph' | 'term' | 'modality' | 'negation' | 'added';
+export const CATEGORIES: Category[] = ['number', 'date', 'acronym', 'name', 'sentence', 'paragraph', 'term', 'modality', 'negation', 'added'];
 /** The checks whose finding counts as catching each category (a dropped sentence may show only as a short paragraph). */
 export const CHECK_FOR: Record<Category, string[]> = {
   number: ['numbers'], date: ['dates'], acronym: ['acronyms'], name: ['names'], sentence: ['omission', 'length'], paragraph: ['omission'],
-  term: ['terminology'], modality: ['modality'], negation: ['negation'],
+  term: ['terminology'], modality: ['modality'], negation: ['negation'], added: ['addition', 'length'],
 };
+
+/**
+ * Short sentences a Korean version adds of its own (written for the benchmark): the commentary a
+ * ministry's release appends to a joint text ("국방부는 이를 높이 평가하였다."). Their content is
+ * 11–24 characters, under the 25 at which a sentence alone is reported.
+ */
+const ADDED_KO = [
+  '국방부는 이를 높이 평가하였다.',
+  '이는 매우 의미 있는 진전이다.',
+  '정부는 후속 조치를 신속히 추진할 예정이다.',
+  '양국 국민의 기대가 크다.',
+  '외교부는 이를 적극 환영하였다.',
+  '이번 합의는 역사적인 성과로 평가된다.',
+  '관계 부처가 함께 참석하였다.',
+  '회의는 우호적인 분위기에서 진행되었다.',
+];
 
 export interface Doc { id: string; en: string[]; ko: string[]; beads: Bead[] }
 export interface Planted { doc: Doc; category: Category; en: number[]; ko: number[]; note: string }
@@ -186,6 +202,13 @@ export function plant(doc: Doc, category: Category, r: () => number, g: Glossary
     const ko = doc.ko.filter((_, i) => i !== k);
     const beads = doc.beads.map((b) => (b === c.bead ? { ...b, tgt: [] } : { ...b, tgt: b.tgt.map((i) => (i > k ? i - 1 : i)) }));
     return { doc: { ...doc, ko, beads }, category, en: c.bead.src, ko: [], note: `dropped Korean paragraph ${k + 1}` };
+  }
+  if (category === 'added') {
+    // A short sentence of its own appended to a Korean paragraph.
+    const c = cands.find((x) => /[다.]$/.test(x.ko));
+    if (!c) return null;
+    const s = pick(r, ADDED_KO);
+    return { doc: replaceKo(doc, c.k, `${c.ko} ${s}`), category, en: c.bead.src, ko: [c.k], note: `added "${s}"` };
   }
   if (category === 'sentence') {
     for (const c of cands) {

@@ -84,10 +84,15 @@ function reversed(u: Unit): Unit {
   return { ...u, src: u.tgt, tgt: u.src, doc: undefined };
 }
 
-/** Too short to be reported alone (a heading, a fragment): under 25 characters. */
+/**
+ * Too short to be reported alone (a heading, a fragment): under 25 characters, or for a complete
+ * Korean sentence (one ending in 다 or a full stop), under 10: Hangul says in 10 syllables what
+ * English says in 25 letters ("국방부는 이를 높이 평가하였다."), and a heading does not end so.
+ */
 function tooShort(x: Sent): boolean {
-  return x.len < 25;
+  return x.len < (HANGUL_SENTENCE.test(x.text) ? 10 : 25);
 }
+const HANGUL_SENTENCE = /[\uac00-\ud7a3][^\n]*(?:다|[.。])$/u;
 
 export function sentencesOf(lang: string, starts: number[], texts: string[]): Sent[] {
   const out: Sent[] = [];

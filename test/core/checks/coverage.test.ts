@@ -68,6 +68,27 @@ describe('core/checks coverage', () => {
     expect(item[0]!.message).to.equal('Korean sentence has no counterpart in English: "ㅇ 양 장관은 앞으로도 긴밀히 소통해 나가기로 하였다."');
   });
 
+  it('finds a short Korean sentence of its own (a ministry\'s comment) that the sentences leave alone, not a short heading', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const en = [
+      'The two Ministers reaffirmed the ironclad commitment of the Alliance to peace and stability on the Korean Peninsula. They agreed to hold the 56th SCM in Washington, D.C. in 2024.',
+      'The Ministers also discussed ways to enhance the combined defense posture against North Korean missile threats.',
+    ];
+    const check = (added: string) => checkAlignment(
+      en,
+      [`양 장관은 한반도의 평화와 안정을 위한 동맹의 철통같은 공약을 재확인하였다. 양측은 제56차 SCM을 2024년 워싱턴 D.C.에서 개최하기로 합의하였다. ${added}`, '양 장관은 또한 북한의 미사일 위협에 대응한 연합방위태세 강화 방안을 논의하였다.'],
+      en.map((_, i) => ({ src: [i], tgt: [i], confidence: 1 })),
+      { ...COVER, glossary },
+    );
+    // 13 characters of Hangul: short for an English sentence, a whole one in Korean.
+    const fs = check('국방부는 이를 높이 평가하였다.');
+    expect(render(fs)).to.deep.equal(['warning addition 0/0']);
+    expect(fs[0]!.message).to.equal('Korean sentence has no counterpart in English: "국방부는 이를 높이 평가하였다."');
+    // A heading (no sentence ending) or a sentence under ten syllables stays quiet.
+    expect(render(check('향후 계획'))).to.deep.equal([]);
+    expect(render(check('기대가 크다.'))).to.deep.equal([]);
+  });
+
   it('takes one English sentence written as two Korean ones for a split, not an addition', () => {
     const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
     const en = [
