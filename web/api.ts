@@ -363,7 +363,7 @@ export function getVersions(statementId: number): Promise<{ versions: Record<str
 export function uploadVersion(
   statementId: number,
   body: ({ texts: Record<string, string> } | { files: Record<string, UploadFile> }) & { newLanguage?: boolean; date?: string },
-): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number; added?: boolean; editsKept?: number; editsReplaced?: number[] }> {
+): Promise<{ lang: string; version: number; unchanged: number; changed: number; carriedBeads: number; added?: boolean; removed?: number; editsKept?: number; editsReplaced?: number[] }> {
   return call('POST', `/api/statements/${statementId}/versions`, body);
 }
 
@@ -383,8 +383,9 @@ export function deleteGlossaryTerm(id: number): Promise<{ ok: true }> {
   return call('DELETE', `/api/glossary/${id}`);
 }
 
-export function reportUrl(statementId: number): string {
-  return `/api/report?format=html&statement=${statementId}`;
+/** The statement's report; with `info`, the checks' informational suggestions too (as the page shows them). */
+export function reportUrl(statementId: number, info = false): string {
+  return `/api/report?format=html&statement=${statementId}${info ? '&info=1' : ''}`;
 }
 
 export interface SessionUser {

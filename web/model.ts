@@ -140,7 +140,8 @@ export function progressPercent(confirmed: number, total: number): number {
 const LANG_NAMES: Record<string, string> = { en: 'English', ko: 'Korean', ja: 'Japanese', zh: 'Chinese' };
 
 export function langName(code: string): string {
-  return LANG_NAMES[code.toLowerCase()] ?? code.toUpperCase();
+  // A tag names its language ("ja-JP" is Japanese).
+  return LANG_NAMES[code.toLowerCase()] ?? LANG_NAMES[code.split('-')[0]!.toLowerCase()] ?? code.toUpperCase();
 }
 
 /** What firstChangedRow compares of a row: its id and version, and its paragraphs' text when given. */

@@ -439,7 +439,7 @@ export class ReviewPage {
       h('label', { for: 'export-confirmed', class: 'check-label' }, confirmedOnly, 'Confirmed only'),
       h('label', { for: 'export-no-open-flags', class: 'check-label', title: 'Leave out rows that still have an open flag' }, noOpenFlags, 'No open flags'),
       h('label', { for: 'export-sentences', class: 'check-label', title: 'One unit per sentence pair (see the Sentences panel) instead of one per row' }, bySentence, 'By sentence'),
-      h('a', { class: 'button small', href: reportUrl(s.id), target: '_blank', rel: 'noopener' }, 'Report'),
+      h('a', { class: 'button small report-link', href: reportUrl(s.id, this.showInfo), target: '_blank', rel: 'noopener' }, 'Report'),
     );
   }
 
@@ -592,6 +592,8 @@ export class ReviewPage {
     this.infoToggle.checked = this.showInfo;
     this.infoToggle.onchange = () => {
       this.showInfo = this.infoToggle.checked;
+      // The report then holds what the page shows.
+      this.root.querySelector<HTMLAnchorElement>('a.report-link')?.setAttribute('href', reportUrl(this.statementId, this.showInfo));
       try {
         localStorage.setItem(SHOW_INFO_KEY, String(this.showInfo));
       } catch {
@@ -1377,14 +1379,16 @@ export class ReviewPage {
       clear(history);
       const mine = this.events.filter((ev) => ev.entity === 'flag' && ev.entityId === flag.id && ev.action !== 'flag.comment').reverse();
       for (const ev of mine) {
-        const after = (ev.after ?? {}) as { status?: FlagStatus };
-        const before = (ev.before ?? {}) as { status?: FlagStatus };
+        const after = (ev.after ?? {}) as { status?: FlagStatus; severity?: string };
+        const before = (ev.before ?? {}) as { status?: FlagStatus; severity?: string };
         const what =
           ev.action === 'flag.create'
             ? 'opened'
             : before.status !== after.status && after.status
               ? `${FLAG_STATUS_LABELS[before.status ?? 'open'] ?? before.status} → ${FLAG_STATUS_LABELS[after.status] ?? after.status}`
-              : 'comment edited';
+              : before.severity && after.severity && before.severity !== after.severity
+                ? `severity ${before.severity} → ${after.severity} (a suggestion accepted onto it)`
+                : 'comment edited';
         history.append(h('li', null, `${formatWhen(ev.at)} · ${ev.actor}: ${what}`));
       }
       if (!mine.length) history.append(h('li', null, 'No recorded changes.'));
@@ -1618,7 +1622,7 @@ export class ReviewPage {
     const chosen = this.versionDraftLang !== null && langs.includes(this.versionDraftLang) ? this.versionDraftLang : this.alignment.tgtLang;
     // A language the statement does not have yet is added, aligned to its source text (an
     // English–Korean statement that turns out trilateral).
-    const more = IMPORT_LANGS.filter((l) => !langs.includes(l));
+    const more = IMPORT_LANGS.filter((l) => !langs.some((x) => x.split('-')[0] === l));
     const chosenLang = this.versionDraftLang !== null && more.includes(this.versionDraftLang) ? this.versionDraftLang : chosen;
     const lang = h(
       'select',
@@ -1704,12 +1708,19 @@ export class ReviewPage {
       await this.reloadAll(Math.max(this.current, 0), false);
       const edits = (res.editsKept ? `; ${res.editsKept} text correction${res.editsKept === 1 ? '' : 's'} made in review kept (the new version publishes ${res.editsKept === 1 ? 'that paragraph' : 'those paragraphs'} as before)` : '')
         + (res.editsReplaced?.length ? `; the new text replaces the review's correction of ¶${res.editsReplaced.join(', ¶')} of version ${res.version - 1}` : '');
-      announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} changed, ${res.carriedBeads} rows kept${edits}.`);
+      const removed = res.removed ? `, ${res.removed} removed` : '';
+      const pairs = (this.statement.pairs ?? 1) > 1 ? ` over its ${this.statement.pairs} language pairs` : '';
+      announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} new or changed${removed}, ${res.carriedBeads} row${res.carriedBeads === 1 ? '' : 's'} kept${pairs}${edits}.`);
       // The panel was rebuilt: the diff dialog gives the focus back to the Versions tab, not to <body>.
       this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true });
       await this.showDiff(lang);
     } catch (err) {
-      reportError(err);
+      if (err instanceof ApiError && err.status === 409) {
+        // Someone added this language, or a version, meanwhile: show the statement as it now is
+        // (languages, rows and the panel's choices), the pasted text kept for another try.
+        await this.reloadWithMessage(`${err.message} (Reloaded: the statement as it now is.)`, Math.max(this.current, 0), false);
+        if (this.panelTab === 'versions') this.renderPanel();
+      } else reportError(err);
     } finally {
       submit.disabled = false;
       // A disabled button drops the focus: give it back when the form is still there (a refused upload).

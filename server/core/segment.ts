@@ -285,6 +285,11 @@ const TERMINATOR_RE = /[.!?]+["'”’)\]」』]*(?=\s|$)|[。！？]+["'”’)
 // and the (hot) regex replace can be skipped.
 const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
 
+/** Whether the text holds a C0 control other than tab, line feed or carriage return, or DEL: never part of a title. */
+export function hasControlChar(text: string): boolean {
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+}
+
 /** One line with single spaces: how titles, search needles and compared texts are written. */
 export function singleSpaced(text: string): string {
   return withoutInvisible(text).replace(/\s+/g, ' ').trim();

@@ -116,7 +116,7 @@ export function routeContext(db: Db, ops: OpsOptions, accounts: boolean): RouteC
     if (!accounts) return reviewer(req);
     const user = res.locals.user as UserRow | undefined;
     if (!user) throw new HttpError(401, 'unauthorized', 'sign in first');
-    if (!hasRole(user, role)) throw new HttpError(403, 'forbidden', `this needs the ${role} role; ${user.name} is a ${user.role}`);
+    if (!hasRole(user, role)) throw new HttpError(403, 'forbidden', `this needs the ${role} role; ${user.name} is ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}`);
     return user.name;
   };
   return { db, ops, accounts, who, editorsOnly: (req, res) => void (accounts && who(req, res, 'editor')), views: new StatementViews(db) };

@@ -243,7 +243,11 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         const open = openFlagOf(db, f.beadId, category);
         if (open !== undefined) {
           insertFlagComment(db, { flagId: open, author: actor, body: comment, at });
-          if (severity === 'major' && getFlag(db, open).severity === 'minor') updateFlag(db, open, { severity }, at);
+          const was = getFlag(db, open);
+          if (severity === 'major' && was.severity === 'minor') {
+            const now = updateFlag(db, open, { severity }, at);
+            recordEvent(db, { at, actor, action: 'flag.update', statementId: getAlignment(db, f.alignmentId).statementId, entity: 'flag', entityId: open, before: { severity: was.severity, version: was.version }, after: { severity: now.severity, version: now.version, finding: findingId } });
+          }
           flagId = open;
           joined = true;
         } else {

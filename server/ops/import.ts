@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
-import { hasWords, splitParagraphs, preSplitLines, singleSpaced, withoutListMarker } from '../core/segment.ts';
+import { hasControlChar, hasWords, splitParagraphs, preSplitLines, singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
 import { assertLanguage } from '../core/lang.ts';
 import { alignParagraphs } from '../core/align.ts';
@@ -170,6 +170,7 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   for (const lang of ordered) paragraphs.set(lang, prepareText(input.texts[lang], lang, input.preSplit));
   // Single spaces, as the texts are stored: a title pasted with a no-break or doubled space is found by search.
   // Cut to the limit, then trimmed: a cut must not leave a space at the end.
+  if (typeof input.title === 'string' && hasControlChar(input.title)) throw new InputError('the title contains control characters (such as NUL or ESC); type or paste it again');
   const title = ((input.title && singleSpaced(input.title)) || firstHeading(ordered.map((l) => paragraphs.get(l)![0]!.text))).slice(0, LIMITS.maxTitleChars).trimEnd();
   if (input.date != null && input.date !== '') checkStatementDate(input.date);
   return { langs: ordered, paragraphs, title };

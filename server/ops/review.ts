@@ -19,7 +19,7 @@ import {
 } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
-import { singleSpaced } from '../core/segment.ts';
+import { hasControlChar, singleSpaced } from '../core/segment.ts';
 import { LIMITS } from './import.ts';
 import { editAlignment, undoRedoState } from './edit.ts';
 
@@ -153,6 +153,7 @@ export function editStatementInfo(
   let title: string | undefined;
   if (input.title !== undefined) {
     if (typeof input.title !== 'string') throw new InputError('"title" must be a string');
+    if (hasControlChar(input.title)) throw new InputError('the title contains control characters (such as NUL or ESC); type or paste it again');
     title = singleSpaced(input.title);
     if (!title) throw new InputError('a statement\'s title cannot be empty');
     if (title.length > LIMITS.maxTitleChars) throw new InputError(`the title has ${title.length} characters; the limit is ${LIMITS.maxTitleChars}`);
@@ -167,7 +168,9 @@ export function editStatementInfo(
     const s = getStatement(db, statementId);
     const before = { title: s.title, date: s.date };
     for (const k of ['title', 'date'] as const) {
-      const was = (base as Record<string, unknown> | undefined)?.[k];
+      // Read as the change is read: spaces collapsed in a title, an empty date as none.
+      const raw = (base as Record<string, unknown> | undefined)?.[k];
+      const was = typeof raw !== 'string' ? raw : k === 'title' ? singleSpaced(raw) : raw.trim() || null;
       if (input[k] !== undefined && was !== undefined && was !== before[k])
         throw new ConflictError(`the ${k} of statement ${statementId} was changed by someone else meanwhile (it is now ${before[k] === null ? 'empty' : JSON.stringify(before[k])}); reload to see it`);
     }

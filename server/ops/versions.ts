@@ -28,6 +28,8 @@ export interface VersionResult {
   carriedBeads: number;
   /** The statement had no text in this language: it was added, aligned to the source text. */
   added?: boolean;
+  /** Paragraphs of the old version the new one no longer has (nor anything identical to them). */
+  removed?: number;
   /** Paragraphs a reviewer had corrected that the new version leaves as first published: the correction stays. */
   editsKept?: number;
   /**
@@ -107,7 +109,11 @@ export function importVersion(
     else if (j === undefined && norm(p.content) !== norm(originals[i]!)) editsReplaced.push(i + 1);
   });
   const kept = new Set(match.values());
-  const edits = { ...(editedContent.size ? { editsKept: editedContent.size } : {}), ...(editsReplaced.length ? { editsReplaced } : {}) };
+  const edits = {
+    ...(oldParas.length > match.size ? { removed: oldParas.length - match.size } : {}),
+    ...(editedContent.size ? { editsKept: editedContent.size } : {}),
+    ...(editsReplaced.length ? { editsReplaced } : {}),
+  };
   const plans = listAlignments(db, statementId)
     .filter((a) => a.srcTextId === current.id || a.tgtTextId === current.id)
     .map((a) => {

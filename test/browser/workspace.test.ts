@@ -315,8 +315,11 @@ describe('web: review workspace', function () {
       expect(await page.locator('tr.bead .suggestion').count()).to.equal(rest);
       const rowsWithRest = new Set(mine.filter((f) => f.severity !== 'info').map((f) => f.beadId)).size;
       expect(await page.getByRole('button', { name: /^Suggestions \d/ }).locator('.count').textContent()).to.equal(String(rowsWithRest));
+      expect(await page.getByRole('link', { name: 'Report' }).getAttribute('href')).to.not.contain('info=1');
       await toggle.check();
       expect(await page.locator('tr.bead .suggestion.sev-info').count()).to.equal(info);
+      // The report then holds what the page shows.
+      expect(await page.getByRole('link', { name: 'Report' }).getAttribute('href')).to.contain('&info=1');
       await page.reload();
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.getByLabel('Info suggestions').isChecked()).to.equal(true);
@@ -596,6 +599,31 @@ describe('web: review workspace', function () {
       expect(await pairs.getByRole('link', { name: 'EN–JA' }).getAttribute('aria-current')).to.equal('page');
       await pairs.getByRole('link', { name: 'EN–KO' }).click();
       await page.locator('tr.bead .pt', { hasText: '3국은 도쿄에서 만났다.' }).waitFor();
+    });
+  });
+
+  it('when someone added the language meanwhile, says so and shows the statement as it now is, the pasted text kept', async () => {
+    const imported = await fetch(`${fx.server.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Park Minseo' },
+      body: JSON.stringify({ title: 'Trilateral readout, second', texts: { en: 'The three sides met in Osaka.\n\nThey agreed to meet again.', ko: '3국은 오사카에서 만났다.\n\n3국은 다시 만나기로 하였다.' } }),
+    });
+    const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
+    await withPage(async (page) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.getByLabel('Language').selectOption({ label: 'Japanese (add)' });
+      const mine = '三者は大阪で会合した。\n\n三者は再び会合することで一致した。';
+      await page.getByLabel('Paste text').fill(mine);
+      // Another reviewer adds the Japanese first.
+      expect((await post(`${fx.server.url}/api/statements/${id}/versions`, { texts: { ja: '三か国は大阪で会合した。\n\n三か国は再び会うことで一致した。' } })).status).to.equal(201);
+      await page.getByRole('button', { name: 'Upload version' }).click();
+      await page.getByRole('alert').getByText('has a ja text already').waitFor();
+      // The page now knows the statement has Japanese: the panel offers it as a language to update, the text kept.
+      const options = await page.getByLabel('Language').locator('option').allTextContents();
+      expect(options).to.include('Japanese');
+      expect(options).to.not.include('Japanese (add)');
+      expect(await page.getByLabel('Paste text').inputValue()).to.equal(mine);
     });
   });
 

@@ -393,6 +393,10 @@ describe('http/api', () => {
       expect(v.status, JSON.stringify(date)).to.equal(201);
     }
     expect((await api(`/api/statements/${pair}`)).body.statement.date).to.equal('2026-03-03');
+    // A language held under a tag takes its versions under it when posted by its code.
+    const tagged = (await post('/api/statements', { texts: { en: en + '\n\nThey will meet again.', ko: ko + '\n\n3국은 다시 만나기로 하였다.', 'ja-JP': ja + '\n\n三か国は再び会合する。' } })).body.statement.id as number;
+    const v = await post(`/api/statements/${tagged}/versions`, { texts: { ja: ja + '\n\n三か国は近く再び会合する。' } });
+    expect([v.status, v.body.lang, v.body.version]).to.deep.equal([201, 'ja-JP', 2]);
     // Now all three are that statement.
     const again = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
     expect([again.status, again.body.created, again.body.statement.id]).to.deep.equal([200, false, pair]);

@@ -6,6 +6,7 @@ import { addFlag, getStatementView } from '../../server/ops/review.ts';
 import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { listStatements } from '../../server/store/statements.ts';
+import { listEvents } from '../../server/store/events.ts';
 import { ConflictError } from '../../server/core/errors.ts';
 import { tempDir, dbDigest, useTempDb } from '../helpers.ts';
 
@@ -56,6 +57,8 @@ describe('ops/checks', () => {
     const joined = getStatementView(db, id).alignment!.beads.find((b) => b.id === date.beadId)!.flags.find((f) => f.id === mine.id)!;
     expect(date.severity).to.equal('error');
     expect([joined.severity, joined.version]).to.deep.equal(['major', mine.version + 1]);
+    const raised = listEvents(db, id).find((e) => e.action === 'flag.update' && e.entityId === mine.id)!;
+    expect([raised.actor, raised.before, raised.after]).to.deep.equal(['erin', { severity: 'minor', version: mine.version }, { severity: 'major', version: mine.version + 1, finding: date.id }]);
     const flags = getStatementView(db, id).alignment!.beads.find((b) => b.id === date.beadId)!.flags;
     expect(flags.map((f) => [f.id, f.comments!.map((c) => [c.author, c.body])])).to.deep.equal([
       [style.id, []],

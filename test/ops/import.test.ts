@@ -128,6 +128,7 @@ describe('ops/import', () => {
       ['a three-letter code of a language that has a two-letter one', { texts: { en: 'Hello.', kor: '안녕하십니까.' } }, /"kor" is written "ko" \(the ISO 639-1 code of Korean\)/],
       ['the code for an undetermined language', { texts: { en: 'Hello.', und: '안녕.' } }, /"und" names no particular language/],
       ['a bad date', { texts, date: '23 Sept 2025' }, /YYYY-MM-DD/],
+      ['a title with control characters', { texts, title: 'Joint\u0000 Statement\u001b[0m' }, /the title contains control characters/],
       ['a date that is no day of the calendar', { texts, date: '2026-02-30' }, /calendar date as YYYY-MM-DD, got "2026-02-30"/],
       ['a thirteenth month', { texts, date: '2026-13-05' }, /calendar date/],
     ];

@@ -43,6 +43,13 @@ describe('ops/review', () => {
       expect(editStatementInfo(db, statementId, { title: 'KIDD statement', base: { title: s.title } }, 'alice').statement).to.deep.include({ title: 'KIDD statement', date: '2025-09-30' });
     });
 
+    it('reads the base values as the change is read: an empty date is none, a title single-spaced', () => {
+      const s = getStatementView(db, statementId).statement;
+      editStatementInfo(db, statementId, { date: null }, 'bob');
+      expect(editStatementInfo(db, statementId, { date: '2025-10-01', base: { date: '' } }, 'alice').statement.date).to.equal('2025-10-01');
+      expect(editStatementInfo(db, statementId, { title: 'KIDD 26', base: { title: `  ${s.title.replace(/ /g, '  ')} ` } }, 'alice').statement.title).to.equal('KIDD 26');
+    });
+
     it('records nothing when nothing changes', () => {
       const s = getStatementView(db, statementId).statement;
       const before = dbDigest(db);
@@ -57,6 +64,7 @@ describe('ops/review', () => {
       ['a title over the limit', { title: 'x'.repeat(2000) }, /the title has 2000 characters; the limit is \d+/],
       ['a date that is no day', { date: '2025-02-30' }, /calendar date as YYYY-MM-DD, got "2025-02-30"/],
       ['a date that is not text', { date: 20250923 }, /"date" must be a date as YYYY-MM-DD, or null/],
+      ['a title with control characters', { title: 'Bell\u0007 and \u001b[31mred' }, /the title contains control characters/],
     ];
     for (const [what, input, message] of bad) {
       it(`refuses ${what} and changes nothing`, () => {

@@ -38,7 +38,7 @@ describe('ops/versions', () => {
     const b5 = view().beads[4]!;
     const flag = addFlag(db, b5.id, { category: 'style', comment: 'check register' }, 'alice');
     const r = importVersion(db, id, 'ko', ko2, 'bob');
-    expect(r).to.deep.include({ version: 2, unchanged: 7, changed: 2 });
+    expect(r).to.deep.include({ version: 2, unchanged: 7, changed: 2, removed: 1 });
     expect(listTextVersions(db, id, 'ko').map((t) => [t.version, t.isCurrent])).to.deep.equal([
       [1, false],
       [2, true],

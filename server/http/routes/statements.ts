@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { listStatements, searchStatements, listTextVersions, getStatementSummary } from '../../store/statements.ts';
 import { listEvents } from '../../store/events.ts';
 import { importStatement } from '../../ops/import.ts';
-import { importVersion, diffVersions } from '../../ops/versions.ts';
+import { importVersion, diffVersions, storedLanguage } from '../../ops/versions.ts';
 import { deleteStatement, editStatementInfo } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
 import { acceptsGzip, sendView } from '../view-cache.ts';
@@ -76,8 +76,10 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     // As for an import: no date (absent, null or empty) leaves the statement's as it is.
     if (b.date !== undefined && b.date !== null && typeof b.date !== 'string') throw new HttpError(400, 'bad_request', '"date" must be a date as YYYY-MM-DD');
     const date = typeof b.date === 'string' ? b.date.trim() : '';
-    const version = importVersion(db, id, lang, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true, ...(date ? { date } : {}) });
-    res.status(201).json({ ok: true, lang, ...version });
+    // "ja" is the statement's Japanese whatever its tag ("ja-JP"), as for `import --into`.
+    const stored = storedLanguage(db, id, lang);
+    const version = importVersion(db, id, stored, text, actor, { ...ops, source: sources[lang], newLanguage: b.newLanguage === true, ...(date ? { date } : {}) });
+    res.status(201).json({ ok: true, lang: stored, ...version });
   });
 
   r.get('/statements/:id/versions', (req, res) => {
