@@ -4,6 +4,7 @@ import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { runCli, tempDir } from '../helpers.ts';
 import { openDb } from '../../server/store/db.ts';
+import { editParagraph } from '../../server/ops/edit.ts';
 
 const fixtures = resolve('test/fixtures/cli');
 const demo = resolve('data/demo');
@@ -199,7 +200,20 @@ describe('cli', () => {
       writeFileSync(ja, readFileSync(ja, 'utf8') + '両長官は今秋ソウルで第58回韓米安保協議会議を開催することで一致した。\n');
       const v2 = await runCli(['import', '--into', id, '--ja', ja, '--pre-split', '--db', db]);
       expect([v2.code, v2.stderr]).to.deep.equal([0, `twintext: ja version 2 of statement ${id}: 3 paragraphs unchanged, 1 new or changed, 3 beads kept\n`]);
+      // A reviewer's correction of the Japanese title: kept by a version that publishes it as before,
+      // replaced by one that changes it, and the line says which.
+      const cdb = openDb(db);
+      const title = cdb.prepare("SELECT p.id, p.content FROM paragraphs p JOIN texts t ON t.id = p.text_id WHERE t.statement_id = ? AND t.lang = 'ja' AND t.is_current = 1 ORDER BY p.position LIMIT 1").get(Number(id)) as { id: number; content: string };
+      editParagraph(cdb, title.id, { content: title.content + '（速報）', base: title.content }, 'kim');
+      cdb.close();
+      writeFileSync(ja, readFileSync(ja, 'utf8') + '両長官は緊密に連携していくことで一致した。\n');
+      const v3 = await runCli(['import', '--into', id, '--ja', ja, '--pre-split', '--db', db]);
+      expect(v3.stderr).to.equal(`twintext: ja version 3 of statement ${id}: 4 paragraphs unchanged, 1 new or changed, 4 beads kept; 1 correction made in review kept\n`);
+      writeFileSync(ja, readFileSync(ja, 'utf8').replace('韓米国防相電話会談の結果', '韓米国防相の電話会談の結果'));
+      const v4 = await runCli(['import', '--into', id, '--ja', ja, '--pre-split', '--db', db]);
+      expect(v4.stderr).to.match(new RegExp(`^twintext: ja version 4 of statement ${id}: .*; the new text replaces the review's correction of ¶1 \\(it changes that paragraph\\)\n$`));
       // Refused, each with one line and nothing changed.
+      const listed = (await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))!;
       const ja3 = join(tmp.dir, 'mnd.ja3.txt');
       writeFileSync(ja3, readFileSync(ja, 'utf8') + '両長官は緊密な連携を続けることで一致した。\n');
       for (const [argv, code, message] of [
@@ -207,7 +221,7 @@ describe('cli', () => {
         [['import', '--into', id, '--ja', ja, '--title', 'x'], 2, /^twintext: --title: not for --into/],
         [['import', '--into', 'three', '--ja', ja], 2, /^twintext: --into must be a positive integer, got "three"$/m],
         [['import', '--into', '999', '--ja', ja], 1, /^twintext: statement 999 not found$/m],
-        [['import', '--into', id, '--ja', ja, '--pre-split'], 1, /the new ja text is the same as version 2/],
+        [['import', '--into', id, '--ja', ja, '--pre-split'], 1, /the new ja text is the same as version 4/],
         [['import', '--into', id, '--ja', ja3, '--date', '2026-03-05', '--pre-split'], 1, new RegExp(`statement ${id} is dated 2026-03-04, not 2026-03-05`)],
       ] as const) {
         const r = await runCli([...argv, '--db', db]);
@@ -215,7 +229,7 @@ describe('cli', () => {
         expect(r.stderr.trimEnd().split('\n'), r.stderr).to.have.length(1);
         expect(r.stderr).to.match(message);
       }
-      expect((await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))).to.equal(list);
+      expect((await runCli(['list', '--db', db])).stdout.split('\n').find((l) => l.startsWith(`${id}\t`))).to.equal(listed);
       // With --separate the three texts are a statement of their own, and the output says which else holds two.
       const sep = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--ja', ja3, '--pre-split', '--separate', '--db', db]);
       expect(sep.code, sep.stderr).to.equal(0);
