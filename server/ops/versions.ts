@@ -39,9 +39,8 @@ export interface VersionResult {
   editsReplaced?: number[];
 }
 
-/** A paragraph as it was imported, before any review edit: its oldest text edit's "before". */
-function asImported(db: Db, p: ParagraphRow): string {
-  const edits = paragraphTextEvents(db, p.id);
+/** A paragraph as it was imported, before any review edit: its oldest text edit's "before" (`edits`: its text events, newest first). */
+function asImported(p: ParagraphRow, edits: ReturnType<typeof paragraphTextEvents>): string {
   return edits.length ? (JSON.parse(edits[edits.length - 1]!.before) as { content: string }).content : p.content;
 }
 
@@ -89,7 +88,8 @@ export function importVersion(
   // A paragraph a reviewer corrected is the same paragraph in a release that has it as it now reads
   // (the ministry made the same correction) or as it was first published (the correction stands, and
   // is carried into the new version with the row's confirmation).
-  const originals = oldParas.map((p) => asImported(db, p));
+  const histories = oldParas.map((p) => paragraphTextEvents(db, p.id));
+  const originals = oldParas.map((p, i) => asImported(p, histories[i]!));
   const nextKeys = new Set(paragraphs.map((p) => norm(p.text)));
   const keys = oldParas.map((p, i) => {
     const now = norm(p.content), was = norm(originals[i]!);
@@ -104,7 +104,7 @@ export function importVersion(
   oldParas.forEach((p, i) => {
     const j = match.get(p.id);
     // Credited to whoever edited its text, in order (an undo is no one's correction).
-    const by = () => [...new Set(paragraphTextEvents(db, p.id).filter((e) => e.action === 'paragraph.edit').reverse().map((e) => e.actor))].join(', ') || actor;
+    const by = () => [...new Set(histories[i]!.filter((e) => e.action === 'paragraph.edit').reverse().map((e) => e.actor))].join(', ') || actor;
     if (j !== undefined && norm(p.content) !== norm(paragraphs[j]!.text)) editedContent.set(j, { content: p.content, by: by() });
     else if (j === undefined && norm(p.content) !== norm(originals[i]!)) editsReplaced.push(i + 1);
   });
@@ -182,22 +182,29 @@ export function importVersion(
         carryFindingDecisions(db, a.id, newAlignment, paragraphOf, at);
       }
       // Like a fresh import, the new version comes with its suggestions.
-      if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
-      const dated = adoptDate(db, statementId, opts.date, at);
-      touchStatement(db, statementId, at);
-      recordEvent(db, {
-        at,
-        actor,
+      finishTextWrite(db, statementId, actor, { ...opts, glossary }, at, {
         action: 'text.version',
-        statementId,
-        entity: 'text',
-        entityId: textId,
+        textId,
         before: { lang, version: current.version, textId: current.id, paragraphs: oldParas.length },
-        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...edits, ...dated },
+        after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...edits },
       });
       return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads, ...edits };
     })
     .immediate();
+}
+
+/**
+ * What a text written into a statement ends with, in its transaction: the checks (unless turned off),
+ * the date it came with (adoptDate), the statement touched, and the write's event (with that date).
+ */
+function finishTextWrite(
+  db: Db, statementId: number, actor: string, opts: OpsOptions & { date?: string; glossary: ReturnType<typeof dbGlossary> }, at: string,
+  event: { action: string; textId: number; before?: Record<string, unknown>; after: Record<string, unknown> },
+): void {
+  if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, opts);
+  const dated = adoptDate(db, statementId, opts.date, at);
+  touchStatement(db, statementId, at);
+  recordEvent(db, { at, actor, action: event.action, statementId, entity: 'text', entityId: event.textId, before: event.before, after: { ...event.after, ...dated } });
 }
 
 /**
@@ -258,17 +265,10 @@ function addLanguage(
         beads.map((b) => ({ src: b.src.map((i) => srcIds[i]!), tgt: b.tgt.map((i) => paragraphIds[i]!), confidence: Math.min(1, Math.max(0, b.confidence)) })),
       );
       settleHashes(db, statementId);
-      if (opts.runChecks !== false) runStatementChecks(db, statementId, actor, { ...opts, glossary });
-      const dated = adoptDate(db, statementId, opts.date, at);
-      touchStatement(db, statementId, at);
-      recordEvent(db, {
-        at,
-        actor,
+      finishTextWrite(db, statementId, actor, { ...opts, glossary }, at, {
         action: 'text.add-language',
-        statementId,
-        entity: 'text',
-        entityId: textId,
-        after: { lang, version: 1, textId, paragraphs: paragraphs.length, alignedTo: source.lang, ...dated },
+        textId,
+        after: { lang, version: 1, textId, paragraphs: paragraphs.length, alignedTo: source.lang },
       });
       return { textId, version: 1, unchanged: 0, changed: paragraphs.length, carriedBeads: 0, added: true };
     })
