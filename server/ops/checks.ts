@@ -230,6 +230,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
       if (f.status !== 'suggested') throw new ConflictError(`finding ${findingId} is already ${f.status}`);
       requireCurrentAlignment(db, f.alignmentId, `finding ${findingId}`);
       const at = nowIso(opts);
+      const statementId = getAlignment(db, f.alignmentId).statementId;
       let flagId: number | null = null;
       let joined = false;
       if (verdict === 'accept') {
@@ -246,7 +247,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
           const was = getFlag(db, open);
           if (severity === 'major' && was.severity === 'minor') {
             const now = updateFlag(db, open, { severity }, at);
-            recordEvent(db, { at, actor, action: 'flag.update', statementId: getAlignment(db, f.alignmentId).statementId, entity: 'flag', entityId: open, before: { severity: was.severity, version: was.version }, after: { severity: now.severity, version: now.version, finding: findingId } });
+            recordEvent(db, { at, actor, action: 'flag.update', statementId, entity: 'flag', entityId: open, before: { severity: was.severity, version: was.version }, after: { severity: now.severity, version: now.version, finding: findingId } });
           }
           flagId = open;
           joined = true;
@@ -259,7 +260,7 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         at,
         actor,
         action: `finding.${verdict}`,
-        statementId: getAlignment(db, f.alignmentId).statementId,
+        statementId,
         entity: 'finding',
         entityId: findingId,
         before: { status: f.status },
