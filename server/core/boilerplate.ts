@@ -170,8 +170,7 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Whether a line reads as a title: no sentence or an opening "…:" (an abbreviation's final dot aside), a few words. */
-export function isTitleLike(s: string): boolean {
+function isTitleLike(s: string): boolean {
   // Japanese packs a title in fewer characters (日加外相会談): six will do there.
   if (s.length < (unspaced(s) ? 4 : 8) || s.length > 300) return false;
   if (/[.!?]$/.test(s) && !/\b(?:[A-Z]\.|U\.S|D\.C|Jr|Sr|St)\.$/.test(s)) return false;

@@ -5,7 +5,6 @@ import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
 import { hasControlChar, hasWords, splitParagraphs, preSplitLines, singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
-import { isTitleLike } from '../core/boilerplate.ts';
 import { assertLanguage } from '../core/lang.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { addStatementHashes, clearPendingHashes, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs, listPendingHashes, type StatementRow } from '../store/statements.ts';
@@ -155,8 +154,9 @@ export function prepareText(text: unknown, lang: Lang, preSplit = false, stored 
  * posted without a title) and another version opens with one ("한미 외교장관 회담 결과").
  */
 function firstHeading(openings: string[]): string {
-  // As the page-chrome remover finds a title ("…in Washington, D.C." is one).
-  return openings.find(isTitleLike) ?? openings[0]!;
+  // A final dot of an abbreviation ("…in Washington, D.C.", "…Meets U.S.") does not make a sentence.
+  const heading = (t: string) => t.length <= 200 && (!/[:.!?。다]$/u.test(t) || /(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|St|No)\.)$/.test(t));
+  return openings.find(heading) ?? openings[0]!;
 }
 
 /** Validates and splits; throws InputError naming the problem before anything is written. */
