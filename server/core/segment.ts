@@ -285,9 +285,12 @@ const TERMINATOR_RE = /[.!?]+["'”’)\]」』]*(?=\s|$)|[。！？]+["'”’)
 // and the (hot) regex replace can be skipped.
 const NON_CANONICAL_SPACE = /[^\S ]| {2}/;
 
-/** Whether the text holds a C0 control other than tab, line feed or carriage return, or DEL: never part of a title. */
+/** C0 controls other than tab, line feed, form feed and carriage return, and DEL: no part of a text or a title. */
+export const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/u;
+
+/** Whether the text holds a control character (CONTROL_CHAR). */
 export function hasControlChar(text: string): boolean {
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+  return CONTROL_CHAR.test(text);
 }
 
 /** One line with single spaces: how titles, search needles and compared texts are written. */

@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError } from '../core/types.ts';
+import { CONTROL_CHAR } from '../core/segment.ts';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -168,10 +169,8 @@ function isEucKrSubset(buf: Uint8Array): boolean {
   return true;
 }
 
-// C0 controls other than tab/LF/CR/FF, and DEL: a few are stray noise, many mean binary.
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu;
-/** The same characters, for a yes/no test (a global pattern keeps state between tests). */
-const CONTROL_CHAR = new RegExp(CONTROL.source, 'u');
+// The control characters (core's CONTROL_CHAR), all of them: a few are stray noise, many mean binary.
+const CONTROL = new RegExp(CONTROL_CHAR.source, 'gu');
 
 function finishText(raw: string): string {
   let text = raw.startsWith('\ufeff') ? raw.slice(1) : raw;
