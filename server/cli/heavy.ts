@@ -7,7 +7,7 @@ export { importStatement } from '../ops/import.ts';
 export { importVersion, storedLanguage } from '../ops/versions.ts';
 export { exportCorpus, firstPair, oneSidedFits, requireStatements } from '../ops/export.ts';
 export { importManifest, readManifest } from '../ops/batch.ts';
-export { importAlignedCorpus } from '../ops/import-aligned.ts';
+export { importAlignedCorpus, importMosesCorpus } from '../ops/import-aligned.ts';
 export { buildReport, type ReportFormat } from '../ops/report.ts';
 export { addUser, disableUser, listUsers } from '../ops/accounts.ts';
 export { runStatementChecks, corpusConsistency } from '../ops/checks.ts';

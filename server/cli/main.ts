@@ -1,10 +1,10 @@
 // The `twintext` command: parses arguments, calls ops/core, prints; the only place that sets exit codes.
 import { Command, CommanderError, Option } from 'commander';
 import type { AlignedFormat } from '../ops/import-aligned.ts';
-import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InputError, NotFoundError, ConflictError } from '../core/errors.ts';
 import { splitParagraphs, withoutListMarker } from '../core/segment.ts';
@@ -13,7 +13,7 @@ import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragra
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
 import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocabularyOf } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
-import { languageProblem } from '../core/lang.ts';
+import { isNamedLanguage, languageProblem } from '../core/lang.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
 import { parseLangPair, parseLangTag } from '../formats/export/types.ts';
 import type { Bead } from '../core/types.ts';
@@ -277,16 +277,19 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--tsv <file>', 'import a pre-aligned TSV corpus (as twintext exports it) as aligned statements')
     .option('--csv <file>', 'import a pre-aligned CSV corpus (as twintext exports it) as aligned statements')
     .option('--jsonl <file>', 'import a pre-aligned JSONL corpus (as twintext exports it) as aligned statements')
+    .option('--moses <path...>', 'import a Moses corpus as one aligned statement: PATH.en and PATH.ko (as `export --format moses --out PATH` writes them), or the two files; with --title, --date, --src-lang')
     .addOption(dbOption())
-    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; into?: string; separate?: boolean; manifest?: string; tmx?: string; xliff?: string; tsv?: string; csv?: string; jsonl?: string; db?: string }) => {
+    .action(async (o: { en?: string; ko?: string; ja?: string; srcLang?: string; title?: string; date?: string; preSplit?: boolean; into?: string; separate?: boolean; manifest?: string; tmx?: string; xliff?: string; tsv?: string; csv?: string; jsonl?: string; moses?: string[]; db?: string }) => {
       // One source of statements per command: a second one would be silently left out.
-      const inputs = (['manifest', ...CORPUS_FORMATS] as const).filter((f) => o[f]);
+      const inputs = (['manifest', ...CORPUS_FORMATS, 'moses'] as const).filter((f) => o[f]);
       if (inputs.length > 1 || (inputs.length && (o.en || o.ko || o.ja)))
-        throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --xliff, --tsv, --csv or --jsonl, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
-      const fileOnly = (['title', 'date', 'srcLang', 'preSplit', 'into', 'separate'] as const).filter((k) => o[k] !== undefined);
+        throw new UsageError(`give one of --en/--ko files, --manifest, --tmx, --xliff, --tsv, --csv, --jsonl or --moses, not ${[...(o.en || o.ko || o.ja ? ['language files'] : []), ...inputs.map((f) => `--${f}`)].join(' and ')}`);
+      // A Moses corpus is bare text: its title, date and source language come from the command.
+      const fileOnly = (['title', 'date', 'srcLang', 'preSplit', 'into', 'separate'] as const).filter((k) => o[k] !== undefined && !(o.moses && (k === 'title' || k === 'date' || k === 'srcLang')));
       if (inputs.length && fileOnly.length)
-        throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (the file carries titles, dates and languages)`);
+        throw new UsageError(`${fileOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}: not for --${inputs[0]} (${o.moses ? 'a Moses corpus takes --title, --date and --src-lang' : 'the file carries titles, dates and languages'})`);
       if (o.manifest) return importBatch(io, o.manifest, o.db);
+      if (o.moses) return importMoses(io, o.moses, o);
       const format = CORPUS_FORMATS.find((f) => o[f]);
       if (format) {
         const text = readRaw(io, o[format]!);
@@ -618,6 +621,64 @@ async function importInto(io: Io, statementId: number, given: readonly ('en' | '
     );
     print(io, String(statementId));
   }, true);
+}
+
+/**
+ * `import --moses PATH`: the files PATH.<language> beside each other (PATH.en and PATH.ko, as
+ * `export --format moses --out PATH` writes them; PATH may also be one of the two), or `--moses FILE
+ * FILE`, each named with its language as last suffix. English is the source unless --src-lang says
+ * otherwise (else the language first in the alphabet); the title is the command's or the files' stem.
+ */
+async function importMoses(io: Io, paths: string[], o: { srcLang?: string; title?: string; date?: string; db?: string }): Promise<void> {
+  if (paths.length > 2) throw new UsageError(`--moses takes PATH (for PATH.en and PATH.ko) or the two files, got ${paths.length} paths`);
+  const suffix = (p: string) => /\.([^./\\]+)$/.exec(p)?.[1];
+  // Two-letter codes only when looking for files: corpus.bak or corpus.new would read as a language.
+  const isCode = (s: string | undefined): s is string => !!s && /^[a-z]{2}(?:-[A-Za-z0-9]{2,8})*$/.test(s) && !languageProblem(s);
+  let files: { path: string; lang: string }[];
+  let stem: string;
+  if (paths.length === 2) {
+    files = paths.map((p) => {
+      const lang = suffix(p);
+      if (!lang || !isNamedLanguage(lang)) throw new UsageError(`--moses ${p}: name each file with its language as last suffix (corpus.en, corpus.ko)`);
+      return { path: p, lang };
+    });
+    stem = paths[0]!.slice(0, -(files[0]!.lang.length + 1));
+  } else {
+    stem = paths[0]!;
+    const listed = (prefix: string): string[] => {
+      const full = resolve(io.cwd, prefix);
+      let names: string[];
+      try {
+        names = readdirSync(dirname(full));
+      } catch {
+        return [];
+      }
+      const base = basename(full);
+      return names.filter((n) => n.startsWith(base + '.') && isCode(n.slice(base.length + 1))).map((n) => n.slice(base.length + 1)).sort();
+    };
+    let langs = listed(stem);
+    // PATH given as one of the two files (corpus.en): its pair sits beside it.
+    if (langs.length === 0 && isCode(suffix(stem))) {
+      stem = stem.slice(0, -(suffix(stem)!.length + 1));
+      langs = listed(stem);
+    }
+    if (langs.length < 2)
+      throw new InputError(`${stem}: ${langs.length ? `found only ${stem}.${langs[0]}` : `found no ${stem}.en, ${stem}.ko…`}; a Moses corpus is two files named PATH.<language>`);
+    if (langs.length > 2) throw new InputError(`${stem}: found ${langs.map((l) => `${stem}.${l}`).join(', ')}; name the two to pair (--moses ${stem}.${langs[0]} ${stem}.${langs[1]})`);
+    files = langs.map((lang) => ({ path: `${stem}.${lang}`, lang }));
+    if (files[1]!.lang === 'en') files.reverse();
+  }
+  if (o.srcLang !== undefined) {
+    const k = files.findIndex((f) => f.lang === o.srcLang);
+    if (k < 0) throw new UsageError(`--src-lang ${o.srcLang}: the Moses files are ${files.map((f) => f.lang).join(' and ')}`);
+    if (k === 1) files.reverse();
+  }
+  const [src, tgt] = files.map((f) => ({ lang: f.lang, text: readRaw(io, f.path), name: f.path }));
+  await withDb(io, o.db, (db, h) => {
+    const r = h.importMosesCorpus(db, src!, tgt!, { title: o.title ?? basename(stem), date: o.date ?? null }, actor(io));
+    for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
+    for (const id of r.statementIds) print(io, String(id));
+  });
 }
 
 async function importBatch(io: Io, manifest: string, dbOpt?: string): Promise<void> {

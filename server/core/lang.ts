@@ -43,6 +43,15 @@ export function languageProblem(tag: string, subtags = true): string | null {
   return null;
 }
 
+/**
+ * Whether `tag` is a usable code of a language the ICU data names: a file's last suffix read as its
+ * language (corpus.en, corpus.ko) must be one, so that corpus.txt or corpus.tsv is not taken for an
+ * ISO 639-3 code.
+ */
+export function isNamedLanguage(tag: string): boolean {
+  return languageProblem(tag) === null && names.of(tag.split('-')[0]!) !== undefined;
+}
+
 /** Throws an InputError naming the problem unless `tag` can name a text's language. */
 export function assertLanguage(tag: Lang, subtags = true): void {
   const why = languageProblem(tag, subtags);

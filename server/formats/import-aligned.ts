@@ -583,3 +583,37 @@ export function parseXliff(xml: string): { units: AlignedXliffUnit[]; skipped: n
   if (missing) throw new InputError(`${missing.where}: no source or target language (srcLang/trgLang, or source-language/target-language on its <file>)`, 'bad_xliff');
   return { units, skipped };
 }
+
+/** One file of a Moses corpus: its language (from its name, corpus.en), its text, and its name for messages. */
+export interface MosesFile { lang: string; text: string; name: string }
+
+/**
+ * Pairs the two files of a Moses corpus, line k of one with line k of the other: one statement,
+ * titled and dated as given (the files carry neither), each pair a row in file order. A line blank
+ * on both sides is left out; blank on one side only, it is an omission: a row with that side empty.
+ * Files with different numbers of lines pair nothing reliably and are refused.
+ */
+export function parseMoses(src: MosesFile, tgt: MosesFile, meta: { title: string; date: string | null }): AlignedRows {
+  const linesOf = (f: MosesFile) => {
+    const lines = f.text.replace(/^\ufeff/, '').split(/\r?\n/);
+    // The newline that ends the last line opens no line of its own.
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  };
+  const a = linesOf(src), b = linesOf(tgt);
+  if (a.length !== b.length)
+    throw new InputError(`${src.name} has ${a.length} line${a.length === 1 ? '' : 's'} and ${tgt.name} ${b.length}: the two files of a Moses corpus pair line by line`, 'bad_moses');
+  const units: ExportUnit[] = [];
+  const where: string[] = [];
+  a.forEach((line, i) => {
+    const s = line.trim() ? line : '', t = b[i]!.trim() ? b[i]! : '';
+    if (!s && !t) return;
+    units.push({
+      statementId: 0, title: meta.title, date: meta.date, beadId: 0, position: units.length + 1,
+      srcLang: src.lang, tgtLang: tgt.lang, src: s, tgt: t, srcParagraphs: [], tgtParagraphs: [],
+      status: 'auto', confidence: 1, flags: [],
+    });
+    where.push(`line ${i + 1} of ${src.name} and ${tgt.name}`);
+  });
+  return rowsResult(units, where);
+}

@@ -1,10 +1,10 @@
-// Use case: import a pre-aligned corpus (TMX, TSV, CSV or JSONL as twintext exports them) as aligned statements,
+// Use case: import a pre-aligned corpus (TMX, XLIFF, TSV, CSV or JSONL as twintext exports them, or a Moses pair of files) as aligned statements,
 // keeping ids, languages, paragraph numbers, positions, status, confidence and flags, so export → import → export is identical.
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import { baseLanguage, languageProblem } from '../core/lang.ts';
 import { assertScript } from '../core/script.ts';
-import { parseCsv, parseJsonl, parseTmx, parseTsv, parseXliff, type XliffNote } from '../formats/import-aligned.ts';
+import { parseCsv, parseJsonl, parseMoses, parseTmx, parseTsv, parseXliff, type MosesFile, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
 import { singleSpaced, withoutListMarker } from '../core/segment.ts';
@@ -250,10 +250,36 @@ function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): numb
   return p.first.statementId;
 }
 
-export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat, actor: string, opts: OpsOptions = {}): { statementIds: number[]; skipped: number[]; units: number; untranslated: number } {
-  const { units, where, group, untranslated = 0 } = parseCorpus(text, format);
-  if (units.length === 0) throw new InputError(`the ${format.toUpperCase()} file holds no translation units`);
-  units.forEach((u, i) => checkUnit(u, where[i] ?? `${format.toUpperCase()} unit ${i + 1}`));
+export interface CorpusImport { statementIds: number[]; skipped: number[]; units: number; untranslated: number }
+
+export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat, actor: string, opts: OpsOptions = {}): CorpusImport {
+  return storeCorpus(db, parseCorpus(text, format), format, actor, opts);
+}
+
+/**
+ * Imports a Moses corpus (two line-aligned files, as `twintext export --format moses` writes them) as
+ * one aligned statement, under the title and date given, since the files carry neither (see parseMoses).
+ */
+export function importMosesCorpus(db: Db, src: MosesFile, tgt: MosesFile, meta: { title: string; date?: string | null }, actor: string, opts: OpsOptions = {}): CorpusImport {
+  for (const f of [src, tgt]) {
+    const why = languageProblem(f.lang);
+    if (why) throw new InputError(`${f.name}: ${why}`, 'bad_language');
+  }
+  // A file named corpus.en-US holds English: stored as "en", as the other corpus formats do.
+  [src, tgt] = [{ ...src, lang: langCode(src.lang) }, { ...tgt, lang: langCode(tgt.lang) }];
+  if (src.lang === tgt.lang) throw new InputError(`${src.name} and ${tgt.name} are both "${src.lang}": a Moses corpus is two languages`, 'bad_language');
+  if (!meta.title.trim()) throw new InputError('a Moses corpus needs a title (the files carry none)');
+  return storeCorpus(db, parseMoses(src, tgt, { title: meta.title, date: meta.date ?? null }), 'moses', actor, opts, { [src.lang]: src.name, [tgt.lang]: tgt.name });
+}
+
+/** "TMX", "XLIFF"…, "Moses": how messages name a corpus format. */
+const formatName = (format: AlignedFormat | 'moses') => (format === 'moses' ? 'Moses' : format.toUpperCase());
+
+/** Stores parsed units (see importAlignedCorpus); `sourceNames` names each language's file, when it has one of its own. */
+function storeCorpus(db: Db, parsed: Parsed, format: AlignedFormat | 'moses', actor: string, opts: OpsOptions, sourceNames: Record<string, string> = {}): CorpusImport {
+  const { units, where, group, untranslated = 0 } = parsed;
+  if (units.length === 0) throw new InputError(`the ${formatName(format)} ${format === 'moses' ? 'files hold' : 'file holds'} no translation units`);
+  units.forEach((u, i) => checkUnit(u, where[i] ?? `${formatName(format)} unit ${i + 1}`));
   // One statement per statement id, with one alignment per language pair (English→Korean and
   // English→Japanese for a trilateral statement), in the order the file gives them: the export
   // lists alignments in the order they were made, and the import makes them in that order again.
@@ -293,7 +319,7 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         const name = p.first.title ? `"${p.first.title.slice(0, 60)}"` : p.first.statementId > 0 ? `statement ${p.first.statementId}` : 'a statement';
-        throw new InputError(`${name} in the ${format.toUpperCase()} file: ${e.message}`, e.code);
+        throw new InputError(`${name} in the ${formatName(format)} ${format === 'moses' ? 'files' : 'file'}: ${e.message}`, e.code);
       }
     }
   }
@@ -324,6 +350,7 @@ export function importAlignedCorpus(db: Db, text: string, format: AlignedFormat,
           lang,
           version: 1,
           body: p.bodies[lang]!,
+          sourceName: sourceNames[lang] ?? null,
           sourceFormat: format,
           at,
           paragraphs: side.paragraphs.map((q) => ({ content: q.content, marker: null, level: 0, position: q.position })),

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { assertLanguage, baseLanguage, languageProblem } from '../../server/core/lang.ts';
+import { assertLanguage, baseLanguage, isNamedLanguage, languageProblem } from '../../server/core/lang.ts';
 import { InputError } from '../../server/core/types.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
 
@@ -45,5 +45,10 @@ describe('core/lang', () => {
     expect(() => parseGlossary('en\txx\nalliance\t동맹\n')).to.throw(InputError, /^glossary line 1: "xx" is not a known language code/);
     expect(() => parseGlossary('en\tkor\nalliance\t동맹\n')).to.throw(InputError, /^glossary line 1: "kor" is written "ko"/);
     expect(parseGlossary('en\tko\tja\nalliance\t동맹\t同盟\n').langs).to.deep.equal(['en', 'ko', 'ja']);
+  });
+
+  it('reads a file\'s last suffix as a language only when the ICU data names it (corpus.txt is no ISO 639-3 code here)', () => {
+    expect(['en', 'ko', 'ja-JP', 'fil'].map(isNamedLanguage)).to.deep.equal([true, true, true, true]);
+    expect(['txt', 'tsv', 'jje', 'kor', 'xx', 'und'].map(isNamedLanguage)).to.deep.equal([false, false, false, false, false, false]);
   });
 });

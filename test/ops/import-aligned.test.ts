@@ -6,7 +6,7 @@ import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import { addFlag, changeFlag, getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
 import { exportCorpus } from '../../server/ops/export.ts';
-import { importAlignedCorpus } from '../../server/ops/import-aligned.ts';
+import { importAlignedCorpus, importMosesCorpus } from '../../server/ops/import-aligned.ts';
 import { importStatement, type ImportInput } from '../../server/ops/import.ts';
 import { findStatement, listCurrentTexts } from '../../server/store/statements.ts';
 import { listAlignments, listBeads } from '../../server/store/beads.ts';
@@ -465,7 +465,7 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     expect([r.code, r.stdout, r.stderr]).to.deep.equal([0, '1\n', 'twintext: left out 1 unit without a target\n']);
     const both = await runCli(['import', '--xliff', file, '--tmx', file, '--db', to]);
     expect(both.code).to.not.equal(0);
-    expect(both.stderr).to.match(/give one of --en\/--ko files, --manifest, --tmx, --xliff, --tsv, --csv or --jsonl, not --tmx and --xliff/);
+    expect(both.stderr).to.match(/give one of --en\/--ko files, --manifest, --tmx, --xliff, --tsv, --csv, --jsonl or --moses, not --tmx and --xliff/);
   });
 
   it('CLI: export → import --tmx/--tsv/--csv/--jsonl → export gives identical files', async () => {
@@ -486,5 +486,118 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
       expect(ids.map((id) => langs.get(id)), format).to.deep.equal(['ko,en', 'en,ko', 'en,ko,ja']);
     }
     a = openDb(from);
+  });
+});
+
+describe('ops/import-aligned: Moses corpora', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = openDb(join(tmp.dir, 'm.db'));
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  const en = (text: string) => ({ lang: 'en', text, name: 'talks.en' });
+  const ko = (text: string) => ({ lang: 'ko', text, name: 'talks.ko' });
+  /** Each bead of the statement's alignment as [English, Korean, status], a side's paragraphs joined by " / ". */
+  const rows = (id: number) => {
+    const text = (ps: { text: string }[]) => ps.map((p) => p.text).join(' / ');
+    return listBeads(db, listAlignments(db, id)[0]!.id).map((b) => [text(b.src), text(b.tgt), b.status]);
+  };
+
+  it('pairs the two files line by line as one statement under the title and date given; a line blank on one side is an omission', () => {
+    const r = importMosesCorpus(
+      db,
+      en('\ufeffThe ministers met in Seoul on May 2.\r\nThey reaffirmed the alliance.\r\n\r\nThe next meeting is in 2027.\r\n   \r\n'),
+      ko('장관들은 5월 2일 서울에서 만났다.\r\n양측은 동맹을 재확인하였다.\r\n\r\n다음 회의는 2027년에 열린다.\r\n※ 붙임: 참석자 명단\r\n'),
+      { title: 'Seoul talks', date: '2026-05-02' },
+      'mira',
+    );
+    expect([r.statementIds.length, r.skipped, r.units]).to.deep.equal([1, [], 4]);
+    const id = r.statementIds[0]!;
+    expect(findStatement(db, id)).to.include({ title: 'Seoul talks', date: '2026-05-02' });
+    expect(listCurrentTexts(db, id).map((t) => [t.lang, t.sourceFormat, t.sourceName])).to.deep.equal([['en', 'moses', 'talks.en'], ['ko', 'moses', 'talks.ko']]);
+    expect(rows(id)).to.deep.equal([
+      ['The ministers met in Seoul on May 2.', '장관들은 5월 2일 서울에서 만났다.', 'auto'],
+      ['They reaffirmed the alliance.', '양측은 동맹을 재확인하였다.', 'auto'],
+      ['The next meeting is in 2027.', '다음 회의는 2027년에 열린다.', 'auto'],
+      ['', '※ 붙임: 참석자 명단', 'auto'],
+    ]);
+    // The same files again: the statement is there already.
+    const again = importMosesCorpus(db, en('The ministers met in Seoul on May 2.\nThey reaffirmed the alliance.\nThe next meeting is in 2027.\n\n'), ko('장관들은 5월 2일 서울에서 만났다.\n양측은 동맹을 재확인하였다.\n다음 회의는 2027년에 열린다.\n※ 붙임: 참석자 명단\n'), { title: 'Other' }, 'mira');
+    expect([again.statementIds, again.skipped]).to.deep.equal([[], [id]]);
+  });
+
+  it('refuses files that do not pair, a language twice or not written in its script, and writes nothing', () => {
+    const before = dbDigest(db);
+    expect(() => importMosesCorpus(db, en('One.\nTwo.\n'), ko('하나.\n'), { title: 'T' }, 'x')).to.throw(InputError, /^talks\.en has 2 lines and talks\.ko 1: the two files of a Moses corpus pair line by line$/);
+    expect(() => importMosesCorpus(db, en('One.\n'), { lang: 'en', text: 'Two.\n', name: 'b.en' }, { title: 'T' }, 'x')).to.throw(InputError, /are both "en"/);
+    expect(() => importMosesCorpus(db, en('One.\n'), { lang: 'kor', text: '하나.\n', name: 'talks.kor' }, { title: 'T' }, 'x')).to.throw(InputError, /^talks\.kor: "kor" is written "ko"/);
+    expect(() => importMosesCorpus(db, en('\n\n'), ko(' \n\n'), { title: 'T' }, 'x')).to.throw(InputError, /^the Moses files hold no translation units$/);
+    expect(() => importMosesCorpus(db, en('장관들은 서울에서 만나 동맹을 재확인하였다.\n'), ko('The ministers met in Seoul and reaffirmed the alliance.\n'), { title: 'Swapped' }, 'x')).to.throw(InputError, /^"Swapped" in the Moses files: /);
+    expect(() => importMosesCorpus(db, en('One.\n'), ko('하나.\n'), { title: 'T', date: '2026-13-01' }, 'x')).to.throw(InputError, /line 1 of talks\.en and talks\.ko: /);
+    expect(dbDigest(db)).to.equal(before);
+  });
+
+  it('CLI: export --format moses → import --moses PATH → export gives identical files; the files found from either one, or named', async () => {
+    const { statementId } = importStatement(db, BILINGUAL, 'alice');
+    db.close();
+    const from = join(tmp.dir, 'm.db');
+    const out = join(tmp.dir, 'corpus');
+    expect((await runCli(['export', '--format', 'moses', '--out', out, '--db', from])).code).to.equal(0);
+    const to = join(tmp.dir, 'moses.db');
+    const r = await runCli(['import', '--moses', out, '--date', '2026-03-04', '--db', to]);
+    expect([r.code, r.stderr, r.stdout]).to.deep.equal([0, '', '1\n']);
+    const again = join(tmp.dir, 'again');
+    expect((await runCli(['export', '--format', 'moses', '--out', again, '--db', to])).code).to.equal(0);
+    for (const l of ['en', 'ko']) expect(readFileSync(`${again}.${l}`, 'utf8'), l).to.equal(readFileSync(`${out}.${l}`, 'utf8'));
+    const list = await runCli(['list', '--db', to]);
+    expect(list.stdout.split('\t').slice(0, 4)).to.deep.equal(['1', 'corpus', '2026-03-04', 'en,ko']);
+    // Given as one of its two files: the same corpus, already there.
+    const same = await runCli(['import', '--moses', `${out}.ko`, '--db', to]);
+    expect([same.code, same.stderr, same.stdout]).to.deep.equal([0, 'twintext: already imported as statement 1\n', '']);
+    // Named, Korean first (the first file is the source), or turned round with --src-lang.
+    const k1 = join(tmp.dir, 'k1.db'), k2 = join(tmp.dir, 'k2.db');
+    expect((await runCli(['import', '--moses', `${out}.ko`, `${out}.en`, '--title', '에너지정책대화', '--db', k1])).code).to.equal(0);
+    expect((await runCli(['import', '--moses', out, '--src-lang', 'ko', '--db', k2])).code).to.equal(0);
+    for (const k of [k1, k2]) expect((await runCli(['list', '--db', k])).stdout.split('\t')[3]).to.equal('ko,en');
+    expect((await runCli(['list', '--db', k1])).stdout.split('\t')[1]).to.equal('에너지정책대화');
+    void statementId;
+  });
+
+  it('CLI: refuses a missing or third file, lines that do not pair and options a Moses corpus cannot take, in one line, storing nothing', async () => {
+    const dir = tmp.dir;
+    writeFileSync(join(dir, 'c.en'), 'The ministers met.\nThey agreed.\n');
+    writeFileSync(join(dir, 'c.ko'), '장관들은 만났다.\n');
+    writeFileSync(join(dir, 'solo.en'), 'Alone.\n');
+    writeFileSync(join(dir, 'tri.en'), 'One.\n');
+    writeFileSync(join(dir, 'tri.ko'), '하나.\n');
+    writeFileSync(join(dir, 'tri.ja'), '一つ。\n');
+    writeFileSync(join(dir, 'tri.bak'), 'old\n');
+    const to = join(dir, 'refused.db');
+    const cases: [string[], number, RegExp][] = [
+      [['--moses', join(dir, 'c')], 1, /^twintext: .*c\.en has 2 lines and .*c\.ko 1: the two files of a Moses corpus pair line by line\n$/],
+      [['--moses', join(dir, 'solo')], 1, /^twintext: .*solo: found only .*solo\.en; a Moses corpus is two files named PATH\.<language>\n$/],
+      [['--moses', join(dir, 'none')], 1, /found no .*none\.en, .*none\.ko…/],
+      [['--moses', join(dir, 'tri')], 1, /found .*tri\.en, .*tri\.ja, .*tri\.ko; name the two to pair \(--moses .*tri\.en .*tri\.ja\)\n$/],
+      [['--moses', join(dir, 'tri.en'), join(dir, 'tri.txt')], 2, /--moses .*tri\.txt: name each file with its language as last suffix/],
+      [['--moses', join(dir, 'tri.en'), join(dir, 'tri.ko'), join(dir, 'tri.ja')], 2, /--moses takes PATH \(for PATH\.en and PATH\.ko\) or the two files, got 3 paths/],
+      [['--moses', join(dir, 'tri.en'), join(dir, 'tri.ko'), '--src-lang', 'ja'], 2, /--src-lang ja: the Moses files are en and ko/],
+      [['--moses', join(dir, 'tri.en'), join(dir, 'tri.ko'), '--pre-split'], 2, /--pre-split: not for --moses \(a Moses corpus takes --title, --date and --src-lang\)/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await runCli(['import', ...args, '--db', to]);
+      expect([r.code, r.stdout], args.join(' ')).to.deep.equal([code, '']);
+      expect(r.stderr, args.join(' ')).to.match(message);
+    }
+    const list = await runCli(['list', '--db', to]);
+    expect(list.stdout).to.equal('');
+    // The pair named out of three is imported.
+    const ok = await runCli(['import', '--moses', join(dir, 'tri.ja'), join(dir, 'tri.ko'), '--title', '三か国', '--db', to]);
+    expect([ok.code, ok.stdout]).to.deep.equal([0, '1\n']);
   });
 });
