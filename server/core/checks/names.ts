@@ -77,7 +77,7 @@ function near(a: string, b: string): boolean {
   if (x === y) return true;
   // Short skeletons meet by chance ("pln" Brown, "plk" Park): there only a dropped or added consonant counts.
   const long = Math.max(x.length, y.length) >= 4 || x.length !== y.length;
-  if (Math.min(x.length, y.length) < 3) return x.length >= 2 && y.length >= 2 && (x.startsWith(y) || y.startsWith(x));
+  if (Math.min(x.length, y.length) < 3) return x.length >= 2 && y.length >= 2 && Math.abs(x.length - y.length) <= 1 && (x.startsWith(y) || y.startsWith(x));
   return x[0] === y[0] && Math.abs(x.length - y.length) <= 1 && long && lev(x, y) <= 1;
 }
 
@@ -92,22 +92,34 @@ function words(text: string, start: number, end: number, re: RegExp): Word[] {
   return out;
 }
 
+/** A Hangul word's skeleton, and where Korean wrote a foreign f before u as ㅎ (후미오, Fumio) the f one too. */
+function heardHangul(w: string): string[] {
+  const r = romanize(w);
+  return r.includes('hu') ? [nameSkeleton(r), nameSkeleton(r.replace(/h(?=u)/g, 'f'))] : [nameSkeleton(r)];
+}
+
 /** Skeletons of every Hangul word of a text (and of the word without its first syllable: a surname). */
 function hangulSkeletons(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
     const w = m[0];
-    out.push(nameSkeleton(romanize(w)));
+    out.push(...heardHangul(w));
     if (w.length >= 2 && SURNAMES[w[0]!]) out.push(nameSkeleton(romanize(w.slice(1))));
   }
   return out.filter((s) => s.length >= 2);
 }
 
+/** Before a word that opens a sentence: the start of the text, or a sentence end and a space. */
+const OPENS_SENTENCE = /(?:^|[.!?:]["”’]?\s+)$/u;
+/** What follows a participle that opens a sentence ("Building on", "Recognizing the", "Noting that"), and never a name. */
+const PARTICIPLE_OBJECT = /^,?\s+(?:on|upon|the|that|a|an|its|their|our|this|these|with|to|from|up)\b/u;
 /** Skeletons of capitalised Latin words and of runs of two or three of them ("Park Jin", "Suk Yeol"). */
 function latinSkeletons(text: string): string[] {
   // Capitalised common words ("Foreign", "Minister") would meet Korean names by chance.
+  // So is a participle opening a sentence ("Building on the summit", "Noting that"), which met 바이든.
   const ws = [...text.matchAll(/\p{Lu}\p{Ll}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }))
-    .filter((x) => !NOT_NAME.has(x.w.toLowerCase()));
+    .filter((x) => !NOT_NAME.has(x.w.toLowerCase()))
+    .filter((x) => !(x.w.endsWith('ing') && OPENS_SENTENCE.test(text.slice(0, x.i)) && PARTICIPLE_OBJECT.test(text.slice(x.i + x.w.length))));
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     out.push(nameSkeleton(ws[i]!.w), heardSkeleton(ws[i]!.w));
@@ -254,7 +266,7 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
   // Two-consonant skeletons ("ml" Moreau) begin many Korean words (말했다): there the Hangul word,
   // particle removed, must be about as short as the name.
   const stems = [...hangul.matchAll(/\p{Script=Hangul}+/gu)]
-    .flatMap((m) => [m[0], withoutParticle(m[0])].map((w) => nameSkeleton(romanize(w))));
+    .flatMap((m) => [m[0], withoutParticle(m[0])].flatMap(heardHangul));
   return latinNameWords(latin, u.src.lang, u.opts.glossary).filter((h) => {
     const w = latin.slice(h.start, h.end);
     if (statusLatinWord(w, hangul, sk) === 'missing') return true;
@@ -309,7 +321,8 @@ export function latinNameWords(latin: string, lang: string, glossary?: Glossary)
     const lw = w.toLowerCase();
     // Words built with English derivational endings are vocabulary capitalised inside a title
     // ("Alliance Deterrence Forum"), which Korean translates rather than transliterates.
-    if (NOT_NAME.has(lw) || NOT_PERSON.has(lw) || /(?:tion|sion|ment|ness|ity|ism|ance|ence|ive|ous|ical|ship|ing)$/.test(lw)) continue;
+    // A title in the plural ("the Foreign Ministers") is no name either.
+    if (NOT_NAME.has(lw) || NOT_NAME.has(lw.replace(/s$/, '')) || NOT_PERSON.has(lw) || /(?:tion|sion|ment|ness|ity|ism|ance|ence|ive|ous|ical|ship|ing)$/.test(lw)) continue;
     if (/[\p{L}\d-]/u.test(latin[m.index - 1] ?? '')) continue;
     const before = latin.slice(0, m.index);
     const initial = /(?:^|[.!?:]["”’]?\s+|["“(]\s*)$/u.test(before);
@@ -363,7 +376,10 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const out: RawFinding[] = [];
   // A name missing on one side and a near-miss or missing name on the other: one name was changed.
   const lost = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status === 'missing');
-  const odd = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status !== 'ok');
+  // Near-misses on both sides are each other's counterpart (one name transliterated loosely: Yoshimasa
+  // and 요시사마), not the counterpart of a name missing on one side.
+  const nearOn = (side: 'src' | 'tgt') => bad.some((b) => b.side === side && b.status === 'near');
+  const odd = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && (b.status === 'missing' || (b.status === 'near' && !nearOn(side === 'src' ? 'tgt' : 'src'))));
   let missS = lost('src'), missT = lost('tgt');
   if (missS.length && !missT.length) missT = odd('tgt');
   else if (missT.length && !missS.length) missS = odd('src');

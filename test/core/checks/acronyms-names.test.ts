@@ -107,6 +107,27 @@ describe('core/checks names', () => {
     expect(render(one('Chairman Kim Jong Un inspected the site.', '김정은 국무위원장은 현장을 시찰하였다.', 'names'), true)).to.deep.equal([]);
   });
 
+  it('tells a name the other side does not give from one it spells differently', () => {
+    const msgs = (en: string, ko: string) => one(en, ko, 'names').map((f) => `${f.severity}: ${f.message}`);
+    // A participle opening a sentence is no name: 바이든 is not "Building" spelled differently.
+    expect(msgs('Building on the June 29 summit, Secretary Blinken met Foreign Minister Park.', '6월 29일에 있었던 바이든 대통령 정상회담을 바탕으로 블링컨 장관은 박 장관과 만났다.'))
+      .to.deep.equal(['warning: Korean name 바이든 has no counterpart in English']);
+    // Two consonants that open a longer name are no near-miss of it (People's, 블링컨).
+    expect(msgs('The Secretary and the Foreign Ministers condemned the Democratic People’s Republic of Korea’s missile launches.', '블링컨 장관과 외교장관들은 북한의 미사일 발사를 규탄했다.'))
+      .to.deep.equal(['warning: Korean name 블링컨 has no counterpart in English']);
+    // Nor is a title in the plural (the Foreign Ministers) a name.
+    // A name loosely transliterated on both sides (Yoshimasa, 요시사마) is not the one swapped for a
+    // name the English leaves out, nor is Fumio (후미오) a name the Korean lacks.
+    expect(msgs(
+      'Secretary Blinken met Foreign Minister Hayashi Yoshimasa. Building on the President’s meeting with Prime Minister Fumio Kishida, they discussed cooperation.',
+      '블링컨 장관은 하야시 요시사마 외무상과 만났다. 바이든 대통령과 기시다 후미오 총리의 회담을 바탕으로 협력을 논의했다.',
+    )).to.deep.equal([
+      'info: Korean name 하야시 요시사마 is spelled differently in English (check the transliteration)',
+      'warning: Korean name 바이든 has no counterpart in English',
+      'info: English name Hayashi Yoshimasa is spelled differently in Korean (check the transliteration)',
+    ]);
+  });
+
   it('reports a changed name', () => {
     const fs = one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 김민수 국방장관과 만났다.', 'names');
     expect(render(fs)).to.deep.equal(['error names 0/0']);
