@@ -27,9 +27,32 @@ export function cookie(req: { headers: { cookie?: string } }, name: string): str
   return undefined;
 }
 
+/**
+ * A header's text: Node hands a header over as Latin-1, one character a byte, so a name sent in UTF-8
+ * (田中, as curl and most clients send it) is read back from its bytes; a URI-encoded one is decoded.
+ */
+function headerText(v: string): string {
+  if (/[\u0080-\u00ff]/.test(v) && !/[^\u0000-\u00ff]/.test(v)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(v, 'latin1'));
+    } catch {
+      // Not UTF-8: a Latin-1 name (Müller) as it came.
+    }
+  }
+  if (/%[0-9A-Fa-f]{2}/.test(v)) {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      // A lone "%" in a name.
+    }
+  }
+  return v;
+}
+
 /** The reviewer's name, required for every write (recorded in the events table). */
 export function reviewer(req: Request): string {
-  const name = (req.header('x-reviewer') ?? cookie(req, REVIEWER_COOKIE) ?? '').trim();
+  const header = req.header('x-reviewer');
+  const name = (header !== undefined ? headerText(header) : cookie(req, REVIEWER_COOKIE) ?? '').trim();
   if (!name) throw new HttpError(400, 'reviewer_required', 'a reviewer name is required (cookie twintext_reviewer or header X-Reviewer)');
   if (name.length > 100) throw new HttpError(400, 'bad_request', 'reviewer name is longer than 100 characters');
   return name;

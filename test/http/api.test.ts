@@ -96,6 +96,17 @@ describe('http/api', () => {
     expect(events.slice(0, 3)).to.deep.equal(['erin flag.update', 'alice bead.confirm', 'alice flag.create']);
   });
 
+  it('reads a reviewer name sent in the X-Reviewer header as UTF-8 or URI-encoded, as it reads the cookie', async () => {
+    const id = (await api('/api/statements')).body.statements[1].id;
+    const bead = (await api(`/api/statements/${id}`)).body.alignment.beads[3];
+    const as = (header: string) => post(`/api/beads/${bead.id}/flags`, { category: 'style' }, { 'Content-Type': 'application/json', 'X-Reviewer': header });
+    // What curl sends for -H 'X-Reviewer: 田中': the UTF-8 bytes, which Node reads one character a byte.
+    const raw = await as(Buffer.from('田中 유리', 'utf8').toString('latin1'));
+    const encoded = await as(encodeURIComponent('김민지'));
+    const latin = await as('Müller');
+    expect([raw.body.flag.author, encoded.body.flag.author, latin.body.flag.author]).to.deep.equal(['田中 유리', '김민지', 'Müller']);
+  });
+
   it('keeps the cached review view exact through flag writes and other changes', async () => {
     const id = (await api('/api/statements')).body.statements[0].id;
     const view = async () => (await api(`/api/statements/${id}`)).body;
