@@ -11,5 +11,5 @@ export { importAlignedCorpus, importMosesCorpus } from '../ops/import-aligned.ts
 export { buildReport, type ReportFormat } from '../ops/report.ts';
 export { addUser, disableUser, listUsers } from '../ops/accounts.ts';
 export { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
-export { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv } from '../ops/glossary.ts';
+export { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv, dbGlossary } from '../ops/glossary.ts';
 export { startServer } from '../http/server.ts';

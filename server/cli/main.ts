@@ -253,7 +253,18 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       if (files.length !== 2) throw new UsageError('usage: twintext check EN_FILE KO_FILE [--pre-split] | twintext check --statement ID');
       const src = await paragraphsOf(io, files[0]!, o.srcLang, !!o.preSplit);
       const tgt = await paragraphsOf(io, files[1]!, o.tgtLang, !!o.preSplit);
-      const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary: loadGlossary() };
+      // A database named (--db or TWINTEXT_DB) lends its glossary, the one the team edits; else data/glossary.tsv.
+      let glossary = loadGlossary();
+      if (o.db !== undefined || io.env.TWINTEXT_DB) {
+        const { openDb, dbGlossary } = await heavy();
+        const db = openDb(existingDbPath(io, o.db));
+        try {
+          glossary = dbGlossary(db);
+        } finally {
+          db.close();
+        }
+      }
+      const opts = { srcLang: o.srcLang, tgtLang: o.tgtLang, glossary };
       const beads = alignParagraphs(src, tgt, { ...opts, vocabulary: vocabularyOf() });
       for (const f of checkAlignment(src, tgt, beads, { ...opts, checks: only }))
         emit(o.srcLang, o.tgtLang, { ...f, src: f.src.map((i) => i + 1), tgt: f.tgt.map((i) => i + 1) });
@@ -346,11 +357,12 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
   const glossary = program.command('glossary').description('list, add, remove or export glossary terms (stored in the database)');
   glossary
     .command('list')
-    .description('one line per term: ID<TAB>EN<TAB>KO<TAB>NOTE (alternatives separated by |)')
+    .description('one line per term: ID<TAB>EN<TAB>KO[<TAB>JA…]<TAB>NOTE, a column for each language the glossary holds (as `glossary export` heads them); alternatives separated by |')
     .addOption(dbOption())
     .action((o: { db?: string }) =>
       withDb(io, o.db, (db, h) => {
-        for (const t of h.listGlossary(db)) print(io, [t.id, (t.terms.en ?? []).join('|'), (t.terms.ko ?? []).join('|'), t.note].join('\t'));
+        const langs = h.dbGlossary(db).langs;
+        for (const t of h.listGlossary(db)) print(io, [t.id, ...langs.map((l) => (t.terms[l] ?? []).join('|')), t.note].join('\t'));
       }),
     );
   glossary

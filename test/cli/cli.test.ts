@@ -413,6 +413,34 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
     });
   });
 
+  describe('glossary of a database', () => {
+    it('check with --db (or TWINTEXT_DB) reads that database\'s glossary, as the team edits it', async () => {
+      const en = join(tmp.dir, 'camp.en.txt'), ko = join(tmp.dir, 'camp.ko.txt');
+      writeFileSync(en, 'The two ministers visited Camp Humphreys on March 4, 2026.\n');
+      writeFileSync(ko, '양 장관은 2026년 3월 4일 평택 미군기지를 방문하였다.\n');
+      const term = (out: string) => out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((f) => f.check === 'terminology' && /Camp Humphreys/.test(f.message));
+      expect(term((await runCli(['check', '--pre-split', en, ko])).stdout)).to.deep.equal([]);
+      const gdb = join(tmp.dir, 'team.db');
+      expect((await runCli(['glossary', 'add', 'Camp Humphreys', '캠프 험프리스', '--db', gdb])).code).to.equal(0);
+      const withDb = await runCli(['check', '--pre-split', en, ko, '--db', gdb]);
+      expect(term(withDb.stdout).map((f) => f.message)).to.deep.equal(['English "Camp Humphreys" should be rendered as "캠프 험프리스" in Korean, which is missing']);
+      const viaEnv = await runCli(['check', '--pre-split', en, ko], { env: { TWINTEXT_DB: gdb } });
+      expect(viaEnv.stdout).to.equal(withDb.stdout);
+      const missing = await runCli(['check', '--pre-split', en, ko, '--db', join(tmp.dir, 'nope.db')]);
+      expect([missing.code, missing.stderr]).to.deep.equal([1, `twintext: ${join(tmp.dir, 'nope.db')}: no such database (twintext import or twintext serve creates one)\n`]);
+    });
+
+    it('glossary list has a column for every language the glossary holds', async () => {
+      const gdb = join(tmp.dir, 'tri.db');
+      const add = await runCli(['glossary', 'add', 'Freedom Edge', 'フリーダム・エッジ', '--tgt-lang', 'ja', '--db', gdb]);
+      expect(add.code, add.stderr).to.equal(0);
+      const header = (await runCli(['glossary', 'export', '--db', gdb])).stdout.split('\n')[0]!.split('\t');
+      const row = (await runCli(['glossary', 'list', '--db', gdb])).stdout.split('\n').find((l) => l.startsWith(`${add.stdout.trim()}\t`))!.split('\t');
+      expect(header.slice(0, 3)).to.deep.equal(['en', 'ko', 'ja']);
+      expect(row.slice(1, 4)).to.deep.equal(['Freedom Edge', '', 'フリーダム・エッジ']);
+    });
+  });
+
   describe('import --tmx', () => {
     it('imports an exported TMX as aligned statements', async () => {
       await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
