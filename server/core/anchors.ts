@@ -420,7 +420,9 @@ const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
  * A verb or adjective before a noun ("있었던 바이든 대통령", "방한하는 총리"): it ends a name read back
  * from its title. (Given names end in 은 too, 김정은 or 하은: only the forms a tense or 있다 makes.)
  */
-const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을])$/u;
+const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을]|으며|하며|되며|하고|하여|되어)$/u;
+/** A title in the plural ("장관들은", the ministers) names a group, not the person before it. */
+const KO_TITLE_PLURAL = new RegExp(`^(?:${KO_TITLES.join('|')})들`, 'u');
 const KO_BETWEEN = /^(?:한국|미국|일본|중국|북한|러시아|대한민국|국방부|외교부|국무부|통일부|한국의|미국의|일본의|주한|주미|주일)$/u;
 const KO_INSTITUTION = /^\p{Script=Hangul}{2,}(?:부|처|청|원|위원회|본부|사령부)(?:의)?$/u;
 /** A ministry or agency before a title ("해양수산부 장관"); a three-syllable word opening with a surname is a name ("김정부"). */
@@ -455,7 +457,7 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     const words: { w: string; s: number; e: number }[] = [];
     for (let m, re = /[^\s,·•()“”"'‘’]+/gu; (m = re.exec(text)); ) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
     for (let i = 0; i < words.length; i++) {
-      if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w)) continue;
+      if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w) || KO_TITLE_PLURAL.test(words[i]!.w)) continue;
       let j = i - 1;
       // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
       // Any ministry or agency too ("해양수산부 장관", "보건복지부 장관"), not only those listed.
@@ -463,6 +465,8 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
       const picked: { w: string; s: number; e: number }[] = [];
       for (; j >= 0 && picked.length < 3; j--) {
         const w = words[j]!.w;
+        // A comma or bracket between two words ends the name ("…사의를 표하였으며, 장관은").
+        if (/[^\s]/u.test(text.slice(words[j]!.e, words[j + 1]!.s))) break;
         if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_VERB_FORM.test(w)) break;
         if (w.length === 1 && (picked.length > 0 || !KO_SURNAME.has(w))) break;
         picked.unshift(words[j]!);

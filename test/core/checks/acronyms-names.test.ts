@@ -128,6 +128,15 @@ describe('core/checks names', () => {
     ]);
   });
 
+  it('takes no name from before a plural title or across a comma (…사의를 표하였으며, 장관들은)', () => {
+    const en = 'The ministers expressed their gratitude to the Government of Japan for its hospitality, and the ministers agreed to meet again next year.';
+    expect(render(one(en, '장관들은 일본 정부의 환대에 사의를 표하였으며, 장관들은 내년에 다시 만나기로 합의하였다.', 'names'), true)).to.deep.equal([]);
+    expect(render(one(en, '장관들은 일본 정부의 환대에 사의를 표하였으며, 장관은 내년에 다시 만나기로 합의하였다.', 'names'), true)).to.deep.equal([]);
+    expect(render(one(en, '장관들은 일본 정부의 환대에 사의를 표하며 장관은 내년에 다시 만나기로 합의하였다.', 'names'), true)).to.deep.equal([]);
+    // A name right before its title is still read.
+    expect(one(en, '장관들은 일본 정부의 환대에 사의를 표하였으며, 김민준 장관은 내년에 다시 만나자고 하였다.', 'names').map((f) => f.message)).to.deep.equal(['Korean name 김민준 has no counterpart in English']);
+  });
+
   it('reports a changed name', () => {
     const fs = one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 김민수 국방장관과 만났다.', 'names');
     expect(render(fs)).to.deep.equal(['error names 0/0']);
