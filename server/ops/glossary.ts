@@ -1,6 +1,6 @@
 // Use cases of the team glossary: seeded once from data/glossary.tsv, then edited in the UI or CLI.
 import type { Db } from '../store/db.ts';
-import { InputError } from '../core/errors.ts';
+import { ConflictError, InputError } from '../core/errors.ts';
 import { assertLanguage } from '../core/lang.ts';
 import type { Glossary } from '../core/glossary.ts';
 import {
@@ -14,6 +14,8 @@ import {
   type GlossaryTermRow,
 } from '../store/glossary.ts';
 import { recordEvent } from '../store/events.ts';
+import { statementsMentioning } from '../store/statements.ts';
+import { recheckStatement } from './checks.ts';
 import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
 
 const REV = 'glossary_revision';
@@ -71,16 +73,39 @@ export function parseTermInput(input: { terms?: unknown; note?: unknown }): { te
   return { terms, note: (input.note ?? '').trim() };
 }
 
+/**
+ * Brings the suggested findings of the statements a term's change can touch (those whose texts hold
+ * one of its old or new renderings) up to date, inside the caller's transaction, as a text edit
+ * does: the glossary is what the terminology and consistency checks read. English renderings are
+ * looked for by their first letters, so that "reaffirmed" and "allies" are caught by their terms.
+ */
+function recheckMentioning(db: Db, renderings: Record<string, string[]>[], opts: OpsOptions): number[] {
+  const needles = renderings.flatMap((terms) => Object.values(terms).flat()).map((w) => (/^[\x00-\x7f]+$/.test(w) && w.length > 4 ? w.slice(0, Math.max(4, w.length - 3)) : w));
+  const ids = statementsMentioning(db, needles);
+  for (const id of ids) recheckStatement(db, id, opts);
+  return ids;
+}
+
+/** The term already in the glossary with exactly these renderings, if any. */
+function sameTerm(db: Db, terms: Record<string, string[]>, except?: number): GlossaryTermRow | undefined {
+  const key = (t: Record<string, string[]>) => JSON.stringify(Object.keys(t).sort().map((l) => [l, [...t[l]!].sort()]));
+  const k = key(terms);
+  return listGlossaryTerms(db).find((r) => r.id !== except && key(r.terms) === k);
+}
+
 export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
   const t = parseTermInput(input);
   ensureGlossarySeeded(db, opts);
   return db
     .transaction(() => {
+      const twin = sameTerm(db, t.terms);
+      if (twin) throw new ConflictError(`the glossary has this term already (term ${twin.id})`);
       const at = nowIso(opts);
       const id = insertGlossaryTerm(db, { ...t, author: actor, at });
       bump(db);
       const row = getGlossaryTerm(db, id);
       recordEvent(db, { at, actor, action: 'glossary.add', statementId: null, entity: 'glossary_term', entityId: id, after: row });
+      recheckMentioning(db, [row.terms], opts);
       return row;
     })
     .immediate();
@@ -92,10 +117,13 @@ export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown;
     .transaction(() => {
       const before = getGlossaryTerm(db, id);
       const at = nowIso(opts);
+      const twin = sameTerm(db, t.terms, id);
+      if (twin) throw new ConflictError(`the glossary has this term already (term ${twin.id})`);
       updateGlossaryTerm(db, id, { ...t, at });
       bump(db);
       const after = getGlossaryTerm(db, id);
       recordEvent(db, { at, actor, action: 'glossary.update', statementId: null, entity: 'glossary_term', entityId: id, before, after });
+      recheckMentioning(db, [before.terms, after.terms], opts);
       return after;
     })
     .immediate();
@@ -107,6 +135,7 @@ export function removeGlossaryTerm(db: Db, id: number, actor: string, opts: OpsO
     deleteGlossaryTerm(db, id);
     bump(db);
     recordEvent(db, { at: nowIso(opts), actor, action: 'glossary.remove', statementId: null, entity: 'glossary_term', entityId: id, before });
+    recheckMentioning(db, [before.terms], opts);
   }).immediate();
 }
 

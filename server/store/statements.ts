@@ -187,6 +187,17 @@ export function searchStatements(db: Db, text: string): StatementSummary[] {
   return (q(db).prepare(sql).all({ like, fts }) as RawSummary[]).map(mapSummary);
 }
 
+/**
+ * Statements whose current texts contain any of `needles` (ASCII letters folded to lower case, as
+ * SQLite's lower() does): a coarse filter, so callers pass pieces short enough to catch inflections.
+ */
+export function statementsMentioning(db: Db, needles: readonly string[]): number[] {
+  const ns = [...new Set(needles.map((n) => n.toLowerCase()).filter(Boolean))];
+  if (!ns.length) return [];
+  const where = ns.map(() => 'instr(lower(body), ?) > 0').join(' OR ');
+  return (q(db).prepare(`SELECT DISTINCT statement_id AS id FROM texts WHERE is_current = 1 AND (${where}) ORDER BY statement_id`).all(...ns) as { id: number }[]).map((r) => r.id);
+}
+
 export interface NewText {
   statementId: number;
   lang: string;

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import type { Db } from '../../server/store/db.ts';
 import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, glossaryToTsv, listGlossary, removeGlossaryTerm } from '../../server/ops/glossary.ts';
 import { parseGlossary, findGlossaryTerms } from '../../server/core/glossary.ts';
-import { InputError, NotFoundError } from '../../server/core/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
+import { importStatement } from '../../server/ops/import.ts';
 import { dbDigest, useTempDb } from '../helpers.ts';
 
 describe('ops/glossary', () => {
@@ -42,5 +43,50 @@ describe('ops/glossary', () => {
     expect(() => addGlossaryTerm(db, { terms: { en: 'a', ko: [1] } }, 'x')).to.throw(InputError, /must be strings/);
     expect(() => removeGlossaryTerm(db, 9999, 'x')).to.throw(NotFoundError, /glossary term 9999/);
     expect(dbDigest(db)).to.equal(before);
+  });
+
+  it('brings the suggestions of the statements a term touches up to date when the term changes, and no others', () => {
+    const ncg = (ko: string) => importStatement(db, {
+      title: 'NCG',
+      preSplit: true,
+      texts: {
+        en: 'The Nuclear Consultative Group met in Washington on June 10, 2026.\nBoth sides reviewed the joint planning of nuclear and conventional integration.',
+        ko: `${ko}은 2026년 6월 10일 워싱턴에서 회의를 개최하였다.\n양측은 핵·재래식 통합에 관한 공동기획을 점검하였다.`,
+      },
+    }, 'alice').statementId;
+    const other = importStatement(db, { title: 'Other', preSplit: true, texts: { en: 'The ministers met in Seoul on May 2, 2026.', ko: '장관들은 2026년 5월 2일 서울에서 만났다.' } }, 'alice').statementId;
+    const id = ncg('핵협의체');
+    const suggested = (sid: number) => db.prepare(`SELECT f.message FROM findings f JOIN alignments a ON a.id = f.alignment_id
+      WHERE a.statement_id = ? AND f.status = 'suggested' AND f.check_id = 'terminology' AND f.message LIKE '%핵협의%' ORDER BY f.id`).pluck().all(sid) as string[];
+    expect(suggested(id)).to.deep.equal(['English "Nuclear Consultative Group" should be rendered as "핵협의그룹" in Korean, which is missing']);
+    const term = listGlossary(db).find((t) => t.terms.en?.includes('Nuclear Consultative Group'))!;
+    const otherFindings = db.prepare('SELECT id, updated_at FROM findings ORDER BY id').all();
+    void other;
+    // The team takes 핵협의체 too: the suggestion goes at once.
+    changeGlossaryTerm(db, term.id, { terms: { en: term.terms.en, ko: ['핵협의그룹', '핵협의체'] } }, 'erin');
+    expect(suggested(id)).to.deep.equal([]);
+    // Changed back: it comes back; the term removed: it goes again.
+    changeGlossaryTerm(db, term.id, { terms: term.terms }, 'erin');
+    expect(suggested(id)).to.have.length(1);
+    removeGlossaryTerm(db, term.id, 'erin');
+    expect(suggested(id)).to.deep.equal([]);
+    // Added anew, under another wording of the English: back once more.
+    addGlossaryTerm(db, { terms: { en: 'Nuclear Consultative Group', ko: '핵협의그룹' } }, 'erin');
+    expect(suggested(id)).to.have.length(1);
+    // The statement that mentions none of it kept its findings as they were.
+    const otherNow = db.prepare('SELECT f.id, f.updated_at FROM findings f JOIN alignments a ON a.id = f.alignment_id WHERE a.statement_id = ? ORDER BY f.id').all(other);
+    expect(otherNow).to.deep.equal((otherFindings as { id: number }[]).filter((f) => (otherNow as { id: number }[]).some((g) => g.id === f.id)));
+  });
+
+  it('refuses a term the glossary has already, with the same renderings (in any order), as a conflict', () => {
+    listGlossary(db, { glossary: small });
+    const t = addGlossaryTerm(db, { terms: { en: 'Camp Humphreys', ko: ['캠프 험프리스', '험프리스 기지'] } }, 'erin');
+    const before = dbDigest(db);
+    expect(() => addGlossaryTerm(db, { terms: { ko: '험프리스 기지|캠프 험프리스', en: ' Camp  Humphreys ' } }, 'erin')).to.throw(ConflictError, new RegExp(`^the glossary has this term already \\(term ${t.id}\\)$`));
+    const alliance = listGlossary(db).find((x) => x.terms.en?.[0] === 'alliance')!;
+    expect(() => changeGlossaryTerm(db, alliance.id, { terms: t.terms }, 'erin')).to.throw(ConflictError, /has this term already/);
+    expect(dbDigest(db)).to.equal(before);
+    // A term with one rendering more is another term.
+    expect(addGlossaryTerm(db, { terms: { en: 'Camp Humphreys', ko: '캠프 험프리스' } }, 'erin').id).to.not.equal(t.id);
   });
 });
