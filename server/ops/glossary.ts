@@ -75,14 +75,16 @@ export function parseTermInput(input: { terms?: unknown; note?: unknown }): { te
 
 /**
  * Brings the suggested findings of the statements a term's change can touch (those whose texts hold
- * one of its old or new renderings) up to date, inside the caller's transaction, as a text edit
- * does: the glossary is what the terminology and consistency checks read. English renderings are
- * looked for by their first letters, so that "reaffirmed" and "allies" are caught by their terms.
+ * one of its old or new renderings) up to date, as a text edit does: the glossary is what the
+ * terminology, names and coverage checks read. English renderings are looked for by their first
+ * letters, so that "reaffirmed" and "allies" are caught by their terms. Run after the term's own
+ * transaction, one statement per transaction (about 10–20 ms each): a term found in hundreds of
+ * statements must not hold the write lock for seconds.
  */
 function recheckMentioning(db: Db, renderings: Record<string, string[]>[], opts: OpsOptions): number[] {
   const needles = renderings.flatMap((terms) => Object.values(terms).flat()).map((w) => (/^[\x00-\x7f]+$/.test(w) && w.length > 4 ? w.slice(0, Math.max(4, w.length - 3)) : w));
   const ids = statementsMentioning(db, needles);
-  for (const id of ids) recheckStatement(db, id, opts);
+  for (const id of ids) db.transaction(() => recheckStatement(db, id, opts)).immediate();
   return ids;
 }
 
@@ -96,7 +98,7 @@ function sameTerm(db: Db, terms: Record<string, string[]>, except?: number): Glo
 export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
   const t = parseTermInput(input);
   ensureGlossarySeeded(db, opts);
-  return db
+  const row = db
     .transaction(() => {
       const twin = sameTerm(db, t.terms);
       if (twin) throw new ConflictError(`the glossary has this term already (term ${twin.id})`);
@@ -105,15 +107,16 @@ export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown
       bump(db);
       const row = getGlossaryTerm(db, id);
       recordEvent(db, { at, actor, action: 'glossary.add', statementId: null, entity: 'glossary_term', entityId: id, after: row });
-      recheckMentioning(db, [row.terms], opts);
       return row;
     })
     .immediate();
+  recheckMentioning(db, [row.terms], opts);
+  return row;
 }
 
 export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
   const t = parseTermInput(input);
-  return db
+  const { before, after } = db
     .transaction(() => {
       const before = getGlossaryTerm(db, id);
       const at = nowIso(opts);
@@ -123,20 +126,22 @@ export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown;
       bump(db);
       const after = getGlossaryTerm(db, id);
       recordEvent(db, { at, actor, action: 'glossary.update', statementId: null, entity: 'glossary_term', entityId: id, before, after });
-      recheckMentioning(db, [before.terms, after.terms], opts);
-      return after;
+      return { before, after };
     })
     .immediate();
+  recheckMentioning(db, [before.terms, after.terms], opts);
+  return after;
 }
 
 export function removeGlossaryTerm(db: Db, id: number, actor: string, opts: OpsOptions = {}): void {
-  db.transaction(() => {
+  const before = db.transaction(() => {
     const before = getGlossaryTerm(db, id);
     deleteGlossaryTerm(db, id);
     bump(db);
     recordEvent(db, { at: nowIso(opts), actor, action: 'glossary.remove', statementId: null, entity: 'glossary_term', entityId: id, before });
-    recheckMentioning(db, [before.terms], opts);
+    return before;
   }).immediate();
+  recheckMentioning(db, [before.terms], opts);
 }
 
 /** The glossary as TSV in the data/glossary.tsv format (header from the languages in use). */
