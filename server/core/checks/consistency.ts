@@ -81,8 +81,11 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
       const idx = [...new Set(list.map((u) => u.pair))].sort((a, b) => a - b);
       out.push({
         check: 'consistency',
-        // Named bodies (entries with an acronym) must be consistent; other vocabulary varies with style.
-        severity: dir === 'src' && id.split(',').some((e) => Object.values(g.terms[Number(e)]!.terms).flat().some(isAcronym)) ? 'warning' : 'info',
+        // Named bodies (entries with an acronym) must be consistent; other vocabulary varies with style,
+        // and so do a country's short forms (미국, 미, 미측; 대한민국, 한국, 한측), which the context picks:
+        // a warning needs two different renderings that are names in their own right (three characters or more).
+        severity: dir === 'src' && id.split(',').some((e) => Object.values(g.terms[Number(e)]!.terms).flat().some(isAcronym))
+          && [...byRendering.keys()].filter((k) => [...k].length >= 3).length >= 2 ? 'warning' : 'info',
         message: `${langName(fromLang)} "${term}" is rendered differently in ${langName(toLang)}: ${parts.join('; ')}`,
         src: idx, tgt: idx,
         srcSpans: srcSide ? termSpans : renderSpans,

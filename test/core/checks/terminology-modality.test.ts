@@ -157,6 +157,16 @@ describe('core/checks #checkConsistency', () => {
     );
   });
 
+  it('notes, without warning, a country written in its context\'s short forms (미국, 미측, 미; 대한민국, 한국)', () => {
+    const forms = [
+      { statementId: 1, date: null, src: 'The United States reaffirmed its commitment to the Republic of Korea.', tgt: '미국은 대한민국에 대한 공약을 재확인하였다.' },
+      { statementId: 2, date: null, src: 'The United States side proposed a joint study with the Republic of Korea.', tgt: '미측은 한국과 공동연구를 제안하였다.' },
+    ];
+    const fs = checkConsistency(forms, OPTS);
+    expect(fs.length).to.be.greaterThan(0);
+    expect(fs.map((f) => f.severity)).to.deep.equal(fs.map(() => 'info'));
+  });
+
   it('is silent when every statement uses the same rendering', () => {
     expect(checkConsistency(pairs.slice(0, 1).concat(pairs.slice(2)), OPTS)).to.deep.equal([]);
   });
