@@ -119,7 +119,9 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   const hangul = HANGUL.test(text);
   // Clock times first, so "2 p.m." and "14:00" are one time each, not numbers that differ.
   if (digits && TIME_TEST.test(text)) extractTimes(c, text);
-  if ((digits || text.includes('번째')) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits);
+  // Japanese writes numbers in kanji and years by era (三か国, 第三回, 令和6年), digits or not.
+  const japanese = !hangul && (HAS_KANA.test(text) || lang.split('-')[0] === 'ja') && (KANJI_NUMERAL.test(text) || ERA_TEST.test(text));
+  if ((digits || text.includes('번째') || japanese) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits, japanese);
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.
   if (HAS_LATIN.test(text)) extractLatin(c, text, digits);
@@ -158,12 +160,74 @@ function extractTimes(c: Claims, text: string): void {
 }
 const HAS_CJK_HOUR = /\d\s*[시時]/u;
 
-function extractCjk(c: Claims, text: string, digits: boolean): void {
+const HAS_KANA = /[\u3040-\u30ff]/;
+const KANJI_NUMERAL = /[一二三四五六七八九十百千]/;
+const ERA_TEST = /令和|平成/;
+const KANJI_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const KANJI_BIG: Record<string, number> = { 万: 1e4, 億: 1e8, 兆: 1e12 };
+
+/** A number written in kanji (三, 二十五, 百五十, 十億, 三千五百万); null when the characters make none. */
+export function kanjiNumber(s: string): number | null {
+  let total = 0, section = 0, digit: number | null = null;
+  for (const ch of s) {
+    if (KANJI_DIGIT[ch] !== undefined) {
+      // Digits written in a row (二〇二四) read place by place.
+      digit = digit === null ? KANJI_DIGIT[ch]! : digit * 10 + KANJI_DIGIT[ch]!;
+    } else if (KANJI_SMALL[ch] !== undefined) {
+      section += (digit ?? 1) * KANJI_SMALL[ch]!;
+      digit = null;
+    } else if (KANJI_BIG[ch] !== undefined) {
+      total += (section + (digit ?? 0) || 1) * KANJI_BIG[ch]!;
+      section = 0;
+      digit = null;
+    } else return null;
+  }
+  return total + section + (digit ?? 0);
+}
+
+/**
+ * Counters a Japanese number in kanji stands before (三か国 three countries, 百五十名, 十億ドル, 第三回):
+ * with one, 三 is a number; without, it may be part of a word (三者, 四半期, 一層).
+ */
+const KANJI_COUNTER = '(?:か国|ヶ国|カ国|箇国|ケ国|名|人|回|度|隻|機|発|基|件|社|校|億|万|兆|ドル|円|ユーロ|年間|か月|ヶ月|カ月|週間|日間|時間|トン|キロ|パーセント|％|%)';
+const RE_KANJI_ORDINAL = /第([〇一二三四五六七八九十百千]+)(?=回|次|期|条|項|号|段階|[^〇一二三四五六七八九十百千万億兆]|$)/gu;
+// A kanji number opens with 二–九, 十, 百 or 千, or with 一 before a unit (一千, 一億): 一 alone is "one" in
+// too many words (一層, 一方, 統一) to be read as a number. Not after another kanji of a word (統一, 唯一).
+const RE_KANJI_NUMBER = new RegExp(`(?<![\\u4e00-\\u9fff々])((?:[二三四五六七八九十百千]|一(?=[〇一二三四五六七八九十百千万億兆]))[〇一二三四五六七八九十百千万億兆]*)(?=${KANJI_COUNTER})`, 'gu');
+/** Japanese era years: 令和1年 is 2019, 平成1年 1989 (元年, the first year, is 1). */
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988 };
+const ERA = '(令和|平成)\\s?(\\d{1,2}|元)\\s?年';
+/** "令和6年7月28日", "令和6年（2024年）7月28日", "2024年（令和6年）7月28日": one date, in the western year. */
+const RE_ERA_DATE = new RegExp(`(?:${ERA}(?:\\s?[（(](\\d{4})\\s?年[）)])?|(\\d{4})\\s?年\\s?[（(]${ERA}[）)])(?:\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?日)?`, 'gu');
+
+function extractKanji(c: Claims, text: string): void {
+  c.each(RE_ERA_DATE, (m) => {
+    const era = m[1] ?? m[5]!, n = m[2] ?? m[6]!;
+    const y = m[3] !== undefined ? num(m[3]) : m[4] !== undefined ? num(m[4]) : ERA_BASE[era]! + (n === '元' ? 1 : num(n));
+    if (m[7] !== undefined) {
+      const mo = num(m[7]), d = num(m[8]!);
+      if (validDay(mo, d)) c.add('date', `${y}-${pad2(mo)}-${pad2(d)}`, m.index, m.index + m[0].length);
+    } else c.add('year', String(y), m.index, m.index + m[0].length);
+  });
+  if (!KANJI_NUMERAL.test(text)) return;
+  c.each(RE_KANJI_ORDINAL, (m) => {
+    const v = kanjiNumber(m[1]!);
+    if (v !== null && v > 0) c.add('ordinal', String(v), m.index, m.index + m[0].length);
+  });
+  c.each(RE_KANJI_NUMBER, (m) => {
+    const v = kanjiNumber(m[1]!);
+    if (v !== null && v > 1) c.add('number', numberValue(v), m.index, m.index + m[1]!.length);
+  });
+}
+
+function extractCjk(c: Claims, text: string, digits: boolean, japanese: boolean): void {
   if (text.includes('번째')) {
     c.each(/(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?번째/gu, (m) => {
       c.add('ordinal', String(KO_NATIVE_ORD[m[1]!]), m.index, m.index + m[0].length);
     });
   }
+  if (japanese) extractKanji(c, text);
   if (!digits) return;
   c.each(/(\d{1,4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/gu, (m) => {
     const y = num(m[1]!), mo = num(m[2]!), d = num(m[3]!);

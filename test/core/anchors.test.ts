@@ -22,6 +22,14 @@ describe('core/anchors', () => {
       ['병력 ２만 ８，５００명', 'ko', ['number:28500']],
       // Full-width Latin letters too, as Japanese releases write acronyms.
       ['同盟国はＳＭ－３とＮＣＧについて協議した。', 'ja', ['acronym:SM', 'number:3', 'acronym:NCG']],
+      // Numbers in kanji before a counter, ordinals with 第, and era years, as Japanese releases write them.
+      ['三か国は百五十名を訓練し、十億ドルを拠出する。', 'ja', ['number:3', 'number:150', 'number:1000000000']],
+      ['第三回日米韓外相会合', 'ja', ['ordinal:3']],
+      ['会合は令和6年（2024年）7月28日に開催された。', 'ja', ['date:2024-07-28']],
+      ['会合は2024年（令和6年）7月28日に開催された。', 'ja', ['date:2024-07-28']],
+      ['令和元年の合意', 'ja', ['year:2019']],
+      // 一 alone, and kanji inside words, are no numbers (a further step, unification, the three parties, a quarter).
+      ['一層の協力、南北統一、三者協議、四半期ごとの会合', 'ja', []],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });

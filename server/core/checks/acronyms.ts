@@ -18,6 +18,15 @@ const BUILTIN: Record<string, Record<string, string[]>> = {
     NCG: ['핵협의그룹'], EDSCG: ['확장억제전략협의체'], DSC: ['억제전략위원회'], KIDD: ['통합국방협의체'], OPCON: ['작전통제권', '전작권'],
     TTX: ['도상연습'], UFS: ['을지 자유의 방패', '을지프리덤실드'], CNI: ['재래식-핵 통합', '재래식 핵 통합'], APEC: ['에이펙'], KRW: ['원'], USD: ['달러'], JPY: ['엔'],
   },
+  // As Japan's foreign and defence ministries write them in trilateral statements.
+  ja: {
+    US: ['米国', '米', 'アメリカ', '合衆国'], USA: ['米国', 'アメリカ合衆国'], ROK: ['韓国', '大韓民国', '日韓', '日米韓', '韓'], DPRK: ['北朝鮮', '朝鮮民主主義人民共和国'],
+    PRC: ['中国', '中華人民共和国'], UN: ['国連', '国際連合'], UNSC: ['安保理', '安全保障理事会'], EU: ['欧州連合'], NATO: ['北大西洋条約機構'],
+    ASEAN: ['東南アジア諸国連合'], IAEA: ['国際原子力機関'], WMD: ['大量破壊兵器'], ICBM: ['大陸間弾道ミサイル'], SLBM: ['潜水艦発射弾道ミサイル'],
+    SRBM: ['短距離'], IRBM: ['中距離'], USFJ: ['在日米軍'], USFK: ['在韓米軍'], JCS: ['統合参謀本部'], NSC: ['国家安全保障会議'],
+    DMZ: ['非武装地帯'], MOU: ['覚書'], FTA: ['自由貿易協定'], AI: ['人工知能'], DC: ['ワシントン'], DOD: ['国防省'], MOFA: ['外務省'], MOD: ['防衛省'],
+    JSDF: ['自衛隊'], SDF: ['自衛隊'], APEC: ['アジア太平洋経済協力'], USD: ['ドル'], JPY: ['円'], KRW: ['ウォン'], G7: ['G7'],
+  },
 };
 
 const STOP = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&', 'a', 'an']);

@@ -223,8 +223,11 @@ const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\
 const EN_MD_RANGE = new RegExp(`\\b(${MONTH_ALT})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
 /** "21–31 August 2025", "21 to 31 August". */
 const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_ALT})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
-/** "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日" (not "8월 5일부터 7일간", seven days). */
-const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～-]|부터|에서|과|와|및|から|と)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
+/**
+ * "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日", "7月28日〜29日", "7月28日・29日",
+ * "7月28、29日" (not "8월 5일부터 7일간", seven days).
+ */
+const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～〜-]|부터|에서|과|와|및|から|と|・|、)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
 
 /** "Aug." / "August" / "Sept" → 8, 8, 9. */
 const monthNo = (name: string): number => MONTHS[name.replace('.', '').toLowerCase()]!;
@@ -240,7 +243,7 @@ function addRanges(text: string, dates: DateMention[], numbers: Quantity[]): voi
     const a = Number(d1), b = Number(d2);
     if (!(mo >= 1 && mo <= 12 && a >= 1 && b > a && b <= 31)) return;
     // "and", 과/와/및 and と list two days; a dash, "to", 부터 or ~ spans the days between.
-    const span = /\sand\s|[과와및と]/u.test(m[0]) ? 'list' as const : 'range' as const;
+    const span = /\sand\s|[과와및と・、]/u.test(m[0]) ? 'list' as const : 'range' as const;
     found.push([a, b].map((d) => ({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d, span, start: m.index!, end: m.index! + m[0].length, text: m[0] })));
   };
   for (const m of text.matchAll(EN_MD_RANGE)) push(m, m[4], monthNo(m[1]!), m[2]!, m[3]!);

@@ -23,6 +23,17 @@ describe('core/checks dates', () => {
     expect(render(one('held on September 22-23, 2025', '2025년 9월 22일부터 24일까지 개최'))).to.deep.equal(['error dates 0/0']);
   });
 
+  it('reads Japanese day ranges and lists (〜, ・, 、) and era years', () => {
+    const ja = (en: string, jp: string) => render(checkAlignment([en], [jp], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, tgtLang: 'ja', checks: ['dates', 'numbers'] }));
+    expect(ja('The exercise was conducted from June 27 to 29, 2024.', '訓練は2024年6月27日〜29日に実施された。')).to.deep.equal([]);
+    expect(ja('The talks were held on July 28 and 29, 2024.', '会談は2024年7月28日・29日に行われた。')).to.deep.equal([]);
+    expect(ja('The talks were held on July 28 and 29, 2024.', '会談は2024年7月28、29日に行われた。')).to.deep.equal([]);
+    expect(ja('The meeting was held on July 28, 2024.', '会合は令和6年（2024年）7月28日に開催された。')).to.deep.equal([]);
+    expect(ja('The meeting was held on July 28, 2024.', '会合は令和6年7月28日に開催された。')).to.deep.equal([]);
+    expect(ja('The meeting was held on July 28, 2024.', '会合は令和5年7月28日に開催された。')).to.deep.equal(['error dates 0/0']);
+    expect(ja('The exercise was conducted from June 27 to 29, 2024.', '訓練は2024年6月27日〜30日に実施された。')).to.deep.equal(['error dates 0/0']);
+  });
+
   it('reads ranges written with "to", "through" or "and", and day-first ranges', () => {
     const both = (en: string, ko: string) => render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: ['dates', 'numbers'] }));
     expect(both('The exercise runs from August 21 to 31 in the East Sea.', '훈련은 8월 21일부터 31일까지 동해에서 실시된다.')).to.deep.equal([]);
