@@ -146,8 +146,11 @@ function classify(text: string): { kind: Line['kind']; score: number } {
   if (isDateLine(text)) return { kind: 'chrome', score: -6 };
   // Teasers in related-news lists are cut short or start with their date.
   if (/(?:\.\.\.|…)$/.test(text) && !ELLIPSIS_LINE.test(text)) return { kind: 'chrome', score: -6 };
+  // A related-news row opens with its date ("Aug. 2, 2023 - Contracts For Aug. 2"). A sentence that
+  // opens with a dateline ("SEOUL, Nov. 13, 2025 - The Republic of Korea … held …") is the statement's
+  // first paragraph: stripDateline takes the dateline off it.
   const lead = /^(.{4,30}?)\s[-–—]\s/u.exec(text);
-  if (lead && DATE_RES.some((re) => re.test(lead[1]!))) return { kind: 'chrome', score: -6 };
+  if (lead && DATE_RES.some((re) => re.test(lead[1]!)) && !isSentenceLike(text)) return { kind: 'chrome', score: -6 };
   if (text.includes(' | ') && (text.split(' | ').length >= 3 || DATE_RES.some((re) => re.test(text)))) {
     return { kind: 'chrome', score: -6 };
   }

@@ -111,6 +111,35 @@ describe('core/boilerplate', () => {
       );
     });
 
+    it('keeps a first paragraph that opens with a dateline and a year, without its dateline', () => {
+      const text = [
+        'Joint Statement on the Space Policy Dialogue',
+        '',
+        'SEOUL, Nov. 13, 2025 - The Republic of Korea and the United States held the ninth Space Policy Dialogue today.',
+        '',
+        'The two sides agreed to deepen cooperation in three areas.',
+      ].join('\n');
+      expect(extractStatementBody(text).split('\n').filter(Boolean)).to.deep.equal([
+        'Joint Statement on the Space Policy Dialogue',
+        'The Republic of Korea and the United States held the ninth Space Policy Dialogue today.',
+        'The two sides agreed to deepen cooperation in three areas.',
+      ]);
+      const page = [
+        'IMMEDIATE RELEASE',
+        'Joint Statement on the Space Policy Dialogue',
+        'Nov. 14, 2025 |',
+        'WASHINGTON, Nov. 13, 2025 — The Republic of Korea and the United States held the ninth Space Policy Dialogue at the Pentagon.',
+        'The dialogue was co-chaired by the Director General for Defense Policy and the Deputy Assistant Secretary of Defense for Space Policy.',
+        'Contracts For Nov. 13, 2025',
+        'Nov. 13, 2025 - Contracts For Nov. 13, 2025',
+      ].join('\n');
+      expect(extractStatementBody(page).split('\n').filter(Boolean)).to.deep.equal([
+        'Joint Statement on the Space Policy Dialogue',
+        'The Republic of Korea and the United States held the ninth Space Policy Dialogue at the Pentagon.',
+        'The dialogue was co-chaired by the Director General for Defense Policy and the Deputy Assistant Secretary of Defense for Space Policy.',
+      ]);
+    });
+
     it('does not treat related-news teasers after a long gap as body', () => {
       const page = [
         'Joint Statement on Defense Technology Cooperation',
