@@ -109,6 +109,17 @@ function isDateLine(line: string): boolean {
   return few && !/[.!?。]$/.test(s.replace(/\d{4}\.?$/, ''));
 }
 
+/**
+ * A list item that gives a date ("ㅇ 일시 : 2025. 11. 13.(목)", "- Date: November 13, 2025") is the
+ * statement's, as its neighbours are; a bullet before a bare date ("• Nov. 13, 2025") is a page's date row.
+ */
+function isDatedItem(line: string): boolean {
+  if (!BULLET.test(line)) return false;
+  let rest = halfWidthDigits(line);
+  for (const re of DATE_RES_GLOBAL) rest = rest.replace(re, ' ');
+  return /\p{L}{2}/u.test(rest);
+}
+
 function isBreadcrumb(s: string): boolean {
   const parts = splitBreadcrumb(s);
   if (parts.length < 2) return false;
@@ -143,7 +154,7 @@ function classify(text: string): { kind: Line['kind']; score: number } {
   if (text === '') return { kind: 'blank', score: 0 };
   if (STOP_LINE.test(text)) return { kind: 'stop', score: -1e6 };
   if (CHROME_LINE.some((re) => re.test(text))) return { kind: 'chrome', score: -6 };
-  if (isDateLine(text)) return { kind: 'chrome', score: -6 };
+  if (isDateLine(text) && !isDatedItem(text)) return { kind: 'chrome', score: -6 };
   // Teasers in related-news lists are cut short or start with their date.
   if (/(?:\.\.\.|…)$/.test(text) && !ELLIPSIS_LINE.test(text)) return { kind: 'chrome', score: -6 };
   // A related-news row opens with its date ("Aug. 2, 2023 - Contracts For Aug. 2"). A sentence that
@@ -276,7 +287,7 @@ export function extractStatementBody(text: string, lang?: string): string {
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
   const title = findTitle(lines, bestStart, wrapped);
 
-  const kept: Line[] = [...title];
+  const kept: Line[] = [...title, ...(wrapped ? [] : subtitles(lines, title, bestStart))];
   // A page that repeats its title over the body shows it once. In a hard-wrapped text a line is a
   // piece of a paragraph, and one the same as the title's (or a piece of it) is no repeat of it.
   const titleKey = title.length === 1 && !wrapped ? norm(title[0]!.text) : null;
@@ -386,6 +397,18 @@ function findTitle(lines: Line[], bodyStart: number, wrapped: boolean): Line[] {
   }
   const pick = titleAmong(above, lines);
   return pick ? [pick] : [];
+}
+
+/**
+ * Heading lines between the title and the body ("Allies Agree to Share Space Situational Awareness Data")
+ * of a text that opens with its title: no page stands above it, so they are the statement's subtitle, not a
+ * page's byline or menu. None if anything else (a date row, an office name) stands between the two.
+ */
+function subtitles(lines: Line[], title: Line[], bodyStart: number): Line[] {
+  const at = title.length === 1 ? title[0]!.index : -1;
+  if (at < 0 || lines.slice(0, at).some((l) => l.kind !== 'blank')) return [];
+  const between = lines.slice(at + 1, bodyStart).filter((l) => l.kind !== 'blank');
+  return between.every((l) => l.kind === 'weak' && isTitleLike(l.text)) ? between : [];
 }
 
 /** The likeliest title among the lines above the body (nearest first); `all` are counted for repeats. */

@@ -140,6 +140,54 @@ describe('core/boilerplate', () => {
       ]);
     });
 
+    it('keeps a list item that gives a date, and everything above it: a clean text comes back unchanged', () => {
+      const ko = [
+        '제9차 한미 국방우주정책대화 개최',
+        '',
+        '□ 국방부는 2025년 11월 13일 미국 워싱턴 D.C.에서 제9차 한미 국방우주정책대화를 개최하였다고 밝혔다.',
+        '',
+        '□ 행사 개요',
+        '  ㅇ 일시 : 2025. 11. 13.(목)',
+        '  ㅇ 장소 : 미 국방부(워싱턴 D.C.)',
+        '  ㅇ 참석 : 양국 국방부 및 합참 관계관 30여 명',
+        '',
+        '□ 양측은 우주상황인식 정보 공유와 연합연습 참가 등 세 가지 분야에서 협력을 심화하기로 하였다.',
+      ].join('\n');
+      expect(extractStatementBody(ko)).to.equal(ko);
+      const en = [
+        'Joint Statement on the Space Policy Dialogue',
+        '',
+        'The two sides met in Washington and discussed space cooperation in detail today.',
+        '',
+        'Overview of the event:',
+        '',
+        '- Date: November 13, 2025',
+        '- Venue: the Pentagon, Washington, D.C.',
+        '- Participants: about 30 officials from both defense ministries',
+        '',
+        'The two sides agreed to deepen cooperation in three areas of space security.',
+      ].join('\n');
+      expect(extractStatementBody(en)).to.equal(en);
+      // A page's date row stays page chrome, bullet or not.
+      expect(extractStatementBody(`Home > News\n${en}\n• Nov. 14, 2025`)).to.equal(en);
+    });
+
+    it('keeps a subtitle under the title of a text that opens with its title', () => {
+      const text = [
+        'Joint Press Statement for the Ninth Korea-U.S. Defense Space Policy Dialogue',
+        '',
+        'Allies Agree to Share Space Situational Awareness Data',
+        '',
+        'The Republic of Korea and the United States held the ninth Defense Space Policy Dialogue in Washington, D.C., on November 13, 2025.',
+        '',
+        'The two sides agreed to deepen cooperation in three areas of space security.',
+      ];
+      expect(extractStatementBody(text.join('\n'))).to.equal(text.join('\n'));
+      // On a page, a line between the title and the body is the page's (an office, a byline).
+      const page = ['Home', 'News', 'Press Releases', text[0], 'Office of the Spokesperson', ...text.slice(3)].join('\n');
+      expect(extractStatementBody(page).split('\n').filter(Boolean)).to.deep.equal([text[0], text[4], text[6]]);
+    });
+
     it('does not treat related-news teasers after a long gap as body', () => {
       const page = [
         'Joint Statement on Defense Technology Cooperation',
