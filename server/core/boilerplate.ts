@@ -44,11 +44,12 @@ const CHROME_LINE: RegExp[] = [
   /official website of the united states government/i,
   /^here['’]s how you know/i,
   /^official websites use\b/i,
-  /\.(?:gov|mil) website/i,
+  /^an? \.(?:gov|mil) website belongs to\b/i,
+  /\bsafely connected to the \.(?:gov|mil) website\b/i,
   /^secure \.(?:gov|mil)/i,
   /^(?:https?:\/\/|www\.)\S+$/i,
   /share sensitive information only/i,
-  /\bofficial website of\b/i,
+  /^(?:this is )?(?:the |an? )?official website of\b/i,
   /external links? (?:to|policy)/i,
   /^(?:immediate release|for immediate release|press release|news release|archived content)$/i,
   /^\d+\s+min(?:ute)?s?\s+read$/i,
@@ -69,7 +70,6 @@ const CHROME_LINE: RegExp[] = [
   /^※\s*(?:영문본|국문본|원문|첨부)/,
   /^(?:즉시\s*배포(?:용)?|보도시점\s*:?.*|엠바고.*)$/,
   /^(?:게시|주제)\s*:/,
-  /(?:개인정보\s*(?:처리방침|보호정책)|저작권(?:정책| 및 면책)|이메일\s*무단\s*수집\s*거부|찾아오시는 ?길|웹 접근성)/,
   /^\(\d{5}\)/,
   /^(?:배포\s*일시|보도\s*일시|배포일|문의|담당\s*과장|담당\s*:|최종\s*수정일|콘텐츠 담당자|페이지 만족도|만족도 조사)/,
   /^(?:맨\s*위로|목록\s*보기|글자\s*(?:크게|작게)|TOP)$/,
@@ -81,6 +81,17 @@ const CHROME_LINE: RegExp[] = [
   /^(?:###|-\s*30\s*-|read more|learn more|return to top|see also)$/i,
   /\bcookies?\b.*\b(?:use|accept|policy|settings)\b/i,
   /^.{0,120}\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpg|png)\b.{0,40}$/i,
+];
+
+/**
+ * Phrases of page chrome that a statement's own sentence may use too ("A Korean translation of this
+ * statement is posted on the official website of the ROK Ministry of National Defense."): they make
+ * page chrome only of a line that is no sentence.
+ */
+const CHROME_PHRASE: RegExp[] = [
+  /\bofficial website of\b/i,
+  /\.(?:gov|mil) website/i,
+  /(?:개인정보\s*(?:처리방침|보호정책)|저작권(?:정책| 및 면책)|이메일\s*무단\s*수집\s*거부|찾아오시는 ?길|웹 접근성)/,
 ];
 
 const BULLET = /^(?:[□■○●◦ㅇ▲△▶▷◆◇•∙·\-–*]|\d{1,2}[.)]|[가-하][.)]|\(\d{1,2}\)|[①-⑳])\s*\S/u;
@@ -154,6 +165,7 @@ function classify(text: string): { kind: Line['kind']; score: number } {
   if (text === '') return { kind: 'blank', score: 0 };
   if (STOP_LINE.test(text)) return { kind: 'stop', score: -1e6 };
   if (CHROME_LINE.some((re) => re.test(text))) return { kind: 'chrome', score: -6 };
+  if (CHROME_PHRASE.some((re) => re.test(text)) && !isSentenceLike(text)) return { kind: 'chrome', score: -6 };
   if (isDateLine(text) && !isDatedItem(text)) return { kind: 'chrome', score: -6 };
   // Teasers in related-news lists are cut short or start with their date.
   if (/(?:\.\.\.|…)$/.test(text) && !ELLIPSIS_LINE.test(text)) return { kind: 'chrome', score: -6 };

@@ -188,6 +188,34 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(page).split('\n').filter(Boolean)).to.deep.equal([text[0], text[4], text[6]]);
     });
 
+    it('keeps a body sentence that names an official website, and the paragraphs after it', () => {
+      const body = [
+        'Joint Press Statement for the Ninth Korea-U.S. Defense Space Policy Dialogue',
+        'The Republic of Korea Ministry of National Defense and the U.S. Department of Defense held the ninth Defense Space Policy Dialogue in Washington, D.C., on November 13, 2025.',
+        'The two sides agreed to deepen cooperation in space situational awareness, combined exercises and the training of space operators.',
+        'A Korean translation of this statement is posted on the official website of the ROK Ministry of National Defense.',
+        'The ROK and the United States plan to hold the tenth Defense Space Policy Dialogue in Seoul in the second half of 2026.',
+      ];
+      const page = [
+        'An official website of the United States government',
+        "Here's how you know",
+        'A .mil website belongs to an official U.S. Department of Defense organization in the United States.',
+        'A lock (lock) or https:// means you’ve safely connected to the .mil website. Share sensitive information only on official, secure websites.',
+        'Home : Newsroom : Releases',
+        'IMMEDIATE RELEASE',
+        body[0],
+        'Nov. 14, 2025 |',
+        ...body.slice(1),
+        '###',
+        'Subscribe to Defense.gov Products',
+        'Choose which Defense.gov products you want delivered to your inbox.',
+        'This is the official website of the U.S. Department of Defense.',
+      ];
+      expect(extractStatementBody(page.join('\n'))).to.equal(body.join('\n'));
+      const ko = ['한미 개인정보 보호 협력 공동성명', '양국은 2025년 11월 13일 서울에서 디지털 협력 대화를 개최하였다.', '양국은 개인정보 보호정책의 상호운용성을 높이기 위해 협력하기로 하였다.', '양국은 2026년 워싱턴에서 다음 대화를 개최할 예정이다.'];
+      expect(extractStatementBody([...ko, '', '개인정보처리방침', '저작권정책'].join('\n'))).to.equal(ko.join('\n'));
+    });
+
     it('does not treat related-news teasers after a long gap as body', () => {
       const page = [
         'Joint Statement on Defense Technology Cooperation',
