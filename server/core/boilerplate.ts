@@ -408,7 +408,17 @@ function findTitle(lines: Line[], bodyStart: number, wrapped: boolean): Line[] {
     above.push(l);
   }
   const pick = titleAmong(above, lines);
-  return pick ? [pick] : [];
+  return pick ? [{ ...pick, text: unlabelled(pick.text) }] : [];
+}
+
+/**
+ * A board page's row puts a field label before the title ("제목 제9차 한미 국방우주정책대화 공동보도문",
+ * "Subject: …"), its cells joined on one line; the label is no part of the title.
+ */
+const FIELD_LABEL = /^(?:(?:제목|글제목|件名|表題|タイトル)(?:\s*[:：]\s*|\s+)|(?:title|subject)\s*[:：]\s*)(?=\S)/iu;
+
+function unlabelled(s: string): string {
+  return s.replace(FIELD_LABEL, '');
 }
 
 /**
@@ -429,7 +439,7 @@ function titleAmong(above: Line[], all: Line[]): Line | null {
   const counts = new Map<string, number>();
   for (const l of all) {
     if (l.kind === 'blank') continue;
-    const keys = new Set([norm(l.text)]);
+    const keys = new Set([norm(unlabelled(l.text))]);
     if (l.kind === 'chrome') {
       const crumbs = splitBreadcrumb(l.text);
       const last = crumbs[crumbs.length - 1];
@@ -440,14 +450,15 @@ function titleAmong(above: Line[], all: Line[]): Line | null {
   // A clean body's first line is its title, however short ("Joint Statement").
   const top = above[0];
   if (above.length === 1 && top && top.kind === 'weak' && top.text.length >= 2) return top;
-  const candidates = above.filter((l) => (l.kind === 'weak' || l.kind === 'body') && isTitleLike(l.text));
+  const candidates = above.filter((l) => (l.kind === 'weak' || l.kind === 'body') && isTitleLike(unlabelled(l.text)));
   // Longer is likelier the title than a menu label; being repeated (breadcrumb, heading over
-  // the body) doubles the odds, distance from the body halves them.
+  // the body, a board row's labelled title) doubles the odds, distance from the body halves them.
   let best: Line | null = null;
   let bestScore = 0;
   for (const l of candidates) {
-    const repeated = (counts.get(norm(l.text)) ?? 0) >= 2;
-    const score = l.text.length * (repeated ? 2 : 1) * (above.indexOf(l) < 6 ? 1 : 0.5);
+    const text = unlabelled(l.text);
+    const repeated = (counts.get(norm(text)) ?? 0) >= 2;
+    const score = text.length * (repeated ? 2 : 1) * (above.indexOf(l) < 6 ? 1 : 0.5);
     if (score > bestScore) {
       best = l;
       bestScore = score;

@@ -78,6 +78,18 @@ describe('core/boilerplate', () => {
       ]);
     });
 
+    it("takes a board page's title without its field label, and drops the row labels around it", () => {
+      const title = '제9차 한미 국방우주정책대화 공동보도문';
+      const body = ['□ 한미는 2025년 11월 13일 워싱턴 D.C.에서 제9차 국방우주정책대화를 개최하였다.', '□ 양측은 우주상황인식 정보 공유를 확대하기로 하였다.'];
+      const rows = [`제목 ${title}`, '작성일 2025-11-14 조회수 1532', '담당부서 국방정책실 국제정책관실 연락처 02-748-6281'];
+      for (const repeat of [[title], []]) {
+        const page = ['홈 > 알림마당 > 보도자료', '보도자료', '', ...rows, '', ...repeat, ...body, '', '이전글 국방부 장관 간담회 개최'].join('\n');
+        expect(extractStatementBody(page).split('\n').filter(Boolean), repeat.length ? 'title repeated' : 'title in the row only').to.deep.equal([title, ...body]);
+      }
+      const en = ['Home > Press Releases', 'Subject: Joint Statement on the Space Policy Dialogue', 'Date: 2025-11-14', '', 'The Republic of Korea and the United States held the ninth Space Policy Dialogue in Washington on November 13, 2025.'];
+      expect(extractStatementBody(en.join('\n')).split('\n').filter(Boolean)).to.deep.equal(['Joint Statement on the Space Policy Dialogue', en[4]]);
+    });
+
     it('keeps a short last paragraph that is a complete sentence, and still drops the footer after it', () => {
       const en = [
         'The Chairmen of the Joint Chiefs of Staff met in Seoul on November 3, 2026, for the 51st Military Committee Meeting.',
