@@ -402,8 +402,9 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       const list = await runCli(['glossary', 'list', '--db', db]);
       expect(list.stdout.split('\n')).to.include(`${id}\tFreedom Edge\t프리덤 에지\ttrilateral exercise`);
       const tsv = await runCli(['glossary', 'export', '--db', db]);
-      expect(tsv.stdout.split('\n')[0]).to.equal('en\tko\tnote');
-      expect(tsv.stdout).to.include('Freedom Edge\t프리덤 에지\ttrilateral exercise\n');
+      // The shipped glossary has a Japanese column: a term added with English and Korean leaves it empty.
+      expect(tsv.stdout.split('\n')[0]).to.equal('en\tko\tja\tnote');
+      expect(tsv.stdout).to.include('Freedom Edge\t프리덤 에지\t\ttrilateral exercise\n');
       expect((await runCli(['glossary', 'remove', id, '--db', db])).code).to.equal(0);
       expect((await runCli(['glossary', 'list', '--db', db])).stdout).not.to.include('Freedom Edge');
       const bad = await runCli(['glossary', 'remove', id, '--db', db]);

@@ -1,0 +1,71 @@
+// English–Japanese statements (trilateral US–Japan–ROK releases) with the glossary and vocabulary
+// twintext ships: the Japanese column gives the aligner word cues and the terminology check its terms.
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { alignParagraphs, formatBeads } from '../../server/core/align.ts';
+import { checkAlignment } from '../../server/core/checks/index.ts';
+import { findGlossaryTerms, parseGlossary } from '../../server/core/glossary.ts';
+import type { Bead } from '../../server/core/types.ts';
+
+const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+const glossary = data('glossary.tsv'), vocabulary = data('vocabulary.tsv');
+const opts = { srcLang: 'en', tgtLang: 'ja', glossary, vocabulary } as const;
+
+/** Beads as "1|1 2|2 5| 7,8|6" (1-based), the shape the bead file uses. */
+const shape = (beads: Bead[]) => formatBeads(beads).replace(/\n$/, '').split('\n').map((l) => l.replace('\t', '|')).join(' ');
+
+// A trilateral defence ministers' statement written for this test. The Japanese leaves out the
+// Taiwan Strait paragraph (5) and writes 7 and 8 as one paragraph. Paragraphs 5 and 6 are about as
+// long, and no number, date or name tells them apart: only the words do (ロシア, 北朝鮮, 懸念).
+const EN = [
+  'The Secretary of Defense of the United States, the Minister of Defense of Japan, and the Minister of National Defense of the Republic of Korea held a trilateral ministerial meeting in Tokyo on November 12, 2026.',
+  "The three Ministers strongly condemned North Korea's launches of ballistic missiles, including an intercontinental ballistic missile, in violation of multiple UN Security Council resolutions.",
+  'The Ministers reaffirmed that the U.S. commitment to the defense of Japan and the Republic of Korea is ironclad and is backed by extended deterrence, including the full range of U.S. military capabilities.',
+  'The Ministers welcomed the real-time sharing of missile warning data and decided to expand trilateral exercises in the maritime domain.',
+  'The Ministers emphasized the importance of peace and stability across the Taiwan Strait and opposed any unilateral attempts to change the status quo by force or coercion.',
+  'The Ministers expressed concern about the deepening military cooperation between Russia and North Korea, including arms transfers.',
+  'The Ministers discussed cooperation on cyber security, space and the defense industry.',
+  "They also agreed to strengthen information sharing on North Korea's cyber activities.",
+  'The Ministers decided to hold the next trilateral ministerial meeting in Seoul next year.',
+];
+const JA = [
+  '米国国防長官、日本国防衛大臣及び大韓民国国防部長官は、2026年11月12日、東京において日米韓防衛相会談を開催した。',
+  '三閣僚は、北朝鮮が複数の国連安全保障理事会決議に違反して、大陸間弾道ミサイルを含む弾道ミサイルを発射したことを強く非難した。',
+  '三閣僚は、日本及び韓国の防衛に対する米国のコミットメントは鉄壁であり、あらゆる種類の米国の軍事能力を含む拡大抑止によって裏付けられていることを再確認した。',
+  '三閣僚は、ミサイル警戒データのリアルタイム共有を歓迎し、海洋領域における日米韓の共同訓練を拡大することを決定した。',
+  '三閣僚は、武器の移転を含むロシアと北朝鮮の軍事協力の深化に懸念を表明した。',
+  '三閣僚は、サイバーセキュリティ、宇宙及び防衛産業に関する協力について議論した。また、北朝鮮のサイバー活動に関する情報共有を強化することで一致した。',
+  '三閣僚は、来年ソウルにおいて次回の日米韓防衛相会談を開催することを決定した。',
+];
+
+describe('core: English–Japanese alignment and terminology with the shipped glossary', () => {
+  it('reads the Japanese of the glossary terms as the same terms as the English', () => {
+    const term = (text: string, lang: string) => findGlossaryTerms(text, lang, glossary).map((h) => h.termIndex);
+    expect(term('北朝鮮', 'ja')).to.deep.equal(term('North Korea', 'en'));
+    expect(term('拡大抑止', 'ja')).to.deep.equal(term('extended deterrence', 'en'));
+    expect(term('日米韓', 'ja')).to.deep.equal(term('trilateral', 'en'));
+    // A term inside a longer one is the longer one, as in Korean: 抑止 of 拡大抑止, 米国 of 在韓米軍.
+    expect(term('在韓米軍', 'ja')).to.deep.equal(term('USFK', 'en'));
+  });
+
+  it('pairs every paragraph of a statement whose Japanese leaves one out and merges two, and marks the omission', () => {
+    const beads = alignParagraphs(EN, JA, opts);
+    expect(shape(beads)).to.equal('1|1 2|2 3|3 4|4 5| 6|5 7,8|6 9|7');
+    const omissions = checkAlignment(EN, JA, beads, { srcLang: 'en', tgtLang: 'ja', glossary, checks: ['omission'] });
+    expect(omissions.map((f) => [f.check, f.severity, f.src, f.tgt])).to.deep.equal([['omission', 'warning', [4], []]]);
+  });
+
+  it('reports English "extended deterrence" rendered otherwise in Japanese, and not when it is rendered as listed', () => {
+    const beads = alignParagraphs(EN, JA, opts);
+    const terminology = (ja: string[]) => checkAlignment(EN, ja, beads, { srcLang: 'en', tgtLang: 'ja', glossary, checks: ['terminology'] });
+    const deterrence = (fs: ReturnType<typeof terminology>) => fs.filter((f) => f.key === 'terminology:src:extended deterrence');
+    expect(deterrence(terminology(JA))).to.deep.equal([]);
+    // 拡張抑止 is 확장억제 read as kanji: what a translation made from the Korean writes.
+    const wrong = JA.map((p) => p.replace('拡大抑止', '拡張抑止'));
+    const found = deterrence(terminology(wrong));
+    expect(found.map((f) => [f.src, f.tgt, f.message])).to.deep.equal([
+      [[2], [2], 'English "extended deterrence" should be rendered as "拡大抑止" in Japanese, which is missing'],
+    ]);
+  });
+});
