@@ -400,7 +400,8 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       expect(add.code, add.stderr).to.equal(0);
       const id = add.stdout.trim();
       const list = await runCli(['glossary', 'list', '--db', db]);
-      expect(list.stdout.split('\n')).to.include(`${id}\tFreedom Edge\t프리덤 에지\ttrilateral exercise`);
+      // The glossary has a Japanese column: an English–Korean term leaves it empty.
+      expect(list.stdout.split('\n')).to.include(`${id}\tFreedom Edge\t프리덤 에지\t\ttrilateral exercise`);
       const tsv = await runCli(['glossary', 'export', '--db', db]);
       // The shipped glossary has a Japanese column: a term added with English and Korean leaves it empty.
       expect(tsv.stdout.split('\n')[0]).to.equal('en\tko\tja\tnote');
