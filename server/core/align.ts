@@ -1,6 +1,7 @@
 // Banded dynamic-programming aligner (paragraphs and sentences) with calibrated per-bead confidence.
 import { buildFeatures, cueSim, lengthOf, type CueWeights, type DocFeatures, type SideFeatures } from './align-features.ts';
 import type { Glossary } from './glossary.ts';
+import { baseLanguage } from './lang.ts';
 import type { Lexicon } from './lexicon.ts';
 import { splitSentences } from './segment.ts';
 import type { Bead, Lang } from './types.ts';
@@ -615,7 +616,8 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
       ...tgt.map((_, k) => ({ src: [], tgt: [k], confidence: 1 })),
     ];
   }
-  const f = buildFeatures(src, tgt, opts.srcLang, opts.tgtLang, opts.glossary, opts.lexicon, P.cues, opts.vocabulary);
+  // The glossary and vocabulary are keyed by language ("ja"), whatever a text's tag ("ja-JP").
+  const f = buildFeatures(src, tgt, baseLanguage(opts.srcLang), baseLanguage(opts.tgtLang), opts.glossary, opts.lexicon, P.cues, opts.vocabulary);
   // Characters are not comparable across scripts: the ratio is estimated per document, first
   // from the totals (kept within what the language pair makes plausible), then from the 1-1 beads
   // of each pass (omissions skew the totals).

@@ -68,4 +68,13 @@ describe('core: English–Japanese alignment and terminology with the shipped gl
       [[2], [2], 'English "extended deterrence" should be rendered as "拡大抑止" in Japanese, which is missing'],
     ]);
   });
+
+  it('reads a text tagged ja-JP (a TMX import, a trilateral statement) with the Japanese of the glossary too', () => {
+    const tagged = { ...opts, tgtLang: 'ja-JP' };
+    expect(shape(alignParagraphs(EN, JA, tagged))).to.equal(shape(alignParagraphs(EN, JA, opts)));
+    const wrong = JA.map((p) => p.replace('拡大抑止', '拡張抑止'));
+    const beads = alignParagraphs(EN, wrong, tagged);
+    const found = checkAlignment(EN, wrong, beads, { srcLang: 'en', tgtLang: 'ja-JP', glossary, checks: ['terminology'] }).filter((f) => f.key === 'terminology:src:extended deterrence');
+    expect(found.map((f) => f.message)).to.deep.equal(['English "extended deterrence" should be rendered as "拡大抑止" in Japanese, which is missing']);
+  });
 });

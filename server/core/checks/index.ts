@@ -1,6 +1,7 @@
 // Entry point of the difference checks between aligned paragraphs: runs each check per bead, orders findings.
 import type { Bead } from '../types.ts';
 import { InputError } from '../types.ts';
+import { baseLanguage } from '../lang.ts';
 import { checkAcronyms } from './acronyms.ts';
 import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel, sentenceBeads, sentenceModel } from './coverage.ts';
 import { checkModality } from './modality.ts';
@@ -38,8 +39,10 @@ function validate(src: string[], tgt: string[], beads: Bead[], opts: CheckOption
  * Findings for an aligned document: paragraph-level checks per bead and sentence-level checks inside
  * beads with text on both sides. Sorted by the bead's first paragraph, then by check.
  */
-export function checkAlignment(src: string[], tgt: string[], beads: Bead[], opts: CheckOptions): Finding[] {
-  validate(src, tgt, beads, opts);
+export function checkAlignment(src: string[], tgt: string[], beads: Bead[], given: CheckOptions): Finding[] {
+  validate(src, tgt, beads, given);
+  // The glossary is keyed by language ("ja"), whatever a text's tag ("ja-JP").
+  const opts = given.srcLang.includes('-') || given.tgtLang.includes('-') ? { ...given, srcLang: baseLanguage(given.srcLang), tgtLang: baseLanguage(given.tgtLang) } : given;
   const want = (c: string) => !opts.checks || opts.checks.includes(c);
   const doc = { src: src.join('\n'), tgt: tgt.join('\n') };
   const units: Unit[] = beads.map((b) => ({
