@@ -5,16 +5,19 @@ import type { Lang, SplitParagraph } from './types.ts';
 const SYMBOL_LEVELS: Record<string, number> = {
   '□': 0, '■': 0, '◆': 0, '◇': 0,
   'ㅇ': 1, '❍': 1, '○': 1, '●': 1, '◦': 1, '•': 1, '▶': 1, '▷': 1, '※': 1,
-  '-': 2, '–': 2, '∙': 2, '·': 2, '*': 2,
+  '-': 2, '–': 2, '∙': 2, '·': 2, '*': 2, '・': 2,
 };
 
 /** Bullet symbols that are never text themselves (unlike -, · or *, which also join words and numbers). */
-const NON_TEXT_BULLETS = '□■◆◇ㅇ❍○●◦•▶▷※';
+const NON_TEXT_BULLETS = '□■◆◇ㅇ❍○●◦•▶▷※・';
 
 // A marker must be followed by whitespace (or be a circled digit), so "-3" or "ㅇㅇ" never count;
-// a symbol that is never text may also sit right against a Hangul word ("ㅇ양 의장은").
+// a symbol that is never text may also sit right against a Hangul, kana or kanji word ("ㅇ양 의장은",
+// "・中国"). A number marker may be followed by a number ("1. 2024년 7월…", "2. 3국 장관은"), but
+// not by a number and a dot: "9. 18." is a date. Japanese releases number in full-width ("１．",
+// "（２）") and by kanji or katakana before a comma or an ideographic space ("一、", "ア　").
 const MARKER_RE = new RegExp(
-  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣]))|([①-⑳])\\s*|(\\d{1,2}[.)])\\s+(?=\\D)|([가-하][.)])\\s+|(\\(\\d{1,2}\\)|\\([가-하]\\))\\s+)`,
+  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣\\u3040-\\u30ff\\u4e00-\\u9fff]))|([①-⑳])\\s*|([\\d０-９]{1,2}[.)．）])(?:\\s+(?=\\D|\\d+(?![\\d.%％]))|(?<=[．）])(?=[^\\d０-９\\s])|(?=[\\u3040-\\u30ff\\u4e00-\\u9fff가-힣]))|([가-하][.)])\\s+|([(（][\\d０-９]{1,2}[)）]|\\([가-하]\\))(?:\\s+|(?<=）)(?=\\S))|((?:[一二三四五六七八九十]{1,2}|[アイウエオカキクケコ])(?:、|\\u3000))\\s*)`,
   'u',
 );
 
@@ -29,6 +32,8 @@ export function detectMarker(line: string): Marker | null {
   if (m[3] !== undefined) return { marker: m[3], level: 0 };
   if (m[4] !== undefined) return { marker: m[4], level: 1 };
   if (m[5] !== undefined) return { marker: m[5], level: 2 };
+  // Japanese outline numbering: 一、 opens the sections, ア　 the items inside them.
+  if (m[6] !== undefined) return { marker: m[6], level: /^[アイウエオカキクケコ]/u.test(m[6]) ? 1 : 0 };
   return null;
 }
 

@@ -129,6 +129,20 @@ describe('core/segment', () => {
       ['2023. 9. 18. 회의 개최', null, 0],
       ['-3 degrees', null, 0],
       ['한미는 회의를 개최하였다.', null, 0],
+      // An item number may be followed by a number ("1. 2024년 …", "2. 3국 장관은"); a date may not.
+      ['1. 2024년 7월 회의가 개최되었다.', '1.', 0],
+      ['2. 3국 장관은 합의하였다.', '2.', 0],
+      ['9. 18.(월) 회의 개최', null, 0],
+      // Japanese numbering: full-width numbers, ・ and ○ against the text, kanji and katakana outline numbers.
+      ['１．北朝鮮に関する事項', '１．', 0],
+      ['（２）ロシアに関する事項', '（２）', 2],
+      ['・中国に関する事項', '・', 2],
+      ['○インドに関する事項', '○', 1],
+      ['一、総論', '一、', 0],
+      ['ア　カナダに関する事項', 'ア　', 1],
+      ['１．５倍に増加した。', null, 0],
+      ['一人ひとりの安全', null, 0],
+      ['アジア太平洋地域', null, 0],
     ];
     for (const [line, marker, level] of cases) {
       it(JSON.stringify(line), () => {
@@ -163,6 +177,10 @@ describe('core/segment', () => {
       ['□ ㅇ 양측은 합의하였다.', '양측은 합의하였다.'],
       ['ㅇ양 의장은 승인하였다.', '양 의장은 승인하였다.'],
       ['□ ㅇ양측은 합의하였다.', '양측은 합의하였다.'],
+      ['2. 3국 장관은 합의하였다.', '3국 장관은 합의하였다.'],
+      ['１．北朝鮮に関する事項', '北朝鮮に関する事項'],
+      ['・　ＡＳＥＡＮに関する事項', 'ＡＳＥＡＮに関する事項'],
+      ['（２）ロシアに関する事項', 'ロシアに関する事項'],
     ];
     for (const [input, want] of stripped) {
       it(`strips ${JSON.stringify(input)}`, () => expect(withoutListMarker(input)).to.equal(want));
