@@ -2,11 +2,20 @@
 import { Parser } from 'htmlparser2';
 import { extractStatementBody } from '../core/boilerplate.ts';
 
-/** Elements whose whole subtree is never statement text. */
+/** Elements whose whole subtree is never visible statement text. */
 const DROP_TAGS = new Set([
-  'head', 'script', 'style', 'noscript', 'iframe', 'nav', 'header', 'footer', 'aside', 'form', 'button',
-  'svg', 'template', 'select', 'option', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'dialog',
+  'head', 'script', 'style', 'noscript', 'iframe', 'button', 'svg', 'template', 'select', 'option', 'object',
+  'embed', 'canvas', 'video', 'audio', 'map', 'dialog',
 ]);
+
+/**
+ * Page furniture by element: dropped as a chrome class is, unless it holds most of the page's text
+ * (ASP.NET pages wrap the whole body in one <form>).
+ */
+const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+
+/** The page and its main content are never chrome, whatever their classes say (WordPress's "has-sidebar"). */
+const NEVER_CHROME_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 /**
  * Blocks that end a paragraph (blank line after them). A list item is a paragraph of its own, as a
@@ -27,18 +36,33 @@ const CELL_TAGS = new Set(['td', 'th']);
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'source', 'track', 'wbr']);
 
-// Token prefixes in class/id/role values that mark navigation and page furniture.
-const CHROME_TOKEN = /^(?:nav|menu|breadcrumb|share|sharing|social|related|footer|banner|skip|navigation|contentinfo|sidebar|cookie|gnb|lnb|snb|print|sns)/;
+/**
+ * Class/id/role words that mark navigation and page furniture: whole words, alone or compounded into
+ * one ("topmenu", "footerwrap", "snsbox"). Not prefixes: those took "printArea", the box Korean
+ * ministry pages put the statement in, for chrome, and "navy…" too.
+ */
+const CHROME_TOKEN = new RegExp(
+  '^(?:top|sub|main|site|global|quick|left|right|util)?' +
+    '(?:nav|navi|navbar|navigation|menu|menubar|gnb|lnb|snb|breadcrumbs?|share|sharing|social|sns|related' +
+    '|footer|banner|skip|skipnav|contentinfo|sidebar|cookies?)' +
+    '(?:wrap|wrapper|box|area|zone|list|links?|bar|btns?|buttons?|inner|container)?$',
+);
 
-function isChromeAttr(attrs: Record<string, string>): boolean {
-  for (const name of ['class', 'id', 'role']) {
-    const v = attrs[name];
-    if (!v) continue;
-    const tokens = v
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[\s_-]+/);
-    if (tokens.some((t) => CHROME_TOKEN.test(t))) return true;
+/** A class, id or role value as words: split at spaces, - and _, and between camelCase halves. */
+function attrWords(value: string): string[] {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+}
+
+function isChromeElement(name: string, attrs: Record<string, string>): boolean {
+  if (FURNITURE_TAGS.has(name)) return true;
+  if (NEVER_CHROME_TAGS.has(name)) return false;
+  for (const key of ['class', 'id', 'role']) {
+    const v = attrs[key];
+    if (v && attrWords(v).some((w) => CHROME_TOKEN.test(w))) return true;
   }
   return attrs['aria-hidden'] === 'true' || 'hidden' in attrs;
 }
@@ -48,13 +72,82 @@ export function htmlToText(html: string): string {
   return extractStatementBody(htmlToLines(html));
 }
 
+/**
+ * A run of text between two tags this long (non-space characters) reads as a sentence; menu items,
+ * labels and links are shorter. Only such text decides which element holds most of a page.
+ */
+const SENTENCE_RUN = 20;
+
+/** What the line builder needs to know about the whole page before it starts; elements by opening order. */
+interface PageShape {
+  /** Sentence-length text under each element, in non-space characters. */
+  textUnder: number[];
+  /** Sentence-length text of the whole page (outside DROP_TAGS). */
+  total: number;
+}
+
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
+
+function pageShape(html: string): PageShape {
+  const textUnder: number[] = [];
+  let total = 0;
+  const stack: { name: string; order: number; hides: boolean }[] = [];
+  let hidden = 0;
+  let run = '';
+
+  const endRun = (): void => {
+    const n = run.replace(/\s+/g, '').length;
+    run = '';
+    if (n < SENTENCE_RUN) return;
+    total += n;
+    for (const e of stack) textUnder[e.order]! += n;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        endRun();
+        if (VOID_TAGS.has(name)) return;
+        const hides = hidden > 0 || DROP_TAGS.has(name);
+        stack.push({ name, order: textUnder.length, hides });
+        textUnder.push(0);
+        if (hides) hidden++;
+      },
+      ontext(text) {
+        if (hidden > 0) return;
+        run += text;
+      },
+      onclosetag(name) {
+        endRun();
+        if (VOID_TAGS.has(name) || !stack.some((e) => e.name === name)) return;
+        let entry: { name: string; hides: boolean } | undefined;
+        while ((entry = stack.pop())) {
+          if (entry.hides) hidden--;
+          if (entry.name === name) break;
+        }
+      },
+    },
+    PARSER_OPTIONS,
+  );
+  parser.write(html);
+  parser.end();
+  endRun();
+  return { textUnder, total };
+}
+
 /** The text of the page's visible, non-chrome blocks, one per line, blank lines between paragraphs. */
 export function htmlToLines(html: string): string {
+  const shape = pageShape(html);
+  // Chrome by its name or class, unless it holds most of the page's sentences: then it is the page.
+  const isChrome = (name: string, attrs: Record<string, string>, order: number): boolean =>
+    isChromeElement(name, attrs) && !(order >= 0 && shape.textUnder[order]! * 2 > shape.total);
+
   const out: string[] = [];
   let line = '';
   // Depth of dropped subtrees we are inside; >0 swallows text.
   let dropDepth = 0;
-  const stack: { name: string; counted: boolean }[] = [];
+  const stack: { name: string; counted: boolean; order: number }[] = [];
+  let nextOrder = 0;
   let preDepth = 0;
 
   const flush = (paragraph: boolean): void => {
@@ -67,9 +160,10 @@ export function htmlToLines(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        const drop = dropDepth > 0 || DROP_TAGS.has(name) || isChromeAttr(attrs);
-        if (!VOID_TAGS.has(name)) {
-          stack.push({ name, counted: drop });
+        const order = VOID_TAGS.has(name) ? -1 : nextOrder++;
+        const drop = dropDepth > 0 || DROP_TAGS.has(name) || isChrome(name, attrs, order);
+        if (order >= 0) {
+          stack.push({ name, counted: drop, order });
           if (drop) dropDepth++;
         }
         if (dropDepth > 0) return;
@@ -111,7 +205,7 @@ export function htmlToLines(html: string): string {
         else if (LINE_TAGS.has(name)) flush(false);
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+    PARSER_OPTIONS,
   );
   parser.write(html);
   parser.end();

@@ -50,6 +50,52 @@ describe('formats/html', () => {
       expect(htmlToText(html)).to.equal('The two delegations reviewed the implementation of the roadmap agreed at the last meeting.');
     });
 
+    it('keeps a statement inside a print area and drops the menus and footer around it', () => {
+      const html = `<html><body>
+        <table><tr><td class="top_util"><a>로그인</a> | <a>회원가입</a> | <a>사이트맵</a></td></tr>
+        <tr><td id="gnb"><a>기관소개</a> <a>정책정보</a> <a>알림소식</a></td></tr></table>
+        <div class="lnbWrap"><ul><li>공지사항</li><li>보도자료</li><li>행사소식</li></ul></div>
+        <div id="printArea">
+          <h3>한-캐나다 국방협력 약정 서명</h3>
+          <p>□ 한국과 캐나다 국방부는 2026년 4월 8일 오타와에서 국방협력 약정에 서명하였다.</p>
+          <p>ㅇ 양측은 방산 공급망과 북극 해역 협력을 확대하기로 하였다.</p>
+        </div>
+        <div class="btn_print"><a>인쇄</a></div>
+        <div id="footerWrap"><p>(04383) 서울특별시 용산구 이태원로 22</p><p>Copyright(c) 2026. All rights reserved.</p></div>
+      </body></html>`;
+      expect(htmlToText(html)).to.equal(
+        '한-캐나다 국방협력 약정 서명\n\n□ 한국과 캐나다 국방부는 2026년 4월 8일 오타와에서 국방협력 약정에 서명하였다.\n\nㅇ 양측은 방산 공급망과 북극 해역 협력을 확대하기로 하였다.',
+      );
+    });
+
+    it('never takes the page itself, or a wrapper holding most of its text, for chrome', () => {
+      const statement =
+        '<h1>Joint Statement on the Critical Minerals Partnership</h1>' +
+        '<p>The United States and the Republic of Korea signed a memorandum on critical minerals in Seoul on April 2, 2026.</p>' +
+        '<p>Both sides will coordinate stockpiles and invest in processing capacity in third countries.</p>';
+      const expected =
+        'Joint Statement on the Critical Minerals Partnership\n\n' +
+        'The United States and the Republic of Korea signed a memorandum on critical minerals in Seoul on April 2, 2026.\n\n' +
+        'Both sides will coordinate stockpiles and invest in processing capacity in third countries.';
+      const sidebar = '<div class="widget-sidebar"><ul><li>Recent releases</li><li>Archives</li></ul></div>';
+      // WordPress marks the <body> of any page with a sidebar; themes name their wrappers after layouts.
+      expect(htmlToText(`<html><body class="single-post has-sidebar"><div class="entry">${statement}</div>${sidebar}</body></html>`)).to.equal(expected);
+      expect(htmlToText(`<html><body><div id="main" class="container social-layout">${statement}</div>${sidebar}</body></html>`)).to.equal(expected);
+      // ASP.NET wraps the whole page in one <form>.
+      expect(htmlToText(`<html><body><form id="aspnetForm"><div class="topMenu">Home | Newsroom</div>${statement}</form></body></html>`)).to.equal(expected);
+    });
+
+    it('matches chrome words whole, not as the start of another word', () => {
+      const html =
+        '<div class="navy-release"><p>The two navies will hold a combined maritime exercise off Busan in June 2026.</p></div>' +
+        '<div class="sharing-tools"><a>Share</a></div>' +
+        '<div class="printable"><p>Both sides will review the exercise at the next staff talks in Washington.</p></div>';
+      expect(htmlToText(html)).to.equal(
+        'The two navies will hold a combined maritime exercise off Busan in June 2026.\n\n' +
+          'Both sides will review the exercise at the next staff talks in Washington.',
+      );
+    });
+
     it('reduces a Korean ministry view page (table rows, attachment links, prev/next) to title and bullets', () => {
       const html = `<html><body>
         <div id="skipNav"><a href="#content">본문 바로가기</a></div>
