@@ -1,6 +1,7 @@
 // HTML → statement text: block structure to lines, page chrome elements dropped, then body extraction.
 import { Parser } from 'htmlparser2';
 import { extractStatementBody } from '../core/boilerplate.ts';
+import { detectMarker } from '../core/segment.ts';
 
 /** Elements whose whole subtree is never visible statement text. */
 const DROP_TAGS = new Set([
@@ -35,6 +36,11 @@ const LINE_TAGS = new Set([
 const CELL_TAGS = new Set(['td', 'th']);
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'source', 'track', 'wbr']);
+
+/** Elements whose text is a block of its own: what a run of <br>s belongs to. */
+function isBlock(name: string): boolean {
+  return name !== 'br' && (PARAGRAPH_TAGS.has(name) || LINE_TAGS.has(name) || CELL_TAGS.has(name));
+}
 
 /**
  * Class/id/role words that mark navigation and page furniture: whole words, alone or compounded into
@@ -84,16 +90,22 @@ interface PageShape {
   textUnder: number[];
   /** Sentence-length text of the whole page (outside DROP_TAGS). */
   total: number;
+  /** Blocks that separate paragraphs with <br><br> (a double break directly in their text). */
+  doubleBreak: Set<number>;
 }
 
 const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
 
 function pageShape(html: string): PageShape {
   const textUnder: number[] = [];
+  const doubleBreak = new Set<number>();
   let total = 0;
   const stack: { name: string; order: number; hides: boolean }[] = [];
   let hidden = 0;
   let run = '';
+  // <br>s since the last text, and the block they sit in.
+  let breaks = 0;
+  let breakBlock = -1;
 
   const endRun = (): void => {
     const n = run.replace(/\s+/g, '').length;
@@ -102,11 +114,21 @@ function pageShape(html: string): PageShape {
     total += n;
     for (const e of stack) textUnder[e.order]! += n;
   };
+  const nearestBlock = (): number => {
+    for (let i = stack.length - 1; i >= 0; i--) if (isBlock(stack[i]!.name)) return stack[i]!.order;
+    return -1;
+  };
 
   const parser = new Parser(
     {
       onopentag(name) {
         endRun();
+        if (name === 'br') {
+          const block = nearestBlock();
+          if (breaks > 0 && block === breakBlock && hidden === 0) doubleBreak.add(block);
+          breaks++;
+          breakBlock = block;
+        } else if (isBlock(name)) breaks = 0;
         if (VOID_TAGS.has(name)) return;
         const hides = hidden > 0 || DROP_TAGS.has(name);
         stack.push({ name, order: textUnder.length, hides });
@@ -116,10 +138,12 @@ function pageShape(html: string): PageShape {
       ontext(text) {
         if (hidden > 0) return;
         run += text;
+        if (/[^\s\u00a0]/.test(text)) breaks = 0;
       },
       onclosetag(name) {
         endRun();
         if (VOID_TAGS.has(name) || !stack.some((e) => e.name === name)) return;
+        if (isBlock(name)) breaks = 0;
         let entry: { name: string; hides: boolean } | undefined;
         while ((entry = stack.pop())) {
           if (entry.hides) hidden--;
@@ -132,7 +156,7 @@ function pageShape(html: string): PageShape {
   parser.write(html);
   parser.end();
   endRun();
-  return { textUnder, total };
+  return { textUnder, total, doubleBreak };
 }
 
 /** The text of the page's visible, non-chrome blocks, one per line, blank lines between paragraphs. */
@@ -149,12 +173,25 @@ export function htmlToLines(html: string): string {
   const stack: { name: string; counted: boolean; order: number }[] = [];
   let nextOrder = 0;
   let preDepth = 0;
+  // <br>s waiting for the text after them, in a block that separates paragraphs with <br><br>.
+  let pendingBreaks = 0;
 
   const flush = (paragraph: boolean): void => {
     const t = line.replace(/[ \t\u00a0]+/g, ' ').trim();
     if (t) out.push(t);
     line = '';
     if (paragraph && out.length > 0 && out[out.length - 1] !== '') out.push('');
+  };
+  const nearestBlock = (): number => {
+    for (let i = stack.length - 1; i >= 0; i--) if (isBlock(stack[i]!.name)) return stack[i]!.order;
+    return -1;
+  };
+  // Where paragraphs are separated by <br><br>, a double break ends a paragraph and a single one is a
+  // wrap, unless a bullet or number opens the line after it: a list item is a paragraph.
+  const resolveBreaks = (next: string): void => {
+    if (pendingBreaks >= 2 || detectMarker(next.replace(/^[\s\u00a0]+/, ''))) flush(true);
+    else line += ' ';
+    pendingBreaks = 0;
   };
 
   const parser = new Parser(
@@ -174,6 +211,11 @@ export function htmlToLines(html: string): string {
           line += ' ';
           return;
         }
+        if (name === 'br' && preDepth === 0 && shape.doubleBreak.has(nearestBlock())) {
+          pendingBreaks++;
+          return;
+        }
+        if (isBlock(name) && pendingBreaks > 0) resolveBreaks('');
         if (PARAGRAPH_TAGS.has(name)) flush(true);
         else if (LINE_TAGS.has(name)) flush(false);
         else if (CELL_TAGS.has(name) && line.trim()) line += ' ';
@@ -188,6 +230,7 @@ export function htmlToLines(html: string): string {
           });
           return;
         }
+        if (pendingBreaks > 0 && /[^\s\u00a0]/.test(text)) resolveBreaks(text);
         line += text.replace(/\s+/g, ' ');
       },
       onclosetag(name, implied) {
@@ -201,6 +244,7 @@ export function htmlToLines(html: string): string {
         }
         if (dropDepth > 0) return;
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        if (isBlock(name) && pendingBreaks > 0) resolveBreaks('');
         if (PARAGRAPH_TAGS.has(name)) flush(true);
         else if (LINE_TAGS.has(name)) flush(false);
       },

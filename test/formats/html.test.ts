@@ -33,6 +33,46 @@ describe('formats/html', () => {
       expect(htmlToLines('<p>Seoul, March 3, 2026<br>The two sides met in Seoul and agreed to meet again.</p>').split('\n')).to.have.length(2);
     });
 
+    it('reads <br><br> as the paragraph break where a page uses it, and a single <br> there as a wrap', async () => {
+      const html = `<html><body><div class="gnb"><ul><li>대사관 소개</li><li>알림</li></ul></div>
+        <div class="view_content">
+        외교부 제2차관은 3월 10일(화) 서울에서 주한 호주대사를 접견하고 양국 간 핵심광물 협력 방안을 논의하였다.<br><br>
+        양측은 지난해 체결된 공급망 협력 약정의 이행 현황을 점검하고,<br>
+        올해 하반기 중 제2차 공급망 대화를 캔버라에서 개최하기로 하였다.<br><br>
+        차관은 다음 분야에서의 협력 확대를 제안하였다.<br>
+        &nbsp;ㅇ 이차전지 소재 공동 투자<br>
+        &nbsp;ㅇ 재생에너지 연계 정제시설 구축<br>
+        1. 연구인력 교류 확대<br><br>
+        대사는 한국 측 제안을 본국 정부에 전달하겠다고 하였다. 끝.
+        </div></body></html>`;
+      const { splitParagraphs } = await import('../../server/core/segment.ts');
+      expect(splitParagraphs(htmlToText(html), 'ko').map((p) => p.text)).to.deep.equal([
+        '외교부 제2차관은 3월 10일(화) 서울에서 주한 호주대사를 접견하고 양국 간 핵심광물 협력 방안을 논의하였다.',
+        '양측은 지난해 체결된 공급망 협력 약정의 이행 현황을 점검하고, 올해 하반기 중 제2차 공급망 대화를 캔버라에서 개최하기로 하였다.',
+        '차관은 다음 분야에서의 협력 확대를 제안하였다.',
+        'ㅇ 이차전지 소재 공동 투자',
+        'ㅇ 재생에너지 연계 정제시설 구축',
+        '1. 연구인력 교류 확대',
+        '대사는 한국 측 제안을 본국 정부에 전달하겠다고 하였다. 끝.',
+      ]);
+    });
+
+    it('keeps a single <br> a line break where the page, or the block it is in, never doubles it', () => {
+      const html =
+        '<div class="content">The two ministers met in Seoul on March 10, 2026.<br>' +
+        'They reviewed the implementation of the supply chain arrangement.<br>' +
+        'The next dialogue will be held in Canberra.</div>' +
+        '<div class="contact">Media contact: press office<br><br>Phone: 02-0000-0000</div>';
+      expect(htmlToLines(html).split('\n')).to.deep.equal([
+        'The two ministers met in Seoul on March 10, 2026.',
+        'They reviewed the implementation of the supply chain arrangement.',
+        'The next dialogue will be held in Canberra.',
+        'Media contact: press office',
+        '',
+        'Phone: 02-0000-0000',
+      ]);
+    });
+
     it('decodes entities and collapses source whitespace inside a block', () => {
       const html = '<div><p>양측은&nbsp;&lsquo;한반도&rsquo;의\n   평화와 안정을 위해 &#44596;밀히 협력하기로 했다.</p></div>';
       expect(htmlToText(html)).to.equal('양측은 ‘한반도’의 평화와 안정을 위해 긴밀히 협력하기로 했다.');
