@@ -1,4 +1,4 @@
-// Byte → text decoding for imported statements: BOM/UTF-8/UTF-16/EUC-KR/CP949 detection, newline and NFC normalisation.
+// Byte → text decoding for imported statements: BOM/UTF-8/UTF-16/EUC-KR/CP949/Windows-1252 detection, newline and NFC normalisation.
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError } from '../core/types.ts';
@@ -6,7 +6,7 @@ import { CONTROL_CHAR } from '../core/segment.ts';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'cp949';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'cp949' | 'windows-1252';
 
 export interface DecodedText {
   text: string;
@@ -14,8 +14,9 @@ export interface DecodedText {
 }
 
 /**
- * Decodes an uploaded text file. Refuses rather than guesses: a file that is
- * neither valid UTF-8 nor clean CP949 is rejected, so mojibake never reaches the store.
+ * Decodes an uploaded text file. Refuses rather than guesses: a file that is neither valid UTF-8,
+ * clean CP949 Korean, nor English in Windows-1252 (by its punctuation, or as an HTML page declares)
+ * is rejected, so mojibake never reaches the store.
  */
 export function decodeText(buf: Uint8Array): DecodedText {
   if (buf.length > MAX_INPUT_BYTES) {
@@ -49,8 +50,12 @@ function decodeBytes(buf: Uint8Array): DecodedText {
   // The native check first; the byte-by-byte scan only runs to say where a bad file breaks.
   if (isUtf8(buf)) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
   const utf8Error = firstUtf8Error(buf) ?? 0;
+  // Korean first, whatever a page declares: read as Windows-1252, Korean bytes are nothing but
+  // mojibake, while Windows-1252 English never reads as Korean (see mostlyCommonHangul).
   const korean = tryCp949(buf);
   if (korean) return korean;
+  const western = declaredCharset(buf) === 'windows-1252' ? decodeWindows1252(buf) : tryWindows1252(buf);
+  if (western) return western;
   const where =
     utf8Error >= buf.length - 3 && isTruncatedTail(buf, utf8Error)
       ? `truncated UTF-8 sequence at the end (offset ${utf8Error})`
@@ -153,8 +158,81 @@ function tryCp949(buf: Uint8Array): DecodedText | null {
       good++;
     } else if (KOREAN_TEXT_SYMBOLS.test(ch)) good++;
   }
-  if (hangul === 0 || good / nonAscii < 0.9) return null;
+  if (hangul === 0 || good / nonAscii < 0.9 || !mostlyCommonHangul(buf)) return null;
   return { text, encoding: isEucKrSubset(buf) ? 'euc-kr' : 'cp949' };
+}
+
+/**
+ * Whether the Hangul syllables of a CP949 reading are mostly the 2,350 of KS X 1001 (lead byte
+ * 0xB0–0xC8, trail 0xA1–0xFE), which hold nearly every syllable Korean prose uses; the rest of
+ * CP949's 11,172 are rare. A Windows-1252 text read as CP949 gets nothing but rare ones: a curly
+ * apostrophe or a dash (0x80–0x9F) with the letter after it is a syllable such as 뭩 or 뾲.
+ */
+function mostlyCommonHangul(buf: Uint8Array): boolean {
+  let common = 0;
+  let rare = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    const t = buf[i + 1] ?? 0;
+    // CP949's additions: lead 0x81–0xA0, or lead up to 0xC6 with a trail below EUC-KR's 0xA1.
+    if (b <= 0xa0 || (b <= 0xc6 && t < 0xa1)) rare++;
+    else if (b >= 0xb0 && b <= 0xc8) common++;
+    i++;
+  }
+  return rare * 4 <= common + rare;
+}
+
+// Bytes Windows-1252 leaves undefined (WHATWG maps them to C1 controls): no text has them.
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function decodeWindows1252(buf: Uint8Array): DecodedText | null {
+  if (buf.some((b) => WINDOWS_1252_UNDEFINED.has(b))) return null;
+  // iconv-lite, not TextDecoder: Node 20's TextDecoder reads 'windows-1252' as Latin-1 (0x92 → U+0092, not ’).
+  return { text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'windows-1252'), encoding: 'windows-1252' };
+}
+
+/**
+ * English saved as Windows-1252 (by Word, or an old Windows editor): ASCII but for a few single bytes,
+ * most of them between two ASCII characters, among them the typographic punctuation that only
+ * Windows-1252 puts at 0x80–0x9F (’ “ ” – — …). Accented letters alone stay refused: at 0xA0–0xFF
+ * Latin-1, Latin-2, Cyrillic… all have letters, and nothing says which. Korean (CP949, EUC-KR) comes
+ * in byte pairs and never passes.
+ */
+function tryWindows1252(buf: Uint8Array): DecodedText | null {
+  let high = 0;
+  let paired = 0;
+  let punctuation = 0;
+  let run = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      run = 0;
+      continue;
+    }
+    high++;
+    // A closing quote and an ellipsis (”…) stand together; three in a row are a multi-byte script.
+    if (++run >= 3) return null;
+    if (b <= 0x9f) punctuation++;
+    if ((buf[i - 1] ?? 0) >= 0x80 || (buf[i + 1] ?? 0) >= 0x80) paired++;
+  }
+  if (punctuation === 0 || high * 20 > buf.length || paired * 2 > high) return null;
+  return decodeWindows1252(buf);
+}
+
+/**
+ * The charset an HTML page declares in its head (<meta charset> or <meta http-equiv="Content-Type">),
+ * as the WHATWG Encoding Standard names it ("iso-8859-1" and "latin1" are "windows-1252"), or null.
+ */
+function declaredCharset(buf: Uint8Array): string | null {
+  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 4096)).toString('latin1');
+  const label = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  if (!label) return null;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
 }
 
 /** EUC-KR proper uses only 0xA1–0xFE for both bytes; CP949 extends the lead/trail ranges. */

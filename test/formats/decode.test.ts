@@ -85,6 +85,33 @@ describe('formats/decode', () => {
       expectInputError(() => decodeText(Buffer.from('Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e', 'latin1')), /cannot decode/);
     });
 
+    it('reads English saved as Windows-1252 (curly quotes, dashes) as such, not as CP949 mojibake', () => {
+      // Each ’ or — before a letter is a valid (and rare) CP949 syllable: "ROK뭩 plan", "2026뾲he".
+      const readout =
+        'The Deputy Secretary welcomed the ROK’s plan to raise its defense budget by 7.5 percent in 2026—the largest rise in a decade.\n' +
+        'Both sides reaffirmed the Alliance’s commitment to deterrence.';
+      const quoted = `Readout of the Deputy Secretary’s Meeting\n\n${readout}\nHe called the Alliance “ironclad”… and thanked the Minister.`;
+      for (const text of [readout, quoted]) {
+        expect(decodeText(iconv.encode(text, 'windows-1252'))).to.deep.equal({ text, encoding: 'windows-1252' });
+      }
+    });
+
+    it('honours the Windows-1252 or ISO-8859-1 charset an HTML page declares', () => {
+      const body = '<body><p>Foreign Minister José Fernández met the Korean delegation at the Café Central in Vienna.</p></body></html>';
+      for (const meta of ['<meta charset="windows-1252">', '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">']) {
+        const html = `<html><head>${meta}<title>Readout</title></head>${body}`;
+        expect(decodeText(iconv.encode(html, 'windows-1252'))).to.deep.equal({ text: html, encoding: 'windows-1252' });
+      }
+      // Bytes Windows-1252 does not define are no text, whatever the page says.
+      const undefinedByte = Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>Seoul', 'latin1'), Buffer.from([0x81]), Buffer.from('</p>')]);
+      expectInputError(() => decodeText(undefinedByte), /cannot decode/);
+    });
+
+    it('reads Korean as Korean even where the page declares ISO-8859-1', () => {
+      const html = `<html><head><meta charset="iso-8859-1"></head><body><p>□ ${KO}</p><p>ㅇ 양측은 G7 정상회의 계기에 다시 만나기로 했다.</p></body></html>`;
+      expect(decodeText(iconv.encode(html, 'euc-kr'))).to.deep.equal({ text: html, encoding: 'euc-kr' });
+    });
+
     it('rejects input over the size limit', () => {
       expectInputError(() => decodeText(new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x61)), /limit is 5242880 bytes/);
     });
