@@ -94,6 +94,9 @@ function applyRange(
   }
   const before = snapshotRange(db, alignmentId, from, count);
   const version = nextVersion(db);
+  // The flags go with their paragraphs (replaceRange): an edit's rows never pin them to a bead id,
+  // so a redo places them as the edit did. The snapshot before keeps them, for undo to put back.
+  next = next.map(({ flags: _, ...b }) => b);
   const ids = replaceRange(db, alignmentId, from, count, next, version);
   const after = next.map((b, i) => ({ ...b, id: ids[i]! }));
   const at = nowIso(opts);
@@ -234,8 +237,8 @@ function applyEdit(db: Db, req: EditRequest, actor: string, opts: OpsOptions): E
         // short stretch throws off.
         lengthRatio: statementRatio(db, alignment.statementId, alignment.srcLang, alignment.tgtLang),
       });
-      // Each new row keeps the id (and so the flags and comments) of the old row it shares most
-      // paragraphs with; an old row not kept hands its flags to the row its first paragraph is in.
+      // Each new row keeps the id of the old row it shares most paragraphs with (a page keeps its
+      // place); the flags do not go by ids but with the paragraphs they were filed on (replaceRange).
       const oldOf = new Map<number, number>();
       for (const x of stretch) for (const p of [...x.src, ...x.tgt]) oldOf.set(p, x.id!);
       const taken = new Set<number>();

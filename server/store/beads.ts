@@ -208,12 +208,28 @@ export function insertFlag(db: Db, f: NewFlag): FlagRow {
        VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`,
     )
     .run(f.beadId, f.category, f.severity, f.comment, f.author, f.at, f.at);
-  return getFlag(db, Number(r.lastInsertRowid));
+  const id = Number(r.lastInsertRowid);
+  // Filed on the paragraphs its row holds now: an edit that rebuilds the row later moves it with them.
+  q(db).prepare('INSERT INTO flag_paragraphs (flag_id, paragraph_id) SELECT ?, paragraph_id FROM bead_paragraphs WHERE bead_id = ?').run(id, f.beadId);
+  return getFlag(db, id);
 }
 
-/** Puts a flag on another bead (its row was rebuilt by a new version). */
+/**
+ * Puts a flag on another bead (its row was rebuilt by a new version). It stays filed on those of its
+ * paragraphs the bead's alignment still holds (the language the version left alone keeps its
+ * paragraphs); when none is left, on the paragraphs of the row it is put on.
+ */
 export function moveFlag(db: Db, flagId: number, beadId: number): void {
   q(db).prepare('UPDATE flags SET bead_id = ? WHERE id = ?').run(beadId, flagId);
+  q(db)
+    .prepare(
+      `DELETE FROM flag_paragraphs WHERE flag_id = ? AND paragraph_id NOT IN (
+         SELECT bp.paragraph_id FROM bead_paragraphs bp JOIN beads b ON b.id = bp.bead_id
+         WHERE b.alignment_id = (SELECT alignment_id FROM beads WHERE id = ?))`,
+    )
+    .run(flagId, beadId);
+  if (!q(db).prepare('SELECT 1 FROM flag_paragraphs WHERE flag_id = ?').get(flagId))
+    q(db).prepare('INSERT INTO flag_paragraphs (flag_id, paragraph_id) SELECT ?, paragraph_id FROM bead_paragraphs WHERE bead_id = ?').run(flagId, beadId);
 }
 
 export function getFlag(db: Db, id: number): FlagRow {
@@ -301,24 +317,33 @@ export function beadPosition(db: Db, beadId: number): { alignmentId: number; pos
 
 /**
  * Replaces the `count` beads starting at `from` by `next`, keeping the ids that `next` names
- * (updated in place) and moving the flags of removed beads to the new bead that holds the
- * removed bead's first paragraph, so no flag is lost. Every written bead gets `version`.
+ * (updated in place). Every written bead gets `version`. Flags follow the paragraphs they were
+ * filed on (flag_paragraphs), not the bead ids: a flag on a row that goes or changes paragraphs
+ * moves to the new row holding most of its paragraphs, staying where it is when that is one of
+ * the rows holding most (its paragraphs really are in several rows). A flag none of whose
+ * paragraphs is in the range (filed on an older version's) stays on its row if kept, or goes to
+ * the row that holds the first paragraph of its removed row. A snapshot's `flags` (undo, redo)
+ * put those flags back exactly where they were.
  */
 export function replaceRange(db: Db, alignmentId: number, from: number, count: number, next: BeadSnapshot[], version: number): number[] {
-  const old = q(db)
-    .prepare('SELECT id FROM beads WHERE alignment_id = ? AND position >= ? AND position < ? ORDER BY position')
-    .all(alignmentId, from, from + count)
-    .map((r) => (r as { id: number }).id);
-  if (old.length !== count) throw new ConflictError(`alignment ${alignmentId} changed: expected ${count} beads from position ${from}`);
-  const oldSet = new Set(old);
   // A row the edit leaves as it was (same place, status, confidence and paragraphs) keeps its
   // version: "confirm above" over rows already confirmed must not make them look changed.
-  const was = new Map(snapshotRange(db, alignmentId, from, count).map((b, i) => [b.id!, { ...b, position: from + i }]));
-  const firstParagraph = q(db).prepare(
-    `SELECT bp.paragraph_id AS pid FROM bead_paragraphs bp JOIN paragraphs p ON p.id = bp.paragraph_id
-     WHERE bp.bead_id = ? ORDER BY bp.side = 'tgt', p.position LIMIT 1`,
-  );
-  const anchors = new Map<number, number | undefined>(old.map((id) => [id, (firstParagraph.get(id) as { pid: number } | undefined)?.pid]));
+  const before = snapshotRange(db, alignmentId, from, count);
+  if (before.length !== count) throw new ConflictError(`alignment ${alignmentId} changed: expected ${count} beads from position ${from}`);
+  const old = before.map((b) => b.id!);
+  const oldSet = new Set(old);
+  const was = new Map(before.map((b, i) => [b.id!, { ...b, position: from + i }]));
+  const anchors = new Map<number, number | undefined>(before.map((b) => [b.id!, b.src[0] ?? b.tgt[0]]));
+  const filedOn = new Map<number, number[]>();
+  for (const r of q(db)
+    .prepare(
+      `SELECT f.id AS flagId, fp.paragraph_id AS pid FROM flags f LEFT JOIN flag_paragraphs fp ON fp.flag_id = f.id
+       WHERE f.bead_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
+    )
+    .all(JSON.stringify(old)) as { flagId: number; pid: number | null }[]) {
+    const ps = filedOn.get(r.flagId) ?? filedOn.set(r.flagId, []).get(r.flagId)!;
+    if (r.pid !== null) ps.push(r.pid);
+  }
   const delta = next.length - count;
   // Move the tail out of the way first (positions are not unique, but keep them ordered).
   if (delta !== 0)
@@ -331,18 +356,23 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
   const exists = q(db).prepare('SELECT 1 FROM beads WHERE id = ?');
   const ids: number[] = [];
   const kept = new Set<number>();
+  // Kept beads whose paragraphs are the same as before: their flags have no reason to move.
+  const sameMembers = new Set<number>();
   next.forEach((b, i) => {
     if (b.src.length === 0 && b.tgt.length === 0) throw new ConflictError('a bead cannot be empty on both sides');
     const pos = from + i;
     let id: number;
     const same = b.id !== null ? was.get(b.id) : undefined;
-    if (same && !kept.has(same.id!) && same.position === pos && same.status === b.status && same.confidence === b.confidence && same.src.join() === b.src.join() && same.tgt.join() === b.tgt.join()) {
+    const members = same && same.src.join() === b.src.join() && same.tgt.join() === b.tgt.join();
+    if (same && members && !kept.has(same.id!) && same.position === pos && same.status === b.status && same.confidence === b.confidence) {
       kept.add(same.id!);
+      sameMembers.add(same.id!);
       ids.push(same.id!);
       return;
     }
     if (b.id !== null && oldSet.has(b.id) && !kept.has(b.id)) {
       id = b.id;
+      if (members) sameMembers.add(id);
       update.run(pos, b.status, b.confidence, version, id);
       clearMembers.run(id);
     } else if (b.id !== null && !exists.get(b.id)) {
@@ -355,19 +385,36 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
     for (const p of b.tgt) insMember.run(id, 'tgt', p);
     ids.push(id);
   });
-  const beadOfParagraph = new Map<number, number>();
-  next.forEach((b, i) => [...b.src, ...b.tgt].forEach((p) => beadOfParagraph.set(p, ids[i]!)));
-  const moveFlags = q(db).prepare('UPDATE flags SET bead_id = ? WHERE bead_id = ?');
-  const del = q(db).prepare('DELETE FROM beads WHERE id = ?');
-  for (const id of old) {
-    if (kept.has(id)) continue;
-    const anchor = anchors.get(id);
-    const target = (anchor !== undefined && beadOfParagraph.get(anchor)) || ids[0];
-    if (target === undefined) throw new ConflictError('cannot remove every bead of a range that holds flags');
-    moveFlags.run(target, id);
-    del.run(id);
-  }
+  const rowOfParagraph = new Map<number, number>();
+  next.forEach((b, i) => [...b.src, ...b.tgt].forEach((p) => rowOfParagraph.set(p, i)));
+  const currentBead = new Map<number, number>();
+  for (const b of before) for (const f of b.flags ?? []) currentBead.set(f, b.id!);
   const placeFlag = q(db).prepare('UPDATE flags SET bead_id = ? WHERE id = ?');
+  for (const [flagId, paragraphs] of filedOn) {
+    const on = currentBead.get(flagId)!;
+    if (sameMembers.has(on)) continue;
+    const held = new Map<number, number>();
+    for (const p of paragraphs) {
+      const i = rowOfParagraph.get(p);
+      if (i !== undefined) held.set(i, (held.get(i) ?? 0) + 1);
+    }
+    let target: number | undefined;
+    if (held.size) {
+      const most = Math.max(...held.values());
+      const rows = [...held].filter(([, n]) => n === most).map(([i]) => ids[i]!);
+      target = rows.includes(on) ? on : rows[0];
+    } else if (kept.has(on)) {
+      target = on;
+    } else {
+      const anchor = anchors.get(on);
+      const i = anchor === undefined ? undefined : rowOfParagraph.get(anchor);
+      target = i === undefined ? ids[0] : ids[i];
+    }
+    if (target === undefined) throw new ConflictError('cannot remove every bead of a range that holds flags');
+    if (target !== on) placeFlag.run(target, flagId);
+  }
+  const del = q(db).prepare('DELETE FROM beads WHERE id = ?');
+  for (const id of old) if (!kept.has(id)) del.run(id);
   next.forEach((b, i) => b.flags?.forEach((f) => placeFlag.run(ids[i]!, f)));
   return ids;
 }

@@ -294,4 +294,21 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    id: 12,
+    name: 'flag-paragraphs',
+    // The paragraphs a flag was filed on (its row's when it was made): a merge, split or re-align
+    // rebuilds rows, and the flag goes with these paragraphs rather than with whichever row keeps
+    // its old id. Flags filed before are taken to be on the paragraphs their row holds now.
+    sql: `
+      CREATE TABLE flag_paragraphs (
+        flag_id       INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+        paragraph_id  INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        PRIMARY KEY (flag_id, paragraph_id)
+      ) WITHOUT ROWID;
+      -- Deleting a statement's paragraphs looks their flags' rows up by paragraph.
+      CREATE INDEX flag_paragraphs_by_paragraph ON flag_paragraphs(paragraph_id);
+      INSERT INTO flag_paragraphs (flag_id, paragraph_id) SELECT f.id, bp.paragraph_id FROM flags f JOIN bead_paragraphs bp ON bp.bead_id = f.bead_id;
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { getStatementView, addFlag } from '../../server/ops/review.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../../server/ops/edit.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
 import { statementFindings, decideFinding } from '../../server/ops/checks.ts';
+import { importVersion } from '../../server/ops/versions.ts';
 import type { FindingRow } from '../../server/store/findings.ts';
 import { tempDir, dbDigest } from '../helpers.ts';
 
@@ -86,6 +87,78 @@ describe('ops/edit', () => {
       expect(rows()).to.equal(original);
       const flagged = view().beads.filter((b) => b.flags.length).map((b) => `${b.src.map((p) => p.n)}|${b.tgt.map((p) => p.n)}: ${b.flags.map((f) => f.comment)}`);
       expect(flagged).to.deep.equal(['5|4: on 5,6|4,5', '9|: on 9|']);
+    });
+
+    describe('a flag follows the paragraphs it was filed on', () => {
+      // Row 6 (7|6) is the trilateral-cooperation paragraph; the flag is about it, not about row 5 (6|5).
+      const flaggedRows = () => view().beads.filter((b) => b.flags.length).map((b) => `${b.src.map((p) => p.n)}|${b.tgt.map((p) => p.n)}: ${b.flags.map((f) => f.comment)}`);
+      const flagRow6 = () => addFlag(db, view().beads[5]!.id, { category: 'meaning', comment: '한미일 안보협력: "regularization" left out' }, 'alice');
+
+      it('through a merge and a split back into the two rows', () => {
+        flagRow6();
+        edit(5, { op: 'merge' });
+        expect(flaggedRows()).to.deep.equal(['6,7|5,6: 한미일 안보협력: "regularization" left out']);
+        edit(4, { op: 'split', at: { src: 1, tgt: 1 } });
+        expect(rows()).to.equal(original);
+        expect(flaggedRows()).to.deep.equal(['7|6: 한미일 안보협력: "regularization" left out']);
+        // Undo of the split puts it back on the merged row; redo splits it off with its paragraphs again.
+        undoRedo(db, view().id, 'undo', 'bob');
+        expect(flaggedRows()).to.deep.equal(['6,7|5,6: 한미일 안보협력: "regularization" left out']);
+        undoRedo(db, view().id, 'redo', 'bob');
+        expect(flaggedRows()).to.deep.equal(['7|6: 한미일 안보협력: "regularization" left out']);
+      });
+
+      it('through a merge and a re-align', () => {
+        flagRow6();
+        edit(5, { op: 'merge' });
+        edit(4, { op: 'realign' });
+        expect(rows()).to.equal(original);
+        expect(flaggedRows()).to.deep.equal(['7|6: 한미일 안보협력: "regularization" left out']);
+      });
+
+      it('through a merge with the row below it, and the undo of that merge', () => {
+        const flag = flagRow6();
+        edit(6, { op: 'merge' }); // 7,8|6,7 keeps row 6's id
+        edit(5, { op: 'split', at: { src: 1, tgt: 1 } });
+        expect(flaggedRows()).to.deep.equal(['7|6: 한미일 안보협력: "regularization" left out']);
+        edit(6, { op: 'merge' });
+        undoRedo(db, view().id, 'undo', 'bob');
+        expect(rows()).to.equal(original);
+        expect(view().beads[5]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
+      });
+
+      it('filed on a merged row, it stays on the row that keeps it when a split shares its paragraphs out evenly', () => {
+        edit(5, { op: 'merge' });
+        addFlag(db, view().beads[4]!.id, { category: 'alignment', comment: 'two English paragraphs, one cell' }, 'alice');
+        edit(4, { op: 'split', at: { src: 1, tgt: 1 } });
+        expect(flaggedRows()).to.deep.equal(['6|5: two English paragraphs, one cell']);
+      });
+
+      it('moved onto a new version, it is filed on the paragraphs of the row it went to', () => {
+        const omission = view().beads[7]!; // 9|: English ¶9 has no Korean
+        addFlag(db, omission.id, { category: 'omission', comment: 'the space cooperation paragraph is missing' }, 'alice');
+        const en = getStatementView(db, statementId).alignment!.beads.flatMap((b) => b.src).map((p) => p.text);
+        en[1] = en[1]!.replace('September 22-23, 2025', 'September 22–23, 2025');
+        importVersion(db, statementId, 'en', en.join('\n\n'), 'carol');
+        expect(rows()).to.equal(original);
+        edit(7, { op: 'merge' }); // 8,9|7
+        edit(6, { op: 'split', at: { src: 1, tgt: 1 } });
+        expect(rows()).to.equal(original);
+        expect(flaggedRows()).to.deep.equal(['9|: the space cooperation paragraph is missing']);
+      });
+
+      it('migration 12 files the flags made before it on the paragraphs of their rows', () => {
+        const flag = flagRow6();
+        db.prepare('DELETE FROM flag_paragraphs').run();
+        db.prepare('DELETE FROM schema_migrations WHERE id = 12').run();
+        db.exec('DROP TABLE flag_paragraphs');
+        db.close();
+        db = openDb(file());
+        expect(db.prepare('SELECT paragraph_id FROM flag_paragraphs WHERE flag_id = ? ORDER BY 1').pluck().all(flag.id)).to.deep.equal([...view().beads[5]!.src, ...view().beads[5]!.tgt].map((p) => p.id).sort((a, b) => a - b));
+        edit(5, { op: 'merge' });
+        edit(4, { op: 'split', at: { src: 1, tgt: 1 } });
+        expect(flaggedRows()).to.deep.equal(['7|6: 한미일 안보협력: "regularization" left out']);
+      });
     });
 
     it('confirm above leaves the rows already confirmed as they were (same version), and its undo too', () => {
