@@ -222,13 +222,25 @@ export function statementFindings(db: Db, statementId: number): FindingRow[] {
   return listAlignments(db, statementId).flatMap((a) => listFindings(db, a.id));
 }
 
-/** Accepting a finding makes it a flag on its bead; dismissing it is remembered. */
-export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'dismiss', actor: string, opts: OpsOptions = {}): FindingRow {
+/**
+ * Which decisions of a review are an editor's is the review's rule; who is an editor is the server's
+ * (accounts and roles). Ops call this with the decision ("dismissing an error-level finding") before
+ * making it, and it throws when the acting user may not; without it (the CLI, loopback) anyone may.
+ */
+export type EditorCheck = (decision: string) => void;
+
+/**
+ * Accepting a finding makes it a flag on its bead; dismissing it is remembered. Dismissing an error or
+ * a warning is an editor's decision (`editorDecision`): it hides the problem from the review and the
+ * report for good, unless an editor restores it. An informational suggestion anyone may dismiss.
+ */
+export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'dismiss', actor: string, opts: OpsOptions = {}, editorDecision?: EditorCheck): FindingRow {
   return db
     .transaction(() => {
       const f = getFinding(db, findingId);
       if (f.status !== 'suggested') throw new ConflictError(`finding ${findingId} is already ${f.status}`);
       requireCurrentAlignment(db, f.alignmentId, `finding ${findingId}`);
+      if (verdict === 'dismiss' && f.severity !== 'info') editorDecision?.(`dismissing ${f.severity === 'error' ? 'an error' : 'a warning'} of the ${f.check} check`);
       const at = nowIso(opts);
       const statementId = getAlignment(db, f.alignmentId).statementId;
       let flagId: number | null = null;
@@ -266,6 +278,26 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         before: { status: f.status },
         after: { status: after.status, flagId, ...(joined ? { joinedFlag: true } : {}) },
       });
+      return after;
+    })
+    .immediate();
+}
+
+/**
+ * Puts a dismissed finding back among the suggestions (an editor's undoing of a dismissal): the checks
+ * then keep it as long as they find it. An accepted finding is a flag, handled there, and not restored.
+ */
+export function restoreFinding(db: Db, findingId: number, actor: string, opts: OpsOptions = {}): FindingRow {
+  return db
+    .transaction(() => {
+      const f = getFinding(db, findingId);
+      if (f.status !== 'dismissed')
+        throw new ConflictError(f.status === 'accepted' ? `finding ${findingId} was accepted as flag ${f.flagId}: change that flag instead` : `finding ${findingId} is not dismissed`);
+      requireCurrentAlignment(db, f.alignmentId, `finding ${findingId}`);
+      const at = nowIso(opts);
+      const after = setFindingStatus(db, findingId, 'suggested', null, at);
+      const statementId = getAlignment(db, f.alignmentId).statementId;
+      recordEvent(db, { at, actor, action: 'finding.restore', statementId, entity: 'finding', entityId: findingId, before: { status: f.status }, after: { status: after.status } });
       return after;
     })
     .immediate();

@@ -22,11 +22,13 @@ import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
 import { hasControlChar, singleSpaced } from '../core/segment.ts';
 import { LIMITS } from './import.ts';
 import { editAlignment, undoRedoState } from './edit.ts';
+import type { EditorCheck } from './checks.ts';
 
 export const FLAG_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'] as const;
 export const FLAG_SEVERITIES = ['minor', 'major', 'critical'] as const;
 export const FLAG_STATUSES = ['open', 'resolved', 'wontfix'] as const;
 export const MAX_COMMENT_CHARS = 10_000;
+const STATUS_WORDS: Record<FlagStatus, string> = { open: 'open', resolved: 'resolved', wontfix: "won't fix" };
 
 export interface StatementView {
   statement: StatementSummary;
@@ -107,8 +109,13 @@ export function commentOnFlag(db: Db, flagId: number, input: { body?: unknown },
 /**
  * Changes a flag's status and/or note. `version` is the flag's version the change was made from: if
  * another reviewer changed the flag since, the change is refused (409) rather than overwriting theirs.
+ * Changing the status, and changing anything of a flag that is closed (resolved or won't fix), are an
+ * editor's decisions (`editorDecision`): a closed flag is the editor's record of how it was settled.
+ * The thread (commentOnFlag) stays open to everyone.
  */
-export function changeFlag(db: Db, flagId: number, input: { status?: unknown; comment?: unknown; version?: unknown }, actor: string, opts: OpsOptions = {}): FlagRow {
+export function changeFlag(
+  db: Db, flagId: number, input: { status?: unknown; comment?: unknown; version?: unknown }, actor: string, opts: OpsOptions = {}, editorDecision?: EditorCheck,
+): FlagRow {
   const status = input.status === undefined ? undefined : oneOf<FlagStatus>('status', input.status, FLAG_STATUSES);
   const text = input.comment === undefined ? undefined : comment(input.comment);
   if (status === undefined && text === undefined) throw new InputError('nothing to change: send "status" and/or "comment"');
@@ -120,6 +127,8 @@ export function changeFlag(db: Db, flagId: number, input: { status?: unknown; co
     requireCurrentRow(db, before.beadId);
     if (before.version !== version)
       throw new ConflictError(`flag ${flagId} was changed by someone else since you loaded it (version ${before.version}, you sent ${version})`);
+    if (before.status !== 'open') editorDecision?.(`changing a flag marked ${STATUS_WORDS[before.status]}`);
+    if (status !== undefined && status !== before.status) editorDecision?.(status === 'open' ? 'reopening a flag' : `marking a flag ${STATUS_WORDS[status]}`);
     const at = nowIso(opts);
     const after = storeUpdateFlag(db, flagId, { status, comment: text }, at);
     recordEvent(db, {

@@ -80,6 +80,47 @@ describe('http/accounts', () => {
     expect((await call('GET', '/api/statements/2', ada)).status).to.equal(404);
   });
 
+  it('leaves dismissing an error or a warning to editors, who can restore a dismissed one', async () => {
+    const tara = await signIn('tara', 'translator-pass-1');
+    const eddie = await signIn('eddie', 'editor-pass-123');
+    const findings = (await call('POST', '/api/statements/1/checks', tara)).body.findings as { id: number; severity: string; check: string; message: string; status: string }[];
+    const error = findings.find((f) => f.severity === 'error' && f.check === 'numbers')!;
+    const info = findings.find((f) => f.severity === 'info')!;
+    const status = async (fid: number) => ((await call('GET', '/api/statements/1/findings', tara)).body.findings as { id: number; status: string }[]).find((f) => f.id === fid)?.status;
+    const refused = await call('POST', `/api/findings/${error.id}/dismiss`, tara);
+    expect(refused.body).to.deep.equal({ ok: false, status: 403, code: 'forbidden', error: "Dismissing an error of the numbers check is an editor's decision; tara is a translator" });
+    expect(await status(error.id)).to.equal('suggested');
+    // An informational suggestion is anyone's to dismiss.
+    expect((await call('POST', `/api/findings/${info.id}/dismiss`, tara)).body.finding.status).to.equal('dismissed');
+    expect((await call('POST', `/api/findings/${error.id}/dismiss`, eddie)).body.finding.status).to.equal('dismissed');
+    const report = async () => (await call('GET', '/api/report?format=csv&statement=1', eddie)).body as string;
+    expect(await report()).to.not.include('1.5192 trillion');
+    // Restoring is an editor's too; it brings the finding back to the review and the report.
+    expect((await call('POST', `/api/findings/${error.id}/restore`, tara)).body).to.include({ status: 403, code: 'forbidden' });
+    expect((await call('POST', `/api/findings/${error.id}/restore`, eddie)).body.finding).to.include({ id: error.id, status: 'suggested' });
+    await call('POST', '/api/statements/1/checks', tara);
+    expect(await status(error.id)).to.equal('suggested');
+    expect(await report()).to.include('1.5192 trillion');
+    const events = (await call('GET', '/api/statements/1/events', eddie)).body.events as { action: string; actor: string; entityId: number }[];
+    expect(events.find((e) => e.action === 'finding.restore')).to.include({ actor: 'eddie', entityId: error.id });
+    expect((await call('POST', `/api/findings/${error.id}/restore`, eddie)).body).to.include({ status: 409, code: 'conflict' });
+  });
+
+  it('leaves a resolved or won\'t-fix flag to editors; its thread stays open to everyone', async () => {
+    const tara = await signIn('tara', 'translator-pass-1');
+    const eddie = await signIn('eddie', 'editor-pass-123');
+    const bead = (await call('GET', '/api/statements/1', tara)).body.alignment.beads[2];
+    const flag = (await call('POST', `/api/beads/${bead.id}/flags`, tara, { category: 'meaning', comment: 'condemned ↔ 규탄: fine?' })).body.flag;
+    const resolved = (await call('PATCH', `/api/flags/${flag.id}`, eddie, { status: 'resolved', comment: 'Checked with the ministry: 규탄 is their standard term.', version: flag.version })).body.flag;
+    const overwrite = await call('PATCH', `/api/flags/${flag.id}`, tara, { comment: 'still unsure', version: resolved.version });
+    expect(overwrite.body).to.deep.equal({ ok: false, status: 403, code: 'forbidden', error: "Changing a flag marked resolved is an editor's decision; tara is a translator" });
+    expect((await call('PATCH', `/api/flags/${flag.id}`, tara, { status: 'open', version: resolved.version })).status).to.equal(403);
+    const thread = await call('POST', `/api/flags/${flag.id}/comments`, tara, { body: 'still unsure about 규탄' });
+    expect(thread.status).to.equal(201);
+    expect(thread.body.flag).to.include({ status: 'resolved', comment: 'Checked with the ministry: 규탄 is their standard term.' });
+    expect((await call('PATCH', `/api/flags/${flag.id}`, eddie, { status: 'open', version: thread.body.flag.version })).body.flag.status).to.equal('open');
+  });
+
   it('refuses sign-in after 10 failures for a name, even with the right password', async () => {
     const attempt = (password: string) =>
       fetch(new URL('/api/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'lockme', password }) }).then((r) => r.status);

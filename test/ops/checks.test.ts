@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import { addFlag, getStatementView } from '../../server/ops/review.ts';
-import { runStatementChecks, statementFindings, decideFinding } from '../../server/ops/checks.ts';
+import { runStatementChecks, statementFindings, decideFinding, restoreFinding } from '../../server/ops/checks.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { listStatements } from '../../server/store/statements.ts';
 import { listEvents } from '../../server/store/events.ts';
@@ -83,6 +83,24 @@ describe('ops/checks', () => {
     const now = new Map(statementFindings(db, id).map((f) => [f.key, f.id]));
     for (const f of untouched) expect(now.get(f.key), f.message).to.equal(f.id);
     expect(decideFinding(db, untouched[0]!.id, 'dismiss', 'erin').status).to.equal('dismissed');
+  });
+
+  it('an editor restores a dismissed finding: suggested again, recorded, and kept by the checks from then on', () => {
+    runStatementChecks(db, id, 'checker');
+    const date = statementFindings(db, id).find((f) => f.check === 'dates' && f.severity === 'error')!;
+    decideFinding(db, date.id, 'dismiss', 'erin');
+    const restored = restoreFinding(db, date.id, 'eddie');
+    expect([restored.id, restored.status, restored.flagId]).to.deep.equal([date.id, 'suggested', null]);
+    const e = listEvents(db, id)[0]!;
+    expect([e.action, e.actor, e.entity, e.entityId, e.before, e.after]).to.deep.equal(['finding.restore', 'eddie', 'finding', date.id, { status: 'dismissed' }, { status: 'suggested' }]);
+    runStatementChecks(db, id, 'checker');
+    expect(statementFindings(db, id).filter((f) => f.key === date.key).map((f) => [f.id, f.status])).to.deep.equal([[date.id, 'suggested']]);
+    // It can be decided again, and only a dismissed finding is restored.
+    expect(() => restoreFinding(db, date.id, 'eddie')).to.throw(ConflictError, /is not dismissed/);
+    const accepted = decideFinding(db, date.id, 'accept', 'erin');
+    const digest = dbDigest(db);
+    expect(() => restoreFinding(db, date.id, 'eddie')).to.throw(ConflictError, new RegExp(`accepted as flag ${accepted.flagId}`));
+    expect(dbDigest(db)).to.equal(digest);
   });
 
   it('refuses to decide a finding twice, changing nothing', () => {

@@ -1,6 +1,7 @@
-// The automatic checks: run them, list findings, accept or dismiss one, corpus consistency.
+// The automatic checks: run them, list findings, accept, dismiss or restore one, corpus consistency.
 import type { Router } from 'express';
-import { runStatementChecks, statementFindings, decideFinding, corpusConsistency } from '../../ops/checks.ts';
+import { runStatementChecks, statementFindings, decideFinding, restoreFinding, corpusConsistency } from '../../ops/checks.ts';
+import { editorDecision } from './review.ts';
 import { idParam, type RouteContext } from '../request.ts';
 
 export function checkRoutes(r: Router, c: RouteContext): void {
@@ -25,7 +26,12 @@ export function checkRoutes(r: Router, c: RouteContext): void {
   for (const verdict of ['accept', 'dismiss'] as const) {
     r.post(`/findings/:id/${verdict}`, (req, res) => {
       const actor = c.who(req, res, 'translator');
-      res.json({ ok: true, finding: decideFinding(db, idParam(req.params.id, 'finding'), verdict, actor, ops) });
+      res.json({ ok: true, finding: decideFinding(db, idParam(req.params.id, 'finding'), verdict, actor, ops, editorDecision(c, res)) });
     });
   }
+
+  r.post('/findings/:id/restore', (req, res) => {
+    const actor = c.who(req, res, 'editor');
+    res.json({ ok: true, finding: restoreFinding(db, idParam(req.params.id, 'finding'), actor, ops) });
+  });
 }

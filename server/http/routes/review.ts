@@ -1,5 +1,5 @@
 // Reviewing: confirming and correcting the alignment, undo/redo, editing text, flags and their threads.
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import { setBeadConfirmed, addFlag, changeFlag, commentOnFlag } from '../../ops/review.ts';
 import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState, type EditRequest } from '../../ops/edit.ts';
 import { beadSentences } from '../../ops/sentences.ts';
@@ -7,8 +7,25 @@ import { body, idParam, type RouteContext } from '../request.ts';
 import { getFlag, statementOfBead } from '../../store/beads.ts';
 import type { Db } from '../../store/db.ts';
 import { InputError } from '../../core/errors.ts';
+import type { EditorCheck } from '../../ops/checks.ts';
+import { hasRole } from '../../ops/accounts.ts';
+import type { UserRow } from '../../store/users.ts';
+import { HttpError } from '../errors.ts';
 
 const statementOfFlag = (db: Db, flagId: number) => statementOfBead(db, getFlag(db, flagId).beadId);
+
+/**
+ * The decisions ops name as an editor's (dismissing an error, changing a closed flag): refused with
+ * 403 to a signed-in translator, naming the decision; on loopback, without accounts, anyone decides.
+ */
+export function editorDecision(c: RouteContext, res: Response): EditorCheck {
+  return (decision) => {
+    if (!c.accounts) return;
+    const user = res.locals.user as UserRow;
+    if (!hasRole(user, 'editor'))
+      throw new HttpError(403, 'forbidden', `${decision[0]!.toUpperCase()}${decision.slice(1)} is an editor's decision; ${user.name} is ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}`);
+  };
+}
 
 export function reviewRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
@@ -78,9 +95,9 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
   });
 
   r.patch('/flags/:id', (req, res) => {
-    const actor = c.who(req, res, body(req).status === undefined ? 'translator' : 'editor');
+    const actor = c.who(req, res, 'translator');
     const id = idParam(req.params.id, 'flag');
-    const flag = c.views.flagWrite(statementOfFlag(db, id), id, () => changeFlag(db, id, body(req), actor, ops));
+    const flag = c.views.flagWrite(statementOfFlag(db, id), id, () => changeFlag(db, id, body(req), actor, ops, editorDecision(c, res)));
     res.json({ ok: true, flag });
   });
 }
