@@ -106,19 +106,26 @@ export function commentOnFlag(db: Db, flagId: number, input: { body?: unknown },
     .immediate();
 }
 
+const FLAG_CHANGE_FIELDS = ['status', 'comment', 'severity', 'version'];
+
 /**
- * Changes a flag's status and/or note. `version` is the flag's version the change was made from: if
- * another reviewer changed the flag since, the change is refused (409) rather than overwriting theirs.
- * Changing the status, and changing anything of a flag that is closed (resolved or won't fix), are an
- * editor's decisions (`editorDecision`): a closed flag is the editor's record of how it was settled.
- * The thread (commentOnFlag) stays open to everyone.
+ * Changes a flag's status, note and/or severity. `version` is the flag's version the change was made
+ * from: if another reviewer changed the flag since, the change is refused (409) rather than
+ * overwriting theirs. Changing the status, lowering the severity, and changing anything of a flag
+ * that is closed (resolved or won't fix) are an editor's decisions (`editorDecision`): a closed flag
+ * is the editor's record of how it was settled, and playing a problem down is the editor's call,
+ * while anyone who finds it worse may raise it. The thread (commentOnFlag) stays open to everyone.
  */
 export function changeFlag(
-  db: Db, flagId: number, input: { status?: unknown; comment?: unknown; version?: unknown }, actor: string, opts: OpsOptions = {}, editorDecision?: EditorCheck,
+  db: Db, flagId: number, input: Record<string, unknown>, actor: string, opts: OpsOptions = {}, editorDecision?: EditorCheck,
 ): FlagRow {
+  const unknown = Object.keys(input).filter((k) => !FLAG_CHANGE_FIELDS.includes(k));
+  if (unknown.length)
+    throw new InputError(`a flag has no ${unknown.map((k) => JSON.stringify(k)).join(', ')} to change: send "status", "comment" and/or "severity", with "version"`);
   const status = input.status === undefined ? undefined : oneOf<FlagStatus>('status', input.status, FLAG_STATUSES);
   const text = input.comment === undefined ? undefined : comment(input.comment);
-  if (status === undefined && text === undefined) throw new InputError('nothing to change: send "status" and/or "comment"');
+  const severity = input.severity === undefined ? undefined : oneOf('severity', input.severity, FLAG_SEVERITIES);
+  if (status === undefined && text === undefined && severity === undefined) throw new InputError('nothing to change: send "status", "comment" and/or "severity"');
   const version = input.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     throw new InputError('"version" must be the flag\'s current version (a positive integer)');
@@ -129,8 +136,10 @@ export function changeFlag(
       throw new ConflictError(`flag ${flagId} was changed by someone else since you loaded it (version ${before.version}, you sent ${version})`);
     if (before.status !== 'open') editorDecision?.(`changing a flag marked ${STATUS_WORDS[before.status]}`);
     if (status !== undefined && status !== before.status) editorDecision?.(status === 'open' ? 'reopening a flag' : `marking a flag ${STATUS_WORDS[status]}`);
+    const rank = (x: string) => (FLAG_SEVERITIES as readonly string[]).indexOf(x);
+    if (severity !== undefined && rank(severity) < rank(before.severity)) editorDecision?.(`lowering a flag's severity from ${before.severity} to ${severity}`);
     const at = nowIso(opts);
-    const after = storeUpdateFlag(db, flagId, { status, comment: text }, at);
+    const after = storeUpdateFlag(db, flagId, { status, comment: text, severity }, at);
     recordEvent(db, {
       at,
       actor,
@@ -138,8 +147,8 @@ export function changeFlag(
       statementId: statementOfBead(db, before.beadId),
       entity: 'flag',
       entityId: flagId,
-      before: { status: before.status, comment: before.comment },
-      after: { status: after.status, comment: after.comment },
+      before: { status: before.status, comment: before.comment, severity: before.severity },
+      after: { status: after.status, comment: after.comment, severity: after.severity },
     });
     return after;
   }).immediate();

@@ -121,6 +121,21 @@ describe('http/accounts', () => {
     expect((await call('PATCH', `/api/flags/${flag.id}`, eddie, { status: 'open', version: thread.body.flag.version })).body.flag.status).to.equal('open');
   });
 
+  it('lets a translator raise a flag\'s severity, and leaves lowering it to editors', async () => {
+    const tara = await signIn('tara', 'translator-pass-1');
+    const eddie = await signIn('eddie', 'editor-pass-123');
+    const bead = (await call('GET', '/api/statements/1', tara)).body.alignment.beads[6];
+    const flag = (await call('POST', `/api/beads/${bead.id}/flags`, tara, { category: 'number', severity: 'minor', comment: '1.5192 trillion ≠ 1조 4,028억' })).body.flag;
+    const raised = await call('PATCH', `/api/flags/${flag.id}`, tara, { severity: 'critical', version: flag.version });
+    expect(raised.body.flag).to.include({ severity: 'critical', version: flag.version + 1 });
+    const lowered = await call('PATCH', `/api/flags/${flag.id}`, tara, { severity: 'major', version: raised.body.flag.version });
+    expect(lowered.body).to.deep.equal({ ok: false, status: 403, code: 'forbidden', error: "Lowering a flag's severity from critical to major is an editor's decision; tara is a translator" });
+    expect((await call('PATCH', `/api/flags/${flag.id}`, eddie, { severity: 'major', version: raised.body.flag.version })).body.flag.severity).to.equal('major');
+    const unknown = await call('PATCH', `/api/flags/${flag.id}`, eddie, { severity: 'minor', categroy: 'meaning', version: raised.body.flag.version + 1 });
+    expect(unknown.body).to.include({ status: 400, code: 'bad_request' });
+    expect(unknown.body.error).to.match(/"categroy"/);
+  });
+
   it('refuses sign-in after 10 failures for a name, even with the right password', async () => {
     const attempt = (password: string) =>
       fetch(new URL('/api/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'lockme', password }) }).then((r) => r.status);

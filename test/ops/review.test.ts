@@ -143,6 +143,29 @@ describe('ops/review', () => {
       expect(() => changeFlag(db, f.id, { status: 'resolved', version: '1' }, 'a')).to.throw(InputError, /"version"/);
     });
 
+    it('changes the severity, alone or with the note, recording before and after', () => {
+      const f = addFlag(db, bead(6).id, { category: 'number', severity: 'minor', comment: 'KRW 1.5192 trillion vs 1조 4,028억 원' }, 'alice');
+      const raised = changeFlag(db, f.id, { severity: 'critical', version: f.version }, 'bob');
+      expect(raised).to.include({ severity: 'critical', status: 'open', version: f.version + 1 });
+      expect(bead(6).flags.find((x) => x.id === f.id)!.severity).to.equal('critical');
+      const e = listEvents(db, statementId)[0]!;
+      expect([e.action, e.actor, e.before, e.after]).to.deep.equal([
+        'flag.update', 'bob',
+        { status: 'open', comment: f.comment, severity: 'minor' },
+        { status: 'open', comment: f.comment, severity: 'critical' },
+      ]);
+      const both = changeFlag(db, f.id, { severity: 'major', comment: 'The SMA figure for 2026 differs.', version: raised.version }, 'carol');
+      expect(both).to.include({ severity: 'major', comment: 'The SMA figure for 2026 differs.' });
+    });
+
+    it('names the fields a flag change does not take, changing nothing', () => {
+      const f = addFlag(db, bead(6).id, { category: 'number', comment: 'amount differs' }, 'alice');
+      const before = dbDigest(db);
+      expect(() => changeFlag(db, f.id, { severity: 'critical', category: 'meaning', Severity: 'minor', version: f.version }, 'bob')).to.throw(InputError, /no "category", "Severity" to change/);
+      expect(() => changeFlag(db, f.id, { severity: 'urgent', version: f.version }, 'bob')).to.throw(InputError, /"severity" must be one of minor, major, critical/);
+      expect(dbDigest(db)).to.equal(before);
+    });
+
     it('refuses a change made from an older version of the flag (another reviewer changed it), changing nothing', () => {
       const f = addFlag(db, bead(1).id, { category: 'meaning', comment: 'tense differs' }, 'alice');
       changeFlag(db, f.id, { status: 'resolved', version: f.version }, 'bob');
