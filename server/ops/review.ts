@@ -115,6 +115,7 @@ const FLAG_CHANGE_FIELDS = ['status', 'comment', 'severity', 'version'];
  * that is closed (resolved or won't fix) are an editor's decisions (`editorDecision`): a closed flag
  * is the editor's record of how it was settled, and playing a problem down is the editor's call,
  * while anyone who finds it worse may raise it. The thread (commentOnFlag) stays open to everyone.
+ * A change that changes nothing is no change: the flag is returned as it is.
  */
 export function changeFlag(
   db: Db, flagId: number, input: Record<string, unknown>, actor: string, opts: OpsOptions = {}, editorDecision?: EditorCheck,
@@ -134,6 +135,9 @@ export function changeFlag(
     requireCurrentRow(db, before.beadId);
     if (before.version !== version)
       throw new ConflictError(`flag ${flagId} was changed by someone else since you loaded it (version ${before.version}, you sent ${version})`);
+    // Sending what the flag already says (a page's second click, a form saved unchanged) writes nothing:
+    // no new version for other pages to conflict with, no event in its history.
+    if ((status ?? before.status) === before.status && (text ?? before.comment) === before.comment && (severity ?? before.severity) === before.severity) return before;
     if (before.status !== 'open') editorDecision?.(`changing a flag marked ${STATUS_WORDS[before.status]}`);
     if (status !== undefined && status !== before.status) editorDecision?.(status === 'open' ? 'reopening a flag' : `marking a flag ${STATUS_WORDS[status]}`);
     const rank = (x: string) => (FLAG_SEVERITIES as readonly string[]).indexOf(x);

@@ -85,6 +85,9 @@ describe('http/api', () => {
     expect(stale.body).to.include({ ok: false, status: 409, code: 'conflict' });
     const r = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: { ...who, 'X-Reviewer': 'erin' }, body: JSON.stringify({ status: 'resolved', version: f.body.flag.version }) });
     expect(r.body.flag).to.include({ status: 'resolved', version: f.body.flag.version + 1 });
+    // Resolving it again (a second click) changes nothing and records nothing.
+    const again = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: { ...who, 'X-Reviewer': 'erin' }, body: JSON.stringify({ status: 'resolved', version: r.body.flag.version }) });
+    expect([again.status, again.body.flag]).to.deep.equal([200, r.body.flag]);
     // Another reviewer still holding the flag as it was cannot overwrite the change (and changes nothing).
     const late = await api(`/api/flags/${f.body.flag.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ status: 'wontfix', version: f.body.flag.version }) });
     expect(late.body).to.include({ ok: false, status: 409, code: 'conflict' });

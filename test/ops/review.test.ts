@@ -158,6 +158,17 @@ describe('ops/review', () => {
       expect(both).to.include({ severity: 'major', comment: 'The SMA figure for 2026 differs.' });
     });
 
+    it('writes nothing for a change that changes nothing: same version, no event', () => {
+      const f = addFlag(db, bead(3).id, { category: 'meaning', severity: 'minor', comment: '"noted" or "welcomed"?' }, 'alice');
+      const before = dbDigest(db);
+      for (const same of [{ status: 'open' }, { comment: '  "noted" or "welcomed"? ' }, { severity: 'minor' }, { status: 'open', severity: 'minor', comment: f.comment }])
+        expect(changeFlag(db, f.id, { ...same, version: f.version }, 'bob')).to.deep.equal(f);
+      expect(dbDigest(db)).to.equal(before);
+      expect(listEvents(db, statementId)[0]!.action).to.equal('flag.create');
+      // Part of a change that is one: only what differs makes it a change, and it is recorded once.
+      expect(changeFlag(db, f.id, { status: 'open', comment: 'noted (주목)', version: f.version }, 'bob')).to.include({ version: f.version + 1, comment: 'noted (주목)' });
+    });
+
     it('names the fields a flag change does not take, changing nothing', () => {
       const f = addFlag(db, bead(6).id, { category: 'number', comment: 'amount differs' }, 'alice');
       const before = dbDigest(db);
