@@ -264,7 +264,10 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
           flagId = open;
           joined = true;
         } else {
-          flagId = insertFlag(db, { beadId: f.beadId, category, severity, comment, author: actor, at }).id;
+          const flag = insertFlag(db, { beadId: f.beadId, category, severity, comment, author: actor, at });
+          flagId = flag.id;
+          // Opened as a flag made by hand is: its history starts here.
+          recordEvent(db, { at, actor, action: 'flag.create', statementId, entity: 'flag', entityId: flag.id, after: { ...flag, finding: findingId } });
         }
       }
       const after = setFindingStatus(db, findingId, verdict === 'accept' ? 'accepted' : 'dismissed', flagId, at);

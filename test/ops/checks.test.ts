@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
 import { addFlag, getStatementView } from '../../server/ops/review.ts';
-import { runStatementChecks, statementFindings, decideFinding, restoreFinding } from '../../server/ops/checks.ts';
+import { runStatementChecks, statementFindings, decideFinding, restoreFinding, FLAG_CATEGORY_OF_CHECK } from '../../server/ops/checks.ts';
 import { editAlignment } from '../../server/ops/edit.ts';
 import { listStatements } from '../../server/store/statements.ts';
 import { listEvents } from '../../server/store/events.ts';
@@ -36,6 +36,10 @@ describe('ops/checks', () => {
     expect(accepted.status).to.equal('accepted');
     const flags = getStatementView(db, id).alignment!.beads.flatMap((x) => x.flags);
     expect(flags.map((f) => [f.id, f.author, f.comment.startsWith(`[${a!.check}]`)])).to.deep.equal([[accepted.flagId, 'erin', true]]);
+    // The flag's history opens with its creation, as a flag made by hand does.
+    const opened = listEvents(db, id).filter((e) => e.entity === 'flag' && e.entityId === accepted.flagId);
+    expect(opened.map((e) => [e.action, e.actor])).to.deep.equal([['flag.create', 'erin']]);
+    expect(opened[0]!.after).to.deep.include({ id: accepted.flagId, category: FLAG_CATEGORY_OF_CHECK[a!.check], status: 'open', finding: a!.id });
     decideFinding(db, b!.id, 'dismiss', 'erin');
     const before = statementFindings(db, id).length;
     runStatementChecks(db, id, 'checker');
