@@ -55,21 +55,53 @@ interface RawEvent {
   after: string | null;
 }
 
+const toEventRow = (r: RawEvent): EventRow => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  statementId: r.statement_id,
+  entity: r.entity,
+  entityId: r.entity_id,
+  before: r.before === null ? null : JSON.parse(r.before),
+  after: r.after === null ? null : JSON.parse(r.after),
+});
+
+/** The newest `limit` events of a statement, newest first. */
 export function listEvents(db: Db, statementId: number, limit = 500): EventRow[] {
-  const rows = q(db)
-    .prepare('SELECT * FROM events WHERE statement_id = ? ORDER BY id DESC LIMIT ?')
-    .all(statementId, limit) as RawEvent[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    statementId: r.statement_id,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before === null ? null : JSON.parse(r.before),
-    after: r.after === null ? null : JSON.parse(r.after),
-  }));
+  return listEventsPage(db, statementId, { limit }).events;
+}
+
+export interface EventQuery {
+  /** Only events older than this event id (the next page after one that ended with it). */
+  before?: number;
+  /** At most this many (all when absent). */
+  limit?: number;
+  /** Only the events of one thing (a flag, a finding, an alignment…). */
+  entity?: { kind: string; id: number };
+}
+
+/**
+ * Events of a statement, newest first, and whether older ones were left out (`truncated`: the page
+ * ends before the statement's first event; ask again with `before` = the last id to go on).
+ */
+export function listEventsPage(db: Db, statementId: number, query: EventQuery = {}): { events: EventRow[]; truncated: boolean } {
+  const { before, limit, entity } = query;
+  // One row more than asked tells whether there are older ones. Each filter has its own index.
+  const rows = entity
+    ? (q(db)
+        .prepare('SELECT * FROM events WHERE entity = ? AND entity_id = ? AND id < ? AND statement_id = ? ORDER BY id DESC LIMIT ?')
+        .all(entity.kind, entity.id, before ?? Number.MAX_SAFE_INTEGER, statementId, limit === undefined ? -1 : limit + 1) as RawEvent[])
+    : (q(db)
+        .prepare('SELECT * FROM events WHERE statement_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
+        .all(statementId, before ?? Number.MAX_SAFE_INTEGER, limit === undefined ? -1 : limit + 1) as RawEvent[]);
+  const truncated = limit !== undefined && rows.length > limit;
+  return { events: (truncated ? rows.slice(0, limit) : rows).map(toEventRow), truncated };
+}
+
+/** Every event of one thing (a flag's whole history), newest first, whatever its statement's history holds besides. */
+export function entityEvents(db: Db, kind: string, id: number): EventRow[] {
+  return (q(db).prepare('SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(kind, id) as RawEvent[]).map(toEventRow);
 }
 
 /**

@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import type { RequestLogEntry } from '../../server/http/app.ts';
 import { openDb } from '../../server/store/db.ts';
-import { getStatementView } from '../../server/ops/review.ts';
+import { getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
 import iconv from 'iconv-lite';
 import { tempDir, dbDigest, rawGet } from '../helpers.ts';
 
@@ -108,6 +108,43 @@ describe('http/api', () => {
     const encoded = await as(encodeURIComponent('김민지'));
     const latin = await as('Müller');
     expect([raw.body.flag.author, encoded.body.flag.author, latin.body.flag.author]).to.deep.equal(['田中 유리', '김민지', 'Müller']);
+  });
+
+  it('gives a flag\'s whole history however long the statement\'s, and says when the statement\'s list is cut', async () => {
+    const id = (await api('/api/statements')).body.statements[0].id;
+    const beads = (await api(`/api/statements/${id}`)).body.alignment.beads;
+    const f = (await post(`/api/beads/${beads[1].id}/flags`, { category: 'name', severity: 'minor', comment: '"Vice Minister" or 차관?' })).body.flag;
+    const raised = await api(`/api/flags/${f.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ severity: 'major', version: f.version }) });
+    expect(raised.status).to.equal(200);
+    // A long review afterwards: 520 confirmations and unconfirmations of another row.
+    const db = openDb(dbPath);
+    try {
+      const row = () => getStatementView(db, id).alignment!.beads[5]!;
+      for (let i = 0; i < 520; i++) setBeadConfirmed(db, row().id, i % 2 === 0, row().version, 'dana');
+    } finally {
+      db.close();
+    }
+    const first = (await api(`/api/statements/${id}/events`)).body;
+    expect([first.events.length, first.truncated]).to.deep.equal([500, true]);
+    expect(first.events.some((e: any) => e.entity === 'flag' && e.entityId === f.id)).to.equal(false);
+    // The next page goes on from the last event of the first, to the statement's first event.
+    const rest = (await api(`/api/statements/${id}/events?before=${first.events.at(-1).id}&limit=5000`)).body;
+    expect(rest.truncated).to.equal(false);
+    const all = [...first.events, ...rest.events];
+    expect(all.map((e: any) => e.id)).to.deep.equal([...all.map((e: any) => e.id)].sort((a, b) => b - a));
+    expect(all.filter((e: any) => e.entity === 'flag' && e.entityId === f.id).map((e: any) => e.action)).to.deep.equal(['flag.update', 'flag.create']);
+    // One flag's events, asked for by the statement's list or by the flag: all of them, uncapped.
+    const history = [['flag.update', 'alice', { status: 'open', comment: f.comment, severity: 'minor' }], ['flag.create', 'alice', undefined]];
+    const mine = (await api(`/api/statements/${id}/events?entity=flag&entity_id=${f.id}`)).body;
+    expect(mine.truncated).to.equal(false);
+    expect(mine.events.map((e: any) => [e.action, e.actor, e.action === 'flag.update' ? e.before : undefined])).to.deep.equal(history);
+    const byFlag = (await api(`/api/flags/${f.id}/events`)).body;
+    expect(byFlag.events).to.deep.equal(mine.events);
+    // Asked wrongly: named.
+    expect((await api(`/api/statements/${id}/events?entity=flag`)).body.error).to.match(/both "entity" and "entity_id"/);
+    expect((await api(`/api/statements/${id}/events?limit=0`)).body.error).to.match(/"limit" must be a positive integer/);
+    expect((await api(`/api/statements/${id}/events?limit=100000`)).body.error).to.match(/"limit" is at most 5000/);
+    expect((await api('/api/flags/999999/events')).body).to.include({ status: 404, code: 'not_found' });
   });
 
   it('keeps the cached review view exact through flag writes and other changes', async () => {

@@ -5,6 +5,7 @@ import { editAlignment, editParagraph, paragraphHistory, undoRedo, undoRedoState
 import { beadSentences } from '../../ops/sentences.ts';
 import { body, idParam, type RouteContext } from '../request.ts';
 import { getFlag, statementOfBead } from '../../store/beads.ts';
+import { entityEvents } from '../../store/events.ts';
 import type { Db } from '../../store/db.ts';
 import { InputError } from '../../core/errors.ts';
 import type { EditorCheck } from '../../ops/checks.ts';
@@ -92,6 +93,13 @@ export function reviewRoutes(r: Router, c: RouteContext): void {
     const id = idParam(req.params.id, 'flag');
     const flag = c.views.flagWrite(statementOfFlag(db, id), id, () => commentOnFlag(db, id, body(req), actor, ops));
     res.status(201).json({ ok: true, flag });
+  });
+
+  // A flag's whole history (its statement's list comes in pages, and a busy statement's first page may not reach back to it).
+  r.get('/flags/:id/events', (req, res) => {
+    const id = idParam(req.params.id, 'flag');
+    getFlag(db, id); // 404 for an unknown flag
+    res.json({ ok: true, events: entityEvents(db, 'flag', id) });
   });
 
   r.patch('/flags/:id', (req, res) => {

@@ -1,7 +1,11 @@
 // Statements: list and search, import (pasted or uploaded), the review view, versions and diffs, history, delete.
 import type { Router } from 'express';
 import { listStatements, searchStatements, listTextVersions, getStatementSummary } from '../../store/statements.ts';
-import { listEvents } from '../../store/events.ts';
+import { listEventsPage } from '../../store/events.ts';
+
+/** A statement's history comes in pages of this many events unless asked otherwise (at most MAX_EVENTS). */
+const MAX_EVENTS_DEFAULT = 500;
+const MAX_EVENTS = 5000;
 import { importStatement } from '../../ops/import.ts';
 import { importVersion, diffVersions, storedLanguage } from '../../ops/versions.ts';
 import { deleteStatement, editStatementInfo } from '../../ops/review.ts';
@@ -105,9 +109,25 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     res.json({ ok: true, diff: diffVersions(db, id, lang, num(req.query.from, 'from'), num(req.query.to, 'to')) });
   });
 
+  // ?before=EVENT_ID pages back; ?entity=flag&entity_id=N gives one thing's events, uncapped unless ?limit says.
   r.get('/statements/:id/events', (req, res) => {
     const id = idParam(req.params.id, 'statement');
     getStatementSummary(db, id); // 404 for an unknown statement
-    res.json({ ok: true, events: listEvents(db, id) });
+    const { before, limit, entity, entity_id: entityId } = req.query;
+    const n = (v: unknown, name: string) => {
+      if (v === undefined) return undefined;
+      if (typeof v !== 'string' || !/^[1-9]\d{0,15}$/.test(v)) throw new HttpError(400, 'bad_request', `"${name}" must be a positive integer, got "${String(v)}"`);
+      return Number(v);
+    };
+    if ((entity === undefined) !== (entityId === undefined)) throw new HttpError(400, 'bad_request', 'give both "entity" and "entity_id" (e.g. entity=flag&entity_id=12), or neither');
+    if (entity !== undefined && (typeof entity !== 'string' || !/^[a-z]{1,20}$/.test(entity))) throw new HttpError(400, 'bad_request', '"entity" must be a kind of thing, such as flag, finding or alignment');
+    const cap = limit === undefined ? (entity === undefined ? MAX_EVENTS_DEFAULT : undefined) : n(limit, 'limit');
+    if (cap !== undefined && cap > MAX_EVENTS) throw new HttpError(400, 'bad_request', `"limit" is at most ${MAX_EVENTS}; page with "before"`);
+    const page = listEventsPage(db, id, {
+      before: n(before, 'before'),
+      limit: cap,
+      entity: entity === undefined ? undefined : { kind: entity as string, id: n(entityId, 'entity_id')! },
+    });
+    res.json({ ok: true, ...page });
   });
 }
