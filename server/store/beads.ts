@@ -401,7 +401,7 @@ export function replaceRange(db: Db, alignmentId: number, from: number, count: n
     let target: number | undefined;
     if (held.size) {
       const most = Math.max(...held.values());
-      const rows = [...held].filter(([, n]) => n === most).map(([i]) => ids[i]!);
+      const rows = [...held].filter(([, n]) => n === most).map(([i]) => i).sort((a, b) => a - b).map((i) => ids[i]!);
       target = rows.includes(on) ? on : rows[0];
     } else if (kept.has(on)) {
       target = on;
