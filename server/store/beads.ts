@@ -319,8 +319,9 @@ export function beadPosition(db: Db, beadId: number): { alignmentId: number; pos
  * Replaces the `count` beads starting at `from` by `next`, keeping the ids that `next` names
  * (updated in place). Every written bead gets `version`. Flags follow the paragraphs they were
  * filed on (flag_paragraphs), not the bead ids: a flag on a row that goes or changes paragraphs
- * moves to the new row holding most of its paragraphs, staying where it is when that is one of
- * the rows holding most (its paragraphs really are in several rows). A flag none of whose
+ * moves to the new row holding most of its paragraphs; when several rows hold as many (its
+ * paragraphs really are in several rows), it stays where it is if that is one of them, else it
+ * goes to the first. A flag none of whose
  * paragraphs is in the range (filed on an older version's) stays on its row if kept, or goes to
  * the row that holds the first paragraph of its removed row. A snapshot's `flags` (undo, redo)
  * put those flags back exactly where they were.
