@@ -182,7 +182,7 @@ export function createFlag(beadId: number, input: { category: string; severity: 
   return call('POST', `/api/beads/${beadId}/flags`, input);
 }
 
-export function updateFlag(id: number, patch: { status?: FlagStatus; comment?: string; version: number }): Promise<{ flag: Flag }> {
+export function updateFlag(id: number, patch: { status?: FlagStatus; comment?: string; severity?: string; version: number }): Promise<{ flag: Flag }> {
   return call('PATCH', `/api/flags/${id}`, patch);
 }
 
@@ -332,12 +332,13 @@ export function runChecks(statementId: number): Promise<{ findings: Finding[] }>
   return call('POST', `/api/statements/${statementId}/checks`);
 }
 
-export function decideFinding(id: number, verdict: 'accept' | 'dismiss'): Promise<{ finding: Finding }> {
+export function decideFinding(id: number, verdict: 'accept' | 'dismiss' | 'restore'): Promise<{ finding: Finding }> {
   return call('POST', `/api/findings/${id}/${verdict}`);
 }
 
-export function getEvents(statementId: number): Promise<{ events: EventRecord[] }> {
-  return call('GET', `/api/statements/${statementId}/events`);
+/** Every event of one flag (its history), however long the statement's own list. */
+export function getFlagEvents(id: number): Promise<{ events: EventRecord[] }> {
+  return call('GET', `/api/flags/${id}/events`);
 }
 
 export function commentOnFlag(id: number, body: string): Promise<{ flag: Flag }> {

@@ -10,7 +10,7 @@ import {
   exportUrl,
   fileToUpload,
   getDiff,
-  getEvents,
+  getFlagEvents,
   getFindings,
   getMeta,
   getBeadSentences,
@@ -64,6 +64,19 @@ import { announce, anyDialogOpen, canEdit, clearError, isTypingTarget, openHelp,
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
 const FALLBACK_SEVERITIES = ['minor', 'major', 'critical'];
 const FLAG_STATUS_LABELS: Record<FlagStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: "Won't fix" };
+
+/** What one event of a flag's history did, every part of it: "Open → Resolved, severity minor → major". */
+export function flagChange(ev: EventRecord): string {
+  const after = (ev.after ?? {}) as { status?: FlagStatus; severity?: string; comment?: string; finding?: number };
+  const before = (ev.before ?? {}) as { status?: FlagStatus; severity?: string; comment?: string };
+  if (ev.action === 'flag.create') return after.finding !== undefined ? 'opened from a suggestion' : 'opened';
+  const parts: string[] = [];
+  if (after.status && before.status !== after.status) parts.push(`${FLAG_STATUS_LABELS[before.status ?? 'open'] ?? before.status} → ${FLAG_STATUS_LABELS[after.status] ?? after.status}`);
+  if (before.severity && after.severity && before.severity !== after.severity)
+    parts.push(`severity ${before.severity} → ${after.severity}${after.finding !== undefined ? ' (a suggestion accepted onto it)' : ''}`);
+  if (after.comment !== undefined && before.comment !== after.comment) parts.push('comment edited');
+  return parts.join(', ') || 'changed';
+}
 
 const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
   ['tmx', 'TMX'],
@@ -159,7 +172,6 @@ export class ReviewPage {
   private severities = FALLBACK_SEVERITIES;
   private panelTab: PanelTab = 'flags';
   private flagFilter = { status: 'open', category: '', author: '' };
-  private events: EventRecord[] | null = null;
   private names: NameIndex | null = null;
 
   private tbody = h('tbody');
@@ -361,7 +373,6 @@ export class ReviewPage {
           const r = await editStatementInfo(s.id, change);
           clearError();
           this.statement = r.statement;
-          this.events = null;
           this.renderCrumbs();
           back();
           announce(r.changed ? 'Title and date saved.' : 'Nothing to save: the title and date are as they were.');
@@ -1224,7 +1235,6 @@ export class ReviewPage {
       clearError();
       const cur = this.beads[i];
       if (cur) cur.flags = [...cur.flags, flag];
-      this.events = null;
       this.flagDialog?.close();
       this.refreshRow(i);
       this.renderPanel();
@@ -1338,6 +1348,17 @@ export class ReviewPage {
       h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.setFlagStatus(flag, index, status) }, label);
     const thread = h('div', { class: 'thread' });
     const details = h('details', { class: 'flag-thread' }, h('summary', null, `Thread${flag.comments?.length ? ` (${flag.comments.length})` : ''} & history`), thread);
+    // Anyone who finds a problem worse may raise its severity; lowering it, or changing a closed flag,
+    // is an editor's call (the server holds to the same rule).
+    const rank = (x: string) => this.severities.indexOf(x);
+    const severities = this.severities.filter((x) => canEdit() || rank(x) >= rank(flag.severity));
+    let severity: HTMLSelectElement | null = null;
+    if (severities.length > 1 && (flag.status === 'open' || canEdit())) {
+      const sel = h('select', { class: 'flag-severity small', 'aria-label': `Severity of the ${flag.category} flag on row ${index + 1}` }, ...severities.map((x) => h('option', { value: x }, titleCase(x))));
+      sel.value = flag.severity;
+      sel.addEventListener('change', () => void this.setFlagSeverity(flag, index, sel.value));
+      severity = sel;
+    }
     details.addEventListener('toggle', () => {
       if (details.open) void this.fillThread(flag, index, thread);
     });
@@ -1351,6 +1372,7 @@ export class ReviewPage {
         h('strong', null, flag.category),
         h('button', { type: 'button', class: 'link small', onclick: () => this.revealRow(index) }, `Row ${index + 1}`),
         flag.status !== 'open' ? h('span', { class: 'muted small' }, flag.status === 'wontfix' ? "won't fix" : 'resolved') : null,
+        severity,
       ),
       h('p', { id: descId, class: 'flag-comment' }, flag.comment || h('span', { class: 'muted' }, '(no comment)')),
       h('p', { class: 'flag-by muted small' }, `${flag.author} · ${formatWhen(flag.createdAt)}`),
@@ -1360,7 +1382,7 @@ export class ReviewPage {
     );
   }
 
-  /** Comments from the flag itself, status changes from the statement's event log (fetched once, on demand). */
+  /** Comments from the flag itself, its changes from its own event history (fetched when the thread opens). */
   private async fillThread(flag: Flag, index: number, thread: HTMLElement): Promise<void> {
     clear(thread);
     const comments = flag.comments ?? [];
@@ -1375,22 +1397,9 @@ export class ReviewPage {
     const history = h('ol', { class: 'status-history muted small' }, h('li', null, 'Loading history…'));
     thread.append(list, form, h('h3', null, 'Status history'), history);
     try {
-      if (!this.events) this.events = (await getEvents(this.statementId)).events;
+      const mine = (await getFlagEvents(flag.id)).events.filter((ev) => ev.action !== 'flag.comment').reverse();
       clear(history);
-      const mine = this.events.filter((ev) => ev.entity === 'flag' && ev.entityId === flag.id && ev.action !== 'flag.comment').reverse();
-      for (const ev of mine) {
-        const after = (ev.after ?? {}) as { status?: FlagStatus; severity?: string };
-        const before = (ev.before ?? {}) as { status?: FlagStatus; severity?: string };
-        const what =
-          ev.action === 'flag.create'
-            ? 'opened'
-            : before.status !== after.status && after.status
-              ? `${FLAG_STATUS_LABELS[before.status ?? 'open'] ?? before.status} → ${FLAG_STATUS_LABELS[after.status] ?? after.status}`
-              : before.severity && after.severity && before.severity !== after.severity
-                ? `severity ${before.severity} → ${after.severity} (a suggestion accepted onto it)`
-                : 'comment edited';
-        history.append(h('li', null, `${formatWhen(ev.at)} · ${ev.actor}: ${what}`));
-      }
+      for (const ev of mine) history.append(h('li', null, `${formatWhen(ev.at)} · ${ev.actor}: ${flagChange(ev)}`));
       if (!mine.length) history.append(h('li', null, 'No recorded changes.'));
     } catch (err) {
       clear(history);
@@ -1444,18 +1453,25 @@ export class ReviewPage {
   }
 
   private async setFlagStatus(flag: Flag, index: number, status: FlagStatus): Promise<void> {
+    const label = status === 'open' ? 'reopened' : status === 'wontfix' ? "marked won't fix" : 'resolved';
+    return this.changeFlag(flag, index, { status }, `Flag on row ${index + 1} ${label}.`);
+  }
+
+  private async setFlagSeverity(flag: Flag, index: number, severity: string): Promise<void> {
+    return this.changeFlag(flag, index, { severity }, `Flag on row ${index + 1}: severity ${flag.severity} → ${severity}.`);
+  }
+
+  private async changeFlag(flag: Flag, index: number, change: { status?: FlagStatus; severity?: string }, done: string): Promise<void> {
     if (!requireReviewer()) return;
     const place = Math.max(0, [...this.panelBody.querySelectorAll<HTMLElement>('.flag-list > li')].findIndex((li) => li.dataset['flagId'] === String(flag.id)));
     try {
-      const { flag: updated } = await updateFlag(flag.id, { status, version: flag.version });
+      const { flag: updated } = await updateFlag(flag.id, { ...change, version: flag.version });
       clearError();
       const b = this.beads[index];
       if (b) b.flags = b.flags.map((f) => (f.id === updated.id ? updated : f));
-      this.events = null;
       this.refreshRow(index);
       this.renderPanel();
-      const label = status === 'open' ? 'reopened' : status === 'wontfix' ? "marked won't fix" : 'resolved';
-      announce(`Flag on row ${index + 1} ${label}.`);
+      announce(done);
       // The clicked button is gone after the re-render; keep keyboard users on the flags.
       this.focusFlagAfter(flag.id, place);
     } catch (err) {
@@ -1530,8 +1546,10 @@ export class ReviewPage {
     const panel = this.panelBody;
     const run = h('button', { type: 'button', class: 'small', 'data-role': 'run-checks', onclick: () => void this.runChecks(run) }, 'Run checks');
     panel.append(h('h2', { id: 'suggestions-title' }, 'Suggestions ', h('span', { class: 'count' }, `${this.findings.length}`)), h('div', { class: 'panel-actions' }, run));
+    const dismissed = this.dismissedList();
     if (this.findings.length === 0) {
       panel.append(h('p', { class: 'muted small' }, 'No open suggestions from the automatic checks.'));
+      if (dismissed) panel.append(dismissed);
       return;
     }
     const indexOf = new Map(this.beads.map((b, i) => [b.id, i]));
@@ -1558,8 +1576,39 @@ export class ReviewPage {
               'div',
               { class: 'flag-actions' },
               h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'accept') }, 'Accept'),
-              h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'dismiss') }, 'Dismiss'),
+              // Setting an error or a warning aside is an editor's decision; anyone may set a note aside.
+              canEdit() || f.severity === 'info'
+                ? h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'dismiss') }, 'Dismiss')
+                : h('span', { class: 'muted small' }, 'Dismissing is for editors'),
             ),
+          );
+        }),
+      ),
+    );
+    if (dismissed) panel.append(dismissed);
+  }
+
+  /** The suggestions set aside on this pair, for an editor to bring back (Restore). */
+  private dismissedList(): HTMLElement | null {
+    const dismissed = this.allFindings.filter((f) => f.status === 'dismissed' && f.alignmentId === this.alignment.id);
+    if (!dismissed.length || !canEdit()) return null;
+    const indexOf = new Map(this.beads.map((b, i) => [b.id, i]));
+    return h(
+      'details',
+      { class: 'dismissed-findings' },
+      h('summary', null, `Dismissed (${dismissed.length})`),
+      h(
+        'ul',
+        { class: 'finding-list' },
+        ...dismissed.map((f) => {
+          const i = indexOf.get(f.beadId) ?? -1;
+          const descId = `finding-${f.id}-msg`;
+          return h(
+            'li',
+            { class: `finding-item dismissed sev-${f.severity}`, 'data-finding-id': f.id },
+            h('div', { class: 'flag-head' }, h('span', { class: `sbadge sev-${f.severity}` }, f.severity), h('strong', null, f.check), i >= 0 ? h('span', { class: 'muted small' }, `Row ${i + 1}`) : null),
+            h('p', { id: descId, class: 'flag-comment' }, f.message),
+            h('div', { class: 'flag-actions' }, h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'restore') }, 'Restore')),
           );
         }),
       ),
@@ -1573,7 +1622,7 @@ export class ReviewPage {
     item?.focus();
   }
 
-  private async decide(f: Finding, verdict: 'accept' | 'dismiss'): Promise<void> {
+  private async decide(f: Finding, verdict: 'accept' | 'dismiss' | 'restore'): Promise<void> {
     if (!requireReviewer()) return;
     try {
       // A row already flagged for it (a number flag, then the number check's suggestion) gets the
@@ -1584,7 +1633,11 @@ export class ReviewPage {
       // Accepting adds a flag to the row: reload so badges, counts and the flags panel agree.
       await this.reloadAll(this.current >= 0 ? this.current : 0, false);
       const joined = finding.flagId !== null && had.has(finding.flagId);
-      announce(verdict === 'dismiss' ? `Suggestion dismissed: ${f.check}.` : joined ? `Suggestion added to the row's open flag: ${f.check}.` : `Suggestion accepted as a flag: ${f.check}.`);
+      announce(
+        verdict === 'dismiss' ? `Suggestion dismissed: ${f.check}.`
+          : verdict === 'restore' ? `Suggestion restored: ${f.check}.`
+            : joined ? `Suggestion added to the row's open flag: ${f.check}.` : `Suggestion accepted as a flag: ${f.check}.`,
+      );
       this.panelBody.querySelector<HTMLElement>('.finding-list button, .panel-actions button')?.focus();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
@@ -1951,7 +2004,6 @@ export class ReviewPage {
     this.statement = data.statement;
     this.alignment = data.alignment;
     this.beads = data.alignment.beads.slice().sort((a, b) => a.position - b.position);
-    this.events = null;
     if (findings) this.setFindings(findings.findings);
     const hadRowFocus = document.activeElement === document.body || this.tbody.contains(document.activeElement);
     this.current = Math.max(-1, Math.min(this.current, this.beads.length - 1));
