@@ -1,8 +1,11 @@
 import { expect } from 'chai';
 import { strToU8, zipSync } from 'fflate';
+import { splitParagraphs } from '../../server/core/segment.ts';
 import { InputError } from '../../server/core/types.ts';
 import { docxToText } from '../../server/formats/docx.ts';
-import { buildDocx, buildDocxFromBody, withDeclaredSize } from './docx-helpers.ts';
+import { buildDocx, buildDocxFromBody, numbering, para, withDeclaredSize } from './docx-helpers.ts';
+
+const markersOf = (text: string, lang: 'en' | 'ko') => splitParagraphs(text, lang).map((p) => [p.marker, p.level]);
 
 async function expectInputError(p: Promise<unknown>, pattern: RegExp): Promise<void> {
   try {
@@ -38,6 +41,123 @@ describe('formats/docx', () => {
           '<w:r><w:br w:type="page"/></w:r><w:r><w:t>끝.</w:t></w:r></w:p>',
       );
       expect(await docxToText(docx)).to.equal('The meeting was held in Busan on 12 June 2026.\n양측은 합의하였다. 첫 훈련은 내년에 실시한다. 끝.');
+    });
+
+    it('opens a list paragraph with its bullet, so Korean ministry bullets get the levels they get in text', async () => {
+      const docx = buildDocxFromBody(
+        para('제5차 한미 국방협력 실무회의 결과') +
+          para('한미 국방부는 2026년 3월 12일 서울에서 제5차 국방협력 실무회의를 개최하였다.', { num: [4, 0] }) +
+          para('이번 회의에는 양국 국방부 관계관 20여 명이 참석하였다.', { num: [4, 1] }) +
+          para('양측은 상반기 연합훈련 일정을 점검하였다.', { num: [4, 2] }) +
+          para('양측은 차기 회의를 워싱턴에서 개최하기로 하였다.', { num: [4, 0] }),
+        { numbering: numbering({ 4: [['bullet', '□'], ['bullet', 'ㅇ'], ['bullet', '-']] }) },
+      );
+      const text = await docxToText(docx);
+      expect(text).to.equal(
+        '제5차 한미 국방협력 실무회의 결과\n' +
+          '□ 한미 국방부는 2026년 3월 12일 서울에서 제5차 국방협력 실무회의를 개최하였다.\n' +
+          'ㅇ 이번 회의에는 양국 국방부 관계관 20여 명이 참석하였다.\n' +
+          '- 양측은 상반기 연합훈련 일정을 점검하였다.\n' +
+          '□ 양측은 차기 회의를 워싱턴에서 개최하기로 하였다.',
+      );
+      expect(markersOf(text, 'ko')).to.deep.equal([[null, 0], ['□', 0], ['ㅇ', 1], ['-', 2], ['□', 0]]);
+    });
+
+    it('numbers list paragraphs as Word shows them: per list and level, restarted where the list says so', async () => {
+      const lists =
+        '<w:abstractNum w:abstractNumId="10">' +
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' +
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr></w:lvl>' +
+        '</w:abstractNum>' +
+        '<w:abstractNum w:abstractNumId="20">' +
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>' +
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>' +
+        '</w:abstractNum>' +
+        '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>' +
+        '<w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>' +
+        '<w:num w:numId="3"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>';
+      const docx = buildDocxFromBody(
+        para('The two sides agreed to deepen cooperation in three areas:') +
+          para('Sharing of missile warning data in real time;', { num: [1, 0] }) +
+          para('Combined participation in the Schriever Wargame; and', { num: [1, 0] }) +
+          para('including observer status for the ROK', { num: [1, 1] }) +
+          para('A common training curriculum for space operators.', { num: [1, 0] }) +
+          para('Space', { num: [2, 0] }) +
+          para('Situational awareness', { num: [2, 1] }) +
+          para('Launch notification', { num: [2, 1] }) +
+          para('Cyber', { num: [2, 0] }) +
+          para('They also agreed to:') +
+          para('Hold the next dialogue in Seoul.', { num: [3, 0] }),
+        { numbering: lists },
+      );
+      const text = await docxToText(docx);
+      expect(text.split('\n')).to.deep.equal([
+        'The two sides agreed to deepen cooperation in three areas:',
+        '1. Sharing of missile warning data in real time;',
+        '2. Combined participation in the Schriever Wargame; and',
+        '• including observer status for the ROK',
+        '3. A common training curriculum for space operators.',
+        'I. Space',
+        // Legal numbering (isLgl) writes the levels above in decimal too.
+        '1.1 Situational awareness',
+        '1.2 Launch notification',
+        'II. Cyber',
+        'They also agreed to:',
+        '1. Hold the next dialogue in Seoul.',
+      ]);
+      expect(markersOf(text, 'en').slice(0, 5)).to.deep.equal([[null, 0], ['1.', 0], ['2.', 0], ['•', 1], ['3.', 0]]);
+    });
+
+    it("takes a list from the paragraph's style, and not the numbering a tracked change took away", async () => {
+      const styles =
+        '<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="ListBullet2"><w:name w:val="List Bullet 2"/><w:basedOn w:val="ListBullet"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>';
+      const lists =
+        '<w:abstractNum w:abstractNumId="0">' +
+        '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf06f"/><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr></w:lvl>' +
+        '<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/><w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/></w:rPr></w:lvl>' +
+        '</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>';
+      const docx = buildDocxFromBody(
+        para('양국 외교장관은 다음 사항에 합의하였다.', { style: 'ListBullet' }) +
+          para('공급망 협력 강화', { style: 'ListBullet2' }) +
+          '<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>목록에서 뺀 문단이다.</w:t></w:r></w:p>' +
+          '<w:p><w:pPr><w:pPrChange w:id="9" w:author="Editor" w:date="2026-03-12T09:00:00Z"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' +
+          '<w:r><w:t>목록이던 문단이다.</w:t></w:r></w:p>',
+        { numbering: lists, styles },
+      );
+      expect(await docxToText(docx)).to.equal('□ 양국 외교장관은 다음 사항에 합의하였다.\n◦ 공급망 협력 강화\n목록에서 뺀 문단이다.\n목록이던 문단이다.');
+    });
+
+    it('leaves out tracked deletions and moved-away text, and keeps insertions and moved-to text', async () => {
+      const change = 'w:author="Editor" w:date="2026-03-12T09:00:00Z"';
+      const docx = buildDocxFromBody(
+        `<w:p><w:r><w:t xml:space="preserve">The dialogue was co-chaired by </w:t></w:r><w:del w:id="1" ${change}><w:r><w:delText xml:space="preserve">Mr. John Carter, Acting</w:delText></w:r></w:del>` +
+          `<w:ins w:id="2" ${change}><w:r><w:t>Ms. Laura Bennett,</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> Deputy Assistant Secretary.</w:t></w:r></w:p>` +
+          `<w:p><w:pPr><w:rPr><w:del w:id="3" ${change}/></w:rPr></w:pPr><w:del w:id="4" ${change}><w:r><w:delText>The schedule of the exercise remains classified.</w:delText></w:r></w:del></w:p>` +
+          `<w:p><w:moveFrom w:id="5" ${change}><w:r><w:t>They agreed to meet again in 2027.</w:t></w:r></w:moveFrom></w:p>` +
+          para('Both sides condemned the launch.') +
+          `<w:p><w:moveTo w:id="6" ${change}><w:r><w:t>They agreed to meet again in 2027.</w:t></w:r></w:moveTo></w:p>`,
+      );
+      expect(await docxToText(docx)).to.equal(
+        'The dialogue was co-chaired by Ms. Laura Bennett, Deputy Assistant Secretary.\nBoth sides condemned the launch.\nThey agreed to meet again in 2027.',
+      );
+    });
+
+    it("reads a field's result, not its code, a text box once, and neither headers nor footers", async () => {
+      const docx = buildDocxFromBody(
+        '<w:p><w:r><w:t xml:space="preserve">The full text is on </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+          '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://www.defense.gov" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+          '<w:r><w:t>the Department\'s website</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>' +
+          '<w:p><w:fldSimple w:instr=" DATE \\@ &quot;MMMM d, yyyy&quot; "><w:r><w:t>March 12, 2026</w:t></w:r></w:fldSimple></w:p>' +
+          // A text box: Word writes the drawing and a fallback for older readers, both with the text.
+          '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">' +
+          '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Fact sheet attached.</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>' +
+          '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Fact sheet attached.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>' +
+          '</mc:AlternateContent></w:r></w:p>' +
+          '<w:sectPr><w:headerReference w:type="default" r:id="rIdheader1"/><w:footerReference w:type="default" r:id="rIdfooter1"/></w:sectPr>',
+        { header1: para('U.S. Department of Defense — Office of Public Affairs'), footer1: para('Page 1 of 1') },
+      );
+      expect(await docxToText(docx)).to.equal("The full text is on the Department's website.\nMarch 12, 2026\nFact sheet attached.");
     });
 
     it('rejects bytes that are not a zip', async () => {
