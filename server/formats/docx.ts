@@ -1,6 +1,7 @@
 // DOCX → statement text: zip-bomb-guarded unpacking, then the document's paragraphs read from its XML, one per line.
 import { unzipSync, type Unzipped } from 'fflate';
 import type { SaxesParser, SaxesTagNS } from 'saxes';
+import { detectMarker } from '../core/segment.ts';
 import { InputError } from '../core/types.ts';
 
 /** Upper bound on the total declared uncompressed size of a .docx archive. */
@@ -21,6 +22,9 @@ const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
  */
 const HIDDEN = new Set(['del', 'moveFrom', 'instrText', 'delInstrText', 'sectPr', 'footnotePr', 'endnotePr', 'tblGrid']);
 const isHidden = (local: string) => HIDDEN.has(local) || local.endsWith('Change');
+
+/** Stands for a manual line break inside a paragraph until the paragraph is complete. */
+const BREAK = '\n';
 
 type Open = (local: string, attr: (name: string) => string | undefined) => void;
 
@@ -316,12 +320,19 @@ class ListCounter {
 // The document's paragraphs.
 
 /**
- * A paragraph's line: its list marker before its text. A manual line break reads as a space (Word's
- * way of wrapping a title or a long line).
+ * A paragraph's lines: its list marker before its text, and a manual line break read as a space
+ * (Word's way of wrapping a title or a long line) unless what follows it opens with a list marker
+ * ("…개최하였다.<br/>ㅇ 이번 회의에는…"), which starts a line of its own as in text and HTML.
  */
 function paragraphLines(marker: string, raw: string): string[] {
-  const t = (marker ? `${marker} ${raw}` : raw).replace(/[\s\u00a0]+/g, ' ').trim();
-  return t ? [t] : [];
+  const lines: string[] = [];
+  raw.split(BREAK).forEach((piece, i) => {
+    const t = (i === 0 && marker ? `${marker} ${piece}` : piece).replace(/[\s\u00a0]+/g, ' ').trim();
+    if (!t) return;
+    if (lines.length && !detectMarker(t)) lines[lines.length - 1] += ` ${t}`;
+    else lines.push(t);
+  });
+  return lines;
 }
 
 /** Reads the paragraphs of the document's body into lines. */
@@ -371,8 +382,8 @@ function readBody(Parser: typeof SaxesParser, xml: string, part: string, counter
         case 't': inText = inRun > 0; break;
         case 'tab':
         case 'ptab': if (inRun) add(' '); break;
-        case 'br':
-        case 'cr': if (inRun) add(' '); break;
+        case 'br': if (inRun) add(attr('type') === 'page' || attr('type') === 'column' ? ' ' : BREAK); break;
+        case 'cr': if (inRun) add(BREAK); break;
         case 'noBreakHyphen': if (inRun) add('-'); break;
         case 'fldChar': {
           const type = attr('fldCharType');

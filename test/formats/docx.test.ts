@@ -160,6 +160,27 @@ describe('formats/docx', () => {
       expect(await docxToText(docx)).to.equal("The full text is on the Department's website.\nMarch 12, 2026\nFact sheet attached.");
     });
 
+    it('starts a new paragraph at a line break before a list marker', async () => {
+      const br = '<w:br/>';
+      const docx = buildDocxFromBody(
+        '<w:p><w:r><w:t>□ 한미 국방부는 2026년 3월 12일 서울에서 제5차 사이버협력 실무회의를 개최하였다.</w:t>' + br +
+          '<w:t xml:space="preserve">  ㅇ 이번 회의에는 양국 관계관 30여 명이 참석하였다.</w:t>' + br +
+          '<w:t>ㅇ 양측은 악의적 사이버 활동에 대한 평가를</w:t>' + br + '<w:t>공유하였다.</w:t></w:r></w:p>' +
+          '<w:p><w:r><w:t>The two sides agreed to:</w:t>' + br + '<w:t>- expand personnel exchanges; and</w:t>' + br +
+          '<w:t>- hold the next meeting in</w:t>' + br + '<w:t>Honolulu.</w:t></w:r></w:p>',
+      );
+      const text = await docxToText(docx);
+      expect(text.split('\n')).to.deep.equal([
+        '□ 한미 국방부는 2026년 3월 12일 서울에서 제5차 사이버협력 실무회의를 개최하였다.',
+        'ㅇ 이번 회의에는 양국 관계관 30여 명이 참석하였다.',
+        'ㅇ 양측은 악의적 사이버 활동에 대한 평가를 공유하였다.',
+        'The two sides agreed to:',
+        '- expand personnel exchanges; and',
+        '- hold the next meeting in Honolulu.',
+      ]);
+      expect(markersOf(text, 'ko').slice(0, 3)).to.deep.equal([['□', 0], ['ㅇ', 1], ['ㅇ', 1]]);
+    });
+
     it('rejects bytes that are not a zip', async () => {
       await expectInputError(docxToText(strToU8('plain text, not a document')), /not a ZIP archive/);
     });
