@@ -23,6 +23,13 @@ const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const HIDDEN = new Set(['del', 'moveFrom', 'instrText', 'delInstrText', 'sectPr', 'footnotePr', 'endnotePr', 'tblGrid']);
 const isHidden = (local: string) => HIDDEN.has(local) || local.endsWith('Change');
 
+/**
+ * Separates the cells of a table row, which is one paragraph. A tab would be one space to the splitter,
+ * and " | " is what page chrome looks like (a menu, a byline "News | June 4, 2026") to the body
+ * extraction, and a factor separator to Moses; a middle dot between spaces is neither.
+ */
+const CELL_SEPARATOR = ' · ';
+
 /** Stands for a manual line break inside a paragraph until the paragraph is complete. */
 const BREAK = '\n';
 
@@ -317,7 +324,7 @@ class ListCounter {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The document's paragraphs.
+// The document: paragraphs, table rows, notes.
 
 /**
  * A paragraph's lines: its list marker before its text, and a manual line break read as a space
@@ -335,15 +342,46 @@ function paragraphLines(marker: string, raw: string): string[] {
   return lines;
 }
 
-/** Reads the paragraphs of the document's body into lines. */
-function readBody(Parser: typeof SaxesParser, xml: string, part: string, counter: ListCounter): string[] {
+/** One table row as lines: a row of two or more filled cells is one line, a framed box its own paragraphs. */
+function rowLines(cells: string[][]): string[] {
+  const filled = cells.filter((c) => c.length > 0);
+  if (filled.length === 1) return filled[0]!;
+  return filled.length ? [filled.map((c) => c.join(' ')).join(CELL_SEPARATOR)] : [];
+}
+
+type NoteKind = 'footnote' | 'endnote';
+
+/**
+ * Reads the body of a document part (the document, or the footnotes or endnotes) into lines: the
+ * top-level paragraphs and table rows, each followed by the lines `notesOf` gives for the notes it
+ * refers to. A note part gives each note's paragraphs to `onNote`.
+ */
+function readBody(
+  Parser: typeof SaxesParser,
+  xml: string,
+  part: string,
+  counter: ListCounter,
+  notesOf: (kind: NoteKind, id: string) => string[],
+  onNote?: (id: string, lines: string[]) => void,
+): string[] {
   const root: string[] = [];
+  // Where finished paragraphs go: the body, a table cell, a note.
+  const containers: string[][] = [root];
+  const rows: string[][][] = [];
   // Paragraphs inside a paragraph (a text box) are read as their own.
   const paragraphs: { raw: string; numId?: string; ilvl?: number; style?: string }[] = [];
   let hidden = 0;
   let inRun = 0;
   let inText = false;
   let inProps = 0;
+  let noteId = '';
+  // Notes referred to in the top-level block being read, placed after it.
+  let refs: [NoteKind, string][] = [];
+  const blockDone = () => {
+    if (paragraphs.length || rows.length || containers.length > 1) return;
+    for (const [kind, id] of refs) root.push(...notesOf(kind, id));
+    refs = [];
+  };
   // Per open mc:AlternateContent, whether a choice was read: only the first is, as one rendering.
   const alternates: boolean[] = [];
   // Open complex fields, each in its code (false) or its result (true).
@@ -378,6 +416,14 @@ function readBody(Parser: typeof SaxesParser, xml: string, part: string, counter
       switch (local) {
         case 'p': paragraphs.push({ raw: '' }); break;
         case 'pPr': inProps = 1; break;
+        case 'tbl': break;
+        case 'tr': rows.push([]); break;
+        case 'tc': containers.push([]); break;
+        case 'footnote':
+        case 'endnote':
+          noteId = attr('id') ?? '';
+          containers.push([]);
+          break;
         case 'r': inRun++; break;
         case 't': inText = inRun > 0; break;
         case 'tab':
@@ -392,6 +438,10 @@ function readBody(Parser: typeof SaxesParser, xml: string, part: string, counter
           else if (type === 'end') fields.pop();
           break;
         }
+        case 'footnoteReference':
+        case 'endnoteReference':
+          if (shown()) refs.push([local === 'footnoteReference' ? 'footnote' : 'endnote', attr('id') ?? '']);
+          break;
       }
     },
     close(local) {
@@ -412,7 +462,25 @@ function readBody(Parser: typeof SaxesParser, xml: string, part: string, counter
           const p = paragraphs.pop();
           if (!p) break;
           const marker = counter.next(p.numId, p.ilvl, p.style);
-          root.push(...paragraphLines(marker, p.raw));
+          containers[containers.length - 1]!.push(...paragraphLines(marker, p.raw));
+          blockDone();
+          break;
+        }
+        case 'tbl': blockDone(); break;
+        case 'tc': {
+          const cell = containers.length > 1 ? containers.pop()! : [];
+          rows[rows.length - 1]?.push(cell);
+          break;
+        }
+        case 'tr': {
+          const row = rows.pop();
+          if (row) containers[containers.length - 1]!.push(...rowLines(row));
+          break;
+        }
+        case 'footnote':
+        case 'endnote': {
+          const lines = containers.length > 1 ? containers.pop()! : [];
+          onNote?.(noteId, lines);
           break;
         }
       }
@@ -424,7 +492,7 @@ function readBody(Parser: typeof SaxesParser, xml: string, part: string, counter
   return root;
 }
 
-/** The target of the document's relationship of the given type ("numbering"), as an archive path. */
+/** The target of the document's relationship of the given type ("footnotes"), as an archive path. */
 function relatedPart(Parser: typeof SaxesParser, files: Unzipped, type: string): string | undefined {
   const rels = files['word/_rels/document.xml.rels'];
   if (!rels) return files[`word/${type}.xml`] ? `word/${type}.xml` : undefined;
@@ -448,7 +516,10 @@ function relatedPart(Parser: typeof SaxesParser, files: Unzipped, type: string):
 /**
  * Extracts the paragraphs of a Word document, one per line, as Word shows them: tracked deletions,
  * field codes, headers and footers left out; a list paragraph opening with its bullet or number (so
- * the splitter gives it the marker and level it gives the same text typed). The archive is
+ * the splitter gives it the marker and level it gives the same text typed); a table row one line,
+ * its cells separated by " · "; a footnote or endnote a paragraph of its own, "1) …" as Word
+ * numbers it, after the paragraph (or table) that refers to it — at the end of the document, past a
+ * contact line or "끝.", the body extraction would take the notes for page furniture. The archive is
  * unpacked with fflate, refusing it on declared sizes before inflating anything (and fflate never
  * inflates past a declared size).
  */
@@ -484,7 +555,22 @@ export async function docxToText(buf: Uint8Array): Promise<string> {
     const bytes = path === undefined ? undefined : files[path];
     return bytes ? decoder.decode(bytes) : undefined;
   };
-  const lines = readBody(Parser, decoder.decode(document), 'document', new ListCounter(readNumbering(Parser, part('numbering'), part('styles'))));
+  const numbering = readNumbering(Parser, part('numbering'), part('styles'));
+  const notes = { footnote: new Map<string, string>(), endnote: new Map<string, string>() };
+  for (const kind of ['footnote', 'endnote'] as const) {
+    const xml = part(`${kind}s`);
+    // A note's own lists count apart from the body's.
+    if (xml) readBody(Parser, xml, `${kind}s`, new ListCounter(numbering), () => [], (id, noteLines) => notes[kind].set(id, noteLines.join(' ')));
+  }
+  // Word numbers notes in the order the text first refers to them.
+  const numbered = { footnote: new Map<string, number>(), endnote: new Map<string, number>() };
+  const notesOf = (kind: NoteKind, id: string): string[] => {
+    if (numbered[kind].has(id)) return [];
+    numbered[kind].set(id, numbered[kind].size + 1);
+    const note = notes[kind].get(id)?.trim();
+    return note ? [`${numbered[kind].size}) ${note}`] : [];
+  };
+  const lines = readBody(Parser, decoder.decode(document), 'document', new ListCounter(numbering), notesOf);
   const text = lines
     .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter(Boolean)

@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { splitParagraphs } from '../../server/core/segment.ts';
 import { InputError } from '../../server/core/types.ts';
 import { docxToText } from '../../server/formats/docx.ts';
+import { readStatementBuffer } from '../../server/formats/read.ts';
 import { buildDocx, buildDocxFromBody, numbering, para, withDeclaredSize } from './docx-helpers.ts';
 
 const markersOf = (text: string, lang: 'en' | 'ko') => splitParagraphs(text, lang).map((p) => [p.marker, p.level]);
@@ -197,6 +198,72 @@ describe('formats/docx', () => {
     it('refuses an archive whose declared uncompressed size exceeds 50 MB, before inflating it', async () => {
       const bomb = withDeclaredSize(buildDocx(['The two sides met in Seoul.']), 2_000_000_000);
       await expectInputError(docxToText(bomb), /expands to more than 50 MB/);
+    });
+
+    it('reads a table row as one paragraph, its cells separated by a middle dot', async () => {
+      const cell = (text: string) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${text ? para(text) : '<w:p/>'}</w:tc>`;
+      const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
+      const docx = buildDocxFromBody(
+        para('The schedule of the visit:') +
+          `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>` +
+          row('Date', 'Event', 'Location') + row('June 11', 'Working-level talks', 'Pentagon') + row('June 12', '', 'Washington, D.C.') + '</w:tbl>' +
+          // A one-cell table is a frame around paragraphs, not a row of cells.
+          '<w:tbl><w:tr><w:tc>' + para('양측은 다음과 같이 합의하였다.') + para('차기 회의는 2027년 서울에서 개최한다.') + '</w:tc></w:tr></w:tbl>',
+      );
+      expect(await docxToText(docx)).to.equal(
+        'The schedule of the visit:\nDate · Event · Location\nJune 11 · Working-level talks · Pentagon\nJune 12 · Washington, D.C.\n' +
+          '양측은 다음과 같이 합의하였다.\n차기 회의는 2027년 서울에서 개최한다.',
+      );
+    });
+
+    it('keeps footnotes and endnotes, numbered as Word shows them, after the paragraph that refers to them', async () => {
+      const ref = (kind: 'footnote' | 'endnote', id: number) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+      const note = (kind: 'footnote' | 'endnote', id: number, text: string) =>
+        `<w:${kind} w:id="${id}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${text}</w:t></w:r></w:p></w:${kind}>`;
+      const separators = (kind: 'footnote' | 'endnote') =>
+        `<w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}>` +
+        `<w:${kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${kind}>`;
+      const docx = buildDocxFromBody(
+        `<w:p><w:r><w:t>양측은 제9차 국방우주정책대화</w:t></w:r>${ref('footnote', 7)}<w:r><w:t>를 개최하였다.</w:t></w:r></w:p>` +
+          `<w:p><w:r><w:t>양측은 425사업</w:t></w:r>${ref('footnote', 3)}<w:r><w:t xml:space="preserve">의 완료에 주목하였다.</w:t></w:r>` +
+          `<w:del w:id="20" w:author="Editor" w:date="2026-03-12T09:00:00Z">${ref('footnote', 5)}</w:del>${ref('endnote', 2)}</w:p>` +
+          `<w:p><w:r><w:t>양측은 협력을 계속하기로 하였다.</w:t></w:r>${ref('footnote', 7)}</w:p>`,
+        {
+          footnotes: separators('footnote') + note('footnote', 3, '군 정찰위성 5기를 확보하는 사업') + note('footnote', 5, '삭제된 각주') + note('footnote', 7, '제8차 대화는 2024년 10월 서울에서 개최'),
+          endnotes: separators('endnote') + note('endnote', 2, '국방부 보도자료 제2026-41호'),
+        },
+      );
+      expect((await docxToText(docx)).split('\n')).to.deep.equal([
+        '양측은 제9차 국방우주정책대화를 개최하였다.',
+        '1) 제8차 대화는 2024년 10월 서울에서 개최',
+        '양측은 425사업의 완료에 주목하였다.',
+        '2) 군 정찰위성 5기를 확보하는 사업',
+        '1) 국방부 보도자료 제2026-41호',
+        '양측은 협력을 계속하기로 하였다.',
+      ]);
+    });
+  });
+
+  describe('with #readStatementBuffer', () => {
+    it("keeps a statement's table and footnotes in its body, before its contact line", async () => {
+      const docx = buildDocxFromBody(
+        para('Joint Statement on the 9th Korea-U.S. Defense Space Policy Dialogue') +
+          '<w:p><w:r><w:t>The two sides held the 9th Defense Space Policy Dialogue in Washington on June 12, 2026.</w:t></w:r>' +
+          '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>' +
+          '<w:tbl><w:tr><w:tc>' + para('June 11') + '</w:tc><w:tc>' + para('Working-level talks') + '</w:tc><w:tc>' + para('Pentagon') + '</w:tc></w:tr>' +
+          '<w:tr><w:tc>' + para('June 12') + '</w:tc><w:tc>' + para('Policy dialogue') + '</w:tc><w:tc>' + para('Washington, D.C.') + '</w:tc></w:tr></w:tbl>' +
+          para('The two sides plan to hold the 10th dialogue in Seoul in the second half of 2027.') +
+          para('Media contact: Lt. Col. Dana Whitfield, Pentagon Press Operations'),
+        { footnotes: '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> The 8th Dialogue was held in Seoul in October 2025.</w:t></w:r></w:p></w:footnote>' },
+      );
+      expect((await readStatementBuffer(docx, 'en.docx')).text.split('\n')).to.deep.equal([
+        'Joint Statement on the 9th Korea-U.S. Defense Space Policy Dialogue',
+        'The two sides held the 9th Defense Space Policy Dialogue in Washington on June 12, 2026.',
+        '1) The 8th Dialogue was held in Seoul in October 2025.',
+        'June 11 · Working-level talks · Pentagon',
+        'June 12 · Policy dialogue · Washington, D.C.',
+        'The two sides plan to hold the 10th dialogue in Seoul in the second half of 2027.',
+      ]);
     });
   });
 });
