@@ -4,6 +4,7 @@ import type { Db } from '../store/db.ts';
 import { listReportRows, type ReportRow } from '../store/findings.ts';
 import { listBeads, listAlignments } from '../store/beads.ts';
 import { getStatement } from '../store/statements.ts';
+import { CSV_OPTIONS } from '../formats/export/tabular.ts';
 
 export type ReportFormat = 'csv' | 'html';
 
@@ -32,7 +33,7 @@ export function buildReport(db: Db, format: ReportFormat, statementIds: number[]
     // A cell starting with = + - @ would run as a formula in a spreadsheet: the report is for people, so it is defused.
     const cell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
     const body = rows.map((r) => [r.kind, r.id, r.statementId, r.statementTitle, r.statementDate ?? '', r.beadPosition ?? '', r.category, r.severity, r.status, r.author, r.comment, r.createdAt, text(r)?.src ?? '', text(r)?.tgt ?? '', r.thread ?? ''].map(cell));
-    return '\ufeff' + stringify([[...COLUMNS], ...body], { record_delimiter: '\r\n' });
+    return '\ufeff' + stringify([[...COLUMNS], ...body], CSV_OPTIONS);
   }
   const open = rows.filter((r) => r.status === 'open' || r.status === 'suggested').length;
   const byStatement = new Map<number, ReportRow[]>();

@@ -38,6 +38,20 @@ describe('ops/report', () => {
     expect(again.find((r) => r.author === 'mallory')!.comment).to.equal(`'=HYPERLINK("http://x","click")`);
   });
 
+  it('keeps a row whose texts or thread span lines one CSV record, as a spreadsheet reads it', () => {
+    // Row 3 merges two English paragraphs into one Korean one: its source text has a line break.
+    const merged = getStatementView(db, ids[0]!).alignment!.beads.find((b) => b.src.length === 2)!;
+    const flag = addFlag(db, merged.id, { category: 'omission', comment: 'Second sentence dropped?' }, 'alice');
+    commentOnFlag(db, flag.id, { body: 'No: merged into one sentence.' }, 'erin');
+    commentOnFlag(db, flag.id, { body: 'Agreed' }, 'bob');
+    const csv = buildReport(db, 'csv', [ids[0]!]);
+    // A bare LF outside quotes ends a record for Python's csv module and for Excel, as CRLF does.
+    const rows = parse(csv.slice(1), { columns: true, record_delimiter: ['\r\n', '\n'] }) as Record<string, string>[];
+    const row = rows.find((r) => r.kind === 'flag' && r.id === String(flag.id))!;
+    expect(row.source_text.split('\n')).to.have.length(2);
+    expect(row.thread).to.equal('erin: No: merged into one sentence.\nbob: Agreed');
+  });
+
   it('leaves out the informational suggestions unless asked, and says how many', () => {
     runStatementChecks(db, ids[0]!, 'checker');
     const open = statementFindings(db, ids[0]!).filter((f) => f.status === 'suggested');

@@ -34,8 +34,9 @@ export async function writeTsv(units: UnitSource, out: NodeJS.WritableStream): P
   return { count };
 }
 
-// Excel wants CRLF records; a bare LF inside a field must then be quoted explicitly.
-const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
+// Excel wants CRLF records; a bare LF inside a field must then be quoted explicitly (csv-stringify
+// quotes only fields holding the whole record delimiter). The flag report writes its CSV with these too.
+export const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
 
 export async function writeCsv(units: UnitSource, out: NodeJS.WritableStream): Promise<{ count: number }> {
   const sink = new Sink(out);
