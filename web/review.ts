@@ -37,6 +37,7 @@ import {
 } from './api.ts';
 import { buildNameIndex, isShared, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
+import { baseLanguage } from '../server/core/lang.ts';
 import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
 import { sentencesView } from './sentences.ts';
 import {
@@ -418,8 +419,9 @@ export class ReviewPage {
     const confirmedOnly = h('input', { type: 'checkbox', id: 'export-confirmed', checked: true });
     const noOpenFlags = h('input', { type: 'checkbox', id: 'export-no-open-flags' });
     const bySentence = h('input', { type: 'checkbox', id: 'export-sentences' });
-    // This page's language pair only: a trilateral statement's EN–JA page exports EN–JA.
-    const pair = `${this.alignment.srcLang}-${this.alignment.tgtLang}`;
+    // This page's language pair only: a trilateral statement's EN–JA page exports EN–JA. The export
+    // names a pair by base codes (a text stored as ja-JP is of the en-ja pair).
+    const pair = `${baseLanguage(this.alignment.srcLang)}-${baseLanguage(this.alignment.tgtLang)}`;
     const links = EXPORT_FORMATS.map(([fmt, label]) =>
       h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed', false, 'paragraph', pair), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
     );

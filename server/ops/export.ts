@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.ts';
 import { getStatement } from '../store/statements.ts';
 import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
 import { hasWords, withoutListMarker } from '../core/segment.ts';
+import { baseLanguage } from '../core/lang.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
 import { vocabularyOf, type OpsOptions } from './context.ts';
@@ -13,8 +14,9 @@ import { sentencePairs, statementRatio } from './sentences.ts';
 export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
   level?: 'paragraph' | 'sentence';
   /**
-   * One language pair, source first: pairs aligned the other way round are turned round, pairs of
-   * other languages left out. Moses and XLIFF hold one pair; without this they take the first bead's.
+   * One language pair, source first, as base codes ("en", "ja"): pairs aligned the other way round are
+   * turned round, pairs of other languages left out. A text stored with a subtag ("ja-JP") is of its base
+   * language's pair. Moses and XLIFF hold one pair; without this they take the first bead's.
    */
   pair?: readonly [string, string];
   /**
@@ -59,10 +61,10 @@ function turned(u: ExportUnit): ExportUnit {
   return { ...u, srcLang: u.tgtLang, tgtLang: u.srcLang, src: u.tgt, tgt: u.src, srcParagraphs: u.tgtParagraphs, tgtParagraphs: u.srcParagraphs };
 }
 
-/** The language pair of the first bead the query selects, or undefined when it selects none. */
+/** The language pair (base codes, see CorpusQuery.pair) of the first bead the query selects, or undefined when it selects none. */
 export function firstPair(db: Db, q: CorpusQuery): [string, string] | undefined {
   const first = iterateExportBeads(db, { ...q, pageSize: 1 }).next();
-  return first.done ? undefined : [first.value.srcLang, first.value.tgtLang];
+  return first.done ? undefined : [baseLanguage(first.value.srcLang), baseLanguage(first.value.tgtLang)];
 }
 
 /** Corpus units of the query, turned to its language pair when it names one (see CorpusQuery.pair). */
@@ -72,8 +74,14 @@ export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Gen
     // A side that is only a bullet or an editorial mark ("ㅇ", "[…]") pairs nothing.
     const oneSided = u.src === '' || u.tgt === '';
     if (!(q.oneSided && oneSided) && (!hasWords(u.src) || !hasWords(u.tgt))) continue;
-    if (!pair || (u.srcLang === pair[0] && u.tgtLang === pair[1])) yield u;
-    else if (u.srcLang === pair[1] && u.tgtLang === pair[0]) yield turned(u);
+    if (!pair) {
+      yield u;
+      continue;
+    }
+    const src = baseLanguage(u.srcLang);
+    const tgt = baseLanguage(u.tgtLang);
+    if (src === pair[0] && tgt === pair[1]) yield u;
+    else if (src === pair[1] && tgt === pair[0]) yield turned(u);
   }
 }
 

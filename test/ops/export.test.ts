@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { Db } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { getStatementView } from '../../server/ops/review.ts';
-import { corpusUnits, exportCorpus } from '../../server/ops/export.ts';
+import { corpusUnits, exportCorpus, firstPair } from '../../server/ops/export.ts';
 import type { ExportFormat } from '../../server/formats/export/types.ts';
 import { useTempDb } from '../helpers.ts';
 import { RATIO_DOC } from '../fixtures/ratio-doc.ts';
@@ -173,5 +173,34 @@ describe('ops/export: one language pair', () => {
     expect(tmx).to.contain('srclang="ko"');
     expect(tmx).to.match(/<tu tuid="\d+" srclang="en">/);
     expect(tmx).to.contain('xml:lang="ja"');
+  });
+});
+
+describe('ops/export: a language stored with a subtag', () => {
+  let db: Db;
+  useTempDb((opened) => {
+    db = opened;
+    importStatement(db, {
+      preSplit: true,
+      texts: {
+        en: 'The foreign ministers met in Tokyo on Monday.\nThey agreed to strengthen cooperation on supply chains.',
+        'ja-JP': '両外相は月曜日に東京で会談した。\n両外相はサプライチェーンに関する協力を強化することで一致した。',
+      },
+    }, 'tester');
+  });
+
+  it('is found by its base language: en-ja holds the ja-JP text, ja-en turns it round, and the units keep the tag', () => {
+    const units = [...corpusUnits(db, { pair: ['en', 'ja'] })];
+    expect(units.map((u) => [u.srcLang, u.tgtLang, u.tgt])).to.deep.equal([
+      ['en', 'ja-JP', '両外相は月曜日に東京で会談した。'],
+      ['en', 'ja-JP', '両外相はサプライチェーンに関する協力を強化することで一致した。'],
+    ]);
+    const turned = [...corpusUnits(db, { pair: ['ja', 'en'], level: 'sentence' })];
+    expect(turned.map((u) => [u.srcLang, u.src])).to.deep.equal([
+      ['ja-JP', '両外相は月曜日に東京で会談した。'],
+      ['ja-JP', '両外相はサプライチェーンに関する協力を強化することで一致した。'],
+    ]);
+    // Moses files and an XLIFF document without a pair take the first statement's, as base codes.
+    expect(firstPair(db, {})).to.deep.equal(['en', 'ja']);
   });
 });

@@ -1,0 +1,32 @@
+// `twintext export` and `twintext report` on a database the test fills through ops: options read and
+// refused as the API reads its query, and what the commands say on stderr.
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { runCli, tempDir } from '../helpers.ts';
+import { openDb } from '../../server/store/db.ts';
+import { importStatement } from '../../server/ops/import.ts';
+
+const EN = 'The foreign ministers met in Tokyo on Monday.\nThey agreed to strengthen cooperation on supply chains.';
+const JA = '両外相は月曜日に東京で会談した。\n両外相はサプライチェーンに関する協力を強化することで一致した。';
+
+describe('cli export and report', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'cli.db');
+    const d = openDb(db);
+    importStatement(d, { title: 'Japan–U.S. foreign ministers', preSplit: true, texts: { en: EN, 'ja-JP': JA } }, 'tester');
+    d.close();
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('export --pair en-ja finds a text stored as ja-JP', async () => {
+    const r = await runCli(['export', '--format', 'tsv', '--pair', 'en-ja', '--statement', '1', '--db', db]);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split('\t').slice(0, 3))).to.deep.equal([
+      ['en', 'ja-JP', 'The foreign ministers met in Tokyo on Monday.'],
+      ['en', 'ja-JP', 'They agreed to strengthen cooperation on supply chains.'],
+    ]);
+  });
+});
