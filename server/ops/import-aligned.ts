@@ -7,7 +7,7 @@ import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseMoses, parseTmx, parseTsv, parseXliff, type MosesFile, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
-import { singleSpaced, withoutListMarker } from '../core/segment.ts';
+import { singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
@@ -220,11 +220,49 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
   return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hashes: [contentHash(bodies), paragraphsHash(paragraphs)] };
 }
 
+/** Whether `wanted`, in order, are among `stored` (some left out, none reordered). */
+function inOrderAmong(stored: readonly string[], wanted: readonly string[], same: (have: string, want: string) => boolean): boolean {
+  let k = 0;
+  for (const w of wanted) {
+    while (k < stored.length && !same(stored[k]!, w)) k++;
+    if (k === stored.length) return false;
+    k++;
+  }
+  return true;
+}
+
+/**
+ * Whether `units`, in order, are runs of consecutive `sentences` joined by spaces (some sentences left
+ * out between them, none reordered): what the sentence-level export makes of a text, one unit per
+ * sentence pair, a pair of two sentences on one side written as the two joined.
+ */
+function sentenceRuns(sentences: readonly string[], units: readonly string[]): boolean {
+  let k = 0;
+  for (const u of units) {
+    let found = false;
+    for (let i = k; i < sentences.length && !found; i++) {
+      let run = '';
+      for (let j = i; j < sentences.length && run.length < u.length; j++) {
+        run = run ? `${run} ${sentences[j]}` : sentences[j]!;
+        if (run === u) {
+          k = j + 1;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 /**
  * The statement of this database that a plan comes from, if it is here: the same texts (by content
  * hash), or — for a twintext export imported back where it was made, whose paragraphs lost their list
  * markers and its one-sided rows — the statement of the same id whose current texts hold every
- * exported paragraph, in order.
+ * exported paragraph, in order. A sentence-level export holds sentences instead of paragraphs: each
+ * of its segments must then be a run of the stored text's sentences, as the export splits them
+ * (list markers off), in order.
  */
 function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): number | undefined {
   const byHash = findImported(db, p.hashes);
@@ -232,20 +270,18 @@ function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): numb
   // a one-sided row): one made from this file is no reason to skip another of another id.
   if (byHash && !(madeHere.has(byHash.id) && p.first.statementId !== byHash.id)) return byHash.id;
   if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
-  const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [t.lang, t]));
-  const same = (have: string, want: string) => singleSpaced(have) === singleSpaced(want) || singleSpaced(withoutListMarker(have)) === singleSpaced(want);
+  // The file names languages by their base codes (see langCode); the statement may hold a tag (ja-JP).
+  const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [langCode(t.lang), t]));
   for (const lang of p.langs) {
     const t = texts.get(lang);
     if (!t) return undefined;
-    // Every exported paragraph, in order, among the stored ones: an export without paragraph numbers
-    // (XLIFF) or without its one-sided rows leaves some out, never reorders them.
     const stored = listParagraphs(db, t.id).sort((a, b) => a.position - b.position).map((q) => q.content);
-    let k = 0;
-    for (const q of [...p.sides.get(lang)!.paragraphs].sort((a, b) => a.position - b.position)) {
-      while (k < stored.length && !same(stored[k]!, q.content)) k++;
-      if (k === stored.length) return undefined;
-      k++;
-    }
+    const exported = [...p.sides.get(lang)!.paragraphs].sort((a, b) => a.position - b.position).map((q) => singleSpaced(q.content));
+    // Every exported paragraph, in order, among the stored ones (with or without its list marker): an
+    // export without paragraph numbers (XLIFF) or without its one-sided rows leaves some out, never reorders them.
+    if (inOrderAmong(stored, exported, (have, want) => singleSpaced(have) === want || singleSpaced(withoutListMarker(have)) === want)) continue;
+    const sentences = stored.flatMap((c) => splitSentences(c, t.lang)).map((x) => singleSpaced(withoutListMarker(x)));
+    if (!sentenceRuns(sentences, exported)) return undefined;
   }
   return p.first.statementId;
 }
@@ -332,7 +368,8 @@ function storeCorpus(db: Db, parsed: Parsed, format: AlignedFormat | 'moses', ac
     for (const p of plans) {
       const existing = storedAs(db, p, new Set(statementIds));
       if (existing !== undefined) {
-        skipped.push(existing);
+        // A statement the file splits into one plan per pair (a sentence-level export of a trilateral one) is skipped once.
+        if (!skipped.includes(existing)) skipped.push(existing);
         continue;
       }
       const statementId = insertStatement(db, {

@@ -29,4 +29,14 @@ describe('cli export and report', () => {
       ['en', 'ja-JP', 'They agreed to strengthen cooperation on supply chains.'],
     ]);
   });
+
+  it('import --tmx of the database\'s own sentence-level export skips the statement, ja-JP and all', async () => {
+    const out = join(tmp.dir, 'sentences.tmx');
+    const exp = await runCli(['export', '--format', 'tmx', '--level', 'sentence', '--out', out, '--db', db]);
+    expect(exp.code, exp.stderr).to.equal(0);
+    const imp = await runCli(['import', '--tmx', out, '--db', db]);
+    expect(imp.code, imp.stderr).to.equal(0);
+    const list = await runCli(['list', '--db', db]);
+    expect(list.stdout.trimEnd().split('\n')).to.have.length(1);
+  });
 });

@@ -12,7 +12,7 @@ import { findStatement, listCurrentTexts } from '../../server/store/statements.t
 import { listAlignments, listBeads } from '../../server/store/beads.ts';
 import { InputError } from '../../server/core/errors.ts';
 import { tempDir, dbDigest, runCli } from '../helpers.ts';
-import { BILINGUAL, KOREAN_FIRST, TRILATERAL } from '../fixtures/import-aligned/statements.ts';
+import { BILINGUAL, KOREAN_FIRST, SENTENCES, TRILATERAL } from '../fixtures/import-aligned/statements.ts';
 
 async function exported(db: Db, format: 'tmx' | 'xliff' | 'tsv' | 'csv' | 'jsonl', q: Parameters<typeof exportCorpus>[2] = {}): Promise<string> {
   const out = new PassThrough();
@@ -320,6 +320,24 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
       expect(r.statementIds).to.deep.equal([]);
       expect([...r.skipped].sort((x, y) => x - y)).to.deep.equal([...ids].sort((x, y) => x - y));
       expect(dbDigest(a)).to.equal(before);
+    });
+  }
+
+  for (const format of ['tmx', 'xliff', 'tsv', 'csv', 'jsonl'] as const) {
+    it(`${format.toUpperCase()}: a sentence-level export imported back into the database it came from skips its statements, trilateral included`, async () => {
+      const ids = source([SENTENCES, BILINGUAL]);
+      const file = await exported(a, format, { level: 'sentence' });
+      // Sentences, not paragraphs: a paragraph of two sentences is two units.
+      expect(file).to.match(/[>\t",]A working group will prepare the agenda\.[<\t",]/);
+      const before = dbDigest(a);
+      const r = importAlignedCorpus(a, file, format, 'importer');
+      expect(r.statementIds).to.deep.equal([]);
+      expect([...r.skipped].sort((x, y) => x - y)).to.deep.equal([...ids].sort((x, y) => x - y));
+      expect(dbDigest(a)).to.equal(before);
+      // Into another database it is a statement of its own, and then a second import skips it there.
+      const into = importAlignedCorpus(b, file, format, 'importer');
+      expect(into.statementIds.length).to.be.greaterThan(0);
+      expect(importAlignedCorpus(b, file, format, 'importer').statementIds).to.deep.equal([]);
     });
   }
 
