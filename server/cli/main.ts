@@ -414,7 +414,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--statement <id>', 'only this statement (repeatable)', parseId)
     .option('--status <status>', 'confirmed or all', 'all')
     .option('--level <level>', 'paragraph or sentence', 'paragraph')
-    .option('--min-confidence <x>', 'only beads with at least this confidence')
+    .option('--min-confidence <x>', 'only pairs with at least this confidence, 0 to 1 (at sentence level, sentence pairs too)')
     .option('--exclude-open-flags', 'leave out pairs with open flags')
     .option('--one-sided', 'with tsv, csv or jsonl at paragraph level: rows with one side empty too (omissions, additions), for a round trip')
     .option('--lang-tag <lang=tag>', 'language tag for xml:lang in TMX/XLIFF, e.g. en=en-US (repeatable)', (v: string, prev: Record<string, string> = {}) => {

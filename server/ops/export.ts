@@ -116,6 +116,8 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
       // a later one may open with an inline item number ("…합의했다. 2. 양측은…").
       const u = toUnit(b, corpusText(sb.src.map((i) => ss[i]!)).join(' '), corpusText(sb.tgt.map((i) => ts[i]!)).join(' '));
       u.confidence = Math.min(b.confidence, sb.confidence);
+      // The query kept the bead by its own confidence; the unit carries its sentence pair's too.
+      if (q.minConfidence !== undefined && u.confidence < q.minConfidence) continue;
       yield u;
     }
   }

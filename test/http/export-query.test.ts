@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { tempDir } from '../helpers.ts';
+import { SENTENCES } from '../fixtures/import-aligned/statements.ts';
 
 const EN = 'The foreign ministers met in Tokyo on Monday.\nThey agreed to strengthen cooperation on supply chains.';
 const JA = '両外相は月曜日に東京で会談した。\n両外相はサプライチェーンに関する協力を強化することで一致した。';
@@ -11,6 +12,7 @@ describe('http/export-query', () => {
   let tmp: ReturnType<typeof tempDir>;
   let server: RunningServer;
   let jaStatement: number;
+  let sentenceStatement: number;
 
   const api = async (path: string, init: RequestInit = {}) => {
     const res = await fetch(new URL(path, server.url), init);
@@ -34,6 +36,9 @@ describe('http/export-query', () => {
     });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     jaStatement = res.body.statement.id;
+    const more = await api('/api/statements', { method: 'POST', headers: { 'X-Reviewer': 'alice', 'Content-Type': 'application/json' }, body: JSON.stringify(SENTENCES) });
+    expect(more.status, JSON.stringify(more.body)).to.equal(201);
+    sentenceStatement = more.body.statement.id;
   });
   after(async () => {
     await server.close();
@@ -48,5 +53,19 @@ describe('http/export-query', () => {
       ['en', 'ja-JP', 'The foreign ministers met in Tokyo on Monday.', '両外相は月曜日に東京で会談した。'],
       ['en', 'ja-JP', 'They agreed to strengthen cooperation on supply chains.', '両外相はサプライチェーンに関する協力を強化することで一致した。'],
     ]);
+  });
+
+  it('min_confidence at sentence level leaves out sentence pairs below it, not only rows', async () => {
+    const jsonl = async (query: string) => ((await api(`/api/export?format=jsonl&statement=${sentenceStatement}${query}`)).body as string).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const rows = new Map((await jsonl('')).map((u) => [u.bead_id, u.confidence]));
+    const sentences = await jsonl('&level=sentence');
+    // The least sure sentence pair: its row is surer (the row is kept, the pair must not be).
+    const weak = sentences.reduce((a, u) => (u.confidence < a.confidence ? u : a));
+    expect(weak.confidence).to.be.below(rows.get(weak.bead_id)!);
+    const threshold = (weak.confidence + rows.get(weak.bead_id)!) / 2;
+    const kept = await jsonl(`&level=sentence&min_confidence=${threshold}`);
+    expect(kept.length).to.be.greaterThan(0);
+    expect(kept.filter((u) => u.confidence < threshold)).to.deep.equal([]);
+    expect(kept.length).to.equal(sentences.filter((u) => u.confidence >= threshold).length);
   });
 });

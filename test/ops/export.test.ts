@@ -9,6 +9,7 @@ import { corpusUnits, exportCorpus, firstPair } from '../../server/ops/export.ts
 import type { ExportFormat } from '../../server/formats/export/types.ts';
 import { useTempDb } from '../helpers.ts';
 import { RATIO_DOC } from '../fixtures/ratio-doc.ts';
+import { SENTENCES } from '../fixtures/import-aligned/statements.ts';
 
 // English from an HTML list (no markers), Korean in ministry bullet style, one paragraph a line.
 const EN = [
@@ -202,5 +203,26 @@ describe('ops/export: a language stored with a subtag', () => {
     ]);
     // Moses files and an XLIFF document without a pair take the first statement's, as base codes.
     expect(firstPair(db, {})).to.deep.equal(['en', 'ja']);
+  });
+});
+
+describe('ops/export: --min-confidence at sentence level', () => {
+  let db: Db;
+  useTempDb((opened) => {
+    db = opened;
+    importStatement(db, SENTENCES, 'tester');
+  });
+
+  it('leaves out a sentence pair below the threshold even when its row is above it', () => {
+    const rows = new Map([...corpusUnits(db, {})].map((u) => [u.beadId, u.confidence]));
+    const all = [...corpusUnits(db, { level: 'sentence' })];
+    // The three English sentences Korean says in one: their row is sure, the pair much less.
+    const weak = all.find((u) => u.src.startsWith('They agreed on catch quotas for 2026. The quotas'))!;
+    const threshold = (weak.confidence + rows.get(weak.beadId)!) / 2;
+    expect(rows.get(weak.beadId)!).to.be.above(threshold);
+    const kept = [...corpusUnits(db, { level: 'sentence', minConfidence: threshold })];
+    expect(kept.every((u) => u.confidence >= threshold)).to.equal(true);
+    expect(kept.map((u) => u.src)).to.deep.equal(all.filter((u) => u.confidence >= threshold).map((u) => u.src));
+    expect(kept.some((u) => u.beadId === weak.beadId)).to.equal(false);
   });
 });
