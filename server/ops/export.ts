@@ -29,7 +29,7 @@ export interface CorpusQuery extends Omit<ExportFilter, 'pageSize'> {
 
 type Out = NodeJS.WritableStream | { src: NodeJS.WritableStream; tgt: NodeJS.WritableStream };
 
-function toUnit(b: ExportBead, src: string, tgt: string): ExportUnit {
+function toUnit(b: ExportBead, src: string, tgt: string, srcParagraphs = b.src, tgtParagraphs = b.tgt): ExportUnit {
   return {
     statementId: b.statementId,
     title: b.title,
@@ -40,8 +40,8 @@ function toUnit(b: ExportBead, src: string, tgt: string): ExportUnit {
     tgtLang: b.tgtLang,
     src,
     tgt,
-    srcParagraphs: b.src.map((p) => p.n),
-    tgtParagraphs: b.tgt.map((p) => p.n),
+    srcParagraphs: srcParagraphs.map((p) => p.n),
+    tgtParagraphs: tgtParagraphs.map((p) => p.n),
     status: b.status,
     confidence: b.confidence,
     flags: b.flags.map((f) => ({ category: f.category, severity: f.severity, status: f.status, comment: f.comment, author: f.author })),
@@ -49,11 +49,29 @@ function toUnit(b: ExportBead, src: string, tgt: string): ExportUnit {
 }
 
 /**
- * Segments as a corpus carries them: each paragraph/sentence without its list marker ("- ", "ㅇ ",
- * "1. "), which usually stands on one side only. The stored text keeps its markers for review.
+ * Segments (paragraphs or sentences) as a corpus carries them: each without its list marker ("- ",
+ * "ㅇ ", "1. "), which usually stands on one side only, and without those that hold no word (a lone
+ * "ㅇ", an editorial "[…]") beside others that do. A side of nothing but such segments is kept whole,
+ * for corpusUnits to leave the pair out as it always has. The stored text keeps it all for review.
  */
-function corpusText(segments: string[]): string[] {
-  return segments.map(withoutListMarker);
+function corpusSegments<T extends { text: string }>(segments: readonly T[]): T[] {
+  const stripped = segments.map((x) => ({ ...x, text: withoutListMarker(x.text) }));
+  const worded = stripped.filter((x) => hasWords(x.text));
+  return worded.length > 0 ? worded : stripped;
+}
+
+const texts = (segments: readonly { text: string }[]) => segments.map((x) => x.text);
+
+/** The sentences of a sentence pair's side as one segment (see corpusSegments), joined by spaces. */
+function sentencesText(sentences: readonly string[], picked: readonly number[]): string {
+  return texts(corpusSegments(picked.map((i) => ({ text: sentences[i]! })))).join(' ');
+}
+
+/** A row's paragraphs as one unit: the paragraphs a corpus carries (corpusSegments), numbers and all. */
+function paragraphUnit(b: ExportBead): ExportUnit {
+  const src = corpusSegments(b.src);
+  const tgt = corpusSegments(b.tgt);
+  return toUnit(b, texts(src).join('\n'), texts(tgt).join('\n'), src, tgt);
 }
 
 /** The unit with its sides exchanged (a Korean-first statement in an English→Korean export). */
@@ -87,7 +105,7 @@ export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Gen
 
 /**
  * Pairs with both sides non-empty, as export units; sentence level re-aligns inside each bead.
- * Every format goes through here, so list markers are taken off here (see corpusText).
+ * Every format goes through here, so list markers are taken off here (see corpusSegments).
  */
 function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUnit> {
   const glossary = q.level === 'sentence' ? dbGlossary(db, opts) : undefined;
@@ -102,11 +120,11 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
   };
   for (const b of iterateExportBeads(db, q)) {
     if (b.src.length === 0 || b.tgt.length === 0) {
-      if (q.oneSided && q.level !== 'sentence') yield toUnit(b, corpusText(b.src.map((p) => p.text)).join('\n'), corpusText(b.tgt.map((p) => p.text)).join('\n'));
+      if (q.oneSided && q.level !== 'sentence') yield paragraphUnit(b);
       continue;
     }
     if (q.level !== 'sentence') {
-      yield toUnit(b, corpusText(b.src.map((p) => p.text)).join('\n'), corpusText(b.tgt.map((p) => p.text)).join('\n'));
+      yield paragraphUnit(b);
       continue;
     }
     const { src: ss, tgt: ts, beads } = sentencePairs(b.src.map((p) => p.text), b.tgt.map((p) => p.text), { srcLang: b.srcLang, tgtLang: b.tgtLang, glossary, vocabulary, lengthRatio: ratioOf(b) });
@@ -114,7 +132,7 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
       if (sb.src.length === 0 || sb.tgt.length === 0) continue;
       // Each sentence is stripped, not the joined pair: the first one carries its paragraph's marker,
       // a later one may open with an inline item number ("…합의했다. 2. 양측은…").
-      const u = toUnit(b, corpusText(sb.src.map((i) => ss[i]!)).join(' '), corpusText(sb.tgt.map((i) => ts[i]!)).join(' '));
+      const u = toUnit(b, sentencesText(ss, sb.src), sentencesText(ts, sb.tgt));
       u.confidence = Math.min(b.confidence, sb.confidence);
       // The query kept the bead by its own confidence; the unit carries its sentence pair's too.
       if (q.minConfidence !== undefined && u.confidence < q.minConfidence) continue;

@@ -7,7 +7,7 @@ import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseMoses, parseTmx, parseTsv, parseXliff, type MosesFile, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
-import { singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
+import { hasWords, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
@@ -261,8 +261,8 @@ function sentenceRuns(sentences: readonly string[], units: readonly string[]): b
  * hash), or — for a twintext export imported back where it was made, whose paragraphs lost their list
  * markers and its one-sided rows — the statement of the same id whose current texts hold every
  * exported paragraph, in order. A sentence-level export holds sentences instead of paragraphs: each
- * of its segments must then be a run of the stored text's sentences, as the export splits them
- * (list markers off), in order.
+ * of its segments must then be a run of the stored text's sentences with words, as the export splits
+ * them (list markers off), in order.
  */
 function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): number | undefined {
   const byHash = findImported(db, p.hashes);
@@ -280,7 +280,8 @@ function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): numb
     // Every exported paragraph, in order, among the stored ones (with or without its list marker): an
     // export without paragraph numbers (XLIFF) or without its one-sided rows leaves some out, never reorders them.
     if (inOrderAmong(stored, exported, (have, want) => singleSpaced(have) === want || singleSpaced(withoutListMarker(have)) === want)) continue;
-    const sentences = stored.flatMap((c) => splitSentences(c, t.lang)).map((x) => singleSpaced(withoutListMarker(x)));
+    // The export leaves out the sentences without a word (a lone "[…]") beside others.
+    const sentences = stored.flatMap((c) => splitSentences(c, t.lang)).map((x) => singleSpaced(withoutListMarker(x))).filter(hasWords);
     if (!sentenceRuns(sentences, exported)) return undefined;
   }
   return p.first.statementId;

@@ -2,9 +2,11 @@
 import { expect } from 'chai';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { PassThrough } from 'node:stream';
-import type { Db } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
 import { getStatementView } from '../../server/ops/review.ts';
+import { editAlignment } from '../../server/ops/edit.ts';
+import { importAlignedCorpus } from '../../server/ops/import-aligned.ts';
+import { openDb, type Db } from '../../server/store/db.ts';
 import { corpusUnits, exportCorpus, firstPair } from '../../server/ops/export.ts';
 import type { ExportFormat } from '../../server/formats/export/types.ts';
 import { useTempDb } from '../helpers.ts';
@@ -129,6 +131,44 @@ describe('ops/export: sides without words', () => {
     expect(view.beads.map((b) => b.exportable)).to.deep.equal([false, true]);
     const units = [...corpusUnits(db, {})];
     expect(units.map((u) => [u.src, u.tgt])).to.deep.equal([['They agreed to meet again.', '양측은 다시 만나기로 합의하였다.']]);
+  });
+});
+
+describe('ops/export: a bullet or a mark merged into a row', () => {
+  let db: Db;
+  useTempDb((opened) => {
+    db = opened;
+    importStatement(db, {
+      preSplit: true,
+      texts: {
+        en: 'The vice ministers met in Seoul on October 2.\nThe two sides discussed regional security and agreed to expand joint exercises next year.\nThey will meet again in Washington.',
+        ko: '양국 차관은 10월 2일 서울에서 회담하였다.\nㅇ\n[…]\n양측은 역내 안보 문제를 논의하고 내년 연합연습을 확대하기로 합의하였다.\n양측은 워싱턴에서 다시 만날 예정이다.',
+      },
+    }, 'tester');
+    // A reviewer merges the lone bullet and the editorial mark into the row they stand above.
+    for (let k = 0; k < 2; k++) {
+      const b = getStatementView(db, 1).alignment!.beads.find((x) => x.tgt.some((p) => p.text.startsWith('양측은 역내')))!;
+      editAlignment(db, { op: 'merge', beadId: b.id, version: b.version }, 'tester');
+    }
+  });
+
+  it('leaves the paragraphs without words out of the segment, at both levels, and their numbers with them', async () => {
+    const merged = getStatementView(db, 1).alignment!.beads[1]!;
+    expect(merged.tgt.map((p) => p.text)).to.deep.equal(['ㅇ', '[…]', '양측은 역내 안보 문제를 논의하고 내년 연합연습을 확대하기로 합의하였다.']);
+    for (const level of ['paragraph', 'sentence'] as const) {
+      const unit = [...corpusUnits(db, { level })].find((u) => u.beadId === merged.id)!;
+      expect(unit.tgt, level).to.equal('양측은 역내 안보 문제를 논의하고 내년 연합연습을 확대하기로 합의하였다.');
+    }
+    expect([...corpusUnits(db, {})].find((u) => u.beadId === merged.id)!.tgtParagraphs).to.deep.equal([4]);
+    // Export → import → export stays identical: the paragraph numbers name the lines the unit holds.
+    const tsv = await exported(db, 'tsv');
+    const other = openDb(':memory:');
+    try {
+      importAlignedCorpus(other, tsv, 'tsv', 'tester');
+      expect(await exported(other, 'tsv')).to.equal(tsv);
+    } finally {
+      other.close();
+    }
   });
 });
 
