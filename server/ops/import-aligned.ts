@@ -7,7 +7,7 @@ import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseMoses, parseTmx, parseTsv, parseXliff, type MosesFile, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
-import { hasWords, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
+import { CONTROL_CHAR, hasWords, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
@@ -112,6 +112,17 @@ function codes<T extends { units: ExportUnit[] }>(r: T): T {
     u.tgtLang = langCode(u.tgtLang);
   }
   return r;
+}
+
+const CONTROL = new RegExp(CONTROL_CHAR.source, 'gu');
+
+/**
+ * A segment as a text import leaves its text (formats/decode.ts): CR and CRLF line breaks as LF, a
+ * form feed a line break, the other control characters (a vertical tab, ESC) dropped, composed (NFC).
+ * A corpus brings them escaped (JSONL "\f", TSV "\r"), past the decoding of the file.
+ */
+function cleanSegment(s: string): string {
+  return s.replace(/\r\n?|\f/g, '\n').replace(CONTROL, '').normalize('NFC');
 }
 
 const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -316,7 +327,12 @@ const formatName = (format: AlignedFormat | 'moses') => (format === 'moses' ? 'M
 function storeCorpus(db: Db, parsed: Parsed, format: AlignedFormat | 'moses', actor: string, opts: OpsOptions, sourceNames: Record<string, string> = {}): CorpusImport {
   const { units, where, group, untranslated = 0 } = parsed;
   if (units.length === 0) throw new InputError(`the ${formatName(format)} ${format === 'moses' ? 'files hold' : 'file holds'} no translation units`);
-  units.forEach((u, i) => checkUnit(u, where[i] ?? `${formatName(format)} unit ${i + 1}`));
+  units.forEach((u, i) => {
+    // checkUnit refuses a segment that is not text.
+    if (typeof u.src === 'string') u.src = cleanSegment(u.src);
+    if (typeof u.tgt === 'string') u.tgt = cleanSegment(u.tgt);
+    checkUnit(u, where[i] ?? `${formatName(format)} unit ${i + 1}`);
+  });
   // One statement per statement id, with one alignment per language pair (English→Korean and
   // English→Japanese for a trilateral statement), in the order the file gives them: the export
   // lists alignments in the order they were made, and the import makes them in that order again.

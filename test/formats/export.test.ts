@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { isExportFormat, writeExport } from '../../server/formats/export/index.ts';
+import { mosesLine } from '../../server/formats/export/moses.ts';
 import type { ExportOptions, ExportUnit } from '../../server/formats/export/types.ts';
 import { Collector, omissionUnit, sampleUnits } from './export-helpers.ts';
 import { validateWithDtd } from './xmllint.ts';
@@ -239,6 +240,17 @@ describe('formats/export', () => {
       expect(src.text()).to.equal('The two sides met in Seoul. They agreed to meet again.\nTabs\tand \u0001control chars.\n');
       expect(tgt.text()).to.equal('양측은 서울에서 만났다. 양측은 다시 만나기로 했다.\n탭\t문자.\n');
       expect(src.text().split('\n').length).to.equal(tgt.text().split('\n').length);
+    });
+
+    it('keeps one segment a line for readers that break lines at \\v, \\f and \\x1c–\\x1e too (Python splitlines)', async () => {
+      const src = new Collector();
+      const tgt = new Collector();
+      const unit = { ...sampleUnits()[0]!, src: 'The two sides met in Seoul.\u000bThey agreed\u000c to meet\u001c again\u001d in\u001e May.', tgt: '양측은 서울에서 만났다.\u000c양측은 5월에 다시 만나기로 했다.' };
+      await writeExport('moses', [unit], { src, tgt });
+      expect(src.text()).to.equal('The two sides met in Seoul. They agreed to meet again in May.\n');
+      expect(tgt.text()).to.equal('양측은 서울에서 만났다. 양측은 5월에 다시 만나기로 했다.\n');
+      // Every character str.splitlines() breaks at, given a word on each side: one line, single spaces.
+      expect(mosesLine('a\nb\rc\u000bd\u000ce\u001cf\u001dg\u001eh\u0085i\u2028j\u2029k')).to.equal('a b c d e f g h i j k');
     });
 
     it('refuses a single stream, as the other formats refuse a pair', async () => {

@@ -247,6 +247,25 @@ describe('ops/import-aligned', () => {
     expect(dbDigest(b)).to.equal(before);
   });
 
+  it('stores escaped control characters and CR line breaks of a JSONL or TSV corpus as a text import would, so every export carries the segments back', async () => {
+    const unit = (id: number, en: string, ko: string) =>
+      JSON.stringify({ translation: { en, ko }, statement_id: id, title: 'Korea–Canada Energy Policy Dialogue', date: '2026-03-04', bead_id: id, position: 1, src_paragraphs: [1, 2], tgt_paragraphs: [1, 2], status: 'auto', confidence: 0.9, flags: [] });
+    // Windows line breaks, a page break (form feed) between paragraphs, Word's vertical tab, a stray separator.
+    const jsonl = unit(1, 'The two sides met in Ottawa.\r\nThey agreed\u000b to launch a joint study.', '양측은 오타와에서 만났다.\f양측은 공동연구를\u001e 시작하기로 합의하였다.') + '\n';
+    const header = 'src_lang\ttgt_lang\tsrc\ttgt\tstatement_id\ttitle\tdate\tbead_id\tposition\tsrc_paragraphs\ttgt_paragraphs\tstatus\tconfidence\tflags';
+    const tsv = `${header}\nen\tko\tThe fifth dialogue will be held in Seoul.\\r\\nBoth sides thanked the hosts.\t제5차 대화는 서울에서 개최될 예정이다.\\r양측은 주최 측에 사의를 표하였다.\t2\tFifth dialogue\t2026-03-05\t2\t1\t1,2\t1,2\tauto\t0.9\t\n`;
+    importAlignedCorpus(b, jsonl, 'jsonl', 'importer');
+    importAlignedCorpus(b, tsv, 'tsv', 'importer');
+    const stored = (b.prepare('SELECT content FROM paragraphs ORDER BY id').all() as { content: string }[]).map((r) => r.content);
+    expect(stored).to.deep.equal([
+      'The two sides met in Ottawa.', 'They agreed to launch a joint study.', '양측은 오타와에서 만났다.', '양측은 공동연구를 시작하기로 합의하였다.',
+      'The fifth dialogue will be held in Seoul.', 'Both sides thanked the hosts.', '제5차 대화는 서울에서 개최될 예정이다.', '양측은 주최 측에 사의를 표하였다.',
+    ]);
+    // Each unit keeps its two paragraphs, numbered as in the file.
+    const again = (await exported(b, 'jsonl')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(again.map((u) => [u.src_paragraphs, u.tgt_paragraphs])).to.deep.equal([[[1, 2], [1, 2]], [[1, 2], [1, 2]]]);
+  });
+
   it('rejects malformed input without writing anything', () => {
     const before = dbDigest(b);
     expect(() => importAlignedCorpus(b, '<tmx><body><tu>', 'tmx', 'x')).to.throw(InputError, /malformed TMX/);

@@ -3,9 +3,13 @@ import { Sink } from './sink.ts';
 import { hasBothSides } from './units.ts';
 import type { UnitSource } from './types.ts';
 
-/** A unit's internal paragraph breaks become spaces: Moses is strictly one segment per line. */
+/**
+ * A unit's internal paragraph breaks become spaces: Moses is strictly one segment per line. Line
+ * breaks are what any reader may take for one: besides CR and LF, the vertical tab, form feed and
+ * the file, group and record separators (\x1c–\x1e), which Python's splitlines() breaks at.
+ */
 export function mosesLine(s: string): string {
-  return s.replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ').trim();
+  return s.replace(/\s*[\r\n\v\f\x1c-\x1e\u2028\u2029\u0085]+\s*/g, ' ').trim();
 }
 
 export async function writeMoses(
