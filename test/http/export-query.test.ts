@@ -68,4 +68,23 @@ describe('http/export-query', () => {
     expect(kept.filter((u) => u.confidence < threshold)).to.deep.equal([]);
     expect(kept.length).to.equal(sentences.filter((u) => u.confidence >= threshold).length);
   });
+
+  it('refuses an unknown or misspelt parameter with a 400 naming it, instead of exporting the whole corpus', async () => {
+    for (const [path, name] of [
+      [`/api/export?format=tsv&statement[]=${jaStatement}`, 'statement[]'],
+      ['/api/export?format=tsv&minConfidence=0.99', 'minConfidence'],
+      ['/api/export?format=tsv&exclude_open_flag=1', 'exclude_open_flag'],
+      [`/api/export?format=tsv&statement_id=${jaStatement}`, 'statement_id'],
+      [`/api/report?format=csv&statement_id=${jaStatement}`, 'statement_id'],
+      ['/api/report?format=html&include_info=1', 'include_info'],
+    ] as const) {
+      const res = await api(path);
+      expect(res.status, path).to.equal(400);
+      expect(res.body.error, path).to.include(`unknown parameter "${name}"`);
+    }
+    // Every parameter the review page sends is known.
+    const ok = await api(`/api/export?format=tmx&status=confirmed&statement=${jaStatement}&exclude_open_flags=1&level=sentence&pair=en-ja`);
+    expect(ok.status).to.equal(200);
+    expect((await api(`/api/report?format=html&statement=${jaStatement}&info=1`)).status).to.equal(200);
+  });
 });

@@ -10,6 +10,19 @@ import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts
 import { HttpError } from '../errors.ts';
 import { body, idList, idParam, type RouteContext } from '../request.ts';
 
+/** The query parameters of GET /api/export and GET /api/report. */
+const EXPORT_PARAMS = ['format', 'status', 'statement', 'level', 'min_confidence', 'exclude_open_flags', 'one_sided', 'lang_tag', 'pair'] as const;
+const REPORT_PARAMS = ['format', 'statement', 'info'] as const;
+
+/**
+ * Refuses a parameter the route does not know: a misspelt filter (statement_id=2, minConfidence=0.99)
+ * would otherwise be ignored, and the download hold the whole corpus without a word.
+ */
+function onlyParams(query: Record<string, unknown>, known: readonly string[]): void {
+  for (const k of Object.keys(query))
+    if (!known.includes(k)) throw new HttpError(400, 'bad_request', `unknown parameter "${k.slice(0, 40)}" (${known.join(', ')})`);
+}
+
 export function corpusRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
   r.get('/meta', (_req, res) => {
@@ -38,6 +51,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
 
   r.get('/report', (req, res) => {
     c.editorsOnly(req, res);
+    onlyParams(req.query, REPORT_PARAMS);
     const format = String(req.query.format ?? 'html');
     if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
     const ids = idList(req.query.statement, 'statement');
@@ -52,6 +66,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
 
   r.get('/export', async (req, res) => {
     c.editorsOnly(req, res);
+    onlyParams(req.query, EXPORT_PARAMS);
     const format = String(req.query.format ?? 'tsv');
     if (!isExportFormat(format) || format === 'moses')
       throw new HttpError(400, 'bad_request', `unknown export format "${format}" (tmx, xliff, tsv, csv, jsonl)`);
