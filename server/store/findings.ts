@@ -103,6 +103,9 @@ export interface ReportRow {
   statementDate: string | null;
   beadId: number | null;
   beadPosition: number | null;
+  /** The language pair of the row's alignment (a trilateral statement has two rows numbered 4). */
+  srcLang: string;
+  tgtLang: string;
   category: string;
   severity: string;
   status: string;
@@ -123,13 +126,13 @@ export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
     .prepare(
       `SELECT * FROM (
          SELECT 'flag' AS kind, f.id, s.id AS statementId, s.title AS statementTitle, s.date AS statementDate, b.id AS beadId,
-                b.position AS beadPosition, f.category, f.severity, f.status, f.author, f.comment, f.created_at AS createdAt,
+                b.position AS beadPosition, ts.lang AS srcLang, tt.lang AS tgtLang, f.category, f.severity, f.status, f.author, f.comment, f.created_at AS createdAt,
                 (SELECT group_concat(line, char(10)) FROM (SELECT c.author || ': ' || c.body AS line FROM flag_comments c WHERE c.flag_id = f.id ORDER BY c.id)) AS thread
          FROM flags f JOIN beads b ON b.id = f.bead_id JOIN alignments a ON a.id = b.alignment_id JOIN statements s ON s.id = a.statement_id
          ${CURRENT_TEXTS}
          WHERE 1 ${filter}
          UNION ALL
-         SELECT 'finding', fi.id, s.id, s.title, s.date, b.id, b.position, fi.check_id, fi.severity, fi.status, 'twintext', fi.message, fi.created_at, NULL
+         SELECT 'finding', fi.id, s.id, s.title, s.date, b.id, b.position, ts.lang, tt.lang, fi.check_id, fi.severity, fi.status, 'twintext', fi.message, fi.created_at, NULL
          FROM findings fi JOIN alignments a ON a.id = fi.alignment_id JOIN statements s ON s.id = a.statement_id
          ${CURRENT_TEXTS}
          LEFT JOIN beads b ON b.id = fi.bead_id

@@ -7,6 +7,9 @@ import { runStatementChecks, statementFindings, decideFinding } from '../../serv
 import { buildReport } from '../../server/ops/report.ts';
 import { importVersion } from '../../server/ops/versions.ts';
 import { NotFoundError } from '../../server/core/errors.ts';
+import { importStatement } from '../../server/ops/import.ts';
+import { listAlignments, listBeads } from '../../server/store/beads.ts';
+import { TRILATERAL } from '../fixtures/import-aligned/statements.ts';
 import { useTempDb } from '../helpers.ts';
 
 describe('ops/report', () => {
@@ -105,6 +108,25 @@ describe('ops/report', () => {
     expect(rows.every((r) => r.source_text !== '' || r.target_text !== '')).to.equal(true);
     // The number the new version fixed is no longer reported.
     expect(rows.some((r) => r.comment!.includes('1조 4,028억'))).to.equal(false);
+  });
+
+  it('says which language pair a row of a trilateral statement belongs to: CSV columns, a label on the page', () => {
+    const { statementId } = importStatement(db, TRILATERAL, 'tester', { runChecks: false });
+    for (const a of listAlignments(db, statementId)) {
+      const row2 = listBeads(db, a.id).find((b) => b.position === 2)!;
+      addFlag(db, row2.id, { category: 'meaning', comment: 'Is "clear violation" rendered the same way?' }, 'alice');
+    }
+    const rows = parse(buildReport(db, 'csv', [statementId]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.row, r.src_lang, r.tgt_lang, r.target_text.slice(0, 6)])).to.deep.equal([
+      ['2', 'en', 'ko', '장관들은 6'],
+      ['2', 'en', 'ja', '外相たちは、'],
+    ]);
+    const html = buildReport(db, 'html', [statementId], '2026-01-01T00:00:00Z');
+    expect(html.match(/<td>2<div class="pair">(EN–KO|EN–JA)<\/div><\/td>/g)).to.deep.equal(['<td>2<div class="pair">EN–KO</div></td>', '<td>2<div class="pair">EN–JA</div></td>']);
+    expect(html).to.include(`Statement ${statementId} · 2026-06-20 · EN–KO, EN–JA · 2 items`);
+    // A bilingual statement names its one pair in its heading only.
+    const bilingual = buildReport(db, 'html', [ids[0]!], '2026-01-01T00:00:00Z');
+    expect(bilingual).to.include(' · EN–KO · 2 items').and.not.include('class="pair"');
   });
 
   it('names an unknown statement', () => {
