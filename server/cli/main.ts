@@ -15,7 +15,7 @@ import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocab
 import { learnLexicon } from '../core/lexicon.ts';
 import { isNamedLanguage, languageProblem } from '../core/lang.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
-import { parseLangPair, parseLangTag } from '../formats/export/types.ts';
+import { parseConfidence, parseLangPair, parseLangTag } from '../formats/export/types.ts';
 import type { Bead } from '../core/types.ts';
 import type { Db } from '../store/db.ts';
 import type { ReportFormat } from './heavy.ts';
@@ -99,10 +99,12 @@ function filePair(o: { srcLang?: string; tgtLang?: string }): { srcLang: string;
   return { srcLang, tgtLang };
 }
 
-/** "en-ko" → ["en", "ko"]: two different language codes. */
+/** "en-ko" → ["en", "ko"]: two different codes of languages (not "en-xx"). */
 function parsePair(v: string): [string, string] {
   const pair = parseLangPair(v);
   if (!pair) throw new UsageError(`--pair must be two different language codes like en-ko, got "${v}"`);
+  const why = languageProblem(pair[0], false) ?? languageProblem(pair[1], false);
+  if (why) throw new UsageError(`--pair ${v}: ${why}`);
   return pair;
 }
 
@@ -429,8 +431,8 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
-        const minConfidence = o.minConfidence === undefined ? undefined : Number(o.minConfidence);
-        if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
+        const minConfidence = o.minConfidence === undefined ? undefined : parseConfidence(o.minConfidence);
+        if (minConfidence === null) throw new UsageError(`--min-confidence must be a number from 0 to 1 (such as 0.8), got "${o.minConfidence}"`);
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
         if (o.oneSided && !oneSidedFits(o.format, o.level)) throw new UsageError('--one-sided works with --format tsv, csv or jsonl at paragraph level');
         const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags, oneSided: o.oneSided } as const;

@@ -39,4 +39,17 @@ describe('cli export and report', () => {
     const list = await runCli(['list', '--db', db]);
     expect(list.stdout.trimEnd().split('\n')).to.have.length(1);
   });
+
+  it('refuses --pair with a code of no language and --min-confidence that is not a plain decimal from 0 to 1 (exit 2, one line)', async () => {
+    for (const [args, message] of [
+      [['--pair', 'en-xx'], 'twintext: --pair en-xx: "xx" is not a known language code (ISO 639, such as en, ko or ja)\n'],
+      [['--min-confidence', ''], 'twintext: --min-confidence must be a number from 0 to 1 (such as 0.8), got ""\n'],
+      [['--min-confidence', '0x1'], 'twintext: --min-confidence must be a number from 0 to 1 (such as 0.8), got "0x1"\n'],
+    ] as const) {
+      const r = await runCli(['export', '--format', 'tsv', ...args, '--db', db]);
+      expect([r.code, r.stderr, r.stdout], args.join(' ')).to.deep.equal([2, message, '']);
+    }
+    const ok = await runCli(['export', '--format', 'tsv', '--min-confidence', '0.5', '--db', db]);
+    expect(ok.code, ok.stderr).to.equal(0);
+  });
 });

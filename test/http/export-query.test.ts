@@ -87,4 +87,21 @@ describe('http/export-query', () => {
     expect(ok.status).to.equal(200);
     expect((await api(`/api/report?format=html&statement=${jaStatement}&info=1`)).status).to.equal(200);
   });
+
+  it('refuses a pair with a code of no language, and a confidence that is not a plain decimal from 0 to 1', async () => {
+    for (const [query, message] of [
+      ['&pair=en-xx', /"pair": "xx" is not a known language code/],
+      ['&pair=kor-en', /"pair": "kor" is written "ko"/],
+      ['&min_confidence=', /"min_confidence" must be a number from 0 to 1 \(such as 0\.8\), got ""/],
+      ['&min_confidence=0x1', /got "0x1"/],
+      ['&min_confidence=1e-1', /got "1e-1"/],
+      ['&min_confidence=%200.5', /got " 0.5"/],
+      ['&min_confidence=1.01', /got "1.01"/],
+    ] as const) {
+      const res = await api(`/api/export?format=tsv${query}`);
+      expect(res.status, query).to.equal(400);
+      expect(res.body.error, query).to.match(message);
+    }
+    for (const ok of ['0', '1', '0.85', '.5', '1.0']) expect((await api(`/api/export?format=tsv&min_confidence=${ok}`)).status, ok).to.equal(200);
+  });
 });

@@ -47,15 +47,28 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['tmx', 'xliff', 'tsv', '
 export type UnitSource = AsyncIterable<ExportUnit> | Iterable<ExportUnit>;
 
 /**
- * "en=en-US": a language of the corpus and the BCP 47 tag to write for it in TMX/XLIFF; null when
- * the text does not look like that (the CLI's --lang-tag and the API's lang_tag).
+ * "en-ko" → ["en", "ko"]: an export's language pair, source first (two different codes), or null;
+ * whether each code names a language is languageProblem's to say (core/lang.ts).
  */
-/** "en-ko" → ["en", "ko"]: an export's language pair, source first (two different codes), or null. */
 export function parseLangPair(v: string): [src: string, tgt: string] | null {
   const m = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v);
   return m && m[1] !== m[2] ? [m[1]!, m[2]!] : null;
 }
 
+/**
+ * "0.85" → 0.85: a confidence threshold (the CLI's --min-confidence and the API's min_confidence), or
+ * null for anything but a plain decimal from 0 to 1. Number() would take "" for 0 and "0x1" for 1.
+ */
+export function parseConfidence(v: string): number | null {
+  if (!/^(?:[01](?:\.\d*)?|\.\d+)$/.test(v)) return null;
+  const x = Number(v);
+  return x >= 0 && x <= 1 ? x : null;
+}
+
+/**
+ * "en=en-US": a language of the corpus and the BCP 47 tag to write for it in TMX/XLIFF; null when
+ * the text does not look like that (the CLI's --lang-tag and the API's lang_tag).
+ */
 export function parseLangTag(v: string): [lang: string, tag: string] | null {
   const m = /^([a-z]{2,3})=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/.exec(v);
   return m ? [m[1]!, m[2]!] : null;

@@ -4,7 +4,8 @@ import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm }
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
 import { exportCorpus, oneSidedFits, requireStatements } from '../../ops/export.ts';
 import { TOOL_VERSION } from '../../ops/context.ts';
-import { parseLangPair, parseLangTag } from '../../formats/export/types.ts';
+import { parseConfidence, parseLangPair, parseLangTag } from '../../formats/export/types.ts';
+import { languageProblem } from '../../core/lang.ts';
 import { buildReport } from '../../ops/report.ts';
 import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts';
 import { HttpError } from '../errors.ts';
@@ -78,9 +79,9 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     // The CLI's other filters and language tags, with the same rules (see `twintext export --help`).
     let minConfidence: number | undefined;
     if (req.query.min_confidence !== undefined) {
-      minConfidence = Number(req.query.min_confidence);
-      if (typeof req.query.min_confidence !== 'string' || !(minConfidence >= 0 && minConfidence <= 1))
-        throw new HttpError(400, 'bad_request', '"min_confidence" must be a number from 0 to 1');
+      const x = typeof req.query.min_confidence === 'string' ? parseConfidence(req.query.min_confidence) : null;
+      if (x === null) throw new HttpError(400, 'bad_request', `"min_confidence" must be a number from 0 to 1 (such as 0.8), got "${String(req.query.min_confidence).slice(0, 40)}"`);
+      minConfidence = x;
     }
     const flagsParam = req.query.exclude_open_flags;
     if (flagsParam !== undefined && flagsParam !== '1' && flagsParam !== 'true' && flagsParam !== '0' && flagsParam !== 'false')
@@ -103,6 +104,8 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     if (req.query.pair !== undefined) {
       const p = typeof req.query.pair === 'string' ? parseLangPair(req.query.pair) : null;
       if (!p) throw new HttpError(400, 'bad_request', `"pair" must be two different language codes like en-ko, got "${String(req.query.pair).slice(0, 40)}"`);
+      const why = languageProblem(p[0], false) ?? languageProblem(p[1], false);
+      if (why) throw new HttpError(400, 'bad_request', `"pair": ${why}`);
       pair = p;
     }
     // Before the download's headers: an unknown statement is a 404 with a JSON body, not an empty file.
