@@ -5,7 +5,7 @@ export { openDb } from '../store/db.ts';
 export { listStatements } from '../store/statements.ts';
 export { importStatement } from '../ops/import.ts';
 export { importVersion, storedLanguage } from '../ops/versions.ts';
-export { exportCorpus, firstPair, oneSidedFits, requireStatements } from '../ops/export.ts';
+export { exportCorpus, firstPair, oneSidedFits, requireStatements, statementPairs } from '../ops/export.ts';
 export { importManifest, readManifest } from '../ops/batch.ts';
 export { importAlignedCorpus, importMosesCorpus } from '../ops/import-aligned.ts';
 export { buildReport, type ReportFormat } from '../ops/report.ts';

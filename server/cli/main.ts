@@ -427,7 +427,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .addOption(dbOption())
     .action(
       async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; oneSided?: boolean; langTag?: Record<string, string>; db?: string }) => {
-        const { isExportFormat, openDb, exportCorpus, firstPair, oneSidedFits, requireStatements } = await heavy();
+        const { isExportFormat, openDb, exportCorpus, firstPair, oneSidedFits, requireStatements, statementPairs } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
         if (o.level !== 'paragraph' && o.level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, got "${o.level}"`);
@@ -456,12 +456,23 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
             return s;
           };
           const out = o.format === 'moses' ? { src: open(`${o.out}.${pair![0]}`), tgt: open(`${o.out}.${pair![1]}`) } : o.out ? open(o.out) : io.out;
-          const { count } = await exportCorpus(db, o.format, { ...filter, pair }, out, { langTags: o.langTag, toolVersion: VERSION });
+          const { count, otherPairs } = await exportCorpus(db, o.format, { ...filter, pair }, out, { langTags: o.langTag, toolVersion: VERSION });
           for (const s of streams) {
             s.end();
             await once(s, 'finish');
           }
           if (o.out) io.err.write(`twintext: exported ${count} pairs\n`);
+          // The pair XLIFF and Moses fell back on: the units of the others are not in the file, and the user did not ask for that.
+          const leftOut = [...otherPairs.values()].reduce((a, b) => a + b, 0);
+          if (!o.pair && leftOut > 0)
+            io.err.write(`twintext: left out ${leftOut} unit${leftOut === 1 ? '' : 's'} of other language pairs (${[...otherPairs.keys()].join(', ')}): XLIFF and Moses hold one pair (--pair chooses it)\n`);
+          // An empty file for a pair that is nowhere is a mistyped pair more often than an empty corpus.
+          if (o.pair && count === 0) {
+            const pairs = statementPairs(db, o.statement);
+            const [s, t] = o.pair;
+            if (!pairs.includes(`${s}-${t}`) && !pairs.includes(`${t}-${s}`))
+              io.err.write(`twintext: no ${o.statement ? 'statement asked for' : 'statement'} has the language pair ${s}-${t}, either way round (${pairs.length ? `the pairs there: ${pairs.join(', ')}` : 'there are no statements'})\n`);
+          }
         } finally {
           db.close();
         }

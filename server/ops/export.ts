@@ -2,7 +2,7 @@
 import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import { getStatement } from '../store/statements.ts';
-import { iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
+import { exportPairs, iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
 import { hasWords, withoutListMarker } from '../core/segment.ts';
 import { baseLanguage } from '../core/lang.ts';
 import { writeExport } from '../formats/export/index.ts';
@@ -85,8 +85,11 @@ export function firstPair(db: Db, q: CorpusQuery): [string, string] | undefined 
   return first.done ? undefined : [baseLanguage(first.value.srcLang), baseLanguage(first.value.tgtLang)];
 }
 
-/** Corpus units of the query, turned to its language pair when it names one (see CorpusQuery.pair). */
-export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Generator<ExportUnit> {
+/**
+ * Corpus units of the query, turned to its language pair when it names one (see CorpusQuery.pair).
+ * `otherPairs`, when given, counts the units left out for being of another pair, by pair ("en-ja").
+ */
+export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}, otherPairs?: Map<string, number>): Generator<ExportUnit> {
   const pair = q.pair;
   for (const u of unitsOf(db, q, opts)) {
     // A side that is only a bullet or an editorial mark ("ㅇ", "[…]") pairs nothing.
@@ -100,7 +103,16 @@ export function* corpusUnits(db: Db, q: CorpusQuery, opts: OpsOptions = {}): Gen
     const tgt = baseLanguage(u.tgtLang);
     if (src === pair[0] && tgt === pair[1]) yield u;
     else if (src === pair[1] && tgt === pair[0]) yield turned(u);
+    else if (otherPairs) otherPairs.set(`${src}-${tgt}`, (otherPairs.get(`${src}-${tgt}`) ?? 0) + 1);
   }
+}
+
+/**
+ * The language pairs (base codes, source first as aligned) of the statements (all when none), for
+ * saying that no statement has the pair an export asked for.
+ */
+export function statementPairs(db: Db, statementIds?: readonly number[]): string[] {
+  return [...new Set(exportPairs(db, statementIds).map(([s, t]) => `${baseLanguage(s)}-${baseLanguage(t)}`))];
 }
 
 /**
@@ -158,7 +170,7 @@ export async function exportCorpus(
   out: Out,
   exportOpts: ExportOptions = {},
   opts: OpsOptions = {},
-): Promise<{ count: number }> {
+): Promise<{ count: number; otherPairs: Map<string, number> }> {
   requireStatements(db, q.statementIds);
   if (q.oneSided && !oneSidedFits(format, q.level))
     throw new InputError('rows with one side empty are exported in TSV, CSV or JSONL at paragraph level only');
@@ -166,5 +178,7 @@ export async function exportCorpus(
   const query = (format === 'moses' || format === 'xliff') && !q.pair ? { ...q, pair: firstPair(db, q) } : q;
   // An export with no unit still names its pair in a TMX/XLIFF header: the one asked for.
   const pairLangs = query.pair ? { srcLang: query.pair[0], tgtLang: query.pair[1] } : {};
-  return writeExport(format, corpusUnits(db, query, opts), out, { ...pairLangs, ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);
+  const otherPairs = new Map<string, number>();
+  const { count } = await writeExport(format, corpusUnits(db, query, opts, otherPairs), out, { ...pairLangs, ...exportOpts, ...(q.level === 'sentence' ? { segtype: 'sentence' } : {}) } as ExportOptions);
+  return { count, otherPairs };
 }

@@ -63,6 +63,18 @@ export function pairedLengths(db: Db, statementId: number, srcLang: string, tgtL
   return [...byBead.values()].filter((x) => x.src > 0 && x.tgt > 0);
 }
 
+/** The language pairs (source, target, as stored) of the current alignments of the statements (all when none). */
+export function exportPairs(db: Db, statementIds: readonly number[] = []): [string, string][] {
+  const rows = q(db)
+    .prepare(
+      `SELECT ts.lang AS src, tt.lang AS tgt FROM alignments a ${CURRENT_TEXTS}
+       WHERE @all OR a.statement_id IN (SELECT value FROM json_each(@ids))
+       GROUP BY ts.lang, tt.lang ORDER BY MIN(a.id)`,
+    )
+    .all({ all: statementIds.length === 0 ? 1 : 0, ids: JSON.stringify(statementIds) }) as { src: string; tgt: string }[];
+  return rows.map((r) => [r.src, r.tgt]);
+}
+
 export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<ExportBead> {
   const pageSize = f.pageSize ?? 500;
   const where: string[] = ['(a.id > @lastA OR (a.id = @lastA AND b.position > @lastP))'];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli, tempDir } from '../helpers.ts';
 import { openDb } from '../../server/store/db.ts';
 import { importStatement } from '../../server/ops/import.ts';
+import { TRILATERAL } from '../fixtures/import-aligned/statements.ts';
 
 const EN = 'The foreign ministers met in Tokyo on Monday.\nThey agreed to strengthen cooperation on supply chains.';
 const JA = '両外相は月曜日に東京で会談した。\n両外相はサプライチェーンに関する協力を強化することで一致した。';
@@ -51,5 +52,29 @@ describe('cli export and report', () => {
     }
     const ok = await runCli(['export', '--format', 'tsv', '--min-confidence', '0.5', '--db', db]);
     expect(ok.code, ok.stderr).to.equal(0);
+  });
+
+  it('says on stderr what an XLIFF or Moses export of the whole corpus leaves out, and when no statement has the pair asked for', async () => {
+    const d = openDb(db);
+    importStatement(d, TRILATERAL, 'tester', { runChecks: false });
+    d.close();
+    // The first statement's pair is en-ja: the trilateral statement's English–Korean rows are left out.
+    const enKo = (await runCli(['export', '--format', 'tsv', '--pair', 'en-ko', '--db', db])).stdout.trimEnd().split('\n').length - 1;
+    expect(enKo).to.be.greaterThan(0);
+    const message = `twintext: left out ${enKo} units of other language pairs (en-ko): XLIFF and Moses hold one pair (--pair chooses it)\n`;
+    const xliff = await runCli(['export', '--format', 'xliff', '--db', db]);
+    expect([xliff.code, xliff.stderr]).to.deep.equal([0, message]);
+    expect(xliff.stdout).to.include('trgLang="ja-JP"');
+    const moses = await runCli(['export', '--format', 'moses', '--out', join(tmp.dir, 'corpus'), '--db', db]);
+    expect([moses.code, moses.stderr]).to.deep.equal([0, `twintext: exported ${moses.stderr.match(/exported (\d+)/)![1]} pairs\n${message}`]);
+    // A pair asked for is what the user wants: nothing to say.
+    expect((await runCli(['export', '--format', 'xliff', '--pair', 'en-ja', '--db', db])).stderr).to.equal('');
+    // No statement has Korean–Japanese: the empty file comes with a word.
+    const none = await runCli(['export', '--format', 'tsv', '--pair', 'ko-ja', '--db', db]);
+    expect([none.code, none.stderr]).to.deep.equal([0, 'twintext: no statement has the language pair ko-ja, either way round (the pairs there: en-ja, en-ko)\n']);
+    const notThatOne = await runCli(['export', '--format', 'tsv', '--pair', 'en-ko', '--statement', '1', '--db', db]);
+    expect([notThatOne.code, notThatOne.stderr]).to.deep.equal([0, 'twintext: no statement asked for has the language pair en-ko, either way round (the pairs there: en-ja)\n']);
+    // A pair that is there, every row of which a filter leaves out, is no such case.
+    expect((await runCli(['export', '--format', 'tsv', '--pair', 'en-ko', '--status', 'confirmed', '--db', db])).stderr).to.equal('');
   });
 });
