@@ -51,7 +51,7 @@ describe('ops/report', () => {
     // A bare LF outside quotes ends a record for Python's csv module and for Excel, as CRLF does.
     const rows = parse(csv.slice(1), { columns: true, record_delimiter: ['\r\n', '\n'] }) as Record<string, string>[];
     const row = rows.find((r) => r.kind === 'flag' && r.id === String(flag.id))!;
-    expect(row.source_text.split('\n')).to.have.length(2);
+    expect(row.source_text!.split('\n')).to.have.length(2);
     expect(row.thread).to.equal('erin: No: merged into one sentence.\nbob: Agreed');
   });
 
@@ -117,7 +117,7 @@ describe('ops/report', () => {
       addFlag(db, row2.id, { category: 'meaning', comment: 'Is "clear violation" rendered the same way?' }, 'alice');
     }
     const rows = parse(buildReport(db, 'csv', [statementId]).slice(1), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.row, r.src_lang, r.tgt_lang, r.target_text.slice(0, 6)])).to.deep.equal([
+    expect(rows.map((r) => [r.row, r.src_lang, r.tgt_lang, r.target_text!.slice(0, 6)])).to.deep.equal([
       ['2', 'en', 'ko', '장관들은 6'],
       ['2', 'en', 'ja', '外相たちは、'],
     ]);
