@@ -1601,13 +1601,13 @@ export class ReviewPage {
       h('summary', null, `Dismissed (${dismissed.length})`),
       h(
         'ul',
-        { class: 'finding-list' },
+        { class: 'dismissed-list' },
         ...dismissed.map((f) => {
           const i = indexOf.get(f.beadId) ?? -1;
           const descId = `finding-${f.id}-msg`;
           return h(
             'li',
-            { class: `finding-item dismissed sev-${f.severity}`, 'data-finding-id': f.id },
+            { class: `dismissed-item sev-${f.severity}`, 'data-finding-id': f.id },
             h('div', { class: 'flag-head' }, h('span', { class: `sbadge sev-${f.severity}` }, f.severity), h('strong', null, f.check), i >= 0 ? h('span', { class: 'muted small' }, `Row ${i + 1}`) : null),
             h('p', { id: descId, class: 'flag-comment' }, f.message),
             h('div', { class: 'flag-actions' }, h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'restore') }, 'Restore')),
