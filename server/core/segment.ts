@@ -298,6 +298,15 @@ export function hasControlChar(text: string): boolean {
   return CONTROL_CHAR.test(text);
 }
 
+/**
+ * Sentences of one language put back into one segment: Japanese and Chinese write no space between
+ * sentences ("開催される。また、…"), other languages one.
+ */
+export function joinSentences(sentences: readonly string[], lang: Lang): string {
+  const base = lang.split('-')[0]!.toLowerCase();
+  return sentences.join(base === 'ja' || base === 'zh' ? '' : ' ');
+}
+
 /** One line with single spaces: how titles, search needles and compared texts are written. */
 export function singleSpaced(text: string): string {
   return withoutInvisible(text).replace(/\s+/g, ' ').trim();

@@ -3,7 +3,7 @@ import type { Db } from '../store/db.ts';
 import { InputError } from '../core/errors.ts';
 import { getStatement } from '../store/statements.ts';
 import { exportPairs, iterateExportBeads, type ExportBead, type ExportFilter } from '../store/export.ts';
-import { hasWords, withoutListMarker } from '../core/segment.ts';
+import { hasWords, joinSentences, withoutListMarker } from '../core/segment.ts';
 import { baseLanguage } from '../core/lang.ts';
 import { writeExport } from '../formats/export/index.ts';
 import type { ExportFormat, ExportOptions, ExportUnit } from '../formats/export/types.ts';
@@ -62,9 +62,9 @@ function corpusSegments<T extends { text: string }>(segments: readonly T[]): T[]
 
 const texts = (segments: readonly { text: string }[]) => segments.map((x) => x.text);
 
-/** The sentences of a sentence pair's side as one segment (see corpusSegments), joined by spaces. */
-function sentencesText(sentences: readonly string[], picked: readonly number[]): string {
-  return texts(corpusSegments(picked.map((i) => ({ text: sentences[i]! })))).join(' ');
+/** The sentences of a sentence pair's side as one segment (see corpusSegments), joined as the language writes them. */
+function sentencesText(sentences: readonly string[], picked: readonly number[], lang: string): string {
+  return joinSentences(texts(corpusSegments(picked.map((i) => ({ text: sentences[i]! })))), lang);
 }
 
 /** A row's paragraphs as one unit: the paragraphs a corpus carries (corpusSegments), numbers and all. */
@@ -144,7 +144,7 @@ function* unitsOf(db: Db, q: CorpusQuery, opts: OpsOptions): Generator<ExportUni
       if (sb.src.length === 0 || sb.tgt.length === 0) continue;
       // Each sentence is stripped, not the joined pair: the first one carries its paragraph's marker,
       // a later one may open with an inline item number ("…합의했다. 2. 양측은…").
-      const u = toUnit(b, sentencesText(ss, sb.src), sentencesText(ts, sb.tgt));
+      const u = toUnit(b, sentencesText(ss, sb.src, b.srcLang), sentencesText(ts, sb.tgt, b.tgtLang));
       u.confidence = Math.min(b.confidence, sb.confidence);
       // The query kept the bead by its own confidence; the unit carries its sentence pair's too.
       if (q.minConfidence !== undefined && u.confidence < q.minConfidence) continue;

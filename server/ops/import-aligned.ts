@@ -7,7 +7,7 @@ import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseMoses, parseTmx, parseTsv, parseXliff, type MosesFile, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
-import { CONTROL_CHAR, hasWords, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
+import { CONTROL_CHAR, hasWords, joinSentences, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
@@ -243,18 +243,19 @@ function inOrderAmong(stored: readonly string[], wanted: readonly string[], same
 }
 
 /**
- * Whether `units`, in order, are runs of consecutive `sentences` joined by spaces (some sentences left
+ * Whether `units`, in order, are runs of consecutive `sentences` joined as their language writes them
+ * (joinSentences; some sentences left
  * out between them, none reordered): what the sentence-level export makes of a text, one unit per
  * sentence pair, a pair of two sentences on one side written as the two joined.
  */
-function sentenceRuns(sentences: readonly string[], units: readonly string[]): boolean {
+function sentenceRuns(sentences: readonly string[], units: readonly string[], lang: string): boolean {
   let k = 0;
   for (const u of units) {
     let found = false;
     for (let i = k; i < sentences.length && !found; i++) {
       let run = '';
       for (let j = i; j < sentences.length && run.length < u.length; j++) {
-        run = run ? `${run} ${sentences[j]}` : sentences[j]!;
+        run = run ? joinSentences([run, sentences[j]!], lang) : sentences[j]!;
         if (run === u) {
           k = j + 1;
           found = true;
@@ -293,7 +294,7 @@ function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): numb
     if (inOrderAmong(stored, exported, (have, want) => singleSpaced(have) === want || singleSpaced(withoutListMarker(have)) === want)) continue;
     // The export leaves out the sentences without a word (a lone "[…]") beside others.
     const sentences = stored.flatMap((c) => splitSentences(c, t.lang)).map((x) => singleSpaced(withoutListMarker(x))).filter(hasWords);
-    if (!sentenceRuns(sentences, exported)) return undefined;
+    if (!sentenceRuns(sentences, exported, lang)) return undefined;
   }
   return p.first.statementId;
 }

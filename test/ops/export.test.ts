@@ -246,6 +246,29 @@ describe('ops/export: a language stored with a subtag', () => {
   });
 });
 
+describe('ops/export: Japanese sentences joined in one segment', () => {
+  let db: Db;
+  useTempDb((opened) => {
+    db = opened;
+    importStatement(db, {
+      preSplit: true,
+      texts: {
+        en: 'The three ministers announced a new trilateral dialogue on economic security, which will be held in Tokyo in the spring of 2027 and will cover semiconductors and critical minerals.\nThe ministers will meet again next year.',
+        ja: '三閣僚は、経済安全保障に関する新たな日米韓対話の立ち上げを発表した。同対話は2027年春に東京で開催される。また、半導体及び重要鉱物を取り上げる。\n三閣僚は来年再び会合する。',
+      },
+    }, 'tester');
+  });
+
+  it('writes no space between Japanese sentences of one segment, and recognises that export as the statement it came from', async () => {
+    const units = [...corpusUnits(db, { level: 'sentence' })];
+    const joined = units.filter((u) => (u.tgt.match(/。/g) ?? []).length > 1);
+    expect(joined.length, 'a sentence pair with two Japanese sentences or more').to.be.at.least(1);
+    for (const u of joined) expect(u.tgt).to.not.match(/。 /);
+    const again = importAlignedCorpus(db, await exported(db, 'jsonl', 'sentence'), 'jsonl', 'tester');
+    expect([again.statementIds, again.skipped]).to.deep.equal([[], [1]]);
+  });
+});
+
 describe('ops/export: --min-confidence at sentence level', () => {
   let db: Db;
   useTempDb((opened) => {
