@@ -329,7 +329,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         );
       }
       const texts: Record<string, string> = {};
-      const sources: Record<string, { name: string; format: string; encoding: string }> = {};
+      const sources: Record<string, { name: string; format: string; encoding: string; date?: string | null }> = {};
       for (const lang of given) {
         const file = o[lang]!;
         if (o.preSplit) {
@@ -338,7 +338,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         } else {
           const r = await readInput(io, file);
           texts[lang] = r.text;
-          sources[lang] = { name: file, format: r.format, encoding: r.encoding };
+          sources[lang] = { name: file, format: r.format, encoding: r.encoding, date: r.date };
         }
       }
       await withDb(io, o.db, (db, h) => {

@@ -1,5 +1,5 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
-import { halfWidthDigits } from './anchors.ts';
+import { extractAnchors, halfWidthDigits } from './anchors.ts';
 import { columns } from './segment.ts';
 
 /*
@@ -218,6 +218,52 @@ function stripDateline(s: string): string {
   if (m && m[0].length <= 60 && /,|\(/.test(m[0])) out = out.slice(m[0].length);
   return out;
 }
+
+/**
+ * The date a page gives its statement, as YYYY-MM-DD, or null: the first date row of the page ("Nov.
+ * 14, 2025", "작성일 2025-11-14", "2025. 11. 14.", "2025年11月14日") — what extractStatementBody drops as
+ * chrome — else a dateline opening a paragraph ("SEOUL, Nov. 13, 2025 - The Republic…"). Only a date
+ * with its year counts; an event's date inside the body ("ㅇ 일시 : 2025. 11. 13.(목)") does not, nor does
+ * a date in a sentence, which may be any date the statement mentions. Looks at the first 80 lines.
+ */
+export function pageDate(text: string): string | null {
+  const fullDate = (line: string, end = line.length): string | null => {
+    const head = line.slice(0, end);
+    const a = extractAnchors(head, 'und').find((x) => x.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(x.value));
+    if (a) return a.value;
+    // A page's own numeric row, which no statement text writes: "2025-11-14", "2025/11/14", or
+    // "06/11/2022" as US government pages write it, month first (day first when the first is over 12).
+    const t = halfWidthDigits(head);
+    const ymd = /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/.exec(t);
+    const mdy = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(t);
+    const [y, mo, d] = ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])]
+      : mdy ? (Number(mdy[1]) > 12 ? [Number(mdy[3]), Number(mdy[2]), Number(mdy[1])] : [Number(mdy[3]), Number(mdy[1]), Number(mdy[2])])
+        : [0, 0, 0];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    return y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+  };
+  // A row of page furniture may hold the date among other fields ("By U.S. Embassy Seoul | 26 June, 2025 | Topics: News").
+  const isDateRow = (l: string) => (isDateLine(l) && !isDatedItem(l)) || (l.includes(' | ') && l.split(' | ').some((part) => isDateLine(part.trim())));
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 80);
+  for (const l of lines) if (isDateRow(l)) {
+    const d = fullDate(l);
+    if (d) return d;
+  }
+  for (const l of lines) {
+    const m = DATED_LEAD.exec(l);
+    if (m) {
+      const d = fullDate(l, m[0].length);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+/**
+ * A dateline with its year opening a paragraph: "SEOUL, Nov. 13, 2025 - ", "WASHINGTON, Sept. 22, 2025 — ",
+ * or a mirror site's "date 2022-11-02 ".
+ */
+const DATED_LEAD = new RegExp(`^(?:${PLACE},\\s(?:${PLACE},\\s)?${MONTHS}\\s\\d{1,2},\\s\\d{4}\\s*(?:\\([^)]{1,30}\\)\\s*)?[-–—]{1,2}\\s|date\\s+\\d{4}-\\d{2}-\\d{2}\\s)`, 'i');
 
 /**
  * Returns the statement body (title first, then every body paragraph) of text

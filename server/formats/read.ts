@@ -1,10 +1,10 @@
 // Statement file import: sniffs txt/HTML/DOCX by content, decodes, and reduces page text to the statement body.
 import { open, stat } from 'node:fs/promises';
-import { extractStatementBody } from '../core/boilerplate.ts';
+import { extractStatementBody, pageDate } from '../core/boilerplate.ts';
 import { InputError } from '../core/types.ts';
 import { decodeText, MAX_INPUT_BYTES } from './decode.ts';
 import { docxToText, isZip } from './docx.ts';
-import { htmlToText } from './html.ts';
+import { htmlToLines } from './html.ts';
 
 export type SourceFormat = 'txt' | 'html' | 'docx';
 
@@ -12,6 +12,8 @@ export interface ReadStatement {
   text: string;
   format: SourceFormat;
   encoding: string;
+  /** The date the page gives its statement (YYYY-MM-DD), or null: see pageDate. */
+  date: string | null;
 }
 
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/i;
@@ -34,8 +36,8 @@ export async function readStatementBuffer(buf: Uint8Array, filename?: string): P
   }
   const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase() ?? '';
   if (isZip(buf)) {
-    const text = extractStatementBody(await docxToText(buf));
-    return { text, format: 'docx', encoding: 'utf-8' };
+    const raw = await docxToText(buf);
+    return { text: extractStatementBody(raw), format: 'docx', encoding: 'utf-8', date: pageDate(raw) };
   }
   if (ext === 'docx') throw new InputError(`${filename} is not a .docx file (it is not a ZIP archive)`, 'bad_docx');
   if (ext === 'doc' || ext === 'hwp' || ext === 'pdf') {
@@ -43,11 +45,13 @@ export async function readStatementBuffer(buf: Uint8Array, filename?: string): P
   }
   const { text, encoding } = decodeText(buf);
   if (looksLikeHtml(text, ext === 'html' || ext === 'htm' || ext === 'xhtml')) {
-    const body = htmlToText(text);
+    // The page's lines, before the body is cut out of them, hold its date row.
+    const lines = htmlToLines(text);
+    const body = extractStatementBody(lines);
     if (!body.trim()) throw new InputError('the HTML page contains no statement text', 'empty');
-    return { text: body, format: 'html', encoding };
+    return { text: body, format: 'html', encoding, date: pageDate(lines) };
   }
-  return { text: extractStatementBody(text), format: 'txt', encoding };
+  return { text: extractStatementBody(text), format: 'txt', encoding, date: pageDate(text) };
 }
 
 /** Reads a statement file from disk; the size is checked before anything is read. */

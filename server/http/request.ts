@@ -84,13 +84,16 @@ export async function textsOf(b: Record<string, unknown>, exactly?: number): Pro
     for (const [lang, t] of Object.entries(b.texts)) {
       if (typeof t !== 'string') throw new HttpError(400, 'bad_request', `text for "${lang}" must be a string`);
       // Pasted text gets the same validation as a file: control characters refused, a whole page reduced to its body.
+      let date: string | null;
       try {
-        texts[lang] = (await readStatementBuffer(Buffer.from(t, 'utf8'), `${lang}.txt`)).text;
+        const r = await readStatementBuffer(Buffer.from(t, 'utf8'), `${lang}.txt`);
+        texts[lang] = r.text;
+        date = r.date;
       } catch (e) {
         if (e instanceof InputError) throw new InputError(`the pasted ${lang} text: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');
         throw e;
       }
-      sources[lang] = { name: null, format: 'paste', encoding: 'utf-8' };
+      sources[lang] = { name: null, format: 'paste', encoding: 'utf-8', date };
     }
   }
   if (b.files !== undefined) {
@@ -103,7 +106,7 @@ export async function textsOf(b: Record<string, unknown>, exactly?: number): Pro
       try {
         const r = await readStatementBuffer(Buffer.from(f.data, 'base64'), name);
         texts[lang] = r.text;
-        sources[lang] = { name, format: r.format, encoding: r.encoding };
+        sources[lang] = { name, format: r.format, encoding: r.encoding, date: r.date };
       } catch (e) {
         // Named once: some readers' messages name the file already ("x.docx is not a .docx file").
         if (e instanceof InputError) throw new InputError(e.message.includes(name) ? e.message : `${name}: ${e.message}`, e.code === 'too_large' ? 'too_large' : 'bad_input');

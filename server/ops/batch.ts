@@ -104,14 +104,14 @@ export async function importManifest(
     let outcome: BatchOutcome;
     try {
       const texts: Record<string, string> = {};
-      const sources: Record<string, { name: string; format: string; encoding: string; url?: string }> = {};
+      const sources: Record<string, { name: string; format: string; encoding: string; url?: string; date?: string | null }> = {};
       for (const [lang, f] of Object.entries(e.files)) {
         const r = await readStatementFile(resolve(base, f)).catch((err: unknown) => {
           if (err instanceof InputError && !err.message.includes(f)) throw new InputError(`${f}: ${err.message}`);
           throw err;
         });
         texts[lang] = r.text;
-        sources[lang] = { name: f, format: r.format, encoding: r.encoding, url: e.urls[lang] };
+        sources[lang] = { name: f, format: r.format, encoding: r.encoding, url: e.urls[lang], date: r.date };
       }
       const { statementId, created, alsoIn } = importStatement(db, { title: e.title, date: e.date, texts, sources }, actor, opts);
       outcome = created

@@ -27,6 +27,8 @@ export interface SourceInfo {
   format?: string | null;
   encoding?: string | null;
   url?: string | null;
+  /** The date the page gives its statement (its date row or dateline, see pageDate), if any. */
+  date?: string | null;
 }
 
 export interface ImportInput {
@@ -160,7 +162,7 @@ function firstHeading(openings: string[]): string {
 }
 
 /** Validates and splits; throws InputError naming the problem before anything is written. */
-export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: Map<Lang, SplitParagraph[]>; title: string } {
+export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: Map<Lang, SplitParagraph[]>; title: string; date: string | null } {
   const langs = Object.keys(input.texts ?? {});
   if (langs.length < 2) throw new InputError('a statement needs texts in at least two languages');
   if (input.srcLang !== undefined && !langs.includes(input.srcLang)) throw new InputError(`there is no ${input.srcLang} text to align the others to`);
@@ -173,7 +175,19 @@ export function prepareImport(input: ImportInput): { langs: Lang[]; paragraphs: 
   if (typeof input.title === 'string' && hasControlChar(input.title)) throw new InputError('the title contains control characters (such as NUL or ESC); type or paste it again');
   const title = ((input.title && singleSpaced(input.title)) || firstHeading(ordered.map((l) => paragraphs.get(l)![0]!.text))).slice(0, LIMITS.maxTitleChars).trimEnd();
   if (input.date != null && input.date !== '') checkStatementDate(input.date);
-  return { langs: ordered, paragraphs, title };
+  // Without a date given, the one a page gives (its date row): the source's, else another version's.
+  const found = ordered.map((l) => input.sources?.[l]?.date).find((d): d is string => typeof d === 'string' && d !== '' && isStatementDate(d));
+  return { langs: ordered, paragraphs, title, date: input.date || found || null };
+}
+
+/** Whether a date found on a page is one a statement may carry (checkStatementDate's rules, without throwing). */
+function isStatementDate(d: string): boolean {
+  try {
+    checkStatementDate(d);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -199,7 +213,7 @@ function overlaps(db: Db, texts: Record<Lang, string>, split: Record<Lang, reado
 }
 
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
-  const { langs, paragraphs, title } = prepareImport(input);
+  const { langs, paragraphs, title, date } = prepareImport(input);
   const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
   const whole = [contentHash(input.texts), paragraphsHash(split)];
   const hashes = hashesOf(input.texts, split);
@@ -229,7 +243,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
     const alsoIn = overlaps(db, input.texts, split, langs);
     const urls: Record<string, string> = {};
     for (const [lang, s] of Object.entries(input.sources ?? {})) if (s.url) urls[lang] = s.url;
-    const statementId = insertStatement(db, { title, date: input.date || null, hashes, sourceUrls: urls, at });
+    const statementId = insertStatement(db, { title, date, hashes, sourceUrls: urls, at });
     const ids = new Map<Lang, { textId: number; paragraphIds: number[] }>();
     for (const lang of langs) {
       const src = input.sources?.[lang];
@@ -269,7 +283,7 @@ export function importStatement(db: Db, input: ImportInput, actor: string, opts:
       statementId,
       entity: 'statement',
       entityId: statementId,
-      after: { title, date: input.date || null, languages: langs, paragraphs: Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.length])) },
+      after: { title, date, ...(date && !input.date ? { dateFrom: 'page' } : {}), languages: langs, paragraphs: Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.length])) },
     });
     return { statementId, created: true, ...(alsoIn.length ? { alsoIn } : {}) };
   }).immediate();

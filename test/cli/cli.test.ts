@@ -415,6 +415,23 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
     });
   });
 
+  describe('import dates', () => {
+    it('dates a statement by its page\'s date row when no --date is given', async () => {
+      const en = join(tmp.dir, 'dated.en.html'), ko = join(tmp.dir, 'dated.ko.html');
+      writeFileSync(en, '<html><body><nav>Home | News | Releases</nav><p class="date">Nov. 14, 2025</p><h1>Joint Statement on the Ninth Space Policy Dialogue</h1>'
+        + '<p>The Republic of Korea and the United States held the ninth Space Policy Dialogue in Seoul on November 13, 2025.</p>'
+        + '<p>The two sides agreed to expand cooperation on space situational awareness.</p><footer>Privacy | Contact</footer></body></html>');
+      writeFileSync(ko, '<html><body><div class="path">홈 &gt; 알림마당 &gt; 보도자료</div><table><tr><th>작성일</th><td>2025-11-14</td></tr></table><h1>제9차 한미 우주정책대화 공동보도문</h1>'
+        + '<p>대한민국과 미국은 2025년 11월 13일 서울에서 제9차 우주정책대화를 개최하였다.</p>'
+        + '<p>양측은 우주상황인식 분야 협력을 확대하기로 합의하였다.</p></body></html>');
+      const r = await runCli(['import', '--en', en, '--ko', ko, '--db', db]);
+      expect(r.code, r.stderr).to.equal(0);
+      const list = await runCli(['list', '--db', db]);
+      const row = list.stdout.split('\n').find((l) => l.startsWith(`${r.stdout.trim()}\t`))!.split('\t');
+      expect(row.slice(1, 3)).to.deep.equal(['Joint Statement on the Ninth Space Policy Dialogue', '2025-11-14']);
+    });
+  });
+
   describe('glossary of a database', () => {
     it('check with --db (or TWINTEXT_DB) reads that database\'s glossary, as the team edits it', async () => {
       const en = join(tmp.dir, 'camp.en.txt'), ko = join(tmp.dir, 'camp.ko.txt');

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractStatementBody } from '../../server/core/boilerplate.ts';
+import { extractStatementBody, pageDate } from '../../server/core/boilerplate.ts';
 
 const pagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/formats/pages');
 const read = (name: string): string => readFileSync(path.join(pagesDir, name), 'utf8').replace(/\n$/, '');
@@ -410,4 +410,20 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody('Home\nMenu\nSearch')).to.equal('Home\nMenu\nSearch');
     });
   });
+});
+
+describe('core/boilerplate #pageDate', () => {
+  const cases: [string, string, string | null][] = [
+    ['a date row above the title', 'Home | News | Releases\nNov. 14, 2025\nJoint Statement on the Ninth Space Policy Dialogue\nThe two sides met in Seoul on November 13, 2025.', '2025-11-14'],
+    ['a labelled Korean board row', '홈 > 알림마당 > 보도자료\n작성일 2025-11-14\n제9차 한미 국방우주정책대화 개최\n□ 국방부는 11월 13일 회의를 개최하였다.', '2025-11-14'],
+    ['a US page row, month first', 'U.S. Department of Defense\n06/11/2022 | Press release | Archived content\nReadout of the meeting', '2022-06-11'],
+    ['a date among the fields of a byline row', 'By U.S. Embassy Seoul | 26 June, 2025 | Topics: News, Press Releases\nThe two sides met.', '2025-06-26'],
+    ['a Japanese date row', '2025年11月14日\n日米韓防衛相会談の開催について', '2025-11-14'],
+    ['a dateline opening the first paragraph', 'SEOUL, Nov. 13, 2025 - The Republic of Korea and the United States held the ninth dialogue today.', '2025-11-13'],
+    ['only a date the statement mentions', 'The two sides met in Seoul on November 13, 2025, and agreed to meet again in 2026.', null],
+    ['only an event date in a list item', '□ 행사 개요\nㅇ 일시 : 2025. 11. 13.(목)\nㅇ 장소 : 서울', null],
+    ['a date row without its year', 'News | Nov. 14\nJoint Statement', null],
+    ['no such day', 'Home\n2025-02-30\nJoint Statement', null],
+  ];
+  for (const [what, text, want] of cases) it(`${what} → ${want}`, () => expect(pageDate(text)).to.equal(want));
 });

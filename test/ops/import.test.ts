@@ -148,4 +148,19 @@ describe('ops/import', () => {
       expect(countRows(db)).to.deep.equal(before);
     });
   });
+
+  it('dates a statement by the date its source page gives when none is given, and says so in the event; a date given wins', () => {
+    const texts = { en: 'The ministers met in Seoul on May 2, 2026.\nThey agreed to meet again.', ko: '장관들은 2026년 5월 2일 서울에서 만났다.\n양측은 다시 만나기로 하였다.' };
+    const paged = importStatement(db, { texts, preSplit: true, sources: { en: { format: 'html', date: '2026-05-03' }, ko: { format: 'html', date: '2026-05-04' } } }, 'tester');
+    expect(getStatementView(db, paged.statementId).statement.date).to.equal('2026-05-03');
+    const ev = listEvents(db, paged.statementId).find((e) => e.action === 'statement.import')!;
+    expect(ev.after).to.include({ date: '2026-05-03', dateFrom: 'page' });
+    // The source's page has none: another version's.
+    const other = importStatement(db, { texts: { en: `${texts.en}\nA third line.`, ko: `${texts.ko}\n셋째 줄.` }, preSplit: true, sources: { en: { date: null }, ko: { date: '2026-05-04' } } }, 'tester');
+    expect(getStatementView(db, other.statementId).statement.date).to.equal('2026-05-04');
+    // A date given is the statement's, whatever the pages say.
+    const given = importStatement(db, { texts: { en: `${texts.en}\nA fourth.`, ko: `${texts.ko}\n넷째.` }, date: '2026-05-02', preSplit: true, sources: { en: { date: '2026-05-03' } } }, 'tester');
+    expect(getStatementView(db, given.statementId).statement.date).to.equal('2026-05-02');
+    expect(listEvents(db, given.statementId).find((e) => e.action === 'statement.import')!.after).to.not.have.property('dateFrom');
+  });
 });
