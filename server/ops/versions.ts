@@ -177,7 +177,7 @@ export function importVersion(
         for (const b of newBeads) for (const p of [...b.src, ...b.tgt]) beadOfParagraph.set(p.id, b.id);
         for (const m of flagMoves) {
           const target = m.paragraphs.map((p) => beadOfParagraph.get(p)).find((x) => x !== undefined) ?? newBeads[0]?.id;
-          if (target !== undefined) moveFlag(db, m.flagId, target);
+          if (target !== undefined) moveFlag(db, m.flagId, target, paragraphOf);
         }
         carryFindingDecisions(db, a.id, newAlignment, paragraphOf, at);
       }

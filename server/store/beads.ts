@@ -216,11 +216,21 @@ export function insertFlag(db: Db, f: NewFlag): FlagRow {
 
 /**
  * Puts a flag on another bead (its row was rebuilt by a new version). It stays filed on those of its
- * paragraphs the bead's alignment still holds (the language the version left alone keeps its
- * paragraphs); when none is left, on the paragraphs of the row it is put on.
+ * paragraphs the bead's alignment still holds: the language the version left alone keeps its
+ * paragraphs, and a paragraph the new version publishes unchanged is renumbered to its new id
+ * (`renumber`, old id → new); when none is left, on the paragraphs of the row it is put on.
  */
-export function moveFlag(db: Db, flagId: number, beadId: number): void {
+export function moveFlag(db: Db, flagId: number, beadId: number, renumber?: (paragraphId: number) => number | undefined): void {
   q(db).prepare('UPDATE flags SET bead_id = ? WHERE id = ?').run(beadId, flagId);
+  if (renumber) {
+    const filed = q(db).prepare('SELECT paragraph_id FROM flag_paragraphs WHERE flag_id = ?').pluck().all(flagId) as number[];
+    for (const old of filed) {
+      const now = renumber(old);
+      if (now === undefined || now === old) continue;
+      q(db).prepare('INSERT OR IGNORE INTO flag_paragraphs (flag_id, paragraph_id) VALUES (?, ?)').run(flagId, now);
+      q(db).prepare('DELETE FROM flag_paragraphs WHERE flag_id = ? AND paragraph_id = ?').run(flagId, old);
+    }
+  }
   q(db)
     .prepare(
       `DELETE FROM flag_paragraphs WHERE flag_id = ? AND paragraph_id NOT IN (

@@ -48,6 +48,10 @@ describe('ops/versions', () => {
     expect(beads[1]!.status).to.equal('confirmed');
     expect(beads[4]!.flags.map((f) => f.id)).to.deep.equal([flag.id]);
     expect(beads.flatMap((b) => b.tgt.filter((p) => p.changed).map((p) => p.n))).to.deep.equal([7, 8]);
+    // The flag stays filed on its row's paragraphs, the Korean one the new version publishes unchanged
+    // included (under its new id), so a later merge and split finds it its row again.
+    const filed = db.prepare('SELECT paragraph_id FROM flag_paragraphs WHERE flag_id = ? ORDER BY 1').pluck().all(flag.id);
+    expect(filed).to.deep.equal([...beads[4]!.src, ...beads[4]!.tgt].map((p) => p.id).sort((a, b) => a - b));
   });
 
   it('realigns a changed paragraph beside an omission at the statement\'s length ratio', () => {
