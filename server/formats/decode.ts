@@ -6,7 +6,7 @@ import { CONTROL_CHAR } from '../core/segment.ts';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'cp949' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'cp949' | 'shift_jis' | 'euc-jp' | 'windows-1252';
 
 export interface DecodedText {
   text: string;
@@ -15,8 +15,8 @@ export interface DecodedText {
 
 /**
  * Decodes an uploaded text file. Refuses rather than guesses: a file that is neither valid UTF-8,
- * clean CP949 Korean, nor English in Windows-1252 (by its punctuation, or as an HTML page declares)
- * is rejected, so mojibake never reaches the store.
+ * clean CP949 Korean, Japanese in Shift_JIS or EUC-JP, nor English in Windows-1252 (by its
+ * punctuation, or as an HTML page declares) is rejected, so mojibake never reaches the store.
  */
 export function decodeText(buf: Uint8Array): DecodedText {
   if (buf.length > MAX_INPUT_BYTES) {
@@ -54,14 +54,18 @@ function decodeBytes(buf: Uint8Array): DecodedText {
   // mojibake, while Windows-1252 English never reads as Korean (see mostlyCommonHangul).
   const korean = tryCp949(buf);
   if (korean) return korean;
-  const western = declaredCharset(buf) === 'windows-1252' ? decodeWindows1252(buf) : tryWindows1252(buf);
+  // Japanese next: older Japanese government pages and files are in Shift_JIS or EUC-JP.
+  const declared = declaredCharset(buf);
+  const japanese = declared === 'shift_jis' || declared === 'euc-jp' ? tryJapanese(buf, [declared]) : tryJapanese(buf, ['shift_jis', 'euc-jp']);
+  if (japanese) return japanese;
+  const western = declared === 'windows-1252' ? decodeWindows1252(buf) : tryWindows1252(buf);
   if (western) return western;
   const where =
     utf8Error >= buf.length - 3 && isTruncatedTail(buf, utf8Error)
       ? `truncated UTF-8 sequence at the end (offset ${utf8Error})`
       : `invalid UTF-8 byte 0x${(buf[utf8Error] ?? 0).toString(16).padStart(2, '0')} at offset ${utf8Error}`;
   throw new InputError(
-    `cannot decode input: ${where}, and it is not EUC-KR/CP949 Korean text either; re-save the file as UTF-8`,
+    `cannot decode input: ${where}, and it is not EUC-KR/CP949 Korean or Shift_JIS/EUC-JP Japanese text either; re-save the file as UTF-8`,
     'undecodable',
   );
 }
@@ -181,6 +185,32 @@ function mostlyCommonHangul(buf: Uint8Array): boolean {
     i++;
   }
   return rare * 4 <= common + rare;
+}
+
+const HIRAGANA = /[\u3041-\u309f]/u;
+// What Japanese prose is written in besides ASCII: kana, kanji, CJK punctuation, full-width forms.
+const JAPANESE_TEXT = /[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e\u2010-\u2026\u25a0-\u25ff\u00b7]/u;
+
+/**
+ * Japanese in Shift_JIS or EUC-JP: it must decode without a replacement character, nearly every
+ * character beyond ASCII must be one Japanese prose uses, and a tenth of them hiragana, which every
+ * Japanese sentence has. Korean bytes read as Shift_JIS come out as half-width katakana, and as EUC-JP
+ * as kanji without kana: neither passes.
+ */
+function tryJapanese(buf: Uint8Array, encodings: readonly ('shift_jis' | 'euc-jp')[]): DecodedText | null {
+  for (const encoding of encodings) {
+    const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding);
+    if (text.includes('\ufffd')) continue;
+    let nonAscii = 0, good = 0, hiragana = 0;
+    for (const ch of text) {
+      if (ch.charCodeAt(0) < 0x80) continue;
+      nonAscii++;
+      if (JAPANESE_TEXT.test(ch)) good++;
+      if (HIRAGANA.test(ch)) hiragana++;
+    }
+    if (nonAscii > 0 && good >= nonAscii * 0.95 && hiragana * 10 >= nonAscii) return { text, encoding };
+  }
+  return null;
 }
 
 // Bytes Windows-1252 leaves undefined (WHATWG maps them to C1 controls): no text has them.

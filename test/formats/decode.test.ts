@@ -45,6 +45,19 @@ describe('formats/decode', () => {
       expect(decodeText(buf)).to.deep.equal({ text, encoding: 'cp949' });
     });
 
+    it('reads Japanese in Shift_JIS and EUC-JP, and an HTML page\'s declared charset, but never Korean as Japanese', () => {
+      const ja = '第3回日米韓外相会合共同声明\n三閣僚は、2024年7月28日、東京において会合を開催し、北朝鮮の弾道ミサイル発射を強く非難した。';
+      expect(decodeText(iconv.encode(ja, 'shift_jis'))).to.deep.equal({ text: ja, encoding: 'shift_jis' });
+      expect(decodeText(iconv.encode(ja, 'euc-jp'))).to.deep.equal({ text: ja, encoding: 'euc-jp' });
+      const page = `<html><head><meta charset="Shift_JIS"><title>外務省</title></head><body><p>${ja}</p></body></html>`;
+      expect(decodeText(iconv.encode(page, 'shift_jis'))).to.deep.equal({ text: page, encoding: 'shift_jis' });
+      // Korean stays Korean, in either legacy encoding.
+      expect(decodeText(iconv.encode(KO, 'euc-kr')).encoding).to.equal('euc-kr');
+      expect(decodeText(iconv.encode('똠방각하와 햏자는 협의를 계속하기로 했다.', 'cp949')).encoding).to.equal('cp949');
+      // Kanji alone, without a kana (as a Korean text read as EUC-JP would be), is no Japanese prose.
+      expectInputError(() => decodeText(iconv.encode('日米韓三国首脳会談開催。北朝鮮核問題協議。', 'euc-jp')), /not EUC-KR\/CP949 Korean or Shift_JIS\/EUC-JP Japanese/);
+    });
+
     it('normalises CRLF and CR to LF and composes to NFC', () => {
       const decomposed = '한미'.normalize('NFD');
       const out = decodeText(Buffer.from(`line one\r\nline two\rline ${decomposed}`, 'utf8'));

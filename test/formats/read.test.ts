@@ -33,12 +33,12 @@ describe('formats/read', () => {
     it('reduces pasted page text to the body', async () => {
       const page = readFileSync(path.join(fixtures, 'pages/ministry-ko.page.txt'));
       const body = readFileSync(path.join(fixtures, 'pages/ministry-ko.body.txt'), 'utf8').replace(/\n$/, '');
-      expect(await readStatementBuffer(page, 'statement.txt')).to.deep.equal({ text: body, format: 'txt', encoding: 'utf-8' });
+      expect(await readStatementBuffer(page, 'statement.txt')).to.deep.equal({ text: body, format: 'txt', encoding: 'utf-8', date: '2024-03-14' });
     });
 
     it('passes a clean EUC-KR body through unchanged', async () => {
       const body = '한미 공동성명\n양측은 동맹의 억제태세를 강화하기로 합의했다.\n양측은 긴밀한 공조를 유지하기로 했다.';
-      expect(await readStatementBuffer(iconv.encode(body, 'euc-kr'))).to.deep.equal({ text: body, format: 'txt', encoding: 'euc-kr' });
+      expect(await readStatementBuffer(iconv.encode(body, 'euc-kr'))).to.deep.equal({ text: body, format: 'txt', encoding: 'euc-kr', date: null });
     });
 
     it('sniffs HTML by content even under a .txt name', async () => {
@@ -56,6 +56,7 @@ describe('formats/read', () => {
         text: '한미 외교장관 회담\n\n양 장관은 한미동맹의 발전 방향에 대해 긴밀히 협의하였다.',
         format: 'html',
         encoding: 'euc-kr',
+        date: null,
       });
     });
 
@@ -65,6 +66,7 @@ describe('formats/read', () => {
         text: 'Joint Statement\nThe two sides agreed to continue close consultations on all issues.',
         format: 'docx',
         encoding: 'utf-8',
+        date: null,
       });
     });
 
@@ -82,6 +84,7 @@ describe('formats/read', () => {
         text: '제목\n양측은 긴밀한 공조를 유지하기로 합의했다.\n',
         format: 'txt',
         encoding: 'utf-8',
+        date: null,
       });
     });
 
