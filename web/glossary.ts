@@ -22,6 +22,7 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
   let terms: GlossaryTerm[] = [];
   let editing: number | null = null;
   const search = h('input', { type: 'search', id: 'glossary-search', placeholder: 'Search terms in any language', autocomplete: 'off' });
+  const thead = h('thead');
   const tbody = h('tbody');
   const summary = h('p', { class: 'list-summary muted', 'aria-live': 'polite' });
   const langsOf = (): string[] => {
@@ -74,6 +75,10 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
     const flat = (x: string) => x.replace(/\s+/g, ' ').toLowerCase();
     const q = flat(search.value.trim());
     const shown = q ? terms.filter((t) => Object.values(t.terms).some((list) => list.some((x) => flat(x).includes(q))) || flat(t.note).includes(q)) : terms;
+    // A column for every language the glossary holds (Japanese, for trilateral statements).
+    const langs = langsOf();
+    clear(thead);
+    thead.append(h('tr', null, ...langs.map((l) => h('th', { scope: 'col' }, langName(l))), h('th', { scope: 'col' }, 'Note'), h('th', { scope: 'col' }, 'Author'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions'))));
     clear(tbody);
     const frag = document.createDocumentFragment();
     for (const t of shown) {
@@ -82,8 +87,7 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
         h(
           'tr',
           { 'data-term-id': t.id },
-          h('td', { lang: 'en' }, (t.terms['en'] ?? []).join(' | ')),
-          h('td', { lang: 'ko' }, (t.terms['ko'] ?? []).join(' | ')),
+          ...langs.map((l) => h('td', { lang: l }, (t.terms[l] ?? []).join(' | '))),
           h('td', { class: 'muted' }, t.note),
           h('td', { class: 'muted small' }, t.author),
           h(
@@ -143,7 +147,7 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
       'table',
       { class: 'statements glossary' },
       h('caption', { class: 'visually-hidden' }, 'Glossary terms'),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'English'), h('th', { scope: 'col' }, 'Korean'), h('th', { scope: 'col' }, 'Note'), h('th', { scope: 'col' }, 'Author'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+      thead,
       tbody,
     ),
   );

@@ -186,11 +186,15 @@ describe('web: statement list', function () {
 
       await page.getByLabel('English terms').fill('Alliance Trial Coordination Cell | ATCC');
       await page.getByLabel('Korean terms').fill('동맹시험조정반');
+      await page.getByLabel('Japanese terms').fill('同盟試験調整班');
       await page.getByLabel('Note').fill('Use <i>ATCC</i> after the first <b>mention</b>');
       await page.getByRole('button', { name: 'Add term' }).click();
       await page.getByText(`${before + 1} of ${before + 1} terms`).waitFor();
       const stored = (await apiGet<{ terms: { id: number; note: string; terms: Record<string, string[]> }[] }>(fx.server.url, '/api/glossary')).terms.find((t) => t.terms['ko']?.includes('동맹시험조정반'));
       expect(stored?.terms['en']).to.deep.equal(['Alliance Trial Coordination Cell', 'ATCC']);
+      expect(stored?.terms['ja']).to.deep.equal(['同盟試験調整班']);
+      // A column for each language of the glossary, Japanese included.
+      expect(await page.locator('table.glossary thead th').allTextContents()).to.deep.equal(['English', 'Korean', 'Japanese', 'Note', 'Author', 'Actions']);
 
       // A doubled or no-break space in the search is one space.
       await page.getByRole('searchbox', { name: 'Search glossary' }).fill('trial  coordination\u00a0cell');
@@ -199,7 +203,8 @@ describe('web: statement list', function () {
       await page.getByText(`1 of ${before + 1} terms`).waitFor();
       const row = page.locator('table.glossary tbody tr');
       expect(await row.locator('td').first().textContent()).to.equal('Alliance Trial Coordination Cell | ATCC');
-      expect(await row.locator('td').nth(2).textContent()).to.equal(stored!.note);
+      expect(await row.locator('td').nth(2).textContent()).to.equal('同盟試験調整班');
+      expect(await row.locator('td').nth(3).textContent()).to.equal(stored!.note);
       expect(stored!.note).to.contain('<i>');
       expect(await page.locator('#app b, #app i').count()).to.equal(0);
 
