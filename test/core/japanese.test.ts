@@ -77,4 +77,17 @@ describe('core: English–Japanese alignment and terminology with the shipped gl
     const found = checkAlignment(EN, wrong, beads, { srcLang: 'en', tgtLang: 'ja-JP', glossary, checks: ['terminology'] }).filter((f) => f.key === 'terminology:src:extended deterrence');
     expect(found.map((f) => f.message)).to.deep.equal(['English "extended deterrence" should be rendered as "拡大抑止" in Japanese, which is missing']);
   });
+
+  it('reads Japanese counts of parties (日米韓, 両国, 三閣僚, 三か国) and compounds of countries as the English counts and names them', () => {
+    const check = (en: string, ja: string, checks: string[]) =>
+      checkAlignment([en], [ja], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', glossary, checks }).map((f) => `${f.severity}: ${f.message}`);
+    expect(check('The three Ministers reaffirmed trilateral cooperation among Japan, the United States and the ROK.', '三閣僚は、日米韓の協力を再確認した。', ['numbers'])).to.deep.equal([]);
+    expect(check('The trilateral exercise was held in the East China Sea.', '日米韓共同訓練が東シナ海で実施された。', ['numbers'])).to.deep.equal([]);
+    expect(check('The two countries will hold the talks annually.', '両国は毎年協議を行う。', ['numbers'])).to.deep.equal([]);
+    expect(check('The three countries will train 150 officers.', '三か国は百五十名の職員を訓練する。', ['numbers'])).to.deep.equal([]);
+    // A changed count is still one.
+    expect(check('The three countries will train 150 officers.', '三か国は二百五十名の職員を訓練する。', ['numbers'])).to.deep.equal(['error: Number 150 has no counterpart in Japanese; Japanese has 二百五十 (250)']);
+    // "Japan" beside another country is rendered by the compound (日米韓), as 한미일 renders it in Korean.
+    expect(check('The Japan-U.S.-ROK Trilateral Ministerial Meeting was held in Tokyo.', '日米韓外相会合が東京で開催された。', ['terminology', 'acronyms']).filter((m) => /"(?:Japan|U\.S\.|ROK)"/.test(m))).to.deep.equal([]);
+  });
 });

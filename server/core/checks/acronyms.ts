@@ -49,7 +49,7 @@ function renderings(acr: string, lang: string, g: Glossary | undefined, srcLang:
  */
 function rendered(acr: string, lang: string, text: string, g: Glossary | undefined, otherLang: string): boolean {
   const rs = renderings(acr, lang, g, otherLang);
-  return rs.some((r) => r && text.includes(r)) || (baseLang(lang) === 'ko' && inPartyCompound(text, rs, []));
+  return rs.some((r) => r && text.includes(r)) || ((baseLang(lang) === 'ko' || baseLang(lang) === 'ja') && inPartyCompound(text, rs, []));
 }
 
 /** True when `acr` spells the initials of consecutive words of `text` (stop words may be skipped). */

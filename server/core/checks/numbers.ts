@@ -14,7 +14,9 @@ function show(q: Quantity): string {
   // A clock time is quoted as written: its value is on the 12-hour clock (see anchors' extractTimes).
   if (q.kind === 'time') return q.text;
   const plain = halfWidthDigits(q.text).replace(/[,\s]/g, '');
-  return plain === q.value || q.fromWords || q.kind === 'percent' ? q.text : `${q.text} (${group(q.value)})`;
+  // A number in kanji (二百五十) is quoted with its value, as one written with myriad units is.
+  const kanji = /[〇一二三四五六七八九十百千]/u.test(q.text);
+  return plain === q.value || (q.fromWords && !kanji) || q.kind === 'percent' ? q.text : `${q.text} (${group(q.value)})`;
 }
 
 /**
@@ -42,19 +44,29 @@ const COUNTRY_EN: Record<string, RegExp> = {
   일: /\bJapan/,
   중: /\b(?:China|PRC)\b/,
 };
+// The same countries as Japanese abbreviates them (日米韓), and two more of its usual partners.
+Object.assign(COUNTRY_EN, { 韓: COUNTRY_EN['한'], 米: COUNTRY_EN['미'], 日: COUNTRY_EN['일'], 中: COUNTRY_EN['중'], 豪: /\bAustralia/, 印: /\bIndia\b/ });
 
 /**
  * A Korean count of parties written as their compound ("한미", "한미일") that the English renders by
  * naming each of those countries ("the 26th Korea-U.S. Integrated Defense Dialogue"): nothing is missing.
  */
 function namedInstead(q: Quantity, other: Side): boolean {
-  if (!q.party || baseLang(other.lang) !== 'en' || !/^[한미일중]+$/u.test(q.text)) return false;
+  if (!q.party || baseLang(other.lang) !== 'en' || !/^(?:[한미일중]+|[日米韓中豪印]+)$/u.test(q.text)) return false;
   return [...q.text].every((c) => COUNTRY_EN[c]!.test(other.text));
 }
 
+/** A Japanese compound of parties (日米韓): Japanese writes it for "trilateral" as well as for the three names. */
+const isJapaneseCompound = (q: Quantity) => !!q.party && /^[日米韓中豪印]+$/u.test(q.text);
+
 export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {
   // Compounds rendered by naming leave the pool first, so that "trilateral" meets the 3자 beside 한미일.
-  const [ls, lt] = unmatched(qs.numbers.filter((q) => !namedInstead(q, u.tgt)), qt.numbers.filter((q) => !namedInstead(q, u.src)));
+  // A Japanese one first meets a count on the other side ("trilateral" ↔ 日米韓), and only left over
+  // counts as rendered by the names.
+  const early = (q: Quantity, other: Side) => !isJapaneseCompound(q) && namedInstead(q, other);
+  const [ls0, lt0] = unmatched(qs.numbers.filter((q) => !early(q, u.tgt)), qt.numbers.filter((q) => !early(q, u.src)));
+  const ls = ls0.filter((q) => !(isJapaneseCompound(q) && namedInstead(q, u.tgt)));
+  const lt = lt0.filter((q) => !(isJapaneseCompound(q) && namedInstead(q, u.src)));
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];
   const digits = (l: Quantity[]) => l.filter((q) => !q.fromWords);

@@ -47,6 +47,10 @@ const EN_WORD_RE = /\b(?:a\s+)?(one|two|three|four|five|six|seven|eight|nine|ten
 const KO_COUNT_RE = /(?<![\p{Script=Hangul}])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:차례|번(?!째)|개국|개(?!월)|명|가지|곳|척|발|건|나라)(?=$|[^\p{Script=Hangul}]|[을를이가은는의에와과도로만씩])/gu;
 // "양국", "양측", "3국", "3자": the number of parties, matched against "both", "bilateral", "trilateral".
 const KO_PARTY_RE = /(?<![\p{Script=Hangul}\d])(양)\s?(?:국|측|자|정상|장관)|(?<![\p{Script=Hangul}])(한미일|한미|한일|미일|한미일중)(?=\s|$|[은는이가을를의와과도에·])|(?<![\d])(\d)\s?(?:국|자|개국)(?=$|[^\p{Script=Hangul}]|[간을를이가은는의에와과도로만])/gu;
+// The Japanese counterparts: "両国", "両外相", "三閣僚", "三か国" (kanji, or digits), and compounds such as
+// "日米韓" (one kanji a country), matched against "both", "bilateral", "trilateral", "the three Ministers".
+const JA_PARTY_RE = /(両)(?:国|首脳|外相|防衛相|大臣|閣僚|者|政府)|(?<![日米韓中豪印])([日米韓中豪印]{2,4})(?![日米韓中豪印])|([二三四])(?:閣僚|首脳|外相|防衛相|か国|ヶ国|カ国|箇国|国|者)|(?<!\d)(\d)(?:か国|ヶ国|カ国|箇国)/gu;
+const JA_KANJI_COUNT: Record<string, number> = { 二: 2, 三: 3, 四: 4 };
 
 const REL_EN: [RegExp, string, string?][] = [
   [/\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+year\b|\bby\s+year[’']s\s+end\b|\byear-end\b/giu, 'this-year', 'end'],
@@ -208,6 +212,17 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
           if (at >= 0) numbers[at] = { ...numbers[at]!, end: m.index + m[0].length, text: m[0], fromWords: false, party: true };
         }
       }
+    }
+  }
+  if (L === 'ja') {
+    JA_PARTY_RE.lastIndex = 0;
+    for (let m = JA_PARTY_RE.exec(text); m; m = JA_PARTY_RE.exec(text)) {
+      const value = m[1] !== undefined ? 2 : m[2] !== undefined ? m[2].length : m[3] !== undefined ? JA_KANJI_COUNT[m[3]]! : Number(m[4]);
+      // What the anchors made of the count itself (三 of 三か国, 3 of 3か国) gives way to the count of parties.
+      const at = numbers.findIndex((q) => q.start >= m!.index && q.end <= m!.index + m![0].length);
+      if (at >= 0) taken.splice(taken.indexOf(numbers.splice(at, 1)[0]!), 1);
+      const end = m.index + (m[2] !== undefined ? m[2].length : m[0].length);
+      addWord(value, m.index, end, true);
     }
   }
   numbers.sort((a, b) => a.start - b.start);

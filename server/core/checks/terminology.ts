@@ -68,13 +68,17 @@ export function contains(text: string, term: string): boolean {
  * ("한미", "한미일 정상회의", "한·일", "북미"), or of one such abbreviation and a country written out
  * ("한-호주"): only there does the syllable stand for the country.
  */
-const ABBREVIATION: Record<string, string> = { 대한민국: '한', 한국: '한', 미국: '미', 일본: '일', 중국: '중', 러시아: '러', 북한: '북' };
-const COMPOUND = /(?<![가-힣])[한미일중러북](?:[·∙ㆍ・-]?[한미일중러북])+/gu;
+const ABBREVIATION: Record<string, string> = {
+  대한민국: '한', 한국: '한', 미국: '미', 일본: '일', 중국: '중', 러시아: '러', 북한: '북',
+  // Japanese writes its compounds of parties with one kanji a country: 日米韓, 日韓, 米韓, 日中韓.
+  日本: '日', 米国: '米', アメリカ: '米', 韓国: '韓', 大韓民国: '韓', 中国: '中', 豪州: '豪', オーストラリア: '豪', インド: '印',
+};
+const COMPOUND = /(?<![가-힣])[한미일중러북](?:[·∙ㆍ・-]?[한미일중러북])+|[日米韓中豪印](?:・?[日米韓中豪印])+/gu;
 /** One of them joined to a country written out ("한-호주", "한·아세안", "한-베트남"). */
 const LEADING = /(?<![가-힣])([한미일중러북])[·∙ㆍ・-](?=[가-힣]{2})/gu;
 
 /**
- * Whether a Korean text names the country of one of `alts` inside such a compound. A compound that
+ * Whether a Korean (or Japanese) text names the country of one of `alts` inside such a compound. A compound that
  * opens a longer term of the glossary (`terms`: "한미동맹", "한미연합사령부") is that term's, and
  * does not count: it renders "U.S.-ROK Alliance", not the country the source names besides.
  */
@@ -178,7 +182,7 @@ export function checkTerminology(u: Unit): RawFinding[] {
       // "Korea–Australia", "Australia-Korea": a hyphenated relation, whatever the other country.
       const hyphenated = /^[-–]\s?\p{Lu}/u.test(from.text.slice(h.end)) || /\p{Lu}[\p{L}.]*\s?[-–]$/u.test(from.text.slice(0, h.start));
       const paired = (isCountry(k - 1) && joined(k - 1, k)) || (isCountry(k + 1) && joined(k, k + 1)) || hyphenated;
-      if (paired && to.lang === 'ko' && inPartyCompound(to.text, alts, (toTerms ??= findGlossaryTerms(to.text, to.lang, g)))) continue;
+      if (paired && (to.lang === 'ko' || to.lang === 'ja') && inPartyCompound(to.text, alts, (toTerms ??= findGlossaryTerms(to.text, to.lang, g)))) continue;
       const own = entries.flatMap((i) => g.terms[i]!.terms[from.lang] ?? []);
       // The target may write the acronym alone for the full name, but not when the source's own
       // acronym already accounts for every bare use ("Nuclear Consultative Group (NCG)" … "NCG").
