@@ -1,6 +1,6 @@
 // Use cases of the team glossary: seeded once from data/glossary.tsv, then edited in the UI or CLI.
 import type { Db } from '../store/db.ts';
-import { ConflictError, InputError } from '../core/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
 import { assertLanguage } from '../core/lang.ts';
 import type { Glossary } from '../core/glossary.ts';
 import {
@@ -15,22 +15,64 @@ import {
 } from '../store/glossary.ts';
 import { recordEvent } from '../store/events.ts';
 import { statementsMentioning } from '../store/statements.ts';
-import { recheckStatement } from './checks.ts';
+import { runStatementChecks } from './checks.ts';
 import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
 
 const REV = 'glossary_revision';
 const SEEDED = 'glossary_seeded';
 
-/** Copies the default glossary file into a database that has never had one. */
+/**
+ * The languages of the glossary file a database was seeded from ("en,ko,ja"), or "given" when it was
+ * seeded from a glossary its caller gave; a database seeded before this was kept had the file's en, ko.
+ */
+const SEEDED_LANGS = 'glossary_seeded_langs';
+
+/** Copies the default glossary file into a database that has never had one (see extendSeededGlossary). */
 export function ensureGlossarySeeded(db: Db, opts: OpsOptions = {}): void {
-  if (getSetting(db, SEEDED)) return;
+  if (getSetting(db, SEEDED)) {
+    if (!opts.glossary) extendSeededGlossary(db, loadGlossary(), opts);
+    return;
+  }
   db.transaction(() => {
     if (getSetting(db, SEEDED)) return;
     const file = opts.glossary ?? loadGlossary();
     const at = nowIso(opts);
     for (const t of file?.terms ?? []) insertGlossaryTerm(db, { terms: t.terms, note: t.note ?? '', author: 'twintext', at });
     setSetting(db, SEEDED, at);
+    setSetting(db, SEEDED_LANGS, opts.glossary ? 'given' : (file?.langs ?? []).join(','));
     bump(db);
+  }).immediate();
+}
+
+/**
+ * A database seeded from an earlier glossary file with fewer languages (the Japanese column came
+ * later) gets the new languages' renderings on the terms it still holds as seeded: by twintext, their
+ * renderings in the old languages unchanged. A term the team added, edited or deleted stays as the
+ * team has it. Once: the file's languages are recorded.
+ */
+export function extendSeededGlossary(db: Db, file: Glossary | undefined, opts: OpsOptions = {}): void {
+  const seededLangs = getSetting(db, SEEDED_LANGS) ?? 'en,ko';
+  if (!file || seededLangs === 'given' || seededLangs === file.langs.join(',')) return;
+  db.transaction(() => {
+    const old = seededLangs.split(',');
+    const added = file.langs.filter((l) => !old.includes(l));
+    const key = (terms: Record<string, string[]>) => JSON.stringify(old.map((l) => terms[l] ?? []));
+    const seeded = new Map<string, GlossaryTermRow>();
+    for (const r of listGlossaryTerms(db)) if (r.author === 'twintext' && added.every((l) => !r.terms[l]?.length)) seeded.set(key(r.terms), r);
+    const at = nowIso(opts);
+    let extended = 0;
+    for (const t of file.terms) {
+      const row = seeded.get(key(t.terms));
+      const more = Object.fromEntries(added.filter((l) => t.terms[l]?.length).map((l) => [l, t.terms[l]!]));
+      if (!row || !Object.keys(more).length) continue;
+      updateGlossaryTerm(db, row.id, { terms: { ...row.terms, ...more }, note: row.note, at });
+      extended++;
+    }
+    setSetting(db, SEEDED_LANGS, file.langs.join(','));
+    if (extended) {
+      bump(db);
+      recordEvent(db, { at, actor: 'twintext', action: 'glossary.extend', statementId: null, entity: 'glossary', entityId: 0, after: { languages: added, terms: extended } });
+    }
   }).immediate();
 }
 
@@ -74,18 +116,50 @@ export function parseTermInput(input: { terms?: unknown; note?: unknown }): { te
 }
 
 /**
- * Brings the suggested findings of the statements a term's change can touch (those whose texts hold
- * one of its old or new renderings) up to date, as a text edit does: the glossary is what the
- * terminology, names and coverage checks read. English renderings are looked for by their first
- * letters, so that "reaffirmed" and "allies" are caught by their terms. Run after the term's own
- * transaction, one statement per transaction (about 10–20 ms each): a term found in hundreds of
- * statements must not hold the write lock for seconds.
+ * What becomes of the statements a term's change can touch (see statementsToRecheck): re-checked at
+ * once (the CLI), or handed to the caller (the server, which answers first and re-checks them in the
+ * background, see recheckInBackground).
  */
-function recheckMentioning(db: Db, renderings: Record<string, string[]>[], opts: OpsOptions): number[] {
+export type Rechecks = (statementIds: number[]) => void;
+
+/**
+ * The statements a term's change can touch: those whose texts hold one of its old or new renderings.
+ * English renderings are looked for by their first letters, so that "reaffirmed" and "allies" are
+ * caught by their terms.
+ */
+function statementsToRecheck(db: Db, renderings: Record<string, string[]>[]): number[] {
   const needles = renderings.flatMap((terms) => Object.values(terms).flat()).map((w) => (/^[\x00-\x7f]+$/.test(w) && w.length > 4 ? w.slice(0, Math.max(4, w.length - 3)) : w));
-  const ids = statementsMentioning(db, needles);
-  for (const id of ids) db.transaction(() => recheckStatement(db, id, opts)).immediate();
-  return ids;
+  return statementsMentioning(db, needles);
+}
+
+/**
+ * Runs the checks again on each statement (the glossary is what the terminology, names and coverage
+ * checks read), one statement per transaction and event (checks.run, by whoever changed the term),
+ * after the term's own transaction: a term found in hundreds of statements must not hold the write
+ * lock for seconds.
+ */
+function recheckNow(db: Db, ids: number[], actor: string, opts: OpsOptions): void {
+  for (const id of ids) runStatementChecks(db, id, actor, opts);
+}
+
+/**
+ * The same, one statement a turn of the event loop, so a server keeps answering meanwhile (10–20 ms a
+ * statement). A statement deleted meanwhile, or a database closed, ends that statement's turn quietly;
+ * other failures go to `onError`. Resolves when every statement has had its turn.
+ */
+export function recheckInBackground(db: Db, ids: number[], actor: string, opts: OpsOptions = {}, onError: (err: unknown) => void = () => {}): Promise<void> {
+  return new Promise((resolve) => {
+    const turn = (k: number): void => {
+      if (k >= ids.length || !db.open) return resolve();
+      try {
+        runStatementChecks(db, ids[k]!, actor, opts);
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) onError(err);
+      }
+      setImmediate(() => turn(k + 1));
+    };
+    setImmediate(() => turn(0));
+  });
 }
 
 /** The term already in the glossary with exactly these renderings, if any. */
@@ -95,7 +169,7 @@ function sameTerm(db: Db, terms: Record<string, string[]>, except?: number): Glo
   return listGlossaryTerms(db).find((r) => r.id !== except && key(r.terms) === k);
 }
 
-export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
+export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}, rechecks?: Rechecks): GlossaryTermRow {
   const t = parseTermInput(input);
   ensureGlossarySeeded(db, opts);
   const row = db
@@ -110,11 +184,13 @@ export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown
       return row;
     })
     .immediate();
-  recheckMentioning(db, [row.terms], opts);
+  const ids = statementsToRecheck(db, [row.terms]);
+  if (rechecks) rechecks(ids);
+  else recheckNow(db, ids, actor, opts);
   return row;
 }
 
-export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}): GlossaryTermRow {
+export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}, rechecks?: Rechecks): GlossaryTermRow {
   const t = parseTermInput(input);
   const { before, after } = db
     .transaction(() => {
@@ -129,11 +205,13 @@ export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown;
       return { before, after };
     })
     .immediate();
-  recheckMentioning(db, [before.terms, after.terms], opts);
+  const ids = statementsToRecheck(db, [before.terms, after.terms]);
+  if (rechecks) rechecks(ids);
+  else recheckNow(db, ids, actor, opts);
   return after;
 }
 
-export function removeGlossaryTerm(db: Db, id: number, actor: string, opts: OpsOptions = {}): void {
+export function removeGlossaryTerm(db: Db, id: number, actor: string, opts: OpsOptions = {}, rechecks?: Rechecks): void {
   const before = db.transaction(() => {
     const before = getGlossaryTerm(db, id);
     deleteGlossaryTerm(db, id);
@@ -141,7 +219,9 @@ export function removeGlossaryTerm(db: Db, id: number, actor: string, opts: OpsO
     recordEvent(db, { at: nowIso(opts), actor, action: 'glossary.remove', statementId: null, entity: 'glossary_term', entityId: id, before });
     return before;
   }).immediate();
-  recheckMentioning(db, [before.terms], opts);
+  const ids = statementsToRecheck(db, [before.terms]);
+  if (rechecks) rechecks(ids);
+  else recheckNow(db, ids, actor, opts);
 }
 
 /** The glossary as TSV in the data/glossary.tsv format (header from the languages in use). */

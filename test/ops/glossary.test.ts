@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Db } from '../../server/store/db.ts';
-import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, glossaryToTsv, listGlossary, removeGlossaryTerm } from '../../server/ops/glossary.ts';
+import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, extendSeededGlossary, glossaryToTsv, listGlossary, removeGlossaryTerm } from '../../server/ops/glossary.ts';
 import { parseGlossary, findGlossaryTerms } from '../../server/core/glossary.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
 import { importStatement } from '../../server/ops/import.ts';
@@ -54,14 +54,16 @@ describe('ops/glossary', () => {
         ko: `${ko}은 2026년 6월 10일 워싱턴에서 회의를 개최하였다.\n양측은 핵·재래식 통합에 관한 공동기획을 점검하였다.`,
       },
     }, 'alice').statementId;
-    const other = importStatement(db, { title: 'Other', preSplit: true, texts: { en: 'The ministers met in Seoul on May 2, 2026.', ko: '장관들은 2026년 5월 2일 서울에서 만났다.' } }, 'alice').statementId;
+    // A statement that mentions none of the term, with a finding of its own (a date that differs).
+    const other = importStatement(db, { title: 'Other', preSplit: true, texts: { en: 'The ministers met in Seoul on May 2, 2026.', ko: '장관들은 2026년 5월 3일 서울에서 만났다.' } }, 'alice').statementId;
     const id = ncg('핵협의체');
     const suggested = (sid: number) => db.prepare(`SELECT f.message FROM findings f JOIN alignments a ON a.id = f.alignment_id
       WHERE a.statement_id = ? AND f.status = 'suggested' AND f.check_id = 'terminology' AND f.message LIKE '%핵협의%' ORDER BY f.id`).pluck().all(sid) as string[];
     expect(suggested(id)).to.deep.equal(['English "Nuclear Consultative Group" should be rendered as "핵협의그룹" in Korean, which is missing']);
     const term = listGlossary(db).find((t) => t.terms.en?.includes('Nuclear Consultative Group'))!;
-    const otherFindings = db.prepare('SELECT id, updated_at FROM findings ORDER BY id').all();
-    void other;
+    const otherFindings = () => db.prepare('SELECT f.id, f.updated_at FROM findings f JOIN alignments a ON a.id = f.alignment_id WHERE a.statement_id = ? ORDER BY f.id').all(other);
+    const untouched = otherFindings();
+    expect(untouched.length, 'the other statement has a finding').to.be.at.least(1);
     // The team takes 핵협의체 too: the suggestion goes at once.
     changeGlossaryTerm(db, term.id, { terms: { en: term.terms.en, ko: ['핵협의그룹', '핵협의체'] } }, 'erin');
     expect(suggested(id)).to.deep.equal([]);
@@ -73,9 +75,8 @@ describe('ops/glossary', () => {
     // Added anew, under another wording of the English: back once more.
     addGlossaryTerm(db, { terms: { en: 'Nuclear Consultative Group', ko: '핵협의그룹' } }, 'erin');
     expect(suggested(id)).to.have.length(1);
-    // The statement that mentions none of it kept its findings as they were.
-    const otherNow = db.prepare('SELECT f.id, f.updated_at FROM findings f JOIN alignments a ON a.id = f.alignment_id WHERE a.statement_id = ? ORDER BY f.id').all(other);
-    expect(otherNow).to.deep.equal((otherFindings as { id: number }[]).filter((f) => (otherNow as { id: number }[]).some((g) => g.id === f.id)));
+    // The statement that mentions none of it kept its findings as they were: not re-checked.
+    expect(otherFindings()).to.deep.equal(untouched);
   });
 
   it('refuses a term the glossary has already, with the same renderings (in any order), as a conflict', () => {
@@ -88,5 +89,35 @@ describe('ops/glossary', () => {
     expect(dbDigest(db)).to.equal(before);
     // A term with one rendering more is another term.
     expect(addGlossaryTerm(db, { terms: { en: 'Camp Humphreys', ko: '캠프 험프리스' } }, 'erin').id).to.not.equal(t.id);
+  });
+
+  it('gives a database seeded before the Japanese column the Japanese of the terms it holds as seeded, once, and leaves the team\'s own terms alone', () => {
+    const before = parseGlossary('en\tko\tnote\nalliance\t동맹\t\nextended deterrence\t확장억제\tcore term\nNorth Korea|DPRK\t북한\t\n');
+    const after = parseGlossary('en\tko\tja\tnote\nalliance\t동맹\t同盟\t\nextended deterrence\t확장억제\t拡大抑止\tcore term\nNorth Korea|DPRK\t북한\t北朝鮮\t\n');
+    listGlossary(db, { glossary: before });
+    // A database seeded from the file before its languages were recorded (the file had en and ko then).
+    db.prepare("DELETE FROM settings WHERE name = 'glossary_seeded_langs'").run();
+    const dprk = listGlossary(db, { glossary: before }).find((t) => t.terms.en?.includes('DPRK'))!;
+    changeGlossaryTerm(db, dprk.id, { terms: { en: ['North Korea', 'DPRK'], ko: ['북한', '북측'] } }, 'erin', { glossary: before });
+    const mine = addGlossaryTerm(db, { terms: { en: ['alliance', 'Alliance'], ko: '동맹' }, note: 'the team\'s' }, 'erin', { glossary: before });
+    extendSeededGlossary(db, after);
+    const ja = Object.fromEntries(listGlossary(db, { glossary: after }).map((t) => [`${t.id}`, t.terms.ja ?? null]));
+    const byEn = (en: string, author = 'twintext') => listGlossary(db, { glossary: after }).find((t) => t.terms.en?.[0] === en && t.author === author)!;
+    expect(byEn('alliance').terms.ja).to.deep.equal(['同盟']);
+    expect(byEn('extended deterrence').terms.ja).to.deep.equal(['拡大抑止']);
+    // Edited by the team (북측 added) or added by it: left as they are.
+    expect(ja[String(dprk.id)]).to.equal(null);
+    expect(ja[String(mine.id)]).to.equal(null);
+    const events = () => db.prepare("SELECT after FROM events WHERE action = 'glossary.extend'").pluck().all() as string[];
+    expect(events().map((e) => JSON.parse(e))).to.deep.equal([{ languages: ['ja'], terms: 2 }]);
+    // Once: the next look changes nothing.
+    const digest = dbDigest(db);
+    extendSeededGlossary(db, after);
+    expect(dbDigest(db)).to.equal(digest);
+    // A database seeded from a glossary its caller gave is never extended from a file.
+    db.prepare("UPDATE settings SET value = 'given' WHERE name = 'glossary_seeded_langs'").run();
+    const given = dbDigest(db);
+    extendSeededGlossary(db, parseGlossary('en\tko\tzh\nalliance\t동맹\t同盟\n'));
+    expect(dbDigest(db)).to.equal(given);
   });
 });

@@ -1,6 +1,6 @@
 // The corpus as a whole: the glossary, exports, reports, and the vocabularies the UI needs.
 import type { Router } from 'express';
-import { listGlossary, addGlossaryTerm, changeGlossaryTerm, removeGlossaryTerm } from '../../ops/glossary.ts';
+import { listGlossary, addGlossaryTerm, changeGlossaryTerm, recheckInBackground, removeGlossaryTerm } from '../../ops/glossary.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../../ops/review.ts';
 import { exportCorpus, oneSidedFits, requireStatements } from '../../ops/export.ts';
 import { TOOL_VERSION } from '../../ops/context.ts';
@@ -34,19 +34,23 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     res.json({ ok: true, terms: listGlossary(db, ops) });
   });
 
+  // The statements a term's change touches are re-checked after the answer, in the background
+  // (recheckInBackground): the term is saved at once, their suggestions follow within moments.
+  const later = (actor: string) => (ids: number[]) => void recheckInBackground(db, ids, actor, ops, (err) => console.error(`twintext: re-checking after a glossary change: ${(err as Error).message}`));
+
   r.post('/glossary', (req, res) => {
     const actor = c.who(req, res, 'editor');
-    res.status(201).json({ ok: true, term: addGlossaryTerm(db, body(req), actor, ops) });
+    res.status(201).json({ ok: true, term: addGlossaryTerm(db, body(req), actor, ops, later(actor)) });
   });
 
   r.patch('/glossary/:id', (req, res) => {
     const actor = c.who(req, res, 'editor');
-    res.json({ ok: true, term: changeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), body(req), actor, ops) });
+    res.json({ ok: true, term: changeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), body(req), actor, ops, later(actor)) });
   });
 
   r.delete('/glossary/:id', (req, res) => {
     const actor = c.who(req, res, 'editor');
-    removeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), actor, ops);
+    removeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), actor, ops, later(actor));
     res.json({ ok: true });
   });
 

@@ -1,0 +1,53 @@
+// The glossary over HTTP: a term's change is saved at once, and the suggestions of the statements that
+// mention it follow in the background, while the server keeps answering.
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { tempDir } from '../helpers.ts';
+
+const EN = 'The Nuclear Consultative Group met in Washington on June 10, 2026.\nBoth sides reviewed the joint planning of nuclear and conventional integration.';
+const KO = '핵협의체는 2026년 6월 10일 워싱턴에서 회의를 개최하였다.\n양측은 핵·재래식 통합에 관한 공동기획을 점검하였다.';
+
+describe('http/glossary', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let server: RunningServer;
+  let statement: number;
+  const who = { 'X-Reviewer': 'erin', 'Content-Type': 'application/json' };
+
+  const api = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(new URL(path, server.url), init);
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const ncgSuggestions = async () =>
+    (await api(`/api/statements/${statement}/findings`)).body.findings.filter((f: any) => f.status === 'suggested' && f.check === 'terminology' && /핵협의/.test(f.message));
+
+  before(async () => {
+    tmp = tempDir();
+    server = await startServer({ dbPath: join(tmp.dir, 'glossary.db'), port: 0, seed: false, log: () => {} });
+    const res = await api('/api/statements', { method: 'POST', headers: who, body: JSON.stringify({ title: 'NCG', texts: { en: EN, ko: KO }, preSplit: true }) });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    statement = res.body.statement.id;
+  });
+  after(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  it('saves a term change at once and brings the suggestions of the statements that mention it up to date right after', async () => {
+    expect((await ncgSuggestions()).map((f: any) => f.message)).to.deep.equal(['English "Nuclear Consultative Group" should be rendered as "핵협의그룹" in Korean, which is missing']);
+    const term = (await api('/api/glossary')).body.terms.find((t: any) => t.terms.en?.includes('Nuclear Consultative Group'));
+    const saved = await api(`/api/glossary/${term.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ terms: { ...term.terms, ko: ['핵협의그룹', '핵협의체'] }, note: term.note }) });
+    expect(saved.status).to.equal(200);
+    expect(saved.body.term.terms.ko).to.deep.equal(['핵협의그룹', '핵협의체']);
+    // The re-check runs after the answer: wait for it (a statement takes milliseconds).
+    for (let k = 0; k < 100 && (await ncgSuggestions()).length; k++) await new Promise((r) => setTimeout(r, 20));
+    expect(await ncgSuggestions()).to.deep.equal([]);
+    const events = (await api(`/api/statements/${statement}/events`)).body.events.map((e: any) => `${e.actor} ${e.action}`);
+    expect(events[0]).to.equal('erin checks.run');
+    // A duplicate of another term is a 409 naming it, and changes nothing.
+    const reordered = Object.fromEntries(Object.entries(saved.body.term.terms as Record<string, string[]>).map(([l, v]) => [l, [...v].reverse()]));
+    const twin = await api('/api/glossary', { method: 'POST', headers: who, body: JSON.stringify({ terms: reordered }) });
+    expect(twin.status).to.equal(409);
+    expect(twin.body.error).to.match(new RegExp(`the glossary has this term already \\(term ${term.id}\\)`));
+  });
+});
