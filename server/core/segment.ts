@@ -17,7 +17,7 @@ const NON_TEXT_BULLETS = '□■◆◇ㅇ❍○●◦•▶▷※・';
 // not by a number and a dot: "9. 18." is a date. Japanese releases number in full-width ("１．",
 // "（２）") and by kanji or katakana before a comma or an ideographic space ("一、", "ア　").
 const MARKER_RE = new RegExp(
-  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣\\u3040-\\u30ff\\u4e00-\\u9fff]))|([①-⑳])\\s*|([\\d０-９]{1,2}[.)．）])(?:\\s+(?=\\D|\\d+(?![\\d.%％]))|(?<=[．）])(?=[^\\d０-９\\s])|(?=[\\u3040-\\u30ff\\u4e00-\\u9fff가-힣]))|([가-하][.)])\\s+|([(（][\\d０-９]{1,2}[)）]|\\([가-하]\\))(?:\\s+|(?<=）)(?=\\S))|((?:[一二三四五六七八九十]{1,2}|[アイウエオカキクケコ])(?:、|\\u3000))\\s*)`,
+  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣\\u3040-\\u30ff\\u4e00-\\u9fff]))|([①-⑳])\\s*|([\\d０-９]{1,2}[.)．）])(?:\\s+(?=\\D|\\d+(?![\\d.%％]))|(?<=[．）])(?=[^\\d０-９\\s])|(?=[\\u3040-\\u30ff\\u4e00-\\u9fff가-힣]))|([가-하][.)])\\s+|([(（][\\d０-９]{1,2}[)）]|\\([가-하]\\))(?:\\s+|(?<=）)(?=\\S))|((?:[一二三四五六七八九十]{1,3}|[アイウエオカキクケコサシスセソタチツテト]|[イロハニホヘトチリヌ])(?:[、．]|\\u3000)|[（(](?:[一二三四五六七八九十]{1,3}|[アイウエオカキクケコサシスセソタチツテト])[）)])\\s*)`,
   'u',
 );
 
@@ -33,7 +33,7 @@ export function detectMarker(line: string): Marker | null {
   if (m[4] !== undefined) return { marker: m[4], level: 1 };
   if (m[5] !== undefined) return { marker: m[5], level: 2 };
   // Japanese outline numbering: 一、 opens the sections, ア　 the items inside them.
-  if (m[6] !== undefined) return { marker: m[6], level: /^[アイウエオカキクケコ]/u.test(m[6]) ? 1 : 0 };
+  if (m[6] !== undefined) return { marker: m[6].trim(), level: /^[（(]/u.test(m[6]) ? 2 : /^[一二三四五六七八九十]/u.test(m[6]) ? 0 : 1 };
   return null;
 }
 

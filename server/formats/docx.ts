@@ -173,10 +173,11 @@ function readNumbering(Parser: typeof SaxesParser, xml: string | undefined, styl
           if (styleType === 'numbering') numbering.numberingStyles.set(styleId, attr('val') ?? '');
           else style.numId = attr('val');
         } else if (style && local === 'ilvl') style.ilvl = Number(attr('val') ?? 0);
-        else if (isHidden(local) && local !== 'del') style = null; // a pPrChange: the style's former numbering
       },
       close(local) {
-        if (local === 'style') style = null;
+        // Every element opened inside a skipped subtree closes inside it, its own closing last.
+        if (hidden > 0) hidden--;
+        else if (local === 'style') style = null;
       },
     });
   }
@@ -186,6 +187,20 @@ function readNumbering(Parser: typeof SaxesParser, xml: string | undefined, styl
 const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
 const GANADA = '가나다라마바사아자차카타파하';
 const CHOSUNG = 'ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ';
+const AIUEO = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';
+const IROHA = 'イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス';
+const KANJI_DIGITS = '〇一二三四五六七八九';
+const KOREAN_DIGITS = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
+
+/** 1–99 in kanji as Japanese counts them (一, 十, 十一, 二十三), and 100 and up digit by digit. */
+function kanjiCount(n: number): string {
+  if (n < 1 || n >= 100) return [...String(n)].map((d) => KANJI_DIGITS[Number(d)]).join('');
+  const tens = Math.floor(n / 10), ones = n % 10;
+  return `${tens > 1 ? KANJI_DIGITS[tens] : ''}${tens ? '十' : ''}${ones ? KANJI_DIGITS[ones] : ''}`;
+}
+
+/** Full-width digits (１２), as Japanese lists number. */
+const fullWidth = (n: number) => [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
 
 /** A list number as Word writes it in the given numFmt. */
 function formatNumber(n: number, format: string): string {
@@ -208,6 +223,20 @@ function formatNumber(n: number, format: string): string {
     case 'decimalEnclosedCircle': return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
     case 'ganada': return n >= 1 ? GANADA[(n - 1) % GANADA.length]! : String(n);
     case 'chosung': return n >= 1 ? CHOSUNG[(n - 1) % CHOSUNG.length]! : String(n);
+    // Japanese and Korean list numbering, as Word shows it (the half-width kana forms as their full-width letters).
+    case 'japaneseCounting':
+    case 'japaneseLegal':
+    case 'chineseCounting':
+    case 'ideographDigital': return kanjiCount(n);
+    case 'japaneseDigitalTenThousand': return [...String(n)].map((d) => KANJI_DIGITS[Number(d)]).join('');
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2': return fullWidth(n);
+    case 'aiueo':
+    case 'aiueoFullWidth': return n >= 1 ? AIUEO[(n - 1) % AIUEO.length]! : String(n);
+    case 'iroha':
+    case 'irohaFullWidth': return n >= 1 ? IROHA[(n - 1) % IROHA.length]! : String(n);
+    case 'koreanDigital':
+    case 'koreanLegal': return [...String(n)].map((d) => KOREAN_DIGITS[Number(d)]).join('');
     case 'none': return '';
     default: return String(n);
   }

@@ -129,6 +129,31 @@ describe('formats/docx', () => {
       expect(await docxToText(docx)).to.equal('□ 양국 외교장관은 다음 사항에 합의하였다.\n◦ 공급망 협력 강화\n목록에서 뺀 문단이다.\n목록이던 문단이다.');
     });
 
+    it('reads the styles after one that holds a tracked change (a Strong style with its rPrChange before List Bullet)', async () => {
+      const styles =
+        '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/><w:rPrChange w:id="3" w:author="Editor" w:date="2026-03-12T09:00:00Z"><w:rPr/></w:rPrChange></w:rPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>';
+      const lists = numbering({ 5: [['bullet', '□']] });
+      const docx = buildDocxFromBody(para('양국은 공급망 협력을 강화하기로 합의하였다.', { style: 'ListBullet' }), { numbering: lists, styles });
+      expect(await docxToText(docx)).to.equal('□ 양국은 공급망 협력을 강화하기로 합의하였다.');
+    });
+
+    it('writes Japanese and Korean list numbers as Word shows them, so they are list markers (一、 ア． （一） 일.)', async () => {
+      const lists = numbering({
+        1: [['japaneseCounting', '%1、'], ['aiueoFullWidth', '%2．'], ['japaneseCounting', '（%3）']],
+        2: [['decimalFullWidth', '%1．'], ['koreanDigital', '%2.']],
+      });
+      const body =
+        para('総論', { num: [1, 0] }) + para('日米韓の協力を強化する。', { num: [1, 1] }) + para('細目について協議した。', { num: [1, 2] }) +
+        para('各論', { num: [1, 0] }) + para('次回会合を開催する。', { num: [1, 1] }) +
+        para('三閣僚は会合を開催した。', { num: [2, 0] }) + para('양측은 합의하였다.', { num: [2, 1] });
+      const text = await docxToText(buildDocxFromBody(body, { numbering: lists }));
+      expect(text.split('\n')).to.deep.equal([
+        '一、 総論', 'ア． 日米韓の協力を強化する。', '（一） 細目について協議した。', '二、 各論', 'ア． 次回会合を開催する。', '１． 三閣僚は会合を開催した。', '일. 양측은 합의하였다.',
+      ]);
+      expect(markersOf(text, 'ja').slice(0, 6)).to.deep.equal([['一、', 0], ['ア．', 1], ['（一）', 2], ['二、', 0], ['ア．', 1], ['１．', 0]]);
+    });
+
     it('leaves out tracked deletions and moved-away text, and keeps insertions and moved-to text', async () => {
       const change = 'w:author="Editor" w:date="2026-03-12T09:00:00Z"';
       const docx = buildDocxFromBody(
