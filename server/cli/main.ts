@@ -651,8 +651,9 @@ async function importInto(io: Io, statementId: number, given: readonly ('en' | '
 /**
  * `import --moses PATH`: the files PATH.<language> beside each other (PATH.en and PATH.ko, as
  * `export --format moses --out PATH` writes them; PATH may also be one of the two), or `--moses FILE
- * FILE`, each named with its language as last suffix. English is the source unless --src-lang says
- * otherwise (else the language first in the alphabet); the title is the command's or the files' stem.
+ * FILE`, each named with its language as last suffix. The source is --src-lang's language if given;
+ * else, of two named files, the first; else English, or the language first in the alphabet. The
+ * title is the command's or the files' stem.
  */
 async function importMoses(io: Io, paths: string[], o: { srcLang?: string; title?: string; date?: string; db?: string }): Promise<void> {
   if (paths.length > 2) throw new UsageError(`--moses takes PATH (for PATH.en and PATH.ko) or the two files, got ${paths.length} paths`);

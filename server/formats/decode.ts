@@ -293,9 +293,17 @@ function finishText(raw: string): string {
         'binary',
       );
     }
-    text = text.replace(CONTROL, '');
   }
-  text = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').normalize('NFC');
+  text = cleanText(text);
   if (text.trim() === '') throw new InputError('input is empty (no text after decoding)', 'empty');
   return text;
+}
+
+/**
+ * Text as twintext stores it: CR and CRLF line breaks as LF, a form feed a line break, the other
+ * control characters (a vertical tab, ESC) dropped, composed (NFC). Decoded files go through it, and
+ * so do the segments a corpus brings escaped (JSONL "\f", TSV "\r"), past the decoding of its file.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?|\f/g, '\n').replace(CONTROL, '').normalize('NFC');
 }

@@ -7,7 +7,8 @@ import { assertScript } from '../core/script.ts';
 import { parseCsv, parseJsonl, parseMoses, parseTmx, parseTsv, parseXliff, type MosesFile, type XliffNote } from '../formats/import-aligned.ts';
 import type { ExportFlag, ExportUnit } from '../formats/export/types.ts';
 import { findStatement, insertStatement, insertText, listCurrentTexts, listParagraphs } from '../store/statements.ts';
-import { CONTROL_CHAR, hasWords, joinSentences, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
+import { hasWords, joinSentences, singleSpaced, splitSentences, withoutListMarker } from '../core/segment.ts';
+import { cleanText } from '../formats/decode.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
 import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
@@ -112,17 +113,6 @@ function codes<T extends { units: ExportUnit[] }>(r: T): T {
     u.tgtLang = langCode(u.tgtLang);
   }
   return r;
-}
-
-const CONTROL = new RegExp(CONTROL_CHAR.source, 'gu');
-
-/**
- * A segment as a text import leaves its text (formats/decode.ts): CR and CRLF line breaks as LF, a
- * form feed a line break, the other control characters (a vertical tab, ESC) dropped, composed (NFC).
- * A corpus brings them escaped (JSONL "\f", TSV "\r"), past the decoding of the file.
- */
-function cleanSegment(s: string): string {
-  return s.replace(/\r\n?|\f/g, '\n').replace(CONTROL, '').normalize('NFC');
 }
 
 const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -330,8 +320,8 @@ function storeCorpus(db: Db, parsed: Parsed, format: AlignedFormat | 'moses', ac
   if (units.length === 0) throw new InputError(`the ${formatName(format)} ${format === 'moses' ? 'files hold' : 'file holds'} no translation units`);
   units.forEach((u, i) => {
     // checkUnit refuses a segment that is not text.
-    if (typeof u.src === 'string') u.src = cleanSegment(u.src);
-    if (typeof u.tgt === 'string') u.tgt = cleanSegment(u.tgt);
+    if (typeof u.src === 'string') u.src = cleanText(u.src);
+    if (typeof u.tgt === 'string') u.tgt = cleanText(u.tgt);
     checkUnit(u, where[i] ?? `${formatName(format)} unit ${i + 1}`);
   });
   // One statement per statement id, with one alignment per language pair (English→Korean and

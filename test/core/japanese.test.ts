@@ -85,6 +85,8 @@ describe('core: English–Japanese alignment and terminology with the shipped gl
     expect(check('The trilateral exercise was held in the East China Sea.', '日米韓共同訓練が東シナ海で実施された。', ['numbers'])).to.deep.equal([]);
     expect(check('The two countries will hold the talks annually.', '両国は毎年協議を行う。', ['numbers'])).to.deep.equal([]);
     expect(check('The three countries will train 150 officers.', '三か国は百五十名の職員を訓練する。', ['numbers'])).to.deep.equal([]);
+    // 日中 in 訪日中 ("visiting Japan") is no pair of countries, nor 日米 in 在日米軍.
+    expect(check('The Prime Minister met Secretary Blinken, who is visiting Japan, and U.S. Forces Japan commanders.', '総理大臣は、訪日中のブリンケン国務長官及び在日米軍司令官と会談した。', ['numbers'])).to.deep.equal([]);
     // A changed count is still one.
     expect(check('The three countries will train 150 officers.', '三か国は二百五十名の職員を訓練する。', ['numbers'])).to.deep.equal(['error: Number 150 has no counterpart in Japanese; Japanese has 二百五十 (250)']);
     // "Japan" beside another country is rendered by the compound (日米韓), as 한미일 renders it in Korean.

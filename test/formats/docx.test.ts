@@ -6,7 +6,7 @@ import { docxToText } from '../../server/formats/docx.ts';
 import { readStatementBuffer } from '../../server/formats/read.ts';
 import { buildDocx, buildDocxFromBody, numbering, para, withDeclaredSize } from './docx-helpers.ts';
 
-const markersOf = (text: string, lang: 'en' | 'ko') => splitParagraphs(text, lang).map((p) => [p.marker, p.level]);
+const markersOf = (text: string, lang: 'en' | 'ko' | 'ja') => splitParagraphs(text, lang).map((p) => [p.marker, p.level]);
 
 async function expectInputError(p: Promise<unknown>, pattern: RegExp): Promise<void> {
   try {

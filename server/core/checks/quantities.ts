@@ -48,8 +48,9 @@ const KO_COUNT_RE = /(?<![\p{Script=Hangul}])(한|두|세|네|다섯|여섯|일�
 // "양국", "양측", "3국", "3자": the number of parties, matched against "both", "bilateral", "trilateral".
 const KO_PARTY_RE = /(?<![\p{Script=Hangul}\d])(양)\s?(?:국|측|자|정상|장관)|(?<![\p{Script=Hangul}])(한미일|한미|한일|미일|한미일중)(?=\s|$|[은는이가을를의와과도에·])|(?<![\d])(\d)\s?(?:국|자|개국)(?=$|[^\p{Script=Hangul}]|[간을를이가은는의에와과도로만])/gu;
 // The Japanese counterparts: "両国", "両外相", "三閣僚", "三か国" (kanji, or digits), and compounds such as
-// "日米韓" (one kanji a country), matched against "both", "bilateral", "trilateral", "the three Ministers".
-const JA_PARTY_RE = /(両)(?:国|首脳|外相|防衛相|大臣|閣僚|者|政府)|(?<![日米韓中豪印])([日米韓中豪印]{2,4})(?![日米韓中豪印])|([二三四])(?:閣僚|首脳|外相|防衛相|か国|ヶ国|カ国|箇国|国|者)|(?<!\d)(\d)(?:か国|ヶ国|カ国|箇国)/gu;
+// "日米韓" (one kanji a country), matched against "both", "bilateral", "trilateral", "the three Ministers";
+// not 日中 in 訪日中 (visiting Japan), 本日中 or 一日中, nor 日米 in 在日米軍 (U.S. forces in Japan).
+const JA_PARTY_RE = /(両)(?:国|首脳|外相|防衛相|大臣|閣僚|者|政府)|(?<![日米韓中豪印訪本一来在滞駐])([日米韓中豪印]{2,4})(?![日米韓中豪印])|([二三四])(?:閣僚|首脳|外相|防衛相|か国|ヶ国|カ国|箇国|国|者)|(?<!\d)(\d)(?:か国|ヶ国|カ国|箇国)/gu;
 const JA_KANJI_COUNT: Record<string, number> = { 二: 2, 三: 3, 四: 4 };
 
 const REL_EN: [RegExp, string, string?][] = [
