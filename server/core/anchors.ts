@@ -1,4 +1,5 @@
 // Language-neutral anchors (numbers, dates, ordinals, acronyms, names …) found in a paragraph.
+import { baseLanguage } from './lang.ts';
 import type { Lang } from './types.ts';
 import { FNV_START, fnvStep, slotOf, slotTable } from './word-hash.ts';
 
@@ -120,7 +121,7 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   // Clock times first, so "2 p.m." and "14:00" are one time each, not numbers that differ.
   if (digits && TIME_TEST.test(text)) extractTimes(c, text);
   // Japanese writes numbers in kanji and years by era (三か国, 第三回, 令和6年), digits or not.
-  const japanese = !hangul && (HAS_KANA.test(text) || lang.split('-')[0] === 'ja') && (KANJI_NUMERAL.test(text) || ERA_TEST.test(text));
+  const japanese = !hangul && (HAS_KANA.test(text) || baseLanguage(lang) === 'ja') && (KANJI_NUMERAL.test(text) || ERA_TEST.test(text));
   if ((digits || text.includes('번째') || japanese) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits, japanese);
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.

@@ -1,4 +1,5 @@
 // Paragraph and sentence segmentation of clean statement bodies (pure, language-parameterised).
+import { baseLanguage } from './lang.ts';
 import type { Lang, SplitParagraph } from './types.ts';
 
 /** Bullet markers and the nesting level the MND convention gives them. */
@@ -303,7 +304,7 @@ export function hasControlChar(text: string): boolean {
  * sentences ("開催される。また、…"), other languages one.
  */
 export function joinSentences(sentences: readonly string[], lang: Lang): string {
-  const base = lang.split('-')[0]!.toLowerCase();
+  const base = baseLanguage(lang);
   return sentences.join(base === 'ja' || base === 'zh' ? '' : ' ');
 }
 
