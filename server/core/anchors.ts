@@ -96,7 +96,7 @@ const HAS_DIGIT = /\d/;
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const HAS_LATIN = /[A-Za-z]/;
 const MONTH_TEST = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
-const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|방위상|대행/;
+const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|외무대신|방위상|방위대신|대행/;
 
 /**
  * Full-width digits and their separators (２０２６年３月４日, １，０００, as Japanese and some Korean
@@ -476,7 +476,7 @@ function computeSkeleton(s: string): string {
   return t.replace(/(.)\1+/g, '$1');
 }
 
-const KO_TITLES = ['장관', '국무장관', '국방장관', '외교장관', '외무장관', '외무상', '방위상', '대통령', '총리', '대변인', '차관', '차관보', '부장관', '대사', '의장', '사령관', '실장', '본부장', '위원장', '국무위원장', '수석', '특별대표', '대표', '여사', '당선인', '사무총장', '총장', '국장', '대행'];
+const KO_TITLES = ['장관', '국무장관', '국방장관', '외교장관', '외무장관', '외무상', '외무대신', '방위상', '방위대신', '대통령', '총리', '대변인', '차관', '차관보', '부장관', '대사', '의장', '사령관', '실장', '본부장', '위원장', '국무위원장', '수석', '특별대표', '대표', '여사', '당선인', '사무총장', '총장', '국장', '대행'];
 const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
 // A word can open with a title only if it starts with a title's first syllable: most words are
 // rejected by this set without running the pattern.
@@ -497,7 +497,9 @@ const KO_NOT_NAME = new Set([
   '그', '우리', '국방부', '외교부', '국무부', '통일부', '국방', '외교', '오늘', '지난', '한미', '한미일', '한일', '한중', '한러', '한일중', '한중일', '미일', '미중', '북미', '북중', '미측', '한측', '일측',
   '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시', '대한민국',
 ]);
-const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+of\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?\s+/g;
+// "Minister for Foreign Affairs of Japan Yoshimasa Hayashi", "Prime Minister of Japan Fumio Kishida",
+// "President of the Republic of Korea Yoon Suk Yeol": the country after the office, then the name.
+const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+(?:of|for)\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?(?:\s+of\s+(?:Japan|the\s+Republic\s+of\s+Korea|the\s+United\s+States|Korea|the\s+ROK))?\s+/g;
 const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
 
 function koNameKeys(word: string, titled: boolean): string[] {

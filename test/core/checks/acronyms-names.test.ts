@@ -137,6 +137,12 @@ describe('core/checks names', () => {
     expect(one(en, '장관들은 일본 정부의 환대에 사의를 표하였으며, 김민준 장관은 내년에 다시 만나자고 하였다.', 'names').map((f) => f.message)).to.deep.equal(['Korean name 김민준 has no counterpart in English']);
   });
 
+  it('reads a name after an office with its country ("Minister for Foreign Affairs of Japan Yoshimasa Hayashi", 외무대신)', () => {
+    const en = 'Minister for Foreign Affairs of Japan Yoshimasa Hayashi welcomed the delegation.';
+    expect(render(one(en, '하야시 요시마사 일본 외무대신은 대표단을 환영하였다.', 'names'), true)).to.deep.equal([]);
+    expect(one(en, '가미카와 요코 일본 외무대신은 대표단을 환영하였다.', 'names').map((f) => f.severity)).to.deep.equal(['warning']);
+  });
+
   it('reports a changed name', () => {
     const fs = one('Secretary Austin met Minister of National Defense Lee Jong-sup.', '오스틴 장관은 김민수 국방장관과 만났다.', 'names');
     expect(render(fs)).to.deep.equal(['error names 0/0']);
