@@ -92,4 +92,13 @@ describe('core: English–Japanese alignment and terminology with the shipped gl
     // "Japan" beside another country is rendered by the compound (日米韓), as 한미일 renders it in Korean.
     expect(check('The Japan-U.S.-ROK Trilateral Ministerial Meeting was held in Tokyo.', '日米韓外相会合が東京で開催された。', ['terminology', 'acronyms']).filter((m) => /"(?:Japan|U\.S\.|ROK)"/.test(m))).to.deep.equal([]);
   });
+
+  it('leaves months and seasons to the dates check, in Japanese as in Korean: one finding for a wrong month, not two', () => {
+    const about = (src: string, tgt: string, srcLang: string, tgtLang: string) =>
+      checkAlignment([src], [tgt], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang, tgtLang, glossary, checks: ['dates', 'terminology'] })
+        .filter((f) => /3月|3월|March|April/.test(f.message)).map((f) => f.check);
+    expect(about('The ministers will meet again in April.', '三閣僚は3月に再び会合する。', 'en', 'ja')).to.deep.equal(['dates']);
+    expect(about('三閣僚は3月に再び会合する。', 'The ministers will meet again in April.', 'ja', 'en')).to.deep.equal(['dates']);
+    expect(about('장관들은 3월에 다시 만난다.', 'The ministers will meet again in April.', 'ko', 'en')).to.deep.equal(['dates']);
+  });
 });

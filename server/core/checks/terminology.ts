@@ -144,7 +144,8 @@ export function isProperTerm(surface: string): boolean {
 export const isAcronym = (s: string) => /^[\p{Lu}\d.&/-]+$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
 
 // Month and season names are the dates check's business.
-const DATE_WORD = /^(?:\d{1,2}월|봄|여름|가을|겨울|상반기|하반기|연내|연말|내년|지난달|오늘|내일)$/u;
+// Dates are the dates check's business, in Korean and in Japanese.
+const DATE_WORD = /^(?:\d{1,2}월|봄|여름|가을|겨울|상반기|하반기|연내|연말|내년|지난달|오늘|내일|\d{1,2}月|春|夏|秋|冬|上半期|下半期|年内|年末|来年|先月|本日|今日|明日)$/u;
 
 export function checkTerminology(u: Unit): RawFinding[] {
   const g = u.opts.glossary;
@@ -172,7 +173,7 @@ export function checkTerminology(u: Unit): RawFinding[] {
     for (const [k, h] of hits.entries()) {
       const surface = from.text.slice(h.start, h.end);
       const { alts, entries } = translationsOf(g, surface, from.lang, to.lang);
-      if (!alts.length || alts.some((a) => DATE_WORD.test(a))) continue;
+      if (!alts.length || DATE_WORD.test(surface) || alts.some((a) => DATE_WORD.test(a))) continue;
       // Acronyms are the acronym check's business (it knows which renderings stand for them).
       if (isAcronym(surface)) continue;
       // A Korean word of one or two syllables right after another syllable is part of a longer word
