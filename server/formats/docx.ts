@@ -192,18 +192,29 @@ const IROHA = 'イロハニホヘトチリヌルヲワカヨタレソツネナ�
 const KANJI_DIGITS = '〇一二三四五六七八九';
 const KOREAN_DIGITS = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
 
-/** 1–99 in kanji as Japanese counts them (一, 十, 十一, 二十三), and 100 and up digit by digit. */
-function kanjiCount(n: number): string {
-  if (n < 1 || n >= 100) return [...String(n)].map((d) => KANJI_DIGITS[Number(d)]).join('');
-  const tens = Math.floor(n / 10), ones = n % 10;
-  return `${tens > 1 ? KANJI_DIGITS[tens] : ''}${tens ? '十' : ''}${ones ? KANJI_DIGITS[ones] : ''}`;
+/**
+ * A number in kanji as Japanese counts it (一, 十, 十一, 二十三, 百五, 千二百), up to 9,999; beyond,
+ * digit by digit. `digits` and `units` give the legal forms (壱, 弐, 参; 拾) as well.
+ */
+function kanjiCount(n: number, digits = KANJI_DIGITS, units = ['', '十', '百', '千']): string {
+  if (n < 1 || n >= 10000) return [...String(n)].map((d) => digits[Number(d)]).join('');
+  let out = '';
+  [...String(n)].reverse().forEach((ch, place) => {
+    const d = Number(ch);
+    if (d === 0) return;
+    // 十, 百 and 千 stand alone for one of them; the legal forms always write the digit (壱拾).
+    out = `${d === 1 && place > 0 && digits === KANJI_DIGITS ? '' : digits[d]}${units[place]}${out}`;
+  });
+  return out;
 }
+/** The forms Japanese legal documents use, which cannot be altered by a stroke (壱, 弐, 参, 拾). */
+const DAIJI_DIGITS = '〇壱弐参四伍六七八九';
 
 /** Full-width digits (１２), as Japanese lists number. */
 const fullWidth = (n: number) => [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
 
 /** A list number as Word writes it in the given numFmt. */
-function formatNumber(n: number, format: string): string {
+export function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'decimalZero': return n < 10 ? `0${n}` : String(n);
     case 'lowerRoman':
@@ -225,9 +236,9 @@ function formatNumber(n: number, format: string): string {
     case 'chosung': return n >= 1 ? CHOSUNG[(n - 1) % CHOSUNG.length]! : String(n);
     // Japanese and Korean list numbering, as Word shows it (the half-width kana forms as their full-width letters).
     case 'japaneseCounting':
-    case 'japaneseLegal':
-    case 'chineseCounting':
-    case 'ideographDigital': return kanjiCount(n);
+    case 'chineseCounting': return kanjiCount(n);
+    case 'japaneseLegal': return kanjiCount(n, DAIJI_DIGITS, ['', '拾', '百', '阡']);
+    case 'ideographDigital':
     case 'japaneseDigitalTenThousand': return [...String(n)].map((d) => KANJI_DIGITS[Number(d)]).join('');
     case 'decimalFullWidth':
     case 'decimalFullWidth2': return fullWidth(n);
@@ -235,8 +246,7 @@ function formatNumber(n: number, format: string): string {
     case 'aiueoFullWidth': return n >= 1 ? AIUEO[(n - 1) % AIUEO.length]! : String(n);
     case 'iroha':
     case 'irohaFullWidth': return n >= 1 ? IROHA[(n - 1) % IROHA.length]! : String(n);
-    case 'koreanDigital':
-    case 'koreanLegal': return [...String(n)].map((d) => KOREAN_DIGITS[Number(d)]).join('');
+    case 'koreanDigital': return [...String(n)].map((d) => KOREAN_DIGITS[Number(d)]).join('');
     case 'none': return '';
     default: return String(n);
   }

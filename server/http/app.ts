@@ -54,7 +54,7 @@ const securityHeaders: RequestHandler = helmet({
   strictTransportSecurity: false,
 });
 
-export function apiRouter(deps: AppDeps, c: RouteContext = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts))): Router {
+export function apiRouter(deps: AppDeps, c: RouteContext = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts), deps.log)): Router {
   const r = express.Router();
   for (const mount of [sessionRoutes, statementRoutes, checkRoutes, reviewRoutes, corpusRoutes]) mount(r, c);
   r.use((_req, _res) => {
@@ -64,7 +64,7 @@ export function apiRouter(deps: AppDeps, c: RouteContext = routeContext(deps.db,
 }
 
 export function createApp(deps: AppDeps): express.Express {
-  return build(deps, routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts)));
+  return build(deps, routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts), deps.log));
 }
 
 /**
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): express.Express {
  * accounts: with accounts every API request passes the session gate in Express).
  */
 export function createHandler(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const c = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts));
+  const c = routeContext(deps.db, deps.ops ?? {}, Boolean(deps.accounts), deps.log);
   const app = build(deps, c);
   if (deps.accounts) return app;
   const hot = hotReads(c.views, staticHeaders(securityHeaders), deps.requestLog);

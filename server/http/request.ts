@@ -135,9 +135,11 @@ export interface RouteContext {
   editorsOnly(req: Request, res: Response): void;
   /** The cached review views. */
   views: StatementViews;
+  /** The server's log (its `log` option): what goes wrong after an answer was sent. */
+  log: (msg: string) => void;
 }
 
-export function routeContext(db: Db, ops: OpsOptions, accounts: boolean): RouteContext {
+export function routeContext(db: Db, ops: OpsOptions, accounts: boolean, log: (msg: string) => void = (m) => console.error(m)): RouteContext {
   const who = (req: Request, res: Response, role: Role): string => {
     if (!accounts) return reviewer(req);
     const user = res.locals.user as UserRow | undefined;
@@ -145,5 +147,5 @@ export function routeContext(db: Db, ops: OpsOptions, accounts: boolean): RouteC
     if (!hasRole(user, role)) throw new HttpError(403, 'forbidden', `this needs the ${role} role; ${user.name} is ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}`);
     return user.name;
   };
-  return { db, ops, accounts, who, editorsOnly: (req, res) => void (accounts && who(req, res, 'editor')), views: new StatementViews(db) };
+  return { db, ops, accounts, who, editorsOnly: (req, res) => void (accounts && who(req, res, 'editor')), views: new StatementViews(db), log };
 }

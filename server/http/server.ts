@@ -1,4 +1,5 @@
 // Starts the HTTP server on a database file: the one place that listens.
+import { settleRechecks } from '../ops/glossary.ts';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { openDb } from '../store/db.ts';
@@ -52,8 +53,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => {
-          db.close();
-          resolve();
+          // A glossary change's re-checks still running finish first: a restart must not leave them half done.
+          void settleRechecks(db).then(() => {
+            db.close();
+            resolve();
+          });
         });
       }),
   };

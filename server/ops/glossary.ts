@@ -51,14 +51,23 @@ export function ensureGlossarySeeded(db: Db, opts: OpsOptions = {}): void {
  * team has it. Once: the file's languages are recorded.
  */
 export function extendSeededGlossary(db: Db, file: Glossary | undefined, opts: OpsOptions = {}): void {
-  const seededLangs = getSetting(db, SEEDED_LANGS) ?? 'en,ko';
+  const recorded = getSetting(db, SEEDED_LANGS);
+  const seededLangs = recorded ?? 'en,ko';
   if (!file || seededLangs === 'given' || seededLangs === file.langs.join(',')) return;
   db.transaction(() => {
+    const rows = listGlossaryTerms(db);
     const old = seededLangs.split(',');
     const added = file.langs.filter((l) => !old.includes(l));
+    // Unrecorded, and a seeded term already has one of the new languages: the database was seeded from
+    // the file as it is now (before its languages were recorded), and what it lacks the team removed.
+    if (!recorded && rows.some((r) => r.author === 'twintext' && added.some((l) => r.terms[l]?.length))) {
+      setSetting(db, SEEDED_LANGS, file.langs.join(','));
+      return;
+    }
     const key = (terms: Record<string, string[]>) => JSON.stringify(old.map((l) => terms[l] ?? []));
     const seeded = new Map<string, GlossaryTermRow>();
-    for (const r of listGlossaryTerms(db)) if (r.author === 'twintext' && added.every((l) => !r.terms[l]?.length)) seeded.set(key(r.terms), r);
+    // Never edited since it was seeded (an edit keeps the author, but not the time).
+    for (const r of rows) if (r.author === 'twintext' && r.updatedAt === r.createdAt && added.every((l) => !r.terms[l]?.length)) seeded.set(key(r.terms), r);
     const at = nowIso(opts);
     let extended = 0;
     for (const t of file.terms) {
@@ -139,7 +148,20 @@ function statementsToRecheck(db: Db, renderings: Record<string, string[]>[]): nu
  * lock for seconds.
  */
 function recheckNow(db: Db, ids: number[], actor: string, opts: OpsOptions): void {
-  for (const id of ids) runStatementChecks(db, id, actor, opts);
+  for (const id of ids) recheckOne(db, id, actor, opts);
+}
+
+/** One statement's checks computed and stored in one write transaction: another writer's edit cannot fall between. */
+function recheckOne(db: Db, id: number, actor: string, opts: OpsOptions): void {
+  db.transaction(() => runStatementChecks(db, id, actor, opts)).immediate();
+}
+
+// Re-checks still running in the background, per database: a server waits for them before it closes.
+const running = new WeakMap<Db, Set<Promise<void>>>();
+
+/** Resolves once the background re-checks on this database (recheckInBackground) are done. */
+export async function settleRechecks(db: Db): Promise<void> {
+  await Promise.all([...(running.get(db) ?? [])]);
 }
 
 /**
@@ -148,11 +170,11 @@ function recheckNow(db: Db, ids: number[], actor: string, opts: OpsOptions): voi
  * other failures go to `onError`. Resolves when every statement has had its turn.
  */
 export function recheckInBackground(db: Db, ids: number[], actor: string, opts: OpsOptions = {}, onError: (err: unknown) => void = () => {}): Promise<void> {
-  return new Promise((resolve) => {
+  const done = new Promise<void>((resolve) => {
     const turn = (k: number): void => {
       if (k >= ids.length || !db.open) return resolve();
       try {
-        runStatementChecks(db, ids[k]!, actor, opts);
+        recheckOne(db, ids[k]!, actor, opts);
       } catch (err) {
         if (!(err instanceof NotFoundError)) onError(err);
       }
@@ -160,6 +182,10 @@ export function recheckInBackground(db: Db, ids: number[], actor: string, opts: 
     };
     setImmediate(() => turn(0));
   });
+  const set = running.get(db) ?? running.set(db, new Set()).get(db)!;
+  set.add(done);
+  void done.then(() => set.delete(done));
+  return done;
 }
 
 /** The term already in the glossary with exactly these renderings, if any. */

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { strToU8, zipSync } from 'fflate';
 import { splitParagraphs } from '../../server/core/segment.ts';
 import { InputError } from '../../server/core/types.ts';
-import { docxToText } from '../../server/formats/docx.ts';
+import { docxToText, formatNumber } from '../../server/formats/docx.ts';
 import { readStatementBuffer } from '../../server/formats/read.ts';
 import { buildDocx, buildDocxFromBody, numbering, para, withDeclaredSize } from './docx-helpers.ts';
 
@@ -152,6 +152,15 @@ describe('formats/docx', () => {
         '一、 総論', 'ア． 日米韓の協力を強化する。', '（一） 細目について協議した。', '二、 各論', 'ア． 次回会合を開催する。', '１． 三閣僚は会合を開催した。', '일. 양측은 합의하였다.',
       ]);
       expect(markersOf(text, 'ja').slice(0, 6)).to.deep.equal([['一、', 0], ['ア．', 1], ['（一）', 2], ['二、', 0], ['ア．', 1], ['１．', 0]]);
+      expect(markersOf(text, 'ko')[6]).to.deep.equal(['일.', 1]);
+    });
+
+    it('counts in kanji as Word does, legal forms included', () => {
+      const counted = [1, 10, 11, 20, 23, 100, 105, 110, 1200, 2024].map((n) => formatNumber(n, 'japaneseCounting'));
+      expect(counted).to.deep.equal(['一', '十', '十一', '二十', '二十三', '百', '百五', '百十', '千二百', '二千二十四']);
+      expect([1, 2, 3, 10, 11].map((n) => formatNumber(n, 'japaneseLegal'))).to.deep.equal(['壱', '弐', '参', '壱拾', '壱拾壱']);
+      expect([10, 2024].map((n) => formatNumber(n, 'ideographDigital'))).to.deep.equal(['一〇', '二〇二四']);
+      expect(formatNumber(12, 'decimalFullWidth')).to.equal('１２');
     });
 
     it('leaves out tracked deletions and moved-away text, and keeps insertions and moved-to text', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Db } from '../../server/store/db.ts';
-import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, extendSeededGlossary, glossaryToTsv, listGlossary, removeGlossaryTerm } from '../../server/ops/glossary.ts';
+import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, extendSeededGlossary, glossaryToTsv, listGlossary, recheckInBackground, removeGlossaryTerm, settleRechecks } from '../../server/ops/glossary.ts';
 import { parseGlossary, findGlossaryTerms } from '../../server/core/glossary.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
 import { importStatement } from '../../server/ops/import.ts';
@@ -100,16 +100,19 @@ describe('ops/glossary', () => {
     const dprk = listGlossary(db, { glossary: before }).find((t) => t.terms.en?.includes('DPRK'))!;
     changeGlossaryTerm(db, dprk.id, { terms: { en: ['North Korea', 'DPRK'], ko: ['북한', '북측'] } }, 'erin', { glossary: before });
     const mine = addGlossaryTerm(db, { terms: { en: ['alliance', 'Alliance'], ko: '동맹' }, note: 'the team\'s' }, 'erin', { glossary: before });
+    // Its note edited, its renderings not: the team's now, left alone too.
+    const noted = listGlossary(db, { glossary: before }).find((t) => t.terms.en?.[0] === 'extended deterrence')!;
+    db.prepare("UPDATE glossary_terms SET note = 'core term: always 확장억제', updated_at = '2026-11-28T00:00:01.000Z' WHERE id = ?").run(noted.id);
     extendSeededGlossary(db, after);
     const ja = Object.fromEntries(listGlossary(db, { glossary: after }).map((t) => [`${t.id}`, t.terms.ja ?? null]));
     const byEn = (en: string, author = 'twintext') => listGlossary(db, { glossary: after }).find((t) => t.terms.en?.[0] === en && t.author === author)!;
     expect(byEn('alliance').terms.ja).to.deep.equal(['同盟']);
-    expect(byEn('extended deterrence').terms.ja).to.deep.equal(['拡大抑止']);
+    expect(byEn('extended deterrence').terms.ja).to.equal(undefined);
     // Edited by the team (북측 added) or added by it: left as they are.
     expect(ja[String(dprk.id)]).to.equal(null);
     expect(ja[String(mine.id)]).to.equal(null);
     const events = () => db.prepare("SELECT after FROM events WHERE action = 'glossary.extend'").pluck().all() as string[];
-    expect(events().map((e) => JSON.parse(e))).to.deep.equal([{ languages: ['ja'], terms: 2 }]);
+    expect(events().map((e) => JSON.parse(e))).to.deep.equal([{ languages: ['ja'], terms: 1 }]);
     // Once: the next look changes nothing.
     const digest = dbDigest(db);
     extendSeededGlossary(db, after);
@@ -119,5 +122,35 @@ describe('ops/glossary', () => {
     const given = dbDigest(db);
     extendSeededGlossary(db, parseGlossary('en\tko\tzh\nalliance\t동맹\t同盟\n'));
     expect(dbDigest(db)).to.equal(given);
+  });
+
+  it('takes a database whose seeded terms already have the new language, before languages were recorded, as seeded from the file as it is', () => {
+    const now = parseGlossary('en\tko\tja\tnote\nalliance\t동맹\t同盟\t\nextended deterrence\t확장억제\t拡大抑止\t\n');
+    listGlossary(db, { glossary: now });
+    db.prepare("DELETE FROM settings WHERE name = 'glossary_seeded_langs'").run();
+    // The team removed one Japanese rendering: it stays removed.
+    const ext = listGlossary(db, { glossary: now }).find((t) => t.terms.en?.[0] === 'extended deterrence')!;
+    changeGlossaryTerm(db, ext.id, { terms: { en: ext.terms.en, ko: ext.terms.ko } }, 'erin', { glossary: now });
+    extendSeededGlossary(db, now);
+    expect(listGlossary(db, { glossary: now }).find((t) => t.id === ext.id)!.terms.ja).to.equal(undefined);
+    expect(db.prepare("SELECT value FROM settings WHERE name = 'glossary_seeded_langs'").pluck().get()).to.equal('en,ko,ja');
+  });
+
+  it('re-checks in the background one statement a turn, and a server can wait for them (settleRechecks)', async () => {
+    const texts = (k: number) => ({ en: `The Nuclear Consultative Group met for the ${k}th time in Seoul.`, ko: `핵협의체는 서울에서 ${k}번째 회의를 개최하였다.` });
+    const ids = [1, 2, 3].map((k) => importStatement(db, { title: `NCG ${k}`, preSplit: true, texts: texts(k) }, 'alice').statementId);
+    const runs = () => db.prepare("SELECT count(*) FROM events WHERE action = 'checks.run' AND actor = 'erin'").pluck().get() as number;
+    const term = listGlossary(db).find((t) => t.terms.en?.includes('Nuclear Consultative Group'))!;
+    let queued: number[] = [];
+    changeGlossaryTerm(db, term.id, { terms: { ...term.terms, ko: ['핵협의그룹', '핵협의체'] } }, 'erin', {}, (got) => (queued = got));
+    expect(queued).to.deep.equal(ids);
+    expect(runs()).to.equal(0);
+    const done = recheckInBackground(db, queued, 'erin');
+    expect(runs(), 'nothing before the first turn').to.equal(0);
+    await new Promise((r) => setImmediate(r));
+    expect(runs(), 'one statement a turn').to.equal(1);
+    await settleRechecks(db);
+    expect(runs()).to.equal(3);
+    await done;
   });
 });

@@ -36,7 +36,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
 
   // The statements a term's change touches are re-checked after the answer, in the background
   // (recheckInBackground): the term is saved at once, their suggestions follow within moments.
-  const later = (actor: string) => (ids: number[]) => void recheckInBackground(db, ids, actor, ops, (err) => console.error(`twintext: re-checking after a glossary change: ${(err as Error).message}`));
+  const later = (actor: string) => (ids: number[]) => void recheckInBackground(db, ids, actor, ops, (err) => c.log(`twintext: re-checking after a glossary change: ${(err as Error).message}`));
 
   r.post('/glossary', (req, res) => {
     const actor = c.who(req, res, 'editor');
