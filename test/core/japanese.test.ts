@@ -102,3 +102,50 @@ describe('core: English–Japanese alignment and terminology with the shipped gl
     expect(about('장관들은 3월에 다시 만난다.', 'The ministers will meet again in April.', 'ko', 'en')).to.deep.equal(['dates']);
   });
 });
+
+describe('core: names in English–Japanese statements (katakana read aloud)', () => {
+  const names = (en: string, ja: string) =>
+    checkAlignment([en], [ja], [{ src: [0], tgt: [0], confidence: 1 }], { ...opts, checks: ['names'] });
+  const shown = (fs: ReturnType<typeof names>) => fs.map((f) => `${f.severity}: ${f.message}`);
+
+  it('matches foreign names written in katakana before a title, a country between or not', () => {
+    for (const [en, ja] of [
+      ['Secretary of State Blinken met Secretary of Defense Austin in Washington.', 'ブリンケン国務長官は、ワシントンにおいてオースティン国防長官と会談した。'],
+      ['Secretary Lloyd J. Austin III welcomed the Minister.', 'ロイド・J・オースティン米国防長官は、大臣を歓迎した。'],
+      ['National Security Advisor Jake Sullivan and Kurt Campbell attended.', 'ジェイク・サリバン国家安全保障担当大統領補佐官とカート・キャンベル氏が出席した。'],
+      ['President Trump and Secretary Hegseth spoke with Ambassador Goldberg.', 'トランプ大統領及びヘグセス長官は、ゴールドバーグ大使と話した。'],
+      ['White House Press Secretary stated the following.', 'ホワイトハウス報道官は、次のとおり述べた。'],
+    ]) expect(shown(names(en!, ja!)), ja).to.deep.equal([]);
+  });
+
+  it('reports a katakana name the English writes as someone else, as one error naming both', () => {
+    const fs = names('Secretary of State Blinken met the Foreign Minister.', 'ルビオ国務長官は外務大臣と会談した。');
+    expect(shown(fs)).to.deep.equal(['error: Name Blinken does not match Japanese ルビオ']);
+    // Japanese on the left (a Japanese-led release): the same finding, turned round.
+    const turned = checkAlignment(['ルビオ国務長官は外務大臣と会談した。'], ['Secretary of State Blinken met the Foreign Minister.'],
+      [{ src: [0], tgt: [0], confidence: 1 }], { ...opts, srcLang: 'ja', tgtLang: 'en', checks: ['names'] });
+    expect(shown(turned)).to.deep.equal(['error: Name ルビオ does not match English Blinken']);
+  });
+
+  it('does not ask for katakana where Japanese writes a person in kanji (岸田, 尹錫悦)', () => {
+    expect(shown(names('Prime Minister Kishida and President Yoon met Secretary Blinken.', '岸田総理大臣及び尹錫悦大統領は、ブリンケン国務長官と会談した。'))).to.deep.equal([]);
+    expect(shown(names('Minister Kishida welcomed the meeting.', '岸田外務大臣は会談を歓迎した。'))).to.deep.equal([]);
+  });
+
+  it('warns about a katakana name the English paragraph leaves out, and notes a loose transliteration', () => {
+    const missing = names('Secretary Austin met the Minister of Defense of Japan.', 'オースティン国防長官は、キャンベル氏同席の下、防衛大臣と会談した。');
+    expect(shown(missing).map((s) => s.split(':')[0])).to.deep.equal(['warning']);
+    expect(missing[0]!.message).to.include('キャンベル');
+    // ブリケン for Blinken: one sound dropped, a spelling to check, not a different person.
+    const loose = names('Secretary of State Blinken met the Foreign Minister.', 'ブリケン国務長官は外務大臣と会談した。');
+    expect(loose.map((f) => f.severity)).to.deep.equal(['info', 'info']);
+    expect(loose.some((f) => f.message.includes('spelled differently'))).to.equal(true);
+  });
+
+  it('accepts a name the paragraph leaves to the title when the statement names the person elsewhere', () => {
+    const en = ['Secretary of Defense Austin hosted the meeting.', 'The Secretary thanked the Ministers.'];
+    const ja = ['オースティン国防長官が会談を主催した。', 'オースティン長官は両大臣に謝意を表した。'];
+    const fs = checkAlignment(en, ja, [{ src: [0], tgt: [0], confidence: 1 }, { src: [1], tgt: [1], confidence: 1 }], { ...opts, checks: ['names'] });
+    expect(fs.filter((f) => f.severity !== 'info')).to.deep.equal([]);
+  });
+});

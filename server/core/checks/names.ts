@@ -1,6 +1,7 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
 import { nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
+import { romanizeKana } from '../kana.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
@@ -40,17 +41,70 @@ function extraNames(text: string, anchors: Anchor[]): Anchor[] {
 function namesSomeone(text: string, anchors: Anchor[]): boolean {
   if (anchors.some((a) => a.kind === 'name')) return true;
   if (HANGUL_RE.test(text)) return extraNames(text, anchors).length > 0;
+  if (KANA_RE.test(text)) return kanaNames(text).length > 0 || JA_KANJI_NAME.test(text);
   return /(?<![.!?:]\s|^)\b\p{Lu}\p{Ll}+\s(?:\p{Lu}\.\s)?\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\b/u.test(text);
+}
+
+// Japanese: foreign names are written in katakana, and a name stands before its title, a country
+// between them or not ("ブリンケン国務長官", "オースティン米国防長官", "ロイド・オースティン長官"). Japanese,
+// Chinese and often Korean people are written in kanji (岸田, 尹錫悦), which no reading rule turns into
+// the English spelling: only katakana names are compared.
+const KANA_RE = /[\p{Script=Katakana}\p{Script=Hiragana}]/u;
+const JA_TITLES = ['国務長官', '国防長官', '国防部長官', '外交部長官', '長官', '副大統領', '大統領', '首相', '総理大臣', '総理', '外相', '外務大臣',
+  '外務相', '防衛大臣', '防衛相', '国防相', '大臣', '大使', '報道官', '補佐官', '次官補', '次官', '司令官', '議長', '委員長', '事務総長', '特別代表', '代表', '氏', '夫人'];
+const JA_COUNTRY = '(?:米国|日本|韓国|豪州|英国|中国|北朝鮮|米|日|韓|豪|英|仏|独|加|比|印)';
+const KATA = '[\\p{Script=Katakana}ー]';
+const JA_NAME = new RegExp(`(?<![\\p{Script=Katakana}ー・])${KATA}{2,}(?:・(?:[A-ZＡ-Ｚ][.．]?・)?${KATA}{2,})*(?=${JA_COUNTRY}?(?:${JA_TITLES.join('|')}))`, 'gu');
+/** A kanji name before a title ("岸田首相", "趙兌烈外交部長官"): someone is named, though not comparably. */
+const JA_KANJI_NAME = new RegExp(`(?<!\\p{Script=Han})\\p{Script=Han}{2,4}${JA_COUNTRY}?(?:${JA_TITLES.filter((t) => t !== '氏' && t !== '夫人').join('|')})`, 'u');
+
+/** Katakana names of a Japanese text: the katakana before a title or 氏. */
+function kanaNames(text: string): Anchor[] {
+  if (!KANA_RE.test(text)) return [];
+  return [...text.matchAll(JA_NAME)].map((m) => ({ kind: 'name' as const, value: m[0], start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** Consonant skeletons of a katakana word ("ブリンケン" plnkn), as nameSkeleton gives English ones. */
+function kanaSkeleton(w: string): string {
+  return nameSkeleton(romanizeKana(w));
+}
+
+/** Skeletons of every katakana word of a text, and of two words written together ("ドナルド・トランプ"). */
+function kanaSkeletons(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{Script=Katakana}ー]+(?:・[\p{Script=Katakana}ー]+)*/gu)) {
+    const parts = m[0].split('・');
+    parts.forEach((p, i) => {
+      out.push(kanaSkeleton(p));
+      if (i + 1 < parts.length) out.push(kanaSkeleton(p + parts[i + 1]));
+    });
+  }
+  return out.filter((s) => s.length >= 1);
+}
+
+/**
+ * Skeletons an English name word may have in katakana: as written, as heard (Goldberg ゴールドバーグ,
+ * the r unheard) and with th heard as s (Hegseth ヘグセス).
+ */
+function kanaHeard(w: string): string[] {
+  return [...new Set([nameSkeleton(w), heardSkeleton(w), nameSkeleton(w.replace(/th/gi, 's'))])].filter((s) => s.length >= 1);
+}
+
+/** Whether a name's skeletons meet any of a text's: equal, or one a near spelling of the other. */
+function kanaStatus(mine: string[], theirs: string[]): Status {
+  if (mine.some((m) => theirs.includes(m))) return 'ok';
+  if (mine.some((m) => theirs.some((t) => near(t, m)))) return 'near';
+  return 'missing';
 }
 
 // Skeletons of a whole document side, computed once per document text (every bead asks for them).
 const docCache = new Map<string, string[]>();
-function docSkeletons(text: string, hangul: boolean): string[] {
-  const k = (hangul ? 'h' : 'l') + text;
+function docSkeletons(text: string, hangul: boolean, kana = false): string[] {
+  const k = (kana ? 'k' : hangul ? 'h' : 'l') + text;
   let v = docCache.get(k);
   if (!v) {
     if (docCache.size > 16) docCache.clear();
-    v = hangul ? hangulSkeletons(text) : latinSkeletons(text);
+    v = kana ? kanaSkeletons(text) : hangul ? hangulSkeletons(text) : latinSkeletons(text);
     docCache.set(k, v);
   }
   return v;
@@ -338,10 +392,43 @@ export function latinNameWords(latin: string, lang: string, glossary?: Glossary)
 
 export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
-  const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status; known: boolean }[] = [];
+  // `quiet`: an English name the Japanese does not write in katakana, which may well be in kanji; it
+  // only counts as the counterpart of a katakana name that the English lacks.
+  const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status; known: boolean; quiet?: boolean }[] = [];
+  const scanKana = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string, ownKana: boolean) => {
+    const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
+    const latinOf = (t: string) => [...new Set([...latinSkeletons(t), ...latinSkeletons(t.replace(/th/g, 's'))])];
+    const otherSk = ownKana ? latinOf(other) : kanaSkeletons(other);
+    const docSk = u.doc ? (ownKana ? latinOf(docOther) : docSkeletons(docOther, false, true)) : null;
+    const ownLang = side === 'src' ? u.src.lang : u.tgt.lang;
+    for (const a of anchors) {
+      if (a.kind !== 'name') continue;
+      if (ownKana) {
+        // A katakana term the glossary knows (ホワイトハウス報道官) is no name.
+        if (u.opts.glossary && findGlossaryTerms(a.text, ownLang, u.opts.glossary).some((h) => h.end - h.start >= a.text.length - 1)) continue;
+        const parts = a.text.split('・').filter((p) => /^[\p{Script=Katakana}ー]{2,}$/u.test(p));
+        const sks = parts.flatMap((p, i) => [kanaSkeleton(p), ...(i + 1 < parts.length ? [kanaSkeleton(p + parts[i + 1])] : [])]);
+        const st = kanaStatus(sks, otherSk);
+        const known = st === 'missing' && docSk !== null && kanaStatus(sks, docSk) === 'ok';
+        if (st !== 'ok') bad.push({ side, hit: { start: a.start, end: a.end }, text: a.text, status: st, known });
+        continue;
+      }
+      const ws = words(own, a.start, a.end, /\p{Lu}[\p{Ll}’'-]+/gu).map((x) => ({ ...x, w: x.w.replace(/[’']s?$/, '') }))
+        .filter((x) => !NOT_NAME.has(x.w.toLowerCase()) && !/^(?:I|II|III|IV|Jr)$/.test(x.w));
+      if (!ws.length) continue;
+      const key = ws[ws.length - 1]!;
+      let st = kanaStatus(kanaHeard(key.w), otherSk);
+      if (st !== 'ok' && ws.length >= 2 && kanaStatus(kanaHeard(ws.slice(-2).map((x) => x.w).join('')), otherSk) === 'ok') st = 'ok';
+      const known = st === 'missing' && docSk !== null && kanaStatus(kanaHeard(key.w), docSk) === 'ok';
+      if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known, quiet: st === 'missing' });
+    }
+  };
   const scan = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string) => {
     const otherHangul = HANGUL_RE.test(other);
     const ownHangul = HANGUL_RE.test(own);
+    const ownKana = !ownHangul && KANA_RE.test(own), otherKana = !otherHangul && KANA_RE.test(other);
+    // Japanese against a Latin-script text: katakana names are read aloud and compared.
+    if (!ownHangul && !otherHangul && ownKana !== otherKana) return scanKana(side, ownKana ? kanaNames(own) : anchors, own, other, ownKana);
     if (ownHangul === otherHangul) return; // same script on both sides: names compare as text, nothing to romanize
     const otherSk = otherHangul ? hangulSkeletons(other) : latinSkeletons(other);
     const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
@@ -375,7 +462,7 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   scan('tgt', [...at, ...extraNames(u.tgt.text, at)], u.tgt.text, u.src.text);
   const out: RawFinding[] = [];
   // A name missing on one side and a near-miss or missing name on the other: one name was changed.
-  const lost = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status === 'missing');
+  const lost = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status === 'missing' && !b.quiet);
   // Near-misses on both sides are each other's counterpart (one name transliterated loosely: Yoshimasa
   // and 요시사마), not the counterpart of a name missing on one side.
   const nearOn = (side: 'src' | 'tgt') => bad.some((b) => b.side === side && b.status === 'near');
@@ -410,6 +497,7 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const named = { src: namesSomeone(u.src.text, as), tgt: namesSomeone(u.tgt.text, at) };
   for (const b of bad) {
     if (missS.length && missT.length && (b === missS[0] || b === missT[0])) continue;
+    if (b.quiet) continue;
     const [from, to] = b.side === 'src' ? [S, T] : [T, S];
     // When the other side names nobody, the person was left out or added with the words around them:
     // that is the coverage checks' business, and a name check warning would repeat it.
