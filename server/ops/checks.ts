@@ -217,6 +217,37 @@ export function carryFindingDecisions(db: Db, fromAlignmentId: number, toAlignme
   return n;
 }
 
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/**
+ * After a new version's checks: a verdict on a problem of a paragraph the new version revised (see
+ * compareVersions) carries to the same problem found again on the revised paragraph — the same check
+ * key (the same number, name or term), on the paragraphs that replace the old ones — unless the problem
+ * got worse (a dismissed warning does not hide an error). A problem the revision fixed is simply not
+ * found again, and one it changed is a new suggestion. `paragraphOf` maps an old paragraph id to the
+ * identical or revising new one. Returns how many verdicts were carried.
+ */
+export function carryDecisionsToRevised(db: Db, fromAlignmentId: number, toAlignmentId: number, paragraphOf: (id: number) => number | undefined, at: string): number {
+  const suggested = listFindings(db, toAlignmentId).filter((f) => f.status === 'suggested');
+  if (!suggested.length) return 0;
+  const raw = (key: string) => key.slice(0, key.lastIndexOf('@'));
+  const meets = (a: number[], b: number[]) => a.length === 0 || b.length === 0 ? a.length === b.length : a.some((x) => b.includes(x));
+  let n = 0;
+  for (const f of listFindings(db, fromAlignmentId)) {
+    if (f.status === 'suggested' || f.key.lastIndexOf('@') < 0) continue;
+    const src = f.srcParagraphs.map(paragraphOf), tgt = f.tgtParagraphs.map(paragraphOf);
+    if (![...src, ...tgt].every((id) => id !== undefined)) continue;
+    const hit = suggested.find((g) => g.status === 'suggested' && g.check === f.check && raw(g.key) === raw(f.key)
+      && SEVERITY_RANK[g.severity] <= SEVERITY_RANK[f.severity]
+      && meets(g.srcParagraphs, src as number[]) && meets(g.tgtParagraphs, tgt as number[]));
+    if (!hit) continue;
+    hit.status = f.status;
+    setFindingStatus(db, hit.id, f.status, f.flagId, at);
+    n++;
+  }
+  return n;
+}
+
 export function statementFindings(db: Db, statementId: number): FindingRow[] {
   getStatement(db, statementId);
   return listAlignments(db, statementId).flatMap((a) => listFindings(db, a.id));

@@ -9,6 +9,7 @@ import type { Bead, Lang } from '../core/types.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { singleSpaced as norm } from '../core/segment.ts';
 import { baseLanguage } from '../core/lang.ts';
+import { compareVersions } from '../core/revision.ts';
 import { getStatement, insertText, listCurrentTexts, listParagraphs, listTextVersions, setStatementInfo, touchStatement, type ParagraphRow } from '../store/statements.ts';
 import { insertAlignment, isCurrentAlignment, listAlignments, listBeads, moveFlag, type BeadRow, type NewBead } from '../store/beads.ts';
 import { paragraphTextEvents, recordEvent } from '../store/events.ts';
@@ -16,7 +17,7 @@ import { prepareText, settleHashes, sourceColumns, type SourceInfo } from './imp
 import { wordDiff } from './edit.ts';
 import { checkStatementDate, nowIso, vocabularyOf, type OpsOptions } from './context.ts';
 import { dbGlossary } from './glossary.ts';
-import { carryFindingDecisions, runStatementChecks } from './checks.ts';
+import { carryDecisionsToRevised, carryFindingDecisions, runStatementChecks } from './checks.ts';
 import { statementRatio } from './sentences.ts';
 import { confirmedLexicon } from './lexicon.ts';
 
@@ -44,18 +45,14 @@ function asImported(p: ParagraphRow, edits: ReturnType<typeof paragraphTextEvent
   return edits.length ? (JSON.parse(edits[edits.length - 1]!.before) as { content: string }).content : p.content;
 }
 
-/** Old paragraph id → index of the identical paragraph in the new list (a monotone matching on `keys`, one per old paragraph). */
-function matchParagraphs(old: ParagraphRow[], keys: string[], next: string[]): Map<number, number> {
-  const map = new Map<number, number>();
-  let i = 0;
-  let j = 0;
-  for (const part of diffArrays(keys, next.map(norm))) {
-    const n = part.count ?? part.value.length;
-    if (part.added) j += n;
-    else if (part.removed) i += n;
-    else for (let k = 0; k < n; k++) map.set(old[i++]!.id, j++);
-  }
-  return map;
+/**
+ * Old paragraph id → index of the identical paragraph in the new list (a monotone matching on `keys`,
+ * one per old paragraph), and → index of the new paragraph that revises it (see compareVersions).
+ */
+function matchParagraphs(old: ParagraphRow[], keys: string[], next: string[]): { match: Map<number, number>; revised: Map<number, number> } {
+  const r = compareVersions(keys, next.map(norm));
+  const byId = (m: Map<number, number>) => new Map([...m].map(([i, j]) => [old[i]!.id, j]));
+  return { match: byId(r.same), revised: byId(r.revised) };
 }
 
 /**
@@ -95,7 +92,7 @@ export function importVersion(
     const now = norm(p.content), was = norm(originals[i]!);
     return nextKeys.has(now) || !nextKeys.has(was) ? now : was;
   });
-  const match = matchParagraphs(oldParas, keys, paragraphs.map((p) => p.text));
+  const { match, revised } = matchParagraphs(oldParas, keys, paragraphs.map((p) => p.text));
   // The same text as published before, review edits aside: nothing new to store.
   if (match.size === oldParas.length && oldParas.length === paragraphs.length && oldParas.every((p, i) => norm(paragraphs[match.get(p.id)!]!.text) === norm(originals[i]!)))
     throw new InputError(`the new ${lang} text is the same as version ${current.version}${originals.some((o, i) => o !== oldParas[i]!.content) ? ' as it was published (the review\'s text edits aside)' : ''}`);
@@ -154,6 +151,7 @@ export function importVersion(
       // Importing these texts as they now are, or as any version was, finds this statement.
       settleHashes(db, statementId);
       let carriedBeads = 0;
+      const replaced: { from: number; to: number }[] = [];
       // Old paragraph id → new: the changed language's unchanged paragraphs have new rows; the other side keeps its own.
       const oldIds = new Set(oldParas.map((p) => p.id));
       const paragraphOf = (id: number): number | undefined => {
@@ -180,6 +178,7 @@ export function importVersion(
           if (target !== undefined) moveFlag(db, m.flagId, target, paragraphOf);
         }
         carryFindingDecisions(db, a.id, newAlignment, paragraphOf, at);
+        replaced.push({ from: a.id, to: newAlignment });
       }
       // Like a fresh import, the new version comes with its suggestions.
       finishTextWrite(db, statementId, actor, { ...opts, glossary }, at, {
@@ -188,6 +187,13 @@ export function importVersion(
         before: { lang, version: current.version, textId: current.id, paragraphs: oldParas.length },
         after: { lang, version, textId, paragraphs: paragraphs.length, unchanged: match.size, carriedBeads, ...edits },
       });
+      // A paragraph the new version revises keeps the verdicts on the problems it still has, which only
+      // the checks just run can tell (a dismissed note on a name stays dismissed when a word elsewhere changed).
+      const revisedOf = (id: number): number | undefined => {
+        const i = revised.get(id);
+        return i === undefined ? paragraphOf(id) : paragraphIds[i];
+      };
+      if (opts.runChecks !== false) for (const r of replaced) carryDecisionsToRevised(db, r.from, r.to, revisedOf, at);
       return { textId, version, unchanged: match.size, changed: paragraphs.length - kept.size, carriedBeads, ...edits };
     })
     .immediate();

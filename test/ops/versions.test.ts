@@ -310,4 +310,51 @@ describe('ops/versions', () => {
       expect(suggested()).to.deep.equal([]);
     });
   });
+
+  describe('verdicts on a paragraph the new version revises', () => {
+    const numbersError = () => statementFindings(db, id).find((f) => f.check === 'numbers' && f.severity === 'error' && f.alignmentId === view().id);
+    const revise = (from: string, to: string) => {
+      expect(ko1.includes(from), from).to.equal(true);
+      return ko1.replace(from, to);
+    };
+
+    it('keeps a dismissal when the revision leaves the problem as it was', () => {
+      const before = numbersError()!;
+      decideFinding(db, before.id, 'dismiss', 'erin');
+      // A word of the paragraph changes (주목하였다 → 평가하였다); the amount stays as dismissed.
+      const r = importVersion(db, id, 'ko', revise('보장한다는 데 주목하였다', '보장한다고 평가하였다'), 'bob');
+      expect(r.changed).to.equal(1);
+      const after = numbersError()!;
+      expect(after.id).to.not.equal(before.id);
+      expect(after.message).to.equal(before.message);
+      expect(after.status).to.equal('dismissed');
+      // Nothing is left to suggest about that amount.
+      expect(statementFindings(db, id).filter((f) => f.alignmentId === view().id && f.check === 'numbers' && f.status === 'suggested' && f.severity === 'error')).to.deep.equal([]);
+    });
+
+    it('suggests again a problem the revision changed, and forgets one it fixed', () => {
+      decideFinding(db, numbersError()!.id, 'dismiss', 'erin');
+      importVersion(db, id, 'ko', revise('1조 4,028억 원', '1조 3,000억 원'), 'bob');
+      const changed = numbersError()!;
+      expect(changed.status).to.equal('suggested');
+      expect(changed.message).to.include('1조 3,000억');
+      importVersion(db, id, 'ko', revise('1조 4,028억 원', '1조 5,192억 원'), 'bob');
+      expect(numbersError()).to.equal(undefined);
+    });
+
+    it('keeps an accepted finding accepted, with its flag, on the revised paragraph', () => {
+      const accepted = decideFinding(db, numbersError()!.id, 'accept', 'erin');
+      importVersion(db, id, 'ko', revise('보장한다는 데 주목하였다', '보장한다고 평가하였다'), 'bob');
+      const after = numbersError()!;
+      expect([after.status, after.flagId]).to.deep.equal(['accepted', accepted.flagId]);
+    });
+
+    it('does not carry a verdict to another paragraph that the new version writes in its place', () => {
+      decideFinding(db, numbersError()!.id, 'dismiss', 'erin');
+      // The paragraph is rewritten beyond recognition, the same amount aside: a new paragraph, a new suggestion.
+      importVersion(db, id, 'ko', revise('양측은 2026년 한국이 1조 4,028억 원을 분담하는 제12차 방위비분담특별협정 서명을 환영하고, 동 협정이 주한미군의 안정적 주둔을 보장한다는 데 주목하였다.',
+        '한미는 제12차 특별협정에 따라 대한민국 정부가 내년도에 1조 4,028억 원을 지원하기로 한 것을 높이 평가하였다.'), 'bob');
+      expect(numbersError()?.status).to.equal('suggested');
+    });
+  });
 });
