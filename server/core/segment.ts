@@ -182,13 +182,26 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       if (!endsSentence(l) && !detectMarker(next) && columns(l) >= wrapWidth * 0.6) runOn++;
     }
   }
-  const wrapped = hasBlank && runOn > 0 && runOn >= multi * 0.3;
+  // Without blank lines (text copied from a PDF or an e-mail) a paragraph ends only at a short last
+  // line, so more evidence is asked for: several run-on lines, and no line much wider than a wrap
+  // would leave (a text of one paragraph a line has most lines far longer than any wrap width).
+  const lineCount = blocks.reduce((a, b) => a + b.length, 0);
+  const wide = blocks.reduce((a, b) => a + b.filter((l) => columns(l) > 120).length, 0);
+  const wrapped = hasBlank ? runOn > 0 && runOn >= multi * 0.3 : lineCount >= 4 && runOn >= 2 && runOn >= multi * 0.3 && wide <= lineCount * 0.1;
   let words: Set<string> | undefined;
   const wordsOf = () => (words ??= new Set(text.toLowerCase().match(/[a-z]+/g) ?? []));
 
   const out: SplitParagraph[] = [];
   for (const b of blocks) {
     const width = Math.max(...b.map((l) => l.length));
+    // (The text's title may be wider than the wrap: it does not set the width.)
+    const colWidth = Math.max(...(b === blocks[0] && b.length > 2 ? b.slice(1) : b).map(columns));
+    // A title over two lines: the second a short title-case remainder ("Dialogue") before the body.
+    let titleEnd = -1;
+    if (wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) && isWrappedTitle(b[0]!, b[1]!, colWidth)) {
+      const rest = b[1]!;
+      titleEnd = isWrappedTitle(rest, b[2]!, colWidth) && /^\p{Lu}/u.test(rest) && !/^(?:The|This|These|In|On|At|We|They)\b/.test(rest) ? 1 : 0;
+    }
     let para: string | null = null;
     let prevLine = '';
     // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
@@ -199,7 +212,11 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       let startNew = para === null || mk !== null || !wrapped;
       // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
       // paragraph that was separated by a single newline only.
-      if (!startNew && lineEndsSentence(prevLine, l) && prevLine.length < width * 0.7) startNew = true;
+      // So did one whose next line's first word would have fitted after it: the wrap did not force that break.
+      if (!startNew && lineEndsSentence(prevLine, l) && (prevLine.length < width * 0.7 || columns(prevLine) + 1 + columns(l.split(' ')[0]!) <= colWidth)) startNew = true;
+      // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
+      // nothing: it ends without a full stop, and is in title case or well short of the wrap.
+      if (!startNew && b === blocks[0] && l === b[titleEnd + 1] && titleEnd >= 0) startNew = true;
       if (/:$/.test(prevLine)) list = /^[A-Z]/.test(l) && l.length < width * 0.8;
       if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
       // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
@@ -219,6 +236,20 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     if (para !== null) out.push(makePara(para));
   }
   return out;
+}
+
+/** A first line that is a title above a wrapped body (see splitParagraphs), not the body's first line wrapped. */
+/** `width`: the wrap width in display columns. */
+function isWrappedTitle(line: string, next: string, width: number): boolean {
+  if (endsSentence(line) || /[,;:]$/.test(line) || /^\p{Ll}/u.test(next)) return false;
+  // A line ending in a function word runs on ("…held the 26th Korea-U.S. Integrated Defense" is no end either, see below).
+  if (/\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their|that)$/i.test(line)) return false;
+  if (columns(line) < width * 0.7) return true;
+  // A Korean or Japanese title ends in the kind of document or meeting it is.
+  if (/(?:보도문|성명|성명서|발표문|보도자료|결과|회의|회담|声明|発表|結果|会談|会合)$/u.test(line)) return true;
+  const words = line.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  // Title case, and no verb of a sentence's opening ("… held the", "… met in"): a title.
+  return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && !/\b(?:held|met|is|are|was|were|has|have|will|welcomed|agreed)\b/.test(line);
 }
 
 /**

@@ -1,6 +1,8 @@
 // Tests for server/core/segment.ts.
 import { expect } from 'chai';
-import { countSentences, detectMarker, preSplitLines, singleSpaced, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { columns, countSentences, detectMarker, preSplitLines, singleSpaced, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
 
 const render = (ps: { text: string; marker: string | null; level: number }[]) =>
   ps.map((p) => `${p.level}|${p.marker ?? ''}|${p.text}`);
@@ -414,5 +416,73 @@ describe('core/segment Japanese sentences', () => {
     expect(splitSentences('首脳は広島で会談した。首脳は慰霊碑に献花した。', 'ja')).to.deep.equal(['首脳は広島で会談した。', '首脳は慰霊碑に献花した。']);
     expect(splitSentences('大臣は「協力を続ける。」と述べた。次回は東京。', 'ja')).to.deep.equal(['大臣は「協力を続ける。」と述べた。', '次回は東京。']);
     expect(splitSentences('双方は合意した！ 次回会合は来年か？ 未定である。', 'ja')).to.deep.equal(['双方は合意した！', '次回会合は来年か？', '未定である。']);
+  });
+});
+
+describe('core/segment #splitParagraphs on text wrapped without blank lines (copied from a PDF or an e-mail)', () => {
+  const demo = (f: string) => readFileSync(fileURLToPath(new URL(`../../data/demo/${f}.txt`, import.meta.url)), 'utf8');
+  /** Wraps a paragraph greedily at `width` display columns, as a fixed-width layout does. */
+  const wrap = (p: string, width: number) => {
+    const out: string[] = [];
+    let cur = '';
+    for (const w of p.split(' ')) {
+      if (cur && columns(cur) + 1 + columns(w) > width) {
+        out.push(cur);
+        cur = w;
+      } else cur = cur ? `${cur} ${w}` : w;
+    }
+    return cur ? [...out, cur] : out;
+  };
+  const paragraphsOf = (f: string, lang: string) => splitParagraphs(demo(f), lang).map((p) => p.text);
+
+  it('finds the paragraphs of an English statement again, its title too, at any wrap width', () => {
+    for (const f of ['kidd26.en', 'edscg6.en']) {
+      const paras = paragraphsOf(f, 'en');
+      for (const width of [60, 72, 80, 100]) {
+        const text = paras.flatMap((p) => wrap(p, width)).join('\n');
+        expect(splitParagraphs(text, 'en').map((p) => p.text), `${f} at ${width}`).to.deep.equal(paras);
+      }
+    }
+  });
+
+  it('in Korean, never cuts a paragraph, and joins two only where a full line ends the first', () => {
+    for (const f of ['kidd26.ko', 'edscg6.ko']) {
+      const paras = paragraphsOf(f, 'ko');
+      for (const width of [60, 72, 80, 100]) {
+        const got = splitParagraphs(paras.flatMap((p) => wrap(p, width)).join('\n'), 'ko').map((p) => p.text);
+        expect(got[0], `${f} at ${width}: the title`).to.equal(paras[0]);
+        // Each paragraph found is a run of whole paragraphs; a join is where the wrap left no room.
+        let k = 0;
+        for (const g of got) {
+          let joined = paras[k++]!;
+          while (joined !== g && k < paras.length && g.startsWith(joined)) {
+            const last = wrap(joined, width).pop()!;
+            expect(columns(last) + 1 + columns(paras[k]!.split(' ')[0]!), `${f} at ${width}: joined at a short line`).to.be.above(width);
+            joined = `${joined} ${paras[k++]!}`;
+          }
+          expect(g, `${f} at ${width}`).to.equal(joined);
+        }
+        expect(k).to.equal(paras.length);
+        expect(got.length, `${f} at ${width}`).to.be.at.least(paras.length - 2);
+      }
+    }
+  });
+
+  it('keeps a text of one paragraph a line as it is', () => {
+    for (const [f, lang] of [['kidd26.en', 'en'], ['kidd26.ko', 'ko'], ['edscg6.en', 'en'], ['edscg6.ko', 'ko']] as const) {
+      const paras = paragraphsOf(f, lang);
+      expect(splitParagraphs(paras.join('\n'), lang).map((p) => p.text), f).to.deep.equal(paras);
+    }
+  });
+
+  it('keeps a first line that is the body, not a title, in its paragraph', () => {
+    const text = ['The Republic of Korea Ministry of National Defense and the U.S.', 'Department of Defense held the 26th Korea-U.S. Integrated Defense',
+      'Dialogue in Seoul on May 2, 2026.', 'The two sides condemned the launch of an intercontinental ballistic', 'missile on April 14, 2026, which violated multiple resolutions of the',
+      'UN Security Council.', 'They agreed to hold the next dialogue in Washington in the second', 'half of the year.'].join('\n');
+    expect(splitParagraphs(text, 'en').map((p) => p.text)).to.deep.equal([
+      'The Republic of Korea Ministry of National Defense and the U.S. Department of Defense held the 26th Korea-U.S. Integrated Defense Dialogue in Seoul on May 2, 2026.',
+      'The two sides condemned the launch of an intercontinental ballistic missile on April 14, 2026, which violated multiple resolutions of the UN Security Council.',
+      'They agreed to hold the next dialogue in Washington in the second half of the year.',
+    ]);
   });
 });
