@@ -37,8 +37,8 @@ function firstRendering(text: string, alts: string[]): { alt: string; span: Span
  */
 export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): Finding[] {
   const g = opts.glossary;
-  if (!g) return [];
   const out: Finding[] = [];
+  if (!g) return acronymGlosses(pairs, opts);
   for (const [fromLang, toLang, dir] of [[opts.srcLang, opts.tgtLang, 'src'], [opts.tgtLang, opts.srcLang, 'tgt']] as const) {
     const uses = new Map<string, Use[]>();
     pairs.forEach((p, i) => {
@@ -91,6 +91,82 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
         srcSpans: srcSide ? termSpans : renderSpans,
         tgtSpans: srcSide ? renderSpans : termSpans,
         key: `consistency:${dir}:${id}:${[...byRendering.keys()].sort().join('|')}`,
+      });
+    }
+  }
+  return [...out, ...acronymGlosses(pairs, opts)];
+}
+
+// An acronym glossed in the translation, "통합국방협의체(KIDD)", "核協議グループ（NCG）": the words
+// before the bracket are its rendering.
+const GLOSSED = /([^\s()（）]+)(?:\s([^\s()（）]+))?\s?[(（]([A-Z][A-Z0-9&-]*[A-Z0-9])[)）]/gu;
+/** Japanese writes no spaces: its rendering is the run of kanji and katakana before the bracket. */
+const JA_RUN = /[\p{Script=Han}\p{Script=Katakana}ー・]+$/u;
+
+interface Gloss { pair: number; statementId: number; title?: string; date: string | null; last: string; lastTwo: string; span: Span }
+
+/**
+ * The glossary aside: an acronym the glossary does not list, glossed differently in the translations
+ * of two statements ("통합국방협의체(KIDD)" in one, "통합국방대화(KIDD)" in another). A named body has
+ * one name: a warning. A rendering written with more words before it ("한미 통합국방협의체", "핵협의 그룹")
+ * is the same rendering.
+ */
+function acronymGlosses(pairs: ConsistencyPair[], opts: CheckOptions): Finding[] {
+  const g = opts.glossary;
+  const out: Finding[] = [];
+  for (const dir of ['tgt', 'src'] as const) {
+    const lang = dir === 'tgt' ? opts.tgtLang : opts.srcLang, other = dir === 'tgt' ? opts.srcLang : opts.tgtLang;
+    const ja = lang.split('-')[0] === 'ja';
+    const uses = new Map<string, Gloss[]>();
+    pairs.forEach((p, i) => {
+      const text = dir === 'tgt' ? p.tgt : p.src;
+      // Only a translation in a script of its own glosses acronyms: English writes "the Group (NCG)".
+      if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}]/u.test(text)) return;
+      for (const m of text.matchAll(GLOSSED)) {
+        const acr = m[3]!;
+        let [w1, w2] = m[2] ? [m[1]!, m[2]] : [undefined, m[1]!];
+        if (ja) {
+          const run = JA_RUN.exec(w2)?.[0];
+          if (!run) continue;
+          [w1, w2] = [undefined, run];
+        }
+        // A gloss is words of the translation's script, not a number or another acronym.
+        if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}]{2}/u.test(w2)) continue;
+        const token = m[2] ?? m[1]!;
+        const end = m.index + m[0].lastIndexOf(token) + token.length;
+        const start = end - w2.length;
+        uses.set(acr, [...(uses.get(acr) ?? []), {
+          pair: i, statementId: p.statementId, title: p.title, date: p.date,
+          last: w2, lastTwo: (w1 ?? '') + w2, span: spanAt(text, start, end),
+        }]);
+      }
+    });
+    for (const [acr, list] of uses) {
+      // The glossary's acronyms are the terminology check's and the glossary consistency's.
+      if (g && findGlossaryTerms(acr, other, g).some((h) => h.end - h.start === acr.length)) continue;
+      // Renderings the same up to words before them fall together (a union of the uses that agree).
+      const groups: Gloss[][] = [];
+      for (const u of list) {
+        const same = (a: Gloss, b: Gloss) => a.last === b.last || a.lastTwo.endsWith(b.last) || b.lastTwo.endsWith(a.last);
+        const hit = groups.filter((gr) => gr.some((x) => same(x, u)));
+        const merged = [...hit.flat(), u];
+        for (const h of hit) groups.splice(groups.indexOf(h), 1);
+        groups.push(merged);
+      }
+      if (groups.length < 2 || new Set(list.map((u) => u.statementId)).size < 2) continue;
+      groups.sort((a, b) => a[0]!.pair - b[0]!.pair);
+      const statements = (us: Gloss[]) => [...new Map(us.map((u) => [u.statementId, u])).values()].map(statementName).join(', ');
+      const spans = list.map((u) => ({ paragraph: u.pair, span: u.span }));
+      const idx = [...new Set(list.map((u) => u.pair))].sort((a, b) => a - b);
+      const names = groups.map((gr) => gr[0]!.last);
+      out.push({
+        check: 'consistency',
+        severity: 'warning',
+        message: `${acr} is glossed differently in ${langName(lang)}: ${groups.map((gr) => `"${gr[0]!.last}" in ${statements(gr)}`).join('; ')}`,
+        src: idx, tgt: idx,
+        srcSpans: dir === 'src' ? spans : [],
+        tgtSpans: dir === 'tgt' ? spans : [],
+        key: `consistency:gloss:${dir}:${acr}:${[...names].sort().join('|')}`,
       });
     }
   }

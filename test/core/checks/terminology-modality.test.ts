@@ -171,3 +171,41 @@ describe('core/checks #checkConsistency', () => {
     expect(checkConsistency(pairs.slice(0, 1).concat(pairs.slice(2)), OPTS)).to.deep.equal([]);
   });
 });
+
+describe('core/checks #checkConsistency: acronyms the glossary does not list', () => {
+  const p = (statementId: number, src: string, tgt: string) => ({ statementId, date: null, src, tgt });
+
+  it('warns when two statements gloss one acronym with different names', () => {
+    const fs = checkConsistency([
+      p(1, 'They held the 26th Korea-U.S. Integrated Defense Dialogue (KIDD).', '양측은 제26차 한미 통합국방협의체(KIDD)를 개최하였다.'),
+      p(2, 'The two sides will hold the 27th KIDD in Seoul.', '양측은 서울에서 제27차 통합국방대화(KIDD)를 개최할 예정이다.'),
+      p(3, 'The KIDD reviewed the alliance.', '통합국방협의체(KIDD)는 동맹 현안을 점검하였다.'),
+    ], OPTS);
+    expect(fs.map((f) => `${f.severity} ${f.src.join(',')}`)).to.deep.equal(['warning 0,1,2']);
+    expect(fs[0]!.message).to.equal('KIDD is glossed differently in Korean: "통합국방협의체" in statement 1, statement 3; "통합국방대화" in statement 2');
+    expect(fs[0]!.tgtSpans.map((s) => s.span.text)).to.deep.equal(['통합국방협의체', '통합국방대화', '통합국방협의체']);
+  });
+
+  it('takes a rendering written with more words, or spaced, as the same one', () => {
+    expect(checkConsistency([
+      p(1, 'the Space Cooperation Working Group (SCWG)', '한미 우주협력 실무단(SCWG)'),
+      p(2, 'the SCWG', '우주협력실무단(SCWG)'),
+      p(3, 'the SCWG', '실무단(SCWG)'),
+    ], OPTS)).to.deep.equal([]);
+  });
+
+  it('reads Japanese glosses, brackets full-width or not', () => {
+    const fs = checkConsistency([
+      p(1, 'the Trilateral Security Dialogue (TSD)', '日米韓安全保障会議（TSD）を開催した。'),
+      p(2, 'the TSD', '日米韓安全保障対話(TSD)において'),
+    ], { ...OPTS, tgtLang: 'ja' });
+    expect(fs.map((f) => f.message)).to.deep.equal(['TSD is glossed differently in Japanese: "日米韓安全保障会議" in statement 1; "日米韓安全保障対話" in statement 2']);
+  });
+
+  it('leaves the glossary\'s acronyms to the glossary, and one statement\'s variation alone', () => {
+    const glossary = { ...OPTS.glossary, terms: [...OPTS.glossary.terms, { terms: { en: ['KIDD'], ko: ['통합국방협의체'] } }] };
+    expect(checkConsistency([p(1, 'the KIDD', '통합국방협의체(KIDD)'), p(2, 'the KIDD', '통합국방대화(KIDD)')], { ...OPTS, glossary })
+      .filter((f) => f.message.includes('glossed'))).to.deep.equal([]);
+    expect(checkConsistency([p(1, 'the KIDD', '통합국방협의체(KIDD)'), p(1, 'the KIDD', '통합국방대화(KIDD)')], OPTS)).to.deep.equal([]);
+  });
+});
