@@ -106,6 +106,12 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+/**
+ * "by" and the capitalised name of whoever posted the page ("by U.S. Embassy Seoul"). Case-sensitive
+ * on the name, so "by the two sides" in a sentence is not a byline.
+ */
+const BYLINE_NAME = /\b[Bb]y\s+(?:[A-Z][\w.&'’-]*\s*){1,5}/g;
+
 function isDateLine(line: string): boolean {
   if (line.length > 70) return false;
   // Japanese releases write their datelines in full-width digits (２０２６年３月４日).
@@ -114,6 +120,8 @@ function isDateLine(line: string): boolean {
   // A date with a few label words around it ("NEWS | Sept. 18, 2023", "Posted on …") is a date row; a sentence is not.
   let rest = s;
   for (const re of DATE_RES_GLOBAL) rest = rest.replace(re, ' ');
+  // A byline's name is a label too: WordPress writes "Posted on March 12, 2026 by U.S. Embassy Seoul".
+  rest = rest.replace(BYLINE_NAME, ' ');
   rest = rest.replace(/[|:·•,\-–—()、，]/g, ' ');
   // Unspaced (Japanese) text has no words to count: a place name or two ("、オタワ") is a few characters.
   const few = unspaced(rest) ? rest.replace(/\s/g, '').length <= 12 : wordCount(rest) <= 4;

@@ -15,6 +15,21 @@ const DROP_TAGS = new Set([
  */
 const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
 
+/**
+ * Furniture only outside the statement: a <header> inside the article is the statement's own (WordPress
+ * themes put the h1 title and the byline with its date in <header class="entry-header">), while the
+ * site's header, outside it, is the logo and menu.
+ */
+const CONTENT_HEADER_TAGS = new Set(['header']);
+
+/** Whether an element opens the page's main content: <article>, <main>, their roles, or a microformat entry. */
+function opensContent(name: string, attrs: Record<string, string>): boolean {
+  if (name === 'article' || name === 'main') return true;
+  const role = attrs['role']?.toLowerCase().trim();
+  if (role === 'main' || role === 'article') return true;
+  return attrWords(attrs['class'] ?? '').includes('hentry');
+}
+
 /** The page and its main content are never chrome, whatever their classes say (WordPress's "has-sidebar"). */
 const NEVER_CHROME_TAGS = new Set(['html', 'body', 'main', 'article']);
 
@@ -63,8 +78,8 @@ function attrWords(value: string): string[] {
     .filter(Boolean);
 }
 
-function isChromeElement(name: string, attrs: Record<string, string>): boolean {
-  if (FURNITURE_TAGS.has(name)) return true;
+function isChromeElement(name: string, attrs: Record<string, string>, inContent: boolean): boolean {
+  if (FURNITURE_TAGS.has(name) && !(inContent && CONTENT_HEADER_TAGS.has(name))) return true;
   if (NEVER_CHROME_TAGS.has(name)) return false;
   for (const key of ['class', 'id', 'role']) {
     const v = attrs[key];
@@ -164,13 +179,13 @@ export function htmlToLines(html: string): string {
   const shape = pageShape(html);
   // Chrome by its name or class, unless it holds most of the page's sentences: then it is the page.
   const isChrome = (name: string, attrs: Record<string, string>, order: number): boolean =>
-    isChromeElement(name, attrs) && !(order >= 0 && shape.textUnder[order]! * 2 > shape.total);
+    isChromeElement(name, attrs, stack.some((e) => e.content)) && !(order >= 0 && shape.textUnder[order]! * 2 > shape.total);
 
   const out: string[] = [];
   let line = '';
   // Depth of dropped subtrees we are inside; >0 swallows text.
   let dropDepth = 0;
-  const stack: { name: string; counted: boolean; order: number }[] = [];
+  const stack: { name: string; counted: boolean; order: number; content: boolean }[] = [];
   let nextOrder = 0;
   let preDepth = 0;
   // <br>s waiting for the text after them, in a block that separates paragraphs with <br><br>.
@@ -200,7 +215,7 @@ export function htmlToLines(html: string): string {
         const order = VOID_TAGS.has(name) ? -1 : nextOrder++;
         const drop = dropDepth > 0 || DROP_TAGS.has(name) || isChrome(name, attrs, order);
         if (order >= 0) {
-          stack.push({ name, counted: drop, order });
+          stack.push({ name, counted: drop, order, content: opensContent(name, attrs) });
           if (drop) dropDepth++;
         }
         if (dropDepth > 0) return;

@@ -418,6 +418,7 @@ describe('core/boilerplate #pageDate', () => {
     ['a labelled Korean board row', '홈 > 알림마당 > 보도자료\n작성일 2025-11-14\n제9차 한미 국방우주정책대화 개최\n□ 국방부는 11월 13일 회의를 개최하였다.', '2025-11-14'],
     ['a US page row, month first', 'U.S. Department of Defense\n06/11/2022 | Press release | Archived content\nReadout of the meeting', '2022-06-11'],
     ['a date among the fields of a byline row', 'By U.S. Embassy Seoul | 26 June, 2025 | Topics: News, Press Releases\nThe two sides met.', '2025-06-26'],
+    ['a WordPress byline row', 'Joint Statement on the Energy Security Dialogue\nPosted on March 12, 2026 by U.S. Embassy Seoul\nThe two sides met in Seoul on March 11, 2026.', '2026-03-12'],
     ['a Japanese date row', '2025年11月14日\n日米韓防衛相会談の開催について', '2025-11-14'],
     ['a dateline opening the first paragraph', 'SEOUL, Nov. 13, 2025 - The Republic of Korea and the United States held the ninth dialogue today.', '2025-11-13'],
     ['only a date the statement mentions', 'The two sides met in Seoul on November 13, 2025, and agreed to meet again in 2026.', null],

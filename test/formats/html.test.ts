@@ -24,6 +24,38 @@ describe('formats/html', () => {
       ]);
     });
 
+    it('keeps the title and byline of a <header> inside the article, and drops the site header around it', () => {
+      // WordPress themes put the h1 title and the "Posted on … by …" row in <header class="entry-header">.
+      const html = readFileSync(path.join(fixtures, 'wordpress-embassy-page.html'), 'utf8');
+      const lines = htmlToLines(html).split('\n');
+      expect(lines.slice(0, 3)).to.deep.equal([
+        'Joint Statement on the U.S.-ROK Energy Security Dialogue',
+        '',
+        'Posted on March 12, 2026 by U.S. Embassy Seoul',
+      ]);
+      // The site's own header (name, menu), outside the article, is still furniture; so is the article's footer.
+      expect(lines.join('\n')).not.to.match(/Skip to content|Consulate in the Republic of Korea|News & Events|Posted in|Recent Posts/);
+      expect(htmlToText(html).split('\n')).to.deep.equal([
+        'Joint Statement on the U.S.-ROK Energy Security Dialogue',
+        '',
+        'The United States and the Republic of Korea held the fourth Energy Security Dialogue in Seoul on March 11, 2026, and reaffirmed their commitment to resilient energy supply chains.',
+        '',
+        'The two sides discussed cooperation on civil nuclear energy, liquefied natural gas and critical minerals, and agreed to launch a working group on grid security.',
+        '',
+        'Both delegations welcomed progress on small modular reactor projects in third countries.',
+      ]);
+      // role="main" marks the content as <main> does; a menu in the statement's header is still a menu.
+      const roleMain =
+        '<header><a>홈</a> <a>대사관 소개</a> <a>공지사항</a></header>' +
+        '<div role="main"><header><h2>한미 에너지안보대화 공동성명</h2><nav><a>인쇄</a> <a>공유</a></nav></header>' +
+        '<p>한미 양국은 2026년 3월 11일 서울에서 제4차 에너지안보대화를 개최하고 에너지 공급망 협력을 재확인하였다.</p></div>';
+      expect(htmlToLines(roleMain).split('\n')).to.deep.equal([
+        '한미 에너지안보대화 공동성명',
+        '',
+        '한미 양국은 2026년 3월 11일 서울에서 제4차 에너지안보대화를 개최하고 에너지 공급망 협력을 재확인하였다.',
+      ]);
+    });
+
     it('keeps a heading wrapped with <br> whole, as one title line (English and Korean)', () => {
       expect(htmlToText('<body><nav>Home | News</nav><h1>Joint Statement<br>on the Trade Dialogue</h1><p>The United States and the Republic of Korea held the third Trade Dialogue in Seoul on March 3, 2026.</p><p>The two sides agreed to expand cooperation on supply chains.</p></body>').split('\n')[0])
         .to.equal('Joint Statement on the Trade Dialogue');

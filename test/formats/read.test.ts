@@ -48,6 +48,14 @@ describe('formats/read', () => {
       expect(out.text.split('\n')[0]).to.equal('Joint Statement on the U.S.-ROK Space Policy Dialogue');
     });
 
+    it('reads the title and date of a page that keeps them in a <header> inside its article', async () => {
+      const out = await readStatementBuffer(readFileSync(path.join(fixtures, 'wordpress-embassy-page.html')), 'statement.html');
+      expect(out.text.split('\n')[0]).to.equal('Joint Statement on the U.S.-ROK Energy Security Dialogue');
+      // The byline's date, not the meeting's date in the first paragraph (March 11).
+      expect(out.date).to.equal('2026-03-12');
+      expect(out.text).not.to.include('Posted on');
+    });
+
     it('decodes an EUC-KR HTML page before parsing it', async () => {
       const html =
         '<html><head><meta charset="euc-kr"><title>보도자료</title></head><body><nav>홈</nav>' +
