@@ -11,7 +11,7 @@ import { splitParagraphs, withoutListMarker } from '../core/segment.ts';
 import { alignParagraphs, alignParagraphsWithSentences, formatBeads } from '../core/align.ts';
 import { readParagraphs, readStatement, readTextFile } from '../ops/read-paragraphs.ts';
 import { checkAlignment, CHECKS } from '../core/checks/index.ts';
-import { defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocabularyOf } from '../ops/context.ts';
+import { checkStatementDate, defaultDbPath, loadGlossary, MIN_PAIRS_FOR_LEXICON, TOOL_VERSION, vocabularyOf } from '../ops/context.ts';
 import { learnLexicon } from '../core/lexicon.ts';
 import { isNamedLanguage, languageProblem } from '../core/lang.ts';
 import { alignBatch, alignFiles } from '../ops/align-batch.ts';
@@ -77,6 +77,23 @@ function paragraphsOf(io: Io, file: string, lang: string, preSplit: boolean): Pr
 function parsePort(v: string): number {
   if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${v}"`);
   return Number(v);
+}
+
+/**
+ * `import --date`, checked as the command is read, by the rule every import stores dates by: a wrong
+ * date is how the command was called (exit 2, before any file is read or the database opened), not a
+ * problem of a file or of its first line, which is where a Moses corpus's importer would name it.
+ * An empty --date is no date, as it has always been for files.
+ */
+function parseDate(v: string): string {
+  if (v === '') return v;
+  try {
+    checkStatementDate(v);
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(`--date must be a calendar date as YYYY-MM-DD, got "${v}"`);
+    throw e;
+  }
+  return v;
 }
 
 function parseThreads(v: string): number {
@@ -280,7 +297,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--ja <file>', 'Japanese version, for trilateral statements')
     .option('--src-lang <lang>', 'the version the others are aligned to (default: en)')
     .option('--title <title>', 'title (default: the first paragraph)')
-    .option('--date <date>', 'date, YYYY-MM-DD')
+    .option('--date <date>', 'date, YYYY-MM-DD', parseDate)
     .option('--pre-split', 'every non-empty input line is one paragraph')
     .option('--into <id>', 'with one language file: add it to statement ID, as a language it lacks (aligned to its source text) or a new version of one it has')
     .option('--separate', 'with three files two of which are already a statement: import all three as a new statement anyway')
@@ -701,7 +718,7 @@ async function importMoses(io: Io, paths: string[], o: { srcLang?: string; title
   }
   const [src, tgt] = files.map((f) => ({ lang: f.lang, text: readRaw(io, f.path), name: f.path }));
   await withDb(io, o.db, (db, h) => {
-    const r = h.importMosesCorpus(db, src!, tgt!, { title: o.title ?? basename(stem), date: o.date ?? null }, actor(io));
+    const r = h.importMosesCorpus(db, src!, tgt!, { title: o.title ?? basename(stem), date: o.date || null }, actor(io));
     for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
     for (const id of r.statementIds) print(io, String(id));
   });

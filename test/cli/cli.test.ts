@@ -430,6 +430,39 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       const row = list.stdout.split('\n').find((l) => l.startsWith(`${r.stdout.trim()}\t`))!.split('\t');
       expect(row.slice(1, 3)).to.deep.equal(['Joint Statement on the Ninth Space Policy Dialogue', '2025-11-14']);
     });
+
+    it('refuses a --date that is no calendar day as a usage error naming --date, for a Moses corpus as for files, storing nothing', async () => {
+      const corpus = join(tmp.dir, 'talks');
+      writeFileSync(`${corpus}.en`, 'The ministers met in Seoul on March 4, 2026.\nThey agreed to meet again in Tokyo.\n');
+      writeFileSync(`${corpus}.ko`, '장관들은 2026년 3월 4일 서울에서 만났다.\n양측은 도쿄에서 다시 만나기로 하였다.\n');
+      const imports = [
+        ['--moses', corpus],
+        ['--moses', `${corpus}.en`, `${corpus}.ko`, '--title', 'Talks'],
+        ['--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split'],
+        ['--into', '1', '--ja', join(fixtures, 'mnd.en.txt')],
+      ];
+      for (const args of imports) {
+        for (const date of ['2025-13-45', '2026-02-30', '20260304', 'March 4']) {
+          const r = await runCli(['import', ...args, '--date', date, '--db', db]);
+          const what = `${args.join(' ')} --date ${date}`;
+          expect([r.code, r.stdout, r.stderr], what).to.deep.equal([2, '', `twintext: --date must be a calendar date as YYYY-MM-DD, got "${date}"\n`]);
+          expect(existsSync(db), what).to.equal(false);
+        }
+      }
+      // Into a database that holds statements: nothing more is stored.
+      const first = await runCli(['import', '--moses', corpus, '--date', '2026-03-04', '--db', db]);
+      expect([first.code, first.stdout]).to.deep.equal([0, '1\n']);
+      const before = (await runCli(['list', '--db', db])).stdout;
+      writeFileSync(`${corpus}2.en`, 'The vice ministers met in Washington.\n');
+      writeFileSync(`${corpus}2.ko`, '차관들은 워싱턴에서 만났다.\n');
+      expect((await runCli(['import', '--moses', `${corpus}2`, '--date', '2025-13-45', '--db', db])).code).to.equal(2);
+      expect((await runCli(['list', '--db', db])).stdout).to.equal(before);
+      // An empty --date is no date, for a Moses corpus as for files.
+      const undated = await runCli(['import', '--moses', `${corpus}2`, '--date', '', '--db', db]);
+      expect([undated.code, undated.stderr, undated.stdout]).to.deep.equal([0, '', '2\n']);
+      const rows = (await runCli(['list', '--db', db])).stdout.trim().split('\n').map((l) => l.split('\t'));
+      expect(rows.find((x) => x[0] === '2')!.slice(0, 3)).to.deep.equal(['2', 'talks2', '']);
+    });
   });
 
   describe('glossary of a database', () => {
