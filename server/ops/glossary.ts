@@ -188,11 +188,40 @@ export function recheckInBackground(db: Db, ids: number[], actor: string, opts: 
   return done;
 }
 
-/** The term already in the glossary with exactly these renderings, if any. */
-function sameTerm(db: Db, terms: Record<string, string[]>, except?: number): GlossaryTermRow | undefined {
-  const key = (t: Record<string, string[]>) => JSON.stringify(Object.keys(t).sort().map((l) => [l, [...t[l]!].sort()]));
-  const k = key(terms);
-  return listGlossaryTerms(db).find((r) => r.id !== except && key(r.terms) === k);
+/**
+ * A term's renderings as the glossary's matcher tells them apart: each language's set, spaces
+ * collapsed and case folded. The matcher reads Latin terms case-insensitively (one trie node per
+ * folded word run; the first term there wins), so "Alliance" beside "alliance" is no second term but
+ * one the checks would never find.
+ */
+function termKey(terms: Record<string, string[]>, fold: boolean): string {
+  const form = (s: string) => (fold ? s.replace(/\s+/g, ' ').trim().toLowerCase() : s);
+  return JSON.stringify(
+    Object.keys(terms)
+      .filter((l) => terms[l]!.length)
+      .sort()
+      .map((l) => [l, [...new Set(terms[l]!.map(form))].sort()]),
+  );
+}
+
+/**
+ * The term already in the glossary with these renderings (in any order), if any, but term `except`;
+ * with `variants`, also one they differ from only in case or spacing (`exact` false).
+ */
+function sameTerm(db: Db, terms: Record<string, string[]>, except: number | undefined, variants: boolean): { row: GlossaryTermRow; exact: boolean } | undefined {
+  const exact = termKey(terms, false), folded = termKey(terms, true);
+  const rows = listGlossaryTerms(db).filter((r) => r.id !== except);
+  const row = rows.find((r) => termKey(r.terms, false) === exact);
+  if (row) return { row, exact: true };
+  const variant = variants ? rows.find((r) => termKey(r.terms, true) === folded) : undefined;
+  return variant && { row: variant, exact: false };
+}
+
+/** The conflict of a term the glossary has already, naming the one it has (and how it writes it). */
+function duplicateTerm(twin: { row: GlossaryTermRow; exact: boolean }): ConflictError {
+  if (twin.exact) return new ConflictError(`the glossary has this term already (term ${twin.row.id})`);
+  const written = Object.entries(twin.row.terms).map(([l, v]) => `${l} "${v.join('|')}"`).join(', ');
+  return new ConflictError(`the glossary has this term already, differing only in case or spacing: term ${twin.row.id} (${written})`);
 }
 
 export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown }, actor: string, opts: OpsOptions = {}, rechecks?: Rechecks): GlossaryTermRow {
@@ -200,8 +229,9 @@ export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown
   ensureGlossarySeeded(db, opts);
   const row = db
     .transaction(() => {
-      const twin = sameTerm(db, t.terms);
-      if (twin) throw new ConflictError(`the glossary has this term already (term ${twin.id})`);
+      // Checked inside the write transaction, so two people adding the same term cannot both get in.
+      const twin = sameTerm(db, t.terms, undefined, true);
+      if (twin) throw duplicateTerm(twin);
       const at = nowIso(opts);
       const id = insertGlossaryTerm(db, { ...t, author: actor, at });
       bump(db);
@@ -222,8 +252,11 @@ export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown;
     .transaction(() => {
       const before = getGlossaryTerm(db, id);
       const at = nowIso(opts);
-      const twin = sameTerm(db, t.terms, id);
-      if (twin) throw new ConflictError(`the glossary has this term already (term ${twin.id})`);
+      // A case variant only when the change makes one: a database may hold two terms that differ in
+      // case from before they were refused, and each must stay editable (its note, say) until the
+      // team removes one.
+      const twin = sameTerm(db, t.terms, id, termKey(t.terms, true) !== termKey(before.terms, true));
+      if (twin) throw duplicateTerm(twin);
       updateGlossaryTerm(db, id, { ...t, at });
       bump(db);
       const after = getGlossaryTerm(db, id);

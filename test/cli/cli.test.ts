@@ -406,6 +406,10 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       // The shipped glossary has a Japanese column: a term added with English and Korean leaves it empty.
       expect(tsv.stdout.split('\n')[0]).to.equal('en\tko\tja\tnote');
       expect(tsv.stdout).to.include('Freedom Edge\t프리덤 에지\t\ttrilateral exercise\n');
+      // The same term in another case is refused in one line naming the one there, and not stored.
+      const variant = await runCli(['glossary', 'add', 'FREEDOM EDGE', '프리덤 에지', '--db', db]);
+      expect([variant.code, variant.stdout, variant.stderr]).to.deep.equal([1, '', `twintext: the glossary has this term already, differing only in case or spacing: term ${id} (en "Freedom Edge", ko "프리덤 에지")\n`]);
+      expect((await runCli(['glossary', 'list', '--db', db])).stdout).not.to.include('FREEDOM EDGE');
       expect((await runCli(['glossary', 'remove', id, '--db', db])).code).to.equal(0);
       expect((await runCli(['glossary', 'list', '--db', db])).stdout).not.to.include('Freedom Edge');
       const bad = await runCli(['glossary', 'remove', id, '--db', db]);

@@ -49,5 +49,13 @@ describe('http/glossary', () => {
     const twin = await api('/api/glossary', { method: 'POST', headers: who, body: JSON.stringify({ terms: reordered }) });
     expect(twin.status).to.equal(409);
     expect(twin.body.error).to.match(new RegExp(`the glossary has this term already \\(term ${term.id}\\)`));
+    // So is one that differs from it only in case: named with its renderings, and nothing is stored.
+    const count = (await api('/api/glossary')).body.terms.length;
+    const stored = saved.body.term.terms as Record<string, string[]>;
+    const shouted = await api('/api/glossary', { method: 'POST', headers: who, body: JSON.stringify({ terms: { ...stored, en: stored.en!.map((t) => t.toUpperCase()) } }) });
+    expect(shouted.status).to.equal(409);
+    expect(shouted.body.error).to.equal(`the glossary has this term already, differing only in case or spacing: term ${term.id} (${Object.entries(stored).map(([l, v]) => `${l} "${v.join('|')}"`).join(', ')})`);
+    expect(shouted.body.error).to.include('en "Nuclear Consultative Group|NCG"');
+    expect((await api('/api/glossary')).body.terms).to.have.length(count);
   });
 });

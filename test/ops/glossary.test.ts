@@ -91,6 +91,37 @@ describe('ops/glossary', () => {
     expect(addGlossaryTerm(db, { terms: { en: 'Camp Humphreys', ko: '캠프 험프리스' } }, 'erin').id).to.not.equal(t.id);
   });
 
+  it('refuses a term that differs from one the glossary has only in case or spacing, naming that term, and writes nothing', () => {
+    listGlossary(db, { glossary: small });
+    const alliance = listGlossary(db).find((x) => x.terms.en?.[0] === 'alliance')!;
+    const before = dbDigest(db);
+    const named = new RegExp(`^the glossary has this term already, differing only in case or spacing: term ${alliance.id} \\(en "alliance", ko "동맹"\\)$`);
+    for (const en of ['Alliance', 'ALLIANCE', ' Alliance ', ['Alliance', 'alliance']])
+      expect(() => addGlossaryTerm(db, { terms: { en, ko: '동맹' } }, 'erin'), String(en)).to.throw(ConflictError, named);
+    expect(() => addGlossaryTerm(db, { terms: { ko: '확장억제', en: 'Extended  Deterrence' } }, 'erin')).to.throw(ConflictError, /differing only in case or spacing: term \d+ \(en "extended deterrence", ko "확장억제"\)/);
+    expect(dbDigest(db)).to.equal(before);
+    // Another term changed into a case variant of it: refused too.
+    const ncg = addGlossaryTerm(db, { terms: { en: 'Nuclear Consultative Group', ko: '핵협의그룹' } }, 'erin');
+    const withNcg = dbDigest(db);
+    expect(() => changeGlossaryTerm(db, ncg.id, { terms: { en: 'Alliance', ko: '동맹' } }, 'erin')).to.throw(ConflictError, named);
+    expect(dbDigest(db)).to.equal(withNcg);
+    // A term's own case may change; and a Korean rendering more, or other English, makes another term.
+    expect(changeGlossaryTerm(db, ncg.id, { terms: { en: 'nuclear consultative group', ko: '핵협의그룹' } }, 'erin').terms.en).to.deep.equal(['nuclear consultative group']);
+    expect(addGlossaryTerm(db, { terms: { en: 'Alliance', ko: ['동맹', '한미동맹'] } }, 'erin').id).to.be.a('number');
+    expect(addGlossaryTerm(db, { terms: { en: 'alliances', ko: '동맹' } }, 'erin').id).to.be.a('number');
+  });
+
+  it('keeps two case variants a database holds from before editable, and refuses a third', () => {
+    listGlossary(db, { glossary: small });
+    const alliance = listGlossary(db).find((x) => x.terms.en?.[0] === 'alliance')!;
+    // Stored before case variants were refused.
+    db.prepare("INSERT INTO glossary_terms (terms, note, author, created_at, updated_at) VALUES (?, '', 'erin', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run(JSON.stringify({ en: ['Alliance'], ko: ['동맹'] }));
+    const variant = listGlossary(db).find((x) => x.terms.en?.[0] === 'Alliance')!;
+    expect(changeGlossaryTerm(db, variant.id, { terms: variant.terms, note: 'capitalised: the ROK-U.S. Alliance' }, 'erin').note).to.equal('capitalised: the ROK-U.S. Alliance');
+    expect(changeGlossaryTerm(db, alliance.id, { terms: { en: 'alliance', ko: '동맹' }, note: 'lower case in running text' }, 'erin').note).to.equal('lower case in running text');
+    expect(() => addGlossaryTerm(db, { terms: { en: 'ALLIANCE', ko: '동맹' } }, 'erin')).to.throw(ConflictError, /differing only in case or spacing/);
+  });
+
   it('gives a database seeded before the Japanese column the Japanese of the terms it holds as seeded, once, and leaves the team\'s own terms alone', () => {
     const before = parseGlossary('en\tko\tnote\nalliance\t동맹\t\nextended deterrence\t확장억제\tcore term\nNorth Korea|DPRK\t북한\t\n');
     const after = parseGlossary('en\tko\tja\tnote\nalliance\t동맹\t同盟\t\nextended deterrence\t확장억제\t拡大抑止\tcore term\nNorth Korea|DPRK\t북한\t北朝鮮\t\n');
@@ -99,7 +130,7 @@ describe('ops/glossary', () => {
     db.prepare("DELETE FROM settings WHERE name = 'glossary_seeded_langs'").run();
     const dprk = listGlossary(db, { glossary: before }).find((t) => t.terms.en?.includes('DPRK'))!;
     changeGlossaryTerm(db, dprk.id, { terms: { en: ['North Korea', 'DPRK'], ko: ['북한', '북측'] } }, 'erin', { glossary: before });
-    const mine = addGlossaryTerm(db, { terms: { en: ['alliance', 'Alliance'], ko: '동맹' }, note: 'the team\'s' }, 'erin', { glossary: before });
+    const mine = addGlossaryTerm(db, { terms: { en: ['alliance', 'Alliance'], ko: ['동맹', '한미동맹'] }, note: 'the team\'s' }, 'erin', { glossary: before });
     // Its note edited, its renderings not: the team's now, left alone too.
     const noted = listGlossary(db, { glossary: before }).find((t) => t.terms.en?.[0] === 'extended deterrence')!;
     db.prepare("UPDATE glossary_terms SET note = 'core term: always 확장억제', updated_at = '2026-11-28T00:00:01.000Z' WHERE id = ?").run(noted.id);
