@@ -1,5 +1,5 @@
 // Starts the HTTP server on a database file: the one place that listens.
-import { settleRechecks } from '../ops/glossary.ts';
+import { ensureGlossarySeeded, recheckPending, settleRechecks } from '../ops/glossary.ts';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { openDb } from '../store/db.ts';
@@ -39,6 +39,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (accounts && countUsers(db) === 0) {
     db.close();
     throw new InputError(`serving on ${host} needs accounts, and there are none: create an admin first with "twintext user add NAME --role admin"`);
+  }
+  // A glossary file with a new language column extends the database's glossary once; the statements
+  // it touches are checked again in the background while the server answers.
+  if (!opts.ops?.glossary) {
+    ensureGlossarySeeded(db, opts.ops);
+    void recheckPending(db, opts.ops, (err) => opts.log?.(`twintext: re-checking after the glossary was extended: ${(err as Error).message}`));
   }
   const server = createServer(createHandler({ db, ops: opts.ops, log: opts.log, requestLog: opts.requestLog, accounts }));
   await new Promise<Server>((resolve, reject) => {

@@ -1,7 +1,7 @@
 // Use cases of the team glossary: seeded once from data/glossary.tsv, then edited in the UI or CLI.
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
-import { assertLanguage } from '../core/lang.ts';
+import { assertLanguage, baseLanguage } from '../core/lang.ts';
 import type { Glossary } from '../core/glossary.ts';
 import {
   deleteGlossaryTerm,
@@ -14,7 +14,7 @@ import {
   type GlossaryTermRow,
 } from '../store/glossary.ts';
 import { recordEvent } from '../store/events.ts';
-import { statementsMentioning } from '../store/statements.ts';
+import { listCurrentTexts, statementsMentioning } from '../store/statements.ts';
 import { runStatementChecks } from './checks.ts';
 import { loadGlossary, nowIso, type OpsOptions } from './context.ts';
 
@@ -70,19 +70,53 @@ export function extendSeededGlossary(db: Db, file: Glossary | undefined, opts: O
     for (const r of rows) if (r.author === 'twintext' && r.updatedAt === r.createdAt && added.every((l) => !r.terms[l]?.length)) seeded.set(key(r.terms), r);
     const at = nowIso(opts);
     let extended = 0;
+    const renderings: Record<string, string[]>[] = [];
     for (const t of file.terms) {
       const row = seeded.get(key(t.terms));
       const more = Object.fromEntries(added.filter((l) => t.terms[l]?.length).map((l) => [l, t.terms[l]!]));
       if (!row || !Object.keys(more).length) continue;
       updateGlossaryTerm(db, row.id, { terms: { ...row.terms, ...more }, note: row.note, at });
+      renderings.push({ ...row.terms, ...more });
       extended++;
     }
     setSetting(db, SEEDED_LANGS, file.langs.join(','));
     if (extended) {
+      // The statements checked with the glossary as it was (a Japanese text's terms unread) are checked
+      // again; the server does it in the background when it starts (see takePendingRechecks).
+      // Those with a text in a language added, mentioning a term extended in any of its languages.
+      const touched = statementsToRecheck(db, renderings)
+        .filter((id) => listCurrentTexts(db, id).some((t) => added.includes(baseLanguage(t.lang))));
+      const pending = new Set([...pendingRechecks(db), ...touched]);
+      if (pending.size) setSetting(db, PENDING, [...pending].sort((a, b) => a - b).join(','));
       bump(db);
       recordEvent(db, { at, actor: 'twintext', action: 'glossary.extend', statementId: null, entity: 'glossary', entityId: 0, after: { languages: added, terms: extended } });
     }
   }).immediate();
+}
+
+/** Statements to check again since the glossary was extended (comma-separated ids). */
+const PENDING = 'glossary_recheck_pending';
+
+/** The statements waiting to be checked with the glossary as extended (see extendSeededGlossary). */
+export function pendingRechecks(db: Db): number[] {
+  return (getSetting(db, PENDING) ?? '').split(',').filter(Boolean).map(Number);
+}
+
+/**
+ * Checks again, in the background, the statements the glossary's extension left checked with the
+ * glossary as it was, and then takes them off the list (those checked meanwhile by an edit are
+ * simply checked twice). Resolves when done; a server awaits it before closing (settleRechecks).
+ */
+export function recheckPending(db: Db, opts: OpsOptions = {}, onError: (err: unknown) => void = () => {}): Promise<void> {
+  const ids = pendingRechecks(db);
+  if (!ids.length) return Promise.resolve();
+  return recheckInBackground(db, ids, 'twintext', opts, onError).then(() => {
+    if (!db.open) return;
+    db.transaction(() => {
+      const left = pendingRechecks(db).filter((id) => !ids.includes(id));
+      setSetting(db, PENDING, left.join(','));
+    }).immediate();
+  });
 }
 
 function bump(db: Db): void {

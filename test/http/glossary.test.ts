@@ -59,3 +59,36 @@ describe('http/glossary', () => {
     expect((await api('/api/glossary')).body.terms).to.have.length(count);
   });
 });
+
+describe('http/server start after the glossary file gained a language', () => {
+  it('checks again, in the background, the statements the extended terms touch, and finishes before it closes', async () => {
+    const tmp = tempDir();
+    try {
+      const dbPath = join(tmp.dir, 'old.db');
+      // A database seeded from the glossary file as it was before its Japanese column: en and ko only.
+      const { openDb } = await import('../../server/store/db.ts');
+      const { importStatement } = await import('../../server/ops/import.ts');
+      const { listGlossary } = await import('../../server/ops/glossary.ts');
+      const { parseGlossary } = await import('../../server/core/glossary.ts');
+      const old = parseGlossary('en\tko\nalliance|Alliance\t동맹\n');
+      const db = openDb(dbPath);
+      listGlossary(db, { glossary: old });
+      db.prepare("DELETE FROM settings WHERE name = 'glossary_seeded_langs'").run();
+      importStatement(db, { title: 'Trilateral', preSplit: true, texts: { en: 'The ministers reaffirmed the alliance.', ko: '장관들은 동맹을 재확인하였다.', ja: '閣僚は連携を再確認した。' } }, 'alice', { glossary: old });
+      db.close();
+      const server = await startServer({ dbPath, port: 0, seed: false, log: () => {} });
+      await server.close();
+      const after = openDb(dbPath);
+      try {
+        expect(after.prepare("SELECT value FROM settings WHERE name = 'glossary_recheck_pending'").pluck().get()).to.equal('');
+        expect(after.prepare("SELECT count(*) FROM events WHERE action = 'checks.run' AND actor = 'twintext'").pluck().get()).to.equal(1);
+        const found = after.prepare("SELECT message FROM findings WHERE check_id = 'terminology'").pluck().all() as string[];
+        expect(found.some((m) => m.includes('同盟')), JSON.stringify(found)).to.equal(true);
+      } finally {
+        after.close();
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});

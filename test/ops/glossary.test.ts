@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Db } from '../../server/store/db.ts';
-import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, extendSeededGlossary, glossaryToTsv, listGlossary, recheckInBackground, removeGlossaryTerm, settleRechecks } from '../../server/ops/glossary.ts';
+import { addGlossaryTerm, changeGlossaryTerm, dbGlossary, extendSeededGlossary, glossaryToTsv, listGlossary, pendingRechecks, recheckInBackground, recheckPending, removeGlossaryTerm, settleRechecks } from '../../server/ops/glossary.ts';
+import { statementFindings } from '../../server/ops/checks.ts';
 import { parseGlossary, findGlossaryTerms } from '../../server/core/glossary.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
 import { importStatement } from '../../server/ops/import.ts';
@@ -153,6 +154,27 @@ describe('ops/glossary', () => {
     const given = dbDigest(db);
     extendSeededGlossary(db, parseGlossary('en\tko\tzh\nalliance\t동맹\t同盟\n'));
     expect(dbDigest(db)).to.equal(given);
+  });
+
+  it('lists the statements with a text in the language added for checking again, and checks them (recheckPending)', async () => {
+    const before = parseGlossary('en\tko\tnote\nalliance\t동맹\t\nextended deterrence\t확장억제\t\n');
+    const after = parseGlossary('en\tko\tja\tnote\nalliance\t동맹\t同盟\t\nextended deterrence\t확장억제\t拡大抑止\t\n');
+    listGlossary(db, { glossary: before });
+    db.prepare("DELETE FROM settings WHERE name = 'glossary_seeded_langs'").run();
+    // A trilateral statement whose Japanese renders "alliance" otherwise, and an English–Korean one.
+    const tri = importStatement(db, { title: 'Trilateral', preSplit: true, texts: {
+      en: 'The ministers reaffirmed the alliance.', ko: '장관들은 동맹을 재확인하였다.', ja: '閣僚は連携を再確認した。',
+    } }, 'alice', { glossary: before }).statementId;
+    importStatement(db, { title: 'Bilateral', preSplit: true, texts: { en: 'The ministers praised the alliance.', ko: '장관들은 동맹을 높이 평가하였다.' } }, 'alice', { glossary: before });
+    const jaTerms = () => statementFindings(db, tri).filter((f) => f.check === 'terminology' && f.message.includes('同盟'));
+    expect(jaTerms()).to.deep.equal([]);
+    extendSeededGlossary(db, after);
+    expect(pendingRechecks(db)).to.deep.equal([tri]);
+    await recheckPending(db);
+    expect(jaTerms().length).to.equal(1);
+    expect(pendingRechecks(db)).to.deep.equal([]);
+    // Checked by twintext, one event for the one statement.
+    expect(db.prepare("SELECT statement_id FROM events WHERE action = 'checks.run' AND actor = 'twintext'").pluck().all()).to.deep.equal([tri]);
   });
 
   it('takes a database whose seeded terms already have the new language, before languages were recorded, as seeded from the file as it is', () => {
