@@ -93,6 +93,15 @@ describe('core: English–Japanese alignment and terminology with the shipped gl
     expect(check('The Japan-U.S.-ROK Trilateral Ministerial Meeting was held in Tokyo.', '日米韓外相会合が東京で開催された。', ['terminology', 'acronyms']).filter((m) => /"(?:Japan|U\.S\.|ROK)"/.test(m))).to.deep.equal([]);
   });
 
+  it('reads the East and South China Seas as seas, not as China that Japanese (東シナ海, 南シナ海) leaves out', () => {
+    const china = (en: string, ja: string) =>
+      checkAlignment([en], [ja], [{ src: [0], tgt: [0], confidence: 1 }], { ...opts, checks: ['terminology'] })
+        .filter((f) => f.severity !== 'info').map((f) => f.message);
+    expect(china('The Ministers opposed coercion in the East China Sea and the South China Sea.', '三閣僚は、東シナ海及び南シナ海における威圧に反対した。')).to.deep.equal([]);
+    // China named as a country is still asked for.
+    expect(china('The Ministers discussed China in the East China Sea.', '三閣僚は、東シナ海について議論した。')).to.have.length(1);
+  });
+
   it('leaves months and seasons to the dates check, in Japanese as in Korean: one finding for a wrong month, not two', () => {
     const about = (src: string, tgt: string, srcLang: string, tgtLang: string) =>
       checkAlignment([src], [tgt], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang, tgtLang, glossary, checks: ['dates', 'terminology'] })
