@@ -189,6 +189,7 @@ export async function open(page: Page, url: string): Promise<void> {
 export interface ApiStatement {
   id: number;
   title: string;
+  languages: string[];
   beads: number;
   confirmed: number;
   openFlags: number;

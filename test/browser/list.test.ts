@@ -28,6 +28,7 @@ describe('web: statement list', function () {
 
   it('lists the seeded demo statements with links, languages and progress', async () => {
     expect(statements.length).to.be.at.least(2);
+    expect(statements.filter((s) => s.languages.includes('ja')), 'the trilateral demo statement').to.have.length(1);
     expect(statements.some((s) => s.confirmed === 5 && s.openFlags === 1)).to.equal(true);
     const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
     try {
@@ -38,7 +39,8 @@ describe('web: statement list', function () {
         const link = page.getByRole('link', { name: s.title, exact: true });
         expect(await link.getAttribute('href')).to.equal(`/statements/${s.id}`);
         const row = page.locator('table.statements tbody tr', { has: link });
-        expect(await row.locator('.lang-chip').allTextContents()).to.include.members(['EN', 'KO']);
+        // Every language of the statement: EN KO, and JA for the trilateral one.
+        expect(await row.locator('.lang-chip').allTextContents()).to.deep.equal(s.languages.map((l) => l.toUpperCase()));
         expect(await row.getByRole('progressbar').getAttribute('aria-valuemax')).to.equal(String(s.beads));
         expect((await row.locator('.progress-text').textContent())?.trim()).to.equal(`${s.confirmed}/${s.beads}`);
         expect((await row.locator('.col-flags').textContent())?.trim()).to.equal(s.openFlags > 0 ? `⚑ ${s.openFlags}` : '0');

@@ -38,12 +38,18 @@ describe('http/api', () => {
   };
   const post = (path: string, body: unknown, headers: Record<string, string> = who) =>
     api(path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  /** The id of the demo statement whose title holds `part` ("26th": KIDD, "Sixth Meeting": EDSCG, "Trilateral": TMM). */
+  const demoId = async (part: string): Promise<number> =>
+    (await api('/api/statements')).body.statements.find((s: any) => s.title.includes(part)).id;
 
   it('binds to loopback and lists the seeded demo statements', async () => {
     expect(server.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const { status, body } = await api('/api/statements');
     expect(status).to.equal(200);
     expect(body.statements.map((s: any) => [s.title.slice(0, 40), s.languages.join('+'), s.beads, s.confirmed, s.openFlags])).to.deep.equal([
+      // The trilateral statement's rows are those of its two pairs: English–Korean 11, English–Japanese 10
+      // (the paragraph the Japanese leaves out one of them).
+      ['Joint Statement on the United States-Jap', 'en+ko+ja', 11 + 10, 0, 0],
       ['Joint Statement on the Sixth Meeting of ', 'en+ko', 7, 0, 0],
       ['Joint Press Statement for the 26th Korea', 'en+ko', 9, 0, 0],
     ]);
@@ -61,18 +67,20 @@ describe('http/api', () => {
   });
 
   it('searches both languages, including two-syllable Korean words', async () => {
-    const titles = async (q: string) => (await api(`/api/statements?q=${encodeURIComponent(q)}`)).body.statements.map((s: any) => s.title.slice(0, 20));
-    expect(await titles('학술회의')).to.deep.equal(['Joint Statement on t']);
-    expect(await titles('북한')).to.have.length(2);
-    expect(await titles('Freedom Edge')).to.deep.equal(['Joint Press Statemen']);
+    const titles = async (q: string) => (await api(`/api/statements?q=${encodeURIComponent(q)}`)).body.statements.map((s: any) => s.title.split(' ').slice(-2).join(' '));
+    expect(await titles('학술회의')).to.deep.equal(['Consultation Group']);
+    expect(await titles('북한')).to.deep.equal(['Ministerial Meeting', 'Consultation Group', 'Defense Dialogue']);
+    expect(await titles('Freedom Edge')).to.deep.equal(['Ministerial Meeting', 'Defense Dialogue']);
     // A doubled space or a no-break space (as copied from a web page) searches as one space.
-    expect(await titles('Freedom  Edge')).to.deep.equal(['Joint Press Statemen']);
-    expect(await titles('Freedom\u00a0Edge ')).to.deep.equal(['Joint Press Statemen']);
+    expect(await titles('Freedom  Edge')).to.deep.equal(['Ministerial Meeting', 'Defense Dialogue']);
+    expect(await titles('Freedom\u00a0Edge ')).to.deep.equal(['Ministerial Meeting', 'Defense Dialogue']);
+    // The Japanese of a trilateral statement is searched too.
+    expect(await titles('台湾海峡')).to.deep.equal(['Ministerial Meeting']);
     expect(await titles('no such words anywhere')).to.deep.equal([]);
   });
 
   it('flags a bead, confirms it, resolves the flag, and records the history', async () => {
-    const id = (await api('/api/statements')).body.statements[1].id;
+    const id = await demoId('26th');
     const bead = (await api(`/api/statements/${id}`)).body.alignment.beads[6];
     const f = await post(`/api/beads/${bead.id}/flags`, { category: 'number', severity: 'critical', comment: '1.5192 trillion ≠ 1조 4,028억' });
     expect(f.status).to.equal(201);
@@ -100,7 +108,7 @@ describe('http/api', () => {
   });
 
   it('reads a reviewer name sent in the X-Reviewer header as UTF-8 or URI-encoded, as it reads the cookie', async () => {
-    const id = (await api('/api/statements')).body.statements[1].id;
+    const id = await demoId('26th');
     const bead = (await api(`/api/statements/${id}`)).body.alignment.beads[3];
     const as = (header: string) => post(`/api/beads/${bead.id}/flags`, { category: 'style' }, { 'Content-Type': 'application/json', 'X-Reviewer': header });
     // What curl sends for -H 'X-Reviewer: 田中': the UTF-8 bytes, which Node reads one character a byte.
@@ -111,7 +119,7 @@ describe('http/api', () => {
   });
 
   it('gives a flag\'s whole history however long the statement\'s, and says when the statement\'s list is cut', async () => {
-    const id = (await api('/api/statements')).body.statements[0].id;
+    const id = await demoId('Sixth Meeting');
     const beads = (await api(`/api/statements/${id}`)).body.alignment.beads;
     const f = (await post(`/api/beads/${beads[1].id}/flags`, { category: 'name', severity: 'minor', comment: '"Vice Minister" or 차관?' })).body.flag;
     const raised = await api(`/api/flags/${f.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ severity: 'major', version: f.version }) });
@@ -148,7 +156,7 @@ describe('http/api', () => {
   });
 
   it('keeps the cached review view exact through flag writes and other changes', async () => {
-    const id = (await api('/api/statements')).body.statements[0].id;
+    const id = await demoId('Sixth Meeting');
     const view = async () => (await api(`/api/statements/${id}`)).body;
     const v0 = await view();
     const bead = v0.alignment.beads[2];
@@ -349,17 +357,26 @@ describe('http/api', () => {
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-disposition')).to.match(/attachment; filename="twintext.tsv"/);
     const lines = (await res.text()).trim().split('\n');
-    // a header, then 8 + 6 demo pairs (an omission and an insertion left out) and the 2 + 3 + 2 pairs imported above
-    expect(lines.length).to.equal(1 + 8 + 6 + 2 + 3 + 2);
+    // a header, then the demo pairs — KIDD 8, EDSCG 6, the trilateral statement's English–Korean 11 and
+    // English–Japanese 9 (two omissions and an insertion left out) — and the 2 + 3 + 2 pairs imported above
+    expect(lines.length).to.equal(1 + 8 + 6 + 11 + 9 + 2 + 3 + 2);
   });
 
   it('filters an export by confidence and open flags, and writes the language tags asked for', async () => {
     const tsvRows = async (query: string) => (await api(`/api/export?format=tsv${query}`)).body.trim().split('\n').length - 1;
     const all = await tsvRows('');
     const pairs = [];
+    let japanese = 0;
     for (const s of (await api('/api/statements')).body.statements) {
-      for (const b of (await api(`/api/statements/${s.id}`)).body.alignment.beads) if (b.src.length && b.tgt.length) pairs.push(b);
+      // Every language pair: the trilateral statement's Japanese rows are exported too.
+      for (const lang of s.languages.slice(1))
+        for (const b of (await api(`/api/statements/${s.id}?lang=${lang}`)).body.alignment.beads)
+          if (b.src.length && b.tgt.length) {
+            pairs.push(b);
+            if (lang === 'ja') japanese++;
+          }
     }
+    expect(japanese).to.be.greaterThan(0);
     expect(pairs.length).to.equal(all);
     const threshold = pairs.map((b) => b.confidence).sort((a, b) => a - b)[Math.floor(pairs.length / 2)];
     expect(await tsvRows(`&min_confidence=${threshold}`)).to.equal(pairs.filter((b) => b.confidence >= threshold).length);
@@ -374,7 +391,7 @@ describe('http/api', () => {
     expect(turned).to.include('srcLang="ko" trgLang="en"');
     expect(turned.match(/<source xml:space="preserve">([^<]*)</g)!.every((s) => /[가-힣]/.test(s))).to.equal(true);
     expect(((await api('/api/export?format=tmx')).body as string)).to.include('creationtoolversion="0.1.0"');
-    expect(await tsvRows('&pair=en-ja')).to.equal(0);
+    expect(await tsvRows('&pair=en-ja')).to.equal(japanese);
     for (const [query, message] of [
       ['&pair=en-en', /"pair" must be two different language codes like en-ko, got "en-en"/],
       ['&min_confidence=1.5', /"min_confidence" must be a number from 0 to 1/],

@@ -5,6 +5,7 @@ import type { Db } from '../../server/store/db.ts';
 import { importStatement, LIMITS } from '../../server/ops/import.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
+import { statementFindings } from '../../server/ops/checks.ts';
 import { countRows } from '../../server/store/statements.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { ConflictError, InputError } from '../../server/core/errors.ts';
@@ -19,10 +20,25 @@ describe('ops/import', () => {
   useTempDb((opened) => (db = opened));
 
   describe('#seedDemo', () => {
-    it('stores both demo statements with the merge, the omission and the split aligned as written', () => {
+    it('stores the bilingual demo statements with the merge, the omission and the split aligned as written', () => {
       const [kidd, edscg] = seedDemo(db, 'seed', { now: fixedNow });
       expect(render(db, kidd!)).to.deep.equal(['1|1', '2|2', '3,4|3', '5|4', '6|5', '7|6', '8|7', '9|', '10|8']);
       expect(render(db, edscg!)).to.deep.equal(['1|1', '2|2', '3|3', '4|4,5', '5|6', '|7', '6|8']);
+    });
+
+    it('stores the trilateral demo statement with its Korean and its Japanese each aligned to the English as written, and its quirks as suggestions', () => {
+      const tmm = seedDemo(db)[2]!;
+      const rows = (lang: string) => getStatementView(db, tmm, lang).alignment!.beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);
+      expect(rows('ko')).to.deep.equal(['1|1', '2|2', '3|3', '4|4', '5|5', '6|6', '7|7', '8|8', '9|9', '10|10', '11|11']);
+      expect(rows('ja')).to.deep.equal(['1|1', '2|2', '3|3', '4|4', '5|5', '6|6', '7,8|7', '9|', '10|8', '11|9']);
+      // The errors and warnings the review shows, by pair and row: the count of launches in Korean, the
+      // other secretary's name and the left-out paragraph in Japanese (the merge is a row, not a finding).
+      const lang = (alignmentId: number) => (['ko', 'ja'] as const).find((l) => getStatementView(db, tmm, l).alignment!.id === alignmentId)!;
+      const shown = statementFindings(db, tmm).filter((f) => f.severity !== 'info').map((f) => {
+        const row = getStatementView(db, tmm, lang(f.alignmentId)).alignment!.beads.find((b) => b.id === f.beadId)!;
+        return `${lang(f.alignmentId)} ${f.severity} ${f.check} ${row.src.map((p) => p.n).join(',')}|${row.tgt.map((p) => p.n).join(',')}`;
+      });
+      expect(shown).to.deep.equal(['ko error numbers 5|5', 'ja error names 4|4', 'ja warning omission 9|']);
     });
 
     it('keeps bullet markers and levels of Korean paragraphs', () => {
