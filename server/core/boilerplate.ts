@@ -280,75 +280,12 @@ const DATED_LEAD = new RegExp(`^(?:${PLACE},\\s(?:${PLACE},\\s)?${MONTHS}\\s\\d{
  */
 export function extractStatementBody(text: string, lang?: string): string {
   void lang;
-  const rawLines = text.split('\n');
-  // Pages repeat their furniture (menus, dates), so each distinct line is classified once.
-  const seen = new Map<string, ReturnType<typeof classify>>();
-  const lines: Line[] = rawLines.map((raw, index) => {
-    const t = raw.replace(/\s+/g, ' ').trim();
-    let c = seen.get(t);
-    if (!c) seen.set(t, (c = classify(t)));
-    return { text: t, index, kind: c.kind, score: c.score };
-  });
-  const wrapped = isHardWrapped(lines);
-  if (wrapped) scoreByBlock(lines);
+  const { rawLines, lines, wrapped } = classifyLines(text);
   const nonBlank = lines.filter((l) => l.kind !== 'blank');
   if (nonBlank.length === 0) return text;
-
-  // Long runs of blank lines separate the article from what a page appends to it. Past a
-  // stop line ("Related Releases", "이전글") that follows body text, whatever prose a page
-  // appends (teasers, other releases) must not outweigh the statement itself.
-  let seenBody = false;
-  let weight = 1;
-  const scored = lines.map((l, i) => {
-    if (l.kind === 'stop' && seenBody) weight = 0.3;
-    if (l.kind === 'body' && l.score >= 3) seenBody = true;
-    if (l.kind !== 'blank') return l.score > 0 ? l.score * weight : l.score;
-    return i > 0 && lines[i - 1]?.kind === 'blank' ? -2 : 0;
-  });
-
-  let best = -Infinity;
-  let bestStart = 0;
-  let bestEnd = -1;
-  let run = 0;
-  let runStart = 0;
-  for (let i = 0; i < scored.length; i++) {
-    if (run <= 0) {
-      run = 0;
-      runStart = i;
-    }
-    run += scored[i]!;
-    if (run > best) {
-      best = run;
-      bestStart = runStart;
-      bestEnd = i;
-    }
-  }
-  if (best <= 0) return text;
-  // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
-  // the statement's up to its last body line before the page's furniture starts again. A line that
-  // opens a list ("…the following lines of effort:") keeps the items under it too, however short and
-  // unpunctuated ("Real-time sharing of missile warning data"): a dozen at most, spaced as the first
-  // is from it (one a line, or a blank line between, as a page's <li> come out). What a page puts
-  // after a statement (tags, related offices, contacts) is no list of it.
-  let listOpen = /:$/.test(lines[bestEnd]!.text);
-  let items = 0;
-  let spaced = false;
-  for (let j = bestEnd + 1; j < lines.length; j++) {
-    const l = lines[j]!;
-    if (l.kind === 'chrome' || l.kind === 'stop' || (l.kind === 'blank' && lines[j + 1]?.kind === 'blank')) break;
-    if (l.kind === 'body') {
-      bestEnd = j;
-      listOpen = /:$/.test(l.text);
-      items = 0;
-      spaced = false;
-    } else if (l.kind === 'blank') {
-      if (items === 0) spaced = true;
-      else if (!spaced) listOpen = false;
-    } else if (listOpen && items < 12 && l.text.length <= 160 && (items === 0 || spaced === (lines[j - 1]!.kind === 'blank'))) {
-      items++;
-      bestEnd = j;
-    } else listOpen = false;
-  }
+  const found = findBody(lines);
+  if (!found) return text;
+  const { start: bestStart, end: bestEnd } = found;
 
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
   const title = findTitle(lines, bestStart, wrapped);
@@ -382,6 +319,82 @@ export function extractStatementBody(text: string, lang?: string): string {
     out.push(l.text);
   }
   return out.join('\n');
+}
+
+/** A page's lines, each classified; in a hard-wrapped text each paragraph's lines are scored together. */
+function classifyLines(text: string): { rawLines: string[]; lines: Line[]; wrapped: boolean } {
+  const rawLines = text.split('\n');
+  // Pages repeat their furniture (menus, dates), so each distinct line is classified once.
+  const seen = new Map<string, ReturnType<typeof classify>>();
+  const lines: Line[] = rawLines.map((raw, index) => {
+    const t = raw.replace(/\s+/g, ' ').trim();
+    let c = seen.get(t);
+    if (!c) seen.set(t, (c = classify(t)));
+    return { text: t, index, kind: c.kind, score: c.score };
+  });
+  const wrapped = isHardWrapped(lines);
+  if (wrapped) scoreByBlock(lines);
+  return { rawLines, lines, wrapped };
+}
+
+/** The first and last line of the statement's body among a page's lines, or null when no line reads as body. */
+function findBody(lines: Line[]): { start: number; end: number } | null {
+  // Long runs of blank lines separate the article from what a page appends to it. Past a
+  // stop line ("Related Releases", "이전글") that follows body text, whatever prose a page
+  // appends (teasers, other releases) must not outweigh the statement itself.
+  let seenBody = false;
+  let weight = 1;
+  const scored = lines.map((l, i) => {
+    if (l.kind === 'stop' && seenBody) weight = 0.3;
+    if (l.kind === 'body' && l.score >= 3) seenBody = true;
+    if (l.kind !== 'blank') return l.score > 0 ? l.score * weight : l.score;
+    return i > 0 && lines[i - 1]?.kind === 'blank' ? -2 : 0;
+  });
+
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let run = 0;
+  let runStart = 0;
+  for (let i = 0; i < scored.length; i++) {
+    if (run <= 0) {
+      run = 0;
+      runStart = i;
+    }
+    run += scored[i]!;
+    if (run > best) {
+      best = run;
+      bestStart = runStart;
+      bestEnd = i;
+    }
+  }
+  if (best <= 0) return null;
+  // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
+  // the statement's up to its last body line before the page's furniture starts again. A line that
+  // opens a list ("…the following lines of effort:") keeps the items under it too, however short and
+  // unpunctuated ("Real-time sharing of missile warning data"): a dozen at most, spaced as the first
+  // is from it (one a line, or a blank line between, as a page's <li> come out). What a page puts
+  // after a statement (tags, related offices, contacts) is no list of it.
+  let listOpen = /:$/.test(lines[bestEnd]!.text);
+  let items = 0;
+  let spaced = false;
+  for (let j = bestEnd + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.kind === 'chrome' || l.kind === 'stop' || (l.kind === 'blank' && lines[j + 1]?.kind === 'blank')) break;
+    if (l.kind === 'body') {
+      bestEnd = j;
+      listOpen = /:$/.test(l.text);
+      items = 0;
+      spaced = false;
+    } else if (l.kind === 'blank') {
+      if (items === 0) spaced = true;
+      else if (!spaced) listOpen = false;
+    } else if (listOpen && items < 12 && l.text.length <= 160 && (items === 0 || spaced === (lines[j - 1]!.kind === 'blank'))) {
+      items++;
+      bestEnd = j;
+    } else listOpen = false;
+  }
+  return { start: bestStart, end: bestEnd };
 }
 
 /**
