@@ -29,10 +29,12 @@ const DATE_RES: RegExp[] = [
   /\b\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?/,
   /\d{4}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?/,
   /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
-  /令和\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
+  /(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
 ];
 
 const DATE_RES_GLOBAL = DATE_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
+/** A date closing a line, with the stop Korean numeric dates and some English rows end it on. */
+const DATE_AT_END = DATE_RES.map((re) => new RegExp(`(?:${re.source})\\.?$`, re.flags));
 
 /** Lines that end the body: what follows them is related lists, comments or page footers. */
 const STOP_LINE =
@@ -125,7 +127,8 @@ function isDateLine(line: string): boolean {
   rest = rest.replace(/[|:·•,\-–—()、，]/g, ' ');
   // Unspaced (Japanese) text has no words to count: a place name or two ("、オタワ") is a few characters.
   const few = unspaced(rest) ? rest.replace(/\s/g, '').length <= 12 : wordCount(rest) <= 4;
-  return few && !/[.!?。]$/.test(s.replace(/\d{4}\.?$/, ''));
+  // A sentence ends in a stop; a date may end in one of its own ("Nov. 14, 2025.", "2025. 11. 14.").
+  return few && (!/[.!?。]$/.test(s) || DATE_AT_END.some((re) => re.test(s)));
 }
 
 /**
@@ -228,43 +231,129 @@ function stripDateline(s: string): string {
 }
 
 /**
- * The date a page gives its statement, as YYYY-MM-DD, or null: the first date row of the page ("Nov.
- * 14, 2025", "작성일 2025-11-14", "2025. 11. 14.", "2025年11月14日") — what extractStatementBody drops as
- * chrome — else a dateline opening a paragraph ("SEOUL, Nov. 13, 2025 - The Republic…"). Only a date
- * with its year counts; an event's date inside the body ("ㅇ 일시 : 2025. 11. 13.(목)") does not, nor does
- * a date in a sentence, which may be any date the statement mentions. Looks at the first 80 lines.
+ * The years a page's date may fall in: from 1945 (no statement of the alliances these pages carry is
+ * older) to 2100. A later year is a typo or no date ("Nov. 14, 2104"). A fixed bound, not the current
+ * year, keeps pageDate pure: the same page always gives the same date.
  */
-export function pageDate(text: string): string | null {
-  const fullDate = (line: string, end = line.length): string | null => {
-    const head = line.slice(0, end);
-    const a = extractAnchors(head, 'und').find((x) => x.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(x.value));
-    if (a) return a.value;
-    // A page's own numeric row, which no statement text writes: "2025-11-14", "2025/11/14", or
-    // "06/11/2022" as US government pages write it, month first (day first when the first is over 12).
-    const t = halfWidthDigits(head);
-    const ymd = /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/.exec(t);
-    const mdy = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(t);
-    const [y, mo, d] = ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])]
+const FIRST_YEAR = 1945;
+const LAST_YEAR = 2100;
+
+/** A row's label for the day the page was last changed, which is not the day its statement was given. */
+const UPDATED = /\b(?:updated|modified)\b|최종\s*수정|수정\s*일|변경\s*일|更新|改訂/iu;
+
+/**
+ * Where a line cut from a running sentence ends: on a comma or hyphen, or a word no title or label ends
+ * on (an English function word, a Korean particle or connective ending, a Japanese particle). English
+ * words only in lower case: a title ends on a capitalised word.
+ */
+const RUNS_ON =
+  /(?:[,\-–—]|(?<![A-Za-z])(?:a|an|the|of|on|in|at|to|for|from|by|with|and|or|but|nor|since|until|till|through|as|than|that|which|who|whose|its|their|his|her|our|this|these|those|between|among|into|upon|about|after|before|during|over|under|is|are|was|were|be|been|will|would|has|have|had|dated)|(?:을|를|은|는|에|에서|으로|부터|까지|께서|와|며|및)|[はがをにでのとも、])$/u;
+
+/** The dates a line writes, as spans of its half-width form, in order; overlapping matches count once. */
+function dateSpans(s: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const re of DATE_RES_GLOBAL) for (const m of s.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length });
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: { start: number; end: number }[] = [];
+  for (const f of found) if (out.length === 0 || f.start >= out[out.length - 1]!.end) out.push(f);
+  return out;
+}
+
+/** A written date with its year ("Nov. 14, 2025", "2025. 11. 14.", "令和7年11月14日") as YYYY-MM-DD, or null if it is no day of the calendar. */
+function calendarDate(s: string): string | null {
+  // A date row has no kana to tell extractAnchors it is Japanese, and only Japanese reads era years (令和7年).
+  const a = extractAnchors(s, /[年月日]/u.test(s) && !HANGUL.test(s) ? 'ja' : 'und').find((x) => x.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(x.value));
+  // A page's own numeric row, which no statement text writes: "2025-11-14", "2025/11/14", "2025. 11. 14."
+  // (Korean government pages), or "06/11/2022" as US government pages write it, month first (day first
+  // when the first is over 12).
+  const t = halfWidthDigits(s);
+  const ymd = /(?<!\d)(\d{4})(?:[-/]|\.\s*)(\d{1,2})(?:[-/]|\.\s*)(\d{1,2})(?!\d)/.exec(t);
+  const mdy = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(t);
+  const [y, mo, d] = a ? a.value.split('-').map(Number) as [number, number, number]
+    : ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])]
       : mdy ? (Number(mdy[1]) > 12 ? [Number(mdy[3]), Number(mdy[2]), Number(mdy[1])] : [Number(mdy[3]), Number(mdy[1]), Number(mdy[2])])
         : [0, 0, 0];
-    const day = new Date(Date.UTC(y, mo - 1, d));
-    return y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
-  };
+  if (y < FIRST_YEAR || y > LAST_YEAR) return null;
+  // The anchors take any day up to 31 in any month ("Nov. 31, 2025"); a page's date must be a real day.
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+}
+
+/**
+ * The date a row of page furniture gives: its first date that no update label stands before ("Published:
+ * Nov. 14, 2025 | Updated: Dec. 1, 2025"), else its update date, flagged. Null for a line that is a piece
+ * of a sentence going on past its date ("August 18, 2023, and reaffirmed that the"): no row does that.
+ */
+function rowDate(line: string): { date: string; updated: boolean } | null {
+  const s = halfWidthDigits(line);
+  const spans = dateSpans(s);
+  const lastSpan = spans[spans.length - 1];
+  if (!lastSpan || /^\s*,\s*[a-z]/.test(s.slice(lastSpan.end))) return null;
+  let updated: string | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const { start, end } = spans[k]!;
+    const date = calendarDate(s.slice(start, end));
+    if (!date) continue;
+    // One date: the row's label may stand after it too ("2025-12-01 수정"); more: each has its own before it.
+    const label = spans.length === 1 ? s.slice(0, start) + s.slice(end) : s.slice(k ? spans[k - 1]!.end : 0, start);
+    if (!UPDATED.test(label)) return { date, updated: false };
+    updated ??= date;
+  }
+  return updated ? { date: updated, updated: true } : null;
+}
+
+/**
+ * The date a page gives its statement, as YYYY-MM-DD, or null. A date row ("Nov. 14, 2025", "작성일
+ * 2025-11-14", "2025. 11. 14.", "令和7年11月14日") — what extractStatementBody drops as chrome — is taken,
+ * the one nearest the start of the statement's body first: a page may list other releases with their
+ * dates above the statement, and the row between the title and the first paragraph, or just above the
+ * title, is the statement's. Else a dateline opening a body paragraph ("SEOUL, Nov. 13, 2025 - The
+ * Republic…"); else a row after the body (the page's footer) up to the page's related lists; an update
+ * or modification date ("Last Updated: 12/01/2025", "수정일", "更新日") only when there is nothing else.
+ *
+ * Only a date with its year counts, and only a real day from 1945 to 2100 (see LAST_YEAR). An event's
+ * date inside the body ("ㅇ 일시 : 2025. 11. 13.(목)") does not count, nor does a date in a sentence,
+ * which may be any date the statement mentions — also when the sentence is hard-wrapped and one of its
+ * lines starts with the date ("…held on" / "August 18, 2023, and reaffirmed that the").
+ */
+export function pageDate(text: string): string | null {
+  const { lines } = classifyLines(text);
+  const body = findBody(lines);
+  // Past the first stop line after the body ("Related Releases", "목록") come other releases' dates.
+  const stop = body ? lines.findIndex((l, i) => i > body.end && l.kind === 'stop') : -1;
+  const last = stop < 0 ? lines.length : stop;
   // A row of page furniture may hold the date among other fields ("By U.S. Embassy Seoul | 26 June, 2025 | Topics: News").
   const isDateRow = (l: string) => (isDateLine(l) && !isDatedItem(l)) || (l.includes(' | ') && l.split(' | ').some((part) => isDateLine(part.trim())));
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 80);
-  for (const l of lines) if (isDateRow(l)) {
-    const d = fullDate(l);
-    if (d) return d;
-  }
-  for (const l of lines) {
-    const m = DATED_LEAD.exec(l);
-    if (m) {
-      const d = fullDate(l, m[0].length);
-      if (d) return d;
+  const found: { rank: number; distance: number; date: string }[] = [];
+  const offer = (rank: number, distance: number, date: string) => found.push({ rank, distance, date });
+  for (let i = 0; i < last; i++) {
+    const l = lines[i]!;
+    if (l.kind === 'blank') continue;
+    const lead = DATED_LEAD.exec(l.text);
+    if (lead) {
+      // A dateline outside the body opens some other text the page shows (a teaser): last of all but updates.
+      const d = calendarDate(l.text.slice(0, lead[0].length));
+      if (d) offer(!body || (i >= body.start && i <= body.end) ? 1 : 3, i, d);
+      continue;
     }
+    if (!isDateRow(l.text)) continue;
+    // A line that the sentence on the line above runs into is a piece of a paragraph, not a row: the
+    // line above ends on no stop and on a word no title ends on ("…held on" / "August 18, 2023."), or
+    // the text is hard-wrapped and the line is one of a paragraph's that extractStatementBody keeps as
+    // body. A bare date opening a block is no piece of a sentence, whatever block it opens.
+    const prev = lines[i - 1];
+    // Page furniture above a row ("Share this", a menu) runs into nothing.
+    const prose = prev !== undefined && (prev.kind === 'weak' || prev.kind === 'body') && !SENTENCE_END.test(prev.text);
+    if (prose && (l.kind === 'body' || RUNS_ON.test(prev.text))) continue;
+    const row = rowDate(l.text);
+    if (!row) continue;
+    // Ranks: 0 at the statement's start (before the body, or among its lines), 1 its dateline, 2 the
+    // page's footer; an update date after all others. With no body found, the first row wins.
+    const [rank, distance] = !body ? [0, i] : i <= body.end ? [0, Math.abs(body.start - i)] : [2, i - body.end];
+    offer(rank + (row.updated ? 10 : 0), distance, row.date);
   }
-  return null;
+  found.sort((a, b) => a.rank - b.rank || a.distance - b.distance);
+  return found[0]?.date ?? null;
 }
 
 /**

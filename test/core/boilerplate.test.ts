@@ -428,3 +428,297 @@ describe('core/boilerplate #pageDate', () => {
   ];
   for (const [what, text, want] of cases) it(`${what} → ${want}`, () => expect(pageDate(text)).to.equal(want));
 });
+
+describe('core/boilerplate #pageDate, page by page', () => {
+  const page = (...lines: string[]) => lines.join('\n');
+
+  describe('a body line that starts with a date is no date row', () => {
+    it('in a hard-wrapped text, the line a sentence wraps onto ("August 18, 2023, and reaffirmed that the")', () => {
+      const text = page(
+        'U.S. Embassy & Consulate in the Republic of Korea',
+        '',
+        'Joint Statement on Trilateral Defense Cooperation',
+        '',
+        'The Secretary of Defense of the United States,',
+        'the Minister of National Defense of the',
+        'Republic of Korea, and the Minister of Defense',
+        'of Japan met in Tokyo to mark the anniversary',
+        'of the Camp David Summit held on',
+        'August 18, 2023, and reaffirmed that the',
+        'trilateral partnership remains essential to',
+        'peace and stability in the Indo-Pacific.',
+        '',
+        'The three ministers welcomed the launch of a',
+        'multi-year trilateral exercise plan and',
+        'committed to expanding real-time sharing of',
+        'missile warning data among the three nations.',
+      );
+      expect(pageDate(text)).to.equal(null);
+    });
+
+    it('in a hard-wrapped text, a line of a paragraph extractStatementBody keeps as body, whatever word the line above ends on', () => {
+      const text = page(
+        'U.S. Embassy & Consulate in the Republic of Korea',
+        '',
+        'Joint Statement on Trilateral Defense Cooperation',
+        '',
+        'The Secretary of Defense of the United States,',
+        'the Minister of National Defense of the',
+        'Republic of Korea, and the Minister of Defense',
+        'of Japan recalled the trilateral summit held',
+        'August 18, 2023 at Camp David',
+        'and reaffirmed that their partnership remains',
+        'essential to peace in the Indo-Pacific.',
+        '',
+        'The three ministers welcomed the launch of a',
+        'multi-year trilateral exercise plan and',
+        'committed to expanding real-time sharing of',
+        'missile warning data among the three nations.',
+      );
+      expect(extractStatementBody(text)).to.include('August 18, 2023 at Camp David');
+      expect(pageDate(text)).to.equal(null);
+    });
+
+    it('in a web page with one wrapped paragraph: the line above runs on into the date, and the footer row dates the page', () => {
+      const text = page(
+        'U.S. Department of Defense',
+        'Search',
+        'Home',
+        'News',
+        'Spotlights',
+        'About',
+        'Home : Newsroom : Releases : Release',
+        'IMMEDIATE RELEASE',
+        'Statement by the Pentagon Press Secretary on the Trilateral Ministerial Meeting',
+        'The Secretary of Defense met today with the Minister of National Defense of the Republic of Korea and the Minister of Defense of Japan, recalling the summit the three leaders held at Camp David on',
+        'August 18, 2023.',
+        'The ministers agreed to hold the next trilateral exercise in the first half of next year and to expand real-time sharing of missile warning data.',
+        'Posted: Nov. 14, 2025',
+        'Related Releases',
+        'Nov. 13, 2025',
+        'Contracts For Nov. 13, 2025',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('a sentence that opens with a date ("November 14, 2025, marks the 70th anniversary")', () => {
+      const text = page(
+        'Home | News & Events | Statements',
+        'Statement on the Anniversary of the Alliance',
+        'November 14, 2025, marks the 70th anniversary',
+        'The United States and the Republic of Korea have stood together through seven decades of challenge and change.',
+      );
+      expect(pageDate(text)).to.equal(null);
+    });
+
+    it('in a Korean text: a line after one ending in a particle (…를) is the same sentence', () => {
+      const text = page(
+        '국방부',
+        '홈 > 알림마당 > 보도자료',
+        '제57차 한미안보협의회의 개최 결과',
+        '',
+        '□ 국방부장관과 미국 국방장관은 제57차 한미안보협의회의(SCM)를',
+        '2025년 11월 4일 서울에서',
+        '개최하고 연합방위태세와 확장억제 강화 방안을 논의하였다.',
+        '□ 양측은 차기 회의를 2026년 워싱턴에서 개최하기로 합의하였다.',
+        '',
+        '담당부서 국제정책관실 | 작성일 2025-11-05',
+        '목록',
+      );
+      expect(pageDate(text)).to.equal('2025-11-05');
+    });
+
+    it('still takes a date row right under a title that ends without a stop', () => {
+      const text = page(
+        'Joint Statement on the Ninth Space Policy Dialogue',
+        'Nov. 14, 2025',
+        'The United States and the Republic of Korea held the ninth Space Policy Dialogue in Seoul on November 13, 2025.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+  });
+
+  describe('the date row nearest the statement wins over other releases listed above it', () => {
+    it('a DoD page: the row between the title and the first paragraph, not the latest releases above', () => {
+      const text = page(
+        'U.S. Department of Defense',
+        'Home : News : Releases',
+        '',
+        'Latest Releases',
+        'Oct. 30, 2025',
+        'Contracts For Oct. 30, 2025',
+        'Oct. 29, 2025',
+        'Secretary of Defense Announces Senior Leader Nominations',
+        '',
+        'Joint Communique of the 57th U.S.-ROK Security Consultative Meeting',
+        'Nov. 4, 2025',
+        '',
+        "The 57th U.S.-Republic of Korea Security Consultative Meeting was held in Seoul on November 4, 2025, to review the Alliance's combined defense posture and to strengthen extended deterrence.",
+        '',
+        'The Secretary and the Minister reaffirmed their commitment to maintaining a robust combined defense posture on the Korean Peninsula.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-04');
+    });
+
+    it('an embassy page: the row just above the title, not the recent posts above it', () => {
+      const text = page(
+        'U.S. Embassy & Consulate in the Republic of Korea',
+        'Recent Posts',
+        'Nov. 10, 2025 | Remarks by Ambassador at the Veterans Day Ceremony',
+        'Nov. 7, 2025 | Visa Services Notice',
+        '',
+        'Nov. 14, 2025',
+        'Joint Statement on the Ninth U.S.-ROK Space Policy Dialogue',
+        'The United States and the Republic of Korea held the ninth Space Policy Dialogue in Seoul on November 13, 2025, and agreed to expand space situational awareness data sharing.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('a Korean ministry page: the row under the title, not the recent posts above it', () => {
+      const text = page(
+        '국방부',
+        '홈 > 알림마당 > 보도자료',
+        '최근 게시물',
+        '2025-10-28',
+        '국방부, 국군의 날 기념행사 결과 발표',
+        '2025-10-21',
+        '2025 국방 정보화 세미나 개최',
+        '',
+        '제9차 한미 국방우주정책대화 개최',
+        '작성일 2025-11-14',
+        '□ 한미 양국은 11월 13일(목) 서울에서 제9차 국방우주정책대화를 개최하였다.',
+        '□ 양측은 우주상황인식 정보 공유를 확대하기로 합의하였다.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+  });
+
+  describe('an update date and a footer row do not date the statement', () => {
+    it('an embassy page: its dateline, not the "Last Updated" row under the body', () => {
+      const text = page(
+        'U.S. Embassy & Consulate in the Republic of Korea',
+        'Home | News & Events | Press Releases',
+        'Joint Statement on the Sixth U.S.-ROK Maritime Security Dialogue',
+        'SEOUL, Nov. 14, 2025 - The United States and the Republic of Korea held the sixth Maritime Security Dialogue in Busan today and reaffirmed their commitment to a free and open Indo-Pacific.',
+        'The two sides agreed to hold the seventh dialogue in Honolulu next year.',
+        'Last Updated: 12/01/2025',
+        'Privacy Policy',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('a row that gives both: the publication date', () => {
+      const text = page(
+        'Readout of the Secretary of Defense Meeting With the Republic of Korea Minister of National Defense',
+        'Published: Nov. 14, 2025 | Updated: Dec. 1, 2025',
+        'The Secretary of Defense met with the Minister of National Defense at the Pentagon to discuss Alliance priorities ahead of the annual ministerial meeting.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('a Japanese page: its publication date, not the update date above it (更新日)', () => {
+      const text = page(
+        'ホーム > 会見・発表・広報 > 報道発表',
+        '更新日：2025年12月1日',
+        '公開日：2025年11月14日',
+        '日米韓外相会合の開催について',
+        '11月13日、日米韓外相会合が開催され、３か国の外相は北朝鮮の核・ミサイル問題への対応について緊密に連携していくことで一致しました。',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('a Korean page: its date row, not the final-modification row (최종 수정일) or the footer', () => {
+      const text = page(
+        '국방부',
+        '홈 > 알림마당 > 보도자료',
+        '최종 수정일 2025-12-01',
+        '제9차 한미 국방우주정책대화 개최',
+        '등록일 2025-11-14',
+        '□ 한미 양국은 11월 13일(목) 서울에서 제9차 국방우주정책대화를 개최하였다.',
+        '□ 양측은 우주상황인식 정보 공유를 확대하기로 합의하였다.',
+        '담당부서 국제정책관실 | 작성일 2025-11-15',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('a row before the body over one after it', () => {
+      const text = page(
+        'Posted: Nov. 14, 2025',
+        'Joint Statement on the Ninth U.S.-ROK Space Policy Dialogue',
+        'The United States and the Republic of Korea held the ninth Space Policy Dialogue in Seoul on November 13, 2025.',
+        'Nov. 20, 2025',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+
+    it('an update date when the page gives no other', () => {
+      const text = page(
+        'Joint Statement on the Ninth U.S.-ROK Space Policy Dialogue',
+        'The United States and the Republic of Korea held the ninth Space Policy Dialogue in Seoul and agreed to meet again next year.',
+        'Last Updated: 12/01/2025',
+      );
+      expect(pageDate(text)).to.equal('2025-12-01');
+    });
+  });
+
+  it('reads a Korean government numeric date row with its stops ("2025. 11. 14.")', () => {
+    const text = page(
+      '외교부',
+      '홈 > 언론·홍보 > 보도자료',
+      '제9차 한미 국방우주정책대화 개최',
+      '2025. 11. 14.',
+      '□ 한미 양국은 11.13.(목) 서울에서 제9차 국방우주정책대화를 개최하였다.',
+      '□ 양측은 우주상황인식 정보 공유를 확대하기로 합의하였다.',
+    );
+    expect(pageDate(text)).to.equal('2025-11-14');
+    // The row is page furniture to the body too.
+    expect(extractStatementBody(text).split('\n')).to.not.include('2025. 11. 14.');
+  });
+
+  describe('reads a Japanese era date row', () => {
+    const mofa = (row: string) => page(
+      'ホーム > 会見・発表・広報 > 報道発表',
+      '日米韓外相会合の開催',
+      row,
+      '１　11月13日、日米韓外相会合が開催され、３か国の外相は地域の安全保障について意見交換を行いました。',
+    );
+    it('令和7年11月14日', () => expect(pageDate(mofa('令和7年11月14日'))).to.equal('2025-11-14'));
+    it('in full-width digits (令和７年１１月１４日)', () => expect(pageDate(mofa('令和７年１１月１４日'))).to.equal('2025-11-14'));
+    it('the first year of an era (令和元年5月1日) and the era before (平成31年4月26日)', () => {
+      expect(pageDate(mofa('令和元年5月1日'))).to.equal('2019-05-01');
+      expect(pageDate(mofa('平成31年4月26日'))).to.equal('2019-04-26');
+    });
+  });
+
+  describe('a date row that is no day of the calendar gives no date', () => {
+    it('Nov. 31, 2025', () => {
+      expect(pageDate(page('Nov. 31, 2025', 'Joint Statement on the Ninth U.S.-ROK Space Policy Dialogue', 'The two sides met in Seoul and agreed to meet again next year.'))).to.equal(null);
+    });
+    it('2025년 2월 30일, in a Korean row', () => {
+      expect(pageDate(page('제9차 한미 국방우주정책대화 개최', '2025년 2월 30일', '□ 한미 양국은 서울에서 제9차 국방우주정책대화를 개최하였다.'))).to.equal(null);
+    });
+    it('and the dateline dates the page instead', () => {
+      const text = page(
+        'Nov. 31, 2025',
+        'Joint Statement on the Ninth U.S.-ROK Space Policy Dialogue',
+        'SEOUL, Nov. 13, 2025 - The United States and the Republic of Korea held the ninth Space Policy Dialogue today.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-13');
+    });
+  });
+
+  describe('a far-future year is no page date (after 2100)', () => {
+    it('Nov. 14, 2104', () => {
+      expect(pageDate(page('Nov. 14, 2104', 'Joint Statement on the Ninth U.S.-ROK Space Policy Dialogue', 'The two sides met in Seoul and agreed to meet again next year.'))).to.equal(null);
+    });
+    it('and a plausible row dates the page instead', () => {
+      const text = page(
+        '작성일 2104-11-14',
+        '제9차 한미 국방우주정책대화 개최',
+        '2025. 11. 14.',
+        '□ 한미 양국은 11월 13일(목) 서울에서 제9차 국방우주정책대화를 개최하였다.',
+      );
+      expect(pageDate(text)).to.equal('2025-11-14');
+    });
+  });
+});
