@@ -335,7 +335,7 @@ function consistencyPanel(): HTMLElement {
     'section',
     { class: 'consistency', 'aria-labelledby': 'consistency-h' },
     h('h2', { id: 'consistency-h' }, 'Consistency across statements'),
-    h('p', { class: 'muted small' }, 'Glossary terms translated one way in one statement and another way elsewhere (English → Korean and back).'),
+    h('p', { class: 'muted small' }, 'Glossary terms translated one way in one statement and another way elsewhere (English → Korean and back), and acronyms glossed with different names.'),
     run,
     result,
   );
