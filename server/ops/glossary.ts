@@ -134,7 +134,11 @@ export function dbGlossary(db: Db, opts: OpsOptions = {}): Glossary {
   const hit = cache.get(db);
   if (hit && hit.rev === rev) return hit.glossary;
   const rows = listGlossaryTerms(db);
-  const langs = [...new Set(rows.flatMap((r) => Object.keys(r.terms)))];
+  // The languages the terms have, in the seeded file's column order (a term has no entry for a
+  // language it has no rendering in, so the first term alone no longer shows them all), then the others.
+  const filed = (getSetting(db, SEEDED_LANGS) ?? '').split(',');
+  const rank = (l: string) => (filed.includes(l) ? filed.indexOf(l) : filed.length);
+  const langs = [...new Set(rows.flatMap((r) => Object.keys(r.terms)))].sort((a, b) => rank(a) - rank(b));
   const glossary: Glossary = { langs: langs.length >= 2 ? langs : ['en', 'ko'], terms: rows.map((r) => (r.note ? { terms: r.terms, note: r.note } : { terms: r.terms })) };
   cache.set(db, { rev, glossary });
   return glossary;
@@ -238,23 +242,39 @@ function termKey(terms: Record<string, string[]>, fold: boolean): string {
   );
 }
 
+/** A term's renderings in these languages only. */
+function within(terms: Record<string, string[]>, langs: string[]): Record<string, string[]> {
+  return Object.fromEntries(langs.map((l) => [l, terms[l] ?? []]));
+}
+
+/** How a term the glossary has already is the same as the one given (see sameTerm). */
+type Twin = { row: GlossaryTermRow; exact: boolean; more: boolean };
+
 /**
  * The term already in the glossary with these renderings (in any order), if any, but term `except`;
- * with `variants`, also one they differ from only in case or spacing (`exact` false).
+ * with `variants`, also one they differ from only in case or spacing (`exact` false). With `more`,
+ * also one that has these renderings in every language given and others besides (`more` true): the
+ * seeded "space / 우주 / 宇宙" for a "space / 우주" added from the CLI, which cannot give Japanese.
+ * The matcher would find the first of the two only, so the second is no term of its own.
  */
-function sameTerm(db: Db, terms: Record<string, string[]>, except: number | undefined, variants: boolean): { row: GlossaryTermRow; exact: boolean } | undefined {
-  const exact = termKey(terms, false), folded = termKey(terms, true);
+function sameTerm(db: Db, terms: Record<string, string[]>, except: number | undefined, variants: boolean, more: boolean): Twin | undefined {
+  const langs = Object.keys(terms).filter((l) => terms[l]!.length);
   const rows = listGlossaryTerms(db).filter((r) => r.id !== except);
-  const row = rows.find((r) => termKey(r.terms, false) === exact);
-  if (row) return { row, exact: true };
-  const variant = variants ? rows.find((r) => termKey(r.terms, true) === folded) : undefined;
-  return variant && { row: variant, exact: false };
+  for (const fold of variants ? [false, true] : [false]) {
+    const key = termKey(terms, fold);
+    const row = rows.find((r) => termKey(r.terms, fold) === key);
+    if (row) return { row, exact: !fold, more: false };
+    const wider = more ? rows.find((r) => termKey(within(r.terms, langs), fold) === key) : undefined;
+    if (wider) return { row: wider, exact: !fold, more: true };
+  }
+  return undefined;
 }
 
 /** The conflict of a term the glossary has already, naming the one it has (and how it writes it). */
-function duplicateTerm(twin: { row: GlossaryTermRow; exact: boolean }): ConflictError {
-  if (twin.exact) return new ConflictError(`the glossary has this term already (term ${twin.row.id})`);
+function duplicateTerm(twin: Twin): ConflictError {
   const written = Object.entries(twin.row.terms).map(([l, v]) => `${l} "${v.join('|')}"`).join(', ');
+  if (twin.more) return new ConflictError(`the glossary has this term already${twin.exact ? '' : ', differing only in case or spacing'}, with more languages: term ${twin.row.id} (${written}); change that one instead`);
+  if (twin.exact) return new ConflictError(`the glossary has this term already (term ${twin.row.id})`);
   return new ConflictError(`the glossary has this term already, differing only in case or spacing: term ${twin.row.id} (${written})`);
 }
 
@@ -264,7 +284,7 @@ export function addGlossaryTerm(db: Db, input: { terms?: unknown; note?: unknown
   const row = db
     .transaction(() => {
       // Checked inside the write transaction, so two people adding the same term cannot both get in.
-      const twin = sameTerm(db, t.terms, undefined, true);
+      const twin = sameTerm(db, t.terms, undefined, true, true);
       if (twin) throw duplicateTerm(twin);
       const at = nowIso(opts);
       const id = insertGlossaryTerm(db, { ...t, author: actor, at });
@@ -288,8 +308,12 @@ export function changeGlossaryTerm(db: Db, id: number, input: { terms?: unknown;
       const at = nowIso(opts);
       // A case variant only when the change makes one: a database may hold two terms that differ in
       // case from before they were refused, and each must stay editable (its note, say) until the
-      // team removes one.
-      const twin = sameTerm(db, t.terms, id, termKey(t.terms, true) !== termKey(before.terms, true));
+      // team removes one. Likewise a term with another's renderings in fewer languages, only when the
+      // change rewrites a rendering it keeps a language of: one that only gives its term a language
+      // more or less (its Japanese, say) is still the term the team has, and stays allowed.
+      const kept = Object.keys(t.terms).filter((l) => before.terms[l]?.length);
+      const rewrites = !kept.length || termKey(within(t.terms, kept), false) !== termKey(within(before.terms, kept), false);
+      const twin = sameTerm(db, t.terms, id, termKey(t.terms, true) !== termKey(before.terms, true), rewrites);
       if (twin) throw duplicateTerm(twin);
       updateGlossaryTerm(db, id, { ...t, at });
       bump(db);

@@ -12,7 +12,17 @@ export interface GlossaryTermRow {
 }
 
 type Raw = Omit<GlossaryTermRow, 'terms'> & { terms: string };
-const map = (r: Raw): GlossaryTermRow => ({ ...r, terms: JSON.parse(r.terms) as Record<string, string[]> });
+
+/**
+ * A term's renderings without the languages it has none in: a term seeded from a glossary file's
+ * empty Japanese cell and one added with English and Korean are alike, stored and returned the same
+ * way (databases seeded before this hold `"ja": []`, dropped as they are read).
+ */
+function rendered(terms: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(terms).filter(([, v]) => v.length));
+}
+
+const map = (r: Raw): GlossaryTermRow => ({ ...r, terms: rendered(JSON.parse(r.terms) as Record<string, string[]>) });
 const columns = 'id, terms, note, author, created_at AS createdAt, updated_at AS updatedAt';
 
 export function listGlossaryTerms(db: Db): GlossaryTermRow[] {
@@ -27,14 +37,14 @@ export function getGlossaryTerm(db: Db, id: number): GlossaryTermRow {
 
 export function insertGlossaryTerm(db: Db, t: { terms: Record<string, string[]>; note: string; author: string; at: string }): number {
   return Number(
-    q(db).prepare('INSERT INTO glossary_terms (terms, note, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(JSON.stringify(t.terms), t.note, t.author, t.at, t.at)
+    q(db).prepare('INSERT INTO glossary_terms (terms, note, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(JSON.stringify(rendered(t.terms)), t.note, t.author, t.at, t.at)
       .lastInsertRowid,
   );
 }
 
 export function updateGlossaryTerm(db: Db, id: number, t: { terms: Record<string, string[]>; note: string; at: string }): void {
   getGlossaryTerm(db, id);
-  q(db).prepare('UPDATE glossary_terms SET terms = ?, note = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(t.terms), t.note, t.at, id);
+  q(db).prepare('UPDATE glossary_terms SET terms = ?, note = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(rendered(t.terms)), t.note, t.at, id);
 }
 
 export function deleteGlossaryTerm(db: Db, id: number): void {

@@ -419,6 +419,21 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
     });
   });
 
+  describe('glossary duplicates', () => {
+    it('refuses a term the seeded glossary has, with its Japanese too, in one line naming it, and stores nothing', async () => {
+      const list = async () => (await runCli(['glossary', 'list', '--db', db])).stdout;
+      const before = await list();
+      const row = (en: string) => before.split('\n').find((l) => l.split('\t')[1] === en)!.split('\t');
+      const space = row('space'), mcm = row('Military Committee Meeting|MCM');
+      expect(space.slice(2, 4)).to.deep.equal(['우주', '宇宙']);
+      const r = await runCli(['glossary', 'add', 'space', '우주', '--db', db]);
+      expect([r.code, r.stdout, r.stderr]).to.deep.equal([1, '', `twintext: the glossary has this term already, with more languages: term ${space[0]} (en "space", ko "우주", ja "宇宙"); change that one instead\n`]);
+      const same = await runCli(['glossary', 'add', 'Military Committee Meeting|MCM', '군사위원회회의', '--db', db]);
+      expect([same.code, same.stdout, same.stderr]).to.deep.equal([1, '', `twintext: the glossary has this term already (term ${mcm[0]})\n`]);
+      expect(await list()).to.equal(before);
+    });
+  });
+
   describe('import dates', () => {
     it('dates a statement by its page\'s date row when no --date is given', async () => {
       const en = join(tmp.dir, 'dated.en.html'), ko = join(tmp.dir, 'dated.ko.html');

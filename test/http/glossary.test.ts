@@ -58,6 +58,23 @@ describe('http/glossary', () => {
     expect(shouted.body.error).to.include('en "Nuclear Consultative Group|NCG"');
     expect((await api('/api/glossary')).body.terms).to.have.length(count);
   });
+
+  it('refuses a term a seeded one has already (409 naming it), with its Japanese too; and gives every term in one shape, without empty languages', async () => {
+    const terms = (await api('/api/glossary')).body.terms as any[];
+    expect(terms.filter((t) => Object.values(t.terms as Record<string, string[]>).some((v) => !v.length)).map((t) => t.id)).to.deep.equal([]);
+    const mcm = terms.find((t) => t.terms.en?.includes('MCM'));
+    expect(mcm.terms).to.deep.equal({ en: ['Military Committee Meeting', 'MCM'], ko: ['군사위원회회의'] });
+    const same = await api('/api/glossary', { method: 'POST', headers: who, body: JSON.stringify({ terms: { en: 'Military Committee Meeting|MCM', ko: '군사위원회회의' } }) });
+    expect([same.status, same.body.error]).to.deep.equal([409, `the glossary has this term already (term ${mcm.id})`]);
+    const space = terms.find((t) => t.terms.en?.[0] === 'space' && t.terms.ja?.length);
+    const fewer = await api('/api/glossary', { method: 'POST', headers: who, body: JSON.stringify({ terms: { en: 'space', ko: space.terms.ko } }) });
+    expect(fewer.status).to.equal(409);
+    expect(fewer.body.error).to.match(new RegExp(`with more languages: term ${space.id} \\(en "space", ko "${space.terms.ko.join('\\|')}", ja "${space.terms.ja.join('\\|')}"\\)`));
+    // Its own Japanese taken away (PATCH) is allowed, and it comes back as added terms do.
+    const patched = await api(`/api/glossary/${space.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ terms: { en: space.terms.en, ko: space.terms.ko, ja: [] }, note: space.note }) });
+    expect([patched.status, patched.body.term.terms]).to.deep.equal([200, { en: space.terms.en, ko: space.terms.ko }]);
+    expect((await api('/api/glossary')).body.terms).to.have.length(terms.length);
+  });
 });
 
 describe('http/server start after the glossary file gained a language', () => {

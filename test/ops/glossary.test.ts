@@ -123,6 +123,46 @@ describe('ops/glossary', () => {
     expect(() => addGlossaryTerm(db, { terms: { en: 'ALLIANCE', ko: '동맹' } }, 'erin')).to.throw(ConflictError, /differing only in case or spacing/);
   });
 
+  it('refuses a term another one has in every language it gives and in more, naming that one; a change giving its own term a language more or less stays allowed', () => {
+    const seeded = listGlossary(db);
+    // The shipped glossary's terms: one with Japanese, one whose Japanese cell is empty.
+    const space = seeded.find((t) => t.terms.en?.[0] === 'space' && t.terms.ko?.[0] === '우주')!;
+    const mcm = seeded.find((t) => t.terms.en?.includes('MCM'))!;
+    expect(space.terms.ja, 'the seeded term has Japanese').to.have.length.greaterThan(0);
+    const before = dbDigest(db);
+    const wider = new RegExp(`^the glossary has this term already, with more languages: term ${space.id} \\(en "space", ko "우주", ja "${space.terms.ja!.join('\\|')}"\\); change that one instead$`);
+    expect(() => addGlossaryTerm(db, { terms: { en: 'space', ko: '우주' } }, 'erin')).to.throw(ConflictError, wider);
+    expect(() => addGlossaryTerm(db, { terms: { ko: '우주', ja: space.terms.ja } }, 'erin')).to.throw(ConflictError, new RegExp(`with more languages: term ${space.id} `));
+    expect(() => addGlossaryTerm(db, { terms: { en: 'Space', ko: '우주' } }, 'erin')).to.throw(ConflictError, new RegExp(`differing only in case or spacing, with more languages: term ${space.id} `));
+    expect(() => addGlossaryTerm(db, { terms: { en: 'Military Committee Meeting|MCM', ko: '군사위원회회의' } }, 'erin')).to.throw(ConflictError, new RegExp(`^the glossary has this term already \\(term ${mcm.id}\\)$`));
+    expect(dbDigest(db)).to.equal(before);
+    // Another term rewritten into the same: refused as well.
+    const outer = addGlossaryTerm(db, { terms: { en: 'outer space', ko: '외기권' } }, 'erin');
+    expect(() => changeGlossaryTerm(db, outer.id, { terms: { en: 'space', ko: '우주' } }, 'erin')).to.throw(ConflictError, wider);
+    // The term's own Japanese taken away and given back: the same term, allowed.
+    expect(changeGlossaryTerm(db, space.id, { terms: { en: 'space', ko: '우주' } }, 'erin').terms).to.deep.equal({ en: ['space'], ko: ['우주'] });
+    expect(changeGlossaryTerm(db, space.id, { terms: space.terms }, 'erin').terms).to.deep.equal(space.terms);
+    // A term with one language less that a database holds from before (as the CLI let through) keeps its note editable.
+    db.prepare("INSERT INTO glossary_terms (terms, note, author, created_at, updated_at) VALUES (?, '', 'erin', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run(JSON.stringify({ en: ['space'], ko: ['우주'] }));
+    const old = listGlossary(db).find((t) => t.author === 'erin' && t.terms.en?.[0] === 'space')!;
+    expect(changeGlossaryTerm(db, old.id, { terms: old.terms, note: 'outer space: 우주' }, 'erin').note).to.equal('outer space: 우주');
+  });
+
+  it('stores and returns a term without the languages it has no rendering in, seeded or added, and from a database that stored them empty', () => {
+    const empty = (t: { terms: Record<string, string[]> }) => Object.entries(t.terms).filter(([, v]) => !v.length).map(([l]) => l);
+    const tsv = glossaryToTsv(db);
+    expect(listGlossary(db).flatMap(empty)).to.deep.equal([]);
+    expect(db.prepare("SELECT count(*) FROM glossary_terms WHERE terms LIKE '%[]%'").pluck().get()).to.equal(0);
+    const mcm = listGlossary(db).find((t) => t.terms.en?.includes('MCM'))!;
+    expect(Object.keys(mcm.terms)).to.deep.equal(['en', 'ko']);
+    // Seeded before this, with "ja": [] stored: read the same way, and the export unchanged.
+    db.prepare('UPDATE glossary_terms SET terms = ? WHERE id = ?').run(JSON.stringify({ ...mcm.terms, ja: [] }), mcm.id);
+    db.prepare("UPDATE settings SET value = value || '.' WHERE name = 'glossary_revision'").run();
+    expect(listGlossary(db).find((t) => t.id === mcm.id)!.terms).to.deep.equal(mcm.terms);
+    expect(glossaryToTsv(db)).to.equal(tsv);
+    expect(tsv.split('\n')[0]).to.equal('en\tko\tja\tnote');
+  });
+
   it('gives a database seeded before the Japanese column the Japanese of the terms it holds as seeded, once, and leaves the team\'s own terms alone', () => {
     const before = parseGlossary('en\tko\tnote\nalliance\t동맹\t\nextended deterrence\t확장억제\tcore term\nNorth Korea|DPRK\t북한\t\n');
     const after = parseGlossary('en\tko\tja\tnote\nalliance\t동맹\t同盟\t\nextended deterrence\t확장억제\t拡大抑止\tcore term\nNorth Korea|DPRK\t북한\t北朝鮮\t\n');
