@@ -9,7 +9,7 @@ export { exportCorpus, firstPair, oneSidedFits, requireStatements, statementPair
 export { importManifest, readManifest } from '../ops/batch.ts';
 export { importAlignedCorpus, importMosesCorpus } from '../ops/import-aligned.ts';
 export { buildReport, type ReportFormat } from '../ops/report.ts';
-export { addUser, disableUser, listUsers } from '../ops/accounts.ts';
+export { addUser, disableUser, listUsers, ROLES } from '../ops/accounts.ts';
 export { runStatementChecks, corpusConsistency } from '../ops/checks.ts';
 export { listGlossary, addGlossaryTerm, removeGlossaryTerm, glossaryToTsv, dbGlossary } from '../ops/glossary.ts';
 export { startServer } from '../http/server.ts';

@@ -102,6 +102,18 @@ function parseThreads(v: string): number {
 }
 
 /**
+ * An option naming one language (`split --lang`, `import --src-lang`, `glossary add --src-lang`),
+ * checked as the command is read by the rule of `align --src-lang`: a code that names no language
+ * ("xx"), or a second code of one twintext writes otherwise ("kor" for "ko"), is how the command was
+ * called (exit 2), not a language to split by or store a text under.
+ */
+function parseLang(v: string): string {
+  const why = languageProblem(v, false);
+  if (why) throw new UsageError(why);
+  return v;
+}
+
+/**
  * The languages of the two files of `align` and `check`: English and Korean unless told, the other
  * one of the two when only one is given, and never the same twice.
  */
@@ -145,7 +157,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
   program
     .command('split')
     .description('print the paragraphs found in FILE, one per line')
-    .requiredOption('--lang <lang>', 'language of the file (en, ko, ja …)')
+    .requiredOption('--lang <lang>', 'language of the file (en, ko, ja …)', parseLang)
     .option('--sentences', 'print sentences instead of paragraphs')
     .argument('<file>')
     .action(async (file: string, o: { lang: string; sentences?: boolean }) => {
@@ -295,7 +307,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--en <file>', 'English version (.txt, .html, .docx)')
     .option('--ko <file>', 'Korean version (.txt, .html, .docx)')
     .option('--ja <file>', 'Japanese version, for trilateral statements')
-    .option('--src-lang <lang>', 'the version the others are aligned to (default: en)')
+    .option('--src-lang <lang>', 'the version the others are aligned to (default: en)', parseLang)
     .option('--title <title>', 'title (default: the first paragraph)')
     .option('--date <date>', 'date, YYYY-MM-DD', parseDate)
     .option('--pre-split', 'every non-empty input line is one paragraph')
@@ -390,12 +402,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .argument('<src>', 'source-language term(s), alternatives separated by |')
     .argument('<tgt>', 'target-language term(s), alternatives separated by |')
     .option('--note <note>', 'a note for translators')
-    .option('--src-lang <lang>', 'language of the first term', 'en')
-    .option('--tgt-lang <lang>', 'language of the second term', 'ko')
+    .option('--src-lang <lang>', 'language of the first term', parseLang, 'en')
+    .option('--tgt-lang <lang>', 'language of the second term', parseLang, 'ko')
     .addOption(dbOption())
-    .action((src: string, tgt: string, o: { note?: string; srcLang: string; tgtLang: string; db?: string }) =>
-      withDb(io, o.db, (db, h) => void print(io, String(h.addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id))),
-    );
+    .action((src: string, tgt: string, o: { note?: string; srcLang: string; tgtLang: string; db?: string }) => {
+      // Both terms under one language would be one term in one language, refused for that instead.
+      if (o.srcLang === o.tgtLang) throw new UsageError(`--src-lang and --tgt-lang are both ${o.srcLang}: give the second term's language`);
+      return withDb(io, o.db, (db, h) => void print(io, String(h.addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id)));
+    });
   glossary
     .command('remove')
     .description('remove the term with this id')
@@ -539,6 +553,9 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .requiredOption('--role <role>', 'translator, editor or admin')
     .addOption(dbOption())
     .action(async (name: string, o: { role: string; db?: string }) => {
+      // Before the password is asked for: a mistyped role is how the command was called (exit 2).
+      const { ROLES } = await heavy();
+      if (!(ROLES as readonly string[]).includes(o.role)) throw new UsageError(`--role must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}, got "${o.role}"`);
       const password = io.env.TWINTEXT_PASSWORD ?? (await firstLine(io));
       if (!password) throw new UsageError('give the password in TWINTEXT_PASSWORD or on standard input');
       await withDb(io, o.db, (db, h) => void print(io, String(h.addUser(db, name, o.role, password, actor(io)).id)));

@@ -562,6 +562,26 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['align with a code that is no language', () => ['align', '--src-lang', 'xx', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /"xx" is not a known language code \(ISO 639, such as en, ko or ja\)$/m],
       ['align with a three-letter code', () => ['align', '--tgt-lang', 'kor', join(fixtures, 'mnd.en.txt'), join(fixtures, 'mnd.ko.txt')], 2, /"kor" is written "ko"/],
       ['align with the same language twice', () => ['align', '--src-lang', 'ko', '--tgt-lang', 'ko', join(fixtures, 'mnd.ko.txt'), join(fixtures, 'mnd.en.txt')], 2, /--src-lang and --tgt-lang are both ko/],
+      // A language option is read by one rule everywhere: no code of no language, no second code of one.
+      ['split with a code that is no language', () => ['split', '--lang', 'xx', join(demo, 'kidd26.en.txt')], 2, /^twintext: "xx" is not a known language code \(ISO 639, such as en, ko or ja\)$/m],
+      ['split with a three-letter code', () => ['split', '--lang', 'kor', join(demo, 'kidd26.ko.txt')], 2, /^twintext: "kor" is written "ko"/m],
+      ['split with a tagged code', () => ['split', '--lang', 'ja-JP', join(demo, 'kidd26.en.txt')], 2, /^twintext: "ja-JP": give the bare language code here \("ja"\)$/m],
+      ['import with a --src-lang that is no language', () => ['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--src-lang', 'xx', '--db', db], 2, /^twintext: "xx" is not a known language code/m],
+      ['a Moses import with a --src-lang that is no language', () => ['import', '--moses', join(tmp.dir, 'talks'), '--src-lang', 'xx', '--db', db], 2, /^twintext: "xx" is not a known language code/m],
+      ['a Moses import with a three-letter --src-lang', () => ['import', '--moses', join(tmp.dir, 'talks'), '--src-lang', 'kor', '--db', db], 2, /^twintext: "kor" is written "ko"/m],
+      ['glossary add with a --src-lang that is no language', () => ['glossary', 'add', 'Freedom Edge', '프리덤 에지', '--src-lang', 'xx', '--db', db], 2, /^twintext: "xx" is not a known language code/m],
+      ['glossary add with a three-letter --tgt-lang', () => ['glossary', 'add', 'Freedom Edge', '프리덤 에지', '--tgt-lang', 'kor', '--db', db], 2, /^twintext: "kor" is written "ko"/m],
+      ['glossary add with one language for both terms', () => ['glossary', 'add', '프리덤 에지', '자유의 방패', '--src-lang', 'ko', '--db', db], 2, /^twintext: --src-lang and --tgt-lang are both ko: give the second term's language$/m],
+      // Every other option value that is not one: a usage error, before any database is opened.
+      ['a --into that is no id', () => ['import', '--into', 'abc', '--ja', join(fixtures, 'mnd.en.txt'), '--db', db], 2, /^twintext: --into must be a positive integer, got "abc"$/m],
+      ['an export --statement that is no id', () => ['export', '--format', 'tsv', '--statement', 'abc', '--db', db], 2, /^twintext: --statement must be a positive integer, got "abc"$/m],
+      ['a report --statement that is no id', () => ['report', '--format', 'csv', '--statement', 'abc', '--db', db], 2, /^twintext: --statement must be a positive integer, got "abc"$/m],
+      ['a check --statement that is no id', () => ['check', '--statement', 'abc', '--db', db], 2, /^twintext: --statement must be a positive integer, got "abc"$/m],
+      ['a --min-confidence above 1', () => ['export', '--format', 'tsv', '--min-confidence', '2', '--db', db], 2, /^twintext: --min-confidence must be a number from 0 to 1 \(such as 0\.8\), got "2"$/m],
+      ['an unknown report --format', () => ['report', '--format', 'bogus', '--db', db], 2, /^twintext: unknown --format "bogus" \(csv, html\)$/m],
+      ['an unknown --level', () => ['export', '--format', 'tsv', '--level', 'bogus', '--db', db], 2, /^twintext: --level must be paragraph or sentence, got "bogus"$/m],
+      ['an unknown --status', () => ['export', '--format', 'tsv', '--status', 'bogus', '--db', db], 2, /^twintext: --status must be confirmed or all, got "bogus"$/m],
+      ['an unknown --role', () => ['user', 'add', 'minji', '--role', 'bogus', '--db', db], 2, /^twintext: --role must be translator, editor or admin, got "bogus"$/m],
       ['a bad --port', () => ['serve', '--port', 'eighty', '--db', db], 2, /--port must be a number/],
       ['an unwritable --out', () => ['export', '--format', 'moses', '--out', join(tmp.dir, 'no-such-dir', 'corpus'), '--db', emptyDb()], 1, /no-such-dir\/corpus\.en: cannot write \(ENOENT\)/],
       ['an export of an unknown statement', () => ['export', '--format', 'tsv', '--statement', '9', '--out', join(tmp.dir, 'none.tsv'), '--db', emptyDb()], 1, /^twintext: statement 9 not found$/m],
@@ -585,6 +605,8 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
     for (const [what, argv, code, message] of cases) {
       it(`${what} → exit ${code}`, async () => {
         writeFileSync(join(tmp.dir, 'bin.dat'), Buffer.from([0x50, 0x4b, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x00, 0x00]));
+        writeFileSync(join(tmp.dir, 'talks.en'), 'The ministers met in Seoul.\n');
+        writeFileSync(join(tmp.dir, 'talks.ko'), '장관들은 서울에서 만났다.\n');
         const r = await runCli(argv());
         expect(r.code).to.equal(code);
         expect(r.stderr).to.match(message);
