@@ -43,8 +43,9 @@ function dbPath(io: Io, opt?: string): string {
 }
 
 /**
- * The database of a command that only reads (list, export, report, checks of stored statements): a
- * mistyped --db must not create directories and an empty database and report an empty corpus.
+ * The database of a command that works on what is stored (list, export, report, checks of stored
+ * statements, the glossary): a mistyped --db must not create directories and a new database, seeded
+ * with the default glossary, and report an empty corpus or the default glossary as the team's.
  */
 function existingDbPath(io: Io, opt?: string): string {
   const file = dbPath(io, opt);
@@ -394,7 +395,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
       withDb(io, o.db, (db, h) => {
         const langs = h.dbGlossary(db).langs;
         for (const t of h.listGlossary(db)) print(io, [t.id, ...langs.map((l) => (t.terms[l] ?? []).join('|')), t.note].join('\t'));
-      }),
+      }, true),
     );
   glossary
     .command('add')
@@ -408,19 +409,22 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .action((src: string, tgt: string, o: { note?: string; srcLang: string; tgtLang: string; db?: string }) => {
       // Both terms under one language would be one term in one language, refused for that instead.
       if (o.srcLang === o.tgtLang) throw new UsageError(`--src-lang and --tgt-lang are both ${o.srcLang}: give the second term's language`);
-      return withDb(io, o.db, (db, h) => void print(io, String(h.addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id)));
+      return withDb(io, o.db, (db, h) => void print(io, String(h.addGlossaryTerm(db, { terms: { [o.srcLang]: src, [o.tgtLang]: tgt }, note: o.note }, actor(io)).id)), true);
     });
   glossary
     .command('remove')
     .description('remove the term with this id')
     .argument('<id>')
     .addOption(dbOption())
-    .action((id: string, o: { db?: string }) => withDb(io, o.db, (db, h) => h.removeGlossaryTerm(db, parseId(id, [], 'the glossary term ID')[0]!, actor(io))));
+    .action((id: string, o: { db?: string }) => {
+      const term = parseId(id, [], 'the glossary term ID')[0]!;
+      return withDb(io, o.db, (db, h) => h.removeGlossaryTerm(db, term, actor(io)), true);
+    });
   glossary
     .command('export')
     .description('print the glossary as TSV (the data/glossary.tsv format)')
     .addOption(dbOption())
-    .action((o: { db?: string }) => withDb(io, o.db, (db, h) => void io.out.write(h.glossaryToTsv(db))));
+    .action((o: { db?: string }) => withDb(io, o.db, (db, h) => void io.out.write(h.glossaryToTsv(db)), true));
 
   program
     .command('list')
@@ -626,11 +630,12 @@ async function firstLine(io: Io): Promise<string> {
 }
 
 /**
- * Runs `fn` on the database. A database this command created is removed again if `fn` fails, so a
- * refused import into a mistyped --db leaves no empty database behind for `list` to report on.
+ * Runs `fn` on the database; with `existing`, on one that exists only (see existingDbPath). A database
+ * this command created is removed again if `fn` fails, so a refused import into a mistyped --db leaves
+ * no empty database behind for `list` to report on.
  */
-async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awaited<ReturnType<typeof heavy>>) => T, readOnly = false): Promise<T> {
-  const file = readOnly ? existingDbPath(io, dbOpt) : dbPath(io, dbOpt);
+async function withDb<T>(io: Io, dbOpt: string | undefined, fn: (db: Db, h: Awaited<ReturnType<typeof heavy>>) => T, existing = false): Promise<T> {
+  const file = existing ? existingDbPath(io, dbOpt) : dbPath(io, dbOpt);
   const created = !existsSync(file);
   const h = await heavy();
   const db = h.openDb(file);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { join, resolve } from 'node:path';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { runCli, tempDir } from '../helpers.ts';
 import { openDb } from '../../server/store/db.ts';
 import { editParagraph } from '../../server/ops/edit.ts';
@@ -396,6 +397,7 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
 
   describe('glossary', () => {
     it('adds, lists, exports and removes terms', async () => {
+      openDb(db).close();
       const add = await runCli(['glossary', 'add', 'Freedom Edge', '프리덤 에지', '--note', 'trilateral exercise', '--db', db]);
       expect(add.code, add.stderr).to.equal(0);
       const id = add.stdout.trim();
@@ -421,6 +423,7 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
 
   describe('glossary duplicates', () => {
     it('refuses a term the seeded glossary has, with its Japanese too, in one line naming it, and stores nothing', async () => {
+      openDb(db).close();
       const list = async () => (await runCli(['glossary', 'list', '--db', db])).stdout;
       const before = await list();
       const row = (en: string) => before.split('\n').find((l) => l.split('\t')[1] === en)!.split('\t');
@@ -492,6 +495,7 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       const term = (out: string) => out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((f) => f.check === 'terminology' && /Camp Humphreys/.test(f.message));
       expect(term((await runCli(['check', '--pre-split', en, ko])).stdout)).to.deep.equal([]);
       const gdb = join(tmp.dir, 'team.db');
+      openDb(gdb).close();
       expect((await runCli(['glossary', 'add', 'Camp Humphreys', '캠프 험프리스', '--db', gdb])).code).to.equal(0);
       const withDb = await runCli(['check', '--pre-split', en, ko, '--db', gdb]);
       expect(term(withDb.stdout).map((f) => f.message)).to.deep.equal(['English "Camp Humphreys" should be rendered as "캠프 험프리스" in Korean, which is missing']);
@@ -503,6 +507,7 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
 
     it('glossary list has a column for every language the glossary holds', async () => {
       const gdb = join(tmp.dir, 'tri.db');
+      openDb(gdb).close();
       const add = await runCli(['glossary', 'add', 'Freedom Edge', 'フリーダム・エッジ', '--tgt-lang', 'ja', '--db', gdb]);
       expect(add.code, add.stderr).to.equal(0);
       const header = (await runCli(['glossary', 'export', '--db', gdb])).stdout.split('\n')[0]!.split('\t');
@@ -592,6 +597,11 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       ['an export from a database that does not exist', () => ['export', '--format', 'tsv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
       ['a report from a database that does not exist', () => ['report', '--format', 'csv', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
       ['checks of a statement in a database that does not exist', () => ['check', '--statement', '1', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /no such database/],
+      // Nor a new database seeded with the default glossary, passed off as the team's.
+      ['glossary list from a database that does not exist', () => ['glossary', 'list', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /^twintext: .*typo\/twintext\.db: no such database \(twintext import or twintext serve creates one\)$/m],
+      ['glossary export from a database that does not exist', () => ['glossary', 'export', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /typo\/twintext\.db: no such database/],
+      ['glossary add into a database that does not exist', () => ['glossary', 'add', 'Freedom Edge', '프리덤 에지', '--db', db], 1, /cli\.db: no such database/],
+      ['glossary remove from a database that does not exist', () => ['glossary', 'remove', '1', '--db', join(tmp.dir, 'typo', 'twintext.db')], 1, /typo\/twintext\.db: no such database/],
       // Refused once the database is open: the database this command created goes again.
       ['a corpus import whose file holds no unit', () => (writeFileSync(join(tmp.dir, 'none.tmx'), '<tmx version="1.4"><header srclang="en"/><body></body></tmx>'), ['import', '--tmx', join(tmp.dir, 'none.tmx'), '--db', db]), 1, /holds no translation units/],
       ['an import whose English file is Korean', () => ['import', '--en', join(fixtures, 'mnd.ko.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--db', db], 1, /does not look like English/],
@@ -642,6 +652,33 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       const r = spawnSync(process.execPath, [bin, 'split', '--lang', 'en', 'missing.txt'], { encoding: 'utf8' });
       expect(r.status).to.equal(1);
       expect(r.stderr).to.equal('twintext: missing.txt: no such file\n');
+    });
+
+    it('leaves no database it created behind when it cannot serve (the port taken), and keeps one that was there', async () => {
+      const busy = createServer();
+      await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+      const port = String((busy.address() as AddressInfo).port);
+      const serve = (file: string) => new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => {
+        const child = spawn(process.execPath, [bin, 'serve', '--port', port, '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '', stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.once('exit', (code) => r({ code, stdout, stderr }));
+      });
+      try {
+        const fresh = join(tmp.dir, 'new', 'team.db');
+        const r = await serve(fresh);
+        expect([r.code, r.stdout]).to.deep.equal([1, '']);
+        expect(r.stderr).to.match(/^twintext: EADDRINUSE: .*\n$/);
+        expect(existsSync(join(tmp.dir, 'new')), 'neither the database nor its folder').to.equal(false);
+        // A database that was there stays, statements and all.
+        await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+        const before = (await runCli(['list', '--db', db])).stdout;
+        expect((await serve(db)).code).to.equal(1);
+        expect((await runCli(['list', '--db', db])).stdout).to.equal(before);
+      } finally {
+        await new Promise((r) => busy.close(r));
+      }
     });
 
     it('serves on loopback, prints the URL, logs each request without its text, and a flag survives a restart', async () => {
