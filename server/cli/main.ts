@@ -340,7 +340,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
           const r = h.importAlignedCorpus(db, text, format, actor(io));
           for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
           if (r.untranslated) io.err.write(`twintext: left out ${r.untranslated} unit${r.untranslated === 1 ? '' : 's'} without a target\n`);
-          for (const id of r.statementIds) print(io, String(id));
+          printCorpusIds(io, r);
         });
         return;
       }
@@ -742,8 +742,18 @@ async function importMoses(io: Io, paths: string[], o: { srcLang?: string; title
   await withDb(io, o.db, (db, h) => {
     const r = h.importMosesCorpus(db, src!, tgt!, { title: o.title ?? basename(stem), date: o.date || null }, actor(io));
     for (const id of r.skipped) io.err.write(`twintext: already imported as statement ${id}\n`);
-    for (const id of r.statementIds) print(io, String(id));
+    printCorpusIds(io, r);
   });
+}
+
+/**
+ * The ids of the statements a corpus holds, one a line, as `import --en --ko` prints its statement's:
+ * a statement already there too (said so on stderr), so that a re-run prints the same ids as the first
+ * import did, and a script reading them finds them either way. Those already there come first, as
+ * stderr names them.
+ */
+function printCorpusIds(io: Io, r: { statementIds: number[]; skipped: number[] }): void {
+  for (const id of [...r.skipped, ...r.statementIds]) print(io, String(id));
 }
 
 async function importBatch(io: Io, manifest: string, dbOpt?: string): Promise<void> {

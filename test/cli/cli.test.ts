@@ -526,9 +526,35 @@ second line",2026-04-09,${join(fixtures, 'mnd.en.txt')},${join(fixtures, 'mnd.ko
       const r = await runCli(['import', '--tmx', tmx, '--db', other]);
       expect(r.code, r.stderr).to.equal(0);
       expect(r.stdout).to.equal('1\n');
+      // Again: nothing stored, and the id printed all the same, as a re-run of import --en --ko prints it.
+      const rerun = await runCli(['import', '--tmx', tmx, '--db', other]);
+      expect([rerun.code, rerun.stderr, rerun.stdout]).to.deep.equal([0, 'twintext: already imported as statement 1\n', '1\n']);
       const again = join(tmp.dir, 'again.tmx');
       await runCli(['export', '--format', 'tmx', '--out', again, '--db', other]);
       expect(readFileSync(again, 'utf8')).to.equal(readFileSync(tmx, 'utf8'));
+    });
+  });
+
+  describe('import --moses', () => {
+    it('prints the statement\'s id on a re-run too, as import --en --ko does, the new one after it when a file holds both', async () => {
+      const corpus = join(tmp.dir, 'energy');
+      writeFileSync(`${corpus}.en`, 'The two sides held the energy policy dialogue in Seoul.\nThey agreed to expand cooperation on nuclear power.\n');
+      writeFileSync(`${corpus}.ko`, '양측은 서울에서 에너지정책대화를 개최하였다.\n양측은 원자력 협력을 확대하기로 합의하였다.\n');
+      const first = await runCli(['import', '--moses', corpus, '--db', db]);
+      expect([first.code, first.stdout]).to.deep.equal([0, '1\n']);
+      const again = await runCli(['import', '--moses', corpus, '--db', db]);
+      expect([again.code, again.stderr, again.stdout]).to.deep.equal([0, 'twintext: already imported as statement 1\n', '1\n']);
+      // As import --en --ko prints an existing statement's id on its last line.
+      const files = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const filesAgain = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      expect(filesAgain.stdout).to.equal(files.stdout);
+      // A corpus with one statement there and one new: both ids, the one there first, as stderr names it.
+      const tsv = join(tmp.dir, 'both.tsv');
+      expect((await runCli(['export', '--format', 'tsv', '--out', tsv, '--db', db])).code).to.equal(0);
+      const other = join(tmp.dir, 'other.db');
+      expect((await runCli(['import', '--moses', corpus, '--db', other])).stdout).to.equal('1\n');
+      const mixed = await runCli(['import', '--tsv', tsv, '--db', other]);
+      expect([mixed.code, mixed.stderr, mixed.stdout]).to.deep.equal([0, 'twintext: already imported as statement 1\n', `1\n${files.stdout}`]);
     });
   });
 

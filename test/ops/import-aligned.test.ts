@@ -597,9 +597,9 @@ describe('ops/import-aligned: Moses corpora', () => {
     for (const l of ['en', 'ko']) expect(readFileSync(`${again}.${l}`, 'utf8'), l).to.equal(readFileSync(`${out}.${l}`, 'utf8'));
     const list = await runCli(['list', '--db', to]);
     expect(list.stdout.split('\t').slice(0, 4)).to.deep.equal(['1', 'corpus', '2026-03-04', 'en,ko']);
-    // Given as one of its two files: the same corpus, already there.
+    // Given as one of its two files: the same corpus, already there (its id printed as an import's).
     const same = await runCli(['import', '--moses', `${out}.ko`, '--db', to]);
-    expect([same.code, same.stderr, same.stdout]).to.deep.equal([0, 'twintext: already imported as statement 1\n', '']);
+    expect([same.code, same.stderr, same.stdout]).to.deep.equal([0, 'twintext: already imported as statement 1\n', '1\n']);
     // Named, Korean first (the first file is the source), or turned round with --src-lang.
     const k1 = join(tmp.dir, 'k1.db'), k2 = join(tmp.dir, 'k2.db');
     expect((await runCli(['import', '--moses', `${out}.ko`, `${out}.en`, '--title', '에너지정책대화', '--db', k1])).code).to.equal(0);
