@@ -5,6 +5,7 @@ import { checkAlignment, checkConsistency, type ConsistencyPair, type Finding } 
 import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
+import { baseLanguage } from '../core/lang.ts';
 import { listAlignments, listBeads, insertFlag, insertFlagComment, getAlignment, getFlag, openFlagOf, requireCurrentAlignment, updateFlag } from '../store/beads.ts';
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow, type NewFinding } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
@@ -355,13 +356,15 @@ export function corpusConsistency(db: Db, srcLang = 'en', tgtLang = 'ko', opts: 
   for (const b of iterateExportBeads(db, {})) {
     if (b.src.length === 0 || b.tgt.length === 0) continue;
     // A statement aligned the other way round (Korean first) renders the same terms: it is turned round.
-    const turned = b.srcLang === tgtLang && b.tgtLang === srcLang;
-    if (!turned && (b.srcLang !== srcLang || b.tgtLang !== tgtLang)) continue;
+    // Languages by base code: a text stored as ja-JP (or a corpus's ko-KR) is Japanese (Korean) here.
+    const [s, t] = [baseLanguage(b.srcLang), baseLanguage(b.tgtLang)];
+    const turned = s === baseLanguage(tgtLang) && t === baseLanguage(srcLang);
+    if (!turned && (s !== baseLanguage(srcLang) || t !== baseLanguage(tgtLang))) continue;
     const [src, tgt] = turned ? [b.tgt, b.src] : [b.src, b.tgt];
     rows.push({ statementId: b.statementId, title: b.title, date: b.date, beadId: b.beadId, position: b.position });
     pairs.push({ statementId: b.statementId, title: b.title, date: b.date, src: src.map((p) => p.text).join('\n'), tgt: tgt.map((p) => p.text).join('\n') });
   }
-  return checkConsistency(pairs, { srcLang, tgtLang, glossary: dbGlossary(db, opts) }).map((f) => ({
+  return checkConsistency(pairs, { srcLang: baseLanguage(srcLang), tgtLang: baseLanguage(tgtLang), glossary: dbGlossary(db, opts) }).map((f) => ({
     severity: f.severity,
     message: f.message,
     key: f.key,

@@ -11,7 +11,7 @@ import { hasWords, joinSentences, singleSpaced, splitSentences, withoutListMarke
 import { cleanText } from '../formats/decode.ts';
 import { insertAlignment, insertFlag, listBeads, updateFlag } from '../store/beads.ts';
 import { recordEvent } from '../store/events.ts';
-import { contentHash, findImported, LIMITS, paragraphsHash, settleHashes } from './import.ts';
+import { findImported, LIMITS, lookupHashes, settleHashes } from './import.ts';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from './review.ts';
 import { checkStatementDate, nowIso, type OpsOptions } from './context.ts';
 
@@ -43,8 +43,15 @@ function flagOfXliffNote(n: XliffNote): ExportFlag {
   return { category: 'meaning', severity: 'minor', status: 'open', author: n.from, comment: n.text };
 }
 
-/** "en-US" → "en", "kor" → "ko": the code twintext stores for a language tag. */
-const langCode = baseLanguage;
+/**
+ * A unit's language as the file tags it, so that a statement stored as ja-JP comes back as ja-JP and
+ * its export again is the same file; only its language subtag is written as twintext writes codes
+ * ("kor" → "ko", "EN-US" → "en-US"), so an older or three-letter code is read, not refused.
+ */
+function langCode(tag: string): string {
+  const [base, ...subtags] = tag.split('-');
+  return [baseLanguage(base!), ...subtags].join('-');
+}
 
 function unitsOfTmx(xml: string): { units: ExportUnit[]; where: string[] } {
   const tmx = parseTmx(xml);
@@ -119,10 +126,11 @@ const isId = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) &&
 
 /** Refuses a unit the database would choke on, naming it, before anything is written. */
 function checkUnit(u: ExportUnit, where: string): void {
-  if (u.srcLang === u.tgtLang)
+  // Two tags of one language (en and en-US) are one language too.
+  if (baseLanguage(u.srcLang) === baseLanguage(u.tgtLang))
     throw new InputError(`${where}: a unit needs two different language codes (en, ko, ja…), got "${u.srcLang}" and "${u.tgtLang}"`);
   for (const l of [u.srcLang, u.tgtLang]) {
-    const why = languageProblem(l, false);
+    const why = languageProblem(l);
     if (why) throw new InputError(`${where}: ${why}`, 'bad_language');
   }
   for (const k of ['statementId', 'beadId', 'position'] as const)
@@ -204,7 +212,7 @@ interface StatementPlan {
   sides: Map<string, Side>;
   alignments: AlignmentGroup[];
   bodies: Record<string, string>;
-  /** Of its texts and of its paragraphs (see paragraphsHash). */
+  /** Of its texts and of its paragraphs (see paragraphsHash), as they are looked up (see lookupHashes). */
   hashes: string[];
 }
 
@@ -216,9 +224,11 @@ function plan(groups: AlignmentGroup[]): StatementPlan | null {
   const sides = new Map<string, Side>([[pivot, src]]);
   for (const g of groups) sides.set(g.tgtLang, resolveSide([g], 'tgt')!);
   const langs = [pivot, ...groups.map((g) => g.tgtLang)];
+  // One text a language: pairs into ja and into ja-JP cannot be one statement.
+  if (new Set(langs.map(baseLanguage)).size !== langs.length) return null;
   const bodies = Object.fromEntries(langs.map((l) => [l, sides.get(l)!.paragraphs.map((p) => p.content).join('\n')]));
   const paragraphs = Object.fromEntries(langs.map((l) => [l, sides.get(l)!.paragraphs.map((p) => p.content)]));
-  return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hashes: [contentHash(bodies), paragraphsHash(paragraphs)] };
+  return { first: groups[0]!.units[0]!, langs, sides, alignments: groups, bodies, hashes: lookupHashes(bodies, paragraphs) };
 }
 
 /** Whether `wanted`, in order, are among `stored` (some left out, none reordered). */
@@ -272,10 +282,10 @@ function storedAs(db: Db, p: StatementPlan, madeHere: ReadonlySet<number>): numb
   // a one-sided row): one made from this file is no reason to skip another of another id.
   if (byHash && !(madeHere.has(byHash.id) && p.first.statementId !== byHash.id)) return byHash.id;
   if (!(p.first.statementId > 0) || !findStatement(db, p.first.statementId)) return undefined;
-  // The file names languages by their base codes (see langCode); the statement may hold a tag (ja-JP).
-  const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [langCode(t.lang), t]));
+  // By language: the file may tag one (ja-JP, or ja-JP written ja by --lang-tag) otherwise than the statement holds it.
+  const texts = new Map(listCurrentTexts(db, p.first.statementId).map((t) => [baseLanguage(t.lang), t]));
   for (const lang of p.langs) {
-    const t = texts.get(lang);
+    const t = texts.get(baseLanguage(lang));
     if (!t) return undefined;
     const stored = listParagraphs(db, t.id).sort((a, b) => a.position - b.position).map((q) => q.content);
     const exported = [...p.sides.get(lang)!.paragraphs].sort((a, b) => a.position - b.position).map((q) => singleSpaced(q.content));
@@ -304,9 +314,9 @@ export function importMosesCorpus(db: Db, src: MosesFile, tgt: MosesFile, meta: 
     const why = languageProblem(f.lang);
     if (why) throw new InputError(`${f.name}: ${why}`, 'bad_language');
   }
-  // A file named corpus.en-US holds English: stored as "en", as the other corpus formats do.
+  // A file named corpus.en-US holds English tagged en-US: stored so, as the other corpus formats keep their tags.
   [src, tgt] = [{ ...src, lang: langCode(src.lang) }, { ...tgt, lang: langCode(tgt.lang) }];
-  if (src.lang === tgt.lang) throw new InputError(`${src.name} and ${tgt.name} are both "${src.lang}": a Moses corpus is two languages`, 'bad_language');
+  if (baseLanguage(src.lang) === baseLanguage(tgt.lang)) throw new InputError(`${src.name} and ${tgt.name} are both "${src.lang}": a Moses corpus is two languages`, 'bad_language');
   if (!meta.title.trim()) throw new InputError('a Moses corpus needs a title (the files carry none)');
   return storeCorpus(db, parseMoses(src, tgt, { title: meta.title, date: meta.date ?? null }), 'moses', actor, opts, { [src.lang]: src.name, [tgt.lang]: tgt.name });
 }

@@ -5,7 +5,7 @@ import { ConflictError, InputError } from '../core/errors.ts';
 import type { Lang, SplitParagraph } from '../core/types.ts';
 import { hasControlChar, hasWords, splitParagraphs, preSplitLines, singleSpaced, withoutListMarker } from '../core/segment.ts';
 import { assertScript } from '../core/script.ts';
-import { assertLanguage } from '../core/lang.ts';
+import { assertLanguage, baseLanguage } from '../core/lang.ts';
 import { alignParagraphs } from '../core/align.ts';
 import { addStatementHashes, clearPendingHashes, findStatementByHash, insertStatement, insertText, listCurrentTexts, listParagraphs, listPendingHashes, type StatementRow } from '../store/statements.ts';
 import { insertAlignment } from '../store/beads.ts';
@@ -66,9 +66,19 @@ export function sourceColumns(s: SourceInfo | undefined): { sourceName: string |
   return { sourceName: s?.name ?? null, sourceFormat: s?.format ?? null, sourceEncoding: s?.encoding ?? null };
 }
 
-export function contentHash(texts: Record<Lang, string>): string {
+/**
+ * How a hash names each language: by its base code ("ja-JP" → "ja"), so that a Japanese text stored
+ * under ja-JP and the same text sent as ja hash alike; or, for `tags`, by the tag as given, as every
+ * hash was taken before migration 13 (still looked up, see lookupHashes).
+ */
+type HashKeys = 'base' | 'tags';
+
+export function contentHash(texts: Record<Lang, string>, keys: HashKeys = 'base'): string {
   const h = createHash('sha256');
-  for (const lang of Object.keys(texts).sort()) h.update(lang + '\0' + singleSpaced(texts[lang]!) + '\0');
+  const named = Object.keys(texts).map((tag) => [keys === 'base' ? baseLanguage(tag) : tag, tag] as const);
+  // By the name the hash gives, then by tag: two tags of one language (never one statement's) stay apart.
+  named.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  for (const [name, tag] of named) h.update(name + '\0' + singleSpaced(texts[tag]!) + '\0');
   return h.digest('hex');
 }
 
@@ -77,9 +87,20 @@ export function contentHash(texts: Record<Lang, string>): string {
  * export of it carries (exports hold paragraphs without their markers), so the files a corpus was
  * exported from and the corpus find each other.
  */
-export function paragraphsHash(paragraphs: Record<Lang, readonly string[]>): string {
+export function paragraphsHash(paragraphs: Record<Lang, readonly string[]>, keys: HashKeys = 'base'): string {
   // contentHash of the paragraphs' text (which, as that of the bodies, ignores how whitespace runs).
-  return 'p:' + contentHash(Object.fromEntries(Object.entries(paragraphs).map(([lang, ps]) => [lang, ps.map((p) => withoutListMarker(p)).join('\n')])));
+  return 'p:' + contentHash(Object.fromEntries(Object.entries(paragraphs).map(([lang, ps]) => [lang, ps.map((p) => withoutListMarker(p)).join('\n')])), keys);
+}
+
+/**
+ * The hashes to look texts up by: those naming languages by base code, and — when a tag is not its
+ * base code (ja-JP) — those naming them by tag, as hashes were taken before migration 13: a statement's
+ * earlier versions keep only those. (Its current texts were hashed again by base code.)
+ */
+export function lookupHashes(texts: Record<Lang, string>, paragraphs: Record<Lang, readonly string[]>): string[] {
+  const out = [contentHash(texts), paragraphsHash(paragraphs)];
+  if (Object.keys(texts).some((tag) => baseLanguage(tag) !== tag)) out.push(contentHash(texts, 'tags'), paragraphsHash(paragraphs, 'tags'));
+  return out;
 }
 
 /**
@@ -97,8 +118,11 @@ function languagePairs(langs: Lang[]): [Lang, Lang][] {
   return langs.flatMap((a, i) => langs.slice(i + 1).map((b): [Lang, Lang] => [a, b]));
 }
 
-function pairHashes(texts: Record<Lang, string>, paragraphs: Record<Lang, readonly string[]>, a: Lang, b: Lang): string[] {
-  return [contentHash({ [a]: texts[a]!, [b]: texts[b]! }), paragraphsHash({ [a]: paragraphs[a]!, [b]: paragraphs[b]! })];
+/** The hashes of two of the texts; `lookup`: the ones to look them up by (see lookupHashes). */
+function pairHashes(texts: Record<Lang, string>, paragraphs: Record<Lang, readonly string[]>, a: Lang, b: Lang, lookup = false): string[] {
+  const two = { [a]: texts[a]!, [b]: texts[b]! };
+  const split = { [a]: paragraphs[a]!, [b]: paragraphs[b]! };
+  return lookup ? lookupHashes(two, split) : [contentHash(two), paragraphsHash(split)];
 }
 
 /** The hashes a statement's current texts and paragraphs have. */
@@ -196,7 +220,8 @@ function isStatementDate(d: string): boolean {
  */
 function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): ImportResult {
   const source = listCurrentTexts(db, statementId)[0]?.lang;
-  if (srcLang !== undefined && source !== undefined && srcLang !== source) {
+  // By language: "ja" asks for the source a statement holds as ja-JP.
+  if (srcLang !== undefined && source !== undefined && baseLanguage(srcLang) !== baseLanguage(source)) {
     throw new ConflictError(`these texts are statement ${statementId} already, aligned to its ${source} text; delete it to import them with ${srcLang} as the source`);
   }
   return { statementId, created: false };
@@ -206,7 +231,7 @@ function sameStatement(db: Db, statementId: number, srcLang: Lang | undefined): 
 function overlaps(db: Db, texts: Record<Lang, string>, split: Record<Lang, readonly string[]>, langs: Lang[]): { statementId: number; langs: Lang[] }[] {
   const out: { statementId: number; langs: Lang[] }[] = [];
   for (const [a, b] of languagePairs(langs)) {
-    const s = findStatementByHash(db, pairHashes(texts, split, a, b));
+    const s = findStatementByHash(db, pairHashes(texts, split, a, b, true));
     if (s && !out.some((x) => x.statementId === s.id)) out.push({ statementId: s.id, langs: [a, b] });
   }
   return out;
@@ -215,7 +240,7 @@ function overlaps(db: Db, texts: Record<Lang, string>, split: Record<Lang, reado
 export function importStatement(db: Db, input: ImportInput, actor: string, opts: OpsOptions = {}): ImportResult {
   const { langs, paragraphs, title, date } = prepareImport(input);
   const split = Object.fromEntries([...paragraphs].map(([l, ps]) => [l, ps.map((p) => p.text)]));
-  const whole = [contentHash(input.texts), paragraphsHash(split)];
+  const whole = lookupHashes(input.texts, split);
   const hashes = hashesOf(input.texts, split);
   const known = findImported(db, whole);
   if (known) return sameStatement(db, known.id, input.srcLang);

@@ -1,6 +1,7 @@
 // Numbered, append-only schema migrations. Never edit a released entry: add a new one.
 import type { Db } from './db.ts';
 import { singleSpaced } from '../core/segment.ts';
+import { baseLanguage } from '../core/lang.ts';
 
 export interface Migration {
   id: number;
@@ -8,6 +9,13 @@ export interface Migration {
   sql: string;
   /** A data step SQL cannot express, run after `sql` in the same transaction. */
   run?: (db: Db) => void;
+}
+
+/** Marks for new hashes the statements whose current texts hold a tag other than its base code (migration 13). */
+function pendingTaggedStatements(db: Db): void {
+  const mark = db.prepare('INSERT OR IGNORE INTO statement_hashes_pending (statement_id) VALUES (?)');
+  for (const t of db.prepare('SELECT DISTINCT statement_id AS id, lang FROM texts WHERE is_current = 1').all() as { id: number; lang: string }[])
+    if (baseLanguage(t.lang) !== t.lang) mark.run(t.id);
 }
 
 /**
@@ -310,5 +318,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX flag_paragraphs_by_paragraph ON flag_paragraphs(paragraph_id);
       INSERT INTO flag_paragraphs (flag_id, paragraph_id) SELECT f.id, bp.paragraph_id FROM flags f JOIN bead_paragraphs bp ON bp.bead_id = f.bead_id;
     `,
+  },
+  {
+    id: 13,
+    name: 'hashes-by-base-language',
+    // Hashes name each language by its base code since this migration (ja-JP as ja), so that the same
+    // Japanese sent as ja finds a statement that holds it as ja-JP. A statement holding a tag that is
+    // not its base code is marked pending, so its current texts are hashed again (in ops, as migration
+    // 11 left it) when an import next looks; the hashes it had stay and are still looked up. No other
+    // statement's hashes change.
+    sql: '',
+    run: pendingTaggedStatements,
   },
 ];

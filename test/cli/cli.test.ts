@@ -6,6 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { runCli, tempDir } from '../helpers.ts';
 import { openDb } from '../../server/store/db.ts';
 import { editParagraph } from '../../server/ops/edit.ts';
+import { importVersion } from '../../server/ops/versions.ts';
 
 const fixtures = resolve('test/fixtures/cli');
 const demo = resolve('data/demo');
@@ -236,6 +237,22 @@ describe('cli', () => {
       expect(sep.code, sep.stderr).to.equal(0);
       expect(sep.stderr).to.equal(`twintext: its en and ko texts are also statement ${id}\n`);
       expect(sep.stdout.trim()).to.not.equal(id);
+    });
+
+    it('import --en --ko --ja of a statement that holds the Japanese as ja-JP prints its id, storing nothing', async () => {
+      const made = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
+      const id = Number(made.stdout.trim());
+      // Written for this test: the readout's opening in Japanese, added under the tag ja-JP (as the API can).
+      const ja = join(tmp.dir, 'mnd.ja.txt');
+      writeFileSync(ja, '韓米国防相電話会談の結果\n韓国国防部長官と米国防長官は2026年3月4日に電話会談を行った。\n両長官は北朝鮮による3月2日の短距離弾道ミサイル2発の発射を非難した。\n');
+      const cdb = openDb(db);
+      importVersion(cdb, id, 'ja-JP', readFileSync(ja, 'utf8'), 'kim', { preSplit: true, newLanguage: true });
+      cdb.close();
+      const listed = (await runCli(['list', '--db', db])).stdout;
+      expect(listed.split('\t')[3]).to.equal('en,ko,ja-JP');
+      const again = await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--ja', ja, '--pre-split', '--db', db]);
+      expect([again.code, again.stdout, again.stderr]).to.deep.equal([0, `${id}\n`, `twintext: already imported as statement ${id}\n`]);
+      expect((await runCli(['list', '--db', db])).stdout).to.equal(listed);
     });
 
     it('aligns the other versions to the one --src-lang names', async () => {

@@ -156,4 +156,23 @@ describe('ops/checks #corpusConsistency', () => {
       tmp.cleanup();
     }
   });
+
+  it('reads a language stored under a tag (ko-KR, as a corpus file may give it) as that language', async () => {
+    const { corpusConsistency } = await import('../../server/ops/checks.ts');
+    const { importStatement } = await import('../../server/ops/import.ts');
+    const tmp = tempDir();
+    const db = openDb(join(tmp.dir, 'k.db'));
+    try {
+      importStatement(db, { date: '2026-03-01', preSplit: true, texts: { en: 'Talks on readiness\nThe Joint Chiefs of Staff briefed the delegations.', ko: '대비태세 회의\n합동참모본부가 대표단에 브리핑하였다.' } }, 't');
+      const b = importStatement(db, { date: '2026-04-01', preSplit: true, texts: { 'en-US': 'Talks on exercises\nThe Joint Chiefs of Staff presented the exercise plan.', 'ko-KR': '연습 회의\n합참이 연습 계획을 설명하였다.' } }, 't').statementId;
+      for (const [src, tgt] of [['en', 'ko'], ['en-US', 'ko-KR']]) {
+        const found = corpusConsistency(db, src, tgt);
+        expect(found.map((f) => f.message), `${src}-${tgt}`).to.have.length(1);
+        expect(found[0]!.rows.map((r) => r.statementId)).to.include(b);
+      }
+    } finally {
+      db.close();
+      tmp.cleanup();
+    }
+  });
 });

@@ -285,6 +285,9 @@ describe('ops/import-aligned', () => {
   });
 });
 
+/** The trilateral statement with its Japanese under the tag ja-JP (as a version posted as ja-JP stores it). */
+const TAGGED: ImportInput = { ...TRILATERAL, texts: { en: TRILATERAL.texts.en!, ko: TRILATERAL.texts.ko!, 'ja-JP': TRILATERAL.texts.ja! } };
+
 describe('ops/import-aligned: round trips of bilingual, Korean-first and trilateral statements', () => {
   let tmp: ReturnType<typeof tempDir>;
   let a: Db;
@@ -319,6 +322,7 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
     ['a trilateral English/Korean/Japanese statement', [TRILATERAL]],
     ['bilingual, Korean-first and trilateral statements together', [BILINGUAL, KOREAN_FIRST, TRILATERAL]],
     ['the same three with the Korean-first one first (the TMX header says ko)', [KOREAN_FIRST, TRILATERAL, BILINGUAL]],
+    ['a trilateral statement whose Japanese is stored as ja-JP (the tag kept)', [TAGGED]],
   ];
   for (const format of ['tmx', 'tsv', 'csv', 'jsonl'] as const) {
     for (const [name, inputs] of scenarios) {
@@ -416,6 +420,28 @@ describe('ops/import-aligned: round trips of bilingual, Korean-first and trilate
       { id: ko, langs: ['ko', 'en'], pairs: ['ko-en'] },
       { id: tri, langs: ['en', 'ko', 'ja'], pairs: ['en-ko', 'en-ja'] },
     ]);
+  });
+
+  it('XLIFF: the English–Japanese pair of a statement stored as ja-JP comes back as ja-JP, and its export is identical', async () => {
+    const [id] = source([TAGGED]);
+    const first = await exported(a, 'xliff', { pair: ['en', 'ja'] });
+    expect(first).to.include('trgLang="ja-JP"');
+    const r = importAlignedCorpus(b, first, 'xliff', 'importer');
+    expect(shape(b, r.statementIds)).to.deep.equal([{ id, langs: ['en', 'ja-JP'], pairs: ['en-ja-JP'] }]);
+    expect(await exported(b, 'xliff', { pair: ['en', 'ja'] })).to.equal(first);
+  });
+
+  it('keeps a tag a unit gives (ko-KR), writes a code\'s language subtag as twintext does (kor, EN), and refuses two tags of one language', () => {
+    const header = 'src_lang\ttgt_lang\tsrc\ttgt\tstatement_id\ttitle\tdate\tbead_id\tposition\tsrc_paragraphs\ttgt_paragraphs\tstatus\tconfidence\tflags';
+    const row = (src: string, tgt: string, id: number) => `${src}\t${tgt}\tThe two sides met in Jeju on June 2, 2026.\t양측은 2026년 6월 2일 제주에서 만났다.\t${id}\tJeju talks ${id}\t2026-06-02\t0\t1\t1\t1\tauto\t0.9\t[]`;
+    const r = importAlignedCorpus(b, [header, row('en-US', 'ko-KR', 7), row('EN', 'kor', 8)].join('\n') + '\n', 'tsv', 'importer');
+    expect(shape(b, r.statementIds)).to.deep.equal([
+      { id: 7, langs: ['en-US', 'ko-KR'], pairs: ['en-US-ko-KR'] },
+      { id: 8, langs: ['en', 'ko'], pairs: ['en-ko'] },
+    ]);
+    const before = dbDigest(b);
+    expect(() => importAlignedCorpus(b, [header, row('en', 'en-GB', 9)].join('\n') + '\n', 'tsv', 'importer')).to.throw(InputError, /a unit needs two different language codes \(en, ko, ja…\), got "en" and "en-GB"/);
+    expect(dbDigest(b)).to.equal(before);
   });
 
   it('stores a trilateral statement once: the English text once, Japanese as Japanese, two alignments', async () => {

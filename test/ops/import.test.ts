@@ -2,14 +2,16 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../server/store/db.ts';
-import { importStatement, LIMITS } from '../../server/ops/import.ts';
+import { contentHash, importStatement, LIMITS, paragraphsHash } from '../../server/ops/import.ts';
+import { importVersion } from '../../server/ops/versions.ts';
+import { openDb } from '../../server/store/db.ts';
 import { seedDemo, demoDir } from '../../server/ops/seed.ts';
 import { getStatementView } from '../../server/ops/review.ts';
 import { statementFindings } from '../../server/ops/checks.ts';
 import { countRows } from '../../server/store/statements.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { ConflictError, InputError } from '../../server/core/errors.ts';
-import { fixedNow, dbDigest, useTempDb } from '../helpers.ts';
+import { fixedNow, dbDigest, tempDir, useTempDb } from '../helpers.ts';
 
 /** Beads rendered as `EN|KO` strings with 1-based paragraph numbers. */
 const render = (db: Db, id: number) =>
@@ -131,6 +133,58 @@ describe('ops/import', () => {
       expect(tri).to.deep.equal({ statementId: tri.statementId, created: true, alsoIn: [{ statementId: pair, langs: ['en', 'ko'] }] });
       // English and Japanese alone are the trilateral statement's.
       expect(importStatement(db, { texts: { en, ja }, preSplit: true }, 'alice')).to.deep.equal({ statementId: tri.statementId, created: false });
+    });
+
+    describe('a Japanese text stored as ja-JP', () => {
+      const en = 'Joint Statement of the Trilateral Maritime Security Dialogue\nThe three sides met in Yokohama on October 6, 2026.\nThey agreed to hold a joint search and rescue exercise next year.';
+      const ko = '한미일 해양안보대화 공동성명\n3국은 2026년 10월 6일 요코하마에서 만났다.\n3국은 내년에 합동 수색구조 훈련을 실시하기로 합의하였다.';
+      const ja = '日米韓海洋安全保障対話共同声明\n三か国は2026年10月6日に横浜で会合した。\n三か国は来年、合同捜索救助訓練を実施することで一致した。';
+
+      it('is the same text sent as ja: the statement holding it is found (created: false), not made again nor offered the Japanese', () => {
+        const { statementId } = importStatement(db, { texts: { en, ko }, preSplit: true }, 'alice');
+        importVersion(db, statementId, 'ja-JP', ja, 'alice', { preSplit: true, newLanguage: true });
+        const before = dbDigest(db);
+        expect(importStatement(db, { texts: { en, ko, ja }, preSplit: true }, 'bob')).to.deep.equal({ statementId, created: false });
+        expect(importStatement(db, { texts: { en, ko, ja }, preSplit: true, askOnOverlap: true }, 'bob')).to.deep.equal({ statementId, created: false });
+        // English and Japanese alone are its texts too, and its source asked for by language.
+        expect(importStatement(db, { texts: { en, ja }, preSplit: true }, 'bob')).to.deep.equal({ statementId, created: false });
+        expect(importStatement(db, { texts: { ja, en, ko }, preSplit: true, srcLang: 'en' }, 'bob')).to.deep.equal({ statementId, created: false });
+        expect(dbDigest(db)).to.equal(before);
+      });
+
+      it('is found in a database hashed before migration 13, whose hashes name the tag', () => {
+        const tmp = tempDir();
+        try {
+          const file = join(tmp.dir, 'tags.db');
+          let old = openDb(file);
+          const { statementId } = importStatement(old, { texts: { en, ko, 'ja-JP': ja }, preSplit: true }, 'alice');
+          // Hashes as taken before: languages named by tag, and no record of migration 13.
+          const split = (t: string) => t.split('\n');
+          const tagHashes = (texts: Record<string, string>) => [contentHash(texts, 'tags'), paragraphsHash(Object.fromEntries(Object.entries(texts).map(([l, t]) => [l, split(t)])), 'tags')];
+          // An earlier version of its Japanese, hashed then (versions before the current one are not hashed again).
+          const earlier = ja.replace('会合した', '会談した');
+          const hashes = [...tagHashes({ en, ko, 'ja-JP': ja }), ...tagHashes({ en, ko, 'ja-JP': earlier })];
+          old.prepare('DELETE FROM statement_hashes').run();
+          const add = old.prepare('INSERT INTO statement_hashes (hash, statement_id) VALUES (?, ?)');
+          for (const h of hashes) add.run(h, statementId);
+          old.prepare('DELETE FROM schema_migrations WHERE id = 13').run();
+          old.close();
+          old = openDb(file);
+          try {
+            // The migration has its current texts hashed again, by base code, when an import looks.
+            expect(importStatement(old, { texts: { en, ko, ja }, preSplit: true }, 'bob')).to.deep.equal({ statementId, created: false });
+            expect(importStatement(old, { texts: { en, ko, 'ja-JP': ja }, preSplit: true }, 'bob')).to.deep.equal({ statementId, created: false });
+            expect(importStatement(old, { texts: { en, ko, 'ja-JP': earlier }, preSplit: true }, 'bob')).to.deep.equal({ statementId, created: false });
+            expect(old.prepare('SELECT count(*) FROM statements').pluck().get()).to.equal(1);
+            // The hashes it had are kept beside the new ones.
+            expect(old.prepare('SELECT hash FROM statement_hashes WHERE statement_id = ?').pluck().all(statementId)).to.include.members(hashes).and.have.length.greaterThan(hashes.length);
+          } finally {
+            old.close();
+          }
+        } finally {
+          tmp.cleanup();
+        }
+      });
     });
 
     const bad: [string, Parameters<typeof importStatement>[1], RegExp][] = [
