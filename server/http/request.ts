@@ -72,6 +72,18 @@ export function body(req: Request): Record<string, unknown> {
 }
 
 /**
+ * Refuses a body field the route does not know: a misspelt one ("srclang", "Date") would otherwise be
+ * ignored, and the statement stored without what the caller meant (as onlyParams refuses query
+ * parameters). `what` says what may be sent, for a route that words it its own way.
+ */
+export function onlyFields(b: Record<string, unknown>, known: readonly string[], what = `the fields are ${known.map((k) => `"${k}"`).join(', ')}`): void {
+  const unknown = Object.keys(b).find((k) => !known.includes(k));
+  if (unknown === undefined) return;
+  const near = known.find((k) => k.toLowerCase() === unknown.toLowerCase());
+  throw new HttpError(400, 'bad_request', `unknown field "${unknown.slice(0, 40)}"${near ? ` (did you mean "${near}"?)` : ''}: ${what}`);
+}
+
+/**
  * The texts of a statement from a request body: `texts: {en: "…"}` (pasted) or
  * `files: {en: {name, data}}` (uploaded, base64) read by the same importers as the CLI.
  */

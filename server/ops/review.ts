@@ -1,6 +1,7 @@
 // Use cases of the review page: read a statement's alignment, confirm beads, flag and resolve.
 import type { Db } from '../store/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.ts';
+import { baseLanguage } from '../core/lang.ts';
 import { getStatement, getStatementSummary, deleteStatementRows, setStatementInfo, type StatementSummary } from '../store/statements.ts';
 import {
   listAlignments,
@@ -38,7 +39,8 @@ export interface StatementView {
 export function getStatementView(db: Db, statementId: number, tgtLang?: string): StatementView {
   const statement = getStatementSummary(db, statementId);
   const alignments = listAlignments(db, statementId);
-  const a = (tgtLang ? alignments.find((x) => x.tgtLang === tgtLang) : alignments[0]) ?? null;
+  // The pair into that tag, else into its language: "ja" opens the pair into a text stored as ja-JP.
+  const a = (tgtLang ? alignments.find((x) => x.tgtLang === tgtLang) ?? alignments.find((x) => baseLanguage(x.tgtLang) === baseLanguage(tgtLang)) : alignments[0]) ?? null;
   if (tgtLang && !a) throw new NotFoundError(`statement ${statementId} has no alignment into "${tgtLang}"`);
   return {
     statement,

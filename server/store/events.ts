@@ -13,6 +13,9 @@ export interface EventRow {
   after: unknown;
 }
 
+/** The kinds of thing a statement's events are about (`entity`): what its history can be asked for one of. */
+export const STATEMENT_EVENT_ENTITIES = ['statement', 'text', 'paragraph', 'alignment', 'flag', 'finding'] as const;
+
 export interface NewEvent {
   at: string;
   actor: string;

@@ -44,7 +44,6 @@ describe('web: the sentences of a row', function () {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Reviewer': 'Kim Jiwoo' },
       body: JSON.stringify({
-        preSplit: true,
         texts: {
           en: 'The two sides met in Busan on May 3.\nThey reviewed the training programme for the year.\nThey agreed to meet again in the autumn.',
           ko: '양측은 5월 3일 부산에서 만났다.\n양측은 올해 훈련 계획을 검토하였다.\n국방부는 이번 회의가 매우 유익하였다고 평가하였다. 국방부는 후속 조치를 신속히 추진할 것이다.\n양측은 가을에 다시 만나기로 합의하였다.',

@@ -469,4 +469,89 @@ describe('http/api', () => {
     const again = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
     expect([again.status, again.body.created, again.body.statement.id]).to.deep.equal([200, false, pair]);
   });
+
+  describe('a statement holding its Japanese as ja-JP', () => {
+    const en = 'The three sides held their fourth disaster relief talks in Sapporo.\n\nThey agreed to share satellite images after earthquakes.';
+    const ko = '3국은 삿포로에서 제4차 재난구호 협의를 개최하였다.\n\n3국은 지진 발생 시 위성영상을 공유하기로 합의하였다.';
+    const ja = '三か国は札幌で第4回災害救援協議を開催した。\n\n三か国は地震発生時に衛星画像を共有することで一致した。';
+    let id: number;
+    before(async () => {
+      id = (await post('/api/statements', { texts: { en, ko } })).body.statement.id;
+      const added = await post(`/api/statements/${id}/versions`, { texts: { 'ja-JP': ja } });
+      expect([added.status, added.body.lang, added.body.added]).to.deep.equal([201, 'ja-JP', true]);
+    });
+
+    it('is the statement of the same texts posted with ja: 200 created: false, also when asked about overlaps, storing nothing', async () => {
+      const db = openDb(dbPath);
+      const before = dbDigest(db);
+      const same = await post('/api/statements', { texts: { en, ko, ja } });
+      expect([same.status, same.body.created, same.body.statement.id]).to.deep.equal([200, false, id]);
+      const asked = await post('/api/statements', { texts: { en, ko, ja }, ifOverlap: 'ask' });
+      expect([asked.status, asked.body.created, asked.body.statement.id, asked.body.overlap, asked.body.alsoIn]).to.deep.equal([200, false, id, undefined, undefined]);
+      expect(dbDigest(db)).to.equal(before);
+      db.close();
+    });
+
+    it('GET ?lang=ja opens the English–Japanese pair, as ?lang=ja-JP does; a language it lacks is 404', async () => {
+      for (const lang of ['ja', 'ja-JP']) {
+        const res = await api(`/api/statements/${id}?lang=${lang}`);
+        expect([res.status, res.body.alignment?.srcLang, res.body.alignment?.tgtLang], lang).to.deep.equal([200, 'en', 'ja-JP']);
+        expect(res.body.alignment.beads[0].tgt[0].text).to.equal('三か国は札幌で第4回災害救援協議を開催した。');
+      }
+      expect((await api(`/api/statements/${id}?lang=ko`)).body.alignment.tgtLang).to.equal('ko');
+      const zh = await api(`/api/statements/${id}?lang=zh`);
+      expect([zh.status, zh.body.error]).to.deep.equal([404, `statement ${id} has no alignment into "zh"`]);
+    });
+
+    it('GET /diff needs a language code: none or one that is no code is 400 naming "lang"; ja is its ja-JP text', async () => {
+      for (const [query, message] of [['', /"lang" is required/], ['?lang=', /"lang" is required/], ['?lang=xx', /^"lang": "xx" is not a known language code/], ['?lang=k%20o', /^"lang": "k o" is not a language code/]] as const) {
+        const res = await api(`/api/statements/${id}/diff${query}`);
+        expect([res.status, res.body.code], query).to.deep.equal([400, 'bad_request']);
+        expect(res.body.error, query).to.match(message);
+      }
+      const ja2 = await post(`/api/statements/${id}/versions`, { texts: { ja: ja.replace('開催した', '行った') } });
+      expect([ja2.status, ja2.body.lang, ja2.body.version]).to.deep.equal([201, 'ja-JP', 2]);
+      const diff = await api(`/api/statements/${id}/diff?lang=ja`);
+      expect(diff.status).to.equal(200);
+      expect(diff.body.diff).to.deep.include({ lang: 'ja-JP', from: 1, to: 2 });
+      expect(diff.body.diff.paragraphs.map((p: any) => p.kind)).to.deep.equal(['changed', 'same']);
+      // A code the statement does not hold is still a 404, and so is an unknown statement.
+      expect((await api(`/api/statements/${id}/diff?lang=zh`)).status).to.equal(404);
+      expect((await api('/api/statements/9999/diff?lang=ko')).body).to.deep.include({ status: 404, error: 'statement 9999 not found' });
+    });
+  });
+
+  it('GET /events with an entity kind no event is about is 400 listing the kinds; a known kind gives its events', async () => {
+    const id = (await api('/api/statements')).body.statements[0].id as number;
+    const bogus = await api(`/api/statements/${id}/events?entity=bogus&entity_id=1`);
+    expect([bogus.status, bogus.body.code, bogus.body.error]).to.deep.equal([400, 'bad_request', 'unknown "entity" "bogus": the kinds are statement, text, paragraph, alignment, flag, finding']);
+    expect((await api(`/api/statements/${id}/events?entity=flags&entity_id=1`)).status).to.equal(400);
+    const own = await api(`/api/statements/${id}/events?entity=statement&entity_id=${id}`);
+    expect(own.status).to.equal(200);
+    expect(own.body.events.map((e: any) => e.action)).to.include('statement.import');
+  });
+
+  it('refuses a field POST /api/statements or /versions does not know with a 400 naming it, storing nothing', async () => {
+    const en = 'The vice ministers met in Canberra on August 4, 2026.\n\nThey agreed to expand defence industry cooperation.';
+    const ko = '양국 차관은 2026년 8월 4일 캔버라에서 만났다.\n\n양측은 방산 협력을 확대하기로 합의하였다.';
+    const db = openDb(dbPath);
+    const before = dbDigest(db);
+    for (const [body, message] of [
+      [{ texts: { en, ko }, srclang: 'ko', Date: '2024-01-01' }, /^unknown field "srclang" \(did you mean "srcLang"\?\): the fields are "title", "date", "srcLang", "languages", "texts", "files", "ifOverlap"$/],
+      [{ texts: { en, ko }, Date: '2024-01-01' }, /^unknown field "Date" \(did you mean "date"\?\)/],
+      [{ texts: { en, ko }, preSplit: true }, /^unknown field "preSplit": the fields are/],
+    ] as const) {
+      const res = await post('/api/statements', body);
+      expect([res.status, res.body.code], JSON.stringify(body)).to.deep.equal([400, 'bad_request']);
+      expect(res.body.error).to.match(message);
+    }
+    const id = (await api('/api/statements')).body.statements[0].id as number;
+    const version = await post(`/api/statements/${id}/versions`, { texts: { ko }, newlanguage: true });
+    expect([version.status, version.body.error]).to.deep.equal([400, 'unknown field "newlanguage" (did you mean "newLanguage"?): the fields are "texts", "files", "date", "newLanguage"']);
+    expect(dbDigest(db)).to.equal(before);
+    db.close();
+    // The fields the import form sends are all known.
+    const made = await post('/api/statements', { title: 'Vice ministers in Canberra', date: '2026-08-04', srcLang: 'ko', languages: ['ko', 'en'], texts: { en, ko } });
+    expect([made.status, made.body.statement.languages, made.body.statement.date]).to.deep.equal([201, ['ko', 'en'], '2026-08-04']);
+  });
 });

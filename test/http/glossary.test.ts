@@ -24,7 +24,7 @@ describe('http/glossary', () => {
   before(async () => {
     tmp = tempDir();
     server = await startServer({ dbPath: join(tmp.dir, 'glossary.db'), port: 0, seed: false, log: () => {} });
-    const res = await api('/api/statements', { method: 'POST', headers: who, body: JSON.stringify({ title: 'NCG', texts: { en: EN, ko: KO }, preSplit: true }) });
+    const res = await api('/api/statements', { method: 'POST', headers: who, body: JSON.stringify({ title: 'NCG', texts: { en: EN, ko: KO } }) });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     statement = res.body.statement.id;
   });
@@ -74,6 +74,20 @@ describe('http/glossary', () => {
     const patched = await api(`/api/glossary/${space.id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ terms: { en: space.terms.en, ko: space.terms.ko, ja: [] }, note: space.note }) });
     expect([patched.status, patched.body.term.terms]).to.deep.equal([200, { en: space.terms.en, ko: space.terms.ko }]);
     expect((await api('/api/glossary')).body.terms).to.have.length(terms.length);
+  });
+
+  it('refuses a field a term does not have (POST and PATCH) with a 400 naming it, storing nothing', async () => {
+    const terms = (await api('/api/glossary')).body.terms;
+    const term = terms.find((t: any) => t.terms.en?.includes('Nuclear Consultative Group'));
+    for (const [method, path, body, error] of [
+      ['POST', '/api/glossary', { terms: { en: 'Combined Forces Command', ko: '한미연합사령부' }, notes: 'CFC' }, 'unknown field "notes": the fields are "terms", "note"'],
+      ['POST', '/api/glossary', { Terms: { en: 'Combined Forces Command', ko: '한미연합사령부' } }, 'unknown field "Terms" (did you mean "terms"?): the fields are "terms", "note"'],
+      ['PATCH', `/api/glossary/${term.id}`, { terms: term.terms, note: 'checked', author: 'someone else' }, 'unknown field "author": the fields are "terms", "note"'],
+    ] as const) {
+      const res = await api(path, { method, headers: who, body: JSON.stringify(body) });
+      expect([res.status, res.body.code, res.body.error], JSON.stringify(body)).to.deep.equal([400, 'bad_request', error]);
+    }
+    expect((await api('/api/glossary')).body.terms).to.deep.equal(terms);
   });
 });
 

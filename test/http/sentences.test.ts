@@ -25,7 +25,7 @@ describe('http/sentences', () => {
     const made = await api('/api/statements', {
       method: 'POST',
       headers: { 'X-Reviewer': 'mina', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Sentences of a row', preSplit: true, texts: { en: RATIO_DOC.en.join('\n'), ko: RATIO_DOC.ko.join('\n') } }),
+      body: JSON.stringify({ title: 'Sentences of a row', texts: { en: RATIO_DOC.en.join('\n'), ko: RATIO_DOC.ko.join('\n') } }),
     });
     expect(made.status).to.equal(201);
     const view = await api(`/api/statements/${made.body.statement.id}`);

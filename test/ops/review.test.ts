@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Db } from '../../server/store/db.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
+import { importStatement } from '../../server/ops/import.ts';
 import { getStatementView, setBeadConfirmed, addFlag, changeFlag, commentOnFlag, editStatementInfo } from '../../server/ops/review.ts';
 import { listEvents } from '../../server/store/events.ts';
 import { ConflictError, InputError, NotFoundError } from '../../server/core/errors.ts';
@@ -14,6 +15,22 @@ describe('ops/review', () => {
     statementId = seedDemo(db)[0]!;
   });
   const bead = (i: number) => getStatementView(db, statementId).alignment!.beads[i]!;
+
+  describe('#getStatementView', () => {
+    it('opens the pair into a language by its code when the statement holds it under a tag (ja for ja-JP), an exact tag first', () => {
+      const { statementId: id } = importStatement(db, {
+        preSplit: true,
+        texts: {
+          en: 'The foreign ministers met in Nagoya.\nThey agreed to resume the trilateral summit.',
+          ko: '3국 외교장관은 나고야에서 만났다.\n3국은 정상회의를 재개하기로 합의하였다.',
+          'ja-JP': '三か国の外相は名古屋で会談した。\n三か国は首脳会議を再開することで一致した。',
+        },
+      }, 'alice');
+      const pair = (lang?: string) => { const a = getStatementView(db, id, lang).alignment!; return `${a.srcLang}>${a.tgtLang}`; };
+      expect([pair(), pair('ko'), pair('ja'), pair('ja-JP'), pair('JA-jp')]).to.deep.equal(['en>ko', 'en>ko', 'en>ja-JP', 'en>ja-JP', 'en>ja-JP']);
+      expect(() => getStatementView(db, id, 'zh')).to.throw(NotFoundError, `statement ${id} has no alignment into "zh"`);
+    });
+  });
 
   describe('#editStatementInfo', () => {
     it('corrects the title and the date in one event with before and after, single-spacing the title', () => {

@@ -9,11 +9,13 @@ import { languageProblem } from '../../core/lang.ts';
 import { buildReport } from '../../ops/report.ts';
 import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts';
 import { HttpError } from '../errors.ts';
-import { body, idList, idParam, type RouteContext } from '../request.ts';
+import { body, idList, idParam, onlyFields, type RouteContext } from '../request.ts';
 
 /** The query parameters of GET /api/export and GET /api/report. */
 const EXPORT_PARAMS = ['format', 'status', 'statement', 'level', 'min_confidence', 'exclude_open_flags', 'one_sided', 'lang_tag', 'pair'] as const;
 const REPORT_PARAMS = ['format', 'statement', 'info'] as const;
+/** The fields of a glossary term (POST /api/glossary, PATCH /api/glossary/:id): any other is a 400. */
+const GLOSSARY_FIELDS = ['terms', 'note'] as const;
 
 /**
  * Refuses a parameter the route does not know: a misspelt filter (statement_id=2, minConfidence=0.99)
@@ -40,12 +42,17 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
 
   r.post('/glossary', (req, res) => {
     const actor = c.who(req, res, 'editor');
-    res.status(201).json({ ok: true, term: addGlossaryTerm(db, body(req), actor, ops, later(actor)) });
+    const b = body(req);
+    onlyFields(b, GLOSSARY_FIELDS);
+    res.status(201).json({ ok: true, term: addGlossaryTerm(db, b, actor, ops, later(actor)) });
   });
 
   r.patch('/glossary/:id', (req, res) => {
     const actor = c.who(req, res, 'editor');
-    res.json({ ok: true, term: changeGlossaryTerm(db, idParam(req.params.id, 'glossary term'), body(req), actor, ops, later(actor)) });
+    const id = idParam(req.params.id, 'glossary term');
+    const b = body(req);
+    onlyFields(b, GLOSSARY_FIELDS);
+    res.json({ ok: true, term: changeGlossaryTerm(db, id, b, actor, ops, later(actor)) });
   });
 
   r.delete('/glossary/:id', (req, res) => {

@@ -11,7 +11,13 @@ import { importVersion, diffVersions, storedLanguage } from '../../ops/versions.
 import { deleteStatement, editStatementInfo } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
 import { acceptsGzip, sendView } from '../view-cache.ts';
-import { body, idParam, textsOf, type RouteContext } from '../request.ts';
+import { body, idParam, onlyFields, textsOf, type RouteContext } from '../request.ts';
+import { languageProblem } from '../../core/lang.ts';
+import { STATEMENT_EVENT_ENTITIES } from '../../store/events.ts';
+
+/** The fields of an import (POST /api/statements) and of a new version (POST /api/statements/:id/versions): any other is a 400. */
+const IMPORT_FIELDS = ['title', 'date', 'srcLang', 'languages', 'texts', 'files', 'ifOverlap'] as const;
+const VERSION_FIELDS = ['texts', 'files', 'date', 'newLanguage'] as const;
 
 export function statementRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
@@ -30,6 +36,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
   r.post('/statements', async (req, res) => {
     const actor = c.who(req, res, 'translator');
     const b = body(req);
+    onlyFields(b, IMPORT_FIELDS);
     for (const k of ['title', 'date'] as const)
       if (b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `"${k}" must be a string`);
     if (b.srcLang !== undefined && (typeof b.srcLang !== 'string' || !/^[a-z]{2,3}$/.test(b.srcLang)))
@@ -74,6 +81,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
     const actor = c.who(req, res, 'translator');
     const id = idParam(req.params.id, 'statement');
     const b = body(req);
+    onlyFields(b, VERSION_FIELDS);
     const { texts, sources } = await textsOf(b, 1);
     const [lang, text] = Object.entries(texts)[0]!;
     if (b.newLanguage !== undefined && typeof b.newLanguage !== 'boolean') throw new HttpError(400, 'bad_request', '"newLanguage" must be true or false');
@@ -100,7 +108,15 @@ export function statementRoutes(r: Router, c: RouteContext): void {
 
   r.get('/statements/:id/diff', (req, res) => {
     const id = idParam(req.params.id, 'statement');
-    const lang = String(req.query.lang ?? '');
+    getStatementSummary(db, id); // 404 for an unknown statement
+    const asked = req.query.lang;
+    if (typeof asked !== 'string' || asked === '') throw new HttpError(400, 'bad_request', '"lang" is required: the language whose versions to compare (such as lang=ko)');
+    // "ja" is the statement's Japanese whatever its tag ("ja-JP"); a code it does not hold must be one.
+    const lang = storedLanguage(db, id, asked);
+    if (!listTextVersions(db, id, lang).length) {
+      const why = languageProblem(asked);
+      if (why) throw new HttpError(400, 'bad_request', `"lang": ${why}`);
+    }
     const num = (v: unknown, name: string) => {
       if (v === undefined) return undefined;
       if (!/^[1-9]\d{0,5}$/.test(String(v))) throw new HttpError(400, 'bad_request', `"${name}" must be a version number`);
@@ -120,7 +136,9 @@ export function statementRoutes(r: Router, c: RouteContext): void {
       return Number(v);
     };
     if ((entity === undefined) !== (entityId === undefined)) throw new HttpError(400, 'bad_request', 'give both "entity" and "entity_id" (e.g. entity=flag&entity_id=12), or neither');
-    if (entity !== undefined && (typeof entity !== 'string' || !/^[a-z]{1,20}$/.test(entity))) throw new HttpError(400, 'bad_request', '"entity" must be a kind of thing, such as flag, finding or alignment');
+    // A kind no event of a statement is about (a misspelt "flags") would give an empty history, as if nothing had happened.
+    if (entity !== undefined && (typeof entity !== 'string' || !(STATEMENT_EVENT_ENTITIES as readonly string[]).includes(entity)))
+      throw new HttpError(400, 'bad_request', `unknown "entity" ${JSON.stringify(String(entity)).slice(0, 40)}: the kinds are ${STATEMENT_EVENT_ENTITIES.join(', ')}`);
     const cap = limit === undefined ? (entity === undefined ? MAX_EVENTS_DEFAULT : undefined) : n(limit, 'limit');
     if (cap !== undefined && cap > MAX_EVENTS) throw new HttpError(400, 'bad_request', `"limit" is at most ${MAX_EVENTS}; page with "before"`);
     const page = listEventsPage(db, id, {
