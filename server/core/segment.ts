@@ -18,7 +18,7 @@ const NON_TEXT_BULLETS = '□■◆◇ㅇ❍○●◦•▶▷※・';
 // not by a number and a dot: "9. 18." is a date. Japanese releases number in full-width ("１．",
 // "（２）") and by kanji or katakana before a comma or an ideographic space ("一、", "ア　").
 const MARKER_RE = new RegExp(
-  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣\\u3040-\\u30ff\\u4e00-\\u9fff]))|([①-⑳])\\s*|([\\d０-９]{1,2}[.)．）])(?:\\s+(?=\\D|\\d+(?![\\d.%％]))|(?<=[．）])(?=[^\\d０-９\\s])|(?=[\\u3040-\\u30ff\\u4e00-\\u9fff가-힣]))|([가-하][.)])\\s+|([(（][\\d０-９]{1,2}[)）]|\\([가-하]\\))(?:\\s+|(?<=）)(?=\\S))|((?:[一二三四五六七八九十]{1,3}|[アイウエオカキクケコサシスセソタチツテト]|[イロハニホヘトチリヌ])(?:[、．]|\\u3000)|[（(](?:[一二三四五六七八九十]{1,3}|[アイウエオカキクケコサシスセソタチツテト])[）)])\\s*)`,
+  `^(?:([${NON_TEXT_BULLETS}\\-–∙·*])(?:\\s+|(?<=[${NON_TEXT_BULLETS}])(?=[가-힣\\u3040-\\u30ff\\u4e00-\\u9fff]))|([①-⑳])\\s*|([\\d０-９]{1,2}[.)．）])(?:\\s+(?=\\D|\\d+(?![\\d.%％]))|(?<=[．）])(?=[^\\d０-９\\s])|(?=[\\u3040-\\u30ff\\u4e00-\\u9fff가-힣]))|([가-하][.)])\\s+|([(（][\\d０-９]{1,2}[)）]|\\([가-하]\\))(?:\\s+|(?<=）)(?=\\S))|((?:[一二三四五六七八九十]{1,3}|[アイウエオカキクケコサシスセソタチツテト]|[イロハニホヘトチリヌ])(?:[、．]|\\u3000)|[０-９]{1,2}(?:\\u3000|\\s(?=[\\u3040-\\u30ff\\u4e00-\\u9fff]))|[（(](?:[一二三四五六七八九十]{1,3}|[アイウエオカキクケコサシスセソタチツテト])[）)])\\s*)`,
   'u',
 );
 
@@ -34,7 +34,8 @@ export function detectMarker(line: string): Marker | null {
   if (m[4] !== undefined) return { marker: m[4], level: 1 };
   if (m[5] !== undefined) return { marker: m[5], level: 2 };
   // Japanese outline numbering: 一、 opens the sections, ア　 the items inside them.
-  if (m[6] !== undefined) return { marker: m[6].trim(), level: /^[（(]/u.test(m[6]) ? 2 : /^[一二三四五六七八九十]/u.test(m[6]) ? 0 : 1 };
+  // "１　" (a full-width number and an ideographic space, as Japanese official documents number their parts) opens a section too.
+  if (m[6] !== undefined) return { marker: m[6].trim(), level: /^[（(]/u.test(m[6]) ? 2 : /^[一二三四五六七八九十０-９]/u.test(m[6]) ? 0 : 1 };
   return null;
 }
 
@@ -118,6 +119,8 @@ export function preSplitLines(text: string): string[] {
  * a space between eojeol anyway.
  */
 function joinWrapped(a: string, b: string, wordsOf: () => Set<string>): string {
+  // Japanese (and Chinese) wrap between characters: the two lines join as they are.
+  if (UNSPACED_CHAR.test(a.slice(-1)) && UNSPACED_CHAR.test(b[0] ?? '')) return a + b;
   const head = /([A-Za-z]+)-$/.exec(a);
   if (!head) return a + ' ' + b;
   // "Indo-" "Pacific", "ROK-" "U.S.": a hyphenated name wraps at its hyphen.
@@ -174,20 +177,27 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   const wrapWidth = Math.max(0, ...blocks.filter((b) => b.length > 1).flatMap((b) => b.filter((l) => l.length <= 110).map(columns)));
   let runOn = 0;
   let multi = 0;
+  // Without blank lines (text copied from a PDF or an e-mail) a line that merely lacks a full stop
+  // proves nothing (a list of items ending in nouns, "…대화 복귀를 촉구", is one paragraph a line): only
+  // lines that visibly run on count (see runsOn), several of them, and no line may be much wider than
+  // a wrap would leave (a text of one paragraph a line has most lines far longer than any wrap width).
+  let strong = 0;
   for (const b of blocks) {
     for (let i = 0; i + 1 < b.length; i++) {
       const l = b[i]!, next = b[i + 1]!;
+      // A line filled to the wrap (Korean wraps mostly after a noun: "…23일까지 워싱턴" / "D.C.에서…") counts as well.
+      // Not English: a list of unpunctuated items looks the same. Nor a Korean line that ends an item
+      // in the nominal style of ministry notes ("…대화 복귀를 촉구", "…개최 예정").
+      if (!detectMarker(next) && columns(l) >= wrapWidth * 0.6 && (runsOn(l, next, wrapWidth)
+        || (columns(l) >= wrapWidth * 0.92 && /[\uac00-\ud7a3]$/u.test(l) && !endsSentence(l) && !KO_ITEM_END.test(l)))) strong++;
       if (/^[A-Z]/.test(next) && !endsSentence(l)) continue;
       multi++;
       if (!endsSentence(l) && !detectMarker(next) && columns(l) >= wrapWidth * 0.6) runOn++;
     }
   }
-  // Without blank lines (text copied from a PDF or an e-mail) a paragraph ends only at a short last
-  // line, so more evidence is asked for: several run-on lines, and no line much wider than a wrap
-  // would leave (a text of one paragraph a line has most lines far longer than any wrap width).
   const lineCount = blocks.reduce((a, b) => a + b.length, 0);
   const wide = blocks.reduce((a, b) => a + b.filter((l) => columns(l) > 120).length, 0);
-  const wrapped = hasBlank ? runOn > 0 && runOn >= multi * 0.3 : lineCount >= 4 && runOn >= 2 && runOn >= multi * 0.3 && wide <= lineCount * 0.1;
+  const wrapped = hasBlank ? runOn > 0 && runOn >= multi * 0.3 : lineCount >= 4 && strong >= 2 && strong >= (lineCount - 1) * 0.25 && wide <= lineCount * 0.1;
   let words: Set<string> | undefined;
   const wordsOf = () => (words ??= new Set(text.toLowerCase().match(/[a-z]+/g) ?? []));
 
@@ -207,13 +217,23 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
     // item of its own, unless the line before it stops mid-phrase ("…in the second half of").
     let list = false;
-    for (const l of b) {
+    for (let li = 0; li < b.length; li++) {
+      const l = b[li]!;
       const mk = detectMarker(l);
       let startNew = para === null || mk !== null || !wrapped;
       // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
       // paragraph that was separated by a single newline only.
       // So did one whose next line's first word would have fitted after it: the wrap did not force that break.
-      if (!startNew && lineEndsSentence(prevLine, l) && (prevLine.length < width * 0.7 || columns(prevLine) + 1 + columns(l.split(' ')[0]!) <= colWidth)) startNew = true;
+      const fits = !startNew && fitsAfter(prevLine, l, colWidth);
+      if (!startNew && lineEndsSentence(prevLine, l) && (prevLine.length < width * 0.7 || fits)) startNew = true;
+      // Without blank lines, any line that left room for the next one's first word ended there (a
+      // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
+      if (!startNew && !hasBlank && fits && !runsOn(prevLine, l, colWidth)) startNew = true;
+      // A short line without a full stop before a capitalised one is a heading of its own ("Economic
+      // Security"), unless the line before visibly runs into it.
+      const after = b[li + 1];
+      if (!startNew && !hasBlank && after !== undefined && columns(l) < colWidth * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
+        && /^\p{Lu}/u.test(l) && !runsOn(prevLine, l, colWidth) && !(b === blocks[0] && li === titleEnd)) startNew = true;
       // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
       // nothing: it ends without a full stop, and is in title case or well short of the wrap.
       if (!startNew && b === blocks[0] && l === b[titleEnd + 1] && titleEnd >= 0) startNew = true;
@@ -236,6 +256,31 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     if (para !== null) out.push(makePara(para));
   }
   return out;
+}
+
+/** Scripts written without spaces between words (kana, kanji, full-width forms): a wrap may fall between any two characters. */
+const UNSPACED_CHAR = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/u;
+
+/** Whether the first word of `next` (its first character, in unspaced scripts) would have fitted on `line` within `width` columns. */
+function fitsAfter(line: string, next: string, width: number): boolean {
+  // (Japanese lines end a character or so short of the width where punctuation may not open a line.)
+  if (UNSPACED_CHAR.test(line.slice(-1)) && UNSPACED_CHAR.test(next[0] ?? '')) return columns(line) + columns(next[0]!) + 2 <= width;
+  return columns(line) + 1 + columns(next.split(' ')[0]!) <= width;
+}
+
+/**
+ * Whether a line visibly runs on into the next: the next opens in lower case, or the line stops on a
+ * comma, a hyphen or an opening bracket, an English function word, a Korean particle or connective;
+ * unspaced Japanese fills its lines to the last column (`width`) whatever it stops on.
+ */
+function runsOn(line: string, next: string, width: number): boolean {
+  if (endsSentence(line) || /[。．！？]$/u.test(line)) return false;
+  if (/^\p{Ll}/u.test(next) || /[,、，\-–(（「“]$/u.test(line)) return true;
+  // (A function word before a sentence's opening, "…in the" / "The Ministry…", is a line cut short.)
+  if (/\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their|that|which|who|between|including|under|into)$/i.test(line)
+    && !STARTERS.has(next.split(' ')[0]!)) return true;
+  if (CONTINUES_KO.test(line)) return true;
+  return UNSPACED_CHAR.test(line.slice(-1)) && UNSPACED_CHAR.test(next[0] ?? '') && columns(line) >= width - 2;
 }
 
 /** A first line that is a title above a wrapped body (see splitParagraphs), not the body's first line wrapped. */
@@ -362,6 +407,9 @@ function collapseRun(run: string): string {
 /** End offsets of every sentence of `t` (normalised) except the last. */
 const NOTE_AFTER = /^ \([^()]{1,80}\)/u;
 /** A Korean line that stops on a particle or a connective ending: the phrase goes on. */
+/** How a Korean item in the nominal style of ministry notes ends ("…촉구", "…논의", "…개최 예정", "…함"). */
+const KO_ITEM_END = /(?:논의|촉구|모색|예정|평가|확인|강조|합의|개최|추진|협의|점검|검토|공유|표명|환영|설명|요청|발표|참석|계획|방침|결과|현황|개요|함|음|임|됨)$/u;
+
 const CONTINUES_KO = /[\uac00-\ud7a3](?:가|이|을|를|은|는|와|과|에|에서|로|으로|및|며|고|서|여|도|만)$|,$/u;
 
 function sentenceCuts(t: string, lang: Lang): number[] {

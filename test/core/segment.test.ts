@@ -486,3 +486,61 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     ]);
   });
 });
+
+describe('core/segment #splitParagraphs: wrapped or not, without blank lines (QA cases)', () => {
+  const split = (lines: string[], lang: string) => splitParagraphs(lines.join('\n'), lang).map((p) => p.text);
+
+  it('joins Japanese wrapped between characters without a space, and keeps its date row apart', () => {
+    const lines = ['日米韓防衛相会談共同声明', '令和7年11月14日',
+      '１１月１４日、中谷防衛大臣は、ワシントンにおいて、ヘグセス米国防長官及び安圭',
+      '伯韓国国防部長官と日米韓防衛相会談を行い、地域の安全保障環境及び日米韓の安全',
+      '保障協力の進展について議論した。',
+      '３大臣は、北朝鮮による弾道ミサイルの発射が累次の国連安全保障理事会決議に違反',
+      'するものであることを強く非難し、対話への復帰を求めた。',
+      '３大臣は、来年再び会合することで一致した。'];
+    expect(split(lines, 'ja')).to.deep.equal([
+      '日米韓防衛相会談共同声明', '令和7年11月14日',
+      '１１月１４日、中谷防衛大臣は、ワシントンにおいて、ヘグセス米国防長官及び安圭伯韓国国防部長官と日米韓防衛相会談を行い、地域の安全保障環境及び日米韓の安全保障協力の進展について議論した。',
+      '３大臣は、北朝鮮による弾道ミサイルの発射が累次の国連安全保障理事会決議に違反するものであることを強く非難し、対話への復帰を求めた。',
+      '３大臣は、来年再び会合することで一致した。',
+    ]);
+  });
+
+  it('reads English wrapped mostly before capitalised words, its date row and dateline apart', () => {
+    const body = ['Secretary of Defense Pete Hegseth, Republic of Korea Minister of National', 'Defense Ahn Gyu-back, and Japan Minister of Defense Gen Nakatani met in',
+      'Washington on November 14 to discuss the regional security environment', 'and the progress of trilateral security cooperation.',
+      'The Ministers condemned the launches, which violate multiple UN Security', 'Council resolutions.'];
+    const paras = ['Secretary of Defense Pete Hegseth, Republic of Korea Minister of National Defense Ahn Gyu-back, and Japan Minister of Defense Gen Nakatani met in Washington on November 14 to discuss the regional security environment and the progress of trilateral security cooperation.',
+      'The Ministers condemned the launches, which violate multiple UN Security Council resolutions.'];
+    const title = "Joint Statement on the Trilateral Defense Ministers' Meeting";
+    expect(split([title, 'November 14, 2025', ...body], 'en')).to.deep.equal([title, 'November 14, 2025', ...paras]);
+    expect(split([title, 'WASHINGTON, D.C. -- November 14, 2025', ...body], 'en')).to.deep.equal([title, 'WASHINGTON, D.C. -- November 14, 2025', ...paras]);
+  });
+
+  it('keeps lists of unpunctuated items one a line, in Korean, English and Japanese', () => {
+    for (const [lines, lang] of [
+      [['한미일 국방장관회담 주요 결과', '3국 장관은 북한의 지속적인 탄도미사일 발사를 강력히 규탄하고 대화 복귀를 촉구', '프리덤 에지 훈련 등 3자 훈련의 정례화 및 확대 방안에 대해 심도 있게 논의',
+        '미사일 경보정보 실시간 공유체계의 안정적 운용 성과를 평가하고 발전 방향 모색', '차기 회의는 2026년 상반기 도쿄에서 개최하는 방향으로 추진할 예정'], 'ko'],
+      [['Outcomes of the Trilateral Meeting', 'Regularize the trilateral exercise Freedom Edge and expand it to cover new domains', 'Enhance real-time missile warning data sharing including space-based sensors',
+        'Establish a trilateral working group on maritime security in the region', 'Hold the next ministerial meeting in Tokyo in the first half of next year'], 'en'],
+      [['日米韓外相会合（結果）', '１ 本日、岩屋外務大臣は、ルビオ米国務長官及び趙兌烈韓国外交部長官と日米韓外相会合を行った', '２ 三者は、北朝鮮の核・ミサイル開発について深刻な懸念を表明し、連携を確認した',
+        '３ 三者は、インド太平洋地域の平和と安定に向けた協力を一層強化することで一致した', '４ 三者は、次回の会合を来年開催することで一致した'], 'ja'],
+    ] as const) expect(split([...lines], lang), lines[0]).to.deep.equal(lines);
+  });
+
+  it('keeps a short heading between wrapped items apart from the item before it', () => {
+    const lines = ['Fact Sheet: U.S.-Japan-ROK Trilateral Cooperation', 'Deterrence and Defense Cooperation',
+      'The three countries conducted the third iteration of Freedom Edge in September', 'and will hold the fourth in 2026 with air and naval forces.',
+      'They will expand real-time missile warning data sharing to cover space-based', 'sensors', 'Economic Security',
+      'The leaders launched a trilateral supply chain early warning mechanism and', 'agreed to coordinate export controls on critical technologies.'];
+    expect(split(lines, 'en')).to.deep.equal(['Fact Sheet: U.S.-Japan-ROK Trilateral Cooperation', 'Deterrence and Defense Cooperation',
+      'The three countries conducted the third iteration of Freedom Edge in September and will hold the fourth in 2026 with air and naval forces.',
+      'They will expand real-time missile warning data sharing to cover space-based sensors', 'Economic Security',
+      'The leaders launched a trilateral supply chain early warning mechanism and agreed to coordinate export controls on critical technologies.']);
+  });
+
+  it('reads "１　" as a Japanese section number', () => {
+    expect(detectMarker('１　会談の概要')).to.deep.equal({ marker: '１', level: 0 });
+    expect(detectMarker('１ million')).to.equal(null);
+  });
+});
