@@ -130,10 +130,16 @@ function acronymGlosses(pairs: ConsistencyPair[], opts: CheckOptions): Finding[]
           if (!run) continue;
           [w1, w2] = [undefined, run];
         }
-        // A gloss is words of the translation's script, not a number or another acronym.
-        if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}]{2}/u.test(w2)) continue;
+        // A gloss is words of the translation's script, not a number or another acronym; a quantity
+        // before a unit's symbol ("1,400메가와트(MW)", "１００万ドル（USD）") is no gloss of a name.
+        if (!/[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}]{2}/u.test(w2) || /[\d０-９]/u.test(m[2] ?? m[1]!)) continue;
+        // Quotation marks around a name ("‘프리덤 에지’(FE)") are not the name's.
+        const quotes = /^[‘’'"“”「」『』《》〈〉]+|[‘’'"“”「」『』《》〈〉]+$/gu;
+        w2 = w2.replace(quotes, '');
+        w1 = w1?.replace(quotes, '');
+        if (!w2) continue;
         const token = m[2] ?? m[1]!;
-        const end = m.index + m[0].lastIndexOf(token) + token.length;
+        const end = m.index + m[0].lastIndexOf(token) + token.length - (token.length - token.replace(/[‘’'"“”「」『』《》〈〉]+$/u, '').length);
         const start = end - w2.length;
         uses.set(acr, [...(uses.get(acr) ?? []), {
           pair: i, statementId: p.statementId, title: p.title, date: p.date,
@@ -147,7 +153,9 @@ function acronymGlosses(pairs: ConsistencyPair[], opts: CheckOptions): Finding[]
       // Renderings the same up to words before them fall together (a union of the uses that agree).
       const groups: Gloss[][] = [];
       for (const u of list) {
-        const same = (a: Gloss, b: Gloss) => a.last === b.last || a.lastTwo.endsWith(b.last) || b.lastTwo.endsWith(a.last);
+        // Middle dots and spacing are one rendering ("인도·태평양" / "인도태평양", "フリーダム・エッジ").
+        const k = (x: string) => x.replace(/[\s·∙・‧]/gu, '');
+        const same = (a: Gloss, b: Gloss) => k(a.last) === k(b.last) || k(a.lastTwo).endsWith(k(b.last)) || k(b.lastTwo).endsWith(k(a.last));
         const hit = groups.filter((gr) => gr.some((x) => same(x, u)));
         const merged = [...hit.flat(), u];
         for (const h of hit) groups.splice(groups.indexOf(h), 1);

@@ -209,3 +209,28 @@ describe('core/checks #checkConsistency: acronyms the glossary does not list', (
     expect(checkConsistency([p(1, 'the KIDD', '통합국방협의체(KIDD)'), p(1, 'the KIDD', '통합국방대화(KIDD)')], OPTS)).to.deep.equal([]);
   });
 });
+
+describe('core/checks #checkConsistency: acronym glosses, what is the same rendering (QA cases)', () => {
+  const p = (statementId: number, src: string, tgt: string) => ({ statementId, date: null, src, tgt });
+  const glossWarnings = (a: string, b: string, tgtLang = 'ko') =>
+    checkConsistency([p(1, 'the ABC', a), p(2, 'the ABC', b)], { ...OPTS, tgtLang }).filter((f) => f.message.includes('glossed'));
+
+  it('takes a gloss in quotation marks, or written with a middle dot, for the same gloss', () => {
+    expect(glossWarnings('‘프리덤 에지’(XFE) 훈련', '프리덤 에지(XFE) 훈련')).to.deep.equal([]);
+    expect(glossWarnings('「한미 핵협의그룹」(XNCG)', '핵협의그룹(XNCG)')).to.deep.equal([]);
+    expect(glossWarnings('"핵협의그룹"(XNCG)', '핵협의그룹(XNCG)')).to.deep.equal([]);
+    expect(glossWarnings('인도·태평양경제프레임워크(IPEFX)', '인도태평양경제프레임워크(IPEFX)')).to.deep.equal([]);
+    expect(glossWarnings('フリーダム・エッジ（XFE）', 'フリーダムエッジ（XFE）', 'ja')).to.deep.equal([]);
+  });
+
+  it('does not read a quantity before a unit symbol as a gloss', () => {
+    expect(glossWarnings('1,400메가와트(MW) 규모', '1,000메가와트(MW) 규모')).to.deep.equal([]);
+    expect(glossWarnings('10억달러(USD)', '5억달러(USD)')).to.deep.equal([]);
+    expect(glossWarnings('１００万ドル（USD）', '１０億ドル（USD）', 'ja')).to.deep.equal([]);
+    expect(glossWarnings('約１０００キロメートル（KM）', '約８００キロ（KM）', 'ja')).to.deep.equal([]);
+  });
+
+  it('still tells two names apart, quoted or not', () => {
+    expect(glossWarnings('‘통합국방협의체’(XKIDD)', '통합국방대화(XKIDD)').map((f) => f.message)).to.deep.equal(['XKIDD is glossed differently in Korean: "통합국방협의체" in statement 1; "통합국방대화" in statement 2']);
+  });
+});
