@@ -364,6 +364,7 @@ function undoState(db: Db, alignmentId: number) {
  * which the page sends back so that it never reverts a change it has not seen.
  */
 export function undoRedoState(db: Db, alignmentId: number): { canUndo: string | null; canRedo: string | null; undoEvent: number | null; redoEvent: number | null } {
+  getAlignment(db, alignmentId); // an alignment that does not exist is a 404, not an empty history
   const { done, undone } = undoState(db, alignmentId);
   return { canUndo: done.at(-1)?.action ?? null, canRedo: undone.at(-1)?.action ?? null, undoEvent: done.at(-1)?.id ?? null, redoEvent: undone.at(-1)?.id ?? null };
 }

@@ -42,6 +42,16 @@ describe('http/api', () => {
   const demoId = async (part: string): Promise<number> =>
     (await api('/api/statements')).body.statements.find((s: any) => s.title.includes(part)).id;
 
+  it('answers 404 for the history of an alignment that does not exist, and 400 for consistency in a code that names no language', async () => {
+    const none = await api('/api/alignments/999999/history');
+    expect([none.status, none.body.error]).to.deep.equal([404, 'alignment 999999 not found']);
+    const bad = await api('/api/consistency?src=xx');
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error).to.match(/^"src": .*xx/);
+    expect((await api('/api/consistency?tgt=kor')).status).to.equal(400);
+    expect((await api('/api/consistency?src=en&tgt=ja')).status).to.equal(200);
+  });
+
   it('binds to loopback and lists the seeded demo statements', async () => {
     expect(server.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const { status, body } = await api('/api/statements');

@@ -3,6 +3,8 @@ import type { Router } from 'express';
 import { runStatementChecks, statementFindings, decideFinding, restoreFinding, corpusConsistency } from '../../ops/checks.ts';
 import { editorDecision } from './review.ts';
 import { idParam, type RouteContext } from '../request.ts';
+import { assertLanguage } from '../../core/lang.ts';
+import { InputError } from '../../core/errors.ts';
 
 export function checkRoutes(r: Router, c: RouteContext): void {
   const { db, ops } = c;
@@ -16,6 +18,14 @@ export function checkRoutes(r: Router, c: RouteContext): void {
   r.get('/consistency', (req, res) => {
     const src = typeof req.query.src === 'string' ? req.query.src : 'en';
     const tgt = typeof req.query.tgt === 'string' ? req.query.tgt : 'ko';
+    // A code that names no language would find nothing, silently: 400, as everywhere else.
+    for (const [name, tag] of [['src', src], ['tgt', tgt]] as const) {
+      try {
+        assertLanguage(tag);
+      } catch (e) {
+        throw new InputError(`"${name}": ${(e as Error).message}`);
+      }
+    }
     res.json({ ok: true, findings: corpusConsistency(db, src, tgt, ops) });
   });
 
