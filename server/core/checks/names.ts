@@ -41,7 +41,7 @@ function extraNames(text: string, anchors: Anchor[]): Anchor[] {
 function namesSomeone(text: string, anchors: Anchor[]): boolean {
   if (anchors.some((a) => a.kind === 'name')) return true;
   if (HANGUL_RE.test(text)) return extraNames(text, anchors).length > 0;
-  if (KANA_RE.test(text)) return kanaNames(text).length > 0 || JA_KANJI_NAME.test(text);
+  if (KANA_RE.test(text)) return personKanaNames(text).length > 0 || JA_KANJI_NAME.test(text);
   return /(?<![.!?:]\s|^)\b\p{Lu}\p{Ll}+\s(?:\p{Lu}\.\s)?\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\b/u.test(text);
 }
 
@@ -51,61 +51,265 @@ function namesSomeone(text: string, anchors: Anchor[]): boolean {
 // the English spelling: only katakana names are compared.
 const KANA_RE = /[\p{Script=Katakana}\p{Script=Hiragana}]/u;
 const JA_TITLES = ['国務長官', '国防長官', '国防部長官', '外交部長官', '長官', '副大統領', '大統領', '首相', '総理大臣', '総理', '外相', '外務大臣',
-  '外務相', '防衛大臣', '防衛相', '国防相', '大臣', '大使', '報道官', '補佐官', '次官補', '次官', '司令官', '議長', '委員長', '事務総長', '特別代表', '代表', '氏', '夫人'];
+  '外務相', '防衛大臣', '防衛相', '国防相', '大臣', '大使', '報道官', '補佐官', '次官補', '次官', '司令官', '議長', '委員長', '事務総長', '特別代表', '代表', '氏', '夫人', 'さん'];
 const JA_COUNTRY = '(?:米国|日本|韓国|豪州|英国|中国|北朝鮮|米|日|韓|豪|英|仏|独|加|比|印)';
 const KATA = '[\\p{Script=Katakana}ー]';
-const JA_NAME = new RegExp(`(?<![\\p{Script=Katakana}ー・])${KATA}{2,}(?:・(?:[A-ZＡ-Ｚ][.．]?・)?${KATA}{2,})*(?=${JA_COUNTRY}?(?:${JA_TITLES.join('|')}))`, 'gu');
+const JA_NAME = new RegExp(`(?<![\\p{Script=Katakana}ー・＝゠])${KATA}{2,}(?:(?:・(?:[A-ZＡ-Ｚ][.．]?・)?|[＝゠])${KATA}{2,})*(?=${JA_COUNTRY}?(?:${JA_TITLES.join('|')}))`, 'gu');
 /** A kanji name before a title ("岸田首相", "趙兌烈外交部長官"): someone is named, though not comparably. */
-const JA_KANJI_NAME = new RegExp(`(?<!\\p{Script=Han})\\p{Script=Han}{2,4}${JA_COUNTRY}?(?:${JA_TITLES.filter((t) => t !== '氏' && t !== '夫人').join('|')})`, 'u');
+const JA_KANJI_NAME = new RegExp(`(?<!\\p{Script=Han})\\p{Script=Han}{2,4}${JA_COUNTRY}?(?:${JA_TITLES.filter((t) => t !== '氏' && t !== '夫人' && t !== 'さん').join('|')})`, 'u');
 
-/** Katakana names of a Japanese text: the katakana before a title or 氏. */
+// Katakana before a title that names a country, a city or a body, not a person ("ドイツ首相", German
+// Chancellor; "ペンタゴン報道官"; "タスクフォース特別代表"). A glossary term is no name either, but the
+// glossary does not list every country, and a country's name may meet an English word by chance.
+const KATA_NOT_NAME = new Set([
+  'アメリカ', 'ドイツ', 'フランス', 'イタリア', 'カナダ', 'イギリス', 'オーストラリア', 'ニュージーランド', 'ロシア', 'ウクライナ',
+  'フィリピン', 'インド', 'インドネシア', 'ベトナム', 'タイ', 'マレーシア', 'シンガポール', 'ブルネイ', 'カンボジア', 'ラオス', 'ミャンマー',
+  'モンゴル', 'パキスタン', 'バングラデシュ', 'スリランカ', 'ネパール', 'イスラエル', 'パレスチナ', 'イラン', 'イラク', 'シリア', 'ヨルダン',
+  'サウジアラビア', 'カタール', 'クウェート', 'トルコ', 'エジプト', 'ブラジル', 'メキシコ', 'アルゼンチン', 'チリ', 'ペルー', 'コロンビア',
+  'スペイン', 'ポルトガル', 'オランダ', 'ベルギー', 'ルクセンブルク', 'スイス', 'オーストリア', 'スウェーデン', 'ノルウェー', 'フィンランド',
+  'デンマーク', 'アイスランド', 'アイルランド', 'ポーランド', 'チェコ', 'スロバキア', 'ハンガリー', 'ルーマニア', 'ブルガリア', 'ギリシャ',
+  'リトアニア', 'ラトビア', 'エストニア', 'モルドバ', 'ジョージア', 'アフリカ', 'ヨーロッパ', 'アジア', 'パラオ', 'フィジー', 'トンガ', 'サモア',
+  'パプアニューギニア', 'ソロモン', 'ワシントン', 'ソウル', 'ニューヨーク', 'ロンドン', 'パリ', 'ベルリン', 'ブリュッセル', 'ジュネーブ',
+  'モスクワ', 'キーウ', 'マニラ', 'ハノイ', 'ジャカルタ', 'キャンベラ', 'シドニー', 'ハワイ', 'グアム',
+  'アセアン', 'ペンタゴン', 'ホワイトハウス', 'タスクフォース', 'チーム', 'グループ', 'ワーキンググループ', 'センター', 'プロジェクト',
+  'プログラム', 'ミッション', 'フォーラム', 'ユニット', 'パネル', 'ネットワーク', 'パートナーシップ', 'イニシアティブ', 'サミット',
+  'コミッション', 'コミュニティ', 'ユニセフ', 'ユネスコ', 'インターポール', 'クアッド', 'オリンピック', 'パラリンピック', 'サイバー',
+  'スペースフォース', 'プレス', 'メディア',
+]);
+
+/** Katakana names of a Japanese text: the katakana before a title, 氏 or さん. */
 function kanaNames(text: string): Anchor[] {
   if (!KANA_RE.test(text)) return [];
   return [...text.matchAll(JA_NAME)].map((m) => ({ kind: 'name' as const, value: m[0], start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
-/** Consonant skeletons of a katakana word ("ブリンケン" plnkn), as nameSkeleton gives English ones. */
-function kanaSkeleton(w: string): string {
-  return nameSkeleton(romanizeKana(w));
-}
-
-/** Skeletons of every katakana word of a text, and of two words written together ("ドナルド・トランプ"). */
-function kanaSkeletons(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/[\p{Script=Katakana}ー]+(?:・[\p{Script=Katakana}ー]+)*/gu)) {
-    const parts = m[0].split('・');
-    parts.forEach((p, i) => {
-      out.push(kanaSkeleton(p));
-      if (i + 1 < parts.length) out.push(kanaSkeleton(p + parts[i + 1]));
-    });
-  }
-  return out.filter((s) => s.length >= 1);
+/** Katakana names that are not only a country or body (ドイツ首相 names no one). */
+function personKanaNames(text: string): Anchor[] {
+  return kanaNames(text).filter((a) => a.text.split(/[・＝゠]/u).some((p) => p.length >= 2 && !KATA_NOT_NAME.has(p)));
 }
 
 /**
- * Skeletons an English name word may have in katakana: as written, as heard (Goldberg ゴールドバーグ,
- * the r unheard) and with th heard as s (Hegseth ヘグセス).
+ * Where an English name that an anchor cut short ends: after the rest of its word ("Jean-Pierre",
+ * "O’Hanlon") and the surname after a given name so cut ("Jean-Noël Barrot"), or a surname after von,
+ * van, de… ("Ursula von der Leyen"); a possessive not included.
  */
-function kanaHeard(w: string): string[] {
-  return [...new Set([nameSkeleton(w), heardSkeleton(w), nameSkeleton(w.replace(/th/gi, 's'))])].filter((s) => s.length >= 1);
+function nameEnd(text: string, end: number): number {
+  // The anchor may end on the hyphen or apostrophe itself ("Karine Jean-").
+  if (/[’'-]$/u.test(text.slice(0, end))) end--;
+  // Or inside "McCarthy", after its Mc.
+  if (/\bMa?c$/u.test(text.slice(0, end))) end += /^\p{Lu}\p{Ll}+/u.exec(text.slice(end))?.[0].length ?? 0;
+  const rest = text.slice(end);
+  const cut = /^(?:[’'-](?!s\b)\p{L}+)+(?:\s+\p{Lu}\p{Ll}+(?:[’'-](?!s\b)\p{L}+)*(?![\p{L}\d]))?/u.exec(rest);
+  if (cut) return end + cut[0].length;
+  const particle = /^(?:\s+(?:von|van|de|der|den|da|di|du|del|della|dos|la|le|bin|al|ter|zu))+\s+\p{Lu}\p{L}+(?:[’'-](?!s\b)\p{L}+)*/u.exec(rest);
+  return end + (particle?.[0].length ?? 0);
 }
 
-/** Whether a name's skeletons meet any of a text's: equal, or one a near spelling of the other. */
-function kanaStatus(mine: string[], theirs: string[]): Status {
-  if (mine.some((m) => theirs.includes(m))) return 'ok';
-  if (mine.some((m) => theirs.some((t) => near(t, m)))) return 'near';
+// How Japanese writes sounds that English spells otherwise: ヴ is a v or a w (ヴァーデフール, Wadephul),
+// チ stands for ti (プーチン, Putin) and ズ for a final s heard as z (ジョーンズ, Jones). Every
+// combination is read, so that a word with several of them still meets its English spelling.
+const KANA_SOUNDS: [RegExp, string][] = [[/ヴ/g, 'ウ'], [/チ(?![ャュョァィゥェォ])/g, 'ティ'], [/ズ/g, 'ス']];
+// How English spells sounds that Japanese writes as heard: silent letters (Wright ライト, Knight
+// ナイト, Hughes ヒューズ, Singh シン, Ahn アン, Johnson ジョンソン, Walker ウォーカー), hoo as fu
+// (Hooker フッカー), wh as w (Whitaker ウィテカー), sch as sh (Fischer フィッシャー), th as s (Hegseth
+// ヘグセス, Matthew マシュー), a soft g (Kissinger キッシンジャー), z as ts (Merz メルツ), n as m before
+// b and p (Kritenbrink クリテンブリンク), and an r after a vowel unheard (Goldberg ゴールドバーグ).
+const EN_SOUNDS: [RegExp, string][] = [
+  [/(?<=[aeioun])gh/g, ''], [/^(?:k(?=n)|w(?=r))/, ''], [/^h(?=oo)/, 'f'], [/^wh/, 'w'], [/sch/g, 'sh'], [/t?th/g, 's'],
+  [/(?<=[aeiou])h(?![aeiouy])/g, ''], [/(?<=[ao])l(?=[km])/g, ''], [/g(?=[eiy])/g, 'j'], [/t?z/g, 'ts'],
+  [/n(?=[bp])/g, 'm'], [/(?<=[aeiou])r(?![aeiouy])/g, ''],
+];
+
+/** Every spelling a word has when any of the rules that apply to it are applied (at most 2^6). */
+function spellings(w: string, rules: [RegExp, string][]): string[] {
+  const apply = rules.filter(([re]) => new RegExp(re.source, re.flags.replace('g', '')).test(w)).slice(0, 6);
+  const out = new Set<string>();
+  for (let mask = 0; mask < 1 << apply.length; mask++) {
+    let v = w;
+    apply.forEach(([re, to], i) => {
+      if (mask & (1 << i)) v = v.replace(re, to);
+    });
+    out.add(v);
+  }
+  return [...out];
+}
+
+/**
+ * A name word as Japanese hears it: its consonant skeleton; how it begins, which katakana keeps
+ * apart where the skeleton does not (Biden バイデン and Putin プーチン are both p-t-n): with a voiced
+ * consonant ('+': b d g j v z), a voiceless one ('-': p t k ch f s) or a vowel ('o': Evans エバンズ,
+ * not Vance); and for a one-consonant skeleton its first vowel, which alone tells Ahn アン, Yun ユン
+ * and Wong ウォン apart. An empty voice or vowel meets any.
+ */
+interface Heard { sk: string; voice: string; vowels: string }
+
+function voiceOf(spelled: string): string {
+  return /^[bdgjvz]/.test(spelled) ? '+' : /^(?:[ptkcqfsx]|ch|sh|th)/.test(spelled) ? '-' : /^[aeiou]/.test(spelled) ? 'o' : '';
+}
+
+// The first vowel as written in English, and the katakana vowels it may stand for: Choi is チェ,
+// Jeong チョン, Bae ベ, Yoon ユン (Korean spellings: where most one-consonant names come from), and
+// an a after w is often オ (Walker ウォーカー).
+const FIRST_VOWEL: [RegExp, string][] = [[/^(?:oo|eu|u)/, 'u'], [/^(?:oi|oe|eo)/, 'oe'], [/^(?:ae|ai|ay)/, 'ae'], [/^(?:ee|i)/, 'i'], [/^e/, 'e'], [/^o/, 'o'], [/^a/, 'a']];
+function vowelsOf(spelled: string, sk: string): string {
+  if (sk.length > 1) return '';
+  const m = /^([^aeiou]*)([aeiouy]*)/.exec(spelled)!;
+  const v = FIRST_VOWEL.find(([re]) => re.test(m[2]!))?.[1] ?? '';
+  return v === 'a' && m[1]!.endsWith('w') ? 'ao' : v;
+}
+
+function heardOf(spelled: string, sk: string, lenient: boolean): Heard {
+  return { sk, voice: lenient ? '' : voiceOf(spelled), vowels: vowelsOf(spelled, sk) };
+}
+
+const soundCache = new Map<string, Heard[]>();
+function cachedHeard(key: string, make: () => Heard[]): Heard[] {
+  let v = soundCache.get(key);
+  if (!v) {
+    if (soundCache.size >= 10_000) soundCache.clear();
+    const unique = new Map<string, Heard>();
+    for (const h of make()) if (h.sk.length >= 1) unique.set(`${h.sk}|${h.voice}|${h.vowels}`, h);
+    soundCache.set(key, (v = [...unique.values()]));
+  }
+  return v;
+}
+
+/** A katakana word as heard ("ブリンケン" p-l-n-k-n, voiced): one for each reading. */
+function kanaSkeleton(w: string): Heard[] {
+  return cachedHeard('k' + w, () => spellings(w, KANA_SOUNDS).map((v) => {
+    const r = romanizeKana(v);
+    return heardOf(r, nameSkeleton(r), false);
+  }));
+}
+
+/** Every katakana word of a text as heard, and two words written together ("ドナルド・トランプ"). */
+function kanaSkeletons(text: string): Heard[] {
+  const out: Heard[] = [];
+  for (const m of text.matchAll(/[\p{Script=Katakana}ー]+(?:[・＝゠][\p{Script=Katakana}ー]+)*/gu)) {
+    // A double hyphen joins the parts of a hyphenated name (ジャン＝ピエール).
+    const parts = m[0].split(/[・＝゠]/u);
+    parts.forEach((p, i) => {
+      out.push(...kanaSkeleton(p));
+      if (i + 1 < parts.length) out.push(...kanaSkeleton(p + parts[i + 1]));
+    });
+  }
+  return out;
+}
+
+/**
+ * An English name word as Japanese may hear it: as written and with the sounds of EN_SOUNDS. A
+ * Korean name (`lenient`) has no voice: Jin is チン, Jeong チョン, Kyeong-doo ギョンドゥ.
+ */
+function kanaHeard(w: string, lenient = false): Heard[] {
+  const plain = w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  return cachedHeard((lenient ? 'l' : 'e') + plain, () => spellings(plain, EN_SOUNDS).map((v) => heardOf(v, nameSkeleton(v), lenient)));
+}
+
+/** A capitalised word of an English name, whole: "Jean-Pierre", "O’Brien", "McCarthy", "Blinken’s". */
+const NAME_WORD = /(?:Ma?c(?=\p{Lu}))?\p{Lu}(?:\p{Ll}+|(?=[’']\p{Lu}))(?:[’'-]\p{Lu}?\p{Ll}+)*/gu;
+
+/** Whether a word is a Korean surname as English spells it (Cho, Yoon, Jeong). */
+const koreanSurname = (w: string): boolean => SPELLING_TO_HANGUL.has(w.toLowerCase());
+
+/**
+ * The capitalised words of a Latin text as Japanese may hear them, and runs of two or three of them
+ * ("Lloyd Austin"). A one-consonant skeleton counts here (Yun ユン, Cho チョ, Wong ウォン): a katakana
+ * name is compared with it, not every Korean word.
+ */
+function latinKanaSkeletons(text: string): Heard[] {
+  const ws = capitalisedWords(text, NAME_WORD);
+  const out: Heard[] = [];
+  const adjacent = (i: number) => /^[\s’'-]*$/u.test(text.slice(ws[i]!.i + ws[i]!.w.length, ws[i + 1]!.i));
+  for (let i = 0; i < ws.length; i++) {
+    // A word of a Korean name: the surname, or a word written next to one.
+    const korean = koreanSurname(ws[i]!.w) || (i > 0 && adjacent(i - 1) && koreanSurname(ws[i - 1]!.w)) || (i + 1 < ws.length && adjacent(i) && koreanSurname(ws[i + 1]!.w));
+    const one = kanaHeard(ws[i]!.w, korean);
+    out.push(...(NOT_PERSON.has(ws[i]!.w.toLowerCase()) ? one.filter((h) => h.sk.length >= 2) : one));
+    let joined = ws[i]!.w;
+    for (let k = 1; k <= 2 && i + k < ws.length; k++) {
+      if (!/^[\s’'s-]*$/u.test(text.slice(ws[i + k - 1]!.i + ws[i + k - 1]!.w.length, ws[i + k]!.i))) break;
+      joined += ws[i + k]!.w;
+      out.push(...kanaHeard(joined, korean).filter((h) => h.sk.length >= 2));
+    }
+  }
+  return out;
+}
+
+// Japanese, Chinese and often Korean people are written in kanji. An English name that reads as
+// romanized Japanese (Hepburn: Ishiba, Kishida, Iwaya), as Pinyin (Wang Yi, Xi Jinping) or holds a
+// Korean surname (Cho, Yoon) may be one of them; other English names (Hegseth, Rubio with Marco)
+// are expected in katakana.
+const HEPBURN_SYLLABLES = [
+  'kya', 'kyu', 'kyo', 'sha', 'shu', 'sho', 'shi', 'cha', 'chu', 'cho', 'chi', 'tsu', 'nya', 'nyu', 'nyo', 'hya', 'hyu', 'hyo',
+  'mya', 'myu', 'myo', 'rya', 'ryu', 'ryo', 'gya', 'gyu', 'gyo', 'bya', 'byu', 'byo', 'pya', 'pyu', 'pyo',
+  'ka', 'ki', 'ku', 'ke', 'ko', 'sa', 'su', 'se', 'so', 'ta', 'te', 'to', 'na', 'ni', 'nu', 'ne', 'no', 'ha', 'hi', 'fu', 'he', 'ho',
+  'ma', 'mi', 'mu', 'me', 'mo', 'ya', 'yu', 'yo', 'ra', 'ri', 'ru', 're', 'ro', 'wa', 'wo', 'ga', 'gi', 'gu', 'ge', 'go',
+  'za', 'ji', 'zu', 'ze', 'zo', 'ja', 'ju', 'jo', 'da', 'de', 'do', 'ba', 'bi', 'bu', 'be', 'bo', 'pa', 'pi', 'pu', 'pe', 'po',
+  'a', 'i', 'u', 'e', 'o',
+];
+// A syllable, a syllabic n (m before b, m, p), a doubled consonant (Hatta, Matsumoto's tch) or the h of a long o (Ohno).
+const HEPBURN = new RegExp(`^(?:${HEPBURN_SYLLABLES.join('|')}|n|m(?=[bmp])|([kgsztdbp])(?=\\1)|t(?=ch)|(?<=o)h(?![aeiouy]))+$`);
+// Pinyin, and the ts and hs of older spellings that Taiwan keeps (Tsai Ing-wen, 蔡英文).
+const PINYIN = new RegExp('^(?:(?:zh|ch|sh|ts|hs|[bpmfdtnlgkhjqxrzcs])(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ieh|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)'
+  + '|ang|eng|ing|ai|ei|ao|ou|an|en|in|er|a|o|e|y(?:uan|ang|ing|ong|ao|ou|an|in|ue|un|a|o|e|i|u)|w(?:ang|eng|ai|ei|an|en|a|o|u)){1,2}$');
+
+/** Whether an English name (its words) may be a person Japanese writes in kanji. */
+function mayBeKanji(ws: string[]): boolean {
+  const plain = ws.map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  if (plain.some((w) => SPELLING_TO_HANGUL.has(w))) return true;
+  const parts = plain.flatMap((w) => w.split(/[-’']/)).filter(Boolean);
+  return parts.length > 0 && (parts.every((p) => HEPBURN.test(p)) || parts.every((p) => PINYIN.test(p)));
+}
+
+// A kanji name before a title, for counting: the kanji run before the title (a country between or
+// not: "趙兌烈韓国外交部長官"), unless it is a country or body ("米国国防長官", "国防総省報道官") or
+// refers back ("同長官", "両大臣"). Counting a few of those as names does no harm: the count only
+// says whether Japanese has room for an English name in kanji.
+const JA_KANJI_TITLES = [...JA_TITLES.filter((t) => t !== '氏' && t !== '夫人' && t !== 'さん'), '国家主席', '総書記'];
+const JA_KANJI_BEFORE_TITLE = new RegExp(`(?<!\\p{Script=Han})(\\p{Script=Han}{2,4}?)${JA_COUNTRY}?(?:${JA_KANJI_TITLES.join('|')})`, 'gu');
+const JA_KANJI_NOT_NAME = new RegExp(`^(?:(?:${JA_COUNTRY.slice(3, -1)}|大韓民国|日本国|国家?|務|防|衛|外)+$|[同両各駐在])|(?:省|庁|軍|府|院|会|局|団|隊|連|州)$`, 'u');
+
+/** How many people a Japanese text names in kanji before a title. */
+function kanjiNameCount(text: string): number {
+  return [...text.matchAll(JA_KANJI_BEFORE_TITLE)].filter((m) => !JA_KANJI_NOT_NAME.test(m[1]!)).length;
+}
+
+/** Two hearings of a name word agree: the same skeleton, voice and vowel where both have one. */
+function meets(a: Heard, b: Heard): boolean {
+  return a.sk === b.sk && (!a.voice || !b.voice || a.voice === b.voice) && (!a.vowels || !b.vowels || [...a.vowels].some((v) => b.vowels.includes(v)));
+}
+
+/**
+ * Whether a name's hearings meet any of a text's: agree, or one a near spelling of the other (the
+ * same skeleton with another voice or vowel too: Biden and プーチン get a note, not a pass).
+ */
+function kanaStatus(mine: Heard[], theirs: Heard[]): Status {
+  if (mine.some((m) => theirs.some((t) => meets(m, t)))) return 'ok';
+  if (mine.some((m) => theirs.some((t) => near(t.sk, m.sk)))) return 'near';
   return 'missing';
 }
 
 // Skeletons of a whole document side, computed once per document text (every bead asks for them).
 const docCache = new Map<string, string[]>();
-function docSkeletons(text: string, hangul: boolean, kana = false): string[] {
-  const k = (kana ? 'k' : hangul ? 'h' : 'l') + text;
+function docSkeletons(text: string, hangul: boolean): string[] {
+  const k = (hangul ? 'h' : 'l') + text;
   let v = docCache.get(k);
   if (!v) {
     if (docCache.size > 16) docCache.clear();
-    v = kana ? kanaSkeletons(text) : hangul ? hangulSkeletons(text) : latinSkeletons(text);
+    v = hangul ? hangulSkeletons(text) : latinSkeletons(text);
     docCache.set(k, v);
+  }
+  return v;
+}
+// The same for a side of an English–Japanese document, as heard.
+const docHeardCache = new Map<string, Heard[]>();
+function docHeard(text: string, kana: boolean): Heard[] {
+  const k = (kana ? 'k' : 'l') + text;
+  let v = docHeardCache.get(k);
+  if (!v) {
+    if (docHeardCache.size > 16) docHeardCache.clear();
+    v = kana ? kanaSkeletons(text) : latinKanaSkeletons(text);
+    docHeardCache.set(k, v);
   }
   return v;
 }
@@ -167,13 +371,18 @@ function hangulSkeletons(text: string): string[] {
 const OPENS_SENTENCE = /(?:^|[.!?:]["”’]?\s+)$/u;
 /** What follows a participle that opens a sentence ("Building on", "Recognizing the", "Noting that"), and never a name. */
 const PARTICIPLE_OBJECT = /^,?\s+(?:on|upon|the|that|a|an|its|their|our|this|these|with|to|from|up)\b/u;
-/** Skeletons of capitalised Latin words and of runs of two or three of them ("Park Jin", "Suk Yeol"). */
-function latinSkeletons(text: string): string[] {
+/** The capitalised words of a Latin text that may be names, and where they stand. */
+function capitalisedWords(text: string, word = /\p{Lu}\p{Ll}[\p{Ll}’'-]*/gu): { w: string; i: number }[] {
   // Capitalised common words ("Foreign", "Minister") would meet Korean names by chance.
   // So is a participle opening a sentence ("Building on the summit", "Noting that"), which met 바이든.
-  const ws = [...text.matchAll(/\p{Lu}\p{Ll}[\p{Ll}’'-]*/gu)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }))
+  return [...text.matchAll(word)].map((m) => ({ w: m[0].replace(/[’']s?$/, ''), i: m.index }))
     .filter((x) => !NOT_NAME.has(x.w.toLowerCase()))
     .filter((x) => !(x.w.endsWith('ing') && OPENS_SENTENCE.test(text.slice(0, x.i)) && PARTICIPLE_OBJECT.test(text.slice(x.i + x.w.length))));
+}
+
+/** Skeletons of capitalised Latin words and of runs of two or three of them ("Park Jin", "Suk Yeol"). */
+function latinSkeletons(text: string): string[] {
+  const ws = capitalisedWords(text);
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     out.push(nameSkeleton(ws[i]!.w), heardSkeleton(ws[i]!.w));
@@ -390,37 +599,79 @@ export function latinNameWords(latin: string, lang: string, glossary?: Glossary)
   return out;
 }
 
+// The office a name holds, as its title says: in English before the name ("President Biden",
+// "Secretary of State Marco Rubio"), in Japanese after it ("トランプ大統領", "ルビオ米国務長官").
+const EN_OFFICE: [RegExp, string][] = [
+  [/\bVice\s+President\b/g, 'vp'], [/\bPresident\b/g, 'president'], [/\b(?:Prime\s+Minister|Premier|Chancellor)\b/g, 'pm'],
+  [/\bAmbassador\b/g, 'ambassador'], [/\b(?:Spokesperson|Spokesman|Spokeswoman|Press\s+Secretary)\b/g, 'spokesperson'],
+  [/\bSecretary\b/g, 'secretary'], [/\bMinister\b/g, 'minister'],
+];
+const JA_OFFICE: [RegExp, string[]][] = [
+  [/^副大統領/u, ['vp']], [/^(?:大統領|国家主席)/u, ['president']], [/^(?:首相|総理)/u, ['pm']], [/^大使/u, ['ambassador']],
+  [/^報道官/u, ['spokesperson']], [/^(?:国務|国防)?長官/u, ['secretary', 'minister']], [/^(?:国防部長官|外交部長官|大臣|外相|外務|防衛|国防相)/u, ['minister']],
+];
+/** The offices a name in a text may hold, by the title next to it (none when no title says). */
+function officeOf(text: string, hit: Hit): Set<string> {
+  if (KANA_RE.test(text)) {
+    const after = text.slice(hit.end).replace(new RegExp(`^${JA_COUNTRY}`, 'u'), '');
+    return new Set(JA_OFFICE.find(([re]) => re.test(after))?.[1] ?? []);
+  }
+  // The title nearest before the name, a few words at most ("Secretary of State Marco Rubio").
+  const before = text.slice(Math.max(0, hit.start - 60), hit.start);
+  let best: { end: number; office: string } | undefined;
+  for (const [re, office] of EN_OFFICE) {
+    for (const m of before.matchAll(re)) if (!best || m.index + m[0].length > best.end) best = { end: m.index + m[0].length, office };
+  }
+  return new Set(best && before.length - best.end <= 30 ? [best.office] : []);
+}
+
 export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
-  // `quiet`: an English name the Japanese does not write in katakana, which may well be in kanji; it
-  // only counts as the counterpart of a katakana name that the English lacks.
+  // `quiet`: an English name the Japanese does not write in katakana that may well be in kanji (Ishiba,
+  // Wang Yi, Cho); it only counts as the counterpart of a katakana name the English lacks when the
+  // Japanese names fewer people in kanji than the English has such names.
   const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status; known: boolean; quiet?: boolean }[] = [];
   const scanKana = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string, ownKana: boolean) => {
     const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
-    const latinOf = (t: string) => [...new Set([...latinSkeletons(t), ...latinSkeletons(t.replace(/th/g, 's'))])];
-    const otherSk = ownKana ? latinOf(other) : kanaSkeletons(other);
-    const docSk = u.doc ? (ownKana ? latinOf(docOther) : docSkeletons(docOther, false, true)) : null;
+    const otherSk = ownKana ? latinKanaSkeletons(other) : kanaSkeletons(other);
+    const docSk = u.doc ? docHeard(docOther, !ownKana) : null;
     const ownLang = side === 'src' ? u.src.lang : u.tgt.lang;
+    let namesSk: Heard[] | undefined;
+    const otherNames = () => (namesSk ??= personKanaNames(other).flatMap((a) => a.text.split(/[・＝゠]/u).flatMap(kanaSkeleton)));
     for (const a of anchors) {
       if (a.kind !== 'name') continue;
       if (ownKana) {
         // A katakana term the glossary knows (ホワイトハウス報道官) is no name.
         if (u.opts.glossary && findGlossaryTerms(a.text, ownLang, u.opts.glossary).some((h) => h.end - h.start >= a.text.length - 1)) continue;
-        const parts = a.text.split('・').filter((p) => /^[\p{Script=Katakana}ー]{2,}$/u.test(p));
-        const sks = parts.flatMap((p, i) => [kanaSkeleton(p), ...(i + 1 < parts.length ? [kanaSkeleton(p + parts[i + 1])] : [])]);
+        // Nor is a country or body ("ドイツ首相"); beside a name it is the person's country ("メローニ・イタリア首相").
+        let pos = a.start;
+        const parts = a.text.split(/[・＝゠]/u).map((p) => {
+          const x = { p, start: pos, end: pos + p.length };
+          pos += p.length + 1;
+          return x;
+        }).filter((x) => /^[\p{Script=Katakana}ー]{2,}$/u.test(x.p) && !KATA_NOT_NAME.has(x.p));
+        if (!parts.length) continue;
+        const sks = parts.flatMap((x, i) => [...kanaSkeleton(x.p), ...(i + 1 < parts.length ? kanaSkeleton(x.p + parts[i + 1]!.p) : [])]);
         const st = kanaStatus(sks, otherSk);
         const known = st === 'missing' && docSk !== null && kanaStatus(sks, docSk) === 'ok';
-        if (st !== 'ok') bad.push({ side, hit: { start: a.start, end: a.end }, text: a.text, status: st, known });
+        const hit = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
+        if (st !== 'ok') bad.push({ side, hit, text: own.slice(hit.start, hit.end), status: st, known });
         continue;
       }
-      const ws = words(own, a.start, a.end, /\p{Lu}[\p{Ll}’'-]+/gu).map((x) => ({ ...x, w: x.w.replace(/[’']s?$/, '') }))
+      const ws = words(own, a.start, nameEnd(own, a.end), NAME_WORD)
+        .map((x) => ({ ...x, w: x.w.replace(/[’']s?$/, '') }))
         .filter((x) => !NOT_NAME.has(x.w.toLowerCase()) && !/^(?:I|II|III|IV|Jr)$/.test(x.w));
       if (!ws.length) continue;
       const key = ws[ws.length - 1]!;
-      let st = kanaStatus(kanaHeard(key.w), otherSk);
-      if (st !== 'ok' && ws.length >= 2 && kanaStatus(kanaHeard(ws.slice(-2).map((x) => x.w).join('')), otherSk) === 'ok') st = 'ok';
-      const known = st === 'missing' && docSk !== null && kanaStatus(kanaHeard(key.w), docSk) === 'ok';
-      if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known, quiet: st === 'missing' });
+      const korean = ws.some((x) => koreanSurname(x.w));
+      let st = kanaStatus(kanaHeard(key.w, korean), otherSk);
+      if (st !== 'ok' && ws.length >= 2 && kanaStatus(kanaHeard(ws.slice(-2).map((x) => x.w).join(''), korean), otherSk) === 'ok') st = 'ok';
+      // Japanese may name by the given name (Anwar Ibrahim アンワル首相, Prabowo Subianto プラボウォ大統領):
+      // another word of the name that a katakana name before a title writes is the person too.
+      if (st !== 'ok' && ws.slice(0, -1).some((x) => kanaStatus(kanaHeard(x.w, korean).filter((h) => h.sk.length >= 2), otherNames()) === 'ok')) st = 'ok';
+      const known = st === 'missing' && docSk !== null && kanaStatus(kanaHeard(key.w, korean), docSk) === 'ok';
+      const quiet = st === 'missing' && mayBeKanji(ws.map((x) => x.w));
+      if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known, quiet });
     }
   };
   const scan = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string) => {
@@ -466,10 +717,23 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   // Near-misses on both sides are each other's counterpart (one name transliterated loosely: Yoshimasa
   // and 요시사마), not the counterpart of a name missing on one side.
   const nearOn = (side: 'src' | 'tgt') => bad.some((b) => b.side === side && b.status === 'near');
-  const odd = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && (b.status === 'missing' || (b.status === 'near' && !nearOn(side === 'src' ? 'tgt' : 'src'))));
+  // A quiet English name (Ishiba) is the counterpart of a katakana name only when Japanese has no kanji
+  // name left for it: "石破総理大臣はトランプ大統領と" against "Prime Minister Ishiba held talks" left Trump out.
+  const quiet = bad.filter((b) => b.quiet);
+  const roomInKanji = quiet.length > 0 && kanjiNameCount(KANA_RE.test(u.tgt.text) ? u.tgt.text : u.src.text) < quiet.length;
+  const odd = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && (!b.quiet || roomInKanji)
+    && (b.status === 'missing' || (b.status === 'near' && !nearOn(side === 'src' ? 'tgt' : 'src'))))
+    .sort((x, y) => Number(!!x.quiet) - Number(!!y.quiet));
+  // Of several names that may be the changed one, the one holding the same office comes first:
+  // "Prime Minister Kishida met President Biden" against "岸田総理大臣はトランプ大統領と" is Biden.
+  const sameOffice = (cands: typeof bad, other: (typeof bad)[number]) => {
+    const want = officeOf(other.side === 'src' ? u.src.text : u.tgt.text, other.hit);
+    return cands.map((b, i) => ({ b, i, agree: [...officeOf(b.side === 'src' ? u.src.text : u.tgt.text, b.hit)].some((o) => want.has(o)) }))
+      .sort((x, y) => Number(y.agree) - Number(x.agree) || x.i - y.i).map((x) => x.b);
+  };
   let missS = lost('src'), missT = lost('tgt');
-  if (missS.length && !missT.length) missT = odd('tgt');
-  else if (missT.length && !missS.length) missS = odd('src');
+  if (missS.length && !missT.length) missT = sameOffice(odd('tgt'), missS[0]!);
+  else if (missT.length && !missS.length) missS = sameOffice(odd('src'), missT[0]!);
   if (missS.length && missT.length) {
     const a = missS[0]!, b = missT[0]!;
     out.push({
