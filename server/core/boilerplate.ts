@@ -317,7 +317,7 @@ function rowDate(line: string): { date: string; updated: boolean } | null {
  * lines starts with the date ("…held on" / "August 18, 2023, and reaffirmed that the").
  */
 export function pageDate(text: string): string | null {
-  const { lines } = classifyLines(text);
+  const { lines, joins } = classifyLines(text);
   const body = findBody(lines);
   // Past the first stop line after the body ("Related Releases", "목록") come other releases' dates.
   const stop = body ? lines.findIndex((l, i) => i > body.end && l.kind === 'stop') : -1;
@@ -340,11 +340,14 @@ export function pageDate(text: string): string | null {
     // A line that the sentence on the line above runs into is a piece of a paragraph, not a row: the
     // line above ends on no stop and on a word no title ends on ("…held on" / "August 18, 2023."), or
     // the text is hard-wrapped and the line is one of a paragraph's that extractStatementBody keeps as
-    // body. A bare date opening a block is no piece of a sentence, whatever block it opens.
+    // body, running on into the line below or run into from the line above ("한미는 2026년 5월 12일
+    // 서울에서 한미" opening a paragraph). A bare date opening a block is no piece of a sentence,
+    // whatever block it opens, nor is a date row under a title (which extractStatementBody drops).
     const prev = lines[i - 1];
     // Page furniture above a row ("Share this", a menu) runs into nothing.
     const prose = prev !== undefined && (prev.kind === 'weak' || prev.kind === 'body') && !SENTENCE_END.test(prev.text);
-    if (prose && (l.kind === 'body' || RUNS_ON.test(prev.text))) continue;
+    if (prose && RUNS_ON.test(prev.text)) continue;
+    if (l.kind === 'body' && (joins[i - 1] || joins[i])) continue;
     const row = rowDate(l.text);
     if (!row) continue;
     // Ranks: 0 at the statement's start (before the body, or among its lines), 1 its dateline, 2 the
@@ -369,7 +372,7 @@ const DATED_LEAD = new RegExp(`^(?:${PLACE},\\s(?:${PLACE},\\s)?${MONTHS}\\s\\d{
  */
 export function extractStatementBody(text: string, lang?: string): string {
   void lang;
-  const { rawLines, lines, wrapped } = classifyLines(text);
+  const { rawLines, lines, wrapped, joins } = classifyLines(text);
   const nonBlank = lines.filter((l) => l.kind !== 'blank');
   if (nonBlank.length === 0) return text;
   const found = findBody(lines);
@@ -377,7 +380,7 @@ export function extractStatementBody(text: string, lang?: string): string {
   const { start: bestStart, end: bestEnd } = found;
 
   const bodyLines = lines.slice(bestStart, bestEnd + 1).filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop');
-  const title = findTitle(lines, bestStart, wrapped);
+  const title = findTitle(lines, bestStart, wrapped, joins);
 
   const kept: Line[] = [...title, ...(wrapped ? [] : subtitles(lines, title, bestStart))];
   // A page that repeats its title over the body shows it once. In a hard-wrapped text a line is a
@@ -404,14 +407,20 @@ export function extractStatementBody(text: string, lang?: string): string {
   for (let i = 0; i < kept.length; i++) {
     const l = kept[i]!;
     const prev = kept[i - 1];
-    if (prev && l.index > prev.index && rawLines.slice(prev.index + 1, l.index).some((r) => r.trim() === '')) out.push('');
+    // In a hard-wrapped text, lines kept on either side of dropped ones (the title over a date row, a
+    // paragraph over a "Share" row) are no one paragraph's, blank line or not: a blank line says so.
+    const between = prev && l.index > prev.index ? rawLines.slice(prev.index + 1, l.index) : [];
+    if (between.some((r) => r.trim() === '') || (wrapped && between.length > 0)) out.push('');
     out.push(l.text);
   }
   return out.join('\n');
 }
 
-/** A page's lines, each classified; in a hard-wrapped text each paragraph's lines are scored together. */
-function classifyLines(text: string): { rawLines: string[]; lines: Line[]; wrapped: boolean } {
+/**
+ * A page's lines, each classified; in a hard-wrapped text each paragraph's lines are scored together.
+ * `joins[i]` says that line i and the next are one paragraph's (always false when the text is not wrapped).
+ */
+function classifyLines(text: string): { rawLines: string[]; lines: Line[]; wrapped: boolean; joins: boolean[] } {
   const rawLines = text.split('\n');
   // Pages repeat their furniture (menus, dates), so each distinct line is classified once.
   const seen = new Map<string, ReturnType<typeof classify>>();
@@ -422,8 +431,9 @@ function classifyLines(text: string): { rawLines: string[]; lines: Line[]; wrapp
     return { text: t, index, kind: c.kind, score: c.score };
   });
   const wrapped = isHardWrapped(lines);
-  if (wrapped) scoreByBlock(lines);
-  return { rawLines, lines, wrapped };
+  const joins = wrapped ? paragraphJoins(lines) : lines.map(() => false);
+  if (wrapped) scoreByBlock(lines, joins);
+  return { rawLines, lines, wrapped, joins };
 }
 
 /** The first and last line of the statement's body among a page's lines, or null when no line reads as body. */
@@ -486,6 +496,18 @@ function findBody(lines: Line[]): { start: number; end: number } | null {
   return { start: bestStart, end: bestEnd };
 }
 
+/** The width a text is wrapped at, in display columns: its widest line but those too long for any wrap (a title, a URL). */
+function wrapWidth(lines: Line[]): number {
+  return lines.reduce((m, l) => (l.text.length > 110 ? m : Math.max(m, columns(l.text))), 0);
+}
+
+/** Whether line i of a text wrapped at `width` is cut near the width on no sentence end, the next line not a list item. */
+function runsOn(lines: Line[], i: number, width: number, ends: RegExp): boolean {
+  const t = lines[i]!.text;
+  const next = lines[i + 1]?.text ?? '';
+  return columns(t) >= width * 0.6 && next !== '' && !ends.test(t) && !BULLET.test(next);
+}
+
 /**
  * A hard-wrapped text (e-mail, fixed-width export) has many lines cut near one width, so
  * its lines are not sentences on their own. Web page text has one paragraph per line and
@@ -501,33 +523,105 @@ function isHardWrapped(lines: Line[]): boolean {
   const long = lines.filter((l) => l.text.length > 110);
   const atEdge = (l: Line) => lines[l.index - 1]?.kind === 'blank' || lines[l.index + 1]?.kind === 'blank' || l.index === 0 || l.index === lines.length - 1;
   if (long.length > Math.max(2, texts.length * 0.1) || !long.every(atEdge) || (long.length && !lines.some((l) => l.kind === 'blank'))) return false;
-  const width = texts.reduce((m, t) => (t.length > 110 ? m : Math.max(m, columns(t))), 0);
+  const width = wrapWidth(lines);
   if (width < 24) return false;
+  // A line the page shows twice (its title over the body and in the heading) is no piece of a paragraph.
+  const seen = new Map<string, number>();
+  for (const t of texts) seen.set(t, (seen.get(t) ?? 0) + 1);
   let runOn = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const t = lines[i]!.text;
-    const next = lines[i + 1]!.text;
-    if (columns(t) >= width * 0.6 && next !== '' && !SENTENCE_END.test(t) && !BULLET.test(next)) runOn++;
-  }
-  return runOn >= 3 && runOn >= texts.length * 0.25;
+  for (let i = 0; i + 1 < lines.length; i++) if (seen.get(lines[i]!.text) === 1 && runsOn(lines, i, width, SENTENCE_END)) runOn++;
+  // Counted among the lines that may be prose: a page copied whole, its menus and rows ("본문 바로가기",
+  // "작성일 2025-11-14", "첨부파일") one a line around a wrapped body, is no less wrapped for them.
+  const prose = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop').length;
+  return runOn >= 3 && runOn >= prose * 0.25;
 }
 
-/** Scores blank-line-separated blocks as one paragraph each, sharing the score among their lines. */
-function scoreByBlock(lines: Line[]): void {
+/** A row's own label for its date, or the name of whoever posted the page after it ("… by U.S. Embassy Seoul"). */
+const ROW_LABEL = /^(?:posted|published|released|issued|dated?|updated|last updated)\b|\b[Bb]y\s+[A-Z]/;
+
+/** The stop a sentence ends on, a closing quote or bracket after it; not a bracket alone, which a line may break after mid-sentence. */
+const STOP_END = /[.!?。．！？]["'”’)\]」』）]*$/u;
+
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
+
+/**
+ * Which lines of a hard-wrapped text go on into the next as one paragraph (`joins[i]`: line i and line
+ * i + 1). A blank-line block is one paragraph, as an e-mail or a fixed-width export writes it, however
+ * its lines end. A page copied without blank lines is one block of menus, rows and paragraphs: a block
+ * that holds a row of its own ("Home", "Nov. 14, 2025", "첨부파일") is cut wherever a line does not run
+ * on into the next (cut near the width on no stop). A stop line ("목록", "Related Releases") is no piece
+ * of a sentence.
+ */
+function paragraphJoins(lines: Line[]): boolean[] {
+  // The width its paragraphs are wrapped at: the third widest line, as a title or a menu row over
+  // them may run wider by itself ("Joint Statement on the Trilateral Defense Ministers' Meeting" over a
+  // body wrapped at 40), and a paragraph's lines are cut near the width on no stop.
+  const widths = lines.filter((l) => l.text.length <= 110).map((l) => columns(l.text)).sort((a, b) => b - a);
+  const width = widths[Math.min(2, widths.length - 1)] ?? 0;
+  const short = (l: Line) => columns(l.text) < width * 0.6;
+  // A line that reads as page furniture only for the date it gives, and runs as wide as the paragraphs,
+  // may be a piece of one ("한미는 2026년 5월 12일 서울에서 한미 우주정책"), unless it is labelled as a
+  // row ("Posted on November 14, 2025 by U.S. Embassy Seoul"). Into or out of any other (a
+  // date row under a title, a byline "November 14, 2025 | By …", a breadcrumb over the title), a line
+  // runs on only if it is a piece of a paragraph already (a line runs into it: "…summit held" / "August
+  // 18, 2023 at Camp David") or ends where no title or row ends (on a comma, a function word, a particle).
+  const piece = (l: Line) =>
+    l.kind !== 'chrome' ||
+    (!short(l) && isDateLine(l.text) && !ROW_LABEL.test(l.text) && !l.text.includes(' | ') && !CHROME_LINE.some((re) => re.test(l.text)));
+  const link: boolean[] = [];
+  lines.forEach((l, i) => {
+    const next = lines[i + 1];
+    link[i] = next !== undefined && next.kind !== 'stop' && !URL_LINE.test(next.text) && runsOn(lines, i, width, STOP_END) &&
+      ((piece(l) && piece(next)) || link[i - 1] === true || RUNS_ON.test(l.text));
+  });
+  const joins = lines.map(() => false);
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && lines[i]!.kind !== 'blank') continue;
-    const block = lines.slice(start, i);
+    // A row runs into no line and no line runs into it; a short one of page furniture ("Nov. 14, 2025"
+    // under a title that runs on into it) or a stop line is one anyway.
+    const row = (k: number) => {
+      const l = lines[k]!;
+      const into = k > start && link[k - 1] === true;
+      return !link[k] && (l.kind === 'stop' || (l.kind === 'chrome' && short(l)) || (l.kind !== 'body' && !into));
+    };
+    let rows = false;
+    for (let k = start; k < i; k++) if (row(k)) rows = true;
+    for (let k = start; k + 1 < i; k++) joins[k] = rows ? link[k]! : true;
+    start = i + 1;
+  }
+  return joins;
+}
+
+/** A wrapped paragraph's lines as one: Japanese and Chinese, written without spaces, are cut anywhere and join without one. */
+function joinWrapped(block: Line[]): string {
+  return block.reduce((out, l) => (out === '' ? l.text : CJK_CHAR.test(out.slice(-1)) && CJK_CHAR.test(l.text[0] ?? '') ? out + l.text : `${out} ${l.text}`), '');
+}
+
+const CJK_CHAR = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\uff00-\uff60]/u;
+
+/** Scores each paragraph of a hard-wrapped text (lines that `joins` holds together) as one, sharing the score among its lines. */
+function scoreByBlock(lines: Line[], joins: boolean[]): void {
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (joins[i]) continue;
+    const block = lines.slice(start, i + 1).filter((l) => l.kind !== 'blank');
     start = i + 1;
     if (block.length < 2) continue;
-    const { kind, score } = classify(block.map((l) => l.text).join(' '));
+    // A title that runs on into a byline row and the byline into the first paragraph ("…Ministers'
+    // Meeting" / "November 14, 2025 | By …" / "Secretary of Defense …") read as the row they hold: read
+    // without it, they are a paragraph, and the row is still the page's.
+    const whole = classify(joinWrapped(block));
+    const prose = block.filter((l) => l.kind !== 'chrome');
+    const rowless = whole.kind !== 'body' && prose.length >= 2 && prose.length < block.length;
+    const [members, { kind, score }] = rowless ? [prose, classify(joinWrapped(prose))] : [block, whole];
     if (kind !== 'body') continue;
     // A bare URL under a wrapped paragraph stays page chrome. (Other chrome patterns do not hold for a
     // piece of a wrapped line: "3국 장관은 2026년 6월 3일 싱가포르에서" reads like a dateline.)
-    for (const l of block) {
-      if (/^(?:https?:\/\/|www\.)\S+$/i.test(l.text)) continue;
+    for (const l of members) {
+      if (URL_LINE.test(l.text)) continue;
       l.kind = kind;
-      l.score = score / block.length;
+      l.score = score / members.length;
     }
   }
 }
@@ -536,9 +630,10 @@ function scoreByBlock(lines: Line[]): void {
  * The title above the body: its line, or in a hard-wrapped text its block of lines ("Joint Statement
  * on the Fifth Meeting of the U.S.-ROK Nuclear" / "Consultative Group"), read as one. Empty if none.
  */
-function findTitle(lines: Line[], bodyStart: number, wrapped: boolean): Line[] {
+function findTitle(lines: Line[], bodyStart: number, wrapped: boolean, joins: boolean[]): Line[] {
   if (wrapped) {
-    // Each blank-line block above the body as one line, standing for its lines.
+    // Each paragraph above the body (a blank-line block, or the lines that run on into each other in a
+    // page copied without blank lines: not "RELEASE" over the title) as one line, standing for its lines.
     const blocks: Line[][] = [];
     for (let i = bodyStart - 1; i >= 0 && blocks.length < 12; i--) {
       const l = lines[i]!;
@@ -546,11 +641,11 @@ function findTitle(lines: Line[], bodyStart: number, wrapped: boolean): Line[] {
       if (l.kind === 'blank') continue;
       const prev = lines[i + 1];
       const chrome = (x: Line) => x.kind === 'chrome';
-      if (blocks.length && prev && prev.kind !== 'blank' && !chrome(prev) && !chrome(l) && i + 1 < bodyStart) blocks[blocks.length - 1]!.unshift(l);
+      if (blocks.length && prev && joins[i] && !chrome(prev) && !chrome(l) && i + 1 < bodyStart) blocks[blocks.length - 1]!.unshift(l);
       else blocks.push([l]);
     }
     const joined = blocks.map((b): Line => {
-      const text = b.map((l) => l.text).join(' ');
+      const text = joinWrapped(b);
       return { text, index: b[0]!.index, ...classify(text) };
     });
     const pick = titleAmong(joined, joined);

@@ -399,6 +399,82 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(`본문 바로가기\n\n${body}\n\n목록\n인쇄`)).to.equal(body);
     });
 
+    describe('a hard-wrapped page copied without blank lines', () => {
+      const koTitle = '제10차 한미 국방우주정책대화 공동보도문';
+      // Four paragraphs wrapped at 72 columns (a Hangul syllable takes two), one after another.
+      const koBody = [
+        '한미 양국은 11월 13일 서울에서 제10차 한미 국방우주정책대화를 개최하고',
+        '우주 영역에서의 위협 인식을 공유하는 한편 동맹의 우주 협력 성과를',
+        '점검하였다.',
+        '양측은 우주상황인식 정보의 실시간 공유 범위를 확대하기로 하고, 이를 위한',
+        '기술적 절차를 내년 상반기까지 마련하기로 합의하였다.',
+        '양측은 2026년 하반기에 연합 우주 도상훈련을 실시하고, 그 결과를 차기',
+        '대화에서 평가하기로 하였다.',
+        '양측은 차기 대화를 2026년 워싱턴에서 개최하기로 하였다.',
+      ];
+      const enTitle = 'Joint Statement on the Tenth U.S.-ROK Space Policy Dialogue';
+      // Four paragraphs wrapped at 76 columns.
+      const enBody = [
+        'The United States and the Republic of Korea held the tenth Space Policy',
+        'Dialogue in Seoul on November 13, shared their assessments of threats in the',
+        'space domain, and reviewed the progress the Alliance has made in space',
+        'cooperation over the past year.',
+        'The two sides agreed to widen the real-time sharing of space situational',
+        'awareness data and to set out the technical procedures for it by the first',
+        'half of next year.',
+        'They will hold a combined space tabletop exercise in the second half of 2026',
+        'and review its results at the next dialogue.',
+        'The two sides agreed to hold the eleventh dialogue in Washington in 2026.',
+      ];
+      const lines = (s: string) => s.split('\n').filter(Boolean);
+
+      it('a Korean ministry page: keeps the title and every body line, and drops the menus, rows and list links', () => {
+        const top = ['본문 바로가기', '국방부', '보도자료', koTitle, '작성일 2025-11-14', '조회수 123'];
+        const page = [...top, ...koBody, '첨부파일', '목록', '이전글', '국방부 장관, 주한미군 방문'].join('\n');
+        expect(lines(extractStatementBody(page))).to.deep.equal([koTitle, ...koBody]);
+        // With only the list link under the body, the page's chrome goes all the same.
+        expect(lines(extractStatementBody([...top, ...koBody, '목록'].join('\n')))).to.deep.equal([koTitle, ...koBody]);
+        expect(pageDate(page)).to.equal('2025-11-14');
+      });
+
+      it('a DoD release: keeps the title and body, drops the menus and related releases, and dates it by the row under the title', () => {
+        const page = ['Skip to main content', 'Home', 'News', 'RELEASE', enTitle, 'Nov. 14, 2025', ...enBody, 'Related Releases', 'Nov. 10, 2025', 'Secretary Travels to the Indo-Pacific'].join('\n');
+        const out = extractStatementBody(page);
+        expect(lines(out)).to.deep.equal([enTitle, ...enBody]);
+        // The title is its own paragraph: a blank line stands where the date row was.
+        expect(out.split('\n').slice(0, 3)).to.deep.equal([enTitle, '', enBody[0]]);
+        expect(pageDate(page)).to.equal('2025-11-14');
+      });
+
+      it('a title run on into a byline row, and the byline into the first paragraph: keeps both, drops the row', () => {
+        const page = [enTitle, 'November 14, 2025 | By Jim Garamone, DOD News', ...enBody].join('\n');
+        expect(lines(extractStatementBody(page))).to.deep.equal([enTitle, ...enBody]);
+        expect(pageDate(page)).to.equal('2025-11-14');
+      });
+
+      it('a paragraph whose first line reads like a date row keeps it, and it does not date the page', () => {
+        const body = ['한미는 2026년 5월 12일 서울에서 한미 우주정책', '실무그룹 제4차 회의를 개최하고 우주상황인식', '정보 공유의 진전을 점검하였다.', ...koBody.slice(3)];
+        const page = ['본문 바로가기', '보도자료', koTitle, '2026. 5. 13.', ...body, '목록'].join('\n');
+        expect(lines(extractStatementBody(page))).to.deep.equal([koTitle, ...body]);
+        expect(pageDate(page)).to.equal('2026-05-13');
+      });
+
+      it('a Japanese page wrapped by characters: keeps the title, drops its date row', () => {
+        const title = '日米韓防衛相会談共同声明';
+        const body = [
+          '１１月１４日、防衛大臣は、ワシントンにおいて、米国防長官及び韓国国防部長',
+          '官と日米韓防衛相会談を行い、地域の安全保障環境及び日米韓の安全保障協力の',
+          '進展について議論した。',
+          '３大臣は、北朝鮮による弾道ミサイルの発射が累次の国連安全保障理事会決議に',
+          '違反するものであることを強く非難した。',
+          '３大臣は、来年再び会合することで一致した。',
+        ];
+        const page = [title, '令和7年11月14日', ...body].join('\n');
+        expect(lines(extractStatementBody(page))).to.deep.equal([title, ...body]);
+        expect(pageDate(page)).to.equal('2025-11-14');
+      });
+    });
+
     it('drops a ministry release\'s attachment and contact lines after the body', () => {
       const body = ['한미 우주정책 실무그룹 제4차 회의 결과', '', '한미는 2026년 5월 12일 서울에서 한미 우주정책 실무그룹 제4차 회의를 개최하였다.', '', '양측은 2027년 워싱턴에서 제5차 회의를 개최하기로 하였다.'];
       for (const tail of ['붙임 : 공동언론보도문 영문본 1부.  끝.', '붙임 1. 공동언론보도문(영문)', '붙임： 영문본']) {
@@ -526,6 +602,28 @@ describe('core/boilerplate #pageDate, page by page', () => {
         '목록',
       );
       expect(pageDate(text)).to.equal('2025-11-05');
+    });
+
+    it('takes the date row between the title and a hard-wrapped body, which extractStatementBody drops', () => {
+      const body = [
+        'The United States and the Republic of Korea held the tenth Space Policy',
+        'Dialogue in Seoul on November 13, shared their assessments of threats in the',
+        'space domain, and reviewed the progress the Alliance has made in space',
+        'cooperation over the past year.',
+        'The two sides agreed to hold the eleventh dialogue in Washington in 2026.',
+      ];
+      expect(pageDate(page('Joint Statement on the Tenth U.S.-ROK Space Policy Dialogue', 'Nov. 14, 2025', ...body))).to.equal('2025-11-14');
+      const ko = page(
+        '제10차 한미 국방우주정책대화 공동보도문',
+        '2025. 11. 14.',
+        '한미 양국은 11월 13일 서울에서 제10차 한미 국방우주정책대화를 개최하고',
+        '우주 영역에서의 위협 인식을 공유하는 한편 동맹의 우주 협력 성과를',
+        '점검하였다.',
+        '양측은 우주상황인식 정보의 실시간 공유 범위를 확대하기로 하고, 이를 위한',
+        '기술적 절차를 내년 상반기까지 마련하기로 합의하였다.',
+      );
+      expect(pageDate(ko)).to.equal('2025-11-14');
+      expect(extractStatementBody(ko).split('\n')).to.not.include('2025. 11. 14.');
     });
 
     it('still takes a date row right under a title that ends without a stop', () => {

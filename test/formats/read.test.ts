@@ -36,6 +36,24 @@ describe('formats/read', () => {
       expect(await readStatementBuffer(page, 'statement.txt')).to.deep.equal({ text: body, format: 'txt', encoding: 'utf-8', date: '2024-03-14' });
     });
 
+    it('reduces a hard-wrapped page copied without blank lines to its title and body, and dates it', async () => {
+      const title = 'Joint Statement on the Tenth U.S.-ROK Space Policy Dialogue';
+      const body = [
+        'The United States and the Republic of Korea held the tenth Space Policy',
+        'Dialogue in Seoul on November 13, shared their assessments of threats in the',
+        'space domain, and reviewed the progress the Alliance has made in space',
+        'cooperation over the past year.',
+        'The two sides agreed to widen the real-time sharing of space situational',
+        'awareness data and to set out the technical procedures for it by the first',
+        'half of next year.',
+        'The two sides agreed to hold the eleventh dialogue in Washington in 2026.',
+      ];
+      const page = ['Skip to main content', 'Home', 'News', 'RELEASE', title, 'Nov. 14, 2025', ...body, 'Related Releases', 'Nov. 10, 2025', 'Secretary Travels to the Indo-Pacific'];
+      const out = await readStatementBuffer(Buffer.from(page.join('\n')), 'statement.txt');
+      expect(out.text.split('\n').filter(Boolean)).to.deep.equal([title, ...body]);
+      expect(out.date).to.equal('2025-11-14');
+    });
+
     it('passes a clean EUC-KR body through unchanged', async () => {
       const body = '한미 공동성명\n양측은 동맹의 억제태세를 강화하기로 합의했다.\n양측은 긴밀한 공조를 유지하기로 했다.';
       expect(await readStatementBuffer(iconv.encode(body, 'euc-kr'))).to.deep.equal({ text: body, format: 'txt', encoding: 'euc-kr', date: null });
