@@ -24,11 +24,15 @@ const MONTHS =
 const DATE_RES: RegExp[] = [
   new RegExp(`\\b${MONTHS}\\s+\\d{1,2},?\\s+\\d{4}\\b`, 'i'),
   new RegExp(`\\b\\d{1,2}\\s+${MONTHS},?\\s+\\d{4}\\b`, 'i'),
+  // A timestamp as pages print it in their meta rows ("2025-11-14T10:30:00+09:00").
+  /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?\b/,
   /\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b/,
   /\b\d{1,2}\/\d{1,2}\/\d{4}\b/,
   /\b\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?/,
   /\d{4}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?/,
   /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
+  // The Western year with the era year after it: 2025年（令和7年）11月14日.
+  /\d{4}\s*年\s*[（(]\s*(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年\s*[）)]\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
   /(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/,
 ];
 
@@ -238,6 +242,12 @@ function stripDateline(s: string): string {
 const FIRST_YEAR = 1945;
 const LAST_YEAR = 2100;
 
+/**
+ * A field giving the day or place of the event the statement reports ("일시: 2025년 11월 13일(목) 10:00",
+ * "장소 : 국방부", "日時：11月13日"), the statement's own, not the day the page gives it.
+ */
+const EVENT_FIELD = /^(?:[□■○●◦ㅇ▲△▶▷◆◇•∙·\-–*]\s*)?(?:일\s*시|일\s*자|기\s*간|장\s*소|(?:행사|회의|회담|개최)\s*일(?:시|자)?|日\s*時|期\s*間|場\s*所|開催日(?:時)?)\s*(?:[:：]|\s)/u;
+
 /** A row's label for the day the page was last changed, which is not the day its statement was given. */
 const UPDATED = /\b(?:updated|modified)\b|최종\s*수정|수정\s*일|변경\s*일|更新|改訂/iu;
 
@@ -312,7 +322,8 @@ function rowDate(line: string): { date: string; updated: boolean } | null {
  * or modification date ("Last Updated: 12/01/2025", "수정일", "更新日") only when there is nothing else.
  *
  * Only a date with its year counts, and only a real day from 1945 to 2100 (see LAST_YEAR). An event's
- * date inside the body ("ㅇ 일시 : 2025. 11. 13.(목)") does not count, nor does a date in a sentence,
+ * date inside the body ("ㅇ 일시 : 2025. 11. 13.(목)") or in a labelled field above it ("일시: 2025년 11월
+ * 13일(목) 10:00", "日時：…") does not count, nor does a date in a sentence,
  * which may be any date the statement mentions — also when the sentence is hard-wrapped and one of its
  * lines starts with the date ("…held on" / "August 18, 2023, and reaffirmed that the").
  */
@@ -336,7 +347,7 @@ export function pageDate(text: string): string | null {
       if (d) offer(!body || (i >= body.start && i <= body.end) ? 1 : 3, i, d);
       continue;
     }
-    if (!isDateRow(l.text)) continue;
+    if (!isDateRow(l.text) || EVENT_FIELD.test(l.text)) continue;
     // A line that the sentence on the line above runs into is a piece of a paragraph, not a row: the
     // line above ends on no stop and on a word no title ends on ("…held on" / "August 18, 2023."), or
     // the text is hard-wrapped and the line is one of a paragraph's that extractStatementBody keeps as

@@ -786,6 +786,44 @@ describe('core/boilerplate #pageDate, page by page', () => {
       expect(pageDate(mofa('令和元年5月1日'))).to.equal('2019-05-01');
       expect(pageDate(mofa('平成31年4月26日'))).to.equal('2019-04-26');
     });
+    it('the Western year with the era year in brackets (2025年（令和7年）11月14日), a row the body goes without', () => {
+      expect(pageDate(mofa('2025年（令和7年）11月14日'))).to.equal('2025-11-14');
+      expect(pageDate(mofa('2025年(令和7年)11月14日'))).to.equal('2025-11-14');
+      expect(extractStatementBody(mofa('2025年（令和7年）11月14日'))).to.not.include('令和');
+    });
+  });
+
+  describe('reads a timestamp row as pages print it in their meta lines', () => {
+    const release = (row: string) => page(
+      'Joint Statement on the Tenth U.S.-ROK Space Policy Dialogue',
+      row,
+      'The United States and the Republic of Korea held the tenth Space Policy Dialogue in Seoul on November 13, 2025.',
+      'The two sides agreed to hold the eleventh dialogue in Washington in 2026.',
+    );
+    it('2025-11-14T10:30:00+09:00', () => {
+      expect(pageDate(release('2025-11-14T10:30:00+09:00'))).to.equal('2025-11-14');
+      expect(extractStatementBody(release('2025-11-14T10:30:00+09:00'))).to.not.include('2025-11-14T');
+    });
+    it('in UTC, with seconds and without (2025-11-14T01:30:00Z, 2025-11-14T10:30)', () => {
+      expect(pageDate(release('2025-11-14T01:30:00Z'))).to.equal('2025-11-14');
+      expect(pageDate(release('Published: 2025-11-14T10:30'))).to.equal('2025-11-14');
+    });
+  });
+
+  describe('a labelled field giving the day of the event reported is no page date', () => {
+    const body = ['조현 외교부 장관은 11월 13일 마르코 루비오 미국 국무장관과 회담을 갖고 한미동맹 현안에 대해 협의하였다.', '양 장관은 긴밀한 소통을 지속해 나가기로 하였다.'];
+    it('the release date over it wins, though the field sits nearer the body', () => {
+      expect(pageDate(page('보도자료', '2025. 11. 14.(금)', '일시: 2025년 11월 13일(목) 10:00', '한미 외교장관 회담 결과', ...body))).to.equal('2025-11-14');
+      expect(pageDate(page('報道発表', '令和7年11月14日', '日時：2025年11月13日（木）10時', '日米外相会談の結果', '本日、外務大臣は、米国務長官と会談を行いました。'))).to.equal('2025-11-14');
+    });
+    it('alone, it dates nothing (일시, 일자, 기간)', () => {
+      for (const field of ['일시: 2025년 11월 13일(목) 10:00', '일자 : 2025. 11. 13.(목)', '기간 2025. 11. 12. ~ 2025. 11. 13.']) {
+        expect(pageDate(page('보도자료', field, '한미 외교장관 회담 결과', ...body)), field).to.equal(null);
+      }
+    });
+    it('a date row labelled as the page\'s own (작성일, 등록일자) still dates it', () => {
+      expect(pageDate(page('보도자료', '등록일자 2025-11-14', '한미 외교장관 회담 결과', ...body))).to.equal('2025-11-14');
+    });
   });
 
   describe('a date row that is no day of the calendar gives no date', () => {
