@@ -289,30 +289,23 @@ function kanaStatus(mine: Heard[], theirs: Heard[]): Status {
   return 'missing';
 }
 
-// Skeletons of a whole document side, computed once per document text (every bead asks for them).
-const docCache = new Map<string, string[]>();
-function docSkeletons(text: string, hangul: boolean): string[] {
-  const k = (hangul ? 'h' : 'l') + text;
-  let v = docCache.get(k);
-  if (!v) {
-    if (docCache.size > 16) docCache.clear();
-    v = hangul ? hangulSkeletons(text) : latinSkeletons(text);
-    docCache.set(k, v);
-  }
-  return v;
+/** A function of a document's text, remembered for the last few texts (every bead of a document asks). */
+function perDocument<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      if (cache.size > 16) cache.clear();
+      cache.set(text, (v = compute(text)));
+    }
+    return v;
+  };
 }
-// The same for a side of an English–Japanese document, as heard.
-const docHeardCache = new Map<string, Heard[]>();
-function docHeard(text: string, kana: boolean): Heard[] {
-  const k = (kana ? 'k' : 'l') + text;
-  let v = docHeardCache.get(k);
-  if (!v) {
-    if (docHeardCache.size > 16) docHeardCache.clear();
-    v = kana ? kanaSkeletons(text) : latinKanaSkeletons(text);
-    docHeardCache.set(k, v);
-  }
-  return v;
-}
+// Skeletons of a whole document side (Hangul or Latin), and as heard for English–Japanese.
+const docHangul = perDocument(hangulSkeletons), docLatin = perDocument(latinSkeletons);
+const docSkeletons = (text: string, hangul: boolean): string[] => (hangul ? docHangul : docLatin)(text);
+const docKana = perDocument(kanaSkeletons), docLatinKana = perDocument(latinKanaSkeletons);
+const docHeard = (text: string, kana: boolean): Heard[] => (kana ? docKana : docLatinKana)(text);
 
 function lev(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
