@@ -1,5 +1,5 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
-import { nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
+import { extractAnchors, nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { romanizeKana } from '../kana.ts';
 import { HANGUL_RE, langName } from './side.ts';
@@ -305,6 +305,23 @@ function perDocument<T>(compute: (text: string) => T): (text: string) => T {
 const docHangul = perDocument(hangulSkeletons), docLatin = perDocument(latinSkeletons);
 const docSkeletons = (text: string, hangul: boolean): string[] => (hangul ? docHangul : docLatin)(text);
 const docKana = perDocument(kanaSkeletons), docLatinKana = perDocument(latinKanaSkeletons);
+
+/**
+ * English surnames (lower case) that the document writes somewhere with given names no Japanese,
+ * Chinese or Korean name has ("Secretary of State Marco Rubio", "President Joseph R. Biden Jr."):
+ * the person is written in katakana, even where a paragraph names them by the surname alone
+ * ("Secretary Rubio"), which reads as romanized Japanese.
+ */
+const docKatakanaPeople = perDocument((text: string): Set<string> => {
+  const out = new Set<string>();
+  for (const a of extractAnchors(text, 'en')) {
+    if (a.kind !== 'name') continue;
+    const ws = a.text.match(/[\p{L}’'-]+/gu) ?? [];
+    if (ws.length < 2 || mayBeKanji(ws)) continue;
+    for (const w of ws) if (w.length >= 3 && /^\p{Lu}/u.test(w)) out.add(w.toLowerCase());
+  }
+  return out;
+});
 const docHeard = (text: string, kana: boolean): Heard[] => (kana ? docKana : docLatinKana)(text);
 
 function lev(a: string, b: string): number {
@@ -663,7 +680,8 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // another word of the name that a katakana name before a title writes is the person too.
       if (st !== 'ok' && ws.slice(0, -1).some((x) => kanaStatus(kanaHeard(x.w, korean).filter((h) => h.sk.length >= 2), otherNames()) === 'ok')) st = 'ok';
       const known = st === 'missing' && docSk !== null && kanaStatus(kanaHeard(key.w, korean), docSk) === 'ok';
-      const quiet = st === 'missing' && mayBeKanji(ws.map((x) => x.w));
+      const quiet = st === 'missing' && mayBeKanji(ws.map((x) => x.w))
+        && !(u.doc && docKatakanaPeople(side === 'src' ? u.doc.src : u.doc.tgt).has(key.w.toLowerCase()));
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known, quiet });
     }
   };

@@ -89,6 +89,23 @@ describe('core/checks names: English–Japanese', () => {
       .to.deep.equal(['warning: English name Trump has no counterpart in Japanese']);
   });
 
+  it('expects in katakana a surname the statement writes elsewhere with a Western given name', () => {
+    // "Rubio" alone reads as romanized Japanese (ru-bi-o); "Marco Rubio" in the first paragraph does not.
+    const en = ['U.S. Secretary of State Marco Rubio, Japanese Foreign Minister Iwaya and ROK Foreign Minister Cho met in Washington.',
+      'Secretary Rubio and Minister Iwaya reaffirmed their commitment to the trilateral partnership.'];
+    const doc = (ja2: string) => checkAlignment(en, ['ルビオ米国務長官、岩屋外務大臣及び趙兌烈韓国外交部長官はワシントンで会談した。', ja2],
+      [{ src: [0], tgt: [0], confidence: 1 }, { src: [1], tgt: [1], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', glossary, checks: ['names'] })
+      .filter((f) => f.src[0] === 1).map((f) => `${f.severity}: ${f.message}`);
+    expect(doc('岩屋外務大臣は日米韓のパートナーシップへのコミットメントを再確認した。'))
+      .to.deep.equal(['info: English name Rubio is not in this Japanese paragraph (the Japanese text names the person elsewhere)']);
+    // Another secretary in katakana: the error names Rubio, with a kanji name (岩屋) left for Iwaya.
+    expect(doc('ブリンケン国務長官及び岩屋外務大臣は日米韓のパートナーシップへのコミットメントを再確認した。'))
+      .to.deep.equal(['error: Name Rubio does not match Japanese ブリンケン']);
+    // Without the full name anywhere, "Rubio" alone may still be someone written in kanji.
+    const short = ['Secretary Rubio and Minister Iwaya reaffirmed their commitment.', '岩屋外務大臣はコミットメントを再確認した。'] as const;
+    expect(names(...short)).to.deep.equal([]);
+  });
+
   it('pairs a changed name with the English name of the same office when the Japanese has no kanji name left for it', () => {
     // Biden reads as romanized Japanese too (bi-de-n): of Kishida and Biden, the president is the one changed.
     expect(names('Prime Minister Kishida met President Biden.', '岸田総理大臣はトランプ大統領と会談した。'))
