@@ -39,6 +39,8 @@ describe('core/checks names: English–Japanese', () => {
       ['Wright', 'ライト'], ['Knight', 'ナイト'], ['Ahn', 'アン'], ['Whitaker', 'ウィテカー'], ['Wheeler', 'ウィーラー'], ['Walker', 'ウォーカー'],
       ['Matthew', 'マシュー'], ['Wadephul', 'ヴァーデフール'], ['Johnson', 'ジョンソン'], ['McCarthy', 'マッカーシー'], ['Kissinger', 'キッシンジャー'],
       ['Kritenbrink', 'クリテンブリンク'], ['Stoltenberg', 'ストルテンベルグ'], ['Fischer', 'フィッシャー'], ['Hegseth', 'ヘグセス'],
+      // A final r unheard, doubled or before a silent e, and a final er heard as アー.
+      ['Kerr', 'カー'], ['Carr', 'カー'], ['Gore', 'ゴア'], ['Moore', 'ムーア'], ['Blair', 'ブレア'], ['Clare', 'クレア'],
     ]) {
       expect(names(...attended(en!, ja!)), en).to.deep.equal([]);
       expect(namesFromJapanese(attended(en!, ja!)[1], attended(en!, ja!)[0]), en).to.deep.equal([]);
@@ -56,6 +58,8 @@ describe('core/checks names: English–Japanese', () => {
       .to.deep.equal(['error: Name Whitman does not match Japanese ブラッドリー']);
     expect(names('Secretary Hegseth met Minister Nakatani.', 'オースティン国防長官は中谷防衛大臣と会談した。'))
       .to.deep.equal(['error: Name Hegseth does not match Japanese オースティン']);
+    // An unheard final r is not an unheard syllable: Kerry is ケリー, not カー.
+    expect(names(...attended('Kerry', 'カー'))).to.deep.equal(['error: Name Kerry does not match Japanese カー']);
     // Close spellings of other names: a note at least, never a pass. Biden and プーチン share their
     // consonants (p-t-n) but not how they begin; Ahn and ユン share theirs (n) but not the vowel.
     for (const [en, ja] of [['Miller', 'ミラード'], ['Biden', 'プーチン'], ['Ahn', 'ユン'], ['Vance', 'エバンズ']]) {
