@@ -10,12 +10,17 @@ const statementsDir = path.join(shared, 'statements');
 
 type Splitter = (text: string, lang: string) => string[];
 
+/** Display columns of a line (see segment.ts `columns`); until it loads, one a character. */
+let columns = (line: string): number => line.length;
+
 async function loadSplitter(): Promise<{ split: Splitter; name: string }> {
   try {
-    const mod = (await import('../server/core/segment.ts')) as { splitParagraphs?: (t: string, l: string) => { text: string }[] };
+    const mod = (await import('../server/core/segment.ts')) as { splitParagraphs?: (t: string, l: string) => { text: string }[]; columns?: (l: string) => number };
+    if (typeof mod.columns === 'function') columns = mod.columns;
     if (typeof mod.splitParagraphs === 'function') {
       const fn = mod.splitParagraphs;
-      return { split: (t, l) => fn(t, l).map((p) => p.text), name: 'splitParagraphs' };
+      // As `twintext split` prints them: a line break kept inside a paragraph reads as a space.
+      return { split: (t, l) => fn(t, l).map((p) => p.text.replace(/\s*\n\s*/g, ' ')), name: 'splitParagraphs' };
     }
   } catch {
     // segment.ts is another module's; without it, lines are paragraphs.
@@ -32,6 +37,36 @@ interface Row {
   matched: number;
   ms: number;
 }
+
+/** How many of `gold` the `predicted` paragraphs hold, each gold paragraph counted once per occurrence. */
+function matchCount(gold: string[], predicted: string[]): number {
+  const pool = new Map<string, number>();
+  for (const g of gold) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let matched = 0;
+  for (const p of predicted) {
+    const left = pool.get(p) ?? 0;
+    if (left > 0) {
+      matched++;
+      pool.set(p, left - 1);
+    }
+  }
+  return matched;
+}
+
+/** A paragraph wrapped greedily at `width` display columns (a Hangul syllable two), as a fixed-width layout or an e-mail client does. */
+function wrap(p: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of p.split(' ')) {
+    if (cur && columns(cur) + 1 + columns(w) > width) {
+      out.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  return cur ? [...out, cur] : out;
+}
+
+const WRAP_WIDTHS = [60, 72, 80, 100];
 
 function pct(n: number, d: number): string {
   return d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`;
@@ -57,16 +92,7 @@ async function main(): Promise<void> {
       const predicted = split(text, lang).map(norm).filter(Boolean);
       const gold = readFileSync(goldFile, 'utf8').split('\n').map(norm).filter(Boolean);
       // Multiset match: a paragraph counts once per occurrence.
-      const pool = new Map<string, number>();
-      for (const g of gold) pool.set(g, (pool.get(g) ?? 0) + 1);
-      let matched = 0;
-      for (const p of predicted) {
-        const left = pool.get(p) ?? 0;
-        if (left > 0) {
-          matched++;
-          pool.set(p, left - 1);
-        }
-      }
+      const matched = matchCount(gold, predicted);
       rows.push({ file: `${dir}/${f}`, gold: gold.length, predicted: predicted.length, matched, ms });
     }
   }
@@ -85,6 +111,47 @@ async function main(): Promise<void> {
   const exact = rows.filter((r) => r.matched === r.gold && r.matched === r.predicted).length;
   console.log(`${'pooled'.padEnd(w)}  ${String(g).padStart(4)}  ${String(p).padStart(4)}  ${String(m).padStart(5)}    ${pct(m, p)}  ${pct(m, g)}`);
   console.log(`\nfiles reproduced exactly: ${exact}/${rows.length}`);
+
+  // Hard-wrapped text with no blank lines (copied from a PDF or an e-mail): each paragraph file
+  // wrapped at several widths, its lines joined by single newlines, split again.
+  console.log(`\nParagraphs found again in the paragraph files wrapped greedily without blank lines (display columns, Hangul 2)\n`);
+  const byLang = new Map<string, { file: string; paras: string[] }[]>();
+  for (const dir of readdirSync(statementsDir).sort()) {
+    const full = path.join(statementsDir, dir);
+    if (!statSync(full).isDirectory()) continue;
+    for (const f of readdirSync(full).filter((f) => /^[a-z]{2}\.txt$/.test(f)).sort()) {
+      const lang = f.slice(0, 2);
+      const paras = readFileSync(path.join(full, f), 'utf8').split('\n').map(norm).filter(Boolean);
+      byLang.set(lang, [...(byLang.get(lang) ?? []), { file: `${dir}/${f}`, paras }]);
+    }
+  }
+  const verbose = process.env.BENCH_WRAP_MISSES === '1';
+  let wrapMatched = 0;
+  let wrapTotal = 0;
+  console.log(`lang  ${WRAP_WIDTHS.map((w) => `width ${w}`.padStart(11)).join('')}        all`);
+  for (const [lang, files] of [...byLang].sort()) {
+    const cells: string[] = [];
+    let lm = 0;
+    let lt = 0;
+    for (const width of WRAP_WIDTHS) {
+      let m = 0;
+      let t = 0;
+      for (const { file, paras } of files) {
+        const got = split(paras.flatMap((p) => wrap(p, width)).join('\n'), lang).map(norm).filter(Boolean);
+        const k = matchCount(paras, got);
+        m += k;
+        t += paras.length;
+        if (verbose && k < paras.length) console.log(`  ${file} at ${width}: ${k}/${paras.length} (${got.length} found)`);
+      }
+      cells.push(`${m}/${t}`.padStart(11));
+      lm += m;
+      lt += t;
+    }
+    console.log(`${lang.padEnd(4)}  ${cells.join('')}${`${lm}/${lt}`.padStart(11)}`);
+    wrapMatched += lm;
+    wrapTotal += lt;
+  }
+  console.log(`wrapped paragraphs found exactly: ${wrapMatched}/${wrapTotal}${verbose ? '' : ' (BENCH_WRAP_MISSES=1 lists the files with misses)'}`);
 
   const seed = path.join(shared, 'seed', 'kidd23-en.page.txt');
   if (existsSync(seed)) {
