@@ -81,6 +81,9 @@ function isDebris(line: string): boolean {
   return /^[\p{P}\p{S}\s]+$/u.test(line);
 }
 
+/** A line ending a Korean sentence: its verb ending, a full stop or not, closing quotes or brackets after it. */
+const ENDS_KOREAN_SENTENCE = /[다요음함임됨][.!?]?["'”’)\]」』]*$/u;
+
 /** True when a line ends like a finished sentence (so a following line is a new paragraph). */
 function endsSentence(line: string): boolean {
   return /[.!?。！？:)\]」』"”’]$/.test(line) || /[다요음함임됨]$/.test(line);
@@ -182,9 +185,13 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   // lines that visibly run on count (see runsOn), several of them, and no line may be much wider than
   // a wrap would leave (a text of one paragraph a line has most lines far longer than any wrap width).
   let strong = 0;
+  // (Lines that end a sentence tell nothing either way: in wrapped text they are where a paragraph
+  // ends as often as not; the share of lines that run on is of the others.)
+  let open = 0;
   for (const b of blocks) {
     for (let i = 0; i + 1 < b.length; i++) {
       const l = b[i]!, next = b[i + 1]!;
+      if (!ENDS_KOREAN_SENTENCE.test(l) && !/[.!?。！？]["'”’)\]」』）]*$/u.test(l)) open++;
       // A line filled to the wrap (Korean wraps mostly after a noun: "…23일까지 워싱턴" / "D.C.에서…") counts as well.
       // Not English: a list of unpunctuated items looks the same. Nor a Korean line that ends an item
       // in the nominal style of ministry notes ("…대화 복귀를 촉구", "…개최 예정").
@@ -197,7 +204,7 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   }
   const lineCount = blocks.reduce((a, b) => a + b.length, 0);
   const wide = blocks.reduce((a, b) => a + b.filter((l) => columns(l) > 120).length, 0);
-  const wrapped = hasBlank ? runOn > 0 && runOn >= multi * 0.3 : lineCount >= 4 && strong >= 2 && strong >= (lineCount - 1) * 0.25 && wide <= lineCount * 0.1;
+  const wrapped = hasBlank ? runOn > 0 && runOn >= multi * 0.3 : lineCount >= 4 && strong >= 2 && strong >= open * 0.25 && wide <= lineCount * 0.1;
   let words: Set<string> | undefined;
   const wordsOf = () => (words ??= new Set(text.toLowerCase().match(/[a-z]+/g) ?? []));
 
@@ -211,6 +218,27 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     if (wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) && isWrappedTitle(b[0]!, b[1]!, colWidth)) {
       const rest = b[1]!;
       titleEnd = isWrappedTitle(rest, b[2]!, colWidth) && /^\p{Lu}/u.test(rest) && !/^(?:The|This|These|In|On|At|We|They)\b/.test(rest) ? 1 : 0;
+    }
+    // Where a full line ends a Korean sentence, only the text tells whether its paragraph ended there
+    // too. A sentence end inside a line is inside a paragraph; one on a line that left room for the
+    // next line's first word (or before a bullet) ends one; and a full line falls on either kind about
+    // as often (whatever ends there, the next word had about the same chance not to fit). So when the
+    // text's sentence ends are mostly paragraph ends, as in a Korean release that writes one sentence a
+    // paragraph, so is a full line's: it ends its paragraph. No sentence end inside a line at all says
+    // the same (a paragraph of several sentences would almost surely show one), so a short text with
+    // few paragraph ends to count is judged on that (hence the one added). Not English, whose
+    // statements run several sentences a paragraph more often than their counts can tell; nor a text
+    // of bulleted paragraphs, where the bullets mark the openings and an unmarked line goes on.
+    let oneSentence = false;
+    if (wrapped && !hasBlank && b.filter((l) => detectMarker(l) !== null).length < 2) {
+      let inside = 0;
+      let ends = 0;
+      for (let li = 0; li < b.length; li++) {
+        inside += sentenceCuts(b[li]!, _lang).length;
+        const nx = b[li + 1];
+        if (nx !== undefined && ENDS_KOREAN_SENTENCE.test(b[li]!) && (detectMarker(nx) !== null || fitsAfter(b[li]!, nx, colWidth))) ends++;
+      }
+      oneSentence = inside * 1.5 < ends + 1;
     }
     let para: string | null = null;
     let prevLine = '';
@@ -229,6 +257,7 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       // Without blank lines, any line that left room for the next one's first word ended there (a
       // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
       if (!startNew && !hasBlank && fits && !runsOn(prevLine, l, colWidth)) startNew = true;
+      if (!startNew && oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) startNew = true;
       // A short line without a full stop before a capitalised one is a heading of its own ("Economic
       // Security"), unless the line before visibly runs into it.
       const after = b[li + 1];
@@ -279,7 +308,7 @@ function runsOn(line: string, next: string, width: number): boolean {
   // (A function word before a sentence's opening, "…in the" / "The Ministry…", is a line cut short.)
   if (/\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their|that|which|who|between|including|under|into)$/i.test(line)
     && !STARTERS.has(next.split(' ')[0]!)) return true;
-  if (CONTINUES_KO.test(line)) return true;
+  if (CONTINUES_KO.test(line) || koreanRunsOn(line)) return true;
   return UNSPACED_CHAR.test(line.slice(-1)) && UNSPACED_CHAR.test(next[0] ?? '') && columns(line) >= width - 2;
 }
 
@@ -411,6 +440,24 @@ const NOTE_AFTER = /^ \([^()]{1,80}\)/u;
 const KO_ITEM_END = /(?:논의|촉구|모색|예정|평가|확인|강조|합의|개최|추진|협의|점검|검토|공유|표명|환영|설명|요청|발표|참석|계획|방침|결과|현황|개요|함|음|임|됨)$/u;
 
 const CONTINUES_KO = /[\uac00-\ud7a3](?:가|이|을|를|은|는|와|과|에|에서|로|으로|및|며|고|서|여|도|만)$|,$/u;
+
+/**
+ * Korean words that never end a sentence, a title or a list item, so a line stopping on one goes on
+ * (CONTINUES_KO has the particles after a Hangul word): a particle after a Latin word, a number or a
+ * bracket ("KIDD를", "(TTX)이"); a genitive ("북한의", not a noun ending in 의 such as 회의, 합의, 논의);
+ * an adnominal form before its noun ("…에 대한", "지속적인", "강력한", "개최할"); an adverb ("긴밀히", "최근",
+ * "또한"), a determiner ("두 장관은", "그"); a connective verb ("위해", "통해", "…는데", "하기 위해"); an
+ * ordinal before its noun ("제52차"). Nouns ending in the same syllables are left out (북한, 제한, 역할).
+ */
+function koreanRunsOn(line: string): boolean {
+  const w = line.slice(line.lastIndexOf(' ') + 1);
+  if (/[A-Za-z0-9)\]](?:가|이|을|를|은|는|와|과|에|에서|로|으로|의|도|만)$/u.test(w)) return true;
+  if (!/[\uac00-\ud7a3]$/u.test(w)) return false;
+  if (/[\uac00-\ud7a3]의$/u.test(w)) return !/[회합협논동결건심토강정주창예신문호질모유편임발대의]의$/u.test(w);
+  if (/[\uac00-\ud7a3]한$/u.test(w)) return !/[북남제권기국시방소무유내]한$/u.test(w);
+  return /(?:적인|중인|하는|되는|있는|없는|같은|따른|이런|그런|어떤|모든|여러|[가-힣]히|위해|대해|통해|관해|의해|인해|비해|향해|따라|걸쳐|맞춰|앞서|있어|이어|만나|하여|는데|[은는]데|지만|면서|[하되다으]면|도록|하기|거나|(?<![역분관])할|될)$/u.test(w)
+    || /^(?:그|이|저|두|세|네|각|양|및|또한|함께|더욱|계속|특히|최근|향후|지난|다음|데|제\d+(?:차|회|기))$/u.test(w);
+}
 
 function sentenceCuts(t: string, lang: Lang): number[] {
   const cuts: number[] = [];

@@ -475,6 +475,50 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  it('in Korean written one sentence a paragraph, ends a paragraph at a full line that ends a sentence', () => {
+    // A full line leaves no room for the next word, so only the text's other sentence ends can tell:
+    // here none falls inside a line, as in a release that writes one sentence a paragraph.
+    const paras = ['국방부는 10월 14일 서울에서 제9차 한미 통합국방협의체(KIDD) 회의를 개최하였다.',
+      '이번 회의에는 국방정책실장과 미 국방부 인도태평양안보차관보 대행이 양측 수석대표로 참석하였다.',
+      '양측은 북한이 최근 발사한 고체연료 탄도미사일이 유엔 안보리 결의의 명백한 위반이라는 데 인식을 같이하였다.',
+      '양측은 연합연습과 훈련을 통해 동맹의 대응태세를 지속적으로 강화해 나가기로 하였다.',
+      '양측은 전작권 전환을 위한 조건의 충족 상태를 평가하고 그 결과를 내년 안보협의회의에 보고하기로 하였다.',
+      '차기 회의는 내년 봄 워싱턴에서 개최하기로 합의하였다.'];
+    for (const width of [60, 72, 80, 100]) {
+      const lines = paras.flatMap((p) => wrap(p, width));
+      expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+    // At 100 columns the second paragraph fills its only line: the old reading joined the third to it.
+    expect(paras.flatMap((p) => wrap(p, 100))[1]).to.equal(paras[1]);
+  });
+
+  it('reads a short Korean text wrapped two lines a paragraph (lines stopping on 최근, 대한, 의, 데 run on)', () => {
+    const paras = ['박 장관은 오늘 오후 블링컨 국무장관과 통화를 갖고 최근 한반도 정세와 한미동맹의 발전 방향에 대해 의견을 교환하였다.',
+      '양 장관은 북한의 연이은 탄도미사일 발사가 국제 평화와 안정에 대한 심각한 위협이라는 데 인식을 같이하였다.',
+      '양 장관은 다음 달 워싱턴에서 열리는 외교·국방(2+2) 장관회의를 앞두고 긴밀히 소통해 나가기로 하였다.'];
+    for (const width of [60, 72, 80, 100]) {
+      const lines = paras.flatMap((p) => wrap(p, width));
+      expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+    const lines = ['양측은 북한의 탄도미사일 발사가 안보리 결의에 대한', '명백한 위반이라는 데 인식을 같이하였다.',
+      '양측은 한미일 안보협력을 통해 지역의 평화와 번영을 위한', '노력을 지속하기로 하였다.'];
+    expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text)).to.deep.equal([
+      '양측은 북한의 탄도미사일 발사가 안보리 결의에 대한 명백한 위반이라는 데 인식을 같이하였다.',
+      '양측은 한미일 안보협력을 통해 지역의 평화와 번영을 위한 노력을 지속하기로 하였다.']);
+  });
+
+  it('keeps a Korean paragraph of several sentences whole where one of them ends on a full line', () => {
+    // Sentence ends inside lines show paragraphs of several sentences: a full line's is no paragraph end.
+    const paras = ['오스틴 장관은 오늘 국방부에서 한국 국방부 장관과 회담을 가졌다. 두 장관은 최근 북한의 연이은 미사일 발사를 강력히 규탄하였다. 양측은 대북 공조를 더욱 긴밀히 하기로 하였다.',
+      '두 장관은 한미일 안보협력의 중요성을 재확인하였다. 오스틴 장관은 일본과의 관계 개선을 위한 한국 정부의 노력을 높이 평가하였다.',
+      '양 장관은 인도태평양 지역의 평화와 안정을 위해 협력하기로 하였다. 두 장관은 대만해협의 평화와 안정 유지가 중요하다는 점도 확인하였다.'];
+    for (const width of [56, 63, 64, 66, 67]) {
+      const lines = paras.flatMap((p) => wrap(p, width));
+      expect(lines.some((l, i) => /다\.$/.test(l) && !paras.some((p) => p.endsWith(l)) && columns(l) + 1 + columns(lines[i + 1]!.split(' ')[0]!) > width), `a full line ends a sentence at ${width}`).to.equal(true);
+      expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+  });
+
   it('keeps a first line that is the body, not a title, in its paragraph', () => {
     const text = ['The Republic of Korea Ministry of National Defense and the U.S.', 'Department of Defense held the 26th Korea-U.S. Integrated Defense',
       'Dialogue in Seoul on May 2, 2026.', 'The two sides condemned the launch of an intercontinental ballistic', 'missile on April 14, 2026, which violated multiple resolutions of the',
