@@ -35,7 +35,14 @@ export interface DocFeatures {
 }
 
 /** How much one shared cue of each kind says about two paragraphs being translations. */
-export interface CueWeights { anchor: number; name: number; glossary: number; vocabulary: number; latin: number; lexicon: number }
+export interface CueWeights {
+  anchor: number; name: number; glossary: number; vocabulary: number; latin: number; lexicon: number;
+  /**
+   * Punctuation a translation keeps (see punctuationCues). 0 leaves it out: a paragraph holds so
+   * many sentences that a question mark or a quotation tells little, so only sentences use it.
+   */
+  punct: number;
+}
 
 /**
  * Glossary and vocabulary as one list of terms (glossary first, so a term in both is a glossary
@@ -82,6 +89,29 @@ function lexIndex(lex: Lexicon): LexIndex {
  */
 type CueKey = string | number;
 
+/**
+ * Marks of a sentence's kind that translators keep, as cue keys (each once per text): a question
+ * stays a question (on the 4,363 pairs of shared/corpus/ko-en, 82% of English questions are
+ * Korean questions and every Korean question an English one, against 2% of sentences), so does an
+ * exclamation (66%, 83%; 1%) and quoted speech or a quoted title (83%, 69%; 16%). Japanese
+ * quotes with 「」 and 『』 and writes the full-width ？ and ！. Single quotes are left out: in
+ * English they are mostly apostrophes. Keys open with '.', which no other cue does.
+ */
+function punctuationCues(text: string, keys: CueKey[], ws: number[], w: number): void {
+  if (/[?？]/.test(text)) {
+    keys.push('.?');
+    ws.push(w);
+  }
+  if (/[!！]/.test(text)) {
+    keys.push('.!');
+    ws.push(w);
+  }
+  if (/["“”「」『』]/.test(text)) {
+    keys.push('."');
+    ws.push(w);
+  }
+}
+
 /** Cue keys of one paragraph with their kind-weights, appended to `keys`/`ws`. */
 function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', terms: Glossary | undefined, glossaryTerms: number, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
   for (const a of extractAnchors(text, lang)) {
@@ -105,6 +135,7 @@ function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', terms: Glo
       ws.push(cw.anchor);
     }
   }
+  if (cw.punct) punctuationCues(text, keys, ws, cw.punct);
   if (terms) {
     for (const h of findGlossaryTerms(text, lang, terms)) {
       keys.push(h.termIndex);
@@ -241,9 +272,9 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
           dfT.push(0);
           seen.push(-1);
           kindW.push(0);
-          // Anchors, names and glossary terms; not vocabulary, Latin words or the lexicon.
+          // Anchors, names and glossary terms; not vocabulary, Latin words, punctuation or the lexicon.
           const key = keys[k]!;
-          strong.push(typeof key === 'string' ? (key.charCodeAt(0) === 119 && key.charCodeAt(1) === 58 ? 0 : 1) : key >= 0 && key < glossaryTerms ? 1 : 0);
+          strong.push(typeof key === 'string' ? ((key.charCodeAt(0) === 119 && key.charCodeAt(1) === 58) || key.charCodeAt(0) === 46 ? 0 : 1) : key >= 0 && key < glossaryTerms ? 1 : 0);
         }
         if (seen[id] !== stamp0 + i) {
           seen[id] = stamp0 + i;

@@ -299,6 +299,91 @@ describe('core/align', () => {
       const ko = ['회의는 2024년 3월 14일 서울에서 개최되었다.', '이번 회의는 고위 당국자가 공동 주관하였으며, 양측은 2025년에 다시 만나기로 합의하였다.'];
       expect(shape(alignSentences(en, ko, opts))).to.equal('1|1 2,3|2');
     });
+
+    // The length ratio a document's paragraph beads give (alignParagraphsWithSentences passes it).
+    const atRatio: AlignOptions = { ...opts, lengthRatio: 0.47 };
+
+    it('pairs one English sentence with the three short Korean sentences it was split into', () => {
+      const en = [
+        'The ministers met in Jakarta on Monday.',
+        'For the first time, the three navies will hold a combined search and rescue exercise, which will take place near Jeju in the autumn.',
+        'They welcomed the new hotline between the coast guards.',
+        'The next meeting will be held in Canberra.',
+      ];
+      const ko = [
+        '장관들은 월요일 자카르타에서 회담하였다.',
+        '3국 해군은 연합 수색구조훈련을 실시한다.',
+        '이는 처음이다.',
+        '훈련은 올가을 제주 인근에서 열린다.',
+        '장관들은 해경 간 핫라인 개설을 환영하였다.',
+        '차기 회의는 캔버라에서 개최된다.',
+      ];
+      // A length spread that grew for short sentences made the 1:2 fit as well as the 1:3, and
+      // "이는 처음이다." (for "For the first time") was left out as an addition.
+      for (const o of [opts, atRatio]) expect(shape(alignSentences(en, ko, o))).to.equal('1|1 2|2,3,4 3|5 4|6');
+    });
+
+    it('pairs two English sentences with three Korean ones when a clause moves across the boundary (2:3)', () => {
+      const en = [
+        'The two ministers met in Seoul on Tuesday for the fourth round of the economic security dialogue.',
+        'They reviewed the action plan adopted in April 2024 and welcomed the launch of the Early Warning System (EWS) for supply chains.',
+        'They agreed to fund 12 joint research projects on critical minerals and to set up a working group in Busan by September.',
+        'The next dialogue will take place in Washington in 2026.',
+      ];
+      const ko = [
+        '양국 장관은 화요일 서울에서 제4차 경제안보대화를 개최하였다.',
+        '양 장관은 2024년 4월 채택된 행동계획의 이행 현황을 점검하였다.',
+        // The welcome of the EWS (first English sentence) and the 12 projects (second) in one sentence.
+        '양 장관은 공급망 조기경보시스템(EWS) 출범을 환영하고, 핵심광물 분야 공동연구 과제 12건을 지원하기로 합의하였다.',
+        '또한 9월까지 부산에 실무그룹을 설치하기로 하였다.',
+        '차기 대화는 2026년 워싱턴에서 개최된다.',
+      ];
+      // Any 1:1 + 1:2 split cuts the EWS or the 12 projects off from its counterpart.
+      for (const o of [opts, atRatio]) expect(shape(alignSentences(en, ko, o))).to.equal('1|1 2,3|2,3,4 4|5');
+    });
+
+    it('pairs two English sentences with a □ heading and its two ㅇ items (2:3)', () => {
+      const en = [
+        'The two sides reviewed the progress of the joint maritime security projects since the second meeting in June.',
+        'They noted advances in information sharing, coast guard training and port inspections, and agreed to complete the next phase of these projects by the end of the year.',
+      ];
+      const ko = [
+        '□ 해양안보 협력사업 추진 현황 점검',
+        'ㅇ 양측은 지난 6월 제2차 회의 이후 정보공유, 해경 교육훈련, 항만 검색 등 해양안보 협력사업 전반에서 진전이 있었음을 확인하였다.',
+        'ㅇ 양측은 이들 사업의 다음 단계를 연내 완료하기로 합의하였다.',
+      ];
+      // Without the 2:3 shape the last item, which translates the end of the second sentence, was left out.
+      for (const o of [opts, atRatio]) expect(shape(alignSentences(en, ko, o))).to.equal('1,2|1,2,3');
+    });
+
+    it('lets a quotation or a question decide which of two sentences the Korean left out', () => {
+      const quote = [
+        'The minister opened the meeting with a short speech.',
+        '"Our alliance has never been stronger," she told the delegates.',
+        'The delegates then discussed the agenda and the venue of the next session in detail.',
+      ];
+      const quoteKo = ['장관은 짧은 연설로 회의를 시작하였다.', '그는 대표단에게 “우리 동맹은 그 어느 때보다 강력하다”고 말하였다.'];
+      // By length alone the Korean quotation fits the third sentence better.
+      expect(shape(alignSentences(quote, quoteKo, atRatio))).to.equal('1|1 2|2 3|');
+      const question = [
+        'Reporters asked about the timing of the next meeting.',
+        'Will the leaders meet again before the summit in the autumn?',
+        'The spokesperson said that the date and the venue had not been decided yet.',
+      ];
+      const questionKo = ['기자들은 다음 회의의 시기에 대해 질문하였다.', '양국 정상이 올가을 정상회의에 앞서 다시 한번 만날 계획이 있는가?'];
+      expect(shape(alignSentences(question, questionKo, atRatio))).to.equal('1|1 2|2 3|');
+    });
+
+    it('keeps punctuation and the 2:3 shape out of paragraph alignment', () => {
+      const en = ['"We will meet again," the minister said.', 'Is the alliance ready?'];
+      const ko = ['장관은 “다시 만나겠다”고 말하였다.', '동맹은 준비되었는가?'];
+      const para = buildFeatures(en, ko, 'en', 'ko', undefined, undefined, DEFAULT_PARAMS.cues);
+      expect(para.weight).to.have.length(0);
+      const sent = buildFeatures(en, ko, 'en', 'ko', undefined, undefined, { ...DEFAULT_PARAMS.cues, punct: 1 });
+      expect(sent.weight).to.have.length(2);
+      expect(sent.src.cues[0]).to.deep.equal(sent.tgt.cues[0]);
+      expect(DEFAULT_PARAMS.prior23).to.equal(Infinity);
+    });
   });
 
   describe('#alignParagraphsWithSentences', () => {
