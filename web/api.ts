@@ -15,6 +15,8 @@ export interface StatementSummary {
   openFlags: number;
   /** Suggested findings at error/warning severity; absent on older servers. */
   findings?: number;
+  /** The page each language was published at, as an import manifest gave it (`en_url`); absent on older servers. */
+  sourceUrls?: Record<string, string>;
   createdAt: string;
 }
 

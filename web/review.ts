@@ -324,7 +324,22 @@ export class ReviewPage {
     clear(this.headMain);
     this.headMain.append(
       h('h1', null, statementLabel(s.title, s.id)),
-      h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount, edit),
+      h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount, this.sourceLinks(), edit),
+    );
+  }
+
+  /**
+   * Links to the pages the texts were published at (an import manifest's en_url, ko_url): a doubtful
+   * paragraph is checked against the page it came from. Only web addresses become links: a manifest
+   * is a spreadsheet anyone may have typed into, and a javascript: address must not run here.
+   */
+  private sourceLinks(): HTMLElement | null {
+    const urls = Object.entries(this.statement.sourceUrls ?? {}).filter(([, u]) => /^https?:\/\//i.test(u));
+    if (urls.length === 0) return null;
+    return h(
+      'span',
+      { class: 'sources' },
+      ...urls.map(([l, u]) => h('a', { href: u, target: '_blank', rel: 'noopener noreferrer', title: u }, `${l.toUpperCase()} page ↗`)),
     );
   }
 

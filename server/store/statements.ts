@@ -24,6 +24,11 @@ export interface StatementSummary {
   openFlags: number;
   /** Suggested findings of the checks at error or warning severity. */
   findings: number;
+  /**
+   * The web page each language was published at, by language, as an import manifest gave them
+   * (`en_url`, `ko_url`): the reviewer checks a doubtful paragraph against the page it came from.
+   */
+  sourceUrls: Record<string, string>;
   createdAt: string;
 }
 
@@ -133,7 +138,7 @@ export function touchStatement(db: Db, id: number, at: string): void {
 const currentAlignments = `alignments a ${CURRENT_TEXTS}`;
 
 const summarySql = `
-  SELECT s.id, s.title, s.date, s.created_at AS createdAt,
+  SELECT s.id, s.title, s.date, s.source_urls AS sourceUrls, s.created_at AS createdAt,
     (SELECT group_concat(lang, ',') FROM (SELECT lang FROM texts t WHERE t.statement_id = s.id
        GROUP BY lang HAVING max(t.is_current) = 1 ORDER BY min(t.id))) AS languages,
     (SELECT count(*) FROM ${currentAlignments} WHERE a.statement_id = s.id) AS pairs,
@@ -147,10 +152,11 @@ const summarySql = `
        WHERE a.id = fi.alignment_id AND a.statement_id = s.id AND fi.status = 'suggested' AND fi.severity IN ('error', 'warning')) AS findings
   FROM statements s`;
 
-type RawSummary = Omit<StatementSummary, 'languages'> & { languages: string | null };
+type RawSummary = Omit<StatementSummary, 'languages' | 'sourceUrls'> & { languages: string | null; sourceUrls: string };
 const mapSummary = (r: RawSummary): StatementSummary => ({
   ...r,
   languages: r.languages ? r.languages.split(',') : [],
+  sourceUrls: JSON.parse(r.sourceUrls) as Record<string, string>,
 });
 
 export function listStatements(db: Db): StatementSummary[] {

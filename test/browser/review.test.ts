@@ -2,6 +2,8 @@
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
 import { seedDemo } from '../../server/ops/seed.ts';
+import { importStatement } from '../../server/ops/import.ts';
+import { openDb } from '../../server/store/db.ts';
 import { apiAlignment, apiGet, newPage, open, screenshotPath, settleFonts, REVIEWER, startTestServer, useFixture, type ApiStatement } from './harness.ts';
 
 async function paragraphNumbers(cell: Locator): Promise<number[]> {
@@ -611,5 +613,36 @@ describe('web: review page', function () {
       expect(errors).to.deep.equal([]);
     });
   });
-});
 
+  it('links the head to the pages the manifest named as the texts\' sources, and only to web pages', async () => {
+    const conn = openDb(fx.db.dbPath);
+    let id: number;
+    try {
+      id = importStatement(
+        conn,
+        {
+          texts: { en: 'The fisheries officials met in Mokpo.\n\nThey agreed to share catch data.', ko: '양국 수산 당국자들은 목포에서 만났다.\n\n양측은 어획 정보를 공유하기로 하였다.' },
+          sources: {
+            en: { name: 'en.html', format: 'html', encoding: 'utf-8', url: 'https://embassy.example/fisheries?id=4&x="y"' },
+            // A manifest cell anyone may have typed into: never a link that runs script.
+            ko: { name: 'ko.txt', format: 'txt', encoding: 'euc-kr', url: 'javascript:alert(1)' },
+          },
+        },
+        'cli:mina',
+      ).statementId;
+    } finally {
+      conn.close();
+    }
+    await withPage(async (page, errors) => {
+      await open(page, `${fx.server.url}/statements/${id}`);
+      const links = page.locator('.page-head .sources a');
+      expect(await links.allTextContents()).to.deep.equal(['EN page ↗']);
+      expect(await links.first().getAttribute('href')).to.equal('https://embassy.example/fisheries?id=4&x="y"');
+      expect(await links.first().getAttribute('rel')).to.equal('noopener noreferrer');
+      // The demo statements came with no addresses: no links, nothing empty.
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      expect(await page.locator('.page-head .sources').count()).to.equal(0);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+});

@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../server/http/server.ts';
 import type { RequestLogEntry } from '../../server/http/app.ts';
 import { openDb } from '../../server/store/db.ts';
 import { getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
+import { importStatement } from '../../server/ops/import.ts';
 import iconv from 'iconv-lite';
 import { tempDir, dbDigest, rawGet } from '../helpers.ts';
 
@@ -442,6 +443,32 @@ describe('http/api', () => {
     expect([stale.status, stale.body.code]).to.deep.equal([409, 'conflict']);
     expect(stale.body.error).to.match(/the title of statement \d+ was changed by someone else meanwhile \(it is now "Special envoys meet in Hanoi"\)/);
     expect((await api(`/api/statements/${id}/events`)).body.events.length).to.equal(events.length);
+  });
+
+  it('gives the pages a manifest named as the texts\' sources with the statement, and after a title change too', async () => {
+    // A manifest import (CLI) stores en_url and ko_url; the reviewer needs them to check the page.
+    const db = openDb(dbPath);
+    let id: number;
+    try {
+      id = importStatement(
+        db,
+        {
+          texts: { en: 'The coast guards met in Incheon.\n\nThey agreed to share patrol data.', ko: '양국 해양경찰은 인천에서 만났다.\n\n양측은 순찰 정보를 공유하기로 하였다.' },
+          sources: { en: { name: 'en.html', format: 'html', encoding: 'utf-8', url: 'https://embassy.example/coast-guards' }, ko: { name: 'ko.txt', format: 'txt', encoding: 'euc-kr', url: 'https://mofa.example/view?id=7&lang=ko' } },
+        },
+        'cli:mina',
+      ).statementId;
+    } finally {
+      db.close();
+    }
+    const urls = { en: 'https://embassy.example/coast-guards', ko: 'https://mofa.example/view?id=7&lang=ko' };
+    expect((await api(`/api/statements/${id}`)).body.statement.sourceUrls).to.deep.equal(urls);
+    expect((await api('/api/statements')).body.statements.find((s: any) => s.id === id).sourceUrls).to.deep.equal(urls);
+    const patched = await api(`/api/statements/${id}`, { method: 'PATCH', headers: who, body: JSON.stringify({ title: 'Coast guards meet' }) });
+    expect(patched.body.statement.sourceUrls).to.deep.equal(urls);
+    // A statement imported without addresses has none, not a missing field.
+    const pasted = await post('/api/statements', { texts: { en: 'The mayors met in Busan.', ko: '시장들은 부산에서 만났다.' } });
+    expect(pasted.body.statement.sourceUrls).to.deep.equal({});
   });
 
   // After the export tests, which count every statement's pairs.
