@@ -2,7 +2,7 @@
 import { fileToUpload, getConsistency, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { clear, h } from './dom.ts';
 import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
-import { reportError, clearError, requireReviewer, showError } from './ui.ts';
+import { canEdit, reportError, clearError, requireReviewer, showError } from './ui.ts';
 
 export function progressBar(confirmed: number, total: number, label: string, suffix = '', pairs = 1): HTMLElement {
   const pct = progressPercent(confirmed, total);
@@ -306,6 +306,79 @@ function consistencyItem(f: ConsistencyWarning): HTMLLIElement {
  * Corpus consistency: a glossary term rendered differently across statements. Computed on request,
  * because the server reads every statement to answer.
  */
+/**
+ * Formats of the export of several statements. XLIFF holds one language pair, and a batch may hold
+ * two (a trilateral statement's English–Japanese): it is downloaded from each statement's page.
+ */
+const CORPUS_FORMATS: ReadonlyArray<[string, string]> = [
+  ['tmx', 'TMX'],
+  ['tsv', 'TSV'],
+  ['csv', 'CSV'],
+  ['jsonl', 'JSONL'],
+];
+
+/**
+ * The export and flag report of the statements listed (all of them, or a search's matches), so
+ * that a day's batch is delivered as one TMX and one report instead of one download per statement.
+ * `update` is called with each list the page shows.
+ */
+function corpusExportBar(): { bar: HTMLElement; update: (statements: readonly StatementSummary[], q: string) => void } {
+  const label = h('span', { class: 'export-label' }, 'Export all');
+  if (!canEdit()) {
+    const bar = h('div', { class: 'export corpus-export', role: 'group', 'aria-label': 'Export the statements listed' }, h('span', { class: 'muted small' }, 'Exports and flag reports are for editors: ask one to export the statements.'));
+    return { bar, update: () => {} };
+  }
+  const confirmedOnly = h('input', { type: 'checkbox', id: 'corpus-export-confirmed', checked: true });
+  const noOpenFlags = h('input', { type: 'checkbox', id: 'corpus-export-no-open-flags' });
+  let listed: readonly StatementSummary[] = [];
+  let query = '';
+  // Without a search the whole corpus (no statement named, however many there are); with one, its matches.
+  const ids = (): string => (query ? listed.map((s) => `&statement=${s.id}`).join('') : '');
+  const links = CORPUS_FORMATS.map(([fmt, text]) => h('a', { class: 'button small', download: true, 'data-format': fmt, 'aria-label': `Download ${text} of the statements listed` }, text));
+  const report = h('a', { class: 'button small report-link', target: '_blank', rel: 'noopener' }, 'Report');
+  const refresh = (): void => {
+    for (const a of links)
+      a.href = `/api/export?format=${a.dataset['format']}&status=${confirmedOnly.checked ? 'confirmed' : 'all'}${noOpenFlags.checked ? '&exclude_open_flags=1' : ''}${ids()}`;
+    report.href = `/api/report?format=html${ids()}`;
+    label.textContent = query ? `Export the ${listed.length} listed` : 'Export all';
+  };
+  confirmedOnly.addEventListener('change', refresh);
+  noOpenFlags.addEventListener('change', refresh);
+  for (const a of [...links, report]) {
+    a.addEventListener('click', (e) => {
+      // An empty file downloaded without a word looks like a broken export.
+      const why =
+        listed.length === 0
+          ? 'No statement is listed: there is nothing to export.'
+          : confirmedOnly.checked && a !== report && !listed.some((s) => s.confirmed > 0)
+            ? 'No row of the statements listed is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.'
+            : null;
+      if (why) {
+        e.preventDefault();
+        showError(why);
+      } else clearError();
+    });
+  }
+  refresh();
+  const bar = h(
+    'div',
+    { class: 'export corpus-export', role: 'group', 'aria-label': 'Export the statements listed' },
+    label,
+    ...links,
+    h('label', { for: 'corpus-export-confirmed', class: 'check-label' }, confirmedOnly, 'Confirmed only'),
+    h('label', { for: 'corpus-export-no-open-flags', class: 'check-label', title: 'Leave out rows that still have an open flag' }, noOpenFlags, 'No open flags'),
+    report,
+  );
+  return {
+    bar,
+    update: (statements, q) => {
+      listed = statements;
+      query = q;
+      refresh();
+    },
+  };
+}
+
 function consistencyPanel(): HTMLElement {
   const result = h('div', { class: 'consistency-result', 'aria-live': 'polite' });
   const run = h('button', { type: 'button', id: 'consistency-run' }, 'Check consistency');
@@ -377,6 +450,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
     tbody,
   );
 
+  const corpusExport = corpusExportBar();
   const importPanel = h('div', { class: 'import-panel', hidden: true }, importForm());
   const importToggle = h('button', { type: 'button', class: 'primary', 'aria-expanded': 'false', 'aria-controls': 'import-panel' }, '+ Import statement');
   importPanel.id = 'import-panel';
@@ -401,7 +475,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
       ),
     ),
     importPanel,
-    summary,
+    h('div', { class: 'list-bar' }, summary, corpusExport.bar),
     table,
     consistencyPanel(),
   );
@@ -424,6 +498,7 @@ export async function renderList(root: HTMLElement): Promise<void> {
       summary.textContent = q
         ? `${statements.length} statement${statements.length === 1 ? '' : 's'} matching “${q}”`
         : `${statements.length} statement${statements.length === 1 ? '' : 's'}`;
+      corpusExport.update(statements, q);
     } catch (err) {
       if (mine === seq) reportError(err);
     }

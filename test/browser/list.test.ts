@@ -1,4 +1,5 @@
 // Browser tests for the statement list: seeded demo statements, links, progress, search, screenshot.
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { addFlag, getStatementView, setBeadConfirmed } from '../../server/ops/review.ts';
 import { seedDemo } from '../../server/ops/seed.ts';
@@ -82,6 +83,34 @@ describe('web: statement list', function () {
     } finally {
       await close();
     }
+  });
+
+  it('exports the confirmed pairs of every statement, or of a search\'s matches, and their flag report, in one download each', async () => {
+    await onPage(async (page) => {
+      const current = (await apiGet<{ statements: ApiStatement[] }>(fx.server.url, '/api/statements')).statements;
+      await open(page, `${fx.server.url}/`);
+      const bar = page.getByRole('group', { name: 'Export the statements listed' });
+      // The whole corpus: the same file as the API's export of every statement.
+      const [all] = await Promise.all([page.waitForEvent('download'), bar.getByRole('link', { name: 'Download TSV of the statements listed' }).click()]);
+      expect(all.suggestedFilename()).to.equal('twintext.tsv');
+      const whole = await (await fetch(`${fx.server.url}/api/export?format=tsv&status=confirmed`)).text();
+      expect(readFileSync((await all.path())!, 'utf8')).to.equal(whole);
+      expect(whole.trim().split('\n').length, 'the seeded confirmed rows are there').to.be.greaterThan(1);
+
+      // A search lists statements none of whose rows is confirmed: said, rather than an empty file.
+      const unconfirmed = current.find((s) => s.confirmed === 0)!;
+      await page.getByRole('searchbox', { name: 'Search statements' }).fill(unconfirmed.title);
+      await page.waitForFunction(() => document.querySelectorAll('table.statements tbody tr a').length === 1);
+      await bar.getByRole('link', { name: 'Download TMX of the statements listed' }).click();
+      expect(await page.getByRole('alert').textContent()).to.contain('No row of the statements listed is confirmed yet');
+      // Every row of the statement matched, and only of it.
+      await bar.getByLabel('Confirmed only').uncheck();
+      const [matched] = await Promise.all([page.waitForEvent('download'), bar.getByRole('link', { name: 'Download TSV of the statements listed' }).click()]);
+      const ids = readFileSync((await matched.path())!, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split('\t')[4]));
+      expect(ids.length).to.be.greaterThan(0);
+      expect([...new Set(ids)]).to.deep.equal([unconfirmed.id]);
+      expect(await bar.getByRole('link', { name: 'Report' }).getAttribute('href')).to.equal(`/api/report?format=html&statement=${unconfirmed.id}`);
+    });
   });
 
   it('imports an uploaded HTML page and a Korean text file, shows API errors in the alert region, and opens the new statement', async () => {
