@@ -350,7 +350,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         return importInto(io, parseId(o.into, [], '--into')[0]!, given, o);
       }
       if (o.separate && given.length < 3) throw new UsageError('--separate is for a trilateral import (--en, --ko and --ja files)');
-      if (given.length < 2) throw new UsageError('usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]');
+      // Name what is missing: a translator who gave one file (the other column of a batch left empty)
+      // should not have to compare a usage line with the command typed.
+      if (given.length < 2) {
+        const needs: Record<string, string> = { en: 'the --ko file', ko: 'the --en file', ja: 'an --en or --ko file' };
+        const missing = given[0] ? needs[given[0]]! : '--en and --ko files';
+        const got = given.length ? `: only --${given[0]} was given` : '';
+        throw new UsageError(`import needs files in at least two languages, ${missing} too (or --into ID to add one file to a statement)${got}; usage: twintext import --en FILE --ko FILE [--title T] [--date YYYY-MM-DD]`);
+      }
       if (o.srcLang !== undefined && !(given as readonly string[]).includes(o.srcLang)) {
         throw new UsageError(
           ['en', 'ko', 'ja'].includes(o.srcLang)
