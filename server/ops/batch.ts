@@ -6,6 +6,7 @@ import { InputError } from '../core/errors.ts';
 import { parseCsvLines } from '../formats/csv.ts';
 import { readStatementFile } from '../formats/read.ts';
 import { importStatement } from './import.ts';
+import { getStatement } from '../store/statements.ts';
 import type { OpsOptions } from './context.ts';
 
 export interface ManifestEntry {
@@ -100,7 +101,6 @@ export async function importManifest(
 ): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = [];
   for (const e of entries) {
-    const label = e.title ?? Object.values(e.files)[0]!;
     let outcome: BatchOutcome;
     try {
       const texts: Record<string, string> = {};
@@ -114,12 +114,15 @@ export async function importManifest(
         sources[lang] = { name: f, format: r.format, encoding: r.encoding, url: e.urls[lang], date: r.date };
       }
       const { statementId, created, alsoIn } = importStatement(db, { title: e.title, date: e.date, texts, sources }, actor, opts);
+      // A line without a title is named by the title the statement took (its page's heading), as
+      // `twintext list` will show it, not by the name of its first file.
+      const label = getStatement(db, statementId).title;
       outcome = created
         ? { line: e.line, title: label, status: 'imported', statementId, ...(alsoIn ? { reason: `statement ${statementId}: ` + alsoIn.map((x) => `its ${x.langs.join(' and ')} texts are also statement ${x.statementId}`).join('; ') } : {}) }
         : { line: e.line, title: label, status: 'skipped', statementId, reason: `already imported as statement ${statementId}` };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      outcome = { line: e.line, title: label, status: 'failed', reason: err.message };
+      outcome = { line: e.line, title: e.title ?? Object.values(e.files)[0]!, status: 'failed', reason: err.message };
     }
     outcomes.push(outcome);
     onProgress(outcomes.length, entries.length, outcome);

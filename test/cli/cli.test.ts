@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join, resolve } from 'node:path';
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { runCli, tempDir } from '../helpers.ts';
@@ -329,6 +329,28 @@ describe('cli', () => {
       expect(again.stdout).to.include('imported 0, skipped 2, failed 1');
       const list = await runCli(['list', '--db', db]);
       expect(list.stdout.trimEnd().split('\n').map((l) => l.split('\t')[1])).to.deep.equal(['EDSCG 6', 'KIDD 26, demo']);
+    });
+
+    it('names a line without a title by the title its statement took, in the progress and on a re-run', async () => {
+      const dir = join(tmp.dir, 'untitled');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        join(dir, 'talks.en.html'),
+        '<html><body><nav><a href="/">Home</a> <a href="/press">Press</a></nav><h1>Joint Statement on Port Security Talks</h1>' +
+          '<p>The two delegations met in Pyeongtaek on May 12, 2026, to review port security cooperation.</p>' +
+          '<p>They agreed to hold a tabletop exercise for port authorities later this year.</p><footer>Privacy Policy</footer></body></html>',
+      );
+      writeFileSync(join(dir, 'talks.ko.txt'), '항만보안 협의 개최 결과\n\n양국 대표단은 2026년 5월 12일 평택에서 만나 항만보안 협력 현황을 점검하였다.\n\n양측은 연내 항만당국 대상 도상훈련을 실시하기로 합의하였다.\n');
+      const manifest = join(dir, 'batch.csv');
+      writeFileSync(manifest, 'title,date,en,ko\n,,talks.en.html,talks.ko.txt\n');
+      const first = await runCli(['import', '--manifest', manifest, '--db', db]);
+      expect(first.code, first.stderr).to.equal(0);
+      const title = 'Joint Statement on Port Security Talks';
+      expect((await runCli(['list', '--db', db])).stdout).to.contain(`\t${title}\t`);
+      expect(first.stderr).to.contain(`1/1 imported: ${title}`);
+      expect(first.stderr).not.to.contain('talks.en.html');
+      const again = await runCli(['import', '--manifest', manifest, '--db', db]);
+      expect(again.stdout).to.match(new RegExp(`^skipped\tline 2\t${title}\talready imported as statement \\d+$`, 'm'));
     });
 
     it('reads JSONL manifests too and rejects a line with one language', async () => {
