@@ -107,6 +107,7 @@ type PanelTab = 'flags' | 'suggestions' | 'sentences' | 'versions';
 interface RowTool {
   id: string;
   text: string;
+  /** The button's name: it holds the visible text's words, so a voice-control user who says what they see ("click EN") finds it. */
   label: string;
   key: string;
   run: () => void;
@@ -496,13 +497,13 @@ export class ReviewPage {
     const tools: RowTool[] = [
       { id: 'merge', text: 'Merge', label: 'Merge', key: 'm', run: op({ op: 'merge' }), enabled: (_b, i) => i > 0 },
       { id: 'split', text: 'Split…', label: 'Split', key: 's', run: () => this.openSplit(this.current), enabled: (b) => b.src.length + b.tgt.length > 1 },
-      { id: 'up-src', text: `↑ ${src}`, label: `Move up (${srcName})`, key: '[', run: op({ op: 'move-up', side: 'src' }), enabled: (b, i) => i > 0 && b.src.length > 0 },
-      { id: 'down-src', text: `↓ ${src}`, label: `Move down (${srcName})`, key: ']', run: op({ op: 'move-down', side: 'src' }), enabled: (b, i) => !last(i) && b.src.length > 0 },
-      { id: 'up-tgt', text: `↑ ${tgt}`, label: `Move up (${tgtName})`, key: '{', run: op({ op: 'move-up', side: 'tgt' }), enabled: (b, i) => i > 0 && b.tgt.length > 0 },
-      { id: 'down-tgt', text: `↓ ${tgt}`, label: `Move down (${tgtName})`, key: '}', run: op({ op: 'move-down', side: 'tgt' }), enabled: (b, i) => !last(i) && b.tgt.length > 0 },
-      { id: 'empty-src', text: `∅ ${src}`, label: `Insert empty cell (${srcName})`, key: 'i', run: op({ op: 'insert-empty', side: 'src' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
-      { id: 'empty-tgt', text: `∅ ${tgt}`, label: `Insert empty cell (${tgtName})`, key: 'I', run: op({ op: 'insert-empty', side: 'tgt' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
-      { id: 'confirm-above', text: 'Confirm above', label: 'Confirm all above', key: 'a', run: op({ op: 'confirm-above' }), enabled: () => true },
+      { id: 'up-src', text: `↑ ${src}`, label: `Move ${src} up (${srcName})`, key: '[', run: op({ op: 'move-up', side: 'src' }), enabled: (b, i) => i > 0 && b.src.length > 0 },
+      { id: 'down-src', text: `↓ ${src}`, label: `Move ${src} down (${srcName})`, key: ']', run: op({ op: 'move-down', side: 'src' }), enabled: (b, i) => !last(i) && b.src.length > 0 },
+      { id: 'up-tgt', text: `↑ ${tgt}`, label: `Move ${tgt} up (${tgtName})`, key: '{', run: op({ op: 'move-up', side: 'tgt' }), enabled: (b, i) => i > 0 && b.tgt.length > 0 },
+      { id: 'down-tgt', text: `↓ ${tgt}`, label: `Move ${tgt} down (${tgtName})`, key: '}', run: op({ op: 'move-down', side: 'tgt' }), enabled: (b, i) => !last(i) && b.tgt.length > 0 },
+      { id: 'empty-src', text: `∅ ${src}`, label: `Insert empty ${src} cell (${srcName})`, key: 'i', run: op({ op: 'insert-empty', side: 'src' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
+      { id: 'empty-tgt', text: `∅ ${tgt}`, label: `Insert empty ${tgt} cell (${tgtName})`, key: 'I', run: op({ op: 'insert-empty', side: 'tgt' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
+      { id: 'confirm-above', text: 'Confirm all above', label: 'Confirm all above', key: 'a', run: op({ op: 'confirm-above' }), enabled: () => true },
       { id: 'realign', text: 'Re-align', label: 'Re-align', key: 'r', run: op({ op: 'realign' }), enabled: (b) => b.status !== 'confirmed' },
       { id: 'edit-text', text: 'Edit text', label: 'Edit text', key: 't', run: () => this.editFirstParagraph(), enabled: (b) => b.src.length + b.tgt.length > 0 },
     ];
@@ -849,7 +850,7 @@ export class ReviewPage {
                   null,
                   h(
                     'button',
-                    { type: 'button', class: `suggestion sev-${f.severity}`, 'data-action': 'show-finding', 'data-finding-id': f.id, title: `${f.severity}: ${f.message}`, 'aria-label': `Suggestion (${f.severity}): ${f.message}` },
+                    { type: 'button', class: `suggestion sev-${f.severity}`, 'data-action': 'show-finding', 'data-finding-id': f.id, title: `${f.severity}: ${f.message}`, 'aria-label': `${f.check} suggestion (${f.severity}): ${f.message}` },
                     f.check,
                   ),
                 ),

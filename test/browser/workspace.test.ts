@@ -107,27 +107,27 @@ describe('web: review workspace', function () {
 
       // Move down (Korean) on the first row: its Korean paragraph joins row 2.
       await focusRow(page, 0);
-      await apply(page, 'Move down (Korean)');
+      await apply(page, 'Move KO down (Korean)');
       const down = await shape();
       expect(down[0]).to.equal(`${start[0]!.split('|')[0]}|`);
       expect(down[1]!.split('|')[1]!.split(',')[0]).to.equal(start[0]!.split('|')[1]);
       // Move up (Korean) on row 2 takes it back.
       await focusRow(page, 1);
-      await apply(page, 'Move up (Korean)');
+      await apply(page, 'Move KO up (Korean)');
       await waitShape(start);
 
       // Move up / down (English) on the same pair of rows.
       await focusRow(page, 1);
-      await apply(page, 'Move up (English)');
+      await apply(page, 'Move EN up (English)');
       const up = await shape();
       expect(up[0]!.split('|')[0]).to.equal(`${start[0]!.split('|')[0]},${start[1]!.split('|')[0]}`);
       await focusRow(page, 0);
-      await apply(page, 'Move down (English)');
+      await apply(page, 'Move EN down (English)');
       await waitShape(start);
 
       // Insert empty cell (Korean) on row 1: the Korean text moves to its own row below.
       await focusRow(page, 0);
-      await apply(page, 'Insert empty cell (Korean)');
+      await apply(page, 'Insert empty KO cell (Korean)');
       await rows(page, start.length + 1);
       const [en0, ko0] = start[0]!.split('|') as [string, string];
       expect((await shape()).slice(0, 2)).to.deep.equal([`${en0}|`, `|${ko0}`]);
