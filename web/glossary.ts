@@ -32,6 +32,27 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
   };
 
   const form = h('form', { class: 'glossary-form', 'aria-labelledby': 'glossary-form-title' });
+  /**
+   * Leaving an edit (Cancel, Escape, a saved edit) rebuilds the form, taking away the control that had
+   * the focus: it goes back to the term's Edit button, so a keyboard or screen-reader user is where they
+   * were in the list; after an addition, to the first field for the next term.
+   */
+  const refocus = (termId: number | null): void => {
+    const edit = termId === null ? null : tbody.querySelector<HTMLButtonElement>(`tr[data-term-id="${termId}"] button[data-act="edit"]`);
+    (edit ?? form.querySelector<HTMLInputElement>('input'))?.focus();
+  };
+  const cancelEdit = (): void => {
+    const id = editing;
+    editing = null;
+    buildForm(null);
+    refocus(id);
+  };
+  // Escape leaves an edit as Cancel does (the add form has nothing to close).
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || editing === null || e.defaultPrevented) return;
+    e.preventDefault();
+    cancelEdit();
+  });
   const buildForm = (term: GlossaryTerm | null): void => {
     clear(form);
     const langs = langsOf();
@@ -48,7 +69,7 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'form-actions' },
-        term ? h('button', { type: 'button', class: 'ghost', onclick: () => { editing = null; buildForm(null); } }, 'Cancel') : null,
+        term ? h('button', { type: 'button', class: 'ghost', onclick: cancelEdit }, 'Cancel') : null,
         h('button', { type: 'submit', class: 'primary' }, term ? 'Save term' : 'Add term'),
       ),
     );
@@ -62,9 +83,11 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
           clearError();
           announce(editing === null ? 'Term added.' : 'Term saved.');
           terms = editing === null ? [saved, ...terms] : terms.map((t) => (t.id === saved.id ? saved : t));
+          const edited = editing;
           editing = null;
           buildForm(null);
           paint();
+          refocus(edited);
         })
         .catch(reportError);
     };

@@ -459,6 +459,15 @@ export async function renderList(root: HTMLElement): Promise<void> {
     importToggle.setAttribute('aria-expanded', String(!importPanel.hidden));
     if (!importPanel.hidden) importPanel.querySelector<HTMLElement>('input, select, textarea')?.focus();
   });
+  // Escape folds the import form away, as it closes the app's other panels, and gives the focus back to
+  // its button; what was typed stays in the hidden form for the next time it is opened.
+  importPanel.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    importPanel.hidden = true;
+    importToggle.setAttribute('aria-expanded', 'false');
+    importToggle.focus();
+  });
 
   clear(root);
   root.append(
