@@ -181,8 +181,9 @@ export class ReviewPage {
   private progressSlot = h('div', { class: 'progress-slot' });
   private filterBar = h('div', { class: 'filters', role: 'group', 'aria-label': 'Show rows' });
   private sidePanel = h('aside', { class: 'side-panel', 'aria-label': 'Review panel' });
-  private panelBody = h('div', { class: 'panel-body' });
-  private panelTabs = h('div', { class: 'panel-tabs', role: 'group', 'aria-label': 'Panel' });
+  /** The tab panel of the tabs below: one body whose content the selected tab chooses. */
+  private panelBody = h('div', { class: 'panel-body', id: 'review-panel', role: 'tabpanel' });
+  private panelTabs = h('div', { class: 'panel-tabs', role: 'tablist', 'aria-label': 'Panel' });
   private rowTools = h('div', { class: 'row-tools', role: 'toolbar', 'aria-label': 'Alignment of the current row' });
   private rowToolsLabel = h('span', { class: 'row-tools-label' });
   private rowToolButtons = new Map<string, HTMLButtonElement>();
@@ -521,13 +522,18 @@ export class ReviewPage {
       if (!btn || btn.disabled) return;
       this.runTool(btn.dataset['tool'] ?? '');
     });
-    // Escape closes the phone-width menu and gives the focus back to its toggle, as menus do.
+    // Escape closes the phone-width menu and gives the focus back to its toggle, as menus do; in the
+    // wide toolbar (reached by e or Tab) it goes back to the row the tools act on.
     this.rowTools.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || this.rowToolsToggle.getAttribute('aria-expanded') !== 'true' || this.rowToolsToggle.offsetParent === null) return;
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const menu = this.rowToolsToggle.offsetParent !== null;
+      if (menu && this.rowToolsToggle.getAttribute('aria-expanded') !== 'true') return;
       e.preventDefault();
       e.stopPropagation();
-      this.openRowTools(false);
-      this.rowToolsToggle.focus();
+      if (menu) {
+        this.openRowTools(false);
+        this.rowToolsToggle.focus();
+      } else if (this.current >= 0) this.focusRow(this.current);
     });
   }
 
@@ -1273,7 +1279,10 @@ export class ReviewPage {
 
   private renderPanelTabs(): void {
     clear(this.panelTabs);
-    this.panelTabs.onkeydown = (e) => this.onPanelKey(e);
+    this.panelTabs.onkeydown = (e) => {
+      this.onTabArrow(e);
+      this.onPanelKey(e);
+    };
     this.sidePanel.onkeydown = (e) => this.onPanelKey(e);
     const tabs: Array<[PanelTab, string]> = [
       ['flags', 'Flags'],
@@ -1282,8 +1291,29 @@ export class ReviewPage {
       ['versions', 'Versions'],
     ];
     for (const [id, label] of tabs) {
-      this.panelTabs.append(h('button', { type: 'button', class: 'tab', 'data-tab': id, 'aria-pressed': this.panelTab === id ? 'true' : 'false', onclick: () => this.setPanel(id) }, label));
+      // A tab list as screen readers know it: one Tab stop (the selected tab), arrows between the tabs.
+      const selected = this.panelTab === id;
+      this.panelTabs.append(
+        h('button', { type: 'button', role: 'tab', class: 'tab', id: `panel-tab-${id}`, 'data-tab': id, 'aria-selected': String(selected), 'aria-controls': 'review-panel', tabindex: selected ? 0 : -1, onclick: () => this.setPanel(id) }, label),
+      );
     }
+    this.panelBody.setAttribute('aria-labelledby', `panel-tab-${this.panelTab}`);
+  }
+
+  /**
+   * Left/Right (Home/End) move the focus between the panel tabs; Enter or Space opens the one focused.
+   * Opening on Enter rather than on arrival keeps arrowing past Versions from loading its history and
+   * from leaving the Versions panel's draft behind.
+   */
+  private onTabArrow(e: KeyboardEvent): void {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const tabs = [...this.panelTabs.querySelectorAll<HTMLButtonElement>('button.tab')];
+    const at = tabs.indexOf(e.target as HTMLButtonElement);
+    if (at < 0) return;
+    const to = e.key === 'ArrowRight' ? (at + 1) % tabs.length : e.key === 'ArrowLeft' ? (at - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    tabs[to]?.focus();
   }
 
   private setPanel(tab: PanelTab): void {
@@ -1292,7 +1322,11 @@ export class ReviewPage {
     if (tab === 'versions') this.panelBeforeVersions = this.panelTab;
     this.panelTab = tab;
     // The tab buttons stay in place (only their state changes): rebuilding them dropped the focus of the one just pressed.
-    for (const b of this.panelTabs.querySelectorAll<HTMLButtonElement>('button.tab')) b.setAttribute('aria-pressed', String(b.dataset['tab'] === tab));
+    for (const b of this.panelTabs.querySelectorAll<HTMLButtonElement>('button.tab')) {
+      b.setAttribute('aria-selected', String(b.dataset['tab'] === tab));
+      b.tabIndex = b.dataset['tab'] === tab ? 0 : -1;
+    }
+    this.panelBody.setAttribute('aria-labelledby', `panel-tab-${tab}`);
     this.renderPanel();
   }
 

@@ -87,7 +87,7 @@ describe('web: accessibility audit (axe-core)', function () {
       await page.keyboard.press('Escape');
       await split.waitFor({ state: 'hidden' });
 
-      await page.locator('.panel-tabs').getByText('Suggestions', { exact: false }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Suggestions' }).click();
       await page.locator('.finding-list, .panel-actions').first().waitFor();
       await audit(page, 'review page, Suggestions panel');
 
@@ -96,7 +96,7 @@ describe('web: accessibility audit (axe-core)', function () {
       await page.locator('section.sentences').waitFor();
       await audit(page, 'review page, Sentences panel');
 
-      await page.locator('.panel-tabs').getByText('Versions', { exact: true }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Versions' }).click();
       await page.locator('.version-form').waitFor();
       await audit(page, 'review page, Versions panel');
 

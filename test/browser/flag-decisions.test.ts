@@ -60,7 +60,7 @@ describe('web: flag and suggestion decisions by role', function () {
       expect(await history.locator('li').allTextContents()).to.have.length(2);
       expect((await history.locator('li').first().textContent())!).to.match(/test: opened$/);
 
-      await page.locator('.panel-tabs').getByRole('button', { name: /^Suggestions/ }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: /^Suggestions/ }).click();
       const items = page.locator('.finding-list > li.finding-item:not(.sev-info)');
       await items.first().waitFor();
       expect(await items.first().getByRole('button', { name: 'Dismiss' }).count()).to.equal(0);
@@ -77,7 +77,7 @@ describe('web: flag and suggestion decisions by role', function () {
       await severity.selectOption('minor');
       await page.locator('.flag-item .badge.sev-minor').first().waitFor();
 
-      await page.locator('.panel-tabs').getByRole('button', { name: /^Suggestions/ }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: /^Suggestions/ }).click();
       const openItems = page.locator('.finding-list > li.finding-item:not(.sev-info)');
       await openItems.first().waitFor();
       const before = await openItems.count();

@@ -1,4 +1,5 @@
-// Browser tests: the review page driven by keyboard alone (name, j/k/n/l, c, f, e, u, help) and Tab reachability.
+// Browser tests: the review page driven by keyboard alone (name, j/k/n/l, c, f, e, u, help), Tab reachability,
+// the focus ring of rows, the shortcuts dialog's hold on the focus and the panel tabs as a tab list.
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { seedDemo } from '../../server/ops/seed.ts';
@@ -174,6 +175,100 @@ describe('web: keyboard-only review', function () {
       await close();
     }
   });
+  it('rings the focused row, reaches the row tools by Tab and leaves them by Escape, keeps the focus in the shortcuts dialog and gives it back', async () => {
+    await withKeyboardPage(async (page) => {
+      const kb = page.keyboard;
+      await kb.press('j');
+      await kb.press('j');
+      expect(await currentRow(page)).to.equal(1);
+      // The focused row has a ring of its own, not only a tint (WCAG 2.4.7).
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).to.equal('solid');
+      // Tab from the top bar reaches the row tools, acting on this row, before the rows themselves.
+      await page.locator('#reviewer').focus();
+      const inTools = () => page.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.getAttribute('aria-label') === 'Alignment of the current row');
+      let tabs = 0;
+      while (!(await inTools()) && tabs < 60) {
+        await kb.press('Tab');
+        tabs++;
+        expect(await page.evaluate(() => document.activeElement?.closest('tr.bead') === null), 'a row control came before the row tools').to.equal(true);
+      }
+      expect(await inTools(), 'Tab reached the row tools').to.equal(true);
+      expect(await page.getByRole('toolbar', { name: 'Alignment of the current row' }).textContent()).to.contain('Row 2');
+      // Escape leaves the row tools for the row they act on (as it leaves the name field).
+      await kb.press('Escape');
+      expect(await currentRow(page)).to.equal(1);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).to.equal('TR');
+
+      // The shortcuts dialog: the focus goes in, Tab and Shift+Tab never reach the page behind it
+      // (past its last control the browser's own toolbar may take it), Escape gives it back to the row.
+      await kb.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.waitFor();
+      const where = () => page.evaluate(() => {
+        const a = document.activeElement;
+        return !a || a === document.body ? 'outside the page' : a.closest('dialog#help') ? 'dialog' : `page: ${a.tagName} ${a.textContent?.slice(0, 30)}`;
+      });
+      expect(await where()).to.equal('dialog');
+      for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+        await kb.press(key);
+        expect(await where(), `after ${key}`).to.be.oneOf(['dialog', 'outside the page']);
+      }
+      await kb.press('Escape');
+      await help.waitFor({ state: 'hidden' });
+      expect(await currentRow(page)).to.equal(1);
+      // Opened from its button, it gives the focus back to the button.
+      await page.locator('#help-button').focus();
+      await kb.press('Enter');
+      await help.waitFor();
+      await kb.press('Enter'); // Close
+      await help.waitFor({ state: 'hidden' });
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('help-button');
+    });
+  });
+
+  it('makes the panel tabs a tab list: one Tab stop, arrows between the tabs, Enter opens, the panel named by its tab', async () => {
+    await withKeyboardPage(async (page) => {
+      const kb = page.keyboard;
+      const tablist = page.getByRole('tablist', { name: 'Panel' });
+      expect(await tablist.getByRole('tab').allTextContents()).to.deep.equal(['Flags', 'Suggestions', 'Sentences', 'Versions']);
+      const state = () => page.evaluate(() => ({
+        focused: document.activeElement?.textContent,
+        selected: [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) => t.textContent),
+        stops: [...document.querySelectorAll<HTMLElement>('[role="tab"]')].filter((t) => t.tabIndex >= 0).map((t) => t.textContent),
+      }));
+      await tablist.getByRole('tab', { name: 'Flags' }).focus();
+      expect(await state()).to.deep.equal({ focused: 'Flags', selected: ['Flags'], stops: ['Flags'] });
+      await kb.press('ArrowRight');
+      expect(await state()).to.deep.equal({ focused: 'Suggestions', selected: ['Flags'], stops: ['Flags'] });
+      await kb.press('Enter');
+      expect(await state()).to.deep.equal({ focused: 'Suggestions', selected: ['Suggestions'], stops: ['Suggestions'] });
+      await page.getByRole('tabpanel', { name: 'Suggestions' }).getByRole('heading', { name: /^Suggestions/ }).waitFor();
+      await kb.press('End');
+      expect((await state()).focused).to.equal('Versions');
+      await kb.press('ArrowRight'); // wraps around
+      expect((await state()).focused).to.equal('Flags');
+      await kb.press('ArrowLeft');
+      expect((await state()).focused).to.equal('Versions');
+      await kb.press('Home');
+      expect((await state()).focused).to.equal('Flags');
+      await kb.press('Space');
+      expect(await state()).to.deep.equal({ focused: 'Flags', selected: ['Flags'], stops: ['Flags'] });
+      await page.getByRole('tabpanel', { name: 'Flags' }).getByRole('heading', { name: /^Flags/ }).waitFor();
+    });
+  });
+
+  async function withKeyboardPage(fn: (page: Page) => Promise<void>): Promise<void> {
+    const { close, page, pageErrors } = await newPage(fx.browser, { baseUrl: fx.server.url });
+    page.setDefaultTimeout(5000);
+    try {
+      await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
+      await fn(page);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await close();
+    }
+  }
+
   it('merges with the row toolbar (e, Enter) and with m, undoes with u / Ctrl+Z and redoes with Shift+U, keyboard only', async () => {
     const before = await apiAlignment(fx.server.url, fx.data.statementId);
     const shape = (beads: { src: { n: number }[]; tgt: { n: number }[] }[]) => beads.map((b) => `${b.src.map((p) => p.n).join(',')}|${b.tgt.map((p) => p.n).join(',')}`);

@@ -137,15 +137,15 @@ describe('web: phone width', function () {
         const side = document.querySelector('.side')!.getBoundingClientRect();
         return side.top >= document.querySelector('.toolbar')!.getBoundingClientRect().bottom - 1 && side.bottom <= window.innerHeight + 1;
       });
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, pressed: document.activeElement?.getAttribute('aria-pressed') }));
-      expect(focused).to.deep.equal({ text: 'Flags', pressed: 'true' });
+      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, selected: document.activeElement?.getAttribute('aria-selected') }));
+      expect(focused).to.deep.equal({ text: 'Flags', selected: 'true' });
       expect(await page.locator('.side-panel').getByText('Check the round number.').isVisible()).to.equal(true);
       const wide = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, width: window.innerWidth, panel: document.querySelector('.side-panel')!.scrollWidth - document.querySelector('.side-panel')!.clientWidth }));
       expect(wide.page, 'nothing scrolls sideways').to.be.at.most(wide.width);
       expect(wide.panel, 'the panel does not scroll sideways').to.be.at.most(0);
 
       // The suggestions are a tab away; then back to the row being reviewed, by keyboard too.
-      await page.locator('.side').getByRole('button', { name: 'Suggestions', exact: true }).click();
+      await page.locator('.side').getByRole('tab', { name: 'Suggestions', exact: true }).click();
       expect(await page.locator('.side-panel li.finding-item').count()).to.equal(suggestions);
       const back = page.locator('.side').getByRole('button', { name: `Back to row ${i + 1}`, exact: true });
       await back.focus();

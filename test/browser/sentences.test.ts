@@ -17,7 +17,7 @@ describe('web: the sentences of a row', function () {
       const rows = await page.locator('tr.bead').count();
       for (let i = 0; i < rows; i++) await page.keyboard.press('j');
       await page.keyboard.press('Shift+S');
-      expect(await page.getByRole('button', { name: 'Sentences', exact: true }).getAttribute('aria-pressed')).to.equal('true');
+      expect(await page.getByRole('tab', { name: 'Sentences', exact: true }).getAttribute('aria-selected')).to.equal('true');
       const section = page.getByRole('region', { name: `Sentences of row ${rows}` });
       await section.waitFor();
       expect(await section.locator('.sentences-summary').textContent()).to.equal(`Row ${rows}: 3 English and 4 Korean sentences, in 3 pairs; 1 Korean sentence without an English counterpart.`);
@@ -69,13 +69,13 @@ describe('web: the sentences of a row', function () {
       await open(page, `${fx.server.url}/statements/${fx.data.statementId}`);
       await page.keyboard.press('j');
       await page.keyboard.press('Shift+S');
-      const tab = page.locator('.panel-tabs').getByRole('button', { name: 'Sentences', exact: true });
+      const tab = page.locator('.panel-tabs').getByRole('tab', { name: 'Sentences', exact: true });
       // Below 1100 px the panel sits under the rows: it comes into view and takes the focus.
       expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['tab'])).to.equal('sentences');
       const box = await page.locator('#review-side').boundingBox();
       expect(box!.y).to.be.lessThan(700);
       await page.getByRole('region', { name: 'Sentences of row 1' }).waitFor();
-      expect(await tab.getAttribute('aria-pressed')).to.equal('true');
+      expect(await tab.getAttribute('aria-selected')).to.equal('true');
       // A fix of the row's English text shows in the panel.
       await page.getByRole('button', { name: 'Back to row 1', exact: true }).click();
       await page.getByRole('button', { name: 'Edit text of English ¶1' }).click({ force: true });

@@ -223,7 +223,7 @@ describe('web: review workspace', function () {
       expect(inserted).to.contain('<script>alert(1)</script>');
       expect(await page.locator('#app script, #app b').count()).to.equal(0);
       // The screenshot shows the edit next to the checks' suggestions, without the transient toast.
-      await page.locator('.panel-tabs').getByRole('button', { name: 'Suggestions' }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Suggestions' }).click();
       await page.locator('.finding-list').waitFor();
       await page.evaluate(() => {
         document.getElementById('status')!.textContent = '';
@@ -264,7 +264,7 @@ describe('web: review workspace', function () {
       expect(await page.locator('tr.bead:not([hidden])').count()).to.equal(rowsWith);
       await page.getByRole('button', { name: /^All \d/ }).click();
 
-      await page.locator('.panel-tabs').getByRole('button', { name: 'Suggestions' }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Suggestions' }).click();
       const items = page.locator('.finding-list li.finding-item');
       expect(await items.count()).to.equal(mine.length);
       const first = items.first();
@@ -334,7 +334,7 @@ describe('web: review workspace', function () {
     const changedText = current.map((p) => (p.n === 4 ? '한국 측 대표단은 <b>국방정책실장</b>이 이끌었다.' : p.text)).join('\n\n');
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
-      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Versions' }).click();
       await page.getByLabel('Language').selectOption('ko');
       await page.getByLabel('Paste text').fill(changedText);
       await page.getByRole('button', { name: 'Upload version' }).click();
@@ -500,13 +500,13 @@ describe('web: review workspace', function () {
 
       // Versions: opened from its tab, Escape closes it (back to Flags) and the focus returns to the tab.
       const tabs = page.locator('.panel-tabs');
-      await tabs.getByRole('button', { name: 'Versions' }).click();
+      await tabs.getByRole('tab', { name: 'Versions' }).click();
       expect(await focused(page)).to.include({ tab: 'versions' });
       const text = page.getByLabel('Paste text');
       await text.fill('실무단은 5월 12일 평택에서 회의를 가졌다.');
       await page.keyboard.press('Escape');
-      expect(await tabs.getByRole('button', { name: 'Versions' }).getAttribute('aria-pressed')).to.equal('false');
-      expect(await tabs.getByRole('button', { name: 'Flags' }).getAttribute('aria-pressed')).to.equal('true');
+      expect(await tabs.getByRole('tab', { name: 'Versions' }).getAttribute('aria-selected')).to.equal('false');
+      expect(await tabs.getByRole('tab', { name: 'Flags' }).getAttribute('aria-selected')).to.equal('true');
       expect(await page.locator('#version-text').count()).to.equal(0);
       expect(await focused(page)).to.include({ tab: 'versions' });
       // Opened again by keyboard, the pasted text is still there; Escape from a plain control closes it too.
@@ -561,7 +561,7 @@ describe('web: review workspace', function () {
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${fx.data.sid}`);
       const tabs = page.locator('.panel-tabs');
-      await tabs.getByRole('button', { name: 'Versions' }).click();
+      await tabs.getByRole('tab', { name: 'Versions' }).click();
       // An English correction, pasted with English chosen (the panel opens on Korean, the target).
       expect(await page.getByLabel('Language').inputValue()).to.equal('ko');
       await page.getByLabel('Language').selectOption('en');
@@ -573,8 +573,8 @@ describe('web: review workspace', function () {
       expect(await page.getByLabel('Paste text').inputValue()).to.contain('March 5, 2026');
       expect(await page.getByLabel('Language').inputValue()).to.equal('en');
       // Through another tab as well.
-      await tabs.getByRole('button', { name: 'Suggestions' }).click();
-      await tabs.getByRole('button', { name: 'Versions' }).click();
+      await tabs.getByRole('tab', { name: 'Suggestions' }).click();
+      await tabs.getByRole('tab', { name: 'Versions' }).click();
       expect(await page.getByLabel('Language').inputValue()).to.equal('en');
     });
   });
@@ -588,7 +588,7 @@ describe('web: review workspace', function () {
     const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${id}`);
-      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Versions' }).click();
       await page.getByLabel('Language').selectOption({ label: 'Japanese (add)' });
       await page.getByLabel('Paste text').fill('三者は東京で会合した。\n\n三者は三者間訓練を拡大することで一致した。');
       await page.getByRole('button', { name: 'Upload version' }).click();
@@ -611,7 +611,7 @@ describe('web: review workspace', function () {
     const id = ((await imported.json()) as { statement: { id: number } }).statement.id;
     await withPage(async (page) => {
       await open(page, `${fx.server.url}/statements/${id}`);
-      await page.locator('.panel-tabs').getByRole('button', { name: 'Versions' }).click();
+      await page.locator('.panel-tabs').getByRole('tab', { name: 'Versions' }).click();
       await page.getByLabel('Language').selectOption({ label: 'Japanese (add)' });
       const mine = '三者は大阪で会合した。\n\n三者は再び会合することで一致した。';
       await page.getByLabel('Paste text').fill(mine);
