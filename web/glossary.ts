@@ -166,12 +166,17 @@ export async function renderGlossary(root: HTMLElement): Promise<void> {
     ),
     editor ? form : h('p', { class: 'muted small' }, 'The glossary is kept by editors; ask one to add or change a term.'),
     summary,
+    // Focusable so that a keyboard user can scroll it sideways where it is wider than the window.
     h(
-      'table',
-      { class: 'statements glossary' },
-      h('caption', { class: 'visually-hidden' }, 'Glossary terms'),
-      thead,
-      tbody,
+      'div',
+      { class: 'table-scroll', role: 'region', 'aria-label': 'Glossary terms', tabindex: 0 },
+      h(
+        'table',
+        { class: 'statements glossary' },
+        h('caption', { class: 'visually-hidden' }, 'Glossary terms'),
+        thead,
+        tbody,
+      ),
     ),
   );
   try {

@@ -1,6 +1,6 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
 import { fileToUpload, getConsistency, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
-import { clear, h } from './dom.ts';
+import { byId, clear, h } from './dom.ts';
 import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
 import { canEdit, reportError, clearError, requireReviewer, showError } from './ui.ts';
 
@@ -418,6 +418,8 @@ let listKeysBound = false;
 
 export async function renderList(root: HTMLElement): Promise<void> {
   document.title = 'Statements · twintext';
+  // Back from /#glossary is a hash change, not a page load: the glossary's trail must not stay behind.
+  clear(byId('crumbs'));
   const initialQ = new URLSearchParams(location.search).get('q') ?? '';
   const search = h('input', {
     type: 'search',
