@@ -81,6 +81,9 @@ function isDebris(line: string): boolean {
   return /^[\p{P}\p{S}\s]+$/u.test(line);
 }
 
+/** The end mark of a Korean release after a finished sentence: 끝., (끝), -끝-, /끝/, <끝>, [끝]. */
+const END_MARK = /(?<=[.다요음함임됨。])\s+(?:\(\s*끝\s*\)|끝\s*\.?|[-–]\s*끝\s*[-–]|\/\s*끝\s*\/|[<〈《]\s*끝\s*[>〉》]|\[\s*끝\s*\])$/u;
+
 /** A line ending a Korean sentence: its verb ending, a full stop or not, closing quotes or brackets after it. */
 const ENDS_KOREAN_SENTENCE = /[다요음함임됨][.!?]?["'”’)\]」』]*$/u;
 
@@ -159,6 +162,13 @@ function lineEndsSentence(line: string, next: string): boolean {
 export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
     .map((l) => withoutInvisible(l).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
+  // A Korean release's end mark written after its last sentence ("…예정이다. 끝.", "(끝)") closes the
+  // document, not the paragraph: it is no part of the text a translation renders.
+  for (let k = lines.length - 1; k >= 0; k--) {
+    if (!lines[k]) continue;
+    lines[k] = lines[k]!.replace(END_MARK, '');
+    break;
+  }
   const blocks: string[][] = [];
   let cur: string[] = [];
   for (const l of lines) {

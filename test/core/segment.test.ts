@@ -403,6 +403,16 @@ describe('core/segment #countSentences', () => {
 });
 
 describe('core/segment #sideHasWords', () => {
+  it('leaves a Korean release\'s end mark after its last sentence out of the last paragraph', () => {
+    const body = '□ 양측은 다음 회의를 2027년 워싱턴에서 개최하기로 하였다.\n\n□ 제6차 회의는 내년 상반기에 열릴 예정이다.';
+    for (const mark of ['끝.', '끝', '(끝)', '- 끝 -', '/끝/', '<끝>', '[끝]']) {
+      const paras = splitParagraphs(`${body}  ${mark}\n`, 'ko').map((p) => p.text);
+      expect(paras, mark).to.deep.equal(['□ 양측은 다음 회의를 2027년 워싱턴에서 개최하기로 하였다.', '□ 제6차 회의는 내년 상반기에 열릴 예정이다.']);
+    }
+    // Only after a finished sentence at the very end: a 끝 inside the text is the word.
+    expect(splitParagraphs('양측은 평가회의를 열었다.\n\n연합훈련은 예정대로 끝.', 'ko').map((p) => p.text)).to.deep.equal(['양측은 평가회의를 열었다.', '연합훈련은 예정대로 끝.']);
+  });
+
   it('finds a word or number once list markers are off; a lone bullet or an editorial mark has none', () => {
     for (const wordless of [[], ['ㅇ'], ['-'], ['□ ㅇ'], ['[…]'], ['…'], ['*'], ['①'], ['ㅇ', '-'], ['1. —']])
       expect(sideHasWords(wordless), JSON.stringify(wordless)).to.equal(false);
