@@ -59,6 +59,13 @@ function namedInstead(q: Quantity, other: Side): boolean {
 /** A Japanese compound of parties (日米韓): Japanese writes it for "trilateral" as well as for the three names. */
 const isJapaneseCompound = (q: Quantity) => !!q.party && /^[日米韓中豪印]+$/u.test(q.text);
 
+/** The first row of a statement, with a line on each side that ends in no full stop: its title. */
+function isTitleRow(u: Unit): boolean {
+  const titleLike = (t: string) => t.length <= 200 && !/[.!?。．]["'”’)\]」』）]*$/u.test(t.trim());
+  return u.src.paras[0] === 0 && u.tgt.paras[0] === 0 && u.src.texts.length === 1 && u.tgt.texts.length === 1
+    && titleLike(u.src.texts[0]!) && titleLike(u.tgt.texts[0]!);
+}
+
 export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {
   // Compounds rendered by naming leave the pool first, so that "trilateral" meets the 3자 beside 한미일.
   // A Japanese one first meets a count on the other side ("trilateral" ↔ 日米韓), and only left over
@@ -102,7 +109,10 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
       // so a lone 1 without partner is for review only; so is a count of parties ("3국" for "the
       // ROK, Japan and the United States"), which the other side names instead of counting.
       // A clock time one side leaves out is for review too: releases often drop it.
-      const words = q.fromWords || q.party === true || (q.kind === 'number' && q.value === '1') || q.kind === 'time';
+      // A meeting's ordinal in the title ("제5차 … 공동보도문" over "Joint Statement of the …"):
+      // titles on one site number the meetings and on the other not, and the body says which meeting.
+      const words = q.fromWords || q.party === true || (q.kind === 'number' && q.value === '1') || q.kind === 'time'
+        || (q.kind === 'ordinal' && isTitleRow(u));
       out.push({
         check: 'numbers', severity: words ? 'info' : 'warning',
         message: `${from} ${q.kind === 'number' || q.kind === 'percent' ? 'number' : q.kind} ${show(q)} has no counterpart in ${to}`,

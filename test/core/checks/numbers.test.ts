@@ -6,6 +6,20 @@ import { render } from './helpers.ts';
 const one = (en: string, ko: string) => checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: ['numbers'] });
 
 describe('core/checks numbers', () => {
+  it('notes, without warning, a meeting ordinal that only one title writes; in the body, or another number, it still counts', () => {
+    const two = (en: string[], ko: string[]) => checkAlignment(en, ko, [{ src: [0], tgt: [0], confidence: 1 }, { src: [1], tgt: [1], confidence: 1 }], { ...OPTS, checks: ['numbers'] })
+      .map((f) => `${f.severity}: ${f.message}`);
+    const body = ['The two sides held the 25th Korea-U.S. Integrated Defense Dialogue in Seoul.', '양측은 서울에서 제25차 한미 통합국방협의체를 개최하였다.'];
+    expect(two(['Joint Press Statement of the Korea-U.S. Integrated Defense Dialogue', body[0]!], ['제25차 한미 통합국방협의체 공동언론보도문', body[1]!]))
+      .to.deep.equal(['info: Korean ordinal 제25차 (25) has no counterpart in English']);
+    // Two ordinals that differ in the titles are an error, as anywhere.
+    expect(two(['Joint Press Statement of the 24th Korea-U.S. Integrated Defense Dialogue', body[0]!], ['제25차 한미 통합국방협의체 공동언론보도문', body[1]!])[0])
+      .to.match(/^error: /);
+    // A first row that is a sentence is no title: the ordinal it leaves out is a warning.
+    expect(two([body[0]!.replace('the 25th ', 'the '), 'Both sides agreed to meet again.'], [body[1]!, '양측은 다시 만나기로 하였다.']))
+      .to.deep.equal(['warning: Korean ordinal 제25차 (25) has no counterpart in English']);
+  });
+
   it('accepts faithful renderings of amounts, percentages, ordinals and approximations', () => {
     expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['numbers'] }))).to.deep.equal([]);
     expect(render(one('KRW 1.5192 trillion', '1조 5,192억 원'))).to.deep.equal([]);
