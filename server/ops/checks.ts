@@ -6,7 +6,7 @@ import { iterateExportBeads } from '../store/export.ts';
 import type { Bead } from '../core/types.ts';
 import { ConflictError } from '../core/errors.ts';
 import { baseLanguage } from '../core/lang.ts';
-import { listAlignments, listBeads, insertFlag, insertFlagComment, getAlignment, getFlag, openFlagOf, requireCurrentAlignment, updateFlag } from '../store/beads.ts';
+import { listAlignments, listBeads, getBead, insertFlag, insertFlagComment, getAlignment, getFlag, openFlagOf, requireCurrentAlignment, updateFlag } from '../store/beads.ts';
 import { replaceSuggestedFindings, listFindings, getFinding, setFindingStatus, type FindingRow, type NewFinding } from '../store/findings.ts';
 import { recordEvent } from '../store/events.ts';
 import { getStatement } from '../store/statements.ts';
@@ -281,7 +281,11 @@ export function decideFinding(db: Db, findingId: number, verdict: 'accept' | 'di
         if (f.beadId === null) throw new ConflictError(`finding ${findingId} no longer points at a row; run the checks again`);
         const category = FLAG_CATEGORY_OF_CHECK[f.check] ?? 'meaning';
         const comment = `[${f.check}] ${f.message}`;
-        const severity = f.severity === 'error' ? 'major' : 'minor';
+        // A whole paragraph one version leaves out or adds (a row with one side empty) is major, as
+        // an error is: it is content, not wording; other warnings make minor flags.
+        const bead = getBead(db, f.beadId);
+        const wholeParagraph = (f.check === 'omission' || f.check === 'addition') && (bead.src.length === 0 || bead.tgt.length === 0);
+        const severity = f.severity === 'error' || wholeParagraph ? 'major' : 'minor';
         // A reviewer who already flagged the row for this (a number flag, then the number check's
         // suggestion) gets the finding on that flag's thread, not a second flag to resolve; an error
         // raises a minor flag to major, as a flag of its own would have been.

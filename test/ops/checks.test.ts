@@ -49,6 +49,22 @@ describe('ops/checks', () => {
     expect(after.filter((f) => f.key === a!.key).map((f) => f.status)).to.deep.equal(['accepted']);
   });
 
+  it('accepting a whole paragraph one version leaves out makes a major flag; a suggestion on a row with both sides a minor one', () => {
+    const kidd = seedDemo(db)[0]!;
+    runStatementChecks(db, kidd, 'checker');
+    const view = getStatementView(db, kidd).alignment!;
+    const oneSided = (beadId: number | null) => { const b = view.beads.find((x) => x.id === beadId)!; return !b.src.length || !b.tgt.length; };
+    const findings = statementFindings(db, kidd).filter((f) => f.severity === 'warning');
+    const whole = findings.find((f) => f.check === 'omission' && oneSided(f.beadId));
+    expect(whole, JSON.stringify(findings.map((f) => f.message))).to.not.equal(undefined);
+    const flagOf = (flagId: number | null) => getStatementView(db, kidd).alignment!.beads.flatMap((b) => b.flags).find((f) => f.id === flagId)!;
+    expect(flagOf(decideFinding(db, whole!.id, 'accept', 'erin').flagId).severity).to.equal('major');
+    // A suggestion that is no error on a row with both sides stays minor.
+    const other = statementFindings(db, kidd).find((f) => f.severity !== 'error' && f.status === 'suggested' && f.beadId !== null && !oneSided(f.beadId));
+    expect(other).to.not.equal(undefined);
+    expect(flagOf(decideFinding(db, other!.id, 'accept', 'erin').flagId).severity).to.equal('minor');
+  });
+
   it('accepting a suggestion on a row already flagged for it adds it to that flag\'s thread, not a second flag', () => {
     runStatementChecks(db, id, 'checker');
     const date = statementFindings(db, id).find((f) => f.check === 'dates' && f.severity !== 'info')!;
