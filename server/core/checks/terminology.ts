@@ -147,6 +147,9 @@ export const isAcronym = (s: string) => /^[\p{Lu}\d.&/-]+$/u.test(s) && /\p{Lu}.
 // Dates are the dates check's business, in Korean and in Japanese.
 const DATE_WORD = /^(?:\d{1,2}월|봄|여름|가을|겨울|상반기|하반기|연내|연말|내년|지난달|오늘|내일|\d{1,2}月|春|夏|秋|冬|上半期|下半期|年内|年末|来年|先月|本日|今日|明日)$/u;
 
+const OUR_KOREA = /우리\s?(?:나라|정부|측|기업|국민|군|경제|국가|국방부|외교부|대표단|대통령|장관|선박|해군|공군|육군)/u;
+const OUR_JAPAN = /我が国|わが国|我が方/u;
+
 export function checkTerminology(u: Unit): RawFinding[] {
   const g = u.opts.glossary;
   if (!g) return [];
@@ -180,6 +183,10 @@ export function checkTerminology(u: Unit): RawFinding[] {
       // (축하 "congratulate" in 감축하기로 "to reduce"), not the term.
       if (/^[가-힣]{1,2}$/u.test(surface) && /[가-힣]/u.test(from.text[h.start - 1] ?? '')) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
+      // A government writes its own country as "we": 우리 정부, 우리 기업 for the Republic of Korea in a
+      // Korean release, 我が国 for Japan in a Japanese one ("Korean firms" ↔ "우리 기업들").
+      if (to.lang === 'ko' && alts.includes('대한민국') && OUR_KOREA.test(to.text)) continue;
+      if (to.lang === 'ja' && alts.includes('日本') && OUR_JAPAN.test(to.text)) continue;
       // "Korea–Australia", "Australia-Korea": a hyphenated relation, whatever the other country.
       const hyphenated = /^[-–]\s?\p{Lu}/u.test(from.text.slice(h.end)) || /\p{Lu}[\p{L}.]*\s?[-–]$/u.test(from.text.slice(0, h.start));
       const paired = (isCountry(k - 1) && joined(k - 1, k)) || (isCountry(k + 1) && joined(k, k + 1)) || hyphenated;

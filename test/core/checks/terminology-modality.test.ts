@@ -16,6 +16,20 @@ const one = (en: string, ko: string, check: string) =>
   checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: [check] });
 
 describe('core/checks terminology', () => {
+  it('takes a Korean release\'s 우리 (우리 기업, 우리 정부) and a Japanese one\'s 我が国 for the country writing', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const ko = (en: string, k: string) => checkAlignment([en], [k], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] })
+      .filter((f) => f.message.includes('"Korean"'));
+    expect(ko('The two sides agreed to support Korean firms investing in the United States.', '양측은 미국에 투자하는 우리 기업들을 지원하기로 하였다.')).to.deep.equal([]);
+    // Without it, the country is missing; and 우리 alone ("we") is no country.
+    expect(ko('The two sides agreed to support Korean firms investing in the United States.', '양측은 미국에 투자하는 기업들을 지원하기로 하였다.')).to.have.length(1);
+    expect(ko('Korean firms will invest more.', '우리는 투자를 확대할 것이다.')).to.have.length(1);
+    const ja = (ja: string) => checkAlignment(['Japan will contribute to regional stability.'], [ja], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', glossary, checks: ['terminology'] })
+      .filter((f) => f.message.includes('"Japan"'));
+    expect(ja('我が国は地域の安定に貢献する。')).to.deep.equal([]);
+    expect(ja('地域の安定に貢献する。')).to.have.length(1);
+  });
+
   it('accepts listed translations', () => {
     expect(render(checkAlignment(EN, KO, BEADS, { ...OPTS, checks: ['terminology'] }))).to.deep.equal([]);
   });
