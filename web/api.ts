@@ -215,8 +215,13 @@ export function getBeadSentences(beadId: number): Promise<BeadSentences> {
   return call('GET', `/api/beads/${beadId}/sentences`);
 }
 
-export function exportUrl(format: string, statementId: number, status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph', pair?: string): string {
-  return `/api/export?format=${encodeURIComponent(format)}&status=${status}&statement=${statementId}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}${level === 'sentence' ? '&level=sentence' : ''}${pair ? `&pair=${encodeURIComponent(pair)}` : ''}`;
+/** `&statement=…` for each statement named; none for the whole corpus. */
+const statementParams = (statements: number | readonly number[]): string =>
+  (typeof statements === 'number' ? [statements] : statements).map((id) => `&statement=${id}`).join('');
+
+/** The export of one statement, of several, or (an empty list) of every statement. */
+export function exportUrl(format: string, statements: number | readonly number[], status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph', pair?: string): string {
+  return `/api/export?format=${encodeURIComponent(format)}&status=${status}${statementParams(statements)}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}${level === 'sentence' ? '&level=sentence' : ''}${pair ? `&pair=${encodeURIComponent(pair)}` : ''}`;
 }
 
 export interface Span {
@@ -386,9 +391,12 @@ export function deleteGlossaryTerm(id: number): Promise<{ ok: true }> {
   return call('DELETE', `/api/glossary/${id}`);
 }
 
-/** The statement's report; with `info`, the checks' informational suggestions too (as the page shows them). */
-export function reportUrl(statementId: number, info = false): string {
-  return `/api/report?format=html&statement=${statementId}${info ? '&info=1' : ''}`;
+/**
+ * The report of one statement, of several, or (an empty list) of every statement; with `info`, the
+ * checks' informational suggestions too (as the page shows them).
+ */
+export function reportUrl(statements: number | readonly number[], info = false): string {
+  return `/api/report?format=html${statementParams(statements)}${info ? '&info=1' : ''}`;
 }
 
 export interface SessionUser {

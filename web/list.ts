@@ -1,5 +1,5 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
-import { fileToUpload, getConsistency, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
+import { exportUrl, fileToUpload, getConsistency, reportUrl, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
 import { byId, clear, h } from './dom.ts';
 import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
 import { canEdit, reportError, clearError, requireReviewer, showError } from './ui.ts';
@@ -303,10 +303,6 @@ function consistencyItem(f: ConsistencyWarning): HTMLLIElement {
 }
 
 /**
- * Corpus consistency: a glossary term rendered differently across statements. Computed on request,
- * because the server reads every statement to answer.
- */
-/**
  * Formats of the export of several statements. XLIFF holds one language pair, and a batch may hold
  * two (a trilateral statement's English–Japanese): it is downloaded from each statement's page.
  */
@@ -333,13 +329,13 @@ function corpusExportBar(): { bar: HTMLElement; update: (statements: readonly St
   let listed: readonly StatementSummary[] = [];
   let query = '';
   // Without a search the whole corpus (no statement named, however many there are); with one, its matches.
-  const ids = (): string => (query ? listed.map((s) => `&statement=${s.id}`).join('') : '');
+  const ids = (): number[] => (query ? listed.map((s) => s.id) : []);
   const links = CORPUS_FORMATS.map(([fmt, text]) => h('a', { class: 'button small', download: true, 'data-format': fmt, 'aria-label': `Download ${text} of the statements listed` }, text));
   const report = h('a', { class: 'button small report-link', target: '_blank', rel: 'noopener' }, 'Report');
   const refresh = (): void => {
     for (const a of links)
-      a.href = `/api/export?format=${a.dataset['format']}&status=${confirmedOnly.checked ? 'confirmed' : 'all'}${noOpenFlags.checked ? '&exclude_open_flags=1' : ''}${ids()}`;
-    report.href = `/api/report?format=html${ids()}`;
+      a.href = exportUrl(a.dataset['format'] ?? 'tmx', ids(), confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked);
+    report.href = reportUrl(ids());
     label.textContent = query ? `Export the ${listed.length} listed` : 'Export all';
   };
   confirmedOnly.addEventListener('change', refresh);
@@ -379,6 +375,10 @@ function corpusExportBar(): { bar: HTMLElement; update: (statements: readonly St
   };
 }
 
+/**
+ * Corpus consistency: a glossary term rendered differently across statements. Computed on request,
+ * because the server reads every statement to answer.
+ */
 function consistencyPanel(): HTMLElement {
   const result = h('div', { class: 'consistency-result', 'aria-live': 'polite' });
   const run = h('button', { type: 'button', id: 'consistency-run' }, 'Check consistency');
