@@ -1,6 +1,6 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
 import { extractAnchors, halfWidthDigits } from './anchors.ts';
-import { columns } from './segment.ts';
+import { columns, joinWrappedLines } from './segment.ts';
 
 /*
  * Approach: every line gets a score (sentence-like body text > 0, menus,
@@ -604,12 +604,8 @@ function paragraphJoins(lines: Line[]): boolean[] {
   return joins;
 }
 
-/** A wrapped paragraph's lines as one: Japanese and Chinese, written without spaces, are cut anywhere and join without one. */
-function joinWrapped(block: Line[]): string {
-  return block.reduce((out, l) => (out === '' ? l.text : CJK_CHAR.test(out.slice(-1)) && CJK_CHAR.test(l.text[0] ?? '') ? out + l.text : `${out} ${l.text}`), '');
-}
-
-const CJK_CHAR = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\uff00-\uff60]/u;
+/** A wrapped paragraph's lines as one, as the splitter joins them (Japanese without a space). */
+const joinWrapped = (block: Line[]): string => joinWrappedLines(block.map((l) => l.text));
 
 /** Scores each paragraph of a hard-wrapped text (lines that `joins` holds together) as one, sharing the score among its lines. */
 function scoreByBlock(lines: Line[], joins: boolean[]): void {

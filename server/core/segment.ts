@@ -140,6 +140,13 @@ function joinWrapped(a: string, b: string, wordsOf: () => Set<string>): string {
   return a + b;
 }
 
+/** A wrapped paragraph's lines as one, joined as joinWrapped joins two (words for hyphenations taken from the lines). */
+export function joinWrappedLines(lines: readonly string[]): string {
+  let words: Set<string> | undefined;
+  const wordsOf = () => (words ??= new Set(lines.join(' ').toLowerCase().match(/[a-z]+/g) ?? []));
+  return lines.reduce((out, l, i) => (i === 0 ? l : joinWrapped(out, l, wordsOf)), '');
+}
+
 /** Pieces a hyphenation leaves on the next line that are no word of their own: word endings. */
 const WORD_ENDING = /^(?:[a-z]?(?:tion|sion|ment|ness|ity|ities|ance|ence|ism|ist|ists|ize|ized|izes|ise|ised|ization|isation|ation|ations|cation|able|ible|ous|ive|ively|ful|less|ship|ure|ures)s?|zation|zations|cations)$/;
 
