@@ -211,7 +211,7 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function isTitleLike(s: string): boolean {
+export function isTitleLike(s: string): boolean {
   // Japanese packs a title in fewer characters (日加外相会談): six will do there.
   if (s.length < (unspaced(s) ? 4 : 8) || s.length > 300) return false;
   if (/[.!?]$/.test(s) && !/\b(?:[A-Z]\.|U\.S|D\.C|Jr|Sr|St)\.$/.test(s)) return false;

@@ -1,5 +1,6 @@
 // Number and date checks: every number or date on one side must have its counterpart on the other.
 import { halfWidthDigits } from '../anchors.ts';
+import { isTitleLike } from '../boilerplate.ts';
 import type { DateMention, Quantities, Quantity } from './quantities.ts';
 import { baseLang, langName } from './side.ts';
 import type { RawFinding, Side, Unit } from './types.ts';
@@ -59,11 +60,10 @@ function namedInstead(q: Quantity, other: Side): boolean {
 /** A Japanese compound of parties (日米韓): Japanese writes it for "trilateral" as well as for the three names. */
 const isJapaneseCompound = (q: Quantity) => !!q.party && /^[日米韓中豪印]+$/u.test(q.text);
 
-/** The first row of a statement, with a line on each side that ends in no full stop: its title. */
+/** The first row of a statement, a title on each side (as the page reader tells one). */
 function isTitleRow(u: Unit): boolean {
-  const titleLike = (t: string) => t.length <= 200 && !/[.!?。．]["'”’)\]」』）]*$/u.test(t.trim());
   return u.src.paras[0] === 0 && u.tgt.paras[0] === 0 && u.src.texts.length === 1 && u.tgt.texts.length === 1
-    && titleLike(u.src.texts[0]!) && titleLike(u.tgt.texts[0]!);
+    && isTitleLike(u.src.texts[0]!.trim()) && isTitleLike(u.tgt.texts[0]!.trim());
 }
 
 export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFinding[] {
