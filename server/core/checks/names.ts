@@ -116,9 +116,9 @@ const KANA_SOUNDS: [RegExp, string][] = [[/ヴ/g, 'ウ'], [/チ(?![ャュョァ�
 // b and p (Kritenbrink クリテンブリンク), and an r after a vowel unheard (Goldberg ゴールドバーグ).
 const EN_SOUNDS: [RegExp, string][] = [
   [/(?<=[aeioun])gh/g, ''], [/^(?:k(?=n)|w(?=r))/, ''], [/^h(?=oo)/, 'f'], [/^wh/, 'w'], [/sch/g, 'sh'], [/t?th/g, 's'],
-  [/(?<=[aeiou])h(?![aeiouy])/g, ''], [/(?<=[ao])l(?=[km])/g, ''], [/g(?=[eiy])/g, 'j'], [/t?z/g, 'ts'],
-  // The e of a final er(r) heard as ア (Kerr カー), before the rules that drop the r.
-  [/n(?=[bp])/g, 'm'], [/e(?=rr?$)/, 'a'], [/(?<=[aeiou])r(?![aeiouy])/g, ''],
+  [/(?<=[aeiou])h(?![aeiouy])/g, ''], [/(?<=[ao])l(?=[km])/g, ''], [/g(?=[eiy])/g, 'j'], [/t?z/g, 'ts'], [/n(?=[bp])/g, 'm'],
+  // The e of a final er(r) heard as ア (Kerr カー): before the rules that drop the r.
+  [/e(?=rr?$)/, 'a'], [/(?<=[aeiou])r(?![aeiouy])/g, ''],
   // A name ending in an r that is not heard, doubled or before a silent e (Kerr カー, Gore ゴア,
   // Moore ムーア, Blair ブレア).
   [/(?<=[aeiou])rr?e?$/, ''],
