@@ -1291,11 +1291,22 @@ export class ReviewPage {
       ['versions', 'Versions'],
     ];
     for (const [id, label] of tabs) {
-      // A tab list as screen readers know it: one Tab stop (the selected tab), arrows between the tabs.
-      const selected = this.panelTab === id;
-      this.panelTabs.append(
-        h('button', { type: 'button', role: 'tab', class: 'tab', id: `panel-tab-${id}`, 'data-tab': id, 'aria-selected': String(selected), 'aria-controls': 'review-panel', tabindex: selected ? 0 : -1, onclick: () => this.setPanel(id) }, label),
-      );
+      this.panelTabs.append(h('button', { type: 'button', role: 'tab', class: 'tab', id: `panel-tab-${id}`, 'data-tab': id, 'aria-controls': 'review-panel', onclick: () => this.setPanel(id) }, label));
+    }
+    this.markPanelTab();
+  }
+
+  /**
+   * The selected tab's state, in the one place that sets it: a tab list as screen readers know it has one
+   * Tab stop (the selected tab), arrows between the tabs, and the panel labelled by the selected tab.
+   * The buttons stay in place when the tab changes (only their state does): rebuilding them dropped the
+   * focus of the one just pressed.
+   */
+  private markPanelTab(): void {
+    for (const b of this.panelTabs.querySelectorAll<HTMLButtonElement>('button.tab')) {
+      const selected = b.dataset['tab'] === this.panelTab;
+      b.setAttribute('aria-selected', String(selected));
+      b.tabIndex = selected ? 0 : -1;
     }
     this.panelBody.setAttribute('aria-labelledby', `panel-tab-${this.panelTab}`);
   }
@@ -1321,12 +1332,7 @@ export class ReviewPage {
     // Escape in the Versions panel goes back to the tab that was open before it.
     if (tab === 'versions') this.panelBeforeVersions = this.panelTab;
     this.panelTab = tab;
-    // The tab buttons stay in place (only their state changes): rebuilding them dropped the focus of the one just pressed.
-    for (const b of this.panelTabs.querySelectorAll<HTMLButtonElement>('button.tab')) {
-      b.setAttribute('aria-selected', String(b.dataset['tab'] === tab));
-      b.tabIndex = b.dataset['tab'] === tab ? 0 : -1;
-    }
-    this.panelBody.setAttribute('aria-labelledby', `panel-tab-${tab}`);
+    this.markPanelTab();
     this.renderPanel();
   }
 
