@@ -215,12 +215,23 @@ export function getBeadSentences(beadId: number): Promise<BeadSentences> {
   return call('GET', `/api/beads/${beadId}/sentences`);
 }
 
-/** `&statement=…` for each statement named; none for the whole corpus. */
-const statementParams = (statements: number | readonly number[]): string =>
-  (typeof statements === 'number' ? [statements] : statements).map((id) => `&statement=${id}`).join('');
+/**
+ * The statements of an export or a report: one, several by id, every one (an empty list), or the
+ * matches of the list's search (`{q}`), which the server finds as the list does, so that the link
+ * stays short however many statements match.
+ */
+export type StatementChoice = number | readonly number[] | { readonly q: string };
 
-/** The export of one statement, of several, or (an empty list) of every statement. */
-export function exportUrl(format: string, statements: number | readonly number[], status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph', pair?: string): string {
+/** `&statement=…` for each statement named, or `&q=…` for a search's matches; none for the whole corpus. */
+const statementParams = (statements: StatementChoice): string =>
+  typeof statements === 'object' && 'q' in statements
+    ? statements.q
+      ? `&q=${encodeURIComponent(statements.q)}`
+      : ''
+    : (typeof statements === 'number' ? [statements] : statements).map((id) => `&statement=${id}`).join('');
+
+/** The export of one statement, of several, of a search's matches, or (an empty list) of every statement. */
+export function exportUrl(format: string, statements: StatementChoice, status: 'confirmed' | 'all', excludeOpenFlags = false, level: 'paragraph' | 'sentence' = 'paragraph', pair?: string): string {
   return `/api/export?format=${encodeURIComponent(format)}&status=${status}${statementParams(statements)}${excludeOpenFlags ? '&exclude_open_flags=1' : ''}${level === 'sentence' ? '&level=sentence' : ''}${pair ? `&pair=${encodeURIComponent(pair)}` : ''}`;
 }
 
@@ -392,10 +403,10 @@ export function deleteGlossaryTerm(id: number): Promise<{ ok: true }> {
 }
 
 /**
- * The report of one statement, of several, or (an empty list) of every statement; with `info`, the
- * checks' informational suggestions too (as the page shows them).
+ * The report of one statement, of several, of a search's matches, or (an empty list) of every
+ * statement; with `info`, the checks' informational suggestions too (as the page shows them).
  */
-export function reportUrl(statements: number | readonly number[], info = false): string {
+export function reportUrl(statements: StatementChoice, info = false): string {
   return `/api/report?format=html${statementParams(statements)}${info ? '&info=1' : ''}`;
 }
 

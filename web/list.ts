@@ -1,5 +1,5 @@
 // Statement list screen (`/`): search box, one row per statement with progress, flags and findings, and the import form.
-import { exportUrl, fileToUpload, getConsistency, reportUrl, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementSummary, type UploadFile } from './api.ts';
+import { exportUrl, fileToUpload, getConsistency, reportUrl, importStatement, listStatements, uploadVersion, type ConsistencyWarning, type ImportBody, type StatementChoice, type StatementSummary, type UploadFile } from './api.ts';
 import { byId, clear, h } from './dom.ts';
 import { langName, matchPieces, progressPercent, statementLabel } from './model.ts';
 import { canEdit, reportError, clearError, requireReviewer, showError } from './ui.ts';
@@ -328,14 +328,15 @@ function corpusExportBar(): { bar: HTMLElement; update: (statements: readonly St
   const noOpenFlags = h('input', { type: 'checkbox', id: 'corpus-export-no-open-flags' });
   let listed: readonly StatementSummary[] = [];
   let query = '';
-  // Without a search the whole corpus (no statement named, however many there are); with one, its matches.
-  const ids = (): number[] => (query ? listed.map((s) => s.id) : []);
+  // Without a search the whole corpus; with one, its matches, which the server finds by the search
+  // itself: no statement is named, so the links stay short however many there are.
+  const which = (): StatementChoice => (query ? { q: query } : []);
   const links = CORPUS_FORMATS.map(([fmt, text]) => h('a', { class: 'button small', download: true, 'data-format': fmt, 'aria-label': `Download ${text} of the statements listed` }, text));
   const report = h('a', { class: 'button small report-link', target: '_blank', rel: 'noopener' }, 'Report');
   const refresh = (): void => {
     for (const a of links)
-      a.href = exportUrl(a.dataset['format'] ?? 'tmx', ids(), confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked);
-    report.href = reportUrl(ids());
+      a.href = exportUrl(a.dataset['format'] ?? 'tmx', which(), confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked);
+    report.href = reportUrl(which());
     label.textContent = query ? `Export the ${listed.length} listed` : 'Export all';
   };
   confirmedOnly.addEventListener('change', refresh);

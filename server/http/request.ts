@@ -132,6 +132,20 @@ export async function textsOf(b: Record<string, unknown>, exactly?: number): Pro
   return { texts, sources };
 }
 
+/** The longest search text the statement list, the export and the report take (README, Limits). */
+export const MAX_SEARCH = 200;
+
+/**
+ * The statement list's search text (`?q=`), as the list, the corpus export and the report take it:
+ * one string of at most MAX_SEARCH characters; '' when absent (no search: every statement).
+ */
+export function searchParam(v: unknown): string {
+  if (v === undefined) return '';
+  if (typeof v !== 'string') throw new HttpError(400, 'bad_request', '"q" must be one search text, given once');
+  if (v.length > MAX_SEARCH) throw new HttpError(400, 'bad_request', `"q": the search text is longer than ${MAX_SEARCH} characters`);
+  return v;
+}
+
 /** The ids in a repeatable query parameter (`?statement=1&statement=2`). */
 export function idList(v: unknown, what: string): number[] {
   return ([] as unknown[]).concat(v ?? []).map((x) => idParam(x, what));

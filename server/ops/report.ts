@@ -16,13 +16,23 @@ const pairLabel = (r: { srcLang: string; tgtLang: string }) => `${r.srcLang.toUp
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
+ * The statements of a report: these (all when none), and of them those the statement list's search for
+ * `search` finds (store statementSearch: the list page's report of a search's matches, however many).
+ */
+export interface StatementSelection {
+  ids?: number[];
+  search?: string;
+}
+
+/**
  * Flags (every status) and open findings of the statements (all by default). Informational findings
  * ("'nuclear' should be rendered as '핵'") are left out unless `includeInfo`, as the review page hides
  * them unless asked: they would bury the flags and count as open items nobody has to act on.
  */
-export function buildReport(db: Db, format: ReportFormat, statementIds: number[] = [], generatedAt = new Date().toISOString(), includeInfo = false): string {
+export function buildReport(db: Db, format: ReportFormat, statements: number[] | StatementSelection = [], generatedAt = new Date().toISOString(), includeInfo = false): string {
+  const { ids: statementIds = [], search } = Array.isArray(statements) ? { ids: statements } : statements;
   for (const id of statementIds) getStatement(db, id);
-  const all = listReportRows(db, statementIds);
+  const all = listReportRows(db, statementIds, search);
   const rows = includeInfo ? all : all.filter((r) => r.kind !== 'finding' || r.severity !== 'info');
   const infoLeftOut = all.length - rows.length;
   // Texts of the rows the report points at, fetched per statement rather than per row.

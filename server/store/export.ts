@@ -1,9 +1,12 @@
 // Reads beads for export in pages (keyset pagination), so memory stays flat for any corpus size.
 import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import type { BeadStatus, FlagRow } from './beads.ts';
+import { statementSearch } from './statements.ts';
 
 export interface ExportFilter {
   statementIds?: number[];
+  /** The statements the list's search for this text finds (statementSearch); with statementIds, those of them it finds. */
+  search?: string;
   status?: 'confirmed' | 'all';
   minConfidence?: number;
   excludeOpenFlags?: boolean;
@@ -82,6 +85,11 @@ export function* iterateExportBeads(db: Db, f: ExportFilter = {}): Generator<Exp
   if (f.statementIds && f.statementIds.length > 0) {
     where.push(`s.id IN (SELECT value FROM json_each(@ids))`);
     params.ids = JSON.stringify(f.statementIds);
+  }
+  const search = f.search === undefined ? null : statementSearch(f.search);
+  if (search) {
+    where.push(`s.id IN (${search.sql})`);
+    Object.assign(params, search.params);
   }
   if (f.status === 'confirmed') where.push(`b.status = 'confirmed'`);
   if (f.minConfidence !== undefined) {

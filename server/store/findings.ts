@@ -1,6 +1,7 @@
 // Findings of the automatic checks (suggested flags), with the reviewer's verdict on each.
 import { CURRENT_TEXTS, q, type Db } from './db.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { statementSearch } from './statements.ts';
 
 export type FindingStatus = 'suggested' | 'accepted' | 'dismissed';
 
@@ -119,9 +120,13 @@ export interface ReportRow {
 // Only the alignments between the current texts (CURRENT_TEXTS): an older version's findings and
 // (moved) flags would appear twice, once with no text beside them.
 
-/** Flags and findings of the current versions of the given statements (all when none), in statement then row order. */
-export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
-  const filter = statementIds.length ? 'AND s.id IN (SELECT value FROM json_each(@ids))' : '';
+/**
+ * Flags and findings of the current versions of the given statements (all when none) that the list's
+ * search for `searchText` finds (statementSearch; every one when it is absent or empty), in statement then row order.
+ */
+export function listReportRows(db: Db, statementIds: number[], searchText?: string): ReportRow[] {
+  const search = searchText === undefined ? null : statementSearch(searchText);
+  const filter = (statementIds.length ? 'AND s.id IN (SELECT value FROM json_each(@ids))' : '') + (search ? ` AND s.id IN (${search.sql})` : '');
   return q(db)
     .prepare(
       `SELECT * FROM (
@@ -139,5 +144,5 @@ export function listReportRows(db: Db, statementIds: number[]): ReportRow[] {
          WHERE fi.status = 'suggested' ${filter}
        ) ORDER BY statementId, coalesce(beadPosition, 0), kind DESC, id`,
     )
-    .all({ ids: JSON.stringify(statementIds) }) as ReportRow[];
+    .all({ ids: JSON.stringify(statementIds), ...search?.params }) as ReportRow[];
 }

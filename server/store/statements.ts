@@ -172,25 +172,34 @@ export function getStatementSummary(db: Db, id: number): StatementSummary {
 }
 
 /**
- * Statements whose title or current paragraphs contain `q` (any language).
+ * The search of the statement list as SQL: a subquery of the ids of the statements whose title or
+ * current paragraphs contain `text` (any language), with its named parameters, for a caller to write
+ * `s.id IN (${sql})`; null when `text` is empty (every statement). The list (searchStatements), the
+ * corpus export and the report (a search's matches) all select statements through it.
  * FTS5 trigram needs 3+ characters; shorter queries (two-syllable Korean words) fall back to LIKE.
  */
-export function searchStatements(db: Db, text: string): StatementSummary[] {
+export function statementSearch(text: string): { sql: string; params: { searchLike: string; searchFts: string } } | null {
   // Stored texts have single spaces: a doubled space or a no-break space copied from a web page
   // searches as one space.
   const needle = singleSpaced(text);
-  if (!needle) return listStatements(db);
-  const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  if (!needle) return null;
+  const searchLike = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const byText =
     [...needle].length >= 3
       ? `SELECT t.statement_id FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid
-           JOIN texts t ON t.id = p.text_id WHERE paragraphs_fts MATCH @fts AND t.is_current = 1`
+           JOIN texts t ON t.id = p.text_id WHERE paragraphs_fts MATCH @searchFts AND t.is_current = 1`
       : `SELECT t.statement_id FROM paragraphs p JOIN texts t ON t.id = p.text_id
-           WHERE p.content LIKE @like ESCAPE '\\' AND t.is_current = 1`;
-  const sql = `${summarySql} WHERE s.title LIKE @like ESCAPE '\\' OR s.id IN (${byText})
-    ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`;
-  const fts = '"' + needle.replace(/"/g, '""') + '"';
-  return (q(db).prepare(sql).all({ like, fts }) as RawSummary[]).map(mapSummary);
+           WHERE p.content LIKE @searchLike ESCAPE '\\' AND t.is_current = 1`;
+  const sql = `SELECT st.id FROM statements st WHERE st.title LIKE @searchLike ESCAPE '\\' OR st.id IN (${byText})`;
+  return { sql, params: { searchLike, searchFts: '"' + needle.replace(/"/g, '""') + '"' } };
+}
+
+/** Statements whose title or current paragraphs contain `text` (any language): see statementSearch. */
+export function searchStatements(db: Db, text: string): StatementSummary[] {
+  const search = statementSearch(text);
+  if (!search) return listStatements(db);
+  const sql = `${summarySql} WHERE s.id IN (${search.sql}) ORDER BY coalesce(s.date, s.created_at) DESC, s.id DESC`;
+  return (q(db).prepare(sql).all(search.params) as RawSummary[]).map(mapSummary);
 }
 
 /**

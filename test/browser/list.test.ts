@@ -96,6 +96,10 @@ describe('web: statement list', function () {
       const whole = await (await fetch(`${fx.server.url}/api/export?format=tsv&status=confirmed`)).text();
       expect(readFileSync((await all.path())!, 'utf8')).to.equal(whole);
       expect(whole.trim().split('\n').length, 'the seeded confirmed rows are there').to.be.greaterThan(1);
+      // Every statement without naming one: the links stay short however many there are.
+      const hrefs = () => bar.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(await hrefs(), 'four formats and the report').to.have.length(5);
+      for (const href of await hrefs()) expect(href).not.to.match(/[?&](statement|q)=/);
 
       // A search lists statements none of whose rows is confirmed: said, rather than an empty file.
       const unconfirmed = current.find((s) => s.confirmed === 0)!;
@@ -109,7 +113,15 @@ describe('web: statement list', function () {
       const ids = readFileSync((await matched.path())!, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split('\t')[4]));
       expect(ids.length).to.be.greaterThan(0);
       expect([...new Set(ids)]).to.deep.equal([unconfirmed.id]);
-      expect(await bar.getByRole('link', { name: 'Report' }).getAttribute('href')).to.equal(`/api/report?format=html&statement=${unconfirmed.id}`);
+      // The links carry the search, which the server resolves as the list did, not the ids it matched
+      // (a search matching thousands of statements made URLs the server refused).
+      const q = `q=${encodeURIComponent(unconfirmed.title)}`;
+      expect(await bar.getByRole('link', { name: 'Report' }).getAttribute('href')).to.equal(`/api/report?format=html&${q}`);
+      expect(await bar.getByRole('link', { name: 'Download TSV of the statements listed' }).getAttribute('href')).to.equal(`/api/export?format=tsv&status=all&${q}`);
+      for (const href of await hrefs()) {
+        expect(href).to.include(`&${q}`);
+        expect(href).not.to.include('statement=');
+      }
     });
   });
 

@@ -9,11 +9,11 @@ import { languageProblem } from '../../core/lang.ts';
 import { buildReport } from '../../ops/report.ts';
 import { EXPORT_FILE_TYPES, isExportFormat } from '../../formats/export/index.ts';
 import { HttpError } from '../errors.ts';
-import { body, idList, idParam, onlyFields, type RouteContext } from '../request.ts';
+import { body, idList, idParam, onlyFields, searchParam, type RouteContext } from '../request.ts';
 
 /** The query parameters of GET /api/export and GET /api/report. */
-const EXPORT_PARAMS = ['format', 'status', 'statement', 'level', 'min_confidence', 'exclude_open_flags', 'one_sided', 'lang_tag', 'pair'] as const;
-const REPORT_PARAMS = ['format', 'statement', 'info'] as const;
+const EXPORT_PARAMS = ['format', 'status', 'statement', 'q', 'level', 'min_confidence', 'exclude_open_flags', 'one_sided', 'lang_tag', 'pair'] as const;
+const REPORT_PARAMS = ['format', 'statement', 'q', 'info'] as const;
 /** The fields of a glossary term (POST /api/glossary, PATCH /api/glossary/:id): any other is a 400. */
 const GLOSSARY_FIELDS = ['terms', 'note'] as const;
 
@@ -67,9 +67,11 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     const format = String(req.query.format ?? 'html');
     if (format !== 'csv' && format !== 'html') throw new HttpError(400, 'bad_request', `unknown report format "${format}" (csv, html)`);
     const ids = idList(req.query.statement, 'statement');
+    // A search's matches, found here as the list finds them: the list page's link names no statement.
+    const search = searchParam(req.query.q);
     const info = req.query.info;
     if (info !== undefined && info !== '' && info !== '1' && info !== '0' && info !== 'true' && info !== 'false') throw new HttpError(400, 'bad_request', '"info" must be 1 or 0');
-    const report = buildReport(db, format, ids, undefined, info === '1' || info === 'true');
+    const report = buildReport(db, format, { ids, search }, undefined, info === '1' || info === 'true');
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="twintext-report.${format}"`);
     if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
@@ -87,6 +89,9 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     const level = String(req.query.level ?? 'paragraph');
     if (level !== 'paragraph' && level !== 'sentence') throw new HttpError(400, 'bad_request', '"level" must be paragraph or sentence');
     const ids = idList(req.query.statement, 'statement');
+    // A search's matches, found here as the list finds them (the list page's links name no statement,
+    // so they stay short however many statements match).
+    const search = searchParam(req.query.q);
     // The CLI's other filters and language tags, with the same rules (see `twintext export --help`).
     let minConfidence: number | undefined;
     if (req.query.min_confidence !== undefined) {
@@ -125,7 +130,7 @@ export function corpusRoutes(r: Router, c: RouteContext): void {
     res.setHeader('Content-Type', mime);
     // Named after the statement when there is one, so downloads of several statements do not overwrite each other.
     res.setHeader('Content-Disposition', `attachment; filename="twintext${ids?.length === 1 ? `-statement-${ids[0]}` : ''}.${ext}"`);
-    await exportCorpus(db, format, { statementIds: ids, status, level, minConfidence, excludeOpenFlags, pair, oneSided }, res, { langTags, toolVersion: TOOL_VERSION }, ops);
+    await exportCorpus(db, format, { statementIds: ids, search, status, level, minConfidence, excludeOpenFlags, pair, oneSided }, res, { langTags, toolVersion: TOOL_VERSION }, ops);
     res.end();
   });
 }

@@ -11,7 +11,7 @@ import { importVersion, diffVersions, storedLanguage } from '../../ops/versions.
 import { deleteStatement, editStatementInfo } from '../../ops/review.ts';
 import { HttpError } from '../errors.ts';
 import { acceptsGzip, sendView } from '../view-cache.ts';
-import { body, idParam, onlyFields, textsOf, type RouteContext } from '../request.ts';
+import { body, idParam, onlyFields, searchParam, textsOf, type RouteContext } from '../request.ts';
 import { languageProblem } from '../../core/lang.ts';
 import { STATEMENT_EVENT_ENTITIES } from '../../store/events.ts';
 
@@ -28,8 +28,7 @@ export function statementRoutes(r: Router, c: RouteContext): void {
   });
 
   r.get('/statements', (req, res) => {
-    const q = typeof req.query.q === 'string' ? req.query.q : '';
-    if (q.length > 200) throw new HttpError(400, 'bad_request', 'search text is longer than 200 characters');
+    const q = searchParam(req.query.q);
     res.json({ ok: true, statements: q ? searchStatements(db, q) : listStatements(db) });
   });
 
