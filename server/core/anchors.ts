@@ -291,6 +291,7 @@ const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,.;:)!?”’"']|$)`, 'g');
 /** "May" is a month, not the verb, after a year-less preposition or another month ("in May.", "April and May"). */
 const MAY_BEFORE = new RegExp(`(?:\\b(?:in|since|by|until|till|through|from|of|early|late|mid|end|last|next|this|each)|\\b(?:${MONTH_ALT})\\s*(?:,|and|or|to|through|until)?)[\\s-]+$`, 'i');
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 
 // Hashes of the number words (and of the tens that open "twenty-first"): a word whose hash is not
 // among them is not a number word, and is rejected without building its lower-cased string.
@@ -375,6 +376,14 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
     // "second half", "first quarter": halves of a year are not meeting numbers; "second to none".
     if (/^\s+(?:half|quarter)\b/i.test(rest)) continue;
     if (w === 'second' && /^\s+(?:to|of)\b/.test(rest)) continue;
+    if (isAsciiUpper(text.charCodeAt(start))) {
+      // "First Lady", "Second Lady" are titles, no rank.
+      if (/^\s+(?:Lady|Ladies|Gentleman|Family)\b/.test(rest)) continue;
+      // English ranks with an ordinal before the noun: a capitalised one after a name and before no other
+      // ("Children First", "America First", "Safety First.") ends a name or a slogan and ranks nothing;
+      // "the ROK First Army" ranks the army after it.
+      if (!/^\s+[A-Z]/.test(rest) && /\b(?!(?:The|A|An|Its|Our|His|Her|Their|This|That|These|Those|In|On|At|For|By|And|But|Or)\s)[A-Z][A-Za-z'’-]*\s+$/.test(text.slice(Math.max(0, start - 30), start))) continue;
+    }
     c.add('ordinal', String(ord), start, end);
   }
 }
@@ -485,7 +494,9 @@ const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
  * A verb or adjective before a noun ("있었던 바이든 대통령", "방한하는 총리"): it ends a name read back
  * from its title. (Given names end in 은 too, 김정은 or 하은: only the forms a tense or 있다 makes.)
  */
-const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을]|으며|하며|되며|하고|하여|되어)$/u;
+export const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을]|으며|하며|되며|하고|하여|되어)$/u;
+/** A side ("외상측 대변인", the foreign minister's side; 북한측, 미측): a party, not a person. */
+export const KO_SIDE = /\p{Script=Hangul}측(?:의)?$/u;
 /** A title in the plural ("장관들은", the ministers) names a group, not the person before it. */
 const KO_TITLE_PLURAL = new RegExp(`^(?:${KO_TITLES.join('|')})들`, 'u');
 const KO_BETWEEN = /^(?:한국|미국|일본|중국|북한|러시아|대한민국|국방부|외교부|국무부|통일부|한국의|미국의|일본의|주한|주미|주일)$/u;
@@ -534,7 +545,7 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
         const w = words[j]!.w;
         // A comma or bracket between two words ends the name ("…사의를 표하였으며, 장관은").
         if (/[^\s]/u.test(text.slice(words[j]!.e, words[j + 1]!.s))) break;
-        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_VERB_FORM.test(w)) break;
+        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_VERB_FORM.test(w) || KO_SIDE.test(w)) break;
         if (w.length === 1 && (picked.length > 0 || !KO_SURNAME.has(w))) break;
         picked.unshift(words[j]!);
         if (w.length === 1) break;

@@ -1,7 +1,7 @@
 // Corpus consistency: one glossary term should get the same rendering in every statement.
 import { findGlossaryTerms } from '../glossary.ts';
 import { langName } from './side.ts';
-import { contains, isAcronym, isProperTerm, translationsOf } from './terminology.ts';
+import { contains, isAcronym, isProperTerm, readsOtherwise, translationsOf } from './terminology.ts';
 import type { CheckOptions, Finding, Span } from './types.ts';
 
 export interface ConsistencyPair { statementId: number; title?: string; date: string | null; src: string; tgt: string }
@@ -47,7 +47,7 @@ export function checkConsistency(pairs: ConsistencyPair[], opts: CheckOptions): 
       for (const h of findGlossaryTerms(from, fromLang, g)) {
         const surface = from.slice(h.start, h.end);
         const { alts, entries } = translationsOf(g, surface, fromLang, toLang);
-        if (alts.length < 2) continue;
+        if (alts.length < 2 || readsOtherwise(from, h, alts)) continue;
         // Going back to English, alternatives are mostly inflections ("agree", "agreed") or the acronym of
         // the long form: only distinct long names count, and a one-syllable Korean form is too ambiguous.
         if (dir === 'tgt' && (!alts.every(isProperTerm) || surface.replace(/\s/g, '').length < 2)) continue;

@@ -1,5 +1,5 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
-import { extractAnchors, nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
+import { extractAnchors, KO_SIDE, KO_VERB_FORM, nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { romanizeKana } from '../kana.ts';
 import { HANGUL_RE, langName } from './side.ts';
@@ -30,7 +30,9 @@ function extraNames(text: string, anchors: Anchor[]): Anchor[] {
   KO_EXTRA_TITLE.lastIndex = 0;
   for (const m of text.matchAll(KO_EXTRA_TITLE)) {
     const w = m[1]!;
-    if (KO_NOT_NAME.test(w) || /(?:부|청|처|원|회|국|소|관|단|실|측|들|의|은|는|이|가|을|를|에|와|과|도|로)$/u.test(w) && w.length > 3) continue;
+    // A verb before the noun ("현장에 있던 기자") or a side ("외상측 대변인") is no name either.
+    if (KO_NOT_NAME.test(w) || /(?:부|청|처|원|회|국|소|관|단|실|측|들|의|은|는|이|가|을|를|에|와|과|도|로)$/u.test(w) && w.length > 3
+      || KO_VERB_FORM.test(w) || KO_SIDE.test(w)) continue;
     const a = { kind: 'name' as const, value: w, start: m.index, end: m.index + w.length, text: w };
     if (!anchors.some((b) => b.kind === 'name' && b.start < a.end && a.start < b.end)) out.push(a);
   }

@@ -60,6 +60,13 @@ function namedInstead(q: Quantity, other: Side): boolean {
 /** A Japanese compound of parties (日米韓): Japanese writes it for "trilateral" as well as for the three names. */
 const isJapaneseCompound = (q: Quantity) => !!q.party && /^[日米韓中豪印]+$/u.test(q.text);
 
+/**
+ * Korean and Japanese write "first" as a word (처음으로, 최초의, 첫 방문, 初めて, 最初の), not as a number:
+ * an English "first" left over is rendered when the other side has one of them.
+ */
+const FIRST_AS_WORD = /처음|최초|첫|初めて|最初|初の|初回/u;
+const firstInWords = (q: Quantity, other: Side) => q.kind === 'ordinal' && q.value === '1' && q.fromWords && FIRST_AS_WORD.test(other.text);
+
 /** The first row of a statement, a title on each side (as the page reader tells one). */
 function isTitleRow(u: Unit): boolean {
   return u.src.paras[0] === 0 && u.tgt.paras[0] === 0 && u.src.texts.length === 1 && u.tgt.texts.length === 1
@@ -72,7 +79,7 @@ export function checkNumbers(u: Unit, qs: Quantities, qt: Quantities): RawFindin
   // counts as rendered by the names.
   const early = (q: Quantity, other: Side) => !isJapaneseCompound(q) && namedInstead(q, other);
   const [ls0, lt0] = unmatched(qs.numbers.filter((q) => !early(q, u.tgt)), qt.numbers.filter((q) => !early(q, u.src)));
-  const ls = ls0.filter((q) => !(isJapaneseCompound(q) && namedInstead(q, u.tgt)));
+  const ls = ls0.filter((q) => !(isJapaneseCompound(q) && namedInstead(q, u.tgt)) && !firstInWords(q, u.tgt));
   const lt = lt0.filter((q) => !(isJapaneseCompound(q) && namedInstead(q, u.src)));
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const out: RawFinding[] = [];

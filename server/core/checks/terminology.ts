@@ -147,6 +147,104 @@ export const isAcronym = (s: string) => /^[\p{Lu}\d.&/-]+$/u.test(s) && /\p{Lu}.
 // Dates are the dates check's business, in Korean and in Japanese.
 const DATE_WORD = /^(?:\d{1,2}월|봄|여름|가을|겨울|상반기|하반기|연내|연말|내년|지난달|오늘|내일|\d{1,2}月|春|夏|秋|冬|上半期|下半期|年内|年末|来年|先月|本日|今日|明日)$/u;
 
+// ---------------------------------------------------------------- words that are another word
+
+/**
+ * Korean makes adjectives (-적), -isms (-주의), verbs (-하다, -되다, -시키다) and portions (-분) of common
+ * nouns, never of a country's or a city's name: a name followed by one of them is a homograph that opens
+ * another word (인도 "India" in 인도적 "humanitarian", 인도주의 "humanitarianism", 인도하기로 "to hand
+ * over", 9월 인도분 "September delivery").
+ */
+const KO_DERIVED = /^(?:적(?:인|으로|이다|이고|임)?(?![가-힣])|분(?:[은는이가을를의도]|으로)?(?![가-힣])|주의|하(?:다|여|고|는|기|며|면|지|자|였|게)|한(?![가-힣])|할(?![가-힣])|해(?:야|서|온|왔)|했|되|된(?![가-힣])|될(?![가-힣])|돼|됐|시키|시킨)/u;
+/**
+ * A counter after a number ("세 명의", "12명의", "수백 명의", "90여 명의": of so many people) is not a term
+ * that begins with that syllable (명의 "in the name of").
+ */
+const KO_COUNTED = /(?:[\d십백천만억]|\d여|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|몇|수|여러))\s?$/u;
+const KO_COUNTER = /^[명개번건곳]/u;
+
+/**
+ * Whether a Korean glossary hit is part of a longer word that means something else: a short term after
+ * another syllable (축하 "congratulate" in 감축하기로 "to reduce"), a counter after a number, or a name
+ * (`names`: its renderings are capitalised names) before a suffix no name takes.
+ */
+function koreanOtherWord(text: string, h: { start: number; end: number }, names: boolean): boolean {
+  const surface = text.slice(h.start, h.end);
+  // A Korean word of one or two syllables right after another syllable is part of a longer word.
+  if (/^[가-힣]{1,2}$/u.test(surface) && /[가-힣]/u.test(text[h.start - 1] ?? '')) return true;
+  if (KO_COUNTER.test(surface) && KO_COUNTED.test(text.slice(Math.max(0, h.start - 5), h.start))) return true;
+  return names && KO_DERIVED.test(text.slice(h.end));
+}
+
+/** Renderings that are all capitalised, one of them a word (India; United States, U.S.): the term is a name. */
+const allNames = (alts: string[]) => alts.some((a) => /^\p{Lu}\p{Ll}/u.test(a)) && alts.every((a) => /^\p{Lu}/u.test(a));
+
+const PROJECTILE = /\b(?:missiles?|rockets?|satellites?|projectiles?|ballistic|warheads?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|SLVs?|cruise|hypersonic|spacecraft|space|launchers?|torpedo(?:e?s)?|artillery|shells?|drones?|UAVs?|test|tests|[A-Z][\p{L}]*-\d+)\b/u;
+const BARE_AFTER = /^\s*(?:$|[.,;:!?)]|(?:by|from|in|into|on|at|over|toward|towards|near|off|during|since|after|before|as|and|or|but|that|which|who|this|last|early|late|earlier|today|yesterday|tonight|was|were|is|are|has|have|had|will|would|could|should|may|might|can|to|with|without|amid|despite|under|against|site|sites|pad|pads|area|areas|window|activities|activity|attempt|attempts|event|events|facility|facilities|preparations?)\b)/iu;
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|their|his|her|its|our|my|your|today['’]s|yesterday['’]s|phone|telephone|video|conference|virtual|first|second|last|brief|recent|introductory|congratulatory|separate|follow-up|\d+(?:st|nd|rd|th)?|two|three)\s+$|['’]s?\s+$/iu;
+/** Before a participle that names ("is called", "it's called", "a group called", "the residence, called", "Called X, the …"). */
+const NAMING_BEFORE = /\b(?:is|are|was|were|be|been|being|also|now|often|commonly|officially|formally|an?\s+(?:(?!(?:and|or|but|then|who|which|that)\b)[^\s.,;:!?]+\s+){0,3})\s*$|['’]s\s*$|\b(?:the|a|an|this|its|their)\s+[\p{Ll}\s-]+,\s*$|(?:^|[.!?]\s*)$/iu;
+/** What is launched when it is no missile: an undertaking ("An investigation has been launched", "a campaign launched by"). */
+const UNDERTAKING = /\b(?:initiatives?|dialogues?|campaigns?|investigations?|inquiry|inquiries|probes?|programs?|programmes?|projects?|partnerships?|frameworks?|platforms?|funds?|strateg(?:y|ies)|mechanisms?|consultations?|talks|negotiations?|forums?|networks?|websites?|services?|products?|process|study|studies|reviews?|operations?|offensives?|attacks?|assaults?|plans?|polic(?:y|ies)|efforts?|drives?|centers?|centres?|offices?|groups?|councils?|coalitions?|series|exercises?)\s+(?:(?:has|have|had|was|were|is|are|will|would|which|that|been|be|being|to|newly|recently|officially|formally|jointly|successfully|also|just|first)\s+)*$/iu;
+const NOT_PHONE_NOUN = /\b(?:courtesy|judgment|judgement|distress|wake-up|roll|close|port|curtain|casting|rallying|clarion)\s+$/iu;
+const WEEKDAY_OR_DATE = /^\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|the\s+\d|\d)/u;
+
+/**
+ * English words with several senses, of which the glossary renders one: "American" is the United States'
+ * but not in "Latin American" or "the Americas"; "call" is 통화 (電話会談) only
+ * as a call on the phone, not "called on … to" (urged), "called for", "called it …" (named), "called
+ * a meeting" (convened) or a call on someone (a visit); "launch" is 발사 (発射) only for a missile, a
+ * rocket or a satellite, not the launch of a dialogue, an initiative or an investigation (출범, 개시,
+ * 착수). The sense is told by the words around, as English tells it.
+ */
+function otherSense(text: string, h: { start: number; end: number }): boolean {
+  const w = text.slice(h.start, h.end).toLowerCase();
+  const before = text.slice(Math.max(0, h.start - 60), h.start), after = text.slice(h.end, h.end + 120);
+  // America in the name of a continent or region ("Latin American", "North America", "the Americas") is
+  // not the United States.
+  if (/^americ(?:a|an|ans|as)$/.test(w)) return w === 'americas' || /\b(?:Latin|South|Central|North|Pan|Anglo|Meso|Ibero)[\s-]+$/u.test(before);
+  if (/^call(?:s|ed|ing)?$/.test(w)) {
+    if (/\bso[-\s]$/iu.test(before)) return true;
+    const noun = DETERMINER_BEFORE.test(before) && !/^call(?:ed|ing)$/.test(w);
+    // Calls by someone for something are appeals ("repeated calls by the South for the North to return").
+    if (/^\s+(?:by|from)\s+[^.,;]{0,40}?\sfor\b/u.test(after)) return true;
+    // A noun: a call on the phone, unless a courtesy call (a visit), a judgment call, or a call for
+    // something or to do something (an appeal: "a call for restraint", "a call to freeze").
+    if (noun) return NOT_PHONE_NOUN.test(before) || /^\s+(?:for\b|to\s+(?!(?:the|a|an|his|her|their|its|our)\b)\p{Ll})/u.test(after);
+    if (WEEKDAY_OR_DATE.test(after)) return false;
+    // A verb: urged ("called on X to", "calls for"), named ("called it", "called the launch a threat",
+    // "what officials called", "is called"), convened ("called a meeting"); "called on" a person is a visit.
+    if (/^\s+(?:on|upon|for|off|out|up|in|into|attention|together|it|itself)\b/iu.test(after)) return true;
+    if (/^\s+["“‘']/u.test(after)) return true;
+    if (/^\s+(?:(?:the|this|that|these|those|its|their|his|her)\s+)?(?:[\p{L}’'-]+\s+){0,6}?(?:an?\s|["“])/u.test(after)) return true;
+    // A participle naming something: "is called", "it's called", "a group called", ", called", "Called X, the …".
+    if (NAMING_BEFORE.test(before)) return true;
+    if (/\bwhat\s+(?:[\p{L}’'.-]+\s+){0,4}$/iu.test(before)) return true;
+    return false;
+  }
+  if (/^launch(?:es|ed|ing)?$/.test(w)) {
+    if (PROJECTILE.test(before.split(/[.,;:!?]/u).pop()!.split(/\s+/).slice(-3).join(' '))) return false;
+    const obj = after.replace(/^\s+of\b/iu, '');
+    // Nothing launched after it: what was launched may stand before ("an investigation has been launched").
+    if (BARE_AFTER.test(obj)) return UNDERTAKING.test(before);
+    // Its object, up to a preposition that opens what it is about ("a new dialogue on missile defense").
+    const words = obj.split(/[.,;:!?()]|\s(?:on|about|for|with|against|in|at|into|toward|towards|over|under|between|among)\s/u)[0]!.trim().split(/\s+/).slice(0, 8).join(' ');
+    return !PROJECTILE.test(words);
+  }
+  return false;
+}
+
+/**
+ * Whether a glossary hit is another word: a Korean term inside a longer word that means something else
+ * (축하 "congratulate" in 감축하기로 "to reduce", 인도 "India" in 인도적 "humanitarian"), or an English word
+ * in a sense the glossary does not render ("called on … to", the launch of a dialogue). `alts` are the
+ * term's renderings in the other language.
+ */
+export function readsOtherwise(text: string, h: { start: number; end: number }, alts: string[]): boolean {
+  return HANGUL_RE.test(text.slice(h.start, h.end)) ? koreanOtherWord(text, h, allNames(alts)) : otherSense(text, h);
+}
+
+const SPOKE_WITH = /\b(?:spoke|speak|speaks|spoken|speaking)\b[^.;]{0,60}\bwith\b|\b(?:by|over\s+the)\s+(?:tele)?phone\b/iu;
 const OUR_KOREA = /우리\s?(?:나라|정부|측|기업|국민|군|경제|국가|국방부|외교부|대표단|대통령|장관|선박|해군|공군|육군)/u;
 const OUR_JAPAN = /我が国|わが国|我が方/u;
 
@@ -179,10 +277,13 @@ export function checkTerminology(u: Unit): RawFinding[] {
       if (!alts.length || DATE_WORD.test(surface) || alts.some((a) => DATE_WORD.test(a))) continue;
       // Acronyms are the acronym check's business (it knows which renderings stand for them).
       if (isAcronym(surface)) continue;
-      // A Korean word of one or two syllables right after another syllable is part of a longer word
-      // (축하 "congratulate" in 감축하기로 "to reduce"), not the term.
-      if (/^[가-힣]{1,2}$/u.test(surface) && /[가-힣]/u.test(from.text[h.start - 1] ?? '')) continue;
+      // A Korean term inside a longer word that means something else (축하 "congratulate" in 감축하기로
+      // "to reduce", 인도 "India" in 인도적 "humanitarian"), or an English word in another sense ("called
+      // on … to", the launch of a dialogue), is not the term.
+      if (readsOtherwise(from.text, h, alts)) continue;
       if (alts.some((a) => contains(to.text, a))) continue;
+      // English writes a call as speaking with someone or by phone ("spoke on November 1 with", 통화했다).
+      if (alts.includes('call') && SPOKE_WITH.test(to.text)) continue;
       // A government writes its own country as "we": 우리 정부, 우리 기업 for the Republic of Korea in a
       // Korean release, 我が国 for Japan in a Japanese one ("Korean firms" ↔ "우리 기업들").
       if (to.lang === 'ko' && alts.includes('대한민국') && OUR_KOREA.test(to.text)) continue;

@@ -107,6 +107,15 @@ describe('core/checks names', () => {
     expect(render(one('Chairman Kim Jong Un inspected the site.', '김정은 국무위원장은 현장을 시찰하였다.', 'names'), true)).to.deep.equal([]);
   });
 
+  it('takes no verb form (있던 기자) and no side (외상측 대변인, the minister\'s side) before a title for a name', () => {
+    expect(render(one('Reporters at the scene described the damage.', '현장에 있던 기자는 피해 상황을 전했다.', 'names'), true)).to.deep.equal([]);
+    expect(render(one('A spokesman for the foreign minister said the talks were useful.', '외상측 대변인은 회담이 유익했다고 말했다.', 'names'), true)).to.deep.equal([]);
+    expect(render(one('A spokesman for the North Korean side said the talks were useful.', '북한측 대변인은 회담이 유익했다고 말했다.', 'names'), true)).to.deep.equal([]);
+    // A name before the same titles is still read (for information, as the English names no one).
+    expect(render(one('Reporters described the damage.', '김민수 기자는 피해 상황을 전했다.', 'names'), true)).to.deep.equal(['info names 0/0']);
+    expect(render(one('A spokesman said the talks were useful.', '김민수 대변인은 회담이 유익했다고 말했다.', 'names'), true)).to.deep.equal(['info names 0/0']);
+  });
+
   it('tells a name the other side does not give from one it spells differently', () => {
     const msgs = (en: string, ko: string) => one(en, ko, 'names').map((f) => `${f.severity}: ${f.message}`);
     // A participle opening a sentence is no name: 바이든 is not "Building" spelled differently.

@@ -69,6 +69,31 @@ describe('core/checks numbers', () => {
     expect(render(one('trilateral cooperation', '3국 협력'))).to.deep.equal([]);
   });
 
+  it('reads no ordinal in a name that ends in "First" (Children First, America First) or in "First Lady"; the ROK First Army keeps its number', () => {
+    for (const [en, ko] of [
+      ['The ministers welcomed the Children First initiative.', '장관들은 아동 우선 이니셔티브를 환영하였다.'],
+      ['The ministers discussed the America First trade policy.', '장관들은 미국 우선주의 통상정책을 논의하였다.'],
+      ['The campaign is called Safety First.', '이 캠페인의 이름은 안전 제일이다.'],
+      ['The First Lady attended the ceremony.', '영부인은 기념식에 참석하였다.'],
+      ['The Second Lady visited the school.', '부통령 부인은 학교를 방문하였다.'],
+    ] as const) expect(render(one(en, ko), true), en).to.deep.equal([]);
+    expect(render(one('The ROK First Army held a drill.', '제1야전군이 훈련을 실시하였다.'), true)).to.deep.equal([]);
+    expect(render(one('The ROK First Army held a drill.', '야전군이 훈련을 실시하였다.'), true)).to.deep.equal(['info numbers 0/0']);
+  });
+
+  it('takes 처음, 최초, 첫 and 初めて for "first", which Korean and Japanese write as a word, not a number', () => {
+    for (const [en, ko] of [
+      ['The two sides met for the first time since 2019.', '양측은 2019년 이후 처음으로 만났다.'],
+      ['It was the first visit to Seoul by a U.S. Secretary of Defense in three years.', '이는 미 국방장관의 3년 만의 첫 서울 방문이었다.'],
+      ['The ministers welcomed the first joint patrol.', '장관들은 최초의 공동 순찰을 환영하였다.'],
+    ] as const) expect(render(one(en, ko), true), en).to.deep.equal([]);
+    const ja = checkAlignment(['The ministers met for the first time.'], ['閣僚は初めて会談した。'], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', checks: ['numbers'] });
+    expect(render(ja, true)).to.deep.equal([]);
+    // Another ordinal, or "first" where the Korean says nothing of it, is still noted.
+    expect(render(one('The two sides held the second meeting.', '양측은 처음으로 회의를 개최하였다.'), true)).to.deep.equal(['info numbers 0/0']);
+    expect(render(one('The two sides held the first meeting.', '양측은 회의를 개최하였다.'), true)).to.deep.equal(['info numbers 0/0']);
+  });
+
   it('never pairs a count of parties (both, 양측, 한미일) with a number as if one had been changed into the other', () => {
     const fs = one('Both ministers opened the meeting.', '국방장관은 제52차 회의를 개회하였다.');
     // Not "Number both has no counterpart; Korean has 52" as an error: 52 is reported alone, "both" for information.

@@ -12,6 +12,12 @@ const withDefaultGlossary = (en: string, ko: string) => {
   return render(checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['terminology'] }), true);
 };
 
+/** The terminology messages (info included) of one pair, English with Korean or Japanese, with the shipped glossary. */
+const withDefaultGlossaryMessages = (en: string, other: string, lang = 'ko') => {
+  const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+  return checkAlignment([en], [other], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: lang, glossary, checks: ['terminology'] }).map((f) => f.message);
+};
+
 const one = (en: string, ko: string, check: string) =>
   checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, checks: [check] });
 
@@ -103,6 +109,109 @@ describe('core/checks terminology', () => {
     // Standing on its own, it is the term.
     const alone = checkAlignment(['The two sides agreed to reduce emissions.'], ['양측은 축하 메시지를 교환하였다.'], [{ src: [0], tgt: [0], confidence: 1 }], { ...OPTS, glossary, checks: ['terminology'] });
     expect(alone.filter((f) => f.message.includes('축하'))).to.have.length(1);
+  });
+
+  it('does not take a country\'s name for the Korean word it opens (인도 in 인도적, 인도주의, 인도하기로) or a counter for a term (명의 in 세 명의)', () => {
+    const about = (en: string, ko: string, word: string) => withDefaultGlossaryMessages(en, ko).filter((m) => m.includes(`"${word}"`));
+    // 인도 "humanity, handing over" makes adjectives, -isms and verbs; India does not.
+    expect(about('The two sides agreed to expand humanitarian cooperation.', '양측은 인도적 협력을 확대하기로 하였다.', '인도')).to.deep.equal([]);
+    expect(about('The ministers reaffirmed their commitment to humanitarian principles.', '장관들은 인도주의 원칙에 대한 공약을 재확인하였다.', '인도')).to.deep.equal([]);
+    expect(about('The two governments agreed to hand over the detained crew.', '양국 정부는 억류된 선원들을 인도하기로 하였다.', '인도')).to.deep.equal([]);
+    expect(about('The crew were handed over on Friday.', '선원들은 금요일 인도되었다.', '인도')).to.deep.equal([]);
+    // -분, a portion: "9월 인도분" is the September delivery.
+    expect(about('Crude for September delivery fell $3.', '9월 인도분 원유는 3달러 하락하였다.', '인도')).to.deep.equal([]);
+    // The country itself, with a particle or before a noun, is still India.
+    expect(about('The ministers welcomed the participation of Australia.', '장관들은 인도의 참여를 환영하였다.', '인도')).to.have.length(1);
+    expect(about('The ministers welcomed the participation of Australia.', '장관들은 인도 해군의 참여를 환영하였다.', '인도')).to.have.length(1);
+    expect(about("The ministers welcomed India's participation.", '장관들은 인도의 참여를 환영하였다.', '인도')).to.deep.equal([]);
+    expect(about('The ministers welcomed the Indian navy\'s participation.', '장관들은 인도 해군의 참여를 환영하였다.', '인도')).to.deep.equal([]);
+    // 명 counting people, then 의 "of": no 명의 "attributable to".
+    expect(about('Three crew members were rescued.', '세 명의 선원이 구조되었다.', '명의')).to.deep.equal([]);
+    expect(about('Twelve crew members were rescued.', '12명의 선원이 구조되었다.', '명의')).to.deep.equal([]);
+    for (const n of ['2 명의', '수백 명의', '90여 명의', '600만 명의']) expect(about('Many people were rescued.', `${n} 사람들이 구조되었다.`, '명의'), n).to.deep.equal([]);
+    expect(about('Statement by the Spokesperson on the launch', '대변인 명의 성명', '명의')).to.have.length(1);
+  });
+
+  it('expects 통화 only for a call on the phone, not for "called on … to" (urged), "called for", naming or a visit', () => {
+    const call = (en: string, ko: string, lang = 'ko') => withDefaultGlossaryMessages(en, ko, lang).filter((m) => /"call/i.test(m));
+    for (const [en, ko] of [
+      ['The ministers called on North Korea to return to dialogue.', '장관들은 북한이 대화에 복귀할 것을 촉구하였다.'],
+      ['The ministers called upon all countries to implement the resolutions.', '장관들은 모든 국가들이 결의를 이행할 것을 촉구하였다.'],
+      ['The two sides called for the full implementation of the resolutions.', '양측은 결의의 완전한 이행을 촉구하였다.'],
+      ['The Minister calls for restraint.', '장관은 자제를 촉구한다.'],
+      ['The Secretary called the launch a grave threat to regional peace.', '장관은 이번 발사를 역내 평화에 대한 중대한 위협이라고 규정하였다.'],
+      ['The Secretary called it "a reckless act".', '장관은 이를 "무모한 행위"라고 하였다.'],
+      ['The President called a meeting of the National Security Council.', '대통령은 국가안전보장회의를 소집하였다.'],
+      ['The ministers launched a so-called "trilateral hotline".', '장관들은 이른바 "3자 핫라인"을 개설하였다.'],
+      ['The group is called the Freedom Edge working group.', '이 그룹의 명칭은 프리덤 엣지 실무그룹이다.'],
+      ['Secretary Blinken called on President Yoon at the presidential office.', '블링컨 장관은 대통령실에서 윤 대통령을 예방하였다.'],
+      ['Secretary Blinken paid a courtesy call on President Yoon.', '블링컨 장관은 윤 대통령을 예방하였다.'],
+      ['The ministers issued a call for restraint.', '장관들은 자제를 촉구하였다.'],
+      ['The suspects belong to an alleged terror group called Ergenekon.', '용의자들은 에르게네콘이라는 테러 단체 소속이다.'],
+      ['The residence, called Blair House, hosts visiting leaders.', '블레어 하우스라 불리는 이 관저는 방문 정상들이 묵는 곳이다.'],
+      ['The Minister calls the abduction of Japanese citizens a grave violation of human rights.', '장관은 일본인 납치를 중대한 인권 침해로 규정한다.'],
+      ["It's called the Freedom Edge exercise.", '이 훈련의 명칭은 프리덤 엣지이다.'],
+      ['Called Freedom Edge, the exercise will be held annually.', '프리덤 엣지라는 이 훈련은 매년 실시된다.'],
+      ['The police called in additional officers.', '경찰은 추가 인력을 요청하였다.'],
+      ['The talks stalled despite repeated calls by the South for the North to return.', '남측의 거듭된 복귀 요청에도 회담은 교착되었다.'],
+    ] as const) expect(call(en, ko), en).to.deep.equal([]);
+    expect(call('The ministers called on North Korea to return to dialogue.', '閣僚は北朝鮮に対話への復帰を求めた。', 'ja')).to.deep.equal([]);
+    // A call on the phone, by noun or by verb, still expects 통화 (or 電話会談).
+    for (const en of [
+      'The two leaders held a call on Tuesday.',
+      'In a call with Foreign Minister Park, the Secretary discussed the situation.',
+      'President Biden called President Yoon to congratulate him.',
+      'President Biden called President Yoon on Tuesday.',
+      'President Yoon, who took office in May, called President Biden.',
+      'The President held a meeting and called President Yoon.',
+      'The President called on Monday to offer condolences.',
+      "During today's call, the two leaders discussed the alliance.",
+    ]) expect(call(en, '양 정상은 화요일 회담하였다.'), en).to.have.length(1);
+    expect(call('The two leaders held a call on Tuesday.', '양 정상은 화요일 통화하였다.')).to.deep.equal([]);
+    // The other way, a Korean 통화 is a call that English writes as speaking with someone, or by phone.
+    const tonghwa = (en: string) => withDefaultGlossaryMessages(en, '블링컨 장관은 11월 1일 박진 외교장관과 통화하였다.').filter((m) => m.includes('"통화"'));
+    expect(tonghwa('Secretary Blinken spoke on November 1 with Foreign Minister Park Jin.')).to.deep.equal([]);
+    expect(tonghwa('Secretary Blinken talked by phone with Foreign Minister Park Jin on November 1.')).to.deep.equal([]);
+    expect(tonghwa('Secretary Blinken met Foreign Minister Park Jin on November 1.')).to.have.length(1);
+    expect(call('The two leaders held a call on Tuesday.', '両首脳は火曜日に会談した。', 'ja')).to.have.length(1);
+  });
+
+  it('expects 발사 only for the launch of a missile, rocket or satellite, not of a dialogue, an initiative or an investigation', () => {
+    const launch = (en: string, ko: string, lang = 'ko') => withDefaultGlossaryMessages(en, ko, lang).filter((m) => /"launch/i.test(m));
+    for (const [en, ko] of [
+      ['The two sides launched a new dialogue on supply chains.', '양측은 공급망에 관한 새로운 대화를 출범시켰다.'],
+      ['The ministers welcomed the launch of the Trilateral Secretariat.', '장관들은 3국 사무국 출범을 환영하였다.'],
+      ['The two countries will launch a joint campaign against online scams.', '양국은 온라인 사기에 대응하는 공동 캠페인을 개시할 것이다.'],
+      ['The police launched an investigation into the attack.', '경찰은 공격에 대한 조사에 착수하였다.'],
+      ['The leaders launched the Indo-Pacific Economic Framework in May.', '정상들은 5월 인도태평양 경제 프레임워크를 출범시켰다.'],
+      ['Since launching the initiative, the partners have met twice.', '이니셔티브를 개시한 이래 협력국들은 두 차례 만났다.'],
+      ['An investigation has been launched.', '조사가 착수되었다.'],
+      ['Users are backing a new campaign launched by the foundation.', '이용자들은 재단이 시작한 새 캠페인을 지지하고 있다.'],
+      ['The police launched a probe into the incident.', '경찰은 사건에 대한 조사에 착수하였다.'],
+      ['The allies launched a new dialogue on missile defense.', '동맹국들은 미사일 방어에 관한 새로운 대화를 출범시켰다.'],
+    ] as const) expect(launch(en, ko), en).to.deep.equal([]);
+    expect(launch('The two sides launched a new dialogue on supply chains.', '双方はサプライチェーンに関する新たな対話を立ち上げた。', 'ja')).to.deep.equal([]);
+    // A missile, rocket or satellite, named or implied ("the launch by the DPRK"), still expects 발사 (発射).
+    for (const en of [
+      'North Korea launched two short-range ballistic missiles.',
+      'The ministers condemned the launch by the DPRK.',
+      'The ministers condemned the DPRK\'s launch of a Hwasong-18.',
+      'The ministers condemned the launch of a so-called "military reconnaissance satellite".',
+      'The ministers condemned the recent missile launches.',
+      'The DPRK launched from the Pyongyang area on Monday.',
+      'North Korea launched what appeared to be a ballistic missile.',
+      'North Korea launched a barrage of rockets into the sea.',
+    ]) expect(launch(en, '장관들은 북한의 도발을 규탄하였다.'), en).to.have.length(1);
+    expect(launch('North Korea launched two short-range ballistic missiles.', '北朝鮮は短距離弾道ミサイル2発を撃った。', 'ja')).to.have.length(1);
+  });
+
+  it('does not take "America" in the name of a continent or region (Latin American, the Americas) for the United States', () => {
+    const us = (en: string, ko: string) => withDefaultGlossaryMessages(en, ko).filter((m) => m.includes('"미국"'));
+    expect(us('The EU offered to cut tariffs on Latin American bananas.', 'EU는 중남미산 바나나에 대한 관세를 인하하겠다고 제안하였다.')).to.deep.equal([]);
+    expect(us('The forum brought together leaders from across the Americas.', '이 포럼에는 미주 전역의 정상들이 모였다.')).to.deep.equal([]);
+    expect(us('South American and North American ministers met in Lima.', '남미와 북미의 장관들이 리마에서 만났다.')).to.deep.equal([]);
+    // The country itself is still expected.
+    expect(us('The EU offered to cut tariffs on American bananas.', 'EU는 중남미산 바나나에 대한 관세를 인하하겠다고 제안하였다.')).to.have.length(1);
   });
 
   it('keeps a common word that is missing at info', () => {
