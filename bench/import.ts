@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readStatementFile } from '../server/formats/read.ts';
+import { greedyWrap } from '../test/greedy-wrap.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
@@ -10,13 +11,9 @@ const statementsDir = path.join(shared, 'statements');
 
 type Splitter = (text: string, lang: string) => string[];
 
-/** Display columns of a line (see segment.ts `columns`); until it loads, one a character. */
-let columns = (line: string): number => line.length;
-
 async function loadSplitter(): Promise<{ split: Splitter; name: string }> {
   try {
-    const mod = (await import('../server/core/segment.ts')) as { splitParagraphs?: (t: string, l: string) => { text: string }[]; columns?: (l: string) => number };
-    if (typeof mod.columns === 'function') columns = mod.columns;
+    const mod = (await import('../server/core/segment.ts')) as { splitParagraphs?: (t: string, l: string) => { text: string }[] };
     if (typeof mod.splitParagraphs === 'function') {
       const fn = mod.splitParagraphs;
       // As `twintext split` prints them: a line break kept inside a paragraph reads as a space.
@@ -51,19 +48,6 @@ function matchCount(gold: string[], predicted: string[]): number {
     }
   }
   return matched;
-}
-
-/** A paragraph wrapped greedily at `width` display columns (a Hangul syllable two), as a fixed-width layout or an e-mail client does. */
-function wrap(p: string, width: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const w of p.split(' ')) {
-    if (cur && columns(cur) + 1 + columns(w) > width) {
-      out.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  return cur ? [...out, cur] : out;
 }
 
 const WRAP_WIDTHS = [60, 72, 80, 100];
@@ -137,7 +121,7 @@ async function main(): Promise<void> {
       let m = 0;
       let t = 0;
       for (const { file, paras } of files) {
-        const got = split(paras.flatMap((p) => wrap(p, width)).join('\n'), lang).map(norm).filter(Boolean);
+        const got = split(paras.flatMap((p) => greedyWrap(p, width)).join('\n'), lang).map(norm).filter(Boolean);
         const k = matchCount(paras, got);
         m += k;
         t += paras.length;

@@ -1,6 +1,6 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
 import { extractAnchors, halfWidthDigits } from './anchors.ts';
-import { columns, joinWrappedLines } from './segment.ts';
+import { cutOpen, isWrappedPage, joinWrappedLines, nearWidth, STOPS_MID_PHRASE, wrapWidth } from './wrap.ts';
 
 /*
  * Approach: every line gets a score (sentence-like body text > 0, menus,
@@ -251,14 +251,6 @@ const EVENT_FIELD = /^(?:[□■○●◦ㅇ▲△▶▷◆◇•∙·\-–*]\s*
 /** A row's label for the day the page was last changed, which is not the day its statement was given. */
 const UPDATED = /\b(?:updated|modified)\b|최종\s*수정|수정\s*일|변경\s*일|更新|改訂/iu;
 
-/**
- * Where a line cut from a running sentence ends: on a comma or hyphen, or a word no title or label ends
- * on (an English function word, a Korean particle or connective ending, a Japanese particle). English
- * words only in lower case: a title ends on a capitalised word.
- */
-const RUNS_ON =
-  /(?:[,\-–—]|(?<![A-Za-z])(?:a|an|the|of|on|in|at|to|for|from|by|with|and|or|but|nor|since|until|till|through|as|than|that|which|who|whose|its|their|his|her|our|this|these|those|between|among|into|upon|about|after|before|during|over|under|is|are|was|were|be|been|will|would|has|have|had|dated)|(?:을|를|은|는|에|에서|으로|부터|까지|께서|와|며|및)|[はがをにでのとも、])$/u;
-
 /** The dates a line writes, as spans of its half-width form, in order; overlapping matches count once. */
 function dateSpans(s: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
@@ -357,7 +349,7 @@ export function pageDate(text: string): string | null {
     const prev = lines[i - 1];
     // Page furniture above a row ("Share this", a menu) runs into nothing.
     const prose = prev !== undefined && (prev.kind === 'weak' || prev.kind === 'body') && !SENTENCE_END.test(prev.text);
-    if (prose && RUNS_ON.test(prev.text)) continue;
+    if (prose && STOPS_MID_PHRASE.test(prev.text)) continue;
     if (l.kind === 'body' && (joins[i - 1] || joins[i])) continue;
     const row = rowDate(l.text);
     if (!row) continue;
@@ -507,44 +499,19 @@ function findBody(lines: Line[]): { start: number; end: number } | null {
   return { start: bestStart, end: bestEnd };
 }
 
-/** The width a text is wrapped at, in display columns: its widest line but those too long for any wrap (a title, a URL). */
-function wrapWidth(lines: Line[]): number {
-  return lines.reduce((m, l) => (l.text.length > 110 ? m : Math.max(m, columns(l.text))), 0);
-}
-
-/** Whether line i of a text wrapped at `width` is cut near the width on no sentence end, the next line not a list item. */
+/** Whether line i of a page is cut near the wrap `width` on no sentence end (`ends`), the next line no list item (see cutOpen). */
 function runsOn(lines: Line[], i: number, width: number, ends: RegExp): boolean {
-  const t = lines[i]!.text;
-  const next = lines[i + 1]?.text ?? '';
-  return columns(t) >= width * 0.6 && next !== '' && !ends.test(t) && !BULLET.test(next);
+  return cutOpen(lines[i]!.text, lines[i + 1]?.text ?? '', width, (t) => ends.test(t), (t) => BULLET.test(t));
 }
 
-/**
- * A hard-wrapped text (e-mail, fixed-width export) has many lines cut near one width, so
- * its lines are not sentences on their own. Web page text has one paragraph per line and
- * paragraphs far longer than any wrap width.
- */
+/** Whether a page's text is hard-wrapped (see isWrappedPage). */
 function isHardWrapped(lines: Line[]): boolean {
-  const texts = lines.map((l) => l.text).filter(Boolean);
-  if (texts.length < 4) return false;
-  // Widths in display columns (a Hangul syllable takes two): Korean wrapped at 20 syllables is as
-  // narrow as English at 40 letters. A web page's paragraph lines run far longer than any wrap; a
-  // wrapped text may still have a long line or two of its own (a title, a URL), left out of its width,
-  // if they open or close a blank-line block (a web page's long lines sit among short ones).
-  const long = lines.filter((l) => l.text.length > 110);
-  const atEdge = (l: Line) => lines[l.index - 1]?.kind === 'blank' || lines[l.index + 1]?.kind === 'blank' || l.index === 0 || l.index === lines.length - 1;
-  if (long.length > Math.max(2, texts.length * 0.1) || !long.every(atEdge) || (long.length && !lines.some((l) => l.kind === 'blank'))) return false;
-  const width = wrapWidth(lines);
-  if (width < 24) return false;
+  const texts = lines.map((l) => l.text);
   // A line the page shows twice (its title over the body and in the heading) is no piece of a paragraph.
   const seen = new Map<string, number>();
-  for (const t of texts) seen.set(t, (seen.get(t) ?? 0) + 1);
-  let runOn = 0;
-  for (let i = 0; i + 1 < lines.length; i++) if (seen.get(lines[i]!.text) === 1 && runsOn(lines, i, width, SENTENCE_END)) runOn++;
-  // Counted among the lines that may be prose: a page copied whole, its menus and rows ("본문 바로가기",
-  // "작성일 2025-11-14", "첨부파일") one a line around a wrapped body, is no less wrapped for them.
+  for (const t of texts) if (t) seen.set(t, (seen.get(t) ?? 0) + 1);
   const prose = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'chrome' && l.kind !== 'stop').length;
-  return runOn >= 3 && runOn >= prose * 0.25;
+  return isWrappedPage(texts, (t) => seen.get(t) === 1, prose, (t) => SENTENCE_END.test(t), (t) => BULLET.test(t));
 }
 
 /** A row's own label for its date, or the name of whoever posted the page after it ("… by U.S. Embassy Seoul"). */
@@ -567,9 +534,8 @@ function paragraphJoins(lines: Line[]): boolean[] {
   // The width its paragraphs are wrapped at: the third widest line, as a title or a menu row over
   // them may run wider by itself ("Joint Statement on the Trilateral Defense Ministers' Meeting" over a
   // body wrapped at 40), and a paragraph's lines are cut near the width on no stop.
-  const widths = lines.filter((l) => l.text.length <= 110).map((l) => columns(l.text)).sort((a, b) => b - a);
-  const width = widths[Math.min(2, widths.length - 1)] ?? 0;
-  const short = (l: Line) => columns(l.text) < width * 0.6;
+  const width = wrapWidth(lines.map((l) => l.text), 2);
+  const short = (l: Line) => !nearWidth(l.text, width);
   // A line that reads as page furniture only for the date it gives, and runs as wide as the paragraphs,
   // may be a piece of one ("한미는 2026년 5월 12일 서울에서 한미 우주정책"), unless it is labelled as a
   // row ("Posted on November 14, 2025 by U.S. Embassy Seoul"). Into or out of any other (a
@@ -583,7 +549,7 @@ function paragraphJoins(lines: Line[]): boolean[] {
   lines.forEach((l, i) => {
     const next = lines[i + 1];
     link[i] = next !== undefined && next.kind !== 'stop' && !URL_LINE.test(next.text) && runsOn(lines, i, width, STOP_END) &&
-      ((piece(l) && piece(next)) || link[i - 1] === true || RUNS_ON.test(l.text));
+      ((piece(l) && piece(next)) || link[i - 1] === true || STOPS_MID_PHRASE.test(l.text));
   });
   const joins = lines.map(() => false);
   let start = 0;

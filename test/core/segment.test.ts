@@ -2,7 +2,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { columns, countSentences, detectMarker, preSplitLines, singleSpaced, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
+import { countSentences, detectMarker, preSplitLines, singleSpaced, splitParagraphs, splitSentences, sideHasWords, withoutListMarker } from '../../server/core/segment.ts';
+import { columns } from '../../server/core/wrap.ts';
+import { greedyWrap as wrap } from '../greedy-wrap.ts';
 
 const render = (ps: { text: string; marker: string | null; level: number }[]) =>
   ps.map((p) => `${p.level}|${p.marker ?? ''}|${p.text}`);
@@ -431,18 +433,6 @@ describe('core/segment Japanese sentences', () => {
 
 describe('core/segment #splitParagraphs on text wrapped without blank lines (copied from a PDF or an e-mail)', () => {
   const demo = (f: string) => readFileSync(fileURLToPath(new URL(`../../data/demo/${f}.txt`, import.meta.url)), 'utf8');
-  /** Wraps a paragraph greedily at `width` display columns, as a fixed-width layout does. */
-  const wrap = (p: string, width: number) => {
-    const out: string[] = [];
-    let cur = '';
-    for (const w of p.split(' ')) {
-      if (cur && columns(cur) + 1 + columns(w) > width) {
-        out.push(cur);
-        cur = w;
-      } else cur = cur ? `${cur} ${w}` : w;
-    }
-    return cur ? [...out, cur] : out;
-  };
   const paragraphsOf = (f: string, lang: string) => splitParagraphs(demo(f), lang).map((p) => p.text);
 
   it('finds the paragraphs of an English statement again, its title too, at any wrap width', () => {

@@ -1,0 +1,267 @@
+// Hard-wrapped text (pure): how wide a wrap is, whether a line is full or visibly runs on, whether a
+// text is wrapped at all, and how a wrapped paragraph's lines join again. The splitter (segment.ts)
+// and the page reader (boilerplate.ts) both read wrapped text through this module.
+
+/**
+ * Display columns of a line: a Hangul syllable or a CJK character takes two, as in the fixed-width
+ * text a wrap was made for (Korean wrapped at 20 syllables is as wide as English at 40 letters).
+ */
+export function columns(line: string): number {
+  let n = line.length;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) n++;
+  }
+  return n;
+}
+
+/** Lines longer than this (in characters) are no wrapped line: a URL, an unwrapped title. They set no width. */
+export const MAX_WRAPPED_LINE = 110;
+
+/**
+ * The width a text is wrapped at, in display columns: the widest of its lines that a wrap may have
+ * left (see MAX_WRAPPED_LINE), or with `rank` 2 the third widest, when a title or a menu row over the
+ * paragraphs may run wider by itself.
+ */
+export function wrapWidth(lines: readonly string[], rank = 0): number {
+  if (rank === 0) return lines.reduce((m, l) => (l.length > MAX_WRAPPED_LINE ? m : Math.max(m, columns(l))), 0);
+  const widths = lines.filter((l) => l.length <= MAX_WRAPPED_LINE).map(columns).sort((a, b) => b - a);
+  return widths[Math.min(rank, widths.length - 1)] ?? 0;
+}
+
+/** Whether a line reaches near the wrap width (six tenths of it): a wrapped paragraph's lines do, but its last. */
+export function nearWidth(line: string, width: number): boolean {
+  return columns(line) >= width * 0.6;
+}
+
+/** Scripts written without spaces between words (kana, kanji, full-width forms): a wrap may fall between any two characters. */
+export const UNSPACED_CHAR = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/u;
+
+/**
+ * Whether the first word of `next` (its first character, in unspaced scripts) would have fitted on
+ * `line` within `width` columns: if so, the line is not full, and the wrap did not force the break.
+ */
+export function fitsAfter(line: string, next: string, width: number): boolean {
+  // (Japanese lines end a character or so short of the width where punctuation may not open a line.)
+  if (UNSPACED_CHAR.test(line.slice(-1)) && UNSPACED_CHAR.test(next[0] ?? '')) return columns(line) + columns(next[0]!) + 2 <= width;
+  return columns(line) + 1 + columns(next.split(' ')[0]!) <= width;
+}
+
+/** True when a line ends like a finished sentence (so a following line is a new paragraph). */
+export function endsSentence(line: string): boolean {
+  return /[.!?。！？:)\]」』"”’]$/.test(line) || /[다요음함임됨]$/.test(line);
+}
+
+/** A line ending a Korean sentence: its verb ending, a full stop or not, closing quotes or brackets after it. */
+export const ENDS_KOREAN_SENTENCE = /[다요음함임됨][.!?]?["'”’)\]」』]*$/u;
+
+/** A line ending on a full stop (Latin or full-width), closing quotes or brackets after it. */
+const ENDS_ON_STOP = /[.!?。！？]["'”’)\]」』）]*$/u;
+
+// Words that commonly open a sentence. After a dotted acronym ("U.S.", "U.N.", "R.O.K.") a new
+// sentence is assumed only before one of them (segment.ts), because "U.S. Forces Korea" / "the U.S.
+// Secretary of Defense" are far more common in statements than a sentence-final "U.S."; and a line
+// stopping on a function word runs on unless the next opens with one ("…in the" / "The Ministry…").
+// The list is closed on purpose: titles and nouns ("Secretary", "President", "Military", "First")
+// open proper names after an acronym, and so does "Under" ("the U.S. Under Secretary of Defense"),
+// which is therefore left out.
+export const STARTERS = new Set([
+  // determiners and quantifiers
+  'The', 'This', 'That', 'These', 'Those', 'A', 'An', 'Both', 'Each', 'Every', 'All', 'Any', 'Some',
+  'Such', 'Many', 'Most', 'Several', 'Another', 'Neither', 'Either',
+  // pronouns and possessives
+  'I', 'We', 'You', 'He', 'She', 'It', 'They', 'There', 'Here', 'Our', 'Their', 'His', 'Her', 'Its',
+  'My', 'Your',
+  // conjunctions
+  'And', 'But', 'Or', 'So', 'Yet', 'Nor', 'While', 'Although', 'Though', 'Because', 'If', 'When',
+  'Whereas', 'Once', 'Unless',
+  // sentence adverbs
+  'However', 'Also', 'Additionally', 'Furthermore', 'Moreover', 'Meanwhile', 'Finally', 'Further',
+  'Then', 'Thus', 'Therefore', 'Accordingly', 'Likewise', 'Similarly', 'Instead', 'Nevertheless',
+  'Nonetheless', 'Separately', 'Specifically', 'Notably', 'Overall', 'Earlier', 'Later', 'Previously',
+  'Currently', 'Now', 'Together', 'Subsequently', 'Lastly', 'Today', 'Yesterday', 'Tomorrow',
+  'Recently', 'Sometimes', 'Still', 'Even', 'Indeed', 'Rather', 'Otherwise', 'Hence', 'Consequently',
+  // question words
+  'What', 'Which', 'Who', 'Why', 'How', 'Where',
+  // prepositions
+  'In', 'On', 'At', 'As', 'For', 'During', 'Following', 'After', 'Before', 'Through', 'Throughout',
+  'With', 'Without', 'Within', 'Over', 'Since', 'Upon', 'Despite', 'To', 'From', 'By', 'Amid',
+  'Among', 'Regarding', 'Until', 'Unlike', 'Like',
+]);
+
+/** How a Korean item in the nominal style of ministry notes ends ("…촉구", "…논의", "…개최 예정", "…함"). */
+export const KO_ITEM_END = /(?:논의|촉구|모색|예정|평가|확인|강조|합의|개최|추진|협의|점검|검토|공유|표명|환영|설명|요청|발표|참석|계획|방침|결과|현황|개요|함|음|임|됨)$/u;
+
+/** A Korean line that stops on a particle or a connective ending: the phrase goes on. */
+export const CONTINUES_KO = /[\uac00-\ud7a3](?:가|이|을|를|은|는|와|과|에|에서|로|으로|및|며|고|서|여|도|만)$|,$/u;
+
+/**
+ * Korean words that never end a sentence, a title or a list item, so a line stopping on one goes on
+ * (CONTINUES_KO has the particles after a Hangul word): a particle after a Latin word, a number or a
+ * bracket ("KIDD를", "(TTX)이"); a genitive ("북한의", not a noun ending in 의 such as 회의, 합의, 논의);
+ * an adnominal form before its noun ("…에 대한", "지속적인", "강력한", "개최할"); an adverb ("긴밀히", "최근",
+ * "또한"), a determiner ("두 장관은", "그"); a connective verb ("위해", "통해", "…는데", "하기 위해"); an
+ * ordinal before its noun ("제52차"). Nouns ending in the same syllables are left out (북한, 제한, 역할).
+ */
+function koreanRunsOn(line: string): boolean {
+  const w = line.slice(line.lastIndexOf(' ') + 1);
+  if (/[A-Za-z0-9)\]](?:가|이|을|를|은|는|와|과|에|에서|로|으로|의|도|만)$/u.test(w)) return true;
+  if (!/[\uac00-\ud7a3]$/u.test(w)) return false;
+  if (/[\uac00-\ud7a3]의$/u.test(w)) return !/[회합협논동결건심토강정주창예신문호질모유편임발대의]의$/u.test(w);
+  if (/[\uac00-\ud7a3]한$/u.test(w)) return !/[북남제권기국시방소무유내]한$/u.test(w);
+  return /(?:적인|중인|하는|되는|있는|없는|같은|따른|이런|그런|어떤|모든|여러|[가-힣]히|위해|대해|통해|관해|의해|인해|비해|향해|따라|걸쳐|맞춰|앞서|있어|이어|만나|하여|는데|[은는]데|지만|면서|[하되다으]면|도록|하기|거나|(?<![역분관])할|될)$/u.test(w)
+    || /^(?:그|이|저|두|세|네|각|양|및|또한|함께|더욱|계속|특히|최근|향후|지난|다음|데|제\d+(?:차|회|기))$/u.test(w);
+}
+
+/**
+ * Whether a line visibly runs on into the next: the next opens in lower case, or the line stops on a
+ * comma, a hyphen or an opening bracket, an English function word, a Korean particle or connective;
+ * unspaced Japanese fills its lines to the last column (`width`) whatever it stops on.
+ */
+export function runsOn(line: string, next: string, width: number): boolean {
+  if (endsSentence(line) || /[。．！？]$/u.test(line)) return false;
+  if (/^\p{Ll}/u.test(next) || /[,、，\-–(（「“]$/u.test(line)) return true;
+  // (A function word before a sentence's opening, "…in the" / "The Ministry…", is a line cut short.)
+  if (/\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their|that|which|who|between|including|under|into)$/i.test(line)
+    && !STARTERS.has(next.split(' ')[0]!)) return true;
+  if (CONTINUES_KO.test(line) || koreanRunsOn(line)) return true;
+  return UNSPACED_CHAR.test(line.slice(-1)) && UNSPACED_CHAR.test(next[0] ?? '') && columns(line) >= width - 2;
+}
+
+/**
+ * Where a line cut from a running sentence ends, as a page reader sees it: on a comma or hyphen, or a
+ * word no title or label ends on (an English function word, a Korean particle or connective ending, a
+ * Japanese particle). English words only in lower case: a title ends on a capitalised word.
+ */
+export const STOPS_MID_PHRASE =
+  /(?:[,\-–—]|(?<![A-Za-z])(?:a|an|the|of|on|in|at|to|for|from|by|with|and|or|but|nor|since|until|till|through|as|than|that|which|who|whose|its|their|his|her|our|this|these|those|between|among|into|upon|about|after|before|during|over|under|is|are|was|were|be|been|will|would|has|have|had|dated)|(?:을|를|은|는|에|에서|으로|부터|까지|께서|와|며|및)|[はがをにでのとも、])$/u;
+
+/**
+ * Whether a line looks like a piece of a wrapped paragraph before `next`: cut near the wrap width
+ * (nearWidth) on no sentence end (`ends`), the next line there and no list item (`opensItem`).
+ */
+export function cutOpen(line: string, next: string, width: number, ends: (line: string) => boolean, opensItem: (line: string) => boolean): boolean {
+  return nearWidth(line, width) && next !== '' && !ends(line) && !opensItem(next);
+}
+
+/**
+ * Whether a clean statement body, as blocks of non-empty lines between blank lines, is hard-wrapped.
+ * `opensItem` tells a line that opens a list item (a bullet or a number).
+ *
+ * With blank lines, a block's lines that run on (cut near the wrap width, the longest line of a block
+ * of several, on no sentence end) must be common: the lines of a list under its opening line ("…lines
+ * of effort:" then "Real-time sharing…") run on too, but are paragraphs each, so a line before a
+ * capitalised one counts neither way (a wrap before a capitalised name is common too).
+ *
+ * Without blank lines (text copied from a PDF or an e-mail) a line that merely lacks a full stop proves
+ * nothing (a list of items ending in nouns, "…대화 복귀를 촉구", is one paragraph a line): only lines that
+ * visibly run on count (runsOn), several of them, and no line may be much wider than a wrap would
+ * leave (a text of one paragraph a line has most lines far longer than any wrap width).
+ */
+export function isHardWrapped(blocks: readonly (readonly string[])[], opensItem: (line: string) => boolean): boolean {
+  const hasBlank = blocks.length > 1;
+  const width = wrapWidth(blocks.filter((b) => b.length > 1).flat());
+  let runOn = 0;
+  let multi = 0;
+  let strong = 0;
+  // (Lines that end a sentence tell nothing either way: in wrapped text they are where a paragraph
+  // ends as often as not; the share of lines that run on is of the others.)
+  let open = 0;
+  for (const b of blocks) {
+    for (let i = 0; i + 1 < b.length; i++) {
+      const l = b[i]!, next = b[i + 1]!;
+      if (!ENDS_KOREAN_SENTENCE.test(l) && !ENDS_ON_STOP.test(l)) open++;
+      // A line filled to the wrap (Korean wraps mostly after a noun: "…23일까지 워싱턴" / "D.C.에서…") counts as well.
+      // Not English: a list of unpunctuated items looks the same. Nor a Korean line that ends an item
+      // in the nominal style of ministry notes ("…대화 복귀를 촉구", "…개최 예정").
+      if (!opensItem(next) && nearWidth(l, width) && (runsOn(l, next, width)
+        || (columns(l) >= width * 0.92 && /[\uac00-\ud7a3]$/u.test(l) && !endsSentence(l) && !KO_ITEM_END.test(l)))) strong++;
+      if (/^[A-Z]/.test(next) && !endsSentence(l)) continue;
+      multi++;
+      if (cutOpen(l, next, width, endsSentence, opensItem)) runOn++;
+    }
+  }
+  if (hasBlank) return runOn > 0 && runOn >= multi * 0.3;
+  const lineCount = blocks.reduce((a, b) => a + b.length, 0);
+  const wide = blocks.reduce((a, b) => a + b.filter((l) => columns(l) > 120).length, 0);
+  return lineCount >= 4 && strong >= 2 && strong >= open * 0.25 && wide <= lineCount * 0.1;
+}
+
+/**
+ * Whether a page's lines (`lines`, '' for a blank line) are hard-wrapped (an e-mail, a fixed-width
+ * export): many lines cut near one width, so its lines are not sentences on their own. Web page text
+ * has one paragraph a line and paragraphs far longer than any wrap width; a wrapped text may still
+ * have a long line or two of its own (a title, a URL), left out of its width, if they open or close a
+ * blank-line block (a web page's long lines sit among short ones). `single` says a line is the only
+ * one with its text (a line the page shows twice, its title over the body and in the heading, is no
+ * piece of a paragraph); `prose` counts the lines that may be prose: a page copied whole, its menus
+ * and rows ("본문 바로가기", "작성일 2025-11-14") one a line around a wrapped body, is no less wrapped.
+ */
+export function isWrappedPage(lines: readonly string[], single: (line: string) => boolean, prose: number,
+  ends: (line: string) => boolean, opensItem: (line: string) => boolean): boolean {
+  const texts = lines.filter(Boolean);
+  if (texts.length < 4) return false;
+  const long = lines.map((l, i) => (l.length > MAX_WRAPPED_LINE ? i : -1)).filter((i) => i >= 0);
+  const atEdge = (i: number) => lines[i - 1] === '' || lines[i + 1] === '' || i === 0 || i === lines.length - 1;
+  if (long.length > Math.max(2, texts.length * 0.1) || !long.every(atEdge) || (long.length && !lines.includes(''))) return false;
+  const width = wrapWidth(lines);
+  if (width < 24) return false;
+  let runOn = 0;
+  for (let i = 0; i + 1 < lines.length; i++) if (single(lines[i]!) && cutOpen(lines[i]!, lines[i + 1]!, width, ends, opensItem)) runOn++;
+  return runOn >= 3 && runOn >= prose * 0.25;
+}
+
+/**
+ * Two lines of a wrapped paragraph as one, with a space, unless the first ends in a hyphen. That
+ * hyphen stays when it is a word's own ("co-chaired", "information-sharing", "Indo-Pacific": a wrap
+ * breaks there as readily as at a space), and goes when it was a hyphenation (see below). Korean needs
+ * a space between eojeol anyway.
+ */
+export function joinWrapped(a: string, b: string, wordsOf: () => Set<string>): string {
+  // Japanese (and Chinese) wrap between characters: the two lines join as they are.
+  if (UNSPACED_CHAR.test(a.slice(-1)) && UNSPACED_CHAR.test(b[0] ?? '')) return a + b;
+  const head = /([A-Za-z]+)-$/.exec(a);
+  if (!head) return a + ' ' + b;
+  // "Indo-" "Pacific", "ROK-" "U.S.": a hyphenated name wraps at its hyphen.
+  if (/^[A-Z]/.test(b)) return a + b;
+  const tail = /^[a-z]+/.exec(b);
+  if (!tail) return a + ' ' + b;
+  // A hyphenation ("coop-" "eration", "denucleari-" "zation") splits a word, the text writing it whole
+  // elsewhere or its second piece being only an ending; a word's own hyphen ("co-" "chaired",
+  // "information-" "sharing") joins two words.
+  if (wordsOf().has((head[1]! + tail[0]).toLowerCase()) || WORD_ENDING.test(tail[0])) return a.slice(0, -1) + b;
+  return a + b;
+}
+
+/** The lower-case Latin words of a text, for telling a hyphenation from a word's own hyphen (joinWrapped). */
+export function latinWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);
+}
+
+/** A wrapped paragraph's lines as one, joined as joinWrapped joins two (words for hyphenations taken from the lines). */
+export function joinWrappedLines(lines: readonly string[]): string {
+  let words: Set<string> | undefined;
+  const wordsOf = () => (words ??= latinWords(lines.join(' ')));
+  return lines.reduce((out, l, i) => (i === 0 ? l : joinWrapped(out, l, wordsOf)), '');
+}
+
+/** Pieces a hyphenation leaves on the next line that are no word of their own: word endings. */
+const WORD_ENDING = /^(?:[a-z]?(?:tion|sion|ment|ness|ity|ities|ance|ence|ism|ist|ists|ize|ized|izes|ise|ised|ization|isation|ation|ations|cation|able|ible|ous|ive|ively|ful|less|ship|ure|ures)s?|zation|zations|cations)$/;
+
+/**
+ * A first line that is a title above a wrapped body, not the body's first line wrapped: it ends on no
+ * stop, comma or function word, the next line opens no lower-case continuation, and it is well short of
+ * the wrap `width` (display columns), ends in the kind of document a Korean or Japanese title names, or
+ * is in title case without the verb of a sentence's opening.
+ */
+export function isWrappedTitle(line: string, next: string, width: number): boolean {
+  if (endsSentence(line) || /[,;:]$/.test(line) || /^\p{Ll}/u.test(next)) return false;
+  // A line ending in a function word runs on ("…held the 26th Korea-U.S. Integrated Defense" is no end either, see below).
+  if (/\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their|that)$/i.test(line)) return false;
+  if (columns(line) < width * 0.7) return true;
+  // A Korean or Japanese title ends in the kind of document or meeting it is.
+  if (/(?:보도문|성명|성명서|발표문|보도자료|결과|회의|회담|声明|発表|結果|会談|会合)$/u.test(line)) return true;
+  const words = line.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  // Title case, and no verb of a sentence's opening ("… held the", "… met in"): a title.
+  return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && !/\b(?:held|met|is|are|was|were|has|have|will|welcomed|agreed)\b/.test(line);
+}
