@@ -1,6 +1,6 @@
 // Paragraph and sentence segmentation of clean statement bodies (pure, language-parameterised).
 import { baseLanguage } from './lang.ts';
-import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, STARTERS, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn } from './wrap.ts';
+import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, STARTERS, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn, wrappedTitleLines } from './wrap.ts';
 import type { Lang, SplitParagraph } from './types.ts';
 
 /** Bullet markers and the nesting level the MND convention gives them. */
@@ -161,9 +161,11 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     const width = Math.max(...b.map((l) => l.length));
     // (The text's title may be wider than the wrap: it does not set the width.)
     const colWidth = Math.max(...(b === blocks[0] && b.length > 2 ? b.slice(1) : b).map(columns));
-    // A title over two lines: the second a short title-case remainder ("Dialogue") before the body.
-    let titleEnd = -1;
-    if (wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) && isWrappedTitle(b[0]!, b[1]!, colWidth)) {
+    // A title over several lines: in English, the first lines in title case (wrappedTitleLines); else a
+    // title over two lines, the second a short title-case remainder ("Dialogue") before the body.
+    let titleEnd = wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) ? wrappedTitleLines(b, colWidth) - 1 : -1;
+    const titleLines = titleEnd + 1;
+    if (titleEnd < 0 && wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) && isWrappedTitle(b[0]!, b[1]!, colWidth)) {
       const rest = b[1]!;
       titleEnd = isWrappedTitle(rest, b[2]!, colWidth) && /^\p{Lu}/u.test(rest) && !/^(?:The|This|These|In|On|At|We|They)\b/.test(rest) ? 1 : 0;
     }
@@ -197,11 +199,11 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       const l = b[li]!;
       const mk = detectMarker(l);
       let startNew = para === null || mk !== null || !wrapped;
-      // Inside a wrapped block, a sentence-final line well short of the wrap width ended a
+      // Inside a wrapped block, a sentence-final line well short of the wrap width (in display columns) ended a
       // paragraph that was separated by a single newline only.
       // So did one whose next line's first word would have fitted after it: the wrap did not force that break.
       const fits = !startNew && fitsAfter(prevLine, l, colWidth);
-      if (!startNew && lineEndsSentence(prevLine, l) && (prevLine.length < width * 0.7 || fits)) startNew = true;
+      if (!startNew && lineEndsSentence(prevLine, l) && (columns(prevLine) < colWidth * 0.7 || fits)) startNew = true;
       // Without blank lines, any line that left room for the next one's first word ended there (a
       // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
       if (!startNew && !hasBlank && fits && !runsOn(prevLine, l, colWidth)) startNew = true;
@@ -214,6 +216,8 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
       // nothing: it ends without a full stop, and is in title case or well short of the wrap.
       if (!startNew && b === blocks[0] && l === b[titleEnd + 1] && titleEnd >= 0) startNew = true;
+      // The lines of an English title in title case are one paragraph, wherever they leave room.
+      if (b === blocks[0] && li > 0 && li < titleLines) startNew = false;
       if (/:$/.test(prevLine)) list = /^[A-Z]/.test(l) && l.length < width * 0.8;
       if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
       // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line

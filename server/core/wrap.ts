@@ -115,10 +115,13 @@ function koreanRunsOn(line: string): boolean {
 
 /**
  * Whether a line visibly runs on into the next: the next opens in lower case, or the line stops on a
- * comma, a hyphen or an opening bracket, an English function word, a Korean particle or connective;
+ * comma, a hyphen or an opening bracket, an English function word, a dotted acronym before a word that
+ * opens no sentence ("U.S." / "Department"), a Korean particle or connective;
  * unspaced Japanese fills its lines to the last column (`width`) whatever it stops on.
  */
 export function runsOn(line: string, next: string, width: number): boolean {
+  // A dotted acronym before a capitalised word that opens no sentence is a name going on ("…and the U.S." / "Department of Defense").
+  if (/(?:^|[\s(-])(?:[A-Z]\.){2,}$/.test(line) && /^\p{Lu}/u.test(next) && !STARTERS.has(next.split(' ')[0]!)) return true;
   if (endsSentence(line) || /[。．！？]$/u.test(line)) return false;
   if (/^\p{Ll}/u.test(next) || /[,、，\-–(（「“]$/u.test(line)) return true;
   // (A function word before a sentence's opening, "…in the" / "The Ministry…", is a line cut short.)
@@ -164,6 +167,7 @@ export function isHardWrapped(blocks: readonly (readonly string[])[], opensItem:
   let runOn = 0;
   let multi = 0;
   let strong = 0;
+  let shown = 0;
   // (Lines that end a sentence tell nothing either way: in wrapped text they are where a paragraph
   // ends as often as not; the share of lines that run on is of the others.)
   let open = 0;
@@ -174,8 +178,10 @@ export function isHardWrapped(blocks: readonly (readonly string[])[], opensItem:
       // A line filled to the wrap (Korean wraps mostly after a noun: "…23일까지 워싱턴" / "D.C.에서…") counts as well.
       // Not English: a list of unpunctuated items looks the same. Nor a Korean line that ends an item
       // in the nominal style of ministry notes ("…대화 복귀를 촉구", "…개최 예정").
-      if (!opensItem(next) && nearWidth(l, width) && (runsOn(l, next, width)
-        || (columns(l) >= width * 0.92 && /[\uac00-\ud7a3]$/u.test(l) && !endsSentence(l) && !KO_ITEM_END.test(l)))) strong++;
+      const visible = !opensItem(next) && nearWidth(l, width) && runsOn(l, next, width);
+      if (visible) shown++;
+      if (visible || (!opensItem(next) && nearWidth(l, width)
+        && columns(l) >= width * 0.92 && /[\uac00-\ud7a3]$/u.test(l) && !endsSentence(l) && !KO_ITEM_END.test(l))) strong++;
       if (/^[A-Z]/.test(next) && !endsSentence(l)) continue;
       multi++;
       if (cutOpen(l, next, width, endsSentence, opensItem)) runOn++;
@@ -184,7 +190,11 @@ export function isHardWrapped(blocks: readonly (readonly string[])[], opensItem:
   if (hasBlank) return runOn > 0 && runOn >= multi * 0.3;
   const lineCount = blocks.reduce((a, b) => a + b.length, 0);
   const wide = blocks.reduce((a, b) => a + b.filter((l) => columns(l) > 120).length, 0);
-  return lineCount >= 4 && strong >= 2 && strong >= open * 0.25 && wide <= lineCount * 0.1;
+  if (wide > lineCount * 0.1) return false;
+  // Two or three lines are wrapped when they visibly run on, most of those that do not end a sentence:
+  // a line filled to the width tells nothing there, as the widest of so few lines sets the width.
+  if (lineCount < 4) return shown >= 1 && shown >= open * 0.5;
+  return strong >= 2 && strong >= open * 0.25;
 }
 
 /**
@@ -264,4 +274,49 @@ export function isWrappedTitle(line: string, next: string, width: number): boole
   const words = line.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   // Title case, and no verb of a sentence's opening ("… held the", "… met in"): a title.
   return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && !/\b(?:held|met|is|are|was|were|has|have|will|welcomed|agreed)\b/.test(line);
+}
+
+/** Words an English title writes in lower case: articles, conjunctions, short prepositions. */
+const TITLE_SMALL_WORD = /^(?:a|an|the|and|or|nor|but|of|for|with|to|in|on|at|by|from|as|vs\.?|via|into|onto|upon|over|under|between|among|about|after|before|against|during|through|within|without|per)$/;
+
+/** A date row or dateline under a title ("November 14, 2025", "WASHINGTON, D.C. -- Nov. 14, 2025"): no piece of the title. */
+const DATE_ROW = /^\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},?\s\d{4}\b/;
+
+/**
+ * Whether a line is in English title case: every word capitalised (or a number, or no word: a dash, a
+ * bracket) but the small words a title writes in lower case (of, and, the, with, …), and some word of
+ * four letters or more among them. A sentence has lower-case verbs and nouns ("met", "held", "today").
+ */
+export function inTitleCase(line: string): boolean {
+  const words = line.split(' ').map((w) => w.replace(/^[("“‘'[]+/u, '')).filter(Boolean);
+  return words.some((w) => /^\p{Lu}\p{L}{3,}/u.test(w))
+    && words.every((w) => /^[\p{Lu}\d]/u.test(w) || !/^\p{L}/u.test(w) || TITLE_SMALL_WORD.test(w));
+}
+
+/**
+ * How many of a text's first lines (lines of a wrapped text, `width` its wrap width) are its English
+ * title, wrapped: 0 if none is. A title is in title case (inTitleCase) and ends on no stop or colon (a
+ * bracket may close it: "…Dialogue (KIDD)"), so it runs
+ * over the first lines in title case, and ends on a line that leaves room for the next line's first
+ * word (the wrap did not break there), else on the last of them that a title may end on: not on a
+ * small word, a comma or a hyphen ("…Meeting With" / "Republic of Korea…"), nor before a line in lower
+ * case. The body's first line may be in title case too ("The U.S. Department of Defense and the
+ * Republic of Korea (ROK) Ministry of"), but it goes on into a line that is not. Lines all in title
+ * case are no title over a body.
+ */
+export function wrappedTitleLines(lines: readonly string[], width: number): number {
+  let run = 0;
+  const titleLike = (l: string) => inTitleCase(l) && !ENDS_ON_STOP.test(l) && !/:$/.test(l) && !DATE_ROW.test(l);
+  while (run < lines.length && titleLike(lines[run]!)) run++;
+  // Lines all in title case are a title alone (a blank-line block of its own): one paragraph.
+  if (run === lines.length) return 0;
+  let last = -1;
+  for (let j = 0; j < run; j++) {
+    const l = lines[j]!, next = lines[j + 1]!;
+    const word = l.slice(l.lastIndexOf(' ') + 1);
+    if (/[,;:\-–—]$/u.test(l) || TITLE_SMALL_WORD.test(word.toLowerCase()) || /^\p{Ll}/u.test(next)) continue;
+    last = j;
+    if (fitsAfter(l, next, width)) break;
+  }
+  return last + 1;
 }

@@ -529,6 +529,56 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
       'They agreed to hold the next dialogue in Washington in the second half of the year.',
     ]);
   });
+
+  it('reads two or three lines as wrapped when they visibly run on, and keeps a title over a one-line body apart', () => {
+    for (const [paras, lang] of [
+      [['양측은 북한의 탄도미사일 발사가 안보리 결의에 대한 명백한 위반이라는 데 인식을 같이하였다.'], 'ko'],
+      [['한미 외교차관 통화 결과', '양측은 한미일 안보협력을 통해 지역의 평화와 번영을 위한 노력을 지속하기로 하였다.'], 'ko'],
+      [['The two sides agreed to hold the next dialogue in Seoul in the first half of next year, and to continue close consultations in the interim.'], 'en'],
+      [['Joint Statement', 'The two sides agreed to hold the next dialogue in Seoul in the first half of next year.'], 'en'],
+    ] as const) {
+      for (const width of [40, 48, 56, 60, 64, 72, 80]) {
+        const lines = paras.flatMap((p) => wrap(p, width));
+        if (lines.length > 3) continue;
+        expect(splitParagraphs(lines.join('\n'), lang).map((p) => p.text), `${paras[0]} at ${width}`).to.deep.equal(paras);
+      }
+    }
+    expect(wrap('양측은 북한의 탄도미사일 발사가 안보리 결의에 대한 명백한 위반이라는 데 인식을 같이하였다.', 40)).to.have.length(3);
+    // Only lines that visibly run on tell: the widest of two or three lines is "full" however the text was written.
+    for (const [lines, lang] of [
+      [['한미 국방장관 회담 공동보도문 발표', '양측은 회의를 가졌다.'], 'ko'],
+      [['Joint Statement on the Trilateral Meeting', 'The Ministers met in Tokyo.', 'They will meet again next year.'], 'en'],
+      [['양측은 회의를 개최하였다.', '차기 회의는 서울에서 열린다.'], 'ko'],
+    ] as const) expect(splitParagraphs(lines.join('\n'), lang).map((p) => p.text)).to.deep.equal(lines);
+  });
+
+  it('keeps an English title wrapped over two or three lines whole: title case ends where the body begins', () => {
+    const sets = [['Joint Press Statement for the 27th Korea-U.S. Integrated Defense Dialogue (KIDD)',
+      'The Republic of Korea Ministry of National Defense and the U.S. Department of Defense held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on October 2, 2026.',
+      'The two sides condemned the launch of an intercontinental ballistic missile, which violated multiple resolutions of the UN Security Council.'],
+    ['Readout of Deputy Secretary of State Meeting With Republic of Korea First Vice Foreign Minister Park Yoon-joo',
+      'Deputy Secretary of State met with Republic of Korea First Vice Foreign Minister Park Yoon-joo today in Washington to reaffirm the strength of the alliance.',
+      'The two officials discussed the recent missile launches by the Democratic People\'s Republic of Korea and agreed to coordinate closely on the responses.']];
+    let wrappedTitles = 0;
+    for (const paras of sets) {
+      for (const width of [40, 48, 60, 64, 72]) {
+        const lines = paras.flatMap((p) => wrap(p, width));
+        if (wrap(paras[0]!, width).length > 1) wrappedTitles++;
+        // (Where a full line ends the body's first paragraph, only that paragraph's end is in doubt.)
+        expect(splitParagraphs(lines.join('\n'), 'en').map((p) => p.text).slice(0, 2), `at ${width}`).to.deep.equal(paras.slice(0, 2));
+      }
+    }
+    expect(wrappedTitles).to.equal(10);
+  });
+
+  it('counts widths in display columns where Korean lines hold Latin words (a full line is not a short one)', () => {
+    const paras = ['ㅇ 양측은 북한의 탄도미사일 발사를 강력히 규탄하였다. 미측은 인도태평양안보차관보(Assistant Secretary of Defense for Indo-Pacific Security Affairs)가 참석하였다.',
+      'ㅇ 양측은 연합연습과 훈련을 통해 동맹의 대응태세를 강화해 나가기로 하였다. 차기 회의는 내년 봄 워싱턴에서 개최하기로 합의하였다.',
+      'ㅇ 양측은 한미일 안보협력을 통해 지역의 평화와 번영을 위한 노력을 지속하기로 하였다. 양측은 정보 공유를 확대하기로 하였다.'];
+    for (const width of [50, 56, 60, 64, 68, 72, 76, 80]) {
+      expect(splitParagraphs(paras.flatMap((p) => wrap(p, width)).join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+  });
 });
 
 describe('core/segment #splitParagraphs: wrapped or not, without blank lines (QA cases)', () => {

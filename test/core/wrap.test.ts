@@ -1,6 +1,6 @@
 // Tests for server/core/wrap.ts: the hard-wrap reading shared by the splitter and the page reader.
 import { expect } from 'chai';
-import { columns, cutOpen, fitsAfter, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, wrapWidth } from '../../server/core/wrap.ts';
+import { columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, wrappedTitleLines, wrapWidth } from '../../server/core/wrap.ts';
 import { greedyWrap } from '../greedy-wrap.ts';
 
 describe('core/wrap', () => {
@@ -42,5 +42,35 @@ describe('core/wrap', () => {
     expect(isWrappedPage(lines, () => true, lines.length, (t) => /[.]$/.test(t), () => false)).to.equal(true);
     expect(isHardWrapped([paras], () => false)).to.equal(false);
     expect(joinWrappedLines(greedyWrap(paras[0]!, 40))).to.equal(paras[0]);
+  });
+
+  it('sees a name go on after a dotted acronym, not a sentence that opens after one', () => {
+    expect(runsOn('The Ministry of National Defense and the U.S.', 'Department of Defense held the dialogue', 60)).to.equal(true);
+    expect(runsOn('The dialogue was held in the U.S.', 'The two sides met again', 60)).to.equal(false);
+  });
+
+  it('tells English title case from a sentence', () => {
+    expect(inTitleCase("Readout of Secretary Austin's Meeting With Republic of Korea")).to.equal(true);
+    expect(inTitleCase('Joint Press Statement for the 17th Korea-U.S. Integrated')).to.equal(true);
+    expect(inTitleCase('Defense Dialogue (KIDD)')).to.equal(true);
+    expect(inTitleCase('Secretary of Defense Lloyd J. Austin III met with Republic')).to.equal(false);
+    expect(inTitleCase('of the')).to.equal(false);
+    expect(inTitleCase('한미 국방장관 회담')).to.equal(false);
+  });
+
+  it('finds a wrapped title as the first lines in title case, ended where a title may end', () => {
+    // The body's first line may be in title case too; the title ends on the line before it that may end one.
+    expect(wrappedTitleLines(['Joint Press Statement for the 17th Korea-U.S. Integrated Defense Dialogue (KIDD)',
+      'The U.S. Department of Defense and the Republic of Korea (ROK) Ministry of',
+      'National Defense held the 17th Korea-U.S. Integrated Defense Dialogue (KIDD) by'], 80)).to.equal(1);
+    // Not on a small word ("…Meeting With"); where a line leaves room for the next word, the title ended.
+    expect(wrappedTitleLines(["Readout of Secretary Austin's Meeting With", 'Republic of Korea Minister of National Defense',
+      'Secretary Austin met the Minister today in Singapore to reaffirm', 'the strength of the alliance.'], 64)).to.equal(2);
+    expect(wrappedTitleLines(['Joint Press Statement for the 17th Korea-U.S. Integrated', 'Defense Dialogue (KIDD)',
+      'The U.S. Department of Defense and the Republic of Korea', '(ROK) Ministry of National Defense held the 17th Korea-U.S.'], 60)).to.equal(2);
+    // A date row is no piece of a title; lines all in title case are a title alone.
+    expect(wrappedTitleLines(['Joint Statement on the Trilateral Defense Ministers Meeting Held', 'November 14, 2025', 'The Ministers met in Washington.'], 64)).to.equal(1);
+    expect(wrappedTitleLines(['Joint Statement on the Trilateral', 'Defense Ministers Meeting'], 40)).to.equal(0);
+    expect(wrappedTitleLines(['The two sides met in Seoul and agreed to', 'hold the next meeting in Washington.'], 40)).to.equal(0);
   });
 });

@@ -112,7 +112,7 @@ describe('ops/align-batch', () => {
 
     it('splits files that are not pre-split with the importer, as the single-file align does', async () => {
       writeFileSync(join(dir, 'a.en.txt'), 'First paragraph, hard-wrapped\nacross two lines.\n\nSecond paragraph.\n');
-      writeFileSync(join(dir, 'a.ko.txt'), '첫째 문단은 두 줄에\n걸쳐 있다.\n\n둘째 문단.\n');
+      writeFileSync(join(dir, 'a.ko.txt'), '첫째 문단은 두 줄에\n걸쳐 있다.\n\n둘째 문단은 한 줄이다.\n');
       const [beads] = await alignFiles([{ src: join(dir, 'a.en.txt'), tgt: join(dir, 'a.ko.txt') }], opts, false, 2);
       expect(beads!.map((b) => [b.src, b.tgt])).to.deep.equal([[[0], [0]], [[1], [1]]]);
     });
