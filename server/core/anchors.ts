@@ -486,7 +486,8 @@ function computeSkeleton(s: string): string {
 }
 
 const KO_TITLES = ['장관', '국무장관', '국방장관', '외교장관', '외무장관', '외무상', '외무대신', '방위상', '방위대신', '대통령', '총리', '대변인', '차관', '차관보', '부장관', '대사', '의장', '사령관', '실장', '본부장', '위원장', '국무위원장', '수석', '특별대표', '대표', '여사', '당선인', '사무총장', '총장', '국장', '대행'];
-const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
+/** A word that opens with an official title (장관, 대통령은, 국방장관과). */
+export const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
 // A word can open with a title only if it starts with a title's first syllable: most words are
 // rejected by this set without running the pattern.
 const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));

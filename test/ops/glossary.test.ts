@@ -80,6 +80,19 @@ describe('ops/glossary', () => {
     expect(otherFindings()).to.deep.equal(untouched);
   });
 
+  it('checks the kanji of a person the team adds to the glossary as a name', () => {
+    // The Japanese names the prime minister before Ishiba (岸田); English–Japanese statement written for this test.
+    const id = importStatement(db, { title: 'Summit', preSplit: true, texts: {
+      en: 'Prime Minister Ishiba held talks with President Trump.', ja: '岸田総理大臣はトランプ大統領と会談した。',
+    } }, 'alice').statementId;
+    const names = () => statementFindings(db, id).filter((f) => f.check === 'names' && f.status === 'suggested').map((f) => `${f.severity}: ${f.message}`);
+    // Kanji no glossary entry reads are left alone.
+    expect(names()).to.deep.equal([]);
+    addGlossaryTerm(db, { terms: { en: 'Kishida', ja: '岸田' } }, 'erin');
+    addGlossaryTerm(db, { terms: { en: ['Ishiba', 'Shigeru Ishiba'], ja: '石破' } }, 'erin');
+    expect(names()).to.deep.equal(['error: Name Ishiba does not match Japanese 岸田']);
+  });
+
   it('refuses a term the glossary has already, with the same renderings (in any order), as a conflict', () => {
     listGlossary(db, { glossary: small });
     const t = addGlossaryTerm(db, { terms: { en: 'Camp Humphreys', ko: ['캠프 험프리스', '험프리스 기지'] } }, 'erin');

@@ -1,5 +1,5 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
-import { extractAnchors, KO_SIDE, KO_VERB_FORM, nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
+import { extractAnchors, KO_SIDE, KO_TITLE, KO_VERB_FORM, nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { romanizeKana } from '../kana.ts';
 import { HANGUL_RE, langName } from './side.ts';
@@ -50,7 +50,7 @@ function namesSomeone(text: string, anchors: Anchor[]): boolean {
 // Japanese: foreign names are written in katakana, and a name stands before its title, a country
 // between them or not ("ブリンケン国務長官", "オースティン米国防長官", "ロイド・オースティン長官"). Japanese,
 // Chinese and often Korean people are written in kanji (岸田, 尹錫悦), which no reading rule turns into
-// the English spelling: only katakana names are compared.
+// the English spelling: katakana names are compared, and kanji names only as the glossary gives them.
 const KANA_RE = /[\p{Script=Katakana}\p{Script=Hiragana}]/u;
 const JA_TITLES = ['国務長官', '国防長官', '国防部長官', '外交部長官', '長官', '副大統領', '大統領', '首相', '総理大臣', '総理', '外相', '外務大臣',
   '外務相', '防衛大臣', '防衛相', '国防相', '大臣', '大使', '報道官', '補佐官', '次官補', '次官', '司令官', '議長', '委員長', '事務総長', '特別代表', '代表', '氏', '夫人', 'さん'];
@@ -147,7 +147,11 @@ function spellings(w: string, rules: [RegExp, string][]): string[] {
  * not Vance); and for a one-consonant skeleton its first vowel, which alone tells Ahn アン, Yun ユン
  * and Wong ウォン apart. An empty voice or vowel meets any.
  */
-interface Heard { sk: string; voice: string; vowels: string }
+interface Heard {
+  sk: string; voice: string; vowels: string;
+  /** Where its vowels stand (see frameOf); `en` the English spelling it was read from, if English. */
+  frame: Frame; en?: string;
+}
 
 function voiceOf(spelled: string): string {
   return /^[bdgjvz]/.test(spelled) ? '+' : /^(?:[ptkcqfsx]|ch|sh|th)/.test(spelled) ? '-' : /^[aeiou]/.test(spelled) ? 'o' : '';
@@ -164,8 +168,10 @@ function vowelsOf(spelled: string, sk: string): string {
   return v === 'a' && m[1]!.endsWith('w') ? 'ao' : v;
 }
 
-function heardOf(spelled: string, sk: string, lenient: boolean): Heard {
-  return { sk, voice: lenient ? '' : voiceOf(spelled), vowels: vowelsOf(spelled, sk) };
+function heardOf(spelled: string, sk: string, lenient: boolean, reading: Script): Heard {
+  const h: Heard = { sk, voice: lenient ? '' : voiceOf(spelled), vowels: vowelsOf(spelled, sk), frame: frameOf(spelled, reading) };
+  if (reading === 'en') h.en = spelled;
+  return h;
 }
 
 const soundCache = new Map<string, Heard[]>();
@@ -174,7 +180,7 @@ function cachedHeard(key: string, make: () => Heard[]): Heard[] {
   if (!v) {
     if (soundCache.size >= 10_000) soundCache.clear();
     const unique = new Map<string, Heard>();
-    for (const h of make()) if (h.sk.length >= 1) unique.set(`${h.sk}|${h.voice}|${h.vowels}`, h);
+    for (const h of make()) if (h.sk.length >= 1) unique.set(`${h.sk}|${h.voice}|${h.vowels}|${h.en ?? frameKey(h.frame)}`, h);
     soundCache.set(key, (v = [...unique.values()]));
   }
   return v;
@@ -184,7 +190,7 @@ function cachedHeard(key: string, make: () => Heard[]): Heard[] {
 function kanaSkeleton(w: string): Heard[] {
   return cachedHeard('k' + w, () => spellings(w, KANA_SOUNDS).map((v) => {
     const r = romanizeKana(v);
-    return heardOf(r, nameSkeleton(r), false);
+    return heardOf(r, nameSkeleton(r), false, 'ja');
   }));
 }
 
@@ -208,7 +214,7 @@ function kanaSkeletons(text: string): Heard[] {
  */
 function kanaHeard(w: string, lenient = false): Heard[] {
   const plain = w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
-  return cachedHeard((lenient ? 'l' : 'e') + plain, () => spellings(plain, EN_SOUNDS).map((v) => heardOf(v, nameSkeleton(v), lenient)));
+  return cachedHeard((lenient ? 'l' : 'e') + plain, () => spellings(plain, EN_SOUNDS).map((v) => heardOf(v, nameSkeleton(v), lenient, 'en')));
 }
 
 /** A capitalised word of an English name, whole: "Jean-Pierre", "O’Brien", "McCarthy", "Blinken’s". */
@@ -280,9 +286,20 @@ function kanjiNameCount(text: string): number {
   return [...text.matchAll(JA_KANJI_BEFORE_TITLE)].filter((m) => !JA_KANJI_NOT_NAME.test(m[1]!)).length;
 }
 
-/** Two hearings of a name word agree: the same skeleton, voice and vowel where both have one. */
+/**
+ * Two hearings of a name word agree: the same skeleton, voice and vowel where both have one, and
+ * for a short skeleton the same places for vowels and a first vowel English may be heard as.
+ */
 function meets(a: Heard, b: Heard): boolean {
-  return a.sk === b.sk && (!a.voice || !b.voice || a.voice === b.voice) && (!a.vowels || !b.vowels || [...a.vowels].some((v) => b.vowels.includes(v)));
+  return a.sk === b.sk && (!a.voice || !b.voice || a.voice === b.voice) && (!a.vowels || !b.vowels || [...a.vowels].some((v) => b.vowels.includes(v)))
+    && shortAgree(a, b);
+}
+
+/** A short skeleton's hearings agree in their vowels too (English against Japanese only). */
+function shortAgree(a: Heard, b: Heard): boolean {
+  if (!a.en === !b.en) return true;
+  const [en, other] = a.en ? [a, b] : [b, a];
+  return framesAgree(en.frame, en.en!, other.frame);
 }
 
 /**
@@ -291,8 +308,154 @@ function meets(a: Heard, b: Heard): boolean {
  */
 function kanaStatus(mine: Heard[], theirs: Heard[]): Status {
   if (mine.some((m) => theirs.some((t) => meets(m, t)))) return 'ok';
-  if (mine.some((m) => theirs.some((t) => near(t.sk, m.sk)))) return 'near';
+  // The same short skeleton with other vowels is another name (Merz, マティス), not a near spelling.
+  if (mine.some((m) => theirs.some((t) => near(t.sk, m.sk) && (t.sk !== m.sk || shortAgree(m, t)) && vowelCountFits(m, t)))) return 'near';
   return 'missing';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vowels. Consonants alone meet by chance, short names most (Merz and マティス both read m-t-s once
+// Merz's r goes unheard; Rice and ロス l-s). Two readings must also agree in where vowels stand
+// between the consonants, and a short one (three consonants or fewer) in its first vowel.
+
+/**
+ * Where a reading has vowels between its consonants: `cons` the consonants as nameSkeleton writes
+ * them (doubles kept apart by a vowel not merged), `gaps[i]` what stands before consonant i (and
+ * after the last one): '' nothing, 'V' a vowel, 'E' a vowel Japanese or Korean adds to a consonant
+ * that has none (the u of ス, the o of ト, the 으 of 스), 'O' an English e that may be silent
+ * (Gates, James); `letters[i]` that gap's vowel letters.
+ */
+interface Frame { cons: string[]; gaps: string[]; letters: string[] }
+
+type Script = 'en' | 'ja' | 'ko';
+
+function frameOf(spelled: string, reading: Script, silentE = true): Frame {
+  let s = spelled.toLowerCase().replace(/[^a-z]/g, '').replace(/c(?=[eiy])/g, 's');
+  // Mark the added vowels in upper case: they keep their letter, so the first vowel can be read.
+  if (reading === 'ja') {
+    s = s.replace(/(?<=(?:[kgszbpmrf]|ts|sh|j))u(?![aeiou])/g, 'U').replace(/(?<=[td])o(?![aeiou])/g, 'O').replace(/(?<=ch|j)i(?![aeiou])/g, 'I');
+  } else if (reading === 'ko') {
+    s = s.replace(/eu(?![aeiou])/g, 'EU').replace(/(?<=ch|j)i(?![aeiou])/g, 'I');
+  } else {
+    // A final e is silent (Rice), and so may be one before a final s or d (Gates, James, Reed) or
+    // between single consonants after a vowel (Winehouse 와인하우스). Mc is said Mac (McCarthy
+    // マッカーシー); wh before a vowel is hw (Kyung-wha 경화).
+    s = s.replace(/(?<=[aeiouy][^aeiouy])e(?=[^aeiouy])/g, '#').replace(/^mc/, 'mac').replace(/wh(?=[aeiou])/g, 'hw').replace(silentE ? /e$/ : /$^/, '').replace(/e(?=[sd]$)/, '#');
+  }
+  s = s.replace(/ng/g, 'n').replace(/ch/g, 'j').replace(/sh/g, 's').replace(/ph/g, 'p').replace(/th/g, 't')
+    .replace(/ck/g, 'k').replace(/x/g, 'ks')
+    .replace(/[gcq]/g, 'k').replace(/d/g, 't').replace(/[bfv]/g, 'p').replace(/r/g, 'l').replace(/z/g, 'j');
+  const cons: string[] = [], gaps: string[] = [], letters: string[] = [];
+  let gap = '', lett = '';
+  for (const ch of s) {
+    if (/[aeiouywAEIOUY#]/.test(ch)) {
+      const mark = ch === '#' ? 'O' : /[A-Z]/.test(ch) ? 'E' : 'V';
+      // A run of vowels is a vowel if any of it is one, else an added or a silent one.
+      gap = gap === 'V' || mark === 'V' ? 'V' : gap || mark;
+      if (ch !== '#') lett += ch.toLowerCase();
+      continue;
+    }
+    if (!gap && cons.length && cons[cons.length - 1] === ch) continue;
+    gaps.push(gap);
+    letters.push(lett);
+    cons.push(ch);
+    gap = '';
+    lett = '';
+  }
+  gaps.push(gap);
+  letters.push(lett);
+  return { cons, gaps, letters };
+}
+
+/** How a rendering's vowel group sounds, as one class: バイ ai, 게이 e, 로 o, 터 x (ㅓ), 포 o. */
+function renderedVowel(letters: string): string {
+  const v = letters.replace(/^[yw]+(?=[aeiou])/, '');
+  if (/^(?:ai|au|oi)/.test(v)) return v.slice(0, 2);
+  if (/^eo/.test(v)) return 'x';
+  if (/^(?:eu|u)/.test(v)) return 'u';
+  if (/^(?:ae|oe|ei|e)/.test(v)) return 'e';
+  if (/^(?:ou|o)/.test(v)) return 'o';
+  if (/^(?:ui|i)/.test(v)) return 'i';
+  return v.slice(0, 1);
+}
+
+/**
+ * The vowel classes an English first vowel may be heard as (x is the Korean ㅓ, English's
+ * unstressed or short vowel): a Hall ホール, James ジェームズ, Mattis 매티스; e before an unheard r
+ * ア (Kerr カー); i as ai before one consonant and a vowel or at the end (Biden バイデン, Rice
+ * ライス, Wright ライト once its gh is gone), as a before r (Kirby カービー); oo u (Moon 문); u as
+ * a or ㅓ (Rudd ラッド, Burns 번스).
+ */
+function englishVowels(group: string, rest: string): string[] {
+  // A y or w before a vowel is a glide (Yun, Walker, Kyung), but not before a silent e (Nye).
+  const g = group === 'ye' && !rest ? 'y' : group.replace(/^[yw](?=[aeiou])/, '');
+  const rColoured = /^r+(?![aeiouyr])/.test(rest);
+  const free = /^(?:[^aeiouy](?:[aeiouy]|$)|$)/.test(rest);
+  const out = new Set<string>();
+  const add = (...xs: string[]) => xs.forEach((x) => out.add(x));
+  if (/^(?:ai|ay|ei|ey)/.test(g)) add('e', 'a', 'ai', 'i');
+  else if (/^(?:au|aw)/.test(g)) add('o', 'a', 'au');
+  else if (/^(?:ee|ea|ie)/.test(g)) add('i', 'e');
+  else if (/^eo/.test(g)) add('x', 'o', 'e');
+  else if (/^(?:eu|ew)/.test(g)) add('u', 'x');
+  else if (/^oo/.test(g)) add('u', 'o');
+  else if (/^(?:ou|ow)/.test(g)) add('a', 'au', 'o', 'u');
+  else if (/^(?:oi|oy|oe)/.test(g)) add('o', 'oi', 'e');
+  else if (g[0] === 'a') add('a', 'e', 'x');
+  else if (g[0] === 'e') add('e', 'x', 'i');
+  else if (g[0] === 'i') add('i', 'x');
+  else if (g[0] === 'o') add('o', 'a', 'x');
+  else if (g[0] === 'u') add('u', 'a', 'x', 'o');
+  else if (g[0] === 'y') add('i', 'ai', 'a');
+  if (rColoured) add('a', 'x');
+  if (/^[iy]$/.test(g) && free) add('ai', 'a');
+  // A silent final e after one consonant makes i a diphthong (Rice ライス, Mike マイク).
+  if (g === 'i' && /^[^aeiouy]e$/.test(rest)) out.delete('i');
+  // An a before l or after w is often o (Hall ホール, Walker ウォーカー); o after w u (Wolf ウルフ).
+  if (g[0] === 'a' && /^l/.test(rest)) add('o');
+  if (/^wa/.test(group)) add('o');
+  if (/^wo/.test(group)) add('u');
+  return [...out];
+}
+
+/**
+ * Whether an English name word's reading and a Japanese or Korean one, with the same skeleton,
+ * agree where vowels stand (an English vowel the other has none for, or a vowel of the other's own
+ * that English lacks, tells names apart: Mattis and メッツ, Merz and マティス) and in the first
+ * vowel. The rendering may go on after the English consonants (a Hangul word with its particle);
+ * readings whose consonants do not line up are left to the skeleton.
+ */
+function framesAgree(en: Frame, enSpelled: string, other: Frame): boolean {
+  const n = en.cons.length;
+  if (n > other.cons.length || other.cons.slice(0, n).join('') !== en.cons.join('')) return true;
+  for (let i = 0; i < n; i++) {
+    const a = en.gaps[i]!, b = other.gaps[i]!;
+    if (a === 'O') continue;
+    if (b === 'V' && a !== 'V') return false;
+    if (a === 'V' && !b) return false;
+  }
+  if (n > SHORT) return true;
+  const first = en.gaps.findIndex((g) => g === 'V');
+  // The English letters after that vowel, for its context (an r, a single consonant, the end).
+  const m = /[aeiouyw]+/.exec(enSpelled);
+  if (first < 0 || !other.letters[first] || !m) return true;
+  return englishVowels(m[0], enSpelled.slice(m.index + m[0].length)).includes(renderedVowel(other.letters[first]!));
+}
+
+/** Skeletons of this many consonants or fewer are short: their vowels must agree too. */
+const SHORT = 3;
+const frameKey = (f: Frame): string => f.cons.map((c, i) => f.gaps[i]! + f.letters[i]! + c).join('') + (f.gaps.at(-1) ?? '') + (f.letters.at(-1) ?? '');
+
+/**
+ * A rendering has no more vowels of its own than the English has vowels: each vowel Japanese or
+ * Korean writes (other than those it adds to a bare consonant) renders one the English spells.
+ * Merz (one vowel) is no near spelling of マティス (two).
+ */
+function vowelCountFits(a: Heard, b: Heard): boolean {
+  if (!a.en === !b.en) return true;
+  const [en, other] = a.en ? [a, b] : [b, a];
+  const count = (f: Frame, marks: string) => f.gaps.filter((g) => g && marks.includes(g)).length;
+  return count(other.frame, 'V') <= count(en.frame, 'VO');
 }
 
 /** A function of a document's text, remembered for the last few texts (every bead of a document asks). */
@@ -311,6 +474,9 @@ function perDocument<T>(compute: (text: string) => T): (text: string) => T {
 const docHangul = perDocument(hangulSkeletons), docLatin = perDocument(latinSkeletons);
 const docSkeletons = (text: string, hangul: boolean): string[] => (hangul ? docHangul : docLatin)(text);
 const docKana = perDocument(kanaSkeletons), docLatinKana = perDocument(latinKanaSkeletons);
+const docHangulSide = perDocument((text: string): OtherSide => ({ readings: hangulReadings(text) }));
+const docLatinSide = perDocument((text: string): OtherSide => ({ readings: latinReadings(text) }));
+const docOtherSide = (text: string, hangul: boolean): OtherSide => (hangul ? docHangulSide : docLatinSide)(text);
 
 /**
  * English surnames (lower case) that the document writes somewhere with given names no Japanese,
@@ -421,11 +587,134 @@ function heardSkeleton(w: string): string {
   return nameSkeleton(w.replace(/([aeiou])r(?![aeiouy])/gi, '$1')).replace(/ts$/, 'j');
 }
 
-function statusLatinWord(w: string, ko: string, koSk: string[]): Status {
+/**
+ * How a name reads, for comparing its vowels (see frameOf): its skeleton, where its vowels stand and,
+ * for English, the spelling it was read from.
+ */
+interface Reading { sk: string; frame: Frame; en?: string }
+
+/** An English name word as Korean may hear it: as written, and with an r after a vowel unheard. */
+function latinWordReadings(w: string): Reading[] {
+  const plain = w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  let v = readingCache.get(plain);
+  if (v) return v;
+  // As heardSkeleton hears it: an r after a vowel unheard, a final ts one sound (Gates 게이츠, Waltz 월츠).
+  const unheard = plain.replace(/([aeiou])r+(?![aeiouy])/g, '$1').replace(/(?:[td]e?s|t?z)$/, 'ch');
+  const silentE = /[^r]e$/.test(plain);
+  v = [{ sk: nameSkeleton(plain), frame: frameOf(plain, 'en'), en: plain }];
+  for (const x of [unheard, plain.replace(/th/g, 's')]) {
+    // Korean writes th as ㅅ (Hegseth 헤그세스, Smith 스미스).
+    if (x !== plain) v.push({ sk: nameSkeleton(x), frame: frameOf(x, 'en', silentE), en: x });
+  }
+  if (readingCache.size >= 10_000) readingCache.clear();
+  readingCache.set(plain, v);
+  return v;
+}
+const readingCache = new Map<string, Reading[]>();
+
+/** Capitalised Latin words and runs of two or three of them, read as in latinSkeletons. */
+function latinReadings(text: string): Reading[] {
+  const ws = capitalisedWords(text);
+  const out: Reading[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    out.push(...latinWordReadings(ws[i]!.w));
+    let joined = ws[i]!.w;
+    for (let k = 1; k <= 2 && i + k < ws.length; k++) {
+      const between = text.slice(ws[i + k - 1]!.i + ws[i + k - 1]!.w.length, ws[i + k]!.i);
+      if (!/^[\s’'s]*$/u.test(between)) break;
+      joined += ws[i + k]!.w;
+      out.push(...latinWordReadings(joined).slice(0, 1));
+    }
+  }
+  return out.filter((r) => r.sk.length >= 1);
+}
+
+/** A Hangul word as read (foreign f before u written ㅎ read as f too). */
+function hangulWordReadings(w: string): Reading[] {
+  let v = readingCache.get(w);
+  if (v) return v;
+  v = hangulWordReadingsOf(w);
+  if (readingCache.size >= 10_000) readingCache.clear();
+  readingCache.set(w, v);
+  return v;
+}
+function hangulWordReadingsOf(w: string): Reading[] {
+  const r = romanize(w);
+  const out: Reading[] = [{ sk: nameSkeleton(r), frame: frameOf(r, 'ko') }];
+  if (r.includes('hu')) {
+    const f = r.replace(/h(?=u)/g, 'f');
+    out.push({ sk: nameSkeleton(f), frame: frameOf(f, 'ko') });
+  }
+  return out;
+}
+
+/** Every Hangul word of a text as read, with and without its particle, and without a surname. */
+function hangulReadings(text: string): Reading[] {
+  const out: Reading[] = [];
+  for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
+    const w = m[0], bare = withoutParticle(w);
+    out.push(...hangulWordReadings(w));
+    if (bare !== w && bare) out.push(...hangulWordReadings(bare));
+    if (w.length >= 2 && SURNAMES[w[0]!]) out.push(...hangulWordReadings(w.slice(1)));
+  }
+  return out.filter((r) => r.sk.length >= 1);
+}
+
+/** A word that is a title, with a particle or none (장관은, 대사와; not 대표단과). */
+function isTitle(w: string): boolean {
+  const t = KO_TITLE.exec(w)?.[0];
+  return !!t && withoutParticle(w) === t;
+}
+
+/**
+ * Whether a Korean surname syllable begins a word that may be a name: the syllable alone (이 장관),
+ * a three-syllable name (이종섭), or a two-syllable one before a title (박진 장관); not the first
+ * syllable of a common word (조치를, 이번에, 정부, 한미).
+ */
+function surnameStands(h: string, ko: string): boolean {
+  for (const m of ko.matchAll(new RegExp(`(?<![\\p{Script=Hangul}])${h}(\\p{Script=Hangul}*)(\\s+\\p{Script=Hangul}+)?`, 'gu'))) {
+    const bare = withoutParticle(h + m[1]!);
+    if (bare.length === 1 || bare.length === 3 || m[1] === '' || (bare.length === 2 && isTitle(m[2]?.trim() ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The other side of a bead (or document), read for the names check: each word's reading, vowels
+ * and all. Without it, statusLatinWord and statusHangulWord compare consonants only, and a surname
+ * is found at the start of any word (as the aligner asks them, where a chance meeting costs little).
+ */
+interface OtherSide { readings: Reading[] }
+
+/** Readings whose skeleton a name's reading begins (`prefix`) or equals, and whose vowels agree. */
+function agreeing(mine: Reading[], theirs: Reading[], prefix: boolean): boolean {
+  // One consonant begins too many words: it must be the whole word (Kerr 커, Abe 아베).
+  return mine.some((m) => m.sk.length >= 1 && theirs.some((t) => (prefix && m.sk.length >= 2 ? t.sk.startsWith(m.sk)
+    // Whole words: as many consonants as written too (조치 is j-ch, two, where Cho has one).
+    : t.sk === m.sk && t.frame.cons.length === m.frame.cons.length)
+    && (m.en ? framesAgree(m.frame, m.en, t.frame) : t.en ? framesAgree(t.frame, t.en, m.frame) : true)));
+}
+
+/**
+ * Whether a short name's consonants meet a reading's only by chance: the same skeleton, vowels
+ * elsewhere (Ross and 라이스, Merz and 매티스). Such a reading is another name, not a near spelling.
+ */
+function chanceOnly(mine: Reading[], t: Reading, prefix: boolean): boolean {
+  return mine.some((m) => m.sk.length >= 1 && m.sk.length <= SHORT && (prefix && m.sk.length >= 2 ? t.sk.startsWith(m.sk) : t.sk === m.sk));
+}
+
+function statusLatinWord(w: string, ko: string, koSk: string[], side?: OtherSide): Status {
   const lower = w.toLowerCase();
   const sur = SPELLING_TO_HANGUL.get(lower);
-  if (sur && sur.some((h) => new RegExp(`(?<![\\p{Script=Hangul}])${h}`, 'u').test(ko))) return 'ok';
+  if (sur && sur.some((h) => (side ? surnameStands(h, ko) : new RegExp(`(?<![\\p{Script=Hangul}])${h}`, 'u').test(ko)))) return 'ok';
   const sk = nameSkeleton(w);
+  if (side) {
+    const mine = latinWordReadings(w);
+    if (agreeing(mine, side.readings, true)) return 'ok';
+    if (sk.length < 2) return 'missing';
+    if (side.readings.some((t) => !chanceOnly(mine, t, true) && near(t.sk.slice(0, sk.length), sk))) return 'near';
+    return 'missing';
+  }
   if (sk.length < 2) return 'ok';
   const heard = [sk, heardSkeleton(w)];
   if (heard.some((h) => h.length >= 2 && koSk.some((k) => k.startsWith(h)))) return 'ok';
@@ -492,7 +781,7 @@ function givenNamesAfter(en: string, surname: string): string[] {
   return out;
 }
 
-function statusHangulWord(w: string, en: string, enSk: string[]): Status {
+function statusHangulWord(w: string, en: string, enSk: string[], side?: OtherSide): Status {
   const sp = SURNAMES[w[0]!];
   const spelled = sp?.find((x) => new RegExp(`\\b${x}\\b`, 'i').test(en));
   if (w.length === 1) return !sp || spelled ? 'ok' : 'missing';
@@ -507,10 +796,15 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
     return eg === g || eg.startsWith(g) || g.startsWith(eg);
   });
   if (sameConsonants.length) return sameConsonants.some((x) => givenFits(w.slice(1), x)) ? 'ok' : 'near';
-  if (whole.length >= 2 && enSk.includes(whole)) return 'ok';
   // Korean writes a foreign f before u as ㅎ (후미오 for Fumio, 후쿠시마 for Fukushima).
   const heardF = nameSkeleton(romanize(w).replace(/h(?=u)/g, 'f'));
-  if (heardF !== whole && heardF.length >= 2 && enSk.includes(heardF)) return 'ok';
+  const mine = side ? hangulWordReadings(w) : [];
+  if (side) {
+    if (agreeing(mine, side.readings, false)) return 'ok';
+  } else {
+    if (whole.length >= 2 && enSk.includes(whole)) return 'ok';
+    if (heardF !== whole && heardF.length >= 2 && enSk.includes(heardF)) return 'ok';
+  }
   const cands = whole.length >= 2 ? [whole] : [];
   if (sp && spelled && w.length <= 4) {
     if (!given.length) return 'ok';
@@ -518,6 +812,7 @@ function statusHangulWord(w: string, en: string, enSk: string[]): Status {
     if (given.some((x) => near(nameSkeleton(x), g))) return 'near';
   }
   if (!cands.length) return 'ok';
+  if (side) return cands.some((c) => side.readings.some((e) => !chanceOnly(mine, e, false) && near(e.sk, c))) ? 'near' : 'missing';
   if (cands.some((c) => enSk.some((e) => near(e, c)))) return 'near';
   return 'missing';
 }
@@ -641,12 +936,53 @@ function officeOf(text: string, hit: Hit): Set<string> {
   return new Set(best && before.length - best.end <= 30 ? [best.office] : []);
 }
 
+/** A person the glossary writes in kanji: the kanji (岸田, 石破茂) and the English forms (Kishida). */
+interface KanjiPerson { ja: string[]; en: string[] }
+
+const kanjiGlossaryCache = new WeakMap<Glossary, Map<string, KanjiPerson[]>>();
+/**
+ * The glossary's people written in kanji: terms with a Japanese rendering of one to four kanji and
+ * English renderings that are all capitalised, one or two words (Kishida, Fumio Kishida). Countries,
+ * bodies and titles are not people: an acronym among the renderings (ROK, DoD), a word that titles or
+ * countries use (President, Korea), or kanji a country or body is written in (米国, 国連, 国防総省).
+ */
+function kanjiGlossary(g: Glossary | undefined, ja: string, en: string): KanjiPerson[] {
+  if (!g) return [];
+  let byLang = kanjiGlossaryCache.get(g);
+  if (!byLang) kanjiGlossaryCache.set(g, (byLang = new Map()));
+  let out = byLang.get(`${ja}|${en}`);
+  if (!out) {
+    out = g.terms.map((t) => ({ ja: (t.terms[ja] ?? []).filter((x) => /^\p{Script=Han}{1,4}$/u.test(x)), en: t.terms[en] ?? [] }))
+      .filter((p) => p.ja.length && p.en.length && p.en.every((e) => /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?$/u.test(e))
+        && !p.en.some((e) => e.split(/[ -]/).some((w) => NOT_NAME.has(w.toLowerCase()) || NOT_PERSON.has(w.toLowerCase())))
+        && !p.ja.some((j) => JA_KANJI_NOT_NAME.test(j) || JA_KANJI_TITLES.some((t) => j.includes(t))));
+    byLang.set(`${ja}|${en}`, out);
+  }
+  return out;
+}
+
+const JA_KANJI_NAMED = new RegExp(`(?<!\\p{Script=Han})(\\p{Script=Han}{1,4}?)(?=${JA_COUNTRY}?(?:${[...JA_KANJI_TITLES, '氏', 'さん'].join('|')}))`, 'gu');
+/** Kanji names before a title, 氏 or さん that the glossary reads, whole or as the surname (岸田文雄). */
+function kanjiNamesIn(text: string, people: KanjiPerson[]): { person: KanjiPerson; start: number; end: number }[] {
+  if (!people.length) return [];
+  const out: { person: KanjiPerson; start: number; end: number }[] = [];
+  for (const m of text.matchAll(JA_KANJI_NAMED)) {
+    const run = m[1]!;
+    if (JA_KANJI_NOT_NAME.test(run)) continue;
+    const person = people.find((p) => p.ja.some((j) => run === j || run.startsWith(j)));
+    if (person) out.push({ person, start: m.index, end: m.index + run.length });
+  }
+  return out;
+}
+
 export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   // `quiet`: an English name the Japanese does not write in katakana that may well be in kanji (Ishiba,
   // Wang Yi, Cho); it only counts as the counterpart of a katakana name the English lacks when the
   // Japanese names fewer people in kanji than the English has such names.
   const bad: { side: 'src' | 'tgt'; hit: Hit; text: string; status: Status; known: boolean; quiet?: boolean }[] = [];
+  const jaLang = KANA_RE.test(u.src.text) && !HANGUL_RE.test(u.src.text) ? u.src.lang : u.tgt.lang;
+  const kanjiPeople = kanjiGlossary(u.opts.glossary, jaLang, jaLang === u.src.lang ? u.tgt.lang : u.src.lang);
   const scanKana = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string, ownKana: boolean) => {
     const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
     const otherSk = ownKana ? latinKanaSkeletons(other) : kanaSkeletons(other);
@@ -686,9 +1022,22 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // another word of the name that a katakana name before a title writes is the person too.
       if (st !== 'ok' && ws.slice(0, -1).some((x) => kanaStatus(kanaHeard(x.w, korean).filter((h) => h.sk.length >= 2), otherNames()) === 'ok')) st = 'ok';
       const known = st === 'missing' && docSk !== null && kanaStatus(kanaHeard(key.w, korean), docSk) === 'ok';
-      const quiet = st === 'missing' && mayBeKanji(ws.map((x) => x.w))
+      // A person the glossary writes in kanji (Kishida 岸田) is found by that kanji, and missed
+      // without it: where the glossary says how Japanese writes the name, it may not be elsewhere.
+      const inKanji = kanjiPeople.filter((k) => k.en.some((e) => ws.some((x) => x.w === e) || ws.map((x) => x.w).join(' ') === e));
+      if (st !== 'ok' && inKanji.some((k) => k.ja.some((j) => other.includes(j)))) st = 'ok';
+      const quiet = st === 'missing' && !inKanji.length && mayBeKanji(ws.map((x) => x.w))
         && !(u.doc && docKatakanaPeople(side === 'src' ? u.doc.src : u.doc.tgt).has(key.w.toLowerCase()));
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known, quiet });
+    }
+    // Kanji names before a title that the glossary gives in English (岸田総理大臣, Kishida): compared
+    // like katakana names. Kanji no glossary entry reads are left alone, never reported as missing.
+    if (ownKana) {
+      for (const k of kanjiNamesIn(own, kanjiPeople)) {
+        const said = (text: string) => k.person.en.some((e) => new RegExp(`(?<![\\p{L}])${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{Ll}])`, 'u').test(text));
+        if (said(other)) continue;
+        bad.push({ side, hit: { start: k.start, end: k.end }, text: own.slice(k.start, k.end), status: 'missing', known: !!u.doc && said(docOther) });
+      }
     }
   };
   const scan = (side: 'src' | 'tgt', anchors: Anchor[], own: string, other: string) => {
@@ -701,6 +1050,9 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
     const otherSk = otherHangul ? hangulSkeletons(other) : latinSkeletons(other);
     const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
     const docSk = u.doc ? docSkeletons(docOther, otherHangul) : null;
+    // The other side read with its vowels.
+    const otherSide: OtherSide = { readings: otherHangul ? hangulReadings(other) : latinReadings(other) };
+    const docSide = u.doc ? docOtherSide(docOther, otherHangul) : null;
     for (const a of anchors) {
       if (a.kind !== 'name') continue;
       const ws = ownHangul
@@ -717,12 +1069,12 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // A word the glossary knows ("국제안보 차관", "Deputy") is vocabulary, not a name.
       if (u.opts.glossary && findGlossaryTerms(key.w, ownHangul ? (HANGUL_RE.test(u.src.text) ? u.src.lang : u.tgt.lang) : (HANGUL_RE.test(u.src.text) ? u.tgt.lang : u.src.lang), u.opts.glossary)
         .some((h) => h.end - h.start >= 2)) continue;
-      let st = ownHangul ? statusHangulWord(key.w, other, otherSk) : statusLatinWord(key.w, other, otherSk);
+      let st = ownHangul ? statusHangulWord(key.w, other, otherSk, otherSide) : statusLatinWord(key.w, other, otherSk, otherSide);
       // An unhyphenated given name ("Lee Jae Myung") is two words that the Hangul writes as one (재명).
-      if (!ownHangul && st !== 'ok' && ws.length >= 2 && statusLatinWord(ws.slice(-2).map((x) => x.w).join(''), other, otherSk) === 'ok') st = 'ok';
+      if (!ownHangul && st !== 'ok' && ws.length >= 2 && statusLatinWord(ws.slice(-2).map((x) => x.w).join(''), other, otherSk, otherSide) === 'ok') st = 'ok';
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
-      const known = st === 'missing' && docSk !== null
-        && (ownHangul ? statusHangulWord(key.w, docOther, docSk) : statusLatinWord(key.w, docOther, docSk)) === 'ok';
+      const known = st === 'missing' && docSk !== null && docSide !== null
+        && (ownHangul ? statusHangulWord(key.w, docOther, docSk, docSide) : statusLatinWord(key.w, docOther, docSk, docSide)) === 'ok';
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }
   };

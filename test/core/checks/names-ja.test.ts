@@ -86,6 +86,32 @@ describe('core/checks names: English–Japanese', () => {
     expect(names('President Tsai Ing-wen met Secretary Blinken.', '蔡英文総統はブリンケン国務長官と会談した。')).to.deep.equal([]);
   });
 
+  it('compares a kanji name the glossary gives in English like any other name', () => {
+    // The team's glossary with three people in it (rows written for this test).
+    const people = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8')
+      + 'Kishida|Fumio Kishida\t기시다\t岸田\nIshiba|Shigeru Ishiba\t이시바\t石破\nNakatani\t나카타니\t中谷\n');
+    const withPeople = (src: string, tgt: string, srcLang = 'en', tgtLang = 'ja') => checkAlignment([src], [tgt], [{ src: [0], tgt: [0], confidence: 1 }],
+      { srcLang, tgtLang, glossary: people, checks: ['names'] }).map((f) => `${f.severity}: ${f.message}`);
+    // 岸田 where the English says Ishiba: another prime minister, in either direction.
+    expect(withPeople('Prime Minister Ishiba held talks with President Trump.', '岸田総理大臣はトランプ大統領と会談した。'))
+      .to.deep.equal(['error: Name Ishiba does not match Japanese 岸田']);
+    expect(withPeople('岸田総理大臣はトランプ大統領と会談した。', 'Prime Minister Ishiba held talks with President Trump.', 'ja', 'en'))
+      .to.deep.equal(['error: Name 岸田 does not match English Ishiba']);
+    // The right kanji, with the given name written too, is the person.
+    expect(withPeople('Prime Minister Ishiba held talks with President Trump.', '石破総理大臣はトランプ大統領と会談した。')).to.deep.equal([]);
+    expect(withPeople('Prime Minister Kishida held talks with President Biden.', '岸田文雄総理大臣はバイデン大統領と会談した。')).to.deep.equal([]);
+    // A known kanji name the English leaves out, and the other way round.
+    expect(withPeople('The Prime Minister held talks with President Trump.', '石破総理大臣はトランプ大統領と会談した。'))
+      .to.deep.equal(['warning: Japanese name 石破 has no counterpart in English']);
+    expect(withPeople('Defense Minister Nakatani met Secretary Hegseth.', '林防衛大臣はヘグセス国防長官と会談した。'))
+      .to.deep.equal(['warning: English name Nakatani has no counterpart in Japanese']);
+    // Kanji the glossary does not list (林, 安圭伯) are never reported as missing.
+    expect(withPeople('Defense Minister Hayashi met Secretary Hegseth.', '林防衛大臣はヘグセス国防長官と会談した。')).to.deep.equal([]);
+    expect(withPeople('Minister Nakatani met Minister Ahn Gyu-back.', '中谷防衛大臣は安圭伯国防部長官と会談した。')).to.deep.equal([]);
+    // Without those rows, 岸田 is not read, as before.
+    expect(names('Prime Minister Ishiba held talks with President Trump.', '岸田総理大臣はトランプ大統領と会談した。')).to.deep.equal([]);
+  });
+
   it('warns about an English name that Japanese would write in katakana and leaves out', () => {
     expect(names('Secretary Rubio and Secretary Hegseth met Minister Iwaya.', 'ルビオ国務長官は岩屋外務大臣と会談した。'))
       .to.deep.equal(['warning: English name Hegseth has no counterpart in Japanese']);
