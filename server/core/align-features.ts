@@ -18,6 +18,12 @@ export interface SideFeatures {
   /** Sentences per paragraph: translators rarely change how many sentences a paragraph has. */
   sents: Int16Array;
   /**
+   * 1 for a paragraph that ends on a colon: a lead-in to the paragraph after it ("The following is
+   * attributable to …:"), which a translation may fold into that paragraph's first sentence
+   * ("…대변인에 따르면, …"), one sentence fewer with nothing left out.
+   */
+  leadIn: Uint8Array;
+  /**
    * Per paragraph, the kind-weights of its numbers, dates, names and glossary terms that occur
    * nowhere on the other side: content the other version leaves out, so the paragraph that holds
    * it is the likelier one to have been left out ("the Taiwan Strait" with no 대만해협 anywhere).
@@ -322,6 +328,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const editorial = new Uint8Array(n);
     const cues: Int32Array[] = [];
     const sents = new Int16Array(n);
+    const leadIn = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const t = texts[i]!;
       cum[i + 1] = cum[i]! + Math.max(1, lengthOf(t));
@@ -332,10 +339,11 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       const list = lists[i]!;
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c.push(remap[list[k]!]!);
       sents[i] = Math.min(32767, countSentences(t, lang));
+      leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }
-    return { n, cum, level, editorial, cues, sents, orphan };
+    return { n, cum, level, editorial, cues, sents, leadIn, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

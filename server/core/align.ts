@@ -121,7 +121,7 @@ function skipCosts(side: SideFeatures, P: AlignParams): Float64Array {
   return out;
 }
 
-function prefixSums(xs: Float64Array): Float64Array {
+function prefixSums(xs: ArrayLike<number>): Float64Array {
   const out = new Float64Array(xs.length + 1);
   for (let k = 0; k < xs.length; k++) out[k + 1] = out[k]! + xs[k]!;
   return out;
@@ -368,6 +368,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const skipS = skipCosts(S, P), skipT = skipCosts(T, P);
   // Prefix sums of sentence counts (integers, so the differences are exact).
   const sentS = prefixSents(S), sentT = prefixSents(T);
+  const leadS = prefixSums(S.leadIn), leadT = prefixSums(T.leadIn);
   const orphS = prefixSums(S.orphan), orphT = prefixSums(T.orphan);
   const orphanScale = P.orphan;
   const logFloor = Math.log(P.varFloor);
@@ -466,7 +467,14 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       }
     }
     c -= cueScale * s;
-    if (sentenceDiff) c += sentenceDiff * Math.abs((sentS[i0 + a]! - sentS[i0]!) - (sentT[j0 + b]! - sentT[j0]!));
+    if (sentenceDiff) {
+      let d = sentS[i0 + a]! - sentS[i0]! - (sentT[j0 + b]! - sentT[j0]!);
+      // A lead-in merged with the paragraph it opens may have become part of that paragraph's first
+      // sentence: the side with more sentences is let off one for each lead-in before its last paragraph.
+      if (d > 0 && a > 1) d = Math.max(0, d - (leadS[i0 + a - 1]! - leadS[i0]!));
+      else if (d < 0 && b > 1) d = Math.min(0, d + (leadT[j0 + b - 1]! - leadT[j0]!));
+      c += sentenceDiff * Math.abs(d);
+    }
     if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;

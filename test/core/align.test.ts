@@ -293,6 +293,36 @@ describe('core/align', () => {
     });
   });
 
+  describe('a lead-in that the translation folds into the next paragraph', () => {
+    it('pairs an attribution line ending on a colon, with the paragraph it opens, to the one Korean sentence that holds both', () => {
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      const o = { srcLang: 'en', tgtLang: 'ko', glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') } as const;
+      const en = [
+        'Deputy Secretary Harlan’s Call with Republic of Korea First Vice Foreign Minister Yoon',
+        'The following is attributable to Deputy Spokesperson Dana Whitfield:',
+        'Deputy Secretary of State Thomas Harlan spoke today with Republic of Korea First Vice Foreign Minister Yoon Ji-hoon. The two discussed preparations for the upcoming trilateral meeting with Japan and the importance of close coordination on the DPRK.',
+        'The Deputy Secretary and the First Vice Foreign Minister also welcomed progress on supply chain cooperation and agreed to meet again in Seoul next month.',
+      ];
+      const ko = [
+        '하랜 국무부 부장관과 윤지훈 외교부 제1차관 통화',
+        '데이나 휘트필드 국무부 부대변인에 따르면, 토머스 하랜 국무부 부장관은 오늘 윤지훈 대한민국 외교부 제1차관과 통화하고 일본과의 3자 회의 준비와 북한 문제에 대한 긴밀한 공조의 중요성을 논의하였다.',
+        '부장관과 제1차관은 또한 공급망 협력의 진전을 환영하고 다음 달 서울에서 다시 만나기로 하였다.',
+      ];
+      const beads = alignParagraphs(en, ko, o);
+      assertCovering(beads, en.length, ko.length);
+      expect(shape(beads)).to.equal('1|1 2,3|2 4|3');
+      // Counted as a sentence of its own, the lead-in made the Korean one sentence short and was left out.
+      const f = buildFeatures(en, ko, 'en', 'ko', o.glossary, undefined, DEFAULT_PARAMS.cues, o.vocabulary);
+      expect([...f.src.leadIn]).to.deep.equal([0, 1, 0, 0]);
+    });
+
+    it('does not let a colon excuse a sentence left out when the lead-in is the last paragraph of the bead', () => {
+      const en = ['The two sides agreed on the following:', 'First, to hold the next meeting in Seoul in the spring.'];
+      const ko = ['양측은 다음과 같이 합의하였다:', '첫째, 차기 회의를 봄에 서울에서 개최한다.'];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2');
+    });
+  });
+
   describe('#alignSentences', () => {
     it('aligns the sentences inside a paragraph pair', () => {
       const en = ['The meeting was held in Seoul on March 14, 2024.', 'It was co-chaired by senior officials.', 'The two sides agreed to meet again in 2025.'];
