@@ -26,9 +26,7 @@ import {
   type Alignment,
   type Bead,
   type BeadSentences,
-  type DiffOp,
   type EditRequest,
-  type EventRecord,
   type Finding,
   type Flag,
   type FlagStatus,
@@ -40,6 +38,8 @@ import { byId, clear, h } from './dom.ts';
 import { baseLanguage } from '../server/core/lang.ts';
 import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
 import { sentencesView } from './sentences.ts';
+import { describeAction, flagChange, formatWhen, plural, renderDiff, snippet, titleCase } from './format.ts';
+import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen } from './stale.ts';
 import {
   beadShape,
   confidenceBand,
@@ -64,20 +64,6 @@ import { announce, anyDialogOpen, canEdit, clearError, isTypingTarget, openHelp,
 // Used when /api/meta is unreachable so the flag form still works; the server stays the authority.
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
 const FALLBACK_SEVERITIES = ['minor', 'major', 'critical'];
-const FLAG_STATUS_LABELS: Record<FlagStatus, string> = { open: 'Open', resolved: 'Resolved', wontfix: "Won't fix" };
-
-/** What one event of a flag's history did, every part of it: "Open → Resolved, severity minor → major". */
-export function flagChange(ev: EventRecord): string {
-  const after = (ev.after ?? {}) as { status?: FlagStatus; severity?: string; comment?: string; finding?: number };
-  const before = (ev.before ?? {}) as { status?: FlagStatus; severity?: string; comment?: string };
-  if (ev.action === 'flag.create') return after.finding !== undefined ? 'opened from a suggestion' : 'opened';
-  const parts: string[] = [];
-  if (after.status && before.status !== after.status) parts.push(`${FLAG_STATUS_LABELS[before.status ?? 'open'] ?? before.status} → ${FLAG_STATUS_LABELS[after.status] ?? after.status}`);
-  if (before.severity && after.severity && before.severity !== after.severity)
-    parts.push(`severity ${before.severity} → ${after.severity}${after.finding !== undefined ? ' (a suggestion accepted onto it)' : ''}`);
-  if (after.comment !== undefined && before.comment !== after.comment) parts.push('comment edited');
-  return parts.join(', ') || 'changed';
-}
 
 const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
   ['tmx', 'TMX'],
@@ -90,17 +76,6 @@ const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
 /** Why a row with text on both sides can still be missing from an export (the bead's `exportable`, from the server). */
 const WORDLESS_NOTE = 'exports leave out a pair whose side is empty or only a bullet or a mark, such as “ㅇ”, “-” or “[…]”';
 
-const CONFLICT_MESSAGE = 'This row was changed by someone else; reloaded.';
-const STALE_MESSAGE = 'This statement changed since you opened it (a new version, or rows rebuilt); reloaded. Check the row before acting on it again.';
-
-/**
- * A change refused because what is on screen is out of date: changed since it was loaded (409), or
- * gone (404: merged away or re-aligned by someone else in another tab).
- */
-function staleScreen(err: unknown): err is ApiError {
-  return err instanceof ApiError && (err.status === 409 || (err.status === 404 && err.code === 'not_found'));
-}
-
 type Side = 'src' | 'tgt';
 type PanelTab = 'flags' | 'suggestions' | 'sentences' | 'versions';
 
@@ -112,35 +87,6 @@ interface RowTool {
   key: string;
   run: () => void;
   enabled: (b: Bead, i: number) => boolean;
-}
-
-function plural(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
-
-function titleCase(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toISOString().slice(0, 16).replace('T', ' ');
-}
-
-function snippet(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** Word diff as DOM: removed words in <del>, added in <ins>, all as text nodes. */
-export function renderDiff(ops: readonly DiffOp[]): HTMLElement {
-  const p = h('p', { class: 'diff' });
-  for (const [op, text] of ops) {
-    if (op === '-') p.append(h('del', null, text));
-    else if (op === '+') p.append(h('ins', null, text));
-    else p.append(text);
-  }
-  return p;
 }
 
 const SHOW_INFO_KEY = 'twintext:show-info';
@@ -2229,26 +2175,5 @@ export class ReviewPage {
   }
 }
 
-const WAIT_MESSAGE = 'Wait a moment: the last change is still being saved.';
-
 /** A paragraph editor's unsaved text and the text it started from (see takeDrafts). */
 interface Draft { paraId: number; text: string; base: string; focus: boolean }
-
-const ACTION_NAMES: Record<string, string> = {
-  merge: 'merge',
-  split: 'split',
-  'move-up': 'move up',
-  'move-down': 'move down',
-  'insert-empty': 'insert empty cell',
-  'confirm-above': 'confirm all above',
-  realign: 're-align',
-  confirm: 'confirm',
-  unconfirm: 'unconfirm',
-  edit: 'text edit',
-};
-
-/** "bead.merge" → "merge": event names come from the server; unknown ones are shown as they are. */
-export function describeAction(action: string): string {
-  const key = action.replace(/^[a-z]+\./, '');
-  return ACTION_NAMES[key] ?? key.replace(/[-_.]/g, ' ');
-}
