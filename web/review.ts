@@ -7,7 +7,6 @@ import {
   editBead,
   editParagraph,
   editStatementInfo,
-  exportUrl,
   fileToUpload,
   getDiff,
   getFlagEvents,
@@ -33,22 +32,19 @@ import {
   type Paragraph,
   type StatementSummary,
 } from './api.ts';
-import { buildNameIndex, isShared, pieces, rowAnchors, type Anchor, type NameIndex, type Overlay } from './anchors.ts';
+import { buildNameIndex, type NameIndex } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
-import { baseLanguage } from '../server/core/lang.ts';
 import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
 import { sentencesView } from './sentences.ts';
+import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
+import { exportBar } from './export-bar.ts';
 import { describeAction, flagChange, formatWhen, plural, renderDiff, snippet, titleCase } from './format.ts';
 import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen } from './stale.ts';
 import {
-  beadShape,
-  confidenceBand,
-  exportableRows,
   FILTERS,
   filterCounts,
   findNext,
   firstChangedRow,
-  formatConfidence,
   isLow,
   langName,
   matchesFilter,
@@ -65,18 +61,6 @@ import { announce, anyDialogOpen, canEdit, clearError, isTypingTarget, openHelp,
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
 const FALLBACK_SEVERITIES = ['minor', 'major', 'critical'];
 
-const EXPORT_FORMATS: ReadonlyArray<[string, string]> = [
-  ['tmx', 'TMX'],
-  ['xliff', 'XLIFF'],
-  ['tsv', 'TSV'],
-  ['csv', 'CSV'],
-  ['jsonl', 'JSONL'],
-];
-
-/** Why a row with text on both sides can still be missing from an export (the bead's `exportable`, from the server). */
-const WORDLESS_NOTE = 'exports leave out a pair whose side is empty or only a bullet or a mark, such as “ㅇ”, “-” or “[…]”';
-
-type Side = 'src' | 'tgt';
 type PanelTab = 'flags' | 'suggestions' | 'sentences' | 'versions';
 
 interface RowTool {
@@ -377,62 +361,6 @@ export class ReviewPage {
     );
   }
 
-  private exportBar(): HTMLElement {
-    const s = this.statement;
-    const confirmedOnly = h('input', { type: 'checkbox', id: 'export-confirmed', checked: true });
-    const noOpenFlags = h('input', { type: 'checkbox', id: 'export-no-open-flags' });
-    const bySentence = h('input', { type: 'checkbox', id: 'export-sentences' });
-    // This page's language pair only: a trilateral statement's EN–JA page exports EN–JA. The export
-    // names a pair by base codes (a text stored as ja-JP is of the en-ja pair).
-    const pair = `${baseLanguage(this.alignment.srcLang)}-${baseLanguage(this.alignment.tgtLang)}`;
-    const links = EXPORT_FORMATS.map(([fmt, label]) =>
-      h('a', { class: 'button small', href: exportUrl(fmt, s.id, 'confirmed', false, 'paragraph', pair), download: true, 'data-format': fmt, 'aria-label': `Download ${label}` }, label),
-    );
-    const update = () => {
-      for (const a of links) a.href = exportUrl(a.dataset['format'] ?? 'tmx', s.id, confirmedOnly.checked ? 'confirmed' : 'all', noOpenFlags.checked, bySentence.checked ? 'sentence' : 'paragraph', pair);
-    };
-    confirmedOnly.addEventListener('change', update);
-    noOpenFlags.addEventListener('change', update);
-    bySentence.addEventListener('change', update);
-    for (const a of links) {
-      a.addEventListener('click', (e) => {
-        // An empty file downloaded without a word looks like a broken export.
-        const why = this.emptyExportReason(confirmedOnly.checked, noOpenFlags.checked);
-        if (why) {
-          e.preventDefault();
-          showError(why);
-        } else clearError();
-      });
-    }
-    if (!canEdit()) {
-      return h('div', { class: 'export', role: 'group', 'aria-label': 'Export' }, h('span', { class: 'muted small' }, 'Exports and flag reports are for editors: ask one to export this statement.'));
-    }
-    return h(
-      'div',
-      { class: 'export', role: 'group', 'aria-label': 'Export' },
-      h('span', { class: 'export-label' }, 'Export'),
-      ...links,
-      h('label', { for: 'export-confirmed', class: 'check-label' }, confirmedOnly, 'Confirmed only'),
-      h('label', { for: 'export-no-open-flags', class: 'check-label', title: 'Leave out rows that still have an open flag' }, noOpenFlags, 'No open flags'),
-      h('label', { for: 'export-sentences', class: 'check-label', title: 'One unit per sentence pair (see the Sentences panel) instead of one per row' }, bySentence, 'By sentence'),
-      h('a', { class: 'button small report-link', href: reportUrl(s.id, this.showInfo), target: '_blank', rel: 'noopener' }, 'Report'),
-    );
-  }
-
-  /** Why an export of this page's pair with these filters would be a header-only file, or null when it has pairs. */
-  private emptyExportReason(confirmedOnly: boolean, noOpenFlags: boolean): string | null {
-    if (exportableRows(this.beads, confirmedOnly, noOpenFlags) > 0) return null;
-    if (confirmedOnly && !this.beads.some((b) => b.status === 'confirmed'))
-      return 'No row of this statement is confirmed yet: confirm rows, or untick “Confirmed only” to export every pair.';
-    if (exportableRows(this.beads, confirmedOnly, false) > 0)
-      return confirmedOnly
-        ? 'Every confirmed row still has an open flag: resolve the flags, or untick “No open flags” to export the confirmed rows.'
-        : 'Every row still has an open flag: resolve the flags, or untick “No open flags” to export every pair.';
-    if (confirmedOnly && exportableRows(this.beads, false, noOpenFlags) > 0)
-      return `No confirmed row has words on both sides (${WORDLESS_NOTE}): confirm rows, or untick “Confirmed only” to export every pair.`;
-    return `No row of this statement has words on both sides (${WORDLESS_NOTE}): there is no pair to export.`;
-  }
-
   private buildRowTools(): void {
     const a = this.alignment;
     const src = a.srcLang.toUpperCase();
@@ -584,26 +512,7 @@ export class ReviewPage {
       this.renderRows();
     };
 
-    const table = h(
-      'table',
-      { class: 'beads', 'aria-describedby': 'review-hint' },
-      h('caption', { class: 'visually-hidden' }, `${langName(a.srcLang)} and ${langName(a.tgtLang)} paragraphs side by side`),
-      h('colgroup', null, h('col', { class: 'c-pos' }), h('col', { class: 'c-text' }), h('col', { class: 'c-text' }), h('col', { class: 'c-match' }), h('col', { class: 'c-actions' })),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col', class: 'col-pos' }, h('abbr', { title: 'Row' }, '#')),
-          h('th', { scope: 'col', class: 'col-text' }, langName(a.srcLang), ' ', h('span', { class: 'lang-code' }, a.srcLang.toUpperCase())),
-          h('th', { scope: 'col', class: 'col-text' }, langName(a.tgtLang), ' ', h('span', { class: 'lang-code' }, a.tgtLang.toUpperCase())),
-          h('th', { scope: 'col', class: 'col-match' }, 'Match'),
-          h('th', { scope: 'col', class: 'col-actions' }, 'Review'),
-        ),
-      ),
-      this.tbody,
-    );
+    const table = beadTable(a.srcLang, a.tgtLang, this.tbody);
     this.tbody.addEventListener('focusin', (e) => {
       const tr = (e.target as Element).closest('tr.bead');
       if (tr instanceof HTMLTableRowElement) this.setCurrent(Number(tr.dataset['index']));
@@ -625,7 +534,7 @@ export class ReviewPage {
         'div',
         { class: 'page-head' },
         this.headMain,
-        h('div', { class: 'head-side' }, this.progressSlot, this.exportBar()),
+        h('div', { class: 'head-side' }, this.progressSlot, exportBar(s, a, () => this.beads, this.showInfo)),
       ),
       this.toolbar,
       h('div', { class: 'review-layout' }, h('div', { class: 'table-wrap' }, table, this.noRows), h('div', { class: 'side', id: 'review-side' }, this.panelBack, this.panelTabs, this.sidePanel)),
@@ -660,8 +569,9 @@ export class ReviewPage {
     const drafts = this.takeDrafts(this.tbody);
     clear(this.tbody);
     const frag = document.createDocumentFragment();
+    const ctx = this.rowContext();
     this.rows = this.beads.map((b, i) => {
-      const tr = this.buildRow(b, i);
+      const tr = beadRow(b, i, ctx);
       frag.append(tr);
       return tr;
     });
@@ -690,127 +600,15 @@ export class ReviewPage {
     this.redoButton.title = canRedo ? `${redoName} (Shift+U, Ctrl+Shift+Z)` : 'Nothing to redo';
   }
 
-  private paragraphCell(b: Bead, paras: Paragraph[], anchors: Anchor[][], shared: Set<string>, lang: string, side: Side): HTMLTableCellElement {
-    // The label is shown only at phone width (style.css), where the two sides stack and the column headers are gone.
-    const td = h('td', { class: `col-text ${side}`, lang, 'data-side-label': langName(lang) });
-    if (paras.length === 0) {
-      td.classList.add('empty-side');
-      td.append(h('span', { class: 'omitted' }, '— omitted —'));
-      return td;
-    }
-    const findings = this.findingsByBead.get(b.id) ?? [];
-    const sideName = langName(lang);
-    paras.forEach((p, k) => {
-      const marks: Array<{ finding: Finding }> = [];
-      const markOverlays: Overlay[] = [];
-      for (const f of findings) {
-        for (const sp of f.spans[side]) {
-          if (sp.paragraphId !== p.id) continue;
-          markOverlays.push({ start: sp.start, end: sp.end, ref: marks.length });
-          marks.push({ finding: f });
-        }
-      }
-      const list = anchors[k] ?? [];
-      const anchorOverlays: Overlay[] = list.map((x, ref) => ({ start: x.start, end: x.end, ref }));
-      const pt = h('span', { class: 'pt' });
-      let mark: HTMLElement | null = null;
-      let markRef: number | null = null;
-      for (const piece of pieces(p.text, anchorOverlays, markOverlays)) {
-        let node: Node = document.createTextNode(piece.text);
-        if (piece.anchor !== null) {
-          const ok = isShared(list[piece.anchor]!, shared);
-          node = h('span', { class: ok ? 'anc anc-ok' : 'anc anc-miss', title: ok ? 'Also in the other text' : 'Not found in the other text' }, piece.text);
-        }
-        if (piece.mark === null) {
-          mark = null;
-          markRef = null;
-          pt.append(node);
-          continue;
-        }
-        if (!mark || markRef !== piece.mark) {
-          const f = marks[piece.mark]!.finding;
-          mark = h('mark', { class: `finding sev-${f.severity}`, title: f.message, 'data-finding-id': f.id });
-          markRef = piece.mark;
-          pt.append(mark);
-        }
-        mark.append(node);
-      }
-      const changed = p.changed === true && b.status !== 'confirmed';
-      td.append(
-        h(
-          'div',
-          { class: changed ? 'para changed' : 'para', 'data-n': p.n, 'data-para-id': p.id },
-          h('span', { class: 'pn', title: `Paragraph ${p.n}`, lang: 'en' }, `¶${p.n}`, changed ? h('span', { class: 'changed-tag' }, 'changed') : null),
-          pt,
-          h('button', { type: 'button', class: 'para-edit', 'data-action': 'edit-text', 'data-para-id': p.id, 'aria-label': `Edit text of ${sideName} ¶${p.n}`, title: 'Edit text (t, or double-click)', lang: 'en' }, '✎'),
-        ),
-      );
-    });
-    return td;
-  }
-
-  private buildRow(b: Bead, i: number): HTMLTableRowElement {
-    const confirmed = b.status === 'confirmed';
-    const band = confidenceBand(b.confidence);
-    const shape = beadShape(b);
-    const openFlags = b.flags.filter((f) => f.status === 'open');
-    const findings = this.findingsByBead.get(b.id) ?? [];
-    const pending = this.pending.has(b.id);
-    const anchors = rowAnchors(
-      b.src.map((p) => p.text),
-      b.tgt.map((p) => p.text),
-      { src: this.alignment.srcLang, tgt: this.alignment.tgtLang },
-      this.names,
-    );
-    return h(
-      'tr',
-      {
-        class: `bead status-${b.status} conf-${band}${shape !== '1:1' ? ' non11' : ''}${openFlags.length ? ' has-flags' : ''}${findings.length ? ' has-suggestions' : ''}`,
-        tabindex: -1,
-        'data-index': i,
-        'data-bead-id': b.id,
-      },
-      h('th', { scope: 'row', class: 'col-pos' }, String(i + 1)),
-      this.paragraphCell(b, b.src, anchors.src, anchors.shared, this.alignment.srcLang, 'src'),
-      this.paragraphCell(b, b.tgt, anchors.tgt, anchors.shared, this.alignment.tgtLang, 'tgt'),
-      h(
-        'td',
-        { class: 'col-match' },
-        h('span', { class: `chip conf conf-${band}`, title: `Alignment confidence ${formatConfidence(b.confidence)}` }, h('span', { class: 'dot', 'aria-hidden': 'true' }), formatConfidence(b.confidence)),
-        h('span', { class: `chip shape${shape === '1:1' ? '' : ' shape-odd'}`, title: `${b.src.length} ${langName(this.alignment.srcLang)} : ${b.tgt.length} ${langName(this.alignment.tgtLang)} paragraphs` }, shape),
-        h('span', { class: `status-label status-${b.status}` }, confirmed ? 'confirmed' : 'auto'),
-      ),
-      h(
-        'td',
-        { class: 'col-actions' },
-        h(
-          'div',
-          { class: 'actions' },
-          h('button', { type: 'button', class: confirmed ? 'confirm pressed' : 'confirm', 'data-action': 'confirm', 'aria-pressed': confirmed ? 'true' : 'false', disabled: pending }, h('span', { class: 'check', 'aria-hidden': 'true' }, '✓'), 'Confirm'),
-          h('button', { type: 'button', class: 'flag', 'data-action': 'flag', 'aria-haspopup': 'dialog' }, h('span', { 'aria-hidden': 'true' }, '⚑'), 'Flag'),
-        ),
-        openFlags.length
-          ? h('ul', { class: 'badges', 'aria-label': 'Open flags' }, ...openFlags.map((f) => h('li', { class: `badge sev-${f.severity}`, title: `${f.severity} · ${f.author}${f.comment ? `: ${f.comment}` : ''}` }, f.category)))
-          : null,
-        findings.length
-          ? h(
-              'ul',
-              { class: 'suggestions', 'aria-label': 'Suggestions from the checks' },
-              ...findings.map((f) =>
-                h(
-                  'li',
-                  null,
-                  h(
-                    'button',
-                    { type: 'button', class: `suggestion sev-${f.severity}`, 'data-action': 'show-finding', 'data-finding-id': f.id, title: `${f.severity}: ${f.message}`, 'aria-label': `${f.check} suggestion (${f.severity}): ${f.message}` },
-                    f.check,
-                  ),
-                ),
-              ),
-            )
-          : null,
-      ),
-    );
+  /** What the rows are drawn from besides their beads, as the page holds it now. */
+  private rowContext(): BeadRowContext {
+    return {
+      srcLang: this.alignment.srcLang,
+      tgtLang: this.alignment.tgtLang,
+      names: this.names,
+      findingsOf: (b) => this.findingsByBead.get(b.id) ?? [],
+      pending: (b) => this.pending.has(b.id),
+    };
   }
 
   private onTableClick(e: Event): void {
@@ -852,7 +650,7 @@ export class ReviewPage {
     const hadFocus = oldRow.contains(document.activeElement);
     const focusedConfirm = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('confirm');
     const drafts = this.takeDrafts(oldRow);
-    const row = this.buildRow(b, i);
+    const row = beadRow(b, i, this.rowContext());
     row.hidden = oldRow.hidden;
     if (i === this.current) row.classList.add('current');
     oldRow.replaceWith(row);
