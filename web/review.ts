@@ -1,15 +1,12 @@
 // Review screen (`/statements/:id`): side-by-side rows, alignment edits with undo, text edits, findings, flags, versions, export.
 import {
   ApiError,
-  commentOnFlag,
-  createFlag,
   decideFinding,
   editBead,
   editParagraph,
   editStatementInfo,
   fileToUpload,
   getDiff,
-  getFlagEvents,
   getFindings,
   getMeta,
   getBeadSentences,
@@ -20,15 +17,12 @@ import {
   reportUrl,
   runChecks,
   undoRedo,
-  updateFlag,
   uploadVersion,
   type Alignment,
   type Bead,
   type BeadSentences,
   type EditRequest,
   type Finding,
-  type Flag,
-  type FlagStatus,
   type Paragraph,
   type StatementSummary,
 } from './api.ts';
@@ -38,8 +32,10 @@ import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
 import { sentencesView } from './sentences.ts';
 import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
 import { exportBar } from './export-bar.ts';
-import { describeAction, flagChange, formatWhen, plural, renderDiff, snippet, titleCase } from './format.ts';
-import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen } from './stale.ts';
+import { FlagForm } from './flag-form.ts';
+import { FlagsPanel } from './flags-panel.ts';
+import { describeAction, formatWhen, plural, renderDiff, snippet } from './format.ts';
+import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
 import {
   FILTERS,
   filterCounts,
@@ -98,12 +94,9 @@ export class ReviewPage {
   private current = -1;
   private filter: FilterId = 'all';
   private readonly pending = new Set<number>();
-  /** A flag refused because its row changed: offered again by the next flag form. */
-  private flagDraft: { category: string; severity: string; comment: string } | null = null;
   private categories = FALLBACK_CATEGORIES;
   private severities = FALLBACK_SEVERITIES;
   private panelTab: PanelTab = 'flags';
-  private flagFilter = { status: 'open', category: '', author: '' };
   private names: NameIndex | null = null;
 
   private tbody = h('tbody');
@@ -126,8 +119,6 @@ export class ReviewPage {
    */
   private panelJump = h('button', { type: 'button', class: 'small panel-jump', 'aria-controls': 'review-side' });
   private panelBack = h('button', { type: 'button', class: 'small panel-back' });
-  private flagDialog: HTMLDialogElement | null = null;
-  private flagBeadIndex = -1;
   private splitDialog: HTMLDialogElement | null = null;
   private diffDialog: HTMLDialogElement | null = null;
   private rowCount = h('span', { class: 'muted' });
@@ -137,6 +128,29 @@ export class ReviewPage {
   private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, h('span', { 'aria-hidden': 'true' }, '↶'), h('span', { class: 'history-word' }, ' Undo'));
   private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, h('span', { 'aria-hidden': 'true' }, '↷'), h('span', { class: 'history-word' }, ' Redo'));
   private busy = false;
+  /** Reload the statement and say why (see reloadWithMessage): what the panels and forms are given to recover with. */
+  private readonly reload: ReloadWithMessage = (message, focusIndex, refocus) => this.reloadWithMessage(message, focusIndex, refocus);
+  private readonly flagForm = new FlagForm({
+    beads: () => this.beads,
+    langs: () => this.alignment,
+    categories: () => this.categories,
+    severities: () => this.severities,
+    busy: () => this.busy,
+    setCurrent: (i) => this.setCurrent(i),
+    focusRow: (i) => this.focusRow(i),
+    refreshRow: (i) => this.refreshRow(i),
+    renderPanel: () => this.renderPanel(),
+    reloadWithMessage: this.reload,
+  });
+  private readonly flagsPanel = new FlagsPanel(this.panelBody, {
+    beads: () => this.beads,
+    severities: () => this.severities,
+    current: () => this.current,
+    revealRow: (i) => this.revealRow(i),
+    refreshRow: (i) => this.refreshRow(i),
+    renderPanel: () => this.renderPanel(),
+    reloadWithMessage: this.reload,
+  });
 
   constructor(
     private readonly root: HTMLElement,
@@ -622,7 +636,7 @@ export class ReviewPage {
         void this.toggleConfirm(i);
         break;
       case 'flag':
-        this.openFlagForm(i);
+        this.flagForm.open(i);
         break;
       case 'edit-text':
         this.setCurrent(i);
@@ -824,7 +838,7 @@ export class ReviewPage {
         needRow(() => void this.toggleConfirm(this.current));
         break;
       case 'f':
-        needRow(() => this.openFlagForm(this.current));
+        needRow(() => this.flagForm.open(this.current));
         break;
       case 'e':
         // The row toolbar holds every alignment edit; e puts the keyboard there.
@@ -915,110 +929,6 @@ export class ReviewPage {
     }
   }
 
-  // ---------- flags ----------
-
-  private ensureFlagDialog(): HTMLDialogElement {
-    if (this.flagDialog) return this.flagDialog;
-    // On a row with both sides nothing is preselected: a flag filed as an omission by default, when
-    // the reviewer meant a wording, sends the editor looking for missing text.
-    const category = h('select', { id: 'flag-category', name: 'category', required: true }, h('option', { value: '' }, 'Choose…'), ...this.categories.map((c) => h('option', { value: c }, titleCase(c))));
-    const severity = h('select', { id: 'flag-severity', name: 'severity' }, ...this.severities.map((s) => h('option', { value: s }, titleCase(s))));
-    const comment = h('textarea', { id: 'flag-comment', name: 'comment', rows: 4, placeholder: 'What is wrong with this row?' });
-    const save = h('button', { type: 'submit', class: 'primary' }, 'Save');
-    const form = h(
-      'form',
-      { class: 'flag-form' },
-      h('h2', { id: 'flag-title' }, 'Flag row'),
-      h('p', { id: 'flag-context', class: 'muted flag-context' }),
-      h('div', { class: 'field-row' }, h('label', { for: 'flag-category' }, 'Category', category), h('label', { for: 'flag-severity' }, 'Severity', severity)),
-      h('label', { for: 'flag-comment', class: 'block' }, 'Comment', comment),
-      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, 'Cancel'), save),
-    );
-    const dialog = h('dialog', { id: 'flag-dialog', 'aria-labelledby': 'flag-title' }, form);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void this.saveFlag(category.value, severity.value, comment.value, save);
-    });
-    comment.addEventListener('keydown', (e) => {
-      // Ctrl/Cmd+Enter saves from the comment box, the usual convention in review tools.
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        form.requestSubmit();
-      }
-    });
-    dialog.addEventListener('close', () => {
-      const i = this.flagBeadIndex;
-      this.flagBeadIndex = -1;
-      // The close event arrives a task after the dialog has closed: a key pressed in between (g, j)
-      // or the name field may already have the focus, and it stays there.
-      const active = document.activeElement;
-      if (i >= 0 && (!active || active === document.body || dialog.contains(active))) this.focusRow(i);
-    });
-    document.body.append(dialog);
-    this.flagDialog = dialog;
-    return dialog;
-  }
-
-  private openFlagForm(i: number): void {
-    const b = this.beads[i];
-    if (!b || this.busy) return;
-    if (!requireReviewer()) return;
-    const dialog = this.ensureFlagDialog();
-    this.flagBeadIndex = i;
-    this.setCurrent(i);
-    byId('flag-title').textContent = `Flag row ${i + 1}`;
-    const first = b.src[0] ?? b.tgt[0];
-    const context = byId('flag-context');
-    context.textContent = first ? snippet(first.text, 140) : '';
-    context.lang = b.src[0] ? this.alignment.srcLang : this.alignment.tgtLang;
-    const category = byId<HTMLSelectElement>('flag-category');
-    // Preselect the obvious category for an empty side; it is what reviewers flag most often there.
-    category.value = b.src.length === 0 ? 'addition' : b.tgt.length === 0 ? 'omission' : '';
-    const draft = this.flagDraft;
-    this.flagDraft = null;
-    const severity = byId<HTMLSelectElement>('flag-severity');
-    severity.value = this.severities.includes('major') ? 'major' : (this.severities[0] ?? '');
-    byId<HTMLTextAreaElement>('flag-comment').value = draft?.comment ?? '';
-    if (draft) {
-      category.value = draft.category;
-      severity.value = draft.severity;
-    }
-    dialog.showModal();
-    category.focus();
-  }
-
-  private async saveFlag(category: string, severity: string, comment: string, save: HTMLButtonElement): Promise<void> {
-    const i = this.flagBeadIndex;
-    const b = this.beads[i];
-    if (!b) return;
-    if (!requireReviewer()) {
-      this.flagDialog?.close();
-      // The name field takes the focus; the close event (a task later) leaves it there.
-      byId('reviewer').focus();
-      return;
-    }
-    save.disabled = true;
-    try {
-      const { flag } = await createFlag(b.id, { category, severity, comment: comment.trim() });
-      clearError();
-      const cur = this.beads[i];
-      if (cur) cur.flags = [...cur.flags, flag];
-      this.flagDialog?.close();
-      this.refreshRow(i);
-      this.renderPanel();
-      announce(`Flag “${category}” saved on row ${i + 1}.`);
-    } catch (err) {
-      if (staleScreen(err)) {
-        // Kept for the next flag form: the rows changed under it, not the reviewer's mind.
-        this.flagDraft = { category, severity, comment };
-        this.flagDialog?.close();
-        await this.reloadWithMessage(`${CONFLICT_MESSAGE} The flag was not saved; its comment is kept for the next flag you open (f).`, i);
-      } else reportError(err);
-    } finally {
-      save.disabled = false;
-    }
-  }
-
   // ---------- side panel ----------
 
   private renderPanelTabs(): void {
@@ -1096,136 +1006,10 @@ export class ReviewPage {
 
   private renderPanel(): void {
     clear(this.panelBody);
-    if (this.panelTab === 'flags') this.renderFlagsPanel();
+    if (this.panelTab === 'flags') this.flagsPanel.render();
     else if (this.panelTab === 'suggestions') this.renderSuggestionsPanel();
     else if (this.panelTab === 'sentences') this.renderSentencesPanel();
     else void this.renderVersionsPanel();
-  }
-
-  private renderFlagsPanel(): void {
-    const entries: Array<{ flag: Flag; index: number }> = [];
-    this.beads.forEach((b, index) => {
-      for (const flag of b.flags) entries.push({ flag, index });
-    });
-    const openCount = entries.filter((e) => e.flag.status === 'open').length;
-    const panel = this.panelBody;
-    panel.append(h('h2', { id: 'flags-title' }, 'Flags ', h('span', { class: 'count' }, `${openCount} open`)));
-    if (entries.length === 0) {
-      panel.append(h('p', { class: 'muted small' }, 'No flags yet. Press f on a row to flag a problem.'));
-      return;
-    }
-    const select = (id: string, label: string, value: string, options: Array<[string, string]>, onChange: (v: string) => void): HTMLLabelElement => {
-      const s = h('select', { id, class: 'small-select' }, ...options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
-      s.addEventListener('change', () => onChange(s.value));
-      return h('label', { for: id }, label, s);
-    };
-    const authors = [...new Set(entries.map((e) => e.flag.author))].sort();
-    const categories = [...new Set(entries.map((e) => e.flag.category))].sort();
-    const refilter = (key: keyof ReviewPage['flagFilter'], id: string) => (v: string) => {
-      this.flagFilter[key] = v;
-      this.renderPanel();
-      document.getElementById(id)?.focus();
-    };
-    panel.append(
-      h(
-        'div',
-        { class: 'flag-filters' },
-        select('flag-filter-status', 'Status', this.flagFilter.status, [['open', 'Open'], ['resolved', 'Resolved'], ['wontfix', "Won't fix"], ['', 'All']], refilter('status', 'flag-filter-status')),
-        select('flag-filter-category', 'Category', this.flagFilter.category, [['', 'All'], ...categories.map((c): [string, string] => [c, titleCase(c)])], refilter('category', 'flag-filter-category')),
-        select('flag-filter-author', 'Author', this.flagFilter.author, [['', 'All'], ...authors.map((a): [string, string] => [a, a])], refilter('author', 'flag-filter-author')),
-      ),
-    );
-    const f = this.flagFilter;
-    const shown = entries.filter((e) => (!f.status || e.flag.status === f.status) && (!f.category || e.flag.category === f.category) && (!f.author || e.flag.author === f.author));
-    if (shown.length === 0) {
-      panel.append(h('p', { class: 'muted small' }, 'No flags match.'));
-      return;
-    }
-    panel.append(h('ul', { class: 'flag-list' }, ...shown.map((e) => this.flagItem(e.flag, e.index))));
-  }
-
-  private flagItem(flag: Flag, index: number): HTMLLIElement {
-    const descId = `flag-${flag.id}-desc`;
-    const act = (status: FlagStatus, label: string): HTMLButtonElement =>
-      h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.setFlagStatus(flag, index, status) }, label);
-    const thread = h('div', { class: 'thread' });
-    const details = h('details', { class: 'flag-thread' }, h('summary', null, `Thread${flag.comments?.length ? ` (${flag.comments.length})` : ''} & history`), thread);
-    // Anyone who finds a problem worse may raise its severity; lowering it, or changing a closed flag,
-    // is an editor's call (the server holds to the same rule).
-    const rank = (x: string) => this.severities.indexOf(x);
-    const severities = this.severities.filter((x) => canEdit() || rank(x) >= rank(flag.severity));
-    let severity: HTMLSelectElement | null = null;
-    if (severities.length > 1 && (flag.status === 'open' || canEdit())) {
-      const sel = h('select', { class: 'flag-severity small', 'aria-label': `Severity of the ${flag.category} flag on row ${index + 1}` }, ...severities.map((x) => h('option', { value: x }, titleCase(x))));
-      sel.value = flag.severity;
-      sel.addEventListener('change', () => void this.setFlagSeverity(flag, index, sel.value));
-      severity = sel;
-    }
-    details.addEventListener('toggle', () => {
-      if (details.open) void this.fillThread(flag, index, thread);
-    });
-    return h(
-      'li',
-      { class: `flag-item status-${flag.status}`, 'data-flag-id': flag.id },
-      h(
-        'div',
-        { class: 'flag-head' },
-        h('span', { class: `badge sev-${flag.severity}` }, flag.severity),
-        h('strong', null, flag.category),
-        h('button', { type: 'button', class: 'link small', onclick: () => this.revealRow(index) }, `Row ${index + 1}`),
-        flag.status !== 'open' ? h('span', { class: 'muted small' }, flag.status === 'wontfix' ? "won't fix" : 'resolved') : null,
-        severity,
-      ),
-      h('p', { id: descId, class: 'flag-comment' }, flag.comment || h('span', { class: 'muted' }, '(no comment)')),
-      h('p', { class: 'flag-by muted small' }, `${flag.author} · ${formatWhen(flag.createdAt)}`),
-      // Resolving, dismissing and reopening are an editor's; a translator comments.
-      canEdit() ? h('div', { class: 'flag-actions' }, ...(flag.status === 'open' ? [act('resolved', 'Resolve'), act('wontfix', "Won't fix")] : [act('open', 'Reopen')])) : null,
-      details,
-    );
-  }
-
-  /** Comments from the flag itself, its changes from its own event history (fetched when the thread opens). */
-  private async fillThread(flag: Flag, index: number, thread: HTMLElement): Promise<void> {
-    clear(thread);
-    const comments = flag.comments ?? [];
-    const list = h('ol', { class: 'thread-list' });
-    for (const c of comments) list.append(h('li', { class: 'comment' }, h('p', { class: 'comment-body' }, c.body), h('p', { class: 'muted small' }, `${c.author} · ${formatWhen(c.createdAt)}`)));
-    const input = h('textarea', { rows: 2, 'aria-label': 'Reply to this flag', placeholder: 'Reply…' });
-    const form = h('form', { class: 'comment-form' }, input, h('button', { type: 'submit', class: 'small' }, 'Add comment'));
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void this.addComment(flag, index, input.value);
-    });
-    const history = h('ol', { class: 'status-history muted small' }, h('li', null, 'Loading history…'));
-    thread.append(list, form, h('h3', null, 'Status history'), history);
-    try {
-      const mine = (await getFlagEvents(flag.id)).events.filter((ev) => ev.action !== 'flag.comment').reverse();
-      clear(history);
-      for (const ev of mine) history.append(h('li', null, `${formatWhen(ev.at)} · ${ev.actor}: ${flagChange(ev)}`));
-      if (!mine.length) history.append(h('li', null, 'No recorded changes.'));
-    } catch (err) {
-      clear(history);
-      history.append(h('li', null, `History unavailable: ${err instanceof Error ? err.message : String(err)}`));
-    }
-  }
-
-  private async addComment(flag: Flag, index: number, text: string): Promise<void> {
-    if (!text.trim()) return;
-    if (!requireReviewer()) return;
-    try {
-      const { flag: updated } = await commentOnFlag(flag.id, text.trim());
-      clearError();
-      const b = this.beads[index];
-      if (b) b.flags = b.flags.map((f) => (f.id === updated.id ? updated : f));
-      this.renderPanel();
-      const item = this.panelBody.querySelector<HTMLDetailsElement>(`li[data-flag-id="${flag.id}"] details`);
-      if (item) item.open = true;
-      // The form is rebuilt with the panel: keep keyboard users on this flag's thread.
-      item?.querySelector<HTMLElement>('summary')?.focus();
-      announce('Comment added.');
-    } catch (err) {
-      reportError(err);
-    }
   }
 
   private revealRow(i: number): void {
@@ -1241,48 +1025,6 @@ export class ReviewPage {
       this.applyFilter();
     }
     this.focusRow(i);
-  }
-
-  /**
-   * After a flag's status changed and the panel was rebuilt: the focus goes to that flag's buttons if
-   * it is still listed, else to the flag now in its place (the next one), else to the last, and only
-   * with no flag left to the panel's filter.
-   */
-  private focusFlagAfter(flagId: number, place: number): void {
-    const items = [...this.panelBody.querySelectorAll<HTMLElement>('.flag-list > li')];
-    const item = items.find((li) => li.dataset['flagId'] === String(flagId)) ?? items[Math.min(place, items.length - 1)];
-    (item?.querySelector<HTMLElement>('button') ?? this.panelBody.querySelector<HTMLElement>('select'))?.focus();
-  }
-
-  private async setFlagStatus(flag: Flag, index: number, status: FlagStatus): Promise<void> {
-    const label = status === 'open' ? 'reopened' : status === 'wontfix' ? "marked won't fix" : 'resolved';
-    return this.changeFlag(flag, index, { status }, `Flag on row ${index + 1} ${label}.`);
-  }
-
-  private async setFlagSeverity(flag: Flag, index: number, severity: string): Promise<void> {
-    return this.changeFlag(flag, index, { severity }, `Flag on row ${index + 1}: severity ${flag.severity} → ${severity}.`);
-  }
-
-  private async changeFlag(flag: Flag, index: number, change: { status?: FlagStatus; severity?: string }, done: string): Promise<void> {
-    if (!requireReviewer()) return;
-    const place = Math.max(0, [...this.panelBody.querySelectorAll<HTMLElement>('.flag-list > li')].findIndex((li) => li.dataset['flagId'] === String(flag.id)));
-    try {
-      const { flag: updated } = await updateFlag(flag.id, { ...change, version: flag.version });
-      clearError();
-      const b = this.beads[index];
-      if (b) b.flags = b.flags.map((f) => (f.id === updated.id ? updated : f));
-      this.refreshRow(index);
-      this.renderPanel();
-      announce(done);
-      // The clicked button is gone after the re-render; keep keyboard users on the flags.
-      this.focusFlagAfter(flag.id, place);
-    } catch (err) {
-      if (staleScreen(err)) {
-        await this.reloadWithMessage('This flag was changed by someone else; reloaded. Check it before changing it again.', Math.max(this.current, 0), false);
-        // The clicked button went with the rebuilt panel: keep keyboard users in it.
-        this.focusFlagAfter(flag.id, place);
-      } else reportError(err);
-    }
   }
 
   /** Sentence pairs by row and text: a row's sentences change only with its paragraphs. */
