@@ -1,7 +1,6 @@
 // Review screen (`/statements/:id`): side-by-side rows, alignment edits with undo, text edits, findings, flags, versions, export.
 import {
   ApiError,
-  decideFinding,
   editBead,
   editParagraph,
   editStatementInfo,
@@ -9,18 +8,15 @@ import {
   getDiff,
   getFindings,
   getMeta,
-  getBeadSentences,
   getStatement,
   getVersions,
   listGlossary,
   paragraphHistory,
   reportUrl,
-  runChecks,
   undoRedo,
   uploadVersion,
   type Alignment,
   type Bead,
-  type BeadSentences,
   type EditRequest,
   type Finding,
   type Paragraph,
@@ -29,10 +25,11 @@ import {
 import { buildNameIndex, type NameIndex } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
 import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
-import { sentencesView } from './sentences.ts';
+import { SentencesPanel } from './sentences.ts';
 import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
 import { exportBar } from './export-bar.ts';
 import { FlagForm } from './flag-form.ts';
+import { FindingsPanel } from './findings-panel.ts';
 import { FlagsPanel } from './flags-panel.ts';
 import { describeAction, formatWhen, plural, renderDiff, snippet } from './format.ts';
 import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
@@ -51,7 +48,7 @@ import {
   stepVisible,
   type FilterId,
 } from './model.ts';
-import { announce, anyDialogOpen, canEdit, clearError, isTypingTarget, openHelp, reportError, requireReviewer, showError } from './ui.ts';
+import { announce, anyDialogOpen, clearError, isTypingTarget, openHelp, reportError, requireReviewer, showError } from './ui.ts';
 
 // Used when /api/meta is unreachable so the flag form still works; the server stays the authority.
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
@@ -151,6 +148,24 @@ export class ReviewPage {
     renderPanel: () => this.renderPanel(),
     reloadWithMessage: this.reload,
   });
+  private readonly findingsPanel = new FindingsPanel(this.panelBody, {
+    statementId: () => this.statementId,
+    findings: () => this.findings,
+    allFindings: () => this.allFindings,
+    alignmentId: () => this.alignment.id,
+    beads: () => this.beads,
+    current: () => this.current,
+    revealRow: (i) => this.revealRow(i),
+    reloadAll: (focusIndex, refocus) => this.reloadAll(focusIndex, refocus),
+    reloadWithMessage: this.reload,
+  });
+  private readonly sentencesPanel = new SentencesPanel(this.panelBody, {
+    beads: () => this.beads,
+    current: () => this.current,
+    showing: () => this.panelTab === 'sentences',
+  });
+  /** Holds back the Sentences tab's following of the current row while j/k are pressed in a run. */
+  private sentencesTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -579,7 +594,7 @@ export class ReviewPage {
 
   /** (Re)build every row in one fragment; used on load and after edits that change the row set. */
   private renderRows(): void {
-    this.forgetSentences();
+    this.sentencesPanel.forget();
     const drafts = this.takeDrafts(this.tbody);
     clear(this.tbody);
     const frag = document.createDocumentFragment();
@@ -657,7 +672,7 @@ export class ReviewPage {
   }
 
   private refreshRow(i: number): void {
-    this.forgetSentences();
+    this.sentencesPanel.forget();
     const b = this.beads[i];
     const oldRow = this.rows[i];
     if (!b || !oldRow) return;
@@ -1007,8 +1022,8 @@ export class ReviewPage {
   private renderPanel(): void {
     clear(this.panelBody);
     if (this.panelTab === 'flags') this.flagsPanel.render();
-    else if (this.panelTab === 'suggestions') this.renderSuggestionsPanel();
-    else if (this.panelTab === 'sentences') this.renderSentencesPanel();
+    else if (this.panelTab === 'suggestions') this.findingsPanel.render();
+    else if (this.panelTab === 'sentences') this.sentencesPanel.render();
     else void this.renderVersionsPanel();
   }
 
@@ -1027,52 +1042,6 @@ export class ReviewPage {
     this.focusRow(i);
   }
 
-  /** Sentence pairs by row and text: a row's sentences change only with its paragraphs. */
-  private sentenceCache = new Map<string, BeadSentences>();
-  /** Bumped when the rows change: a fetch started before then must not fill the cache afterwards. */
-  private sentenceGeneration = 0;
-  private sentencesTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /**
-   * The current row's sentences, paired (GET /api/beads/:id/sentences, what the sentence-level
-   * export writes for the row). Fetched when the tab shows a row, not with the page.
-   */
-  private renderSentencesPanel(): void {
-    const panel = this.panelBody;
-    const i = this.current;
-    const b = this.beads[i];
-    panel.append(h('h2', { id: 'sentences-title' }, 'Sentences'));
-    if (!b) {
-      panel.append(h('p', { class: 'muted small' }, 'Move to a row (j / k) to see its sentences paired.'));
-      return;
-    }
-    const key = `${b.id}:${b.version}:${[...b.src, ...b.tgt].map((p) => `${p.id}=${p.text.length}:${p.text}`).join('|')}`;
-    const hit = this.sentenceCache.get(key);
-    if (hit) {
-      panel.append(sentencesView(hit, i));
-      return;
-    }
-    const wait = h('p', { class: 'muted small', role: 'status' }, `Pairing the sentences of row ${i + 1}…`);
-    panel.append(wait);
-    const generation = this.sentenceGeneration;
-    void getBeadSentences(b.id).then(
-      (data) => {
-        if (generation === this.sentenceGeneration) this.sentenceCache.set(key, data);
-        // Still on this tab and this row: the reviewer may have moved on meanwhile.
-        if (this.panelTab === 'sentences' && this.beads[this.current]?.id === b.id && wait.isConnected) wait.replaceWith(sentencesView(data, i));
-      },
-      (err: unknown) => {
-        if (wait.isConnected) wait.textContent = `The sentences of row ${i + 1} could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
-      },
-    );
-  }
-
-  /** Sentence pairs hang on the statement's length ratio as well as the row: any change of the rows may move them. */
-  private forgetSentences(): void {
-    this.sentenceCache.clear();
-    this.sentenceGeneration++;
-  }
-
   /** Shift+S: the Sentences tab, brought into view where the panel sits below the rows. */
   private showSentences(): void {
     this.setPanel('sentences');
@@ -1086,128 +1055,11 @@ export class ReviewPage {
     announce(`Sentences of row ${this.current + 1} in the panel.`);
   }
 
-  private renderSuggestionsPanel(): void {
-    const panel = this.panelBody;
-    const run = h('button', { type: 'button', class: 'small', 'data-role': 'run-checks', onclick: () => void this.runChecks(run) }, 'Run checks');
-    panel.append(h('h2', { id: 'suggestions-title' }, 'Suggestions ', h('span', { class: 'count' }, `${this.findings.length}`)), h('div', { class: 'panel-actions' }, run));
-    const dismissed = this.dismissedList();
-    if (this.findings.length === 0) {
-      panel.append(h('p', { class: 'muted small' }, 'No open suggestions from the automatic checks.'));
-      if (dismissed) panel.append(dismissed);
-      return;
-    }
-    const indexOf = new Map(this.beads.map((b, i) => [b.id, i]));
-    const sorted = this.findings.slice().sort((a, b) => (indexOf.get(a.beadId) ?? 0) - (indexOf.get(b.beadId) ?? 0) || a.id - b.id);
-    panel.append(
-      h(
-        'ul',
-        { class: 'finding-list' },
-        ...sorted.map((f) => {
-          const i = indexOf.get(f.beadId) ?? -1;
-          const descId = `finding-${f.id}-msg`;
-          return h(
-            'li',
-            { class: `finding-item sev-${f.severity}`, 'data-finding-id': f.id, tabindex: -1 },
-            h(
-              'div',
-              { class: 'flag-head' },
-              h('span', { class: `sbadge sev-${f.severity}` }, f.severity),
-              h('strong', null, f.check),
-              i >= 0 ? h('button', { type: 'button', class: 'link small', onclick: () => this.revealRow(i) }, `Row ${i + 1}`) : null,
-            ),
-            h('p', { id: descId, class: 'flag-comment' }, f.message),
-            h(
-              'div',
-              { class: 'flag-actions' },
-              h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'accept') }, 'Accept'),
-              // Setting an error or a warning aside is an editor's decision; anyone may set a note aside.
-              canEdit() || f.severity === 'info'
-                ? h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'dismiss') }, 'Dismiss')
-                : h('span', { class: 'muted small' }, 'Dismissing is for editors'),
-            ),
-          );
-        }),
-      ),
-    );
-    if (dismissed) panel.append(dismissed);
-  }
-
-  /** The suggestions set aside on this pair, for an editor to bring back (Restore). */
-  private dismissedList(): HTMLElement | null {
-    const dismissed = this.allFindings.filter((f) => f.status === 'dismissed' && f.alignmentId === this.alignment.id);
-    if (!dismissed.length || !canEdit()) return null;
-    const indexOf = new Map(this.beads.map((b, i) => [b.id, i]));
-    return h(
-      'details',
-      { class: 'dismissed-findings' },
-      h('summary', null, `Dismissed (${dismissed.length})`),
-      h(
-        'ul',
-        { class: 'dismissed-list' },
-        ...dismissed.map((f) => {
-          const i = indexOf.get(f.beadId) ?? -1;
-          const descId = `finding-${f.id}-msg`;
-          return h(
-            'li',
-            { class: `dismissed-item sev-${f.severity}`, 'data-finding-id': f.id },
-            h('div', { class: 'flag-head' }, h('span', { class: `sbadge sev-${f.severity}` }, f.severity), h('strong', null, f.check), i >= 0 ? h('span', { class: 'muted small' }, `Row ${i + 1}`) : null),
-            h('p', { id: descId, class: 'flag-comment' }, f.message),
-            h('div', { class: 'flag-actions' }, h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'restore') }, 'Restore')),
-          );
-        }),
-      ),
-    );
-  }
-
   private showFinding(id: number): void {
     if (this.panelTab !== 'suggestions') this.setPanel('suggestions');
     const item = this.panelBody.querySelector<HTMLElement>(`li[data-finding-id="${id}"]`);
     item?.scrollIntoView({ block: 'nearest' });
     item?.focus();
-  }
-
-  private async decide(f: Finding, verdict: 'accept' | 'dismiss' | 'restore'): Promise<void> {
-    if (!requireReviewer()) return;
-    try {
-      // A row already flagged for it (a number flag, then the number check's suggestion) gets the
-      // suggestion on that flag's thread instead of a second flag.
-      const had = new Set(this.beads.find((b) => b.id === f.beadId)?.flags.map((x) => x.id) ?? []);
-      const { finding } = await decideFinding(f.id, verdict);
-      clearError();
-      // Accepting adds a flag to the row: reload so badges, counts and the flags panel agree.
-      await this.reloadAll(this.current >= 0 ? this.current : 0, false);
-      const joined = finding.flagId !== null && had.has(finding.flagId);
-      announce(
-        verdict === 'dismiss' ? `Suggestion dismissed: ${f.check}.`
-          : verdict === 'restore' ? `Suggestion restored: ${f.check}.`
-            : joined ? `Suggestion added to the row's open flag: ${f.check}.` : `Suggestion accepted as a flag: ${f.check}.`,
-      );
-      this.panelBody.querySelector<HTMLElement>('.finding-list button, .panel-actions button')?.focus();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        // The server says why: decided by someone else, or the row it pointed at is gone.
-        await this.reloadWithMessage(`${err.message} (The suggestions have been reloaded.)`, Math.max(this.current, 0), false);
-      } else if (staleScreen(err)) {
-        await this.reloadWithMessage('This suggestion is no longer there: the checks ran again after a change to the statement. The suggestions have been reloaded.', Math.max(this.current, 0), false);
-      } else reportError(err);
-    }
-  }
-
-  private async runChecks(button: HTMLButtonElement): Promise<void> {
-    if (!requireReviewer()) return;
-    button.disabled = true;
-    try {
-      await runChecks(this.statementId);
-      clearError();
-      await this.reloadAll(Math.max(this.current, 0), false);
-      // The panel was rebuilt: the focus goes back to its (new) Run checks button.
-      this.panelBody.querySelector<HTMLElement>('[data-role="run-checks"]')?.focus();
-      announce(`Checks done: ${this.findings.length} suggestion${this.findings.length === 1 ? '' : 's'}.`);
-    } catch (err) {
-      reportError(err);
-    } finally {
-      button.disabled = false;
-    }
   }
 
   // ---------- versions ----------

@@ -1,6 +1,6 @@
 // The Sentences panel of the review page: the current row's sentences, paired as the sentence-level
 // export pairs them, so a reviewer sees inside a long or merged row what the corpus will hold.
-import type { BeadSentences } from './api.ts';
+import { getBeadSentences, type Bead, type BeadSentences } from './api.ts';
 import { h } from './dom.ts';
 import { confidenceBand, formatConfidence, langName } from './model.ts';
 
@@ -48,4 +48,66 @@ export function sentencesView(s: BeadSentences, row: number): HTMLElement {
       }),
     ),
   );
+}
+
+/** What the Sentences panel reads from the page. */
+export interface SentencesPanelHost {
+  beads(): readonly Bead[];
+  /** The current row, or -1. */
+  current(): number;
+  /** Whether the Sentences tab is the one the side panel shows. */
+  showing(): boolean;
+}
+
+export class SentencesPanel {
+  /** Sentence pairs by row and text: a row's sentences change only with its paragraphs. */
+  private cache = new Map<string, BeadSentences>();
+  /** Bumped when the rows change: a fetch started before then must not fill the cache afterwards. */
+  private generation = 0;
+
+  constructor(
+    /** The side panel's body, which render() fills (the page empties it first). */
+    private readonly body: HTMLElement,
+    private readonly host: SentencesPanelHost,
+  ) {}
+
+  /**
+   * The current row's sentences, paired (GET /api/beads/:id/sentences, what the sentence-level
+   * export writes for the row). Fetched when the tab shows a row, not with the page.
+   */
+  render(): void {
+    const panel = this.body;
+    const i = this.host.current();
+    const b = this.host.beads()[i];
+    panel.append(h('h2', { id: 'sentences-title' }, 'Sentences'));
+    if (!b) {
+      panel.append(h('p', { class: 'muted small' }, 'Move to a row (j / k) to see its sentences paired.'));
+      return;
+    }
+    const key = `${b.id}:${b.version}:${[...b.src, ...b.tgt].map((p) => `${p.id}=${p.text.length}:${p.text}`).join('|')}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      panel.append(sentencesView(hit, i));
+      return;
+    }
+    const wait = h('p', { class: 'muted small', role: 'status' }, `Pairing the sentences of row ${i + 1}…`);
+    panel.append(wait);
+    const generation = this.generation;
+    void getBeadSentences(b.id).then(
+      (data) => {
+        if (generation === this.generation) this.cache.set(key, data);
+        // Still on this tab and this row: the reviewer may have moved on meanwhile.
+        if (this.host.showing() && this.host.beads()[this.host.current()]?.id === b.id && wait.isConnected) wait.replaceWith(sentencesView(data, i));
+      },
+      (err: unknown) => {
+        if (wait.isConnected) wait.textContent = `The sentences of row ${i + 1} could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+      },
+    );
+  }
+
+  /** Sentence pairs hang on the statement's length ratio as well as the row: any change of the rows may move them. */
+  forget(): void {
+    this.cache.clear();
+    this.generation++;
+  }
 }
