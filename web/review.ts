@@ -4,17 +4,13 @@ import {
   editBead,
   editParagraph,
   editStatementInfo,
-  fileToUpload,
-  getDiff,
   getFindings,
   getMeta,
   getStatement,
-  getVersions,
   listGlossary,
   paragraphHistory,
   reportUrl,
   undoRedo,
-  uploadVersion,
   type Alignment,
   type Bead,
   type EditRequest,
@@ -24,8 +20,9 @@ import {
 } from './api.ts';
 import { buildNameIndex, type NameIndex } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
-import { IMPORT_LANGS, langChips, progressBar } from './list.ts';
+import { langChips, progressBar } from './list.ts';
 import { SentencesPanel } from './sentences.ts';
+import { VersionsPanel } from './versions-panel.ts';
 import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
 import { exportBar } from './export-bar.ts';
 import { FlagForm } from './flag-form.ts';
@@ -117,7 +114,6 @@ export class ReviewPage {
   private panelJump = h('button', { type: 'button', class: 'small panel-jump', 'aria-controls': 'review-side' });
   private panelBack = h('button', { type: 'button', class: 'small panel-back' });
   private splitDialog: HTMLDialogElement | null = null;
-  private diffDialog: HTMLDialogElement | null = null;
   private rowCount = h('span', { class: 'muted' });
   /** The title, date and languages at the top: rebuilt when the title or date is corrected. */
   private headMain = h('div', { class: 'head-main' });
@@ -163,6 +159,17 @@ export class ReviewPage {
     beads: () => this.beads,
     current: () => this.current,
     showing: () => this.panelTab === 'sentences',
+  });
+  private readonly versionsPanel = new VersionsPanel(this.panelBody, {
+    statementId: () => this.statementId,
+    statement: () => this.statement,
+    tgtLang: () => this.alignment.tgtLang,
+    current: () => this.current,
+    showing: () => this.panelTab === 'versions',
+    focusTab: () => this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true }),
+    renderPanel: () => this.renderPanel(),
+    reloadAll: (focusIndex, refocus) => this.reloadAll(focusIndex, refocus),
+    reloadWithMessage: this.reload,
   });
   /** Holds back the Sentences tab's following of the current row while j/k are pressed in a run. */
   private sentencesTimer: ReturnType<typeof setTimeout> | undefined;
@@ -1006,9 +1013,6 @@ export class ReviewPage {
   }
 
   private panelBeforeVersions: PanelTab = 'flags';
-  private versionDraft = '';
-  /** The language chosen for the draft: reopening the panel must not pair the pasted text with another language. */
-  private versionDraftLang: string | null = null;
 
   /** Escape closes the Versions panel (its upload form is the side panel's one "open" state) and returns to its tab button. */
   private onPanelKey(e: KeyboardEvent): void {
@@ -1024,7 +1028,7 @@ export class ReviewPage {
     if (this.panelTab === 'flags') this.flagsPanel.render();
     else if (this.panelTab === 'suggestions') this.findingsPanel.render();
     else if (this.panelTab === 'sentences') this.sentencesPanel.render();
-    else void this.renderVersionsPanel();
+    else void this.versionsPanel.render();
   }
 
   private revealRow(i: number): void {
@@ -1060,145 +1064,6 @@ export class ReviewPage {
     const item = this.panelBody.querySelector<HTMLElement>(`li[data-finding-id="${id}"]`);
     item?.scrollIntoView({ block: 'nearest' });
     item?.focus();
-  }
-
-  // ---------- versions ----------
-
-  private async renderVersionsPanel(): Promise<void> {
-    const panel = this.panelBody;
-    const langs = this.statement.languages;
-    const list = h('div', { class: 'versions' }, h('p', { class: 'muted small' }, 'Loading versions…'));
-    const chosen = this.versionDraftLang !== null && langs.includes(this.versionDraftLang) ? this.versionDraftLang : this.alignment.tgtLang;
-    // A language the statement does not have yet is added, aligned to its source text (an
-    // English–Korean statement that turns out trilateral).
-    const more = IMPORT_LANGS.filter((l) => !langs.some((x) => x.split('-')[0] === l));
-    const chosenLang = this.versionDraftLang !== null && more.includes(this.versionDraftLang) ? this.versionDraftLang : chosen;
-    const lang = h(
-      'select',
-      { id: 'version-lang' },
-      ...langs.map((l) => h('option', { value: l, selected: l === chosenLang }, langName(l))),
-      ...more.map((l) => h('option', { value: l, selected: l === chosenLang }, `${langName(l)} (add)`)),
-    );
-    const text = h('textarea', { id: 'version-text', rows: 4, placeholder: 'Paste the new text…' });
-    // Closing the panel (Escape, another tab) must not lose a pasted text, nor the language it was pasted for.
-    text.value = this.versionDraft;
-    text.addEventListener('input', () => {
-      this.versionDraft = text.value;
-    });
-    lang.addEventListener('change', () => {
-      this.versionDraftLang = lang.value;
-    });
-    const file = h('input', { type: 'file', id: 'version-file', accept: '.txt,.html,.htm,.docx' });
-    const submit = h('button', { type: 'submit', class: 'primary small' }, 'Upload version');
-    const form = h(
-      'form',
-      { class: 'version-form' },
-      h('h3', null, 'New version'),
-      h('label', { for: 'version-lang' }, 'Language', lang),
-      h('label', { for: 'version-text' }, 'Paste text', text),
-      h('label', { for: 'version-file' }, 'or a file', file),
-      h('div', { class: 'form-actions' }, submit),
-    );
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void this.uploadVersion(lang.value, text, file, submit);
-    });
-    panel.append(h('h2', { id: 'versions-title' }, 'Versions'), list, form);
-    try {
-      const { versions } = await getVersions(this.statementId);
-      if (this.panelTab !== 'versions' || !list.isConnected) return;
-      clear(list);
-      for (const l of langs) {
-        const vs = versions[l] ?? [];
-        list.append(
-          h(
-            'section',
-            { class: 'version-lang' },
-            h('h3', null, langName(l), vs.length >= 2 ? h('button', { type: 'button', class: 'link small', onclick: () => void this.showDiff(l) }, `Show changes (${l.toUpperCase()})`) : null),
-            h(
-              'ol',
-              { class: 'version-list small' },
-              ...vs.map((v) =>
-                h('li', { class: v.isCurrent ? 'current-version' : null }, `v${v.version}`, v.isCurrent ? ' (current)' : '', ` · ${formatWhen(v.createdAt)}`, v.sourceName ? ` · ${v.sourceName}` : v.sourceFormat ? ` · ${v.sourceFormat}` : ''),
-              ),
-            ),
-          ),
-        );
-      }
-    } catch (err) {
-      clear(list);
-      list.append(h('p', { class: 'muted small' }, `Versions unavailable: ${err instanceof Error ? err.message : String(err)}`));
-    }
-  }
-
-  private async uploadVersion(lang: string, text: HTMLTextAreaElement, file: HTMLInputElement, submit: HTMLButtonElement): Promise<void> {
-    if (!requireReviewer()) return;
-    const f = file.files?.[0];
-    if (!f && !text.value.trim()) {
-      showError('Paste the new text or choose a file first.');
-      text.focus();
-      return;
-    }
-    submit.disabled = true;
-    try {
-      // A language chosen as "(add)" must still be missing when the text arrives (not added meanwhile).
-      const newLanguage = !this.statement.languages.includes(lang);
-      const body = { ...(f ? { files: { [lang]: await fileToUpload(f) } } : { texts: { [lang]: text.value } }), newLanguage };
-      const res = await uploadVersion(this.statementId, body);
-      clearError();
-      this.versionDraft = '';
-      this.versionDraftLang = null;
-      if (res.added) {
-        // A new language has no earlier version to compare with: its pair is opened instead (the
-        // page, header and language switcher included, is built for the statement's languages).
-        window.location.assign(`/statements/${this.statementId}?lang=${encodeURIComponent(lang)}`);
-        return;
-      }
-      await this.reloadAll(Math.max(this.current, 0), false);
-      const edits = (res.editsKept ? `; ${res.editsKept} text correction${res.editsKept === 1 ? '' : 's'} made in review kept (the new version publishes ${res.editsKept === 1 ? 'that paragraph' : 'those paragraphs'} as before)` : '')
-        + (res.editsReplaced?.length ? `; the new text replaces the review's correction of ¶${res.editsReplaced.join(', ¶')} of version ${res.version - 1}` : '');
-      const removed = res.removed ? `, ${res.removed} removed` : '';
-      const pairs = (this.statement.pairs ?? 1) > 1 ? ` over its ${this.statement.pairs} language pairs` : '';
-      announce(`${langName(lang)} version ${res.version} saved: ${res.changed} paragraph${res.changed === 1 ? '' : 's'} new or changed${removed}, ${res.carriedBeads} row${res.carriedBeads === 1 ? '' : 's'} kept${pairs}${edits}.`);
-      // The panel was rebuilt: the diff dialog gives the focus back to the Versions tab, not to <body>.
-      this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true });
-      await this.showDiff(lang);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        // Someone added this language, or a version, meanwhile: show the statement as it now is
-        // (languages, rows and the panel's choices), the pasted text kept for another try.
-        await this.reloadWithMessage(`${err.message} (Reloaded: the statement as it now is.)`, Math.max(this.current, 0), false);
-        if (this.panelTab === 'versions') this.renderPanel();
-      } else reportError(err);
-    } finally {
-      submit.disabled = false;
-      // A disabled button drops the focus: give it back when the form is still there (a refused upload).
-      if ((document.activeElement === document.body || !document.activeElement) && submit.isConnected) submit.focus();
-    }
-  }
-
-  private async showDiff(lang: string): Promise<void> {
-    try {
-      const { diff } = await getDiff(this.statementId, lang);
-      if (!this.diffDialog) {
-        this.diffDialog = h('dialog', { id: 'diff-dialog', 'aria-labelledby': 'diff-title' });
-        document.body.append(this.diffDialog);
-      }
-      const d = this.diffDialog;
-      clear(d);
-      const rows = diff.paragraphs.map((p) => {
-        if (p.kind === 'changed') return h('li', { class: 'dp changed' }, h('span', { class: 'dp-kind' }, 'changed'), renderDiff(p.words));
-        return h('li', { class: `dp ${p.kind}` }, h('span', { class: 'dp-kind' }, p.kind), p.kind === 'removed' ? h('del', null, p.text) : p.kind === 'added' ? h('ins', null, p.text) : h('span', null, p.text));
-      });
-      d.append(
-        h('h2', { id: 'diff-title' }, `Changes in ${langName(diff.lang)}: version ${diff.from} → ${diff.to}`),
-        h('ol', { class: 'diff-list', lang: diff.lang }, ...rows),
-        h('form', { method: 'dialog', class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Close')),
-      );
-      if (!d.open) d.showModal();
-    } catch (err) {
-      reportError(err);
-    }
   }
 
   // ---------- text edits ----------
