@@ -2,25 +2,23 @@
 import {
   ApiError,
   editBead,
-  editParagraph,
   editStatementInfo,
   getFindings,
   getMeta,
   getStatement,
   listGlossary,
-  paragraphHistory,
   reportUrl,
   undoRedo,
   type Alignment,
   type Bead,
   type EditRequest,
   type Finding,
-  type Paragraph,
   type StatementSummary,
 } from './api.ts';
 import { buildNameIndex, type NameIndex } from './anchors.ts';
 import { byId, clear, h } from './dom.ts';
 import { langChips, progressBar } from './list.ts';
+import { ParagraphEditor } from './paragraph-editor.ts';
 import { SentencesPanel } from './sentences.ts';
 import { VersionsPanel } from './versions-panel.ts';
 import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
@@ -28,7 +26,7 @@ import { exportBar } from './export-bar.ts';
 import { FlagForm } from './flag-form.ts';
 import { FindingsPanel } from './findings-panel.ts';
 import { FlagsPanel } from './flags-panel.ts';
-import { describeAction, formatWhen, plural, renderDiff, snippet } from './format.ts';
+import { describeAction, plural, snippet } from './format.ts';
 import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
 import {
   FILTERS,
@@ -169,6 +167,15 @@ export class ReviewPage {
     focusTab: () => this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true }),
     renderPanel: () => this.renderPanel(),
     reloadAll: (focusIndex, refocus) => this.reloadAll(focusIndex, refocus),
+    reloadWithMessage: this.reload,
+  });
+  private readonly paragraphEditor = new ParagraphEditor({
+    beads: () => this.beads,
+    rows: () => this.rows,
+    alignment: () => this.alignment,
+    current: () => this.current,
+    focusRow: (i) => this.focusRow(i),
+    reloadAll: (focusIndex) => this.reloadAll(focusIndex),
     reloadWithMessage: this.reload,
   });
   /** Holds back the Sentences tab's following of the current row while j/k are pressed in a run. */
@@ -416,7 +423,7 @@ export class ReviewPage {
       { id: 'empty-tgt', text: `∅ ${tgt}`, label: `Insert empty ${tgt} cell (${tgtName})`, key: 'I', run: op({ op: 'insert-empty', side: 'tgt' }), enabled: (b) => b.src.length > 0 && b.tgt.length > 0 },
       { id: 'confirm-above', text: 'Confirm all above', label: 'Confirm all above', key: 'a', run: op({ op: 'confirm-above' }), enabled: () => true },
       { id: 'realign', text: 'Re-align', label: 'Re-align', key: 'r', run: op({ op: 'realign' }), enabled: (b) => b.status !== 'confirmed' },
-      { id: 'edit-text', text: 'Edit text', label: 'Edit text', key: 't', run: () => this.editFirstParagraph(), enabled: (b) => b.src.length + b.tgt.length > 0 },
+      { id: 'edit-text', text: 'Edit text', label: 'Edit text', key: 't', run: () => this.paragraphEditor.openFirst(), enabled: (b) => b.src.length + b.tgt.length > 0 },
     ];
     this.rowToolDefs = tools;
     clear(this.rowTools);
@@ -557,7 +564,7 @@ export class ReviewPage {
     this.tbody.addEventListener('click', (e) => this.onTableClick(e));
     this.tbody.addEventListener('dblclick', (e) => {
       const pt = (e.target as Element).closest<HTMLElement>('.para[data-para-id]');
-      if (pt && !(e.target as Element).closest('form')) this.openTextEditor(Number(pt.dataset['paraId']));
+      if (pt && !(e.target as Element).closest('form')) this.paragraphEditor.open(Number(pt.dataset['paraId']));
     });
 
     this.buildRowTools();
@@ -602,7 +609,7 @@ export class ReviewPage {
   /** (Re)build every row in one fragment; used on load and after edits that change the row set. */
   private renderRows(): void {
     this.sentencesPanel.forget();
-    const drafts = this.takeDrafts(this.tbody);
+    const drafts = this.paragraphEditor.takeDrafts(this.tbody);
     clear(this.tbody);
     const frag = document.createDocumentFragment();
     const ctx = this.rowContext();
@@ -621,7 +628,7 @@ export class ReviewPage {
     this.renderHistory();
     this.updateRowTools();
     this.applyFilter();
-    this.restoreDrafts(drafts);
+    this.paragraphEditor.restoreDrafts(drafts);
   }
 
   private renderHistory(): void {
@@ -662,7 +669,7 @@ export class ReviewPage {
         break;
       case 'edit-text':
         this.setCurrent(i);
-        this.openTextEditor(Number(btn.dataset['paraId']));
+        this.paragraphEditor.open(Number(btn.dataset['paraId']));
         break;
       case 'show-finding':
         this.showFinding(Number(btn.dataset['findingId']));
@@ -685,13 +692,13 @@ export class ReviewPage {
     if (!b || !oldRow) return;
     const hadFocus = oldRow.contains(document.activeElement);
     const focusedConfirm = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('confirm');
-    const drafts = this.takeDrafts(oldRow);
+    const drafts = this.paragraphEditor.takeDrafts(oldRow);
     const row = beadRow(b, i, this.rowContext());
     row.hidden = oldRow.hidden;
     if (i === this.current) row.classList.add('current');
     oldRow.replaceWith(row);
     this.rows[i] = row;
-    this.restoreDrafts(drafts);
+    this.paragraphEditor.restoreDrafts(drafts);
     if (hadFocus) {
       const target = focusedConfirm ? row.querySelector<HTMLButtonElement>('button.confirm') : row;
       (target ?? row).focus({ preventScroll: true });
@@ -1066,190 +1073,6 @@ export class ReviewPage {
     item?.focus();
   }
 
-  // ---------- text edits ----------
-
-  private findParagraph(id: number): { para: Paragraph; bead: Bead; index: number; side: Side } | null {
-    for (let i = 0; i < this.beads.length; i++) {
-      const b = this.beads[i]!;
-      for (const side of ['src', 'tgt'] as const) {
-        const para = b[side].find((p) => p.id === id);
-        if (para) return { para, bead: b, index: i, side };
-      }
-    }
-    return null;
-  }
-
-  private editFirstParagraph(): void {
-    const b = this.beads[this.current];
-    const p = b?.src[0] ?? b?.tgt[0];
-    if (p) this.openTextEditor(p.id);
-  }
-
-  /**
-   * `draft`: an editor the rows were rebuilt under (another row's save, a merge, an undo), opened
-   * again with the reviewer's unsaved text and the text it started from, so a conflict is still seen.
-   */
-  private openTextEditor(paraId: number, draft?: Draft): void {
-    const found = this.findParagraph(paraId);
-    if (!found) return;
-    if (!draft && !requireReviewer()) return;
-    const row = this.rows[found.index];
-    const div = row?.querySelector<HTMLElement>(`.para[data-para-id="${paraId}"]`);
-    if (!div || div.querySelector('form')) return;
-    const lang = found.side === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
-    const label = `Text of ${langName(lang)} ¶${found.para.n}`;
-    const area = h('textarea', { class: 'para-text', 'aria-label': label, rows: Math.min(14, Math.max(4, Math.ceil(found.para.text.length / 38))) });
-    const para = draft ? { ...found.para, text: draft.base } : found.para;
-    area.value = draft ? draft.text : found.para.text;
-    const history = h('div', { class: 'para-history', hidden: true });
-    const save = h('button', { type: 'submit', class: 'primary small' }, 'Save');
-    const historyBtn = h('button', { type: 'button', class: 'small', 'aria-expanded': 'false' }, 'History');
-    const form = h(
-      'form',
-      { class: 'para-editor', 'data-base': para.text },
-      area,
-      h('div', { class: 'editor-actions' }, save, h('button', { type: 'button', class: 'ghost small', 'data-role': 'cancel' }, 'Cancel'), historyBtn, h('span', { class: 'muted small' }, 'Ctrl+Enter saves · Esc cancels')),
-      history,
-    );
-    const pt = div.querySelector<HTMLElement>('.pt');
-    if (pt) pt.hidden = true;
-    div.classList.add('editing');
-    div.append(form);
-    const close = (): void => {
-      form.remove();
-      div.classList.remove('editing');
-      if (pt) pt.hidden = false;
-      this.focusRow(found.index);
-      // After a conflict the row on screen shows the text someone else replaced.
-      if (form.dataset['stale']) {
-        clearError();
-        void this.reloadAll(found.index).catch(reportError);
-      }
-    };
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void this.saveParagraph(para, area.value, save, close);
-    });
-    form.querySelector('[data-role="cancel"]')?.addEventListener('click', close);
-    historyBtn.addEventListener('click', () => {
-      const open = history.hidden;
-      history.hidden = !open;
-      historyBtn.setAttribute('aria-expanded', String(open));
-      if (open) void this.fillParagraphHistory(paraId, history);
-    });
-    form.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        form.requestSubmit();
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        close();
-      }
-    });
-    if (!draft || draft.focus) area.focus();
-  }
-
-  /** Open editors under `scope` holding unsaved text, before their rows are rebuilt. */
-  private takeDrafts(scope: HTMLElement): Draft[] {
-    const out: Draft[] = [];
-    for (const form of scope.querySelectorAll<HTMLFormElement>('form.para-editor')) {
-      const id = Number(form.closest<HTMLElement>('.para[data-para-id]')?.dataset['paraId']);
-      const area = form.querySelector('textarea');
-      const base = form.dataset['base'] ?? '';
-      if (!id || !area || area.value.replace(/\s+/g, ' ').trim() === base) continue;
-      out.push({ paraId: id, text: area.value, base, focus: form.contains(document.activeElement) });
-    }
-    return out;
-  }
-
-  /** Opens again the editors the rebuilt rows still show, unless their text is what is now stored (just saved). */
-  private restoreDrafts(drafts: Draft[]): void {
-    for (const d of drafts) {
-      const found = this.findParagraph(d.paraId);
-      if (found && d.text.replace(/\s+/g, ' ').trim() !== found.para.text) this.openTextEditor(d.paraId, d);
-    }
-  }
-
-  private async fillParagraphHistory(paraId: number, box: HTMLElement): Promise<void> {
-    clear(box);
-    box.append(h('p', { class: 'muted small' }, 'Loading…'));
-    try {
-      const { history } = await paragraphHistory(paraId);
-      clear(box);
-      if (!history.length) {
-        box.append(h('p', { class: 'muted small' }, 'No earlier versions: this text has not been edited.'));
-        return;
-      }
-      box.append(
-        h(
-          'ol',
-          { class: 'history-list' },
-          ...history.map((e) => h('li', null, h('p', { class: 'muted small' }, `${formatWhen(e.at)} · ${e.actor}`), renderDiff(e.diff))),
-        ),
-      );
-    } catch (err) {
-      clear(box);
-      box.append(h('p', { class: 'muted small' }, `History unavailable: ${err instanceof Error ? err.message : String(err)}`));
-    }
-  }
-
-  private async saveParagraph(para: Paragraph, text: string, save: HTMLButtonElement, close: () => void): Promise<void> {
-    // The server stores text with its spaces collapsed: a stray newline is no change.
-    if (text.replace(/\s+/g, ' ').trim() === para.text) {
-      close();
-      return;
-    }
-    if (!text.trim()) {
-      showError('A paragraph cannot be empty. Use “Insert empty cell” to leave a side empty.');
-      return;
-    }
-    save.disabled = true;
-    try {
-      await editParagraph(para.id, text, para.text, this.alignment.id);
-      clearError();
-      const i = this.findParagraph(para.id)?.index ?? Math.max(this.current, 0);
-      await this.reloadAll(i);
-      this.focusRow(i);
-      announce(`Text of ¶${para.n} saved. Press u to undo.`);
-    } catch (err) {
-      save.disabled = false;
-      // A new version was imported since the page was opened: not someone's edit to weigh against this one.
-      if (err instanceof ApiError && err.code === 'stale_version') await this.reloadWithMessage(`${STALE_MESSAGE} Your text for ¶${para.n} was not saved: ${text}`);
-      else if (err instanceof ApiError && err.status === 409) await this.showParagraphConflict(para, save);
-      else if (staleScreen(err)) {
-        await this.reloadWithMessage(CONFLICT_MESSAGE);
-      } else reportError(err);
-    }
-  }
-
-  /**
-   * Someone else saved this paragraph while it was being edited: the reviewer's text stays in the
-   * editor, theirs is shown above it, and saving again (now from their text) replaces it knowingly.
-   */
-  private async showParagraphConflict(para: Paragraph, save: HTMLButtonElement): Promise<void> {
-    const form = save.closest('form');
-    try {
-      const [latest] = (await paragraphHistory(para.id)).history;
-      if (!form || !latest) throw new Error('no history');
-      para.text = latest.after;
-      form.dataset['base'] = latest.after;
-      form.dataset['stale'] = '1';
-      form.querySelector('.para-conflict')?.remove();
-      form.prepend(
-        h(
-          'div',
-          { class: 'para-conflict', role: 'note' },
-          h('p', { class: 'small' }, `${latest.actor} changed this text ${formatWhen(latest.at)} while you were editing it. Theirs now reads:`),
-          h('blockquote', { class: 'small' }, latest.after),
-          h('p', { class: 'small muted' }, 'Your text is still below: Save replaces theirs with it; Cancel keeps theirs.'),
-        ),
-      );
-      showError('This text was changed by someone else while you were editing it; your text was not saved yet.');
-    } catch {
-      await this.reloadWithMessage('This text was changed by someone else; reloaded. Your edit was not saved.');
-    }
-  }
-
   // ---------- alignment edits ----------
 
   /** After a refused change: the statement as it now is, and why (a reload that fails leaves the message alone). */
@@ -1431,6 +1254,3 @@ export class ReviewPage {
     else this.root.removeAttribute('aria-busy');
   }
 }
-
-/** A paragraph editor's unsaved text and the text it started from (see takeDrafts). */
-interface Draft { paraId: number; text: string; base: string; focus: boolean }
