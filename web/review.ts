@@ -2,7 +2,6 @@
 import {
   ApiError,
   editBead,
-  editStatementInfo,
   getFindings,
   getMeta,
   getStatement,
@@ -20,6 +19,7 @@ import { byId, clear, h } from './dom.ts';
 import { langChips, progressBar } from './list.ts';
 import { ParagraphEditor } from './paragraph-editor.ts';
 import { SentencesPanel } from './sentences.ts';
+import { renderCrumbs, StatementHead } from './statement-head.ts';
 import { VersionsPanel } from './versions-panel.ts';
 import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
 import { exportBar } from './export-bar.ts';
@@ -112,9 +112,14 @@ export class ReviewPage {
   private panelJump = h('button', { type: 'button', class: 'small panel-jump', 'aria-controls': 'review-side' });
   private panelBack = h('button', { type: 'button', class: 'small panel-back' });
   private splitDialog: HTMLDialogElement | null = null;
-  private rowCount = h('span', { class: 'muted' });
   /** The title, date and languages at the top: rebuilt when the title or date is corrected. */
-  private headMain = h('div', { class: 'head-main' });
+  private readonly head = new StatementHead({
+    statement: () => this.statement,
+    setStatement: (s) => {
+      this.statement = s;
+    },
+    alignment: () => this.alignment,
+  });
   /** The words go on the narrowest phones (style.css), where the arrows and the names (aria-label) remain. */
   private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, h('span', { 'aria-hidden': 'true' }, '↶'), h('span', { class: 'history-word' }, ' Undo'));
   private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, h('span', { 'aria-hidden': 'true' }, '↷'), h('span', { class: 'history-word' }, ' Redo'));
@@ -274,133 +279,13 @@ export class ReviewPage {
     if (!notFound) reportError(err);
   }
 
-  private renderCrumbs(): void {
-    const s = this.statement;
-    document.title = `${statementLabel(s.title, s.id)} · twintext`;
-    const crumbs = byId('crumbs');
-    clear(crumbs);
-    crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, statementLabel(s.title, s.id)));
-  }
-
   private renderUnaligned(): void {
-    this.renderCrumbs();
+    renderCrumbs(this.statement);
     const s = this.statement;
     clear(this.root);
     this.root.append(
       h('div', { class: 'page-head' }, h('div', { class: 'head-main' }, h('h1', null, statementLabel(s.title, s.id)), h('p', { class: 'head-meta' }, langChips(s.languages)))),
       h('p', { class: 'failure' }, 'This statement has no alignment yet: it needs a text in at least two languages.'),
-    );
-  }
-
-  private fillHead(): void {
-    const s = this.statement;
-    const edit = h('button', { type: 'button', class: 'small', id: 'edit-info', title: 'Correct the title or the date' }, 'Edit title and date');
-    edit.addEventListener('click', () => this.editInfo());
-    clear(this.headMain);
-    this.headMain.append(
-      h('h1', null, statementLabel(s.title, s.id)),
-      h('p', { class: 'head-meta' }, s.date ? h('time', { datetime: s.date }, s.date) : null, langChips(s.languages), this.pairSwitcher(), this.rowCount, this.sourceLinks(), edit),
-    );
-  }
-
-  /**
-   * Links to the pages the texts were published at (an import manifest's en_url, ko_url): a doubtful
-   * paragraph is checked against the page it came from. Only web addresses become links: a manifest
-   * is a spreadsheet anyone may have typed into, and a javascript: address must not run here.
-   */
-  private sourceLinks(): HTMLElement | null {
-    const urls = Object.entries(this.statement.sourceUrls ?? {}).filter(([, u]) => /^https?:\/\//i.test(u));
-    if (urls.length === 0) return null;
-    return h(
-      'span',
-      { class: 'sources' },
-      ...urls.map(([l, u]) => h('a', { href: u, target: '_blank', rel: 'noopener noreferrer', title: u }, `${l.toUpperCase()} page ↗`)),
-    );
-  }
-
-  /** The title and date as a small form in place of the heading; saved as one change (PATCH). */
-  private editInfo(): void {
-    const s = this.statement;
-    const title = h('input', { type: 'text', id: 'info-title', maxlength: 500, required: true, autocomplete: 'off' });
-    title.value = s.title;
-    const date = h('input', { type: 'date', id: 'info-date' });
-    date.value = s.date ?? '';
-    const save = h('button', { type: 'submit', class: 'primary small' }, 'Save');
-    const cancel = h('button', { type: 'button', class: 'small' }, 'Cancel');
-    const form = h(
-      'form',
-      { class: 'info-form', 'aria-label': 'Title and date of the statement' },
-      h('label', { for: 'info-title' }, 'Title', title),
-      h('label', { for: 'info-date' }, 'Date (optional)', date),
-      h('span', { class: 'form-actions' }, save, cancel),
-    );
-    const back = (): void => {
-      this.fillHead();
-      byId('edit-info').focus();
-    };
-    cancel.addEventListener('click', back);
-    form.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        back();
-      }
-    });
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      if (!requireReviewer()) return;
-      save.disabled = true;
-      void (async () => {
-        try {
-          // Only what was changed here, with what it was changed from: another reviewer's change to
-          // the other field stays, and one to the same field is a conflict (409), not overwritten.
-          const change: { title?: string; date?: string | null; base: { title?: string; date?: string | null } } = { base: {} };
-          if (title.value !== s.title) [change.title, change.base.title] = [title.value, s.title];
-          if ((date.value || null) !== s.date) [change.date, change.base.date] = [date.value || null, s.date];
-          if (change.title === undefined && change.date === undefined) {
-            back();
-            announce('Nothing to save: the title and date are as they were.');
-            return;
-          }
-          const r = await editStatementInfo(s.id, change);
-          clearError();
-          this.statement = r.statement;
-          this.renderCrumbs();
-          back();
-          announce(r.changed ? 'Title and date saved.' : 'Nothing to save: the title and date are as they were.');
-        } catch (err) {
-          save.disabled = false;
-          if (!(err instanceof ApiError && err.status === 409)) return reportError(err);
-          // Someone changed it meanwhile: show theirs, and say so; the reviewer can edit again from there.
-          try {
-            this.statement = (await getStatement(this.statementId, this.alignment.tgtLang)).statement;
-            this.renderCrumbs();
-            back();
-          } finally {
-            showError(err.message);
-          }
-        }
-      })();
-    });
-    clear(this.headMain);
-    this.headMain.append(form);
-    title.focus();
-  }
-
-  /** Trilateral statements have one alignment per target language; offer the others as links. */
-  private pairSwitcher(): HTMLElement | null {
-    const a = this.alignment;
-    const targets = this.statement.languages.filter((l) => l !== a.srcLang);
-    if (targets.length < 2) return null;
-    return h(
-      'nav',
-      { class: 'pairs', 'aria-label': 'Language pair' },
-      ...targets.map((l) =>
-        h(
-          'a',
-          { href: `/statements/${this.statement.id}?lang=${encodeURIComponent(l)}`, class: 'pair', 'aria-current': l === a.tgtLang ? 'page' : null },
-          `${a.srcLang.toUpperCase()}–${l.toUpperCase()}`,
-        ),
-      ),
     );
   }
 
@@ -540,7 +425,7 @@ export class ReviewPage {
   private render(): void {
     const s = this.statement;
     const a = this.alignment;
-    this.renderCrumbs();
+    renderCrumbs(this.statement);
     this.infoToggle.checked = this.showInfo;
     this.infoToggle.onchange = () => {
       this.showInfo = this.infoToggle.checked;
@@ -569,14 +454,14 @@ export class ReviewPage {
 
     this.buildRowTools();
     this.renderPanelTabs();
-    this.fillHead();
+    this.head.fill();
 
     clear(this.root);
     this.root.append(
       h(
         'div',
         { class: 'page-head' },
-        this.headMain,
+        this.head.element,
         h('div', { class: 'head-side' }, this.progressSlot, exportBar(s, a, () => this.beads, this.showInfo)),
       ),
       this.toolbar,
@@ -621,7 +506,7 @@ export class ReviewPage {
     this.tbody.append(frag);
     if (this.current >= this.rows.length) this.current = this.rows.length - 1;
     this.rows[this.current]?.classList.add('current');
-    this.rowCount.textContent = `${this.beads.length} rows`;
+    this.head.rowCount.textContent = `${this.beads.length} rows`;
     this.renderFilters();
     this.renderProgress();
     this.renderPanel();
