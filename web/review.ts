@@ -1,4 +1,10 @@
 // Review screen (`/statements/:id`): side-by-side rows, alignment edits with undo, text edits, findings, flags, versions, export.
+// ReviewPage holds what is shared (the statement, its rows, findings, the current row, the filter,
+// the panel tab) and does the keyboard, the row tools, confirmations, undo and reloads; each part
+// of the page is a module given only what it reads and the page's callbacks it calls: the head
+// (statement-head.ts), the rows (bead-table.ts), the export bar (export-bar.ts), the flag form and
+// the split dialog (flag-form.ts, split-dialog.ts), the paragraph editor (paragraph-editor.ts) and
+// the side panel's tabs (flags-panel.ts, findings-panel.ts, sentences.ts, versions-panel.ts).
 import {
   ApiError,
   editBead,
@@ -15,19 +21,20 @@ import {
   type StatementSummary,
 } from './api.ts';
 import { buildNameIndex, type NameIndex } from './anchors.ts';
+import { beadRow, beadTable, type BeadRowContext } from './bead-table.ts';
 import { byId, clear, h } from './dom.ts';
+import { exportBar } from './export-bar.ts';
+import { FindingsPanel } from './findings-panel.ts';
+import { FlagForm } from './flag-form.ts';
+import { FlagsPanel } from './flags-panel.ts';
+import { describeAction, plural } from './format.ts';
 import { langChips, progressBar } from './list.ts';
 import { ParagraphEditor } from './paragraph-editor.ts';
 import { SentencesPanel } from './sentences.ts';
+import { SplitDialog } from './split-dialog.ts';
+import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
 import { renderCrumbs, StatementHead } from './statement-head.ts';
 import { VersionsPanel } from './versions-panel.ts';
-import { beadRow, beadTable, type BeadRowContext, type Side } from './bead-table.ts';
-import { exportBar } from './export-bar.ts';
-import { FlagForm } from './flag-form.ts';
-import { FindingsPanel } from './findings-panel.ts';
-import { FlagsPanel } from './flags-panel.ts';
-import { describeAction, plural, snippet } from './format.ts';
-import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
 import {
   FILTERS,
   filterCounts,
@@ -111,8 +118,7 @@ export class ReviewPage {
    */
   private panelJump = h('button', { type: 'button', class: 'small panel-jump', 'aria-controls': 'review-side' });
   private panelBack = h('button', { type: 'button', class: 'small panel-back' });
-  private splitDialog: HTMLDialogElement | null = null;
-  /** The title, date and languages at the top: rebuilt when the title or date is corrected. */
+  /** The title, date and languages at the top, with their form. */
   private readonly head = new StatementHead({
     statement: () => this.statement,
     setStatement: (s) => {
@@ -126,6 +132,8 @@ export class ReviewPage {
   private busy = false;
   /** Reload the statement and say why (see reloadWithMessage): what the panels and forms are given to recover with. */
   private readonly reload: ReloadWithMessage = (message, focusIndex, refocus) => this.reloadWithMessage(message, focusIndex, refocus);
+  // The forms and the side panel's tabs: each reads the page through getters, so a reload (new
+  // arrays) is seen, and acts through the callbacks it is given.
   private readonly flagForm = new FlagForm({
     beads: () => this.beads,
     langs: () => this.alignment,
@@ -181,6 +189,14 @@ export class ReviewPage {
     current: () => this.current,
     focusRow: (i) => this.focusRow(i),
     reloadAll: (focusIndex) => this.reloadAll(focusIndex),
+    reloadWithMessage: this.reload,
+  });
+  private readonly splitDialog = new SplitDialog({
+    beads: () => this.beads,
+    langs: () => this.alignment,
+    busy: () => this.busy,
+    focusCurrentRow: () => this.focusRow(Math.max(0, Math.min(this.current, this.rows.length - 1))),
+    split: (i, at) => void this.applyEdit(i, { op: 'split', at }),
     reloadWithMessage: this.reload,
   });
   /** Holds back the Sentences tab's following of the current row while j/k are pressed in a run. */
@@ -299,7 +315,7 @@ export class ReviewPage {
     const op = (req: Omit<EditRequest, 'version'>) => () => void this.applyEdit(this.current, req);
     const tools: RowTool[] = [
       { id: 'merge', text: 'Merge', label: 'Merge', key: 'm', run: op({ op: 'merge' }), enabled: (_b, i) => i > 0 },
-      { id: 'split', text: 'Split…', label: 'Split', key: 's', run: () => this.openSplit(this.current), enabled: (b) => b.src.length + b.tgt.length > 1 },
+      { id: 'split', text: 'Split…', label: 'Split', key: 's', run: () => this.splitDialog.open(this.current), enabled: (b) => b.src.length + b.tgt.length > 1 },
       { id: 'up-src', text: `↑ ${src}`, label: `Move ${src} up (${srcName})`, key: '[', run: op({ op: 'move-up', side: 'src' }), enabled: (b, i) => i > 0 && b.src.length > 0 },
       { id: 'down-src', text: `↓ ${src}`, label: `Move ${src} down (${srcName})`, key: ']', run: op({ op: 'move-down', side: 'src' }), enabled: (b, i) => !last(i) && b.src.length > 0 },
       { id: 'up-tgt', text: `↑ ${tgt}`, label: `Move ${tgt} up (${tgtName})`, key: '{', run: op({ op: 'move-up', side: 'tgt' }), enabled: (b, i) => i > 0 && b.tgt.length > 0 },
@@ -1015,90 +1031,6 @@ export class ReviewPage {
     } finally {
       this.setBusy(false);
     }
-  }
-
-  private ensureSplitDialog(): HTMLDialogElement {
-    if (this.splitDialog) return this.splitDialog;
-    const dialog = h('dialog', { id: 'split-dialog', 'aria-labelledby': 'split-title' });
-    dialog.addEventListener('close', () => {
-      // As with the flag dialog: the close event comes a task late, and focus the user has already
-      // moved elsewhere (a shortcut, the name field) stays where it went. While a split is being
-      // applied the rebuilt rows take the focus instead.
-      const active = document.activeElement;
-      if (this.busy || (active && active !== document.body && !dialog.contains(active))) return;
-      this.focusRow(Math.max(0, Math.min(this.current, this.rows.length - 1)));
-    });
-    document.body.append(dialog);
-    this.splitDialog = dialog;
-    return dialog;
-  }
-
-  /** Split dialog: per side, radio buttons "keep k paragraphs in this row", each labelled with the paragraph it ends on. */
-  private openSplit(i: number): void {
-    const b = this.beads[i];
-    if (!b || this.busy) return;
-    if (!requireReviewer()) return;
-    const dialog = this.ensureSplitDialog();
-    // The first paragraph of each side stays; when that is the whole row (1:1), the target side moves
-    // down, so the choice offered first is always a split that can be made.
-    const stay = { src: Math.min(1, b.src.length), tgt: Math.min(1, b.tgt.length) };
-    if (stay.src === b.src.length && stay.tgt === b.tgt.length) {
-      if (stay.tgt > 0) stay.tgt = 0;
-      else stay.src = 0;
-    }
-    const side = (s: Side): HTMLFieldSetElement => {
-      const lang = s === 'src' ? this.alignment.srcLang : this.alignment.tgtLang;
-      const paras = b[s];
-      const fallback = stay[s];
-      return h(
-        'fieldset',
-        { class: 'split-side' },
-        h('legend', null, `${langName(lang)} paragraphs staying in row ${i + 1}`),
-        ...Array.from({ length: paras.length + 1 }, (_, k) =>
-          h(
-            'label',
-            { class: 'radio' },
-            h('input', { type: 'radio', name: `split-${s}`, value: k, checked: k === fallback }),
-            k === 0 ? h('span', null, 'None (all move to the new row)') : h('span', { lang }, h('b', { lang: 'en' }, `Up to ¶${paras[k - 1]!.n}`), ' ', snippet(paras[k - 1]!.text, 70)),
-          ),
-        ),
-      );
-    };
-    const problem = h('div', { class: 'form-error', role: 'alert', hidden: true });
-    const form = h(
-      'form',
-      { class: 'split-form' },
-      h('h2', { id: 'split-title' }, `Split row ${i + 1}`),
-      h('p', { class: 'muted small' }, 'The rest of each side forms a new row below. Every change can be undone (u).'),
-      side('src'),
-      side('tgt'),
-      problem,
-      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, 'Cancel'), h('button', { type: 'submit', class: 'primary' }, 'Split')),
-    );
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const val = (s: Side): number => Number(form.querySelector<HTMLInputElement>(`input[name="split-${s}"]:checked`)?.value ?? 0);
-      const at = { src: val('src'), tgt: val('tgt') };
-      if (at.src + at.tgt === 0 || (at.src === b.src.length && at.tgt === b.tgt.length)) {
-        // Said inside the dialog: the page's alert region sits behind the modal.
-        problem.textContent = 'Choose a split that leaves paragraphs in both rows.';
-        problem.hidden = false;
-        return;
-      }
-      dialog.close();
-      // The rows may have been rebuilt while the dialog was open: split the row it was opened on,
-      // wherever it now is, or say it changed.
-      const now = this.beads.findIndex((x) => x.id === b.id);
-      if (now < 0 || this.beads[now]!.version !== b.version) {
-        void this.reloadWithMessage(CONFLICT_MESSAGE, Math.max(0, now));
-        return;
-      }
-      void this.applyEdit(now, { op: 'split', at });
-    });
-    clear(dialog);
-    dialog.append(form);
-    dialog.showModal();
-    form.querySelector<HTMLInputElement>('input:checked')?.focus();
   }
 
   private async applyEdit(i: number, req: Omit<EditRequest, 'version'>): Promise<void> {
