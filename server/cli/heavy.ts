@@ -2,7 +2,7 @@
 // use so that commands which need none of them (`align`, `split`, `--help`) start fast.
 export { isExportFormat } from '../formats/export/index.ts';
 export { openDb } from '../store/db.ts';
-export { listStatements } from '../store/statements.ts';
+export { listStatements, searchStatements } from '../store/statements.ts';
 export { importStatement } from '../ops/import.ts';
 export { importVersion, storedLanguage } from '../ops/versions.ts';
 export { exportCorpus, firstPair, oneSidedFits, requireStatements, statementPairs } from '../ops/export.ts';

@@ -146,6 +146,12 @@ function parseId(v: string, prev: number[] = [], what = '--statement'): number[]
   return [...prev, Number(v)];
 }
 
+/** A search text for --search: the list's search, so an empty one would be no search at all and is refused. */
+function parseSearch(v: string): string {
+  if (!v.trim()) throw new UsageError('--search needs a text to search for');
+  return v;
+}
+
 function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Command {
   const program = new Command('twintext')
     .description('Import, align, review and export bilingual official statements (English–Korean first).')
@@ -436,13 +442,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
   program
     .command('list')
     .description('list statements: ID<TAB>TITLE<TAB>DATE<TAB>LANGUAGES<TAB>CONFIRMED/BEADS<TAB>OPEN_FLAGS')
+    .option('--search <text>', 'only statements whose title or current text contains TEXT (any language), as the web list searches', parseSearch)
     .addOption(dbOption())
-    .action(async (o: { db?: string }) => {
+    .action(async (o: { search?: string; db?: string }) => {
       const file = existingDbPath(io, o.db);
-      const { openDb, listStatements } = await heavy();
+      const { openDb, listStatements, searchStatements } = await heavy();
       const db = openDb(file);
       try {
-        for (const s of listStatements(db))
+        for (const s of o.search === undefined ? listStatements(db) : searchStatements(db, o.search))
           print(io, [s.id, s.title.replace(/[\t\n]/g, ' '), s.date ?? '', s.languages.join(','), `${s.confirmed}/${s.beads}`, s.openFlags].join('\t'));
       } finally {
         db.close();
@@ -456,6 +463,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .option('--out <path>', 'output file (moses writes PATH.<source language> and PATH.<target language>); default stdout')
     .option('--pair <src-tgt>', 'one language pair, e.g. en-ko: pairs aligned the other way are turned round, others left out (moses and xliff: default the first statement\'s pair)', parsePair)
     .option('--statement <id>', 'only this statement (repeatable)', parseId)
+    .option('--search <text>', 'only the statements `list --search TEXT` lists (with --statement, those of them it finds)', parseSearch)
     .option('--status <status>', 'confirmed or all', 'all')
     .option('--level <level>', 'paragraph or sentence', 'paragraph')
     .option('--min-confidence <x>', 'only pairs with at least this confidence, 0 to 1 (at sentence level, sentence pairs too)')
@@ -468,7 +476,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     })
     .addOption(dbOption())
     .action(
-      async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; oneSided?: boolean; langTag?: Record<string, string>; db?: string }) => {
+      async (o: { format: string; out?: string; pair?: [string, string]; statement?: number[]; search?: string; status: string; level: string; minConfidence?: string; excludeOpenFlags?: boolean; oneSided?: boolean; langTag?: Record<string, string>; db?: string }) => {
         const { isExportFormat, openDb, exportCorpus, firstPair, oneSidedFits, requireStatements, statementPairs } = await heavy();
         if (!isExportFormat(o.format)) throw new UsageError(`unknown --format "${o.format}" (tmx, xliff, tsv, csv, jsonl, moses)`);
         if (o.status !== 'confirmed' && o.status !== 'all') throw new UsageError(`--status must be confirmed or all, got "${o.status}"`);
@@ -477,7 +485,7 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
         if (minConfidence === null) throw new UsageError(`--min-confidence must be a number from 0 to 1 (such as 0.8), got "${o.minConfidence}"`);
         if (o.format === 'moses' && !o.out) throw new UsageError('--format moses needs --out PATH (it writes PATH.en and PATH.ko, named after the pair)');
         if (o.oneSided && !oneSidedFits(o.format, o.level)) throw new UsageError('--one-sided works with --format tsv, csv or jsonl at paragraph level');
-        const filter = { statementIds: o.statement, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags, oneSided: o.oneSided } as const;
+        const filter = { statementIds: o.statement, search: o.search, status: o.status, level: o.level, minConfidence, excludeOpenFlags: o.excludeOpenFlags, oneSided: o.oneSided } as const;
         // Before any file is opened: a missing database or an unknown statement exits 1 and writes nothing.
         // Moses names its two files after the pair, so the pair is settled before they are opened too.
         const db = openDb(existingDbPath(io, o.db));
@@ -526,12 +534,14 @@ function buildProgram(io: Io, onServe: (close: () => Promise<void>) => void): Co
     .description('flags and open findings as CSV or a standalone HTML page')
     .requiredOption('--format <format>', 'csv or html')
     .option('--statement <id>', 'only this statement (repeatable)', parseId)
+    .option('--search <text>', 'only the statements `list --search TEXT` lists (with --statement, those of them it finds)', parseSearch)
     .option('--out <path>', 'output file; default stdout')
     .option('--info', 'also the checks\' informational suggestions (left out by default, as the review page hides them)')
     .addOption(dbOption())
-    .action(async (o: { format: string; statement?: number[]; out?: string; info?: boolean; db?: string }) => {
+    .action(async (o: { format: string; statement?: number[]; search?: string; out?: string; info?: boolean; db?: string }) => {
       if (o.format !== 'csv' && o.format !== 'html') throw new UsageError(`unknown --format "${o.format}" (csv, html)`);
-      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, o.statement ?? [], undefined, o.info === true), true);
+      const statements = { ids: o.statement ?? [], search: o.search };
+      const report = await withDb(io, o.db, (db, h) => h.buildReport(db, o.format as ReportFormat, statements, undefined, o.info === true), true);
       if (o.out) writeFileSync(resolve(io.cwd, o.out), report);
       else io.out.write(report);
     });

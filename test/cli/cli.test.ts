@@ -170,6 +170,29 @@ describe('cli', () => {
       expect((readFileSync(out, 'utf8').match(/<tu[ >]/g) ?? []).length).to.equal(8 + 5);
     });
 
+    it('list, export and report take --search, the web list\'s search, instead of ids', async () => {
+      await runCli(['import', '--en', join(demo, 'kidd26.en.txt'), '--ko', join(demo, 'kidd26.ko.txt'), '--title', 'KIDD 26', '--db', db]);
+      await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--db', db]);
+      // A phrase of the first statement's text (not its title), and a Korean word of the second's.
+      const listed = async (text: string) => (await runCli(['list', '--search', text, '--db', db])).stdout.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+      expect(await listed('Integrated Defense Dialogue')).to.deep.equal(['1']);
+      expect(await listed('통화')).to.deep.equal(['2']);
+      expect(await listed('no statement says this')).to.deep.equal([]);
+      const tsv = await runCli(['export', '--format', 'tsv', '--search', 'Integrated Defense Dialogue', '--db', db]);
+      expect(tsv.code, tsv.stderr).to.equal(0);
+      expect(tsv.stdout).to.equal((await runCli(['export', '--format', 'tsv', '--statement', '1', '--db', db])).stdout);
+      // With --statement too: the statements named that the search finds (here none).
+      const none = await runCli(['export', '--format', 'tsv', '--statement', '2', '--search', 'Integrated Defense Dialogue', '--db', db]);
+      expect(none.stdout.trimEnd().split('\n')).to.have.length(1);
+      const report = await runCli(['report', '--format', 'csv', '--info', '--search', '통화', '--db', db]);
+      expect(report.code, report.stderr).to.equal(0);
+      expect(report.stdout.trimEnd().split('\n').length).to.be.greaterThan(1);
+      expect(report.stdout).to.equal((await runCli(['report', '--format', 'csv', '--info', '--statement', '2', '--db', db])).stdout);
+      expect(report.stdout).not.to.equal((await runCli(['report', '--format', 'csv', '--info', '--db', db])).stdout);
+      const empty = await runCli(['export', '--format', 'tsv', '--search', ' ', '--db', db]);
+      expect([empty.code, empty.stderr]).to.deep.equal([2, 'twintext: --search needs a text to search for\n']);
+    });
+
     it('tags languages in TMX as asked with --lang-tag', async () => {
       await runCli(['import', '--en', join(fixtures, 'mnd.en.txt'), '--ko', join(fixtures, 'mnd.ko.txt'), '--pre-split', '--db', db]);
       const r = await runCli(['export', '--format', 'tmx', '--lang-tag', 'en=en-US', '--lang-tag', 'ko=ko-KR', '--db', db]);
