@@ -176,6 +176,27 @@ function isShortSentence(s: string): boolean {
   return wordCount(s) >= 3 && /^[A-Z"“‘]/.test(s) && /\s[a-z]{3,}/.test(s);
 }
 
+/**
+ * A complete sentence however short ("Thank you.", "감사합니다.", "ありがとうございました。"): the
+ * statement's own when it closes the body (see closesBody), as no page's menu or label reads like one.
+ */
+function isClosingSentence(s: string): boolean {
+  if (/(?:\.\.\.|…)$/.test(s)) return false;
+  if (HANGUL.test(s)) return /(?:다|요|음|함)\.$/u.test(s);
+  if (unspaced(s)) return /[。．]$/u.test(s) && /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]{2}/u.test(s);
+  return /[.!?]$/.test(s) && /^[A-Z"“‘]/.test(s) && /[A-Za-z]{2,}/.test(s);
+}
+
+/** Whether line j is the last of a page's text before its furniture: only chrome follows it, up to a stop line or the end. */
+function closesBody(lines: Line[], j: number): boolean {
+  for (let k = j + 1; k < lines.length; k++) {
+    const kind = lines[k]!.kind;
+    if (kind === 'stop') return true;
+    if (kind !== 'blank' && kind !== 'chrome') return false;
+  }
+  return true;
+}
+
 function classify(text: string): { kind: Line['kind']; score: number } {
   if (text === '') return { kind: 'blank', score: 0 };
   if (STOP_LINE.test(text)) return { kind: 'stop', score: -1e6 };
@@ -472,7 +493,9 @@ function findBody(lines: Line[]): { start: number; end: number } | null {
   }
   if (best <= 0) return null;
   // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
-  // the statement's up to its last body line before the page's furniture starts again. A line that
+  // the statement's up to its last body line before the page's furniture starts again. A complete
+  // sentence too short to read as body ("Thank you.", "감사합니다.") is the statement's when it is
+  // its text's last line: nothing but page chrome follows it, up to a stop line or the end. A line that
   // opens a list ("…the following lines of effort:") keeps the items under it too, however short and
   // unpunctuated ("Real-time sharing of missile warning data"): a dozen at most, spaced as the first
   // is from it (one a line, or a blank line between, as a page's <li> come out). What a page puts
@@ -491,6 +514,9 @@ function findBody(lines: Line[]): { start: number; end: number } | null {
     } else if (l.kind === 'blank') {
       if (items === 0) spaced = true;
       else if (!spaced) listOpen = false;
+    } else if (l.kind === 'weak' && isClosingSentence(l.text) && closesBody(lines, j)) {
+      // A short closing sentence ("Thank you.", "감사합니다.") that only page furniture follows.
+      bestEnd = j;
     } else if (listOpen && items < 12 && l.text.length <= 160 && (items === 0 || spaced === (lines[j - 1]!.kind === 'blank'))) {
       items++;
       bestEnd = j;

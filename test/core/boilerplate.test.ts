@@ -106,6 +106,65 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(ko).split('\n').filter(Boolean).at(-1)).to.equal('양 의장은 준비태세를 점검하였다.');
     });
 
+    it('keeps a closing sentence of a word or two ("Thank you.", "감사합니다.") as the last line of clean text', () => {
+      const ko = '양측은 회의를 개최하였다.\n\n양측은 차기 회의를 서울에서 개최하기로 하였다.\n\n감사합니다.\n';
+      expect(extractStatementBody(ko)).to.equal(ko);
+      const en = 'The two sides met in Seoul.\n\nThey agreed to meet again.\n\nThank you.\n';
+      expect(extractStatementBody(en)).to.equal(en);
+      const ja = '両国は東京で会談を行った。\n\n両国は次回の会談をソウルで開催することで一致した。\n\n以上。\n';
+      expect(extractStatementBody(ja)).to.equal(ja);
+    });
+
+    it('keeps a closing sentence of a word or two before page chrome, and drops the chrome', () => {
+      const en = [
+        'Joint Statement',
+        '',
+        'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.',
+        '',
+        'They agreed to meet again next year in Washington.',
+        '',
+        'Thank you.',
+        '',
+        'Share',
+        'Print',
+        'Tags: Alliance, Readiness',
+        'Copyright 2026 Example Agency',
+        'Related Articles',
+        'The ministers of both countries met in Tokyo last month to discuss the trilateral partnership and its future.',
+      ].join('\n');
+      expect(extractStatementBody(en).split('\n').filter(Boolean)).to.deep.equal([
+        'Joint Statement',
+        'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.',
+        'They agreed to meet again next year in Washington.',
+        'Thank you.',
+      ]);
+      const ko = [
+        '한미 공동보도문',
+        '',
+        '양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.',
+        '',
+        '감사합니다.',
+        '',
+        '문의: 국방부 대변인실 02-748-1234',
+        '붙임 보도자료 1부',
+      ].join('\n');
+      expect(extractStatementBody(ko).split('\n').filter(Boolean)).to.deep.equal([
+        '한미 공동보도문',
+        '양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.',
+        '감사합니다.',
+      ]);
+    });
+
+    it('still drops "Share / Print / Back to top" lines after the body', () => {
+      const body = [
+        'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.',
+        '',
+        'They agreed to meet again next year in Washington.',
+      ];
+      const page = [...body, '', 'Share', 'Print', 'Back to top'].join('\n');
+      expect(extractStatementBody(page)).to.equal(body.join('\n'));
+    });
+
     it('keeps a short bulleted heading that closes the page, and still drops the footer after it', () => {
       const ko = ['□ 회의 결과', '', 'ㅇ 양측은 한반도 안보 상황을 논의하고 연합 준비태세를 강화하기로 합의하였다.', '', '□향후 계획'].join('\n');
       expect(extractStatementBody(ko).split('\n').filter(Boolean).at(-1)).to.equal('□향후 계획');
