@@ -86,6 +86,8 @@ const CHROME_LINE: RegExp[] = [
   /^(?:tags?|topics?|previous|next|list|back|more)$/i,
   /^(?:###|-\s*30\s*-|read more|learn more|return to top|see also)$/i,
   /\bcookies?\b.*\b(?:use|accept|policy|settings)\b/i,
+  // A page's feedback widget under the release (its question and its buttons).
+  /^(?:was this (?:page|article|information|content) (?:helpful|useful)\??|did you find what you were looking for\??|yes|no|이 (?:페이지|정보)가 도움이 되었(?:습니까|나요)\??)$/i,
   /^.{0,120}\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpg|png)\b.{0,40}$/i,
 ];
 

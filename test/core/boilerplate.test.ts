@@ -155,6 +155,14 @@ describe('core/boilerplate', () => {
       ]);
     });
 
+    it('drops a page\'s feedback widget ("Was this page helpful?", Yes, No) after the body', () => {
+      const body = ['The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.', '', 'They agreed to meet again next year in Washington.'];
+      const en = [...body, '', 'Was this page helpful?', 'Yes', 'No', '', 'Back to top'].join('\n');
+      expect(extractStatementBody(en).split('\n').filter(Boolean)).to.deep.equal(body.filter(Boolean));
+      const ko = ['양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.', '', '이 페이지가 도움이 되었습니까?', '예', '아니오'].join('\n');
+      expect(extractStatementBody(ko).split('\n').filter(Boolean)).to.deep.equal(['양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.']);
+    });
+
     it('still drops "Share / Print / Back to top" lines after the body', () => {
       const body = [
         'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.',
