@@ -4,26 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readStatementFile } from '../server/formats/read.ts';
 import { greedyWrap } from '../test/greedy-wrap.ts';
+import { splitParagraphs } from '../server/core/segment.ts';
+import type { Lang } from '../server/core/types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
 const statementsDir = path.join(shared, 'statements');
 
-type Splitter = (text: string, lang: string) => string[];
-
-async function loadSplitter(): Promise<{ split: Splitter; name: string }> {
-  try {
-    const mod = (await import('../server/core/segment.ts')) as { splitParagraphs?: (t: string, l: string) => { text: string }[] };
-    if (typeof mod.splitParagraphs === 'function') {
-      const fn = mod.splitParagraphs;
-      // As `twintext split` prints them: a line break kept inside a paragraph reads as a space.
-      return { split: (t, l) => fn(t, l).map((p) => p.text.replace(/\s*\n\s*/g, ' ')), name: 'splitParagraphs' };
-    }
-  } catch {
-    // segment.ts is another module's; without it, lines are paragraphs.
-  }
-  return { split: (t) => t.split('\n'), name: 'non-empty lines' };
-}
+/** Paragraphs as `twintext split` prints them: a line break kept inside a paragraph reads as a space. */
+const split = (text: string, lang: Lang): string[] => splitParagraphs(text, lang).map((p) => p.text.replace(/\s*\n\s*/g, ' '));
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -61,7 +50,6 @@ async function main(): Promise<void> {
     console.log(`no ${statementsDir}: nothing to measure`);
     return;
   }
-  const { split, name } = await loadSplitter();
   const rows: Row[] = [];
   for (const dir of readdirSync(statementsDir).sort()) {
     const full = path.join(statementsDir, dir);
@@ -81,7 +69,7 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log(`Paragraph extraction from raw page text (paragraphs by ${name}; exact match after whitespace normalisation)\n`);
+  console.log(`Paragraph extraction from raw page text (paragraphs by splitParagraphs; exact match after whitespace normalisation)\n`);
   const w = Math.max(...rows.map((r) => r.file.length), 4);
   console.log(`${'file'.padEnd(w)}  gold  pred  match  precision  recall     ms`);
   for (const r of rows) {
