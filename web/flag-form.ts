@@ -4,7 +4,7 @@ import { createFlag, type Bead } from './api.ts';
 import { byId, h } from './dom.ts';
 import { snippet, titleCase } from './format.ts';
 import { CONFLICT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
-import { announce, clearError, reportError, requireReviewer } from './ui.ts';
+import { announce, clearError, reportError, requireReviewer, restoreFocusUnlessMoved } from './ui.ts';
 
 /** What the flag form reads from the page and what it asks the page to do. */
 export interface FlagFormHost {
@@ -65,10 +65,7 @@ export class FlagForm {
     dialog.addEventListener('close', () => {
       const i = this.beadIndex;
       this.beadIndex = -1;
-      // The close event arrives a task after the dialog has closed: a key pressed in between (g, j)
-      // or the name field may already have the focus, and it stays there.
-      const active = document.activeElement;
-      if (i >= 0 && (!active || active === document.body || dialog.contains(active))) this.host.focusRow(i);
+      if (i >= 0) restoreFocusUnlessMoved(dialog, () => this.host.focusRow(i));
     });
     document.body.append(dialog);
     this.dialog = dialog;

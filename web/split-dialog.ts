@@ -7,7 +7,7 @@ import { clear, h } from './dom.ts';
 import { snippet } from './format.ts';
 import { langName } from './model.ts';
 import { CONFLICT_MESSAGE, type ReloadWithMessage } from './stale.ts';
-import { requireReviewer } from './ui.ts';
+import { requireReviewer, restoreFocusUnlessMoved } from './ui.ts';
 
 /** What the split dialog reads from the page and what it asks the page to do. */
 export interface SplitDialogHost {
@@ -31,13 +31,9 @@ export class SplitDialog {
   private ensureDialog(): HTMLDialogElement {
     if (this.dialog) return this.dialog;
     const dialog = h('dialog', { id: 'split-dialog', 'aria-labelledby': 'split-title' });
+    // While a split is being applied the rebuilt rows take the focus instead.
     dialog.addEventListener('close', () => {
-      // As with the flag dialog: the close event comes a task late, and focus the user has already
-      // moved elsewhere (a shortcut, the name field) stays where it went. While a split is being
-      // applied the rebuilt rows take the focus instead.
-      const active = document.activeElement;
-      if (this.host.busy() || (active && active !== document.body && !dialog.contains(active))) return;
-      this.host.focusCurrentRow();
+      if (!this.host.busy()) restoreFocusUnlessMoved(dialog, () => this.host.focusCurrentRow());
     });
     document.body.append(dialog);
     this.dialog = dialog;

@@ -129,3 +129,13 @@ export function isTypingTarget(t: EventTarget | null): boolean {
   if (t instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(t.type);
   return false;
 }
+
+/**
+ * For a dialog's close event: give the focus back with `restore` unless the user has already moved it
+ * elsewhere. The close event arrives a task after the dialog has closed, and a key pressed in between
+ * (g, j) or a click in the name field has put the focus where it should stay.
+ */
+export function restoreFocusUnlessMoved(dialog: HTMLDialogElement, restore: () => void): void {
+  const active = document.activeElement;
+  if (!active || active === document.body || dialog.contains(active)) restore();
+}
