@@ -5,6 +5,12 @@ import { lexTokens, type Lexicon } from './lexicon.ts';
 import { countSentences, detectMarker } from './segment.ts';
 import type { Lang } from './types.ts';
 
+/**
+ * Paragraphs in a bullet group: a □ item with its ㅇ and - items, as ministry releases render one
+ * English paragraph (the aligner's 1-4 and 4-1 beads are tried only on such groups).
+ */
+export const GROUP_SPAN = 4;
+
 export interface SideFeatures {
   n: number;
   /** Prefix sums of paragraph lengths (non-space characters). */
@@ -13,6 +19,18 @@ export interface SideFeatures {
   level: Int8Array;
   /** 1 for editorial lines ("[…]", "[영문 전문 보기]", "(끝)") that are never a translation. */
   editorial: Uint8Array;
+  /**
+   * 1 for a note (a paragraph opened by ※): deeper than the □ item above it, but a remark of the
+   * publishing side ("※ 세부 일정은 공개하지 않음") more often than part of the item's translation.
+   */
+  note: Uint8Array;
+  /**
+   * 1 at each paragraph that opens a bullet group: a marked paragraph followed by GROUP_SPAN - 1
+   * deeper bullets, none of them a note, which one paragraph of the other side may render whole.
+   */
+  group: Uint8Array;
+  /** How many paragraphs open a bullet group. */
+  groups: number;
   /** Per paragraph, sorted cue ids (repeats allowed: cues are a multiset). */
   cues: Int32Array[];
   /** Sentences per paragraph: translators rarely change how many sentences a paragraph has. */
@@ -326,6 +344,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const cum = new Float64Array(n + 1);
     const level = new Int8Array(n);
     const editorial = new Uint8Array(n);
+    const note = new Uint8Array(n);
     const cues: Int32Array[] = [];
     const sents = new Int16Array(n);
     const leadIn = new Uint8Array(n);
@@ -334,6 +353,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       cum[i + 1] = cum[i]! + Math.max(1, lengthOf(t));
       const mk = detectMarker(t);
       level[i] = mk ? mk.level : -1;
+      note[i] = mk?.marker === '※' ? 1 : 0;
       editorial[i] = isEditorial(t) ? 1 : 0;
       const c: number[] = [];
       const list = lists[i]!;
@@ -343,7 +363,19 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }
-    return { n, cum, level, editorial, cues, sents, leadIn, orphan };
+    const group = new Uint8Array(n);
+    let groups = 0;
+    for (let a = 0; a + GROUP_SPAN <= n; a++) {
+      const first = level[a]!;
+      if (first < 0 || note[a]) continue;
+      let deeper = true;
+      for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
+      if (deeper) {
+        group[a] = 1;
+        groups++;
+      }
+    }
+    return { n, cum, level, editorial, note, group, groups, cues, sents, leadIn, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -1,5 +1,5 @@
 // Banded dynamic-programming aligner (paragraphs and sentences) with calibrated per-bead confidence.
-import { buildFeatures, cueSim, lengthOf, type CueWeights, type DocFeatures, type SideFeatures } from './align-features.ts';
+import { buildFeatures, cueSim, GROUP_SPAN, lengthOf, type CueWeights, type DocFeatures, type SideFeatures } from './align-features.ts';
 import type { Glossary } from './glossary.ts';
 import { baseLanguage } from './lang.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -36,6 +36,12 @@ export interface AlignParams {
    * moves a clause across their boundary writes three sentences that no 1-2 plus 1-1 divides.
    */
   prior23: number;
+  /**
+   * -log prior of the 1-4 and 4-1 shapes, which are only tried where the side of four is a bullet
+   * group: a marked paragraph followed by three deeper bullets (a □ item with its ㅇ and - items, as
+   * ministry releases render one English paragraph). Infinity leaves them out of the table.
+   */
+  prior14: number;
   /** Omission cost of a 100-character paragraph, its change per log-length, and for editorial lines. */
   skip: number; skipLen: number; skipEditorial: number;
   /** Penalty for burying an editorial line inside a merge. */
@@ -71,6 +77,7 @@ export const DEFAULT_PARAMS: AlignParams = {
   prior22: 8,
   prior13: 6,
   prior23: Infinity,
+  prior14: 8,
   skip: 3,
   skipLen: 0.3,
   skipEditorial: 0.5,
@@ -99,15 +106,29 @@ export const DEFAULT_PARAMS: AlignParams = {
  */
 const FULL_CELLS = 400;
 
-// Bead shapes [src count, tgt count]; the index is what the back-pointer stores. The last two
-// (2-3, 3-2) are only in the table when their prior is finite (see AlignParams.prior23).
+// Bead shapes [src count, tgt count]; the index is what the back-pointer stores. 2-3 and 3-2 are
+// only in the table when their prior is finite (see AlignParams.prior23), 1-4 and 4-1 when theirs is
+// (AlignParams.prior14), and then only where the side of four is a bullet group.
 const SHAPES: readonly (readonly [number, number])[] = [
-  [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [3, 1], [1, 3], [2, 3], [3, 2],
+  [1, 1], [1, 0], [0, 1], [2, 1], [1, 2], [2, 2], [3, 1], [1, 3], [2, 3], [3, 2], [1, 4], [4, 1],
 ];
-// The same shapes as flat arrays for the DP's inner loop.
 const NSHAPES = SHAPES.length;
-/** The shapes of a pass: all of them, or all but 2-3 and 3-2. */
-const shapesOf = (P: AlignParams): number => (Number.isFinite(P.prior23) ? NSHAPES : NSHAPES - 2);
+/** Index of the first group shape (1-4); the shapes from there on need a bullet group. */
+const GROUP_SHAPE = 10;
+/** The most paragraphs one side of a bead takes (a bullet group's). */
+const MAX_SPAN = GROUP_SPAN;
+/**
+ * The shapes a pass tries, in the order of their slots in the bead-cost cache: the eight paragraph
+ * shapes, then 2-3 and 3-2 and then 1-4 and 4-1 as their priors allow.
+ */
+function shapesOf(P: AlignParams, groups: boolean): Int8Array {
+  const out: number[] = [0, 1, 2, 3, 4, 5, 6, 7];
+  if (Number.isFinite(P.prior23)) out.push(8, 9);
+  if (groups) out.push(10, 11);
+  return Int8Array.from(out);
+}
+
+// The shapes as flat arrays for the DP's inner loop.
 const SHAPE_A = Int8Array.from(SHAPES, (s) => s[0]);
 const SHAPE_B = Int8Array.from(SHAPES, (s) => s[1]);
 
@@ -335,14 +356,22 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const n = f.src.n, m = f.tgt.n;
   const { lo, hi, start } = band;
   const cells = band.cells;
-  const ns = shapesOf(P);
+  const S = f.src, T = f.tgt, W = f.weight;
+  // Bullet groups where a 4-1 (groupS) or 1-4 (groupT) bead may start; without any, the pass
+  // leaves those shapes out, and its tables keep the size they have always had.
+  const groups = Number.isFinite(P.prior14) && (S.groups > 0 || T.groups > 0);
+  const groupS = S.group, groupT = T.group;
+  const act = shapesOf(P, groups);
+  const ns = act.length;
+  // The slot of each shape in a cell's bead costs.
+  const slot = new Int8Array(NSHAPES).fill(-1);
+  for (let x = 0; x < ns; x++) slot[act[x]!] = x;
   const scratch = scratchFor(cells, f.weight.length, ns);
   const cost = scratch.cost.fill(Infinity, 0, cells);
   const back = scratch.back.fill(-1, 0, cells);
   const alpha = scratch.alpha.fill(-Infinity, 0, cells);
   // Bead costs are cached so the backward pass does not recompute them.
   const beadCost = scratch.beadCost.fill(Infinity, 0, cells * ns);
-  const S = f.src, T = f.tgt, W = f.weight;
   // Only cells with i, j >= 1 are written and read, so stale values elsewhere are harmless.
   const sim = scratch.sim;
   const counts = scratch.counts.fill(0, 0, W.length);
@@ -354,12 +383,12 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     }
     scratch.simBand = band;
   }
-  const priors = Float64Array.of(P.prior11, P.skip, P.skip, P.prior12, P.prior12, P.prior22, P.prior13, P.prior13, P.prior23, P.prior23);
+  const priors = Float64Array.of(P.prior11, P.skip, P.skip, P.prior12, P.prior12, P.prior22, P.prior13, P.prior13, P.prior23, P.prior23, P.prior14, P.prior14);
   const { varFloor, varShort, cueScale, sentenceDiff } = P;
-  // log(length + 2) of every span of 1–3 paragraphs ending at each position, so the length
+  // log(length + 2) of every span of 1–4 paragraphs ending at each position, so the length
   // term needs no logarithm per bead: spanS[k*(n+1)+i] covers paragraphs i-k-1 .. i-1.
-  const spanS = new Float64Array(3 * (n + 1)), spanT = new Float64Array(3 * (m + 1));
-  for (let k = 0; k < 3; k++) {
+  const spanS = new Float64Array(MAX_SPAN * (n + 1)), spanT = new Float64Array(MAX_SPAN * (m + 1));
+  for (let k = 0; k < MAX_SPAN; k++) {
     for (let i = k + 1; i <= n; i++) spanS[k * (n + 1) + i] = Math.log(ratio * (S.cum[i]! - S.cum[i - k - 1]!) + 2);
     for (let j = k + 1; j <= m; j++) spanT[k * (m + 1) + j] = Math.log(T.cum[j]! - T.cum[j - k - 1]! + 2);
   }
@@ -373,11 +402,11 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const orphanScale = P.orphan;
   const logFloor = Math.log(P.varFloor);
   // Structure cost of a merge depends only on where it starts and how many paragraphs it takes:
-  // structS[(k - 2) * n + i] for a merge of k = 2 or 3 paragraphs starting at i.
+  // structS[(k - 2) * n + i] for a merge of k = 2 to 4 paragraphs starting at i.
   const structOf = (side: SideFeatures): Float64Array => {
-    const out = new Float64Array(2 * side.n);
+    const out = new Float64Array((MAX_SPAN - 1) * side.n);
     const lv = side.level, ed = side.editorial;
-    for (let k = 2; k <= 3; k++) {
+    for (let k = 2; k <= MAX_SPAN; k++) {
       for (let a = 0; a + k <= side.n; a++) {
         let s = 0;
         const first = lv[a]!;
@@ -397,7 +426,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   // overlapS[(k - 2) * n + i] = 1 when paragraphs i .. i+k-1 share a cue: only then does the
   // cue similarity of a merge differ from the sum of its paragraph pairs' similarities.
   const overlapOf = (side: SideFeatures): Uint8Array => {
-    const out = new Uint8Array(2 * side.n);
+    const out = new Uint8Array((MAX_SPAN - 1) * side.n);
     const shared = (x: Int32Array, y: Int32Array): boolean => {
       let i = 0, j = 0;
       while (i < x.length && j < y.length) {
@@ -413,7 +442,12 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       out[a] = o2 ? 1 : 0;
       if (a + 2 < side.n) {
         const c2 = side.cues[a + 2]!;
-        out[side.n + a] = o2 || shared(c0, c2) || shared(c1, c2) ? 1 : 0;
+        const o3 = o2 || shared(c0, c2) || shared(c1, c2);
+        out[side.n + a] = o3 ? 1 : 0;
+        if (a + 3 < side.n) {
+          const c3 = side.cues[a + 3]!;
+          out[2 * side.n + a] = o3 || shared(c0, c3) || shared(c1, c3) || shared(c2, c3) ? 1 : 0;
+        }
       }
     }
     return out;
@@ -489,15 +523,17 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       const idx = rowI + j;
       if (i === 0 && j === 0) continue;
       let best = Infinity, bt = -1, nterm = 0, tmax = -Infinity;
-      for (let t = 0; t < ns; t++) {
+      for (let x = 0; x < ns; x++) {
+        const t = act[x]!;
         const a = SHAPE_A[t]!, b = SHAPE_B[t]!;
         const pi = i - a, pj = j - b;
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        if (t >= GROUP_SHAPE && !(a === GROUP_SPAN ? groupS[pi] : groupT[pj])) continue;
         const pidx = start[pi]! + pj - lo[pi]!;
         const prev = cost[pidx]!;
         if (prev === Infinity) continue;
         const bc = a === 0 ? skipT[pj]! : b === 0 ? skipS[pi]! : pairCost(pi, pj, t, a, b, idx);
-        beadCost[idx * ns + t] = bc;
+        beadCost[idx * ns + x] = bc;
         if (prev + bc < best) {
           best = prev + bc;
           bt = t;
@@ -520,11 +556,13 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       const idx = start[i]! + j - lo[i]!;
       if (idx === cells - 1) continue;
       let nterm = 0, tmax = -Infinity;
-      for (let t = 0; t < ns; t++) {
+      for (let x = 0; x < ns; x++) {
+        const t = act[x]!;
         const ni = i + SHAPE_A[t]!, nj = j + SHAPE_B[t]!;
-        if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
+        if (ni > n || nj > m || nj < lo[ni]! || nj > hi[ni]!) continue;
         const nidx = start[ni]! + nj - lo[ni]!;
-        const bc = beadCost[nidx * ns + t]!;
+        // Bead costs left at Infinity were never computed (unreachable, or no bullet group there).
+        const bc = beadCost[nidx * ns + x]!;
         const bv = beta[nidx]!;
         if (bc === Infinity || bv === -Infinity) continue;
         const v = bv - bc;
@@ -553,7 +591,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       hugs.push(i);
     }
     const pidx = start[pi]! + pj - lo[pi]!;
-    const lp = alpha[pidx]! - beadCost[idx * ns + t]! + beta[idx]! - logZ;
+    const lp = alpha[pidx]! - beadCost[idx * ns + slot[t]!]! + beta[idx]! - logZ;
     const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(lp)));
     const conf = 1 / (1 + Math.exp(-(calA * Math.log(p / (1 - p)) + calB)));
     if (a === 1 && b === 1) {

@@ -100,6 +100,46 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2,3,4 3|5 4|6');
     });
 
+    describe('a bullet group: a □ item with three deeper items, which one paragraph renders (1:4, 4:1)', () => {
+      const en = [
+        EN[0]!,
+        EN[1]!,
+        'The co-chairs stressed that the combined exercises are defensive in nature and based on the Mutual Defense Treaty. Through the exercises, the allies will strengthen their combined defense posture by improving their response capabilities and practicing wartime transition procedures.',
+        EN[5]!,
+      ];
+      const group = [
+        '□ 공동대표는 연합연습이 한미상호방위조약에 근거한 방어적 성격의 연습임을 강조하였다.',
+        'ㅇ 한미는 이번 연습을 통해 다음과 같이 연합방위태세를 강화해 나갈 것이다.',
+        '- 동맹의 대응능력 향상',
+        '- 전시 전환 절차 숙달',
+      ];
+      const ko = [KO[0]!, KO[1]!, ...group, KO[5]!];
+
+      it('pairs the English paragraph with the whole group, its last item too', () => {
+        const beads = alignParagraphs(en, ko, opts);
+        expect(shape(beads)).to.equal('1|1 2|2 3|3,4,5,6 4|7');
+        assertCovering(beads, 4, 7);
+      });
+
+      it('pairs the group the other way round (Korean as the source side: 4:1)', () => {
+        const beads = alignParagraphs(ko, en, { ...opts, srcLang: 'ko', tgtLang: 'en', glossary: undefined });
+        expect(shape(beads)).to.equal('1|1 2|2 3,4,5,6|3 7|4');
+      });
+
+      it('does not take four paragraphs as a group unless the three after the first are deeper bullets', () => {
+        // The same lines, all at one level: no bullet group, so no bead of four paragraphs.
+        const flat = [KO[0]!, KO[1]!, ...group.map((l) => l.replace(/^(?:□|ㅇ|-) /u, '□ ')), KO[5]!];
+        const beads = alignParagraphs(en, flat, opts);
+        expect(beads.every((b) => b.src.length < 4 && b.tgt.length < 4)).to.equal(true);
+        assertCovering(beads, 4, 7);
+      });
+
+      it('leaves a ※ note under the item out of the group (a remark of the Korean side, not a translation)', () => {
+        const noted = [KO[0]!, KO[1]!, group[0]!, group[1]!, '- 동맹의 대응능력 향상 및 전시 전환 절차 숙달', '※ 세부 훈련 일정 및 장소는 작전보안상 공개하지 않음.', KO[5]!];
+        expect(shape(alignParagraphs(en, noted, opts))).to.equal('1|1 2|2 3|3,4,5 |6 4|7');
+      });
+    });
+
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
       const en = [
         'Readout of the Working Group Meeting',
