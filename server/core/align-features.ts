@@ -2,7 +2,7 @@
 import { extractAnchors } from './anchors.ts';
 import { findGlossaryTerms, type Glossary } from './glossary.ts';
 import { lexTokens, type Lexicon } from './lexicon.ts';
-import { countSentences, detectMarker } from './segment.ts';
+import { countSentences, detectMarker, isSymbolBullet } from './segment.ts';
 import type { Lang } from './types.ts';
 
 /**
@@ -11,11 +11,33 @@ import type { Lang } from './types.ts';
  */
 export const GROUP_SPAN = 4;
 
+/** Bullet symbols that stand for one another (typed with another key, or another font's glyph). */
+const SAME_SYMBOL: Record<string, string> = { '❍': 'ㅇ', '○': 'ㅇ', '◦': 'ㅇ', '–': '-', '·': '∙', '・': '∙', '■': '□' };
+
+/**
+ * The depth of a marked paragraph in its document's outline: twice the level the convention gives
+ * its marker, plus one for a bullet symbol that shares that level with a symbol seen earlier in the
+ * text. The convention puts - and ∙ at one level, yet a release that uses both nests one under the
+ * other, and which one is outer varies (□ ㅇ - ∙ in one ministry's releases, ❍ ∙ - in another's fact
+ * sheets): like reStructuredText's section adornments, the one the text uses first is the outer one.
+ * A ※ note never claims a level first; it sits under whatever it annotates.
+ */
+function bulletRank(mk: { marker: string; level: number }, isNote: boolean, firstAt: Map<number, string>): number {
+  if (!isSymbolBullet(mk.marker)) return 2 * mk.level;
+  const sym = SAME_SYMBOL[mk.marker] ?? mk.marker;
+  const first = firstAt.get(mk.level);
+  if (first === undefined && !isNote) {
+    firstAt.set(mk.level, sym);
+    return 2 * mk.level;
+  }
+  return first === sym ? 2 * mk.level : 2 * mk.level + 1;
+}
+
 export interface SideFeatures {
   n: number;
   /** Prefix sums of paragraph lengths (non-space characters). */
   cum: Float64Array;
-  /** Bullet level per paragraph, -1 when the paragraph has no marker. */
+  /** Bullet depth per paragraph (see bulletRank), -1 when the paragraph has no marker. */
   level: Int8Array;
   /** 1 for editorial lines ("[…]", "[영문 전문 보기]", "(끝)") that are never a translation. */
   editorial: Uint8Array;
@@ -25,8 +47,16 @@ export interface SideFeatures {
    */
   note: Uint8Array;
   /**
-   * 1 at each paragraph that opens a bullet group: a marked paragraph followed by GROUP_SPAN - 1
-   * deeper bullets, none of them a note, which one paragraph of the other side may render whole.
+   * 1 for a bullet item (a paragraph opened by a bullet symbol other than ※), which the items under
+   * it may belong to; a numbered paragraph ("2. 지역 협력") is more often a section heading that
+   * English keeps as a paragraph of its own.
+   */
+  head: Uint8Array;
+  /**
+   * 1 at each paragraph that opens a bullet group: a bullet item (□, ㅇ…: a symbol, not a note and
+   * not a numbered heading such as "4. 지역 협력", which English keeps as a heading of its own)
+   * followed by GROUP_SPAN - 1 deeper bullets, none of them a note, which one paragraph of the
+   * other side may render whole.
    */
   group: Uint8Array;
   /** How many paragraphs open a bullet group. */
@@ -345,15 +375,19 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const level = new Int8Array(n);
     const editorial = new Uint8Array(n);
     const note = new Uint8Array(n);
+    const head = new Uint8Array(n);
     const cues: Int32Array[] = [];
     const sents = new Int16Array(n);
     const leadIn = new Uint8Array(n);
+    // The bullet symbol seen first at each level of the convention (see bulletRank).
+    const firstAt = new Map<number, string>();
     for (let i = 0; i < n; i++) {
       const t = texts[i]!;
       cum[i + 1] = cum[i]! + Math.max(1, lengthOf(t));
       const mk = detectMarker(t);
-      level[i] = mk ? mk.level : -1;
       note[i] = mk?.marker === '※' ? 1 : 0;
+      head[i] = mk && !note[i] && isSymbolBullet(mk.marker) ? 1 : 0;
+      level[i] = mk ? bulletRank(mk, !!note[i], firstAt) : -1;
       editorial[i] = isEditorial(t) ? 1 : 0;
       const c: number[] = [];
       const list = lists[i]!;
@@ -367,7 +401,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     let groups = 0;
     for (let a = 0; a + GROUP_SPAN <= n; a++) {
       const first = level[a]!;
-      if (first < 0 || note[a]) continue;
+      if (!head[a]) continue;
       let deeper = true;
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
       if (deeper) {
@@ -375,7 +409,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
         groups++;
       }
     }
-    return { n, cum, level, editorial, note, group, groups, cues, sents, leadIn, orphan };
+    return { n, cum, level, editorial, note, head, group, groups, cues, sents, leadIn, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

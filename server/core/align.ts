@@ -405,7 +405,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   // structS[(k - 2) * n + i] for a merge of k = 2 to 4 paragraphs starting at i.
   const structOf = (side: SideFeatures): Float64Array => {
     const out = new Float64Array((MAX_SPAN - 1) * side.n);
-    const lv = side.level, ed = side.editorial;
+    const lv = side.level, ed = side.editorial, head = side.head;
     for (let k = 2; k <= MAX_SPAN; k++) {
       for (let a = 0; a + k <= side.n; a++) {
         let s = 0;
@@ -414,7 +414,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
         for (let x = a + 1; x < a + k; x++) {
           const l = lv[x]!;
           if (l < 0) continue;
-          if (first >= 0 && l > first) s -= P.bullet;
+          // Items under a bullet item belong to it; under a numbered heading they may not.
+          if (first >= 0 && l > first) s -= head[a] ? P.bullet : 0;
           else s += P.bulletSame;
         }
         out[(k - 2) * side.n + a] = s;

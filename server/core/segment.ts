@@ -25,6 +25,11 @@ const MARKER_RE = new RegExp(
 
 export interface Marker { marker: string; level: number }
 
+/** True for a bullet symbol (□, ㅇ, -, ※…), false for numbering ("1.", "가.", "(1)", "①"). */
+export function isSymbolBullet(marker: string): boolean {
+  return Object.hasOwn(SYMBOL_LEVELS, marker);
+}
+
 /** The bullet/numbering marker that opens a paragraph, with its level, or null. */
 export function detectMarker(line: string): Marker | null {
   const m = MARKER_RE.exec(line);

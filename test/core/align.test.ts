@@ -140,6 +140,42 @@ describe('core/align', () => {
       });
     });
 
+    describe('a fact sheet whose Korean numbers its sections and nests - items under ∙ items', () => {
+      const en = [
+        'Fact Sheet: Third U.S.-ROK Defense Dialogue',
+        'The two sides agreed to hold the fourth meeting in Washington in 2025.',
+        'Regional Cooperation',
+        'The co-chairs committed to deepening U.S.-Japan-ROK trilateral cooperation, including holding the multi-domain exercise every year and improving the real-time sharing of missile warning data.',
+        'The co-chairs agreed to help Pacific Island countries respond to natural disasters.',
+      ];
+      const ko = [
+        '제3차 한미 국방대화 팩트시트',
+        '양측은 2025년 워싱턴에서 제4차 회의를 개최하기로 합의함.',
+        '2. 지역 협력',
+        '∙ 한미일 3국 협력을 한층 심화해 나가기로 함.',
+        '- 다영역 훈련의 매년 실시',
+        '- 미사일 경보정보 실시간 공유 체계 개선',
+        '∙ 태평양 도서국의 자연재해 대응을 지원하기로 함.',
+      ];
+
+      it('nests - under ∙ when the text uses ∙ first (the convention puts them at one level), so the item and its two sub-items render one paragraph', () => {
+        expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4|4,5,6 5|7');
+      });
+
+      it('nests ∙ under - when the text uses - first', () => {
+        const swapped = ko.map((l) => l.replace(/^∙ /u, '@ ').replace(/^- /u, '∙ ').replace(/^@ /u, '- '));
+        expect(shape(alignParagraphs(en, swapped, opts))).to.equal('1|1 2|2 3|3 4|4,5,6 5|7');
+      });
+
+      it('pairs a numbered section heading with the English heading, not with the items under it', () => {
+        // Items under "2." are deeper than it, but a numbered heading is no bullet item they belong
+        // to: neither a bullet group's head (1:4) nor a merge's first paragraph earning the bullet reward.
+        const en3 = [...en.slice(0, 3), 'The co-chairs committed to deepening U.S.-Japan-ROK trilateral cooperation, to holding the multi-domain exercise every year, and to improving the real-time sharing of missile warning data.', en[4]!];
+        const ko3 = [...ko.slice(0, 3), '∙ 한미일 3국 협력을 한층 심화해 나가기로 함.', '∙ 다영역 훈련을 매년 실시하기로 함.', '∙ 미사일 경보정보 실시간 공유 체계를 개선하기로 함.', ko[6]!];
+        expect(shape(alignParagraphs(en3, ko3, opts))).to.match(/^1\|1 2\|2 3\|3 /u);
+      });
+    });
+
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
       const en = [
         'Readout of the Working Group Meeting',
