@@ -1,5 +1,6 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
 import { extractAnchors, halfWidthDigits } from './anchors.ts';
+import { END_MARK_LINE } from './segment.ts';
 import { cutOpen, isWrappedPage, joinWrappedLines, nearWidth, STOPS_MID_PHRASE, wrapWidth } from './wrap.ts';
 
 /*
@@ -179,23 +180,31 @@ function isShortSentence(s: string): boolean {
 }
 
 /**
- * A complete sentence however short ("Thank you.", "감사합니다.", "ありがとうございました。"): the
- * statement's own when it closes the body (see closesBody), as no page's menu or label reads like one.
+ * A line that may close a statement's text however short: a complete sentence ("Thank you.", "감사합니다.",
+ * "ありがとうございました。"), a Korean line ending on a stop ("둘째 문단.", "차기 회의 개최 예정."), or a
+ * Korean release's end mark on a line of its own ("(끝)", "끝.", "- 끝 -"). It is the statement's when it
+ * closes the body (see closesBody): no page's menu or label reads like one.
+ *
+ * Korean asks for the stop written, not for a verb ending (ENDS_KOREAN_SENTENCE, with which wrap.ts tells
+ * a wrapped line's sentence end): a line standing alone under the body has no neighbour to vouch for it,
+ * and a menu or label carries no stop, while a release's nominal items end on one after a noun (개조식:
+ * "…개최 예정."), which no verb ending covers.
  */
-function isClosingSentence(s: string): boolean {
+function isClosingLine(s: string): boolean {
   if (/(?:\.\.\.|…)$/.test(s)) return false;
-  if (HANGUL.test(s)) return /(?:다|요|음|함)\.$/u.test(s);
+  if (END_MARK_LINE.test(s)) return true;
+  if (HANGUL.test(s)) return /\p{Script=Hangul}[.!?]["'”’)\]」』]*$/u.test(s);
   if (unspaced(s)) return /[。．]$/u.test(s) && /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]{2}/u.test(s);
   return /[.!?]$/.test(s) && /^[A-Z"“‘]/.test(s) && /[A-Za-z]{2,}/.test(s);
 }
 
-/** Whether line j is the last of a page's text before its furniture: only chrome follows it, up to a stop line or the end. */
-function closesBody(lines: Line[], j: number): boolean {
-  for (let k = j + 1; k < lines.length; k++) {
-    const kind = lines[k]!.kind;
-    if (kind === 'stop') return true;
-    if (kind !== 'blank' && kind !== 'chrome') return false;
-  }
+/**
+ * Whether closing line j (see isClosingLine) is the body's last: it stands right under the body's last
+ * line `end`, blank lines apart. What follows it does not matter: a page's menu ("Home", "홈") is dropped
+ * after it as before, and a closing line under such a menu is the menu's, not the statement's.
+ */
+function closesBody(lines: Line[], j: number, end: number): boolean {
+  for (let k = end + 1; k < j; k++) if (lines[k]!.kind !== 'blank') return false;
   return true;
 }
 
@@ -495,9 +504,9 @@ function findBody(lines: Line[]): { start: number; end: number } | null {
   }
   if (best <= 0) return null;
   // Short lines after the densest run (a subheading, a list item, a short closing sentence) are
-  // the statement's up to its last body line before the page's furniture starts again. A complete
-  // sentence too short to read as body ("Thank you.", "감사합니다.") is the statement's when it is
-  // its text's last line: nothing but page chrome follows it, up to a stop line or the end. A line that
+  // the statement's up to its last body line before the page's furniture starts again. A closing line
+  // too short to read as body ("Thank you.", "감사합니다.", "둘째 문단.", "(끝)") is the statement's when
+  // it stands right under the body's last line, whatever page furniture follows it. A line that
   // opens a list ("…the following lines of effort:") keeps the items under it too, however short and
   // unpunctuated ("Real-time sharing of missile warning data"): a dozen at most, spaced as the first
   // is from it (one a line, or a blank line between, as a page's <li> come out). What a page puts
@@ -516,8 +525,8 @@ function findBody(lines: Line[]): { start: number; end: number } | null {
     } else if (l.kind === 'blank') {
       if (items === 0) spaced = true;
       else if (!spaced) listOpen = false;
-    } else if (l.kind === 'weak' && isClosingSentence(l.text) && closesBody(lines, j)) {
-      // A short closing sentence ("Thank you.", "감사합니다.") that only page furniture follows.
+    } else if (l.kind === 'weak' && isClosingLine(l.text) && closesBody(lines, j, bestEnd)) {
+      // A short closing line ("Thank you.", "감사합니다.", "(끝)") right under the body.
       bestEnd = j;
     } else if (listOpen && items < 12 && l.text.length <= 160 && (items === 0 || spaced === (lines[j - 1]!.kind === 'blank'))) {
       items++;

@@ -87,8 +87,12 @@ function isDebris(line: string): boolean {
   return /^[\p{P}\p{S}\s]+$/u.test(line);
 }
 
-/** The end mark of a Korean release after a finished sentence: 끝., (끝), -끝-, /끝/, <끝>, [끝]. */
-const END_MARK = /(?<=[.다요음함임됨。])\s+(?:\(\s*끝\s*\)|끝\s*\.?|[-–]\s*끝\s*[-–]|\/\s*끝\s*\/|[<〈《]\s*끝\s*[>〉》]|\[\s*끝\s*\])$/u;
+/** The end mark of a Korean release: 끝., (끝), -끝-, /끝/, <끝>, [끝]. */
+const END_MARK_TEXT = String.raw`(?:\(\s*끝\s*\)|끝\s*\.?|[-–]\s*끝\s*[-–]|\/\s*끝\s*\/|[<〈《]\s*끝\s*[>〉》]|\[\s*끝\s*\])`;
+/** A Korean release's end mark after a finished sentence on its line. */
+const END_MARK = new RegExp(String.raw`(?<=[.다요음함임됨。])\s+${END_MARK_TEXT}$`, 'u');
+/** A Korean release's end mark on a line of its own. */
+export const END_MARK_LINE = new RegExp(`^${END_MARK_TEXT}$`, 'u');
 
 
 /**

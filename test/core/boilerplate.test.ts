@@ -173,6 +173,51 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(page)).to.equal(body.join('\n'));
     });
 
+    it('keeps a short closing line that is no full sentence: a Korean end mark ("(끝)", "끝.", "- 끝 -") or a nominal line ("둘째 문단.")', () => {
+      const ko = ['한미 공동보도문', '', '양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.', '', '양측은 차기 회의를 워싱턴에서 개최하기로 하였다.'];
+      for (const close of ['(끝)', '끝.', '끝', '- 끝 -', '-끝-', '/끝/', '<끝>', '둘째 문단.', '차기 회의 개최 예정.']) {
+        // As the last line of clean text, and before a page's footer, which is still dropped.
+        const clean = [...ko, '', close, ''].join('\n');
+        expect(extractStatementBody(clean), close).to.equal(clean);
+        const page = [...ko, '', close, '', '목록', '이전글', '다음글', 'COPYRIGHT (C) MINISTRY OF NATIONAL DEFENSE. ALL RIGHTS RESERVED.'].join('\n');
+        expect(extractStatementBody(page).split('\n').filter(Boolean), close).to.deep.equal([...ko, close].filter(Boolean));
+      }
+      // The end mark after the last sentence, then the page's attachment row: the row is the page's.
+      const attached = [...ko, '', '(끝)', '', '붙임: 회의 사진 1부.', '담당 부서: 국제정책과'].join('\n');
+      expect(extractStatementBody(attached).split('\n').filter(Boolean)).to.deep.equal([...ko, '(끝)'].filter(Boolean));
+      // "End of statement." closes an English release; "###" and "- 30 -" are the page's end marks, left out as before.
+      const en = ['Joint Statement', '', 'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.', '', 'They agreed to meet again next year in Washington.'];
+      for (const tail of [['End of statement.'], ['End of statement.', '###'], ['End of statement.', '', '- 30 -', 'Share']]) {
+        expect(extractStatementBody([...en, '', ...tail].join('\n')).split('\n').filter(Boolean), tail.join('|')).to.deep.equal([...en, 'End of statement.'].filter(Boolean));
+      }
+      expect(extractStatementBody([...en, '', '###', '', 'Related Articles'].join('\n'))).to.equal(en.join('\n'));
+    });
+
+    it('keeps a closing line right under the body when a menu item ("Home", "홈") follows it, and drops the menu', () => {
+      const en = ['Joint Statement', '', 'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.', '', 'They agreed to meet again next year in Washington.'];
+      for (const tail of [['Thank you.', 'Home', 'Privacy Policy', 'Copyright 2026 Example Agency'], ['Thank you.', '', 'Home', 'Top', 'Share', 'Print'], ['End of statement.', 'Home', 'Newsroom', 'Print']]) {
+        expect(extractStatementBody([...en, '', ...tail].join('\n')).split('\n').filter(Boolean), tail.join('|')).to.deep.equal([...en, tail[0]!].filter(Boolean));
+      }
+      const ko = ['한미 공동보도문', '', '양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.', '', '양측은 차기 회의를 워싱턴에서 개최하기로 하였다.'];
+      for (const tail of [['감사합니다.', '홈', '알림마당', '목록'], ['(끝)', '', '홈', '공지사항', '개인정보처리방침', '저작권정책'], ['둘째 문단.', '보도자료', '이전글']]) {
+        expect(extractStatementBody([...ko, '', ...tail].join('\n')).split('\n').filter(Boolean), tail.join('|')).to.deep.equal([...ko, tail[0]!].filter(Boolean));
+      }
+    });
+
+    it('keeps no menu line between the body and a closing line further down, nor one after the closing line', () => {
+      const en = ['Joint Statement', '', 'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.', '', 'They agreed to meet again next year in Washington.'];
+      // Page furniture right under the body: none of it is kept, however it ends.
+      for (const tail of [['Home', 'Print', 'Share'], ['Home', 'Newsroom', 'Contact us.', 'Copyright 2026 Example Agency'], ['Thank you.', 'Home', 'Contact us.']]) {
+        const kept = tail[0] === 'Thank you.' ? [...en, 'Thank you.'] : en;
+        expect(extractStatementBody([...en, '', ...tail].join('\n')).split('\n').filter(Boolean), tail.join('|')).to.deep.equal(kept.filter(Boolean));
+      }
+      const ko = ['양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.', '', '양측은 차기 회의를 워싱턴에서 개최하기로 하였다.'];
+      for (const tail of [['목록', '이전글', '다음글'], ['홈', '인쇄', '공유하기', 'ⓒ 국방부'], ['(끝)', '홈', '보도자료 목록.']]) {
+        const kept = tail[0] === '(끝)' ? [...ko, '(끝)'] : ko;
+        expect(extractStatementBody([...ko, '', ...tail].join('\n')).split('\n').filter(Boolean), tail.join('|')).to.deep.equal(kept.filter(Boolean));
+      }
+    });
+
     it('keeps a short bulleted heading that closes the page, and still drops the footer after it', () => {
       const ko = ['□ 회의 결과', '', 'ㅇ 양측은 한반도 안보 상황을 논의하고 연합 준비태세를 강화하기로 합의하였다.', '', '□향후 계획'].join('\n');
       expect(extractStatementBody(ko).split('\n').filter(Boolean).at(-1)).to.equal('□향후 계획');
