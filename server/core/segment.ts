@@ -89,8 +89,12 @@ function isDebris(line: string): boolean {
 
 /** The end mark of a Korean release: 끝., (끝), -끝-, /끝/, <끝>, [끝]. */
 const END_MARK_TEXT = String.raw`(?:\(\s*끝\s*\)|끝\s*\.?|[-–]\s*끝\s*[-–]|\/\s*끝\s*\/|[<〈《]\s*끝\s*[>〉》]|\[\s*끝\s*\])`;
+/** The last character of a sentence an end mark may follow. */
+const BEFORE_END_MARK = '[.다요음함임됨。]';
 /** A Korean release's end mark after a finished sentence on its line. */
-const END_MARK = new RegExp(String.raw`(?<=[.다요음함임됨。])\s+${END_MARK_TEXT}$`, 'u');
+const END_MARK = new RegExp(String.raw`(?<=${BEFORE_END_MARK})\s+${END_MARK_TEXT}$`, 'u');
+/** A line a Korean release's end mark on a line of its own may follow: one that ends a sentence. */
+const ENDS_BEFORE_END_MARK = new RegExp(`${BEFORE_END_MARK}$`, 'u');
 /** A Korean release's end mark on a line of its own. */
 export const END_MARK_LINE = new RegExp(`^${END_MARK_TEXT}$`, 'u');
 
@@ -141,11 +145,15 @@ function lineEndsSentence(line: string, next: string): boolean {
 export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
     .map((l) => withoutInvisible(l).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
-  // A Korean release's end mark written after its last sentence ("…예정이다. 끝.", "(끝)") closes the
-  // document, not the paragraph: it is no part of the text a translation renders.
+  // A Korean release's end mark written after its last sentence ("…예정이다. 끝.", "(끝)"), on its line or
+  // on one of its own, closes the document, not the paragraph: it is no part of the text a translation
+  // renders. On a line of its own it is the mark only under a line that ends a sentence, as on its line
+  // ("…예정대로" / "끝." is a wrapped sentence's end).
   for (let k = lines.length - 1; k >= 0; k--) {
     if (!lines[k]) continue;
-    lines[k] = lines[k]!.replace(END_MARK, '');
+    const above = lines.slice(0, k).findLast(Boolean);
+    if (END_MARK_LINE.test(lines[k]!) && above !== undefined && ENDS_BEFORE_END_MARK.test(above)) lines[k] = '';
+    else lines[k] = lines[k]!.replace(END_MARK, '');
     break;
   }
   const blocks: string[][] = [];

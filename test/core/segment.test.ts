@@ -415,6 +415,20 @@ describe('core/segment #sideHasWords', () => {
     expect(splitParagraphs('양측은 평가회의를 열었다.\n\n연합훈련은 예정대로 끝.', 'ko').map((p) => p.text)).to.deep.equal(['양측은 평가회의를 열었다.', '연합훈련은 예정대로 끝.']);
   });
 
+  it('leaves a Korean release\'s end mark on a line of its own after the last sentence out of the paragraphs', () => {
+    const body = ['□ 양측은 다음 회의를 2027년 워싱턴에서 개최하기로 하였다.', '□ 제6차 회의는 내년 상반기에 열릴 예정이다.'];
+    for (const mark of ['끝.', '끝', '(끝)', '- 끝 -', '-끝-', '/끝/', '<끝>', '[끝]']) {
+      for (const sep of ['\n\n', '\n']) {
+        const paras = splitParagraphs(`${body.join(sep)}${sep}${mark}\n`, 'ko').map((p) => p.text);
+        expect(paras, `${mark} ${JSON.stringify(sep)}`).to.deep.equal(body);
+      }
+    }
+    // A text that is nothing but the mark keeps it: there is no sentence for it to close; nor is a 끝 the
+    // mark when the line above ends no sentence (a wrapped line "…예정대로" runs on into it).
+    expect(splitParagraphs('(끝)', 'ko').map((p) => p.text)).to.deep.equal(['(끝)']);
+    expect(splitParagraphs('양측은 평가회의를 열었다.\n\n연합훈련은 예정대로\n끝.', 'ko').map((p) => p.text).join(' ')).to.include('예정대로 끝.');
+  });
+
   it('finds a word or number once list markers are off; a lone bullet or an editorial mark has none', () => {
     for (const wordless of [[], ['ㅇ'], ['-'], ['□ ㅇ'], ['[…]'], ['…'], ['*'], ['①'], ['ㅇ', '-'], ['1. —']])
       expect(sideHasWords(wordless), JSON.stringify(wordless)).to.equal(false);
