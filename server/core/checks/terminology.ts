@@ -195,7 +195,8 @@ const WEEKDAY_OR_DATE = /^\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
  * as a call on the phone, not "called on … to" (urged), "called for", "called it …" (named), "called
  * a meeting" (convened) or a call on someone (a visit); "launch" is 발사 (発射) only for a missile, a
  * rocket or a satellite, not the launch of a dialogue, an initiative or an investigation (출범, 개시,
- * 착수). The sense is told by the words around, as English tells it.
+ * 착수); "fired" is 발사 only for a missile or a rocket, not a minister fired (경질) or shots fired on a
+ * crowd (발포). The sense is told by the words around, as English tells it.
  */
 function otherSense(text: string, h: { start: number; end: number }): boolean {
   const w = text.slice(h.start, h.end).toLowerCase();
@@ -223,15 +224,29 @@ function otherSense(text: string, h: { start: number; end: number }): boolean {
     return false;
   }
   if (/^launch(?:es|ed|ing)?$/.test(w)) {
-    if (PROJECTILE.test(before.split(/[.,;:!?]/u).pop()!.split(/\s+/).slice(-3).join(' '))) return false;
-    const obj = after.replace(/^\s+of\b/iu, '');
+    const what = projectile(before, after);
     // Nothing launched after it: what was launched may stand before ("an investigation has been launched").
-    if (BARE_AFTER.test(obj)) return UNDERTAKING.test(before);
-    // Its object, up to a preposition that opens what it is about ("a new dialogue on missile defense").
-    const words = obj.split(/[.,;:!?()]|\s(?:on|about|for|with|against|in|at|into|toward|towards|over|under|between|among)\s/u)[0]!.trim().split(/\s+/).slice(0, 8).join(' ');
-    return !PROJECTILE.test(words);
+    return what === 'bare' ? UNDERTAKING.test(before) : what === 'other';
   }
+  // "fired" is 발사 only when what is fired is a missile or a rocket: fired alone, fired on a crowd or at
+  // a patrol (shots: 발포, 사격) or fired a minister (dismissed: 경질, 해임) is not.
+  if (/^fir(?:ed|ing)$/.test(w)) return projectile(before, after) !== 'projectile';
   return false;
+}
+
+/**
+ * What a launch or a firing is of, by the words around: a missile, rocket or satellite named just before
+ * ("missile launches", "the missiles were fired") or as its object ("launched two ballistic missiles",
+ * "the launch of a satellite"); nothing after it ('bare': "condemned the launch.", "fired on the crowd");
+ * or something else ("launched a dialogue", "fired the minister").
+ */
+function projectile(before: string, after: string): 'projectile' | 'bare' | 'other' {
+  if (PROJECTILE.test(before.split(/[.,;:!?]/u).pop()!.split(/\s+/).slice(-3).join(' '))) return 'projectile';
+  const obj = after.replace(/^\s+of\b/iu, '');
+  if (BARE_AFTER.test(obj)) return 'bare';
+  // Its object, up to a preposition that opens what it is about ("a new dialogue on missile defense").
+  const words = obj.split(/[.,;:!?()]|\s(?:on|about|for|with|against|in|at|into|toward|towards|over|under|between|among)\s/u)[0]!.trim().split(/\s+/).slice(0, 8).join(' ');
+  return PROJECTILE.test(words) ? 'projectile' : 'other';
 }
 
 /**

@@ -205,6 +205,23 @@ describe('core/checks terminology', () => {
     expect(launch('North Korea launched two short-range ballistic missiles.', '北朝鮮は短距離弾道ミサイル2発を撃った。', 'ja')).to.have.length(1);
   });
 
+  it('takes "fired" for 발사 when a missile or rocket is fired, not when someone is dismissed', () => {
+    const fire = (en: string, ko: string) => withDefaultGlossaryMessages(en, ko).filter((m) => /"(?:fired|firing|발사)"/.test(m));
+    // Either way round: the English "fired" is rendered by 발사, and 발사 by "fired".
+    expect(fire('North Korea fired two short-range ballistic missiles into the sea.', '북한은 단거리 탄도미사일 2발을 바다로 발사했다.')).to.deep.equal([]);
+    expect(fire('The missiles were fired from the Pyongyang area.', '미사일은 평양 일대에서 발사되었다.')).to.deep.equal([]);
+    // The missile firing is still expected to be rendered.
+    expect(fire('North Korea fired two short-range ballistic missiles into the sea.', '북한은 단거리 탄도미사일 2발을 바다로 쐈다.')).to.have.length(1);
+    expect(fire('The missiles were fired from the Pyongyang area.', '미사일은 평양 일대에서 날아왔다.')).to.have.length(1);
+    // Dismissed, or shots and a fire: no 발사 is expected.
+    for (const [en, ko] of [
+      ['The president fired the defense minister on Monday.', '대통령은 월요일 국방장관을 경질하였다.'],
+      ['The minister was fired after the scandal.', '장관은 스캔들 이후 해임되었다.'],
+      ['Police fired on the crowd.', '경찰이 군중을 향해 발포하였다.'],
+      ['The company is firing 300 workers.', '그 회사는 직원 300명을 해고한다.'],
+    ] as const) expect(fire(en, ko), en).to.deep.equal([]);
+  });
+
   it('does not take "America" in the name of a continent or region (Latin American, the Americas) for the United States', () => {
     const us = (en: string, ko: string) => withDefaultGlossaryMessages(en, ko).filter((m) => m.includes('"미국"'));
     expect(us('The EU offered to cut tariffs on Latin American bananas.', 'EU는 중남미산 바나나에 대한 관세를 인하하겠다고 제안하였다.')).to.deep.equal([]);
