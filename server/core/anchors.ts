@@ -496,6 +496,8 @@ const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
  * from its title. (Given names end in 은 too, 김정은 or 하은: only the forms a tense or 있다 makes.)
  */
 export const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을]|으며|하며|되며|하고|하여|되어)$/u;
+/** A word that opens with a title but is another noun: a team or a delegation (대표팀, 대표단, 의장단), an embassy (대사관). */
+const KO_TITLE_NOUN = new RegExp(`^(?:${KO_TITLES.join('|')})(?:팀|단|관)`, 'u');
 /** A side ("외상측 대변인", the foreign minister's side; 북한측, 미측): a party, not a person. */
 export const KO_SIDE = /\p{Script=Hangul}측(?:의)?$/u;
 /** A title in the plural ("장관들은", the ministers) names a group, not the person before it. */
@@ -536,7 +538,7 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     const words: { w: string; s: number; e: number }[] = [];
     for (let m, re = /[^\s,·•()“”"'‘’]+/gu; (m = re.exec(text)); ) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
     for (let i = 0; i < words.length; i++) {
-      if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w) || KO_TITLE_PLURAL.test(words[i]!.w)) continue;
+      if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w) || KO_TITLE_PLURAL.test(words[i]!.w) || KO_TITLE_NOUN.test(words[i]!.w)) continue;
       let j = i - 1;
       // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
       // Any ministry or agency too ("해양수산부 장관", "보건복지부 장관"), not only those listed.

@@ -116,6 +116,19 @@ describe('core/checks names', () => {
     expect(render(one('A spokesman said the talks were useful.', '김민수 대변인은 회담이 유익했다고 말했다.', 'names'), true)).to.deep.equal(['info names 0/0']);
   });
 
+  it('takes no team or sport (대표팀 감독, 축구 대표팀 감독, 국가대표 선수, 대표팀 코치) before a title for a name', () => {
+    for (const ko of [
+      '대표팀 감독은 선수들이 잘 싸웠다고 말했다.',
+      '한국 축구 대표팀 감독은 경기에 만족한다고 말했다.',
+      '국가대표 선수는 경기에 만족한다고 말했다.',
+      '축구 선수가 경기에 만족한다고 말했다.',
+      '대표팀 코치는 경기에 만족한다고 말했다.',
+    ]) expect(render(one('The national team coach said he was satisfied with the game.', ko, 'names'), true), ko).to.deep.equal([]);
+    // A name before the same titles is still read (for information, as the English names no one).
+    expect(render(one('The coach said he was satisfied with the game.', '김민수 감독은 경기에 만족한다고 말했다.', 'names'), true)).to.deep.equal(['info names 0/0']);
+    expect(render(one('The coach said he was satisfied with the game.', '김민수 코치는 경기에 만족한다고 말했다.', 'names'), true)).to.deep.equal(['info names 0/0']);
+  });
+
   it('tells a name the other side does not give from one it spells differently', () => {
     const msgs = (en: string, ko: string) => one(en, ko, 'names').map((f) => `${f.severity}: ${f.message}`);
     // A participle opening a sentence is no name: 바이든 is not "Building" spelled differently.
