@@ -4,6 +4,7 @@ import { InputError } from '../types.ts';
 import { baseLanguage } from '../lang.ts';
 import { checkAcronyms } from './acronyms.ts';
 import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel, sentenceBeads, sentenceModel } from './coverage.ts';
+import { blankDatelines } from './dateline.ts';
 import { checkModality } from './modality.ts';
 import { checkNegation } from './negation.ts';
 import { checkNames } from './names.ts';
@@ -44,6 +45,9 @@ export function checkAlignment(src: string[], tgt: string[], beads: Bead[], give
   // The glossary is keyed by language ("ja"), whatever a text's tag ("ja-JP").
   const opts = given.srcLang.includes('-') || given.tgtLang.includes('-') ? { ...given, srcLang: baseLanguage(given.srcLang), tgtLang: baseLanguage(given.tgtLang) } : given;
   const want = (c: string) => !opts.checks || opts.checks.includes(c);
+  // A news-agency dateline is not content the translation carries: it is blanked on both sides.
+  src = src.map((t) => blankDatelines(t, opts.srcLang));
+  tgt = tgt.map((t) => blankDatelines(t, opts.tgtLang));
   const doc = { src: src.join('\n'), tgt: tgt.join('\n') };
   const units: Unit[] = beads.map((b) => ({
     src: makeSide(opts.srcLang, b.src, b.src.map((i) => src[i]!)),
