@@ -259,6 +259,14 @@ export function readsOtherwise(text: string, h: { start: number; end: number }, 
   return HANGUL_RE.test(text.slice(h.start, h.end)) ? koreanOtherWord(text, h, allNames(alts)) : otherSense(text, h);
 }
 
+/**
+ * English for a Korean 통화 other than "call": "spoke with" someone, with anything up to 60 characters
+ * between ("spoke on November 1 with"), or "by phone", "over the telephone". This stays in code because
+ * the glossary format cannot say it: an alternative there is a literal form (words in a row, the last one
+ * inflected), so no gap between "spoke" and "with"; and every English alternative is also a term found in
+ * English that then expects 통화, while "spoke with" is as often a meeting (회담, 대화). Moving it to data
+ * would take a new kind of alternative, one that renders a term without being one, with gaps.
+ */
 const SPOKE_WITH = /\b(?:spoke|speak|speaks|spoken|speaking)\b[^.;]{0,60}\bwith\b|\b(?:by|over\s+the)\s+(?:tele)?phone\b/iu;
 const OUR_KOREA = /우리\s?(?:나라|정부|측|기업|국민|군|경제|국가|국방부|외교부|대표단|대통령|장관|선박|해군|공군|육군)/u;
 const OUR_JAPAN = /我が国|わが国|我が方/u;
