@@ -81,4 +81,15 @@ describe('core/checks names: short names', () => {
       expect(names('Minister Lee met the delegation.', ko, 'en', 'ko'), ko).to.deep.equal([]);
     }
   });
+
+  it('compares a surname after a title, of one consonant too (Secretary Cook ↔ 쿡 장관, Minister Park ↔ 박 장관)', () => {
+    for (const [en, ko] of [
+      ['Secretary Cook met Minister Park.', '쿡 장관은 박 장관을 만났다.'],
+      ['Deputy Secretary Cook met Vice Minister Park.', '쿡 부장관은 박 차관을 만났다.'],
+      ['The meeting was chaired by Secretary Cook.', '회의는 쿡 장관이 주재하였다.'],
+    ] as const) expect(names(en, ko, 'en', 'ko'), en).to.deep.equal([]);
+    // Another person's name in the Korean is an error naming both.
+    expect(names('Secretary Cook met Minister Park.', '스미스 장관은 박 장관을 만났다.', 'en', 'ko')).to.deep.equal(['error: Name Cook does not match Korean 스미스']);
+    expect(names('Secretary Cook met Minister Park.', '쿡 장관은 김 장관을 만났다.', 'en', 'ko')).to.deep.equal(['error: Name Park does not match Korean 김']);
+  });
 });
