@@ -54,8 +54,9 @@ function realPairs(dir = path.join(shared, 'statements')): { name: string; doc: 
 }
 
 /**
- * Six statement pairs written for this check after the aligner's parameters were fixed (the notes.md
- * in each folder of bench/heldout): never used for tuning, so they measure how the aligner generalises.
+ * Statement pairs written for this check after the aligner's parameters were fixed (the notes.md in
+ * each folder of bench/heldout, and its README for which misses later changes answered): they measure
+ * how the aligner generalises.
  */
 const heldoutDir = path.join(repoRoot, 'bench', 'heldout');
 const heldoutPairs = () => realPairs(heldoutDir);
