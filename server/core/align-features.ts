@@ -11,6 +11,9 @@ import type { Lang } from './types.ts';
  */
 export const GROUP_SPAN = 4;
 
+/** A speaker's turn in a briefing transcript ("Q:", "A:", "질문:", "답변:", "問：", "答："). */
+const SPEAKER_TURN = /^\s*(?:Q|A|QUESTION|ANSWER|질문|답변|問|答)\s*[:：]/u;
+
 /** Bullet symbols that stand for one another (typed with another key, or another font's glyph). */
 const SAME_SYMBOL: Record<string, string> = { '❍': 'ㅇ', '○': 'ㅇ', '◦': 'ㅇ', '–': '-', '·': '∙', '・': '∙', '■': '□' };
 
@@ -52,6 +55,11 @@ export interface SideFeatures {
    * English keeps as a paragraph of its own.
    */
   head: Uint8Array;
+  /**
+   * 1 for a paragraph that opens a speaker's turn in a transcript ("Q:", "질문:"): another speaker,
+   * so never the continuation of the paragraph before it in a bead.
+   */
+  turn: Uint8Array;
   /**
    * 1 at each paragraph that opens a bullet group: a bullet item (□, ㅇ…: a symbol, not a note and
    * not a numbered heading such as "4. 지역 협력", which English keeps as a heading of its own)
@@ -376,6 +384,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const editorial = new Uint8Array(n);
     const note = new Uint8Array(n);
     const head = new Uint8Array(n);
+    const turn = new Uint8Array(n);
     const cues: Int32Array[] = [];
     const sents = new Int16Array(n);
     const leadIn = new Uint8Array(n);
@@ -388,6 +397,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       note[i] = mk?.marker === '※' ? 1 : 0;
       head[i] = mk && !note[i] && isSymbolBullet(mk.marker) ? 1 : 0;
       level[i] = mk ? bulletRank(mk, !!note[i], firstAt) : -1;
+      turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = isEditorial(t) ? 1 : 0;
       const c: number[] = [];
       const list = lists[i]!;
@@ -409,7 +419,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
         groups++;
       }
     }
-    return { n, cum, level, editorial, note, head, group, groups, cues, sents, leadIn, orphan };
+    return { n, cum, level, editorial, note, head, turn, group, groups, cues, sents, leadIn, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -23,7 +23,8 @@ const opts: AlignOptions = {
  * 0.852, 1.000; the readout 1.000 since the colon lead-in rule (align.ts, sentenceDiff), the MND
  * release 1.000 since the bullet-group beads (1-4, 4-1). The second six measured when added (on the
  * aligner of that morning): 1.000, 0.931, 1.000, 0.852, 1.000, 0.844; the fact sheet 1.000 since
- * bullet depth is read per document and a numbered heading heads no group.
+ * bullet depth is read per document and a numbered heading heads no group, the briefing 1.000 since
+ * a bead stops at another speaker's turn.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.85,
@@ -33,17 +34,17 @@ const FLOORS: Record<string, number> = {
   'state-vance-choi-readout': 0.97,
   'trilateral-leaders': 0.97,
   'dod-hart-kang-readout': 0.97,
-  'mofa-spokesperson-briefing': 0.9,
+  'mofa-spokesperson-briefing': 0.97,
   'ncg7-joint-press': 0.97,
   'sofa-jc211-returns': 0.8,
   'trilateral-fm-newyork': 0.97,
   'twoplustwo-fact-sheet': 0.97,
 };
 /**
- * Pooled over all twelve: 0.955 measured (the first six 0.907 when added, 0.944 now; the second six
- * 0.929 when added, 0.967 now).
+ * Pooled over all twelve: 0.962 measured (the first six 0.907 when added, 0.944 now; the second six
+ * 0.929 when added, 0.983 now).
  */
-const POOLED_FLOOR = 0.95;
+const POOLED_FLOOR = 0.955;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */

@@ -176,6 +176,26 @@ describe('core/align', () => {
       });
     });
 
+    it('does not merge an answer with the question after it (a briefing transcript whose Korean adds a question and answer)', () => {
+      const en = [
+        'Regular Press Briefing by the Spokesperson of the Ministry of Foreign Affairs (November 12, 2026)',
+        'Q: The DPRK launched a ballistic missile this morning. What is the Government\'s response?',
+        'A: The Government strongly condemns the launch, a clear violation of UN Security Council resolutions. We are sharing information on the launch with the United States and Japan in real time, and we are analysing its details. The Government will continue to respond firmly to any provocation, in close coordination with the international community.',
+        'Q: Has a date been set for the next meeting of the Nuclear Consultative Group?',
+        'A: The two sides are consulting on the date and will announce it when it is decided.',
+      ];
+      const ko = [
+        '외교부 대변인 정례브리핑 (2026년 11월 12일)',
+        '질문: 북한이 오늘 오전 탄도미사일을 발사했는데, 정부 입장은 무엇입니까?',
+        '답변: 정부는 유엔 안보리 결의의 명백한 위반인 이번 발사를 강력히 규탄하며, 미국, 일본과 관련 정보를 실시간으로 공유하고 있습니다. 정부는 국제사회와 공조하여 도발에 단호히 대응할 것입니다.',
+        '질문: 해외에서 억류된 우리 국민의 영사 조력 상황을 설명해 주시겠습니까?',
+        '답변: 정부는 현지 공관을 통해 필요한 영사 조력을 제공하고 있습니다.',
+        '질문: 차기 핵협의그룹(NCG) 회의 일정이 정해졌습니까?',
+        '답변: 양측은 일정을 협의 중이며, 결정되는 대로 발표하겠습니다.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 |4 |5 4|6 5|7');
+    });
+
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
       const en = [
         'Readout of the Working Group Meeting',
