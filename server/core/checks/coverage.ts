@@ -41,20 +41,66 @@ export function lengthModel(pairs: [number, number][], floor: number): LengthMod
   return { mu, sigma: Math.max(floor, 1.4826 * mad), n: rs.length };
 }
 
-export function checkEmpty(u: Unit): RawFinding[] {
+/** Fewest glossary terms of a lone paragraph that a neighbouring row must render for a merge hint. */
+const HINT_TERMS = 2;
+
+/**
+ * Where a paragraph one side has alone may have gone: a neighbouring row (`neighbours`, the beads just
+ * before and after) whose other side renders glossary terms of it that the row's own side lacks. An
+ * abridged translation that sums two paragraphs up in one sentence gets aligned as an omission and a
+ * 1:1, the sentence's extra terms pointing at the paragraph taken for left out; the reviewer merges the
+ * rows. Returns the words of the lone paragraph found there and the paragraphs that render them.
+ */
+export function mergeHint(u: Unit, neighbours: readonly Unit[]): { words: string[]; other: number[]; same: number[] } | null {
+  const g = u.opts.glossary;
+  if (!g) return null;
+  const omitted = u.src.paras.length > 0;
+  const own = omitted ? u.src : u.tgt;
+  if (isMarker(own.text)) return null;
+  const termsOf = (text: string, lang: string) => new Set(findGlossaryTerms(text, lang, g).map((h) => h.termIndex));
+  const hits = findGlossaryTerms(own.text, own.lang, g);
+  let best: { words: string[]; other: number[]; same: number[] } | null = null;
+  for (const v of neighbours) {
+    if (!v.src.paras.length || !v.tgt.paras.length) continue;
+    const same = omitted ? v.src : v.tgt, other = omitted ? v.tgt : v.src;
+    const inSame = termsOf(same.text, same.lang), inOther = termsOf(other.text, other.lang);
+    const words: string[] = [];
+    const seen = new Set<number>();
+    for (const h of hits) {
+      if (seen.has(h.termIndex) || inSame.has(h.termIndex) || !inOther.has(h.termIndex)) continue;
+      seen.add(h.termIndex);
+      words.push(own.text.slice(h.start, h.end));
+    }
+    if (words.length >= HINT_TERMS && (!best || words.length > best.words.length)) best = { words, other: other.paras, same: same.paras };
+  }
+  return best;
+}
+
+/** "A", "A and B", "A, B and C". */
+const listOf = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const paraNumbers = (ps: number[]) => listOf(ps.map((p) => String(p + 1)));
+
+export function checkEmpty(u: Unit, neighbours: readonly Unit[] = []): RawFinding[] {
   const S = langName(u.src.lang), T = langName(u.tgt.lang);
   const side = u.src.paras.length ? u.src : u.tgt;
   const omitted = side === u.src;
   const text = side.text;
   const marker = isMarker(text);
   const snippet = text.length > 60 ? text.slice(0, 57) + '…' : text;
+  const hint = marker ? null : mergeHint(u, neighbours);
+  const [Own, Other] = omitted ? [S, T] : [T, S];
+  const shown = hint ? hint.words.slice(0, 4).map((w) => `"${w}"`) : [];
+  if (hint && hint.words.length > 4) shown.push(`${hint.words.length - 4} more`);
+  const where = hint
+    ? `; but its ${listOf(shown)} are rendered in ${Other} ${hint.other.length > 1 ? 'paragraphs' : 'paragraph'} ${paraNumbers(hint.other)} (in the row with ${Own} ${paraNumbers(hint.same)}, which lacks them): that row may render this paragraph too`
+    : '';
   return [{
     check: omitted ? 'omission' : 'addition',
     // Abridged translations leave paragraphs out on purpose, so an empty side is for review, not an error.
     severity: marker ? 'info' : 'warning',
     message: marker
       ? `${omitted ? S : T} editorial line "${snippet}" has no counterpart in ${omitted ? T : S}`
-      : omitted ? `${S} paragraph has no counterpart in ${T}: "${snippet}"` : `${T} paragraph has no counterpart in ${S}: "${snippet}"`,
+      : `${Own} paragraph has no counterpart in ${Other}: "${snippet}"${where}`,
     key: `${omitted ? 'omission' : 'addition'}:${text.slice(0, 40).toLowerCase()}`,
     srcHits: [], tgtHits: [],
   }];

@@ -63,7 +63,7 @@ export function checkAlignment(src: string[], tgt: string[], beads: Bead[], give
   units.forEach((u, bi) => {
     const raw: RawFinding[] = [];
     if (!u.src.paras.length || !u.tgt.paras.length) {
-      if (want('omission') || want('addition')) raw.push(...checkEmpty(u));
+      if (want('omission') || want('addition')) raw.push(...checkEmpty(u, [units[bi - 1], units[bi + 1]].filter((v) => v !== undefined)));
     } else {
       const qs = extractQuantities(u.src.text, u.src.lang);
       const qt = extractQuantities(u.tgt.text, u.tgt.lang);

@@ -26,6 +26,46 @@ describe('core/checks coverage', () => {
     expect(fs[1]!.message).to.match(/^English paragraph has no counterpart in Korean: "The co-chairs reviewed/);
   });
 
+  describe('a paragraph taken for left out whose terms a neighbouring row renders (an abridged translation)', () => {
+    // Written for this test: the Korean sums two English paragraphs up in one sentence, and the rows
+    // pair the second with it and leave the first out, as an aligner does on abridged text.
+    const en = [
+      'Joint Press Statement on the 30th Korea-U.S. Integrated Defense Dialogue',
+      'The two sides assessed that the DPRK\'s nuclear and missile threats continue to grow, and agreed to maintain a firm combined defense posture.',
+      'The United States reaffirmed its commitment to provide extended deterrence to the ROK.',
+      'The two sides agreed to hold the next meeting in Seoul.',
+    ];
+    const ko = [
+      '제30차 한미 통합국방협의체 공동언론보도문(요약)',
+      '양측은 북한의 핵·미사일 위협을 평가하였으며, 미측은 확장억제 공약을 재확인하였다.',
+      '양측은 차기 회의를 서울에서 개최하기로 하였다.',
+    ];
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const opts = { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['omission', 'addition'] };
+    const bead = (s: number[], t: number[]) => ({ src: s, tgt: t, confidence: 1 });
+
+    it('says which row renders it, and names the words found there', () => {
+      const fs = checkAlignment(en, ko, [bead([0], [0]), bead([1], []), bead([2], [1]), bead([3], [2])], opts);
+      const omission = fs.find((f) => f.check === 'omission' && !f.tgt.length)!;
+      expect(omission.src).to.deep.equal([1]);
+      expect(omission.message).to.match(/^English paragraph has no counterpart in Korean: "The two sides assessed/);
+      expect(omission.message).to.match(/but its .*"DPRK".* are rendered in Korean paragraph 2 \(in the row with English 3, which lacks them\): that row may render this paragraph too$/);
+      expect(omission.message).to.not.match(/"ROK"/);
+    });
+
+    it('says nothing more when the neighbouring rows render none of its words (a paragraph truly left out)', () => {
+      const fs = checkAlignment(en, [ko[0]!, '미측은 확장억제 공약을 재확인하였다.', ko[2]!], [bead([0], [0]), bead([1], []), bead([2], [1]), bead([3], [2])], opts);
+      const omission = fs.find((f) => f.check === 'omission' && !f.tgt.length)!;
+      expect(omission.message).to.not.match(/that row may render/);
+    });
+
+    it('reads an addition the same way round', () => {
+      const fs = checkAlignment(ko, en, [bead([0], [0]), bead([], [1]), bead([1], [2]), bead([2], [3])], { ...opts, srcLang: 'ko', tgtLang: 'en' });
+      const addition = fs.find((f) => f.check === 'addition' && !f.src.length)!;
+      expect(addition.message).to.match(/^English paragraph has no counterpart in Korean: .*are rendered in Korean paragraph 2 \(in the row with English 3, which lacks them\)/);
+    });
+  });
+
   it('finds a dropped sentence inside an aligned paragraph', () => {
     const ko = withKo(1, '한미는 2023년 9월 18일 서울에서 제7차 동맹억제포럼을 개최하였다.');
     const fs = checkAlignment(EN, ko, BEADS, COVER);
