@@ -1,28 +1,14 @@
 // The Suggestions panel of the review page: the automatic checks' findings on this pair, row by row,
 // to accept (as a flag, or onto the row's open flag) or dismiss; the dismissed ones, for an editor
 // to restore; and the button that runs the checks again.
-import { ApiError, decideFinding, runChecks, type Bead, type Finding } from './api.ts';
+import { ApiError, decideFinding, runChecks, type Finding } from './api.ts';
 import { h } from './dom.ts';
-import { staleScreen, type ReloadWithMessage } from './stale.ts';
+import type { ReviewHost } from './review-host.ts';
+import { staleScreen } from './stale.ts';
 import { announce, canEdit, clearError, reportError, requireReviewer } from './ui.ts';
 
 /** What the Suggestions panel reads from the page and what it asks the page to do. */
-export interface FindingsPanelHost {
-  statementId(): number;
-  /** The suggestions shown: still suggested, on this pair's alignment, the informational ones only on request. */
-  findings(): readonly Finding[];
-  /** Every finding of the statement as last fetched, decided ones included. */
-  allFindings(): readonly Finding[];
-  /** The alignment (language pair) the page shows. */
-  alignmentId(): number;
-  beads(): readonly Bead[];
-  /** The current row, or -1. */
-  current(): number;
-  revealRow(i: number): void;
-  /** Fetch the statement and its findings again and rebuild the rows and the panel. */
-  reloadAll(focusIndex: number, refocus: boolean): Promise<void>;
-  reloadWithMessage: ReloadWithMessage;
-}
+export type FindingsPanelHost = Pick<ReviewHost, 'statementId' | 'findings' | 'allFindings' | 'alignment' | 'beads' | 'current' | 'revealRow' | 'reloadAll' | 'reloadWithMessage'>;
 
 export class FindingsPanel {
   constructor(
@@ -79,7 +65,7 @@ export class FindingsPanel {
 
   /** The suggestions set aside on this pair, for an editor to bring back (Restore). */
   private dismissedList(): HTMLElement | null {
-    const dismissed = this.host.allFindings().filter((f) => f.status === 'dismissed' && f.alignmentId === this.host.alignmentId());
+    const dismissed = this.host.allFindings().filter((f) => f.status === 'dismissed' && f.alignmentId === this.host.alignment().id);
     if (!dismissed.length || !canEdit()) return null;
     const indexOf = new Map(this.host.beads().map((b, i) => [b.id, i]));
     return h(

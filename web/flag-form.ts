@@ -1,28 +1,17 @@
 // The flag form of the review page: a dialog that files a flag (category, severity, comment) on a
 // row. A flag refused because its row changed meanwhile is kept as a draft for the next form.
-import { createFlag, type Bead } from './api.ts';
+import { createFlag } from './api.ts';
 import { byId, h } from './dom.ts';
 import { snippet, titleCase } from './format.ts';
-import { CONFLICT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
+import type { ReviewHost } from './review-host.ts';
+import { CONFLICT_MESSAGE, staleScreen } from './stale.ts';
 import { announce, clearError, reportError, requireReviewer, restoreFocusUnlessMoved } from './ui.ts';
 
-/** What the flag form reads from the page and what it asks the page to do. */
-export interface FlagFormHost {
-  /** The rows as the page holds them now: a saved flag is added to its bead. */
-  beads(): readonly Bead[];
-  /** The pair's languages (the language of the row's text quoted in the form). */
-  langs(): { srcLang: string; tgtLang: string };
-  categories(): readonly string[];
-  severities(): readonly string[];
-  /** Whether an alignment edit is being saved: no form opens meanwhile. */
-  busy(): boolean;
-  setCurrent(i: number): void;
-  /** Put the focus on row i (when the dialog closes). */
-  focusRow(i: number): void;
-  refreshRow(i: number): void;
-  renderPanel(): void;
-  reloadWithMessage: ReloadWithMessage;
-}
+/**
+ * What the flag form reads from the page and what it asks the page to do: a saved flag is added to
+ * its bead; the pair's languages are those of the row's text quoted in the form.
+ */
+export type FlagFormHost = Pick<ReviewHost, 'beads' | 'alignment' | 'categories' | 'severities' | 'busy' | 'setCurrent' | 'focusRow' | 'refreshRow' | 'renderPanel' | 'reloadWithMessage'>;
 
 export class FlagForm {
   private dialog: HTMLDialogElement | null = null;
@@ -84,7 +73,7 @@ export class FlagForm {
     const first = b.src[0] ?? b.tgt[0];
     const context = byId('flag-context');
     context.textContent = first ? snippet(first.text, 140) : '';
-    const langs = this.host.langs();
+    const langs = this.host.alignment();
     context.lang = b.src[0] ? langs.srcLang : langs.tgtLang;
     const category = byId<HTMLSelectElement>('flag-category');
     // Preselect the obvious category for an empty side; it is what reviewers flag most often there.

@@ -1,27 +1,15 @@
 // The Flags panel of the review page: every flag of the statement's rows, filtered by status,
 // category and author, each with its thread (comments, a reply form) and its status history; an
 // editor resolves, dismisses or reopens a flag here, and anyone may raise its severity.
-import { commentOnFlag, getFlagEvents, updateFlag, type Bead, type Flag, type FlagStatus } from './api.ts';
+import { commentOnFlag, getFlagEvents, updateFlag, type Flag, type FlagStatus } from './api.ts';
 import { clear, h } from './dom.ts';
 import { flagChange, formatWhen, titleCase } from './format.ts';
-import { staleScreen, type ReloadWithMessage } from './stale.ts';
+import type { ReviewHost } from './review-host.ts';
+import { staleScreen } from './stale.ts';
 import { announce, canEdit, clearError, reportError, requireReviewer } from './ui.ts';
 
-/** What the Flags panel reads from the page and what it asks the page to do. */
-export interface FlagsPanelHost {
-  /** The rows as the page holds them now: a flag changed here is put back on its bead. */
-  beads(): readonly Bead[];
-  severities(): readonly string[];
-  /** The current row, or -1. */
-  current(): number;
-  /** Show row i (every row, if the filter hides it), focused and centred. */
-  revealRow(i: number): void;
-  /** Draw row i again from its bead (its flag badges). */
-  refreshRow(i: number): void;
-  /** Draw the side panel again (this one, when it is the tab shown). */
-  renderPanel(): void;
-  reloadWithMessage: ReloadWithMessage;
-}
+/** What the Flags panel reads from the page and what it asks the page to do: a flag changed here is put back on its bead. */
+export type FlagsPanelHost = Pick<ReviewHost, 'beads' | 'severities' | 'current' | 'revealRow' | 'refreshRow' | 'renderPanel' | 'reloadWithMessage'>;
 
 interface FlagFilter {
   status: string;

@@ -2,31 +2,20 @@
 // double-click), saved as an undoable edit, with its history of earlier texts; someone else's save
 // meanwhile is shown above the reviewer's text. Editors open when their rows are rebuilt are
 // carried over to the new rows (takeDrafts, restoreDrafts).
-import { ApiError, editParagraph, paragraphHistory, type Alignment, type Bead, type Paragraph } from './api.ts';
+import { ApiError, editParagraph, paragraphHistory, type Bead, type Paragraph } from './api.ts';
 import type { Side } from './bead-table.ts';
 import { clear, h } from './dom.ts';
 import { formatWhen, renderDiff } from './format.ts';
 import { langName } from './model.ts';
-import { CONFLICT_MESSAGE, STALE_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
+import type { ReviewHost } from './review-host.ts';
+import { CONFLICT_MESSAGE, STALE_MESSAGE, staleScreen } from './stale.ts';
 import { announce, clearError, reportError, requireReviewer, showError } from './ui.ts';
 
 /** A paragraph editor's unsaved text and the text it started from (see takeDrafts). */
 export interface Draft { paraId: number; text: string; base: string; focus: boolean }
 
-/** What the paragraph editor reads from the page and what it asks the page to do. */
-export interface ParagraphEditorHost {
-  beads(): readonly Bead[];
-  /** The table rows, one per bead, in which the editors open. */
-  rows(): readonly HTMLTableRowElement[];
-  /** The alignment shown: its languages, and its id, which an edit is checked against. */
-  alignment(): Pick<Alignment, 'id' | 'srcLang' | 'tgtLang'>;
-  /** The current row, or -1. */
-  current(): number;
-  focusRow(i: number): void;
-  /** Fetch the statement again and rebuild the rows, the focus on row focusIndex. */
-  reloadAll(focusIndex: number): Promise<void>;
-  reloadWithMessage: ReloadWithMessage;
-}
+/** What the paragraph editor reads from the page (the editors open in its table rows) and what it asks the page to do. */
+export type ParagraphEditorHost = Pick<ReviewHost, 'beads' | 'rows' | 'alignment' | 'current' | 'focusRow' | 'reloadAll' | 'reloadWithMessage'>;
 
 export class ParagraphEditor {
   constructor(private readonly host: ParagraphEditorHost) {}

@@ -4,7 +4,9 @@
 // of the page is a module given only what it reads and the page's callbacks it calls: the head
 // (statement-head.ts), the rows (bead-table.ts), the export bar (export-bar.ts), the flag form and
 // the split dialog (flag-form.ts, split-dialog.ts), the paragraph editor (paragraph-editor.ts) and
-// the side panel's tabs (flags-panel.ts, findings-panel.ts, sentences.ts, versions-panel.ts).
+// the side panel's tabs (flags-panel.ts, findings-panel.ts, sentences.ts, versions-panel.ts). The
+// head, the forms, the editor and the tabs each take their members of the one ReviewHost the page
+// makes (review-host.ts).
 import {
   ApiError,
   editBead,
@@ -32,7 +34,8 @@ import { langChips, progressBar } from './list.ts';
 import { ParagraphEditor } from './paragraph-editor.ts';
 import { SentencesPanel } from './sentences.ts';
 import { SplitDialog } from './split-dialog.ts';
-import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen, type ReloadWithMessage } from './stale.ts';
+import type { PanelTab, ReviewHost } from './review-host.ts';
+import { CONFLICT_MESSAGE, STALE_MESSAGE, WAIT_MESSAGE, staleScreen } from './stale.ts';
 import { renderCrumbs, StatementHead } from './statement-head.ts';
 import { VersionsPanel } from './versions-panel.ts';
 import {
@@ -55,8 +58,6 @@ import { announce, anyDialogOpen, clearError, isTypingTarget, openHelp, reportEr
 // Used when /api/meta is unreachable so the flag form still works; the server stays the authority.
 const FALLBACK_CATEGORIES = ['omission', 'addition', 'meaning', 'number', 'name', 'terminology', 'style', 'alignment'];
 const FALLBACK_SEVERITIES = ['minor', 'major', 'critical'];
-
-type PanelTab = 'flags' | 'suggestions' | 'sentences' | 'versions';
 
 interface RowTool {
   id: string;
@@ -118,86 +119,56 @@ export class ReviewPage {
    */
   private panelJump = h('button', { type: 'button', class: 'small panel-jump', 'aria-controls': 'review-side' });
   private panelBack = h('button', { type: 'button', class: 'small panel-back' });
-  /** The title, date and languages at the top, with their form. */
-  private readonly head = new StatementHead({
-    statement: () => this.statement,
-    setStatement: (s) => {
-      this.statement = s;
-    },
-    alignment: () => this.alignment,
-  });
   /** The words go on the narrowest phones (style.css), where the arrows and the names (aria-label) remain. */
   private undoButton = h('button', { type: 'button', class: 'small', 'data-history': 'undo' }, h('span', { 'aria-hidden': 'true' }, '↶'), h('span', { class: 'history-word' }, ' Undo'));
   private redoButton = h('button', { type: 'button', class: 'small', 'data-history': 'redo' }, h('span', { 'aria-hidden': 'true' }, '↷'), h('span', { class: 'history-word' }, ' Redo'));
   private busy = false;
-  /** Reload the statement and say why (see reloadWithMessage): what the panels and forms are given to recover with. */
-  private readonly reload: ReloadWithMessage = (message, focusIndex, refocus) => this.reloadWithMessage(message, focusIndex, refocus);
-  // The forms and the side panel's tabs: each reads the page through getters, so a reload (new
-  // arrays) is seen, and acts through the callbacks it is given.
-  private readonly flagForm = new FlagForm({
-    beads: () => this.beads,
-    langs: () => this.alignment,
-    categories: () => this.categories,
-    severities: () => this.severities,
-    busy: () => this.busy,
-    setCurrent: (i) => this.setCurrent(i),
-    focusRow: (i) => this.focusRow(i),
-    refreshRow: (i) => this.refreshRow(i),
-    renderPanel: () => this.renderPanel(),
-    reloadWithMessage: this.reload,
-  });
-  private readonly flagsPanel = new FlagsPanel(this.panelBody, {
-    beads: () => this.beads,
-    severities: () => this.severities,
-    current: () => this.current,
-    revealRow: (i) => this.revealRow(i),
-    refreshRow: (i) => this.refreshRow(i),
-    renderPanel: () => this.renderPanel(),
-    reloadWithMessage: this.reload,
-  });
-  private readonly findingsPanel = new FindingsPanel(this.panelBody, {
-    statementId: () => this.statementId,
-    findings: () => this.findings,
-    allFindings: () => this.allFindings,
-    alignmentId: () => this.alignment.id,
-    beads: () => this.beads,
-    current: () => this.current,
-    revealRow: (i) => this.revealRow(i),
-    reloadAll: (focusIndex, refocus) => this.reloadAll(focusIndex, refocus),
-    reloadWithMessage: this.reload,
-  });
-  private readonly sentencesPanel = new SentencesPanel(this.panelBody, {
-    beads: () => this.beads,
-    current: () => this.current,
-    showing: () => this.panelTab === 'sentences',
-  });
-  private readonly versionsPanel = new VersionsPanel(this.panelBody, {
+  /**
+   * What the head, the forms and the side panel's tabs are given (review-host.ts): getters onto the
+   * page, so a reload (new arrays) is seen, and the page's callbacks; each part takes the members it uses.
+   */
+  private readonly host: ReviewHost = {
     statementId: () => this.statementId,
     statement: () => this.statement,
-    tgtLang: () => this.alignment.tgtLang,
-    current: () => this.current,
-    showing: () => this.panelTab === 'versions',
-    focusTab: () => this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true }),
-    renderPanel: () => this.renderPanel(),
-    reloadAll: (focusIndex, refocus) => this.reloadAll(focusIndex, refocus),
-    reloadWithMessage: this.reload,
-  });
-  private readonly paragraphEditor = new ParagraphEditor({
+    alignment: () => this.alignment,
     beads: () => this.beads,
     rows: () => this.rows,
-    alignment: () => this.alignment,
+    findings: () => this.findings,
+    allFindings: () => this.allFindings,
+    categories: () => this.categories,
+    severities: () => this.severities,
     current: () => this.current,
-    focusRow: (i) => this.focusRow(i),
-    reloadAll: (focusIndex) => this.reloadAll(focusIndex),
-    reloadWithMessage: this.reload,
-  });
-  private readonly splitDialog = new SplitDialog({
-    beads: () => this.beads,
-    langs: () => this.alignment,
     busy: () => this.busy,
+    panelTab: () => this.panelTab,
+    setCurrent: (i) => this.setCurrent(i),
+    focusRow: (i) => this.focusRow(i),
+    revealRow: (i) => this.revealRow(i),
+    refreshRow: (i) => this.refreshRow(i),
+    renderPanel: () => this.renderPanel(),
+    reloadAll: (focusIndex, refocus) => this.reloadAll(focusIndex, refocus),
+    // Reload the statement and say why: what the panels and forms are given to recover with.
+    reloadWithMessage: (message, focusIndex, refocus) => this.reloadWithMessage(message, focusIndex, refocus),
+  };
+  /** The title, date and languages at the top, with their form. */
+  private readonly head = new StatementHead({
+    ...this.host,
+    setStatement: (s) => {
+      this.statement = s;
+    },
+  });
+  private readonly flagForm = new FlagForm(this.host);
+  private readonly flagsPanel = new FlagsPanel(this.panelBody, this.host);
+  private readonly findingsPanel = new FindingsPanel(this.panelBody, this.host);
+  private readonly sentencesPanel = new SentencesPanel(this.panelBody, this.host);
+  private readonly versionsPanel = new VersionsPanel(this.panelBody, {
+    ...this.host,
+    focusTab: () => this.panelTabs.querySelector<HTMLButtonElement>('button.tab[data-tab="versions"]')?.focus({ preventScroll: true }),
+  });
+  private readonly paragraphEditor = new ParagraphEditor(this.host);
+  private readonly splitDialog = new SplitDialog({
+    ...this.host,
     focusCurrentRow: () => this.focusRow(Math.max(0, Math.min(this.current, this.rows.length - 1))),
     split: (i, at) => void this.applyEdit(i, { op: 'split', at }),
-    reloadWithMessage: this.reload,
   });
   /** Holds back the Sentences tab's following of the current row while j/k are pressed in a run. */
   private sentencesTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,8 +1,9 @@
 // The Sentences panel of the review page: the current row's sentences, paired as the sentence-level
 // export pairs them, so a reviewer sees inside a long or merged row what the corpus will hold.
-import { getBeadSentences, type Bead, type BeadSentences } from './api.ts';
+import { getBeadSentences, type BeadSentences } from './api.ts';
 import { h } from './dom.ts';
 import { confidenceBand, formatConfidence, langName } from './model.ts';
+import type { ReviewHost } from './review-host.ts';
 
 /** One entry per sentence bead; a side with no sentence says so (the other side adds or leaves out a sentence). */
 export function sentencesView(s: BeadSentences, row: number): HTMLElement {
@@ -51,13 +52,7 @@ export function sentencesView(s: BeadSentences, row: number): HTMLElement {
 }
 
 /** What the Sentences panel reads from the page. */
-export interface SentencesPanelHost {
-  beads(): readonly Bead[];
-  /** The current row, or -1. */
-  current(): number;
-  /** Whether the Sentences tab is the one the side panel shows. */
-  showing(): boolean;
-}
+export type SentencesPanelHost = Pick<ReviewHost, 'beads' | 'current' | 'panelTab'>;
 
 export class SentencesPanel {
   /** Sentence pairs by row and text: a row's sentences change only with its paragraphs. */
@@ -97,7 +92,7 @@ export class SentencesPanel {
       (data) => {
         if (generation === this.generation) this.cache.set(key, data);
         // Still on this tab and this row: the reviewer may have moved on meanwhile.
-        if (this.host.showing() && this.host.beads()[this.host.current()]?.id === b.id && wait.isConnected) wait.replaceWith(sentencesView(data, i));
+        if (this.host.panelTab() === 'sentences' && this.host.beads()[this.host.current()]?.id === b.id && wait.isConnected) wait.replaceWith(sentencesView(data, i));
       },
       (err: unknown) => {
         if (wait.isConnected) wait.textContent = `The sentences of row ${i + 1} could not be loaded: ${err instanceof Error ? err.message : String(err)}`;

@@ -1,27 +1,25 @@
 // The split dialog of the review page: per side, how many of a row's paragraphs stay in it; the
 // rest form a new row below. The split is made on the row the dialog was opened on, wherever the
 // rows have moved it meanwhile, or refused when that row changed.
-import type { Bead } from './api.ts';
 import type { Side } from './bead-table.ts';
 import { clear, h } from './dom.ts';
 import { snippet } from './format.ts';
 import { langName } from './model.ts';
-import { CONFLICT_MESSAGE, type ReloadWithMessage } from './stale.ts';
+import type { ReviewHost } from './review-host.ts';
+import { CONFLICT_MESSAGE } from './stale.ts';
 import { requireReviewer, restoreFocusUnlessMoved } from './ui.ts';
 
-/** What the split dialog reads from the page and what it asks the page to do. */
-export interface SplitDialogHost {
-  beads(): readonly Bead[];
-  /** The pair's languages (each side's legend and the language of its paragraphs). */
-  langs(): { srcLang: string; tgtLang: string };
-  /** Whether an alignment edit is being saved: no dialog opens meanwhile, and the rebuilt rows take the focus. */
-  busy(): boolean;
+/**
+ * What the split dialog reads from the page and what it asks the page to do: the pair's languages
+ * give each side's legend and the language of its paragraphs; while an alignment edit is being
+ * saved (busy) no dialog opens, and the rebuilt rows take the focus.
+ */
+export type SplitDialogHost = Pick<ReviewHost, 'beads' | 'alignment' | 'busy' | 'reloadWithMessage'> & {
   /** Put the focus back on the current row (the dialog closed without a split). */
   focusCurrentRow(): void;
   /** Split row i: `at` paragraphs of each side stay in it. */
   split(i: number, at: { src: number; tgt: number }): void;
-  reloadWithMessage: ReloadWithMessage;
-}
+};
 
 export class SplitDialog {
   private dialog: HTMLDialogElement | null = null;
@@ -46,7 +44,7 @@ export class SplitDialog {
     if (!b || this.host.busy()) return;
     if (!requireReviewer()) return;
     const dialog = this.ensureDialog();
-    const langs = this.host.langs();
+    const langs = this.host.alignment();
     // The first paragraph of each side stays; when that is the whole row (1:1), the target side moves
     // down, so the choice offered first is always a split that can be made.
     const stay = { src: Math.min(1, b.src.length), tgt: Math.min(1, b.tgt.length) };

@@ -1,10 +1,11 @@
 // The head of the review page: the statement's title, date, languages, language-pair switcher,
 // row count and source links, with a small form to correct the title and date in place; and the
 // breadcrumbs and document title above it.
-import { ApiError, editStatementInfo, getStatement, type Alignment, type StatementSummary } from './api.ts';
+import { ApiError, editStatementInfo, getStatement, type StatementSummary } from './api.ts';
 import { byId, clear, h } from './dom.ts';
 import { langChips } from './list.ts';
 import { statementLabel } from './model.ts';
+import type { ReviewHost } from './review-host.ts';
 import { announce, clearError, reportError, requireReviewer, showError } from './ui.ts';
 
 /** The page's title and the breadcrumbs above it: Statements / this statement. */
@@ -15,13 +16,10 @@ export function renderCrumbs(s: StatementSummary): void {
   crumbs.append(h('a', { href: '/' }, 'Statements'), h('span', { 'aria-hidden': 'true', class: 'sep' }, '/'), h('span', { 'aria-current': 'page' }, statementLabel(s.title, s.id)));
 }
 
-/** What the head reads from the page, and how it hands back a statement whose title or date changed. */
-export interface StatementHeadHost {
-  statement(): StatementSummary;
+/** What the head reads from the page (the switcher marks the pair shown), and how it hands back a statement whose title or date changed. */
+export type StatementHeadHost = Pick<ReviewHost, 'statement' | 'alignment'> & {
   setStatement(s: StatementSummary): void;
-  /** The pair the page shows (the switcher marks it). */
-  alignment(): Pick<Alignment, 'srcLang' | 'tgtLang'>;
-}
+};
 
 export class StatementHead {
   /** The title, date and languages at the top: rebuilt when the title or date is corrected. */

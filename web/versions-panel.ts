@@ -1,32 +1,19 @@
 // The Versions panel of the review page: each language's text versions, a form to upload a new
 // version (pasted or a file) or add a language, and the word diff between a text's last two
 // versions in a dialog. A pasted text is kept as a draft while the panel is closed.
-import { ApiError, fileToUpload, getDiff, getVersions, uploadVersion, type StatementSummary } from './api.ts';
+import { ApiError, fileToUpload, getDiff, getVersions, uploadVersion } from './api.ts';
 import { clear, h } from './dom.ts';
 import { formatWhen, renderDiff } from './format.ts';
 import { IMPORT_LANGS } from './list.ts';
 import { langName } from './model.ts';
-import type { ReloadWithMessage } from './stale.ts';
+import type { ReviewHost } from './review-host.ts';
 import { announce, clearError, reportError, requireReviewer, showError } from './ui.ts';
 
 /** What the Versions panel reads from the page and what it asks the page to do. */
-export interface VersionsPanelHost {
-  statementId(): number;
-  /** The statement as last fetched (its languages, its number of pairs). */
-  statement(): StatementSummary;
-  /** The target language of the pair the page shows: the form's language by default. */
-  tgtLang(): string;
-  /** The current row, or -1. */
-  current(): number;
-  /** Whether the Versions tab is the one the side panel shows. */
-  showing(): boolean;
+export type VersionsPanelHost = Pick<ReviewHost, 'statementId' | 'statement' | 'alignment' | 'current' | 'panelTab' | 'renderPanel' | 'reloadAll' | 'reloadWithMessage'> & {
   /** Put the focus on the Versions tab (the panel was rebuilt under it). */
   focusTab(): void;
-  renderPanel(): void;
-  /** Fetch the statement and its findings again and rebuild the rows and the panel. */
-  reloadAll(focusIndex: number, refocus: boolean): Promise<void>;
-  reloadWithMessage: ReloadWithMessage;
-}
+};
 
 export class VersionsPanel {
   /** The text pasted in the form: closing the panel (Escape, another tab) must not lose it. */
@@ -45,7 +32,8 @@ export class VersionsPanel {
     const panel = this.body;
     const langs = this.host.statement().languages;
     const list = h('div', { class: 'versions' }, h('p', { class: 'muted small' }, 'Loading versions…'));
-    const chosen = this.draftLang !== null && langs.includes(this.draftLang) ? this.draftLang : this.host.tgtLang();
+    // The draft's language, else the target language of the pair the page shows.
+    const chosen = this.draftLang !== null && langs.includes(this.draftLang) ? this.draftLang : this.host.alignment().tgtLang;
     // A language the statement does not have yet is added, aligned to its source text (an
     // English–Korean statement that turns out trilateral).
     const more = IMPORT_LANGS.filter((l) => !langs.some((x) => x.split('-')[0] === l));
@@ -83,7 +71,7 @@ export class VersionsPanel {
     panel.append(h('h2', { id: 'versions-title' }, 'Versions'), list, form);
     try {
       const { versions } = await getVersions(this.host.statementId());
-      if (!this.host.showing() || !list.isConnected) return;
+      if (this.host.panelTab() !== 'versions' || !list.isConnected) return;
       clear(list);
       for (const l of langs) {
         const vs = versions[l] ?? [];
@@ -145,7 +133,7 @@ export class VersionsPanel {
         // Someone added this language, or a version, meanwhile: show the statement as it now is
         // (languages, rows and the panel's choices), the pasted text kept for another try.
         await this.host.reloadWithMessage(`${err.message} (Reloaded: the statement as it now is.)`, Math.max(this.host.current(), 0), false);
-        if (this.host.showing()) this.host.renderPanel();
+        if (this.host.panelTab() === 'versions') this.host.renderPanel();
       } else reportError(err);
     } finally {
       submit.disabled = false;
