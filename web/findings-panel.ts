@@ -7,6 +7,9 @@ import type { ReviewHost } from './review-host.ts';
 import { staleScreen } from './stale.ts';
 import { announce, canEdit, clearError, reportError, requireReviewer } from './ui.ts';
 
+/** What is decided on a finding: accepted (as a flag), dismissed, or restored after a dismissal. */
+type Verdict = Parameters<typeof decideFinding>[1];
+
 /** What the Suggestions panel reads from the page and what it asks the page to do. */
 export type FindingsPanelHost = Pick<ReviewHost, 'statementId' | 'findings' | 'allFindings' | 'alignment' | 'beads' | 'current' | 'revealRow' | 'reloadAll' | 'reloadWithMessage'>;
 
@@ -27,70 +30,70 @@ export class FindingsPanel {
       if (dismissed) panel.append(dismissed);
       return;
     }
-    const indexOf = new Map(this.host.beads().map((b, i) => [b.id, i]));
+    const indexOf = this.rowIndexOf();
     const sorted = this.host.findings().slice().sort((a, b) => (indexOf.get(a.beadId) ?? 0) - (indexOf.get(b.beadId) ?? 0) || a.id - b.id);
     panel.append(
       h(
         'ul',
         { class: 'finding-list' },
-        ...sorted.map((f) => {
-          const i = indexOf.get(f.beadId) ?? -1;
-          const descId = `finding-${f.id}-msg`;
-          return h(
-            'li',
-            { class: `finding-item sev-${f.severity}`, 'data-finding-id': f.id, tabindex: -1 },
-            h(
-              'div',
-              { class: 'flag-head' },
-              h('span', { class: `sbadge sev-${f.severity}` }, f.severity),
-              h('strong', null, f.check),
-              i >= 0 ? h('button', { type: 'button', class: 'link small', onclick: () => this.host.revealRow(i) }, `Row ${i + 1}`) : null,
-            ),
-            h('p', { id: descId, class: 'flag-comment' }, f.message),
-            h(
-              'div',
-              { class: 'flag-actions' },
-              h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'accept') }, 'Accept'),
-              // Setting an error or a warning aside is an editor's decision; anyone may set a note aside.
-              canEdit() || f.severity === 'info'
-                ? h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'dismiss') }, 'Dismiss')
-                : h('span', { class: 'muted small' }, 'Dismissing is for editors'),
-            ),
-          );
-        }),
+        ...sorted.map((f) =>
+          this.findingItem(f, indexOf.get(f.beadId) ?? -1, 'open', (descId) => [
+            this.decideButton(f, 'accept', 'Accept', descId),
+            // Setting an error or a warning aside is an editor's decision; anyone may set a note aside.
+            canEdit() || f.severity === 'info' ? this.decideButton(f, 'dismiss', 'Dismiss', descId) : h('span', { class: 'muted small' }, 'Dismissing is for editors'),
+          ]),
+        ),
       ),
     );
     if (dismissed) panel.append(dismissed);
+  }
+
+  /** Each bead's row, by bead id. */
+  private rowIndexOf(): Map<number, number> {
+    return new Map(this.host.beads().map((b, i) => [b.id, i]));
+  }
+
+  /**
+   * A finding as either list shows it: its severity, check, row and message, then the list's
+   * actions, each described by the message. An open finding is a focus target and its row a link
+   * to the row; a dismissed one only names its row.
+   */
+  private findingItem(f: Finding, row: number, list: 'open' | 'dismissed', actions: (descId: string) => HTMLElement[]): HTMLLIElement {
+    const open = list === 'open';
+    const descId = `finding-${f.id}-msg`;
+    return h(
+      'li',
+      { class: `${open ? 'finding-item' : 'dismissed-item'} sev-${f.severity}`, 'data-finding-id': f.id, tabindex: open ? -1 : null },
+      h(
+        'div',
+        { class: 'flag-head' },
+        h('span', { class: `sbadge sev-${f.severity}` }, f.severity),
+        h('strong', null, f.check),
+        row < 0 ? null : open ? h('button', { type: 'button', class: 'link small', onclick: () => this.host.revealRow(row) }, `Row ${row + 1}`) : h('span', { class: 'muted small' }, `Row ${row + 1}`),
+      ),
+      h('p', { id: descId, class: 'flag-comment' }, f.message),
+      h('div', { class: 'flag-actions' }, ...actions(descId)),
+    );
+  }
+
+  private decideButton(f: Finding, verdict: Verdict, label: string, descId: string): HTMLButtonElement {
+    return h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, verdict) }, label);
   }
 
   /** The suggestions set aside on this pair, for an editor to bring back (Restore). */
   private dismissedList(): HTMLElement | null {
     const dismissed = this.host.allFindings().filter((f) => f.status === 'dismissed' && f.alignmentId === this.host.alignment().id);
     if (!dismissed.length || !canEdit()) return null;
-    const indexOf = new Map(this.host.beads().map((b, i) => [b.id, i]));
+    const indexOf = this.rowIndexOf();
     return h(
       'details',
       { class: 'dismissed-findings' },
       h('summary', null, `Dismissed (${dismissed.length})`),
-      h(
-        'ul',
-        { class: 'dismissed-list' },
-        ...dismissed.map((f) => {
-          const i = indexOf.get(f.beadId) ?? -1;
-          const descId = `finding-${f.id}-msg`;
-          return h(
-            'li',
-            { class: `dismissed-item sev-${f.severity}`, 'data-finding-id': f.id },
-            h('div', { class: 'flag-head' }, h('span', { class: `sbadge sev-${f.severity}` }, f.severity), h('strong', null, f.check), i >= 0 ? h('span', { class: 'muted small' }, `Row ${i + 1}`) : null),
-            h('p', { id: descId, class: 'flag-comment' }, f.message),
-            h('div', { class: 'flag-actions' }, h('button', { type: 'button', class: 'small', 'aria-describedby': descId, onclick: () => void this.decide(f, 'restore') }, 'Restore')),
-          );
-        }),
-      ),
+      h('ul', { class: 'dismissed-list' }, ...dismissed.map((f) => this.findingItem(f, indexOf.get(f.beadId) ?? -1, 'dismissed', (descId) => [this.decideButton(f, 'restore', 'Restore', descId)]))),
     );
   }
 
-  private async decide(f: Finding, verdict: 'accept' | 'dismiss' | 'restore'): Promise<void> {
+  private async decide(f: Finding, verdict: Verdict): Promise<void> {
     if (!requireReviewer()) return;
     try {
       // A row already flagged for it (a number flag, then the number check's suggestion) gets the
