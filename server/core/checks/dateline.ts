@@ -1,4 +1,4 @@
-// News-agency datelines ("SEOUL, Sept. 18 (Yonhap) --", "(서울=연합뉴스) 홍길동 기자 =") are blanked before the checks read a text.
+// News-agency datelines ("SEOUL, Sept. 18 (Yonhap) --", "(서울=연합뉴스) 홍길동 기자 =", "【ソウル共同】") are blanked before the checks read a text.
 //
 // A dateline says where and when a wire story was filed and who filed it: it is not content the
 // translation must carry, and one side often has it while the other does not (an English wire copy
@@ -41,24 +41,51 @@ const KO_DATELINE = new RegExp(
   'uy',
 );
 
+/** Agencies that sign Japanese wire copy, as Japanese papers write them. */
+const JA_AGENCY = '(?:共同(?:通信)?|時事(?:通信)?|ロイター|ブルームバーグ|新華社|聯合ニュース|聯合|AFP|ＡＦＰ|AP|ＡＰ|EPA|ＥＰＡ|CNN|ＣＮＮ)';
+/** A place as Japanese copy writes it: katakana or kanji ("ソウル", "ワシントン", "北京"). */
+const JA_PLACE = '[\\p{Script=Katakana}ー・\\p{Script=Han}]{1,10}';
+/** The day it was filed ("18日", "１８日", "9月18日"), spaced or not. */
+const JA_DAY = '(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日';
+const JA_SPACE = '[ \\u3000]*';
+/** Either side of a "＝": a place, an agency, a bureau or a reporter's name ("ソウル", "AFP", "中国総局", "山田太郎"). */
+const JA_SIDE = '[\\p{Script=Katakana}ー・\\p{Script=Han}\\p{Script=Hiragana}A-Za-zＡ-Ｚａ-ｚ \\u3000]{1,15}';
+
+/**
+ * "【ソウル共同】", "〔ワシントン時事〕", "［東京 18日 ロイター］ -", "【9月18日 AFP】": a place or the day, then a known
+ * agency; "（ソウル＝共同）", "【北京＝中国総局】", "【ソウル＝山田太郎】": a place, "＝" and the agency, the paper's
+ * bureau or its reporter; "【新華社北京9月18日】": Xinhua before place and day. A heading in the same brackets
+ * ("【概要】", "【共同声明】") has neither a "＝" nor an agency closing it, so it is read as text.
+ */
+const JA_DATELINE = new RegExp(
+  `[【〔［\\[（(]${JA_SPACE}(?:(?:${JA_PLACE}${JA_SPACE}(?:${JA_DAY}${JA_SPACE})?|${JA_DAY}${JA_SPACE})${JA_AGENCY}`
+    + `|${JA_SIDE}[＝=]${JA_SIDE}|新華社${JA_SPACE}(?:${JA_PLACE})?${JA_SPACE}(?:${JA_DAY})?)${JA_SPACE}[】〕］\\]）)]`
+    + `(?:${JA_SPACE}[-－—–]{1,2})?[ \\t\\u3000]*`,
+  'uy',
+);
+
 /**
  * Where a dateline may stand: opening a paragraph or a sentence (news paragraphs run stories together,
  * and a story's first sentence carries its dateline). Only there are the patterns tried, which keeps
  * them off the rest of the text.
  */
 const OPENINGS = /[.!?다]["”’)]?\s+/gu;
+/** Japanese runs its sentences on without a space: a dateline may follow a "。" directly. */
+const JA_OPENINGS = /[。！？][」』）)]?\s*/gu;
 
 /**
- * A paragraph with its datelines replaced by spaces (same length, same offsets). Korean copy sometimes
- * keeps the English wire's dateline ("HONG KONG (CNN) 칸 영화제에서…"), so the English pattern is tried on
- * a Korean text too.
+ * A paragraph with its datelines replaced by spaces (same length, same offsets). Korean and Japanese
+ * copy sometimes keeps the English wire's dateline ("HONG KONG (CNN) 칸 영화제에서…"), so the English
+ * pattern is tried on them too.
  */
 export function blankDatelines(text: string, lang: string): string {
   const ko = lang === 'ko' && text.includes('=');
+  const ja = lang === 'ja' && /[【〔［[（(]/u.test(text);
   // Most paragraphs hold no "=" and no bracket or dash at all: those are returned as they are.
-  if (!ko && !/[(—–]|--/.test(text)) return text;
+  if (!ko && !ja && !/[(—–]|--/.test(text)) return text;
   const starts = [0];
   for (const m of text.matchAll(OPENINGS)) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
+  if (ja) for (const m of text.matchAll(JA_OPENINGS)) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
   let out = text;
   for (const at of starts) {
     const c = text[at]!;
@@ -66,6 +93,10 @@ export function blankDatelines(text: string, lang: string): string {
     if (ko && /[(\[【가-힣]/u.test(c)) {
       KO_DATELINE.lastIndex = at;
       len = KO_DATELINE.exec(text)?.[0].length ?? 0;
+    }
+    if (ja && /[【〔［[（(]/u.test(c)) {
+      JA_DATELINE.lastIndex = at;
+      len = JA_DATELINE.exec(text)?.[0].length ?? 0;
     }
     if (!len && /[A-Z(]/.test(c)) {
       EN_DATELINE.lastIndex = at;

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { blankDatelines } from '../../../server/core/checks/dateline.ts';
 import { checkAlignment } from '../../../server/core/checks/index.ts';
+import { parseGlossary } from '../../../server/core/glossary.ts';
 import { OPTS } from './fixture.ts';
 import { render } from './helpers.ts';
 
@@ -51,5 +55,48 @@ describe('core/checks datelines', () => {
     expect(findings(en, `${ko} 홍길동 기자는 이를 보도했다.`).some((m) => m.includes('names'))).to.equal(true);
     // A capitalised opening that is no dateline is read: "NATO (the alliance)" is no agency.
     expect(findings('NATO (the alliance) met on Sept. 18.', '동맹은 회의를 열었다.').some((m) => m.includes('dates'))).to.equal(true);
+  });
+
+  describe('Japanese', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    /** Error and warning findings of one English–Japanese pair. */
+    const findingsJa = (en: string, ja: string) =>
+      checkAlignment([en], [ja], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', glossary })
+        .filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.check} ${f.message}`);
+    const ja = '韓国と米国は火曜日、ソウルでミサイル防衛に関する協議を行ったと当局者が明らかにした。';
+    const blanked = (line: string) => ' '.repeat(line.length);
+    // Place and agency run together ("ソウル共同"), place "＝" agency, bureau or reporter, the day before
+    // the agency (Reuters, AFP), the agency before place and day (Xinhua), in any bracket wire copy uses.
+    const datelines = [
+      '【ソウル共同】', '【ワシントン時事】', '〔ソウル時事〕', '（ソウル＝共同）', '【北京＝中国総局】', '【ソウル＝山田太郎】',
+      '(ソウル=共同) ', '【ワシントン＝共同】', '【ソウル聯合ニュース】', '【AFP＝時事】', '［ワシントン　１８日　ロイター］ - ',
+      '[東京 18日 ロイター] - ', '【9月18日 AFP】', '【新華社北京9月18日】',
+    ];
+
+    it('blanks a Japanese dateline or byline opening a paragraph or a sentence, keeping every offset', () => {
+      for (const line of datelines) {
+        expect(blankDatelines(line + ja, 'ja'), line).to.equal(blanked(line) + ja);
+        expect(blankDatelines(`協議は終わった。${line}${ja}`, 'ja'), line).to.equal(`協議は終わった。${blanked(line)}${ja}`);
+      }
+    });
+
+    it('leaves a bracketed heading, a note or a bracket inside a sentence alone', () => {
+      for (const text of [
+        '【概要】', '【共同声明】', '【共同記者会見】', '（仮訳）', '（参考）', '【ポイント】', '【時事】', '（共同）', '〔外務省発表〕',
+        '（2026年3月4日）', '【ソウル】', '【ワシントンでの会談】',
+      ]) expect(blankDatelines(text + ja, 'ja'), text).to.equal(text + ja);
+      expect(blankDatelines(`韓国は【ソウル共同】${ja}`, 'ja')).to.equal(`韓国は【ソウル共同】${ja}`);
+    });
+
+    it('does not compare a Japanese dateline the English does not carry, and still compares the story after it', () => {
+      expect(findingsJa('South Korea and the United States held talks on missile defense in Seoul on Tuesday, officials said.', ja)).to.deep.equal([]);
+      for (const line of datelines) {
+        expect(findingsJa('South Korea and the United States held talks on missile defense in Seoul on Tuesday, officials said.', line + ja), line).to.deep.equal([]);
+      }
+      // A Japanese copy that keeps the English wire's dateline.
+      expect(blankDatelines(`SEOUL, Sept. 18 (Reuters) -- ${ja}`, 'ja')).to.equal(`${blanked('SEOUL, Sept. 18 (Reuters) -- ')}${ja}`);
+      // A day the Japanese changes in the story is found as before.
+      expect(findingsJa('The talks will resume on Sept. 20.', '【ソウル共同】協議は9月21日に再開される。').some((m) => m.includes('dates'))).to.equal(true);
+    });
   });
 });
