@@ -43,7 +43,7 @@ const DATE_AT_END = DATE_RES.map((re) => new RegExp(`(?:${re.source})\\.?$`, re.
 
 /** Lines that end the body: what follows them is related lists, comments or page footers. */
 const STOP_LINE =
-  /^(?:recent (?:news|posts|releases|stories)|related(?: (?:news|releases|articles|stories|links|content|posts|resources))?|more (?:news|stories|releases)|latest (?:news|releases)|subscribe\b.*|previous (?:post|article)|next (?:post|article)|최근 게시물|최근 소식|관련 (?:기사|뉴스|게시물|자료|소식)|이전글|다음글|이전 글|다음 글|목록|목록으로|공공누리.*)$/i;
+  /^(?:recent (?:news|posts|releases|stories)|related(?: (?:news|releases|articles|stories|links|content|posts|resources))?|more (?:news|stories|releases)|latest (?:news|releases)|subscribe\b.*|previous (?:post|article)|next (?:post|article)|최근 게시물|최근 소식|관련 (?:기사|뉴스|게시물|자료|소식)|이전글|다음글|이전 글|다음 글|목록|목록으로|공공누리.*|関連(?:リンク|情報|記事)|前の記事|次の記事)$/i;
 
 /** Phrases that only page chrome uses; matched against the whole trimmed line. */
 const CHROME_LINE: RegExp[] = [
@@ -64,7 +64,8 @@ const CHROME_LINE: RegExp[] = [
   /^(?:topics?|tags?|categories|category|filed under)\s*:/i,
   /^(?:share|share this|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|copy link|back to top|top)$/i,
   /^(?:privacy(?: policy| program)?|accessibility(?: statement)?|copyright.*|disclaimer|.*\bdisclaimer|foia|no fear act|usa\.gov|help center|site map|sitemap|contact us|inspector general|office of inspector general)$/i,
-  /^copyright\b|©|\(c\)\s*\d{4}|all rights reserved/i,
+  // Korean pages write the sign as a circled c ("ⓒ 국방부", "저작권자 ⓒ 연합뉴스").
+  /^copyright\b|[©ⓒⒸ]|\(c\)\s*\d{4}|all rights reserved/i,
   /\((?:[A-Z][\w.]*\s){0,4}[\w.]*\s*photo by\b[^)]*\)\s*$/i,
   // Korean ministry / embassy page rows.
   /^(?:본문 바로가기|주메뉴 바로가기|메뉴 바로가기|내용으로 건너뛰기|바로가기)$/,
@@ -80,6 +81,10 @@ const CHROME_LINE: RegExp[] = [
   /^\(\d{5}\)/,
   /^(?:배포\s*일시|보도\s*일시|배포일|문의|담당\s*과장|담당\s*:|최종\s*수정일|콘텐츠 담당자|페이지 만족도|만족도 조사)/,
   /^(?:맨\s*위로|목록\s*보기|글자\s*(?:크게|작게)|TOP)$/,
+  // Japanese pages: the skip link, back to top and print.
+  /^(?:本文へ(?:移動|スキップ)?|メインコンテンツへ(?:移動|スキップ))$/,
+  /^(?:この)?ページ(?:の)?(?:先頭|トップ)(?:へ|に)(?:戻る)?$|^トップへ戻る$/,
+  /^(?:印刷(?:する|用ページ)?)$/,
   /^(?:release no\.?|media contacts?|press contacts?|contact|for further information|last updated|updated|posted on)\s*:/i,
   // Contact lines and the page's own navigation under a release.
   /^for (?:further|more) information\b/i,

@@ -173,6 +173,36 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody(page)).to.equal(body.join('\n'));
     });
 
+    it('drops a copyright line written with ⓒ as one written with ©, and what a page adds under it', () => {
+      const ko = ['한미 공동보도문', '', '양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.', '', '양측은 차기 회의를 워싱턴에서 개최하기로 하였다.'];
+      // A line of the page's footer that reads as a sentence: kept if the copyright line above it were no chrome.
+      const footer = '이 누리집의 자료는 출처를 밝히고 자유롭게 이용하실 수 있습니다.';
+      for (const line of ['ⓒ 국방부', 'Ⓒ 2026 국방부', 'Copyright ⓒ 외교부. All rights reserved.', '저작권자 ⓒ 연합뉴스. 무단 전재 및 재배포 금지.', '저작권자 © 연합뉴스. 무단 전재 및 재배포 금지.']) {
+        // Right under the body, where a line ending on a stop would be kept as its closing line.
+        expect(extractStatementBody([...ko, '', line].join('\n')).split('\n').filter(Boolean), line).to.deep.equal(ko.filter(Boolean));
+        expect(extractStatementBody([...ko, '', line, footer].join('\n')).split('\n').filter(Boolean), line).to.deep.equal(ko.filter(Boolean));
+      }
+    });
+
+    it('drops a Japanese page\'s chrome under the release (back to top, print, related links, copyright) and keeps the release before it', () => {
+      const ja = ['日韓外相会談', '', '日本の外務大臣と韓国の外務大臣は３月４日に東京で会談した。両大臣は両国関係の発展を確認した。', '', '両大臣は次回の会談をソウルで開催することで一致した。'];
+      // A footer line and a related release that read as sentences: kept if the line above them were no chrome.
+      const footer = '外務省ホームページの内容は予告なく変更されることがありますのでご注意ください。';
+      const related = '日中韓外相会議の開催について外務報道官談話を発表しました。';
+      for (const line of [
+        'ページの先頭へ戻る', 'ページの先頭へ', 'このページのトップへ戻る', 'ページトップへ戻る', 'トップへ戻る', '印刷', '印刷する', '印刷用ページ',
+        '関連リンク', '関連情報', '前の記事', '次の記事', 'Copyright © 外務省', '© 2026 Ministry of Foreign Affairs of Japan',
+        'Copyright © Ministry of Foreign Affairs of Japan',
+      ]) {
+        for (const tail of [[line], [line, footer], [line, '', related]]) {
+          expect(extractStatementBody([...ja, '', ...tail].join('\n'), 'ja').split('\n').filter(Boolean), tail.join('|')).to.deep.equal(ja.filter(Boolean));
+        }
+      }
+      // Chrome above the release too: a skip link and a back-to-top line do not make a title.
+      const page = ['本文へ', 'ホーム > 外交政策', ...ja, '', '印刷', 'ページの先頭へ戻る', 'Copyright © Ministry of Foreign Affairs of Japan'].join('\n');
+      expect(extractStatementBody(page, 'ja').split('\n').filter(Boolean)).to.deep.equal(ja.filter(Boolean));
+    });
+
     it('keeps a short closing line that is no full sentence: a Korean end mark ("(끝)", "끝.", "- 끝 -") or a nominal line ("둘째 문단.")', () => {
       const ko = ['한미 공동보도문', '', '양측은 서울에서 회의를 개최하고 동맹의 연합 준비태세를 점검하였다.', '', '양측은 차기 회의를 워싱턴에서 개최하기로 하였다.'];
       for (const close of ['(끝)', '끝.', '끝', '- 끝 -', '-끝-', '/끝/', '<끝>', '둘째 문단.', '차기 회의 개최 예정.']) {
