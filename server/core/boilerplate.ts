@@ -187,7 +187,7 @@ function isShortSentence(s: string): boolean {
 /**
  * A line that may close a statement's text however short: a complete sentence ("Thank you.", "감사합니다.",
  * "ありがとうございました。"), a Korean line ending on a stop ("둘째 문단.", "차기 회의 개최 예정."), or a
- * Korean release's end mark on a line of its own ("(끝)", "끝.", "- 끝 -"). It is the statement's when it
+ * release's end mark on a line of its own ("(끝)", "끝.", "- 끝 -", "以上"). It is the statement's when it
  * closes the body (see closesBody): no page's menu or label reads like one.
  *
  * Korean asks for the stop written, not for a verb ending (ENDS_KOREAN_SENTENCE, with which wrap.ts tells

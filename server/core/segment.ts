@@ -95,8 +95,12 @@ const BEFORE_END_MARK = '[.다요음함임됨。]';
 const END_MARK = new RegExp(String.raw`(?<=${BEFORE_END_MARK})\s+${END_MARK_TEXT}$`, 'u');
 /** A line a Korean release's end mark on a line of its own may follow: one that ends a sentence. */
 const ENDS_BEFORE_END_MARK = new RegExp(`${BEFORE_END_MARK}$`, 'u');
-/** A Korean release's end mark on a line of its own. */
-export const END_MARK_LINE = new RegExp(`^${END_MARK_TEXT}$`, 'u');
+/**
+ * A Korean release's end mark on a line of its own, or a Japanese release's closing 以上 ("以上", "以上。",
+ * spaced "以　上"), which ends a Japanese official document as (끝) ends a Korean one. Only on a line of its
+ * own: after a sentence on its line, 以上 is a word ("参加者は100名以上。").
+ */
+export const END_MARK_LINE = new RegExp(`^(?:${END_MARK_TEXT}|以\\s?上[。．]?)$`, 'u');
 
 
 /**
@@ -147,8 +151,8 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     .map((l) => withoutInvisible(l).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
   // A Korean release's end mark written after its last sentence ("…예정이다. 끝.", "(끝)"), on its line or
   // on one of its own, closes the document, not the paragraph: it is no part of the text a translation
-  // renders. On a line of its own it is the mark only under a line that ends a sentence, as on its line
-  // ("…예정대로" / "끝." is a wrapped sentence's end).
+  // renders; nor is a Japanese release's 以上 on a line of its own. On a line of its own it is the mark
+  // only under a line that ends a sentence, as on its line ("…예정대로" / "끝." is a wrapped sentence's end).
   for (let k = lines.length - 1; k >= 0; k--) {
     if (!lines[k]) continue;
     const above = lines.slice(0, k).findLast(Boolean);

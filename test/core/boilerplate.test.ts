@@ -223,6 +223,16 @@ describe('core/boilerplate', () => {
       expect(extractStatementBody([...en, '', '###', '', 'Related Articles'].join('\n'))).to.equal(en.join('\n'));
     });
 
+    it('keeps a Japanese release\'s closing 以上 on a line of its own, with or without 。, as a Korean end mark', () => {
+      const ja = ['日韓外相会談', '', '日本の外務大臣と韓国の外務大臣は３月４日に東京で会談した。両大臣は両国関係の発展を確認した。', '', '両大臣は次回の会談をソウルで開催することで一致した。'];
+      for (const close of ['以上', '以上。', '以 上']) {
+        const clean = [...ja, '', close, ''].join('\n');
+        expect(extractStatementBody(clean, 'ja'), close).to.equal(clean);
+        const page = [...ja, '', close, '', '印刷', 'ページの先頭へ戻る', '関連リンク', 'Copyright © Ministry of Foreign Affairs of Japan'].join('\n');
+        expect(extractStatementBody(page, 'ja').split('\n').filter(Boolean), close).to.deep.equal([...ja, close].filter(Boolean));
+      }
+    });
+
     it('keeps a closing line right under the body when a menu item ("Home", "홈") follows it, and drops the menu', () => {
       const en = ['Joint Statement', '', 'The two sides met in Seoul on Tuesday to review the alliance and its combined readiness.', '', 'They agreed to meet again next year in Washington.'];
       for (const tail of [['Thank you.', 'Home', 'Privacy Policy', 'Copyright 2026 Example Agency'], ['Thank you.', '', 'Home', 'Top', 'Share', 'Print'], ['End of statement.', 'Home', 'Newsroom', 'Print']]) {

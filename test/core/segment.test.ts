@@ -429,6 +429,21 @@ describe('core/segment #sideHasWords', () => {
     expect(splitParagraphs('양측은 평가회의를 열었다.\n\n연합훈련은 예정대로\n끝.', 'ko').map((p) => p.text).join(' ')).to.include('예정대로 끝.');
   });
 
+  it('leaves a Japanese release\'s closing 以上 on a line of its own after the last sentence out of the paragraphs, as (끝)', () => {
+    const body = ['両国は次回の会談をソウルで開催することで一致した。', '双方は２０２７年に東京で次回会合を開催する。'];
+    for (const mark of ['以上', '以上。', '以 上']) {
+      for (const sep of ['\n\n', '\n']) {
+        const paras = splitParagraphs(`${body.join(sep)}${sep}${mark}\n`, 'ja').map((p) => p.text);
+        expect(paras, `${mark} ${JSON.stringify(sep)}`).to.deep.equal(body);
+      }
+    }
+    // A text that is nothing but 以上 keeps it, and 以上 after a line that ends no sentence is the word
+    // ("参加者は100名" / "以上" is a wrapped line's end); so is 以上 inside a sentence.
+    expect(splitParagraphs('以上', 'ja').map((p) => p.text)).to.deep.equal(['以上']);
+    expect(splitParagraphs('両国は会談した。\n\n参加者は100名\n以上', 'ja').map((p) => p.text).join('')).to.include('以上');
+    expect(splitParagraphs('両国は会談した。\n\n参加者は100名以上。', 'ja').map((p) => p.text)).to.deep.equal(['両国は会談した。', '参加者は100名以上。']);
+  });
+
   it('finds a word or number once list markers are off; a lone bullet or an editorial mark has none', () => {
     for (const wordless of [[], ['ㅇ'], ['-'], ['□ ㅇ'], ['[…]'], ['…'], ['*'], ['①'], ['ㅇ', '-'], ['1. —']])
       expect(sideHasWords(wordless), JSON.stringify(wordless)).to.equal(false);

@@ -7,9 +7,13 @@ import { latinNameIn, latinNameWords } from './names.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
-/** Editorial lines that stand for left-out text or point elsewhere: "[…]", "(중략)", "[영문 전문 보기]". */
+/**
+ * Editorial lines that stand for left-out text or point elsewhere: "[…]", "(중략)", "[영문 전문 보기]"; and a
+ * release's end mark ("(끝)", a Japanese "以上"), when one is left on a paragraph of its own.
+ */
 export function isMarker(text: string): boolean {
   const t = text.trim();
+  if (/^以\s?上[。．]?$/u.test(t)) return true;
   if (/^[[(（【]?\s*(?:…|\.{3,}|⋯|중략|생략|하략|이하\s?생략|끝|end|omitted|see (?:the )?full (?:english |korean )?text)\s*[\])）】]?$/iu.test(t)) return true;
   // A short fully bracketed line ("[영문 전문 보기]", "[Full text in Korean]") is a link or note, not content.
   return /^[[(（【][^\])）】]{1,40}[\])）】]$/u.test(t);

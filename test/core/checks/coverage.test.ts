@@ -153,8 +153,9 @@ describe('core/checks coverage', () => {
   });
 
   it('recognises editorial markers', () => {
-    for (const m of ['[…]', '(중략)', '...', '[영문 전문 보기]', '[See the full English text]']) expect(isMarker(m), m).to.equal(true);
+    for (const m of ['[…]', '(중략)', '...', '[영문 전문 보기]', '[See the full English text]', '(끝)', '以上', '以上。']) expect(isMarker(m), m).to.equal(true);
     expect(isMarker('양측은 합의하였다.')).to.equal(false);
+    expect(isMarker('参加者は100名以上。')).to.equal(false);
   });
 
   it('aligns sentences by length, leaving a sentence without partner alone', () => {
