@@ -1,6 +1,6 @@
 // Paragraph and sentence segmentation of clean statement bodies (pure, language-parameterised).
 import { baseLanguage } from './lang.ts';
-import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, STARTERS, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn, wrappedTitleLines } from './wrap.ts';
+import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, STARTERS, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn, sentenceOpener, wrappedTitleLines } from './wrap.ts';
 import type { Lang, SplitParagraph } from './types.ts';
 
 /** Bullet markers and the nesting level the MND convention gives them. */
@@ -211,6 +211,28 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       }
       oneSentence = inside * 1.5 < ends + 1;
     }
+    // Where a full line ends a sentence, the next line's opening may tell: a text that opens its
+    // paragraphs with the same words ("The co-chairs …", "양측은 …") more often than it opens sentences
+    // inside them with those words opens a paragraph there too. A paragraph's opening is known where
+    // the line before left room for its first word, or was short, or where a marker or the text's body
+    // opens it; a sentence's inside a paragraph, where it opens within a line.
+    const openings = new Map<string, { paragraphs: number; inside: number }>();
+    if (wrapped && !hasBlank) {
+      const count = (line: string, where: 'paragraphs' | 'inside') => {
+        const o = sentenceOpener(line);
+        if (o === null) return;
+        const n = openings.get(o) ?? { paragraphs: 0, inside: 0 };
+        n[where]++;
+        openings.set(o, n);
+      };
+      for (let li = 0; li < b.length; li++) {
+        const l = b[li]!, prev = b[li - 1];
+        if (li === 0 || li === titleEnd + 1 || detectMarker(l) !== null
+          || (prev !== undefined && lineEndsSentence(prev, l) && (columns(prev) < colWidth * 0.7 || fitsAfter(prev, l, colWidth)))) count(withoutListMarker(l), 'paragraphs');
+        // (A sentence opening at the line's end goes on into the next line: "…2026. The two" / "sides …".)
+        for (const c of sentenceCuts(l, _lang)) count(`${l.slice(c).trimStart()} ${b[li + 1] ?? ''}`, 'inside');
+      }
+    }
     let para: string | null = null;
     let prevLine = '';
     // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
@@ -229,6 +251,13 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
       if (!startNew && !hasBlank && fits && !runsOn(prevLine, l, colWidth)) startNew = true;
       if (!startNew && oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) startNew = true;
+      // A line ending on a colon before a capitalised one introduces what follows ("The below is
+      // attributable to Spokesperson …:", "…released the following statement:"), full or not.
+      if (!startNew && !hasBlank && /:$/.test(prevLine) && /^[\p{Lu}"“]/u.test(l)) startNew = true;
+      // A full line ending a sentence before an opening the text gives its paragraphs (see openings),
+      // at two of them at least: one (the body's first line) is no habit.
+      const opening = openings.get(sentenceOpener(l) ?? '');
+      if (!startNew && opening && opening.paragraphs >= 2 && opening.paragraphs > opening.inside && lineEndsSentence(prevLine, l)) startNew = true;
       // A short line without a full stop before a capitalised one is a heading of its own ("Economic
       // Security"), unless the line before visibly runs into it.
       const after = b[li + 1];

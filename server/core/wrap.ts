@@ -140,6 +140,21 @@ export const STOPS_MID_PHRASE =
   /(?:[,\-–—]|(?<![A-Za-z])(?:a|an|the|of|on|in|at|to|for|from|by|with|and|or|but|nor|since|until|till|through|as|than|that|which|who|whose|its|their|his|her|our|this|these|those|between|among|into|upon|about|after|before|during|over|under|is|are|was|were|be|been|will|would|has|have|had|dated)|(?:을|를|은|는|에|에서|으로|부터|까지|께서|와|며|및)|[はがをにでのとも、])$/u;
 
 /**
+ * How a sentence opens, as far as it names who speaks or acts: in English its first two words ("The
+ * two", "The co-chairs", "Both sides", "Secretary Blinken"), in Korean its words up to the topic ("양측은",
+ * "두 장관은", "오스틴 장관과 이 장관은"), or null (no topic within four words, a number, a lower-case word).
+ * A text that opens its paragraphs with the same words over and over ("The co-chairs …") tells by them
+ * where one of its paragraphs ended at a full line.
+ */
+export function sentenceOpener(line: string): string | null {
+  const words = line.split(' ');
+  if (/^\p{Lu}/u.test(line)) return words.length < 3 ? null : words.slice(0, 2).join(' ').replace(/[,;:]$/, '').toLowerCase();
+  if (!/^[\uac00-\ud7a3]/u.test(line)) return null;
+  const topic = words.slice(0, 4).findIndex((w) => /[\uac00-\ud7a3][은는]$/u.test(w));
+  return topic < 0 ? null : words.slice(0, topic + 1).join(' ');
+}
+
+/**
  * Whether a line looks like a piece of a wrapped paragraph before `next`: cut near the wrap width
  * (nearWidth) on no sentence end (`ends`), the next line there and no list item (`opensItem`).
  */

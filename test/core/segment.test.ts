@@ -548,6 +548,55 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  // Whether the last line of paragraph k leaves no room for the first word of paragraph k + 1.
+  const fullAfter = (paras: readonly string[], k: number, width: number) =>
+    columns(wrap(paras[k]!, width).pop()!) + 1 + columns(paras[k + 1]!.split(' ')[0]!) > width;
+
+  it('ends a paragraph at a full line before a line opening as the text opens its paragraphs ("The two sides", "양측은")', () => {
+    // Paragraphs of two sentences: the second's last line is full at these widths, and the next opens
+    // with the words that open the text's other paragraphs, which no sentence inside a line opens with.
+    const en = ['The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
+      'The two sides condemned the recent launches of ballistic missiles by the North, which violated multiple resolutions of the UN Security Council. They agreed to keep a close watch on further provocations.',
+      "The two sides reviewed the progress of the alliance's extended deterrence and agreed to hold a tabletop exercise in the spring. They also discussed cooperation in space and cyberspace.",
+      'The two sides agreed to hold the next dialogue in Seoul in the first half of 2027.'];
+    for (const width of [53, 54, 55, 68, 69, 70, 92, 93]) {
+      expect([0, 1, 2].some((k) => fullAfter(en, k, width)), `a full paragraph end at ${width}`).to.equal(true);
+      expect(splitParagraphs(en.flatMap((p) => wrap(p, width)).join('\n'), 'en').map((p) => p.text), `at ${width}`).to.deep.equal(en);
+    }
+    const ko = ['국방부는 11월 20일 워싱턴에서 제27차 한미 통합국방협의체 회의를 개최하였다. 이번 회의는 국방정책실장과 미 국방부 인도태평양안보차관보가 공동 주관하였다.',
+      '양측은 북한의 최근 탄도미사일 발사가 유엔 안보리 결의의 명백한 위반이라는 데 인식을 같이하였다. 아울러 추가 도발 가능성에 대비하여 긴밀한 공조를 유지하기로 하였다.',
+      '양측은 확장억제의 실행력을 높이기 위한 그간의 성과를 점검하고 내년 봄 도상연습을 실시하기로 하였다. 우주와 사이버 분야의 협력 방안도 논의하였다.',
+      '양측은 차기 회의를 2027년 상반기 서울에서 개최하기로 합의하였다.'];
+    for (const width of [55, 56, 74, 75, 83, 84, 85]) {
+      expect([1, 2].some((k) => fullAfter(ko, k, width)), `a full paragraph end at ${width}`).to.equal(true);
+      expect(splitParagraphs(ko.flatMap((p) => wrap(p, width)).join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(ko);
+    }
+  });
+
+  it('keeps a paragraph whole at a full line before words that open its sentences as often as the text\'s paragraphs', () => {
+    const paras = ['The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The two sides condemned the recent launches of ballistic missiles by the North. The two sides agreed to keep a close watch on further provocations.',
+      "The two sides reviewed the progress of the alliance's extended deterrence. The two sides agreed to hold a tabletop exercise in the spring. The two sides also discussed cooperation in space and cyberspace.",
+      'The two sides agreed to hold the next dialogue in Seoul in the first half of 2027.'];
+    for (const width of [74, 75, 76]) {
+      const lines = paras.flatMap((p) => wrap(p, width));
+      // A sentence inside a paragraph ends on a full line, and the next opens "The two sides".
+      expect(paras.some((p) => wrap(p, width).some((l, i, ls) => i + 1 < ls.length && /\.$/.test(l) && ls[i + 1]!.startsWith('The two sides'))), `at ${width}`).to.equal(true);
+      expect(splitParagraphs(lines.join('\n'), 'en').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+  });
+
+  it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
+    const paras = ['The following joint press statement was released by the two ministries of defense:',
+      'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
+      'The two sides condemned the recent launches of ballistic missiles by the North, which violated multiple resolutions of the UN Security Council. They agreed to keep a close watch on further provocations.',
+      "The two sides reviewed the progress of the alliance's extended deterrence and agreed to hold a tabletop exercise in the spring. They also discussed cooperation in space and cyberspace.",
+      'The two sides agreed to hold the next dialogue in Seoul in the first half of 2027.'];
+    for (const width of [42, 43, 44, 45, 82, 83, 84, 85]) {
+      expect(fullAfter(paras, 0, width), `at ${width}`).to.equal(true);
+      expect(splitParagraphs(paras.flatMap((p) => wrap(p, width)).join('\n'), 'en').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+  });
+
   it('keeps a first line that is the body, not a title, in its paragraph', () => {
     const text = ['The Republic of Korea Ministry of National Defense and the U.S.', 'Department of Defense held the 26th Korea-U.S. Integrated Defense',
       'Dialogue in Seoul on May 2, 2026.', 'The two sides condemned the launch of an intercontinental ballistic', 'missile on April 14, 2026, which violated multiple resolutions of the',

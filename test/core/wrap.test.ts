@@ -1,6 +1,6 @@
 // Tests for server/core/wrap.ts: the hard-wrap reading shared by the splitter and the page reader.
 import { expect } from 'chai';
-import { columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, wrappedTitleLines, wrapWidth } from '../../server/core/wrap.ts';
+import { columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, sentenceOpener, wrappedTitleLines, wrapWidth } from '../../server/core/wrap.ts';
 import { greedyWrap } from '../greedy-wrap.ts';
 
 describe('core/wrap', () => {
@@ -47,6 +47,18 @@ describe('core/wrap', () => {
   it('sees a name go on after a dotted acronym, not a sentence that opens after one', () => {
     expect(runsOn('The Ministry of National Defense and the U.S.', 'Department of Defense held the dialogue', 60)).to.equal(true);
     expect(runsOn('The dialogue was held in the U.S.', 'The two sides met again', 60)).to.equal(false);
+  });
+
+  it('names how a sentence opens: two English words, or Korean words up to the topic', () => {
+    expect(sentenceOpener('The two sides condemned the launch')).to.equal('the two');
+    expect(sentenceOpener('The co-chairs agreed to hold')).to.equal('the co-chairs');
+    expect(sentenceOpener('양측은 북한의 최근 탄도미사일 발사가')).to.equal('양측은');
+    expect(sentenceOpener('오스틴 장관과 이 장관은 인도태평양 안보 환경에')).to.equal('오스틴 장관과 이 장관은');
+    // No topic within four words, a lower-case or numbered line, a line of two words: no opener.
+    expect(sentenceOpener('아울러 추가 도발 가능성에 대비하여')).to.equal(null);
+    expect(sentenceOpener('sides condemned the launch')).to.equal(null);
+    expect(sentenceOpener('2027. The two')).to.equal(null);
+    expect(sentenceOpener('The two')).to.equal(null);
   });
 
   it('tells English title case from a sentence', () => {
