@@ -1,6 +1,6 @@
 // Paragraph and sentence segmentation of clean statement bodies (pure, language-parameterised).
 import { baseLanguage } from './lang.ts';
-import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, STARTERS, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn, sentenceOpener, wrappedTitleLines } from './wrap.ts';
+import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, KO_ITEM_END, STARTERS, carriesDash, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn, sentenceOpener, wrappedTitleLines } from './wrap.ts';
 import type { Lang, SplitParagraph } from './types.ts';
 
 /** Bullet markers and the nesting level the MND convention gives them. */
@@ -147,8 +147,10 @@ function lineEndsSentence(line: string, next: string): boolean {
  * the lines of a block are joined; bullet markers always start a new paragraph.
  */
 export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n')
-    .map((l) => withoutInvisible(l).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
+  const rawLines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = rawLines.map((l) => withoutInvisible(l).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim());
+  // How far each line is indented, in display columns: a bullet item's wrapped lines may hang under its text.
+  const indents = rawLines.map((l) => columns(/^[\s\u00a0\u3000\ufeff]*/u.exec(l)![0]));
   // A Korean release's end mark written after its last sentence ("…예정이다. 끝.", "(끝)"), on its line or
   // on one of its own, closes the document, not the paragraph: it is no part of the text a translation
   // renders; nor is a Japanese release's 以上 on a line of its own. On a line of its own it is the mark
@@ -161,14 +163,25 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     break;
   }
   const blocks: string[][] = [];
+  const blockIndents: number[][] = [];
   let cur: string[] = [];
-  for (const l of lines) {
-    if (!l) {
-      if (cur.length) blocks.push(cur);
-      cur = [];
-    } else if (!isDebris(l)) cur.push(l);
+  let curIndents: number[] = [];
+  const endBlock = () => {
+    if (cur.length) {
+      blocks.push(cur);
+      blockIndents.push(curIndents);
+    }
+    cur = [];
+    curIndents = [];
+  };
+  for (const [k, l] of lines.entries()) {
+    if (!l) endBlock();
+    else if (!isDebris(l)) {
+      cur.push(l);
+      curIndents.push(indents[k]!);
+    }
   }
-  if (cur.length) blocks.push(cur);
+  endBlock();
 
   // Hard-wrapped texts are recognised by their lines that run on (see isHardWrapped); a text with
   // no blank lines and none that visibly runs on is one paragraph a line (the common copy-paste shape).
@@ -178,10 +191,14 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   const wordsOf = () => (words ??= latinWords(text));
 
   const out: SplitParagraph[] = [];
-  for (const b of blocks) {
+  for (const [bi, b] of blocks.entries()) {
+    const indentOf = blockIndents[bi]!;
     const width = Math.max(...b.map((l) => l.length));
     // (The text's title may be wider than the wrap: it does not set the width.)
     const colWidth = Math.max(...(b === blocks[0] && b.length > 2 ? b.slice(1) : b).map(columns));
+    // The same with each line's indentation, as the wrap measured it.
+    const rawColumns = (li: number) => indentOf[li]! + columns(b[li]!);
+    const rawWidth = Math.max(...b.map((_, li) => rawColumns(li)).slice(b === blocks[0] && b.length > 2 ? 1 : 0));
     // A title over several lines: in English, the first lines in title case (wrappedTitleLines); else a
     // title over two lines, the second a short title-case remainder ("Dialogue") before the body.
     let titleEnd = wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) ? wrappedTitleLines(b, colWidth) - 1 : -1;
@@ -235,6 +252,8 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     }
     let para: string | null = null;
     let prevLine = '';
+    // The indentation of the marked line that opened the paragraph, if one did.
+    let itemIndent: number | null = null;
     // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
     // item of its own, unless the line before it stops mid-phrase ("…in the second half of").
     let list = false;
@@ -276,9 +295,21 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
       // it (a heading such as "향후 계획") stands on its own.
       if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && !endsSentence(prevLine)
         && (CONTINUES_KO.test(prevLine) || /^[a-z]/.test(l))) startNew = false;
+      // So does an item whose line fills the wrap (the next line's first word did not fit) and stops on a
+      // Korean word no item ends on ("…실행력을 높이기" / "위한 방안을 협의"), wrapped text or not: a text of
+      // items, each opening with a marker, shows too few other lines to be recognised as wrapped.
+      if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && /[\uac00-\ud7a3]$/u.test(prevLine)
+        && !endsSentence(prevLine) && !KO_ITEM_END.test(prevLine) && !fitsAfter(prevLine, l, colWidth)) startNew = false;
+      // And an unmarked line indented deeper than the item's marked line goes on with it after a line
+      // near the wrap width: a plain-text export hangs an item's wrapped lines under its text ("ㅇ 양측은
+      // …" / "   결과를 …"). (A short heading, "□ 주요 논의 내용", may have an indented paragraph under it.)
+      if (startNew && para !== null && mk === null && itemIndent !== null && indentOf[li]! > itemIndent && rawColumns(li - 1) >= rawWidth * 0.6) startNew = false;
+      // In wrapped text, a dash the wrap carried over from "A - B" is the line going on, not a sub-item (carriesDash).
+      if (startNew && wrapped && para !== null && mk !== null && carriesDash(prevLine, l, rawWidth, indentOf[li - 1])) startNew = false;
       if (startNew) {
         if (para !== null) out.push(makePara(para));
         para = l;
+        itemIndent = mk !== null ? indentOf[li]! : null;
       } else {
         para = joinWrapped(para!, l, wordsOf);
       }

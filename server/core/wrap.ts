@@ -163,6 +163,18 @@ export function cutOpen(line: string, next: string, width: number, ends: (line: 
 }
 
 /**
+ * Whether `next` opens with a dash the wrap carried over from "A - B" ("…핵협의그룹(NCG)" / "- 한미
+ * 억제전략위원회(DSC) 간 …"), not a sub-item's dash: `line` fills the width to its last column or two
+ * (`indent` columns before it), so the dash and its space did not fit, and ends no sentence, no item in
+ * the nominal style ("…개최 예정") and no label (":"). An English item opens in capitals ("- Expanding
+ * people-to-people exchanges"), a dash in a running sentence before a lower-case word ("- the first").
+ */
+export function carriesDash(line: string, next: string, width: number, indent = 0): boolean {
+  return /^[-–] (?!\p{Lu})/u.test(next) && indent + columns(line) + 3 > width
+    && !ENDS_KOREAN_SENTENCE.test(line) && !/[.!?。！？:：]$/u.test(line) && !KO_ITEM_END.test(line);
+}
+
+/**
  * Whether a clean statement body, as blocks of non-empty lines between blank lines, is hard-wrapped.
  * `opensItem` tells a line that opens a list item (a bullet or a number).
  *
@@ -193,7 +205,8 @@ export function isHardWrapped(blocks: readonly (readonly string[])[], opensItem:
       // A line filled to the wrap (Korean wraps mostly after a noun: "…23일까지 워싱턴" / "D.C.에서…") counts as well.
       // Not English: a list of unpunctuated items looks the same. Nor a Korean line that ends an item
       // in the nominal style of ministry notes ("…대화 복귀를 촉구", "…개최 예정").
-      const visible = !opensItem(next) && nearWidth(l, width) && runsOn(l, next, width);
+      // (So does a line before a dash the wrap carried over from "A - B": see carriesDash.)
+      const visible = (!opensItem(next) && nearWidth(l, width) && runsOn(l, next, width)) || carriesDash(l, next, width);
       if (visible) shown++;
       if (visible || (!opensItem(next) && nearWidth(l, width)
         && columns(l) >= width * 0.92 && /[\uac00-\ud7a3]$/u.test(l) && !endsSentence(l) && !KO_ITEM_END.test(l))) strong++;

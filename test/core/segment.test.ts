@@ -275,6 +275,75 @@ describe('core/segment', () => {
       ]);
     });
 
+    // Ministry bullet items hard-wrapped with no blank lines, continuation lines as a plain-text
+    // export leaves them: flush left, indented by two spaces, or hanging under the text after the marker.
+    const wrapItems = (items: readonly string[], width: number, indent: 'none' | 'two' | 'hanging') => items.flatMap((item) => {
+      if (indent !== 'hanging') return wrap(item, width).map((l, i) => (i > 0 && indent === 'two' ? `  ${l}` : l));
+      const marker = /^\S+ /.exec(item)![0];
+      return wrap(item.slice(marker.length), width - marker.length - 1).map((l, i) => (i > 0 ? ' '.repeat(marker.length + 1) : marker) + l);
+    });
+
+    it('joins the wrapped lines of bullet items however their continuation lines are indented', () => {
+      const items = ['□ 국방부는 11월 20일 서울에서 제25차 한미 통합국방협의체 회의를 개최하고 동맹의 주요 현안을 논의하였다.',
+        'ㅇ 이번 회의에는 국방정책실장과 미 국방부 인도태평양안보차관보가 양측 수석대표로 참석하였으며, 외교부와 국무부 관계관도 함께 참석하였다.',
+        '- 양측은 북한의 핵·미사일 위협에 대한 평가를 공유하고 확장억제의 실행력을 높이기 위한 방안을 협의하였다.',
+        'ㅇ 양측은 전작권 전환을 위한 조건의 충족 상태를 평가하고 그 결과를 내년 안보협의회의에 보고하기로 하였다.',
+        '※ 차기 회의는 내년 상반기 워싱턴에서 개최할 예정이며, 구체적인 일정은 외교 경로를 통해 협의할 예정이다.'];
+      const nominal = ['□ 개최 개요',
+        'ㅇ 일시/장소: 2026. 11. 20.(금) 서울 국방부 청사 대회의실에서 한미 국방 당국자 다수가 참석한 가운데 개최',
+        'ㅇ 참석: 국방정책실장과 미 국방부 인도태평양안보차관보 등 양측 국방·외교 당국자 약 40여 명',
+        '□ 주요 논의 내용',
+        'ㅇ 양측은 북한의 핵·미사일 위협이 고도화되고 있다는 데 인식을 같이하고, 확장억제의 신뢰성을 높여 나가기로 하였음',
+        '- 특히 양측은 핵협의그룹(NCG)을 중심으로 한 일체형 확장억제 체계의 이행 상황을 점검하였음',
+        'ㅇ 양측은 한미일 안보협력을 지속 강화해 나가기로 하였음'];
+      const notes = ['□ 한미 국방당국은 11월 20일 서울에서 제25차 통합국방협의체 회의를 개최하여 동맹 현안 논의',
+        'ㅇ 양측 수석대표로 국방정책실장과 미 국방부 인도태평양안보차관보가 참석하고 외교부와 국무부 관계관도 함께 참석',
+        '- 북한의 핵·미사일 위협에 대한 평가를 공유하고 확장억제의 실행력 제고 방안 협의',
+        '- 연합연습과 훈련을 통한 동맹의 대응태세 강화 방안과 우주·사이버 분야 협력 확대 방안 모색',
+        'ㅇ 전작권 전환을 위한 조건의 충족 상태를 평가하고 그 결과를 내년 안보협의회의에 보고하기로 합의',
+        '※ 차기 회의는 내년 상반기 워싱턴에서 개최 예정이며 구체적인 일정은 외교 경로를 통해 협의 예정'];
+      // An indented paragraph under a short bullet heading is a paragraph of its own.
+      const headed = ['□ 주요 논의 내용', '양측은 북한의 핵·미사일 위협에 대한 평가를 공유하고 확장억제의 실행력을 높이기 위한 방안을 협의하였다.',
+        '양측은 차기 회의를 내년 상반기 워싱턴에서 개최하기로 하였다.'];
+      expect(splitParagraphs(headed.map((p, i) => (i > 0 ? `  ${p}` : p)).join('\n'), 'ko').map((p) => p.text)).to.deep.equal(headed);
+      for (const text of [items, nominal, notes]) {
+        for (const width of [40, 50, 60, 72]) {
+          for (const indent of ['none', 'two', 'hanging'] as const) {
+            expect(splitParagraphs(wrapItems(text, width, indent).join('\n'), 'ko').map((p) => p.text), `at ${width}, ${indent}`).to.deep.equal(text);
+          }
+        }
+      }
+    });
+
+    it('joins a wrapped bullet item in a text of few items, each opening with a marker', () => {
+      // One item wraps: its first line is full and stops mid-phrase (…높이기 / 위한, …그 / 결과를).
+      const items = ['ㅇ 양측은 북한의 핵·미사일 위협에 대한 평가를 공유하고 확장억제의 실행력을 높이기 위한 방안을 협의',
+        'ㅇ 양측은 연합연습과 훈련을 통한 동맹의 대응태세 강화 방안 논의',
+        'ㅇ 차기 회의는 내년 상반기 워싱턴에서 개최 예정'];
+      for (const width of [64, 72, 80]) {
+        for (const indent of ['none', 'two', 'hanging'] as const) {
+          const lines = wrapItems(items, width, indent);
+          expect(lines, `at ${width}`).to.have.length(4);
+          expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text), `at ${width}, ${indent}`).to.deep.equal(items);
+        }
+      }
+    });
+
+    it('reads a line opening with a dash that a wrap left from "A - B" as the item going on, not a sub-item', () => {
+      const items = ['□ 양측은 확장억제의 실행력 제고를 위해 한미 핵협의그룹(NCG) - 한미 억제전략위원회(DSC) 간 연계를 강화하기로 합의',
+        'ㅇ 특히 양측은 핵·재래식 통합(CNI) 연습을 정례화하고 그 결과를 차기 안보협의회의(SCM)에 보고하기로 하였음',
+        'ㅇ 양측은 우주·사이버 분야 협력을 확대하고 관련 정보공유 체계를 구축해 나가기로 하였음'];
+      for (const width of [60, 80]) {
+        for (const indent of ['none', 'two', 'hanging'] as const) {
+          expect(splitParagraphs(wrapItems(items, width, indent).join('\n'), 'ko').map((p) => p.text), `at ${width}, ${indent}`).to.deep.equal(items);
+        }
+      }
+      expect(wrapItems(items, 60, 'none')[1]).to.match(/^- 한미/);
+      // A sub-item under a full line that ends its sentence stays one.
+      const sub = ['ㅇ 양측은 북한의 핵·미사일 위협에 대한 평가를 공유하고 대응 방안을 협의하였다.', '- 한미 억제전략위원회(DSC)는 연내 회의를 개최하기로 하였다.'];
+      expect(splitParagraphs(sub.join('\n'), 'ko').map((p) => p.text)).to.deep.equal(sub);
+    });
+
     it('drops page numbers and punctuation-only lines but keeps an editorial ellipsis', () => {
       const text = '첫 번째 문단이다.\n- 3 -\n12\n----\n[…]\n***\n두 번째 문단이다.';
       expect(splitParagraphs(text, 'ko').map((p) => p.text)).to.deep.equal(['첫 번째 문단이다.', '[…]', '두 번째 문단이다.']);

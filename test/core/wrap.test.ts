@@ -1,6 +1,6 @@
 // Tests for server/core/wrap.ts: the hard-wrap reading shared by the splitter and the page reader.
 import { expect } from 'chai';
-import { columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, sentenceOpener, wrappedTitleLines, wrapWidth } from '../../server/core/wrap.ts';
+import { carriesDash, columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, sentenceOpener, wrappedTitleLines, wrapWidth } from '../../server/core/wrap.ts';
 import { greedyWrap } from '../greedy-wrap.ts';
 
 describe('core/wrap', () => {
@@ -59,6 +59,20 @@ describe('core/wrap', () => {
     expect(sentenceOpener('sides condemned the launch')).to.equal(null);
     expect(sentenceOpener('2027. The two')).to.equal(null);
     expect(sentenceOpener('The two')).to.equal(null);
+  });
+
+  it('tells a dash a wrap carried over from "A - B" from a sub-item\'s', () => {
+    const line = '□ 양측은 확장억제의 실행력 제고를 위해 한미 핵협의그룹(NCG)';
+    expect(carriesDash(line, '- 한미 억제전략위원회(DSC) 간 연계를', columns(line))).to.equal(true);
+    expect(carriesDash(line, '- 한미 억제전략위원회(DSC) 간 연계를', columns(line) + 6)).to.equal(false);
+    // Hanging under an indent, the line is as wide as the indent and its text.
+    expect(carriesDash(line, '- 한미', columns(line) + 2, 2)).to.equal(true);
+    for (const ends of ['ㅇ 양측은 대응 방안을 협의하였다.', 'ㅇ 양측은 다음과 같이 합의:', 'ㅇ 차기 회의는 내년 워싱턴에서 개최 예정'])
+      expect(carriesDash(ends, '- 한미', columns(ends)), ends).to.equal(false);
+    expect(carriesDash(line, '-3°C', columns(line))).to.equal(false);
+    const en = '- Expanding people-to-people exchanges between the two nations';
+    expect(carriesDash(en, '- Strengthening cooperation in space', columns(en))).to.equal(false);
+    expect(carriesDash('The ministers met in Seoul', '- the first meeting since 2019 -', 26)).to.equal(true);
   });
 
   it('tells English title case from a sentence', () => {
