@@ -38,8 +38,10 @@ export interface AlignParams {
   prior23: number;
   /**
    * -log prior of the 1-4 and 4-1 shapes, which are only tried where the side of four is a bullet
-   * group: a marked paragraph followed by three deeper bullets (a □ item with its ㅇ and - items, as
-   * ministry releases render one English paragraph). Infinity leaves them out of the table.
+   * group (SideFeatures.group): a bullet item followed by three deeper bullets, none a ※ note (a □ item
+   * with its ㅇ and - items, as ministry releases render one English paragraph). Infinity leaves them
+   * out of the table. With the bullet reward for the three deeper items, a group costs little more
+   * than a 1-3 bead of one: the English paragraph's length and content decide between them.
    */
   prior14: number;
   /** Omission cost of a 100-character paragraph, its change per log-length, and for editorial lines. */
