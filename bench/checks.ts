@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { checkAlignment, type Finding } from '../server/core/checks/index.ts';
 import { parseGlossary } from '../server/core/glossary.ts';
 import type { Bead } from '../server/core/types.ts';
-import { CATEGORIES, CHECK_FOR, plant, type Category, type Doc } from './plant.ts';
+import { CATEGORIES, CHECK_FOR, JA_CATEGORIES, plant, type Category, type Doc } from './plant.ts';
 import { rng } from './synthetic.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
 const glossary = parseGlossary(readFileSync(path.join(repoRoot, 'data', 'glossary.tsv'), 'utf8'));
-const opts = { srcLang: 'en', tgtLang: 'ko', glossary };
+const optsFor = (lang: 'ko' | 'ja') => ({ srcLang: 'en', tgtLang: lang, glossary });
+const opts = optsFor('ko');
 const SEED = 20250626;
 
 interface Listed { category: string; en: number[]; ko: number[] }
@@ -30,7 +31,7 @@ function loadStatements(): StatementDoc[] {
     });
     const meta = JSON.parse(readFileSync(path.join(dir, d, 'meta.json'), 'utf8')) as { discrepancies?: { category: string; en: number[]; ko: number[] }[] };
     const listed = (meta.discrepancies ?? []).map((x) => ({ category: x.category, en: x.en.map((n) => n - 1), ko: x.ko.map((n) => n - 1) }));
-    return { id: d, en: lines(path.join(dir, d, 'en.txt')), ko: lines(path.join(dir, d, 'ko.txt')), beads, listed };
+    return { id: d, en: lines(path.join(dir, d, 'en.txt')), tgt: lines(path.join(dir, d, 'ko.txt')), beads, listed };
   });
 }
 
@@ -55,13 +56,26 @@ function loadCorpusDocs(n: number, paras: number): Doc[] {
       k.push(ids.map((i) => ko[i]!).join(' '));
       beads.push({ src: [q], tgt: [q], confidence: 1 });
     }
-    docs.push({ id: `news${String(d + 1).padStart(2, '0')}`, en: e, ko: k, beads });
+    docs.push({ id: `news${String(d + 1).padStart(2, '0')}`, en: e, tgt: k, beads });
   }
   return docs;
 }
 
+/**
+ * The English–Japanese statement pairs written for this benchmark (bench/checks-ja): one paragraph a
+ * line on each side, aligned line by line, so every bead is a 1:1.
+ */
+function loadJapanese(): Doc[] {
+  const dir = path.join(repoRoot, 'bench', 'checks-ja');
+  return readdirSync(dir).filter((d) => existsSync(path.join(dir, d, 'ja.txt'))).sort().map((d) => {
+    const en = lines(path.join(dir, d, 'en.txt')), ja = lines(path.join(dir, d, 'ja.txt'));
+    if (en.length !== ja.length) throw new Error(`bench/checks-ja/${d}: ${en.length} English lines against ${ja.length} Japanese`);
+    return { id: d, en, tgt: ja, beads: en.map((_, i) => ({ src: [i], tgt: [i], confidence: 1 })) };
+  });
+}
+
 const serious = (f: Finding) => f.severity !== 'info';
-const touches = (f: Finding, en: number[], ko: number[]) => f.src.some((i) => en.includes(i)) || f.tgt.some((i) => ko.includes(i));
+const touches = (f: Finding, en: number[], tgt: number[]) => f.src.some((i) => en.includes(i)) || f.tgt.some((i) => tgt.includes(i));
 const sig = (f: Finding) => `${f.check}|${f.key}|${f.src.join(',')}|${f.tgt.join(',')}`;
 
 function pad(s: string | number, w: number): string {
@@ -76,8 +90,10 @@ function table(head: string[], rows: (string | number)[][]): void {
   console.log('');
 }
 
-function recall(name: string, docs: Doc[], copies: number): void {
-  const stats = new Map<Category, { n: number; hit: number; any: number }>(CATEGORIES.map((c) => [c, { n: 0, hit: 0, any: 0 }]));
+function recall(name: string, docs: Doc[], copies: number, lang: 'ko' | 'ja' = 'ko'): void {
+  const categories = lang === 'ja' ? JA_CATEGORIES : CATEGORIES;
+  const opts = optsFor(lang);
+  const stats = new Map<Category, { n: number; hit: number; any: number }>(categories.map((c) => [c, { n: 0, hit: 0, any: 0 }]));
   const missed: string[] = [];
   const r = rng(SEED + 1);
   // Negation flips and added sentences, planted since, draw from streams of their own so the other
@@ -85,22 +101,22 @@ function recall(name: string, docs: Doc[], copies: number): void {
   const rNeg = rng(SEED + 2);
   const rAdd = rng(SEED + 3);
   for (const doc of docs) {
-    const base = new Set(checkAlignment(doc.en, doc.ko, doc.beads, opts).map(sig));
-    for (const cat of CATEGORIES) {
+    const base = new Set(checkAlignment(doc.en, doc.tgt, doc.beads, opts).map(sig));
+    for (const cat of categories) {
       const seen = new Set<string>();
       for (let c = 0; c < copies; c++) {
-        const p = plant(doc, cat, cat === 'negation' ? rNeg : cat === 'added' ? rAdd : r, glossary);
-        if (!p || seen.has(p.note + p.ko.join() + p.en.join())) continue;
-        seen.add(p.note + p.ko.join() + p.en.join());
-        const after = checkAlignment(p.doc.en, p.doc.ko, p.doc.beads, opts);
-        const fs = after.filter((f) => CHECK_FOR[cat].includes(f.check) && touches(f, p.en, p.ko) && !base.has(sig(f)));
+        const p = plant(doc, cat, cat === 'negation' ? rNeg : cat === 'added' ? rAdd : r, glossary, lang);
+        if (!p || seen.has(p.note + p.tgt.join() + p.en.join())) continue;
+        seen.add(p.note + p.tgt.join() + p.en.join());
+        const after = checkAlignment(p.doc.en, p.doc.tgt, p.doc.beads, opts);
+        const fs = after.filter((f) => CHECK_FOR[cat].includes(f.check) && touches(f, p.en, p.tgt) && !base.has(sig(f)));
         const st = stats.get(cat)!;
         st.n++;
         if (fs.some(serious)) st.hit++;
         else {
-          missed.push(`${doc.id} ${cat}: ${p.note} (en ${p.en.map((x) => x + 1)} / ko ${p.ko.map((x) => x + 1)})`);
+          missed.push(`${doc.id} ${cat}: ${p.note} (en ${p.en.map((x) => x + 1)} / ${lang} ${p.tgt.map((x) => x + 1)})`);
           if (process.argv.includes('--debug')) {
-            for (const f of after.filter((x) => touches(x, p.en, p.ko))) missed.push(`      ${f.severity} ${f.check}: ${f.message}`);
+            for (const f of after.filter((x) => touches(x, p.en, p.tgt))) missed.push(`      ${f.severity} ${f.check}: ${f.message}`);
           }
         }
         if (fs.length) st.any++;
@@ -109,20 +125,21 @@ function recall(name: string, docs: Doc[], copies: number): void {
   }
   console.log(`### Planted discrepancies: ${name} (${docs.length} documents, seed ${SEED})\n`);
   table(['category', 'check', 'planted', 'found (error/warning)', 'recall', 'found at any severity'],
-    CATEGORIES.map((c) => {
+    categories.map((c) => {
       const s = stats.get(c)!;
       return [c, CHECK_FOR[c].join('/'), s.n, s.hit, s.n ? (s.hit / s.n).toFixed(2) : '-', s.any];
     }));
   if (process.argv.includes('--missed')) for (const m of missed) console.log('  missed: ' + m);
 }
 
-function falseFindings(name: string, docs: (Doc & { listed?: Listed[] })[]): void {
+function falseFindings(name: string, docs: (Doc & { listed?: Listed[] })[], lang: 'ko' | 'ja' = 'ko'): void {
+  const opts = optsFor(lang);
   let beads = 0, ms = 0;
   const byCheck = new Map<string, number>();
   const rows: string[] = [];
   for (const d of docs) {
     const t0 = performance.now();
-    const fs = checkAlignment(d.en, d.ko, d.beads, opts);
+    const fs = checkAlignment(d.en, d.tgt, d.beads, opts);
     ms += performance.now() - t0;
     beads += d.beads.length;
     for (const f of fs.filter(serious)) {
@@ -148,7 +165,7 @@ function listedFound(docs: StatementDoc[]): void {
   let n = 0, hit = 0;
   for (const d of docs) {
     if (!d.listed.length) continue;
-    const fs = checkAlignment(d.en, d.ko, d.beads, opts).filter(serious);
+    const fs = checkAlignment(d.en, d.tgt, d.beads, opts).filter(serious);
     for (const l of d.listed) {
       const ok = fs.some((f) => f.check === (checkOf[l.category] ?? l.category) && touches(f, l.en, l.ko));
       n++;
@@ -167,12 +184,15 @@ console.log('unmodified pair, touches the planted paragraph. Options: --missed (
 console.log('paragraphs), --verbose (false findings).\n');
 const statements = loadStatements();
 const news = loadCorpusDocs(40, 8);
-if (!statements.length && !news.length) {
-  console.log(`no shared data under ${shared}`);
-  process.exit(0);
+if (!statements.length && !news.length) console.log(`no shared data under ${shared}: English–Korean sets skipped\n`);
+else {
+  recall('statements', statements, 8);
+  recall('news documents from corpus/ko-en', news, 1);
+  listedFound(statements);
+  falseFindings('statements', statements);
+  falseFindings('news documents (loose translations)', news);
 }
-recall('statements', statements, 8);
-recall('news documents from corpus/ko-en', news, 1);
-listedFound(statements);
-falseFindings('statements', statements);
-falseFindings('news documents (loose translations)', news);
+// English–Japanese: the pairs in bench/checks-ja, planted on the Japanese side.
+const japanese = loadJapanese();
+recall('English–Japanese statements from bench/checks-ja', japanese, 8, 'ja');
+falseFindings('English–Japanese statements', japanese, 'ja');
