@@ -194,8 +194,10 @@ export function kanjiNumber(s: string): number | null {
 const KANJI_COUNTER = '(?:か国|ヶ国|カ国|箇国|ケ国|名|人|回|度|隻|機|発|基|件|社|校|億|万|兆|ドル|円|ユーロ|年間|か月|ヶ月|カ月|週間|日間|時間|トン|キロ|パーセント|％|%)';
 const RE_KANJI_ORDINAL = /第([〇一二三四五六七八九十百千]+)(?=回|次|期|条|項|号|段階|[^〇一二三四五六七八九十百千万億兆]|$)/gu;
 // A kanji number opens with 二–九, 十, 百 or 千, or with 一 before a unit (一千, 一億): 一 alone is "one" in
-// too many words (一層, 一方, 統一) to be read as a number. Not after another kanji of a word (統一, 唯一).
-const RE_KANJI_NUMBER = new RegExp(`(?<![\\u4e00-\\u9fff々])((?:[二三四五六七八九十百千]|一(?=[〇一二三四五六七八九十百千万億兆]))[〇一二三四五六七八九十百千万億兆]*)(?=${KANJI_COUNTER})`, 'gu');
+// too many words (一層, 一方, 統一) to be read as a number. Not after another kanji of a word (統一, 唯一,
+// 数十人), except the words counts follow (約三千人, 計五隻, 年間四十機, 最大二十発); not after a digit,
+// whose number its 千 or 百 belongs to (5万5千人 is 55,000).
+const RE_KANJI_NUMBER = new RegExp(`(?<!\\d|[\\u4e00-\\u9fff々](?<![約計間大]))((?:[二三四五六七八九十百千]|一(?=[〇一二三四五六七八九十百千万億兆]))[〇一二三四五六七八九十百千万億兆]*)(?=${KANJI_COUNTER})`, 'gu');
 /** Japanese era years: 令和1年 is 2019, 平成1年 1989 (元年, the first year, is 1). */
 const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988 };
 const ERA = '(令和|平成)\\s?(\\d{1,2}|元)\\s?年';

@@ -25,11 +25,16 @@ describe('core/anchors', () => {
       // Numbers in kanji before a counter, ordinals with 第, and era years, as Japanese releases write them.
       ['三か国は百五十名を訓練し、十億ドルを拠出する。', 'ja', ['number:3', 'number:150', 'number:1000000000']],
       ['第三回日米韓外相会合', 'ja', ['ordinal:3']],
+      // A count after 約, 計, 年間 or 最大 (kanji themselves) is still a count, and 千 after a digit belongs to
+      // the digits' number (5万5千 is 55,000, not 5, 5 and a thousand).
+      ['約5万5千人が駐留し、年間四十機を整備し、約三千人と計五隻、最大二十発が参加した。', 'ja', ['number:55000', 'number:40', 'number:3000', 'number:5', 'number:20']],
       ['会合は令和6年（2024年）7月28日に開催された。', 'ja', ['date:2024-07-28']],
       ['会合は2024年（令和6年）7月28日に開催された。', 'ja', ['date:2024-07-28']],
       ['令和元年の合意', 'ja', ['year:2019']],
       // 一 alone, and kanji inside words, are no numbers (a further step, unification, the three parties, a quarter).
       ['一層の協力、南北統一、三者協議、四半期ごとの会合', 'ja', []],
+      // 数十人 is dozens of people, no ten.
+      ['数十人の職員と数百万ドル', 'ja', []],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
