@@ -22,19 +22,23 @@ function show(q: Quantity): string {
 
 /**
  * Multiset matching by value; returns what is left on each side. Like is matched with like first
- * (a count of parties with a count of parties, a number with a number), so the "2" of "(2+2)" is
- * not taken by the 한미 beside it and left to look unmatched.
+ * (an ordinal with an ordinal, a count of parties with a count of parties, a number with a number),
+ * so the "2" of "(2+2)" is not taken by the 한미 beside it and left to look unmatched, nor 第3回 by
+ * the "three" of "the three Ministers" before "the 3rd meeting". An ordinal is never a count of
+ * parties: "the third exercise" is not rendered by 三閣僚 (the three Ministers).
  */
 function unmatched(a: Quantity[], b: Quantity[]): [Quantity[], Quantity[]] {
   const taken = new Set<Quantity>();
   const left: Quantity[] = [];
-  const take = (q: Quantity, sameKind: boolean): boolean => {
-    const m = b.find((x) => !taken.has(x) && x.value === q.value && (!sameKind || !!x.party === !!q.party));
+  const ordinal = (q: Quantity) => q.kind === 'ordinal';
+  const take = (q: Quantity, like: 0 | 1 | 2): boolean => {
+    const m = b.find((x) => !taken.has(x) && x.value === q.value && (like === 2 ? !(x.party && ordinal(q)) && !(q.party && ordinal(x))
+      : !!x.party === !!q.party && (like === 1 || ordinal(x) === ordinal(q))));
     if (m) taken.add(m);
     return !!m;
   };
-  const rest = a.filter((q) => !take(q, true));
-  for (const q of rest) if (!take(q, false)) left.push(q);
+  const rest = a.filter((q) => !take(q, 0)).filter((q) => !take(q, 1));
+  for (const q of rest) if (!take(q, 2)) left.push(q);
   return [left.sort((x, y) => x.start - y.start), b.filter((x) => !taken.has(x))];
 }
 

@@ -111,6 +111,16 @@ describe('core/checks numbers', () => {
     expect(changed.map((f) => f.message)).to.deep.equal(['Number 12 has no counterpart in Japanese; Japanese has １３']);
   });
 
+  it('pairs an ordinal with an ordinal before a count, and never with a count of parties', () => {
+    const ja = (en: string, text: string) => checkAlignment([en], [text], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ja', checks: ['numbers'] })
+      .filter((f) => f.severity !== 'info').map((f) => `${f.severity}: ${f.message}`);
+    // "three" (of the three Ministers, which 三大臣 does not count) must not take 第3回 from "3rd".
+    expect(ja('The three Ministers will hold the 3rd Trilateral Secretariat meeting in November.', '三大臣は、11月に第3回日米韓事務局会合を開催する。')).to.deep.equal([]);
+    // "third" changed into 第八回 is not rendered by the count of parties 三閣僚.
+    expect(ja('The Ministers welcomed the third trilateral exercise.', '三閣僚は、第八回日米韓共同訓練を歓迎した。'))
+      .to.deep.equal(['warning: Number third has no counterpart in Japanese; Japanese has 第八 (8)']);
+  });
+
   it('keeps a count of parties that the other side names instead (3국 for three countries) for information', () => {
     const fs = one('The Republic of Korea, Japan and the United States will hold a summit.', '한미일 3국은 정상회의를 개최할 것이다.');
     expect(render(fs)).to.deep.equal([]);
