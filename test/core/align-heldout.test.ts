@@ -1,6 +1,6 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed (six on 2026-11-29, six more later that day, blind to the aligner's
-// code). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
+// aligner's parameters were fixed (six on 2026-11-29, then two more sets of six later that day, blind
+// to the aligner's code). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,8 @@ const opts: AlignOptions = {
  * release 1.000 since the bullet-group beads (1-4, 4-1). The second six measured when added (on the
  * aligner of that morning): 1.000, 0.931, 1.000, 0.852, 1.000, 0.844; the fact sheet 1.000 since
  * bullet depth is read per document and a numbered heading heads no group, the briefing 1.000 since
- * a bead stops at another speaker's turn.
+ * a bead stops at another speaker's turn. The third six measured when added (blind, on the aligner
+ * as it stood at the end of that session): 0.945, 1.000, 0.865, 1.000, 0.571, 1.000.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.85,
@@ -39,12 +40,18 @@ const FLOORS: Record<string, number> = {
   'sofa-jc211-returns': 0.8,
   'trilateral-fm-newyork': 0.97,
   'twoplustwo-fact-sheet': 0.97,
+  'rok-eu-summit-communique': 0.9,
+  'president-office-call-briefing': 0.97,
+  'embassy-climate-fellows': 0.8,
+  'mofa-india-vice-dialogue': 0.97,
+  'navy-mine-warfare-exercise': 0.5,
+  'trilateral-tmm-tokyo': 0.97,
 };
 /**
- * Pooled over all twelve: 0.962 measured (the first six 0.907 when added, 0.944 now; the second six
- * 0.929 when added, 0.983 now).
+ * Pooled over all eighteen: 0.948 measured (the first six 0.907 when added, 0.944 now; the second six
+ * 0.929 when added, 0.983 now; the third six 0.921 when added).
  */
-const POOLED_FLOOR = 0.955;
+const POOLED_FLOOR = 0.94;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
@@ -99,7 +106,7 @@ describe('core/align on the held-out statements (bench/heldout)', () => {
     });
   }
 
-  it(`keeps the strict F1 pooled over the twelve ≥ ${POOLED_FLOOR}`, () => {
+  it(`keeps the strict F1 pooled over the eighteen ≥ ${POOLED_FLOOR}`, () => {
     const total = { tp: 0, np: 0, rtp: 0, ng: 0 };
     for (const d of docs) {
       const c = strictCounts(d.gold, alignParagraphs(d.src, d.tgt, opts));
