@@ -301,6 +301,28 @@ const NUM_SLOTS = 4096;
 const NUMBER_WORD_HASHES = slotTable(NUMBER_WORDS, NUM_SLOTS);
 const TENS_HASHES = slotTable(TENS_M.keys(), NUM_SLOTS);
 
+/**
+ * A Roman numeral I–XX that numbers a division of a text or a programme ("Article V of the Treaty",
+ * "Phase II", "Title IV", "Articles III and IV"): a number, as "Article 5" is, and matched as that is
+ * with 第5条, 제5조 or 2단계. Only after such a word: elsewhere I is the pronoun and V or X a letter, and
+ * the numeral of a name ("Henry VIII", "Pope Leo XIV", "Austin III") or of "World War II" numbers no
+ * division the other side must write (extractCommon keeps them from being acronyms too).
+ */
+const ROMAN = '(?:XX|X(?:IX|IV|VI{0,3}|I{1,3})?|IX|IV|VI{0,3}|I{1,3})(?![A-Za-z0-9])';
+const ROMAN_TEST = /\b(?:Article|Chapter|Part|Phase|Title|Section|Annex|Appendix|Protocol|Volume)s?\s+[IVX]/i;
+const RE_ROMAN_DIVISION = new RegExp(`(\\b(?:[Aa]rticle|[Cc]hapter|[Pp]art|[Pp]hase|[Tt]itle|[Ss]ection|[Aa]nnex|[Aa]ppendix|[Pp]rotocol|[Vv]olume)s?\\s+)${ROMAN}(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|to|through)\\s+|\\s*[-–]\\s*)${ROMAN})*`, 'g');
+const ROMAN_DIGIT: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** The value of a Roman numeral in upper case (IV is 4, XIX 19). */
+function romanValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = ROMAN_DIGIT[s[i]!]!, next = ROMAN_DIGIT[s[i + 1]!] ?? 0;
+    v += d < next ? -d : d;
+  }
+  return v;
+}
+
 function extractLatin(c: Claims, text: string, digits: boolean): void {
   if (MONTH_TEST.test(text)) {
     if (digits) {
@@ -325,6 +347,15 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
     c.each(/\b(\d{1,4})(?:st|nd|rd|th)\b/g, (m) => c.add('ordinal', String(num(m[1]!)), m.index, m.index + m[0].length));
     c.each(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b/gi, (m) => {
       c.add('number', numberValue(num(m[1]!) * SCALE[m[2]!.toLowerCase()]!), m.index, m.index + m[0].length);
+    });
+  }
+  if (ROMAN_TEST.test(text)) {
+    c.each(RE_ROMAN_DIVISION, (m) => {
+      // The numerals of one list each ("Articles III and IV"), at their own offsets.
+      const from = m.index + m[1]!.length;
+      for (let r, re = /[IVX]+/g; (r = re.exec(m[0].slice(m[1]!.length))); ) {
+        c.add('number', String(romanValue(r[0])), from + r.index, from + r.index + r[0].length);
+      }
     });
   }
   // Number words in one pass over the words: ordinals ("fifth", "twenty-first") and

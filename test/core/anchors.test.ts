@@ -88,6 +88,17 @@ describe('core/anchors', () => {
       ['경제 제2차 협의와 문제 3건', 'ko', ['ordinal:2', 'number:3']],
       // Numbers of resolutions and orders run past four digits.
       ['행정명령 제14081호와 결의 제2397호', 'ko', ['ordinal:14081', 'ordinal:2397']],
+      // A Roman numeral numbers an article, a phase or a part the way a digit does ("Article 5").
+      ['under Article V of the Treaty', 'en', ['number:5']],
+      ['Phase II of the plan and Title IV', 'en', ['number:2', 'number:4']],
+      ['Chapter X, Part XIV, Section XX and Annex I', 'en', ['number:10', 'number:14', 'number:20', 'number:1']],
+      ['Articles III and IV, and Articles XI, XII or XIX', 'en', ['number:3', 'number:4', 'number:11', 'number:12', 'number:19']],
+      // Elsewhere a Roman numeral is no number: the pronoun, a regnal or papal name, a war.
+      ['I said V and X, not IV', 'en', []],
+      ['Henry VIII and Pope Leo XIV after World War II', 'en', []],
+      // Not a numeral after the keyword: a word, a letter grade, beyond XX.
+      ['Article IVa and Part XXI', 'en', []],
+      ['in phase III', 'en', ['number:3']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });

@@ -125,7 +125,8 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
       dates.push({ y: Number(a.text), start: a.start, end: a.end, text: a.text });
     }
     else if (a.kind === 'number' || a.kind === 'ordinal' || a.kind === 'percent' || a.kind === 'time') {
-      numbers.push({ value: a.value, kind: a.kind, start: a.start, end: a.end, text: a.text, fromWords: !/\d/.test(a.text) });
+      // A Roman numeral ("Article V") is written as a number, not spelled out: it is quoted with its value.
+      numbers.push({ value: a.value, kind: a.kind, start: a.start, end: a.end, text: a.text, fromWords: !/\d|^[IVX]+$/.test(a.text) });
     }
   }
   // Day-only Korean dates ("지난 18일"), which anchors leave as bare numbers.
