@@ -129,6 +129,27 @@ describe('core/checks coverage', () => {
     expect(render(check('기대가 크다.'))).to.deep.equal([]);
   });
 
+  it('finds a short Japanese sentence of its own on Japanese\'s own scale, not a short heading', () => {
+    const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+    const en = [
+      'The two Ministers reaffirmed the ironclad commitment of the Alliance to peace and stability in the Indo-Pacific. They agreed to hold the next meeting in Tokyo in 2027.',
+      'The Ministers also discussed ways to enhance deterrence against North Korean missile threats.',
+    ];
+    const check = (added: string) => checkAlignment(
+      en,
+      [`両大臣は、インド太平洋の平和と安定に対する同盟の揺るぎないコミットメントを再確認した。両大臣は、2027年に東京で次回会合を開催することで一致した。${added}`, '両大臣は、北朝鮮のミサイルの脅威に対する抑止力を強化する方策についても議論した。'],
+      en.map((_, i) => ({ src: [i], tgt: [i], confidence: 1 })),
+      { ...COVER, tgtLang: 'ja', glossary },
+    );
+    // 16 characters: short for an English sentence, a whole one in Japanese.
+    const fs = check('防衛省はこれを高く評価している。');
+    expect(render(fs)).to.deep.equal(['warning addition 0/0']);
+    expect(fs[0]!.message).to.equal('Japanese sentence has no counterpart in English: "防衛省はこれを高く評価している。"');
+    // A heading (no sentence ending) or a sentence under eleven characters stays quiet.
+    expect(render(check('今後の計画'))).to.deep.equal([]);
+    expect(render(check('期待は大きい。'))).to.deep.equal([]);
+  });
+
   it('takes one English sentence written as two Korean ones for a split, not an addition', () => {
     const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
     const en = [
