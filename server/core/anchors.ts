@@ -306,11 +306,12 @@ const TENS_HASHES = slotTable(TENS_M.keys(), NUM_SLOTS);
  * "Phase II", "Title IV", "Articles III and IV"): a number, as "Article 5" is, and matched as that is
  * with 第5条, 제5조 or 2단계. Only after such a word: elsewhere I is the pronoun and V or X a letter, and
  * the numeral of a name ("Henry VIII", "Pope Leo XIV", "Austin III") or of "World War II" numbers no
- * division the other side must write (extractCommon keeps them from being acronyms too).
+ * division the other side must write (extractCommon keeps them from being acronyms too). The word is
+ * capitalised, as a division's name is: "the part I played" holds the pronoun.
  */
 const ROMAN = '(?:XX|X(?:IX|IV|VI{0,3}|I{1,3})?|IX|IV|VI{0,3}|I{1,3})(?![A-Za-z0-9])';
-const ROMAN_TEST = /\b(?:Article|Chapter|Part|Phase|Title|Section|Annex|Appendix|Protocol|Volume)s?\s+[IVX]/i;
-const RE_ROMAN_DIVISION = new RegExp(`(\\b(?:[Aa]rticle|[Cc]hapter|[Pp]art|[Pp]hase|[Tt]itle|[Ss]ection|[Aa]nnex|[Aa]ppendix|[Pp]rotocol|[Vv]olume)s?\\s+)${ROMAN}(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|to|through)\\s+|\\s*[-–]\\s*)${ROMAN})*`, 'g');
+const ROMAN_TEST = /\b(?:Article|Chapter|Part|Phase|Title|Section|Annex|Appendix|Protocol|Volume)s?\s+[IVX]/;
+const RE_ROMAN_DIVISION = new RegExp(`(\\b(?:Article|Chapter|Part|Phase|Title|Section|Annex|Appendix|Protocol|Volume)s?\\s+)${ROMAN}(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|to|through)\\s+|\\s*[-–]\\s*)${ROMAN})*`, 'g');
 const ROMAN_DIGIT: Record<string, number> = { I: 1, V: 5, X: 10 };
 
 /** The value of a Roman numeral in upper case (IV is 4, XIX 19). */
