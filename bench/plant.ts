@@ -410,7 +410,11 @@ function plantJapanese(doc: Doc, category: Category, r: () => number, g: Glossar
     return null;
   }
   const f = jaFinders[category];
-  if (!f) return null;
+  return f ? applyFinder(doc, category, cands, f, r, g) : null;
+}
+
+/** The first candidate paragraph where `f` finds an edit, with one of its edits (picked by `r`) applied. */
+function applyFinder(doc: Doc, category: Category, cands: ReturnType<typeof candidates>, f: Finder, r: () => number, g: Glossary): Planted | null {
   for (const c of cands) {
     const edits = f(c.en, c.ko, r, g);
     if (!edits.length) continue;
@@ -462,13 +466,5 @@ export function plant(doc: Doc, category: Category, r: () => number, g: Glossary
     }
     return null;
   }
-  const f = finders[category]!;
-  for (const c of cands) {
-    const edits = f(c.en, c.ko, r, g);
-    if (!edits.length) continue;
-    const e = pick(r, edits);
-    const text = e.all !== undefined ? c.ko.split(e.all).join(e.by) : c.ko.slice(0, e.start) + e.by + c.ko.slice(e.end);
-    return { doc: replaceTgt(doc, c.k, text), category, en: c.bead.src, tgt: [c.k], note: e.note };
-  }
-  return null;
+  return applyFinder(doc, category, cands, finders[category]!, r, g);
 }
