@@ -21,9 +21,11 @@ const NOT_NAME = new Set([
 
 // Titles and forms of address that follow a Korean name, beyond the official titles the anchors know.
 const KO_EXTRA_TITLE = /(?<![\p{Script=Hangul}])(\p{Script=Hangul}{2,5})\s(?=(?:장군|제독|교수|박사|씨|의원|기자|회장|사장|감독|코치|판사|검사|총재|국장|대령|중장|대장|소장|변호사|선수)(?:[은는이가을를의와과도에께]|에게|\s|$|[,.]))/gu;
+// Words that open like a name but are none: whole words, not their first syllable, since 이 (Lee), 전
+// (Jeon) and 현 (Hyun) are surnames as well as the start of 이번, 전임 and 현지.
 // A team, a sport or a kind of player before 감독, 코치 or 선수 ("대표팀 감독", "국가대표 선수", "축구 선수",
 // "외국인 선수") is no name.
-const KO_NOT_NAME = /^(?:한국|미국|일본|중국|북한|러시아|영국|정부|당국|현지|관계|담당|해당|공동|이번|지난|당시|전임|신임|현|전|그|이|저|우리|대한|국방|외교|안보|경찰|검찰|법원|대학|위원회|대표|국가대표|축구|야구|농구|배구|골프|테니스|육상|빙상|체조|올림픽|프로(?:야구|축구|농구|배구)|구단|주전|신인|외국인|한국인|남자|여자|청소년)|팀$/u;
+const KO_NOT_NAME = /^(?:한국|미국|일본|중국|북한|러시아|영국|정부|당국|현지|관계|담당|해당|공동|이번|이날|이후|이전|이들|지난|당시|전임|전직|전날|신임|현직|현재|그동안|그간|그들|저희|우리|대한|국방|외교|안보|경찰|검찰|법원|대학|위원회|대표|국가대표|축구|야구|농구|배구|골프|테니스|육상|빙상|체조|올림픽|프로(?:야구|축구|농구|배구)|구단|주전|신인|외국인|한국인|남자|여자|청소년)|팀$/u;
 
 /** Hangul names before forms of address ("존 고든 장군", "김 교수") that the anchors do not cover. */
 function extraNames(text: string, anchors: Anchor[]): Anchor[] {

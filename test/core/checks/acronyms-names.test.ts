@@ -129,6 +129,18 @@ describe('core/checks names', () => {
     expect(render(one('The coach said he was satisfied with the game.', '김민수 코치는 경기에 만족한다고 말했다.', 'names'), true)).to.deep.equal(['info names 0/0']);
   });
 
+  it('reads a name of a surname that opens common words too (이, 전, 현) before a form of address', () => {
+    // 이 (Lee), 전 (Jeon) and 현 (Hyun) open 이번, 전임 and 현지 as well: the words are listed, not the syllables.
+    const msgs = (en: string, ko: string) => one(en, ko, 'names').map((f) => `${f.severity}: ${f.message}`);
+    expect(msgs('Professor Kim Min-ho of Seoul National University presented the findings.', '서울대 이민호 교수가 연구 결과를 발표하였다.')).to.deep.equal(['error: Name Kim does not match Korean 이민호']);
+    expect(msgs('Professor Kim Min-ho of Seoul National University presented the findings.', '서울대 전민호 교수가 연구 결과를 발표하였다.')).to.deep.equal(['error: Name Kim does not match Korean 전민호']);
+    expect(msgs('Professor Kim Min-ho of Seoul National University presented the findings.', '서울대 현민호 교수가 연구 결과를 발표하였다.')).to.deep.equal(['error: Name Kim does not match Korean 현민호']);
+    expect(render(one('Professor Lee Min-ho presented the findings.', '이민호 교수가 연구 결과를 발표하였다.', 'names'), true)).to.deep.equal([]);
+    // The common words they open are still no names.
+    for (const ko of ['이번 감독은 경기에 만족한다고 말했다.', '이날 감독은 경기에 만족한다고 말했다.', '전임 감독은 경기에 만족한다고 말했다.', '현지 기자는 피해 상황을 전했다.', '그동안 감독은 말을 아꼈다.'])
+      expect(render(one('The coach said he was satisfied with the game.', ko, 'names'), true), ko).to.deep.equal([]);
+  });
+
   it('tells a name the other side does not give from one it spells differently', () => {
     const msgs = (en: string, ko: string) => one(en, ko, 'names').map((f) => `${f.severity}: ${f.message}`);
     // A participle opening a sentence is no name: 바이든 is not "Building" spelled differently.
