@@ -3,7 +3,7 @@
 import { createFlag } from './api.ts';
 import { byId, h } from './dom.ts';
 import { snippet, titleCase } from './format.ts';
-import type { ReviewHost } from './review-host.ts';
+import { rowForDialog, type ReviewHost } from './review-host.ts';
 import { CONFLICT_MESSAGE, staleScreen } from './stale.ts';
 import { announce, clearError, reportError, requireReviewer, restoreFocusUnlessMoved } from './ui.ts';
 
@@ -63,9 +63,8 @@ export class FlagForm {
 
   /** The form for row i, with the category an empty side suggests, or the draft of a flag refused before. */
   open(i: number): void {
-    const b = this.host.beads()[i];
-    if (!b || this.host.busy()) return;
-    if (!requireReviewer()) return;
+    const b = rowForDialog(this.host, i);
+    if (!b) return;
     const dialog = this.ensureDialog();
     this.beadIndex = i;
     this.host.setCurrent(i);

@@ -4,6 +4,7 @@
 // what it reads; the getters are read on every use, so a reload (new arrays) is seen.
 import type { Alignment, Bead, Finding, StatementSummary } from './api.ts';
 import type { ReloadWithMessage } from './stale.ts';
+import { requireReviewer } from './ui.ts';
 
 /** The side panel's tabs. */
 export type PanelTab = 'flags' | 'suggestions' | 'sentences' | 'versions';
@@ -42,4 +43,14 @@ export interface ReviewHost {
   /** Fetch the statement and its findings again and rebuild the rows and the panel, the focus on row focusIndex. */
   reloadAll(focusIndex: number, refocus?: boolean): Promise<void>;
   reloadWithMessage: ReloadWithMessage;
+}
+
+/**
+ * The bead of row i when a dialog may open on it (the flag form, the split dialog): the row exists,
+ * no alignment edit is being saved, and the reviewer has given a name (asked for here if not).
+ */
+export function rowForDialog(host: Pick<ReviewHost, 'beads' | 'busy'>, i: number): Bead | null {
+  const b = host.beads()[i];
+  if (!b || host.busy() || !requireReviewer()) return null;
+  return b;
 }

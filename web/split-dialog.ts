@@ -5,9 +5,9 @@ import type { Side } from './bead-table.ts';
 import { clear, h } from './dom.ts';
 import { snippet } from './format.ts';
 import { langName } from './model.ts';
-import type { ReviewHost } from './review-host.ts';
+import { rowForDialog, type ReviewHost } from './review-host.ts';
 import { CONFLICT_MESSAGE } from './stale.ts';
-import { requireReviewer, restoreFocusUnlessMoved } from './ui.ts';
+import { restoreFocusUnlessMoved } from './ui.ts';
 
 /**
  * What the split dialog reads from the page and what it asks the page to do: the pair's languages
@@ -40,9 +40,8 @@ export class SplitDialog {
 
   /** Split dialog: per side, radio buttons "keep k paragraphs in this row", each labelled with the paragraph it ends on. */
   open(i: number): void {
-    const b = this.host.beads()[i];
-    if (!b || this.host.busy()) return;
-    if (!requireReviewer()) return;
+    const b = rowForDialog(this.host, i);
+    if (!b) return;
     const dialog = this.ensureDialog();
     const langs = this.host.alignment();
     // The first paragraph of each side stays; when that is the whole row (1:1), the target side moves
