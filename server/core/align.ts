@@ -126,15 +126,18 @@ const GROUP_SHAPE = 10;
 /** The most paragraphs one side of a bead takes (a bullet group's). */
 const MAX_SPAN = GROUP_SPAN;
 /**
- * The shapes a pass tries, in the order of their slots in the bead-cost cache: the eight paragraph
- * shapes, then 2-3 and 3-2 and then 1-4 and 4-1 as their priors allow.
+ * The shapes a pass may try, in the order of their slots in the bead-cost cache (the eight paragraph
+ * shapes, then 2-3 and 3-2, then 1-4 and 4-1), with the slot of each shape: made once for the four
+ * combinations, not per pass.
  */
-function shapesOf(P: AlignParams, groups: boolean): Int8Array {
-  const out: number[] = [0, 1, 2, 3, 4, 5, 6, 7];
-  if (Number.isFinite(P.prior23)) out.push(8, 9);
-  if (groups) out.push(10, 11);
-  return Int8Array.from(out);
-}
+interface ShapeSet { act: Int8Array; slot: Int8Array }
+const SHAPE_SETS: readonly ShapeSet[] = [false, true].flatMap((with23) => [false, true].map((groups) => {
+  const act = Int8Array.from([0, 1, 2, 3, 4, 5, 6, 7, ...(with23 ? [8, 9] : []), ...(groups ? [10, 11] : [])]);
+  const slot = new Int8Array(SHAPES.length).fill(-1);
+  act.forEach((t, x) => { slot[t] = x; });
+  return { act, slot };
+}));
+const shapesOf = (P: AlignParams, groups: boolean): ShapeSet => SHAPE_SETS[(Number.isFinite(P.prior23) ? 2 : 0) + (groups ? 1 : 0)]!;
 
 // The shapes as flat arrays for the DP's inner loop.
 const SHAPE_A = Int8Array.from(SHAPES, (s) => s[0]);
@@ -369,11 +372,9 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   // leaves those shapes out, and its tables keep the size they have always had.
   const groups = Number.isFinite(P.prior14) && (S.groups > 0 || T.groups > 0);
   const groupS = S.group, groupT = T.group;
-  const act = shapesOf(P, groups);
+  // The shapes tried, and the slot of each shape in a cell's bead costs.
+  const { act, slot } = shapesOf(P, groups);
   const ns = act.length;
-  // The slot of each shape in a cell's bead costs.
-  const slot = new Int8Array(NSHAPES).fill(-1);
-  for (let x = 0; x < ns; x++) slot[act[x]!] = x;
   const scratch = scratchFor(cells, f.weight.length, ns);
   const cost = scratch.cost.fill(Infinity, 0, cells);
   const back = scratch.back.fill(-1, 0, cells);
