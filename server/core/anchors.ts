@@ -96,7 +96,7 @@ const HAS_DIGIT = /\d/;
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const HAS_LATIN = /[A-Za-z]/;
 const MONTH_TEST = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
-const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|외무대신|방위상|방위대신|대행/;
+const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|외무대신|방위상|방위대신|대행|[대중소준]장|[대중소]령|[단청처]장/;
 
 /**
  * Full-width digits and their separators (２０２６年３月４日, １，０００, as Japanese and some Korean
@@ -509,6 +509,14 @@ export function nameSkeleton(s: string): string {
 
 const skeletons = new Map<string, string>();
 
+/**
+ * The skeleton of a name as an English text spells it, for the anchor: a final "ds" or "ts" is one
+ * sound, 즈 or 츠 in Hangul and ズ or ツ in kana (Reynolds 레이놀즈, Roberts 로버츠), so it is read as "z".
+ */
+function latinNameSkeleton(w: string): string {
+  return nameSkeleton(w.replace(/[dt]s$/i, 'z'));
+}
+
 function computeSkeleton(s: string): string {
   // "ng" is one sound only within a syllable: "Ban-gi" (반기) keeps its g.
   let t = s.toLowerCase().replace(/ng/g, 'n').replace(/[^a-z]/g, '');
@@ -532,6 +540,51 @@ const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
 export const KO_VERB_FORM = /(?:던|는|[었았였했됐있없][은을]|으며|하며|되며|하고|하여|되어)$/u;
 /** A word that opens with a title but is another noun: a team or a delegation (대표팀, 대표단, 의장단), an embassy (대사관). */
 const KO_TITLE_NOUN = new RegExp(`^(?:${KO_TITLES.join('|')})(?:팀|단|관)`, 'u');
+/** Particles a title word may carry ("소장은", "국장과"). */
+const KO_TITLE_PARTICLE = '(?:은|는|이|가|과|와|을|를|의|에게|께서|께|도|으로|이며|이자)?';
+/**
+ * A military rank ("로버트 케슬러 소장은", "정현우 대령"): only the rank itself with a particle, since
+ * these syllables open other words too (중장기, 소장품, 대장정).
+ */
+const KO_RANK = new RegExp(`^(?:대장|중장|소장|준장|대령|중령|소령)${KO_TITLE_PARTICLE}$`, 'u');
+/**
+ * An office's head written as one word with the office ("북미국장", "안보실장", "평화교섭본부장",
+ * "방사청장", "대표단장"), or the bare title (청장, 처장, 단장), with a particle or none.
+ */
+const KO_OFFICE = new RegExp(`^\\p{Script=Hangul}{0,6}(?:국장|실장|본부장|단장|청장|처장)${KO_TITLE_PARTICLE}$`, 'u');
+/**
+ * A word that ends in a title, the office before it ("기뢰전대장", "부사령관인"): it ends a name read
+ * back from the next title ("기뢰전대장 정현우 대령"), where it would otherwise be taken for a name.
+ */
+const KO_TITLE_END = /(?:사령관|대장|단장|국장|실장|본부장|위원장|장관|차관|대사|총장|의장|대변인)(?:인|이자|이며)?$/u;
+/**
+ * How a word is a title: 'title' when one of KO_TITLES opens it (not a plural or a team), 'office'
+ * for a rank or an office's head, or null.
+ */
+function koTitleKind(w: string): 'title' | 'office' | null {
+  if (KO_TITLE_FIRST.has(w[0]!) && KO_TITLE.test(w) && !KO_TITLE_PLURAL.test(w) && !KO_TITLE_NOUN.test(w)) return 'title';
+  return KO_RANK.test(w) || KO_OFFICE.test(w) ? 'office' : null;
+}
+/**
+ * A Hangul word spelling a foreign name: a syllable on the vowel ㅡ, which Korean writes for a
+ * consonant the other language ends on or clusters (로버트, 케슬러, 마이클, 토레스).
+ */
+function looksTransliterated(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) - 0xac00;
+    if (c >= 0 && c < 11172 && Math.floor((c % 588) / 28) === 18) return true;
+  }
+  return false;
+}
+/**
+ * Words read back from a rank or an office's head ("사찰단장", "부국장"), which a description precedes
+ * as often as a name ("유엔 무기 사찰단장", "공안 보안국 부국장"): taken only if they look like a
+ * name, one Korean name of two to four syllables opening with a surname, or foreign names.
+ */
+function nameBeforeOffice(words: string[]): boolean {
+  if (words.length === 1 && words[0]!.length >= 2 && words[0]!.length <= 4 && KO_SURNAME.has(words[0]![0]!)) return true;
+  return words.every(looksTransliterated);
+}
 /** A side ("외상측 대변인", the foreign minister's side; 북한측, 미측): a party, not a person. */
 export const KO_SIDE = /\p{Script=Hangul}측(?:의)?$/u;
 /** A title in the plural ("장관들은", the ministers) names a group, not the person before it. */
@@ -546,8 +599,9 @@ const KO_NOT_NAME = new Set([
   '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시', '대한민국',
 ]);
 // "Minister for Foreign Affairs of Japan Yoshimasa Hayashi", "Prime Minister of Japan Fumio Kishida",
+// A rank before another ("Lt. Gen.", "Maj. Gen.") is left to the last one, which the name follows.
 // "President of the Republic of Korea Yoon Suk Yeol": the country after the office, then the name.
-const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier)(?:\s+(?:of|for)\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?(?:\s+of\s+(?:Japan|the\s+Republic\s+of\s+Korea|the\s+United\s+States|Korea|the\s+ROK))?\s+/g;
+const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier|Capt\.|Captain|Col\.|Colonel|Cmdr\.|Cdr\.|Sgt\.|Lt\.(?!\s*(?:Gen|Col|Cmdr|Cdr)\b)|Maj\.(?!\s*Gen\b)|Brig\.(?!\s*Gen\b))(?:\s+(?:of|for)\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?(?:\s+of\s+(?:Japan|the\s+Republic\s+of\s+Korea|the\s+United\s+States|Korea|the\s+ROK))?\s+/g;
 const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
 
 function koNameKeys(word: string, titled: boolean): string[] {
@@ -572,7 +626,8 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     const words: { w: string; s: number; e: number }[] = [];
     for (let m, re = /[^\s,·•()“”"'‘’]+/gu; (m = re.exec(text)); ) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
     for (let i = 0; i < words.length; i++) {
-      if (!KO_TITLE_FIRST.has(words[i]!.w[0]!) || !KO_TITLE.test(words[i]!.w) || KO_TITLE_PLURAL.test(words[i]!.w) || KO_TITLE_NOUN.test(words[i]!.w)) continue;
+      const kind = koTitleKind(words[i]!.w);
+      if (!kind) continue;
       let j = i - 1;
       // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
       // Any ministry or agency too ("해양수산부 장관", "보건복지부 장관"), not only those listed.
@@ -582,12 +637,12 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
         const w = words[j]!.w;
         // A comma or bracket between two words ends the name ("…사의를 표하였으며, 장관은").
         if (/[^\s]/u.test(text.slice(words[j]!.e, words[j + 1]!.s))) break;
-        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_VERB_FORM.test(w) || KO_SIDE.test(w)) break;
+        if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_RANK.test(w) || KO_OFFICE.test(w) || KO_TITLE_END.test(w) || KO_VERB_FORM.test(w) || KO_SIDE.test(w)) break;
         if (w.length === 1 && (picked.length > 0 || !KO_SURNAME.has(w))) break;
         picked.unshift(words[j]!);
         if (w.length === 1) break;
       }
-      if (!picked.length) continue;
+      if (!picked.length || (kind === 'office' && !nameBeforeOffice(picked.map((p) => p.w)))) continue;
       const keys = picked.flatMap((p) => koNameKeys(p.w, true));
       if (keys.length) c.add('name', [...new Set(keys)].join(' '), picked[0]!.s, picked[picked.length - 1]!.e);
     }
@@ -622,14 +677,14 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     const canon = EN_SURNAME.get(ws[0]!.replace(/[’'].*$/, '').toLowerCase());
     if (canon && ws.length >= 2) {
       keys.push(canon);
-      const g = nameSkeleton(ws.slice(1).join(''));
+      const g = latinNameSkeleton(ws.slice(1).join(''));
       if (g.length >= 2) keys.push(g);
     } else {
       for (const w of ws) {
         const base = w.replace(/[’']s$/, '');
         const c2 = EN_SURNAME.get(base.toLowerCase());
         if (c2 && ws.length === 1) keys.push(c2);
-        const k = nameSkeleton(base);
+        const k = latinNameSkeleton(base);
         if (k.length >= 2) keys.push(k);
       }
     }

@@ -196,6 +196,37 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 |4 |5 4|6 5|7');
     });
 
+    describe('a sentence that moves across a paragraph boundary (2:2)', () => {
+      const en = [
+        'Joint Press Statement on the Fifth Korea–U.S. Cyber Policy Dialogue',
+        'The Republic of Korea and the United States held the fifth Cyber Policy Dialogue in Seoul on November 24, 2026, co-chaired by Ambassador for Cyber Affairs Park Ji-won and Deputy Coordinator Emily Carter.',
+        'The two sides assessed that the DPRK continues to fund its weapons programs through cryptocurrency theft, and agreed to expand joint advisories to the private sector.',
+        'They also decided to set up a working group on the protection of undersea cables. The working group will meet twice a year, alternating between Seoul and Washington.',
+        'The two sides welcomed the progress in cooperation on critical infrastructure and on cyber capacity building in Southeast Asia.',
+        'The next dialogue will be held in Washington in 2027.',
+      ];
+      const ko = [
+        '제5차 한미 사이버정책대화 공동보도문',
+        '한국과 미국은 2026년 11월 24일 서울에서 박지원 외교부 사이버안보대사와 에밀리 카터 국무부 부조정관이 공동 주재한 가운데 제5차 사이버정책대화를 개최하였다.',
+        // The Korean moves the working group's first sentence up into the paragraph before.
+        '양측은 북한이 가상자산 탈취를 통해 무기 개발 자금을 계속 조달하고 있다고 평가하고, 민간 부문에 대한 합동 주의보 발령을 확대하기로 하였다. 양측은 또한 해저케이블 보호를 위한 실무그룹을 설치하기로 하였다.',
+        '실무그룹은 서울과 워싱턴을 번갈아 가며 연 2회 개최될 예정이다.',
+        '양측은 핵심기반시설 분야 협력과 동남아 지역 사이버 역량 강화 협력의 진전을 환영하였다.',
+        '차기 대화는 2027년 워싱턴에서 개최될 예정이다.',
+      ];
+      it('pairs the two paragraphs with the two when their sentence counts cross (2 and 1 against 1 and 2)', () => {
+        expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3,4|3,4 5|5 6|6');
+        // Without the prior for a moved sentence, the second Korean paragraph was read as an insertion.
+        expect(shape(alignCore(en, ko, opts, { ...DEFAULT_PARAMS, prior22Moved: DEFAULT_PARAMS.prior22 }))).to.not.equal('1|1 2|2 3,4|3,4 5|5 6|6');
+      });
+      it('keeps two 1:1 beads where each pair agrees in sentences', () => {
+        const kept = [...ko];
+        kept[2] = '양측은 북한이 가상자산 탈취를 통해 무기 개발 자금을 계속 조달하고 있다고 평가하고, 민간 부문에 대한 합동 주의보 발령을 확대하기로 하였다.';
+        kept[3] = '양측은 또한 해저케이블 보호를 위한 실무그룹을 설치하기로 하였다. 실무그룹은 서울과 워싱턴을 번갈아 가며 연 2회 개최될 예정이다.';
+        expect(shape(alignParagraphs(en, kept, opts))).to.equal('1|1 2|2 3|3 4|4 5|5 6|6');
+      });
+    });
+
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
       const en = [
         'Readout of the Working Group Meeting',

@@ -122,10 +122,33 @@ describe('core/anchors', () => {
     it('matches transliterated foreign names by consonant skeleton', () => {
       expect(names('오스틴 장관과', 'ko')[0]).to.include(names('Secretary Austin', 'en')[0]![0]);
       expect(names('블링컨 국무장관', 'ko')[0]).to.include(names('Secretary Blinken', 'en')[0]![0]);
+      // A final "ds" or "ts" is written 즈 or 츠.
+      expect(names('캐서린 레이놀즈 대사는', 'ko')[0]).to.include(names('said Ambassador Catherine Reynolds at', 'en')[0]![1]);
     });
     it('finds a surname with a title only ("이 장관" ~ "Minister Lee")', () => {
       expect(names('오스틴 장관과 이 장관은', 'ko').map((k) => k.join(' '))).to.deep.equal(['oh stn', 'lee']);
       expect(names('Secretary Austin and Minister Lee agreed', 'en').map((k) => k.join(' '))).to.deep.equal(['stn', 'lee']);
+    });
+    it('finds a name before a military rank or an office written as one word with its head (소장, 북미국장), and after an English rank', () => {
+      const key = (text: string, lang: string) => names(text, lang).map((k) => k.join(' '));
+      expect(names('미측 위원장인 로버트 케슬러 소장은 말했다.', 'ko')[0]).to.include.members(names('said Maj. Gen. Robert Kessler, U.S. Chair', 'en')[0]!.slice(1));
+      expect(names('한소연 외교부 북미국장은 밝혔다.', 'ko')[0]!.slice(0, 2)).to.deep.equal(names('Han So-yeon, Director-General', 'en')[0]);
+      expect(names('조태용 국가안보실장은', 'ko')[0]![0]).to.equal('cho');
+      // The office before a name ends it: the rank's name is the one word after "기뢰전대장".
+      expect(key('해군 제5전단 기뢰전대장 정현우 대령은 말했다', 'ko')).to.deep.equal([key('Capt. Jung Hyun-woo, commander', 'en')[0] + ' jnhn']);
+      expect(key('연합사 부사령관인 김철수 대장은', 'ko')).to.have.length(1);
+      expect(key('연합사 부사령관인 김철수 대장은', 'ko')[0]).to.match(/^kim /);
+      expect(names('said Capt. Michael Torres, commander', 'en')[0]).to.include('tls');
+      expect(names('미 해군 제7기뢰대응전대장 마이클 토레스 대령은', 'ko')[0]).to.include('tls');
+      // Ranks before ranks are left to the last: "Lt. Gen." names no "Gen".
+      expect(key('Lt. Gen. David Kim and Lt. Col. Sarah Park', 'en')).to.have.length(2);
+    });
+    it('takes no description before a rank or an office for a name, nor a word that only opens like a rank', () => {
+      expect(names('회합에서 유엔 무기 사찰단장이 이라크 대표단을 만났다.', 'ko')).to.deep.equal([]);
+      expect(names('상하이 관할 공안 보안국 부국장의 말을 인용해', 'ko')).to.deep.equal([]);
+      expect(names('한미동맹의 중장기 발전 방향과 소장품 전시', 'ko')).to.deep.equal([]);
+      expect(names('국가안보실장은 회의를 주재했다', 'ko')).to.deep.equal([]);
+      expect(names('한미 대표단장은', 'ko')).to.deep.equal([]);
     });
     it('does not take countries before a title for names', () => {
       expect(names('한국 국방장관', 'ko')).to.deep.equal([]);
