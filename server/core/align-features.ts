@@ -1,5 +1,6 @@
 // Per-paragraph alignment features: lengths, bullet levels and weighted cue sets shared across languages.
 import { extractAnchors } from './anchors.ts';
+import { blankDatelines } from './dateline.ts';
 import { findGlossaryTerms, type Glossary } from './glossary.ts';
 import { lexTokens, type Lexicon } from './lexicon.ts';
 import { countSentences, detectMarker, isSymbolBullet } from './segment.ts';
@@ -175,7 +176,10 @@ function punctuationCues(text: string, keys: CueKey[], ws: number[], w: number):
 }
 
 /** Cue keys of one paragraph with their kind-weights, appended to `keys`/`ws`. */
-function paragraphCues(text: string, lang: Lang, side: 'src' | 'tgt', terms: Glossary | undefined, glossaryTerms: number, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
+function paragraphCues(shown: string, lang: Lang, side: 'src' | 'tgt', terms: Glossary | undefined, glossaryTerms: number, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
+  // A wire or release dateline ("JINHAE, Republic of Korea —", "(서울=연합뉴스)") is not content the
+  // other version carries: its place would be an acronym, and its date a date, that one side lacks.
+  const text = blankDatelines(shown, lang);
   for (const a of extractAnchors(text, lang)) {
     if (a.kind === 'date') {
       const v = a.value;

@@ -120,6 +120,16 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   const hangul = HANGUL.test(text);
   // Clock times first, so "2 p.m." and "14:00" are one time each, not numbers that differ.
   if (digits && TIME_TEST.test(text)) extractTimes(c, text);
+  // Day ranges and lists before single dates: "Nov. 16-20" and "11월 16일부터 20일까지" are two dates each,
+  // the second no bare number. Both anchors cover the whole mention.
+  if (digits) {
+    for (const r of dayRanges(text)) {
+      if (!c.free(r.start, r.end)) continue;
+      const date = (d: number) => (r.y !== undefined ? `${r.y}-${pad2(r.m)}-${pad2(d)}` : `--${pad2(r.m)}-${pad2(d)}`);
+      c.add('date', date(r.d1), r.start, r.end, false);
+      c.add('date', date(r.d2), r.start, r.end);
+    }
+  }
   // Japanese writes numbers in kanji and years by era (三か国, 第三回, 令和6年), digits or not.
   const japanese = !hangul && (HAS_KANA.test(text) || baseLanguage(lang) === 'ja') && (KANJI_NUMERAL.test(text) || ERA_TEST.test(text));
   if ((digits || text.includes('번째') || japanese) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits, japanese);
@@ -288,6 +298,56 @@ function parseMyriad(s: string): number | null {
 
 const RE_MDY = new RegExp(`\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g');
 const RE_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b`, 'g');
+
+/** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends (before a preposition, a year, a capital or punctuation: not "21 and 30 officers"). */
+const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|\\s+\\p{Lu}|$))';
+/** "September 22-23, 2025", "Aug. 21 to 31", "August 21 and 22 in Seoul". */
+const EN_MD_RANGE = new RegExp(`\\b(${MONTH_ALT})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
+/** "21–31 August 2025", "21 to 31 August". */
+const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_ALT})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
+/**
+ * "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日", "7月28日〜29日", "7月28日・29日",
+ * "7月28、29日" (not "8월 5일부터 7일간", seven days).
+ */
+const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～〜-]|부터|에서|과|와|및|から|と|・|、)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
+
+
+/** Two days written together, with their month (and year): the two ends of a range, or a list. */
+export interface DayRange {
+  y?: number;
+  m: number;
+  d1: number;
+  d2: number;
+  /** "and", 과/와/및 and と list two days; a dash, "to", 부터 or ~ spans the days between. */
+  span: 'range' | 'list';
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Day ranges and lists of two days: "September 22-23, 2025", "21–31 August", "August 21 and 22 in
+ * Seoul", "9월 22일부터 23일까지", "9月22日から23日". The second day follows the first ("May 3 to 1 …"
+ * and "June 30 and 5 …" are none). Both days are dates: a range's last day is as much a date as its first.
+ */
+export function dayRanges(text: string): DayRange[] {
+  const found: DayRange[] = [];
+  const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
+    const a = Number(d1), b = Number(d2);
+    if (!(mo >= 1 && mo <= 12 && a >= 1 && b > a && b <= 31)) return;
+    const span = /\sand\s|[과와및と・、]/u.test(m[0]) ? 'list' as const : 'range' as const;
+    found.push({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d1: a, d2: b, span, start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  };
+  const monthNo = (name: string): number => MONTHS[name.replace('.', '').toLowerCase()]!;
+  if (MONTH_TEST.test(text)) {
+    for (const m of text.matchAll(EN_MD_RANGE)) push(m, m[4], monthNo(m[1]!), m[2]!, m[3]!);
+    for (const m of text.matchAll(EN_DM_RANGE)) push(m, m[4], monthNo(m[3]!), m[1]!, m[2]!);
+  }
+  if (CJK_MONTH_TEST.test(text)) for (const m of text.matchAll(CJK_MD_RANGE)) push(m, m[1], Number(m[2]), m[3]!, m[4]!);
+  return found;
+}
+const CJK_MONTH_TEST = /[월月]/u;
+
 // A month name ends where a space, a comma or a sentence's end follows ("held in September.").
 const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,.;:)!?”’"']|$)`, 'g');
 /** "May" is a month, not the verb, after a year-less preposition or another month ("in May.", "April and May"). */
@@ -423,9 +483,10 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
 }
 
 function extractCommon(c: Claims, digits: boolean): void {
-  // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text.
-  c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z]\b/g, (m) => {
-    const v = m[0].replace(/\./g, '');
+  // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text; a plural
+  // ("ICBMs", "UUVs") is the acronym a Korean text writes ("ICBM", "UUV").
+  c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z](?:s\b|\b)/g, (m) => {
+    const v = m[0].replace(/\./g, '').replace(/s$/, '');
     if (/^(?:[IVX]+)$/.test(v) && v.length <= 4) return; // regnal numerals "Austin III"
     c.add('acronym', v, m.index, m.index + m[0].length);
   });

@@ -420,6 +420,16 @@ describe('core/align', () => {
     });
   });
 
+  describe('a dateline one version has', () => {
+    it('gives no cue to the place of an English release\'s dateline ("JINHAE, Republic of Korea —"), which the Korean never carries', () => {
+      const en = ['JINHAE, Republic of Korea — The two navies concluded the exercise on Nov. 20.'];
+      const ko = ['양국 해군은 11월 20일 훈련을 마쳤다.'];
+      const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+      // Read as text, "JINHAE" is an acronym the Korean lacks: content one side has nowhere.
+      expect(f.src.orphan[0]).to.equal(0);
+    });
+  });
+
   describe('a lead-in that the translation folds into the next paragraph', () => {
     it('pairs an attribution line ending on a colon, with the paragraph it opens, to the one Korean sentence that holds both', () => {
       const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));

@@ -67,6 +67,15 @@ describe('core/anchors', () => {
       ['between 2 and 4 p.m., then from 9:30 to 11 a.m.', 'en', ['time:02:00', 'time:04:00', 'time:09:30', 'time:11:00']],
       ['오후 2시부터 4시까지, 오전 10시 반에', 'ko', ['time:02:00', 'time:04:00', 'time:10:30']],
       ['閣僚は午後３時に会談し、午前10時30分に再び会談した。', 'ja', ['time:03:00', 'time:10:30']],
+      // Both days of a range or a list are dates, whichever way it is written: the last day is no bare number.
+      ['from Nov. 16-20, 2026', 'en', ['date:2026-11-16', 'date:2026-11-20']],
+      ['between November 16 and 20, the ships', 'en', ['date:--11-16', 'date:--11-20']],
+      ['해군은 11월 16일부터 20일까지 5일간', 'ko', ['date:--11-16', 'date:--11-20', 'number:5']],
+      ['2026년 11월 16~20일', 'ko', ['date:2026-11-16', 'date:2026-11-20']],
+      ['11月16日から20日まで', 'ja', ['date:--11-16', 'date:--11-20']],
+      // Not a range: a count after "and", and seven days from a date.
+      ['On November 16 and 20 ships joined', 'en', ['date:--11-16', 'number:20']],
+      ['8월 5일부터 7일간', 'ko', ['date:--08-05', 'number:7']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
@@ -82,6 +91,9 @@ describe('core/anchors', () => {
       ['in the second half of 2025', 'en', ['year:2025']],
       ['U.S. and ROK OPCON transition', 'en', ['acronym:US', 'acronym:ROK', 'acronym:OPCON']],
       ['전시작전통제권(OPCON) 전환과 TTX', 'ko', ['acronym:OPCON', 'acronym:TTX']],
+      // A plural is the acronym a Korean text writes.
+      ['launched ICBMs and tested UUVs', 'en', ['acronym:ICBM', 'acronym:UUV']],
+      ['무인잠수정(UUV)과 ICBM을', 'ko', ['acronym:UUV', 'acronym:ICBM']],
       ['Secretary Austin III', 'en', ['name:stn']],
       // 제 as the last syllable of a word (과제 "task", 경제, 문제) opens no ordinal.
       ['과제 12건을 선정하였다', 'ko', ['number:12']],

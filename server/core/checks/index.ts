@@ -4,7 +4,7 @@ import { InputError } from '../types.ts';
 import { baseLanguage } from '../lang.ts';
 import { checkAcronyms } from './acronyms.ts';
 import { checkEmpty, checkLength, checkSentences, contentLength, lengthModel, sentenceBeads, sentenceModel } from './coverage.ts';
-import { blankDatelines } from './dateline.ts';
+import { blankDatelines } from '../dateline.ts';
 import { checkModality } from './modality.ts';
 import { checkNegation } from './negation.ts';
 import { checkNames } from './names.ts';

@@ -1,5 +1,5 @@
 // Numbers and date mentions of one bead side, built on the shared anchors plus the forms checks need.
-import { extractAnchors, halfWidthDigits, MONTH_ALT, MONTHS, type Anchor } from '../anchors.ts';
+import { dayRanges, extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
 import { withoutListMarker } from '../segment.ts';
 import type { Lang } from '../types.ts';
 import { baseLang } from './side.ts';
@@ -234,44 +234,18 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
 }
 
 
-/** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends (before a preposition, a year, a capital or punctuation: not "21 and 30 officers"). */
-const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|\\s+\\p{Lu}|$))';
-/** "September 22-23, 2025", "Aug. 21 to 31", "August 21 and 22 in Seoul". */
-const EN_MD_RANGE = new RegExp(`\\b(${MONTH_ALT})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
-/** "21–31 August 2025", "21 to 31 August". */
-const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_ALT})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
 /**
- * "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日", "7月28日〜29日", "7月28日・29日",
- * "7月28、29日" (not "8월 5일부터 7일간", seven days).
- */
-const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～〜-]|부터|에서|과|와|및|から|と|・|、)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
-
-/** "Aug." / "August" / "Sept" → 8, 8, 9. */
-const monthNo = (name: string): number => MONTHS[name.replace('.', '').toLowerCase()]!;
-
-/**
- * Day ranges ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지") become two dates,
- * replacing what anchors made of them (a date and a bare number). The second day must follow the
- * first, so "May 3 to 1 …" or "June 30 and 5 …" are not read as ranges.
+ * Day ranges and lists ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지") become two
+ * dates, replacing what anchors made of them. The second day must follow the first, so "May 3 to 1 …"
+ * or "June 30 and 5 …" are not read as ranges.
  */
 function addRanges(text: string, dates: DateMention[], numbers: Quantity[]): void {
-  const found: DateMention[][] = [];
-  const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
-    const a = Number(d1), b = Number(d2);
-    if (!(mo >= 1 && mo <= 12 && a >= 1 && b > a && b <= 31)) return;
-    // "and", 과/와/및 and と list two days; a dash, "to", 부터 or ~ spans the days between.
-    const span = /\sand\s|[과와및と・、]/u.test(m[0]) ? 'list' as const : 'range' as const;
-    found.push([a, b].map((d) => ({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d, span, start: m.index!, end: m.index! + m[0].length, text: m[0] })));
-  };
-  for (const m of text.matchAll(EN_MD_RANGE)) push(m, m[4], monthNo(m[1]!), m[2]!, m[3]!);
-  for (const m of text.matchAll(EN_DM_RANGE)) push(m, m[4], monthNo(m[3]!), m[1]!, m[2]!);
-  for (const m of text.matchAll(CJK_MD_RANGE)) push(m, m[1], Number(m[2]), m[3]!, m[4]!);
-  for (const pair of found) {
-    const { start, end } = pair[0]!;
+  for (const r of dayRanges(text)) {
+    const { start, end, span } = r;
     const out = (x: { start: number; end: number }) => x.start < end && start < x.end;
     for (let i = dates.length - 1; i >= 0; i--) if (out(dates[i]!)) dates.splice(i, 1);
     for (let i = numbers.length - 1; i >= 0; i--) if (out(numbers[i]!)) numbers.splice(i, 1);
-    dates.push(...pair);
+    dates.push(...[r.d1, r.d2].map((d) => ({ ...(r.y !== undefined ? { y: r.y } : {}), m: r.m, d, span, start, end, text: r.text })));
   }
 }
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { blankDatelines } from '../../../server/core/checks/dateline.ts';
+import { blankDatelines } from '../../../server/core/dateline.ts';
 import { checkAlignment } from '../../../server/core/checks/index.ts';
 import { parseGlossary } from '../../../server/core/glossary.ts';
 import { OPTS } from './fixture.ts';
@@ -25,6 +25,8 @@ describe('core/checks datelines', () => {
       'NEW YORK -- ',
       'Washington, June 26 (Reuters) - ',
       '(CNN) -- ',
+      // A release's dateline: the place, then a country of several words.
+      'JINHAE, Republic of Korea — ',
     ]) expect(findings(line + en, ko), line).to.deep.equal([]);
   });
 
