@@ -293,10 +293,16 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
   return tgtFirst ? { lwS: manyWords, lwT: fewShared } : { lwS: fewShared, lwT: manyWords };
 }
 
-/** A short line wholly in brackets, or without any letter or digit: an editor's mark, not text. */
+/**
+ * A short line wholly in brackets, or without any letter or digit: an editor's mark, not text. Or a
+ * release's subtitle set between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"), which Korean
+ * ministries print under the title and the other version seldom carries: like an editor's mark, it
+ * costs little to leave unpaired and is not buried inside a merge.
+ */
 export function isEditorial(t: string): boolean {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return true;
+  if (/^[-–—]\s.*\S\s[-–—]$/u.test(s)) return true;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s);
 }
 

@@ -227,6 +227,21 @@ describe('core/align', () => {
       });
     });
 
+    it('leaves a Korean release\'s subtitle between dashes unpaired, and pairs the titles, though the subtitle shares the English title\'s acronyms', () => {
+      const en = [
+        'Government to Provide USD 8.5 Million to North Korea through WFP and UNICEF',
+        'The Ministry of Unification announced on December 3 that the government will provide USD 8.5 million for nutrition and health projects for children and pregnant women in North Korea.',
+        'Of the total, USD 5 million will go to a WFP nutrition project and USD 3.5 million to a UNICEF project supplying vaccines and safe drinking water.',
+      ];
+      const ko = [
+        '정부, 국제기구 통한 대북 인도적 지원 850만 달러 지원 결정',
+        '- 세계식량계획(WFP)·유니세프(UNICEF)의 북한 영유아 영양 지원사업에 남북협력기금 지원 -',
+        '□ 통일부는 12.3.(목) 북한 영유아와 임산부의 영양 및 보건 사업에 850만 달러를 지원한다고 밝혔다.',
+        'ㅇ 이 중 500만 달러는 WFP의 영양 지원 사업에, 350만 달러는 백신과 식수를 공급하는 UNICEF 사업에 지원됨.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 |2 2|3 3|4');
+    });
+
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
       const en = [
         'Readout of the Working Group Meeting',
