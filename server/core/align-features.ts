@@ -81,6 +81,12 @@ export interface SideFeatures {
    */
   leadIn: Uint8Array;
   /**
+   * Clauses a Korean sentence joins with a past-tense connective ("…환영하였으며, …", "…했고, …"):
+   * each may render a sentence of its own in the other version, so a bead's sentence counts may
+   * differ by that many without cost (Korean often joins two English sentences this way).
+   */
+  joins: Uint8Array;
+  /**
    * Per paragraph, the kind-weights of its numbers, dates, names and glossary terms that occur
    * nowhere on the other side: content the other version leaves out, so the paragraph that holds
    * it is the likelier one to have been left out ("the Taiwan Strait" with no 대만해협 anywhere).
@@ -294,6 +300,13 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
 }
 
 /**
+ * A past-tense verb joined to the next clause ("하였으며, ", "했고, "): where a Korean sentence may
+ * hold two English ones. Not a present-tense "하고, " ("재확인하고, 환영하였다"), which joins the verbs of
+ * one English sentence as often as two.
+ */
+const KO_JOIN = /(?:었|았|였|했|겠)(?:으며|고),\s/gu;
+
+/**
  * A short line wholly in brackets, or without any letter or digit: an editor's mark, not text. Or a
  * release's subtitle set between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"), which Korean
  * ministries print under the title and the other version seldom carries: like an editor's mark, it
@@ -398,6 +411,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const cues: Int32Array[] = [];
     const sents = new Int16Array(n);
     const leadIn = new Uint8Array(n);
+    const joins = new Uint8Array(n);
     // The bullet symbol seen first at each level of the convention (see bulletRank).
     const firstAt = new Map<number, string>();
     for (let i = 0; i < n; i++) {
@@ -414,6 +428,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c.push(remap[list[k]!]!);
       sents[i] = Math.min(32767, countSentences(t, lang));
       leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
+      if (lang === 'ko') joins[i] = Math.min(255, (t.match(KO_JOIN) ?? []).length);
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }
@@ -429,7 +444,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
         groups++;
       }
     }
-    return { n, cum, level, editorial, note, head, turn, group, groups, cues, sents, leadIn, orphan };
+    return { n, cum, level, editorial, note, head, turn, group, groups, cues, sents, leadIn, joins, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

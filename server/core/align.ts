@@ -417,6 +417,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   // Prefix sums of sentence counts (integers, so the differences are exact).
   const sentS = prefixSents(S), sentT = prefixSents(T);
   const leadS = prefixSums(S.leadIn), leadT = prefixSums(T.leadIn);
+  const joinS = prefixSums(S.joins), joinT = prefixSums(T.joins);
   const orphS = prefixSums(S.orphan), orphT = prefixSums(T.orphan);
   const orphanScale = P.orphan;
   const logFloor = Math.log(P.varFloor);
@@ -533,6 +534,9 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       // sentence: the side with more sentences is let off one for each lead-in before its last paragraph.
       if (d > 0 && a > 1) d = Math.max(0, d - (leadS[i0 + a - 1]! - leadS[i0]!));
       else if (d < 0 && b > 1) d = Math.min(0, d + (leadT[j0 + b - 1]! - leadT[j0]!));
+      // A Korean sentence joining clauses may stand for as many sentences of the other side (SideFeatures.joins).
+      if (d > 0) d = Math.max(0, d - (joinT[j0 + b]! - joinT[j0]!));
+      else if (d < 0) d = Math.min(0, d + (joinS[i0 + a]! - joinS[i0]!));
       c += sentenceDiff * Math.abs(d);
     }
     if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);

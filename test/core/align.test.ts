@@ -242,6 +242,28 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 |2 2|3 3|4');
     });
 
+    it('lets a Korean sentence that joins two clauses with a past-tense connective (…환영하였으며, …) stand for two English paragraphs (2:1)', () => {
+      const en = [
+        'Joint Statement on the Fourth ROK-UK Cyber Policy Dialogue',
+        'The Republic of Korea and the United Kingdom held the 4th Cyber Policy Dialogue in London on 17 June 2026.',
+        'The two sides shared their assessments of the cyber threat landscape, including ransomware attacks on hospitals and the theft of cryptoassets by the DPRK.',
+        'Both sides also exchanged views on the security of artificial intelligence systems, and welcomed the growing cooperation between the UK AI Security Institute and the Korea AI Safety Institute.',
+        'They further agreed to explore cooperation on the migration to post-quantum cryptography.',
+        'Both sides agreed to hold the 5th ROK-UK Cyber Policy Dialogue in Seoul in 2027.',
+      ];
+      const ko = [
+        '제4차 한-영 사이버정책대화 공동성명',
+        '한국과 영국은 2026년 6월 17일 런던에서 제4차 사이버정책대화를 개최하였다.',
+        '양측은 병원에 대한 랜섬웨어 공격과 북한의 가상자산 탈취 등 사이버 위협 동향에 대한 평가를 공유하였다.',
+        '양측은 인공지능 시스템의 보안에 관해서도 의견을 교환하고 영국 AI안보연구소와 한국 AI안전연구소 간 협력 확대를 환영하였으며, 양자내성암호 전환과 관련한 협력 방안도 모색해 나가기로 하였다.',
+        '양측은 제5차 한-영 사이버정책대화를 2027년 서울에서 개최하기로 하였다.',
+      ];
+      // Counted as one sentence against two, the second English paragraph was left out.
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4,5|4 6|5');
+      const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+      expect([...f.tgt.joins]).to.deep.equal([0, 0, 0, 1, 0]);
+    });
+
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
       const en = [
         'Readout of the Working Group Meeting',
