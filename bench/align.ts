@@ -307,7 +307,7 @@ async function main(): Promise<void> {
       `${(big.ms / 1000).toFixed(2)} s wall, ${(big.cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${big.maxRssMB.toFixed(0)} MB (whole process), strict F1 ${f3(big.f1)}`);
 
     if (speedOnly) return;
-    console.log('\n## 3. Calibration (synthetic dev set, all three rate levels, 150 docs each)\n');
+    console.log('\n## 3. Calibration (synthetic dev set, all four sets, 150 docs each)\n');
     const outcomes: { conf: number; ok: boolean }[] = [];
     for (const s of SETS) {
       for (const d of makeSet(corpus, 150, 8, 40, s.rates, SEED_DEV + s.name.length)) {

@@ -25,10 +25,15 @@ const opts: AlignOptions = {
  * aligner of that morning): 1.000, 0.931, 1.000, 0.852, 1.000, 0.844; the fact sheet 1.000 since
  * bullet depth is read per document and a numbered heading heads no group, the briefing 1.000 since
  * a bead stops at another speaker's turn. The third six measured when added (blind, on the aligner
- * as it stood at the end of that session): 0.945, 1.000, 0.865, 1.000, 0.571, 1.000.
+ * as it stood at the end of that session): 0.945, 1.000, 0.865, 1.000, 0.571, 1.000. Session 15:
+ * edscg6 1.000 with the prior for a moved sentence (prior22Moved), the SOFA release with names before
+ * ranks and one-word office titles, the embassy release with a final "ds" read as 즈. The fourth six
+ * measured when added (blind, session 15): 0.957, 0.556, 1.000, 0.718, 0.894, 1.000; the aid release
+ * 0.867 since a subtitle between dashes is an editor's line, the cyber dialogue 1.000 since a Korean
+ * sentence joining clauses with 하였으며 may stand for two English ones.
  */
 const FLOORS: Record<string, number> = {
-  'edscg6-statement': 0.85,
+  'edscg6-statement': 0.97,
   'kidd27-abridged': 0.65,
   'mnd-fs28-bullets': 0.97,
   'scm59-communique': 0.97,
@@ -37,21 +42,27 @@ const FLOORS: Record<string, number> = {
   'dod-hart-kang-readout': 0.97,
   'mofa-spokesperson-briefing': 0.97,
   'ncg7-joint-press': 0.97,
-  'sofa-jc211-returns': 0.8,
+  'sofa-jc211-returns': 0.97,
   'trilateral-fm-newyork': 0.97,
   'twoplustwo-fact-sheet': 0.97,
   'rok-eu-summit-communique': 0.9,
   'president-office-call-briefing': 0.97,
-  'embassy-climate-fellows': 0.8,
+  'embassy-climate-fellows': 0.97,
   'mofa-india-vice-dialogue': 0.97,
   'navy-mine-warfare-exercise': 0.5,
   'trilateral-tmm-tokyo': 0.97,
+  'korus-fta-joint-committee9': 0.9,
+  'mnd-philippines-typhoon-relief': 0.5,
+  'mofa-canada-working-holiday': 0.97,
+  'mou-dprk-aid-wfp-unicef': 0.8,
+  'rok-uk-cyber-dialogue4': 0.97,
+  'usfk-change-of-command': 0.97,
 };
 /**
- * Pooled over all eighteen: 0.948 measured (the first six 0.907 when added, 0.944 now; the second six
- * 0.929 when added, 0.983 now; the third six 0.921 when added).
+ * Pooled over all twenty-four: 0.951 measured (the first three sixes 0.966 after session 15's
+ * changes, 0.948 before; the fourth six 0.853 when added, 0.898 now).
  */
-const POOLED_FLOOR = 0.94;
+const POOLED_FLOOR = 0.945;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
@@ -106,7 +117,7 @@ describe('core/align on the held-out statements (bench/heldout)', () => {
     });
   }
 
-  it(`keeps the strict F1 pooled over the eighteen ≥ ${POOLED_FLOOR}`, () => {
+  it(`keeps the strict F1 pooled over all of them ≥ ${POOLED_FLOOR}`, () => {
     const total = { tp: 0, np: 0, rtp: 0, ng: 0 };
     for (const d of docs) {
       const c = strictCounts(d.gold, alignParagraphs(d.src, d.tgt, opts));
