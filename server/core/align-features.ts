@@ -299,6 +299,9 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
   return tgtFirst ? { lwS: manyWords, lwT: fewShared } : { lwS: fewShared, lwT: manyWords };
 }
 
+/** The label opening a photo caption, a note or an attachment line ("[사진 설명]", "<참고>", "[Photo]"). */
+const EDITOR_LABEL = /^[[<【〈(（]\s*(?:사진|참고|붙임|첨부|별첨|Photo|Note|Attachment)[^\]>】〉)）]{0,10}[\]>】〉)）]/u;
+
 /**
  * A past-tense verb joined to the next clause ("하였으며, ", "했고, "): where a Korean sentence may
  * hold two English ones. Not a present-tense "하고, " ("재확인하고, 환영하였다"), which joins the verbs of
@@ -309,13 +312,15 @@ const KO_JOIN = /(?:었|았|였|했|겠)(?:으며|고),\s/gu;
 /**
  * A short line wholly in brackets, or without any letter or digit: an editor's mark, not text. Or a
  * release's subtitle set between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"), which Korean
- * ministries print under the title and the other version seldom carries: like an editor's mark, it
- * costs little to leave unpaired and is not buried inside a merge.
+ * ministries print under the title, or a line its label marks as a photo caption, a note or an
+ * attachment ("[사진 설명] …", "<참고> …", "(붙임) …"): the other version seldom carries them (in the
+ * thirty statement pairs of the benchmarks, never). Like an editor's mark, such a line costs little to
+ * leave unpaired, is not buried inside a merge, and pairs with a paragraph of text only at a cost.
  */
 export function isEditorial(t: string): boolean {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return true;
-  if (/^[-–—]\s.*\S\s[-–—]$/u.test(s)) return true;
+  if (/^[-–—]\s.*\S\s[-–—]$/u.test(s) || EDITOR_LABEL.test(s)) return true;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s);
 }
 

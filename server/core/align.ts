@@ -56,6 +56,12 @@ export interface AlignParams {
   /** Penalty for burying an editorial line inside a merge. */
   editorialMerge: number;
   /**
+   * Penalty for pairing an editorial line (a caption, a note, a subtitle: see isEditorial) one to one
+   * with a paragraph of text: two lines one side each has alone, at the same place, are otherwise
+   * paired whenever their lengths fit.
+   */
+  editorialPair: number;
+  /**
    * Penalty for a merge that runs into another speaker's turn ("질문:" after an answer): a Korean
    * transcript's own question and answer are left out of the English, not joined to the answer before.
    */
@@ -99,6 +105,7 @@ export const DEFAULT_PARAMS: AlignParams = {
   skipLen: 0.3,
   skipEditorial: 0.5,
   editorialMerge: 4,
+  editorialPair: 2,
   turnMerge: 4,
   cueScale: 0.6,
   // Mean strict F1 over eleven seeds of the hardest synthetic set: 0.9643 without, 0.9672 / 0.9677 /
@@ -403,7 +410,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     scratch.simBand = band;
   }
   const priors = Float64Array.of(P.prior11, P.skip, P.skip, P.prior12, P.prior12, P.prior22, P.prior13, P.prior13, P.prior23, P.prior23, P.prior14, P.prior14);
-  const { varFloor, varShort, cueScale, sentenceDiff, prior22Moved } = P;
+  const { varFloor, varShort, cueScale, sentenceDiff, prior22Moved, editorialPair } = P;
   // log(length + 2) of every span of 1–4 paragraphs ending at each position, so the length
   // term needs no logarithm per bead: spanS[k*(n+1)+i] covers paragraphs i-k-1 .. i-1.
   const spanS = new Float64Array(MAX_SPAN * (n + 1)), spanT = new Float64Array(MAX_SPAN * (m + 1));
@@ -540,6 +547,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       c += sentenceDiff * Math.abs(d);
     }
     if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);
+    if (t === 0 && S.editorial[i0] !== T.editorial[j0]) c += editorialPair;
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;
     return c;

@@ -30,7 +30,8 @@ const opts: AlignOptions = {
  * ranks and one-word office titles, the embassy release with a final "ds" read as 즈. The fourth six
  * measured when added (blind, session 15): 0.957, 0.556, 1.000, 0.718, 0.894, 1.000; the aid release
  * 0.867 since a subtitle between dashes is an editor's line, the cyber dialogue 1.000 since a Korean
- * sentence joining clauses with 하였으며 may stand for two English ones.
+ * sentence joining clauses with 하였으며 may stand for two English ones; the exercise release 0.816
+ * since a labelled caption is an editor's line that pairs with text only at a cost.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -49,7 +50,7 @@ const FLOORS: Record<string, number> = {
   'president-office-call-briefing': 0.97,
   'embassy-climate-fellows': 0.97,
   'mofa-india-vice-dialogue': 0.97,
-  'navy-mine-warfare-exercise': 0.5,
+  'navy-mine-warfare-exercise': 0.75,
   'trilateral-tmm-tokyo': 0.97,
   'korus-fta-joint-committee9': 0.9,
   'mnd-philippines-typhoon-relief': 0.5,
@@ -59,10 +60,10 @@ const FLOORS: Record<string, number> = {
   'usfk-change-of-command': 0.97,
 };
 /**
- * Pooled over all twenty-four: 0.951 measured (the first three sixes 0.966 after session 15's
+ * Pooled over all twenty-four: 0.958 measured (the first three sixes 0.975 after session 15's
  * changes, 0.948 before; the fourth six 0.853 when added, 0.898 now).
  */
-const POOLED_FLOOR = 0.945;
+const POOLED_FLOOR = 0.95;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */

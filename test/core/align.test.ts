@@ -1,6 +1,6 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
-import { buildFeatures } from '../../server/core/align-features.ts';
+import { buildFeatures, isEditorial } from '../../server/core/align-features.ts';
 import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, sentenceRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
@@ -262,6 +262,29 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4,5|4 6|5');
       const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
       expect([...f.tgt.joins]).to.deep.equal([0, 0, 0, 1, 0]);
+    });
+
+    it('leaves a Korean photo caption and an English boilerplate paragraph at the same place unpaired, though their lengths fit', () => {
+      const en = [
+        'ROK, U.S. Navies Conclude Combined Mine Warfare Exercise',
+        'The Republic of Korea Navy and the U.S. Navy concluded a five-day combined mine warfare exercise off Jinhae on Nov. 20, 2026.',
+        'The exercise brought together 12 ships and eight aircraft, including minehunters, minesweepers and MH-60S helicopters.',
+        'Capt. Jung Hyun-woo said the exercise had strengthened the combined mine countermeasures posture of the two navies.',
+        'Commander, U.S. Naval Forces Korea (CNFK) is the U.S. Navy\'s representative in the Republic of Korea, providing leadership and expertise in naval matters to improve combined readiness.',
+      ];
+      const ko = [
+        '해군, 한미 연합 기뢰전 훈련 실시',
+        '해군은 11월 16일부터 20일까지 5일간 진해 인근 해상에서 미 해군과 함께 한미 연합 기뢰전 훈련을 실시했다.',
+        '훈련에는 기뢰탐색함과 소해함, MH-60S 헬기 등 함정 12척과 항공기 8대가 참가했다.',
+        '정현우 대령은 "이번 훈련을 통해 한미 연합 기뢰대응태세가 한층 강화됐다"고 말했다.',
+        '[사진 설명] 17일 진해 인근 해상에서 한미 연합 기뢰전 훈련에 참가한 해군 소해함과 미 해군 소해함이 기동하고 있다.',
+      ];
+      const beads = alignParagraphs(en, ko, opts);
+      expect(shape(beads)).to.equal('1|1 2|2 3|3 4|4 |5 5|');
+      // Neither is sure: a reviewer sees both first.
+      expect(beads.slice(-2).every((b) => b.confidence < 0.7)).to.equal(true);
+      // Without the cost of pairing a caption with text, the two were paired.
+      expect(shape(alignCore(en, ko, opts, { ...DEFAULT_PARAMS, editorialPair: 0 }))).to.equal('1|1 2|2 3|3 4|4 5|5');
     });
 
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
@@ -628,6 +651,18 @@ describe('core/align', () => {
     it('renders nothing for no beads', () => {
       expect(formatBeads([])).to.equal('');
     });
+  });
+});
+
+describe('core/align-features #isEditorial', () => {
+  it('reads editor\'s marks, a subtitle between dashes and labelled captions, notes and attachments as editorial lines', () => {
+    for (const t of ['[…]', '* * *', '[영문 전문 보기]', '- 공급망·핵심기술·방산 분야 실질협력 확대 방안 협의 -',
+      '[사진 설명] 17일 진해 인근 해상에서 훈련에 참가한 소해함이 기동하고 있다.', '<참고> 연도별 국제기구 경유 대북 지원 실적: 2019년 1,350만 달러',
+      '(붙임) 회의 결과 문서 1부.', '[Photo] Sailors of the two navies aboard USS Pioneer.']) expect(isEditorial(t), t).to.equal(true);
+  });
+  it('reads text as text: a bullet item, a wire dateline in brackets, a sentence in brackets', () => {
+    for (const t of ['- 공병: 굴착기·덤프트럭 등 중장비 운용 요원 25명', '[서울=뉴시스] 홍길동 기자 = 한미 양국은 오늘 회담을 가졌다.',
+      '(The Korean text is a translation; the English text is authoritative.) The two sides met in Seoul.', '참고로 양측은 내년에 다시 만나기로 하였다.']) expect(isEditorial(t), t).to.equal(false);
   });
 });
 
