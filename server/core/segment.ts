@@ -1,6 +1,6 @@
 // Paragraph and sentence segmentation of clean statement bodies (pure, language-parameterised).
 import { baseLanguage } from './lang.ts';
-import { CONTINUES_KO, ENDS_KOREAN_SENTENCE, KO_ITEM_END, STARTERS, carriesDash, columns, endsSentence, fitsAfter, isHardWrapped, isWrappedTitle, joinWrapped, latinWords, runsOn, sentenceOpener, wrappedTitleLines } from './wrap.ts';
+import { columns, isHardWrapped, joinWrapped, latinWords, oneSentenceParagraphs, opensSentence, paragraphOpenings, paragraphStarts, wrappedTitle } from './wrap.ts';
 import type { Lang, SplitParagraph } from './types.ts';
 
 /** Bullet markers and the nesting level the MND convention gives them. */
@@ -131,17 +131,6 @@ export function preSplitLines(text: string): string[] {
 
 
 /**
- * Whether a line of a wrapped paragraph ends its sentence, for telling where a paragraph ended: a
- * dotted acronym at the end ("…on ROK-U.S.") does only before a word that opens a sentence, as
- * inside a line (acronymEndsSentence); "U.S. Forces Korea" wraps there as often as anywhere.
- */
-function lineEndsSentence(line: string, next: string): boolean {
-  if (!endsSentence(line)) return false;
-  if (!/(?:^|[\s(-])(?:[A-Z]\.){2,}$/.test(line)) return true;
-  return acronymEndsSentence(next, 0, next);
-}
-
-/**
  * Paragraphs of a clean statement body. Lines are paragraphs unless the text is hard-wrapped
  * (blank-line separated blocks whose lines run on without ending a sentence), in which case
  * the lines of a block are joined; bullet markers always start a new paragraph.
@@ -186,134 +175,42 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
   // Hard-wrapped texts are recognised by their lines that run on (see isHardWrapped); a text with
   // no blank lines and none that visibly runs on is one paragraph a line (the common copy-paste shape).
   const hasBlank = blocks.length > 1;
-  const wrapped = isHardWrapped(blocks, (l) => detectMarker(l) !== null);
+  const opensItem = (l: string) => detectMarker(l) !== null;
+  const wrapped = isHardWrapped(blocks, opensItem);
   let words: Set<string> | undefined;
   const wordsOf = () => (words ??= latinWords(text));
+  const cuts = (l: string) => sentenceCuts(l, _lang);
 
+  // Where each block's paragraphs open is read by paragraphStarts (wrap.ts), the page reader's too.
   const out: SplitParagraph[] = [];
   for (const [bi, b] of blocks.entries()) {
-    const indentOf = blockIndents[bi]!;
-    const width = Math.max(...b.map((l) => l.length));
+    const blockIndent = blockIndents[bi]!;
+    const first = b === blocks[0];
     // (The text's title may be wider than the wrap: it does not set the width.)
-    const colWidth = Math.max(...(b === blocks[0] && b.length > 2 ? b.slice(1) : b).map(columns));
+    const overTitle = first && b.length > 2 ? b.slice(1) : b;
+    const width = Math.max(...overTitle.map(columns));
     // The same with each line's indentation, as the wrap measured it.
-    const rawColumns = (li: number) => indentOf[li]! + columns(b[li]!);
-    const rawWidth = Math.max(...b.map((_, li) => rawColumns(li)).slice(b === blocks[0] && b.length > 2 ? 1 : 0));
-    // A title over several lines: in English, the first lines in title case (wrappedTitleLines); else a
-    // title over two lines, the second a short title-case remainder ("Dialogue") before the body.
-    let titleEnd = wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) ? wrappedTitleLines(b, colWidth) - 1 : -1;
-    const titleLines = titleEnd + 1;
-    if (titleEnd < 0 && wrapped && b === blocks[0] && b.length > 2 && !detectMarker(b[1]!) && isWrappedTitle(b[0]!, b[1]!, colWidth)) {
-      const rest = b[1]!;
-      titleEnd = isWrappedTitle(rest, b[2]!, colWidth) && /^\p{Lu}/u.test(rest) && !/^(?:The|This|These|In|On|At|We|They)\b/.test(rest) ? 1 : 0;
-    }
-    // Where a full line ends a Korean sentence, only the text tells whether its paragraph ended there
-    // too. A sentence end inside a line is inside a paragraph; one on a line that left room for the
-    // next line's first word (or before a bullet) ends one; and a full line falls on either kind about
-    // as often (whatever ends there, the next word had about the same chance not to fit). So when the
-    // text's sentence ends are mostly paragraph ends, as in a Korean release that writes one sentence a
-    // paragraph, so is a full line's: it ends its paragraph. No sentence end inside a line at all says
-    // the same (a paragraph of several sentences would almost surely show one), so a short text with
-    // few paragraph ends to count is judged on that (hence the one added). Not English, whose
-    // statements run several sentences a paragraph more often than their counts can tell; nor a text
-    // of bulleted paragraphs, where the bullets mark the openings and an unmarked line goes on.
-    let oneSentence = false;
-    if (wrapped && !hasBlank && b.filter((l) => detectMarker(l) !== null).length < 2) {
-      let inside = 0;
-      let ends = 0;
-      for (let li = 0; li < b.length; li++) {
-        inside += sentenceCuts(b[li]!, _lang).length;
-        const nx = b[li + 1];
-        if (nx !== undefined && ENDS_KOREAN_SENTENCE.test(b[li]!) && (detectMarker(nx) !== null || fitsAfter(b[li]!, nx, colWidth))) ends++;
-      }
-      oneSentence = inside * 1.5 < ends + 1;
-    }
-    // Where a full line ends a sentence, the next line's opening may tell: a text that opens its
-    // paragraphs with the same words ("The co-chairs …", "양측은 …") more often than it opens sentences
-    // inside them with those words opens a paragraph there too. A paragraph's opening is known where
-    // the line before left room for its first word, or was short, or where a marker or the text's body
-    // opens it; a sentence's inside a paragraph, where it opens within a line.
-    const openings = new Map<string, { paragraphs: number; inside: number }>();
-    if (wrapped && !hasBlank) {
-      const count = (line: string, where: 'paragraphs' | 'inside') => {
-        const o = sentenceOpener(line);
-        if (o === null) return;
-        const n = openings.get(o) ?? { paragraphs: 0, inside: 0 };
-        n[where]++;
-        openings.set(o, n);
-      };
-      for (let li = 0; li < b.length; li++) {
-        const l = b[li]!, prev = b[li - 1];
-        if (li === 0 || li === titleEnd + 1 || detectMarker(l) !== null
-          || (prev !== undefined && lineEndsSentence(prev, l) && (columns(prev) < colWidth * 0.7 || fitsAfter(prev, l, colWidth)))) count(withoutListMarker(l), 'paragraphs');
-        // (A sentence opening at the line's end goes on into the next line: "…2026. The two" / "sides …".)
-        for (const c of sentenceCuts(l, _lang)) count(`${l.slice(c).trimStart()} ${b[li + 1] ?? ''}`, 'inside');
-      }
-    }
+    const rawWidth = Math.max(...b.map((l, li) => blockIndent[li]! + columns(l)).slice(first && b.length > 2 ? 1 : 0));
+    const title = wrapped && first ? wrappedTitle(b, width, opensItem) : { end: -1, titleCase: 0 };
+    // Without blank lines, a block is the whole text, and its habits tell where its paragraphs end
+    // (see paragraphOpenings, oneSentenceParagraphs). Whether it writes one sentence a paragraph is no
+    // question for a text of bulleted paragraphs, where the bullets mark the openings and an unmarked
+    // line goes on (nor, in effect, for English, as only a Korean sentence's end counts there: English
+    // statements run several sentences a paragraph more often than their counts can tell).
+    const habits = wrapped && !hasBlank;
+    const starts = paragraphStarts(b, {
+      wrapped, blankLines: hasBlank, width, chars: Math.max(...b.map((l) => l.length)), indents: blockIndent, rawWidth, opensItem, title, wordsOf,
+      openings: habits ? paragraphOpenings(b, width, { bodyStart: title.end + 1, opensItem, unmarked: withoutListMarker, cuts }) : new Map(),
+      oneSentence: habits && b.filter(opensItem).length < 2 && oneSentenceParagraphs(b, width, opensItem, cuts),
+    });
     let para: string | null = null;
-    let prevLine = '';
-    // The indentation of the marked line that opened the paragraph, if one did.
-    let itemIndent: number | null = null;
-    // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
-    // item of its own, unless the line before it stops mid-phrase ("…in the second half of").
-    let list = false;
-    for (let li = 0; li < b.length; li++) {
-      const l = b[li]!;
-      const mk = detectMarker(l);
-      let startNew = para === null || mk !== null || !wrapped;
-      // Inside a wrapped block, a sentence-final line well short of the wrap width (in display columns) ended a
-      // paragraph that was separated by a single newline only.
-      // So did one whose next line's first word would have fitted after it: the wrap did not force that break.
-      const fits = !startNew && fitsAfter(prevLine, l, colWidth);
-      if (!startNew && lineEndsSentence(prevLine, l) && (columns(prevLine) < colWidth * 0.7 || fits)) startNew = true;
-      // Without blank lines, any line that left room for the next one's first word ended there (a
-      // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
-      if (!startNew && !hasBlank && fits && !runsOn(prevLine, l, colWidth)) startNew = true;
-      if (!startNew && oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) startNew = true;
-      // A line ending on a colon before a capitalised one introduces what follows ("The below is
-      // attributable to Spokesperson …:", "…released the following statement:"), full or not.
-      if (!startNew && !hasBlank && /:$/.test(prevLine) && /^[\p{Lu}"“]/u.test(l)) startNew = true;
-      // A full line ending a sentence before an opening the text gives its paragraphs (see openings),
-      // at two of them at least: one (the body's first line) is no habit.
-      const opening = openings.get(sentenceOpener(l) ?? '');
-      if (!startNew && opening && opening.paragraphs >= 2 && opening.paragraphs > opening.inside && lineEndsSentence(prevLine, l)) startNew = true;
-      // A short line without a full stop before a capitalised one is a heading of its own ("Economic
-      // Security"), unless the line before visibly runs into it.
-      const after = b[li + 1];
-      if (!startNew && !hasBlank && after !== undefined && columns(l) < colWidth * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
-        && /^\p{Lu}/u.test(l) && !runsOn(prevLine, l, colWidth) && !(b === blocks[0] && li === titleEnd)) startNew = true;
-      // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
-      // nothing: it ends without a full stop, and is in title case or well short of the wrap.
-      if (!startNew && b === blocks[0] && l === b[titleEnd + 1] && titleEnd >= 0) startNew = true;
-      // The lines of an English title in title case are one paragraph, wherever they leave room.
-      if (b === blocks[0] && li > 0 && li < titleLines) startNew = false;
-      if (/:$/.test(prevLine)) list = /^[A-Z]/.test(l) && l.length < width * 0.8;
-      if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
-      // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
-      // ends in a Korean particle or connective ("ㅇ … 차관보가" / "공동 주관하였다."), or the next line
-      // opens in lower case. A Korean item ending in a noun ("…등 논의") is complete, and what follows
-      // it (a heading such as "향후 계획") stands on its own.
-      if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && !endsSentence(prevLine)
-        && (CONTINUES_KO.test(prevLine) || /^[a-z]/.test(l))) startNew = false;
-      // So does an item whose line fills the wrap (the next line's first word did not fit) and stops on a
-      // Korean word no item ends on ("…실행력을 높이기" / "위한 방안을 협의"), wrapped text or not: a text of
-      // items, each opening with a marker, shows too few other lines to be recognised as wrapped.
-      if (startNew && para !== null && mk === null && detectMarker(para) && para.length >= 25 && /[\uac00-\ud7a3]$/u.test(prevLine)
-        && !endsSentence(prevLine) && !KO_ITEM_END.test(prevLine) && !fitsAfter(prevLine, l, colWidth)) startNew = false;
-      // And an unmarked line indented deeper than the item's marked line goes on with it after a line
-      // near the wrap width: a plain-text export hangs an item's wrapped lines under its text ("ㅇ 양측은
-      // …" / "   결과를 …"). (A short heading, "□ 주요 논의 내용", may have an indented paragraph under it.)
-      if (startNew && para !== null && mk === null && itemIndent !== null && indentOf[li]! > itemIndent && rawColumns(li - 1) >= rawWidth * 0.6) startNew = false;
-      // In wrapped text, a dash the wrap carried over from "A - B" is the line going on, not a sub-item (carriesDash).
-      if (startNew && wrapped && para !== null && mk !== null && carriesDash(prevLine, l, rawWidth, indentOf[li - 1])) startNew = false;
-      if (startNew) {
+    for (const [li, l] of b.entries()) {
+      if (starts[li]) {
         if (para !== null) out.push(makePara(para));
         para = l;
-        itemIndent = mk !== null ? indentOf[li]! : null;
       } else {
         para = joinWrapped(para!, l, wordsOf);
       }
-      prevLine = l;
     }
     if (para !== null) out.push(makePara(para));
   }
@@ -501,9 +398,5 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
 function acronymEndsSentence(t: string, end: number, after: string): boolean {
   if (/^\d/.test(after)) return false;
   if (t[end] === '\n') return true;
-  // The whole next token, so "A-10" or "In-depth" is not taken for "A" or "In"; an opening quote,
-  // a trailing comma and a contraction ("It's", "We'll") do not change the word.
-  const token = /^\S+/.exec(after)?.[0] ?? '';
-  const w = token.replace(/^["“'‘`]+/, '').replace(/[,;:]$/, '').replace(/['’](?:s|m|re|ve|ll|d)$/, '');
-  return STARTERS.has(w);
+  return opensSentence(after);
 }

@@ -348,3 +348,213 @@ export function wrappedTitleLines(lines: readonly string[], width: number): numb
   }
   return last + 1;
 }
+
+/**
+ * Whether the words after a dotted acronym's period open a new sentence ("…to the U.S. The two
+ * sides…"): the first token (an opening quote, a trailing comma and a contraction aside) is one of the
+ * STARTERS, and no number ("U.S. 7th Fleet"). Capitalised nouns go on a name ("U.S. Forces Korea").
+ */
+export function opensSentence(after: string): boolean {
+  if (/^\d/.test(after)) return false;
+  // The whole next token, so "A-10" or "In-depth" is not taken for "A" or "In"; an opening quote,
+  // a trailing comma and a contraction ("It's", "We'll") do not change the word.
+  const token = /^\S+/.exec(after)?.[0] ?? '';
+  const w = token.replace(/^["“'‘`]+/, '').replace(/[,;:]$/, '').replace(/['’](?:s|m|re|ve|ll|d)$/, '');
+  return STARTERS.has(w);
+}
+
+/**
+ * Whether a line of a wrapped paragraph ends its sentence, for telling where a paragraph ended: a
+ * dotted acronym at the end ("…on ROK-U.S.") does only before a word that opens a sentence
+ * (opensSentence), as inside a line; "U.S. Forces Korea" wraps there as often as anywhere.
+ */
+export function lineEndsSentence(line: string, next: string): boolean {
+  if (!endsSentence(line)) return false;
+  if (!/(?:^|[\s(-])(?:[A-Z]\.){2,}$/.test(line)) return true;
+  return opensSentence(next);
+}
+
+/**
+ * How many of a wrapped text's first lines are its title (`end`, the index of the last, -1 for none),
+ * and how many of them are an English title in title case (`titleCase`, 0 for none; see
+ * wrappedTitleLines). Else a title over two lines, the second a short title-case remainder ("Dialogue")
+ * before the body, or a first line alone (isWrappedTitle). The lines are a text's first block, of three
+ * lines at least, the second no list item.
+ */
+export function wrappedTitle(lines: readonly string[], width: number, opensItem: (line: string) => boolean): { end: number; titleCase: number } {
+  if (lines.length <= 2 || opensItem(lines[1]!)) return { end: -1, titleCase: 0 };
+  const titleCase = wrappedTitleLines(lines, width);
+  if (titleCase > 0) return { end: titleCase - 1, titleCase };
+  if (!isWrappedTitle(lines[0]!, lines[1]!, width)) return { end: -1, titleCase: 0 };
+  const rest = lines[1]!;
+  const two = isWrappedTitle(rest, lines[2]!, width) && /^\p{Lu}/u.test(rest) && !/^(?:The|This|These|In|On|At|We|They)\b/.test(rest);
+  return { end: two ? 1 : 0, titleCase: 0 };
+}
+
+/** How often an opening (sentenceOpener) opens one of a text's paragraphs, and a sentence inside one. */
+export interface Opening { paragraphs: number; inside: number }
+
+/**
+ * The openings of a wrapped text's paragraphs and of the sentences inside them (see sentenceOpener),
+ * counted over the lines of a block wrapped at `width`. A paragraph's opening is known where the line
+ * before ended a sentence and left room for its first word, or was short, or where a list item
+ * (`opensItem`, its marker off by `unmarked`) or the text's body (line `bodyStart`) opens it; a
+ * sentence's inside a paragraph, where it opens within a line (`cuts` gives where a line's sentences
+ * end, but for the last).
+ */
+export function paragraphOpenings(lines: readonly string[], width: number, facts: {
+  bodyStart: number; opensItem: (line: string) => boolean; unmarked: (line: string) => string; cuts: (line: string) => readonly number[];
+}): Map<string, Opening> {
+  const openings = new Map<string, Opening>();
+  const count = (line: string, where: keyof Opening) => {
+    const o = sentenceOpener(line);
+    if (o === null) return;
+    const n = openings.get(o) ?? { paragraphs: 0, inside: 0 };
+    n[where]++;
+    openings.set(o, n);
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!, prev = lines[li - 1];
+    if (li === 0 || li === facts.bodyStart || facts.opensItem(l)
+      || (prev !== undefined && lineEndsSentence(prev, l) && (columns(prev) < width * 0.7 || fitsAfter(prev, l, width)))) count(facts.unmarked(l), 'paragraphs');
+    // (A sentence opening at the line's end goes on into the next line: "…2026. The two" / "sides …".)
+    for (const c of facts.cuts(l)) count(`${l.slice(c).trimStart()} ${lines[li + 1] ?? ''}`, 'inside');
+  }
+  return openings;
+}
+
+/**
+ * Whether a wrapped Korean text writes one sentence a paragraph, so that a full line ending a Korean
+ * sentence ends its paragraph too. A sentence end inside a line is inside a paragraph; one on a line
+ * that left room for the next line's first word (or before a list item, `opensItem`) ends one; and a
+ * full line falls on either kind about as often (whatever ends there, the next word had about the same
+ * chance not to fit). So when the text's sentence ends are mostly paragraph ends, so is a full line's.
+ * No sentence end inside a line at all says the same (a paragraph of several sentences would almost
+ * surely show one), so a short text with few paragraph ends to count is judged on that (hence the one
+ * added). `cuts` gives where a line's sentences end, but for the last.
+ */
+export function oneSentenceParagraphs(lines: readonly string[], width: number, opensItem: (line: string) => boolean, cuts: (line: string) => readonly number[]): boolean {
+  let inside = 0;
+  let ends = 0;
+  for (let li = 0; li < lines.length; li++) {
+    inside += cuts(lines[li]!).length;
+    const nx = lines[li + 1];
+    if (nx !== undefined && ENDS_KOREAN_SENTENCE.test(lines[li]!) && (opensItem(nx) || fitsAfter(lines[li]!, nx, width))) ends++;
+  }
+  return inside * 1.5 < ends + 1;
+}
+
+/** What paragraphStarts needs to know of a text beyond a block's lines. */
+export interface WrapReading {
+  /** Whether the text is hard-wrapped: if not, each line is a paragraph, but for a list item's lines. */
+  wrapped: boolean;
+  /** Whether the text has blank lines between its blocks (then a block's lines run on more surely). */
+  blankLines: boolean;
+  /** The wrap width in display columns, and the widest line in characters (a list's items are shorter). */
+  width: number;
+  chars: number;
+  /** Each line's indentation in columns, and the widest line with its indentation, as the wrap measured it. */
+  indents: readonly number[];
+  rawWidth: number;
+  /** Whether a line opens a list item (a bullet or a number). */
+  opensItem: (line: string) => boolean;
+  /** The text's paragraph openings (paragraphOpenings), and whether it writes one sentence a paragraph (oneSentenceParagraphs). */
+  openings: ReadonlyMap<string, Opening>;
+  oneSentence: boolean;
+  /** The block's title lines (wrappedTitle: the last one's index, -1 for none, and how many are in title case). */
+  title: { end: number; titleCase: number };
+  /** The text's Latin words, for joining a hyphenated line (joinWrapped). */
+  wordsOf: () => Set<string>;
+}
+
+/**
+ * Which lines of a block (non-empty lines between blank lines) open a paragraph: `starts[i]` says that
+ * line i does, and line i - 1 ended the paragraph before. This is where a wrapped line is told to end
+ * its paragraph or to go on into the next; the splitter and the page reader both ask it.
+ */
+export function paragraphStarts(lines: readonly string[], reading: WrapReading): boolean[] {
+  const { wrapped, blankLines, width, indents, rawWidth, opensItem, openings, title } = reading;
+  const starts: boolean[] = [];
+  // The paragraph so far (its text tells whether a list item opened it and how long it is), and the
+  // indentation of the marked line that opened it, if one did.
+  let para: string | null = null;
+  let itemIndent: number | null = null;
+  // Under a line that opens a list ("…the following lines of effort:"), each capitalised line is an
+  // item of its own, unless the line before it stops mid-phrase ("…in the second half of").
+  let list = false;
+  const rawColumns = (li: number) => indents[li]! + columns(lines[li]!);
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!, prevLine = lines[li - 1] ?? '';
+    const marked = opensItem(l);
+    let startNew = para === null || marked || !wrapped || endsBefore(lines, li, reading);
+    // The lines of an English title in title case are one paragraph, wherever they leave room.
+    if (li > 0 && li < title.titleCase) startNew = false;
+    if (/:$/.test(prevLine)) list = /^[A-Z]/.test(l) && l.length < reading.chars * 0.8;
+    if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
+    if (startNew && para !== null && itemGoesOn(para, itemIndent, lines, li, reading)) startNew = false;
+    starts.push(startNew);
+    if (startNew) {
+      para = l;
+      itemIndent = marked ? indents[li]! : null;
+    } else {
+      para = joinWrapped(para!, l, reading.wordsOf);
+    }
+  }
+  return starts;
+
+  /** Whether line li of a wrapped block opens a paragraph of its own after the line before it, not a list item's or a title's lines aside. */
+  function endsBefore(lines: readonly string[], li: number, r: WrapReading): boolean {
+    const l = lines[li]!, prevLine = lines[li - 1]!;
+    // A sentence-final line well short of the wrap width (in display columns) ended a paragraph that
+    // was separated by a single newline only. So did one whose next line's first word would have fitted
+    // after it: the wrap did not force that break.
+    const fits = fitsAfter(prevLine, l, width);
+    if (lineEndsSentence(prevLine, l) && (columns(prevLine) < width * 0.7 || fits)) return true;
+    // Without blank lines, any line that left room for the next one's first word ended there (a
+    // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
+    if (!blankLines && fits && !runsOn(prevLine, l, width)) return true;
+    // Where a full line ends a Korean sentence, a text that writes one sentence a paragraph ended one there.
+    if (r.oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) return true;
+    // A line ending on a colon before a capitalised one introduces what follows ("The below is
+    // attributable to Spokesperson …:", "…released the following statement:"), full or not.
+    if (!blankLines && /:$/.test(prevLine) && /^[\p{Lu}"“]/u.test(l)) return true;
+    // A full line ending a sentence before an opening the text gives its paragraphs (see openings),
+    // at two of them at least: one (the body's first line) is no habit.
+    const opening = openings.get(sentenceOpener(l) ?? '');
+    if (opening && opening.paragraphs >= 2 && opening.paragraphs > opening.inside && lineEndsSentence(prevLine, l)) return true;
+    // A short line without a full stop before a capitalised one is a heading of its own ("Economic
+    // Security"), unless the line before visibly runs into it.
+    const after = lines[li + 1];
+    if (!blankLines && after !== undefined && columns(l) < width * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
+      && /^\p{Lu}/u.test(l) && !runsOn(prevLine, l, width) && li !== title.end) return true;
+    // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
+    // nothing: it ends without a full stop, and is in title case or well short of the wrap.
+    return title.end >= 0 && l === lines[title.end + 1];
+  }
+
+  /**
+   * Whether line li goes on with the list item `para` (its marked line indented `itemIndent`, or null
+   * when no marked line opened the paragraph) where it would open a paragraph of its own.
+   */
+  function itemGoesOn(para: string, itemIndent: number | null, lines: readonly string[], li: number, r: WrapReading): boolean {
+    const l = lines[li]!, prevLine = lines[li - 1]!;
+    const marked = r.opensItem(l);
+    // In wrapped text, a dash the wrap carried over from "A - B" is the line going on, not a sub-item (carriesDash).
+    if (marked) return r.wrapped && carriesDash(prevLine, l, rawWidth, indents[li - 1]);
+    if (r.opensItem(para) && para.length >= 25 && !endsSentence(prevLine)) {
+      // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
+      // ends in a Korean particle or connective ("ㅇ … 차관보가" / "공동 주관하였다."), or the next line
+      // opens in lower case. A Korean item ending in a noun ("…등 논의") is complete, and what follows
+      // it (a heading such as "향후 계획") stands on its own.
+      if (CONTINUES_KO.test(prevLine) || /^[a-z]/.test(l)) return true;
+      // So does an item whose line fills the wrap (the next line's first word did not fit) and stops on a
+      // Korean word no item ends on ("…실행력을 높이기" / "위한 방안을 협의"), wrapped text or not: a text of
+      // items, each opening with a marker, shows too few other lines to be recognised as wrapped.
+      if (/[\uac00-\ud7a3]$/u.test(prevLine) && !KO_ITEM_END.test(prevLine) && !fitsAfter(prevLine, l, width)) return true;
+    }
+    // And an unmarked line indented deeper than the item's marked line goes on with it after a line
+    // near the wrap width: a plain-text export hangs an item's wrapped lines under its text ("ㅇ 양측은
+    // …" / "   결과를 …"). (A short heading, "□ 주요 논의 내용", may have an indented paragraph under it.)
+    return itemIndent !== null && indents[li]! > itemIndent && rawColumns(li - 1) >= rawWidth * 0.6;
+  }
+}

@@ -1,6 +1,6 @@
 // Tests for server/core/wrap.ts: the hard-wrap reading shared by the splitter and the page reader.
 import { expect } from 'chai';
-import { carriesDash, columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, runsOn, sentenceOpener, wrappedTitleLines, wrapWidth } from '../../server/core/wrap.ts';
+import { carriesDash, columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, latinWords, paragraphStarts, runsOn, sentenceOpener, wrappedTitleLines, wrapWidth, type WrapReading } from '../../server/core/wrap.ts';
 import { greedyWrap } from '../greedy-wrap.ts';
 
 describe('core/wrap', () => {
@@ -98,5 +98,46 @@ describe('core/wrap', () => {
     expect(wrappedTitleLines(['Joint Statement on the Trilateral Defense Ministers Meeting Held', 'November 14, 2025', 'The Ministers met in Washington.'], 64)).to.equal(1);
     expect(wrappedTitleLines(['Joint Statement on the Trilateral', 'Defense Ministers Meeting'], 40)).to.equal(0);
     expect(wrappedTitleLines(['The two sides met in Seoul and agreed to', 'hold the next meeting in Washington.'], 40)).to.equal(0);
+  });
+
+  describe('paragraphStarts', () => {
+    const reading = (lines: readonly string[], over: Partial<WrapReading> = {}): WrapReading => ({
+      wrapped: true, blankLines: false, width: wrapWidth(lines), chars: Math.max(...lines.map((l) => l.length)),
+      indents: lines.map(() => 0), rawWidth: wrapWidth(lines), opensItem: (l) => /^(?:[-ㅇ□]) /.test(l),
+      openings: new Map(), oneSentence: false, title: { end: -1, titleCase: 0 }, wordsOf: () => latinWords(lines.join(' ')), ...over,
+    });
+    const opened = (lines: readonly string[], over: Partial<WrapReading> = {}) =>
+      paragraphStarts(lines, reading(lines, over)).flatMap((s, i) => (s ? [i] : []));
+
+    it('opens a paragraph after a line that left room for the next word, and where a line visibly runs on, not', () => {
+      const lines = ['The two sides condemned the launch of an intercontinental', 'ballistic missile by the North.', 'The two sides agreed to hold the next',
+        'dialogue in Seoul in the first half of 2027.'];
+      expect(opened(lines)).to.deep.equal([0, 2]);
+      // Not wrapped: a line a paragraph.
+      expect(opened(lines, { wrapped: false })).to.deep.equal([0, 1, 2, 3]);
+    });
+
+    it('opens one after a full line ending a sentence before the text\'s usual paragraph opening, or after a colon', () => {
+      const lines = ['The dialogue was co-chaired by the ROK Deputy Minister for Policy.', 'The two sides condemned the recent launches of ballistic missiles.'];
+      expect(opened(lines)).to.deep.equal([0]);
+      expect(opened(lines, { openings: new Map([['the two', { paragraphs: 2, inside: 0 }]]) })).to.deep.equal([0, 1]);
+      expect(opened(lines, { openings: new Map([['the two', { paragraphs: 2, inside: 2 }]]) })).to.deep.equal([0]);
+      expect(opened(['The following joint press statement was released by the ministries:', 'The Republic of Korea and the United States held the 27th dialogue'])).to.deep.equal([0, 1]);
+    });
+
+    it('keeps a list item whole: a carried-over dash, a hanging line, a full line stopping mid-phrase', () => {
+      const dash = ['□ 양측은 확장억제의 실행력 제고를 위해 한미 핵협의그룹(NCG)', '- 한미 억제전략위원회(DSC) 간 연계를 강화하기로 합의'];
+      expect(opened(dash)).to.deep.equal([0]);
+      expect(opened(dash, { wrapped: false })).to.deep.equal([0, 1]);
+      // An item's lines stay together in a text not read as wrapped too (a text of few items shows too few lines to be).
+      const hanging = ['ㅇ 양측은 전작권 전환을 위한 조건의 충족 상태를 평가하고 그 결과를 내년', '안보협의회의에 보고하기로 하였다.', 'ㅇ 차기 회의는 내년 상반기 개최 예정'];
+      // (The next word would have fitted after "…내년" at 90 columns: only the hanging indent tells.)
+      expect(opened(hanging, { wrapped: false, width: 90, indents: [0, 2, 0], rawWidth: wrapWidth(hanging) + 2 })).to.deep.equal([0, 2]);
+      expect(opened(hanging, { wrapped: false, width: 90 })).to.deep.equal([0, 1, 2]);
+      const full = ['ㅇ 양측은 북한의 핵·미사일 위협에 대한 평가를 공유하고 확장억제의 실행력을 높이기', '위한 방안을 협의', 'ㅇ 차기 회의는 내년 상반기 개최 예정'];
+      expect(opened(full, { wrapped: false })).to.deep.equal([0, 2]);
+      // (Where the next word would have fitted, the line was no full one.)
+      expect(opened(full, { wrapped: false, width: 200 })).to.deep.equal([0, 1, 2]);
+    });
   });
 });
