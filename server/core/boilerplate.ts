@@ -1,7 +1,7 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
 import { extractAnchors, halfWidthDigits } from './anchors.ts';
-import { END_MARK_LINE } from './segment.ts';
-import { cutOpen, isWrappedPage, joinWrappedLines, nearWidth, STOPS_MID_PHRASE, wrapWidth } from './wrap.ts';
+import { END_MARK_LINE, sentenceCuts, withoutListMarker } from './segment.ts';
+import { columns, cutOpen, isWrappedPage, joinWrappedLines, latinWords, nearWidth, oneSentenceParagraphs, paragraphOpenings, paragraphStarts, STOPS_MID_PHRASE, wrapWidth } from './wrap.ts';
 
 /*
  * Approach: every line gets a score (sentence-like body text > 0, menus,
@@ -471,7 +471,7 @@ function classifyLines(text: string): { rawLines: string[]; lines: Line[]; wrapp
     return { text: t, index, kind: c.kind, score: c.score };
   });
   const wrapped = isHardWrapped(lines);
-  const joins = wrapped ? paragraphJoins(lines) : lines.map(() => false);
+  const joins = wrapped ? paragraphJoins(lines, rawLines) : lines.map(() => false);
   if (wrapped) scoreByBlock(lines, joins);
   return { rawLines, lines, wrapped, joins };
 }
@@ -572,7 +572,7 @@ const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
  * on into the next (cut near the width on no stop). A stop line ("목록", "Related Releases") is no piece
  * of a sentence.
  */
-function paragraphJoins(lines: Line[]): boolean[] {
+function paragraphJoins(lines: Line[], rawLines: readonly string[]): boolean[] {
   // The width its paragraphs are wrapped at: the third widest line, as a title or a menu row over
   // them may run wider by itself ("Joint Statement on the Trilateral Defense Ministers' Meeting" over a
   // body wrapped at 40), and a paragraph's lines are cut near the width on no stop.
@@ -587,10 +587,11 @@ function paragraphJoins(lines: Line[]): boolean[] {
   const piece = (l: Line) =>
     l.kind !== 'chrome' ||
     (!short(l) && isDateLine(l.text) && !ROW_LABEL.test(l.text) && !l.text.includes(' | ') && !CHROME_LINE.some((re) => re.test(l.text)));
+  const starts = pageParagraphStarts(lines, rawLines, width);
   const link: boolean[] = [];
   lines.forEach((l, i) => {
     const next = lines[i + 1];
-    link[i] = next !== undefined && next.kind !== 'stop' && !URL_LINE.test(next.text) && runsOn(lines, i, width, STOP_END) &&
+    link[i] = next !== undefined && next.kind !== 'stop' && !URL_LINE.test(next.text) && !starts[i + 1] &&
       ((piece(l) && piece(next)) || link[i - 1] === true || STOPS_MID_PHRASE.test(l.text));
   });
   const joins = lines.map(() => false);
@@ -606,10 +607,56 @@ function paragraphJoins(lines: Line[]): boolean[] {
     };
     let rows = false;
     for (let k = start; k < i; k++) if (row(k)) rows = true;
+    // A block without rows stays one paragraph however its lines end, as before paragraphStarts was asked
+    // here: an e-mail's blank-line block is one, and these joins only score the page and find its title
+    // (the splitter reads the text extractStatementBody returns again, and splits the block where it should).
     for (let k = start; k + 1 < i; k++) joins[k] = rows ? link[k]! : true;
     start = i + 1;
   }
   return joins;
+}
+
+/**
+ * Which of a hard-wrapped page's lines open a paragraph (`starts[i]`), each blank-line block read as the
+ * splitter reads a block (paragraphStarts), so the same rules tell where a wrapped line ends its
+ * paragraph: on a colon before a capitalised line, at a full line ending a sentence before an opening
+ * the page gives its paragraphs; and a line goes on over a dash the wrap carried over ("(SPD)" /
+ * "- 우주상황인식 …"), and an item over a line hanging under its text. The page's facts stand in for a
+ * clean text's: its wrap `width` (the third widest line, see paragraphJoins), whether a line runs on by
+ * the page's own test (a cut near the width on no stop), its lines' indentation (from `rawLines`), its
+ * list items (BULLET). The page reader finds its title by itself (findTitle).
+ */
+function pageParagraphStarts(lines: Line[], rawLines: readonly string[], width: number): boolean[] {
+  const texts = lines.map((l) => l.text);
+  const blocks: { start: number; end: number }[] = [];
+  for (let i = 0, start = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.kind !== 'blank') continue;
+    if (i > start) blocks.push({ start, end: i });
+    start = i + 1;
+  }
+  const blankLines = blocks.length > 1;
+  const indents = rawLines.map((r) => columns(/^\s*/u.exec(r)![0]));
+  const rawWidth = wrapWidth(rawLines.map((r) => r.trimEnd()), 2);
+  const opensItem = (t: string) => BULLET.test(t);
+  // (Sentence ends are told alike in every language.)
+  const cuts = (t: string) => sentenceCuts(t, 'en');
+  let words: Set<string> | undefined;
+  const wordsOf = () => (words ??= latinWords(texts.join(' ')));
+  const starts: boolean[] = lines.map(() => true);
+  for (const { start, end } of blocks) {
+    const block = texts.slice(start, end);
+    // Without blank lines the block is the whole page, and its habits tell (see splitParagraphs).
+    const habits = !blankLines;
+    const got = paragraphStarts(block, {
+      // (`chars` opens no list on a page: see WrapReading.page.)
+      wrapped: true, blankLines, width, chars: width, indents: indents.slice(start, end), rawWidth, opensItem,
+      title: { end: -1, titleCase: 0 }, wordsOf, page: { runsInto: (k) => runsOn(lines, start + k, width, STOP_END) },
+      openings: habits ? paragraphOpenings(block, width, { bodyStart: 0, opensItem, unmarked: withoutListMarker, cuts }) : new Map(),
+      oneSentence: habits && block.filter(opensItem).length < 2 && oneSentenceParagraphs(block, width, opensItem, cuts),
+    });
+    got.forEach((s, k) => (starts[start + k] = s));
+  }
+  return starts;
 }
 
 /** A wrapped paragraph's lines as one, as the splitter joins them (Japanese without a space). */

@@ -288,7 +288,7 @@ function collapseRun(run: string): string {
 const NOTE_AFTER = /^ \([^()]{1,80}\)/u;
 
 /** End offsets of every sentence of `t` (normalised) except the last. */
-function sentenceCuts(t: string, lang: Lang): number[] {
+export function sentenceCuts(t: string, lang: Lang): number[] {
   const cuts: number[] = [];
   let sentStart = 0;
   TERMINATOR_RE.lastIndex = 0;

@@ -450,8 +450,9 @@ export interface WrapReading {
   wrapped: boolean;
   /** Whether the text has blank lines between its blocks (then a block's lines run on more surely). */
   blankLines: boolean;
-  /** The wrap width in display columns, and the widest line in characters (a list's items are shorter). */
+  /** The wrap width in display columns. */
   width: number;
+  /** The widest line in characters: a line after one ending on a colon, well shorter than that, opens a list of items a line each. */
   chars: number;
   /** Each line's indentation in columns, and the widest line with its indentation, as the wrap measured it. */
   indents: readonly number[];
@@ -465,6 +466,16 @@ export interface WrapReading {
   title: { end: number; titleCase: number };
   /** The text's Latin words, for joining a hyphenated line (joinWrapped). */
   wordsOf: () => Set<string>;
+  /**
+   * Set when the lines are a page's, its menus, rows and title among its paragraphs (the page reader,
+   * boilerplate.ts). Its wrap width is only a guess there (from the third widest line), so the room a
+   * line left for the next one's first word proves little: whether line i runs on into the next is the
+   * page reader's own test (`runsInto`: a cut near the width on no stop, see cutOpen), and a line that
+   * does not ends its paragraph. And a short line there is as likely a row or a title's last line
+   * ("Consultative Group" over a date row) as a heading or a list's item: the page reader tells them
+   * apart itself (findTitle, findBody), so the rules that read a short line as one are left out.
+   */
+  page?: { runsInto: (i: number) => boolean };
 }
 
 /**
@@ -489,7 +500,7 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
     let startNew = para === null || marked || !wrapped || endsBefore(lines, li, reading);
     // The lines of an English title in title case are one paragraph, wherever they leave room.
     if (li > 0 && li < title.titleCase) startNew = false;
-    if (/:$/.test(prevLine)) list = /^[A-Z]/.test(l) && l.length < reading.chars * 0.8;
+    if (/:$/.test(prevLine)) list = !reading.page && /^[A-Z]/.test(l) && l.length < reading.chars * 0.8;
     if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
     if (startNew && para !== null && itemGoesOn(para, itemIndent, lines, li, reading)) startNew = false;
     starts.push(startNew);
@@ -505,14 +516,18 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
   /** Whether line li of a wrapped block opens a paragraph of its own after the line before it, not a list item's or a title's lines aside. */
   function endsBefore(lines: readonly string[], li: number, r: WrapReading): boolean {
     const l = lines[li]!, prevLine = lines[li - 1]!;
-    // A sentence-final line well short of the wrap width (in display columns) ended a paragraph that
-    // was separated by a single newline only. So did one whose next line's first word would have fitted
-    // after it: the wrap did not force that break.
-    const fits = fitsAfter(prevLine, l, width);
-    if (lineEndsSentence(prevLine, l) && (columns(prevLine) < width * 0.7 || fits)) return true;
-    // Without blank lines, any line that left room for the next one's first word ended there (a
-    // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
-    if (!blankLines && fits && !runsOn(prevLine, l, width)) return true;
+    if (r.page) {
+      if (!r.page.runsInto(li - 1)) return true;
+    } else {
+      // A sentence-final line well short of the wrap width (in display columns) ended a paragraph that
+      // was separated by a single newline only. So did one whose next line's first word would have fitted
+      // after it: the wrap did not force that break.
+      const fits = fitsAfter(prevLine, l, width);
+      if (lineEndsSentence(prevLine, l) && (columns(prevLine) < width * 0.7 || fits)) return true;
+      // Without blank lines, any line that left room for the next one's first word ended there (a
+      // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
+      if (!blankLines && fits && !runsOn(prevLine, l, width)) return true;
+    }
     // Where a full line ends a Korean sentence, a text that writes one sentence a paragraph ended one there.
     if (r.oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) return true;
     // A line ending on a colon before a capitalised one introduces what follows ("The below is
@@ -525,7 +540,7 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
     // A short line without a full stop before a capitalised one is a heading of its own ("Economic
     // Security"), unless the line before visibly runs into it.
     const after = lines[li + 1];
-    if (!blankLines && after !== undefined && columns(l) < width * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
+    if (!blankLines && !r.page && after !== undefined && columns(l) < width * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
       && /^\p{Lu}/u.test(l) && !runsOn(prevLine, l, width) && li !== title.end) return true;
     // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
     // nothing: it ends without a full stop, and is in title case or well short of the wrap.

@@ -625,6 +625,22 @@ describe('core/boilerplate', () => {
         expect(lines(extractStatementBody(page))).to.deep.equal([title, ...body]);
         expect(pageDate(page)).to.equal('2025-11-14');
       });
+
+      // The page reader reads where a wrapped line ends its paragraph as the splitter does (paragraphStarts in wrap.ts).
+      it('a title whose " - " subtitle the wrap carried over onto the next line: keeps both lines as the title', () => {
+        // "… (SPD) - 우주상황인식 …" wrapped at 70 columns: the dash and its space no longer fit on the first line.
+        const title = ['제10차 한미 국방우주정책대화 공동보도문 한미 우주협력 강화 방안 (SPD)', '- 우주상황인식 정보 공유 확대'];
+        for (const page of [['본문 바로가기', '국방부', '보도자료', ...title, '작성일 2025-11-14', '조회수 123', ...koBody, '첨부파일', '목록'], [...title, ...koBody]]) {
+          const out = lines(extractStatementBody(page.join('\n')));
+          expect(out).to.deep.equal([...title, ...koBody]);
+        }
+      });
+
+      it('a title wrapped over two lines over a date row: keeps its short last line ("Consultative Group"), no heading of the body', () => {
+        const title = ['Joint Statement on the Fifth Meeting of the U.S.-ROK Nuclear', 'Consultative Group'];
+        const page = ['Skip to main content', 'Home', 'News', 'RELEASE', ...title, 'Nov. 14, 2025', ...enBody, 'Related Releases', 'Nov. 10, 2025', 'Secretary Travels to the Indo-Pacific'];
+        expect(lines(extractStatementBody(page.join('\n')))).to.deep.equal([...title, ...enBody]);
+      });
     });
 
     it('drops a ministry release\'s attachment and contact lines after the body', () => {

@@ -139,5 +139,19 @@ describe('core/wrap', () => {
       // (Where the next word would have fitted, the line was no full one.)
       expect(opened(full, { wrapped: false, width: 200 })).to.deep.equal([0, 1, 2]);
     });
+
+    it('on a page, asks the page reader whether a line runs on, and keeps the colon and list-item rules, not the heading rule', () => {
+      // The page reader's own test says every line here runs on (a cut near the width on no stop).
+      const page = { runsInto: () => true };
+      const colon = ['The following joint statement was released by the two ministries:', 'The Republic of Korea and the United States held the 27th dialogue', 'in Seoul.'];
+      expect(opened(colon, { page })).to.deep.equal([0, 1]);
+      expect(opened(colon, { page: { runsInto: () => false } })).to.deep.equal([0, 1, 2]);
+      const dash = ['□ 양측은 확장억제의 실행력 제고를 위해 한미 핵협의그룹(NCG)', '- 한미 억제전략위원회(DSC) 간 연계를 강화하기로 합의'];
+      expect(opened(dash, { page: { runsInto: () => false } })).to.deep.equal([0]);
+      // A title's short last line over the body is no heading there: the page reader finds its title itself.
+      const title = ['Joint Statement on the Fifth Meeting of the U.S.-ROK Nuclear', 'Consultative Group', 'The United States and the Republic of Korea held the fifth meeting'];
+      expect(opened(title)).to.deep.equal([0, 1, 2]);
+      expect(opened(title, { page: { runsInto: (i) => i === 0 } })).to.deep.equal([0, 2]);
+    });
   });
 });
