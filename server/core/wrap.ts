@@ -497,12 +497,11 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!, prevLine = lines[li - 1] ?? '';
     const marked = opensItem(l);
-    let startNew = para === null || marked || !wrapped || endsBefore(lines, li, reading);
+    if (/:$/.test(prevLine)) list = !reading.page && /^[A-Z]/.test(l) && l.length < reading.chars * 0.8;
+    let startNew = para === null || marked || !wrapped || endsBefore(li, list);
     // The lines of an English title in title case are one paragraph, wherever they leave room.
     if (li > 0 && li < title.titleCase) startNew = false;
-    if (/:$/.test(prevLine)) list = !reading.page && /^[A-Z]/.test(l) && l.length < reading.chars * 0.8;
-    if (!startNew && list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine)) startNew = true;
-    if (startNew && para !== null && itemGoesOn(para, itemIndent, lines, li, reading)) startNew = false;
+    if (startNew && para !== null && itemGoesOn(para, itemIndent, li)) startNew = false;
     starts.push(startNew);
     if (startNew) {
       para = l;
@@ -513,11 +512,14 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
   }
   return starts;
 
-  /** Whether line li of a wrapped block opens a paragraph of its own after the line before it, not a list item's or a title's lines aside. */
-  function endsBefore(lines: readonly string[], li: number, r: WrapReading): boolean {
+  /**
+   * Whether line li of a wrapped block opens a paragraph of its own after the line before it, not a
+   * list item's or a title's lines aside; `list` says a list opened above it (see `list`).
+   */
+  function endsBefore(li: number, list: boolean): boolean {
     const l = lines[li]!, prevLine = lines[li - 1]!;
-    if (r.page) {
-      if (!r.page.runsInto(li - 1)) return true;
+    if (reading.page) {
+      if (!reading.page.runsInto(li - 1)) return true;
     } else {
       // A sentence-final line well short of the wrap width (in display columns) ended a paragraph that
       // was separated by a single newline only. So did one whose next line's first word would have fitted
@@ -529,7 +531,7 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
       if (!blankLines && fits && !runsOn(prevLine, l, width)) return true;
     }
     // Where a full line ends a Korean sentence, a text that writes one sentence a paragraph ended one there.
-    if (r.oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) return true;
+    if (reading.oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) return true;
     // A line ending on a colon before a capitalised one introduces what follows ("The below is
     // attributable to Spokesperson …:", "…released the following statement:"), full or not.
     if (!blankLines && /:$/.test(prevLine) && /^[\p{Lu}"“]/u.test(l)) return true;
@@ -540,23 +542,24 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
     // A short line without a full stop before a capitalised one is a heading of its own ("Economic
     // Security"), unless the line before visibly runs into it.
     const after = lines[li + 1];
-    if (!blankLines && !r.page && after !== undefined && columns(l) < width * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
+    if (!blankLines && !reading.page && after !== undefined && columns(l) < width * 0.6 && !endsSentence(l) && /^\p{Lu}/u.test(after)
       && /^\p{Lu}/u.test(l) && !runsOn(prevLine, l, width) && li !== title.end) return true;
     // The text's first line, a title ("Joint Press Statement on the …", "…공동보도문"), runs on into
     // nothing: it ends without a full stop, and is in title case or well short of the wrap.
-    return title.end >= 0 && l === lines[title.end + 1];
+    if (title.end >= 0 && l === lines[title.end + 1]) return true;
+    // A capitalised line under a list's opening is an item of its own, unless the line before stops mid-phrase.
+    return list && /^[A-Z]/.test(l) && !/(?:[,\-–]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|its|their))$/i.test(prevLine);
   }
 
   /**
    * Whether line li goes on with the list item `para` (its marked line indented `itemIndent`, or null
    * when no marked line opened the paragraph) where it would open a paragraph of its own.
    */
-  function itemGoesOn(para: string, itemIndent: number | null, lines: readonly string[], li: number, r: WrapReading): boolean {
+  function itemGoesOn(para: string, itemIndent: number | null, li: number): boolean {
     const l = lines[li]!, prevLine = lines[li - 1]!;
-    const marked = r.opensItem(l);
     // In wrapped text, a dash the wrap carried over from "A - B" is the line going on, not a sub-item (carriesDash).
-    if (marked) return r.wrapped && carriesDash(prevLine, l, rawWidth, indents[li - 1]);
-    if (r.opensItem(para) && para.length >= 25 && !endsSentence(prevLine)) {
+    if (opensItem(l)) return wrapped && carriesDash(prevLine, l, rawWidth, indents[li - 1]);
+    if (opensItem(para) && para.length >= 25 && !endsSentence(prevLine)) {
       // Anywhere, a bullet item cut mid-phrase goes on in the unmarked line after it: the item's line
       // ends in a Korean particle or connective ("ㅇ … 차관보가" / "공동 주관하였다."), or the next line
       // opens in lower case. A Korean item ending in a noun ("…등 논의") is complete, and what follows
