@@ -311,7 +311,6 @@ const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_
  */
 const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～〜-]|부터|에서|과|와|및|から|と|・|、)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
 
-
 /** Two days written together, with their month (and year): the two ends of a range, or a list. */
 export interface DayRange {
   y?: number;
@@ -660,8 +659,8 @@ const KO_NOT_NAME = new Set([
   '3국', '두', '세', '각', '양', '부', '국가안보', '정부', '한국의', '미국의', '일본의', '회담', '통화', '당시', '대한민국',
 ]);
 // "Minister for Foreign Affairs of Japan Yoshimasa Hayashi", "Prime Minister of Japan Fumio Kishida",
-// A rank before another ("Lt. Gen.", "Maj. Gen.") is left to the last one, which the name follows.
 // "President of the Republic of Korea Yoon Suk Yeol": the country after the office, then the name.
+// A rank before another ("Lt. Gen.", "Maj. Gen.") is left to the last one, which the name follows.
 const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier|Capt\.|Captain|Col\.|Colonel|Cmdr\.|Cdr\.|Sgt\.|Lt\.(?!\s*(?:Gen|Col|Cmdr|Cdr)\b)|Maj\.(?!\s*Gen\b)|Brig\.(?!\s*Gen\b))(?:\s+(?:of|for)\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?(?:\s+of\s+(?:Japan|the\s+Republic\s+of\s+Korea|the\s+United\s+States|Korea|the\s+ROK))?\s+/g;
 const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
 
