@@ -56,9 +56,9 @@ export interface AlignParams {
   /** Penalty for burying an editorial line inside a merge. */
   editorialMerge: number;
   /**
-   * Penalty for pairing an editorial line (a caption, a note, a subtitle: see isEditorial) one to one
+   * Penalty for pairing a labelled caption, note or attachment line (see editorialKind) one to one
    * with a paragraph of text: two lines one side each has alone, at the same place, are otherwise
-   * paired whenever their lengths fit.
+   * paired whenever their lengths fit. (Not a subtitle: an English version may print its own.)
    */
   editorialPair: number;
   /**
@@ -547,7 +547,15 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       c += sentenceDiff * Math.abs(d);
     }
     if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);
-    if (t === 0 && S.editorial[i0] !== T.editorial[j0]) c += editorialPair;
+    // A labelled caption or note against text (not against another editor's line: "[Photo]" ↔ "[사진]").
+    if (t === 0 && (S.editorial[i0] || T.editorial[j0])) {
+      // An editor's line against text: a labelled caption or note always costs, a subtitle or a mark
+      // only when the two share no cue (an English version may print the subtitle too). Two labelled
+      // lines ("Photo: …" ↔ "[사진] …") are each other's translation: their labels agree.
+      const es = S.editorial[i0]!, et = T.editorial[j0]!;
+      if (es === 2 && et === 2) c -= editorialPair;
+      else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
+    }
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;
     return c;

@@ -57,8 +57,10 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
+/** Days in each month (February in a leap year: a date without its year may be the 29th). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validDay(m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= MONTH_DAYS[m - 1]!;
 }
 
 /** Keeps anchors from overlapping: earlier, more specific patterns claim their span first. */
@@ -302,14 +304,14 @@ const RE_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})(?:,?\\s+(\\d{4}))?\\b
 /** What joins the two days of a range: a dash, "to", "through", "until", or "and" where a date list ends (before a preposition, a year, a capital or punctuation: not "21 and 30 officers"). */
 const EN_DAY_JOIN = '\\s?[-–—]\\s?|\\s+(?:to|through|thru|until|till)\\s+|\\s+and\\s+(?=\\d{1,2}(?:st|nd|rd|th)?(?:[,.;:)]|\\s+(?:in|at|on|during|for|\\d{4})\\b|\\s+\\p{Lu}|$))';
 /** "September 22-23, 2025", "Aug. 21 to 31", "August 21 and 22 in Seoul". */
-const EN_MD_RANGE = new RegExp(`\\b(${MONTH_ALT})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(\\d{4}))?`, 'gu');
+const EN_MD_RANGE = new RegExp(`\\b(${MONTH_ALT})(?![A-Za-z])\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![:.]\\d|\\s?(?:%|percent|a\\.m|p\\.m))(?:,?\\s+((?:19|20)\\d{2})(?![\\d,]))?`, 'gu');
 /** "21–31 August 2025", "21 to 31 August". */
-const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_ALT})(?![A-Za-z])(?:,?\\s+(\\d{4}))?`, 'gu');
+const EN_DM_RANGE = new RegExp(`\\b(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:${EN_DAY_JOIN})(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?\\s+(${MONTH_ALT})(?![A-Za-z])(?:,?\\s+((?:19|20)\\d{2})(?![\\d,]))?`, 'gu');
 /**
  * "9월 22~23일", "9월 22일부터 23일까지", "9월 22일과 23일", "9月22日から23日", "7月28日〜29日", "7月28日・29日",
- * "7月28、29日" (not "8월 5일부터 7일간", seven days).
+ * "7月28、29日" (not "8월 5일부터 7일간", seven days, nor "6월 1일부터 30일 이내", within thirty days).
  */
-const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～〜-]|부터|에서|과|와|및|から|と|・|、)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|間))/gu;
+const CJK_MD_RANGE = /(?:(\d{4})\s?[년年]\s?)?(?<!\d)(\d{1,2})\s?[월月]\s?(\d{1,2})\s?(?:[일日]\s?)?(?:[~∼～〜-]|부터|에서|과|와|및|から|と|・|、)\s?(\d{1,2})\s?[일日](?!\s?(?:간|동안|째|후|뒤|만|이내|내|전|정도|가량|間|以内|後|目|前))/gu;
 
 /** Two days written together, with their month (and year): the two ends of a range, or a list. */
 export interface DayRange {
@@ -333,7 +335,7 @@ export function dayRanges(text: string): DayRange[] {
   const found: DayRange[] = [];
   const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
     const a = Number(d1), b = Number(d2);
-    if (!(mo >= 1 && mo <= 12 && a >= 1 && b > a && b <= 31)) return;
+    if (!(validDay(mo, a) && validDay(mo, b) && b > a)) return;
     const span = /\sand\s|[과와및と・、]/u.test(m[0]) ? 'list' as const : 'range' as const;
     found.push({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d1: a, d2: b, span, start: m.index!, end: m.index! + m[0].length, text: m[0] });
   };
@@ -343,7 +345,9 @@ export function dayRanges(text: string): DayRange[] {
     for (const m of text.matchAll(EN_DM_RANGE)) push(m, m[4], monthNo(m[3]!), m[1]!, m[2]!);
   }
   if (CJK_MONTH_TEST.test(text)) for (const m of text.matchAll(CJK_MD_RANGE)) push(m, m[1], Number(m[2]), m[3]!, m[4]!);
-  return found;
+  // Where two readings overlap ("May 3-5 June"), the one that starts first is kept.
+  found.sort((x, y) => x.start - y.start);
+  return found.filter((r, i) => !found.slice(0, i).some((q) => q.end > r.start));
 }
 const CJK_MONTH_TEST = /[월月]/u;
 
@@ -571,7 +575,8 @@ const skeletons = new Map<string, string>();
 
 /**
  * The skeleton of a name as an English text spells it, for the anchor: a final "ds" or "ts" is one
- * sound, 즈 or 츠 in Hangul and ズ or ツ in kana (Reynolds 레이놀즈, Roberts 로버츠), so it is read as "z".
+ * sound, 즈 or 츠 in Hangul and ズ or ツ in kana (Reynolds 레이놀즈, Fields 필즈), so it is read as "z".
+ * (An "r" after a vowel, which Hangul leaves out, still counts: Roberts and 로버츠 do not meet.)
  */
 function latinNameSkeleton(w: string): string {
   return nameSkeleton(w.replace(/[dt]s$/i, 'z'));
@@ -639,10 +644,12 @@ function looksTransliterated(w: string): boolean {
 /**
  * Words read back from a rank or an office's head ("사찰단장", "부국장"), which a description precedes
  * as often as a name ("유엔 무기 사찰단장", "공안 보안국 부국장"): taken only if they look like a
- * name, one Korean name of two to four syllables opening with a surname, or foreign names.
+ * name, one Korean name of three syllables opening with a surname, or foreign names.
  */
 function nameBeforeOffice(words: string[]): boolean {
-  if (words.length === 1 && words[0]!.length >= 2 && words[0]!.length <= 4 && KO_SURNAME.has(words[0]![0]!)) return true;
+  // Three syllables: most Korean names are (a two-syllable word opening with a surname is as often a
+  // noun: 육군, 현역, 다음, 조사).
+  if (words.length === 1 && words[0]!.length === 3 && KO_SURNAME.has(words[0]![0]!)) return true;
   return words.every(looksTransliterated);
 }
 /** A side ("외상측 대변인", the foreign minister's side; 북한측, 미측): a party, not a person. */
@@ -660,9 +667,11 @@ const KO_NOT_NAME = new Set([
 ]);
 // "Minister for Foreign Affairs of Japan Yoshimasa Hayashi", "Prime Minister of Japan Fumio Kishida",
 // "President of the Republic of Korea Yoon Suk Yeol": the country after the office, then the name.
-// A rank before another ("Lt. Gen.", "Maj. Gen.") is left to the last one, which the name follows.
-const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier|Capt\.|Captain|Col\.|Colonel|Cmdr\.|Cdr\.|Sgt\.|Lt\.(?!\s*(?:Gen|Col|Cmdr|Cdr)\b)|Maj\.(?!\s*Gen\b)|Brig\.(?!\s*Gen\b))(?:\s+(?:of|for)\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?(?:\s+of\s+(?:Japan|the\s+Republic\s+of\s+Korea|the\s+United\s+States|Korea|the\s+ROK))?\s+/g;
-const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Ll}+)?|\p{Lu}\.)/u;
+// A rank before another ("Lt. Gen.", "Maj. Gen.", "Sgt. Maj.") is left to the last one, which the name
+// follows; British English writes the ranks without a full stop ("Lt Gen", "Capt").
+const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|General|Gen\.|Admiral|Adm\.|Chairman|Chair|Director|Commander|Mr\.|Ms\.|Mrs\.|Dr\.|Leader|Premier|Capt\.?|Captain|Col\.?|Colonel|Cmdr\.?|Cdr\.?|Sgt\.?(?!\s*Maj\b)|Lt\.?(?!\s*(?:Gen|Col|Cmdr|Cdr)\b)|Maj\.?(?!\s*Gen\b)|Brig\.?(?!\s*Gen\b)|Gen(?=\s))(?:\s+(?:of|for)\s+(?:State|Defense|National\s+Defense|Foreign\s+Affairs|Unification))?(?:\s+of\s+(?:Japan|the\s+Republic\s+of\s+Korea|the\s+United\s+States|Korea|the\s+ROK))?\s+/g;
+// A name word may have a capital inside ("LaCamera", "McCarthy", "DeSantis").
+const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)*(?:-\p{Ll}+)?|\p{Lu}\.)/u;
 
 function koNameKeys(word: string, titled: boolean): string[] {
   const first = word.slice(0, 1);

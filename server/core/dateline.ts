@@ -11,8 +11,8 @@
 const AGENCY = "(?:Yonhap(?:\\s+News)?|AP|AFP|Reuters|CNN|UPI|Xinhua|Kyodo(?:\\s+News)?|KCNA|NK\\s+News|Bloomberg|dpa|DPA|EFE|ANSA|Interfax|TASS|ITAR-TASS|RIA\\s+Novosti|IANS|PTI|Bernama|Antara|Jiji|NHK|BBC|VOA|RFA)";
 /** A city as wire copy writes it, in capitals ("SEOUL", "NEW YORK", "ST. LOUIS"). */
 const CITY = "[A-Z][A-Z.'’-]{2,}(?:\\s[A-Z][A-Z.'’-]+){0,3}";
-/** A capitalised place ("Washington", "Georgia", "N.Y.", "Republic of Korea"). */
-const PLACE = "[A-Z][\\p{L}.'’-]+(?:\\s(?:of\\s(?:the\\s)?)?[A-Z][\\p{L}.'’-]+){0,2}";
+/** A capitalised place ("Washington", "Georgia", "N.Y.", "Republic of Korea": "of" only after a state's form). */
+const PLACE = "[A-Z][\\p{L}.'’-]+(?:\\s(?:(?<=(?:Republic|Kingdom|States|Federation|Commonwealth)\\s)of\\s(?:the\\s)?)?[A-Z][\\p{L}.'’-]+){0,2}";
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 /** ", Sept. 18", ", June 26, 2024": the day it was filed. */
 const FILED = `,\\s${MONTH}\\s\\d{1,2}(?:,\\s\\d{4})?`;

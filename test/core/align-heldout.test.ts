@@ -31,7 +31,8 @@ const opts: AlignOptions = {
  * measured when added (blind, session 15): 0.957, 0.556, 1.000, 0.718, 0.894, 1.000; the aid release
  * 0.867 since a subtitle between dashes is an editor's line, the cyber dialogue 1.000 since a Korean
  * sentence joining clauses with 하였으며 may stand for two English ones; the exercise release 0.816
- * since a labelled caption is an editor's line that pairs with text only at a cost.
+ * since a labelled caption is an editor's line that pairs with text only at a cost. The fifth six
+ * measured when added (blind, at the end of session 15): 1.000, 0.826, 1.000, 1.000, 1.000, 0.788.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -58,12 +59,18 @@ const FLOORS: Record<string, number> = {
   'mou-dprk-aid-wfp-unicef': 0.8,
   'rok-uk-cyber-dialogue4': 0.97,
   'usfk-change-of-command': 0.97,
+  'rok-us-summit-joint-statement': 0.97,
+  'mofa-molina-chung-call': 0.75,
+  'dapa-chunmoo-estonia': 0.97,
+  'embassy-bridge-scholars': 0.97,
+  'civil-space-dialogue-fact-sheet': 0.97,
+  'sed9-abridged': 0.7,
 };
 /**
- * Pooled over all twenty-four: 0.958 measured (the first three sixes 0.975 after session 15's
- * changes, 0.948 before; the fourth six 0.853 when added, 0.898 now).
+ * Pooled over all thirty: 0.954 measured (the first three sixes 0.975 after session 15's changes,
+ * 0.948 before; the fourth six 0.853 when added, 0.898 now; the fifth six 0.940 when added).
  */
-const POOLED_FLOOR = 0.95;
+const POOLED_FLOOR = 0.945;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */

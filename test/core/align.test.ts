@@ -1,6 +1,6 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
-import { buildFeatures, isEditorial } from '../../server/core/align-features.ts';
+import { buildFeatures, editorialKind, isEditorial } from '../../server/core/align-features.ts';
 import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, sentenceRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
@@ -263,6 +263,11 @@ describe('core/align', () => {
       const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
       expect([...f.tgt.joins]).to.deep.equal([0, 0, 0, 1, 0]);
     });
+    it('counts as joins a verb in the past or future tense before 으며 or 고 and a comma, not a bare 하고 or an ongoing 있으며', () => {
+      const ko = ['밝혔으며, 또', '열렸으며, 또', '이뤄졌고, 또', '개최됐고, 또', '강화하겠으며, 또', '환영하였으며, 양측은 또한 협의하였고, 앞으로도', '재확인하고, 환영하였다', '협력하고 있으며, 앞으로도', '논의하였으며 또', '하였다. 또한'];
+      const f = buildFeatures(ko.map(() => 'x'), ko, 'en', 'ko', undefined, undefined, DEFAULT_PARAMS.cues);
+      expect([...f.tgt.joins]).to.deep.equal([1, 1, 1, 1, 1, 2, 0, 0, 0, 0]);
+    });
 
     it('leaves a Korean photo caption and an English boilerplate paragraph at the same place unpaired, though their lengths fit', () => {
       const en = [
@@ -285,6 +290,19 @@ describe('core/align', () => {
       expect(beads.slice(-2).every((b) => b.confidence < 0.7)).to.equal(true);
       // Without the cost of pairing a caption with text, the two were paired.
       expect(shape(alignCore(en, ko, opts, { ...DEFAULT_PARAMS, editorialPair: 0 }))).to.equal('1|1 2|2 3|3 4|4 5|5');
+    });
+
+    it('pairs an English caption with the Korean one, and an English subtitle with the Korean one when they share words', () => {
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      const o = { srcLang: 'en', tgtLang: 'ko', glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') } as const;
+      expect(shape(alignParagraphs(
+        ['Navies Conclude Exercise', 'The two navies concluded the exercise off Jinhae on Nov. 20.', 'Photo: Minesweepers of the two navies maneuver.', 'The exercise involved 12 ships and eight aircraft.'],
+        ['해군, 훈련 실시', '양국 해군은 11월 20일 진해 인근에서 훈련을 마쳤다.', '[사진] 양국 해군 소해함이 기동하고 있다.', '훈련에는 함정 12척과 항공기 8대가 참가했다.'], o))).to.equal('1|1 2|2 3|3 4|4');
+      const en = ['ROK-U.S. Hold Supply Chain Talks', 'Two sides discuss cooperation', 'The two sides held talks in Seoul on March 3 and discussed cooperation on supply chains and critical technologies.'];
+      const ko = ['한미 공급망 협의 개최', '- 양측, 협력 방안 협의 -', '양측은 3월 3일 서울에서 회담을 갖고 공급망 및 핵심기술 분야 협력 방안을 논의하였다.'];
+      expect(shape(alignParagraphs(en, ko, o))).to.equal('1|1 2|2 3|3');
+      // Without an English subtitle the Korean one is left unpaired.
+      expect(shape(alignParagraphs([en[0]!, en[2]!], ko, o))).to.equal('1|1 |2 2|3');
     });
 
     it('lets a number decide which of two look-alike paragraphs was left out', () => {
@@ -660,9 +678,16 @@ describe('core/align-features #isEditorial', () => {
       '[사진 설명] 17일 진해 인근 해상에서 훈련에 참가한 소해함이 기동하고 있다.', '<참고> 연도별 국제기구 경유 대북 지원 실적: 2019년 1,350만 달러',
       '(붙임) 회의 결과 문서 1부.', '[Photo] Sailors of the two navies aboard USS Pioneer.']) expect(isEditorial(t), t).to.equal(true);
   });
-  it('reads text as text: a bullet item, a wire dateline in brackets, a sentence in brackets', () => {
+  it('reads text as text: a bullet item, a wire dateline in brackets, a sentence in brackets, words that only open like a label', () => {
     for (const t of ['- 공병: 굴착기·덤프트럭 등 중장비 운용 요원 25명', '[서울=뉴시스] 홍길동 기자 = 한미 양국은 오늘 회담을 가졌다.',
-      '(The Korean text is a translation; the English text is authoritative.) The two sides met in Seoul.', '참고로 양측은 내년에 다시 만나기로 하였다.']) expect(isEditorial(t), t).to.equal(false);
+      '(The Korean text is a translation; the English text is authoritative.) The two sides met in Seoul.', '참고로 양측은 내년에 다시 만나기로 하였다.',
+      '(참고로) 양측은 내년에 다시 만나기로 하였다.', '(참고로 말씀드리면) 양국은 협력을 계속할 것이다.', '(참고인 신분으로 출석한) 김 전 차관은 답변하였다.',
+      '- The two sides agreed to strengthen - not weaken - cooperation -', 'Notes on the talks were exchanged.']) expect(isEditorial(t), t).to.equal(false);
+  });
+  it('tells a labelled caption, note or attachment (2) from a mark or a subtitle (1)', () => {
+    expect(['[사진 설명] 소해함이 기동하고 있다.', 'Photo: Minesweepers maneuver off Jinhae.', '붙임: 훈련 사진 3매. 끝.', '<참고> 연도별 실적', 'Note: figures are provisional.']
+      .map(editorialKind)).to.deep.equal([2, 2, 2, 2, 2]);
+    expect(['[…]', '- 공급망 분야 협력 확대 방안 협의 -', '* * *'].map(editorialKind)).to.deep.equal([1, 1, 1]);
   });
 });
 

@@ -76,6 +76,14 @@ describe('core/anchors', () => {
       // Not a range: a count after "and", and seven days from a date.
       ['On November 16 and 20 ships joined', 'en', ['date:--11-16', 'number:20']],
       ['8월 5일부터 7일간', 'ko', ['date:--08-05', 'number:7']],
+      // Nor a span of days after the first ("30일 이내", "10일 후", "3日以内"), a day the month has not, or a count for a year.
+      ['6월 1일부터 30일 이내에 신청해야 한다.', 'ko', ['date:--06-01', 'number:30']],
+      ['3월 2일부터 10일 후에', 'ko', ['date:--03-02', 'number:10']],
+      ['4月1日から3日以内に', 'ja', ['date:--04-01', 'number:3']],
+      ['April 30-31', 'en', ['date:--04-30', 'number:31']],
+      ['Between March 3 and 5, 1500 troops', 'en', ['date:--03-03', 'date:--03-05', 'number:1500']],
+      // Where two readings overlap, the first: May 3 to 5, then the month of June.
+      ['May 3-5 June', 'en', ['date:--05-03', 'date:--05-05', 'month:6']],
     ];
     for (const [text, lang, want] of cases) it(text, () => expect(show(text, lang)).to.deep.equal(want));
   });
@@ -136,6 +144,7 @@ describe('core/anchors', () => {
       expect(names('블링컨 국무장관', 'ko')[0]).to.include(names('Secretary Blinken', 'en')[0]![0]);
       // A final "ds" or "ts" is written 즈 or 츠.
       expect(names('캐서린 레이놀즈 대사는', 'ko')[0]).to.include(names('said Ambassador Catherine Reynolds at', 'en')[0]![1]);
+      expect(names('필즈 대사는', 'ko')[0]).to.include(names('Ambassador Fields said', 'en')[0]![0]);
     });
     it('finds a surname with a title only ("이 장관" ~ "Minister Lee")', () => {
       expect(names('오스틴 장관과 이 장관은', 'ko').map((k) => k.join(' '))).to.deep.equal(['oh stn', 'lee']);
@@ -152,6 +161,10 @@ describe('core/anchors', () => {
       expect(key('연합사 부사령관인 김철수 대장은', 'ko')[0]).to.match(/^kim /);
       expect(names('said Capt. Michael Torres, commander', 'en')[0]).to.include('tls');
       expect(names('미 해군 제7기뢰대응전대장 마이클 토레스 대령은', 'ko')[0]).to.include('tls');
+      // Ranks without a full stop (British English), a rank before a rank, a capital inside a name.
+      expect(key('Lt Gen Kim Sung-ho said', 'en')).to.deep.equal(key('Lt. Gen. Kim Sung-ho said', 'en'));
+      expect(key('Command Sgt. Maj. John Smith said', 'en')).to.have.length(1);
+      expect(names('Gen. Paul LaCamera said', 'en')[0]).to.include('lkml');
       // Ranks before ranks are left to the last: "Lt. Gen." names no "Gen".
       expect(key('Lt. Gen. David Kim and Lt. Col. Sarah Park', 'en')).to.have.length(2);
     });
@@ -161,6 +174,10 @@ describe('core/anchors', () => {
       expect(names('한미동맹의 중장기 발전 방향과 소장품 전시', 'ko')).to.deep.equal([]);
       expect(names('국가안보실장은 회의를 주재했다', 'ko')).to.deep.equal([]);
       expect(names('한미 대표단장은', 'ko')).to.deep.equal([]);
+      // A two-syllable word opening with a surname is as often a noun: the army, active duty.
+      expect(names('육군 소장은 말했다', 'ko')).to.deep.equal([]);
+      expect(names('현역 대령 가운데', 'ko')).to.deep.equal([]);
+      expect(names('주한미군 공보실장은', 'ko')).to.deep.equal([]);
     });
     it('does not take countries before a title for names', () => {
       expect(names('한국 국방장관', 'ko')).to.deep.equal([]);

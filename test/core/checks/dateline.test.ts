@@ -25,8 +25,6 @@ describe('core/checks datelines', () => {
       'NEW YORK -- ',
       'Washington, June 26 (Reuters) - ',
       '(CNN) -- ',
-      // A release's dateline: the place, then a country of several words.
-      'JINHAE, Republic of Korea — ',
     ]) expect(findings(line + en, ko), line).to.deep.equal([]);
   });
 
@@ -42,6 +40,13 @@ describe('core/checks datelines', () => {
     expect(findings(en, 'HONG KONG (CNN) ' + ko)).to.deep.equal([]);
     // Both sides with their own dateline: nothing to compare either.
     expect(findings('SEOUL, Sept. 18 (Yonhap) -- ' + en, '(서울=연합뉴스) 홍길동 기자 = ' + ko)).to.deep.equal([]);
+  });
+
+  it('blanks a release\'s dateline whose country has several words, and not a sentence that opens with a country', () => {
+    const dated = 'JINHAE, Republic of Korea — The two navies concluded the exercise.';
+    expect(blankDatelines(dated, 'en')).to.equal(' '.repeat(28) + 'The two navies concluded the exercise.');
+    for (const t of ['The Republic of Korea — and the U.S. — agreed.', 'DPRK, Ministry of Defense — text'])
+      expect(blankDatelines(t, 'en'), t).to.equal(t);
   });
 
   it('finds a dateline opening a later sentence of the paragraph', () => {
