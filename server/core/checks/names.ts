@@ -785,6 +785,19 @@ function givenNamesAfter(en: string, surname: string): string[] {
   return out;
 }
 
+/**
+ * Whether English writes a Hangul name's given name after a Korean surname that is not the Hangul's
+ * own ("Oh Min-ho" for 우민호): the given name spelled syllable by syllable, the surname one of those
+ * English spells Korean surnames with.
+ */
+function otherSurnameGiven(en: string, w: string): boolean {
+  for (const m of en.matchAll(/(?<![\p{L}’'-])(\p{Lu}\p{Ll}+)(?=\s+\p{Lu})/gu)) {
+    const hs = SPELLING_TO_HANGUL.get(m[1]!.toLowerCase());
+    if (hs && !hs.includes(w[0]!) && givenNamesAfter(en, m[1]!).some((x) => givenFits(w.slice(1), x))) return true;
+  }
+  return false;
+}
+
 function statusHangulWord(w: string, en: string, enSk: string[], side?: OtherSide): Status {
   const sp = SURNAMES[w[0]!];
   const spelled = sp?.find((x) => new RegExp(`\\b${x}\\b`, 'i').test(en));
@@ -795,6 +808,10 @@ function statusHangulWord(w: string, en: string, enSk: string[], side?: OtherSid
   // match too, syllable by syllable: "Kim Jin" and 김정 agree in their consonants alone.
   const given = sp && spelled && w.length <= 4 ? givenNamesAfter(en, spelled) : [];
   const g = nameSkeleton(romanize(w.slice(1)));
+  // Another Korean surname before the same given name ("Lee Min-ho" against 김민호) is another person,
+  // though the two may read alike: a surname of no consonant drops out of the skeleton (Oh Min-ho and
+  // 우민호 both read m-n-h) and two may share theirs (Choi and 조 both read j).
+  if (sp && !spelled && w.length >= 2 && w.length <= 4 && otherSurnameGiven(en, w)) return 'missing';
   const sameConsonants = given.filter((x) => {
     const eg = nameSkeleton(x);
     return eg === g || eg.startsWith(g) || g.startsWith(eg);
@@ -845,8 +862,16 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
   // particle removed, must be about as short as the name.
   const stems = [...hangul.matchAll(/\p{Script=Hangul}+/gu)]
     .flatMap((m) => [m[0], withoutParticle(m[0])].flatMap(heardHangul));
-  return latinNameWords(latin, u.src.lang, u.opts.glossary).filter((h) => {
+  // A Korean surname of one consonant or none (Lee, Oh, Yoo, Cho) is found by its own syllable where a
+  // name may begin (surnameStands), not by its consonants, which tell nothing or begin many words
+  // (이번, 오늘, 조치); a longer one (Park, Rhee) as before. A surname of two letters (Oh, Yu, Yi)
+  // counts before a given name.
+  const surnames = [...latin.matchAll(/(?<![\p{L}’'-])\p{Lu}\p{Ll}(?=\s+\p{Lu}\p{Ll}+-\p{Ll})/gu)]
+    .filter((m) => SPELLING_TO_HANGUL.has(m[0].toLowerCase())).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return [...latinNameWords(latin, u.src.lang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
     const w = latin.slice(h.start, h.end);
+    const sur = SPELLING_TO_HANGUL.get(w.toLowerCase());
+    if (sur && nameSkeleton(w).length < 2) return !sur.some((x) => surnameStands(x, hangul));
     if (statusLatinWord(w, hangul, sk) === 'missing') return true;
     const n = nameSkeleton(w);
     return n.length <= 2 && !SPELLING_TO_HANGUL.has(w.toLowerCase()) && !stems.some((k) => k.startsWith(n) && k.length <= n.length + 1);
