@@ -8,6 +8,9 @@ import type { Hit, RawFinding, Unit } from './types.ts';
 const SURNAMES = SURNAME_SPELLINGS;
 const SPELLING_TO_HANGUL = new Map<string, string[]>();
 for (const [h, list] of Object.entries(SURNAMES)) for (const s of list) SPELLING_TO_HANGUL.set(s, [...(SPELLING_TO_HANGUL.get(s) ?? []), h]);
+// Surnames before a given name ("An Jung-geun"): An (안) too, which the anchors' list leaves out since
+// it is also the article; only read before a given name (otherSurnameGiven, unmatchedLatinNames).
+const SURNAME_BEFORE_GIVEN = new Map([...SPELLING_TO_HANGUL, ['an', ['안']]]);
 
 // Capitalised words a title pattern may catch that are not names.
 const NOT_NAME = new Set([
@@ -792,7 +795,7 @@ function givenNamesAfter(en: string, surname: string): string[] {
  */
 function otherSurnameGiven(en: string, w: string): boolean {
   for (const m of en.matchAll(/(?<![\p{L}’'-])(\p{Lu}\p{Ll}+)(?=\s+\p{Lu})/gu)) {
-    const hs = SPELLING_TO_HANGUL.get(m[1]!.toLowerCase());
+    const hs = SURNAME_BEFORE_GIVEN.get(m[1]!.toLowerCase());
     if (hs && !hs.includes(w[0]!) && givenNamesAfter(en, m[1]!).some((x) => givenFits(w.slice(1), x))) return true;
   }
   return false;
@@ -867,10 +870,10 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
   // (이번, 오늘, 조치); a longer one (Park, Rhee) as before. A surname of two letters (Oh, Yu, Yi)
   // counts before a given name.
   const surnames = [...latin.matchAll(/(?<![\p{L}’'-])\p{Lu}\p{Ll}(?=\s+\p{Lu}\p{Ll}+-\p{Ll})/gu)]
-    .filter((m) => SPELLING_TO_HANGUL.has(m[0].toLowerCase())).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    .filter((m) => SURNAME_BEFORE_GIVEN.has(m[0].toLowerCase())).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   return [...latinNameWords(latin, u.src.lang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
     const w = latin.slice(h.start, h.end);
-    const sur = SPELLING_TO_HANGUL.get(w.toLowerCase());
+    const sur = SURNAME_BEFORE_GIVEN.get(w.toLowerCase());
     if (sur && nameSkeleton(w).length < 2) return !sur.some((x) => surnameStands(x, hangul));
     if (statusLatinWord(w, hangul, sk) === 'missing') return true;
     const n = nameSkeleton(w);

@@ -22,7 +22,7 @@ const KO = (surname: string) => `서울대 ${surname}민호 교수가 포럼에�
 // English spellings and the Hangul surname each stands for.
 const SURNAMES: [string, string][] = [
   ['Kim', '김'], ['Park', '박'], ['Lee', '이'], ['Yi', '이'], ['Rhee', '이'], ['Oh', '오'], ['Yoo', '유'], ['Yu', '유'],
-  ['Woo', '우'], ['Ahn', '안'], ['Choi', '최'], ['Cho', '조'],
+  ['Woo', '우'], ['Ahn', '안'], ['An', '안'], ['Choi', '최'], ['Cho', '조'],
 ];
 
 describe('core/checks names: a surname swapped', () => {
@@ -47,4 +47,5 @@ describe('core/checks names: a surname swapped', () => {
     expect(names('Minister Lee said the harvest had been good this year.', '이 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
     expect(names('Minister Oh said the harvest had been good this year.', '오 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
   });
+
 });
