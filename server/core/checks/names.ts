@@ -655,17 +655,19 @@ function hangulWordReadingsOf(w: string): Reading[] {
   return out;
 }
 
-/** Every Hangul word of a text as read, with and without its particle, and without a surname. */
-function hangulReadings(text: string): Reading[] {
+/** Every Hangul word of a text as read, with and without its particle, and without a surname (unless `whole`). */
+function hangulReadings(text: string, whole = false): Reading[] {
   const out: Reading[] = [];
   for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
     const w = m[0], bare = withoutParticle(w);
     out.push(...hangulWordReadings(w));
     if (bare !== w && bare) out.push(...hangulWordReadings(bare));
-    if (w.length >= 2 && SURNAMES[w[0]!]) out.push(...hangulWordReadings(w.slice(1)));
+    if (!whole && w.length >= 2 && SURNAMES[w[0]!]) out.push(...hangulWordReadings(w.slice(1)));
   }
   return out.filter((r) => r.sk.length >= 1);
 }
+// A text's Hangul words read whole, for the one-consonant surnames (statusLatinWord).
+const wholeHangulReadings = perDocument((text: string) => hangulReadings(text, true));
 
 /** A word that is a title, with a particle or none (장관은, 대사와; not 대표단과). */
 function isTitle(w: string): boolean {
@@ -717,6 +719,10 @@ function statusLatinWord(w: string, ko: string, koSk: string[], side?: OtherSide
   const sk = nameSkeleton(w);
   if (side) {
     const mine = latinWordReadings(w);
+    // A surname of one consonant not found by its own syllable may still be a whole word (Lee 리,
+    // Koh 코), but not the rest of a word after another surname's syllable, read there as a given
+    // name: 우리 (we) is no 우 Lee.
+    if (sur && sk.length < 2) return agreeing(mine, wholeHangulReadings(ko), true) ? 'ok' : 'missing';
     if (agreeing(mine, side.readings, true)) return 'ok';
     if (sk.length < 2) return 'missing';
     if (side.readings.some((t) => !chanceOnly(mine, t, true) && near(t.sk.slice(0, sk.length), sk))) return 'near';

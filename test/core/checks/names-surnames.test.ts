@@ -48,4 +48,14 @@ describe('core/checks names: a surname swapped', () => {
     expect(names('Minister Oh said the harvest had been good this year.', '오 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
   });
 
+  // When the Korean names nobody, a name the English adds is the coverage checks' business (see
+  // checkNames): a surname of one consonant or none is no exception, and words that open with its
+  // syllable (이번, 오늘, 우리, 유엔, 조치) are not that surname.
+  it('notes a surname alone against a Korean that names nobody, as any other name', () => {
+    const ko = '장관은 이번 회의에서 오늘 우리 유엔 조치가 논의되었다고 말했다.';
+    for (const en of ['Lee', 'Oh', 'Woo', 'Yoo', 'Cho', 'Kim', 'Blinken']) {
+      expect(names(`Minister ${en} said our UN measures were discussed at the meeting today.`, ko), en)
+        .to.deep.equal([`info: English name ${en} has no counterpart in Korean`]);
+    }
+  });
 });
