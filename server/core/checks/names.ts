@@ -719,8 +719,8 @@ function statusLatinWord(w: string, ko: string, koSk: string[], side?: OtherSide
   const sk = nameSkeleton(w);
   if (side) {
     const mine = latinWordReadings(w);
-    // A surname of one consonant not found by its own syllable may still be a whole word (Lee 리,
-    // Koh 코), but not the rest of a word after another surname's syllable, read there as a given
+    // A surname of one consonant not found by its own syllable may still be a whole word that sounds
+    // like it, but not the rest of a word after another surname's syllable, read there as a given
     // name: 우리 (we) is no 우 Lee.
     if (sur && sk.length < 2) return agreeing(mine, wholeHangulReadings(ko), true) ? 'ok' : 'missing';
     if (agreeing(mine, side.readings, true)) return 'ok';
@@ -873,8 +873,8 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
     .flatMap((m) => [m[0], withoutParticle(m[0])].flatMap(heardHangul));
   // A Korean surname of one consonant or none (Lee, Oh, Yoo, Cho) is found by its own syllable where a
   // name may begin (surnameStands), not by its consonants, which tell nothing or begin many words
-  // (이번, 오늘, 조치); a longer one (Park, Rhee) as before. A surname of two letters (Oh, Yu, Yi)
-  // counts before a given name.
+  // (이번, 오늘, 조치); a longer one (Park, Rhee) as before. A surname of two letters (Oh, Yu, Yi, An)
+  // counts before a hyphenated given name.
   const surnames = [...latin.matchAll(/(?<![\p{L}’'-])\p{Lu}\p{Ll}(?=\s+\p{Lu}\p{Ll}+-\p{Ll})/gu)]
     .filter((m) => SURNAME_BEFORE_GIVEN.has(m[0].toLowerCase())).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   return [...latinNameWords(latin, u.src.lang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
