@@ -1,6 +1,6 @@
 // Page-chrome stripping: reduces text copied from a statement's web page to its title and body (pure, no I/O).
 import { extractAnchors, halfWidthDigits } from './anchors.ts';
-import { END_MARK_LINE, sentenceCuts, withoutListMarker } from './segment.ts';
+import { END_MARK_LINE, sentenceCuts } from './segment.ts';
 import { columns, cutOpen, isWrappedPage, joinWrappedLines, latinWords, nearWidth, oneSentenceParagraphs, paragraphOpenings, paragraphStarts, STOPS_MID_PHRASE, wrapWidth } from './wrap.ts';
 
 /*
@@ -651,7 +651,7 @@ function pageParagraphStarts(lines: Line[], rawLines: readonly string[], width: 
       // (`chars` opens no list on a page: see WrapReading.page.)
       wrapped: true, blankLines, width, chars: width, indents: indents.slice(start, end), rawWidth, opensItem,
       title: { end: -1, titleCase: 0 }, wordsOf, page: { runsInto: (k) => runsOn(lines, start + k, width, STOP_END) },
-      openings: habits ? paragraphOpenings(block, width, { bodyStart: 0, opensItem, unmarked: withoutListMarker, cuts }) : new Map(),
+      openings: habits ? paragraphOpenings(block, width, { bodyStart: 0, opensItem, cuts }) : new Map(),
       oneSentence: habits && block.filter(opensItem).length < 2 && oneSentenceParagraphs(block, width, opensItem, cuts),
     });
     got.forEach((s, k) => (starts[start + k] = s));

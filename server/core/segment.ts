@@ -200,7 +200,7 @@ export function splitParagraphs(text: string, _lang: Lang): SplitParagraph[] {
     const habits = wrapped && !hasBlank;
     const starts = paragraphStarts(b, {
       wrapped, blankLines: hasBlank, width, chars: Math.max(...b.map((l) => l.length)), indents: blockIndent, rawWidth, opensItem, title, wordsOf,
-      openings: habits ? paragraphOpenings(b, width, { bodyStart: title.end + 1, opensItem, unmarked: withoutListMarker, cuts }) : new Map(),
+      openings: habits ? paragraphOpenings(b, width, { bodyStart: title.end + 1, opensItem, cuts }) : new Map(),
       oneSentence: habits && b.filter(opensItem).length < 2 && oneSentenceParagraphs(b, width, opensItem, cuts),
     });
     let para: string | null = null;

@@ -397,13 +397,14 @@ export interface Opening { paragraphs: number; inside: number }
 /**
  * The openings of a wrapped text's paragraphs and of the sentences inside them (see sentenceOpener),
  * counted over the lines of a block wrapped at `width`. A paragraph's opening is known where the line
- * before ended a sentence and left room for its first word, or was short, or where a list item
- * (`opensItem`, its marker off by `unmarked`) or the text's body (line `bodyStart`) opens it; a
- * sentence's inside a paragraph, where it opens within a line (`cuts` gives where a line's sentences
- * end, but for the last).
+ * before ended a sentence and left room for its first word, or was short, or where the text's body
+ * (line `bodyStart`) opens it; a sentence's inside a paragraph, where it opens within a line (`cuts`
+ * gives where a line's sentences end, but for the last). A list item's opening (`opensItem`) is not
+ * counted: its marker opens it ("1. 정상들은 …"), and the same words without one ("정상들은 …" after a
+ * full line) are a second sentence of the item as likely as not.
  */
 export function paragraphOpenings(lines: readonly string[], width: number, facts: {
-  bodyStart: number; opensItem: (line: string) => boolean; unmarked: (line: string) => string; cuts: (line: string) => readonly number[];
+  bodyStart: number; opensItem: (line: string) => boolean; cuts: (line: string) => readonly number[];
 }): Map<string, Opening> {
   const openings = new Map<string, Opening>();
   const count = (line: string, where: keyof Opening) => {
@@ -415,8 +416,8 @@ export function paragraphOpenings(lines: readonly string[], width: number, facts
   };
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!, prev = lines[li - 1];
-    if (li === 0 || li === facts.bodyStart || facts.opensItem(l)
-      || (prev !== undefined && lineEndsSentence(prev, l) && (columns(prev) < width * 0.7 || fitsAfter(prev, l, width)))) count(facts.unmarked(l), 'paragraphs');
+    if (!facts.opensItem(l) && (li === 0 || li === facts.bodyStart
+      || (prev !== undefined && lineEndsSentence(prev, l) && (columns(prev) < width * 0.7 || fitsAfter(prev, l, width))))) count(l, 'paragraphs');
     // (A sentence opening at the line's end goes on into the next line: "…2026. The two" / "sides …".)
     for (const c of facts.cuts(l)) count(`${l.slice(c).trimStart()} ${lines[li + 1] ?? ''}`, 'inside');
   }

@@ -654,6 +654,20 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  it('keeps a numbered Korean item whole at a full line before the words its items open with', () => {
+    // Each item opens "N. 양측은": an unnumbered line opening "양측은" after a full line is the item's next sentence.
+    const paras = ['제12차 한미 외교·국방(2+2) 장관회의 공동성명',
+      '1. 양측은 11월 20일 서울에서 제12차 한미 외교·국방(2+2) 장관회의를 개최하였다. 양측은 한미동맹이 한반도와 인도태평양 지역의 평화와 번영의 핵심축이라는 점을 재확인하였다.',
+      '2. 양측은 북한의 고체연료 대륙간탄도미사일 발사가 다수의 유엔 안보리 결의를 위반한 것이라는 데 인식을 같이하였다. 양측은 추가 도발에 대비하여 정보 공유를 강화하기로 하였다.',
+      '3. 양측은 확장억제의 실행력을 높이기 위해 연합연습의 규모와 범위를 확대하기로 하였다. 양측은 우주와 사이버 분야의 협력도 심화해 나가기로 하였다.',
+      '4. 양측은 다음 회의를 2027년 하반기 워싱턴에서 개최하기로 합의하였다.'];
+    for (const width of [56, 58, 60, 80, 86, 91]) {
+      const lines = paras.flatMap((p) => wrap(p, width));
+      expect(lines.some((l, i) => /다\.$/.test(l) && lines[i + 1]?.startsWith('양측은') && columns(l) + 1 + columns('양측은') > width), `a full line before "양측은" at ${width}`).to.equal(true);
+      expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
