@@ -445,6 +445,13 @@ export function oneSentenceParagraphs(lines: readonly string[], width: number, o
   return inside * 1.5 < ends + 1;
 }
 
+/**
+ * A line that opens with a label, not a sentence: one word before a colon ("질문:", "답변:", "붙임:",
+ * "Q:", "Note:"), or a short word in angle or square brackets ("<참고>", "[사진 설명]"). A sentence
+ * opens with its subject or an adverb, a colon after its first word only in such a label.
+ */
+export const OPENS_WITH_LABEL = /^(?:[\p{L}]{1,12}\s?\d*[:：]\s|[<\[【〈]\s?\p{L}{1,6}(?:\s\p{L}{1,6})?\s?\d*\s?[>\]】〉]\s)/u;
+
 /** What paragraphStarts needs to know of a text beyond a block's lines. */
 export interface WrapReading {
   /** Whether the text is hard-wrapped: if not, each line is a paragraph, but for a list item's lines. */
@@ -531,6 +538,10 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
       // title, a date row, a heading, a paragraph's last line), unless it visibly runs on.
       if (!blankLines && fits && !runsOn(prevLine, l, width)) return true;
     }
+    // A line opening with a label after a sentence's end opens a paragraph of its own, full line or
+    // not: a transcript's turn ("질문:", "답변:", "Q:"), an editor's note or attachment ("<참고>", "붙임:",
+    // "Note:"). (Not lineEndsSentence: a label is no name going on after "…Washington, D.C.")
+    if (OPENS_WITH_LABEL.test(l) && endsSentence(prevLine)) return true;
     // Where a full line ends a Korean sentence, a text that writes one sentence a paragraph ended one there.
     if (reading.oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) return true;
     // A line ending on a colon before a capitalised one introduces what follows ("The below is

@@ -668,6 +668,28 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  it('ends a paragraph at a full line before a line opening with a label: a briefing\'s turn, an attachment, a note', () => {
+    const ko = ['외교부 대변인 정례브리핑',
+      '오늘 브리핑은 한 가지 발표 사항으로 시작하겠습니다. 정부는 다음 주 서울에서 열리는 한미일 외교차관 협의회를 통해 북한 문제에 대한 공조 방안을 논의할 예정입니다. 이번 협의회에는 3국의 외교차관이 각각 수석대표로 참석합니다. 자세한 일정은 추후 공지하겠습니다.',
+      '질문: 이번 협의회에서 북한의 최근 위성 발사 문제도 다루게 됩니까? 일본 측이 별도의 양자 회담을 제안했다는 보도도 있습니다. 정부의 입장은 무엇입니까?',
+      '답변: 3국 차관은 북한의 도발에 대한 대응을 포함하여 역내 정세 전반에 대해 폭넓게 논의할 것입니다. 양자 회담 개최 여부는 현재 조율 중입니다. 결정되는 대로 알려 드리겠습니다.',
+      '<참고> 제15차 한미일 외교차관 협의회는 2026년 12월 3일 서울에서 개최됩니다.',
+      '붙임: 협의회 개최 계획 1부.'];
+    const en = ['The Department of State released the following transcript of the briefing held on November 30, 2026, in Washington, D.C.',
+      'Q: Will the three vice ministers discuss the recent satellite launch by North Korea? There are reports of a separate meeting.',
+      'A: The vice ministers will discuss the full range of regional issues, including our response to the launch. We are still working on the schedule.',
+      'Note: The fifteenth trilateral vice foreign ministerial meeting will be held in Seoul on December 3.'];
+    let full = 0;
+    for (const width of [53, 60, 66, 76, 80, 90, 100]) {
+      for (const [paras, lang] of [[ko, 'ko'], [en, 'en']] as const) {
+        full += paras.slice(0, -1).filter((_, k) => fullAfter(paras, k, width)).length;
+        expect(splitParagraphs(paras.flatMap((p) => wrap(p, width)).join('\n'), lang).map((p) => p.text), `${lang} at ${width}`).to.deep.equal(paras);
+      }
+    }
+    // A label opens a line after a full one at some widths.
+    expect(full).to.be.above(3);
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
