@@ -542,6 +542,9 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
     // not: a transcript's turn ("질문:", "답변:", "Q:"), an editor's note or attachment ("<참고>", "붙임:",
     // "Note:"). (Not lineEndsSentence: a label is no name going on after "…Washington, D.C.")
     if (OPENS_WITH_LABEL.test(l) && endsSentence(prevLine)) return true;
+    // A full line ending a Korean sentence before "한편" ("meanwhile") ended a paragraph: a release turns
+    // to a matter of its own there, as a paragraph of its own (often its last).
+    if (/^한편[,\s]/u.test(l) && ENDS_KOREAN_SENTENCE.test(prevLine)) return true;
     // Where a full line ends a Korean sentence, a text that writes one sentence a paragraph ended one there.
     if (reading.oneSentence && ENDS_KOREAN_SENTENCE.test(prevLine) && lineEndsSentence(prevLine, l)) return true;
     // A line ending on a colon before a capitalised one introduces what follows ("The below is

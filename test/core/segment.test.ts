@@ -690,6 +690,18 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     expect(full).to.be.above(3);
   });
 
+  // A release of two-sentence paragraphs, its last opening "한편," ("meanwhile").
+  const relief = ['국방부는 필리핀 중부 지역의 지진 피해 복구를 돕기 위해 공군 수송기 2대와 의료지원팀을 파견한다고 밝혔다. 수송기는 내일 오전 김해기지를 출발하여 세부 공항에 도착할 예정이다.',
+    '의료지원팀은 군의관과 간호장교 등 30명으로 구성되었으며, 현지에서 약 3주간 이재민 진료와 방역 활동을 펼친다. 국방부는 파견 인원의 안전을 위해 현지 공관과 긴밀히 협조하고 있다고 설명했다.',
+    '한편, 외교부는 지난 2일 필리핀 지진 피해 지원을 위해 200만 달러 규모의 인도적 지원을 제공하기로 결정한 바 있다. 정부는 앞으로도 피해 상황을 지켜보며 추가 지원을 검토할 계획이다.'];
+
+  it('ends a Korean paragraph at a full line ending a sentence before "한편"', () => {
+    for (const width of [96, 97]) {
+      expect(fullAfter(relief, 1, width), `a full line before "한편" at ${width}`).to.equal(true);
+      expect(splitParagraphs(relief.flatMap((p) => wrap(p, width)).join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(relief);
+    }
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
