@@ -429,10 +429,12 @@ export function paragraphOpenings(lines: readonly string[], width: number, facts
  * sentence ends its paragraph too. A sentence end inside a line is inside a paragraph; one on a line
  * that left room for the next line's first word (or before a list item, `opensItem`) ends one; and a
  * full line falls on either kind about as often (whatever ends there, the next word had about the same
- * chance not to fit). So when the text's sentence ends are mostly paragraph ends, so is a full line's.
- * No sentence end inside a line at all says the same (a paragraph of several sentences would almost
- * surely show one), so a short text with few paragraph ends to count is judged on that (hence the one
- * added). `cuts` gives where a line's sentences end, but for the last.
+ * chance not to fit). So when the text's sentence ends are mostly paragraph ends, so is a full line's:
+ * more than twice as many paragraph ends as sentence ends inside lines (a short text of two-sentence
+ * paragraphs may show one sentence end inside a line against two paragraph ends, its other sentence
+ * ends falling on full lines). No sentence end inside a line at all says the same (a paragraph of
+ * several sentences would almost surely show one), so a short text with few paragraph ends to count
+ * is judged on that. `cuts` gives where a line's sentences end, but for the last.
  */
 export function oneSentenceParagraphs(lines: readonly string[], width: number, opensItem: (line: string) => boolean, cuts: (line: string) => readonly number[]): boolean {
   let inside = 0;
@@ -442,7 +444,7 @@ export function oneSentenceParagraphs(lines: readonly string[], width: number, o
     const nx = lines[li + 1];
     if (nx !== undefined && ENDS_KOREAN_SENTENCE.test(lines[li]!) && (opensItem(nx) || fitsAfter(lines[li]!, nx, width))) ends++;
   }
-  return inside * 1.5 < ends + 1;
+  return inside === 0 || inside * 2 < ends;
 }
 
 /**

@@ -702,6 +702,16 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  it('keeps Korean paragraphs of two sentences whole where one sentence end inside a line is against two paragraph ends', () => {
+    // At these widths a sentence of each of the first two paragraphs ends on a full line, one inside a
+    // line, and two paragraphs end with room to spare: too little to read the text as one sentence a paragraph.
+    for (const width of [56, 57]) {
+      const lines = relief.flatMap((p) => wrap(p, width));
+      expect(lines.filter((l, i) => /다\.$/.test(l) && i + 1 < lines.length && columns(l) + 1 + columns(lines[i + 1]!.split(' ')[0]!) > width).length, `at ${width}`).to.equal(2);
+      expect(splitParagraphs(lines.join('\n'), 'ko').map((p) => p.text), `at ${width}`).to.deep.equal(relief);
+    }
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
