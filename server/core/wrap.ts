@@ -383,6 +383,10 @@ export function lineEndsSentence(line: string, next: string): boolean {
  */
 export function wrappedTitle(lines: readonly string[], width: number, opensItem: (line: string) => boolean): { end: number; titleCase: number } {
   if (lines.length <= 2 || opensItem(lines[1]!)) return { end: -1, titleCase: 0 };
+  // A first line that opens as a sentence does ("The Republic of Korea and the United") and leaves no
+  // room for the next line's first word ("States held the …") is the body's, in title case or not: at
+  // a narrow wrap a sentence's first words are often all capitalised, and a title seldom opens so.
+  if (STARTERS.has(lines[0]!.split(' ')[0]!) && !fitsAfter(lines[0]!, lines[1]!, width)) return { end: -1, titleCase: 0 };
   const titleCase = wrappedTitleLines(lines, width);
   if (titleCase > 0) return { end: titleCase - 1, titleCase };
   if (!isWrappedTitle(lines[0]!, lines[1]!, width)) return { end: -1, titleCase: 0 };

@@ -1,6 +1,6 @@
 // Tests for server/core/wrap.ts: the hard-wrap reading shared by the splitter and the page reader.
 import { expect } from 'chai';
-import { carriesDash, columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, latinWords, paragraphStarts, runsOn, sentenceOpener, wrappedTitleLines, wrapWidth, type WrapReading } from '../../server/core/wrap.ts';
+import { carriesDash, columns, cutOpen, fitsAfter, inTitleCase, isHardWrapped, isWrappedPage, joinWrappedLines, latinWords, paragraphStarts, runsOn, sentenceOpener, wrappedTitle, wrappedTitleLines, wrapWidth, type WrapReading } from '../../server/core/wrap.ts';
 import { greedyWrap } from '../greedy-wrap.ts';
 
 describe('core/wrap', () => {
@@ -98,6 +98,16 @@ describe('core/wrap', () => {
     expect(wrappedTitleLines(['Joint Statement on the Trilateral Defense Ministers Meeting Held', 'November 14, 2025', 'The Ministers met in Washington.'], 64)).to.equal(1);
     expect(wrappedTitleLines(['Joint Statement on the Trilateral', 'Defense Ministers Meeting'], 40)).to.equal(0);
     expect(wrappedTitleLines(['The two sides met in Seoul and agreed to', 'hold the next meeting in Washington.'], 40)).to.equal(0);
+  });
+
+  it('takes a first line in title case that opens as a sentence does and runs full into the next for the body, not a title', () => {
+    // At 40 columns the body's first line holds only capitalised words and small ones.
+    const body = ['The Republic of Korea and the United', 'States held the 28th Korea-U.S.', 'Integrated Defense Dialogue in Seoul on', 'March 4, 2027.'];
+    expect(inTitleCase(body[0]!)).to.equal(true);
+    expect(wrappedTitle(body, 40, () => false)).to.deep.equal({ end: -1, titleCase: 0 });
+    // A title that leaves room for the next line's first word is one, whatever it opens with.
+    expect(wrappedTitle(['The Alliance at Seventy', 'The two ministers met in Seoul on Tuesday', 'and reviewed the alliance.'], 44, () => false).end).to.equal(0);
+    expect(wrappedTitle(['Joint Statement on the Trilateral Defense', 'Ministers Meeting', 'The ministers met in Washington on Friday.', 'They reviewed the alliance.'], 44, () => false).end).to.equal(1);
   });
 
   describe('paragraphStarts', () => {
