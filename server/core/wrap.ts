@@ -122,6 +122,9 @@ function koreanRunsOn(line: string): boolean {
 export function runsOn(line: string, next: string, width: number): boolean {
   // A dotted acronym before a capitalised word that opens no sentence is a name going on ("…and the U.S." / "Department of Defense").
   if (/(?:^|[\s(-])(?:[A-Z]\.){2,}$/.test(line) && /^\p{Lu}/u.test(next) && !STARTERS.has(next.split(' ')[0]!)) return true;
+  // Nor does one end a sentence before a lower-case word ("…the ironclad U.S." / "commitment to …"), nor
+  // a plural's apostrophe ("…to prepare the leaders’" / "summit"), though both end as a sentence may.
+  if (/^\p{Ll}/u.test(next) && (/(?:^|[\s(-])(?:[A-Z]\.){2,}$/.test(line) || /\p{Ll}s[’']$/u.test(line))) return true;
   if (endsSentence(line) || /[。．！？]$/u.test(line)) return false;
   if (/^\p{Ll}/u.test(next) || /[,、，\-–(（「“]$/u.test(line)) return true;
   // (A function word before a sentence's opening, "…in the" / "The Ministry…", is a line cut short.)

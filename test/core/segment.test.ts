@@ -712,6 +712,15 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  it('reads a short English text as wrapped where a line ending on "U.S." runs into a lower-case word', () => {
+    const paras = ['Secretary Hale spoke today with Foreign Minister Kim Min-jae of the Republic of Korea about the North Korean missile launch.',
+      'The Secretary reaffirmed the ironclad U.S. commitment to the defense of the ROK and thanked the Minister for close coordination.'];
+    const lines = paras.flatMap((p) => wrap(p, 52));
+    expect(lines).to.have.length(6);
+    expect(lines[3]).to.match(/ U\.S\.$/);
+    expect(splitParagraphs(lines.join('\n'), 'en').map((p) => p.text)).to.deep.equal(paras);
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',

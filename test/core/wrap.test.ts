@@ -47,6 +47,10 @@ describe('core/wrap', () => {
   it('sees a name go on after a dotted acronym, not a sentence that opens after one', () => {
     expect(runsOn('The Ministry of National Defense and the U.S.', 'Department of Defense held the dialogue', 60)).to.equal(true);
     expect(runsOn('The dialogue was held in the U.S.', 'The two sides met again', 60)).to.equal(false);
+    // Before a lower-case word, a dotted acronym or a plural's apostrophe ends no sentence.
+    expect(runsOn('The Secretary reaffirmed the ironclad U.S.', 'commitment to the defense of the ROK', 60)).to.equal(true);
+    expect(runsOn('The deputies met in Washington to prepare the leaders’', 'summit in April.', 60)).to.equal(true);
+    expect(runsOn('The deputies met in Washington to prepare the leaders’', 'The summit opens in April.', 60)).to.equal(false);
   });
 
   it('names how a sentence opens: two English words, or Korean words up to the topic', () => {
