@@ -225,6 +225,11 @@ export function isHardWrapped(blocks: readonly (readonly string[])[], opensItem:
   // Two or three lines are wrapped when they visibly run on, most of those that do not end a sentence:
   // a line filled to the width tells nothing there, as the widest of so few lines sets the width.
   if (lineCount < 4) return shown >= 1 && shown >= open * 0.5;
+  // So are four to six, where two lines that run on are more than a short text may show: two paragraphs
+  // of two lines each, one of them wrapped before a name ("…at the Dragon" / "Hill Lodge"), show one.
+  // Not a list's items, whose lines go on with them wrapped or not (a wrapped text ends one at a full
+  // line only where it ends a sentence: "- The next meeting will be held in Seoul in the").
+  if (lineCount <= 6 && shown >= 1 && shown >= open * 0.5 && !blocks.some((b) => b.some(opensItem))) return true;
   return strong >= 2 && strong >= open * 0.25;
 }
 

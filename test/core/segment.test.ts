@@ -721,6 +721,17 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     expect(splitParagraphs(lines.join('\n'), 'en').map((p) => p.text)).to.deep.equal(paras);
   });
 
+  it('reads four lines as wrapped where one of the two that do not end a sentence visibly runs on', () => {
+    // One line wraps before a name ("…at the Dragon" / "Hill Lodge"), which tells nothing; the other before "part,".
+    const paras = ['The Embassy will host a job fair for Korean veterans at the Dragon Hill Lodge in Seoul on Saturday, March 6.',
+      'More than forty American companies with offices in Korea will take part, and admission is free.'];
+    for (const width of [66, 70, 76]) {
+      const lines = paras.flatMap((p) => wrap(p, width));
+      expect(lines, `at ${width}`).to.have.length(4);
+      expect(splitParagraphs(lines.join('\n'), 'en').map((p) => p.text), `at ${width}`).to.deep.equal(paras);
+    }
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
