@@ -532,7 +532,34 @@ export function paragraphStarts(lines: readonly string[], reading: WrapReading):
       para = joinWrapped(para!, l, reading.wordsOf);
     }
   }
+  if (wrapped && !blankLines && !reading.page) cutLongParagraphs();
   return starts;
+
+  /**
+   * A paragraph read as twice as long as the text's usual one (the median of its paragraphs below the
+   * title), four lines at least, is cut once where a full line ends a sentence, at the end nearest its
+   * middle, two lines at least from either end: where paragraphs open each in their own words, nothing
+   * else tells a full line's paragraph end from a sentence's (see paragraphOpenings), and two
+   * paragraphs run together are far likelier than one twice as long as the others. Not a list item,
+   * whose marker tells where it opened and whose next marker where it ends.
+   */
+  function cutLongParagraphs(): void {
+    const opened = starts.flatMap((s, i) => (s ? [i] : []));
+    const lengths = opened.map((s, j) => (opened[j + 1] ?? lines.length) - s).filter((_, j) => opened[j]! > title.end);
+    if (lengths.length < 3) return;
+    const usual = [...lengths].sort((a, b) => a - b)[Math.floor(lengths.length / 2)]!;
+    for (const [j, s] of opened.entries()) {
+      const e = opened[j + 1] ?? lines.length;
+      if (s <= title.end || e - s < Math.max(4, 2 * usual) || opensItem(lines[s]!)) continue;
+      let cut = -1;
+      for (let i = s + 2; i <= e - 2; i++) {
+        const prev = lines[i - 1]!;
+        if (!(ENDS_KOREAN_SENTENCE.test(prev) || ENDS_ON_STOP.test(prev)) || !lineEndsSentence(prev, lines[i]!) || opensItem(lines[i]!)) continue;
+        if (cut < 0 || Math.abs(2 * i - s - e) < Math.abs(2 * cut - s - e)) cut = i;
+      }
+      if (cut > 0) starts[cut] = true;
+    }
+  }
 
   /**
    * Whether line li of a wrapped block opens a paragraph of its own after the line before it, not a

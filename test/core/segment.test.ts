@@ -732,6 +732,27 @@ describe('core/segment #splitParagraphs on text wrapped without blank lines (cop
     }
   });
 
+  it('cuts a paragraph read as twice as long as the text\'s others where a full line ends a sentence', () => {
+    // The paragraphs open each in their own words, and one of them ends on a full line: read together
+    // with the next, they make a paragraph twice as long as the others, cut at the sentence end.
+    const en = ['Secretary Hale met Foreign Minister Kim Min-jae in Washington on Thursday. The two discussed the alliance, the North Korean nuclear program, and economic security.',
+      'Secretary Hale condemned the recent launch of an intercontinental ballistic missile by the North, which violated several UN Security Council resolutions.',
+      'Both ministers welcomed the progress of the Nuclear Consultative Group and agreed to hold its next meeting in Seoul before the end of the year.',
+      'They also exchanged views on Russia’s war against Ukraine and on peace and stability in the Taiwan Strait.',
+      'Minister Kim invited Secretary Hale to visit Seoul in the spring, and the Secretary accepted the invitation.'];
+    const ko = ['박 장관은 오늘 워싱턴에서 헤일 국무장관과 회담을 가졌다. 두 장관은 한미동맹의 발전 방향과 북한 문제, 경제안보 협력에 대해 폭넓게 논의하였다.',
+      '헤일 장관은 북한의 최근 대륙간탄도미사일 발사가 유엔 안보리 결의의 명백한 위반이라고 지적하였다. 박 장관은 미국의 확고한 방위 공약에 사의를 표하였다.',
+      '두 장관은 핵협의그룹의 진전을 평가하였다. 차기 회의는 연내 서울에서 개최하기로 하였다.',
+      '이어 러시아의 우크라이나 침공과 대만해협의 평화와 안정 문제에 대한 의견도 교환하였다. 양측은 중동 정세에 대해서도 긴밀히 소통해 나가기로 하였다.',
+      '박 장관은 헤일 장관의 봄 방한을 초청하였다. 헤일 장관은 이를 수락하였다.'];
+    for (const [paras, lang, widths] of [[en, 'en', [44, 58, 85]], [ko, 'ko', [73, 77]]] as const) {
+      for (const width of widths) {
+        expect([0, 1, 2, 3].some((k) => fullAfter(paras, k, width)), `${lang}: a full paragraph end at ${width}`).to.equal(true);
+        expect(splitParagraphs(paras.flatMap((p) => wrap(p, width)).join('\n'), lang).map((p) => p.text), `${lang} at ${width}`).to.deep.equal(paras);
+      }
+    }
+  });
+
   it('ends a paragraph at a full line ending on a colon before a capitalised line', () => {
     const paras = ['The following joint press statement was released by the two ministries of defense:',
       'The Republic of Korea and the United States held the 27th Korea-U.S. Integrated Defense Dialogue in Washington on November 20, 2026. The dialogue was co-chaired by the ROK Deputy Minister for National Defense Policy and the U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs.',
