@@ -495,7 +495,8 @@ function extractCommon(c: Claims, digits: boolean): void {
   });
   if (!digits) return;
   c.each(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|％)/g, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
-  c.each(/(?<![\d.,])(\d{4})(?![\d,]|\.\d)/g, (m) => {
+  // A year before a comma is a year ("Since 1991, Korea has …"); not the start of "1,991" or "1991.5".
+  c.each(/(?<![\d.,])(\d{4})(?!\d|[,.]\d)/g, (m) => {
     const y = num(m[1]!);
     if (y >= 1900 && y <= 2100) c.add('year', m[1]!, m.index, m.index + m[0].length);
   });

@@ -51,6 +51,8 @@ describe('core/anchors', () => {
       ['since January 2025', 'en', ['month:1', 'year:2025']],
       ['지난 1월 회의', 'ko', ['month:1']],
       ['in 2026', 'en', ['year:2026']],
+      // A year before a comma is a year; the start of "1,991" is no year.
+      ['Since 1991, Korea has provided aid; 1,991 people', 'en', ['year:1991', 'number:1991']],
       ['2026년 상반기', 'ko', ['year:2026']],
       ['they may meet again', 'en', []],
       // A month that ends a sentence or a clause; "May" after a preposition or another month.
