@@ -113,8 +113,16 @@ const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ，．％－＆]/;
 const FULL_WIDTH_ALL = /[０-９Ａ-Ｚａ-ｚ，．％－＆]/g;
 
 /** Anchors of a paragraph, sorted by position. Values are comparable across languages. */
+/** A month name in capitals, as a release's date line writes it ("JUNE 12, 2029", "SEPT. 3"). */
+const CAPS_MONTH = /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b(?=\.?\s+\d)/g;
+/** The text with capitalised month names before a day in title case (same length): "JUNE 12" reads as "June 12". */
+function titleCaseMonths(text: string): string {
+  if (!/[A-Z]{3}/.test(text)) return text;
+  return text.replace(CAPS_MONTH, (m) => m[0] + m.slice(1).toLowerCase());
+}
+
 export function extractAnchors(shown: string, lang: Lang): Anchor[] {
-  const text = halfWidthDigits(shown);
+  const text = titleCaseMonths(halfWidthDigits(shown));
   const c = new Claims(text, shown);
   // Cheap tests first: most paragraphs have no digits or no Hangul, and skipping whole
   // families of patterns keeps feature extraction linear and fast on long documents.
@@ -485,12 +493,27 @@ function extractLatin(c: Claims, text: string, digits: boolean): void {
   }
 }
 
+/**
+ * English words a release writes in capitals in its headings and date lines ("MEDIA NOTE", "OFFICE OF
+ * THE SPOKESPERSON", "FOR IMMEDIATE RELEASE", "JUNE 12"): read as acronyms, they are content the other
+ * version never has.
+ */
+const CAPS_WORD = new Set([
+  'THE', 'OF', 'AND', 'FOR', 'ON', 'IN', 'TO', 'AT', 'BY', 'WITH', 'FROM', 'AN', 'MEDIA', 'NOTE', 'NOTICE', 'OFFICE',
+  'SPOKESPERSON', 'PRESS', 'RELEASE', 'IMMEDIATE', 'EMBARGOED', 'UNTIL', 'READOUT', 'STATEMENT', 'JOINT', 'FACT',
+  'SHEET', 'REMARKS', 'BRIEFING', 'TRANSCRIPT', 'BACKGROUND', 'NEWS', 'UPDATE', 'DEPARTMENT', 'MINISTRY', 'EMBASSY',
+  'SECRETARY', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER',
+  'NOVEMBER', 'DECEMBER', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
+]);
+
 function extractCommon(c: Claims, digits: boolean): void {
   // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text; a plural
   // ("ICBMs", "UUVs") is the acronym a Korean text writes ("ICBM", "UUV").
   c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z](?:s\b|\b)/g, (m) => {
     const v = m[0].replace(/\./g, '').replace(/s$/, '');
     if (/^(?:[IVX]+)$/.test(v) && v.length <= 4) return; // regnal numerals "Austin III"
+    // A word of a heading in capitals ("MEDIA NOTE", "OFFICE OF THE SPOKESPERSON") is no acronym.
+    if (CAPS_WORD.has(v)) return;
     c.add('acronym', v, m.index, m.index + m[0].length);
   });
   if (!digits) return;

@@ -101,6 +101,11 @@ describe('core/anchors', () => {
       ['in the second half of 2025', 'en', ['year:2025']],
       ['U.S. and ROK OPCON transition', 'en', ['acronym:US', 'acronym:ROK', 'acronym:OPCON']],
       ['전시작전통제권(OPCON) 전환과 TTX', 'ko', ['acronym:OPCON', 'acronym:TTX']],
+      // A heading's words in capitals are no acronyms; a date line in capitals is a date.
+      ['MEDIA NOTE', 'en', []],
+      ['OFFICE OF THE SPOKESPERSON', 'en', []],
+      ['ROK-U.S. JOINT STATEMENT ON THE NCG', 'en', ['acronym:ROK', 'acronym:US', 'acronym:NCG']],
+      ['JUNE 12, 2029', 'en', ['date:2029-06-12']],
       // A plural is the acronym a Korean text writes.
       ['launched ICBMs and tested UUVs', 'en', ['acronym:ICBM', 'acronym:UUV']],
       ['무인잠수정(UUV)과 ICBM을', 'ko', ['acronym:UUV', 'acronym:ICBM']],
