@@ -32,7 +32,9 @@ const opts: AlignOptions = {
  * 0.867 since a subtitle between dashes is an editor's line, the cyber dialogue 1.000 since a Korean
  * sentence joining clauses with 하였으며 may stand for two English ones; the exercise release 0.816
  * since a labelled caption is an editor's line that pairs with text only at a cost. The fifth six
- * measured when added (blind, at the end of session 15): 1.000, 0.826, 1.000, 1.000, 1.000, 0.788.
+ * measured when added (blind, at the end of session 15): 1.000, 0.826, 1.000, 1.000, 1.000, 0.788. The
+ * sixth six measured when added (blind, later in session 15): 0.805, 1.000, 0.852, 0.891, 0.375, 0.579;
+ * the KOICA release 0.720 since a year before a comma is a year.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -65,12 +67,19 @@ const FLOORS: Record<string, number> = {
   'embassy-bridge-scholars': 0.97,
   'civil-space-dialogue-fact-sheet': 0.97,
   'sed9-abridged': 0.7,
+  'mnd-ufs28-exercise': 0.75,
+  'trilateral-vice-fm-joint-statement': 0.97,
+  'mou-missile-launch-statement': 0.8,
+  'state-dprk-cyber-designations': 0.85,
+  'rok-us-defense-ministers-call': 0.3,
+  'koica-laos-new-projects': 0.65,
 };
 /**
- * Pooled over all thirty: 0.954 measured (the first three sixes 0.975 after session 15's changes,
- * 0.948 before; the fourth six 0.853 when added, 0.898 now; the fifth six 0.940 when added).
+ * Pooled over all thirty-six: 0.930 measured (the first three sixes 0.975 after session 15's changes,
+ * 0.948 before; the fourth six 0.853 when added, 0.898 now; the fifth six 0.940 when added; the sixth
+ * six 0.770 when added, 0.793 now).
  */
-const POOLED_FLOOR = 0.945;
+const POOLED_FLOOR = 0.925;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
