@@ -30,6 +30,9 @@ const EN_DATELINE = new RegExp(
   'uy',
 );
 
+/** What every English dateline holds: a dash, or a known agency in brackets ("(Yonhap)"). */
+const MAY_HOLD_DATELINE = new RegExp(`[—–]|--|\\(${AGENCY}\\)`, 'u');
+
 /** A reporter's byline: one to four names before 기자, 특파원 or 통신원 and "=" ("홍길동 기자 =", "홍길동 김철수 기자 ="). */
 const KO_BYLINE = '(?:[가-힣]{2,4}(?:[\\s,·]+[가-힣]{2,4}){0,3}\\s?(?:기자|특파원|통신원)\\s?=\\s*)';
 /**
@@ -82,7 +85,7 @@ export function blankDatelines(text: string, lang: string): string {
   const ko = lang === 'ko' && text.includes('=');
   const ja = lang === 'ja' && /[【〔［[（(]/u.test(text);
   // Most paragraphs hold no "=" and no bracket or dash at all: those are returned as they are.
-  if (!ko && !ja && !/[(—–]|--/.test(text)) return text;
+  if (!ko && !ja && !MAY_HOLD_DATELINE.test(text)) return text;
   const starts = [0];
   for (const m of text.matchAll(OPENINGS)) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
   if (ja) for (const m of text.matchAll(JA_OPENINGS)) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
