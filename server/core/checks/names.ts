@@ -865,7 +865,7 @@ const withoutParticle = (w: string): string => w.replace(/(?:으로|에서|에�
  * Capitalised words of a Latin text that look like personal names (inside a sentence, or opening
  * one before a reporting verb or another capitalised word) that no Hangul word of the bead transliterates.
  */
-function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
+function unmatchedLatinNames(u: Unit, latin: string, hangul: string, latinLang = u.src.lang): Hit[] {
   const sk = hangulSkeletons(hangul);
   // Two-consonant skeletons ("ml" Moreau) begin many Korean words (말했다): there the Hangul word,
   // particle removed, must be about as short as the name.
@@ -877,7 +877,7 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string): Hit[] {
   // counts before a hyphenated given name.
   const surnames = [...latin.matchAll(/(?<![\p{L}’'-])\p{Lu}\p{Ll}(?=\s+\p{Lu}\p{Ll}+-\p{Ll})/gu)]
     .filter((m) => SURNAME_BEFORE_GIVEN.has(m[0].toLowerCase())).map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  return [...latinNameWords(latin, u.src.lang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
+  return [...latinNameWords(latin, latinLang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
     const w = latin.slice(h.start, h.end);
     const sur = SURNAME_BEFORE_GIVEN.get(w.toLowerCase());
     if (sur && nameSkeleton(w).length < 2) return !sur.some((x) => surnameStands(x, hangul));
@@ -1148,20 +1148,26 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       key: `names:${a.text.toLowerCase()}|${b.text}`, srcHits: [a.hit], tgtHits: [b.hit],
     });
   }
-  else if (missT.length && !missS.length && !missT[0]!.known) {
+  else if (missT.length !== missS.length && !(missT[0] ?? missS[0])!.known) {
     // A Hangul name with no English counterpart while the English names someone the Korean never
     // transliterates (a name outside any title pattern: "Professor Galertner says"): one name was swapped.
-    const b = missT[0]!;
+    // Either way round: a Korean source's name against a stray name of its English translation too.
+    const hangulSide: 'src' | 'tgt' = missT.length ? 'tgt' : 'src';
+    const b = (missT[0] ?? missS[0])!;
+    const hangulText = u[hangulSide].text, latinSide = u[hangulSide === 'tgt' ? 'src' : 'tgt'];
     // A stray word that starts like the Hangul name is its loose transliteration (Kadowaki / 가도와치).
     const kSk = nameSkeleton(romanize(b.text.split(' ').pop() ?? ''));
-    const stray = HANGUL_RE.test(u.tgt.text) && !HANGUL_RE.test(u.src.text)
-      ? unmatchedLatinNames(u, u.src.text, u.tgt.text).filter((h) => nameSkeleton(u.src.text.slice(h.start, h.end)).slice(0, 2) !== kSk.slice(0, 2)) : [];
+    const stray = HANGUL_RE.test(hangulText) && !HANGUL_RE.test(latinSide.text)
+      ? unmatchedLatinNames(u, latinSide.text, hangulText, latinSide.lang).filter((h) => nameSkeleton(latinSide.text.slice(h.start, h.end)).slice(0, 2) !== kSk.slice(0, 2)) : [];
     if (stray.length) {
       const a = stray[0]!;
-      missS = [{ side: 'src', hit: a, text: u.src.text.slice(a.start, a.end), status: 'missing', known: false }];
+      const latinMiss = { side: hangulSide === 'tgt' ? 'src' as const : 'tgt' as const, hit: a, text: latinSide.text.slice(a.start, a.end), status: 'missing' as const, known: false };
+      if (hangulSide === 'tgt') missS = [latinMiss];
+      else missT = [latinMiss];
+      const [x, y] = hangulSide === 'tgt' ? [latinMiss, b] : [b, latinMiss];
       out.push({
-        check: 'names', severity: 'error', message: `Name ${missS[0]!.text} does not match ${T} ${b.text}`,
-        key: `names:${missS[0]!.text.toLowerCase()}|${b.text}`, srcHits: [a], tgtHits: [b.hit],
+        check: 'names', severity: 'error', message: `Name ${x.text} does not match ${T} ${y.text}`,
+        key: `names:${x.text.toLowerCase()}|${y.text}`, srcHits: [x.hit], tgtHits: [y.hit],
       });
     }
   }

@@ -43,6 +43,22 @@ describe('core/checks names: a surname swapped', () => {
     expect(wrong).to.deep.equal([]);
   });
 
+  it('reports the swap the other way round too, for a Korean source and its English translation', () => {
+    const fromKorean = (ko: string, en: string) => checkAlignment([ko], [en], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'ko', tgtLang: 'en', glossary, checks: ['names'] })
+      .map((f) => `${f.severity}: ${f.message}`);
+    const wrong: string[] = [];
+    for (const [en, mine] of SURNAMES) {
+      for (const ko of new Set(SURNAMES.map(([, h]) => h))) {
+        if (ko === mine) continue;
+        const found = fromKorean(KO(ko), EN(en));
+        const want = `error: Name ${ko}민호 does not match English ${en}`;
+        if (found.join(' | ') !== want) wrong.push(`${ko}민호 / ${en}: ${found.join(' | ') || '(nothing)'}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+    for (const [en, ko] of SURNAMES) expect(fromKorean(KO(ko), EN(en)), `${ko} / ${en}`).to.deep.equal([]);
+  });
+
   it('keeps the surname-alone case as it was: "Minister Lee" against a 이 장관', () => {
     expect(names('Minister Lee said the harvest had been good this year.', '이 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
     expect(names('Minister Oh said the harvest had been good this year.', '오 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
