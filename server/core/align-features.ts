@@ -71,8 +71,6 @@ export interface SideFeatures {
    * other side may render whole.
    */
   group: Uint8Array;
-  /** How many paragraphs open a bullet group. */
-  groups: number;
   /** Per paragraph, sorted cue ids (repeats allowed: cues are a multiset). */
   cues: Int32Array[];
   /** Sentences per paragraph: translators rarely change how many sentences a paragraph has. */
@@ -306,7 +304,8 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
  * The label opening a photo caption, a note or an attachment line: in brackets ("[사진 설명]", "<참고>",
  * "(붙임 1)", "[Photo]") or before a colon ("붙임: …", "Photo caption: …", "Note: …"), the label alone.
  */
-const EDITOR_LABEL = /^(?:[[<【〈(（]\s*(?:사진(?:\s*설명)?|참고(?:\s*자료)?|붙임|첨부|별첨|photo(?:\s+caption)?|caption|note|attachment)\s*\d*\s*[\]>】〉)）]|(?:사진(?:\s*설명)?|참고|붙임|첨부|별첨|photo(?:\s+caption)?|caption|note|attachment)\s*\d*\s*[:：]\s)/iu;
+const LABEL = '(?:사진(?:\\s*설명)?|참고(?:\\s*자료)?|붙임|첨부|별첨|photo(?:\\s+caption)?|caption|note|attachment)\\s*\\d*';
+const EDITOR_LABEL = new RegExp(`^(?:[[<【〈(（]\\s*${LABEL}\\s*[\\]>】〉)）]|${LABEL}\\s*[:：]\\s)`, 'iu');
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 
@@ -339,11 +338,6 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   if (EDITOR_LABEL.test(s)) return 2;
   if (s.length <= 120 && DASHED_SUBTITLE.test(s)) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
-}
-
-/** Whether a paragraph is an editor's line of any kind (see editorialKind). */
-export function isEditorial(t: string): boolean {
-  return editorialKind(t) > 0;
 }
 
 /** Characters of a paragraph, spaces and line breaks left out: the length the aligner compares. */
@@ -460,18 +454,14 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       cues.push(Int32Array.from(c).sort());
     }
     const group = new Uint8Array(n);
-    let groups = 0;
     for (let a = 0; a + GROUP_SPAN <= n; a++) {
       const first = level[a]!;
       if (!head[a]) continue;
       let deeper = true;
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
-      if (deeper) {
-        group[a] = 1;
-        groups++;
-      }
+      if (deeper) group[a] = 1;
     }
-    return { n, cum, level, editorial, note, head, turn, group, groups, cues, sents, leadIn, joins, orphan };
+    return { n, cum, level, editorial, note, head, turn, group, cues, sents, leadIn, joins, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

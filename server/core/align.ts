@@ -387,7 +387,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const S = f.src, T = f.tgt, W = f.weight;
   // Bullet groups where a 4-1 (groupS) or 1-4 (groupT) bead may start; without any, the pass
   // leaves those shapes out, and its tables keep the size they have always had.
-  const groups = Number.isFinite(P.prior14) && (S.groups > 0 || T.groups > 0);
+  const groups = Number.isFinite(P.prior14) && (S.group.includes(1) || T.group.includes(1));
   const groupS = S.group, groupT = T.group;
   // The shapes tried, and the slot of each shape in a cell's bead costs.
   const { act, slot } = shapesOf(P, groups);
@@ -547,7 +547,6 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       c += sentenceDiff * Math.abs(d);
     }
     if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);
-    // A labelled caption or note against text (not against another editor's line: "[Photo]" ↔ "[사진]").
     if (t === 0 && (S.editorial[i0] || T.editorial[j0])) {
       // An editor's line against text: a labelled caption or note always costs, a subtitle or a mark
       // only when the two share no cue (an English version may print the subtitle too). Two labelled

@@ -1,6 +1,6 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
-import { buildFeatures, editorialKind, isEditorial } from '../../server/core/align-features.ts';
+import { buildFeatures, editorialKind } from '../../server/core/align-features.ts';
 import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, sentenceRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
@@ -672,17 +672,17 @@ describe('core/align', () => {
   });
 });
 
-describe('core/align-features #isEditorial', () => {
+describe('core/align-features #editorialKind', () => {
   it('reads editor\'s marks, a subtitle between dashes and labelled captions, notes and attachments as editorial lines', () => {
     for (const t of ['[…]', '* * *', '[영문 전문 보기]', '- 공급망·핵심기술·방산 분야 실질협력 확대 방안 협의 -',
       '[사진 설명] 17일 진해 인근 해상에서 훈련에 참가한 소해함이 기동하고 있다.', '<참고> 연도별 국제기구 경유 대북 지원 실적: 2019년 1,350만 달러',
-      '(붙임) 회의 결과 문서 1부.', '[Photo] Sailors of the two navies aboard USS Pioneer.']) expect(isEditorial(t), t).to.equal(true);
+      '(붙임) 회의 결과 문서 1부.', '[Photo] Sailors of the two navies aboard USS Pioneer.']) expect(editorialKind(t) > 0, t).to.equal(true);
   });
   it('reads text as text: a bullet item, a wire dateline in brackets, a sentence in brackets, words that only open like a label', () => {
     for (const t of ['- 공병: 굴착기·덤프트럭 등 중장비 운용 요원 25명', '[서울=뉴시스] 홍길동 기자 = 한미 양국은 오늘 회담을 가졌다.',
       '(The Korean text is a translation; the English text is authoritative.) The two sides met in Seoul.', '참고로 양측은 내년에 다시 만나기로 하였다.',
       '(참고로) 양측은 내년에 다시 만나기로 하였다.', '(참고로 말씀드리면) 양국은 협력을 계속할 것이다.', '(참고인 신분으로 출석한) 김 전 차관은 답변하였다.',
-      '- The two sides agreed to strengthen - not weaken - cooperation -', 'Notes on the talks were exchanged.']) expect(isEditorial(t), t).to.equal(false);
+      '- The two sides agreed to strengthen - not weaken - cooperation -', 'Notes on the talks were exchanged.']) expect(editorialKind(t), t).to.equal(0);
   });
   it('tells a labelled caption, note or attachment (2) from a mark or a subtitle (1)', () => {
     expect(['[사진 설명] 소해함이 기동하고 있다.', 'Photo: Minesweepers maneuver off Jinhae.', '붙임: 훈련 사진 3매. 끝.', '<참고> 연도별 실적', 'Note: figures are provisional.']
