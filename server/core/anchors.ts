@@ -98,7 +98,6 @@ const HAS_DIGIT = /\d/;
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const HAS_LATIN = /[A-Za-z]/;
 const MONTH_TEST = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
-const KO_TITLE_TEST = /장관|대통령|총리|대변인|차관|대사|의장|사령관|실장|본부장|위원장|수석|대표|여사|당선인|총장|국장|외무상|외무대신|방위상|방위대신|대행|[대중소준]장|[대중소]령|[단청처]장/;
 
 /**
  * Full-width digits and their separators (２０２６年３月４日, １，０００, as Japanese and some Korean
@@ -635,12 +634,16 @@ const KO_TITLE_PARTICLE = '(?:은|는|이|가|과|와|을|를|의|에게|께서|
  * A military rank ("로버트 케슬러 소장은", "정현우 대령"): only the rank itself with a particle, since
  * these syllables open other words too (중장기, 소장품, 대장정).
  */
-const KO_RANK = new RegExp(`^(?:대장|중장|소장|준장|대령|중령|소령)${KO_TITLE_PARTICLE}$`, 'u');
+const KO_RANKS = ['대장', '중장', '소장', '준장', '대령', '중령', '소령'];
+const KO_RANK = new RegExp(`^(?:${KO_RANKS.join('|')})${KO_TITLE_PARTICLE}$`, 'u');
 /**
  * An office's head written as one word with the office ("북미국장", "안보실장", "평화교섭본부장",
  * "방사청장", "대표단장"), or the bare title (청장, 처장, 단장), with a particle or none.
  */
-const KO_OFFICE = new RegExp(`^\\p{Script=Hangul}{0,6}(?:국장|실장|본부장|단장|청장|처장)${KO_TITLE_PARTICLE}$`, 'u');
+const KO_OFFICE_HEADS = ['국장', '실장', '본부장', '단장', '청장', '처장'];
+const KO_OFFICE = new RegExp(`^\\p{Script=Hangul}{0,6}(?:${KO_OFFICE_HEADS.join('|')})${KO_TITLE_PARTICLE}$`, 'u');
+/** Whether a text holds any title, rank or office's head at all: most paragraphs hold none, and skip the word walk. */
+const KO_TITLE_TEST = new RegExp([...KO_TITLES, ...KO_RANKS, ...KO_OFFICE_HEADS].join('|'), 'u');
 /**
  * A word that ends in a title, the office before it ("기뢰전대장", "부사령관인"): it ends a name read
  * back from the next title ("기뢰전대장 정현우 대령"), where it would otherwise be taken for a name.
