@@ -1,6 +1,6 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed (six on 2026-11-29, then two more sets of six later that day, blind
-// to the aligner's code). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
+// aligner's parameters were fixed, in seven sets of six, all but the first blind to the aligner's code
+// (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -34,7 +34,9 @@ const opts: AlignOptions = {
  * since a labelled caption is an editor's line that pairs with text only at a cost. The fifth six
  * measured when added (blind, at the end of session 15): 1.000, 0.826, 1.000, 1.000, 1.000, 0.788. The
  * sixth six measured when added (blind, later in session 15): 0.805, 1.000, 0.852, 0.891, 0.375, 0.579;
- * the KOICA release 0.720 since a year before a comma is a year.
+ * the KOICA release 0.720 since a year before a comma is a year. The seventh six measured when added
+ * (blind, session 16, after their subtitle beads were set to the collection's convention; see
+ * bench/heldout/README.md): 1.000, 0.426, 0.615, 0.832, 1.000, 1.000.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -73,13 +75,17 @@ const FLOORS: Record<string, number> = {
   'state-dprk-cyber-designations': 0.85,
   'rok-us-defense-ministers-call': 0.3,
   'koica-laos-new-projects': 0.65,
+  'cfc-52nd-anniversary-ceremony': 0.97,
+  'consulate-sydney-overseas-voting': 0.4,
+  'kcg-uscg-sar-exercise': 0.6,
+  'me-epa-air-quality-joint-statement': 0.8,
+  'mohw-us-pandemic-preparedness-dialogue': 0.97,
+  'motie-us-battery-minerals-mou': 0.97,
 };
 /**
- * Pooled over all thirty-six: 0.930 measured (the first three sixes 0.975 after session 15's changes,
- * 0.948 before; the fourth six 0.853 when added, 0.898 now; the fifth six 0.940 when added; the sixth
- * six 0.770 when added, 0.793 now).
+ * Pooled over all forty-two: 0.911 measured (the first thirty-six 0.930; the seventh six 0.791).
  */
-const POOLED_FLOOR = 0.925;
+const POOLED_FLOOR = 0.905;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
