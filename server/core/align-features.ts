@@ -37,6 +37,9 @@ function bulletRank(mk: { marker: string; level: number }, isNote: boolean, firs
   return first === sym ? 2 * mk.level : 2 * mk.level + 1;
 }
 
+/** How a sentence ends: final punctuation, or a Korean ending (…다, …음, …함, …임, …요), before closing marks. */
+const SENTENCE_END = /(?:[.!?。！？]|[다음함임요])[\s"'”’」』)\]]*$/u;
+
 export interface SideFeatures {
   n: number;
   /** Prefix sums of paragraph lengths (non-space characters). */
@@ -87,6 +90,13 @@ export interface SideFeatures {
    * differ by that many without cost (Korean often joins two English sentences this way).
    */
   joins: Uint8Array;
+  /**
+   * 1 for a list item that is no sentence ("- (보건) 모자보건 역량 강화사업(2030~2034년, 1,200만 달러)",
+   * "- (1단계) 조난신고 접수 및 수색구역 분담"): the other version often folds such items into one
+   * sentence ("…, …, and …"), so one continuing a merge adds no sentence to it and, listing beside the
+   * item before it, is no sign that the merge runs on into the next point.
+   */
+  fragment: Uint8Array;
   /**
    * Per paragraph, the kind-weights of its numbers, dates, names and glossary terms that occur
    * nowhere on the other side: content the other version leaves out, so the paragraph that holds
@@ -433,6 +443,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const sents = new Int16Array(n);
     const leadIn = new Uint8Array(n);
     const joins = new Uint8Array(n);
+    const fragment = new Uint8Array(n);
     // The bullet symbol seen first at each level of the convention (see bulletRank).
     const firstAt = new Map<number, string>();
     for (let i = 0; i < n; i++) {
@@ -450,6 +461,8 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       sents[i] = Math.min(32767, countSentences(t, lang));
       leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
       if (lang === 'ko') joins[i] = koreanJoins(t);
+      // A ※ note is a remark of its own, not an item of the list above it.
+      if (mk && !note[i] && sents[i] === 1 && !SENTENCE_END.test(t)) fragment[i] = 1;
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }
@@ -461,7 +474,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
       if (deeper) group[a] = 1;
     }
-    return { n, cum, level, editorial, note, head, turn, group, cues, sents, leadIn, joins, orphan };
+    return { n, cum, level, editorial, note, head, turn, group, cues, sents, leadIn, joins, fragment, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -35,6 +35,8 @@ export interface AlignParams {
    * first paragraphs of the two sides differ in sentences while the two pairs together agree (a
    * translator who moves the opening sentence of one paragraph to the end of the one before).
    * Two 1-1 beads there cost two sentences of difference; this prior weighs that evidence.
+   * The same prior holds where the cues say the two paragraphs were swapped: each shares more with
+   * the other's counterpart across than with the one beside it.
    */
   prior22Moved: number;
   /**
@@ -425,6 +427,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const sentS = prefixSents(S), sentT = prefixSents(T);
   const leadS = prefixSums(S.leadIn), leadT = prefixSums(T.leadIn);
   const joinS = prefixSums(S.joins), joinT = prefixSums(T.joins);
+  const fragS = prefixSums(S.fragment), fragT = prefixSums(T.fragment);
   const orphS = prefixSums(S.orphan), orphT = prefixSums(T.orphan);
   const orphanScale = P.orphan;
   const logFloor = Math.log(P.varFloor);
@@ -432,7 +435,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   // structS[(k - 2) * n + i] for a merge of k = 2 to 4 paragraphs starting at i.
   const structOf = (side: SideFeatures): Float64Array => {
     const out = new Float64Array((MAX_SPAN - 1) * side.n);
-    const lv = side.level, ed = side.editorial, head = side.head, turn = side.turn;
+    const lv = side.level, ed = side.editorial, head = side.head, turn = side.turn, note = side.note, frag = side.fragment;
     for (let k = 2; k <= MAX_SPAN; k++) {
       for (let a = 0; a + k <= side.n; a++) {
         let s = 0;
@@ -441,10 +444,13 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
         for (let x = a + 1; x < a + k; x++) {
           if (turn[x]) s += P.turnMerge;
           const l = lv[x]!;
-          if (l < 0) continue;
-          // Items under a bullet item belong to it; under a numbered heading they may not.
+          // A ※ note under an item is as often a remark of the publishing side as part of the item's
+          // translation (ten of the fifteen in the statement pairs stand alone): neither way is cheaper.
+          if (l < 0 || note[x]) continue;
+          // Items under a bullet item belong to it; under a numbered heading they may not. A list item
+          // that is no sentence may be one of a list the other version gives in one sentence.
           if (first >= 0 && l > first) s -= head[a] ? P.bullet : 0;
-          else s += P.bulletSame;
+          else if (!frag[x]) s += P.bulletSame;
         }
         out[(k - 2) * side.n + a] = s;
       }
@@ -500,6 +506,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       // A 2-2 bead where a sentence crossed the boundary (see AlignParams.prior22Moved).
       const first = sentS[i0 + 1]! - sentS[i0]! - (sentT[j0 + 1]! - sentT[j0]!);
       if (first !== 0 && sentS[i0 + 2]! - sentS[i0]! === sentT[j0 + 2]! - sentT[j0]!) c += prior22Moved - priors[5]!;
+      else if (W.length && simAt(i0, j0 + 1) > simAt(i0, j0) && simAt(i0 + 1, j0) > simAt(i0 + 1, j0 + 1)) c += prior22Moved - priors[5]!;
     }
     let s = 0;
     // A 1-1 bead ends at (i0+1, j0+1), the current cell, whose similarity is precomputed.
@@ -536,7 +543,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     }
     c -= cueScale * s;
     if (sentenceDiff) {
-      let d = sentS[i0 + a]! - sentS[i0]! - (sentT[j0 + b]! - sentT[j0]!);
+      // List items that are no sentences, after the first paragraph, add none (SideFeatures.fragment).
+      let d = sentS[i0 + a]! - sentS[i0]! - (fragS[i0 + a]! - fragS[i0 + 1]!) - (sentT[j0 + b]! - sentT[j0]! - (fragT[j0 + b]! - fragT[j0 + 1]!));
       // A lead-in merged with the paragraph it opens may have become part of that paragraph's first
       // sentence: the side with more sentences is let off one for each lead-in before its last paragraph.
       if (d > 0 && a > 1) d = Math.max(0, d - (leadS[i0 + a - 1]! - leadS[i0]!));

@@ -36,7 +36,10 @@ const opts: AlignOptions = {
  * sixth six measured when added (blind, later in session 15): 0.805, 1.000, 0.852, 0.891, 0.375, 0.579;
  * the KOICA release 0.720 since a year before a comma is a year. The seventh six measured when added
  * (blind, session 16, after their subtitle beads were set to the collection's convention; see
- * bench/heldout/README.md): 1.000, 0.426, 0.615, 0.832, 1.000, 1.000.
+ * bench/heldout/README.md): 1.000, 0.426, 0.615, 0.832, 1.000, 1.000; the coast guard release 1.000
+ * (and the aid release of the fourth six 1.000) since two paragraphs whose cues cross take the prior of a
+ * moved sentence, list items that are no sentences fold into one English sentence, and a ※ note is
+ * no longer drawn into the item above it.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -60,7 +63,7 @@ const FLOORS: Record<string, number> = {
   'korus-fta-joint-committee9': 0.9,
   'mnd-philippines-typhoon-relief': 0.5,
   'mofa-canada-working-holiday': 0.97,
-  'mou-dprk-aid-wfp-unicef': 0.8,
+  'mou-dprk-aid-wfp-unicef': 0.97,
   'rok-uk-cyber-dialogue4': 0.97,
   'usfk-change-of-command': 0.97,
   'rok-us-summit-joint-statement': 0.97,
@@ -77,15 +80,16 @@ const FLOORS: Record<string, number> = {
   'koica-laos-new-projects': 0.65,
   'cfc-52nd-anniversary-ceremony': 0.97,
   'consulate-sydney-overseas-voting': 0.4,
-  'kcg-uscg-sar-exercise': 0.6,
+  'kcg-uscg-sar-exercise': 0.97,
   'me-epa-air-quality-joint-statement': 0.8,
   'mohw-us-pandemic-preparedness-dialogue': 0.97,
   'motie-us-battery-minerals-mou': 0.97,
 };
 /**
- * Pooled over all forty-two: 0.911 measured (the first thirty-six 0.930; the seventh six 0.791).
+ * Pooled over all forty-two: 0.923 measured (the first thirty-six 0.930 before session 16's changes,
+ * 0.933 after; the seventh six 0.791 when added, 0.860 now).
  */
-const POOLED_FLOOR = 0.905;
+const POOLED_FLOOR = 0.915;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */

@@ -227,6 +227,66 @@ describe('core/align', () => {
       });
     });
 
+    describe('list items that are no sentences, which the other version renders in one sentence', () => {
+      const en = [
+        'Ministry Launches Three Programs to Help Small Exporters Enter the U.S. Market',
+        'The Ministry of SMEs and Startups announced on June 3 that it will spend KRW 45 billion this year on three new programs for small and medium-sized exporters.',
+        'The programs will cover up to 70 percent of the shipping costs of 1,200 companies, open shared warehouses in Los Angeles, Dallas and Atlanta that handle customs clearance, storage and delivery, and pay up to 80 percent of the cost of legal advice on U.S. tariffs and of product certification for 300 companies.',
+        'Applications open on June 10 on the ministry\'s export support portal.',
+      ];
+      const ko = [
+        '중기부, 중소기업 미국 시장 진출 지원 3개 신규 사업 착수',
+        '□ 중소벤처기업부는 6월 3일(화) 올해 총 450억 원을 투입해 중소 수출기업을 위한 3개 신규 사업을 추진한다고 밝혔다.',
+        '- (물류) 중소기업 1,200개사 대상 해상·항공 물류비 최대 70% 지원(200억 원)',
+        '- (거점) 로스앤젤레스·댈러스·애틀랜타 공동물류센터 개소, 통관·보관·배송 일괄 지원(150억 원)',
+        '- (인증) 300개사 대상 미국 관세·인증 관련 법률자문 및 현지 인증 취득 비용의 최대 80% 지원(100억 원)',
+        '□ 신청은 6월 10일부터 중기부 수출지원 누리집에서 받는다.',
+      ];
+      it('pairs the English sentence with the three items (1:3)', () => {
+        const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+        expect(shape(alignParagraphs(en, ko, { ...opts, glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') }))).to.equal('1|1 2|2 3|3,4,5 4|6');
+      });
+      it('counts an item that ends as a sentence as one', () => {
+        const f = buildFeatures(en, ko.map((t, k) => (k === 4 ? t.replace('지원(100억 원)', '지원한다(100억 원).') : t)), 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+        expect(Array.from(f.tgt.fragment)).to.deep.equal([0, 0, 1, 1, 0, 0]);
+      });
+    });
+
+    it('leaves a ※ note under an item unpaired when the English has nothing like it', () => {
+      const en = [
+        'ROK and U.S. Forces to Hold Combined Exercise in August',
+        'The ROK and U.S. militaries will conduct their annual combined exercise from August 18 to 28, with about 18,000 ROK and U.S. service members taking part.',
+        'For the first time, the exercise will include a drill against an attack by a swarm of more than 100 drones.',
+      ];
+      const ko = [
+        '한미, 8월 연합연습 실시',
+        '□ 한미 군 당국은 8월 18일부터 28일까지 한미 장병 약 1만 8천 명이 참가하는 연례 연합연습을 실시한다.',
+        '※ 연습 기간 중 야외기동훈련의 세부 일정과 장소는 작전보안상 공개하지 않음.',
+        '□ 이번 연습에는 처음으로 100대 이상의 무인기 떼 공격에 대응하는 훈련이 포함된다.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 |3 3|4');
+    });
+
+    it('pairs two paragraphs the translation swapped as one 2:2 bead', () => {
+      const en = [
+        'Korea and the United States Pledge Support for Flood Recovery in Pakistan',
+        'The Republic of Korea and the United States announced on September 9 a joint package of support for the recovery of flood-hit provinces in Pakistan.',
+        'Korea will contribute USD 20 million to the reconstruction fund managed by the World Bank.',
+        'The United States will send a team of 150 engineers and medical personnel to Sindh Province for six months, starting in October.',
+        'Korea has provided USD 35 million in humanitarian aid to Pakistan since 2010, the Ministry of Foreign Affairs said.',
+        'The two governments will review the progress of the package in March next year.',
+      ];
+      const ko = [
+        '한미, 파키스탄 홍수 피해 복구 지원 발표',
+        '한국과 미국은 9월 9일 파키스탄 홍수 피해 지역 복구를 위한 공동 지원 패키지를 발표하였다.',
+        '미국은 10월부터 6개월간 공병과 의료진 150명으로 구성된 지원단을 신드주에 파견한다.',
+        '한국은 세계은행이 관리하는 재건기금에 2천만 달러를 기여한다.',
+        '외교부에 따르면 한국은 2010년 이후 파키스탄에 총 3,500만 달러의 인도적 지원을 제공해 왔다.',
+        '양국 정부는 내년 3월 지원 패키지의 진행 상황을 점검할 예정이다.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3,4|3,4 5|5 6|6');
+    });
+
     it('leaves a Korean release\'s subtitle between dashes unpaired, and pairs the titles, though the subtitle shares the English title\'s acronyms', () => {
       const en = [
         'Government to Provide USD 8.5 Million to North Korea through WFP and UNICEF',
