@@ -538,7 +538,7 @@ const SURNAMES: [string, string, string[]][] = [
   ['조', 'cho', ['cho', 'jo', 'joh']], ['강', 'kang', ['kang', 'gang']], ['장', 'jang', ['jang', 'chang']],
   ['임', 'lim', ['lim', 'im', 'rim']], ['오', 'oh', ['oh']], ['신', 'shin', ['shin', 'sin']],
   ['서', 'suh', ['suh', 'seo']], ['권', 'kwon', ['kwon', 'gwon']], ['황', 'hwang', ['hwang']],
-  ['안', 'ahn', ['ahn']], ['송', 'song', ['song']], ['유', 'yoo', ['yoo', 'yu', 'ryu', 'yoo']], ['류', 'yoo', ['ryu', 'yoo']],
+  ['안', 'ahn', ['ahn', 'an']], ['송', 'song', ['song']], ['유', 'yoo', ['yoo', 'yu', 'ryu', 'yoo']], ['류', 'yoo', ['ryu', 'yoo']],
   ['홍', 'hong', ['hong']], ['전', 'jeon', ['jeon', 'chun', 'jun', 'chon']], ['고', 'ko', ['ko', 'koh', 'go']],
   ['노', 'roh', ['roh', 'noh']], ['남', 'nam', ['nam']], ['구', 'koo', ['koo', 'ku', 'gu']],
   ['원', 'won', ['won']], ['양', 'yang', ['yang']], ['손', 'son', ['son', 'sohn']], ['배', 'bae', ['bae', 'pae']],
@@ -550,12 +550,48 @@ const SURNAMES: [string, string, string[]][] = [
   ['엄', 'um', ['um', 'eom']], ['채', 'chae', ['chae']], ['표', 'pyo', ['pyo']], ['왕', 'wang', ['wang']],
   ['맹', 'maeng', ['maeng']], ['탁', 'tak', ['tak']], ['육', 'yook', ['yook', 'yuk']], ['길', 'gil', ['gil', 'kil']],
 ];
-/** English spellings of each Korean surname (the checks' view of the list above). */
+/**
+ * Less frequent surnames whose syllable opens many ordinary words (지난해, 도움, 사람, 기자, 국방, 인도,
+ * 경제): a word is read as opening with one of these only where it stands as a name (before a title, in
+ * a name picked back from a title), never just for its first syllable. Spellings that are English words
+ * (An, In, So, Do, Ok, Ye) count only before a given name (EN_WORD_SURNAME). Two-syllable surnames last.
+ */
+const RARER_SURNAMES: [string, string, string[]][] = [
+  ['나', 'na', ['na', 'nah']], ['지', 'ji', ['ji', 'jee']], ['천', 'cheon', ['cheon', 'chun', 'chon']], ['공', 'kong', ['kong', 'gong']],
+  ['함', 'ham', ['ham', 'hahm']], ['여', 'yeo', ['yeo', 'yuh']], ['도', 'do', ['do', 'doh', 'toh']], ['소', 'so', ['so', 'soh']],
+  ['석', 'seok', ['seok', 'suk', 'sok']], ['선', 'sun', ['sun', 'seon']], ['설', 'seol', ['seol', 'sul', 'sol']], ['마', 'ma', ['ma']],
+  ['연', 'yeon', ['yeon', 'youn', 'yun']], ['명', 'myung', ['myung', 'myeong']], ['기', 'ki', ['ki', 'gi', 'kee']], ['라', 'ra', ['ra']],
+  ['금', 'keum', ['keum', 'geum', 'kum']], ['옥', 'ok', ['ok', 'ock']], ['인', 'in', ['in']], ['제', 'je', ['je', 'jeh']],
+  ['모', 'mo', ['mo', 'moh']], ['국', 'kook', ['kook', 'guk', 'kuk']], ['어', 'eo', ['eo', 'uh']], ['은', 'eun', ['eun']],
+  ['편', 'pyun', ['pyun', 'pyeon']], ['용', 'yong', ['yong']], ['예', 'ye', ['ye', 'yeh']], ['경', 'kyung', ['kyung', 'kyeong', 'gyeong']],
+  ['봉', 'bong', ['bong']], ['사', 'sa', ['sa']], ['부', 'boo', ['boo', 'bu']],
+  ['황보', 'hwangbo', ['hwangbo']], ['남궁', 'namgoong', ['namgoong', 'namgung']], ['제갈', 'jegal', ['jegal', 'chegal']],
+  ['선우', 'sunwoo', ['sunwoo', 'seonwoo', 'seonu']], ['독고', 'dokgo', ['dokgo', 'dokko']],
+];
+/** Spellings of a surname that are also English words ("An", "In", "So"): a surname only before a given name. */
+export const EN_WORD_SURNAME = new Set(['an', 'in', 'so', 'do', 'ok', 'ye']);
+/** The rarer surnames' Hangul (see RARER_SURNAMES). */
+export const RARER_SURNAME = new Set(RARER_SURNAMES.map(([h]) => h));
+/** English spellings of each Korean surname (the checks' view of the lists above). */
 export const SURNAME_SPELLINGS: Record<string, string[]> = {};
-for (const [h, , en] of SURNAMES) SURNAME_SPELLINGS[h] = en;
+for (const [h, , en] of [...SURNAMES, ...RARER_SURNAMES]) SURNAME_SPELLINGS[h] = en;
+/** The frequent surnames, read at the start of a word too (an institution's name, a name before an office). */
 const KO_SURNAME = new Map(SURNAMES.map(([h, k]) => [h, k]));
-const EN_SURNAME = new Map<string, string>();
-for (const [, k, en] of SURNAMES) for (const e of en) EN_SURNAME.set(e, k);
+/** Every surname, for a word picked back from a title as a name. */
+const KO_ANY_SURNAME = new Map([...SURNAMES, ...RARER_SURNAMES].map(([h, k]) => [h, k]));
+// A spelling two surnames share (Chun 전 and 천, Yun 윤 and 연) stays the frequent one's.
+const EN_SURNAME = new Map<string, string>(), EN_WORD_SURNAME_KEY = new Map<string, string>();
+for (const [, k, en] of [...SURNAMES, ...RARER_SURNAMES]) {
+  for (const e of en) {
+    const map = EN_WORD_SURNAME.has(e) ? EN_WORD_SURNAME_KEY : EN_SURNAME;
+    if (!map.has(e)) map.set(e, k);
+  }
+}
+const SYLLABLE = '(?:[bcdghjkmnprstwy]|ch|kk|tt|pp|ss|jj|sh)?[aeiouwy]{1,3}(?:ng|[nmlkptrb])?';
+/** One syllable of a Korean name as English spells it ("Jin", "Myung", "Hwa"). */
+export const KOREAN_SYLLABLE = new RegExp(`^${SYLLABLE}$`, 'i');
+/** A Korean given name as English spells it, one syllable to a part ("Ji-ho", "Jung-geun"): not "Indo-Pacific". */
+const KOREAN_GIVEN = new RegExp(`^${SYLLABLE}-${SYLLABLE}$`, 'i');
 
 const L = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
 const V = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i'];
@@ -700,14 +736,19 @@ const EN_TITLE = /\b(?:Secretary|Minister|President|Spokesperson|Ambassador|Gene
 // A name word may have a capital inside ("LaCamera", "McCarthy", "DeSantis").
 const EN_NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)*(?:-\p{Ll}+)?|\p{Lu}\.)/u;
 
-function koNameKeys(word: string, titled: boolean): string[] {
-  const first = word.slice(0, 1);
+function koNameKeys(word: string, titled: boolean, alone: boolean): string[] {
+  // A surname of two syllables (남궁, 제갈) before a given name; a rarer surname opens a name of three
+  // syllables standing alone before the title (지상훈 장관) or stands alone itself (지 장관): not a word
+  // of two (지역 대표), nor a foreign name's first word (마이클 토레스, 마거릿 도일).
+  const rarer = alone && !looksTransliterated(word);
+  const two = rarer && word.length >= 3 ? KO_ANY_SURNAME.get(word.slice(0, 2)) : undefined;
+  const first = two ? word.slice(0, 2) : word.slice(0, 1);
   const keys: string[] = [];
-  const canon = KO_SURNAME.get(first);
+  const canon = two ?? (rarer && (word.length === 1 || word.length === 3) ? KO_ANY_SURNAME.get(first) : KO_SURNAME.get(first));
   if (word.length === 1) return canon && titled ? [canon] : [];
   if (canon && word.length >= 2 && word.length <= 4) {
     keys.push(canon);
-    const g = nameSkeleton(romanize(word.slice(1)));
+    const g = nameSkeleton(romanize(word.slice(first.length)));
     if (g.length >= 2) keys.push(g);
   }
   const whole = nameSkeleton(romanize(word));
@@ -734,12 +775,12 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
         // A comma or bracket between two words ends the name ("…사의를 표하였으며, 장관은").
         if (/[^\s]/u.test(text.slice(words[j]!.e, words[j + 1]!.s))) break;
         if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_RANK.test(w) || KO_OFFICE.test(w) || KO_TITLE_END.test(w) || KO_VERB_FORM.test(w) || KO_SIDE.test(w)) break;
-        if (w.length === 1 && (picked.length > 0 || !KO_SURNAME.has(w))) break;
+        if (w.length === 1 && (picked.length > 0 || !KO_ANY_SURNAME.has(w))) break;
         picked.unshift(words[j]!);
         if (w.length === 1) break;
       }
       if (!picked.length || (kind === 'office' && !nameBeforeOffice(picked.map((p) => p.w)))) continue;
-      const keys = picked.flatMap((p) => koNameKeys(p.w, true));
+      const keys = picked.flatMap((p) => koNameKeys(p.w, true, picked.length === 1));
       if (keys.length) c.add('name', [...new Set(keys)].join(' '), picked[0]!.s, picked[picked.length - 1]!.e);
     }
   }
@@ -763,14 +804,16 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     }
     if (end > start) spans.push([start, end]);
   }
-  for (let m, re = /\b([A-Z][a-z]{0,5})\s+([A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5}\s+[A-Z][a-z]{1,5}\b)/g; (m = re.exec(text)); ) {
-    if (EN_SURNAME.has(m[1]!.toLowerCase())) spans.push([m.index, m.index + m[0].length]);
+  for (let m, re = /\b([A-Z][a-z]{0,7})\s+([A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5}\s+[A-Z][a-z]{1,5}\b)/g; (m = re.exec(text)); ) {
+    // A surname that is also an English word ("An", "In") only before a Korean given name ("An Ji-ho", not "An Indo-Pacific").
+    if (EN_SURNAME.has(m[1]!.toLowerCase()) || (EN_WORD_SURNAME_KEY.has(m[1]!.toLowerCase()) && KOREAN_GIVEN.test(m[2]!))) spans.push([m.index, m.index + m[0].length]);
   }
   for (const [s, e] of spans) {
     const ws = text.slice(s, e).split(/\s+/).filter((w) => !/^\p{Lu}\.$/u.test(w) && !/^(?:I|II|III|IV|Jr\.?|Sr\.?)$/.test(w));
     if (!ws.length) continue;
     const keys: string[] = [];
-    const canon = EN_SURNAME.get(ws[0]!.replace(/[’'].*$/, '').toLowerCase());
+    const surname = ws[0]!.replace(/[’'].*$/, '').toLowerCase();
+    const canon = EN_SURNAME.get(surname) ?? (ws.length >= 2 && KOREAN_GIVEN.test(ws[1]!) ? EN_WORD_SURNAME_KEY.get(surname) : undefined);
     if (canon && ws.length >= 2) {
       keys.push(canon);
       const g = latinNameSkeleton(ws.slice(1).join(''));

@@ -1,5 +1,5 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
-import { extractAnchors, KO_SIDE, KO_TITLE, KO_VERB_FORM, nameSkeleton, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
+import { EN_WORD_SURNAME, extractAnchors, KO_SIDE, KO_TITLE, KO_VERB_FORM, KOREAN_SYLLABLE, nameSkeleton, RARER_SURNAME, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { romanizeKana } from '../kana.ts';
 import { HANGUL_RE, langName } from './side.ts';
@@ -7,10 +7,27 @@ import type { Hit, RawFinding, Unit } from './types.ts';
 
 const SURNAMES = SURNAME_SPELLINGS;
 const SPELLING_TO_HANGUL = new Map<string, string[]>();
-for (const [h, list] of Object.entries(SURNAMES)) for (const s of list) SPELLING_TO_HANGUL.set(s, [...(SPELLING_TO_HANGUL.get(s) ?? []), h]);
-// Surnames before a given name ("An Jung-geun"): An (안) too, which the anchors' list leaves out since
-// it is also the article; only read before a given name (otherSurnameGiven, unmatchedLatinNames).
-const SURNAME_BEFORE_GIVEN = new Map([...SPELLING_TO_HANGUL, ['an', ['안']]]);
+// Surnames before a given name ("An Jung-geun", "In Ji-hoon"): also the spellings that are English words
+// (An, In, So, Do, Ok, Ye), only read before a given name (otherSurnameGiven, unmatchedLatinNames, koreanNameIn).
+const SURNAME_BEFORE_GIVEN = new Map<string, string[]>();
+for (const [h, list] of Object.entries(SURNAMES)) {
+  for (const s of list) {
+    SURNAME_BEFORE_GIVEN.set(s, [...(SURNAME_BEFORE_GIVEN.get(s) ?? []), h]);
+    if (!EN_WORD_SURNAME.has(s)) SPELLING_TO_HANGUL.set(s, [...(SPELLING_TO_HANGUL.get(s) ?? []), h]);
+  }
+}
+/**
+ * A frequent surname at the start of a Hangul word, whose rest may be read as a given name (박진 → 진):
+ * not a rarer one, whose syllable opens too many ordinary words (지난해, 사람, 국민).
+ */
+const opensWithSurname = (w: string): boolean => w.length >= 2 && !!SURNAMES[w[0]!] && !RARER_SURNAME.has(w[0]!);
+/** A Hangul name's surname (two syllables first: 남궁, 제갈) and its English spellings. */
+function surnameOf(w: string): [string, string[]] | undefined {
+  const two = w.length >= 3 ? SURNAMES[w.slice(0, 2)] : undefined;
+  if (two) return [w.slice(0, 2), two];
+  const one = SURNAMES[w[0]!];
+  return one ? [w[0]!, one] : undefined;
+}
 
 // Capitalised words a title pattern may catch that are not names.
 const NOT_NAME = new Set([
@@ -551,7 +568,7 @@ function hangulSkeletons(text: string): string[] {
   for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
     const w = m[0];
     out.push(...heardHangul(w));
-    if (w.length >= 2 && SURNAMES[w[0]!]) out.push(nameSkeleton(romanize(w.slice(1))));
+    if (opensWithSurname(w)) out.push(nameSkeleton(romanize(w.slice(1))));
   }
   return out.filter((s) => s.length >= 2);
 }
@@ -662,7 +679,7 @@ function hangulReadings(text: string, whole = false): Reading[] {
     const w = m[0], bare = withoutParticle(w);
     out.push(...hangulWordReadings(w));
     if (bare !== w && bare) out.push(...hangulWordReadings(bare));
-    if (!whole && w.length >= 2 && SURNAMES[w[0]!]) out.push(...hangulWordReadings(w.slice(1)));
+    if (!whole && opensWithSurname(w)) out.push(...hangulWordReadings(w.slice(1)));
   }
   return out.filter((r) => r.sk.length >= 1);
 }
@@ -681,11 +698,68 @@ function isTitle(w: string): boolean {
  * syllable of a common word (조치를, 이번에, 정부, 한미).
  */
 function surnameStands(h: string, ko: string): boolean {
+  // A rarer surname's syllable opens many words of three syllables too (지난해, 사람들, 기자들): there
+  // only a name before a title or form of address (지상훈 장관) counts.
+  const rarer = RARER_SURNAME.has(h);
   for (const m of ko.matchAll(new RegExp(`(?<![\\p{Script=Hangul}])${h}(\\p{Script=Hangul}*)(\\s+\\p{Script=Hangul}+)?`, 'gu'))) {
     const bare = withoutParticle(h + m[1]!);
-    if (bare.length === 1 || bare.length === 3 || m[1] === '' || (bare.length === 2 && isTitle(m[2]?.trim() ?? ''))) return true;
+    const titled = titleWord(m[2]?.trim() ?? '');
+    if (bare.length === h.length || m[1] === '' || (bare.length === h.length + 2 && (!rarer || titled)) || (bare.length === h.length + 1 && titled)) return true;
   }
   return false;
+}
+
+/** Forms of address after a Korean name, beyond the official titles (교수, 박사, 의원…). */
+const KO_ADDRESS = /^(?:장군|제독|교수|박사|씨|의원|기자|회장|사장|감독|코치|판사|검사|총재|대령|중장|대장|소장|변호사|선수|여사)$/u;
+/** A word that is a title or form of address, with a particle or none (장관은, 교수가; not 기자들). */
+const titleWord = (w: string): boolean => isTitle(w) || KO_ADDRESS.test(withoutParticle(w));
+
+/** A Hangul word without its particle and the endings a name takes in a sentence (께서, 이며). */
+const nameCore = (w: string): string => withoutParticle(w.replace(/(?:께서|께|이며|이자|으로서|로서)$/u, ''));
+
+/** Whether a Hangul given name is the English one: syllable by syllable, or read alike whole. */
+function givenMatches(hangul: string, given: string): boolean {
+  const joined = given.replace(/[\s’'-]+/gu, '');
+  return givenFits(hangul, joined) || agreeing(latinWordReadings(joined), hangulWordReadings(hangul), false);
+}
+
+/**
+ * Whether a Korean name English writes with its given name ("Park Jin", "Kim Sung-han", "Lee Jae Myung")
+ * is in a Hangul text as a name: whole (박진, 박진은), the surname alone or the given name alone before
+ * a title (박 장관, 진 장관), or the given name after another frequent surname (김진: the surname is what
+ * changed, which the stray surname reports). Not the given name's syllables opening another word (진행,
+ * 진전, 민수용). `sur` the Hangul surnames the English surname may be.
+ */
+function koreanNameIn(sur: string[], given: string, ko: string): boolean {
+  const ws = [...ko.matchAll(/\p{Script=Hangul}+/gu)];
+  return ws.some((m, i) => {
+    const next = ws[i + 1] && /^\s+$/u.test(ko.slice(m.index + m[0].length, ws[i + 1]!.index)) ? ws[i + 1]![0] : '';
+    const titled = !!next && titleWord(next);
+    // The word without its particle, or whole: a given name may end like one (김정은, 박지은).
+    return [...new Set([nameCore(m[0]), m[0]])].some((core) => {
+      if (titled && (sur.includes(core) || givenMatches(core, given))) return true;
+      if (sur.some((h) => core.length > h.length && core.startsWith(h) && givenMatches(core.slice(h.length), given))) return true;
+      // A name of three syllables or more whatever ends it (한영남입니다); a shorter one only with a particle (박진감 is no 박진).
+      if (core === m[0] && sur.some((h) => core.length > h.length + 2 && core.startsWith(h) && givenMatches(core.slice(h.length, h.length + 2), given))) return true;
+      // After another surname: a name of three syllables or one before a title (not 진전, 진 and 전).
+      return core.length >= 2 && (core.length === 3 || titled) && opensWithSurname(core) && givenFits(core.slice(1), given.replace(/[\s’'-]+/gu, ''));
+    });
+  });
+}
+
+/**
+ * A Korean name in English words, surname first ("Park Jin", "Lee Jae Myung") or last ("Sung Kim" is
+ * 성 김, "Min Jin Lee"): the Hangul surnames and the given name for each order, if its given name is
+ * spelled as Korean syllables. Other names (Wang Yi aside: "Ma Zhaoxu", "Han Zheng") are left to the readings.
+ */
+function koreanNameOrders(ws: string[]): { sur: string[]; given: string }[] {
+  if (ws.length < 2) return [];
+  const korean = (xs: string[]) => xs.length > 0 && xs.length <= 3 && xs.every((x) => x.split('-').every((p) => KOREAN_SYLLABLE.test(p)));
+  const out: { sur: string[]; given: string }[] = [];
+  const first = SURNAME_BEFORE_GIVEN.get(ws[0]!.toLowerCase()), last = SPELLING_TO_HANGUL.get(ws[ws.length - 1]!.toLowerCase());
+  if (first && korean(ws.slice(1))) out.push({ sur: first, given: ws.slice(1).join(' ') });
+  if (last && korean(ws.slice(0, -1)) && out.length) out.push({ sur: last, given: ws.slice(0, -1).join(' ') });
+  return out;
 }
 
 /**
@@ -723,6 +797,14 @@ function statusLatinWord(w: string, ko: string, koSk: string[], side?: OtherSide
     // like it, but not the rest of a word after another surname's syllable, read there as a given
     // name: 우리 (we) is no 우 Lee.
     if (sur && sk.length < 2) return agreeing(mine, wholeHangulReadings(ko), true) ? 'ok' : 'missing';
+    // A surname of more consonants is not found at the start of a word opening with its own syllable
+    // or another surname's either (Kong in 공동, Kang in 강조, Jin in 진행 or 장관): there only as a whole
+    // word that sounds like it. A word opening otherwise may spell it as a foreign name (Sun in 쑨웨이둥).
+    if (sur) {
+      if (agreeing(mine, wholeHangulReadings(ko), false)) return 'ok';
+      const others = [...ko.matchAll(/\p{Script=Hangul}+/gu)].map((m) => m[0]).filter((x) => !sur.some((h) => x.startsWith(h)) && !opensWithSurname(x));
+      return agreeing(mine, hangulReadings(others.join(' '), true), true) ? 'ok' : 'missing';
+    }
     if (agreeing(mine, side.readings, true)) return 'ok';
     if (sk.length < 2) return 'missing';
     if (side.readings.some((t) => !chanceOnly(mine, t, true) && near(t.sk.slice(0, sk.length), sk))) return 'near';
@@ -787,7 +869,9 @@ function givenFits(hangul: string, given: string): boolean {
 /** The given names English writes after each occurrence of a surname ("Kim Jin", "Kim Sung-han"). */
 function givenNamesAfter(en: string, surname: string): string[] {
   const out: string[] = [];
-  for (const m of en.matchAll(new RegExp(`\\b${surname}\\s+`, 'gi'))) {
+  // A spelling that is an English word ("An", "In") only capitalised.
+  const word = EN_WORD_SURNAME.has(surname.toLowerCase());
+  for (const m of en.matchAll(new RegExp(`\\b${word ? surname[0]!.toUpperCase() + surname.slice(1).toLowerCase() : surname}\\s+`, word ? 'g' : 'gi'))) {
     const g = /^\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}-]+)?/u.exec(en.slice(m.index + m[0].length))?.[0];
     if (g) out.push(g.replace(/[’']s$/, ''));
   }
@@ -802,21 +886,24 @@ function givenNamesAfter(en: string, surname: string): string[] {
 function otherSurnameGiven(en: string, w: string): boolean {
   for (const m of en.matchAll(/(?<![\p{L}’'-])(\p{Lu}\p{Ll}+)(?=\s+\p{Lu})/gu)) {
     const hs = SURNAME_BEFORE_GIVEN.get(m[1]!.toLowerCase());
-    if (hs && !hs.includes(w[0]!) && givenNamesAfter(en, m[1]!).some((x) => givenFits(w.slice(1), x))) return true;
+    const h = surnameOf(w)?.[0] ?? w[0]!;
+    if (hs && !hs.includes(h) && givenNamesAfter(en, m[1]!).some((x) => givenFits(w.slice(h.length), x))) return true;
   }
   return false;
 }
 
 function statusHangulWord(w: string, en: string, enSk: string[], side?: OtherSide): Status {
-  const sp = SURNAMES[w[0]!];
-  const spelled = sp?.find((x) => new RegExp(`\\b${x}\\b`, 'i').test(en));
+  const [sh, sp] = surnameOf(w) ?? ['', undefined];
+  // A spelling that is an English word ("An", "In") only capitalised before a given name.
+  const spelled = sp?.find((x) => EN_WORD_SURNAME.has(x)
+    ? new RegExp(`(?<![\\p{L}])${x[0]!.toUpperCase()}${x.slice(1)}\\s+\\p{Lu}`, 'u').test(en) : new RegExp(`\\b${x}\\b`, 'i').test(en));
   if (w.length === 1) return !sp || spelled ? 'ok' : 'missing';
   const whole = nameSkeleton(romanize(w));
   // English may name the person by surname alone ("Foreign Minister Park"); when it gives a given
   // name after the surname (capitalised: "Minister Lee welcomed…" gives none), that name has to
   // match too, syllable by syllable: "Kim Jin" and 김정 agree in their consonants alone.
   const given = sp && spelled && w.length <= 4 ? givenNamesAfter(en, spelled) : [];
-  const g = nameSkeleton(romanize(w.slice(1)));
+  const g = nameSkeleton(romanize(w.slice(sh.length)));
   // Another Korean surname before the same given name ("Lee Min-ho" against 김민호) is another person,
   // though the two may read alike: a surname of no consonant drops out of the skeleton (Oh Min-ho and
   // 우민호 both read m-n-h) and two may share theirs (Choi and 조 both read j).
@@ -825,7 +912,7 @@ function statusHangulWord(w: string, en: string, enSk: string[], side?: OtherSid
     const eg = nameSkeleton(x);
     return eg === g || eg.startsWith(g) || g.startsWith(eg);
   });
-  if (sameConsonants.length) return sameConsonants.some((x) => givenFits(w.slice(1), x)) ? 'ok' : 'near';
+  if (sameConsonants.length) return sameConsonants.some((x) => givenFits(w.slice(sh.length), x)) ? 'ok' : 'near';
   // Korean writes a foreign f before u as ㅎ (후미오 for Fumio, 후쿠시마 for Fukushima).
   const heardF = nameSkeleton(romanize(w).replace(/h(?=u)/g, 'f'));
   const mine = side ? hangulWordReadings(w) : [];
@@ -874,13 +961,15 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string, latinLang =
   // A Korean surname of one consonant or none (Lee, Oh, Yoo, Cho) is found by its own syllable where a
   // name may begin (surnameStands), not by its consonants, which tell nothing or begin many words
   // (이번, 오늘, 조치); a longer one (Park, Rhee) as before. A surname of two letters (Oh, Yu, Yi, An)
-  // counts before a hyphenated given name.
-  const surnames = [...latin.matchAll(/(?<![\p{L}’'-])\p{Lu}\p{Ll}(?=\s+\p{Lu}\p{Ll}+-\p{Ll})/gu)]
+  // counts before a hyphenated given name, and there any surname is found by its syllable standing as
+  // a name (Ahn Min-ho is not in 해양, h-n).
+  const beforeGiven = [...latin.matchAll(/(?<![\p{L}’'-])\p{Lu}\p{Ll}+(?=\s+\p{Lu}\p{Ll}+-\p{Ll})/gu)]
     .filter((m) => SURNAME_BEFORE_GIVEN.has(m[0].toLowerCase())).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const surnames = beforeGiven.filter((h) => h.end - h.start === 2);
   return [...latinNameWords(latin, latinLang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
     const w = latin.slice(h.start, h.end);
     const sur = SURNAME_BEFORE_GIVEN.get(w.toLowerCase());
-    if (sur && nameSkeleton(w).length < 2) return !sur.some((x) => surnameStands(x, hangul));
+    if (sur && (nameSkeleton(w).length < 2 || beforeGiven.some((b) => b.start === h.start))) return !sur.some((x) => surnameStands(x, hangul));
     if (statusLatinWord(w, hangul, sk) === 'missing') return true;
     const n = nameSkeleton(w);
     return n.length <= 2 && !SPELLING_TO_HANGUL.has(w.toLowerCase()) && !stems.some((k) => k.startsWith(n) && k.length <= n.length + 1);
@@ -1096,7 +1185,9 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       const ws = ownHangul
         ? words(own, a.start, a.end, /\p{Script=Hangul}+/gu)
         : words(own, a.start, a.end, /\p{Lu}[\p{Ll}’'-]+/gu).map((x) => ({ ...x, w: x.w.replace(/[’']s?$/, '') }))
-          .filter((x) => !NOT_NAME.has(x.w.toLowerCase()) && !/^(?:I|II|III|IV|Jr)$/.test(x.w));
+          // "In" of "In Ji-hoon" is the surname (인), before a given name spelled as Korean syllables.
+          .filter((x, i, all) => (!NOT_NAME.has(x.w.toLowerCase()) || (i === 0 && koreanNameOrders(all.slice(0, 2).map((y) => y.w)).length > 0 && all[1]!.w.includes('-')))
+            && !/^(?:I|II|III|IV|Jr)$/.test(x.w));
       // A name ends before a possessive ("Blinken’s Trilateral Meeting" is Blinken).
       const cut = ws.findIndex((x) => /[’']s$/.test(own.slice(x.start, x.end)) || /^[’']s\b/.test(own.slice(x.end, x.end + 3)));
       if (cut >= 0) ws.splice(cut + 1);
@@ -1110,9 +1201,15 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       let st = ownHangul ? statusHangulWord(key.w, other, otherSk, otherSide) : statusLatinWord(key.w, other, otherSk, otherSide);
       // An unhyphenated given name ("Lee Jae Myung") is two words that the Hangul writes as one (재명).
       if (!ownHangul && st !== 'ok' && ws.length >= 2 && statusLatinWord(ws.slice(-2).map((x) => x.w).join(''), other, otherSk, otherSide) === 'ok') st = 'ok';
+      // A Korean name with its given name ("Park Jin") is in the Hangul only as a name (박진, 진 장관,
+      // 박 장관), not as the syllables that open other words (진행, 진전): those are no match.
+      const orders = ownHangul ? [] : koreanNameOrders(ws.map((x) => x.w));
+      const koreanIn = (text: string) => orders.some((o) => koreanNameIn(o.sur, o.given, text));
+      if (orders.length) st = koreanIn(other) ? 'ok' : st === 'ok' ? 'missing' : st;
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
       const known = st === 'missing' && docSk !== null && docSide !== null
-        && (ownHangul ? statusHangulWord(key.w, docOther, docSk, docSide) : statusLatinWord(key.w, docOther, docSk, docSide)) === 'ok';
+        && (orders.length ? koreanIn(docOther)
+          : (ownHangul ? statusHangulWord(key.w, docOther, docSk, docSide) : statusLatinWord(key.w, docOther, docSk, docSide)) === 'ok');
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }
   };
@@ -1157,8 +1254,14 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
     const hangulText = u[hangulSide].text, latinSide = u[hangulSide === 'tgt' ? 'src' : 'tgt'];
     // A stray word that starts like the Hangul name is its loose transliteration (Kadowaki / 가도와치).
     const kSk = nameSkeleton(romanize(b.text.split(' ').pop() ?? ''));
+    // A Korean surname against a Hangul name of another surname is no loose transliteration (Keum and 김).
+    const kSur = surnameOf(b.text.split(' ').pop() ?? '')?.[0];
+    const otherSurname = (w: string) => !!kSur && !!SURNAME_BEFORE_GIVEN.get(w.toLowerCase()) && !SURNAME_BEFORE_GIVEN.get(w.toLowerCase())!.includes(kSur);
     const stray = HANGUL_RE.test(hangulText) && !HANGUL_RE.test(latinSide.text)
-      ? unmatchedLatinNames(u, latinSide.text, hangulText, latinSide.lang).filter((h) => nameSkeleton(latinSide.text.slice(h.start, h.end)).slice(0, 2) !== kSk.slice(0, 2)) : [];
+      ? unmatchedLatinNames(u, latinSide.text, hangulText, latinSide.lang).filter((h) => {
+        const w = latinSide.text.slice(h.start, h.end);
+        return otherSurname(w) || nameSkeleton(w).slice(0, 2) !== kSk.slice(0, 2);
+      }) : [];
     if (stray.length) {
       const a = stray[0]!;
       const latinMiss = { side: hangulSide === 'tgt' ? 'src' as const : 'tgt' as const, hit: a, text: latinSide.text.slice(a.start, a.end), status: 'missing' as const, known: false };
