@@ -235,7 +235,8 @@ function extractKanji(c: Claims, text: string): void {
   if (!KANJI_NUMERAL.test(text)) return;
   c.each(RE_KANJI_ORDINAL, (m) => {
     const v = kanjiNumber(m[1]!);
-    if (v !== null && v > 0) c.add('ordinal', String(v), m.index, m.index + m[0].length);
+    // 第五条, 第二項, 第二三九七号: an article or numbered document, a number as in English ("Article 5").
+    if (v !== null && v > 0) c.add(/^[条項号]/u.test(text.slice(m.index + m[0].length)) ? 'number' : 'ordinal', String(v), m.index, m.index + m[0].length);
   });
   c.each(RE_KANJI_NUMBER, (m) => {
     const v = kanjiNumber(m[1]!);
@@ -276,16 +277,27 @@ function extractCjk(c: Claims, text: string, digits: boolean, japanese: boolean)
   });
   // 제 opens an ordinal as a word of its own ("제26차"), not as the last syllable of 과제, 경제, 문제, 국제 or 체제.
   // (The look-behind after 제, not before it: checked only where a 제 is, not at every position.)
-  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,6})(?!\d)\s?[차회기대호]?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,6})(?!\d)/gu, (m) => {
-    c.add('ordinal', String(num(m[1] ?? m[2] ?? m[3]!)), m.index, m.index + m[0].length);
+  // An article, paragraph or numbered document (제5조, 제2항, 결의 제2397호, 第5条) is a number, as English
+  // writes it ("Article 5", "Resolution 2397", "No. 27"), not an ordinal.
+  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,6})(?!\d)\s?([차회기대호조항])?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,6})(?!\d)([条項号])?/gu, (m) => {
+    const designation = /[호조항条項号]/u.test(m[2] ?? m[5] ?? '');
+    c.add(designation ? 'number' : 'ordinal', String(num(m[1] ?? m[3] ?? m[4]!)), m.index, m.index + m[0].length);
   });
   c.each(/(\d+(?:\.\d+)?)\s*(?:퍼센트|프로)/gu, (m) => c.add('percent', numberValue(num(m[1]!)), m.index, m.index + m[0].length));
   // Large numbers written with myriad units: "1조 5,192억 원", "1억1천만 달러", "5만 명".
   c.each(/\d[\d,]*(?:\.\d+)?\s?(?:[조억만천백兆億万千百])(?:\s?(?:\d[\d,]*(?:\.\d+)?\s?)?[조억만천백兆億万千百])*(?:\s?\d[\d,]*(?![\d.,]*\s?[년월일차%]))?/gu, (m) => {
+    // A law's article written without 제 ("무역확장법 232조") is Article 232, not 232 trillion.
+    if (/^\d{1,4}\s?조$/u.test(m[0]) && LAW_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) {
+      c.add('number', String(num(m[0].replace(/\s?조$/u, ''))), m.index, m.index + m[0].length);
+      return;
+    }
     const v = parseMyriad(m[0]);
     if (v !== null) c.add('number', numberValue(v), m.index, m.index + m[0].length);
   });
 }
+
+/** The end of a law's or treaty's name, before the number of one of its articles. */
+const LAW_BEFORE = /(?:법|협정|조약|규정|헌장|협약|의정서|규칙|령)\s?$/u;
 
 function parseMyriad(s: string): number | null {
   let total = 0;

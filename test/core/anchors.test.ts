@@ -113,8 +113,15 @@ describe('core/anchors', () => {
       // 제 as the last syllable of a word (과제 "task", 경제, 문제) opens no ordinal.
       ['과제 12건을 선정하였다', 'ko', ['number:12']],
       ['경제 제2차 협의와 문제 3건', 'ko', ['ordinal:2', 'number:3']],
-      // Numbers of resolutions and orders run past four digits.
-      ['행정명령 제14081호와 결의 제2397호', 'ko', ['ordinal:14081', 'ordinal:2397']],
+      // Numbers of resolutions and orders run past four digits; they, and articles, are numbers as
+      // English writes them ("Executive Order 14081", "Resolution 2397", "Article 5"), not ordinals.
+      ['행정명령 제14081호와 결의 제2397호', 'ko', ['number:14081', 'number:2397']],
+      ['조약 제4조 제2항에 따라', 'ko', ['number:4', 'number:2']],
+      ['安保理決議第二三九七号及び第5条', 'ja', ['number:2397', 'number:5']],
+      ['第三回会合', 'ja', ['ordinal:3']],
+      ['제26차 회의', 'ko', ['ordinal:26']],
+      // A law's article without 제 is no amount in trillions; an amount in trillions stays one.
+      ['무역확장법 232조 관세와 예산 5조 원', 'ko', ['number:232', 'number:5000000000000']],
       // A Roman numeral numbers an article, a phase or a part the way a digit does ("Article 5").
       ['under Article V of the Treaty', 'en', ['number:5']],
       ['Phase II of the plan and Title IV', 'en', ['number:2', 'number:4']],

@@ -118,7 +118,7 @@ describe('core/checks numbers', () => {
     expect(ja('Phase II begins in March.', '第2段階は3月に始まる。')).to.deep.equal([]);
     expect(render(one('under Article III of the Treaty and in Phase II', '조약 제3조에 따라 2단계에서'), true)).to.deep.equal([]);
     // Another number is a changed number, quoted with its value, as "Article 5" against 第6条 would be.
-    expect(ja('under Article V of the Treaty', '条約第６条の下で')).to.deep.equal(['error: Number V (5) has no counterpart in Japanese; Japanese has 第６ (6)']);
+    expect(ja('under Article V of the Treaty', '条約第６条の下で')).to.deep.equal(['error: Number V (5) has no counterpart in Japanese; Japanese has 第６条 (6)']);
     // A name's numeral is no number the other side must write (Korean often drops it).
     expect(render(one('as Pope Leo XIV said after World War II', '2차 대전 후 레오 교황이 말했듯이'), true)).to.deep.equal(['info numbers 0/0']);
   });
