@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in seven sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in eight sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -39,7 +39,9 @@ const opts: AlignOptions = {
  * bench/heldout/README.md): 1.000, 0.426, 0.615, 0.832, 1.000, 1.000; the coast guard release 1.000
  * (and the aid release of the fourth six 1.000) since two paragraphs whose cues cross take the prior of a
  * moved sentence, list items that are no sentences fold into one English sentence, and a ※ note is
- * no longer drawn into the item above it.
+ * no longer drawn into the item above it. The eighth six measured when added (blind, session 16):
+ * 0.852, 0.769, 0.794, 1.000, 0.933, 1.000 (0.889 pooled on the aligner of the session's start, 0.897
+ * on that of the time).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -84,12 +86,18 @@ const FLOORS: Record<string, number> = {
   'me-epa-air-quality-joint-statement': 0.8,
   'mohw-us-pandemic-preparedness-dialogue': 0.97,
   'motie-us-battery-minerals-mou': 0.97,
+  'kcs-cbp-blue-tide-smuggling': 0.8,
+  'mafra-minnesota-poultry-import-resumption': 0.75,
+  'mpva-dpaa-hawaii-remains-repatriation': 0.75,
+  'msit-ostp-quantum-factsheet': 0.97,
+  'rok-navy-7thfleet-busan-port-visit': 0.9,
+  'us-embassy-visa-fee-notice': 0.97,
 };
 /**
- * Pooled over all forty-two: 0.923 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.933 after; the seventh six 0.791 when added, 0.860 now).
+ * Pooled over all forty-eight: 0.920 measured (the first thirty-six 0.930 before session 16's changes,
+ * 0.933 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added).
  */
-const POOLED_FLOOR = 0.915;
+const POOLED_FLOOR = 0.91;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
