@@ -40,6 +40,10 @@ function bulletRank(mk: { marker: string; level: number }, isNote: boolean, firs
 /** How a sentence ends: final punctuation, or a Korean ending (…다, …음, …함, …임, …요), before closing marks. */
 const SENTENCE_END = /(?:[.!?。！？]|[다음함임요])[\s"'”’」』)\]]*$/u;
 
+function isTitle(first: string | undefined, editorial: number | undefined): number {
+  return first !== undefined && first.length <= 160 && !editorial && !detectMarker(first) && !SENTENCE_END.test(first) ? 1 : 0;
+}
+
 export interface SideFeatures {
   n: number;
   /** Prefix sums of paragraph lengths (non-space characters). */
@@ -97,6 +101,12 @@ export interface SideFeatures {
    * item before it, is no sign that the merge runs on into the next point.
    */
   fragment: Uint8Array;
+  /**
+   * 1 when the first paragraph reads as a title: at most 160 characters, no bullet, not an editor's
+   * line, not ending as a sentence ("Korea to Resume Imports of Minnesota Poultry", "한-미, 대기질 협력
+   * 공동성명 채택"). Two versions that both open with one open with each other's title.
+   */
+  title: number;
   /**
    * Per paragraph, the kind-weights of its numbers, dates, names and glossary terms that occur
    * nowhere on the other side: content the other version leaves out, so the paragraph that holds
@@ -474,7 +484,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
       if (deeper) group[a] = 1;
     }
-    return { n, cum, level, editorial, note, head, turn, group, cues, sents, leadIn, joins, fragment, orphan };
+    return { n, cum, level, editorial, note, head, turn, group, cues, sents, leadIn, joins, fragment, title: isTitle(texts[0], editorial[0]), orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -41,7 +41,9 @@ const opts: AlignOptions = {
  * moved sentence, list items that are no sentences fold into one English sentence, and a ※ note is
  * no longer drawn into the item above it. The eighth six measured when added (blind, session 16):
  * 0.852, 0.769, 0.794, 1.000, 0.933, 1.000 (0.889 pooled on the aligner of the session's start, 0.897
- * on that of the time).
+ * on that of the time); the customs release 1.000 (and the two readouts of the sixth six 0.506) since
+ * two versions that open with a title pair their titles and a subtitle whose content the English
+ * title carries joins the title bead.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -78,7 +80,7 @@ const FLOORS: Record<string, number> = {
   'trilateral-vice-fm-joint-statement': 0.97,
   'mou-missile-launch-statement': 0.8,
   'state-dprk-cyber-designations': 0.85,
-  'rok-us-defense-ministers-call': 0.3,
+  'rok-us-defense-ministers-call': 0.45,
   'koica-laos-new-projects': 0.65,
   'cfc-52nd-anniversary-ceremony': 0.97,
   'consulate-sydney-overseas-voting': 0.4,
@@ -86,7 +88,7 @@ const FLOORS: Record<string, number> = {
   'me-epa-air-quality-joint-statement': 0.8,
   'mohw-us-pandemic-preparedness-dialogue': 0.97,
   'motie-us-battery-minerals-mou': 0.97,
-  'kcs-cbp-blue-tide-smuggling': 0.8,
+  'kcs-cbp-blue-tide-smuggling': 0.97,
   'mafra-minnesota-poultry-import-resumption': 0.75,
   'mpva-dpaa-hawaii-remains-repatriation': 0.75,
   'msit-ostp-quantum-factsheet': 0.97,
@@ -94,10 +96,10 @@ const FLOORS: Record<string, number> = {
   'us-embassy-visa-fee-notice': 0.97,
 };
 /**
- * Pooled over all forty-eight: 0.920 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.933 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added).
+ * Pooled over all forty-eight: 0.925 measured (the first thirty-six 0.930 before session 16's changes,
+ * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.918 now).
  */
-const POOLED_FLOOR = 0.91;
+const POOLED_FLOOR = 0.915;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */

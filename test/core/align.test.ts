@@ -287,6 +287,41 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3,4|3,4 5|5 6|6');
     });
 
+    it('pairs the two titles when both versions open with one, though the English title names whom the Korean body names', () => {
+      const en = [
+        'Readout of Secretary of Defense Daniel K. Reeve\'s Call With Republic of Korea Minister of National Defense Kang Min-jae',
+        'Pentagon Press Secretary Laura Finch provided the following readout:',
+        'Secretary of Defense Daniel K. Reeve spoke today with Republic of Korea Minister of National Defense Kang Min-jae to discuss the security situation on the Korean Peninsula.',
+        'The two leaders condemned the DPRK\'s launch of a ballistic missile on March 3 and agreed to respond firmly to further provocations.',
+        'Secretary Reeve reaffirmed the U.S. extended deterrence commitment to the ROK.',
+      ];
+      const ko = [
+        '국방부 장관, 미 국방장관과 통화',
+        '□ 강민재 국방부 장관은 3월 5일 대니얼 K. 리브 미 국방장관과 전화 통화를 갖고 한반도 안보 상황을 논의하였다.',
+        'ㅇ 양 장관은 북한의 3월 3일 탄도미사일 발사를 규탄하고, 추가 도발에 단호히 대응하기로 하였다.',
+        'ㅇ 리브 장관은 대한민국에 대한 미국의 확장억제 공약을 재확인하였다.',
+      ];
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      expect(shape(alignParagraphs(en, ko, { ...opts, glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') }))).to.equal('1|1 2| 3|2 4|3 5|4');
+    });
+
+    it('puts a subtitle that shares a cue with the English title into the title bead, not against the title', () => {
+      const en = [
+        'Korea and U.S. Customs Bust International Drug Smuggling Ring, Seize 38 kg of Methamphetamine in Joint Operation',
+        'The Korea Customs Service (KCS) and U.S. Customs and Border Protection (CBP) announced on June 12 that a joint operation had seized 38 kilograms of methamphetamine bound for Busan and Los Angeles.',
+        'The two agencies shared cargo screening data in real time for three months and arrested 14 people in both countries.',
+        'They plan to hold a second joint operation in the first half of next year.',
+      ];
+      const ko = [
+        '관세청, 미국 관세국경보호청과 국제 마약 밀수조직 공동 적발',
+        '- 한미 합동단속으로 필로폰 38kg 압수 -',
+        '□ 관세청은 6월 12일 미국 관세국경보호청(CBP)과의 합동단속을 통해 부산항과 로스앤젤레스항으로 반입될 예정이던 필로폰 38kg을 압수하였다고 밝혔다.',
+        'ㅇ 양 기관은 3개월간 화물 검사 정보를 실시간으로 공유하였으며, 양국에서 모두 14명을 검거하였다.',
+        '□ 양 기관은 내년 상반기 중 제2차 합동단속을 실시할 계획이다.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1,2 2|3 3|4 4|5');
+    });
+
     it('leaves a Korean release\'s subtitle between dashes unpaired, and pairs the titles, though the subtitle shares the English title\'s acronyms', () => {
       const en = [
         'Government to Provide USD 8.5 Million to North Korea through WFP and UNICEF',
