@@ -324,7 +324,7 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
  * The label opening a photo caption, a note or an attachment line: in brackets ("[사진 설명]", "<참고>",
  * "(붙임 1)", "[Photo]") or before a colon ("붙임: …", "Photo caption: …", "Note: …"), the label alone.
  */
-const LABEL = '(?:사진(?:\\s*설명)?|참고(?:\\s*자료)?|붙임|첨부|별첨|photo(?:\\s+caption)?|caption|note|attachment)\\s*\\d*';
+const LABEL = '(?:사진(?:\\s*설명)?|참고(?:\\s*자료)?|붙임|첨부|별첨|문의(?:\\s*처)?|담당\\s*부서|photo(?:\\s+caption)?|caption|note|attachment|(?:media\\s+|press\\s+)?contacts?)\\s*\\d*';
 const EDITOR_LABEL = new RegExp(`^(?:[[<【〈(（]\\s*${LABEL}\\s*[\\]>】〉)）]|${LABEL}\\s*[:：]\\s)`, 'iu');
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;

@@ -43,7 +43,8 @@ const opts: AlignOptions = {
  * 0.852, 0.769, 0.794, 1.000, 0.933, 1.000 (0.889 pooled on the aligner of the session's start, 0.897
  * on that of the time); the customs release 1.000 (and the two readouts of the sixth six 0.506) since
  * two versions that open with a title pair their titles and a subtitle whose content the English
- * title carries joins the title bead.
+ * title carries joins the title bead; the war remains release 0.854 since a contact line is a labelled
+ * editor's line.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -90,14 +91,14 @@ const FLOORS: Record<string, number> = {
   'motie-us-battery-minerals-mou': 0.97,
   'kcs-cbp-blue-tide-smuggling': 0.97,
   'mafra-minnesota-poultry-import-resumption': 0.75,
-  'mpva-dpaa-hawaii-remains-repatriation': 0.75,
+  'mpva-dpaa-hawaii-remains-repatriation': 0.8,
   'msit-ostp-quantum-factsheet': 0.97,
   'rok-navy-7thfleet-busan-port-visit': 0.9,
   'us-embassy-visa-fee-notice': 0.97,
 };
 /**
- * Pooled over all forty-eight: 0.925 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.918 now).
+ * Pooled over all forty-eight: 0.926 measured (the first thirty-six 0.930 before session 16's changes,
+ * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.926 now).
  */
 const POOLED_FLOOR = 0.915;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));

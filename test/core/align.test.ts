@@ -782,6 +782,10 @@ describe('core/align-features #editorialKind', () => {
   it('tells a labelled caption, note or attachment (2) from a mark or a subtitle (1)', () => {
     expect(['[사진 설명] 소해함이 기동하고 있다.', 'Photo: Minesweepers maneuver off Jinhae.', '붙임: 훈련 사진 3매. 끝.', '<참고> 연도별 실적', 'Note: figures are provisional.']
       .map(editorialKind)).to.deep.equal([2, 2, 2, 2, 2]);
+    // A release's contact line is one too: "Media contact:" and "문의:" render each other, not a paragraph of text.
+    expect(['Media contact: Public Affairs Office, +82-2-748-1234', 'Press contacts: press@example.go.kr', '문의: 국방부 국제정책과 (02-748-6123)', '담당 부서: 해양경찰청 국제협력담당관실']
+      .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
+    expect(['Contacts between the two militaries will expand.', '문의가 잇따르자 정부는 안내문을 배포하였다.'].map(editorialKind)).to.deep.equal([0, 0]);
     expect(['[…]', '- 공급망 분야 협력 확대 방안 협의 -', '* * *'].map(editorialKind)).to.deep.equal([1, 1, 1]);
   });
 });
