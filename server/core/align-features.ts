@@ -321,11 +321,15 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
 }
 
 /**
- * The label opening a photo caption, a note or an attachment line: in brackets ("[사진 설명]", "<참고>",
- * "(붙임 1)", "[Photo]") or before a colon ("붙임: …", "Photo caption: …", "Note: …"), the label alone.
+ * The label opening a photo caption, a note, an attachment or a contact line: in brackets ("[사진 설명]",
+ * "<참고>", "(붙임 1)", "[Photo]") or before a colon ("붙임: …", "Photo caption: …", "Note: …",
+ * "Media contact: …", "문의: …"), the label alone; an attachment's label also before a space, as
+ * releases write it ("붙임 서명식 사진 1부. 끝."), and an annex's before a colon ("Annex: …").
  */
 const LABEL = '(?:사진(?:\\s*설명)?|참고(?:\\s*자료)?|붙임|첨부|별첨|문의(?:\\s*처)?|담당\\s*부서|photo(?:\\s+caption)?|caption|note|attachment|(?:media\\s+|press\\s+)?contacts?)\\s*\\d*';
-const EDITOR_LABEL = new RegExp(`^(?:[[<【〈(（]\\s*${LABEL}\\s*[\\]>】〉)）]|${LABEL}\\s*[:：]\\s)`, 'iu');
+const EDITOR_LABEL = new RegExp(`^(?:[[<【〈(（]\\s*${LABEL}\\s*[\\]>】〉)）]|${LABEL}\\s*[:：]\\s|(?:붙임|첨부|별첨)\\s*\\d*\\.?\\s|annex(?:\\s+(?:\\d+|[A-Z]))?\\s*[:：]\\s)`, 'iu');
+/** An English line that only says what is attached ("The full text of the joint statement is attached."): the 붙임 line of the English. */
+const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:y|ies)|documents?|sheet|schedule|map|table|summary|remarks)\b.*\b(?:is|are)\s+attached\.?$/i;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 
@@ -347,15 +351,16 @@ function koreanJoins(t: string): number {
 /**
  * What kind of editor's line a paragraph is: 0 for text; 1 for a short line wholly in brackets, a
  * line without any letter or digit, or a release's subtitle set between dashes, which Korean
- * ministries print under the title; 2 for a line its label marks as a photo caption, a note or an
- * attachment ("[사진 설명] …", "<참고> …", "붙임: …"). The other version seldom carries them (in the
- * thirty statement pairs of the benchmarks, never): such a line costs little to leave unpaired and is
- * not buried inside a merge, and a labelled one pairs with a paragraph of text only at a cost.
+ * ministries print under the title; 2 for a line its label marks as a photo caption, a note, an
+ * attachment or a contact ("[사진 설명] …", "<참고> …", "붙임 …", "Media contact: …"), and for an English
+ * line that only says what is attached (the 붙임 line of the English). The other version seldom carries
+ * them: such a line costs little to leave unpaired and is not buried inside a merge, and a labelled one
+ * pairs with a paragraph of text only at a cost, with another labelled line more readily.
  */
 export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
-  if (EDITOR_LABEL.test(s)) return 2;
+  if (EDITOR_LABEL.test(s) || (s.length <= 120 && ATTACHED.test(s))) return 2;
   if (s.length <= 120 && DASHED_SUBTITLE.test(s)) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }

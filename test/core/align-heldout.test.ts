@@ -44,7 +44,8 @@ const opts: AlignOptions = {
  * on that of the time); the customs release 1.000 (and the two readouts of the sixth six 0.506) since
  * two versions that open with a title pair their titles and a subtitle whose content the English
  * title carries joins the title bead; the war remains release 0.854 since a contact line is a labelled
- * editor's line.
+ * editor's line, the poultry release 0.886 and the port visit 1.000 since an attachment line without
+ * a colon (붙임 … 끝.), an annex heading and an English line saying what is attached are too.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -90,17 +91,17 @@ const FLOORS: Record<string, number> = {
   'mohw-us-pandemic-preparedness-dialogue': 0.97,
   'motie-us-battery-minerals-mou': 0.97,
   'kcs-cbp-blue-tide-smuggling': 0.97,
-  'mafra-minnesota-poultry-import-resumption': 0.75,
+  'mafra-minnesota-poultry-import-resumption': 0.85,
   'mpva-dpaa-hawaii-remains-repatriation': 0.8,
   'msit-ostp-quantum-factsheet': 0.97,
-  'rok-navy-7thfleet-busan-port-visit': 0.9,
+  'rok-navy-7thfleet-busan-port-visit': 0.97,
   'us-embassy-visa-fee-notice': 0.97,
 };
 /**
- * Pooled over all forty-eight: 0.926 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.926 now).
+ * Pooled over all forty-eight: 0.930 measured (the first thirty-six 0.930 before session 16's changes,
+ * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now).
  */
-const POOLED_FLOOR = 0.915;
+const POOLED_FLOOR = 0.92;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */

@@ -786,6 +786,10 @@ describe('core/align-features #editorialKind', () => {
     expect(['Media contact: Public Affairs Office, +82-2-748-1234', 'Press contacts: press@example.go.kr', '문의: 국방부 국제정책과 (02-748-6123)', '담당 부서: 해양경찰청 국제협력담당관실']
       .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
     expect(['Contacts between the two militaries will expand.', '문의가 잇따르자 정부는 안내문을 배포하였다.'].map(editorialKind)).to.deep.equal([0, 0]);
+    // So is an attachment line without a colon, as releases write it, and the English line that says what is attached.
+    expect(['붙임 서명식 사진 1부. 끝.', '붙임 1. 공동성명 전문', 'Annex: Questions and Answers on the Resumption of Imports', 'The full text of the joint statement is attached.']
+      .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
+    expect(['붙임성 있는 태도로 협상에 임하였다.', 'Great importance is attached.', 'The annex was signed separately.'].map(editorialKind)).to.deep.equal([0, 0, 0]);
     expect(['[…]', '- 공급망 분야 협력 확대 방안 협의 -', '* * *'].map(editorialKind)).to.deep.equal([1, 1, 1]);
   });
 });
