@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in eight sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in nine sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -45,7 +45,9 @@ const opts: AlignOptions = {
  * two versions that open with a title pair their titles and a subtitle whose content the English
  * title carries joins the title bead; the war remains release 0.854 since a contact line is a labelled
  * editor's line, the poultry release 0.886 and the port visit 1.000 since an attachment line without
- * a colon (붙임 … 끝.), an annex heading and an English line saying what is attached are too.
+ * a colon (붙임 … 끝.), an annex heading and an English line saying what is attached are too. The ninth
+ * six measured when added (blind, session 16): 0.852, 1.000, 0.873, 1.000, 0.846, 1.000 (0.940 pooled;
+ * the aligner of the session's start 0.933).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -96,10 +98,17 @@ const FLOORS: Record<string, number> = {
   'msit-ostp-quantum-factsheet': 0.97,
   'rok-navy-7thfleet-busan-port-visit': 0.97,
   'us-embassy-visa-fee-notice': 0.97,
+  'cfc-neo-exercise-fall2030': 0.8,
+  'kma-noaa-typhoon-mou': 0.97,
+  'knpa-fbi-ransomware-arrest': 0.8,
+  'mofa-trilateral-fm-remarks': 0.97,
+  'mou-separated-families-video-reunion': 0.8,
+  'rok-us-civil-nuclear-hlbc-statement': 0.97,
 };
 /**
- * Pooled over all forty-eight: 0.930 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now).
+ * Pooled over all fifty-four: 0.931 measured (the first thirty-six 0.930 before session 16's changes,
+ * 0.936 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now;
+ * the ninth six 0.940 when added).
  */
 const POOLED_FLOOR = 0.92;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
