@@ -279,7 +279,8 @@ function extractCjk(c: Claims, text: string, digits: boolean, japanese: boolean)
   // (The look-behind after 제, not before it: checked only where a 제 is, not at every position.)
   // An article, paragraph or numbered document (제5조, 제2항, 결의 제2397호, 第5条) is a number, as English
   // writes it ("Article 5", "Resolution 2397", "No. 27"), not an ordinal.
-  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,6})(?!\d)\s?([차회기대호조항])?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,6})(?!\d)([条項号])?/gu, (m) => {
+  // (Not the first syllable of a word: 제1조건, 제2조선소, 제3조정위원회, 제1항공여단, 제2항만, 제3항목.)
+  c.each(/제(?<!\p{Script=Hangul}제)\s?(\d{1,6})(?!\d)\s?([차회기대호]|조(?![건선정치직합])|항(?![공만구목해]))?|(\d{1,4})\s?(?:차|번째|회째)(?![\p{Script=Hangul}])|第(\d{1,6})(?!\d)([条項号])?/gu, (m) => {
     const designation = /[호조항条項号]/u.test(m[2] ?? m[5] ?? '');
     c.add(designation ? 'number' : 'ordinal', String(num(m[1] ?? m[3] ?? m[4]!)), m.index, m.index + m[0].length);
   });
@@ -287,7 +288,7 @@ function extractCjk(c: Claims, text: string, digits: boolean, japanese: boolean)
   // Large numbers written with myriad units: "1조 5,192억 원", "1억1천만 달러", "5만 명".
   c.each(/\d[\d,]*(?:\.\d+)?\s?(?:[조억만천백兆億万千百])(?:\s?(?:\d[\d,]*(?:\.\d+)?\s?)?[조억만천백兆億万千百])*(?:\s?\d[\d,]*(?![\d.,]*\s?[년월일차%]))?/gu, (m) => {
     // A law's article written without 제 ("무역확장법 232조") is Article 232, not 232 trillion.
-    if (/^\d{1,4}\s?조$/u.test(m[0]) && LAW_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) {
+    if (/^\d{1,4}\s?조$/u.test(m[0]) && LAW_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index)) && !AMOUNT_AFTER.test(text.slice(m.index + m[0].length))) {
       c.add('number', String(num(m[0].replace(/\s?조$/u, ''))), m.index, m.index + m[0].length);
       return;
     }
@@ -296,8 +297,13 @@ function extractCjk(c: Claims, text: string, digits: boolean, japanese: boolean)
   });
 }
 
-/** The end of a law's or treaty's name, before the number of one of its articles. */
-const LAW_BEFORE = /(?:법|협정|조약|규정|헌장|협약|의정서|규칙|령)\s?$/u;
+/**
+ * The end of a law's or treaty's name, before the number of one of its articles: not a word that only
+ * ends like one (불법, 방법, 편법, 대통령, 명령, 가령).
+ */
+const LAW_BEFORE = /(?:(?<![불방편위합탈사입])법|협정|조약|규정|헌장|협약|의정서|규칙|시행령|대통령령|총리령|[부처]령)\s?$/u;
+/** What follows an amount in trillions ("5조 원", "3조 달러 규모"). */
+const AMOUNT_AFTER = /^\s?(?:여\s?)?(?:원|달러|엔|위안|유로|파운드|규모|어치)/u;
 
 function parseMyriad(s: string): number | null {
   let total = 0;
@@ -602,8 +608,14 @@ for (const [, k, en] of [...SURNAMES, ...RARER_SURNAMES]) {
 const SYLLABLE = '(?:[bcdghjkmnprstwy]|ch|kk|tt|pp|ss|jj|sh)?[aeiouwy]{1,3}(?:ng|[nmlkptrb])?';
 /** One syllable of a Korean name as English spells it ("Jin", "Myung", "Hwa"). */
 export const KOREAN_SYLLABLE = new RegExp(`^${SYLLABLE}$`, 'i');
-/** A Korean given name as English spells it, one syllable to a part ("Ji-ho", "Jung-geun"): not "Indo-Pacific". */
-const KOREAN_GIVEN = new RegExp(`^${SYLLABLE}-${SYLLABLE}$`, 'i');
+/**
+ * A Korean given name as English spells it, one syllable to a part ("Ji-ho", "Jung-geun"): not
+ * "Indo-Pacific", nor "Top-down" (a w after a vowel spells no Korean vowel).
+ */
+const GIVEN_SYLLABLE = '(?:[bcdghjkmnprstwy]|ch|kk|tt|pp|ss|jj|sh)?[wy]?[aeiou]{1,3}(?:ng|[nmlkptrb])?';
+const KOREAN_GIVEN = new RegExp(`^${GIVEN_SYLLABLE}-${GIVEN_SYLLABLE}$`, 'i');
+/** Spellings only a rarer surname has ("Sun", "Ham", "Ma"): read as a surname only before a Korean given name. */
+const EN_RARER_ONLY = new Set(RARER_SURNAMES.flatMap(([, , en]) => en).filter((e) => !SURNAMES.some(([, , f]) => f.includes(e))));
 
 const L = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
 const V = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i'];
@@ -817,8 +829,12 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
     if (end > start) spans.push([start, end]);
   }
   for (let m, re = /\b([A-Z][a-z]{0,7})\s+([A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5}\s+[A-Z][a-z]{1,5}\b)/g; (m = re.exec(text)); ) {
-    // A surname that is also an English word ("An", "In") only before a Korean given name ("An Ji-ho", not "An Indo-Pacific").
-    if (EN_SURNAME.has(m[1]!.toLowerCase()) || (EN_WORD_SURNAME_KEY.has(m[1]!.toLowerCase()) && KOREAN_GIVEN.test(m[2]!))) spans.push([m.index, m.index + m[0].length]);
+    // A surname that is also an English word ("An", "In"), or one only a rarer surname spells ("Sun"), only
+    // before a Korean given name ("An Ji-ho", not "An Indo-Pacific" or "Sun Valley Resort").
+    const first = m[1]!.toLowerCase();
+    if ((EN_SURNAME.has(first) && !EN_RARER_ONLY.has(first)) || ((EN_WORD_SURNAME_KEY.has(first) || EN_RARER_ONLY.has(first)) && KOREAN_GIVEN.test(m[2]!))) spans.push([m.index, m.index + m[0].length]);
+    // Otherwise the next try starts after this word, not after the words it took: "Speaker Woo Won Shik".
+    else re.lastIndex = m.index + m[1]!.length;
   }
   for (const [s, e] of spans) {
     const ws = text.slice(s, e).split(/\s+/).filter((w) => !/^\p{Lu}\.$/u.test(w) && !/^(?:I|II|III|IV|Jr\.?|Sr\.?)$/.test(w));

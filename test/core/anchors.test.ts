@@ -122,6 +122,18 @@ describe('core/anchors', () => {
       ['제26차 회의', 'ko', ['ordinal:26']],
       // A law's article without 제 is no amount in trillions; an amount in trillions stays one.
       ['무역확장법 232조 관세와 예산 5조 원', 'ko', ['number:232', 'number:5000000000000']],
+      // Not after a word that only ends like a law's name, nor before a currency; and 조/항 opening a word
+      // (조선소, 항공여단) are no article or paragraph.
+      ['정부는 불법 5조 원 규모의 자금을', 'ko', ['number:5000000000000']],
+      ['가령 1조 원을 투자하면', 'ko', ['number:1000000000000']],
+      ['제1항공여단과 제2조선소', 'ko', ['ordinal:1', 'ordinal:2']],
+      // A capitalised word that is no surname does not hide the name after it; a spelling only a rarer
+      // surname has, or one that is an English word, is a surname only before a Korean given name.
+      ['National Assembly Speaker Woo Won Shik', 'en', ['name:woo nsk']],
+      ['Governor Kim Dong Yeon', 'en', ['name:kim tn']],
+      ['the Sun Valley Resort Hotel', 'en', []],
+      ['In Top-down fashion', 'en', []],
+      ['Minister Sun Kyung-ho', 'en', ['name:sun knh']],
       // A Roman numeral numbers an article, a phase or a part the way a digit does ("Article 5").
       ['under Article V of the Treaty', 'en', ['number:5']],
       ['Phase II of the plan and Title IV', 'en', ['number:2', 'number:4']],
