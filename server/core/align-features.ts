@@ -96,9 +96,10 @@ export interface SideFeatures {
   joins: Uint8Array;
   /**
    * 1 for a list item that is no sentence ("- (보건) 모자보건 역량 강화사업(2030~2034년, 1,200만 달러)",
-   * "- (1단계) 조난신고 접수 및 수색구역 분담"): the other version often folds such items into one
-   * sentence ("…, …, and …"), so one continuing a merge adds no sentence to it and, listing beside the
-   * item before it, is no sign that the merge runs on into the next point.
+   * "- (1단계) 조난신고 접수 및 수색구역 분담") and continues a list: the one before it is such an item
+   * too, or a lead-in ending on a colon. The other version often folds such items into one sentence
+   * ("…, …, and …"), so one continuing a merge adds no sentence to it and, listing beside the item
+   * before it, is no sign that the merge runs on into the next point.
    */
   fragment: Uint8Array;
   /**
@@ -477,10 +478,14 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
       if (lang === 'ko') joins[i] = koreanJoins(t);
       // A ※ note is a remark of its own, not an item of the list above it.
-      if (mk && !note[i] && sents[i] === 1 && !SENTENCE_END.test(t)) fragment[i] = 1;
+      if (((mk && !note[i]) || editorial[i] === 1) && sents[i] === 1 && !SENTENCE_END.test(t)) fragment[i] = 1;
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }
+    // Only an item that continues a list (after another such item, or after a lead-in ending on a colon)
+    // counts: a heading that is no sentence ("□ 향후 계획") opens a point of its own. A subtitle is no
+    // sentence wherever it stands. Downwards, so that each test reads the item before as it was found.
+    for (let i = n - 1; i >= 0; i--) fragment[i] = i > 0 && fragment[i] && (fragment[i - 1] || leadIn[i - 1] || editorial[i] === 1) ? 1 : 0;
     const group = new Uint8Array(n);
     for (let a = 0; a + GROUP_SPAN <= n; a++) {
       const first = level[a]!;

@@ -21,6 +21,11 @@ export interface AlignOptions {
    * around a bead's sentences); otherwise the two sides' totals give the first estimate.
    */
   lengthRatio?: number;
+  /**
+   * Whether the first paragraphs given open their documents (the default): a stretch re-aligned from
+   * the middle of a statement does not, and its first paragraphs are no titles to pair.
+   */
+  atStart?: boolean;
 }
 
 /** Tunable model constants; the defaults were tuned on synthetic documents (bench/align.ts). */
@@ -439,6 +444,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   const fragS = prefixSums(S.fragment), fragT = prefixSums(T.fragment);
   const orphS = prefixSums(S.orphan), orphT = prefixSums(T.orphan);
   const orphanScale = P.orphan;
+  const titles = P.titlePair > 0 && S.title === 1 && T.title === 1;
   const logFloor = Math.log(P.varFloor);
   // Structure cost of a merge depends only on where it starts and how many paragraphs it takes:
   // structS[(k - 2) * n + i] for a merge of k = 2 to 4 paragraphs starting at i.
@@ -504,7 +510,10 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     return cueSim(S.cues[p]!, T.cues[q]!, W);
   };
   const sub1S = prefixSums(S.editorial.map((k) => (k === 1 ? 1 : 0))), sub1T = prefixSums(T.editorial.map((k) => (k === 1 ? 1 : 0)));
-  /** The editorialMerge charged for the subtitles of a merged side that share a cue with the bead's other side. */
+  /**
+   * The editorialMerge charged for the subtitles of a merged side that share a cue with the bead's other
+   * side: asked only of the bead that opens both documents, where a subtitle sits under its title.
+   */
   const sharedSubtitles = (ed: Uint8Array, x0: number, k: number, y0: number, l: number, tgt: boolean): number => {
     const pre = tgt ? sub1T : sub1S;
     if (!W.length || pre[x0 + k] === pre[x0]) return 0;
@@ -589,9 +598,9 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       if (es === 2 && et === 2) c -= editorialPair;
       else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
     }
-    if (a > 1) c += structS[(a - 2) * n + i0]! - sharedSubtitles(S.editorial, i0, a, j0, b, false);
-    if (b > 1) c += structT[(b - 2) * m + j0]! - sharedSubtitles(T.editorial, j0, b, i0, a, true);
-    if (i0 === 0 && j0 === 0 && S.title && T.title) c -= P.titlePair;
+    if (a > 1) c += structS[(a - 2) * n + i0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(S.editorial, i0, a, j0, b, false) : 0);
+    if (b > 1) c += structT[(b - 2) * m + j0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(T.editorial, j0, b, i0, a, true) : 0);
+    if (i0 === 0 && j0 === 0 && titles) c -= P.titlePair;
     return c;
   };
 
@@ -716,6 +725,8 @@ const NO_PARAMS: Partial<AlignParams> = Object.freeze({});
  *   move by less than 0.001.
  */
 const SENTENCE_PARAMS: Partial<AlignParams> = Object.freeze({
+  // A paragraph's first sentences are no titles.
+  titlePair: 0,
   sentenceDiff: 0, cueScale: 1.5, skip: 3, varFloor: 0.1, varShort: 0, prior23: 8,
   cues: { ...DEFAULT_PARAMS.cues, punct: 1 },
 });
@@ -775,6 +786,7 @@ export function alignCore(src: string[], tgt: string[], opts: AlignOptions, para
   }
   // The glossary and vocabulary are keyed by language ("ja"), whatever a text's tag ("ja-JP").
   const f = buildFeatures(src, tgt, baseLanguage(opts.srcLang), baseLanguage(opts.tgtLang), opts.glossary, opts.lexicon, P.cues, opts.vocabulary);
+  if (opts.atStart === false) f.src.title = f.tgt.title = 0;
   // Characters are not comparable across scripts: the ratio is estimated per document, first
   // from the totals (kept within what the language pair makes plausible), then from the 1-1 beads
   // of each pass (omissions skew the totals).

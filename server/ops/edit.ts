@@ -236,6 +236,8 @@ function applyEdit(db: Db, req: EditRequest, actor: string, opts: OpsOptions): E
         // At the statement's ratio, not the stretch's own totals, which a long added passage or a
         // short stretch throws off.
         lengthRatio: statementRatio(db, alignment.statementId, alignment.srcLang, alignment.tgtLang),
+        // Only a stretch from the first row opens with the titles.
+        atStart: a === 0,
       });
       // Each new row keeps the id of the old row it shares most paragraphs with (a page keeps its
       // place); the flags do not go by ids but with the paragraphs they were filed on (replaceRange).

@@ -119,10 +119,10 @@ export function importVersion(
       // totals are thrown off by the very omission or addition the stretch may hold.
       const lengthRatio = statementRatio(db, statementId, a.srcLang, a.tgtLang);
       const opt = { srcLang: a.srcLang, tgtLang: a.tgtLang, glossary, vocabulary, lengthRatio };
-      const align = (x: string[], y: string[]) =>
+      const align = (x: string[], y: string[], atStart: boolean) =>
         changedSide === 'src'
-          ? alignParagraphs(x, y, opt)
-          : alignParagraphs(y, x, opt).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
+          ? alignParagraphs(x, y, { ...opt, atStart })
+          : alignParagraphs(y, x, { ...opt, atStart }).map((b) => ({ src: b.tgt, tgt: b.src, confidence: b.confidence }));
       return { a, changedSide, align };
     });
   return db
@@ -291,7 +291,8 @@ function carryOver(
   match: Map<number, number>,
   newIds: number[],
   newTexts: string[],
-  align: (x: string[], y: string[]) => Bead[],
+  /** Aligns a changed stretch; atStart when it opens both texts. */
+  align: (x: string[], y: string[], atStart: boolean) => Bead[],
 ): { beads: { bead: NewBead }[]; carried: number; flagMoves: { flagId: number; paragraphs: number[] }[] } {
   const other = side === 'src' ? 'tgt' : 'src';
   const beads: { bead: NewBead }[] = [];
@@ -318,7 +319,8 @@ function carryOver(
     placeLater = [];
     stretchOld = 0;
     if (pendingX.length && pendingY.length) {
-      for (const b of align(pendingX.map((i) => newTexts[i]!), pendingY.map((p) => p.text)))
+      // Nothing carried or aligned before it: the stretch opens both texts.
+      for (const b of align(pendingX.map((i) => newTexts[i]!), pendingY.map((p) => p.text), beads.length === 0 && pendingX[0] === 0))
         beads.push({ bead: { [side]: b.src.map((k) => newIds[pendingX[k]!]!), [other]: b.tgt.map((k) => pendingY[k]!.id), confidence: Math.min(1, Math.max(0, b.confidence)) } as unknown as NewBead });
     } else {
       for (const i of pendingX) beads.push({ bead: { [side]: [newIds[i]!], [other]: [], confidence: 0.5 } as unknown as NewBead });

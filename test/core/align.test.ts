@@ -246,9 +246,24 @@ describe('core/align', () => {
         const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
         expect(shape(alignParagraphs(en, ko, { ...opts, glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') }))).to.equal('1|1 2|2 3|3,4,5 4|6');
       });
-      it('counts an item that ends as a sentence as one', () => {
+      it('marks only items that continue a list and are no sentences', () => {
+        // The first item opens the list; the last, ending as a sentence, counts as one.
         const f = buildFeatures(en, ko.map((t, k) => (k === 4 ? t.replace('지원(100억 원)', '지원한다(100억 원).') : t)), 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
-        expect(Array.from(f.tgt.fragment)).to.deep.equal([0, 0, 1, 1, 0, 0]);
+        expect(Array.from(f.tgt.fragment)).to.deep.equal([0, 0, 0, 1, 0, 0]);
+      });
+      it('leaves a heading that is no sentence to open its own point, not to continue the item before', () => {
+        const en2 = [
+          'Korea and Canada Hold Energy Dialogue',
+          'The two sides discussed cooperation on hydrogen and on critical minerals supply chains in Ottawa on May 2.',
+          'They agreed to hold the next meeting in Seoul in the autumn.',
+        ];
+        const ko2 = [
+          '한-캐나다 에너지대화 개최',
+          '□ 양측은 5월 2일 오타와에서 수소 및 핵심광물 공급망 협력을 논의하였다.',
+          '□ 향후 계획',
+          '□ 양측은 가을에 서울에서 차기 회의를 개최하기로 하였다.',
+        ];
+        expect(shape(alignParagraphs(en2, ko2, { srcLang: 'en', tgtLang: 'ko' }))).to.equal('1|1 2|2 |3 3|4');
       });
     });
 
@@ -302,7 +317,11 @@ describe('core/align', () => {
         'ㅇ 리브 장관은 대한민국에 대한 미국의 확장억제 공약을 재확인하였다.',
       ];
       const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
-      expect(shape(alignParagraphs(en, ko, { ...opts, glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') }))).to.equal('1|1 2| 3|2 4|3 5|4');
+      const full = { ...opts, glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') };
+      expect(shape(alignParagraphs(en, ko, full))).to.equal('1|1 2| 3|2 4|3 5|4');
+      // A stretch re-aligned from the middle of a statement opens with no titles: there the first
+      // paragraphs are paired on their own merits.
+      expect(shape(alignParagraphs(en, ko, { ...full, atStart: false }))).to.not.equal('1|1 2| 3|2 4|3 5|4');
     });
 
     it('puts a subtitle that shares a cue with the English title into the title bead, not against the title', () => {
@@ -320,6 +339,10 @@ describe('core/align', () => {
         '□ 양 기관은 내년 상반기 중 제2차 합동단속을 실시할 계획이다.',
       ];
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1,2 2|3 3|4 4|5');
+      // Only under the title: a line between dashes further down, sharing a number with the paragraph
+      // before it, is still an editor's line left unpaired.
+      const lower = [ko[0]!, ko[2]!, '- 필로폰 38kg 압수 -', ...ko.slice(3)];
+      expect(shape(alignParagraphs(en, lower, opts))).to.match(/^1\|1 2\|2 \|3 /);
     });
 
     it('leaves a Korean release\'s subtitle between dashes unpaired, and pairs the titles, though the subtitle shares the English title\'s acronyms', () => {
