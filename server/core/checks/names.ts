@@ -714,8 +714,20 @@ const KO_ADDRESS = /^(?:장군|제독|교수|박사|씨|의원|기자|회장|사
 /** A word that is a title or form of address, with a particle or none (장관은, 교수가; not 기자들). */
 const titleWord = (w: string): boolean => isTitle(w) || KO_ADDRESS.test(withoutParticle(w));
 
-/** A Hangul word without its particle and the endings a name takes in a sentence (께서, 이며). */
-const nameCore = (w: string): string => withoutParticle(w.replace(/(?:께서|께|이며|이자|으로서|로서)$/u, ''));
+/**
+ * A title or 님 written onto a name, no space (박진장관은, 박진님은, 박진장관님께서), the endings after it too;
+ * `core` the name before it. Not what opens a compound title or place (부위원장, 국무총리, 회의장) or says
+ * "former", "both" or "each" (전장관, 양장관, 각대사).
+ */
+const KO_GLUED_TITLE = /^(\p{Script=Hangul}+?)(?:(?:장관|차관|대사|대통령|총리|의장|위원장)님?|님)(?:께서|께|이며|이자|으로서|로서|으로|에서|에게|까지|부터|[은는이가을를의에와과도로만])?$/u;
+const NOT_BEFORE_GLUED_TITLE = /^(?:부|회|국무|전|현|신임|전임|각|양|동|주한|주미|주일)$/u;
+function gluedTitleCore(w: string): string | undefined {
+  const core = KO_GLUED_TITLE.exec(w)?.[1];
+  return core && !NOT_BEFORE_GLUED_TITLE.test(core) ? core : undefined;
+}
+
+/** A Hangul word without its particle, the endings a name takes in a sentence (께서, 이며) and a title written onto it. */
+const nameCore = (w: string): string => gluedTitleCore(w) ?? withoutParticle(w.replace(/(?:께서|께|이며|이자|으로서|로서)$/u, ''));
 
 /** Whether a Hangul given name is the English one: syllable by syllable, or read alike whole. */
 function givenMatches(hangul: string, given: string): boolean {
@@ -734,7 +746,8 @@ function koreanNameIn(sur: string[], given: string, ko: string): boolean {
   const ws = [...ko.matchAll(/\p{Script=Hangul}+/gu)];
   return ws.some((m, i) => {
     const next = ws[i + 1] && /^\s+$/u.test(ko.slice(m.index + m[0].length, ws[i + 1]!.index)) ? ws[i + 1]![0] : '';
-    const titled = !!next && titleWord(next);
+    // A title after the word, or written onto it (박진장관은).
+    const titled = (!!next && titleWord(next)) || gluedTitleCore(m[0]) !== undefined;
     // The word without its particle, or whole: a given name may end like one (김정은, 박지은).
     return [...new Set([nameCore(m[0]), m[0]])].some((core) => {
       if (titled && (sur.includes(core) || givenMatches(core, given))) return true;
@@ -744,6 +757,31 @@ function koreanNameIn(sur: string[], given: string, ko: string): boolean {
       // After another surname: a name of three syllables or one before a title (not 진전, 진 and 전).
       return core.length >= 2 && (core.length === 3 || titled) && opensWithSurname(core) && givenFits(core.slice(1), given.replace(/[\s’'-]+/gu, ''));
     });
+  });
+}
+
+/**
+ * Whether a word of a Hangul text reads as a whole name run together, every consonant and where the
+ * vowels stand (Yang Jun 양쥔, Gong Jun 궁쥔: a Chinese name in its Chinese reading, whose syllables
+ * koreanNameIn does not spell). Not a longer word that only opens like it (박진감 is no Park Jin).
+ */
+function readsAsWholeName(ws: string[], ko: string): boolean {
+  const mine = latinWordReadings(ws.join(''));
+  return [...ko.matchAll(/\p{Script=Hangul}+/gu)]
+    .some((m) => [...new Set([nameCore(m[0]), m[0]])].some((w) => w.length >= 2 && agreeing(mine, hangulWordReadings(w), false)));
+}
+
+/**
+ * Whether a Hangul text writes a name by its Chinese reading: a word of two or three syllables, its
+ * particle aside, opening with a syllable no Korean surname has that reads as the English surname
+ * (쑨원 for Sun Yat-sen: Korean writes Mandarin sun as 쑨, and the given name may be another of the
+ * person's names or spelled otherwise, Cantonese Yat-sen).
+ */
+function chineseReadingIn(surname: string, ko: string): boolean {
+  const mine = latinWordReadings(surname);
+  return [...ko.matchAll(/\p{Script=Hangul}+/gu)].some((m) => {
+    const core = nameCore(m[0]);
+    return core.length >= 2 && core.length <= 3 && !SURNAMES[core[0]!] && agreeing(mine, hangulWordReadings(core[0]!), false);
   });
 }
 
@@ -1205,10 +1243,19 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // 박 장관), not as the syllables that open other words (진행, 진전): those are no match.
       const orders = ownHangul ? [] : koreanNameOrders(ws.map((x) => x.w));
       const koreanIn = (text: string) => orders.some((o) => koreanNameIn(o.sur, o.given, text));
-      if (orders.length) st = koreanIn(other) ? 'ok' : st === 'ok' ? 'missing' : st;
+      // A Chinese name English spells like a Korean one, which Korean writes by its Chinese reading: a
+      // word reading as the whole name (양쥔, Yang Jun) keeps what the readings found, and a word opening
+      // with the surname in a syllable no Korean surname has (쑨원, Sun Yat-sen) is the person.
+      const chineseIn = (text: string) => orders.length > 0 && chineseReadingIn(ws[0]!.w, text);
+      const wholeIn = (text: string) => orders.length > 0 && readsAsWholeName(ws.map((x) => x.w), text);
+      if (orders.length) {
+        if (koreanIn(other)) st = 'ok';
+        else if (chineseIn(other)) st = st === 'missing' ? 'ok' : st;
+        else if (st === 'ok' && !wholeIn(other)) st = 'missing';
+      }
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
       const known = st === 'missing' && docSk !== null && docSide !== null
-        && (orders.length ? koreanIn(docOther)
+        && (orders.length ? koreanIn(docOther) || chineseIn(docOther) || wholeIn(docOther)
           : (ownHangul ? statusHangulWord(key.w, docOther, docSk, docSide) : statusLatinWord(key.w, docOther, docSk, docSide)) === 'ok');
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }

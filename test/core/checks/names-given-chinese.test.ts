@@ -1,0 +1,56 @@
+// The names check on names English spells like Korean ones but that Korean writes otherwise: Chinese
+// names written by their Chinese reading (양쥔, 궁쥔, 쑨원), and a Korean name with a title or 님 written
+// onto it (박진장관은, 박진님은). Cases written for these tests.
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkAlignment } from '../../../server/core/checks/index.ts';
+import { parseGlossary } from '../../../server/core/glossary.ts';
+
+const glossary = parseGlossary(readFileSync(fileURLToPath(new URL('../../../data/glossary.tsv', import.meta.url)), 'utf8'));
+
+/** The names findings of one English–Korean pair, as "severity: message". */
+function names(en: string, ko: string): string[] {
+  return checkAlignment([en], [ko], [{ src: [0], tgt: [0], confidence: 1 }], { srcLang: 'en', tgtLang: 'ko', glossary, checks: ['names'] })
+    .map((f) => `${f.severity}: ${f.message}`);
+}
+
+describe('core/checks names: Chinese names by their Chinese reading, titles written onto a name', () => {
+  it('does not call a Chinese name written by its Chinese reading missing or changed', () => {
+    // 양쥔 reads as the whole name: at most a note that the given name is spelled otherwise.
+    expect(names('Minister Yang Jun welcomed the trade delegation to the port city.', '양쥔 장관은 무역 대표단을 항구 도시로 맞이했다.'))
+      .to.deep.equal(['info: Korean name 양쥔 is spelled differently in English (check the transliteration)']);
+    // 궁 is no Korean surname's syllable: Gong in its Chinese reading.
+    expect(names('Minister Gong Jun welcomed the trade delegation to the port city.', '궁쥔 장관은 무역 대표단을 항구 도시로 맞이했다.'))
+      .to.deep.equal([]);
+    // 쑨 is Sun as Korean writes Chinese; the Korean names him by another of his names.
+    expect(names('Sun Yat-sen is still honoured on both sides of the strait.', '쑨원의 업적은 해협 양쪽에서 여전히 기려진다.'))
+      .to.deep.equal([]);
+  });
+
+  it('still reports such a name where the Korean holds only ordinary words', () => {
+    expect(names('Minister Yang Jun welcomed the trade delegation to the port city.', '장관은 양국 무역 대표단을 항구 도시로 맞이했다.'))
+      .to.deep.equal(['info: English name Yang Jun has no counterpart in Korean']);
+    expect(names('Minister Gong Jun welcomed the trade delegation to the port city.', '장관은 공동 무역 대표단을 항구 도시로 맞이했다.'))
+      .to.deep.equal(['info: English name Gong Jun has no counterpart in Korean']);
+    expect(names('Sun Yat-sen is still honoured on both sides of the strait.', '그의 업적은 해협 양쪽에서 여전히 기려진다.'))
+      .to.deep.equal(['info: English name Sun Yat-sen has no counterpart in Korean']);
+  });
+
+  it('accepts a Korean name with a title or 님 written onto it', () => {
+    const en = 'Minister Park Jin thanked the volunteers for the flood relief work.';
+    for (const ko of [
+      '박진장관은 수해 복구 자원봉사자들에게 감사를 표했다.',
+      '박진님은 수해 복구 자원봉사자들에게 감사를 표했다.',
+      '박진장관님께서 수해 복구 자원봉사자들에게 감사를 표했다.',
+      '자원봉사자들은 박진대사의 감사 인사를 받았다.',
+      '진장관은 수해 복구 자원봉사자들에게 감사를 표했다.',
+    ]) expect(names(en, ko), ko).to.deep.equal([]);
+    // Not a compound title (부위원장, 국무총리) or a word that only ends like one.
+    expect(names(en, '부위원장은 수해 복구가 진행되고 있다고 말했다.')).to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
+    expect(names(en, '회의장에서 수해 복구 진행 상황이 보고되었다.')).to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
+    // Another person with a title written on is no Park Jin (the anchors do not read 김영수장관은 as a
+    // name, so there is no other name to pair it with: a note).
+    expect(names(en, '김영수장관은 수해 복구 자원봉사자들에게 감사를 표했다.')).to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
+  });
+});
