@@ -56,6 +56,12 @@ export interface SideFeatures {
    */
   editorial: Uint8Array;
   /**
+   * For a labelled line (editorial 2), what its label announces (see labelKind): 1 a photo caption, 2 a
+   * note, 3 an attachment, 4 a contact; 0 otherwise. Two labelled lines render each other only when
+   * they announce the same (a media contact is no photo caption).
+   */
+  label: Uint8Array;
+  /**
    * 1 for a note (a paragraph opened by ※): deeper than the □ item above it, but a remark of the
    * publishing side ("※ 세부 일정은 공개하지 않음") more often than part of the item's translation.
    */
@@ -366,6 +372,15 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
 
+/** What a labelled line's label announces: 1 a photo caption, 2 a note, 3 an attachment, 4 a contact, 0 none of these. */
+export function labelKind(t: string): number {
+  const s = t.trim();
+  if (ATTACHED.test(s)) return 3;
+  // The label opens the line: the first of the words that announce something is it ("붙임 … 사진 1부").
+  const m = /(사진|photo|caption)|(참고|note)|(붙임|첨부|별첨|attach|annex)|(문의|담당|contact)/iu.exec(s.slice(0, 24));
+  return m ? m.slice(1).findIndex((g) => g !== undefined) + 1 : 0;
+}
+
 /** Characters of a paragraph, spaces and line breaks left out: the length the aligner compares. */
 export function lengthOf(s: string): number {
   let n = 0;
@@ -452,6 +467,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const cum = new Float64Array(n + 1);
     const level = new Int8Array(n);
     const editorial = new Uint8Array(n);
+    const label = new Uint8Array(n);
     const note = new Uint8Array(n);
     const head = new Uint8Array(n);
     const turn = new Uint8Array(n);
@@ -471,6 +487,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       level[i] = mk ? bulletRank(mk, !!note[i], firstAt) : -1;
       turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = editorialKind(t);
+      if (editorial[i] === 2) label[i] = labelKind(t);
       const c: number[] = [];
       const list = lists[i]!;
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c.push(remap[list[k]!]!);
@@ -494,7 +511,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
       if (deeper) group[a] = 1;
     }
-    return { n, cum, level, editorial, note, head, turn, group, cues, sents, leadIn, joins, fragment, title: isTitle(texts[0], editorial[0]), orphan };
+    return { n, cum, level, editorial, label, note, head, turn, group, cues, sents, leadIn, joins, fragment, title: isTitle(texts[0], editorial[0]), orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -595,7 +595,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       // only when the two share no cue (an English version may print the subtitle too). Two labelled
       // lines ("Photo: …" ↔ "[사진] …") are each other's translation: their labels agree.
       const es = S.editorial[i0]!, et = T.editorial[j0]!;
-      if (es === 2 && et === 2) c -= editorialPair;
+      if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
       else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
     }
     if (a > 1) c += structS[(a - 2) * n + i0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(S.editorial, i0, a, j0, b, false) : 0);

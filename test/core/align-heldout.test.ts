@@ -49,7 +49,8 @@ const opts: AlignOptions = {
  * six measured when added (blind, session 16): 0.852, 1.000, 0.873, 1.000, 0.846, 1.000 (0.940 pooled;
  * the aligner of the session's start 0.933). With 244 more pairs in the general vocabulary (whose domains
  * the ninth six's misses suggested, among others): the evacuation exercise, the ransomware arrest and the
- * EU communiqué 1.000, the customs release 0.952, the video reunions 0.808.
+ * EU communiqué 1.000, the video reunions 0.808 (the customs release 0.952 until two labelled lines came to pair only
+ * when their labels announce the same).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -94,7 +95,7 @@ const FLOORS: Record<string, number> = {
   'me-epa-air-quality-joint-statement': 0.8,
   'mohw-us-pandemic-preparedness-dialogue': 0.97,
   'motie-us-battery-minerals-mou': 0.97,
-  'kcs-cbp-blue-tide-smuggling': 0.9,
+  'kcs-cbp-blue-tide-smuggling': 0.97,
   'mafra-minnesota-poultry-import-resumption': 0.85,
   'mpva-dpaa-hawaii-remains-repatriation': 0.8,
   'msit-ostp-quantum-factsheet': 0.97,
@@ -109,7 +110,7 @@ const FLOORS: Record<string, number> = {
 };
 /**
  * Pooled over all fifty-four: 0.937 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.941 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.949 now;
+ * 0.941 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now;
  * the ninth six 0.940 when added, 0.974 now).
  */
 const POOLED_FLOOR = 0.93;

@@ -1,6 +1,6 @@
 // Tests for server/core/align.ts.
 import { expect } from 'chai';
-import { buildFeatures, editorialKind } from '../../server/core/align-features.ts';
+import { buildFeatures, editorialKind, labelKind } from '../../server/core/align-features.ts';
 import { alignCore, alignParagraphs, alignParagraphsWithSentences, alignSentences, DEFAULT_PARAMS, formatBeads, medianRatio, pairedLengthRatio, plausibleRatio, sentenceRatio, type AlignOptions } from '../../server/core/align.ts';
 import { ADDED_PASSAGE_DOC, RATIO_DOC } from '../fixtures/ratio-doc.ts';
 import { parseGlossary } from '../../server/core/glossary.ts';
@@ -787,6 +787,30 @@ describe('core/align', () => {
     it('renders nothing for no beads', () => {
       expect(formatBeads([])).to.equal('');
     });
+  });
+});
+
+describe('core/align-features #labelKind', () => {
+  it('tells what a labelled line announces: a caption, a note, an attachment or a contact', () => {
+    expect(['[사진] 부산세관 직원이 압수한 필로폰을 살펴보고 있다.', 'Photo: Minesweepers off Jinhae.', '<참고> 연도별 실적', 'Note: figures are provisional.',
+      '붙임 서명식 사진 1부. 끝.', 'Annex: Questions and Answers', 'The full text of the joint statement is attached.', 'Media contact: Public Affairs Office', '문의: 국방부 국제정책과']
+      .map(labelKind)).to.deep.equal([1, 1, 2, 2, 3, 3, 3, 4, 4]);
+  });
+  it('pairs two labelled lines only when they announce the same', () => {
+    const en = [
+      'Korea and U.S. Customs Seize Smuggled Cigarettes',
+      'The Korea Customs Service and U.S. Customs and Border Protection seized 1.2 million smuggled cigarettes at the Port of Busan on April 3.',
+      'Media contact: International Cooperation Bureau, Korea Customs Service, +82-42-481-7640',
+    ];
+    const ko = [
+      '관세청, 미국 관세국경보호청과 밀수 담배 적발',
+      '관세청은 미국 관세국경보호청과 함께 4월 3일 부산항에서 밀수 담배 120만 갑을 적발하였다.',
+      '[사진] 세관 직원들이 부산항에서 컨테이너를 검사하고 있다.',
+    ];
+    const beads = shape(alignParagraphs(en, ko, opts));
+    expect(beads).to.match(/^1\|1 2\|2 /);
+    // The English contact line and the Korean photo caption are each left unpaired, in either order.
+    expect(beads.split(' ').slice(2).sort()).to.deep.equal(['3|', '|3']);
   });
 });
 
