@@ -52,7 +52,7 @@ export interface SideFeatures {
   level: Int8Array;
   /**
    * Editorial lines that are never a translation: 1 for editor's marks and subtitles ("[…]", "[영문 전문
-   * 보기]", "- … -"), 2 for labelled captions, notes and attachments ("[사진 설명] …"); 0 for text.
+   * 보기]", "- … -"), 2 for labelled captions, notes, attachments and contacts ("[사진 설명] …"); 0 for text.
    */
   editorial: Uint8Array;
   /**
@@ -105,7 +105,8 @@ export interface SideFeatures {
    * "- (1단계) 조난신고 접수 및 수색구역 분담") and continues a list: the one before it is such an item
    * too, or a lead-in ending on a colon. The other version often folds such items into one sentence
    * ("…, …, and …"), so one continuing a merge adds no sentence to it and, listing beside the item
-   * before it, is no sign that the merge runs on into the next point.
+   * before it, is no sign that the merge runs on into the next point. A subtitle between dashes is no
+   * sentence either, wherever it stands.
    */
   fragment: Uint8Array;
   /**

@@ -61,9 +61,10 @@ export interface AlignParams {
   /** Omission cost of a 100-character paragraph, its change per log-length, and for editorial lines. */
   skip: number; skipLen: number; skipEditorial: number;
   /**
-   * Penalty for burying an editorial line inside a merge. A subtitle or mark (editorialKind 1) that
-   * shares a cue with the other side of the bead is not charged: the other version's title renders
-   * it too ("… Following HPAI Clearance" over a Korean title and its "- HPAI 청정화 확인 … -").
+   * Penalty for burying an editorial line inside a merge. In the bead that opens both documents, a
+   * subtitle or mark (editorialKind 1) that shares a cue with the other side is not charged: the other
+   * version's title renders it too ("… Following HPAI Clearance" over a Korean title and its "- HPAI
+   * 청정화 확인 … -").
    */
   editorialMerge: number;
   /**
@@ -119,8 +120,8 @@ export const DEFAULT_PARAMS: AlignParams = {
   skipEditorial: 0.5,
   editorialMerge: 4,
   editorialPair: 2,
-  // Held-out statements 0.9233 -> 0.9261 at 2 and 3 (a readout's title), nothing at 1; the synthetic
-  // documents have no titles.
+  // The forty-two held-out statements of the time 0.9233 -> 0.9261 at 2 and 3 (a readout's title),
+  // nothing at 1; the synthetic documents have no titles.
   titlePair: 2,
   turnMerge: 4,
   cueScale: 0.6,
@@ -593,7 +594,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     if (t === 0 && (S.editorial[i0] || T.editorial[j0])) {
       // An editor's line against text: a labelled caption or note always costs, a subtitle or a mark
       // only when the two share no cue (an English version may print the subtitle too). Two labelled
-      // lines ("Photo: …" ↔ "[사진] …") are each other's translation: their labels agree.
+      // lines are each other's translation when their labels announce the same ("Photo: …" ↔ "[사진] …");
+      // a media contact against a photo caption costs as a label against text.
       const es = S.editorial[i0]!, et = T.editorial[j0]!;
       if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
       else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
