@@ -64,7 +64,8 @@ export function parseGlossary(tsv: string): Glossary {
 interface TrieNode { next: Map<string, TrieNode>; term: number; caseForm: string | null; capFirst: boolean }
 interface Matcher {
   trie: TrieNode;
-  byFirst: Map<number, { s: string; idx: number }[]>;
+  /** Whether any term is matched as a substring (a term not in Latin script). */
+  substrings: boolean;
   /**
    * Per UTF-16 code opening a substring term: 2 when a one-character term starts with it, else 1
    * (then `secondBits` must also admit the next code). Most characters are rejected without a
@@ -74,15 +75,23 @@ interface Matcher {
   /** Hashed (first, second) code pairs of the substring terms of two or more code units. */
   secondBits: Uint8Array;
   /**
+   * Substring terms of two or more code units by the pairHash of their first two, longest first:
+   * only the terms that open with the text's next two codes are compared (a Korean syllable opens
+   * many terms). Two pairs may share a slot; a term of the other pair then simply does not match.
+   */
+  byPair: Map<number, { s: string; idx: number }[]>;
+  /** The term index of each one-character substring term, by its code. */
+  oneChar: Map<number, number>;
+  /**
    * 1 at [c0 * PAIR + c1] for the first two (Latin, lower-case) code units of every first word
    * of a Latin term. Every candidate base form of an inflected word keeps the word's first two
    * letters, so most words skip building those candidates.
    */
   rootPairs: Uint8Array;
   /**
-   * 1 at the wordSlot of every all-ASCII first word of a Latin term: an ASCII token whose hash is
-   * not set cannot open a term, and unless it ends like an inflected form it is skipped without
-   * building its string.
+   * 1 at the wordSlot of every all-ASCII first word of a Latin term and of every form that `bases`
+   * reduces to one (see inflections): an ASCII token whose slot is not set can open no term, not
+   * even inflected, and is skipped without building its string.
    */
   firstWords: Uint8Array;
 }
@@ -160,21 +169,31 @@ function matcher(g: Glossary, lang: Lang): Matcher {
     }
   });
   const firstCode = new Uint8Array(65536), secondBits = new Uint8Array(65536);
+  const byPair = new Map<number, { s: string; idx: number }[]>(), oneChar = new Map<number, number>();
   for (const [code, list] of byFirst) {
-    list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
     firstCode[code] = 1;
     for (const x of list) {
-      if (x.s.length === 1) firstCode[code] = 2;
-      else secondBits[pairHash(code, x.s.charCodeAt(1))] = 1;
+      if (x.s.length === 1) {
+        firstCode[code] = 2;
+        oneChar.set(code, x.idx);
+        continue;
+      }
+      const h = pairHash(code, x.s.charCodeAt(1));
+      secondBits[h] = 1;
+      let same = byPair.get(h);
+      if (!same) byPair.set(h, (same = []));
+      same.push(x);
     }
   }
+  // Longest first, so the first that matches is the longest term at that position.
+  for (const list of byPair.values()) list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
   const rootPairs = new Uint8Array(PAIR * PAIR);
   for (const w of trie.next.keys()) {
     const k = pairKey(w);
     if (k >= 0) rootPairs[k] = 1;
   }
-  const firstWords = slotTable(trie.next.keys(), WORD_SLOTS);
-  const m: Matcher = { trie, byFirst, firstCode, secondBits, rootPairs, firstWords };
+  const firstWords = slotTable([...trie.next.keys()].flatMap((w) => [w, ...inflections(w)]), WORD_SLOTS);
+  const m: Matcher = { trie, substrings: byFirst.size > 0, firstCode, secondBits, byPair, oneChar, rootPairs, firstWords };
   per.set(lang, m);
   return m;
 }
@@ -192,6 +211,18 @@ function bases(w: string): string[] {
   return out;
 }
 
+/**
+ * Every word that `bases` may reduce to `w` ("reaffirm" ← "reaffirms", "reaffirmed", "reaffirming";
+ * "agree" ← "agreed", "agreeing", "agreing"; "ally" ← "allies"), and some it would not (the length
+ * bounds of bases are left out): the forms a prefilter must let through.
+ */
+function inflections(w: string): string[] {
+  const out = ['ing', 'ed', 'es', 'd', 's'].map((suf) => w + suf);
+  if (w.endsWith('e')) out.push(w.slice(0, -1) + 'ing', w.slice(0, -1) + 'ed');
+  if (w.endsWith('y')) out.push(w.slice(0, -1) + 'ies');
+  return out;
+}
+
 // Pair tables cover code units below 0x250 (every Latin letter of charClass). A few letters
 // lower-case to a code above it (Ɓ → ɓ): words starting with those are never filtered out.
 const PAIR = 0x250;
@@ -204,7 +235,7 @@ function pairKey(w: string): number {
 
 const pairHash = (c0: number, c1: number): number => ((c0 * 31) ^ c1) & 0xffff;
 
-const WORD_SLOTS = 1 << 14;
+const WORD_SLOTS = 1 << 16;
 
 /** False when no base form of `w` can be a first word of a Latin term. */
 function mayInflect(m: Matcher, w: string): boolean {
@@ -256,14 +287,9 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const rootPairs = m.rootPairs, firstWords = m.firstWords;
   for (let i = 0; i < nt; i++) {
     {
-      // Not a first word and not inflected (only words of five letters or more ending in s, d or
-      // g have base forms, see bases): no term starts here.
-      const a = toks[2 * i]!, b = toks[2 * i + 1]!;
-      const h = wordSlot(text, a, b, WORD_SLOTS);
-      if (h >= 0 && !firstWords[h]) {
-        const last = text.charCodeAt(b - 1) | 32;
-        if (b - a <= 4 || (last !== 115 && last !== 100 && last !== 103)) continue;
-      }
+      // Neither a first word nor an inflected form of one: no term starts here.
+      const h = wordSlot(text, toks[2 * i]!, toks[2 * i + 1]!, WORD_SLOTS);
+      if (h >= 0 && !firstWords[h]) continue;
     }
     // A token whose first two lower-case letters open no first word of a term can match
     // neither a term nor, through its base forms, an inflected one (see mayInflect).
@@ -274,10 +300,11 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
         if (c0 < PAIR && c1 < PAIR && !rootPairs[c0 * PAIR + c1]) continue;
       }
     }
-    let node: TrieNode | undefined = m.trie.next.get(lowerTok(i));
+    const w0 = lowerTok(i);
+    let node: TrieNode | undefined = m.trie.next.get(w0);
     if (!node) {
       // Only a single inflected word can still match ("reaffirmed").
-      const w = lowerTok(i);
+      const w = w0;
       if (w.length > 4 && mayInflect(m, w)) {
         for (const b of bases(w)) {
           const n2 = m.trie.next.get(b);
@@ -292,7 +319,8 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
     let best: { termIndex: number; end: number } | null = null;
     for (let k = i; node; ) {
       if (termOk(node, text, toks, i, k)) best = { termIndex: node.term, end: toks[2 * k + 1]! };
-      if (k + 1 >= nt || !gapOk(text, toks[2 * k + 1]!, toks[2 * k + 2]!)) break;
+      // No longer term goes on from here (most terms are one word).
+      if (node.next.size === 0 || k + 1 >= nt || !gapOk(text, toks[2 * k + 1]!, toks[2 * k + 2]!)) break;
       k++;
       const w = lowerTok(k);
       const nx: TrieNode | undefined = node.next.get(w);
@@ -309,21 +337,25 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
     }
     if (best) cands.push({ termIndex: best.termIndex, start: toks[2 * i]!, end: best.end });
   }
-  if (m.byFirst.size) {
+  if (m.substrings) {
     const firstCode = m.firstCode, secondBits = m.secondBits;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       const f = firstCode[code]!;
-      // At the last character only a one-character term can match (charCodeAt gives NaN there).
-      if (f === 0 || (f === 1 && (i + 1 >= text.length || !secondBits[pairHash(code, text.charCodeAt(i + 1))]))) continue;
-      const list = m.byFirst.get(code);
-      if (!list) continue;
-      for (const x of list) {
-        if (text.startsWith(x.s, i)) {
-          cands.push({ termIndex: x.idx, start: i, end: i + x.s.length });
-          break;
+      if (f === 0) continue;
+      // At the last character only a one-character term can match.
+      const h = i + 1 < text.length ? pairHash(code, text.charCodeAt(i + 1)) : -1;
+      let found = false;
+      if (h >= 0 && secondBits[h]) {
+        for (const x of m.byPair.get(h)!) {
+          if (text.startsWith(x.s, i)) {
+            cands.push({ termIndex: x.idx, start: i, end: i + x.s.length });
+            found = true;
+            break;
+          }
         }
       }
+      if (!found && f === 2) cands.push({ termIndex: m.oneChar.get(code)!, start: i, end: i + 1 });
     }
   }
   if (cands.length < 2) return cands;

@@ -90,5 +90,15 @@ describe('core/glossary', () => {
       expect(found(g, '미측은 한미동맹의 확장억제 공약을 재확인하였다.', 'ko'))
         .to.deep.equal(['미측=3', '한미동맹=5', '확장억제=1', '재확인=2']);
     });
+    it('reads the longest Korean term at a syllable that opens several, and a one-syllable term at the end of the text', () => {
+      const g3 = parseGlossary(['en\tko', 'cooperation\t협력', 'cooperation agreement\t협력협정', 'consultation\t협의', 'council\t협의회', 'Korea\t한'].join('\n'));
+      expect(found(g3, '협의회는 협력협정과 협의, 협력을 논의했다. 한', 'ko'))
+        .to.deep.equal(['협의회=3', '협력협정=1', '협의=2', '협력=0', '한=4']);
+    });
+    it('finds every inflected form that reduces to a first word, and no other word', () => {
+      const g4 = parseGlossary(['en\tko', 'agree\t합의', 'ally\t동맹국', 'reaffirm\t재확인', 'strengthen ties\t관계 강화'].join('\n'));
+      expect(found(g4, 'They agreed, agreeing as allies; all reaffirming and reaffirms; agrees; strengthened ties; allying.', 'en'))
+        .to.deep.equal(['agreed=0', 'agreeing=0', 'allies=1', 'reaffirming=2', 'reaffirms=2', 'agrees=0', 'allying=1']);
+    });
   });
 });
