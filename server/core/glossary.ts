@@ -79,7 +79,7 @@ interface Matcher {
    * only the terms that open with the text's next two codes are compared (a Korean syllable opens
    * many terms). Two pairs may share a slot; a term of the other pair then simply does not match.
    */
-  byPair: Map<number, { s: string; idx: number }[]>;
+  byPair: { s: string; idx: number }[][];
   /** The term index of each one-character substring term, by its code. */
   oneChar: Map<number, number>;
   /**
@@ -169,7 +169,7 @@ function matcher(g: Glossary, lang: Lang): Matcher {
     }
   });
   const firstCode = new Uint8Array(65536), secondBits = new Uint8Array(65536);
-  const byPair = new Map<number, { s: string; idx: number }[]>(), oneChar = new Map<number, number>();
+  const byPair: { s: string; idx: number }[][] = Array.from({ length: 65536 }, () => []), oneChar = new Map<number, number>();
   for (const [code, list] of byFirst) {
     firstCode[code] = 1;
     for (const x of list) {
@@ -180,13 +180,11 @@ function matcher(g: Glossary, lang: Lang): Matcher {
       }
       const h = pairHash(code, x.s.charCodeAt(1));
       secondBits[h] = 1;
-      let same = byPair.get(h);
-      if (!same) byPair.set(h, (same = []));
-      same.push(x);
+      byPair[h]!.push(x);
     }
   }
   // Longest first, so the first that matches is the longest term at that position.
-  for (const list of byPair.values()) list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
+  for (const list of byPair) if (list.length > 1) list.sort((a, b) => b.s.length - a.s.length || (a.s < b.s ? -1 : 1));
   const rootPairs = new Uint8Array(PAIR * PAIR);
   for (const w of trie.next.keys()) {
     const k = pairKey(w);
@@ -280,10 +278,9 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const cands: { termIndex: number; start: number; end: number }[] = [];
   const nt = tokenize(text, TOKBUF);
   const toks = TOKBUF;
-  // Without Latin or digit tokens (most Korean paragraphs) the trie is not consulted.
-  const lowerText = nt ? text.toLowerCase() : text;
-  const sameLen = lowerText.length === text.length;
-  const lowerTok = (k: number) => sameLen ? lowerText.slice(toks[2 * k]!, toks[2 * k + 1]!) : text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
+  // Tokens are lower-cased one by one, and only those the prefilters let through: a token's letters
+  // lower-case alike wherever they stand (Latin has no letter like the Greek final sigma).
+  const lowerTok = (k: number) => text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
   const rootPairs = m.rootPairs, firstWords = m.firstWords;
   for (let i = 0; i < nt; i++) {
     {
@@ -292,12 +289,13 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
       if (h >= 0 && !firstWords[h]) continue;
     }
     // A token whose first two lower-case letters open no first word of a term can match
-    // neither a term nor, through its base forms, an inflected one (see mayInflect).
-    if (sameLen) {
+    // neither a term nor, through its base forms, an inflected one (see mayInflect). Only ASCII
+    // tokens are tested, as | 32 lower-cases their letters and leaves digits as they are.
+    {
       const a = toks[2 * i]!;
       if (toks[2 * i + 1]! - a >= 2) {
-        const c0 = lowerText.charCodeAt(a), c1 = lowerText.charCodeAt(a + 1);
-        if (c0 < PAIR && c1 < PAIR && !rootPairs[c0 * PAIR + c1]) continue;
+        const c0 = text.charCodeAt(a), c1 = text.charCodeAt(a + 1);
+        if (c0 < 128 && c1 < 128 && !rootPairs[(c0 | 32) * PAIR + (c1 | 32)]) continue;
       }
     }
     const w0 = lowerTok(i);
@@ -347,7 +345,9 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
       const h = i + 1 < text.length ? pairHash(code, text.charCodeAt(i + 1)) : -1;
       let found = false;
       if (h >= 0 && secondBits[h]) {
-        for (const x of m.byPair.get(h)!) {
+        const list = m.byPair[h]!;
+        for (let k = 0; k < list.length; k++) {
+          const x = list[k]!;
           if (text.startsWith(x.s, i)) {
             cands.push({ termIndex: x.idx, start: i, end: i + x.s.length });
             found = true;
