@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in nine sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in ten sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -50,7 +50,8 @@ const opts: AlignOptions = {
  * the aligner of the session's start 0.933). With 244 more pairs in the general vocabulary (whose domains
  * the ninth six's misses suggested, among others): the evacuation exercise, the ransomware arrest and the
  * EU communiqué 1.000, the video reunions 0.808 (the customs release 0.952 until two labelled lines came to pair only
- * when their labels announce the same).
+ * when their labels announce the same). The tenth six measured when added (blind, at the end of session 16):
+ * 1.000, 0.597, 1.000, 0.908, 0.773, 1.000 (0.878 pooled; the aligner of the session's start 0.886).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -107,13 +108,19 @@ const FLOORS: Record<string, number> = {
   'mofa-trilateral-fm-remarks': 0.97,
   'mou-separated-families-video-reunion': 0.75,
   'rok-us-civil-nuclear-hlbc-statement': 0.97,
+  'kor-us-cet-dialogue-third': 0.97,
+  'mof-noaa-iuu-working-group': 0.55,
+  'mofa-dprk-satellite-statement': 0.97,
+  'mois-fema-earthquake-drill': 0.85,
+  'rokaf-7af-iron-sentinel': 0.7,
+  'us-embassy-fulbright-80th': 0.97,
 };
 /**
- * Pooled over all fifty-four: 0.937 measured (the first thirty-six 0.930 before session 16's changes,
+ * Pooled over all sixty: 0.932 measured (the first thirty-six 0.930 before session 16's changes,
  * 0.941 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now;
- * the ninth six 0.940 when added, 0.974 now).
+ * the ninth six 0.940 when added, 0.974 now; the tenth six 0.878 when added).
  */
-const POOLED_FLOOR = 0.93;
+const POOLED_FLOOR = 0.925;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
