@@ -187,6 +187,18 @@ function skipCosts(side: SideFeatures, P: AlignParams): Float64Array {
   return out;
 }
 
+/** Whether a sorted cue list holds an id (binary search). */
+function sortedHas(list: Int32Array, id: number): boolean {
+  let lo = 0, hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, v = list[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 function prefixSums(xs: ArrayLike<number>): Float64Array {
   const out = new Float64Array(xs.length + 1);
   for (let k = 0; k < xs.length; k++) out[k + 1] = out[k]! + xs[k]!;
@@ -512,21 +524,26 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
   };
   const sub1S = prefixSums(S.editorial.map((k) => (k === 1 ? 1 : 0))), sub1T = prefixSums(T.editorial.map((k) => (k === 1 ? 1 : 0)));
   /**
-   * The editorialMerge charged for the subtitles of a merged side that share a cue with the bead's other
-   * side: asked only of the bead that opens both documents, where a subtitle sits under its title.
+   * The editorialMerge charged for the subtitles of a merged side that share with the bead's other side
+   * a cue their own title lacks: asked only of the bead that opens both documents, where a subtitle sits
+   * under its title. (A cue the title has too, such as the acronym both name the meeting by, says
+   * nothing of whether the other version's title renders the subtitle.)
    */
-  const sharedSubtitles = (ed: Uint8Array, x0: number, k: number, y0: number, l: number, tgt: boolean): number => {
-    const pre = tgt ? sub1T : sub1S;
+  const sharedSubtitles = (side: SideFeatures, x0: number, k: number, other: SideFeatures, y0: number, l: number): number => {
+    const ed = side.editorial, pre = side === S ? sub1S : sub1T;
     if (!W.length || pre[x0 + k] === pre[x0]) return 0;
+    const title = side.cues[x0]!;
     let refund = 0;
-    for (let x = x0; x < x0 + k; x++) {
+    for (let x = x0 + 1; x < x0 + k; x++) {
       if (ed[x] !== 1) continue;
-      for (let y = y0; y < y0 + l; y++) {
-        if ((tgt ? simAt(y, x) : simAt(x, y)) > 0) {
-          refund += P.editorialMerge;
-          break;
-        }
+      const own = side.cues[x]!;
+      let found = false;
+      for (let c = 0; c < own.length && !found; c++) {
+        const id = own[c]!;
+        if (W[id]! <= 0 || sortedHas(title, id)) continue;
+        for (let y = y0; y < y0 + l && !found; y++) found = sortedHas(other.cues[y]!, id);
       }
+      if (found) refund += P.editorialMerge;
     }
     return refund;
   };
@@ -600,8 +617,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
       else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
     }
-    if (a > 1) c += structS[(a - 2) * n + i0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(S.editorial, i0, a, j0, b, false) : 0);
-    if (b > 1) c += structT[(b - 2) * m + j0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(T.editorial, j0, b, i0, a, true) : 0);
+    if (a > 1) c += structS[(a - 2) * n + i0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(S, i0, a, T, j0, b) : 0);
+    if (b > 1) c += structT[(b - 2) * m + j0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(T, j0, b, S, i0, a) : 0);
     if (i0 === 0 && j0 === 0 && titles) c -= P.titlePair;
     return c;
   };

@@ -52,6 +52,8 @@ const opts: AlignOptions = {
  * EU communiqué 1.000, the video reunions 0.808 (the customs release 0.952 until two labelled lines came to pair only
  * when their labels announce the same). The tenth six measured when added (blind, at the end of session 16):
  * 1.000, 0.597, 1.000, 0.908, 0.773, 1.000 (0.878 pooled; the aligner of the session's start 0.886).
+ * The fisheries statement 0.706 since a subtitle joins the title bead only for a cue the Korean title
+ * lacks (the acronym both Korean lines name the meeting by had drawn the subtitle in).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -109,7 +111,7 @@ const FLOORS: Record<string, number> = {
   'mou-separated-families-video-reunion': 0.75,
   'rok-us-civil-nuclear-hlbc-statement': 0.97,
   'kor-us-cet-dialogue-third': 0.97,
-  'mof-noaa-iuu-working-group': 0.55,
+  'mof-noaa-iuu-working-group': 0.65,
   'mofa-dprk-satellite-statement': 0.97,
   'mois-fema-earthquake-drill': 0.85,
   'rokaf-7af-iron-sentinel': 0.7,
@@ -118,7 +120,7 @@ const FLOORS: Record<string, number> = {
 /**
  * Pooled over all sixty: 0.932 measured (the first thirty-six 0.930 before session 16's changes,
  * 0.941 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now;
- * the ninth six 0.940 when added, 0.974 now; the tenth six 0.878 when added).
+ * the ninth six 0.940 when added, 0.974 now; the tenth six 0.878 when added, 0.895 now; 0.933 in all).
  */
 const POOLED_FLOOR = 0.925;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));

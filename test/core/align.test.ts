@@ -345,6 +345,24 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, lower, opts))).to.match(/^1\|1 2\|2 \|3 /);
     });
 
+    it('leaves alone a subtitle that shares with the English title only what the Korean title has too', () => {
+      const en = [
+        'Korea and U.S. Issue Joint Statement on Countering Illegal, Unreported and Unregulated (IUU) Fishing',
+        'The Ministry of Oceans and Fisheries and NOAA held their working group on illegal, unreported and unregulated (IUU) fishing in Busan on May 14, 2030.',
+        'The two sides agreed to share vessel monitoring data and to train 40 fisheries inspectors from Pacific island countries.',
+        'They will meet again in Honolulu in 2031.',
+      ];
+      const ko = [
+        '한-미, IUU 어업 근절 협력 공동성명 발표',
+        '- 제4차 한-미 IUU 어업 작업반 회의 개최 결과 -',
+        '□ 해양수산부와 미국 해양대기청(NOAA)은 2030년 5월 14일 부산에서 불법·비보고·비규제(IUU) 어업 작업반 회의를 개최하였다.',
+        'ㅇ 양측은 선박 위치 감시 자료를 공유하고, 태평양 도서국 수산 감독관 40명을 교육하기로 합의하였다.',
+        '□ 양측은 2031년 호놀룰루에서 다음 회의를 개최하기로 하였다.',
+      ];
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      expect(shape(alignParagraphs(en, ko, { ...opts, glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') }))).to.equal('1|1 |2 2|3 3|4 4|5');
+    });
+
     it('leaves a Korean release\'s subtitle between dashes unpaired, and pairs the titles, though the subtitle shares the English title\'s acronyms', () => {
       const en = [
         'Government to Provide USD 8.5 Million to North Korea through WFP and UNICEF',
