@@ -5,6 +5,7 @@ import { findGlossaryTerms, type Glossary } from './glossary.ts';
 import { lexTokens, type Lexicon } from './lexicon.ts';
 import { countSentences, detectMarker, isSymbolBullet } from './segment.ts';
 import type { Lang } from './types.ts';
+import { endsAsSentence } from './wrap.ts';
 
 /**
  * Paragraphs in a bullet group: a □ item with its ㅇ and - items, as ministry releases render one
@@ -37,11 +38,8 @@ function bulletRank(mk: { marker: string; level: number }, isNote: boolean, firs
   return first === sym ? 2 * mk.level : 2 * mk.level + 1;
 }
 
-/** How a sentence ends: final punctuation, or a Korean ending (…다, …음, …함, …임, …요), before closing marks. */
-const SENTENCE_END = /(?:[.!?。！？]|[다음함임요])[\s"'”’」』)\]]*$/u;
-
 function isTitle(first: string | undefined, editorial: number | undefined): number {
-  return first !== undefined && first.length <= 160 && !editorial && !detectMarker(first) && !SENTENCE_END.test(first) ? 1 : 0;
+  return first !== undefined && first.length <= 160 && !editorial && !detectMarker(first) && !endsAsSentence(first) ? 1 : 0;
 }
 
 export interface SideFeatures {
@@ -496,7 +494,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
       if (lang === 'ko') joins[i] = koreanJoins(t);
       // A ※ note is a remark of its own, not an item of the list above it.
-      if (((mk && !note[i]) || editorial[i] === 1) && sents[i] === 1 && !SENTENCE_END.test(t)) fragment[i] = 1;
+      if (((mk && !note[i]) || editorial[i] === 1) && sents[i] === 1 && !endsAsSentence(t)) fragment[i] = 1;
       // A typed array sorts numerically, as the comparator did.
       cues.push(Int32Array.from(c).sort());
     }

@@ -522,7 +522,6 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     if (c >= lo[r]! && c <= hi[r]!) return sim[start[r]! + c - lo[r]!]!;
     return cueSim(S.cues[p]!, T.cues[q]!, W);
   };
-  const sub1S = prefixSums(S.editorial.map((k) => (k === 1 ? 1 : 0))), sub1T = prefixSums(T.editorial.map((k) => (k === 1 ? 1 : 0)));
   /**
    * The editorialMerge charged for the subtitles of a merged side that share with the bead's other side
    * a cue their own title lacks: asked only of the bead that opens both documents, where a subtitle sits
@@ -530,8 +529,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
    * nothing of whether the other version's title renders the subtitle.)
    */
   const sharedSubtitles = (side: SideFeatures, x0: number, k: number, other: SideFeatures, y0: number, l: number): number => {
-    const ed = side.editorial, pre = side === S ? sub1S : sub1T;
-    if (!W.length || pre[x0 + k] === pre[x0]) return 0;
+    const ed = side.editorial;
+    if (!W.length) return 0;
     const title = side.cues[x0]!;
     let refund = 0;
     for (let x = x0 + 1; x < x0 + k; x++) {

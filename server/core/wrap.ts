@@ -58,6 +58,12 @@ export const ENDS_KOREAN_SENTENCE = /[다요음함임됨][.!?]?["'”’)\]」�
 /** A line ending on a full stop (Latin or full-width), closing quotes or brackets after it. */
 const ENDS_ON_STOP = /[.!?。！？]["'”’)\]」』）]*$/u;
 
+/** A text ending as a sentence does: on a full stop or a Korean sentence ending, closing marks after it. */
+export function endsAsSentence(text: string): boolean {
+  const t = text.trimEnd();
+  return ENDS_ON_STOP.test(t) || ENDS_KOREAN_SENTENCE.test(t);
+}
+
 // Words that commonly open a sentence. After a dotted acronym ("U.S.", "U.N.", "R.O.K.") a new
 // sentence is assumed only before one of them (segment.ts), because "U.S. Forces Korea" / "the U.S.
 // Secretary of Defense" are far more common in statements than a sentence-final "U.S."; and a line
