@@ -695,7 +695,7 @@ const KO_TITLE_PARTICLE = '(?:은|는|이|가|과|와|을|를|의|에게|께서|
  * these syllables open other words too (중장기, 소장품, 대장정).
  */
 const KO_RANKS = ['대장', '중장', '소장', '준장', '대령', '중령', '소령'];
-const KO_RANK = new RegExp(`^(?:${KO_RANKS.join('|')})${KO_TITLE_PARTICLE}$`, 'u');
+export const KO_RANK = new RegExp(`^(?:${KO_RANKS.join('|')})${KO_TITLE_PARTICLE}$`, 'u');
 /**
  * An office's head written as one word with the office ("북미국장", "안보실장", "평화교섭본부장",
  * "방사청장", "대표단장"), or the bare title (청장, 처장, 단장), with a particle or none.

@@ -1,5 +1,5 @@
 // Personal-name check: names on one side must reappear, romanized or transliterated, on the other.
-import { EN_WORD_SURNAME, extractAnchors, KO_SIDE, KO_TITLE, KO_VERB_FORM, KOREAN_SYLLABLE, nameSkeleton, RARER_SURNAME, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
+import { EN_WORD_SURNAME, extractAnchors, KO_RANK, KO_SIDE, KO_TITLE, KO_VERB_FORM, KOREAN_SYLLABLE, nameSkeleton, RARER_SURNAME, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { romanizeKana } from '../kana.ts';
 import { HANGUL_RE, langName } from './side.ts';
@@ -709,10 +709,10 @@ function surnameStands(h: string, ko: string): boolean {
   return false;
 }
 
-/** Forms of address after a Korean name, beyond the official titles (교수, 박사, 의원…). */
-const KO_ADDRESS = /^(?:장군|제독|교수|박사|씨|의원|기자|회장|사장|감독|코치|판사|검사|총재|대령|중장|대장|소장|변호사|선수|여사)$/u;
-/** A word that is a title or form of address, with a particle or none (장관은, 교수가; not 기자들). */
-const titleWord = (w: string): boolean => isTitle(w) || KO_ADDRESS.test(withoutParticle(w));
+/** Forms of address after a Korean name, beyond the official titles and the ranks (교수, 박사, 의원…). */
+const KO_ADDRESS = /^(?:장군|제독|교수|박사|씨|의원|기자|회장|사장|감독|코치|판사|검사|총재|변호사|선수|여사)$/u;
+/** A word that is a title, a rank or a form of address, with a particle or none (장관은, 대령이, 교수가; not 기자들). */
+const titleWord = (w: string): boolean => isTitle(w) || KO_RANK.test(w) || KO_ADDRESS.test(withoutParticle(w));
 
 /**
  * A title or 님 written onto a name, no space (박진장관은, 박진님은, 박진장관님께서), the endings after it too;
