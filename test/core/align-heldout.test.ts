@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in ten sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in eleven sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -53,7 +53,9 @@ const opts: AlignOptions = {
  * when their labels announce the same). The tenth six measured when added (blind, at the end of session 16):
  * 1.000, 0.597, 1.000, 0.908, 0.773, 1.000 (0.878 pooled; the aligner of the session's start 0.886).
  * The fisheries statement 0.706 since a subtitle joins the title bead only for a cue the Korean title
- * lacks (the acronym both Korean lines name the meeting by had drawn the subtitle in).
+ * lacks (the acronym both Korean lines name the meeting by had drawn the subtitle in). The eleventh
+ * six measured when added (blind, at the start of session 17): 0.889, 0.784, 0.875, 0.912, 0.585, 0.774
+ * (0.820 pooled).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -116,13 +118,20 @@ const FLOORS: Record<string, number> = {
   'mois-fema-earthquake-drill': 0.85,
   'rokaf-7af-iron-sentinel': 0.7,
   'us-embassy-fulbright-80th': 0.97,
+  'khs-greenfield-dragon-jar': 0.85,
+  'us-rok-civil-space-dialogue-summary': 0.75,
+  'us-ambassador-dalgubeol-univ-speech': 0.85,
+  'rok-canada-fm-joint-press-conference': 0.88,
+  'us-rok-fm-call-two-readouts': 0.55,
+  'uk-rok-health-dialogue-factsheet': 0.75,
 };
 /**
- * Pooled over all sixty: 0.932 measured (the first thirty-six 0.930 before session 16's changes,
- * 0.941 after; the seventh six 0.791 when added, 0.860 now; the eighth six 0.897 when added, 0.956 now;
- * the ninth six 0.940 when added, 0.974 now; the tenth six 0.878 when added, 0.895 now; 0.933 in all).
+ * Pooled over all sixty-six: 0.922 measured when the eleventh six were added (the first sixty 0.933;
+ * by set: the first thirty-six 0.930 before session 16's changes, 0.941 after; the seventh six 0.791
+ * when added, 0.860 at the end of session 16; the eighth six 0.897, then 0.956; the ninth six 0.940,
+ * then 0.974; the tenth six 0.878, then 0.895; the eleventh six 0.820 when added).
  */
-const POOLED_FLOOR = 0.925;
+const POOLED_FLOOR = 0.915;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
