@@ -302,6 +302,26 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3,4|3,4 5|5 6|6');
     });
 
+    it('pairs two □ items the Korean gives in the other order as a 2:2, costed as two crossed pairs', () => {
+      // Costed as one merge (its lengths, its cues, a charge for two □ items of the same rank), the
+      // swap lost to leaving a paragraph out on each side.
+      const en = [
+        'ROK and U.S. Air Forces Conclude Combined Exercise Vigilant Shield 31-2',
+        'The ROK Air Force and the U.S. Seventh Air Force concluded the combined exercise Vigilant Shield 31-2 on October 17 after two weeks of training at Gunsan and Cheongju air bases.',
+        'For the first time in the series, F-35A fighters of both air forces flew mixed formations, accounting for nearly a third of the 1,100 sorties.',
+        'Rescue crews of both air forces also flew HH-60 helicopters on 12 night missions to recover downed pilots in the mountains.',
+        'The two air forces plan to hold the next exercise in spring 2032.',
+      ];
+      const ko = [
+        '한미 공군, 연합훈련 「비질런트 실드 31-2」 종료',
+        '□ 공군과 미 7공군은 군산·청주기지에서 2주간 진행한 연합훈련 「비질런트 실드 31-2」를 10월 17일 마무리했다고 밝혔다.',
+        '□ 특히 양국 공군 탐색구조 요원들은 HH-60 헬기를 타고 산악 지역에서 12차례 야간 조종사 구조 훈련을 함께 실시했다.',
+        '□ 또한 이번 훈련에서는 시리즈 사상 처음으로 양국 공군 F-35A 전투기가 혼합 편대를 이뤄 전체 출격 1,100여 회 중 3분의 1 가까이를 담당했다.',
+        '□ 양국 공군은 2032년 봄에 다음 훈련을 실시할 계획이다.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3,4|3,4 5|5');
+    });
+
     it('pairs the two titles when both versions open with one, though the English title names whom the Korean body names', () => {
       const en = [
         'Readout of Secretary of Defense Daniel K. Reeve\'s Call With Republic of Korea Minister of National Defense Kang Min-jae',
