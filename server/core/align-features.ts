@@ -128,6 +128,8 @@ export interface DocFeatures {
   weight: Float64Array;
   /** (src, tgt) paragraph pairs sharing a cue that occurs exactly once on each side. */
   landmarks: [number, number][];
+  /** 1 for each cue id that is a figure: a number, an amount, a percentage or a day of a date. */
+  figure: Uint8Array;
 }
 
 /** How much one shared cue of each kind says about two paragraphs being translations. */
@@ -399,7 +401,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const { lwS, lwT } = sharedLatinWords(src, tgt);
   // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side.
   const ids = new Map<CueKey, number>();
-  const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [], strong: number[] = [];
+  const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [], strong: number[] = [], fig: number[] = [];
   const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
       const keys: CueKey[] = [], ws: number[] = [];
@@ -421,6 +423,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
           // Anchors, names and glossary terms; not vocabulary, Latin words, punctuation or the lexicon.
           const key = keys[k]!;
           strong.push(typeof key === 'string' ? ((key.charCodeAt(0) === 119 && key.charCodeAt(1) === 58) || key.charCodeAt(0) === 46 ? 0 : 1) : key >= 0 && key < glossaryTerms ? 1 : 0);
+          fig.push(typeof key === 'string' && (key.startsWith('n:') || key.startsWith('p:') || key.startsWith('md:')) ? 1 : 0);
         }
         if (seen[id] !== stamp0 + i) {
           seen[id] = stamp0 + i;
@@ -437,9 +440,11 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const N = src.length + tgt.length;
   const weightAll = new Float64Array(dfS.length);
   const remap = new Int32Array(dfS.length).fill(-1);
+  const figure = new Uint8Array(dfS.length);
   let nk = 0;
   for (let id = 0; id < dfS.length; id++) {
     if (!dfS[id] || !dfT[id]) continue;
+    figure[nk] = fig[id]!;
     remap[id] = nk;
     const idf = Math.log((N + 1) / (dfS[id]! + dfT[id]!));
     weightAll[nk++] = Math.max(0, Math.min(3, idf)) * kindW[id]!;
@@ -519,7 +524,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const landmarks: [number, number][] = [];
   for (let id = 0; id < dfS.length; id++) if (onlyS[id]! >= 0 && onlyT[id]! >= 0) landmarks.push([onlyS[id]!, onlyT[id]!]);
   const N2 = src.length + tgt.length;
-  return { src: side(src, rs, srcLang, orphanOf(rs, dfT, N2)), tgt: side(tgt, rt, tgtLang, orphanOf(rt, dfS, N2 + src.length)), weight: weightAll.slice(0, nk), landmarks };
+  return { src: side(src, rs, srcLang, orphanOf(rs, dfT, N2)), tgt: side(tgt, rt, tgtLang, orphanOf(rt, dfS, N2 + src.length)), weight: weightAll.slice(0, nk), landmarks, figure: figure.slice(0, nk) };
 }
 
 /** Weighted size of the multiset intersection of two sorted cue lists. */

@@ -534,12 +534,12 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     return cueSim(S.cues[p]!, T.cues[q]!, W);
   };
   /**
-   * The editorialMerge charged for the subtitles of a merged side that share with the bead's other side
+   * How many subtitles of a merged side share with the bead's other side
    * a cue their own title lacks: asked only of the bead that opens both documents, where a subtitle sits
    * under its title. (A cue the title has too, such as the acronym both name the meeting by, says
    * nothing of whether the other version's title renders the subtitle.)
    */
-  const sharedSubtitles = (side: SideFeatures, x0: number, k: number, other: SideFeatures, y0: number, l: number): number => {
+  const sharedSubtitles = (side: SideFeatures, x0: number, k: number, other: SideFeatures, y0: number, l: number, figures = false): number => {
     const ed = side.editorial;
     if (!W.length) return 0;
     const title = side.cues[x0]!;
@@ -550,10 +550,10 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       let found = false;
       for (let c = 0; c < own.length && !found; c++) {
         const id = own[c]!;
-        if (W[id]! <= 0 || sortedHas(title, id)) continue;
+        if (W[id]! <= 0 || sortedHas(title, id) || (figures && !f.figure[id])) continue;
         for (let y = y0; y < y0 + l && !found; y++) found = sortedHas(other.cues[y]!, id);
       }
-      if (found) refund += P.editorialMerge;
+      if (found) refund++;
     }
     return refund;
   };
@@ -631,8 +631,19 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
       else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
     }
-    if (a > 1) c += structS[(a - 2) * n + i0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(S, i0, a, T, j0, b) : 0);
-    if (b > 1) c += structT[(b - 2) * m + j0]! - (i0 === 0 && j0 === 0 ? sharedSubtitles(T, j0, b, S, i0, a) : 0);
+    if (a > 1) c += structS[(a - 2) * n + i0]!;
+    if (b > 1) c += structT[(b - 2) * m + j0]!;
+    if (i0 === 0 && j0 === 0 && (a > 1 || b > 1)) {
+      // The opening bead: subtitles whose content the other title carries are not charged as buried
+      // editor's lines, and when the title is all a side adds to them, their length says nothing
+      // either: a headline gives a subtitle's figure in a word or two ("… Worth USD 31.5 Million"), so
+      // the bead pays no length difference where each subtitle shares such a figure (an amount, a count,
+      // a date) with the other title. Not for a name or acronym alone, which a headline may give for
+      // its own title's sake ("… through WFP and UNICEF" for "국제기구 통한") and not for the subtitle's.
+      const rs = a > 1 ? sharedSubtitles(S, i0, a, T, j0, b) : 0, rt = b > 1 ? sharedSubtitles(T, j0, b, S, i0, a) : 0;
+      c -= (rs + rt) * P.editorialMerge;
+      if ((rs || rt) && (a === 1 || sharedSubtitles(S, i0, a, T, j0, b, true) === a - 1) && (b === 1 || sharedSubtitles(T, j0, b, S, i0, a, true) === b - 1)) c -= (d * d) / (2 * v);
+    }
     if (i0 === 0 && j0 === 0 && titles) c -= P.titlePair;
     return c;
   };

@@ -57,7 +57,8 @@ const opts: AlignOptions = {
  * six measured when added (blind, at the start of session 17): 0.889, 0.784, 0.875, 0.912, 0.585, 0.774
  * (0.820 pooled). Since two paragraphs whose cues cross cost what their two crossed pairs cost (prior22Swap):
  * the two readouts of session 15 0.732, the video reunions 1.000, the air exercise 0.952, the two
- * readouts of the eleventh six 0.793.
+ * readouts of the eleventh six 0.793. The KOICA release 0.854 since a subtitle whose figure the English
+ * headline gives pays no length difference in the title bead.
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -95,7 +96,7 @@ const FLOORS: Record<string, number> = {
   'mou-missile-launch-statement': 0.8,
   'state-dprk-cyber-designations': 0.85,
   'rok-us-defense-ministers-call': 0.7,
-  'koica-laos-new-projects': 0.65,
+  'koica-laos-new-projects': 0.83,
   'cfc-52nd-anniversary-ceremony': 0.97,
   'consulate-sydney-overseas-voting': 0.4,
   'kcg-uscg-sar-exercise': 0.97,
@@ -132,7 +133,7 @@ const FLOORS: Record<string, number> = {
  * by set: the first thirty-six 0.930 before session 16's changes, 0.941 after; the seventh six 0.791
  * when added, 0.860 at the end of session 16; the eighth six 0.897, then 0.956; the ninth six 0.940,
  * then 0.974; the tenth six 0.878, then 0.895; the eleventh six 0.820 when added). 0.931 since the
- * swap rule.
+ * swap rule, 0.933 since the headline rule.
  */
 const POOLED_FLOOR = 0.925;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));

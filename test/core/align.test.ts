@@ -322,6 +322,25 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3,4|3,4 5|5');
     });
 
+    it('draws a subtitle into the title bead when the English headline gives its point in a few words', () => {
+      // The English title is much shorter than the Korean title and subtitle together; their length
+      // alone had left the subtitle out.
+      const en = [
+        'Korea to Help Three Mekong Countries Build Flood Warning Systems with USD 12 Million',
+        'The Ministry of Foreign Affairs and KOICA will fund flood early-warning systems in Cambodia, Laos and Viet Nam from 2031 to 2034, the ministry said on March 4.',
+        'The systems will link river gauges, weather radar and text alerts to village leaders along the Mekong.',
+        'The first system is expected to be running in Cambodia\'s Kratie Province before the 2032 rainy season.',
+      ];
+      const ko = [
+        '정부, 메콩 3개국 홍수 조기경보체계 구축 지원',
+        '- 외교부·KOICA, 캄보디아·라오스·베트남에 2031~2034년 총 1,200만 달러 규모 무상원조 추진 -',
+        '□ 외교부와 한국국제협력단(KOICA)은 2031년부터 2034년까지 캄보디아, 라오스, 베트남의 홍수 조기경보체계 구축을 지원한다고 3월 4일 밝혔다.',
+        'ㅇ 이 체계는 메콩강 유역의 수위계, 기상레이더, 마을 지도자에게 보내는 문자 경보를 하나로 연결한다.',
+        'ㅇ 첫 체계는 2032년 우기 이전에 캄보디아 끄라체주에서 가동될 예정이다.',
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1,2 2|3 3|4 4|5');
+    });
+
     it('pairs the two titles when both versions open with one, though the English title names whom the Korean body names', () => {
       const en = [
         'Readout of Secretary of Defense Daniel K. Reeve\'s Call With Republic of Korea Minister of National Defense Kang Min-jae',
