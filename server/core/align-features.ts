@@ -335,9 +335,14 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
  * releases write it ("붙임 서명식 사진 1부. 끝."), and an annex's before a colon ("Annex: …").
  */
 const LABEL = '(?:사진(?:\\s*설명)?|참고(?:\\s*자료)?|붙임|첨부|별첨|문의(?:\\s*처)?|담당\\s*부서|photo(?:\\s+caption)?|caption|note|attachment|(?:media\\s+|press\\s+)?contacts?)\\s*\\d*';
-const EDITOR_LABEL = new RegExp(`^(?:[[<【〈(（]\\s*${LABEL}\\s*[\\]>】〉)）]|${LABEL}\\s*[:：]\\s|(?:붙임|첨부|별첨)\\s*\\d*\\.?\\s|annex(?:\\s+(?:\\d+|[A-Z]))?\\s*[:：]\\s)`, 'iu');
+const EDITOR_LABEL = new RegExp(`^(?:※\\s*)?(?:[[<【〈(（]\\s*${LABEL}\\s*[\\]>】〉)）]|${LABEL}\\s*[:：]\\s|(?:붙임|첨부|별첨)\\s*\\d*\\.?\\s|annex(?:\\s+(?:\\d+|[A-Z]))?\\s*[:：]\\s)`, 'iu');
 /** An English line that only says what is attached ("The full text of the joint statement is attached."): the 붙임 line of the English. */
 const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:y|ies)|documents?|sheet|schedule|map|table|summary|remarks)\b.*\b(?:is|are)\s+attached\.?$/i;
+/**
+ * A line that only says whom to ask: "For more information, please … contact …", "For media inquiries,
+ * contact …", "자세한 내용은 … 로 문의하시기 바랍니다." — a contact line without a label.
+ */
+const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^.]*\b(?:contact|call|e-?mail)\b|.*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 
@@ -368,7 +373,7 @@ function koreanJoins(t: string): number {
 export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
-  if (EDITOR_LABEL.test(s) || (s.length <= 120 && ATTACHED.test(s))) return 2;
+  if (EDITOR_LABEL.test(s) || (s.length <= 160 && CONTACT_LINE.test(s)) || (s.length <= 120 && ATTACHED.test(s))) return 2;
   if (s.length <= 120 && DASHED_SUBTITLE.test(s)) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
@@ -377,6 +382,7 @@ export function editorialKind(t: string): 0 | 1 | 2 {
 export function labelKind(t: string): number {
   const s = t.trim();
   if (ATTACHED.test(s)) return 3;
+  if (CONTACT_LINE.test(s)) return 4;
   // The label opens the line: the first of the words that announce something is it ("붙임 … 사진 1부").
   const m = /(사진|photo|caption)|(참고|note)|(붙임|첨부|별첨|attach|annex)|(문의|담당|contact)/iu.exec(s.slice(0, 24));
   return m ? m.slice(1).findIndex((g) => g !== undefined) + 1 : 0;

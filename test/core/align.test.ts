@@ -869,6 +869,22 @@ describe('core/align-features #labelKind', () => {
     // The English contact line and the Korean photo caption are each left unpaired, in either order.
     expect(beads.split(' ').slice(2).sort()).to.deep.equal(['3|', '|3']);
   });
+  it('pairs an English line saying whom to ask with the Korean ※ 문의 line, and leaves a ※ photo caption unpaired beside English boilerplate', () => {
+    const en = [
+      'ROK and U.S. Air Forces Wrap Up Combined Search and Rescue Drill',
+      'The ROK Air Force and the U.S. Seventh Air Force wrapped up a combined search and rescue drill over Gangwon Province on May 14, with 12 helicopters taking part.',
+      'Seventh Air Force, headquartered at Osan Air Base, plans and directs air component operations for the defense of the Republic of Korea.',
+      'For more information, please contact the ROK Air Force Public Affairs Office or the Seventh Air Force Public Affairs Office.',
+    ];
+    const ko = [
+      '한미 공군, 연합 탐색구조훈련 종료',
+      '공군과 미 7공군은 5월 14일 강원도 일대에서 헬기 12대가 참가한 가운데 연합 탐색구조훈련을 마무리했다.',
+      '※ 사진설명: 14일 강원도 상공에서 연합 탐색구조훈련에 참가한 한미 공군 헬기가 편대 비행을 하고 있다.',
+      '※ 문의: 공군본부 정훈공보실, 미 7공군 공보실',
+    ];
+    const beads = shape(alignParagraphs(en, ko, opts)).split(' ');
+    expect([beads.slice(0, 2), beads.slice(2, 4).sort(), beads.slice(4)]).to.deep.equal([['1|1', '2|2'], ['3|', '|3'], ['4|4']]);
+  });
 });
 
 describe('core/align-features #editorialKind', () => {
@@ -890,6 +906,14 @@ describe('core/align-features #editorialKind', () => {
     expect(['Media contact: Public Affairs Office, +82-2-748-1234', 'Press contacts: press@example.go.kr', '문의: 국방부 국제정책과 (02-748-6123)', '담당 부서: 해양경찰청 국제협력담당관실']
       .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
     expect(['Contacts between the two militaries will expand.', '문의가 잇따르자 정부는 안내문을 배포하였다.'].map(editorialKind)).to.deep.equal([0, 0]);
+    // A labelled line under a ※ mark, and a line that only says whom to ask, without a label.
+    const asks = ['※ 문의: 주시드니 총영사관 재외선거관', '※ 사진설명: 훈련에 참가한 양국 공군 F-35A 전투기가 편대 비행을 하고 있다.',
+      'For more information, please visit the Embassy\'s website or contact the visa call center.', 'For media inquiries, please contact the Public Affairs Office.',
+      '자세한 내용은 대사관 홈페이지 또는 비자 안내 콜센터(02-3275-4100)로 문의하시기 바랍니다.'];
+    expect(asks.map(editorialKind)).to.deep.equal([2, 2, 2, 2, 2]);
+    expect(asks.map(labelKind)).to.deep.equal([4, 1, 4, 4, 4]);
+    expect(['※ 세부 일정은 작전보안상 공개하지 않음.', 'For more information on the designations, see the Treasury press release.', '관련 문의가 많아 안내드립니다.']
+      .map(editorialKind)).to.deep.equal([0, 0, 0]);
     // So is an attachment line without a colon, as releases write it, and the English line that says what is attached.
     expect(['붙임 서명식 사진 1부. 끝.', '붙임 1. 공동성명 전문', 'Annex: Questions and Answers on the Resumption of Imports', 'The full text of the joint statement is attached.']
       .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
