@@ -342,7 +342,7 @@ const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:
  * A line that only says whom to ask: "For more information, please … contact …", "For media inquiries,
  * contact …", "자세한 내용은 … 로 문의하시기 바랍니다." — a contact line without a label.
  */
-const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^.]*\b(?:contact|call|e-?mail)\b|.*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
+const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b.*\b(?:contact|call|e-?mail)\b|.*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 

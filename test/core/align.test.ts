@@ -908,7 +908,7 @@ describe('core/align-features #editorialKind', () => {
     expect(['Contacts between the two militaries will expand.', '문의가 잇따르자 정부는 안내문을 배포하였다.'].map(editorialKind)).to.deep.equal([0, 0]);
     // A labelled line under a ※ mark, and a line that only says whom to ask, without a label.
     const asks = ['※ 문의: 주시드니 총영사관 재외선거관', '※ 사진설명: 훈련에 참가한 양국 공군 F-35A 전투기가 편대 비행을 하고 있다.',
-      'For more information, please visit the Embassy\'s website or contact the visa call center.', 'For media inquiries, please contact the Public Affairs Office.',
+      'For more information, please visit the U.S. Embassy\'s website or contact the visa call center.', 'For media inquiries, please contact the Public Affairs Office.',
       '자세한 내용은 대사관 홈페이지 또는 비자 안내 콜센터(02-3275-4100)로 문의하시기 바랍니다.'];
     expect(asks.map(editorialKind)).to.deep.equal([2, 2, 2, 2, 2]);
     expect(asks.map(labelKind)).to.deep.equal([4, 1, 4, 4, 4]);
