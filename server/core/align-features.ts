@@ -343,6 +343,8 @@ const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:
  * contact …", "자세한 내용은 … 로 문의하시기 바랍니다." — a contact line without a label.
  */
 const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b.*\b(?:contact|call|e-?mail)\b|.*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
+/** A speech's delivery note ("As Prepared for Delivery", "Check against delivery"): an editor's mark, not the speech. */
+const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check against delivery)\s*[)\]]?\.?$/i;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 
@@ -374,7 +376,7 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
   if (EDITOR_LABEL.test(s) || (s.length <= 160 && CONTACT_LINE.test(s)) || (s.length <= 120 && ATTACHED.test(s))) return 2;
-  if (s.length <= 120 && DASHED_SUBTITLE.test(s)) return 1;
+  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s)) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
 

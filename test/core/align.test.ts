@@ -919,6 +919,9 @@ describe('core/align-features #editorialKind', () => {
       .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
     expect(['붙임성 있는 태도로 협상에 임하였다.', 'Great importance is attached.', 'The annex was signed separately.'].map(editorialKind)).to.deep.equal([0, 0, 0]);
     expect(['[…]', '- 공급망 분야 협력 확대 방안 협의 -', '* * *'].map(editorialKind)).to.deep.equal([1, 1, 1]);
+    // A speech's delivery note is a mark of the English edition, in brackets or not.
+    expect(['As Prepared for Delivery', '(As Delivered)', 'Check against delivery'].map(editorialKind)).to.deep.equal([1, 1, 1]);
+    expect(editorialKind('As prepared for delivery, the speech was to run twenty minutes.')).to.equal(0);
   });
 });
 
