@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in eleven sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in twelve sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -61,7 +61,9 @@ const opts: AlignOptions = {
  * headline gives pays no length difference in the title bead. The consulate notice 0.526 and the air
  * exercise 1.000 since a labelled line under a ※ mark, and a line that only says whom to ask, are
  * labelled editor's lines. The speech 0.911 since a delivery note ("As Prepared for Delivery") is an
- * editor's mark.
+ * editor's mark. The twelfth six measured when added (blind, written later in session 17 to measure its
+ * aligner): 1.000, 0.765, 0.867, 1.000, 0.805, 0.883 (0.903 pooled; the aligner of the session's start
+ * 0.903 too).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -130,14 +132,21 @@ const FLOORS: Record<string, number> = {
   'rok-canada-fm-joint-press-conference': 0.88,
   'us-rok-fm-call-two-readouts': 0.75,
   'uk-rok-health-dialogue-factsheet': 0.75,
+  'korea-poland-summit-joint-statement': 0.97,
+  'rok-usmc-kmep-cold-weather': 0.73,
+  'moti-korea-australia-supply-chain-dialogue': 0.83,
+  'us-embassy-visa-appointment-portal': 0.97,
+  'mofa-spokesperson-dprk-satellite': 0.78,
+  'kcg-pcg-joint-drug-operation': 0.85,
 };
 /**
- * Pooled over all sixty-six: 0.922 measured when the eleventh six were added (the first sixty 0.933;
+ * Pooled over the first sixty-six: 0.922 measured when the eleventh six were added (the first sixty 0.933;
  * by set: the first thirty-six 0.930 before session 16's changes, 0.941 after; the seventh six 0.791
  * when added, 0.860 at the end of session 16; the eighth six 0.897, then 0.956; the ninth six 0.940,
  * then 0.974; the tenth six 0.878, then 0.895; the eleventh six 0.820 when added). 0.931 since the
  * swap rule, 0.933 since the headline rule, 0.935
- * since ※-marked and unlabelled contact lines, 0.936 since delivery notes.
+ * since ※-marked and unlabelled contact lines, 0.936 since delivery notes. Seventy-two with the twelfth six:
+ * 0.933.
  */
 const POOLED_FLOOR = 0.925;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
