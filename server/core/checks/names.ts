@@ -498,8 +498,8 @@ function perDocument<T>(compute: (text: string) => T): (text: string) => T {
 const docHangul = perDocument(hangulSkeletons), docLatin = perDocument(latinSkeletons);
 const docSkeletons = (text: string, hangul: boolean): string[] => (hangul ? docHangul : docLatin)(text);
 const docKana = perDocument(kanaSkeletons), docLatinKana = perDocument(latinKanaSkeletons);
-const docHangulSide = perDocument((text: string): OtherSide => ({ readings: hangulReadings(text) }));
-const docLatinSide = perDocument((text: string): OtherSide => ({ readings: latinReadings(text) }));
+const docHangulSide = perDocument((text: string): OtherSide => ({ readings: hangulReadings(text), words: hangulWords(text) }));
+const docLatinSide = perDocument((text: string): OtherSide => ({ readings: latinReadings(text), words: [] }));
 const docOtherSide = (text: string, hangul: boolean): OtherSide => (hangul ? docHangulSide : docLatinSide)(text);
 
 /**
@@ -742,18 +742,16 @@ function givenMatches(hangul: string, given: string): boolean {
  * changed, which the stray surname reports). Not the given name's syllables opening another word (진행,
  * 진전, 민수용). `sur` the Hangul surnames the English surname may be.
  */
-function koreanNameIn(sur: string[], given: string, ko: string): boolean {
-  const ws = [...ko.matchAll(/\p{Script=Hangul}+/gu)];
-  return ws.some((m, i) => {
-    const next = ws[i + 1] && /^\s+$/u.test(ko.slice(m.index + m[0].length, ws[i + 1]!.index)) ? ws[i + 1]![0] : '';
+function koreanNameIn(sur: string[], given: string, ko: HangulWord[]): boolean {
+  return ko.some(({ w, next }) => {
     // A title after the word, or written onto it (박진장관은).
-    const titled = (!!next && titleWord(next)) || gluedTitleCore(m[0]) !== undefined;
+    const titled = (!!next && titleWord(next)) || gluedTitleCore(w) !== undefined;
     // The word without its particle, or whole: a given name may end like one (김정은, 박지은).
-    return [...new Set([nameCore(m[0]), m[0]])].some((core) => {
+    return [...new Set([nameCore(w), w])].some((core) => {
       if (titled && (sur.includes(core) || givenMatches(core, given))) return true;
       if (sur.some((h) => core.length > h.length && core.startsWith(h) && givenMatches(core.slice(h.length), given))) return true;
       // A name of three syllables or more whatever ends it (한영남입니다); a shorter one only with a particle (박진감 is no 박진).
-      if (core === m[0] && sur.some((h) => core.length > h.length + 2 && core.startsWith(h) && givenMatches(core.slice(h.length, h.length + 2), given))) return true;
+      if (core === w && sur.some((h) => core.length > h.length + 2 && core.startsWith(h) && givenMatches(core.slice(h.length, h.length + 2), given))) return true;
       // After another surname: a name of three syllables or one before a title (not 진전, 진 and 전).
       return core.length >= 2 && (core.length === 3 || titled) && opensWithSurname(core) && givenFits(core.slice(1), given.replace(/[\s’'-]+/gu, ''));
     });
@@ -765,10 +763,9 @@ function koreanNameIn(sur: string[], given: string, ko: string): boolean {
  * vowels stand (Yang Jun 양쥔, Gong Jun 궁쥔: a Chinese name in its Chinese reading, whose syllables
  * koreanNameIn does not spell). Not a longer word that only opens like it (박진감 is no Park Jin).
  */
-function readsAsWholeName(ws: string[], ko: string): boolean {
+function readsAsWholeName(ws: string[], ko: HangulWord[]): boolean {
   const mine = latinWordReadings(ws.join(''));
-  return [...ko.matchAll(/\p{Script=Hangul}+/gu)]
-    .some((m) => [...new Set([nameCore(m[0]), m[0]])].some((w) => w.length >= 2 && agreeing(mine, hangulWordReadings(w), false)));
+  return ko.some(({ w: word }) => [...new Set([nameCore(word), word])].some((w) => w.length >= 2 && agreeing(mine, hangulWordReadings(w), false)));
 }
 
 /**
@@ -777,10 +774,10 @@ function readsAsWholeName(ws: string[], ko: string): boolean {
  * (쑨원 for Sun Yat-sen: Korean writes Mandarin sun as 쑨, and the given name may be another of the
  * person's names or spelled otherwise, Cantonese Yat-sen).
  */
-function chineseReadingIn(surname: string, ko: string): boolean {
+function chineseReadingIn(surname: string, ko: HangulWord[]): boolean {
   const mine = latinWordReadings(surname);
-  return [...ko.matchAll(/\p{Script=Hangul}+/gu)].some((m) => {
-    const core = nameCore(m[0]);
+  return ko.some(({ w }) => {
+    const core = nameCore(w);
     return core.length >= 2 && core.length <= 3 && !SURNAMES[core[0]!] && agreeing(mine, hangulWordReadings(core[0]!), false);
   });
 }
@@ -805,7 +802,15 @@ function koreanNameOrders(ws: string[]): { sur: string[]; given: string }[] {
  * and all. Without it, statusLatinWord and statusHangulWord compare consonants only, and a surname
  * is found at the start of any word (as the aligner asks them, where a chance meeting costs little).
  */
-interface OtherSide { readings: Reading[] }
+interface OtherSide { readings: Reading[]; words: HangulWord[] }
+
+/** A Hangul word of a text, and the word after it when only spaces stand between them (a title after a name). */
+interface HangulWord { w: string; next: string }
+/** A text's Hangul words, split once for all the names checked against it. */
+function hangulWords(text: string): HangulWord[] {
+  const ms = [...text.matchAll(/\p{Script=Hangul}+/gu)];
+  return ms.map((m, i) => ({ w: m[0], next: ms[i + 1] && /^\s+$/u.test(text.slice(m.index + m[0].length, ms[i + 1]!.index)) ? ms[i + 1]![0] : '' }));
+}
 
 /** Readings whose skeleton a name's reading begins (`prefix`) or equals, and whose vowels agree. */
 function agreeing(mine: Reading[], theirs: Reading[], prefix: boolean): boolean {
@@ -840,7 +845,7 @@ function statusLatinWord(w: string, ko: string, koSk: string[], side?: OtherSide
     // word that sounds like it. A word opening otherwise may spell it as a foreign name (Sun in 쑨웨이둥).
     if (sur) {
       if (agreeing(mine, wholeHangulReadings(ko), false)) return 'ok';
-      const others = [...ko.matchAll(/\p{Script=Hangul}+/gu)].map((m) => m[0]).filter((x) => !sur.some((h) => x.startsWith(h)) && !opensWithSurname(x));
+      const others = side.words.map((x) => x.w).filter((x) => !sur.some((h) => x.startsWith(h)) && !opensWithSurname(x));
       return agreeing(mine, hangulReadings(others.join(' '), true), true) ? 'ok' : 'missing';
     }
     if (agreeing(mine, side.readings, true)) return 'ok';
@@ -1216,7 +1221,7 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
     const docOther = u.doc ? (side === 'src' ? u.doc.tgt : u.doc.src) : '';
     const docSk = u.doc ? docSkeletons(docOther, otherHangul) : null;
     // The other side read with its vowels.
-    const otherSide: OtherSide = { readings: otherHangul ? hangulReadings(other) : latinReadings(other) };
+    const otherSide: OtherSide = otherHangul ? { readings: hangulReadings(other), words: hangulWords(other) } : { readings: latinReadings(other), words: [] };
     const docSide = u.doc ? docOtherSide(docOther, otherHangul) : null;
     for (const a of anchors) {
       if (a.kind !== 'name') continue;
@@ -1242,20 +1247,20 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // A Korean name with its given name ("Park Jin") is in the Hangul only as a name (박진, 진 장관,
       // 박 장관), not as the syllables that open other words (진행, 진전): those are no match.
       const orders = ownHangul ? [] : koreanNameOrders(ws.map((x) => x.w));
-      const koreanIn = (text: string) => orders.some((o) => koreanNameIn(o.sur, o.given, text));
+      const koreanIn = (ko: HangulWord[]) => orders.some((o) => koreanNameIn(o.sur, o.given, ko));
       // A Chinese name English spells like a Korean one, which Korean writes by its Chinese reading: a
       // word reading as the whole name (양쥔, Yang Jun) keeps what the readings found, and a word opening
       // with the surname in a syllable no Korean surname has (쑨원, Sun Yat-sen) is the person.
-      const chineseIn = (text: string) => orders.length > 0 && chineseReadingIn(ws[0]!.w, text);
-      const wholeIn = (text: string) => orders.length > 0 && readsAsWholeName(ws.map((x) => x.w), text);
+      const chineseIn = (ko: HangulWord[]) => orders.length > 0 && chineseReadingIn(ws[0]!.w, ko);
+      const wholeIn = (ko: HangulWord[]) => orders.length > 0 && readsAsWholeName(ws.map((x) => x.w), ko);
       if (orders.length) {
-        if (koreanIn(other)) st = 'ok';
-        else if (chineseIn(other)) st = st === 'missing' ? 'ok' : st;
-        else if (st === 'ok' && !wholeIn(other)) st = 'missing';
+        if (koreanIn(otherSide.words)) st = 'ok';
+        else if (chineseIn(otherSide.words)) st = st === 'missing' ? 'ok' : st;
+        else if (st === 'ok' && !wholeIn(otherSide.words)) st = 'missing';
       }
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
       const known = st === 'missing' && docSk !== null && docSide !== null
-        && (orders.length ? koreanIn(docOther) || chineseIn(docOther) || wholeIn(docOther)
+        && (orders.length ? koreanIn(docSide.words) || chineseIn(docSide.words) || wholeIn(docSide.words)
           : (ownHangul ? statusHangulWord(key.w, docOther, docSk, docSide) : statusLatinWord(key.w, docOther, docSk, docSide)) === 'ok');
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }
