@@ -1,5 +1,5 @@
 // Numbers and date mentions of one bead side, built on the shared anchors plus the forms checks need.
-import { dayRanges, extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
+import { extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
 import { withoutListMarker } from '../segment.ts';
 import type { Lang } from '../types.ts';
 import { baseLang } from './side.ts';
@@ -117,9 +117,10 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
   const L = baseLang(lang);
   let dates: DateMention[] = [];
   const numbers: Quantity[] = [];
-  for (const a of anchors) {
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
     const d = dateFromAnchor(a);
-    if (d) dates.push(d);
+    if (d) dates.push(a.kind === 'date' ? withDaySpan(d, anchors, i) : d);
     // A bare four-digit number in the range of years is a year even before a comma ("in 2026, the …").
     else if (a.kind === 'number' && /^\d{4}$/.test(a.text) && Number(a.text) >= 1900 && Number(a.text) <= 2100) {
       dates.push({ y: Number(a.text), start: a.start, end: a.end, text: a.text });
@@ -140,7 +141,6 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
       numbers.splice(i, 1);
     }
   }
-  addRanges(text, dates, numbers);
   dates.sort((a, b) => a.start - b.start);
   // A year next to a month or day ("July 2024", "2024년 7월") is one mention.
   const merged: DateMention[] = [];
@@ -234,19 +234,21 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
 }
 
 
+/** What joins two days as a list rather than a range ("21 and 23", "21일과 23일", "22日・23日"): dayRanges' own test. */
+const DAY_LIST = /\sand\s|[과와및と・、]/u;
+
 /**
- * Day ranges and lists ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지") become two
- * dates, replacing what anchors made of them. The second day must follow the first, so "May 3 to 1 …"
- * or "June 30 and 5 …" are not read as ranges.
+ * A day range or list ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지", "8월 21일과
+ * 23일") is two dates: extractAnchors reads it with dayRanges and gives it as two date anchors over the
+ * one mention (no other dates share a span), the second day after the first ("May 3 to 1 …" and "June
+ * 30 and 5 …" are no ranges). Such a date is marked as one end of a range or one of a list; the ranges
+ * are not read a second time here.
  */
-function addRanges(text: string, dates: DateMention[], numbers: Quantity[]): void {
-  for (const r of dayRanges(text)) {
-    const { start, end, span } = r;
-    const out = (x: { start: number; end: number }) => x.start < end && start < x.end;
-    for (let i = dates.length - 1; i >= 0; i--) if (out(dates[i]!)) dates.splice(i, 1);
-    for (let i = numbers.length - 1; i >= 0; i--) if (out(numbers[i]!)) numbers.splice(i, 1);
-    dates.push(...[r.d1, r.d2].map((d) => ({ ...(r.y !== undefined ? { y: r.y } : {}), m: r.m, d, span, start, end, text: r.text })));
-  }
+function withDaySpan(d: DateMention, anchors: Anchor[], i: number): DateMention {
+  const a = anchors[i]!;
+  const same = (b: Anchor | undefined) => !!b && b.kind === 'date' && b.start === a.start && b.end === a.end;
+  if (!same(anchors[i - 1]) && !same(anchors[i + 1])) return d;
+  return { ...d, span: DAY_LIST.test(a.text) ? 'list' : 'range' };
 }
 
 function stripPos(d: DateMention): Omit<DateMention, 'start' | 'end' | 'text'> {
