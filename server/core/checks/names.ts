@@ -2,6 +2,7 @@
 import { EN_WORD_SURNAME, extractAnchors, KO_RANK, KO_SIDE, KO_TITLE, KO_VERB_FORM, KOREAN_SYLLABLE, nameSkeleton, RARER_SURNAME, romanize, SURNAME_SPELLINGS, type Anchor } from '../anchors.ts';
 import { findGlossaryTerms, type Glossary } from '../glossary.ts';
 import { romanizeKana } from '../kana.ts';
+import { pinyinHangul, transcribesMandarin } from './pinyin.ts';
 import { HANGUL_RE, langName } from './side.ts';
 import type { Hit, RawFinding, Unit } from './types.ts';
 
@@ -759,26 +760,35 @@ function koreanNameIn(sur: string[], given: string, ko: HangulWord[]): boolean {
 }
 
 /**
- * Whether a word of a Hangul text reads as a whole name run together, every consonant and where the
- * vowels stand (Yang Jun 양쥔, Gong Jun 궁쥔: a Chinese name in its Chinese reading, whose syllables
- * koreanNameIn does not spell). Not a longer word that only opens like it (박진감 is no Park Jin).
+ * Whether a word of a Hangul text is the whole name, its particle aside: spelled syllable by syllable
+ * as English writes Korean (Cheong Wa Dae 청와대), or in its Chinese reading as Korean writes the
+ * Pinyin (Yang Jun 양쥔, Gong Jun 궁쥔: syllables koreanNameIn does not spell). Not a word that only
+ * sounds alike (궁전, palace, is no Gong Jun), nor a longer one that opens like it (박진감 is no Park Jin).
  */
 function readsAsWholeName(ws: string[], ko: HangulWord[]): boolean {
-  const mine = latinWordReadings(ws.join(''));
-  return ko.some(({ w: word }) => [...new Set([nameCore(word), word])].some((w) => w.length >= 2 && agreeing(mine, hangulWordReadings(w), false)));
+  const [surname, ...given] = ws;
+  const chinese = pinyinHangul(surname!).flatMap((s) => pinyinHangul(given.join(' ')).map((g) => s + g));
+  return ko.some(({ w: word }) => [...new Set([nameCore(word), word])]
+    .some((w) => w.length >= 2 && (chinese.includes(w) || givenFits(w, ws.join('')))));
 }
 
 /**
- * Whether a Hangul text writes a name by its Chinese reading: a word of two or three syllables, its
- * particle aside, opening with a syllable no Korean surname has that reads as the English surname
- * (쑨원 for Sun Yat-sen: Korean writes Mandarin sun as 쑨, and the given name may be another of the
- * person's names or spelled otherwise, Cantonese Yat-sen).
+ * Whether a Hangul text writes a name by its Chinese reading: a word opening with the English surname
+ * as Korean writes it in Pinyin (쑨 for sun, 궁 for gong), a syllable no Korean surname has, then the
+ * given name: as Korean writes the English one when that is Pinyin (궁쥔, Gong Jun), else any of one
+ * or two syllables Korean writes Mandarin with, as the given name may be another of the person's names
+ * or spelled otherwise (쑨원 for Sun Yat-sen, Cantonese Yat-sen). Not an ordinary word that opens
+ * with a syllable sounding like the surname (순간 is no Sun, 중국 and 중요한 no Jung).
  */
-function chineseReadingIn(surname: string, ko: HangulWord[]): boolean {
-  const mine = latinWordReadings(surname);
+function chineseReadingIn(surname: string, given: string, ko: HangulWord[]): boolean {
+  const sur = pinyinHangul(surname).filter((s) => s.length === 1 && !SURNAMES[s]);
+  if (!sur.length) return false;
+  const inPinyin = pinyinHangul(given);
   return ko.some(({ w }) => {
     const core = nameCore(w);
-    return core.length >= 2 && core.length <= 3 && !SURNAMES[core[0]!] && agreeing(mine, hangulWordReadings(core[0]!), false);
+    if (!sur.includes(core[0]!)) return false;
+    if (inPinyin.length) return inPinyin.includes(core.slice(1));
+    return core.length >= 2 && core.length <= 3 && transcribesMandarin(core);
   });
 }
 
@@ -889,8 +899,9 @@ function syllableSpellings(ch: string): string[] {
  */
 function givenFits(hangul: string, given: string): boolean {
   const words = given.toLowerCase().split(/[\s-]+/).filter(Boolean);
-  const undouble = (x: string) => x.replace(/(.)\1+/g, '$1');
-  // The English words' letters run together, doubled letters as one ("Gunn" is "gun").
+  const undouble = (x: string) => x.replace(/([^aeiou])\1+/g, '$1');
+  // The English words' letters run together, doubled consonants as one ("Gunn" is "gun"); a doubled
+  // vowel is a vowel of its own (oo is 우, not the o of 오: Gong is no 궁).
   const fits = (text: string): boolean => {
     const t = undouble(text);
     const go = (k: number, at: number): boolean => {
@@ -1248,15 +1259,15 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       // 박 장관), not as the syllables that open other words (진행, 진전): those are no match.
       const orders = ownHangul ? [] : koreanNameOrders(ws.map((x) => x.w));
       const koreanIn = (ko: HangulWord[]) => orders.some((o) => koreanNameIn(o.sur, o.given, ko));
-      // A Chinese name English spells like a Korean one, which Korean writes by its Chinese reading: a
-      // word reading as the whole name (양쥔, Yang Jun) keeps what the readings found, and a word opening
-      // with the surname in a syllable no Korean surname has (쑨원, Sun Yat-sen) is the person.
-      const chineseIn = (ko: HangulWord[]) => orders.length > 0 && chineseReadingIn(ws[0]!.w, ko);
+      // A Chinese name English spells like a Korean one, which Korean writes by its Chinese reading (양쥔,
+      // Yang Jun; 쑨원, Sun Yat-sen), or a word English writes whole (청와대, Cheong Wa Dae), is the person:
+      // what the readings found is kept, or a name they missed is found.
+      const chineseIn = (ko: HangulWord[]) => orders.length > 0 && chineseReadingIn(ws[0]!.w, ws.slice(1).map((x) => x.w).join(' '), ko);
       const wholeIn = (ko: HangulWord[]) => orders.length > 0 && readsAsWholeName(ws.map((x) => x.w), ko);
       if (orders.length) {
         if (koreanIn(otherSide.words)) st = 'ok';
-        else if (chineseIn(otherSide.words)) st = st === 'missing' ? 'ok' : st;
-        else if (st === 'ok' && !wholeIn(otherSide.words)) st = 'missing';
+        else if (chineseIn(otherSide.words) || wholeIn(otherSide.words)) st = st === 'missing' ? 'ok' : st;
+        else if (st === 'ok') st = 'missing';
       }
       // "The Secretary" in one paragraph, "블링컨 장관" in its translation: fine when the person is named elsewhere.
       const known = st === 'missing' && docSk !== null && docSide !== null

@@ -37,6 +37,42 @@ describe('core/checks names: Chinese names by their Chinese reading, titles writ
       .to.deep.equal(['info: English name Sun Yat-sen has no counterpart in Korean']);
   });
 
+  it('does not take an ordinary word that opens like a Chinese reading for the name', () => {
+    // 순간 (moment): Korean writes Mandarin sun as 쑨, and 순 opens ordinary words.
+    expect(names('Sun Yat-sen is still honoured on both sides of the strait.', '그 순간 해협 양쪽에서 여전히 기려진다.'))
+      .to.deep.equal(['info: English name Sun Yat-sen has no counterpart in Korean']);
+    expect(names('Sun Yat-sen is still honoured on both sides of the strait.', '순간의 감동은 해협 양쪽에서 여전히 기려진다.'))
+      .to.deep.equal(['info: English name Sun Yat-sen has no counterpart in Korean']);
+    // A Korean name is no Chinese reading: 중국 (China), 중요한 and 충분히 are no Jung or Chung, 숭고한 no Sung.
+    for (const [en, ko] of [
+      ['Minister Jung Eui-yong met the delegation in the capital.', '장관은 수도에서 중국 대표단을 만났다.'],
+      ['Minister Jung Eui-yong met the delegation in the capital.', '장관은 수도에서 중요한 대표단을 만났다.'],
+      ['Minister Chung Eui-yong met the delegation in the capital.', '장관은 수도에서 충분히 대표단을 만났다.'],
+      ['Ambassador Sung Kim met the delegation in the capital.', '대사는 수도에서 숭고한 대표단을 만났다.'],
+    ]) expect(names(en!, ko!), ko).to.have.length(1).and.to.match(/^info: English name .* has no counterpart in Korean$/);
+    // A Chinese given name in Pinyin is read too: 궁전 (palace) is no Gong Jun, whose reading is 궁쥔.
+    expect(names('Minister Gong Jun welcomed the trade delegation to the port city.', '장관은 무역 대표단을 궁전에서 맞이했다.'))
+      .to.deep.equal(['info: English name Gong Jun has no counterpart in Korean']);
+  });
+
+  it('still finds Chinese names written by their Chinese reading, the given name in Pinyin or not', () => {
+    for (const [en, ko] of [
+      ['Minister Gong Jun welcomed the trade delegation to the port city.', '궁쥔 장관은 무역 대표단을 항구 도시로 맞이했다.'],
+      ['Minister Gong Jun welcomed the trade delegation to the port city.', '무역 대표단을 맞이한 궁쥔은 항구 도시를 안내했다.'],
+      ['Sun Yat-sen is still honoured on both sides of the strait.', '쑨원은 해협 양쪽에서 여전히 기려진다.'],
+      ['Sun Yat-sen is still honoured on both sides of the strait.', '쑨중산의 업적은 해협 양쪽에서 여전히 기려진다.'],
+      ['Vice Minister Sun Weidong met the delegation.', '쑨웨이둥 부부장은 대표단을 만났다.'],
+    ]) expect(names(en!, ko!), ko).to.deep.equal([]);
+  });
+
+  it('finds a word English spells whole, syllable by syllable, but no word that only sounds alike', () => {
+    expect(names('The council said it will visit Cheong Wa Dae today to deliver its opposition.', '협의회는 반대 의사를 전달하기 위해 청와대를 방문했다.'))
+      .to.deep.equal([]);
+    // oo is 우 and o is 오: Gong is no 궁, so 궁전 (palace) is no Korean spelling of Gong Jun either.
+    expect(names('Minister Gong Jun welcomed the trade delegation to the port city.', '무역 대표단은 궁전 앞에서 항구 도시로 향했다.'))
+      .to.deep.equal(['info: English name Gong Jun has no counterpart in Korean']);
+  });
+
   it('accepts a Korean name with a title or 님 written onto it', () => {
     const en = 'Minister Park Jin thanked the volunteers for the flood relief work.';
     for (const ko of [
