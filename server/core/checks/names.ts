@@ -730,8 +730,14 @@ function gluedTitleCore(w: string): string | undefined {
 /** A Hangul word without its particle, the endings a name takes in a sentence (께서, 이며) and a title written onto it. */
 const nameCore = (w: string): string => gluedTitleCore(w) ?? withoutParticle(w.replace(/(?:께서|께|이며|이자|으로서|로서)$/u, ''));
 
-/** Whether a Hangul given name is the English one: syllable by syllable, or read alike whole. */
+/**
+ * Whether a Hangul given name is the English one: syllable by syllable, or read alike whole. A given
+ * name English writes in parts ("Jae-wan", "Jae Myung") has a Hangul syllable for each: 전 (former, in
+ * 전 장관) is no Jae-wan, whatever its consonants.
+ */
 function givenMatches(hangul: string, given: string): boolean {
+  const parts = given.split(/[\s’'-]+/u).filter(Boolean).length;
+  if (parts >= 2 && hangul.length !== parts) return false;
   const joined = given.replace(/[\s’'-]+/gu, '');
   return givenFits(hangul, joined) || agreeing(latinWordReadings(joined), hangulWordReadings(hangul), false);
 }

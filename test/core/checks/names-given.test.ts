@@ -51,6 +51,15 @@ describe('core/checks names: a given name only as a name', () => {
       .to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
   });
 
+  it('does not take one syllable before a title for a given name of two (전 장관, the former minister)', () => {
+    const en = 'Minister Park Jae-wan thanked the volunteers for the flood relief work.';
+    // 전 (former) sounds like Jae-wan's consonants, but a given name written in two parts is two syllables.
+    expect(names(en, '전 장관은 수해 복구 자원봉사자들에게 감사를 표했다.')).to.deep.equal(['info: English name Park Jae-wan has no counterpart in Korean']);
+    expect(names(en, '김영수 장관과 전 장관은 수해 복구 자원봉사자들에게 감사를 표했다.')).to.deep.equal(['error: Name Park Jae-wan does not match Korean 김영수']);
+    for (const ko of ['재완 장관은 수해 복구 자원봉사자들에게 감사를 표했다.', '박재완 장관은 수해 복구 자원봉사자들에게 감사를 표했다.'])
+      expect(names(en, ko), ko).to.deep.equal([]);
+  });
+
   it('accepts the surname alone before a title, as before', () => {
     expect(names(EN, '박 장관은 어업 협정 협상이 진행되고 있다고 말했다.')).to.deep.equal([]);
     expect(names(EN, '박 장관은 어업 협정 협상이 순조롭다고 말했다.')).to.deep.equal([]);
