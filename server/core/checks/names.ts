@@ -61,6 +61,16 @@ function extraNames(text: string, anchors: Anchor[]): Anchor[] {
     const a = { kind: 'name' as const, value: w, start: m.index, end: m.index + w.length, text: w };
     if (!anchors.some((b) => b.kind === 'name' && b.start < a.end && a.start < b.end)) out.push(a);
   }
+  // A name with its title written onto it (김영수장관은, 김영수대사의): the name of three syllables before
+  // it, opening with a frequent surname. Not a ministry, office or mission (국방부장관, 주한미대사, 미국무장관),
+  // nor a word with 님 alone (위원장님, 고객님), which may open like a name but is none.
+  for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
+    const core = gluedTitleCore(m[0]);
+    if (!core || core.length !== 3 || m[0].startsWith(core + '님') || !opensWithSurname(core) || KO_NOT_NAME.test(core)
+      || /(?:부|청|처|원|회|국|소|실|단|측|들)$/u.test(core) || /^주(?:한|미|일|중|러|유엔)/u.test(core) || KO_VERB_FORM.test(core) || KO_SIDE.test(core)) continue;
+    const a = { kind: 'name' as const, value: core, start: m.index, end: m.index + core.length, text: core };
+    if (![...anchors, ...out].some((b) => b.kind === 'name' && b.start < a.end && a.start < b.end)) out.push(a);
+  }
   return out;
 }
 

@@ -85,8 +85,26 @@ describe('core/checks names: Chinese names by their Chinese reading, titles writ
     // Not a compound title (부위원장, 국무총리) or a word that only ends like one.
     expect(names(en, '부위원장은 수해 복구가 진행되고 있다고 말했다.')).to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
     expect(names(en, '회의장에서 수해 복구 진행 상황이 보고되었다.')).to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
-    // Another person with a title written on is no Park Jin (the anchors do not read 김영수장관은 as a
-    // name, so there is no other name to pair it with: a note).
-    expect(names(en, '김영수장관은 수해 복구 자원봉사자들에게 감사를 표했다.')).to.deep.equal(['info: English name Park Jin has no counterpart in Korean']);
+    // Another person with a title written on is no Park Jin: the check reads 김영수장관은 as the name
+    // 김영수 (the anchors do not), one name changed.
+    expect(names(en, '김영수장관은 수해 복구 자원봉사자들에게 감사를 표했다.')).to.deep.equal(['error: Name Park Jin does not match Korean 김영수']);
+    expect(names(en, '자원봉사자들은 김영수대사의 감사 인사를 받았다.')).to.deep.equal(['error: Name Park Jin does not match Korean 김영수']);
+  });
+
+  it('reads a Korean name with a title written onto it as the name, and nothing else so', () => {
+    expect(names('Minister Kim Young-soo thanked the volunteers.', '김영수장관은 자원봉사자들에게 감사를 표했다.')).to.deep.equal([]);
+    // A name the English leaves out is reported by its name, not by the word with its title.
+    expect(names('The minister thanked the volunteers for their work.', '김영수장관은 자원봉사자들에게 그들의 노고에 감사를 표했다.'))
+      .to.deep.equal(['info: Korean name 김영수 has no counterpart in English']);
+    // A ministry, a country's mission or a form of address with 님 names no one.
+    for (const ko of [
+      '국방부장관은 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+      '주한대사는 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+      '주한미대사는 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+      '미국무장관은 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+      '위원장님께서 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+      '고객님께서 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+      '외교장관은 자원봉사자들에게 그들의 노고에 감사를 표했다.',
+    ]) expect(names('The minister thanked the volunteers for their work.', ko), ko).to.deep.equal([]);
   });
 });
