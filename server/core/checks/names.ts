@@ -706,18 +706,19 @@ function isTitle(w: string): boolean {
 /**
  * Whether a Korean surname syllable begins a word that may be a name: the syllable alone (이 장관),
  * a three-syllable name (이종섭), or a two-syllable one before a title (박진 장관); not the first
- * syllable of a common word (조치를, 이번에, 정부, 한미).
+ * syllable of a common word (조치를, 이번에, 정부, 한미). Every word is asked, also one right after a
+ * word that opens with the same syllable (이번에 이 장관).
  */
-function surnameStands(h: string, ko: string): boolean {
+function surnameStands(h: string, ko: HangulWord[]): boolean {
   // A rarer surname's syllable opens many words of three syllables too (지난해, 사람들, 기자들): there
   // only a name before a title or form of address (지상훈 장관) counts.
   const rarer = RARER_SURNAME.has(h);
-  for (const m of ko.matchAll(new RegExp(`(?<![\\p{Script=Hangul}])${h}(\\p{Script=Hangul}*)(\\s+\\p{Script=Hangul}+)?`, 'gu'))) {
-    const bare = withoutParticle(h + m[1]!);
-    const titled = titleWord(m[2]?.trim() ?? '');
-    if (bare.length === h.length || m[1] === '' || (bare.length === h.length + 2 && (!rarer || titled)) || (bare.length === h.length + 1 && titled)) return true;
-  }
-  return false;
+  return ko.some(({ w, next }) => {
+    if (!w.startsWith(h)) return false;
+    const bare = withoutParticle(w);
+    const titled = !!next && titleWord(next);
+    return bare.length === h.length || w === h || (bare.length === h.length + 2 && (!rarer || titled)) || (bare.length === h.length + 1 && titled);
+  });
 }
 
 /** Forms of address after a Korean name, beyond the official titles and the ranks (교수, 박사, 의원…). */
@@ -858,7 +859,7 @@ function chanceOnly(mine: Reading[], t: Reading, prefix: boolean): boolean {
 function statusLatinWord(w: string, ko: string, koSk: string[], side?: OtherSide): Status {
   const lower = w.toLowerCase();
   const sur = SPELLING_TO_HANGUL.get(lower);
-  if (sur && sur.some((h) => (side ? surnameStands(h, ko) : new RegExp(`(?<![\\p{Script=Hangul}])${h}`, 'u').test(ko)))) return 'ok';
+  if (sur && sur.some((h) => (side ? surnameStands(h, side.words) : new RegExp(`(?<![\\p{Script=Hangul}])${h}`, 'u').test(ko)))) return 'ok';
   const sk = nameSkeleton(w);
   if (side) {
     const mine = latinWordReadings(w);
@@ -1024,6 +1025,7 @@ const withoutParticle = (w: string): string => w.replace(/(?:으로|에서|에�
  */
 function unmatchedLatinNames(u: Unit, latin: string, hangul: string, latinLang = u.src.lang): Hit[] {
   const sk = hangulSkeletons(hangul);
+  const words = hangulWords(hangul);
   // Two-consonant skeletons ("ml" Moreau) begin many Korean words (말했다): there the Hangul word,
   // particle removed, must be about as short as the name.
   const stems = [...hangul.matchAll(/\p{Script=Hangul}+/gu)]
@@ -1039,7 +1041,7 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string, latinLang =
   return [...latinNameWords(latin, latinLang, u.opts.glossary), ...surnames].sort((a, b) => a.start - b.start).filter((h) => {
     const w = latin.slice(h.start, h.end);
     const sur = SURNAME_BEFORE_GIVEN.get(w.toLowerCase());
-    if (sur && (nameSkeleton(w).length < 2 || beforeGiven.some((b) => b.start === h.start))) return !sur.some((x) => surnameStands(x, hangul));
+    if (sur && (nameSkeleton(w).length < 2 || beforeGiven.some((b) => b.start === h.start))) return !sur.some((x) => surnameStands(x, words));
     if (statusLatinWord(w, hangul, sk) === 'missing') return true;
     const n = nameSkeleton(w);
     return n.length <= 2 && !SPELLING_TO_HANGUL.has(w.toLowerCase()) && !stems.some((k) => k.startsWith(n) && k.length <= n.length + 1);

@@ -62,6 +62,9 @@ describe('core/checks names: a surname swapped', () => {
   it('keeps the surname-alone case as it was: "Minister Lee" against a 이 장관', () => {
     expect(names('Minister Lee said the harvest had been good this year.', '이 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
     expect(names('Minister Oh said the harvest had been good this year.', '오 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
+    // Also right after a word that opens with the same syllable (이번, 오늘).
+    expect(names('Minister Lee said the harvest had been good this year.', '이번에 이 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
+    expect(names('Minister Oh said the harvest had been good this year.', '오늘 오 장관은 올해 수확이 좋았다고 말했다.')).to.deep.equal([]);
   });
 
   // When the Korean names nobody, a name the English adds is the coverage checks' business (see
