@@ -49,7 +49,7 @@ const KO_EXTRA_TITLE = /(?<![\p{Script=Hangul}])(\p{Script=Hangul}{2,5})\s(?=(?:
 const KO_NOT_NAME = /^(?:한국|미국|일본|중국|북한|러시아|영국|정부|당국|현지|관계|담당|해당|공동|이번|이날|이후|이전|이들|지난|당시|전임|전직|전날|신임|현직|현재|그동안|그간|그들|저희|우리|대한|국방|외교|안보|경찰|검찰|법원|대학|위원회|대표|국가대표|축구|야구|농구|배구|골프|테니스|육상|빙상|체조|올림픽|프로(?:야구|축구|농구|배구)|구단|주전|신인|외국인|한국인|남자|여자|청소년)|팀$/u;
 
 /** Hangul names before forms of address ("존 고든 장군", "김 교수") that the anchors do not cover. */
-function extraNames(text: string, anchors: Anchor[]): Anchor[] {
+function extraNames(text: string, anchors: Anchor[], otherNamesSomeone = true): Anchor[] {
   if (!HANGUL_RE.test(text)) return [];
   const out: Anchor[] = [];
   KO_EXTRA_TITLE.lastIndex = 0;
@@ -62,12 +62,14 @@ function extraNames(text: string, anchors: Anchor[]): Anchor[] {
     if (!anchors.some((b) => b.kind === 'name' && b.start < a.end && a.start < b.end)) out.push(a);
   }
   // A name with its title written onto it (김영수장관은, 김영수대사의): the name of three syllables before
-  // it, opening with a frequent surname. Not a ministry, office or mission (국방부장관, 주한미대사, 미국무장관),
-  // nor a word with 님 alone (위원장님, 고객님), which may open like a name but is none.
+  // it, opening with a frequent surname, read only when the other version's anchors hold a name (so
+  // 이집트대통령은 against "The President of Egypt" names nobody). Not a ministry, office or mission (국방부장관, 주한미대사,
+  // 주독일대사, 미국무장관), nor a word with 님 alone (위원장님, 고객님), which may open like a name but is none.
+  if (!otherNamesSomeone) return out;
   for (const m of text.matchAll(/\p{Script=Hangul}+/gu)) {
     const core = gluedTitleCore(m[0]);
     if (!core || core.length !== 3 || m[0].startsWith(core + '님') || !opensWithSurname(core) || KO_NOT_NAME.test(core)
-      || /(?:부|청|처|원|회|국|소|실|단|측|들)$/u.test(core) || /^주(?:한|미|일|중|러|유엔)/u.test(core) || KO_VERB_FORM.test(core) || KO_SIDE.test(core)) continue;
+      || /(?:부|청|처|회|소|실|단|측|당|들)$/u.test(core) || core.startsWith('주') || KO_VERB_FORM.test(core) || KO_SIDE.test(core)) continue;
     const a = { kind: 'name' as const, value: core, start: m.index, end: m.index + core.length, text: core };
     if (![...anchors, ...out].some((b) => b.kind === 'name' && b.start < a.end && a.start < b.end)) out.push(a);
   }
@@ -1294,8 +1296,10 @@ export function checkNames(u: Unit, as: Anchor[], at: Anchor[]): RawFinding[] {
       if (st !== 'ok') bad.push({ side, hit: { start: ws[0]!.start, end: key.end }, text: own.slice(ws[0]!.start, key.end), status: st, known });
     }
   };
-  scan('src', [...as, ...extraNames(u.src.text, as)], u.src.text, u.tgt.text);
-  scan('tgt', [...at, ...extraNames(u.tgt.text, at)], u.tgt.text, u.src.text);
+  // A name with its title written onto it is read only where the other side's anchors hold a name.
+  const hasName = (xs: Anchor[]) => xs.some((a) => a.kind === 'name');
+  scan('src', [...as, ...extraNames(u.src.text, as, hasName(at))], u.src.text, u.tgt.text);
+  scan('tgt', [...at, ...extraNames(u.tgt.text, at, hasName(as))], u.tgt.text, u.src.text);
   const out: RawFinding[] = [];
   // A name missing on one side and a near-miss or missing name on the other: one name was changed.
   const lost = (side: 'src' | 'tgt') => bad.filter((b) => b.side === side && b.status === 'missing' && !b.quiet);
