@@ -339,10 +339,12 @@ const EDITOR_LABEL = new RegExp(`^(?:※\\s*)?(?:[[<【〈(（]\\s*${LABEL}\\s*[
 /** An English line that only says what is attached ("The full text of the joint statement is attached."): the 붙임 line of the English. */
 const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:y|ies)|documents?|sheet|schedule|map|table|summary|remarks)\b.*\b(?:is|are)\s+attached\.?$/i;
 /**
- * A line that only says whom to ask: "For more information, please … contact …", "For media inquiries,
- * contact …", "자세한 내용은 … 로 문의하시기 바랍니다." — a contact line without a label.
+ * A line that only says whom to ask: "For more information, please (visit … or) contact …", "For media
+ * inquiries, contact …", "자세한 내용은 … 로 문의하시기 바랍니다." (one sentence) — a contact line without a
+ * label. Not a sentence with content that ends by naming whom to ask ("긴급 여행증명서 발급은 영사과로
+ * 문의하시기 바랍니다."), nor "information" or "contact" as nouns ("stay in close contact").
  */
-const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b.*\b(?:contact|call|e-?mail)\b|.*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
+const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^,]*,\s*(?:please\s+)?(?:visit\b.*\bor\s+)?(?:contact|call|e-?mail|reach)\b|(?:(?:보다|더)\s*)?(?:자세한|기타|그 밖의|추가|관련)[^.!?]*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
 /** A speech's delivery note ("As Prepared for Delivery", "Check against delivery"): an editor's mark, not the speech. */
 const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check against delivery)\s*[)\]]?\.?$/i;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */

@@ -912,8 +912,10 @@ describe('core/align-features #editorialKind', () => {
       '자세한 내용은 대사관 홈페이지 또는 비자 안내 콜센터(02-3275-4100)로 문의하시기 바랍니다.'];
     expect(asks.map(editorialKind)).to.deep.equal([2, 2, 2, 2, 2]);
     expect(asks.map(labelKind)).to.deep.equal([4, 1, 4, 4, 4]);
-    expect(['※ 세부 일정은 작전보안상 공개하지 않음.', 'For more information on the designations, see the Treasury press release.', '관련 문의가 많아 안내드립니다.']
-      .map(editorialKind)).to.deep.equal([0, 0, 0]);
+    expect(['※ 세부 일정은 작전보안상 공개하지 않음.', 'For more information on the designations, see the Treasury press release.', '관련 문의가 많아 안내드립니다.',
+      'For information security, the agencies will hold a call every quarter.', 'For further information sharing, the two sides agreed to establish a hotline and stay in close contact.',
+      '긴급 여행증명서 발급은 영사과로 문의하시기 바랍니다.', '여권을 분실한 경우 먼저 현지 경찰에 신고해야 합니다. 자세한 사항은 영사과로 문의하시기 바랍니다.']
+      .map(editorialKind)).to.deep.equal([0, 0, 0, 0, 0, 0, 0]);
     // So is an attachment line without a colon, as releases write it, and the English line that says what is attached.
     expect(['붙임 서명식 사진 1부. 끝.', '붙임 1. 공동성명 전문', 'Annex: Questions and Answers on the Resumption of Imports', 'The full text of the joint statement is attached.']
       .map(editorialKind)).to.deep.equal([2, 2, 2, 2]);
