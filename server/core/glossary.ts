@@ -1,7 +1,7 @@
 // Bilingual glossary: parsing the TSV file and finding its terms in a paragraph.
 import { InputError, type Lang } from './types.ts';
 import { languageProblem } from './lang.ts';
-import { slotTable, wordSlot } from './word-hash.ts';
+import { slotTable, wordKey } from './word-hash.ts';
 
 export interface GlossaryTerm { terms: Record<Lang, string[]>; note?: string }
 export interface Glossary {
@@ -61,7 +61,18 @@ export function parseGlossary(tsv: string): Glossary {
   return { terms, langs };
 }
 
-interface TrieNode { next: Map<string, TrieNode>; term: number; caseForm: string | null; capFirst: boolean }
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  term: number;
+  caseForm: string | null;
+  capFirst: boolean;
+  /**
+   * wordKey of every all-ASCII word in `next` and of every form that `bases` reduces to one (see
+   * inflections): an ASCII token whose key is not here goes on from this node neither as it is nor
+   * inflected, and is rejected without building its string.
+   */
+  kids: Set<number>;
+}
 interface Matcher {
   trie: TrieNode;
   /** Whether any term is matched as a substring (a term not in Latin script). */
@@ -94,6 +105,11 @@ interface Matcher {
    * even inflected, and is skipped without building its string.
    */
   firstWords: Uint8Array;
+  /**
+   * The trie's first words that are all ASCII, by wordKey, with the word to compare the text with;
+   * null for a key two first words share (then the word is looked up as a string).
+   */
+  rootByKey: Map<number, { w: string; node: TrieNode } | null>;
 }
 const cache = new WeakMap<Glossary, Map<Lang, Matcher>>();
 
@@ -129,7 +145,18 @@ function tokenize(text: string, out: number[]): number {
   return n;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), term: -1, caseForm: null, capFirst: false });
+const newNode = (): TrieNode => ({ next: new Map(), term: -1, caseForm: null, capFirst: false, kids: new Set() });
+
+/** Fills every node's `kids` (see TrieNode) below `node`. */
+function fillKids(node: TrieNode): void {
+  for (const [w, child] of node.next) {
+    for (const f of [w, ...inflections(w)]) {
+      const k = wordKey(f, 0, f.length);
+      if (k >= 0) node.kids.add(k);
+    }
+    fillKids(child);
+  }
+}
 
 function matcher(g: Glossary, lang: Lang): Matcher {
   let per = cache.get(g);
@@ -191,7 +218,13 @@ function matcher(g: Glossary, lang: Lang): Matcher {
     if (k >= 0) rootPairs[k] = 1;
   }
   const firstWords = slotTable([...trie.next.keys()].flatMap((w) => [w, ...inflections(w)]), WORD_SLOTS);
-  const m: Matcher = { trie, substrings: byFirst.size > 0, firstCode, secondBits, byPair, oneChar, rootPairs, firstWords };
+  fillKids(trie);
+  const rootByKey = new Map<number, { w: string; node: TrieNode } | null>();
+  for (const [w, node] of trie.next) {
+    const k = wordKey(w, 0, w.length);
+    if (k >= 0) rootByKey.set(k, rootByKey.has(k) ? null : { w, node });
+  }
+  const m: Matcher = { trie, substrings: byFirst.size > 0, firstCode, secondBits, byPair, oneChar, rootPairs, firstWords, rootByKey };
   per.set(lang, m);
   return m;
 }
@@ -283,11 +316,9 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const lowerTok = (k: number) => text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
   const rootPairs = m.rootPairs, firstWords = m.firstWords;
   for (let i = 0; i < nt; i++) {
-    {
-      // Neither a first word nor an inflected form of one: no term starts here.
-      const h = wordSlot(text, toks[2 * i]!, toks[2 * i + 1]!, WORD_SLOTS);
-      if (h >= 0 && !firstWords[h]) continue;
-    }
+    // Neither a first word nor an inflected form of one: no term starts here.
+    const key = wordKey(text, toks[2 * i]!, toks[2 * i + 1]!);
+    if (key >= 0 && !firstWords[key & (WORD_SLOTS - 1)]) continue;
     // A token whose first two lower-case letters open no first word of a term can match
     // neither a term nor, through its base forms, an inflected one (see mayInflect). Only ASCII
     // tokens are tested, as | 32 lower-cases their letters and leaves digits as they are.
@@ -298,11 +329,13 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
         if (c0 < 128 && c1 < 128 && !rootPairs[(c0 | 32) * PAIR + (c1 | 32)]) continue;
       }
     }
-    const w0 = lowerTok(i);
-    let node: TrieNode | undefined = m.trie.next.get(w0);
+    // An ASCII word is found by its key, with no string built; a key two first words share, or a
+    // word with other letters, by the lower-cased word.
+    const byKey = key >= 0 ? m.rootByKey.get(key) : null;
+    let node: TrieNode | undefined = byKey === null ? m.trie.next.get(lowerTok(i)) : byKey !== undefined && sameWord(text, toks[2 * i]!, toks[2 * i + 1]!, byKey.w) ? byKey.node : undefined;
     if (!node) {
       // Only a single inflected word can still match ("reaffirmed").
-      const w = w0;
+      const w = toks[2 * i + 1]! - toks[2 * i]! > 4 ? lowerTok(i) : '';
       if (w.length > 4 && mayInflect(m, w)) {
         for (const b of bases(w)) {
           const n2 = m.trie.next.get(b);
@@ -320,6 +353,9 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
       // No longer term goes on from here (most terms are one word).
       if (node.next.size === 0 || k + 1 >= nt || !gapOk(text, toks[2 * k + 1]!, toks[2 * k + 2]!)) break;
       k++;
+      // Not a word that goes on from here, nor an inflected one: the term ends before it.
+      const kk = wordKey(text, toks[2 * k]!, toks[2 * k + 1]!);
+      if (kk >= 0 && !node.kids.has(kk)) break;
       const w = lowerTok(k);
       const nx: TrieNode | undefined = node.next.get(w);
       if (!nx && w.length > 4) {
@@ -363,6 +399,13 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const hits: { termIndex: number; start: number; end: number }[] = [];
   for (const c of cands) if (!hits.length || c.start >= hits[hits.length - 1]!.end) hits.push(c);
   return hits;
+}
+
+/** Whether text[a, b), all ASCII, lower-cases to `w`. */
+function sameWord(text: string, a: number, b: number, w: string): boolean {
+  if (b - a !== w.length) return false;
+  for (let x = a; x < b; x++) if ((text.charCodeAt(x) | 32) !== w.charCodeAt(x - a)) return false;
+  return true;
 }
 
 function termOk(n: TrieNode, text: string, toks: number[], i: number, k: number): boolean {

@@ -18,6 +18,20 @@ export function wordSlot(text: string, a: number, b: number, slots: number): num
   return slotOf(h, slots);
 }
 
+/**
+ * Key of text[a, b) lower-cased, or -1 when it has a non-ASCII code unit: the hash cut to 30 bits
+ * (a small integer to V8). Its low bits are the word's slot in any table of up to 2^30 slots.
+ */
+export function wordKey(text: string, a: number, b: number): number {
+  let h = FNV_START;
+  for (let x = a; x < b; x++) {
+    const c = text.charCodeAt(x);
+    if (c >= 128) return -1;
+    h = fnvStep(h, c);
+  }
+  return h & 0x3fffffff;
+}
+
 /** A table with 1 at the slot of every all-ASCII word. */
 export function slotTable(words: Iterable<string>, slots: number): Uint8Array {
   const out = new Uint8Array(slots);
