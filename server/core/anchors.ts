@@ -127,12 +127,14 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   // families of patterns keeps feature extraction linear and fast on long documents.
   const digits = HAS_DIGIT.test(text);
   const hangul = HANGUL.test(text);
+  // English month names: asked once for the day ranges and the Latin dates.
+  const months = MONTH_TEST.test(text);
   // Clock times first, so "2 p.m." and "14:00" are one time each, not numbers that differ.
   if (digits && TIME_TEST.test(text)) extractTimes(c, text);
   // Day ranges and lists before single dates: "Nov. 16-20" and "11월 16일부터 20일까지" are two dates each,
   // the second no bare number. Both anchors cover the whole mention.
   if (digits) {
-    for (const r of dayRanges(text)) {
+    for (const r of dayRanges(text, months)) {
       if (!c.free(r.start, r.end)) continue;
       const date = (d: number) => (r.y !== undefined ? `${r.y}-${pad2(r.m)}-${pad2(d)}` : `--${pad2(r.m)}-${pad2(d)}`);
       c.add('date', date(r.d1), r.start, r.end, false);
@@ -144,7 +146,7 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   if ((digits || text.includes('번째') || japanese) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits, japanese);
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.
-  if (HAS_LATIN.test(text)) extractLatin(c, text, digits);
+  if (HAS_LATIN.test(text)) extractLatin(c, text, digits, months);
   extractCommon(c, digits);
   extractNames(c, text, lang, hangul);
   return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -355,8 +357,9 @@ export interface DayRange {
  * Day ranges and lists of two days: "September 22-23, 2025", "21–31 August", "August 21 and 22 in
  * Seoul", "9월 22일부터 23일까지", "9月22日から23日". The second day follows the first ("May 3 to 1 …"
  * and "June 30 and 5 …" are none). Both days are dates: a range's last day is as much a date as its first.
+ * `months` says whether the text holds an English month's name at all (MONTH_TEST), if already known.
  */
-export function dayRanges(text: string): DayRange[] {
+export function dayRanges(text: string, months = MONTH_TEST.test(text)): DayRange[] {
   const found: DayRange[] = [];
   const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
     const a = Number(d1), b = Number(d2);
@@ -365,7 +368,7 @@ export function dayRanges(text: string): DayRange[] {
     found.push({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d1: a, d2: b, span, start: m.index!, end: m.index! + m[0].length, text: m[0] });
   };
   const monthNo = (name: string): number => MONTHS[name.replace('.', '').toLowerCase()]!;
-  if (MONTH_TEST.test(text)) {
+  if (months) {
     for (const m of text.matchAll(EN_MD_RANGE)) push(m, m[4], monthNo(m[1]!), m[2]!, m[3]!);
     for (const m of text.matchAll(EN_DM_RANGE)) push(m, m[4], monthNo(m[3]!), m[1]!, m[2]!);
   }
@@ -412,8 +415,8 @@ function romanValue(s: string): number {
   return v;
 }
 
-function extractLatin(c: Claims, text: string, digits: boolean): void {
-  if (MONTH_TEST.test(text)) {
+function extractLatin(c: Claims, text: string, digits: boolean, months: boolean): void {
+  if (months) {
     if (digits) {
       c.each(RE_MDY, (m) => {
         const mo = MONTHS[m[1]!.replace('.', '').toLowerCase()]!, d = num(m[2]!);
