@@ -240,6 +240,13 @@ const DOTTED_ACRONYM = /(?:^|[^\p{L}.])(?:\p{L}\.)+\p{L}$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}.'’-]/u;
 
+/** WORD_CHAR of the code unit at `i`: ASCII by its code, anything else by the pattern. */
+function isWordChar(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 39 || c === 45;
+  return WORD_CHAR.test(t[i]!);
+}
+
 // Full-width terminators (Japanese, Chinese) end a sentence with no space after them: those scripts have none.
 const TERMINATOR_RE = /[.!?]+["'”’)\]」』]*(?=\s|$)|[。！？]+["'”’)\]」』）]*/gu;
 
@@ -357,7 +364,7 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   const before = t.slice(sentStart, at);
   // Scanning back by hand: an end-anchored regex would rescan the prefix from every offset.
   let w0 = at;
-  while (w0 > sentStart && WORD_CHAR.test(t[w0 - 1]!)) w0--;
+  while (w0 > sentStart && isWordChar(t, w0 - 1)) w0--;
   const word = t.slice(w0, at);
   const lower = word.toLowerCase();
   // "(끝)", "(사진 첨부)": a short parenthesised note belongs to the sentence it follows.
@@ -385,7 +392,8 @@ function isBoundary(t: string, at: number, term: string, end: number, sentStart:
   if (/^\p{Lu}$/u.test(word)) return false;
   // "Martin Luther King Jr. Day", "Joseph R. Biden Jr. and …": a suffix ends a sentence only as an
   // acronym does, before a word that opens one.
-  if (DOTTED_ACRONYM.test(word) || NAME_SUFFIX.has(lower)) return acronymEndsSentence(t, end, after);
+  // (A dotted acronym holds a full stop.)
+  if ((word.includes('.') && DOTTED_ACRONYM.test(word)) || NAME_SUFFIX.has(lower)) return acronymEndsSentence(t, end, after);
   return true;
 }
 
