@@ -118,10 +118,11 @@ const isAcronym = (s: string) => /^[\p{Lu}\d&./-]+$/u.test(s) && /\p{Lu}.*\p{Lu}
 
 /** 1 = Latin letter, 2 = digit, 0 = anything else (token classes of the word trie). */
 function charClass(c: number): number {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
-  if (c >= 48 && c <= 57) return 2;
-  if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) return 1;
-  return 0;
+  // Above the Latin letters first: a Korean or Japanese text is nearly all such code units.
+  if (c > 0x24f) return 0;
+  if (c >= 97) return c <= 122 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) ? 1 : 0;
+  if (c >= 65) return c <= 90 ? 1 : 0;
+  return c >= 48 && c <= 57 ? 2 : 0;
 }
 
 /** Runs of Latin letters or of digits, as [start, end) pairs into `out`; returns the count. */
@@ -384,7 +385,7 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
         const list = m.byPair[h]!;
         for (let k = 0; k < list.length; k++) {
           const x = list[k]!;
-          if (text.startsWith(x.s, i)) {
+          if (startsAt(text, i, x.s)) {
             cands.push({ termIndex: x.idx, start: i, end: i + x.s.length });
             found = true;
             break;
@@ -399,6 +400,13 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
   const hits: { termIndex: number; start: number; end: number }[] = [];
   for (const c of cands) if (!hits.length || c.start >= hits[hits.length - 1]!.end) hits.push(c);
   return hits;
+}
+
+/** text.startsWith(s, i), compared code unit by code unit (terms are short, and most differ early). */
+function startsAt(text: string, i: number, s: string): boolean {
+  if (i + s.length > text.length) return false;
+  for (let q = 0; q < s.length; q++) if (text.charCodeAt(i + q) !== s.charCodeAt(q)) return false;
+  return true;
 }
 
 /** Whether text[a, b), all ASCII, lower-cases to `w`. */
