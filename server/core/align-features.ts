@@ -282,9 +282,11 @@ function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): strin
     for (let c = text.charCodeAt(j); j < L && isLatinWordUnit(c); c = text.charCodeAt(++j)) {
       if (c <= 90 || (c >= 0xc0 && c <= 0xde) || c >= 0x100) upper = true;
     }
-    // Only words already in lower case meet the prefilter: their code units are the word's own.
-    // Any other word is lower-cased and looked up.
-    if (j - i >= 3 && (!slots || slots[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] || upper)) {
+    // A word meets the prefilter by its first two code units, which are the lower-cased word's own when
+    // it is in lower case or they are ASCII (pairSlot lower-cases ASCII letters). Any other word is
+    // lower-cased and looked up.
+    const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1);
+    if (j - i >= 3 && (!slots || slots[pairSlot(c0, c1)] || (upper && (c0 >= 128 || c1 >= 128)))) {
       const w = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
       if (!LATIN_STOP.has(w) && (!only || only.has(w))) out.push(w);
     }
@@ -502,16 +504,18 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = editorialKind(t);
       if (editorial[i] === 2) label[i] = labelKind(t);
-      const c: number[] = [];
       const list = lists[i]!;
-      for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c.push(remap[list[k]!]!);
+      let nc = 0;
+      for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) nc++;
+      const c = new Int32Array(nc);
+      for (let k = 0, q = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c[q++] = remap[list[k]!]!;
       sents[i] = Math.min(32767, countSentences(t, lang));
       leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
       if (lang === 'ko') joins[i] = koreanJoins(t);
       // A ※ note is a remark of its own, not an item of the list above it.
       if (((mk && !note[i]) || editorial[i] === 1) && sents[i] === 1 && !endsAsSentence(t)) fragment[i] = 1;
       // A typed array sorts numerically, as the comparator did.
-      cues.push(Int32Array.from(c).sort());
+      cues.push(c.sort());
     }
     // Only an item that continues a list (after another such item, or after a lead-in ending on a colon)
     // counts: a heading that is no sentence ("□ 향후 계획") opens a point of its own. A subtitle is no
