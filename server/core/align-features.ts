@@ -269,6 +269,9 @@ const pairSlot = (c0: number, c1: number): number => (((c0 | 32) * 31) ^ (c1 | 3
  * Lower-cased runs of three or more Latin letters, stopwords left out. With `only`, just the words
  * in that set: `slots` (pairSlot of every word in it) rejects most others before a string is made.
  */
+/** Latin letters latinWords has passed over (every one stands in a run of them), for sharedLatinWords. */
+let lettersSeen = 0;
+
 function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): string[] {
   const out: string[] = [];
   const L = text.length;
@@ -282,6 +285,7 @@ function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): strin
     for (let c = text.charCodeAt(j); j < L && isLatinWordUnit(c); c = text.charCodeAt(++j)) {
       if (c <= 90 || (c >= 0xc0 && c <= 0xde) || c >= 0x100) upper = true;
     }
+    lettersSeen += j - i;
     // A word meets the prefilter by its first two code units, which are the lower-cased word's own when
     // it is in lower case or they are ASCII (pairSlot lower-cases ASCII letters). Any other word is
     // lower-cased and looked up.
@@ -311,10 +315,14 @@ function latinLetters(texts: string[], cap: number): number {
  * those words, which skips building a string for nearly every English word.
  */
 function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT: string[][] } {
-  const nT = latinLetters(tgt, Infinity);
+  // The target's words are listed in full while its letters are counted: it is the side with fewer
+  // as a rule. When it is not, its words are those of the full lists that the source also has.
+  lettersSeen = 0;
+  const tgtWords = tgt.map((t) => latinWords(t));
+  const nT = lettersSeen;
   const tgtFirst = nT <= latinLetters(src, nT);
-  const [few, many] = tgtFirst ? [tgt, src] : [src, tgt];
-  const fewWords = few.map((t) => latinWords(t));
+  const many = tgtFirst ? src : tgt;
+  const fewWords = tgtFirst ? tgtWords : src.map((t) => latinWords(t));
   const fewSet = new Set<string>();
   const slots = new Uint8Array(4096);
   for (const l of fewWords) {
@@ -323,7 +331,7 @@ function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT:
       slots[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
     }
   }
-  const manyWords = fewSet.size ? many.map((t) => latinWords(t, fewSet, slots)) : many.map(() => []);
+  const manyWords = !fewSet.size ? many.map(() => []) : tgtFirst ? many.map((t) => latinWords(t, fewSet, slots)) : tgtWords.map((l) => l.filter((w) => fewSet.has(w)));
   const manySet = new Set<string>();
   for (const l of manyWords) for (const w of l) manySet.add(w);
   const fewShared = fewWords.map((l) => l.filter((w) => manySet.has(w)));
@@ -399,7 +407,8 @@ export function lengthOf(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
+    // Above the space, one comparison (nearly every character).
+    if (c > 32 || (c !== 32 && c !== 9 && c !== 10 && c !== 13)) n++;
   }
   return n;
 }
