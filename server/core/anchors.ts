@@ -684,6 +684,7 @@ export const KO_TITLE = new RegExp(`^(?:${KO_TITLES.join('|')})`, 'u');
 // A word can open with a title only if it starts with a title's first syllable: most words are
 // rejected by this set without running the pattern.
 const KO_TITLE_FIRST = new Set(KO_TITLES.map((t) => t[0]!));
+const KO_TITLE_FIRST_CODE = new Set(KO_TITLES.map((t) => t.charCodeAt(0)));
 /**
  * A verb or adjective before a noun ("있었던 바이든 대통령", "방한하는 총리"): it ends a name read back
  * from its title. (Given names end in 은 too, 김정은 or 하은: only the forms a tense or 있다 makes.)
@@ -783,22 +784,68 @@ function koNameKeys(word: string, titled: boolean, alone: boolean): string[] {
   return keys;
 }
 
+/** Code units that end a word of a Korean name's walk: \s (as a pattern reads it) and , · • ( ) “ ” " ' ‘ ’. */
+function endsKoWord(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 40 || c === 41 || c === 34 || c === 39;
+  if (c < 0x2000) return c === 0xa0 || c === 0xb7 || c === 0x1680;
+  if (c <= 0x205f) return c <= 0x200a || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2022 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+  return c === 0x3000 || c === 0xfeff;
+}
+
+const KO_WORDS: number[] = [];
+/** Start and end offsets of the words of `text` (see endsKoWord), in one reused array. */
+function koWordEnds(text: string): number[] {
+  const out = KO_WORDS;
+  out.length = 0;
+  const L = text.length;
+  for (let i = 0; i < L; ) {
+    if (endsKoWord(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < L && !endsKoWord(text.charCodeAt(j))) j++;
+    out.push(i, j);
+    i = j;
+  }
+  return out;
+}
+
+const JANG = '장'.charCodeAt(0), RYEONG = '령'.charCodeAt(0);
+/**
+ * Whether text[s, e) may be a title to koTitleKind: one of KO_TITLES opens it, or it holds 장 or 령,
+ * as every rank and office's head does. Any other word is passed over without making its string.
+ */
+function mayBeTitle(text: string, s: number, e: number): boolean {
+  if (KO_TITLE_FIRST_CODE.has(text.charCodeAt(s))) return true;
+  for (let x = s; x < e; x++) {
+    const c = text.charCodeAt(x);
+    if (c === JANG || c === RYEONG) return true;
+  }
+  return false;
+}
+
 function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): void {
   if (hangul && KO_TITLE_TEST.test(text)) {
     // Hangul names are recognised by the title that follows them ("이종섭 국방장관", "박진 한국
     // 외교장관", "오스틴 장관"); walking back from the title collects the name words.
+    // The words as /[^\s,·•()“”"'‘’]+/gu finds them, as offsets; a word's string is made only where a
+    // title may be (see mayBeTitle) and on the walk back from one.
+    const ends = koWordEnds(text);
     const words: { w: string; s: number; e: number }[] = [];
-    for (let m, re = /[^\s,·•()“”"'‘’]+/gu; (m = re.exec(text)); ) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
+    for (let k = 0; k < ends.length; k += 2) words.push({ w: '', s: ends[k]!, e: ends[k + 1]! });
+    const wordAt = (k: number): string => words[k]!.w || (words[k]!.w = text.slice(words[k]!.s, words[k]!.e));
     for (let i = 0; i < words.length; i++) {
-      const kind = koTitleKind(words[i]!.w);
+      if (!mayBeTitle(text, words[i]!.s, words[i]!.e)) continue;
+      const kind = koTitleKind(wordAt(i));
       if (!kind) continue;
       let j = i - 1;
       // "박진 한국 외교장관", "이종섭 국방부 장관": a country or ministry may sit between.
       // Any ministry or agency too ("해양수산부 장관", "보건복지부 장관"), not only those listed.
-      for (let skipped = 0; j >= 0 && skipped < 2 && (KO_BETWEEN.test(words[j]!.w) || isInstitution(words[j]!.w)); skipped++) j--;
+      for (let skipped = 0; j >= 0 && skipped < 2 && (KO_BETWEEN.test(wordAt(j)) || isInstitution(wordAt(j))); skipped++) j--;
       const picked: { w: string; s: number; e: number }[] = [];
       for (; j >= 0 && picked.length < 3; j--) {
-        const w = words[j]!.w;
+        const w = wordAt(j);
         // A comma or bracket between two words ends the name ("…사의를 표하였으며, 장관은").
         if (/[^\s]/u.test(text.slice(words[j]!.e, words[j + 1]!.s))) break;
         if (!/^\p{Script=Hangul}{1,5}$/u.test(w) || KO_NOT_NAME.has(w) || KO_TITLE.test(w) || KO_RANK.test(w) || KO_OFFICE.test(w) || KO_TITLE_END.test(w) || KO_VERB_FORM.test(w) || KO_SIDE.test(w)) break;
