@@ -402,6 +402,36 @@ export function labelKind(t: string): number {
   return m ? m.slice(1).findIndex((g) => g !== undefined) + 1 : 0;
 }
 
+/**
+ * Set by lengthAndSpaces: whether the text held whitespace other than single spaces (a tab, a line
+ * break, two spaces in a row, a no-break or other Unicode space), which countSentences must collapse.
+ */
+let oddSpaces = false;
+
+/** White space to a pattern's \s from U+00A0 to U+3000. */
+function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** lengthOf, and in the same pass whether the text holds any whitespace but single spaces (see oddSpaces). */
+function lengthAndSpaces(s: string): number {
+  let n = 0, odd = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32) {
+      n++;
+      if (c >= 0xa0 && (c <= 0x3000 ? isWideSpace(c) : c === 0xfeff)) odd = true;
+    } else if (c === 32) {
+      if (s.charCodeAt(i + 1) === 32) odd = true;
+    } else {
+      if (c !== 9 && c !== 10 && c !== 13) n++;
+      if (c >= 9 && c <= 13) odd = true;
+    }
+  }
+  oddSpaces = odd;
+  return n;
+}
+
 /** Characters of a paragraph, spaces and line breaks left out: the length the aligner compares. */
 export function lengthOf(s: string): number {
   let n = 0;
@@ -505,7 +535,8 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const firstAt = new Map<number, string>();
     for (let i = 0; i < n; i++) {
       const t = texts[i]!;
-      cum[i + 1] = cum[i]! + Math.max(1, lengthOf(t));
+      cum[i + 1] = cum[i]! + Math.max(1, lengthAndSpaces(t));
+      const singleSpaced = !oddSpaces;
       const mk = detectMarker(t);
       note[i] = mk?.marker === '※' ? 1 : 0;
       head[i] = mk && !note[i] && isSymbolBullet(mk.marker) ? 1 : 0;
@@ -518,7 +549,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) nc++;
       const c = new Int32Array(nc);
       for (let k = 0, q = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) c[q++] = remap[list[k]!]!;
-      sents[i] = Math.min(32767, countSentences(t, lang));
+      sents[i] = Math.min(32767, countSentences(t, lang, singleSpaced));
       leadIn[i] = /[:：]\s*$/u.test(t) ? 1 : 0;
       if (lang === 'ko') joins[i] = koreanJoins(t);
       // A ※ note is a remark of its own, not an item of the list above it.

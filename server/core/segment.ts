@@ -280,8 +280,8 @@ export function singleSpaced(text: string): string {
  * The paragraph with whitespace runs collapsed to one character and trimmed: a run holding a line
  * break becomes "\n" (a line start is evidence of a sentence start), any other run one space.
  */
-function normalizeSpaces(text: string): string {
-  if (!NON_CANONICAL_SPACE.test(text)) return text.trim();
+function normalizeSpaces(text: string, singleSpaced?: boolean): string {
+  if (singleSpaced || !NON_CANONICAL_SPACE.test(text)) return text.trim();
   return (LINE_BREAK.test(text) ? text.replace(/\s+/g, collapseRun) : text.replace(/\s+/g, ' ')).trim();
 }
 
@@ -345,10 +345,11 @@ export function splitSentences(text: string, lang: Lang): string[] {
 /**
  * `splitSentences(text, lang).length` without building the sentences (the aligner only needs
  * counts). Every piece is non-empty: each cut piece holds its terminator, and the last one ends
- * on the trimmed text's final, non-space character.
+ * on the trimmed text's final, non-space character. `singleSpaced` says that the caller has found no
+ * whitespace in the text but single spaces (NON_CANONICAL_SPACE matches nothing), and spares the search.
  */
-export function countSentences(text: string, lang: Lang): number {
-  const t = normalizeSpaces(text);
+export function countSentences(text: string, lang: Lang, singleSpaced?: boolean): number {
+  const t = normalizeSpaces(text, singleSpaced);
   return t ? sentenceCuts(t, lang).length + 1 : 0;
 }
 

@@ -471,6 +471,18 @@ describe('core/segment #countSentences', () => {
     ];
     for (const [text, lang] of cases) expect(countSentences(text, lang), text).to.equal(splitSentences(text, lang).length);
   });
+
+  it('counts a text its caller has found single-spaced as it counts it unaided, edges trimmed', async () => {
+    const { countSentences } = await import('../../server/core/segment.ts');
+    const cases: [string, string][] = [
+      [' The two sides met in Seoul. They agreed to meet again. ', 'en'],
+      ['양측은 9.18.(월) 회의를 개최하였다. 양측은 다시 만나기로 하였다.', 'ko'],
+      ['Gen. Kim spoke. ', 'en'],
+      ['', 'en'],
+    ];
+    for (const [text, lang] of cases) expect(countSentences(text, lang, true), text).to.equal(countSentences(text, lang));
+    expect(countSentences(' The two sides met in Seoul. They agreed to meet again. ', 'en', true)).to.equal(2);
+  });
 });
 
 describe('core/segment #sideHasWords', () => {
