@@ -66,6 +66,11 @@ describe('core/glossary', () => {
       expect(found(g, 'The two sides reaffirmed the U.S.-ROK Alliance and extended deterrence.', 'en'))
         .to.deep.equal(['reaffirmed=2', 'U.S.-ROK Alliance=5', 'extended deterrence=1']);
     });
+    it('goes on from a first word only to a word of a longer term or an inflected one, in any case', () => {
+      const terms = parseGlossary(['en\tko', 'joint exercise\t연합훈련', 'joint\t공동', 'the Taiwan Strait\t대만해협', 'café society\t사교계', 'ally\t동맹국'].join('\n'));
+      expect(found(terms, 'JOINT EXERCISES with the allies; a joint statement; the Taiwan Straits; the Café Society; the talks.', 'en'))
+        .to.deep.equal(['JOINT EXERCISES=0', 'allies=4', 'joint=1', 'the Taiwan Straits=2', 'Café Society=3']);
+    });
     it('reads overlapping terms from the left: a title from its first word, a term inside a longer one as the longer', () => {
       const titles = parseGlossary(['en\tko', 'Secretary of Defense\t국방장관', 'Assistant Secretary\t차관보', 'Deputy Secretary\t부장관', 'Secretary of State\t국무장관', 'Secretary\t장관'].join('\n'));
       expect(found(titles, 'The Acting Assistant Secretary of Defense met the Deputy Secretary of State and the Secretary of Defense.', 'en'))
