@@ -149,7 +149,26 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   if (HAS_LATIN.test(text)) extractLatin(c, text, digits, months);
   extractCommon(c, digits);
   extractNames(c, text, lang, hangul);
-  return c.out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return byPosition(c.out);
+}
+
+/**
+ * The anchors sorted by start, then end, as a stable sort with that comparator leaves them: a
+ * paragraph holds few, and an insertion sort of a few needs no comparator calls.
+ */
+function byPosition(out: Anchor[]): Anchor[] {
+  if (out.length > 16) return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const y = out[j]!;
+      if (y.start < x.start || (y.start === x.start && y.end <= x.end)) break;
+      out[j + 1] = y;
+    }
+    out[j + 1] = x;
+  }
+  return out;
 }
 
 const TIME_TEST = /\d\s*(?::\d{2}|[ap]\.?\s?m\b|[시時])/i;
@@ -391,6 +410,9 @@ const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 const NUM_SLOTS = 4096;
 const NUMBER_WORD_HASHES = slotTable(NUMBER_WORDS, NUM_SLOTS);
 const TENS_HASHES = slotTable(TENS_M.keys(), NUM_SLOTS);
+/** 1 at the (lower-case) first letter of every number word and tens word. */
+const NUMBER_FIRST = new Uint8Array(128);
+for (const w of [...NUMBER_WORDS, ...TENS_M.keys()]) NUMBER_FIRST[w.charCodeAt(0)] = 1;
 
 /**
  * A Roman numeral I–XX that numbers a division of a text or a programme ("Article V of the Treaty",
@@ -462,8 +484,13 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
       continue;
     }
     const start = i;
-    let end = i + 1, h = fnvStep(FNV_START, text.charCodeAt(i));
-    for (let c = text.charCodeAt(end); end < L && isAsciiLetter(c); c = text.charCodeAt(++end)) h = fnvStep(h, c);
+    // A word no number word (nor tens word, before a hyphen) opens like is passed over unhashed.
+    const may = NUMBER_FIRST[text.charCodeAt(i) | 32] === 1;
+    let end = i + 1, h = FNV_START;
+    if (may) {
+      h = fnvStep(h, text.charCodeAt(i));
+      for (let c = text.charCodeAt(end); end < L && isAsciiLetter(c); c = text.charCodeAt(++end)) h = fnvStep(h, c);
+    } else while (end < L && isAsciiLetter(text.charCodeAt(end))) end++;
     let hyphen = false;
     if (end + 1 < L && text.charCodeAt(end) === 45 && isAsciiLetter(text.charCodeAt(end + 1))) {
       hyphen = true;
@@ -472,7 +499,7 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
     }
     i = end;
     // The hash is of the word, or of its part before the hyphen ("twenty" of "twenty-first").
-    if (!(hyphen ? TENS_HASHES : NUMBER_WORD_HASHES)[slotOf(h, NUM_SLOTS)]) {
+    if (!may || !(hyphen ? TENS_HASHES : NUMBER_WORD_HASHES)[slotOf(h, NUM_SLOTS)]) {
       prevCard = null;
       continue;
     }
