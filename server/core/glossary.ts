@@ -1,7 +1,7 @@
 // Bilingual glossary: parsing the TSV file and finding its terms in a paragraph.
 import { InputError, type Lang } from './types.ts';
 import { languageProblem } from './lang.ts';
-import { slotTable, wordKey } from './word-hash.ts';
+import { FNV_START, fnvStep, slotTable, wordKey } from './word-hash.ts';
 
 export interface GlossaryTerm { terms: Record<Lang, string[]>; note?: string }
 export interface Glossary {
@@ -146,6 +146,37 @@ function tokenize(text: string, out: number[]): number {
   return n;
 }
 
+/**
+ * tokenize, and in the same pass each token's wordKey into `keys` (-1 for a token with a non-ASCII
+ * code unit).
+ */
+function tokenizeKeyed(text: string, out: number[], keys: number[]): number {
+  let n = 0;
+  let i = 0;
+  const L = text.length;
+  while (i < L) {
+    const c0 = text.charCodeAt(i);
+    const k = charClass(c0);
+    if (!k) {
+      i++;
+      continue;
+    }
+    let j = i + 1, h = fnvStep(FNV_START, c0), ascii = c0 < 128;
+    for (; j < L; j++) {
+      const c = text.charCodeAt(j);
+      if (charClass(c) !== k) break;
+      h = fnvStep(h, c);
+      if (c >= 128) ascii = false;
+    }
+    out[2 * n] = i;
+    out[2 * n + 1] = j;
+    keys[n] = ascii ? h & 0x3fffffff : -1;
+    n++;
+    i = j;
+  }
+  return n;
+}
+
 const newNode = (): TrieNode => ({ next: new Map(), term: -1, caseForm: null, capFirst: false, kids: new Set() });
 
 /** Fills every node's `kids` (see TrieNode) below `node`. */
@@ -284,7 +315,7 @@ function gapOk(text: string, a: number, b: number): boolean {
   return true;
 }
 
-const TOKBUF: number[] = [];
+const TOKBUF: number[] = [], KEYBUF: number[] = [];
 
 /** Candidates by span length (longest first), then position: an insertion sort, as lists are short. */
 /** By position, and at one position the longest first (an insertion sort: a paragraph has few). */
@@ -310,15 +341,15 @@ function byStartThenLength(list: { start: number; end: number }[]): void {
 export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { termIndex: number; start: number; end: number }[] {
   const m = matcher(g, lang);
   const cands: { termIndex: number; start: number; end: number }[] = [];
-  const nt = tokenize(text, TOKBUF);
-  const toks = TOKBUF;
+  const nt = tokenizeKeyed(text, TOKBUF, KEYBUF);
+  const toks = TOKBUF, keys = KEYBUF;
   // Tokens are lower-cased one by one, and only those the prefilters let through: a token's letters
   // lower-case alike wherever they stand (Latin has no letter like the Greek final sigma).
   const lowerTok = (k: number) => text.slice(toks[2 * k]!, toks[2 * k + 1]!).toLowerCase();
   const rootPairs = m.rootPairs, firstWords = m.firstWords;
   for (let i = 0; i < nt; i++) {
     // Neither a first word nor an inflected form of one: no term starts here.
-    const key = wordKey(text, toks[2 * i]!, toks[2 * i + 1]!);
+    const key = keys[i]!;
     if (key >= 0 && !firstWords[key & (WORD_SLOTS - 1)]) continue;
     // A token whose first two lower-case letters open no first word of a term can match
     // neither a term nor, through its base forms, an inflected one (see mayInflect). Only ASCII
@@ -355,7 +386,7 @@ export function findGlossaryTerms(text: string, lang: Lang, g: Glossary): { term
       if (node.next.size === 0 || k + 1 >= nt || !gapOk(text, toks[2 * k + 1]!, toks[2 * k + 2]!)) break;
       k++;
       // Not a word that goes on from here, nor an inflected one: the term ends before it.
-      const kk = wordKey(text, toks[2 * k]!, toks[2 * k + 1]!);
+      const kk = keys[k]!;
       if (kk >= 0 && !node.kids.has(kk)) break;
       const w = lowerTok(k);
       const nx: TrieNode | undefined = node.next.get(w);
