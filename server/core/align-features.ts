@@ -299,12 +299,11 @@ function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): strin
   return out;
 }
 
-/** Latin letters in the texts (up to `cap`): which side to list words of first. */
+/** Latin letters in the texts, counted up to one past `cap`: which side to list words of first. */
 function latinLetters(texts: string[], cap: number): number {
   let n = 0;
   for (const t of texts) {
-    for (let i = 0; i < t.length; i++) if (isLatinWordUnit(t.charCodeAt(i))) n++;
-    if (n > cap) break;
+    for (let i = 0; i < t.length; i++) if (isLatinWordUnit(t.charCodeAt(i)) && ++n > cap) return n;
   }
   return n;
 }
