@@ -121,14 +121,18 @@ function titleCaseMonths(text: string): string {
 }
 
 export function extractAnchors(shown: string, lang: Lang): Anchor[] {
-  const text = titleCaseMonths(halfWidthDigits(shown));
-  const c = new Claims(text, shown);
+  const half = halfWidthDigits(shown);
   // Cheap tests first: most paragraphs have no digits or no Hangul, and skipping whole
   // families of patterns keeps feature extraction linear and fast on long documents.
+  // A text with no Latin letter (asked once; title-casing changes none) has no month name, no
+  // acronym and no Latin-script name either.
+  const latin = HAS_LATIN.test(half);
+  const text = latin ? titleCaseMonths(half) : half;
+  const c = new Claims(text, shown);
   const digits = HAS_DIGIT.test(text);
   const hangul = HANGUL.test(text);
   // English month names: asked once for the day ranges and the Latin dates.
-  const months = MONTH_TEST.test(text);
+  const months = latin && MONTH_TEST.test(text);
   // Clock times first, so "2 p.m." and "14:00" are one time each, not numbers that differ.
   if (digits && TIME_TEST.test(text)) extractTimes(c, text);
   // Day ranges and lists before single dates: "Nov. 16-20" and "11월 16일부터 20일까지" are two dates each,
@@ -146,9 +150,9 @@ export function extractAnchors(shown: string, lang: Lang): Anchor[] {
   if ((digits || text.includes('번째') || japanese) && (hangul || HAS_CJK.test(text))) extractCjk(c, text, digits, japanese);
   // Latin-script conventions (dates, ordinals, number words) are looked for in every language
   // because Korean and Japanese statements quote English names and dates too.
-  if (HAS_LATIN.test(text)) extractLatin(c, text, digits, months);
-  extractCommon(c, digits);
-  extractNames(c, text, lang, hangul);
+  if (latin) extractLatin(c, text, digits, months);
+  extractCommon(c, digits, latin);
+  extractNames(c, text, lang, hangul, latin);
   return byPosition(c.out);
 }
 
@@ -553,10 +557,10 @@ const CAPS_WORD = new Set([
   'NOVEMBER', 'DECEMBER', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
 ]);
 
-function extractCommon(c: Claims, digits: boolean): void {
+function extractCommon(c: Claims, digits: boolean, latin: boolean): void {
   // Dotted acronyms ("U.S.", "D.C.") and capitals ("NCG", "OPCON"), also inside Korean text; a plural
   // ("ICBMs", "UUVs") is the acronym a Korean text writes ("ICBM", "UUV").
-  c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z](?:s\b|\b)/g, (m) => {
+  if (latin) c.each(/(?:\b[A-Z]\.){2,}|\b[A-Z][A-Z&]*[A-Z](?:s\b|\b)/g, (m) => {
     const v = m[0].replace(/\./g, '').replace(/s$/, '');
     if (/^(?:[IVX]+)$/.test(v) && v.length <= 4) return; // regnal numerals "Austin III"
     // A word of a heading in capitals ("MEDIA NOTE", "OFFICE OF THE SPOKESPERSON") is no acronym.
@@ -852,7 +856,7 @@ function mayBeTitle(text: string, s: number, e: number): boolean {
   return false;
 }
 
-function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): void {
+function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean, latin: boolean): void {
   if (hangul && KO_TITLE_TEST.test(text)) {
     // Hangul names are recognised by the title that follows them ("이종섭 국방장관", "박진 한국
     // 외교장관", "오스틴 장관"); walking back from the title collects the name words.
@@ -888,7 +892,7 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean): vo
   // Latin-script names: after a title ("Minister of National Defense Lee Jong-sup",
   // "Secretary Austin"), or a Korean surname followed by a hyphenated/two-part given name.
   const spans: [number, number][] = [];
-  if (!HAS_LATIN.test(text)) return;
+  if (!latin) return;
   EN_TITLE.lastIndex = 0;
   for (let m, re = EN_TITLE; (m = re.exec(text)); ) {
     let pos = m.index + m[0].length;
