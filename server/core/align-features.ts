@@ -259,7 +259,8 @@ function paragraphCues(shown: string, lang: Lang, side: 'src' | 'tgt', terms: Gl
 
 /** Code units of a Latin word (A–Z, a–z, U+00C0–U+024F, as the former /[A-Za-z\u00c0-\u024f]/). */
 function isLatinWordUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
+  // (c | 32 lower-cases an ASCII letter and leaves it a letter; no other code becomes one.)
+  return ((c | 32) - 97) >>> 0 < 26 || (c >= 0xc0 && c <= 0x24f);
 }
 
 /** Hash of the first two (lower-cased) code units of a word, for the prefilter of latinWords. */

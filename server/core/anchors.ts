@@ -406,7 +406,8 @@ const CJK_MONTH_TEST = /[월月]/u;
 const RE_MONTH = new RegExp(`\\b(${MONTH_ALT})(?=[\\s,.;:)!?”’"']|$)`, 'g');
 /** "May" is a month, not the verb, after a year-less preposition or another month ("in May.", "April and May"). */
 const MAY_BEFORE = new RegExp(`(?:\\b(?:in|since|by|until|till|through|from|of|early|late|mid|end|last|next|this|each)|\\b(?:${MONTH_ALT})\\s*(?:,|and|or|to|through|until)?)[\\s-]+$`, 'i');
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+// (c | 32 lower-cases an ASCII letter and leaves it a letter; no other code becomes one.)
+const isAsciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
 const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 
 // Hashes of the number words (and of the tens that open "twenty-first"): a word whose hash is not

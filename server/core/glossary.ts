@@ -120,8 +120,9 @@ const isAcronym = (s: string) => /^[\p{Lu}\d&./-]+$/u.test(s) && /\p{Lu}.*\p{Lu}
 function charClass(c: number): number {
   // Above the Latin letters first: a Korean or Japanese text is nearly all such code units.
   if (c > 0x24f) return 0;
-  if (c >= 97) return c <= 122 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) ? 1 : 0;
-  if (c >= 65) return c <= 90 ? 1 : 0;
+  // (c | 32 lower-cases an ASCII letter and leaves it a letter; no other code becomes one.)
+  if (((c | 32) - 97) >>> 0 < 26) return 1;
+  if (c >= 0xc0) return c !== 0xd7 && c !== 0xf7 ? 1 : 0;
   return c >= 48 && c <= 57 ? 2 : 0;
 }
 
