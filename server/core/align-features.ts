@@ -443,6 +443,12 @@ export function lengthOf(s: string): number {
   return n;
 }
 
+/**
+ * Per glossary or vocabulary term index, its cue id in the buildFeatures call whose number
+ * `termCall` holds there (an id from an earlier call is stale): no map lookup for the commonest cues.
+ */
+let termIds = new Int32Array(0), termCall = new Int32Array(0), calls = 0;
+
 export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLang: Lang, glossary: Glossary | undefined, lexicon: Lexicon | undefined, cw: CueWeights, vocabulary?: Glossary): DocFeatures {
   const terms = termsOf(glossary, vocabulary);
   const glossaryTerms = glossary ? glossary.terms.length : 0;
@@ -450,8 +456,19 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   // Latin words survive translation into Hangul/Kana text as-is (programme names, "Iron Mace");
   // only words present on both sides are worth a cue.
   const { lwS, lwT } = sharedLatinWords(src, tgt);
-  // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side.
+  // Interning: every cue key gets a dense id; per id, distinct-paragraph counts per side. A glossary
+  // or vocabulary term's id is kept by its index (see termIds), any other key's in the map.
   const ids = new Map<CueKey, number>();
+  const nTerms = terms ? terms.terms.length : 0;
+  if (termIds.length < nTerms) {
+    termIds = new Int32Array(nTerms);
+    termCall = new Int32Array(nTerms);
+  }
+  if (++calls === 0x7fffffff) {
+    termCall.fill(0);
+    calls = 1;
+  }
+  const call = calls, tIds = termIds, tCall = termCall;
   const dfS: number[] = [], dfT: number[] = [], seen: number[] = [], kindW: number[] = [], strong: number[] = [], fig: number[] = [];
   const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
@@ -463,16 +480,20 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       }
       const out = new Int32Array(keys.length);
       for (let k = 0; k < keys.length; k++) {
-        let id = ids.get(keys[k]!);
+        const key = keys[k]!;
+        const term = typeof key === 'number' && key >= 0;
+        let id = term ? (tCall[key] === call ? tIds[key] : undefined) : ids.get(key);
         if (id === undefined) {
           id = dfS.length;
-          ids.set(keys[k]!, id);
+          if (term) {
+            tCall[key] = call;
+            tIds[key] = id;
+          } else ids.set(key, id);
           dfS.push(0);
           dfT.push(0);
           seen.push(-1);
           kindW.push(0);
           // Anchors, names and glossary terms; not vocabulary, Latin words, punctuation or the lexicon.
-          const key = keys[k]!;
           strong.push(typeof key === 'string' ? ((key.charCodeAt(0) === 119 && key.charCodeAt(1) === 58) || key.charCodeAt(0) === 46 ? 0 : 1) : key >= 0 && key < glossaryTerms ? 1 : 0);
           fig.push(typeof key === 'string' && (key.startsWith('n:') || key.startsWith('p:') || key.startsWith('md:')) ? 1 : 0);
         }
