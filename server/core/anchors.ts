@@ -889,6 +889,18 @@ function extractNames(c: Claims, text: string, _lang: Lang, hangul: boolean, lat
       const keys = picked.flatMap((p) => koNameKeys(p.w, true, picked.length === 1));
       if (keys.length) c.add('name', [...new Set(keys)].join(' '), picked[0]!.s, picked[picked.length - 1]!.e);
     }
+    // A signature line ("외교부 대변인 윤서진", "국방부 장관 김영수"): a line of a ministry or country, the
+    // title and a name of three syllables opening with a surname, nothing else.
+    const last = words.length - 1;
+    let lead = 0;
+    while (lead < last - 1 && (KO_BETWEEN.test(wordAt(lead)) || isInstitution(wordAt(lead)))) lead++;
+    if (text.length <= 40 && last >= 1 && lead === last - 1 && !text.slice(words[last]!.e).trim() && !text.slice(0, words[0]!.s).trim()) {
+      const w = wordAt(last);
+      if (/^\p{Script=Hangul}{3}$/u.test(w) && KO_SURNAME.has(w[0]!) && !KO_NOT_NAME.has(w) && !KO_TITLE.test(w) && koTitleKind(wordAt(last - 1)) === 'title') {
+        const keys = koNameKeys(w, true, true);
+        if (keys.length) c.add('name', [...new Set(keys)].join(' '), words[last]!.s, words[last]!.e);
+      }
+    }
   }
   // Latin-script names: after a title ("Minister of National Defense Lee Jong-sup",
   // "Secretary Austin"), or a Korean surname followed by a hyphenated/two-part given name.

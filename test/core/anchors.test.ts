@@ -158,6 +158,14 @@ describe('core/anchors', () => {
       expect(ko).to.include('lee').and.to.include('jnsp');
       expect(en).to.deep.equal(['lee', 'jnsp']);
     });
+    it('reads the name a signature line gives after its title ("외교부 대변인 윤서진"), and only there', () => {
+      expect(names('외교부 대변인 윤서진', 'ko')[0]).to.include.members(names('Spokesperson Yoon Seo-jin', 'en')[0]!);
+      expect(names('국방부 장관 김영수', 'ko')[0]).to.include('kim');
+      // Not a word of three syllables after a title in running text, nor after a line's end of a sentence.
+      expect(names('양국 장관 회담에서 협력 확대에 합의하였다. 대변인 임명식', 'ko')).to.deep.equal([]);
+      expect(names('외교부 대변인 논평', 'ko')).to.deep.equal([]);
+      expect(names('신임 주한 대사 임명식', 'ko')).to.deep.equal([]);
+    });
     it('tolerates surname spellings (Yi, Rhee, Choe, Bak)', () => {
       expect(names('Minister Yi Jong-sup', 'en')[0]![0]).to.equal('lee');
       expect(names('President Rhee Syngman', 'en')[0]![0]).to.equal('lee');
