@@ -266,13 +266,13 @@ function isLatinWordUnit(c: number): boolean {
 /** Hash of the first two (lower-cased) code units of a word, for the prefilter of latinWords. */
 const pairSlot = (c0: number, c1: number): number => (((c0 | 32) * 31) ^ (c1 | 32)) & 4095;
 
+/** Latin letters latinWords has passed over (every one stands in a run of them), for sharedLatinWords. */
+let lettersSeen = 0;
+
 /**
  * Lower-cased runs of three or more Latin letters, stopwords left out. With `only`, just the words
  * in that set: `slots` (pairSlot of every word in it) rejects most others before a string is made.
  */
-/** Latin letters latinWords has passed over (every one stands in a run of them), for sharedLatinWords. */
-let lettersSeen = 0;
-
 function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): string[] {
   const out: string[] = [];
   const L = text.length;
