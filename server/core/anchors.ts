@@ -376,6 +376,9 @@ export interface DayRange {
   text: string;
 }
 
+/** What joins two days as a list rather than a range ("21 and 23", "21일과 23일", "22日・23日"). */
+export const DAY_LIST = /\sand\s|[과와및と・、]/u;
+
 /**
  * Day ranges and lists of two days: "September 22-23, 2025", "21–31 August", "August 21 and 22 in
  * Seoul", "9월 22일부터 23일까지", "9月22日から23日". The second day follows the first ("May 3 to 1 …"
@@ -387,7 +390,7 @@ export function dayRanges(text: string, months = MONTH_TEST.test(text)): DayRang
   const push = (m: RegExpMatchArray, y: string | undefined, mo: number, d1: string, d2: string) => {
     const a = Number(d1), b = Number(d2);
     if (!(validDay(mo, a) && validDay(mo, b) && b > a)) return;
-    const span = /\sand\s|[과와및と・、]/u.test(m[0]) ? 'list' as const : 'range' as const;
+    const span = DAY_LIST.test(m[0]) ? 'list' as const : 'range' as const;
     found.push({ ...(y !== undefined ? { y: Number(y) } : {}), m: mo, d1: a, d2: b, span, start: m.index!, end: m.index! + m[0].length, text: m[0] });
   };
   const monthNo = (name: string): number => MONTHS[name.replace('.', '').toLowerCase()]!;

@@ -1,5 +1,5 @@
 // Numbers and date mentions of one bead side, built on the shared anchors plus the forms checks need.
-import { extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
+import { DAY_LIST, extractAnchors, halfWidthDigits, type Anchor } from '../anchors.ts';
 import { withoutListMarker } from '../segment.ts';
 import type { Lang } from '../types.ts';
 import { baseLang } from './side.ts';
@@ -233,9 +233,6 @@ export function extractQuantities(shown: string, lang: Lang): Quantities {
   return { numbers, dates, anchors };
 }
 
-
-/** What joins two days as a list rather than a range ("21 and 23", "21일과 23일", "22日・23日"): dayRanges' own test. */
-const DAY_LIST = /\sand\s|[과와및と・、]/u;
 
 /**
  * A day range or list ("September 22-23, 2025", "August 21 to 31", "9월 22일부터 23일까지", "8월 21일과
