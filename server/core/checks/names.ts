@@ -1030,8 +1030,7 @@ function unmatchedLatinNames(u: Unit, latin: string, hangul: string, latinLang =
   const words = hangulWords(hangul);
   // Two-consonant skeletons ("ml" Moreau) begin many Korean words (말했다): there the Hangul word,
   // particle removed, must be about as short as the name.
-  const stems = [...hangul.matchAll(/\p{Script=Hangul}+/gu)]
-    .flatMap((m) => [m[0], withoutParticle(m[0])].flatMap(heardHangul));
+  const stems = words.flatMap(({ w }) => [w, withoutParticle(w)].flatMap(heardHangul));
   // A Korean surname of one consonant or none (Lee, Oh, Yoo, Cho) is found by its own syllable where a
   // name may begin (surnameStands), not by its consonants, which tell nothing or begin many words
   // (이번, 오늘, 조치); a longer one (Park, Rhee) as before. A surname of two letters (Oh, Yu, Yi, An)
