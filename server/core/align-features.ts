@@ -266,14 +266,12 @@ function isLatinWordUnit(c: number): boolean {
 /** Hash of the first two (lower-cased) code units of a word, for the prefilter of latinWords. */
 const pairSlot = (c0: number, c1: number): number => (((c0 | 32) * 31) ^ (c1 | 32)) & 4095;
 
-/** Latin letters latinWords has passed over (every one stands in a run of them), for sharedLatinWords. */
-let lettersSeen = 0;
-
 /**
  * Lower-cased runs of three or more Latin letters, stopwords left out. With `only`, just the words
  * in that set: `slots` (pairSlot of every word in it) rejects most others before a string is made.
+ * `letters[0]`, when given, is raised by the Latin letters passed over (each stands in a run of them).
  */
-function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): string[] {
+function latinWords(text: string, only?: Set<string>, slots?: Uint8Array, letters?: Float64Array): string[] {
   const out: string[] = [];
   const L = text.length;
   for (let i = 0; i < L; ) {
@@ -286,7 +284,7 @@ function latinWords(text: string, only?: Set<string>, slots?: Uint8Array): strin
     for (let c = text.charCodeAt(j); j < L && isLatinWordUnit(c); c = text.charCodeAt(++j)) {
       if (c <= 90 || (c >= 0xc0 && c <= 0xde) || c >= 0x100) upper = true;
     }
-    lettersSeen += j - i;
+    if (letters) letters[0]! += j - i;
     // A word meets the prefilter by its first two code units, which are the lower-cased word's own when
     // it is in lower case or they are ASCII (pairSlot lower-cases ASCII letters). Any other word is
     // lower-cased and looked up.
@@ -317,9 +315,9 @@ function latinLetters(texts: string[], cap: number): number {
 function sharedLatinWords(src: string[], tgt: string[]): { lwS: string[][]; lwT: string[][] } {
   // The target's words are listed in full while its letters are counted: it is the side with fewer
   // as a rule. When it is not, its words are those of the full lists that the source also has.
-  lettersSeen = 0;
-  const tgtWords = tgt.map((t) => latinWords(t));
-  const nT = lettersSeen;
+  const letters = new Float64Array(1);
+  const tgtWords = tgt.map((t) => latinWords(t, undefined, undefined, letters));
+  const nT = letters[0]!;
   const tgtFirst = nT <= latinLetters(src, nT);
   const many = tgtFirst ? src : tgt;
   const fewWords = tgtFirst ? tgtWords : src.map((t) => latinWords(t));
@@ -402,18 +400,16 @@ export function labelKind(t: string): number {
   return m ? m.slice(1).findIndex((g) => g !== undefined) + 1 : 0;
 }
 
-/**
- * Set by lengthAndSpaces: whether the text held whitespace other than single spaces (a tab, a line
- * break, two spaces in a row, a no-break or other Unicode space), which countSentences must collapse.
- */
-let oddSpaces = false;
-
 /** White space to a pattern's \s from U+00A0 to U+3000. */
 function isWideSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
-/** lengthOf, and in the same pass whether the text holds any whitespace but single spaces (see oddSpaces). */
+/**
+ * lengthOf, and in the same pass whether the text holds any whitespace but single spaces (a tab, a line
+ * break, two spaces in a row, a no-break or other Unicode space), which countSentences must collapse:
+ * twice the length, plus 1 for such whitespace.
+ */
 function lengthAndSpaces(s: string): number {
   let n = 0, odd = false;
   for (let i = 0; i < s.length; i++) {
@@ -428,8 +424,7 @@ function lengthAndSpaces(s: string): number {
       if (c >= 9 && c <= 13) odd = true;
     }
   }
-  oddSpaces = odd;
-  return n;
+  return 2 * n + (odd ? 1 : 0);
 }
 
 /** Characters of a paragraph, spaces and line breaks left out: the length the aligner compares. */
@@ -556,8 +551,9 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const firstAt = new Map<number, string>();
     for (let i = 0; i < n; i++) {
       const t = texts[i]!;
-      cum[i + 1] = cum[i]! + Math.max(1, lengthAndSpaces(t));
-      const singleSpaced = !oddSpaces;
+      const ls = lengthAndSpaces(t);
+      cum[i + 1] = cum[i]! + Math.max(1, Math.floor(ls / 2));
+      const singleSpaced = ls % 2 === 0;
       const mk = detectMarker(t);
       note[i] = mk?.marker === '※' ? 1 : 0;
       head[i] = mk && !note[i] && isSymbolBullet(mk.marker) ? 1 : 0;

@@ -634,19 +634,21 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
     }
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;
-    if (i0 === 0 && j0 === 0 && titles && (a > 1 || b > 1)) {
-      // The opening bead of two versions that open with titles (not a stretch re-aligned from the middle,
-      // nor sentences): subtitles whose content the other title carries are not charged as buried
-      // editor's lines, and when the title is all a side adds to them, their length says nothing
-      // either: a headline gives a subtitle's figure in a word or two ("… Worth USD 31.5 Million"), so
-      // the bead pays no length difference where each subtitle shares such a figure (an amount, a count,
-      // a date) with the bead's other side. Not for a name or acronym alone, which a headline may give for
-      // its own title's sake ("… through WFP and UNICEF" for "국제기구 통한") and not for the subtitle's.
-      const rs = a > 1 ? sharedSubtitles(S, i0, a, T, j0, b) : 0, rt = b > 1 ? sharedSubtitles(T, j0, b, S, i0, a) : 0;
-      c -= (rs + rt) * P.editorialMerge;
-      if ((rs || rt) && (a === 1 || sharedSubtitles(S, i0, a, T, j0, b, true) === a - 1) && (b === 1 || sharedSubtitles(T, j0, b, S, i0, a, true) === b - 1)) c -= (d * d) / (2 * v);
+    if (i0 === 0 && j0 === 0 && titles) {
+      c -= P.titlePair;
+      if (a > 1 || b > 1) {
+        // The opening bead of two versions that open with titles (not a stretch re-aligned from the middle,
+        // nor sentences): subtitles whose content the other title carries are not charged as buried
+        // editor's lines, and when the title is all a side adds to them, their length says nothing
+        // either: a headline gives a subtitle's figure in a word or two ("… Worth USD 31.5 Million"), so
+        // the bead pays no length difference where each subtitle shares such a figure (an amount, a count,
+        // a date) with the bead's other side. Not for a name or acronym alone, which a headline may give for
+        // its own title's sake ("… through WFP and UNICEF" for "국제기구 통한") and not for the subtitle's.
+        const rs = a > 1 ? sharedSubtitles(S, i0, a, T, j0, b) : 0, rt = b > 1 ? sharedSubtitles(T, j0, b, S, i0, a) : 0;
+        c -= (rs + rt) * P.editorialMerge;
+        if ((rs || rt) && (a === 1 || sharedSubtitles(S, i0, a, T, j0, b, true) === a - 1) && (b === 1 || sharedSubtitles(T, j0, b, S, i0, a, true) === b - 1)) c -= (d * d) / (2 * v);
+      }
     }
-    if (i0 === 0 && j0 === 0 && titles) c -= P.titlePair;
     return c;
   };
 
