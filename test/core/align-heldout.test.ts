@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in twelve sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in thirteen sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -65,7 +65,8 @@ const opts: AlignOptions = {
  * which brought the air exercise back to 0.952 (its ※ caption paired with boilerplate again, at 0.32). The twelfth six measured when added (blind, written later in session 17 to measure its
  * aligner): 1.000, 0.765, 0.867, 1.000, 0.805, 0.883 (0.903 pooled; the aligner of the session's start
  * 0.903 too); the spokesperson's commentary 1.000 since the anchors read the name of a signature line
- * ("외교부 대변인 윤서진").
+ * ("외교부 대변인 윤서진"). The thirteenth six measured when added (blind, at the start of session 18):
+ * 0.828, 1.000, 0.923, 0.471, 0.811, 0.902 (0.839 pooled).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -140,6 +141,12 @@ const FLOORS: Record<string, number> = {
   'us-embassy-visa-appointment-portal': 0.97,
   'mofa-spokesperson-dprk-satellite': 0.97,
   'kcg-pcg-joint-drug-operation': 0.85,
+  'moe-us-stem-teacher-exchange': 0.8,
+  'tri-ministerial-critical-minerals-statement': 0.97,
+  'usfk-environmental-cleanup-handover': 0.9,
+  'kdi-brookings-forum-summary': 0.45,
+  'nis-fbi-cyber-advisory': 0.78,
+  'mofa-consular-evacuation-notice': 0.88,
 };
 /**
  * Pooled over the first sixty-six: 0.922 measured when the eleventh six were added (the first sixty 0.933;
@@ -148,7 +155,8 @@ const FLOORS: Record<string, number> = {
  * then 0.974; the tenth six 0.878, then 0.895; the eleventh six 0.820 when added). 0.931 since the
  * swap rule, 0.933 since the headline rule, 0.935
  * since ※-marked and unlabelled contact lines, 0.936 since delivery notes. Seventy-two with the twelfth six:
- * 0.933; 0.934 with the vocabulary's 205 new pairs, 0.936 with signature names.
+ * 0.933; 0.934 with the vocabulary's 205 new pairs, 0.936 with signature names. Seventy-eight with the
+ * thirteenth six: 0.927.
  */
 const POOLED_FLOOR = 0.925;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
