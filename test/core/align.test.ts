@@ -673,6 +673,74 @@ describe('core/align', () => {
     });
   });
 
+  describe('a version abridged as a whole (summary beads)', () => {
+    const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+    const o = { srcLang: 'en', tgtLang: 'ko', glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') } as const;
+    const noSummaries = { ...DEFAULT_PARAMS, summaryCover: Infinity };
+    const en = [
+      "Joint Statement on the Fourth U.S.-ROK Energy Security Dialogue",
+      "The United States and the Republic of Korea held the fourth Energy Security Dialogue in Washington on March 12, 2030, co-chaired by Assistant Secretary of State Laura Whitcombe and Deputy Minister for Energy Policy Han Seung-woo.",
+      "The two sides reviewed progress on the commitments made at the third dialogue, including the expansion of liquefied natural gas trade and joint investment in hydrogen production.",
+      "They noted that U.S. LNG exports to Korea reached 9.4 million tons in 2029, the highest level on record, and welcomed new long-term contracts between Korean utilities and U.S. suppliers.",
+      "The two sides committed to deepen cooperation on civil nuclear energy, including small modular reactors, and to coordinate on nuclear fuel supply chains with like-minded partners.",
+      "They also agreed to launch a joint working group on the export of advanced reactors to third countries, which will hold its first meeting in Seoul in the autumn.",
+      "Both delegations discussed the security of critical mineral supply chains and the protection of energy infrastructure against cyber threats.",
+      "The two sides decided to hold the fifth Energy Security Dialogue in Seoul in 2031.",
+    ];
+
+    it('pairs a Korean "(요약)" paragraph with the two English paragraphs it sums up, though it is half their length', () => {
+      const ko = [
+        "제4차 한미 에너지안보대화 개최 (요약)",
+        "한미 양국은 2030년 3월 12일 워싱턴에서 한승우 산업통상자원부 에너지정책실장과 로라 위트컴 국무부 차관보를 수석대표로 제4차 에너지안보대화를 개최하였다.",
+        "양측은 수소 생산 공동투자 등 제3차 대화 합의사항의 이행을 점검하고, 2029년 미국산 LNG 대한 수출이 940만 톤으로 역대 최대를 기록한 것을 평가하였다.",
+        "양측은 소형모듈원자로(SMR) 등 원자력 협력을 심화하고, 제3국 원전 수출을 위한 공동 작업반을 출범시키기로 하였다.",
+        "양측은 제5차 대화를 2031년 서울에서 개최하기로 하였다.",
+      ];
+      const beads = alignParagraphs(en, ko, o);
+      assertCovering(beads, en.length, ko.length);
+      expect(shape(beads)).to.equal('1|1 2|2 3,4|3 5,6|4 7| 8|5');
+      // Without summary beads the length says the second summary renders the first paragraph alone.
+      expect(shape(alignCore(en, ko, o, noSummaries))).to.equal('1|1 2|2 3,4|3 5|4 6| 7| 8|5');
+    });
+
+    it('leaves a paragraph out of a full translation that is as long as its ratio says, instead of merging it', () => {
+      const ko = [
+        "제4차 한미 에너지안보대화 공동성명",
+        "미국과 대한민국은 2030년 3월 12일 워싱턴에서 로라 위트컴 국무부 차관보와 한승우 산업통상자원부 에너지정책실장이 공동 주재한 가운데 제4차 에너지안보대화를 개최하였다.",
+        "양측은 액화천연가스(LNG) 교역 확대와 수소 생산 공동투자 등 제3차 대화에서 합의한 사항의 이행 현황을 점검하였다.",
+        "양측은 2029년 미국산 LNG의 대한 수출이 940만 톤으로 역대 최고치를 기록하였음에 주목하고, 한국 발전사와 미국 공급사 간 신규 장기계약 체결을 환영하였다.",
+        "양측은 소형모듈원자로(SMR)를 포함한 민간 원자력 협력을 심화하고, 뜻을 같이하는 협력국들과 핵연료 공급망에 대해 공조하기로 하였다.",
+        "양 대표단은 핵심광물 공급망 안보와 사이버 위협으로부터의 에너지 기반시설 보호 방안에 대해서도 논의하였다.",
+        "양측은 제5차 에너지안보대화를 2031년 서울에서 개최하기로 하였다.",
+      ];
+      expect(shape(alignParagraphs(en, ko, o))).to.equal('1|1 2|2 3|3 4|4 5|5 6| 7|6 8|7');
+    });
+
+    it('pairs an English summary paragraph with the two paragraphs of a Korean-first release it sums up', () => {
+      const enShort = [
+        "Korea and U.S. Hold Fourth Energy Security Dialogue",
+        "Deputy Minister for Energy Policy Han Seung-woo and Assistant Secretary of State Laura Whitcombe held the fourth Korea-U.S. Energy Security Dialogue in Washington on March 12, 2030.",
+        "The two sides reviewed the commitments of the third dialogue, noting record U.S. LNG exports to Korea of 9.4 million tons in 2029.",
+        "They agreed to deepen civil nuclear cooperation, including on small modular reactors, and to launch a joint working group on reactor exports to third countries.",
+        "The fifth dialogue will be held in Seoul in 2031.",
+      ];
+      const ko = [
+        "제4차 한미 에너지안보대화 개최",
+        "산업통상자원부 한승우 에너지정책실장은 2030년 3월 12일 워싱턴에서 로라 위트컴 국무부 에너지자원 담당 차관보와 제4차 한미 에너지안보대화를 개최하였다.",
+        "양측은 액화천연가스(LNG) 교역 확대와 수소 생산 공동투자 등 제3차 대화에서 합의한 사항의 이행 현황을 점검하였다.",
+        "특히 2029년 미국산 LNG의 대한 수출이 940만 톤으로 역대 최고치를 기록하였으며, 양측은 한국 발전사와 미국 공급사 간 신규 장기계약 체결을 환영하였다.",
+        "양측은 소형모듈원자로(SMR)를 포함한 민간 원자력 협력을 심화하고, 뜻을 같이하는 협력국들과 핵연료 공급망에 대해 공조하기로 하였다.",
+        "아울러 제3국 원전 수출을 위한 공동 작업반을 출범시키고, 올해 가을 서울에서 첫 회의를 개최하기로 하였다.",
+        "한 실장은 \"이번 대화를 통해 양국 에너지 협력이 공급망과 원전 수출 분야로 확대되었다\"고 평가하였다.",
+        "한편, 양국은 2027년 에너지안보대화 출범 이후 매년 수석대표 회의를 개최해 오고 있으며, 이번 대화에는 양국 관계부처와 공공기관 관계자 30여 명이 참석하였다.",
+        "양측은 제5차 에너지안보대화를 2031년 서울에서 개최하기로 하였다.",
+        "※ 붙임: 제4차 한미 에너지안보대화 결과 공동보도문(국문·영문) 각 1부. 끝.",
+      ];
+      expect(shape(alignParagraphs(enShort, ko, o))).to.equal('1|1 2|2 3|3,4 4|5,6 |7 |8 5|9 |10');
+      expect(shape(alignCore(enShort, ko, o, noSummaries))).to.equal('1|1 2|2 |3 3|4 4|5,6 |7 |8 5|9 |10');
+    });
+  });
+
   describe('a dateline one version has', () => {
     it('gives no cue to the place of an English release\'s dateline ("JINHAE, Republic of Korea —"), which the Korean never carries', () => {
       const en = ['JINHAE, Republic of Korea — The two navies concluded the exercise on Nov. 20.'];
