@@ -108,6 +108,13 @@ export interface SideFeatures {
    */
   fragment: Uint8Array;
   /**
+   * 1 for a section heading: a line after the first of at most 60 characters that is no sentence, not an
+   * editor's line, a ※ note, a lead-in ending on a colon or a deeper list item, standing over a
+   * paragraph that ends as a sentence ("TECHNICAL DETAILS", "□ 공격 수법", "Background"). Two headings
+   * at the same place head the same section (AlignParams.headingPair), though they share no cue.
+   */
+  heading: Uint8Array;
+  /**
    * 1 when the first paragraph reads as a title: at most 160 characters, no bullet, not an editor's
    * line, not ending as a sentence ("Korea to Resume Imports of Minnesota Poultry", "한-미, 대기질 협력
    * 공동성명 채택"). Two versions that both open with one open with each other's title.
@@ -578,6 +585,11 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     // counts: a heading that is no sentence ("□ 향후 계획") opens a point of its own. A subtitle is no
     // sentence wherever it stands. Downwards, so that each test reads the item before as it was found.
     for (let i = n - 1; i >= 0; i--) fragment[i] = i > 0 && fragment[i] && (fragment[i - 1] || leadIn[i - 1] || editorial[i] === 1) ? 1 : 0;
+    const heading = new Uint8Array(n);
+    for (let i = 1; i + 1 < n; i++) {
+      const t = texts[i]!;
+      if (t.length <= 60 && !editorial[i] && !note[i] && level[i]! <= 0 && !endsAsSentence(t) && !leadIn[i] && endsAsSentence(texts[i + 1]!)) heading[i] = 1;
+    }
     const group = new Uint8Array(n);
     for (let a = 0; a + GROUP_SPAN <= n; a++) {
       const first = level[a]!;
@@ -586,7 +598,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
       if (deeper) group[a] = 1;
     }
-    return { n, cum, level, editorial, label, note, head, turn, group, cues, sents, leadIn, joins, fragment, title: isTitle(texts[0], editorial[0]), orphan };
+    return { n, cum, level, editorial, label, note, head, turn, group, cues, sents, leadIn, joins, fragment, heading, title: isTitle(texts[0], editorial[0]), orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -741,6 +741,45 @@ describe('core/align', () => {
     });
   });
 
+  describe('section headings', () => {
+    it('pairs an English heading in capitals with the Korean □ heading, not the □ heading with the ㅇ item under it', () => {
+      const en = [
+        "Joint Advisory on a Phishing Campaign Targeting Shipbuilders",
+        "The Korea Coast Guard and the U.S. Coast Guard Cyber Command are releasing this advisory to warn shipyards and their suppliers of a phishing campaign that began in January 2031.",
+        "The campaign has reached at least 45 companies in both countries, most of them subcontractors that design hull and engine parts.",
+        "HOW THE ATTACKS WORK",
+        "The attackers send emails that imitate purchase orders from well-known shipyards. The attached spreadsheet installs a remote access tool when it is opened.",
+        "Once inside, they copy design drawings and search mailboxes for bids and delivery schedules.",
+        "WHAT TO DO",
+        "Companies should block macros in files received by email and require two-factor authentication for remote access. Suspicious messages should be reported to the authorities at once.",
+      ];
+      const ko = [
+        "조선업계 대상 피싱 공격 합동 보안권고",
+        "ㅇ 해양경찰청과 미국 해안경비대 사이버사령부는 2031년 1월부터 이어지고 있는 피싱 공격에 대해 조선소와 협력업체에 경고하기 위해 이번 권고문을 발표한다.",
+        "ㅇ 이번 공격으로 양국의 최소 45개 기업이 피해를 입었으며, 대부분 선체 및 엔진 부품을 설계하는 협력업체이다.",
+        "□ 공격 방식",
+        "ㅇ 공격자는 유명 조선소의 구매 주문서로 위장한 이메일을 보내며, 첨부된 스프레드시트를 열면 원격 접속 도구가 설치된다.",
+        "ㅇ 침투 후에는 설계 도면을 복사하고, 메일함에서 입찰 및 납기 일정을 검색한다.",
+        "□ 대응 방안",
+        "ㅇ 기업은 이메일로 받은 파일의 매크로를 차단하고, 원격 접속 시 2단계 인증을 적용하며, 의심스러운 메일은 즉시 당국에 신고해야 한다.",
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4|4 5|5 6|6 7|7 8|8');
+      // Without the reward the English heading is left out: the □ heading and its item have two
+      // "sentences", as the English paragraph has, and a deeper item earns the bullet reward.
+      expect(shape(alignCore(en, ko, opts, { ...DEFAULT_PARAMS, headingPair: 0 }))).to.equal('1|1 2|2 3|3 4| 5|4,5 6|6 7| 8|7,8');
+    });
+
+    it('reads a short line that is no sentence, over a paragraph that is one, as a heading', () => {
+      const en = ['Advisory on Phishing', 'The campaign began in January.', 'HOW THE ATTACKS WORK', 'Background', 'They send emails.', 'Contact: press@example.org', 'The following steps apply:', 'Block macros.', 'See the annex'];
+      const ko = ['피싱 주의 권고', '□ 공격 방식', 'ㅇ 공격자는 이메일을 보낸다.', '- 첨부 파일 주의', 'ㅇ 매크로를 차단해야 한다.', '※ 세부 내용 별첨'];
+      const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+      // Not the title, nor a heading over another heading, a labelled line, a lead-in or the last line.
+      expect([...f.src.heading]).to.deep.equal([0, 0, 0, 1, 0, 0, 0, 0, 0]);
+      // A deeper "- " item is a list item, not a heading, and a ※ note is a note.
+      expect([...f.tgt.heading]).to.deep.equal([0, 1, 0, 0, 0, 0]);
+    });
+  });
+
   describe('a dateline one version has', () => {
     it('gives no cue to the place of an English release\'s dateline ("JINHAE, Republic of Korea —"), which the Korean never carries', () => {
       const en = ['JINHAE, Republic of Korea — The two navies concluded the exercise on Nov. 20.'];
