@@ -163,6 +163,47 @@ function termsOf(glossary: Glossary | undefined, vocabulary: Glossary | undefine
   return g;
 }
 
+/**
+ * Per term index, the cue a glossary or vocabulary term gives in a document of two languages: the
+ * least index among the terms that share a form with it in either language, directly or through
+ * others. The search resolves a form to one term, so without this a form two terms list (국방부 장관
+ * for both the Secretary of Defense and the Minister of National Defense, 회담 for meeting and talks,
+ * 보도자료 for a readout and a press release) would leave the other term's English matching nothing.
+ * Built once per list of terms and pair of languages.
+ */
+const classCache = new WeakMap<Glossary, Map<string, Int32Array>>();
+function termClasses(terms: Glossary, langs: readonly Lang[]): Int32Array {
+  let per = classCache.get(terms);
+  if (!per) classCache.set(terms, (per = new Map()));
+  const key = langs.join('>');
+  let cls = per.get(key);
+  if (cls) return cls;
+  const n = terms.terms.length;
+  const parent = new Int32Array(n).map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (const lang of new Set(langs)) {
+    const owner = new Map<string, number>();
+    terms.terms.forEach((t, i) => {
+      for (const form of t.terms[lang] ?? []) {
+        const f = form.toLowerCase();
+        const o = owner.get(f);
+        if (o === undefined) owner.set(f, i);
+        else {
+          const a = find(o), b = find(i);
+          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        }
+      }
+    });
+  }
+  cls = new Int32Array(n);
+  for (let i = 0; i < n; i++) cls[i] = find(i);
+  per.set(key, cls);
+  return cls;
+}
+
 const ANCHOR_PREFIX: Record<string, string> = {
   number: 'n', ordinal: 'o', acronym: 'a', percent: 'p', year: 'y', month: 'mo', time: 't',
 };
@@ -218,7 +259,7 @@ function punctuationCues(text: string, keys: CueKey[], ws: number[], w: number):
 }
 
 /** Cue keys of one paragraph with their kind-weights, appended to `keys`/`ws`. */
-function paragraphCues(shown: string, lang: Lang, side: 'src' | 'tgt', terms: Glossary | undefined, glossaryTerms: number, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
+function paragraphCues(shown: string, lang: Lang, side: 'src' | 'tgt', terms: Glossary | undefined, classes: Int32Array | undefined, glossaryTerms: number, lexicon: Lexicon | undefined, lexSwapped: boolean, cw: CueWeights, keys: CueKey[], ws: number[]): void {
   // A wire or release dateline ("JINHAE, Republic of Korea —", "(서울=연합뉴스)") is not content the
   // other version carries: its place would be an acronym, and its date a date, that one side lacks.
   const text = blankDatelines(shown, lang);
@@ -246,7 +287,7 @@ function paragraphCues(shown: string, lang: Lang, side: 'src' | 'tgt', terms: Gl
   if (cw.punct) punctuationCues(text, keys, ws, cw.punct);
   if (terms) {
     for (const h of findGlossaryTerms(text, lang, terms)) {
-      keys.push(h.termIndex);
+      keys.push(classes![h.termIndex]!);
       ws.push(h.termIndex < glossaryTerms ? cw.glossary : cw.vocabulary);
     }
   }
@@ -454,6 +495,7 @@ let termIds = new Int32Array(0), termCall = new Int32Array(0), calls = 0;
 export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLang: Lang, glossary: Glossary | undefined, lexicon: Lexicon | undefined, cw: CueWeights, vocabulary?: Glossary): DocFeatures {
   const terms = termsOf(glossary, vocabulary);
   const glossaryTerms = glossary ? glossary.terms.length : 0;
+  const classes = terms ? termClasses(terms, [srcLang, tgtLang]) : undefined;
   const lexSwapped = !!lexicon && lexicon.srcLang === tgtLang && lexicon.tgtLang === srcLang && srcLang !== tgtLang;
   // Latin words survive translation into Hangul/Kana text as-is (programme names, "Iron Mace");
   // only words present on both sides are worth a cue.
@@ -475,7 +517,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
   const raw = (texts: string[], lang: Lang, side: 'src' | 'tgt', lw: string[][], df: number[], stamp0: number) =>
     texts.map((t, i) => {
       const keys: CueKey[] = [], ws: number[] = [];
-      paragraphCues(t, lang, side, terms, glossaryTerms, lexicon, lexSwapped, cw, keys, ws);
+      paragraphCues(t, lang, side, terms, classes, glossaryTerms, lexicon, lexSwapped, cw, keys, ws);
       for (const w of lw[i]!) {
         keys.push('w:' + w);
         ws.push(cw.latin);

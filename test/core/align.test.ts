@@ -780,6 +780,20 @@ describe('core/align', () => {
     });
   });
 
+  describe('glossary terms that share a form', () => {
+    it('gives the English of each of two terms that list the same Korean form the cue that form gives', () => {
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      const g = data('glossary.tsv'), vocabulary = data('vocabulary.tsv');
+      // 국방부 장관 is the Secretary of Defense and the Minister of National Defense; 회담, a meeting and talks;
+      // 훈련, an exercise and training. The search reads each Korean form as one of its terms.
+      const en = ['The Minister of National Defense held talks on the training of reserve forces.'];
+      const ko = ['국방부 장관은 예비전력 훈련에 관한 회담을 가졌다.'];
+      const f = buildFeatures(en, ko, 'en', 'ko', g, undefined, DEFAULT_PARAMS.cues, vocabulary);
+      const shared = [...f.src.cues[0]!].filter((id) => f.tgt.cues[0]!.includes(id));
+      expect(shared.length).to.be.at.least(3);
+    });
+  });
+
   describe('a dateline one version has', () => {
     it('gives no cue to the place of an English release\'s dateline ("JINHAE, Republic of Korea —"), which the Korean never carries', () => {
       const en = ['JINHAE, Republic of Korea — The two navies concluded the exercise on Nov. 20.'];
