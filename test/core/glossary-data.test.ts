@@ -32,6 +32,11 @@ describe('core/glossary: the shipped glossary and vocabulary together', () => {
     same('the Press Secretary', '대변인');
   });
 
+  it('reads a State Department media note, a press release and a readout alike as 보도자료', () => {
+    // One term: 보도자료 in two terms would be read as the first only, leaving "press release" unpaired.
+    for (const en of ['MEDIA NOTE', 'press release', 'a readout']) same(en, '보도자료');
+  });
+
   it('pairs terms of health, space, heritage, speeches, technology and trade', () => {
     for (const [en, ko] of [
       ['dementia', '치매'], ['pandemic preparedness', '감염병 대비'], ['health security', '보건안보'],
