@@ -1,5 +1,5 @@
 // Held-out check of server/core/align.ts: the statement pairs in bench/heldout, written after the
-// aligner's parameters were fixed, in thirteen sets of six, all but the first blind to the aligner's code
+// aligner's parameters were fixed, in fourteen sets of six, all but the first blind to the aligner's code
 // (bench/heldout/README.md). Each floor sits a little below the strict F1 measured (bench/align.ts --heldout), so an
 // aligner change that loses beads on them fails here; a change that gains beads should raise the floor.
 import { expect } from 'chai';
@@ -71,7 +71,9 @@ const opts: AlignOptions = {
  * content with it alone (summary beads, AlignParams.summaryCover): the two "(요약)" summaries, the KOICA
  * release and the call readout 1.000, the space summary 0.889, the fisheries statement 0.828 and the
  * typhoon relief 0.706. Two section headings at the same place pair (AlignParams.headingPair): the
- * advisory 0.906, the press conference 1.000, the health fact sheet 0.793.
+ * advisory 0.906, the press conference 1.000, the health fact sheet 0.793. The fourteenth six measured when
+ * added (blind, later in session 18, to measure its aligner): 0.861, 0.702, 0.783, 0.516, 0.832, 0.914
+ * (0.777 pooled; the aligner of the session's start 0.777 too).
  */
 const FLOORS: Record<string, number> = {
   'edscg6-statement': 0.97,
@@ -152,6 +154,12 @@ const FLOORS: Record<string, number> = {
   'kdi-brookings-forum-summary': 0.45,
   'nis-fbi-cyber-advisory': 0.88,
   'mofa-consular-evacuation-notice': 0.88,
+  'msit-us-ai-safety-institutes-statement': 0.83,
+  'kdca-cdc-mpox-response-release': 0.68,
+  'dod-mnd-ministerial-readout-abridged': 0.75,
+  'us-ambassador-independence-day-remarks': 0.5,
+  'moj-doj-extradition-cooperation': 0.8,
+  'kotra-selectusa-investment-delegation': 0.88,
 };
 /**
  * Pooled over the first sixty-six: 0.922 measured when the eleventh six were added (the first sixty 0.933;
@@ -161,9 +169,10 @@ const FLOORS: Record<string, number> = {
  * swap rule, 0.933 since the headline rule, 0.935
  * since ※-marked and unlabelled contact lines, 0.936 since delivery notes. Seventy-two with the twelfth six:
  * 0.933; 0.934 with the vocabulary's 205 new pairs, 0.936 with signature names. Seventy-eight with the
- * thirteenth six: 0.927; 0.941 with summary beads, 0.945 with section headings.
+ * thirteenth six: 0.927; 0.941 with summary beads, 0.945 with section headings, 0.947 with "media note" in the glossary.
+ * Eighty-four with the fourteenth six: 0.933.
  */
-const POOLED_FLOOR = 0.935;
+const POOLED_FLOOR = 0.93;
 const heldoutDir = fileURLToPath(new URL('../../bench/heldout/', import.meta.url));
 
 /** gold.tsv: one bead a line, 1-based line numbers, comma-separated, an empty side for none. */
