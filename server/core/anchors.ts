@@ -31,6 +31,11 @@ const CARDINAL: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, several: 0,
 };
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const UNIT_ALT = 'one|two|three|four|five|six|seven|eight|nine', TENS_ALT = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+/** A written-out cardinal of a hundred or of tens: "[N hundred [and]] tens[-unit]" or "N hundred", not before a percent sign's words. */
+const SPELLED = new RegExp(`\\b(?:(${UNIT_ALT})[ -]hundred(?:(?: and)? (${TENS_ALT})(?:-(${UNIT_ALT}))?)?|(?<![A-Za-z]-)(${TENS_ALT})(?:-(${UNIT_ALT}))?)\\b(?!-[A-Za-z]| percent| per cent)`, 'gi');
+const SPELLED_HINT = /ty\b|hundred/i;
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const ORD_M = new Map(Object.entries(ORD_WORDS));
 const TENS_M = new Map(Object.entries(TENS));
@@ -545,6 +550,17 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
       if (!/^\s+[A-Z]/.test(rest) && /\b(?!(?:The|A|An|Its|Our|His|Her|Their|This|That|These|Those|In|On|At|For|By|And|But|Or)\s)[A-Z][A-Za-z'’-]*\s+$/.test(text.slice(Math.max(0, start - 30), start))) continue;
     }
     c.add('ordinal', String(ord), start, end);
+  }
+  // Cardinals of twenty and more written out ("fifty-six delegates", "two hundred fifty-five years
+  // ago", "seventy years of alliance"), which Korean writes in digits (56명, 255년, 70년). Smaller
+  // ones are not read: Korean writes them as words as often (두 정상, 세 나라, 양국). After the
+  // ordinals and scales above, which keep their spans ("twenty-first", "twenty million").
+  if (SPELLED_HINT.test(text)) {
+    c.each(SPELLED, (m) => {
+      const tens = m[2] ?? m[4], unit = m[3] ?? m[5];
+      const v = (m[1] ? UNITS[m[1].toLowerCase()]! * 100 : 0) + (tens ? TENS[tens.toLowerCase()]! : 0) + (unit ? UNITS[unit.toLowerCase()]! : 0);
+      if (v >= 20) c.add('number', String(v), m.index, m.index + m[0].length);
+    });
   }
 }
 

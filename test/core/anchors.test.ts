@@ -14,6 +14,11 @@ describe('core/anchors', () => {
       ['병력 2만 8,500명', 'ko', ['number:28500']],
       ['28,500 troops', 'en', ['number:28500']],
       ['two million doses', 'en', ['number:2000000']],
+      // Cardinals of twenty and more written out, as speeches write them and Korean does not (56명, 255년).
+      ['Two hundred fifty-five years ago, fifty-six delegates signed it.', 'en', ['number:255', 'number:56']],
+      ['one hundred and twenty students, seventy years of alliance', 'en', ['number:120', 'number:70']],
+      // Not an ordinal or a scale written out, a percentage, a word that goes on after a hyphen, or below twenty.
+      ['the twenty-first century, twenty million doses, twenty percent, a ninety-nine-year lease, the two leaders, seven soldiers', 'en', ['ordinal:21', 'number:20000000']],
       ['an increase of 3.5 percent', 'en', ['percent:3.5']],
       ['3.5% 증가', 'ko', ['percent:3.5']],
       ['1.5 kilometers', 'en', ['number:1.5']],
