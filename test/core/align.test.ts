@@ -792,6 +792,21 @@ describe('core/align', () => {
       const shared = [...f.src.cues[0]!].filter((id) => f.tgt.cues[0]!.includes(id));
       expect(shared.length).to.be.at.least(3);
     });
+
+    it('joins terms only through the forms they list, not meanings one word carries apart', () => {
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      const g = data('glossary.tsv'), vocabulary = data('vocabulary.tsv');
+      const sharedCues = (en: string, other: string, lang: 'ko' | 'ja') => {
+        const f = buildFeatures([en], [other], 'en', lang, g, undefined, DEFAULT_PARAMS.cues, vocabulary);
+        return [...f.src.cues[0]!].filter((id) => f.tgt.cues[0]!.includes(id)).length;
+      };
+      // An assessment is no gratitude (사의), nuclear safety no national security (安全保障), and the U.S.
+      // Secretary of Defense no Japanese defense minister (防衛大臣).
+      expect(sharedCues('their assessment', '사의를 표명하였다', 'ko')).to.equal(0);
+      expect(sharedCues('nuclear safety', '安全保障', 'ja')).to.equal(0);
+      expect(sharedCues('the Secretary of Defense', '防衛大臣', 'ja')).to.equal(0);
+      expect(sharedCues('their assessment', '평가하였다', 'ko')).to.equal(1);
+    });
   });
 
   describe('a dateline one version has', () => {
