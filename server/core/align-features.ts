@@ -16,6 +16,28 @@ export const GROUP_SPAN = 4;
 /** A speaker's turn in a briefing transcript ("Q:", "A:", "질문:", "답변:", "問：", "答："). */
 const SPEAKER_TURN = /^\s*(?:Q|A|QUESTION|ANSWER|질문|답변|問|答)\s*[:：]/u;
 
+/** A numbered section heading: "2. 지역 협력", "Ⅲ. 향후 계획", "가. 추진 배경", "IV. Cooperation". */
+const NUMBERED_HEADING = /^\s*(?:\d{1,2}|[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[가-하])[.)]\s/u;
+/** Words that open sentences rather than headings. */
+const SENTENCE_OPENING = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'We', 'They', 'He', 'She', 'I', 'Our', 'Their', 'There', 'Please', 'Read', 'See', 'Visit', 'For']);
+/** Words a heading in title case leaves in lower case. */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'as', 'vs', 'via']);
+
+/**
+ * Whether a short line of Latin script reads as a heading: numbered, or in capitals or title case
+ * ("TECHNICAL DETAILS", "Session 1: Demographic Headwinds and Labor Supply", "Background"); not a date
+ * line or a byline ("March 3, 2024", "By Jim Garamone"), a table row ("Total | 45") or a single letter.
+ */
+function isLatinHeading(t: string): boolean {
+  if (t.includes('|') || /^\s*By\s/.test(t)) return false;
+  if (NUMBERED_HEADING.test(t)) return true;
+  const words = t.match(/[A-Za-z][A-Za-z'’-]*/g);
+  if (!words || words.join('').length < 4 || !(words[0]![0]! >= 'A' && words[0]![0]! <= 'Z')) return false;
+  // Title case or capitals; or a few words in sentence case, as British and European releases head
+  // sections ("Mental health", "Next steps"), not opening as a sentence does ("The two sides met …").
+  return words.every((w, k) => (k > 0 && TITLE_SMALL.has(w)) || (w[0]! >= 'A' && w[0]! <= 'Z')) || (words.length <= 6 && !SENTENCE_OPENING.has(words[0]!));
+}
+
 /** Bullet symbols that stand for one another (typed with another key, or another font's glyph). */
 const SAME_SYMBOL: Record<string, string> = { '❍': 'ㅇ', '○': 'ㅇ', '◦': 'ㅇ', '–': '-', '·': '∙', '・': '∙', '■': '□' };
 
@@ -108,10 +130,14 @@ export interface SideFeatures {
    */
   fragment: Uint8Array;
   /**
-   * 1 for a section heading: a line after the first of at most 60 characters that is no sentence, not an
-   * editor's line, a ※ note, a lead-in ending on a colon or a deeper list item, standing over a
-   * paragraph that ends as a sentence ("TECHNICAL DETAILS", "□ 공격 수법", "Background"). Two headings
-   * at the same place head the same section (AlignParams.headingPair), though they share no cue.
+   * 1 for a section heading, 2 for a date line: a line after the first of at most 60 characters that is
+   * no sentence, not an editor's line, a ※ note, a speaker's turn, a lead-in ending on a colon or a deeper
+   * list item, standing over a paragraph that ends as a sentence. A date line holds a date ("London, 24
+   * June 2031", "일시·장소: 2031.2.13.(목) 15:00, 외교부 청사"); a heading is, in Korean or Japanese, a □ item
+   * or a numbered heading ("□ 공격 수법", "2. 지역 협력"), in English a numbered line or one in capitals,
+   * title case or a few words of sentence case ("TECHNICAL DETAILS", "Session 1: Labor Supply", "Next
+   * steps"), not a byline or a table row. Two such lines of one kind at the same place head the same
+   * section (AlignParams.headingPair), though they share no cue (a dateline's date is blanked).
    */
   heading: Uint8Array;
   /**
@@ -168,7 +194,9 @@ function termsOf(glossary: Glossary | undefined, vocabulary: Glossary | undefine
  * least index among the terms that share a form with it in either language, directly or through
  * others. The search resolves a form to one term, so without this a form two terms list (국방부 장관
  * for both the Secretary of Defense and the Minister of National Defense, 회담 for meeting and talks,
- * 보도자료 for a readout and a press release) would leave the other term's English matching nothing.
+ * 강화 for strengthen and enhance) would leave the other term's English matching nothing. The closure
+ * joins whatever shares a form, so a form belongs in a term only if it means that term (평가 is assess,
+ * not appreciation; see test/core/align.test.ts).
  * Built once per list of terms and pair of languages.
  */
 const classCache = new WeakMap<Glossary, Map<string, Int32Array>>();
@@ -630,7 +658,9 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const heading = new Uint8Array(n);
     for (let i = 1; i + 1 < n; i++) {
       const t = texts[i]!;
-      if (t.length <= 60 && !editorial[i] && !note[i] && level[i]! <= 0 && !endsAsSentence(t) && !leadIn[i] && endsAsSentence(texts[i + 1]!)) heading[i] = 1;
+      if (t.length > 60 || editorial[i] || note[i] || level[i]! > 0 || leadIn[i] || turn[i] || endsAsSentence(t) || !endsAsSentence(texts[i + 1]!)) continue;
+      if (extractAnchors(t, lang).some((a) => a.kind === 'date')) heading[i] = 2;
+      else if (lang === 'ko' || lang === 'ja' ? head[i] === 1 || NUMBERED_HEADING.test(t) : level[i]! < 0 && isLatinHeading(t)) heading[i] = 1;
     }
     const group = new Uint8Array(n);
     for (let a = 0; a + GROUP_SPAN <= n; a++) {

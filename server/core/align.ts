@@ -82,22 +82,23 @@ export interface AlignParams {
    */
   editorialPair: number;
   /**
-   * A summary bead: one paragraph summing up a run of two or three of the other side's, in a version
-   * abridged as a whole (a Korean "(요약)" of a long joint statement, the short English summary of a
-   * Korean-first release). Such a paragraph gives each paragraph of the run a clause, so it may be as
-   * short as 1/k of a translation of the run of k, and has fewer sentences. Where each paragraph of the
-   * run shares cue weight of at least `summaryCover` with the summary that none of the others in the run
-   * shares, and the summary's whole side is shorter than the length ratio says by more than
-   * `summaryDoc` (log), the bead pays no length difference for a shortfall up to log k and no sentence
-   * difference. (Without shared content, or in a version as long as its ratio says, a short paragraph
-   * against a run is still a 1-1 beside an omission.)
+   * A summary bead: one paragraph summing up a run of two to four of the other side's (four: a bullet
+   * group), in a version abridged as a whole (a Korean "(요약)" of a long joint statement, the short
+   * English summary of a Korean-first release). Such a paragraph gives each paragraph of the run a
+   * clause, so it may be as short as 1/k of a translation of the run of k, and has fewer sentences.
+   * Where each paragraph of the run shares cue weight of at least `summaryCover` with the summary that
+   * none of the others in the run shares, and the summary's whole side is shorter than the length ratio
+   * says by more than `summaryDoc` (log), the bead pays no length difference for a shortfall up to log k
+   * and no sentence difference for having fewer sentences. (Without shared content, or in a version as
+   * long as its ratio says, a short paragraph against a run is still a 1-1 beside an omission.) Not for
+   * sentences: a sentence beside one left out is no summary of the two.
    */
   summaryCover: number; summaryDoc: number;
   /**
-   * Reward for pairing two section headings (SideFeatures.heading) one to one. Headings share few cues
-   * and are short, so their lengths say little; without it an English heading in capitals was left out
-   * and the Korean □ heading folded into the ㅇ item under it by the bullet reward, whenever that item
-   * has a sentence fewer than the English paragraph it renders.
+   * Reward for pairing two section headings, or two date lines, one to one (SideFeatures.heading).
+   * Headings share few cues and are short, so their lengths say little; without it an English heading
+   * in capitals was left out and the Korean □ heading folded into the ㅇ item under it by the bullet
+   * reward, whenever that item has a sentence fewer than the English paragraph it renders.
    */
   headingPair: number;
   /** Reward for pairing the first paragraphs of two versions that both open with a title (SideFeatures.title). */
@@ -672,7 +673,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       }
     }
     c -= cueScale * s;
-    if (sentenceDiff && !summary) {
+    if (sentenceDiff) {
       // List items that are no sentences, after the first paragraph, add none (SideFeatures.fragment).
       let d = sentS[i0 + a]! - sentS[i0]! - (fragS[i0 + a]! - fragS[i0 + 1]!) - (sentT[j0 + b]! - sentT[j0]! - (fragT[j0 + b]! - fragT[j0 + 1]!));
       // A lead-in merged with the paragraph it opens may have become part of that paragraph's first
@@ -682,6 +683,8 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       // A Korean sentence joining clauses may stand for as many sentences of the other side (SideFeatures.joins).
       if (d > 0) d = Math.max(0, d - (joinT[j0 + b]! - joinT[j0]!));
       else if (d < 0) d = Math.min(0, d + (joinS[i0 + a]! - joinS[i0]!));
+      // A summary has fewer sentences than the run it sums up (not more).
+      if (summary && (a > 1 ? d > 0 : d < 0)) d = 0;
       c += sentenceDiff * Math.abs(d);
     }
     if (orphanScale) c += orphanScale * (orphS[i0 + a]! - orphS[i0]! + orphT[j0 + b]! - orphT[j0]!);
@@ -694,7 +697,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
       else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
     }
-    if (t === 0 && S.heading[i0] && T.heading[j0]) c -= P.headingPair;
+    if (t === 0 && S.heading[i0] && S.heading[i0] === T.heading[j0]) c -= P.headingPair;
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;
     if (i0 === 0 && j0 === 0 && titles) {
@@ -709,7 +712,7 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
         // its own title's sake ("… through WFP and UNICEF" for "국제기구 통한") and not for the subtitle's.
         const rs = a > 1 ? sharedSubtitles(S, i0, a, T, j0, b) : 0, rt = b > 1 ? sharedSubtitles(T, j0, b, S, i0, a) : 0;
         c -= (rs + rt) * P.editorialMerge;
-        if ((rs || rt) && (a === 1 || sharedSubtitles(S, i0, a, T, j0, b, true) === a - 1) && (b === 1 || sharedSubtitles(T, j0, b, S, i0, a, true) === b - 1)) c -= (d * d) / (2 * v);
+        if (!summary && (rs || rt) && (a === 1 || sharedSubtitles(S, i0, a, T, j0, b, true) === a - 1) && (b === 1 || sharedSubtitles(T, j0, b, S, i0, a, true) === b - 1)) c -= (d * d) / (2 * v);
       }
     }
     return c;
@@ -838,6 +841,8 @@ const NO_PARAMS: Partial<AlignParams> = Object.freeze({});
 const SENTENCE_PARAMS: Partial<AlignParams> = Object.freeze({
   // A paragraph's first sentences are no titles.
   titlePair: 0,
+  // Nor sections, and a sentence beside a left-out one is no summary of the two.
+  headingPair: 0, summaryCover: Infinity,
   sentenceDiff: 0, cueScale: 1.5, skip: 3, varFloor: 0.1, varShort: 0, prior23: 8,
   cues: { ...DEFAULT_PARAMS.cues, punct: 1 },
 });

@@ -703,6 +703,16 @@ describe('core/align', () => {
       expect(shape(alignCore(en, ko, o, noSummaries))).to.equal('1|1 2|2 3,4|3 5|4 6| 7| 8|5');
     });
 
+    it('leaves out an English paragraph that gives the summary beside it nothing, though the version is abridged', () => {
+      // The seventh paragraph's terms (LNG, hydrogen, energy security) are elsewhere in the Korean, not in the
+      // summary of the eighth; the eighth is longer than its summary, so a 2:1 fits the lengths.
+      const en2 = [...en.slice(0, 6), "Both delegations also discussed how liquefied natural gas and hydrogen contribute to the energy security of the two countries.", "The two sides decided to hold the fifth Energy Security Dialogue in Seoul in 2031, on dates to be set through diplomatic channels, and to report its results to their leaders."];
+      const ko = ["제4차 한미 에너지안보대화 개최 (요약)", "한미 양국은 2030년 3월 12일 워싱턴에서 한승우 산업통상자원부 에너지정책실장과 로라 위트컴 국무부 차관보를 수석대표로 제4차 에너지안보대화를 개최하였다.", "양측은 수소 생산 공동투자 등 제3차 대화 합의사항의 이행을 점검하고, 2029년 미국산 LNG 대한 수출이 940만 톤으로 역대 최대를 기록한 것을 평가하였다.", "양측은 소형모듈원자로(SMR) 등 원자력 협력을 심화하고, 제3국 원전 수출을 위한 공동 작업반을 출범시키기로 하였다.", "양측은 제5차 대화를 2031년 서울에서 개최하기로 하였다."];
+      expect(shape(alignParagraphs(en2, ko, o))).to.equal('1|1 2|2 3,4|3 5,6|4 7| 8|5');
+      // Without asking that each paragraph of the run share something with the summary, it is merged.
+      expect(shape(alignCore(en2, ko, o, { ...DEFAULT_PARAMS, summaryCover: 0 }))).to.equal('1|1 2|2 3,4|3 5,6|4 7,8|5');
+    });
+
     it('leaves a paragraph out of a full translation that is as long as its ratio says, instead of merging it', () => {
       const ko = [
         "제4차 한미 에너지안보대화 공동성명",
@@ -769,14 +779,23 @@ describe('core/align', () => {
       expect(shape(alignCore(en, ko, opts, { ...DEFAULT_PARAMS, headingPair: 0 }))).to.equal('1|1 2|2 3|3 4| 5|4,5 6|6 7| 8|7,8');
     });
 
-    it('reads a short line that is no sentence, over a paragraph that is one, as a heading', () => {
-      const en = ['Advisory on Phishing', 'The campaign began in January.', 'HOW THE ATTACKS WORK', 'Background', 'They send emails.', 'Contact: press@example.org', 'The following steps apply:', 'Block macros.', 'See the annex'];
-      const ko = ['피싱 주의 권고', '□ 공격 방식', 'ㅇ 공격자는 이메일을 보낸다.', '- 첨부 파일 주의', 'ㅇ 매크로를 차단해야 한다.', '※ 세부 내용 별첨'];
+    it('reads a short line that is no sentence, over a paragraph that is one, as a heading or a date line', () => {
+      const en = ['Advisory on Phishing', 'The campaign began in January.', 'HOW THE ATTACKS WORK', 'Background', 'They send emails.', 'Contact: press@example.org', 'The following steps apply:', 'Block macros.', 'Next steps', 'Report at once.', 'London, 24 June 2031', 'They met.', 'See the annex'];
+      const ko = ['피싱 주의 권고', '□ 공격 방식', 'ㅇ 공격자는 이메일을 보낸다.', '- 첨부 파일 주의', 'ㅇ 매크로를 차단해야 한다.', '2. 향후 계획', '양측은 다시 만난다.', '2031. 6. 24.(화)', '양측이 만났다.', '※ 세부 내용 별첨'];
       const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
-      // Not the title, nor a heading over another heading, a labelled line, a lead-in or the last line.
-      expect([...f.src.heading]).to.deep.equal([0, 0, 0, 1, 0, 0, 0, 0, 0]);
-      // A deeper "- " item is a list item, not a heading, and a ※ note is a note.
-      expect([...f.tgt.heading]).to.deep.equal([0, 1, 0, 0, 0, 0]);
+      // Not the title, nor a heading over another heading, a labelled line, a lead-in or the last line; a
+      // heading in capitals or sentence case, a date line.
+      expect([...f.src.heading]).to.deep.equal([0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 2, 0, 0]);
+      // A deeper "- " item is a list item, not a heading, and a ※ note is a note; a numbered heading, a date line.
+      expect([...f.tgt.heading]).to.deep.equal([0, 1, 0, 0, 0, 1, 0, 2, 0, 0]);
+    });
+
+    it('reads no heading in a byline, a table row, a speaker\'s label, a sentence without its stop or an unmarked Korean note', () => {
+      const en = ['Title', 'By Jim Garamone', 'He wrote it.', 'Total | 45 companies', 'They counted.', 'Q: Will you meet?', 'We will.', 'The two sides met to discuss the following', 'They agreed.', 'Read the full statement at www.state.gov', 'It is long.'];
+      const ko = ['제목', '양측은 만나 협력 방안을 논의', '양측은 합의하였다.', '질문', '만날 것입니다.'];
+      const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+      expect([...f.src.heading]).to.deep.equal(en.map(() => 0));
+      expect([...f.tgt.heading]).to.deep.equal(ko.map(() => 0));
     });
   });
 
