@@ -77,7 +77,8 @@ export interface SideFeatures {
   editorial: Uint8Array;
   /**
    * For a labelled line (editorial 2), what its label announces (see labelKind): 1 a photo caption, 2 a
-   * note, 3 an attachment, 4 a contact; 0 otherwise. Two labelled lines render each other only when
+   * note, 3 an attachment, 4 a contact; for a mark that names the kind of release (GENRE_LABEL), 5; 0
+   * otherwise. Two labelled lines render each other only when
    * they announce the same (a media contact is no photo caption).
    */
   label: Uint8Array;
@@ -141,11 +142,14 @@ export interface SideFeatures {
    */
   heading: Uint8Array;
   /**
-   * 1 when the first paragraph reads as a title: at most 160 characters, no bullet, not an editor's
-   * line, not ending as a sentence ("Korea to Resume Imports of Minnesota Poultry", "한-미, 대기질 협력
-   * 공동성명 채택"). Two versions that both open with one open with each other's title.
+   * 1 when the first paragraph that is no editor's mark (at most the third: a header such as "JOINT
+   * PRESS RELEASE" may stand above the title) reads as a title: at most 160 characters, no bullet, not
+   * an editor's line, not ending as a sentence ("Korea to Resume Imports of Minnesota Poultry", "한-미,
+   * 대기질 협력 공동성명 채택"). Two versions that both open with one open with each other's title.
    */
   title: number;
+  /** The index of that paragraph (0 when there is no title). */
+  titleAt: number;
   /**
    * Per paragraph, the kind-weights of its numbers, dates, names and glossary terms that occur
    * nowhere on the other side: content the other version leaves out, so the paragraph that holds
@@ -431,6 +435,14 @@ const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:
 const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^,]*,\s*(?:please\s+)?(?:visit\b.*\bor\s+)?(?:contact|call|e-?mail|reach)\b|(?:(?:보다|더)\s*)?(?:자세한|기타|그 밖의|추가|관련)[^.!?]*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
 /** A speech's delivery note ("As Prepared for Delivery", "Check against delivery"): an editor's mark, not the speech. */
 const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check against delivery)\s*[)\]]?\.?$/i;
+/**
+ * A line that only names what kind of release follows, above or below its title ("JOINT PRESS RELEASE",
+ * "Media Note", "Office of the Spokesperson", "Event Summary", "Release No. 2031-047", "보도참고자료"): an
+ * editor's mark, which the other version may print differently or not at all.
+ */
+/** SideFeatures.label of a genre label (an editor's mark, not a labelled line). */
+export const GENRE = 5;
+const GENRE_LABEL = /^[([<]?\s*(?:(?:joint\s+)?(?:press\s+release|news\s+release|media\s+(?:note|advisory)|fact\s*sheet|press\s+statement|event\s+summary|readout)|for\s+immediate\s+release|office\s+of\s+the\s+spokesperson|(?:press\s+)?release\s+no\.?\s*[\d-]+|[^.!?。]{0,30}?(?:공동\s*)?(?:보도(?:참고)?자료|설명자료|보도문))\s*[)\]>]?$/iu;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 
@@ -462,7 +474,7 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
   if (EDITOR_LABEL.test(s) || (s.length <= 160 && CONTACT_LINE.test(s)) || (s.length <= 120 && ATTACHED.test(s))) return 2;
-  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s)) return 1;
+  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s)) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
 
@@ -638,6 +650,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = editorialKind(t);
       if (editorial[i] === 2) label[i] = labelKind(t);
+      else if (editorial[i] === 1 && GENRE_LABEL.test(t.trim())) label[i] = GENRE;
       const list = lists[i]!;
       let nc = 0;
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) nc++;
@@ -655,6 +668,8 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     // counts: a heading that is no sentence ("□ 향후 계획") opens a point of its own. A subtitle is no
     // sentence wherever it stands. Downwards, so that each test reads the item before as it was found.
     for (let i = n - 1; i >= 0; i--) fragment[i] = i > 0 && fragment[i] && (fragment[i - 1] || leadIn[i - 1] || editorial[i] === 1) ? 1 : 0;
+    let titleAt = 0;
+    while (titleAt < 2 && titleAt + 1 < n && editorial[titleAt] === 1 && !DASHED_SUBTITLE.test(texts[titleAt]!.trim())) titleAt++;
     const heading = new Uint8Array(n);
     for (let i = 1; i + 1 < n; i++) {
       const t = texts[i]!;
@@ -670,7 +685,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       for (let x = a + 1; x < a + GROUP_SPAN; x++) if (level[x]! <= first || note[x]) deeper = false;
       if (deeper) group[a] = 1;
     }
-    return { n, cum, level, editorial, label, note, head, turn, group, cues, sents, leadIn, joins, fragment, heading, title: isTitle(texts[0], editorial[0]), orphan };
+    return { n, cum, level, editorial, label, note, head, turn, group, cues, sents, leadIn, joins, fragment, heading, title: isTitle(texts[titleAt], editorial[titleAt]), titleAt, orphan };
   };
   // Cues unique to one paragraph on each side pin the path down in long documents.
   const onlyS = new Int32Array(dfS.length).fill(-1), onlyT = new Int32Array(dfS.length).fill(-1);

@@ -1,5 +1,5 @@
 // Banded dynamic-programming aligner (paragraphs and sentences) with calibrated per-bead confidence.
-import { buildFeatures, cueSim, GROUP_SPAN, lengthOf, type CueWeights, type DocFeatures, type SideFeatures } from './align-features.ts';
+import { buildFeatures, cueSim, GENRE, GROUP_SPAN, lengthOf, type CueWeights, type DocFeatures, type SideFeatures } from './align-features.ts';
 import type { Glossary } from './glossary.ts';
 import { baseLanguage } from './lang.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -514,7 +514,11 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       for (let a = 0; a + k <= side.n; a++) {
         let s = 0;
         const first = lv[a]!;
-        for (let x = a; x < a + k; x++) if (ed[x]) s += P.editorialMerge;
+        // (Editor's lines merged only with each other bury nothing: "MEDIA NOTE" and "OFFICE OF THE
+        // SPOKESPERSON" over one Korean header line.)
+        let eds = 0;
+        for (let x = a; x < a + k; x++) if (ed[x]) eds++;
+        if (eds < k) s += eds * P.editorialMerge;
         for (let x = a + 1; x < a + k; x++) {
           if (turn[x]) s += P.turnMerge;
           const l = lv[x]!;
@@ -695,12 +699,22 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       // a media contact against a photo caption costs as a label against text.
       const es = S.editorial[i0]!, et = T.editorial[j0]!;
       if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
-      else if (es === 2 || et === 2 ? es + et === 2 : s === 0) c += editorialPair;
+      else if (es === 2 || et === 2 ? es + et === 2 : s === 0 && !(S.label[i0] === GENRE && T.label[j0] === GENRE)) c += editorialPair;
     }
     if (t === 0 && S.heading[i0] && S.heading[i0] === T.heading[j0]) c -= P.headingPair;
+    if (S.label[i0] === GENRE && T.label[j0] === GENRE) {
+      // Lines that name the kind of release, on both sides at the same place ("JOINT PRESS RELEASE" ↔
+      // "… 공동 보도자료"; "MEDIA NOTE" and "OFFICE OF THE SPOKESPERSON" ↔ "미 국무부 대변인실 보도자료"):
+      // each pairs for the reward of two labelled lines that announce the same, and their lengths say
+      // nothing (one names the agencies, the other not).
+      let all = true;
+      for (let p = i0 + 1; p < i0 + a && all; p++) all = S.label[p] === GENRE;
+      for (let q = j0 + 1; q < j0 + b && all; q++) all = T.label[q] === GENRE;
+      if (all) c -= editorialPair * (a + b - 1) + (d * d) / (2 * v);
+    }
     if (a > 1) c += structS[(a - 2) * n + i0]!;
     if (b > 1) c += structT[(b - 2) * m + j0]!;
-    if (i0 === 0 && j0 === 0 && titles) {
+    if (i0 === S.titleAt && j0 === T.titleAt && titles) {
       c -= P.titlePair;
       if (a > 1 || b > 1) {
         // The opening bead of two versions that open with titles (not a stretch re-aligned from the middle,

@@ -828,6 +828,42 @@ describe('core/align', () => {
     });
   });
 
+  describe('a line that names the kind of release', () => {
+    it('leaves an English "Press Release" above the title out, and pairs the titles below it', () => {
+      const en = [
+        "Press Release",
+        "South Korean National Extradited to the United States to Face Investment Fraud Charges",
+        "WASHINGTON — A South Korean national was extradited from the Republic of Korea on Sept. 15 to face charges for his role in a cryptocurrency investment fraud scheme that cost victims more than $60 million.",
+        "The defendant made his initial appearance in federal court in Manhattan on Sept. 16.",
+      ];
+      const ko = [
+        "법무부, 6,000만 달러 규모 가상자산 투자사기 피의자 미국에 인도",
+        "□ 법무부는 가상자산 투자사기 혐의를 받는 우리 국민 A씨를 9월 15일 미국에 범죄인 인도하였다고 밝혔다.",
+        "□ A씨는 9월 16일 뉴욕 맨해튼 연방법원에 처음 출석하였다.",
+      ];
+      // Read as a title, the label drew the real title into the opening bead with it.
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1| 2|1 3|2 4|3');
+    });
+
+    it('pairs two such lines at the same place, and the titles under them', () => {
+      const en = [
+        "JOINT PRESS RELEASE",
+        "Korea and Viet Nam Coast Guards Rescue 42 Fishermen in First Joint Operation",
+        "HAIPHONG, Viet Nam (May 3, 2031) — The Korea Coast Guard and the Viet Nam Coast Guard rescued 42 fishermen from two sinking fishing vessels on May 2.",
+        "The operation was the first joint rescue since the two agencies signed a memorandum of understanding in 2029.",
+      ];
+      const ko = [
+        "해양경찰청·베트남 해안경비대 공동 보도자료",
+        "한-베트남 해경, 첫 합동 구조작전으로 어민 42명 구조",
+        "□ 해양경찰청과 베트남 해안경비대는 5월 2일 침몰 중이던 어선 2척에서 어민 42명을 구조하였다고 3일 밝혔다.",
+        "□ 이번 작전은 양 기관이 2029년 양해각서를 체결한 이후 첫 합동 구조작전이다.",
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4|4');
+      const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+      expect([f.src.title, f.src.titleAt, f.tgt.title, f.tgt.titleAt]).to.deep.equal([1, 1, 1, 1]);
+    });
+  });
+
   describe('a dateline one version has', () => {
     it('gives no cue to the place of an English release\'s dateline ("JINHAE, Republic of Korea —"), which the Korean never carries', () => {
       const en = ['JINHAE, Republic of Korea — The two navies concluded the exercise on Nov. 20.'];
@@ -1043,6 +1079,11 @@ describe('core/align-features #labelKind', () => {
 });
 
 describe('core/align-features #editorialKind', () => {
+  it('reads a line that only names the kind of release as an editor\'s mark, not a sentence that mentions one', () => {
+    for (const t of ['JOINT PRESS RELEASE', 'Media Note', 'OFFICE OF THE SPOKESPERSON', 'Release No. 2031-047', 'Event Summary', '보도참고자료', '해양경찰청·필리핀 해안경비대 공동 보도자료', '미 국무부 대변인실 보도자료']) expect(editorialKind(t), t).to.equal(1);
+    for (const t of ['The ministry issued a press release on Monday.', 'Korea Issues Press Release on Drills', '법무부는 보도자료를 배포하였다.']) expect(editorialKind(t), t).to.equal(0);
+  });
+
   it('reads editor\'s marks, a subtitle between dashes and labelled captions, notes and attachments as editorial lines', () => {
     for (const t of ['[…]', '* * *', '[영문 전문 보기]', '- 공급망·핵심기술·방산 분야 실질협력 확대 방안 협의 -',
       '[사진 설명] 17일 진해 인근 해상에서 훈련에 참가한 소해함이 기동하고 있다.', '<참고> 연도별 국제기구 경유 대북 지원 실적: 2019년 1,350만 달러',
