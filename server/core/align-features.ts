@@ -131,7 +131,7 @@ export interface SideFeatures {
    */
   fragment: Uint8Array;
   /**
-   * 1 for a section heading, 2 for a date line: a line after the first of at most 60 characters that is
+   * 1 for a section heading, 2 for a date line: a line after the title of at most 60 characters that is
    * no sentence, not an editor's line, a ※ note, a speaker's turn, a lead-in ending on a colon or a deeper
    * list item, standing over a paragraph that ends as a sentence. A date line holds a date ("London, 24
    * June 2031", "일시·장소: 2031.2.13.(목) 15:00, 외교부 청사"); a heading is, in Korean or Japanese, a □ item
@@ -671,7 +671,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     let titleAt = 0;
     while (titleAt < 2 && titleAt + 1 < n && editorial[titleAt] === 1 && !DASHED_SUBTITLE.test(texts[titleAt]!.trim())) titleAt++;
     const heading = new Uint8Array(n);
-    for (let i = 1; i + 1 < n; i++) {
+    for (let i = titleAt + 1; i + 1 < n; i++) {
       const t = texts[i]!;
       if (t.length > 60 || editorial[i] || note[i] || level[i]! > 0 || leadIn[i] || turn[i] || endsAsSentence(t) || !endsAsSentence(texts[i + 1]!)) continue;
       if (extractAnchors(t, lang).some((a) => a.kind === 'date')) heading[i] = 2;
