@@ -440,6 +440,8 @@ const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check a
  * "Media Note", "Office of the Spokesperson", "Event Summary", "Release No. 2031-047", "보도참고자료"): an
  * editor's mark, which the other version may print differently or not at all.
  */
+/** A line that says when the release may be published ("보도시점: 2031. 2. 12.(수) 조간", "EMBARGOED UNTIL 0900 KST"). */
+const RELEASE_TIME = /^(?:보도\s*시점|보도\s*일시|배포\s*일시|엠바고)\s*[:：]|^embargoed\s+(?:until|for)\b|^for\s+release\s*[:：]/iu;
 /** SideFeatures.label of a genre label (an editor's mark, not a labelled line). */
 export const GENRE = 5;
 const GENRE_LABEL = /^[([<]?\s*(?:(?:joint\s+)?(?:press\s+release|news\s+release|media\s+(?:note|advisory)|fact\s*sheet|press\s+statement|event\s+summary|readout)|for\s+immediate\s+release|office\s+of\s+the\s+spokesperson|(?:press\s+)?release\s+no\.?\s*[\d-]+|[^.!?。]{0,30}?(?:공동\s*)?(?:보도(?:참고)?자료|설명자료|보도문))\s*[)\]>]?$/iu;
@@ -474,7 +476,7 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
   if (EDITOR_LABEL.test(s) || (s.length <= 160 && CONTACT_LINE.test(s)) || (s.length <= 120 && ATTACHED.test(s))) return 2;
-  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s)) return 1;
+  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s) || (s.length <= 120 && RELEASE_TIME.test(s))) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
 

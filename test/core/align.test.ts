@@ -1079,8 +1079,8 @@ describe('core/align-features #labelKind', () => {
 });
 
 describe('core/align-features #editorialKind', () => {
-  it('reads a line that only names the kind of release as an editor\'s mark, not a sentence that mentions one', () => {
-    for (const t of ['JOINT PRESS RELEASE', 'Media Note', 'OFFICE OF THE SPOKESPERSON', 'Release No. 2031-047', 'Event Summary', '보도참고자료', '해양경찰청·필리핀 해안경비대 공동 보도자료', '미 국무부 대변인실 보도자료']) expect(editorialKind(t), t).to.equal(1);
+  it('reads a line that only names the kind of release, or says when it may be published, as an editor\'s mark, not a sentence that mentions one', () => {
+    for (const t of ['JOINT PRESS RELEASE', 'Media Note', 'OFFICE OF THE SPOKESPERSON', 'Release No. 2031-047', 'Event Summary', '보도참고자료', '해양경찰청·필리핀 해안경비대 공동 보도자료', '미 국무부 대변인실 보도자료', '보도시점: 2031. 2. 12.(수) 조간 / 배포: 2031. 2. 11.(화) 14:00', 'EMBARGOED UNTIL 0900 KST, MARCH 3']) expect(editorialKind(t), t).to.equal(1);
     for (const t of ['The ministry issued a press release on Monday.', 'Korea Issues Press Release on Drills', '법무부는 보도자료를 배포하였다.']) expect(editorialKind(t), t).to.equal(0);
   });
 
