@@ -440,6 +440,11 @@ const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check a
  * "Media Note", "Office of the Spokesperson", "Event Summary", "Release No. 2031-047", "보도참고자료"): an
  * editor's mark, which the other version may print differently or not at all.
  */
+/**
+ * A note on the translation itself ("※ 본 번역문은 참고용으로 제공되며 …", "Unofficial translation",
+ * "This is a courtesy translation."): a note, which no paragraph of the other version renders.
+ */
+const TRANSLATION_NOTE = /^(?:※\s*)?[(\[]?\s*(?:(?:이|본)\s*)?(?:번역문|국문\s*번역|영문\s*번역|가번역|비공식\s*번역)|^[(\[]?\s*(?:this\s+is\s+an?\s+)?(?:unofficial|courtesy|informal)\s+translation\b/iu;
 /** A line that says when the release may be published ("보도시점: 2031. 2. 12.(수) 조간", "EMBARGOED UNTIL 0900 KST"). */
 const RELEASE_TIME = /^(?:보도\s*시점|보도\s*일시|배포\s*일시|엠바고)\s*[:：]|^embargoed\s+(?:until|for)\b|^for\s+release\s*[:：]/iu;
 /** SideFeatures.label of a genre label (an editor's mark, not a labelled line). */
@@ -475,7 +480,7 @@ function koreanJoins(t: string): number {
 export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
-  if (EDITOR_LABEL.test(s) || (s.length <= 160 && CONTACT_LINE.test(s)) || (s.length <= 120 && ATTACHED.test(s))) return 2;
+  if (EDITOR_LABEL.test(s) || (s.length <= 160 && (CONTACT_LINE.test(s) || TRANSLATION_NOTE.test(s))) || (s.length <= 120 && ATTACHED.test(s))) return 2;
   if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s) || (s.length <= 120 && RELEASE_TIME.test(s))) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
@@ -483,6 +488,7 @@ export function editorialKind(t: string): 0 | 1 | 2 {
 /** What a labelled line's label announces: 1 a photo caption, 2 a note, 3 an attachment, 4 a contact, 0 none of these. */
 export function labelKind(t: string): number {
   const s = t.trim();
+  if (TRANSLATION_NOTE.test(s)) return 2;
   if (ATTACHED.test(s)) return 3;
   if (CONTACT_LINE.test(s)) return 4;
   // The label opens the line: the first of the words that announce something is it ("붙임 … 사진 1부").

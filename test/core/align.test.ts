@@ -1079,6 +1079,14 @@ describe('core/align-features #labelKind', () => {
 });
 
 describe('core/align-features #editorialKind', () => {
+  it('reads a note on the translation as a labelled note, not a sentence about translating', () => {
+    for (const t of ['※ 본 번역문은 참고용으로 제공되며, 영문 원문과 차이가 있을 경우 원문이 우선합니다.', 'Unofficial translation', 'This is a courtesy translation.']) {
+      expect(editorialKind(t), t).to.equal(2);
+      expect(labelKind(t), t).to.equal(2);
+    }
+    for (const t of ['The two sides agreed on the translation of the treaty.', '번역 지원 사업을 확대하기로 하였다.']) expect(editorialKind(t), t).to.equal(0);
+  });
+
   it('reads a line that only names the kind of release, or says when it may be published, as an editor\'s mark, not a sentence that mentions one', () => {
     for (const t of ['JOINT PRESS RELEASE', 'Media Note', 'OFFICE OF THE SPOKESPERSON', 'Release No. 2031-047', 'Event Summary', '보도참고자료', '해양경찰청·필리핀 해안경비대 공동 보도자료', '미 국무부 대변인실 보도자료', '보도시점: 2031. 2. 12.(수) 조간 / 배포: 2031. 2. 11.(화) 14:00', 'EMBARGOED UNTIL 0900 KST, MARCH 3']) expect(editorialKind(t), t).to.equal(1);
     for (const t of ['The ministry issued a press release on Monday.', 'Korea Issues Press Release on Drills', '법무부는 보도자료를 배포하였다.']) expect(editorialKind(t), t).to.equal(0);
