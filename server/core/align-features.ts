@@ -77,8 +77,8 @@ export interface SideFeatures {
   editorial: Uint8Array;
   /**
    * For a labelled line (editorial 2), what its label announces (see labelKind): 1 a photo caption, 2 a
-   * note, 3 an attachment, 4 a contact; for a mark that names the kind of release (GENRE_LABEL), 5; 0
-   * otherwise. Two labelled lines render each other only when
+   * note, 3 an attachment, 4 a contact; for a mark that names the kind of release (GENRE_LABEL), 5, and
+   * for a delivery note ("As Prepared for Delivery", "(연설문 원고)"), 6; 0 otherwise. Two labelled lines render each other only when
    * they announce the same (a media contact is no photo caption).
    */
   label: Uint8Array;
@@ -434,7 +434,7 @@ const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:
  */
 const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^,]*,\s*(?:please\s+)?(?:visit\b.*\bor\s+)?(?:contact|call|e-?mail|reach)\b|(?:(?:보다|더)\s*)?(?:자세한|기타|그 밖의|추가|관련)[^.!?]*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
 /** A speech's delivery note ("As Prepared for Delivery", "Check against delivery"): an editor's mark, not the speech. */
-const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check against delivery)\s*[)\]]?\.?$/i;
+const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check against delivery|(?:연설문\s*)?원고|실제\s*(?:연설|발언)\s*내용과\s*다를\s*수\s*있음)\s*[)\]]?\.?$/iu;
 /**
  * A line that only names what kind of release follows, above or below its title ("JOINT PRESS RELEASE",
  * "Media Note", "Office of the Spokesperson", "Event Summary", "Release No. 2031-047", "보도참고자료"): an
@@ -447,8 +447,8 @@ const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check a
 const TRANSLATION_NOTE = /^(?:※\s*)?[(\[]?\s*(?:(?:이|본)\s*)?(?:번역문|국문\s*번역|영문\s*번역|가번역|비공식\s*번역)|^[(\[]?\s*(?:this\s+is\s+an?\s+)?(?:unofficial|courtesy|informal)\s+translation\b/iu;
 /** A line that says when the release may be published ("보도시점: 2031. 2. 12.(수) 조간", "EMBARGOED UNTIL 0900 KST"). */
 const RELEASE_TIME = /^(?:보도\s*시점|보도\s*일시|배포\s*일시|엠바고)\s*[:：]|^embargoed\s+(?:until|for)\b|^for\s+release\s*[:：]/iu;
-/** SideFeatures.label of a genre label (an editor's mark, not a labelled line). */
-export const GENRE = 5;
+/** SideFeatures.label of a genre label and of a delivery note (editor's marks, not labelled lines). */
+export const GENRE = 5, DELIVERY = 6;
 const GENRE_LABEL = /^[([<]?\s*(?:(?:joint\s+)?(?:press\s+release|news\s+release|media\s+(?:note|advisory)|fact\s*sheet|press\s+statement|event\s+summary|readout)|for\s+immediate\s+release|office\s+of\s+the\s+spokesperson|(?:press\s+)?release\s+no\.?\s*[\d-]+|[^.!?。]{0,30}?(?:공동\s*)?(?:보도(?:참고)?자료|설명자료|보도문))\s*[)\]>]?$/iu;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
@@ -658,7 +658,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = editorialKind(t);
       if (editorial[i] === 2) label[i] = labelKind(t);
-      else if (editorial[i] === 1 && GENRE_LABEL.test(t.trim())) label[i] = GENRE;
+      else if (editorial[i] === 1) label[i] = GENRE_LABEL.test(t.trim()) ? GENRE : DELIVERY_NOTE.test(t.trim()) ? DELIVERY : 0;
       const list = lists[i]!;
       let nc = 0;
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) nc++;

@@ -699,17 +699,19 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       // a media contact against a photo caption costs as a label against text.
       const es = S.editorial[i0]!, et = T.editorial[j0]!;
       if (es === 2 && et === 2) c += S.label[i0] === T.label[j0] ? -editorialPair : editorialPair;
-      else if (es === 2 || et === 2 ? es + et === 2 : s === 0 && !(S.label[i0] === GENRE && T.label[j0] === GENRE)) c += editorialPair;
+      else if (es === 2 || et === 2 ? es + et === 2 : s === 0 && !(S.label[i0]! >= GENRE && S.label[i0] === T.label[j0])) c += editorialPair;
     }
     if (t === 0 && S.heading[i0] && S.heading[i0] === T.heading[j0]) c -= P.headingPair;
-    if (S.label[i0] === GENRE && T.label[j0] === GENRE) {
-      // Lines that name the kind of release, on both sides at the same place ("JOINT PRESS RELEASE" ↔
-      // "… 공동 보도자료"; "MEDIA NOTE" and "OFFICE OF THE SPOKESPERSON" ↔ "미 국무부 대변인실 보도자료"):
+    const mark = S.label[i0]!;
+    if (mark >= GENRE && T.label[j0] === mark) {
+      // Lines that name the kind of release, or delivery notes, on both sides at the same place ("JOINT
+      // PRESS RELEASE" ↔ "… 공동 보도자료"; "MEDIA NOTE" and "OFFICE OF THE SPOKESPERSON" ↔ "미 국무부
+      // 대변인실 보도자료"; "As Prepared for Delivery" ↔ "(연설문 원고)"):
       // each pairs for the reward of two labelled lines that announce the same, and their lengths say
       // nothing (one names the agencies, the other not).
       let all = true;
-      for (let p = i0 + 1; p < i0 + a && all; p++) all = S.label[p] === GENRE;
-      for (let q = j0 + 1; q < j0 + b && all; q++) all = T.label[q] === GENRE;
+      for (let p = i0 + 1; p < i0 + a && all; p++) all = S.label[p] === mark;
+      for (let q = j0 + 1; q < j0 + b && all; q++) all = T.label[q] === mark;
       if (all) c -= editorialPair * (a + b - 1) + (d * d) / (2 * v);
     }
     if (a > 1) c += structS[(a - 2) * n + i0]!;

@@ -845,6 +845,24 @@ describe('core/align', () => {
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1| 2|1 3|2 4|3');
     });
 
+    it('pairs the delivery notes of a speech and of its translation ("As Prepared for Delivery" ↔ "(연설문 원고)")', () => {
+      const en = [
+        "Ambassador Brennan's Remarks at the Korea-U.S. Alumni Association Gala",
+        "As Prepared for Delivery",
+        "Thank you all for coming tonight, and congratulations to the Korea-U.S. Alumni Association on its 30th anniversary.",
+        "For three decades, your members have built bridges between our two countries in business, science and the arts.",
+        "Thank you.",
+      ];
+      const ko = [
+        "브레넌 대사 한미동문회 기념 만찬 축사",
+        "(연설문 원고)",
+        "오늘 밤 함께해 주신 모든 분께 감사드리며, 한미동문회 창립 30주년을 축하드립니다.",
+        "지난 30년간 회원 여러분은 경제, 과학, 예술 분야에서 양국을 잇는 가교 역할을 해 오셨습니다.",
+        "감사합니다.",
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4|4 5|5');
+    });
+
     it('pairs two such lines at the same place, and the titles under them', () => {
       const en = [
         "JOINT PRESS RELEASE",
