@@ -33,16 +33,18 @@ const CARDINAL: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const UNIT_ALT = 'one|two|three|four|five|six|seven|eight|nine', TENS_ALT = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-/** A written-out cardinal of a hundred or of tens: "[N hundred [and]] tens[-unit]" or "N hundred", not before a percent sign's words. */
-const SPELLED = new RegExp(`\\b(?:(${UNIT_ALT})[ -]hundred(?:(?: and)? (${TENS_ALT})(?:-(${UNIT_ALT}))?)?|(?<![A-Za-z]-)(${TENS_ALT})(?:-(${UNIT_ALT}))?)\\b(?!-[A-Za-z]| percent| per cent)`, 'gi');
-const SPELLED_HINT = /ty\b|hundred/i;
+/**
+ * A written-out cardinal of a hundred or of tens: "[N hundred [and]] tens[-unit]" or "N hundred", with
+ * the scale after it ("seventy million"), not before "percent" or a hyphen that goes on.
+ */
+const SPELLED = new RegExp(`\\b(?:(${UNIT_ALT})[ -]hundred(?:(?: and)? (${TENS_ALT})(?:-(${UNIT_ALT}))?)?|(?<![A-Za-z]-)(${TENS_ALT})(?:-(${UNIT_ALT}))?)(?: (thousand|million|billion|trillion))?\\b(?!-[A-Za-z]| percent| per cent)`, 'gi');
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const ORD_M = new Map(Object.entries(ORD_WORDS));
 const TENS_M = new Map(Object.entries(TENS));
 const CARDINAL_M = new Map(Object.entries(CARDINAL));
 const SCALE_M = new Map(Object.entries(SCALE));
 // Every unhyphenated word that is a number word of some kind: one lookup rejects the rest.
-const NUMBER_WORDS = new Set([...ORD_M.keys(), ...CARDINAL_M.keys(), ...SCALE_M.keys()]);
+const NUMBER_WORDS = new Set([...ORD_M.keys(), ...CARDINAL_M.keys(), ...SCALE_M.keys(), ...TENS_M.keys()]);
 const KO_NATIVE_ORD: Record<string, number> = { 첫: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
 const CJK_BIG: Record<string, number> = { 조: 1e12, 兆: 1e12, 억: 1e8, 億: 1e8, 만: 1e4, 万: 1e4 };
 const CJK_SMALL: Record<string, number> = { 천: 1e3, 千: 1e3, 백: 1e2, 百: 1e2 };
@@ -489,7 +491,7 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
   // cardinals with a scale ("two million"). The words (as /[A-Za-z]+(?:-[A-Za-z]+)?/g finds
   // them) are scanned by hand: a regex match would allocate for each of the million words of a
   // batch, and nearly all of them are rejected by their last letter.
-  let prevCard: { v: number; start: number } | null = null;
+  let prevCard: { v: number; start: number } | null = null, spelled = false;
   const L = text.length;
   for (let i = 0; i < L; ) {
     if (!isAsciiLetter(text.charCodeAt(i))) {
@@ -522,6 +524,8 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
       prevCard = null;
       continue;
     }
+    // A tens word or "hundred" may open a cardinal written out (read after this scan).
+    if (!spelled && (w === 'hundred' || TENS_M.has(dash > 0 ? w.slice(0, dash) : w))) spelled = true;
     const scale = SCALE_M.get(w);
     if (scale !== undefined && prevCard && !CARDINAL_M.has(w)) {
       c.add('number', numberValue(prevCard.v * scale), prevCard.start, end);
@@ -555,11 +559,11 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
   // ago", "seventy years of alliance"), which Korean writes in digits (56명, 255년, 70년). Smaller
   // ones are not read: Korean writes them as words as often (두 정상, 세 나라, 양국). After the
   // ordinals and scales above, which keep their spans ("twenty-first", "twenty million").
-  if (SPELLED_HINT.test(text)) {
+  if (spelled) {
     c.each(SPELLED, (m) => {
       const tens = m[2] ?? m[4], unit = m[3] ?? m[5];
       const v = (m[1] ? UNITS[m[1].toLowerCase()]! * 100 : 0) + (tens ? TENS[tens.toLowerCase()]! : 0) + (unit ? UNITS[unit.toLowerCase()]! : 0);
-      if (v >= 20) c.add('number', String(v), m.index, m.index + m[0].length);
+      if (v >= 20) c.add('number', numberValue(v * (m[6] ? SCALE[m[6].toLowerCase()]! : 1)), m.index, m.index + m[0].length);
     });
   }
 }

@@ -17,6 +17,7 @@ describe('core/anchors', () => {
       // Cardinals of twenty and more written out, as speeches write them and Korean does not (56명, 255년).
       ['Two hundred fifty-five years ago, fifty-six delegates signed it.', 'en', ['number:255', 'number:56']],
       ['one hundred and twenty students, seventy years of alliance', 'en', ['number:120', 'number:70']],
+      ['seventy million people, forty-five thousand troops', 'en', ['number:70000000', 'number:45000']],
       // Not an ordinal or a scale written out, a percentage, a word that goes on after a hyphen, or below twenty.
       ['the twenty-first century, twenty million doses, twenty percent, a ninety-nine-year lease, the two leaders, seven soldiers', 'en', ['ordinal:21', 'number:20000000']],
       ['an increase of 3.5 percent', 'en', ['percent:3.5']],
