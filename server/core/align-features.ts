@@ -481,7 +481,7 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
   if (EDITOR_LABEL.test(s) || (s.length <= 160 && (CONTACT_LINE.test(s) || TRANSLATION_NOTE.test(s))) || (s.length <= 120 && ATTACHED.test(s))) return 2;
-  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s) || (s.length <= 120 && RELEASE_TIME.test(s))) return 1;
+  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || (s.length <= 60 && (DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s))) || (s.length <= 120 && RELEASE_TIME.test(s))) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
 }
 
