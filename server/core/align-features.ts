@@ -16,10 +16,12 @@ export const GROUP_SPAN = 4;
 /** A speaker's turn in a briefing transcript ("Q:", "A:", "질문:", "답변:", "問：", "答："). */
 const SPEAKER_TURN = /^\s*(?:Q|A|QUESTION|ANSWER|질문|답변|問|答)\s*[:：]/u;
 
-/** A numbered section heading: "2. 지역 협력", "Ⅲ. 향후 계획", "가. 추진 배경", "IV. Cooperation". */
-const NUMBERED_HEADING = /^\s*(?:\d{1,2}|[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[가-하])[.)]\s/u;
+/** A numbered section heading: "2. 지역 협력", "Ⅲ. 향후 계획", "가. 추진 배경", "IV. Cooperation", "１．概要". */
+const NUMBERED_HEADING = /^\s*(?:\d{1,2}|[０-９]{1,2}|[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[가나다라마바사아자차카타파하])(?:[.)]\s|．\s*)/u;
 /** Words that open sentences rather than headings. */
-const SENTENCE_OPENING = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'We', 'They', 'He', 'She', 'I', 'Our', 'Their', 'There', 'Please', 'Read', 'See', 'Visit', 'For']);
+const SENTENCE_OPENING = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'We', 'They', 'He', 'She', 'I', 'Our', 'Their', 'There', 'Please', 'Read', 'See', 'Visit', 'For', 'Thank', 'Today', 'Good']);
+/** Persons, which a sentence has and a heading does not. */
+const PERSONS = new Set(['we', 'you', 'they', 'our', 'us', 'he', 'she', 'it', 'i', 'my', 'your', 'their']);
 /** Words a heading in title case leaves in lower case. */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'as', 'vs', 'via']);
 
@@ -29,13 +31,17 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', '
  * line or a byline ("March 3, 2024", "By Jim Garamone"), a table row ("Total | 45") or a single letter.
  */
 function isLatinHeading(t: string): boolean {
-  if (t.includes('|') || /^\s*By\s/.test(t)) return false;
+  // A heading ends on a word: not on the comma of a salutation ("Ladies and gentlemen,") or the dash of a dateline.
+  if (t.includes('|') || /^\s*By\s/.test(t) || /[,;:–—-]\s*$/.test(t)) return false;
   if (NUMBERED_HEADING.test(t)) return true;
   const words = t.match(/[A-Za-z][A-Za-z'’-]*/g);
   if (!words || words.join('').length < 4 || !(words[0]![0]! >= 'A' && words[0]![0]! <= 'Z')) return false;
+  const upper = (w: string) => w[0]! >= 'A' && w[0]! <= 'Z';
   // Title case or capitals; or a few words in sentence case, as British and European releases head
-  // sections ("Mental health", "Next steps"), not opening as a sentence does ("The two sides met …").
-  return words.every((w, k) => (k > 0 && TITLE_SMALL.has(w)) || (w[0]! >= 'A' && w[0]! <= 'Z')) || (words.length <= 6 && !SENTENCE_OPENING.has(words[0]!));
+  // sections ("Mental health", "Next steps"): the first word capitalised and no other, no comma, no
+  // person, not opening as a sentence does ("The two sides met …", "Thank you", "Today we announce").
+  if (words.every((w, k) => (k > 0 && TITLE_SMALL.has(w)) || upper(w))) return true;
+  return words.length <= 6 && !t.includes(',') && !SENTENCE_OPENING.has(words[0]!) && words.every((w, k) => k === 0 || (!upper(w) && !PERSONS.has(w)));
 }
 
 /** Bullet symbols that stand for one another (typed with another key, or another font's glyph). */
@@ -434,22 +440,33 @@ const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:
  */
 const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^,]*,\s*(?:please\s+)?(?:visit\b.*\bor\s+)?(?:contact|call|e-?mail|reach)\b|(?:(?:보다|더)\s*)?(?:자세한|기타|그 밖의|추가|관련)[^.!?]*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
 /** A speech's delivery note ("As Prepared for Delivery", "Check against delivery"): an editor's mark, not the speech. */
-const DELIVERY_NOTE = /^[([]?\s*(?:as prepared for delivery|as delivered|check against delivery|(?:연설문\s*)?원고|실제\s*(?:연설|발언)\s*내용과\s*다를\s*수\s*있음)\s*[)\]]?\.?$/iu;
 /**
- * A line that only names what kind of release follows, above or below its title ("JOINT PRESS RELEASE",
- * "Media Note", "Office of the Spokesperson", "Event Summary", "Release No. 2031-047", "보도참고자료"): an
- * editor's mark, which the other version may print differently or not at all.
+ * A speech's delivery note ("As Prepared for Delivery", "For Release Upon Delivery", "(연설문 원고)", "※ 실제
+ * 연설 내용과 다를 수 있음"): an editor's mark.
  */
+const DELIVERY_NOTE = /^(?:※\s*)?[([（]?\s*(?:as prepared for delivery|as delivered|check against delivery|for release upon delivery|연설문\s*원고|(?<=[([（]\s*)원고|실제\s*(?:연설|발언)\s*(?:내용)?(?:과|와)\s*다를\s*수\s*있(?:음|습니다))\s*[)\]）]?\.?$/iu;
 /**
  * A note on the translation itself ("※ 본 번역문은 참고용으로 제공되며 …", "Unofficial translation",
- * "This is a courtesy translation."): a note, which no paragraph of the other version renders.
+ * "This is a courtesy translation.", "Provisional Translation", "（仮訳）"): a note, which no paragraph of
+ * the other version renders. Not a sentence about translating ("번역문학 지원 사업을 …", "Courtesy
+ * translation is available at the venue.").
  */
-const TRANSLATION_NOTE = /^(?:※\s*)?[(\[]?\s*(?:(?:이|본)\s*)?(?:번역문|국문\s*번역|영문\s*번역|가번역|비공식\s*번역)|^[(\[]?\s*(?:this\s+is\s+an?\s+)?(?:unofficial|courtesy|informal)\s+translation\b/iu;
-/** A line that says when the release may be published ("보도시점: 2031. 2. 12.(수) 조간", "EMBARGOED UNTIL 0900 KST"). */
-const RELEASE_TIME = /^(?:보도\s*시점|보도\s*일시|배포\s*일시|엠바고)\s*[:：]|^embargoed\s+(?:until|for)\b|^for\s+release\s*[:：]/iu;
-/** SideFeatures.label of a genre label and of a delivery note (editor's marks, not labelled lines). */
+const TRANSLATION_NOTE = /^(?:※\s*)?(?:(?:이|본)\s*번역(?:문|본)(?:은|는)|[([（]?\s*(?:(?:국문|영문|비공식|참고용)\s*)?(?:가번역|번역(?:문|본)?)\s*[)\]）]?$|[([（]?\s*仮訳\s*[)\]）]?$|[([]?\s*(?:this\s+is\s+an?\s+)?(?:unofficial|courtesy|informal|provisional)\s+(?:(?:english|korean|japanese)\s+)?translation\s*[.)\]]*$|[^.]{0,80}\btranslation\b.{0,120}\b(?:for reference|prevails?|shall prevail|authoritative)\b[^.]*\.?\)?$)/iu;
+/**
+ * A line that says when the release may be published ("보도시점: 2031. 2. 12.(수) 조간", "보도시점 2031. 2.
+ * 12.", "EMBARGOED UNTIL 0900 KST", "Embargoed: 09:00"): an editor's mark.
+ */
+const RELEASE_TIME = /^(?:보도\s*시점|보도\s*일시|배포\s*일시|엠바고)\s*(?:[:：]|\d)|^embargoed\b|^for\s+release\s*[:：]/iu;
+/** SideFeatures.label of a genre label (or a release-time line) and of a delivery note: editor's marks, not labelled lines. */
 export const GENRE = 5, DELIVERY = 6;
-const GENRE_LABEL = /^[([<]?\s*(?:(?:joint\s+)?(?:press\s+release|news\s+release|media\s+(?:note|advisory)|fact\s*sheet|press\s+statement|event\s+summary|readout)|for\s+immediate\s+release|office\s+of\s+the\s+spokesperson|(?:press\s+)?release\s+no\.?\s*[\d-]+|[^.!?。]{0,30}?(?:공동\s*)?(?:보도(?:참고)?자료|설명자료|보도문))\s*[)\]>]?$/iu;
+/**
+ * A line that only names what kind of release follows, above or below its title ("JOINT PRESS RELEASE",
+ * "Media Note", "Office of the Spokesperson", "Event Summary", "Release No. 2031-047", "보도참고자료",
+ * "해양경찰청·필리핀 해안경비대 공동 보도자료", "報道発表"): an editor's mark, which the other version may
+ * print differently or not at all. A Korean label may name the agencies before it, but not a meeting
+ * or a date: "한일 외교장관회담 공동 보도문" and "제3차 … 대화 결과 보도자료" are titles.
+ */
+const GENRE_LABEL = /^[([<（]?\s*(?:(?:joint\s+)?(?:press\s+release|news\s+release|media\s+(?:note|advisory)|fact\s*sheet|press\s+statement|event\s+summary|readout)|for\s+immediate\s+release|office\s+of\s+the\s+spokesperson|(?:press\s+)?release\s+no\.?\s*[:：]?\s*[\d-]+|(?:(?!회담|회의|대화|결과|협의|개최|발표된|오늘)[^.!?。\d]){0,30}?(?:공동\s*)?(?:보도(?:참고)?자료|설명자료|보도문)|報道発表|プレスリリース|報道発表資料)\s*[)\]>）]?$/iu;
 /** A subtitle between dashes ("- 공급망·핵심기술 분야 협력 확대 방안 협의 -"): one line, no dash inside set off by spaces. */
 const DASHED_SUBTITLE = /^[-–—]\s(?:(?!\s[-–—]\s).)*\S\s[-–—]$/u;
 
@@ -658,7 +675,10 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = editorialKind(t);
       if (editorial[i] === 2) label[i] = labelKind(t);
-      else if (editorial[i] === 1) label[i] = GENRE_LABEL.test(t.trim()) ? GENRE : DELIVERY_NOTE.test(t.trim()) ? DELIVERY : 0;
+      else if (editorial[i] === 1) {
+        const line = t.trim();
+        label[i] = line.length <= 120 && (GENRE_LABEL.test(line) || RELEASE_TIME.test(line)) ? GENRE : DELIVERY_NOTE.test(line) ? DELIVERY : 0;
+      }
       const list = lists[i]!;
       let nc = 0;
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) nc++;
@@ -676,14 +696,18 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     // counts: a heading that is no sentence ("□ 향후 계획") opens a point of its own. A subtitle is no
     // sentence wherever it stands. Downwards, so that each test reads the item before as it was found.
     for (let i = n - 1; i >= 0; i--) fragment[i] = i > 0 && fragment[i] && (fragment[i - 1] || leadIn[i - 1] || editorial[i] === 1) ? 1 : 0;
+    // The title is the first line that is no header mark: a release label, a release time, a delivery
+    // note, a note on the translation or a line of punctuation (not a subtitle or a bracketed title).
     let titleAt = 0;
-    while (titleAt < 2 && titleAt + 1 < n && editorial[titleAt] === 1 && !DASHED_SUBTITLE.test(texts[titleAt]!.trim())) titleAt++;
+    const headerMark = (k: number): boolean => label[k]! >= GENRE || (editorial[k] === 2 && TRANSLATION_NOTE.test(texts[k]!.trim())) || !/[\p{L}\p{N}]/u.test(texts[k]!);
+    while (titleAt < 2 && titleAt + 1 < n && headerMark(titleAt)) titleAt++;
     const heading = new Uint8Array(n);
     for (let i = titleAt + 1; i + 1 < n; i++) {
       const t = texts[i]!;
-      if (t.length > 60 || editorial[i] || note[i] || level[i]! > 0 || leadIn[i] || turn[i] || endsAsSentence(t) || !endsAsSentence(texts[i + 1]!)) continue;
+      const numbered = NUMBERED_HEADING.test(t);
+      if (t.length > 60 || editorial[i] || note[i] || (level[i]! > 0 && !numbered) || leadIn[i] || turn[i] || endsAsSentence(t) || !endsAsSentence(texts[i + 1]!)) continue;
       if (extractAnchors(t, lang).some((a) => a.kind === 'date')) heading[i] = 2;
-      else if (lang === 'ko' || lang === 'ja' ? head[i] === 1 || NUMBERED_HEADING.test(t) : level[i]! < 0 && isLatinHeading(t)) heading[i] = 1;
+      else if (lang === 'ko' || lang === 'ja' ? head[i] === 1 || numbered : (level[i]! < 0 || numbered) && isLatinHeading(t)) heading[i] = 1;
     }
     const group = new Uint8Array(n);
     for (let a = 0; a + GROUP_SPAN <= n; a++) {

@@ -514,11 +514,14 @@ function runPass(f: DocFeatures, band: Band, ratio: number, P: AlignParams): Pas
       for (let a = 0; a + k <= side.n; a++) {
         let s = 0;
         const first = lv[a]!;
-        // (Editor's lines merged only with each other bury nothing: "MEDIA NOTE" and "OFFICE OF THE
-        // SPOKESPERSON" over one Korean header line.)
-        let eds = 0;
-        for (let x = a; x < a + k; x++) if (ed[x]) eds++;
-        if (eds < k) s += eds * P.editorialMerge;
+        // (Header marks of one kind merged only with each other bury nothing: "MEDIA NOTE" and "OFFICE OF
+        // THE SPOKESPERSON" over one Korean header line. A caption and an attachment line are no such run.)
+        let eds = 0, sameMark = side.label[a]! >= GENRE;
+        for (let x = a; x < a + k; x++) {
+          if (ed[x]) eds++;
+          if (side.label[x] !== side.label[a]) sameMark = false;
+        }
+        if (!sameMark) s += eds * P.editorialMerge;
         for (let x = a + 1; x < a + k; x++) {
           if (turn[x]) s += P.turnMerge;
           const l = lv[x]!;

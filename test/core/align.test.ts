@@ -790,8 +790,15 @@ describe('core/align', () => {
       expect([...f.tgt.heading]).to.deep.equal([0, 1, 0, 0, 0, 1, 0, 2, 0, 0]);
     });
 
+    it('reads numbered headings in English, Korean and Japanese: "1. Regional Cooperation", "가. 추진 배경", "１．概要"', () => {
+      const f = buildFeatures(['Title', '1. Regional Cooperation', 'They agreed.'], ['제목', '가. 추진 배경', '양측은 합의하였다.'], 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
+      expect([f.src.heading[1], f.tgt.heading[1]]).to.deep.equal([1, 1]);
+      const j = buildFeatures(['Title', 'Overview', 'They agreed.'], ['題名', '１．概要', '両国は合意した。'], 'en', 'ja', glossary, undefined, DEFAULT_PARAMS.cues);
+      expect(j.tgt.heading[1]).to.equal(1);
+    });
+
     it('reads no heading in a byline, a table row, a speaker\'s label, a sentence without its stop or an unmarked Korean note', () => {
-      const en = ['Title', 'By Jim Garamone', 'He wrote it.', 'Total | 45 companies', 'They counted.', 'Q: Will you meet?', 'We will.', 'The two sides met to discuss the following', 'They agreed.', 'Read the full statement at www.state.gov', 'It is long.'];
+      const en = ['Title', 'By Jim Garamone', 'He wrote it.', 'Total | 45 companies', 'They counted.', 'Q: Will you meet?', 'We will.', 'The two sides met to discuss the following', 'They agreed.', 'Read the full statement at www.state.gov', 'It is long.', 'Ladies and gentlemen,', 'Welcome.', 'Thank you', 'It was good.', 'Minister Park said', 'He spoke.', 'Today we announce', 'A plan.', 'WASHINGTON —', 'The talks ended.'];
       const ko = ['제목', '양측은 만나 협력 방안을 논의', '양측은 합의하였다.', '질문', '만날 것입니다.'];
       const f = buildFeatures(en, ko, 'en', 'ko', glossary, undefined, DEFAULT_PARAMS.cues);
       expect([...f.src.heading]).to.deep.equal(en.map(() => 0));
@@ -861,6 +868,41 @@ describe('core/align', () => {
         "감사합니다.",
       ];
       expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4|4 5|5');
+    });
+
+    it('gives the title reward to the titles under a header line, not to the header', () => {
+      const data = (f: string) => parseGlossary(readFileSync(fileURLToPath(new URL(`../../data/${f}`, import.meta.url)), 'utf8'));
+      const o = { srcLang: 'en', tgtLang: 'ko', glossary: data('glossary.tsv'), vocabulary: data('vocabulary.tsv') } as const;
+      const en = [
+        "MEDIA NOTE",
+        "Deputy Secretary Harlan’s Meeting with Vice Minister Jeong",
+        "Deputy Secretary of State Thomas Harlan met Vice Foreign Minister Jeong Min-ho in Washington today to discuss supply chain cooperation.",
+      ];
+      const ko = [
+        "정민호 외교부 차관, 하랜 국무부 부장관 면담",
+        "정민호 외교부 제1차관은 오늘 워싱턴에서 토머스 하랜 국무부 부장관과 면담하고 공급망 협력 방안을 논의하였다.",
+      ];
+      const beads = alignParagraphs(en, ko, o);
+      expect(shape(beads)).to.equal('1| 2|1 3|2');
+      // Rewarded at the first cell, "MEDIA NOTE" against the Korean title, the titles' bead was less sure (0.94).
+      expect(beads[1]!.confidence).to.be.above(0.99);
+    });
+
+    it('charges a caption and an attachment line merged into text, though both are editor\'s lines', () => {
+      const en = [
+        "Korea and U.S. Delegations Tour Hydrogen Sites",
+        "The Korean hydrogen industry delegation began a three-day visit to the United States on March 12.",
+        "The delegation discussed supply chains for electrolyzers with officials of the Department of Energy.",
+        "On March 13, the delegations visited a hydrogen plant in Virginia and met executives of 12 companies.",
+      ];
+      const ko = [
+        "한미 수소 대표단, 미국 수소 현장 방문",
+        "한국 수소산업 대표단은 3월 12일 사흘 일정으로 미국 방문을 시작하였다.",
+        "대표단은 에너지부 관계자들과 수전해 설비 공급망에 대해 논의하였다.",
+        "[사진] 3월 13일 버지니아 수소 플랜트를 시찰하는 양국 대표단",
+        "붙임: 12개 기업 명단 1부",
+      ];
+      expect(shape(alignParagraphs(en, ko, opts))).to.equal('1|1 2|2 3|3 4|4 |5');
     });
 
     it('pairs two such lines at the same place, and the titles under them', () => {
@@ -1098,16 +1140,17 @@ describe('core/align-features #labelKind', () => {
 
 describe('core/align-features #editorialKind', () => {
   it('reads a note on the translation as a labelled note, not a sentence about translating', () => {
-    for (const t of ['※ 본 번역문은 참고용으로 제공되며, 영문 원문과 차이가 있을 경우 원문이 우선합니다.', 'Unofficial translation', 'This is a courtesy translation.']) {
+    for (const t of ['※ 본 번역문은 참고용으로 제공되며, 영문 원문과 차이가 있을 경우 원문이 우선합니다.', 'Unofficial translation', 'This is a courtesy translation.', '※ This is an unofficial translation.', 'Provisional Translation', '（仮訳）', '(국문 가번역)', 'In case of discrepancy, the English text of this translation prevails.']) {
       expect(editorialKind(t), t).to.equal(2);
       expect(labelKind(t), t).to.equal(2);
     }
-    for (const t of ['The two sides agreed on the translation of the treaty.', '번역 지원 사업을 확대하기로 하였다.']) expect(editorialKind(t), t).to.equal(0);
+    for (const t of ['The two sides agreed on the translation of the treaty.', '번역 지원 사업을 확대하기로 하였다.', '번역문학 지원 사업을 확대하기로 하였다.', '국문 번역본 발간을 계기로 양국은 문화 교류를 확대한다.', '번역문 작성 지침을 마련하였다.', 'Courtesy translation is available in Korean, Japanese and Chinese at the venue.']) expect(editorialKind(t), t).to.equal(0);
   });
 
   it('reads a line that only names the kind of release, or says when it may be published, as an editor\'s mark, not a sentence that mentions one', () => {
-    for (const t of ['JOINT PRESS RELEASE', 'Media Note', 'OFFICE OF THE SPOKESPERSON', 'Release No. 2031-047', 'Event Summary', '보도참고자료', '해양경찰청·필리핀 해안경비대 공동 보도자료', '미 국무부 대변인실 보도자료', '보도시점: 2031. 2. 12.(수) 조간 / 배포: 2031. 2. 11.(화) 14:00', 'EMBARGOED UNTIL 0900 KST, MARCH 3']) expect(editorialKind(t), t).to.equal(1);
-    for (const t of ['The ministry issued a press release on Monday.', 'Korea Issues Press Release on Drills', '법무부는 보도자료를 배포하였다.']) expect(editorialKind(t), t).to.equal(0);
+    for (const t of ['JOINT PRESS RELEASE', 'Media Note', 'OFFICE OF THE SPOKESPERSON', 'Release No. 2031-047', 'Event Summary', '보도참고자료', '해양경찰청·필리핀 해안경비대 공동 보도자료', '미 국무부 대변인실 보도자료', '보도시점: 2031. 2. 12.(수) 조간 / 배포: 2031. 2. 11.(화) 14:00', 'EMBARGOED UNTIL 0900 KST, MARCH 3', 'Embargoed: 09:00', '보도시점 2031. 2. 12.', 'Release No: 2031-047', '報道発表', 'FOR RELEASE UPON DELIVERY', '(원고)', '※ 실제 연설 내용과 다를 수 있음']) expect(editorialKind(t), t).to.equal(1);
+    // Titles that end on 보도문 or 보도자료 name a meeting or a date; a bare 원고 is a word (a plaintiff).
+    for (const t of ['The ministry issued a press release on Monday.', 'Korea Issues Press Release on Drills', '법무부는 보도자료를 배포하였다.', '한일 외교장관회담 공동 보도문', '제3차 한미 공급망 대화 결과 보도자료', '2031년 2월 12일 보도자료', '원고', '원고 측은 항소하였다.']) expect(editorialKind(t), t).to.equal(0);
   });
 
   it('reads editor\'s marks, a subtitle between dashes and labelled captions, notes and attachments as editorial lines', () => {
