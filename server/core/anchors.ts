@@ -34,10 +34,14 @@ const CARDINAL: Record<string, number> = {
 const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const UNIT_ALT = 'one|two|three|four|five|six|seven|eight|nine', TENS_ALT = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 /**
- * A written-out cardinal of a hundred or of tens: "[N hundred [and]] tens[-unit]" or "N hundred", with
- * the scale after it ("seventy million"), not before "percent" or a hyphen that goes on.
+ * A written-out cardinal of a hundred or of tens: "N hundred [and] [tens[-unit] | unit | teen]", "a
+ * hundred", "tens[-unit]" (or "seventy five"), with the scale after it ("seventy million", "two hundred
+ * fifty thousand"); not before "percent" or a hyphen that goes on ("twenty-somethings"), but before
+ * "-year" and the like ("a seventy-year alliance", 70년).
  */
-const SPELLED = new RegExp(`\\b(?:(${UNIT_ALT})[ -]hundred(?:(?: and)? (${TENS_ALT})(?:-(${UNIT_ALT}))?)?|(?<![A-Za-z]-)(${TENS_ALT})(?:-(${UNIT_ALT}))?)(?: (thousand|million|billion|trillion))?\\b(?!-[A-Za-z]| percent| per cent)`, 'gi');
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TEEN: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const SPELLED = new RegExp(`\\b(?:(?<hu>${UNIT_ALT}|a)[ -]hundred(?:(?: and)? (?:(?<ht>${TENS_ALT})(?:[- ](?<htu>${UNIT_ALT}))?|(?<hx>${UNIT_ALT}|${TEENS})))?|(?<![A-Za-z]-)(?<t>${TENS_ALT})(?:[- ](?<tu>${UNIT_ALT}))?)(?: (?<sc>thousand|million|billion|trillion))?\\b(?!-(?!(?:year|day|month|week|member|nation|country|strong)s?\\b)[A-Za-z]| percent| per cent)`, 'gi');
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const ORD_M = new Map(Object.entries(ORD_WORDS));
 const TENS_M = new Map(Object.entries(TENS));
@@ -527,7 +531,8 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
     // A tens word or "hundred" may open a cardinal written out (read after this scan).
     if (!spelled && (w === 'hundred' || TENS_M.has(dash > 0 ? w.slice(0, dash) : w))) spelled = true;
     const scale = SCALE_M.get(w);
-    if (scale !== undefined && prevCard && !CARDINAL_M.has(w)) {
+    // (A tens word or "hundred" before the scale is read with the cardinal it ends, below: "two hundred million".)
+    if (scale !== undefined && prevCard && prevCard.v < 20 && !CARDINAL_M.has(w)) {
       c.add('number', numberValue(prevCard.v * scale), prevCard.start, end);
       prevCard = null;
       continue;
@@ -561,9 +566,10 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
   // ordinals and scales above, which keep their spans ("twenty-first", "twenty million").
   if (spelled) {
     c.each(SPELLED, (m) => {
-      const tens = m[2] ?? m[4], unit = m[3] ?? m[5];
-      const v = (m[1] ? UNITS[m[1].toLowerCase()]! * 100 : 0) + (tens ? TENS[tens.toLowerCase()]! : 0) + (unit ? UNITS[unit.toLowerCase()]! : 0);
-      if (v >= 20) c.add('number', numberValue(v * (m[6] ? SCALE[m[6].toLowerCase()]! : 1)), m.index, m.index + m[0].length);
+      const g = m.groups!, low = (x: string | undefined) => x?.toLowerCase();
+      const hu = low(g.hu), tens = low(g.ht ?? g.t), unit = low(g.htu ?? g.tu), extra = low(g.hx);
+      const v = (hu ? (hu === 'a' ? 1 : UNITS[hu]!) * 100 : 0) + (tens ? TENS[tens]! : 0) + (unit ? UNITS[unit]! : 0) + (extra ? UNITS[extra] ?? TEEN[extra]! : 0);
+      if (v >= 20) c.add('number', numberValue(v * (g.sc ? SCALE[g.sc.toLowerCase()]! : 1)), m.index, m.index + m[0].length);
     });
   }
 }

@@ -19,7 +19,9 @@ describe('core/anchors', () => {
       ['one hundred and twenty students, seventy years of alliance', 'en', ['number:120', 'number:70']],
       ['seventy million people, forty-five thousand troops', 'en', ['number:70000000', 'number:45000']],
       // Not an ordinal or a scale written out, a percentage, a word that goes on after a hyphen, or below twenty.
-      ['the twenty-first century, twenty million doses, twenty percent, a ninety-nine-year lease, the two leaders, seven soldiers', 'en', ['ordinal:21', 'number:20000000']],
+      ['the twenty-first century, twenty million doses, twenty percent, twenty-somethings, the two leaders, seven soldiers', 'en', ['ordinal:21', 'number:20000000']],
+      // Hundreds with a unit, a teen or a scale, "a hundred", tens without a hyphen, and before "-year".
+      ['two hundred million, three hundred and five, a hundred and fifty, one hundred twelve, seventy five, a ninety-nine-year lease', 'en', ['number:200000000', 'number:305', 'number:150', 'number:112', 'number:75', 'number:99']],
       ['an increase of 3.5 percent', 'en', ['percent:3.5']],
       ['3.5% 증가', 'ko', ['percent:3.5']],
       ['1.5 kilometers', 'en', ['number:1.5']],
