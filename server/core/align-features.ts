@@ -83,9 +83,10 @@ export interface SideFeatures {
   editorial: Uint8Array;
   /**
    * For a labelled line (editorial 2), what its label announces (see labelKind): 1 a photo caption, 2 a
-   * note, 3 an attachment, 4 a contact; for a mark that names the kind of release (GENRE_LABEL), 5, and
-   * for a delivery note ("As Prepared for Delivery", "(연설문 원고)"), 6; 0 otherwise. Two labelled lines render each other only when
-   * they announce the same (a media contact is no photo caption).
+   * note, 3 an attachment, 4 a contact. For an editor's mark (editorial 1): GENRE (5) for a line that
+   * names the kind of release or says when it may be published, DELIVERY (6) for a delivery note ("As
+   * Prepared for Delivery", "(연설문 원고)"). 0 otherwise. Two labelled lines render each other only when
+   * they announce the same (a media contact is no photo caption), and two marks of one kind pair.
    */
   label: Uint8Array;
   /**
@@ -148,10 +149,11 @@ export interface SideFeatures {
    */
   heading: Uint8Array;
   /**
-   * 1 when the first paragraph that is no editor's mark (at most the third: a header such as "JOINT
-   * PRESS RELEASE" may stand above the title) reads as a title: at most 160 characters, no bullet, not
-   * an editor's line, not ending as a sentence ("Korea to Resume Imports of Minnesota Poultry", "한-미,
-   * 대기질 협력 공동성명 채택"). Two versions that both open with one open with each other's title.
+   * 1 when the first paragraph that is no header mark (at most the third: a release label such as "JOINT
+   * PRESS RELEASE", a release time, a delivery note or a note on the translation may stand above the
+   * title) reads as a title: at most 160 characters, no bullet, not an editor's line, not ending as a
+   * sentence ("Korea to Resume Imports of Minnesota Poultry", "한-미, 대기질 협력 공동성명 채택"). Two
+   * versions that both open with one open with each other's title.
    */
   title: number;
   /** The index of that paragraph (0 when there is no title). */
@@ -439,7 +441,6 @@ const ATTACHED = /\b(?:text|statement|photos?|photographs?|pictures?|list|cop(?:
  * 문의하시기 바랍니다."), nor "information" or "contact" as nouns ("stay in close contact").
  */
 const CONTACT_LINE = /^(?:For (?:media |press |further |more )?(?:inquiries|information)\b[^,]*,\s*(?:please\s+)?(?:visit\b.*\bor\s+)?(?:contact|call|e-?mail|reach)\b|(?:(?:보다|더)\s*)?(?:자세한|기타|그 밖의|추가|관련)[^.!?]*문의(?:하시기|해\s*주시기)\s*바랍니다\.?$)/iu;
-/** A speech's delivery note ("As Prepared for Delivery", "Check against delivery"): an editor's mark, not the speech. */
 /**
  * A speech's delivery note ("As Prepared for Delivery", "For Release Upon Delivery", "(연설문 원고)", "※ 실제
  * 연설 내용과 다를 수 있음"): an editor's mark.

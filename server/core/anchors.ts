@@ -33,14 +33,14 @@ const CARDINAL: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const UNIT_ALT = 'one|two|three|four|five|six|seven|eight|nine', TENS_ALT = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TEEN: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
 /**
  * A written-out cardinal of a hundred or of tens: "N hundred [and] [tens[-unit] | unit | teen]", "a
  * hundred", "tens[-unit]" (or "seventy five"), with the scale after it ("seventy million", "two hundred
  * fifty thousand"); not before "percent" or a hyphen that goes on ("twenty-somethings"), but before
  * "-year" and the like ("a seventy-year alliance", 70년).
  */
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const TEEN: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
 const SPELLED = new RegExp(`\\b(?:(?<hu>${UNIT_ALT}|a)[ -]hundred(?:(?: and)? (?:(?<ht>${TENS_ALT})(?:[- ](?<htu>${UNIT_ALT}))?|(?<hx>${UNIT_ALT}|${TEENS})))?|(?<![A-Za-z]-)(?<t>${TENS_ALT})(?:[- ](?<tu>${UNIT_ALT}))?)(?: (?<sc>thousand|million|billion|trillion))?\\b(?!-(?!(?:year|day|month|week|member|nation|country|strong)s?\\b)[A-Za-z]| percent| per cent)`, 'gi');
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const ORD_M = new Map(Object.entries(ORD_WORDS));
@@ -563,7 +563,7 @@ function extractLatin(c: Claims, text: string, digits: boolean, months: boolean)
   // Cardinals of twenty and more written out ("fifty-six delegates", "two hundred fifty-five years
   // ago", "seventy years of alliance"), which Korean writes in digits (56명, 255년, 70년). Smaller
   // ones are not read: Korean writes them as words as often (두 정상, 세 나라, 양국). After the
-  // ordinals and scales above, which keep their spans ("twenty-first", "twenty million").
+  // ordinals and the scales of small cardinals above, which keep their spans ("twenty-first", "two million").
   if (spelled) {
     c.each(SPELLED, (m) => {
       const g = m.groups!, low = (x: string | undefined) => x?.toLowerCase();
