@@ -5,7 +5,7 @@ import { findGlossaryTerms, type Glossary } from './glossary.ts';
 import { lexTokens, type Lexicon } from './lexicon.ts';
 import { countSentences, detectMarker, isSymbolBullet } from './segment.ts';
 import type { Lang } from './types.ts';
-import { endsAsSentence } from './wrap.ts';
+import { endsAsSentence, inTitleCase } from './wrap.ts';
 
 /**
  * Paragraphs in a bullet group: a □ item with its ㅇ and - items, as ministry releases render one
@@ -22,8 +22,6 @@ const NUMBERED_HEADING = /^\s*(?:\d{1,2}|[０-９]{1,2}|[IVX]{1,4}|[ⅠⅡⅢⅣ
 const SENTENCE_OPENING = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'We', 'They', 'He', 'She', 'I', 'Our', 'Their', 'There', 'Please', 'Read', 'See', 'Visit', 'For', 'Thank', 'Today', 'Good']);
 /** Persons, which a sentence has and a heading does not. */
 const PERSONS = new Set(['we', 'you', 'they', 'our', 'us', 'he', 'she', 'it', 'i', 'my', 'your', 'their']);
-/** Words a heading in title case leaves in lower case. */
-const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'as', 'vs', 'via']);
 
 /**
  * Whether a short line of Latin script reads as a heading: numbered, or in capitals or title case
@@ -40,7 +38,7 @@ function isLatinHeading(t: string): boolean {
   // Title case or capitals; or a few words in sentence case, as British and European releases head
   // sections ("Mental health", "Next steps"): the first word capitalised and no other, no comma, no
   // person, not opening as a sentence does ("The two sides met …", "Thank you", "Today we announce").
-  if (words.every((w, k) => (k > 0 && TITLE_SMALL.has(w)) || upper(w))) return true;
+  if (inTitleCase(t)) return true;
   return words.length <= 6 && !t.includes(',') && !SENTENCE_OPENING.has(words[0]!) && words.every((w, k) => k === 0 || (!upper(w) && !PERSONS.has(w)));
 }
 
@@ -499,8 +497,19 @@ export function editorialKind(t: string): 0 | 1 | 2 {
   const s = t.trim();
   if (!/[\p{L}\p{N}]/u.test(s)) return 1;
   if (EDITOR_LABEL.test(s) || (s.length <= 160 && (CONTACT_LINE.test(s) || TRANSLATION_NOTE.test(s))) || (s.length <= 120 && ATTACHED.test(s))) return 2;
-  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || (s.length <= 60 && (DELIVERY_NOTE.test(s) || GENRE_LABEL.test(s))) || (s.length <= 120 && RELEASE_TIME.test(s))) return 1;
+  if ((s.length <= 120 && DASHED_SUBTITLE.test(s)) || markKind(s)) return 1;
   return s.length <= 40 && /^[[(<【〈「『［（].*[\])>】〉」』］）]$/u.test(s) && !/[.!?다]\s/u.test(s) ? 1 : 0;
+}
+
+/**
+ * For a trimmed line that is a header mark, its kind: GENRE for a release label or a release time,
+ * DELIVERY for a delivery note; 0 for any other line. (Only short lines are asked: the patterns'
+ * optional prefixes cost time on every paragraph.)
+ */
+function markKind(s: string): number {
+  if (s.length > 120) return 0;
+  if (RELEASE_TIME.test(s) || (s.length <= 60 && GENRE_LABEL.test(s))) return GENRE;
+  return s.length <= 60 && DELIVERY_NOTE.test(s) ? DELIVERY : 0;
 }
 
 /** What a labelled line's label announces: 1 a photo caption, 2 a note, 3 an attachment, 4 a contact, 0 none of these. */
@@ -676,10 +685,7 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
       turn[i] = SPEAKER_TURN.test(t) ? 1 : 0;
       editorial[i] = editorialKind(t);
       if (editorial[i] === 2) label[i] = labelKind(t);
-      else if (editorial[i] === 1) {
-        const line = t.trim();
-        label[i] = line.length <= 120 && (GENRE_LABEL.test(line) || RELEASE_TIME.test(line)) ? GENRE : DELIVERY_NOTE.test(line) ? DELIVERY : 0;
-      }
+      else if (editorial[i] === 1) label[i] = markKind(t.trim());
       const list = lists[i]!;
       let nc = 0;
       for (let k = 0; k < list.length; k++) if (remap[list[k]!]! >= 0) nc++;
@@ -705,8 +711,9 @@ export function buildFeatures(src: string[], tgt: string[], srcLang: Lang, tgtLa
     const heading = new Uint8Array(n);
     for (let i = titleAt + 1; i + 1 < n; i++) {
       const t = texts[i]!;
+      if (t.length > 60 || editorial[i] || note[i] || leadIn[i] || turn[i]) continue;
       const numbered = NUMBERED_HEADING.test(t);
-      if (t.length > 60 || editorial[i] || note[i] || (level[i]! > 0 && !numbered) || leadIn[i] || turn[i] || endsAsSentence(t) || !endsAsSentence(texts[i + 1]!)) continue;
+      if ((level[i]! > 0 && !numbered) || endsAsSentence(t) || !endsAsSentence(texts[i + 1]!)) continue;
       if (extractAnchors(t, lang).some((a) => a.kind === 'date')) heading[i] = 2;
       else if (lang === 'ko' || lang === 'ja' ? head[i] === 1 || numbered : (level[i]! < 0 || numbered) && isLatinHeading(t)) heading[i] = 1;
     }
