@@ -31,10 +31,12 @@ const CARDINAL: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, several: 0,
 };
-const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const UNIT_ALT = 'one|two|three|four|five|six|seven|eight|nine', TENS_ALT = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const TEEN: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+// The cardinal words from one to nine (of CARDINAL), and ten to nineteen, for cardinals written out.
+const UNITS: Record<string, number> = Object.fromEntries(Object.entries(CARDINAL).filter(([, v]) => v >= 1 && v <= 9));
+const TEEN: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const UNIT_ALT = Object.keys(UNITS).join('|'), TENS_ALT = Object.keys(TENS).join('|'), TEENS = Object.keys(TEEN).join('|');
 /**
  * A written-out cardinal of a hundred or of tens: "N hundred [and] [tens[-unit] | unit | teen]", "a
  * hundred", "tens[-unit]" (or "seventy five"), with the scale after it ("seventy million", "two hundred
